@@ -1,0 +1,216 @@
+// Applies and writes Prisma migrations with Prisma's own WASM schema engine, because the Prisma CLI
+// needs a native engine that it downloads, which these machines cannot do. What it records in
+// `_prisma_migrations` is what `prisma migrate deploy` records, so either can be used on a server.
+// See docs/decisions/001-offline-migrations.md.
+import fs from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { createRequire } from "node:module";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
+import pg, { type ClientConfig } from "pg";
+import { parseIntoClientConfig } from "pg-connection-string";
+import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+
+const root = path.resolve(__dirname, "..", "..");
+export const schemaPath = path.join(root, "prisma", "schema.prisma");
+export const migrationsDir = path.join(root, "prisma", "migrations");
+const noFilter = { externalTables: [], externalEnums: [] };
+
+let lastPanic: string | undefined;
+let wasmReady: Promise<typeof import("@prisma/schema-engine-wasm/schema_engine_bg")> | undefined;
+
+/** Instantiates the WebAssembly module once per process (the package's own entry cannot load it in Node). */
+function loadWasm() {
+  wasmReady ??= (async () => {
+    // The engine reports a Rust panic through this global before throwing; keep its message.
+    (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY = {
+      set_message: (message: string) => {
+        lastPanic = message;
+      },
+    };
+    const bindings = await import("@prisma/schema-engine-wasm/schema_engine_bg");
+    const packageDir = path.dirname(createRequire(__filename).resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
+    const bytes = fs.readFileSync(path.join(packageDir, "schema_engine_bg.wasm"));
+    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bindings });
+    const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start(): void };
+    bindings.__wbg_set_wasm(exports);
+    exports.__wbindgen_start();
+    return bindings;
+  })();
+  return wasmReady;
+}
+
+type PgAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+
+const PG_CHAR_OID = 18;
+const PG_TEXT_OID = 25;
+
+/**
+ * The pg adapter runs a script by splitting it on ";", which breaks functions and triggers written in
+ * PL/pgSQL and leaves a half-applied migration behind a failure. The native engine sends the whole
+ * script as one simple query, which PostgreSQL runs in one implicit transaction: so do we.
+ */
+function forMigrations(adapter: PgAdapter): PgAdapter {
+  adapter.executeScript = async (script: string) => {
+    try {
+      await adapter.underlyingDriver().query(script);
+    } catch (error) {
+      // Turns the pg error into the adapter's own error type, which the engine knows how to report.
+      (adapter as unknown as { onError(error: unknown): never }).onError(error);
+    }
+  };
+  // The engine describes a database with catalog queries that return PostgreSQL's one-byte "char"
+  // type, which the adapter does not map ("Column type 'char' could not be deserialized"). pg hands
+  // those values over as strings: let the adapter read them as text, then tell the engine they are
+  // characters, which is what it expects.
+  const io = adapter as unknown as {
+    performIO(query: unknown): Promise<pg.QueryResult>;
+    queryRaw(query: unknown): Promise<{ columnTypes: number[] }>;
+  };
+  const performIO = io.performIO.bind(adapter);
+  const queryRaw = io.queryRaw.bind(adapter);
+  const charColumns = new Map<unknown, number[]>();
+  io.performIO = async (query) => {
+    const result = await performIO(query);
+    result.fields.forEach((field, index) => {
+      if (field.dataTypeID === PG_CHAR_OID) {
+        field.dataTypeID = PG_TEXT_OID;
+        charColumns.get(query)?.push(index);
+      }
+    });
+    return result;
+  };
+  io.queryRaw = async (query) => {
+    const columns: number[] = [];
+    charColumns.set(query, columns);
+    try {
+      const result = await queryRaw(query);
+      for (const index of columns) result.columnTypes[index] = ColumnTypeEnum.Character;
+      return result;
+    } finally {
+      charColumns.delete(query);
+    }
+  };
+  return adapter;
+}
+
+class MigrationAdapterFactory extends PrismaPg {
+  private readonly clientConfig: ClientConfig;
+
+  constructor(databaseUrl: string) {
+    const clientConfig = parseIntoClientConfig(databaseUrl);
+    super(clientConfig);
+    this.clientConfig = clientConfig;
+  }
+
+  override async connect() {
+    return forMigrations(await super.connect());
+  }
+
+  /**
+   * A throwaway database to replay the migrations on. Written here because the adapter's own version
+   * keeps the connection string's database and drops the shadow database before closing its pool.
+   */
+  override async connectToShadowDb() {
+    const database = `prisma_migrate_shadow_db_${randomUUID()}`;
+    const admin = new pg.Client(this.clientConfig);
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${database}"`);
+    const shadow = forMigrations(await new PrismaPg({ ...this.clientConfig, database }).connect());
+    const closePool = shadow.dispose.bind(shadow);
+    shadow.dispose = async () => {
+      await closePool();
+      await admin.query(`DROP DATABASE IF EXISTS "${database}"`);
+      await admin.end();
+    };
+    return shadow;
+  }
+}
+
+async function withEngine<T>(databaseUrl: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+  const { SchemaEngine } = await loadWasm();
+  const schema = fs.readFileSync(schemaPath, "utf8");
+  const adapter = bindMigrationAwareSqlAdapterFactory(new MigrationAdapterFactory(databaseUrl));
+  const engine = await SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, adapter);
+  try {
+    return await work(engine);
+  } catch (error) {
+    if (lastPanic) throw new Error(`Le moteur de schéma de Prisma a échoué : ${lastPanic}`, { cause: error });
+    throw error;
+  } finally {
+    engine.free();
+  }
+}
+
+export function readMigrations(): MigrationList {
+  const names = fs.existsSync(migrationsDir)
+    ? fs
+        .readdirSync(migrationsDir, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort()
+    : [];
+  const lockPath = path.join(migrationsDir, "migration_lock.toml");
+  return {
+    baseDir: migrationsDir,
+    lockfile: { path: "migration_lock.toml", content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null },
+    shadowDbInitScript: "",
+    migrationDirectories: names.map((name) => {
+      const file = path.join(migrationsDir, name, "migration.sql");
+      return {
+        path: name,
+        migrationFile: {
+          path: "migration.sql",
+          content: fs.existsSync(file)
+            ? { tag: "ok" as const, value: fs.readFileSync(file, "utf8") }
+            : { tag: "error" as const, value: `${file} est introuvable` },
+        },
+      };
+    }),
+  };
+}
+
+/** Applies pending migrations; returns the names of those it applied. */
+export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+  return withEngine(databaseUrl, async (engine) => {
+    const result = await engine.applyMigrations({ migrationsList: readMigrations(), filters: noFilter });
+    return result.appliedMigrationNames;
+  });
+}
+
+/**
+ * The SQL that would bring a database built from the migrations to schema.prisma; empty when the
+ * migrations cover the schema. Replays the migrations on a throwaway shadow database of the server
+ * behind `databaseUrl`.
+ */
+export async function pendingSchemaChange(databaseUrl: string): Promise<string> {
+  return withEngine(databaseUrl, async (engine) => {
+    const migrations = readMigrations();
+    const from = migrations.migrationDirectories.length ? { tag: "migrations" as const, ...migrations } : { tag: "empty" as const };
+    const result = await engine.diff({
+      from,
+      to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: fs.readFileSync(schemaPath, "utf8") }] },
+      script: true,
+      exitCode: true,
+      filters: noFilter,
+    });
+    return result.exitCode === 2 ? (result.stdout ?? "") : "";
+  });
+}
+
+/** Writes prisma/migrations/<timestamp>_<name>/migration.sql; returns its path, or null if nothing changed. */
+export async function writeMigration(databaseUrl: string, name: string): Promise<string | null> {
+  const sql = await pendingSchemaChange(databaseUrl);
+  if (!sql.trim()) return null;
+  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || "migration";
+  const dir = path.join(migrationsDir, `${stamp}_${slug}`);
+  fs.mkdirSync(dir, { recursive: true });
+  const lockPath = path.join(migrationsDir, "migration_lock.toml");
+  if (!fs.existsSync(lockPath)) {
+    fs.writeFileSync(lockPath, '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "postgresql"\n');
+  }
+  fs.writeFileSync(path.join(dir, "migration.sql"), sql);
+  return path.join(dir, "migration.sql");
+}

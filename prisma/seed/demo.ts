@@ -1,0 +1,1 @@
+export async function seedDemoData(_u: string, _o: {reset: boolean}) { return "todo"; }

@@ -1,0 +1,59 @@
+// npm run db:migrate | db:migration -- <name> | db:check | db:seed
+import { applyMigrations, pendingSchemaChange, writeMigration } from "../lib/db/migrations";
+import { loadEnv, openDatabase } from "./lib/database";
+
+const usage = "Usage : tsx scripts/db.ts migrate | migration <nom> | check | seed";
+
+async function main() {
+  const [command, ...rest] = process.argv.slice(2);
+  loadEnv();
+  const db = await openDatabase();
+  try {
+    switch (command) {
+      case "migrate": {
+        const applied = await applyMigrations(db.url);
+        console.log(applied.length ? `Migrations appliquées : ${applied.join(", ")}` : "La base est à jour.");
+        return 0;
+      }
+      case "migration": {
+        const name = rest.join("_");
+        if (!name) {
+          console.error("Donnez un nom à la migration : npm run db:migration -- ajoute_champ_x");
+          return 2;
+        }
+        const file = await writeMigration(db.url, name);
+        console.log(file ? `Migration écrite : ${file}\nRelisez-la, puis appliquez-la avec npm run db:migrate.` : "schema.prisma n'a aucun changement que les migrations ne couvrent déjà.");
+        return 0;
+      }
+      case "check": {
+        const sql = await pendingSchemaChange(db.url);
+        if (!sql.trim()) {
+          console.log("Les migrations couvrent schema.prisma.");
+          return 0;
+        }
+        console.error(`schema.prisma a des changements qu'aucune migration ne couvre :\n\n${sql}\nÉcrivez-en une avec npm run db:migration -- <nom>.`);
+        return 1;
+      }
+      case "seed": {
+        await applyMigrations(db.url);
+        const { seedDemoData } = await import("../prisma/seed/demo");
+        const summary = await seedDemoData(db.url, { reset: true });
+        console.log(summary);
+        return 0;
+      }
+      default:
+        console.error(usage);
+        return 2;
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,51 @@
+// Which PostgreSQL the scripts use: DATABASE_URL when set (production, a managed server), otherwise the
+// embedded one whose data lives in .data/postgres. When the demo already runs it, scripts connect to it.
+import path from "node:path";
+import pg from "pg";
+import { ensureDatabase, startEmbeddedPostgres } from "../../lib/db/embedded";
+
+export const projectRoot = path.resolve(__dirname, "..", "..");
+export const dataDir = path.join(projectRoot, ".data");
+const DATABASE = "billetterie";
+
+export interface OpenDatabase {
+  url: string;
+  /** True when this process started the embedded server (and must stop it). */
+  startedHere: boolean;
+  close(): Promise<void>;
+}
+
+/** Loads .env when present (Node's own loader); variables already set win. */
+export function loadEnv() {
+  try {
+    process.loadEnvFile(path.join(projectRoot, ".env"));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+}
+
+export async function openDatabase(): Promise<OpenDatabase> {
+  if (process.env.DATABASE_URL) {
+    return { url: process.env.DATABASE_URL, startedHere: false, close: async () => {} };
+  }
+  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  const url = `postgresql://postgres:postgres@localhost:${port}/${DATABASE}`;
+  if (await answers(url)) return { url, startedHere: false, close: async () => {} };
+
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port, persistent: true });
+  await ensureDatabase(server.url("postgres"), DATABASE);
+  return { url: server.url(DATABASE), startedHere: true, close: () => server.stop() };
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
