@@ -1,1 +1,395 @@
-export async function seedDemoData(_u: string, _o: {reset: boolean}) { return "todo"; }
+// Demo data worth looking at, the same at every load: a seeded random generator drives every choice,
+// and dates are laid out from today so that the season is always ahead. `npm run db:seed` reloads it.
+import { TZDate } from "@date-fns/tz";
+import { fakerFR as faker } from "@faker-js/faker";
+import { addDays, set, startOfDay, subDays, subHours } from "date-fns";
+import { hashPassword } from "../../lib/auth/password";
+import { newBookingNumber } from "../../lib/booking/number";
+import { quotaPeriodKey, TIME_ZONE } from "../../lib/booking/quota-period";
+import { createPrismaClient } from "../../lib/db/client";
+import type {
+  AccessNeed,
+  Attendance,
+  BookingStatus,
+  CancelReason,
+  GuestKind,
+  Mood,
+  Partner,
+  Person,
+  PrismaClient,
+  QuotaPeriod,
+  User,
+  VenueKind,
+} from "../../lib/generated/prisma/client";
+import { city, demoAccounts, partners as partnerSpecs, venues as venueSpecs } from "./catalog";
+
+const SEED = 2026;
+
+export async function isDatabaseEmpty(databaseUrl: string): Promise<boolean> {
+  const prisma = createPrismaClient(databaseUrl);
+  try {
+    return (await prisma.user.count()) === 0;
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+export async function demoAccountsText(databaseUrl: string): Promise<string> {
+  const prisma = createPrismaClient(databaseUrl);
+  try {
+    const found = await prisma.user.findMany({
+      where: { email: { in: [demoAccounts.admin.email, demoAccounts.partner.email, demoAccounts.venue.email] } },
+      select: { email: true },
+    });
+    if (found.length < 3) return "Comptes de démonstration absents (base non issue de la démo).";
+    const visitor = await prisma.partner.findFirst({ where: { visitorCode: demoAccounts.visitorCode }, select: { name: true } });
+    return [
+      `Comptes de démonstration (mot de passe : ${demoAccounts.password})`,
+      `  Association (admin) : ${demoAccounts.admin.email}`,
+      `  Structure partenaire : ${demoAccounts.partner.email}`,
+      `  Lieu culturel        : ${demoAccounts.venue.email}`,
+      visitor ? `  Code visiteur        : ${demoAccounts.visitorCode} (${visitor.name})` : "",
+    ]
+      .filter(Boolean)
+      .join("\n");
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+export async function seedDemoData(databaseUrl: string, { reset }: { reset: boolean }): Promise<string> {
+  const prisma = createPrismaClient(databaseUrl);
+  try {
+    if (reset) await truncateAll(prisma);
+    return await prisma.$transaction((tx) => seed(tx as unknown as PrismaClient), { timeout: 120_000 });
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+async function truncateAll(prisma: PrismaClient) {
+  const tables = await prisma.$queryRaw<{ tablename: string }[]>`
+    SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
+  if (tables.length) {
+    await prisma.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
+  }
+}
+
+const at = (day: Date, hours: number, minutes = 0) => new Date(set(day, { hours, minutes, seconds: 0, milliseconds: 0 }).getTime());
+
+const showTimes: Record<VenueKind, [number, number][]> = {
+  THEATRE: [[20, 0], [15, 0]],
+  CONCERT_HALL: [[20, 30], [18, 0]],
+  MUSEUM: [[14, 30], [10, 30]],
+  CINEMA: [[18, 0], [20, 30], [14, 0]],
+  DANCE: [[20, 0], [16, 0]],
+  FESTIVAL: [[19, 0], [15, 0]],
+  LIBRARY: [[18, 30], [14, 0]],
+  OTHER: [[20, 0]],
+};
+
+function slugify(text: string) {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+async function seed(prisma: PrismaClient): Promise<string> {
+  faker.seed(SEED);
+  const pick = (max: number) => faker.number.int({ min: 0, max: max - 1 });
+  const usedNumbers = new Set<string>();
+  const bookingNumber = () => {
+    let number: string;
+    do number = newBookingNumber(pick);
+    while (usedNumbers.has(number));
+    usedNumbers.add(number);
+    return number;
+  };
+  const today = startOfDay(TZDate.tz(TIME_ZONE));
+  const now = new Date();
+  const passwordHash = await hashPassword(demoAccounts.password);
+
+  // ── Association staff ──
+  const admin = await prisma.user.create({
+    data: { ...demoAccounts.admin, role: "ADMIN", passwordHash },
+  });
+  await prisma.user.create({
+    data: { email: "accueil@culture-pour-tous.test", name: "Karim Haddad", role: "ADMIN", passwordHash },
+  });
+
+  // ── Venues, their managers and quota rules ──
+  const venues = await prisma.venue.createManyAndReturn({
+    data: venueSpecs.map((v) => ({
+      slug: v.slug,
+      name: v.name,
+      kind: v.kind,
+      description: `${v.name}, ${v.area.toLowerCase() === "guillotière" ? "à la Guillotière" : `quartier ${v.area}`}.`,
+      addressLine: v.addressLine,
+      postalCode: v.postalCode,
+      city,
+      area: v.area,
+      accessInfo: v.accessInfo,
+      phone: faker.phone.number({ style: "national" }),
+      email: `contact@${v.slug}.test`,
+      website: `https://${v.slug}.example`,
+      ticketOfficeName: `Billetterie — ${faker.person.firstName()}`,
+      ticketOfficePhone: faker.phone.number({ style: "national" }),
+      ticketOfficeEmail: `billetterie@${v.slug}.test`,
+      accessibility: v.accessibility,
+      accessibilityNotes: v.accessibility.includes("WHEELCHAIR")
+        ? "Places réservées aux personnes en fauteuil : prévenir la billetterie."
+        : "Accès par escalier uniquement.",
+    })),
+  });
+  const venueBySlug = new Map(venues.map((v) => [v.slug, v]));
+  for (const [index, spec] of venueSpecs.entries()) {
+    const venue = venueBySlug.get(spec.slug)!;
+    const manager =
+      index === 0
+        ? demoAccounts.venue
+        : { email: `billetterie@${spec.slug}.test`, name: faker.person.fullName() };
+    await prisma.user.create({
+      data: { ...manager, role: "VENUE", passwordHash, managedVenues: { create: { venueId: venue.id } } },
+    });
+    if (spec.quota) await prisma.quotaRule.create({ data: { venueId: venue.id, ...spec.quota } });
+  }
+
+  // ── Partner structures, their referents and the people they support ──
+  type SeededPartner = Partner & { area: string; users: User[]; people: Person[] };
+  const partners: SeededPartner[] = [];
+  for (const [index, [name, sector, area]] of partnerSpecs.entries()) {
+    const slug = slugify(name).slice(0, 30);
+    const trained = index % 5 !== 4;
+    const partner = await prisma.partner.create({
+      data: {
+        name,
+        sector,
+        addressLine: faker.location.streetAddress(),
+        postalCode: faker.helpers.arrayElement(["69001", "69003", "69004", "69006", "69007", "69008", "69009"]),
+        city,
+        phone: faker.phone.number({ style: "national" }),
+        email: `contact@${slug}.test`,
+        onboardingStatus: trained ? "TRAINED" : "ACCOUNT_CREATED",
+        conventionSignedAt: subDays(today, faker.number.int({ min: 60, max: 1500 })),
+        trainedAt: trained ? subDays(today, faker.number.int({ min: 10, max: 50 })) : null,
+        visitorCode: index === 0 ? demoAccounts.visitorCode : newBookingNumber(pick),
+        visitorCodeRenewedAt: subDays(today, 30),
+        memberships: {
+          create: [today.getFullYear() - 1, today.getFullYear()]
+            .filter(() => faker.datatype.boolean({ probability: 0.6 }))
+            .map((year) => ({ year, amountCents: 5000, paidAt: new Date(Date.UTC(year, 2, 15)) })),
+        },
+      },
+    });
+    const referents = [index === 0 ? demoAccounts.partner : { email: `referent@${slug}.test`, name: faker.person.fullName() }];
+    if (faker.datatype.boolean({ probability: 0.4 })) referents.push({ email: `equipe@${slug}.test`, name: faker.person.fullName() });
+    const users = await prisma.user.createManyAndReturn({
+      data: referents.map((r) => ({ ...r, role: "PARTNER" as const, partnerId: partner.id, passwordHash })),
+    });
+    const people = await prisma.person.createManyAndReturn({
+      data: Array.from({ length: index === 0 ? 12 : faker.number.int({ min: 5, max: 14 }) }, () => ({
+        partnerId: partner.id,
+        firstName: faker.person.firstName(),
+        lastName: faker.person.lastName(),
+      })),
+    });
+    partners.push({ ...partner, area, users, people });
+  }
+  const demoPartner = partners[0]!;
+  await prisma.partnershipRequest.createMany({
+    data: [
+      {
+        structureName: "Résidence sociale Les Capucins",
+        sector: "SOCIAL",
+        contactName: faker.person.fullName(),
+        email: "direction@capucins.test",
+        city,
+        message: "Nous accompagnons une quarantaine de résidents et aimerions leur proposer des sorties.",
+      },
+      {
+        structureName: "GEM Les Passerelles",
+        sector: "DISABILITY",
+        contactName: faker.person.fullName(),
+        email: "animation@passerelles.test",
+        city,
+        status: "CONTACTED",
+      },
+    ],
+  });
+
+  // ── Events and sessions: three months ahead, and some weeks behind for past outings ──
+  type SessionRow = { id: string; startsAt: Date; capacity: number; venueId: string; quota?: QuotaPeriod; quotaMax?: number };
+  const upcoming: SessionRow[] = [];
+  const past: SessionRow[] = [];
+  for (const spec of venueSpecs) {
+    const venue = venueBySlug.get(spec.slug)!;
+    for (const [title, category, pitch, minAge] of spec.events) {
+      const draft = title === "Ma ville en scène";
+      const event = await prisma.event.create({
+        data: {
+          venueId: venue.id,
+          title,
+          description: `${pitch} ${faker.helpers.arrayElement([
+            "Un moment à partager, seul ou accompagné.",
+            "Idéal pour une première sortie.",
+            "Une rencontre avec l'équipe artistique suit la représentation.",
+            "Le lieu accueille les groupes sur réservation.",
+          ])}`,
+          category,
+          minAge: minAge ?? null,
+          durationMinutes: faker.helpers.arrayElement([60, 75, 90, 105, 120]),
+          accessibility: spec.accessibility.filter(() => faker.datatype.boolean({ probability: 0.7 })),
+          publicPriceCents: spec.kind === "LIBRARY" ? null : faker.helpers.arrayElement([600, 900, 1200, 1500, 2200, 3000]),
+          ticketUrl: spec.kind === "LIBRARY" ? null : `https://${spec.slug}.example/billetterie/${slugify(title)}`,
+          status: draft ? "DRAFT" : "PUBLISHED",
+          publishedAt: draft ? null : subDays(today, 40),
+        },
+      });
+      const times = showTimes[spec.kind];
+      const days = faker.helpers.uniqueArray(() => faker.number.int({ min: 1, max: 90 }), faker.number.int({ min: 1, max: 4 }));
+      const pastDays = faker.datatype.boolean({ probability: 0.45 }) ? [faker.number.int({ min: 3, max: 60 })] : [];
+      const rows = [
+        ...days.map((d) => ({ startsAt: at(addDays(today, d), ...faker.helpers.arrayElement(times)), past: false })),
+        ...pastDays.map((d) => ({ startsAt: at(subDays(today, d), ...faker.helpers.arrayElement(times)), past: true })),
+      ];
+      for (const row of rows) {
+        const duration = event.durationMinutes ?? 90;
+        const session = await prisma.session.create({
+          data: {
+            eventId: event.id,
+            startsAt: row.startsAt,
+            endsAt: new Date(row.startsAt.getTime() + duration * 60_000),
+            capacity: spec.kind === "FESTIVAL" ? faker.number.int({ min: 20, max: 40 }) : faker.number.int({ min: 4, max: 20 }),
+            bookingOpensAt: subDays(row.startsAt, 75) < now ? null : subDays(row.startsAt, 75),
+          },
+        });
+        if (draft) continue;
+        const entry = { id: session.id, startsAt: session.startsAt, capacity: session.capacity, venueId: venue.id, quota: spec.quota?.period, quotaMax: spec.quota?.maxPlaces };
+        (row.past ? past : upcoming).push(entry);
+      }
+    }
+  }
+
+  // ── Bookings: respecting capacity and quotas, as lib/booking would ──
+  const quotaUsed = new Map<string, number>();
+  const quotaKey = (partnerId: string, s: SessionRow) => `${partnerId}|${s.venueId}|${quotaPeriodKey(s.quota!, s)}`;
+  const fitsQuota = (partnerId: string, s: SessionRow, places: number) =>
+    !s.quota || (quotaUsed.get(quotaKey(partnerId, s)) ?? 0) + places <= s.quotaMax!;
+  const consumeQuota = (partnerId: string, s: SessionRow, places: number) => {
+    if (s.quota) quotaUsed.set(quotaKey(partnerId, s), (quotaUsed.get(quotaKey(partnerId, s)) ?? 0) + places);
+  };
+
+  let bookingCount = 0;
+  const book = async (
+    partner: (typeof partners)[number],
+    session: SessionRow,
+    places: number,
+    options: { status?: BookingStatus; attendance?: boolean; cancel?: CancelReason; requestedAt?: Date } = {},
+  ) => {
+    const status = options.cancel ? "CANCELLED" : (options.status ?? "CONFIRMED");
+    const requestedAt = options.requestedAt ?? subDays(session.startsAt, faker.number.int({ min: 2, max: 30 }));
+    const main = faker.helpers.arrayElement(partner.people);
+    const user = faker.helpers.arrayElement(partner.users);
+    const guests = Array.from({ length: places }, (_, position) => {
+      const kind: GuestKind = position === 0 ? "MAIN" : faker.datatype.boolean({ probability: 0.3 }) ? "PROFESSIONAL" : "FAMILY_OR_FRIEND";
+      const [firstName, lastName] =
+        position === 0
+          ? [main.firstName, main.lastName]
+          : kind === "PROFESSIONAL"
+            ? user.name.split(" ")
+            : [faker.person.firstName(), position === 1 && faker.datatype.boolean() ? main.lastName : faker.person.lastName()];
+      const needs: AccessNeed[] = position === 0 && faker.datatype.boolean({ probability: 0.1 }) ? ["WHEELCHAIR_SPACE"] : [];
+      const attendance: Attendance | null = options.attendance ? (faker.datatype.boolean({ probability: 0.85 }) ? "ATTENDED" : "NO_SHOW") : null;
+      return { position, kind, personId: position === 0 ? main.id : null, firstName: firstName!, lastName: lastName ?? "", needs, attendance };
+    });
+    const attended = guests.some((g) => g.attendance === "ATTENDED");
+    await prisma.booking.create({
+      data: {
+        number: bookingNumber(),
+        sessionId: session.id,
+        partnerId: partner.id,
+        createdById: user.id,
+        status,
+        places,
+        requestedAt,
+        createdAt: requestedAt,
+        confirmedAt: status === "CONFIRMED" || options.cancel ? requestedAt : null,
+        cancelledAt: options.cancel ? subHours(session.startsAt, faker.number.int({ min: 5, max: 72 })) : null,
+        cancelReason: options.cancel ?? null,
+        cancelledById: options.cancel === "PARTNER" ? user.id : options.cancel === "ASSOCIATION" ? admin.id : null,
+        guests: { create: guests },
+        feedback:
+          attended && faker.datatype.boolean({ probability: 0.4 })
+            ? {
+                create: {
+                  mood: faker.helpers.arrayElement<Mood>(["LOVED", "LOVED", "LIKED", "NOT_FOR_ME"]),
+                  comment: faker.helpers.arrayElement([
+                    "Très belle soirée, merci !",
+                    "Un peu long mais les comédiens étaient formidables.",
+                    "Première fois dans ce lieu, l'accueil était chaleureux.",
+                    "Pas trop mon style, mais contente d'avoir essayé.",
+                    null,
+                  ]),
+                },
+              }
+            : undefined,
+      },
+    });
+    if (status === "CONFIRMED") consumeQuota(partner.id, session, places);
+    bookingCount++;
+  };
+
+  // Fill a session with confirmed bookings from partners that still have quota, up to `target` places.
+  const fill = async (session: SessionRow, target: number, attendance: boolean) => {
+    let left = target;
+    for (let attempt = 0; left > 0 && attempt < 40; attempt++) {
+      const partner = faker.helpers.arrayElement(partners);
+      const places = Math.min(left, faker.helpers.weightedArrayElement([{ weight: 5, value: 1 }, { weight: 4, value: 2 }, { weight: 2, value: 3 }]));
+      if (!fitsQuota(partner.id, session, places)) continue;
+      await book(partner, session, places, { attendance });
+      left -= places;
+    }
+    return target - left;
+  };
+
+  for (const session of past) await fill(session, Math.floor(session.capacity * faker.number.float({ min: 0.4, max: 0.9 })), true);
+
+  // One full session with a waitlist, where the demo partner holds a confirmed booking and the first
+  // place in line: cancelling the one moves the other up (a path the partner's guide walks through).
+  const noQuota = upcoming.filter((s) => !s.quota && s.capacity >= 6 && s.startsAt > addDays(today, 7));
+  const full = noQuota[0]!;
+  await book(demoPartner, full, 2);
+  await fill(full, full.capacity - 2, false);
+  await book(demoPartner, full, 2, { status: "WAITLISTED", requestedAt: subHours(now, 30) });
+  await book(partners[3]!, full, 3, { status: "WAITLISTED", requestedAt: subHours(now, 20) });
+  await book(partners[6]!, full, 1, { status: "WAITLISTED", requestedAt: subHours(now, 2) });
+
+  // A few nearly full sessions.
+  const nearlyFull = noQuota.slice(1, 5);
+  for (const session of nearlyFull) await fill(session, session.capacity - faker.number.int({ min: 1, max: 2 }), false);
+
+  // The rest: a quarter to half booked, and a few cancellations.
+  for (const session of upcoming) {
+    if (session === full || nearlyFull.includes(session)) continue;
+    await fill(session, Math.floor(session.capacity * faker.number.float({ min: 0, max: 0.5 })), false);
+  }
+  for (const session of faker.helpers.arrayElements(upcoming.slice(10), 4)) {
+    await book(faker.helpers.arrayElement(partners), session, 1, { cancel: faker.helpers.arrayElement(["PARTNER", "VENUE", "ASSOCIATION"] as const) });
+  }
+  // The demo partner's own upcoming outings.
+  for (const session of upcoming.filter((s) => s !== full && !nearlyFull.includes(s)).slice(0, 6)) {
+    const places = 1 + pick(2);
+    const [row] = await prisma.$queryRaw<{ left: number }[]>`SELECT "capacity" - "confirmedPlaces" AS left FROM "Session" WHERE "id" = ${session.id}::uuid`;
+    if (row && row.left >= places && fitsQuota(demoPartner.id, session, places)) await book(demoPartner, session, places);
+  }
+
+  await prisma.auditLog.create({
+    data: { actorUserId: admin.id, actorKind: "system", action: "demo.seeded", entityType: "Database", entityId: "demo", after: { seed: SEED } },
+  });
+
+  const [sessions, events, people] = await Promise.all([prisma.session.count(), prisma.event.count(), prisma.person.count()]);
+  return `Données de démonstration : ${venues.length} lieux, ${events} événements, ${sessions} séances, ${partners.length} structures partenaires, ${people} personnes accompagnées, ${bookingCount} réservations.`;
+}

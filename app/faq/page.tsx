@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("faq");
+  return { title: t("title") };
+}
+
+const questions = ["what", "who", "people", "browse", "limit", "companions", "noShow", "membership"] as const;
+
+export default async function FaqPage() {
+  const t = await getTranslations("faq");
+  return (
+    <article className="max-w-3xl space-y-6">
+      <header className="space-y-3">
+        <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
+        <p className="text-lg">{t("lead")}</p>
+      </header>
+      <div className="space-y-3">
+        {questions.map((key) => (
+          <details key={key} className="rounded-lg border border-brand-100 p-4 open:bg-brand-50">
+            <summary className="cursor-pointer text-lg font-semibold">{t(`items.${key}.q`)}</summary>
+            <p className="mt-2">{t(`items.${key}.a`)}</p>
+          </details>
+        ))}
+      </div>
+      <p>
+        {t("moreQuestions")}{" "}
+        <a className="font-medium text-brand-700 underline" href="mailto:equipe@culture-pour-tous.fr">
+          equipe@culture-pour-tous.fr
+        </a>
+      </p>
+    </article>
+  );
+}

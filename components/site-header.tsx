@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { navigation, type Audience } from "@/lib/navigation";
+
+/** The header; `audience` picks the navigation of the signed-in role (anonymous until sign-in exists). */
+export async function SiteHeader({ audience = "anonymous" }: { audience?: Audience }) {
+  const t = await getTranslations();
+  const items = navigation[audience];
+  return (
+    <header className="border-b border-brand-100 bg-brand-50">
+      <a
+        href="#contenu"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2"
+      >
+        {t("common.skipToContent")}
+      </a>
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
+        <Link href="/" className="flex flex-col leading-tight no-underline">
+          <span className="text-lg font-bold text-brand-800">{t("common.siteName")}</span>
+          <span className="text-sm text-brand-700">{t("common.association")}</span>
+        </Link>
+        <nav aria-label={t("common.mainNavigation")}>
+          <ul className="flex flex-wrap gap-x-4 gap-y-2 text-base">
+            {items.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="rounded px-1 py-2 text-ink underline-offset-4 hover:underline">
+                  {t(`nav.${item.label}`)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

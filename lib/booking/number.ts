@@ -1,0 +1,23 @@
+// Booking numbers are printed on invitations, read aloud on the phone and typed at the door:
+// eight characters from an alphabet without 0/O or 1/I, drawn at random (40 bits), so that one number
+// tells nothing about another. The database enforces the same format (Booking_number_check).
+import { randomInt } from "node:crypto";
+
+export const BOOKING_NUMBER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+export const BOOKING_NUMBER_LENGTH = 8;
+
+export function newBookingNumber(pick: (max: number) => number = randomInt): string {
+  let number = "";
+  for (let i = 0; i < BOOKING_NUMBER_LENGTH; i++) number += BOOKING_NUMBER_ALPHABET[pick(BOOKING_NUMBER_ALPHABET.length)];
+  return number;
+}
+
+/** "K7QM-3RTX": easier to read aloud. */
+export function formatBookingNumber(number: string): string {
+  return `${number.slice(0, 4)}-${number.slice(4)}`;
+}
+
+/** Accepts what people type: lower case, spaces and dashes. */
+export function normalizeBookingNumber(input: string): string {
+  return input.toUpperCase().replace(/[\s-]/g, "");
+}

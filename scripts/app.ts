@@ -1,0 +1,115 @@
+// npm run demo | npm run dev: the whole application on one machine with nothing installed by hand.
+// Starts the embedded PostgreSQL (unless DATABASE_URL is set), applies migrations, loads the demo data
+// into an empty database, then runs Next.js (a production build for the demo, hot reload for dev).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { applyMigrations } from "../lib/db/migrations";
+import { demoAccountsText, isDatabaseEmpty, seedDemoData } from "../prisma/seed/demo";
+import { loadEnv, openDatabase, projectRoot } from "./lib/database";
+import { localSecrets } from "./lib/secrets";
+
+const mode = process.argv[2];
+if (mode !== "demo" && mode !== "dev") {
+  console.error("Usage : tsx scripts/app.ts demo|dev");
+  process.exit(2);
+}
+
+const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
+
+async function main() {
+  loadEnv();
+  const port = Number(process.env.PORT ?? 3000);
+  const db = await openDatabase();
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    child?.kill("SIGTERM");
+    await db.close().catch(() => {});
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  try {
+    const applied = await applyMigrations(db.url);
+    if (applied.length) console.log(`Migrations appliquées : ${applied.join(", ")}`);
+    if (await isDatabaseEmpty(db.url)) {
+      console.log("Base vide : chargement des données de démonstration…");
+      console.log(await seedDemoData(db.url, { reset: false }));
+    }
+    const env = {
+      ...process.env,
+      ...localSecrets(),
+      DATABASE_URL: db.url,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    if (mode === "demo" && !buildIsCurrent()) {
+      console.log("Construction de l'application (next build)…");
+      const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env, cwd: projectRoot });
+      if (build.status !== 0) throw new Error("next build a échoué.");
+      fs.writeFileSync(stampFile, sourceStamp());
+    }
+    child = spawn(process.execPath, [nextBin, mode === "demo" ? "start" : "dev", "--port", String(port)], {
+      stdio: "inherit",
+      env,
+      cwd: projectRoot,
+    });
+    child.on("exit", (code) => void stop(code ?? 0));
+    await waitForHealth(port);
+    console.log(`\nBilletterie solidaire : http://localhost:${port}\n`);
+    console.log(await demoAccountsText(db.url));
+    console.log("\nArrêt : Ctrl+C. Les données restent dans .data/ pour le prochain démarrage.\n");
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await stop(1);
+  }
+}
+
+// The demo rebuilds only when the sources changed since the last build.
+const stampFile = path.join(projectRoot, ".next", "demo-build-stamp");
+const sourceEntries = ["app", "components", "lib", "messages", "public", "next.config.mjs", "package-lock.json", "prisma/schema.prisma", "postcss.config.mjs", "tsconfig.json"];
+
+function sourceStamp(): string {
+  const hash = crypto.createHash("sha256");
+  const visit = (entry: string) => {
+    const full = path.join(projectRoot, entry);
+    if (!fs.existsSync(full) || entry.startsWith("lib/generated")) return;
+    const stat = fs.statSync(full);
+    if (stat.isDirectory()) {
+      for (const name of fs.readdirSync(full).sort()) visit(path.join(entry, name));
+    } else {
+      hash.update(`${entry}:${stat.size}:${stat.mtimeMs}\n`);
+    }
+  };
+  sourceEntries.forEach(visit);
+  return hash.digest("hex");
+}
+
+function buildIsCurrent(): boolean {
+  return (
+    fs.existsSync(path.join(projectRoot, ".next", "BUILD_ID")) &&
+    fs.existsSync(stampFile) &&
+    fs.readFileSync(stampFile, "utf8") === sourceStamp()
+  );
+}
+
+async function waitForHealth(port: number) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://localhost:${port}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`L'application ne répond pas sur le port ${port}.`);
+}
+
+void main();
