@@ -17,3 +17,10 @@ export function getPrisma(): PrismaClient {
   }
   return globalForPrisma.prisma;
 }
+
+/** Closes the client; the next getPrisma() opens a new one (tests, scripts). */
+export async function disconnectPrisma(): Promise<void> {
+  const client = globalForPrisma.prisma;
+  globalForPrisma.prisma = undefined;
+  await client?.$disconnect();
+}

@@ -32,7 +32,13 @@ function loadWasm() {
     const bindings = await import("@prisma/schema-engine-wasm/schema_engine_bg");
     const packageDir = path.dirname(createRequire(__filename).resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
     const bytes = fs.readFileSync(path.join(packageDir, "schema_engine_bg.wasm"));
-    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bindings });
+    // The engine arms 10-second timers that it never clears; unreferenced, they no longer keep a
+    // finished script or test run waiting.
+    const imports: Record<string, unknown> = { ...bindings };
+    for (const name of Object.keys(imports).filter((key) => key.startsWith("__wbg_setTimeout_"))) {
+      imports[name] = (callback: () => void, ms: number) => setTimeout(callback, ms >>> 0).unref();
+    }
+    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": imports as WebAssembly.ModuleImports });
     const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start(): void };
     bindings.__wbg_set_wasm(exports);
     exports.__wbindgen_start();
@@ -97,6 +103,8 @@ function forMigrations(adapter: PgAdapter): PgAdapter {
 
 class MigrationAdapterFactory extends PrismaPg {
   private readonly clientConfig: ClientConfig;
+  /** Adapters whose pools must be closed when the engine is done (it does not close them itself). */
+  readonly opened: PgAdapter[] = [];
 
   constructor(databaseUrl: string) {
     const clientConfig = parseIntoClientConfig(databaseUrl);
@@ -105,7 +113,9 @@ class MigrationAdapterFactory extends PrismaPg {
   }
 
   override async connect() {
-    return forMigrations(await super.connect());
+    const adapter = forMigrations(await super.connect());
+    this.opened.push(adapter);
+    return adapter;
   }
 
   /**
@@ -128,11 +138,19 @@ class MigrationAdapterFactory extends PrismaPg {
   }
 }
 
+/** The engine keeps a connection checked out of the pool to the end; ending the pool leaves it open. */
+async function closeCompletely(adapter: PgAdapter) {
+  const pool = adapter.underlyingDriver() as pg.Pool & { _clients?: pg.PoolClient[] };
+  const clients = [...(pool._clients ?? [])];
+  await adapter.dispose().catch(() => {});
+  await Promise.all(clients.map((client) => (client as unknown as pg.Client).end().catch(() => {})));
+}
+
 async function withEngine<T>(databaseUrl: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadWasm();
   const schema = fs.readFileSync(schemaPath, "utf8");
-  const adapter = bindMigrationAwareSqlAdapterFactory(new MigrationAdapterFactory(databaseUrl));
-  const engine = await SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, adapter);
+  const factory = new MigrationAdapterFactory(databaseUrl);
+  const engine = await SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
   try {
     return await work(engine);
   } catch (error) {
@@ -140,6 +158,7 @@ async function withEngine<T>(databaseUrl: string, work: (engine: SchemaEngine) =
     throw error;
   } finally {
     engine.free();
+    await Promise.all(factory.opened.map(closeCompletely));
   }
 }
 

@@ -1,7 +1,7 @@
 // Demo data worth looking at, the same at every load: a seeded random generator drives every choice,
 // and dates are laid out from today so that the season is always ahead. `npm run db:seed` reloads it.
 import { TZDate } from "@date-fns/tz";
-import { fakerFR as faker } from "@faker-js/faker";
+import { faker } from "@faker-js/faker/locale/fr";
 import { addDays, set, startOfDay, subDays, subHours } from "date-fns";
 import { hashPassword } from "../../lib/auth/password";
 import { newBookingNumber } from "../../lib/booking/number";

@@ -1,0 +1,51 @@
+import type { Config } from "jest";
+import nextJest from "next/jest.js";
+
+// next/jest compiles TypeScript with SWC and reads next.config.mjs, tsconfig paths and .env files.
+const createJestConfig = nextJest({ dir: "./" });
+
+const common: Config = {
+  moduleNameMapper: {
+    "^@/(.*)$": "<rootDir>/$1",
+    // Importing it outside React Server Components throws by design; tests call the data layer directly.
+    "^server-only$": "<rootDir>/tests/support/empty-module.ts",
+  },
+};
+
+const unit: Config = {
+  ...common,
+  displayName: "unit",
+  testEnvironment: "node",
+  testMatch: ["<rootDir>/tests/unit/**/*.test.ts?(x)"],
+  setupFilesAfterEnv: ["<rootDir>/tests/support/jest-dom.ts"],
+};
+
+// Each integration test file gets its own database, cloned from a migrated template, so files run in
+// parallel against the real PostgreSQL (see tests/support/README.md).
+const integration: Config = {
+  ...common,
+  displayName: "integration",
+  testEnvironment: "<rootDir>/tests/support/database-environment.ts",
+  testMatch: ["<rootDir>/tests/integration/**/*.test.ts"],
+  setupFilesAfterEnv: ["<rootDir>/tests/support/integration-setup.ts"],
+  globalSetup: "<rootDir>/tests/support/global-setup.ts",
+  globalTeardown: "<rootDir>/tests/support/global-teardown.ts",
+};
+
+// Packages published only as ES modules, which Jest (CommonJS) must compile like our own code.
+const esmPackages = ["next-intl", "use-intl", "icu-minify", "intl-messageformat", "@formatjs", "@schummar/icu-type-parser", "@faker-js/faker"];
+
+async function withEsmPackages(config: Config): Promise<Config> {
+  const resolved = await createJestConfig(config)();
+  return {
+    ...resolved,
+    transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join("|")})/)`, "^.+\\.module\\.(css|sass|scss)$"],
+  };
+}
+
+export default async function config(): Promise<Config> {
+  return {
+    projects: [await withEsmPackages(unit), await withEsmPackages(integration)],
+    maxWorkers: 2,
+  };
+}
