@@ -5,7 +5,8 @@ import pg from "pg";
 import { ensureDatabase, startEmbeddedPostgres } from "../../lib/db/embedded";
 
 export const projectRoot = path.resolve(__dirname, "..", "..");
-export const dataDir = path.join(projectRoot, ".data");
+/** Local data (embedded PostgreSQL, generated secrets); the end-to-end tests use their own folder. */
+export const dataDir = path.resolve(projectRoot, process.env.BILLETTERIE_DATA_DIR ?? ".data");
 const DATABASE = "billetterie";
 
 export interface OpenDatabase {
