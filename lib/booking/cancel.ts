@@ -1,0 +1,74 @@
+// Rule 4: a cancelled booking frees its places and its invitation stops checking at the door. The
+// person may phone their referent, the association or the venue: all three can cancel.
+import type { Actor } from "@/lib/auth/actor";
+import { canCancelBooking, canSeeBooking, ensure } from "@/lib/auth/permissions";
+import { getPrisma } from "@/lib/db/client";
+import { NotFoundError, RuleViolation } from "@/lib/errors";
+import type { CancelReason } from "@/lib/generated/prisma/enums";
+import { audit } from "./audit";
+import { promoteAcrossVenue, promoteWaitlist, type Promotion } from "./promotion";
+import { cancelBookingSchema, parse } from "./schemas";
+import { lockSession } from "./state";
+import { withVenueLock } from "./transaction";
+
+export interface CancellationResult {
+  bookingId: string;
+  number: string;
+  placesReleased: number;
+  promoted: Promotion[];
+}
+
+/** The reason code recorded with a cancellation follows from who cancels. */
+function reasonFor(actor: Actor): CancelReason {
+  if (actor.kind === "user") return actor.role === "PARTNER" ? "PARTNER" : actor.role === "VENUE" ? "VENUE" : "ASSOCIATION";
+  return "ASSOCIATION";
+}
+
+export async function cancelBooking(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<CancellationResult> {
+  const { bookingId, note } = parse(cancelBookingSchema, input);
+  const found = await getPrisma().booking.findUnique({
+    where: { id: bookingId },
+    select: { partnerId: true, session: { select: { event: { select: { venueId: true } } } } },
+  });
+  const owner = found && { partnerId: found.partnerId, venueId: found.session.event.venueId };
+  // Whoever may not even see the booking learns nothing of its existence.
+  if (!owner || !canSeeBooking(actor, owner)) throw new NotFoundError("réservation");
+  ensure(canCancelBooking(actor, owner));
+
+  return withVenueLock(owner.venueId, async (tx) => {
+    const booking = await tx.booking.findUniqueOrThrow({ where: { id: bookingId } });
+    const session = (await lockSession(tx, booking.sessionId))!;
+    if (booking.status === "CANCELLED") throw new RuleViolation("ALREADY_CANCELLED", "Cette réservation est déjà annulée.");
+    if (now >= session.startsAt) throw new RuleViolation("SESSION_STARTED", "La séance a commencé : la réservation ne peut plus être annulée.");
+
+    const reason = reasonFor(actor);
+    const updated = await tx.booking.updateMany({
+      where: { id: booking.id, status: booking.status },
+      data: { status: "CANCELLED", cancelledAt: now, cancelledById: actor.kind === "user" ? actor.userId : null, cancelReason: reason, cancelNote: note || null },
+    });
+    if (updated.count !== 1) throw new RuleViolation("ALREADY_CANCELLED", "Cette réservation est déjà annulée.");
+    await audit(tx, actor, {
+      action: "booking.cancelled",
+      entityType: "Booking",
+      entityId: booking.id,
+      before: { status: booking.status },
+      after: { status: "CANCELLED", reason, note: note || null },
+    });
+    // The partner learns of a cancellation it did not make itself.
+    if (reason !== "PARTNER") {
+      await tx.notification.create({ data: { partnerId: booking.partnerId, type: "BOOKING_CANCELLED", bookingId: booking.id, sessionId: session.id } });
+    }
+
+    const wasConfirmed = booking.status === "CONFIRMED";
+    const promoted: Promotion[] = [];
+    if (wasConfirmed) {
+      session.confirmedPlaces -= booking.places;
+      promoted.push(...(await promoteWaitlist(tx, session, actor, now)));
+      // Under a monthly or seasonal rule the partner's released quota may let its bookings move up elsewhere.
+      promoted.push(...(await promoteAcrossVenue(tx, session.venueId, actor, now, { partnerId: booking.partnerId, around: session, excludeSessionId: session.id })));
+    } else {
+      session.waitlistedPlaces -= booking.places;
+    }
+    return { bookingId: booking.id, number: booking.number, placesReleased: wasConfirmed ? booking.places : 0, promoted };
+  });
+}

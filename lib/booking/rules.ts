@@ -1,0 +1,127 @@
+// The booking rules of DESIGN.md as pure functions: no database, no clock. lib/booking applies them to
+// rows it has locked; the unit and property tests check them on their own.
+import type { QuotaPeriod } from "@/lib/generated/prisma/enums";
+
+const DAY_MS = 86_400_000;
+
+// ── Rule 6: when bookings are open ──
+
+export interface SessionWindow {
+  startsAt: Date;
+  bookingOpensAt: Date | null;
+  bookingClosesAt: Date | null;
+  closedAt: Date | null;
+  status: "SCHEDULED" | "CANCELLED";
+  eventStatus: "DRAFT" | "PUBLISHED" | "CANCELLED";
+}
+
+export type WindowState = "OPEN" | "NOT_YET_OPEN" | "CLOSED" | "CANCELLED";
+
+/** Bookings close at the closing time, or when the session starts, or when the venue closes them. */
+export function bookingClosesAt(session: Pick<SessionWindow, "startsAt" | "bookingClosesAt">): Date {
+  return session.bookingClosesAt && session.bookingClosesAt < session.startsAt ? session.bookingClosesAt : session.startsAt;
+}
+
+export function bookingWindow(session: SessionWindow, now: Date): WindowState {
+  if (session.status === "CANCELLED" || session.eventStatus === "CANCELLED") return "CANCELLED";
+  if (session.eventStatus !== "PUBLISHED") return "NOT_YET_OPEN";
+  if (session.closedAt || now >= bookingClosesAt(session)) return "CLOSED";
+  if (session.bookingOpensAt && now < session.bookingOpensAt) return "NOT_YET_OPEN";
+  return "OPEN";
+}
+
+// ── Quotas ──
+
+export interface QuotaRuleFacts {
+  period: QuotaPeriod;
+  maxPlaces: number;
+  /** The rule stops applying this many days before the session (null: never). */
+  liftDaysBefore: number | null;
+}
+
+export interface QuotaExceptionFacts {
+  /** Replaces the rule's maximum; null lifts the quota for this partner. */
+  maxPlaces: number | null;
+  expiresAt: Date | null;
+}
+
+/** The most a partner may hold in the period, or null when no quota applies now. */
+export function applicableQuota(
+  rule: QuotaRuleFacts | null,
+  exception: QuotaExceptionFacts | null,
+  sessionStartsAt: Date,
+  now: Date,
+): number | null {
+  if (!rule) return null;
+  if (rule.liftDaysBefore !== null && now.getTime() >= sessionStartsAt.getTime() - rule.liftDaysBefore * DAY_MS) return null;
+  if (exception && (!exception.expiresAt || exception.expiresAt > now)) return exception.maxPlaces;
+  return rule.maxPlaces;
+}
+
+/** Places the partner may still confirm: Infinity when no quota applies. */
+export function quotaLeft(maxPlaces: number | null, usedPlaces: number): number {
+  return maxPlaces === null ? Infinity : Math.max(0, maxPlaces - usedPlaces);
+}
+
+// ── Rules 1 and 2: confirm, waitlist, or split ──
+
+/** What the partner chose for when fewer places are available than asked. */
+export type IfShort = "SPLIT" | "WAITLIST" | "NOTHING";
+
+export type Allocation =
+  | { kind: "CONFIRM"; places: number }
+  | { kind: "WAITLIST"; places: number }
+  | { kind: "SPLIT"; confirm: number; waitlist: number }
+  | { kind: "NOTHING" };
+
+/**
+ * N places are confirmed when the session has N left and the quota allows N more. Otherwise the
+ * partner's choice applies: split (take what is available now, waitlist the rest), waitlist the whole
+ * group, or book nothing.
+ */
+export function allocate(requested: number, placesLeft: number, quotaRemaining: number, ifShort: IfShort): Allocation {
+  const available = Math.max(0, Math.min(placesLeft, quotaRemaining));
+  if (requested <= available) return { kind: "CONFIRM", places: requested };
+  if (ifShort === "NOTHING") return { kind: "NOTHING" };
+  if (ifShort === "SPLIT" && available > 0) return { kind: "SPLIT", confirm: available, waitlist: requested - available };
+  return { kind: "WAITLIST", places: requested };
+}
+
+/** Why a request could not be confirmed whole: the quota when it is the tighter limit. */
+export function shortReason(requested: number, placesLeft: number, quotaRemaining: number): "NO_PLACES" | "QUOTA_REACHED" {
+  return quotaRemaining < requested && quotaRemaining < placesLeft ? "QUOTA_REACHED" : "NO_PLACES";
+}
+
+// ── Rule 3: moving the waitlist up ──
+
+export interface WaitingBooking {
+  id: string;
+  partnerId: string;
+  places: number;
+}
+
+/**
+ * First come, first served: walks the waitlist in order of request and promotes every booking that
+ * fits both the places left and its partner's remaining quota, skipping those that do not.
+ */
+export function pickPromotions(
+  waiting: readonly WaitingBooking[],
+  placesLeft: number,
+  quotaRemaining: (partnerId: string) => number,
+): string[] {
+  const promoted: string[] = [];
+  const remaining = new Map<string, number>();
+  let left = placesLeft;
+  for (const booking of waiting) {
+    if (left <= 0) break;
+    const quota = remaining.get(booking.partnerId) ?? quotaRemaining(booking.partnerId);
+    if (booking.places <= left && booking.places <= quota) {
+      promoted.push(booking.id);
+      left -= booking.places;
+      remaining.set(booking.partnerId, quota - booking.places);
+    } else {
+      remaining.set(booking.partnerId, quota);
+    }
+  }
+  return promoted;
+}

@@ -1,0 +1,85 @@
+// Inputs of lib/booking, parsed with zod: the single description of each input, shared by the forms and
+// the server actions. Error messages are keys of the "validation" section of the message catalog.
+import { z } from "zod";
+
+export const MAX_GUESTS_PER_BOOKING = 20;
+
+const name = z.string().trim().min(1, "validation.required").max(80, "validation.tooLong");
+
+export const guestSchema = z.object({
+  firstName: name,
+  lastName: name,
+  kind: z.enum(["MAIN", "FAMILY_OR_FRIEND", "PROFESSIONAL"]),
+  /** The person of the structure's list, for the main guest (companions need not be on it). */
+  personId: z.uuid("validation.invalid").nullish(),
+  needs: z
+    .array(z.enum(["WHEELCHAIR_SPACE", "HEARING_LOOP", "SIGN_LANGUAGE", "AUDIO_DESCRIPTION", "ASSISTANCE_DOG", "SEAT_NEAR_EXIT"]))
+    .max(6)
+    .default([]),
+});
+
+export const bookingRequestSchema = z.object({
+  sessionId: z.uuid("validation.invalid"),
+  partnerId: z.uuid("validation.invalid"),
+  guests: z
+    .array(guestSchema)
+    .min(1, "validation.atLeastOneGuest")
+    .max(MAX_GUESTS_PER_BOOKING, "validation.tooManyGuests")
+    .refine((guests) => guests.every((guest, index) => (guest.kind === "MAIN") === (index === 0)), "validation.mainGuestFirst"),
+  /** When fewer places are available than asked: split, waitlist the whole group, or book nothing. */
+  ifShort: z.enum(["SPLIT", "WAITLIST", "NOTHING"]).default("WAITLIST"),
+});
+
+export type BookingRequestInput = z.input<typeof bookingRequestSchema>;
+export type BookingRequest = z.output<typeof bookingRequestSchema>;
+
+export const cancelBookingSchema = z.object({
+  bookingId: z.uuid("validation.invalid"),
+  /** Why, in a few words (required from a venue taking a phone call: see the venue's pages). */
+  note: z.string().trim().max(500, "validation.tooLong").optional(),
+});
+
+export const changeCapacitySchema = z.object({
+  sessionId: z.uuid("validation.invalid"),
+  capacity: z.coerce.number().int("validation.integer").min(0, "validation.notNegative").max(100_000, "validation.tooLarge"),
+});
+
+export const sessionActionSchema = z.object({
+  sessionId: z.uuid("validation.invalid"),
+  note: z.string().trim().max(500, "validation.tooLong").optional(),
+});
+
+export const quotaRuleSchema = z.object({
+  venueId: z.uuid("validation.invalid"),
+  rule: z
+    .object({
+      period: z.enum(["SESSION", "MONTH", "SEASON"]),
+      maxPlaces: z.coerce.number().int("validation.integer").min(1, "validation.atLeastOne").max(1000, "validation.tooLarge"),
+      liftDaysBefore: z.coerce.number().int("validation.integer").min(0, "validation.notNegative").max(365, "validation.tooLarge").nullable(),
+    })
+    .nullable(),
+});
+
+export const quotaExceptionSchema = z.object({
+  venueId: z.uuid("validation.invalid"),
+  partnerId: z.uuid("validation.invalid"),
+  /** null lifts the quota for this partner. */
+  maxPlaces: z.coerce.number().int("validation.integer").min(0, "validation.notNegative").max(1000, "validation.tooLarge").nullable(),
+  reason: z.string().trim().max(500, "validation.tooLong").optional(),
+  expiresAt: z.coerce.date().nullable().optional(),
+});
+
+/** Parses or throws an InvalidInput listing the field errors (keys of the message catalog). */
+export function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new InvalidInput(z.flattenError(result.error).fieldErrors as Record<string, string[]>);
+  return result.data;
+}
+
+export class InvalidInput extends Error {
+  readonly code = "INVALID_INPUT";
+  constructor(readonly fieldErrors: Record<string, string[] | undefined>) {
+    super(`Saisie invalide : ${Object.keys(fieldErrors).join(", ")}`);
+    this.name = "InvalidInput";
+  }
+}

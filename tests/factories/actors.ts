@@ -1,0 +1,23 @@
+// Actors backed by real user rows (bookings and the audit log point to their user).
+import { randomUUID } from "node:crypto";
+import type { Actor } from "@/lib/auth/actor";
+import { getPrisma } from "@/lib/db/client";
+
+const email = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}@exemple.test`;
+
+export async function adminActor(): Promise<Actor> {
+  const user = await getPrisma().user.create({ data: { email: email("admin"), name: "Admin", role: "ADMIN" } });
+  return { kind: "user", userId: user.id, role: "ADMIN" };
+}
+
+export async function partnerActor(partnerId: string): Promise<Actor> {
+  const user = await getPrisma().user.create({ data: { email: email("partenaire"), name: "Référente", role: "PARTNER", partnerId } });
+  return { kind: "user", userId: user.id, role: "PARTNER", partnerId };
+}
+
+export async function venueActor(...venueIds: string[]): Promise<Actor> {
+  const user = await getPrisma().user.create({
+    data: { email: email("lieu"), name: "Billetterie", role: "VENUE", managedVenues: { create: venueIds.map((venueId) => ({ venueId })) } },
+  });
+  return { kind: "user", userId: user.id, role: "VENUE", venueIds };
+}
