@@ -8,6 +8,7 @@ import type { CancelReason } from "@/lib/generated/prisma/enums";
 import { audit } from "./audit";
 import { promoteAcrossVenue, promoteWaitlist, type Promotion } from "./promotion";
 import { cancelBookingSchema, parse } from "./schemas";
+import { prismaSql } from "./sql";
 import { lockSession } from "./state";
 import { withVenueLock } from "./transaction";
 
@@ -37,7 +38,7 @@ export async function cancelBooking(actor: Actor, input: unknown, { now = new Da
 
   return withVenueLock(owner.venueId, async (tx) => {
     const booking = await tx.booking.findUniqueOrThrow({ where: { id: bookingId } });
-    const session = (await lockSession(tx, booking.sessionId))!;
+    const session = (await lockSession(prismaSql(tx), booking.sessionId))!;
     if (booking.status === "CANCELLED") throw new RuleViolation("ALREADY_CANCELLED", "Cette réservation est déjà annulée.");
     if (now >= session.startsAt) throw new RuleViolation("SESSION_STARTED", "La séance a commencé : la réservation ne peut plus être annulée.");
 

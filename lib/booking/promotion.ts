@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { audit } from "./audit";
 import { quotaPeriodRange } from "./quota-period";
 import { applicableQuota, bookingWindow, pickPromotions, quotaLeft } from "./rules";
+import { prismaSql } from "./sql";
 import { lockSession, quotaExceptions, quotaUsage, type LockedSession } from "./state";
 import type { Tx } from "./transaction";
 
@@ -27,8 +28,8 @@ export async function promoteWaitlist(tx: Tx, session: LockedSession, actor: Act
   });
   const partnerIds = [...new Set(waiting.map((booking) => booking.partnerId))];
   const [exceptions, usage] = await Promise.all([
-    session.rule ? quotaExceptions(tx, session.venueId, partnerIds) : new Map(),
-    quotaUsage(tx, session, partnerIds),
+    session.rule ? quotaExceptions(prismaSql(tx), session.venueId, partnerIds) : new Map(),
+    quotaUsage(prismaSql(tx), session, partnerIds),
   ]);
   const remaining = (partnerId: string) =>
     quotaLeft(applicableQuota(session.rule, exceptions.get(partnerId) ?? null, session.startsAt, now), usage.get(partnerId) ?? 0);
@@ -88,7 +89,7 @@ export async function promoteAcrossVenue(
   });
   const promotions: Promotion[] = [];
   for (const { id } of candidates) {
-    const session = await lockSession(tx, id);
+    const session = await lockSession(prismaSql(tx), id);
     if (session) promotions.push(...(await promoteWaitlist(tx, session, actor, now)));
   }
   return promotions;

@@ -4,13 +4,14 @@
 import { randomUUID } from "node:crypto";
 import { actorKind, actorUserId, type Actor } from "@/lib/auth/actor";
 import { canBookFor, ensure } from "@/lib/auth/permissions";
-import { getPrisma } from "@/lib/db/client";
+import { getPool } from "@/lib/db/client";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { newBookingNumber } from "./number";
-import { allocate, applicableQuota, bookingWindow, quotaLeft, shortReason, type Allocation } from "./rules";
+import { allocate, applicableQuota, bookingWindow, quotaLeft, shortReason } from "./rules";
 import { bookingRequestSchema, parse, type BookingRequest } from "./schemas";
-import { lockSession, quotaExceptions, quotaUsage, type LockedSession } from "./state";
-import { withVenueLock, type Tx } from "./transaction";
+import { type Sql } from "./sql";
+import { lockSessionForRequest, quotaUsage, venueOfSession, type LockedSession, type RequestFacts } from "./state";
+import { withVenueLockOnPool } from "./transaction";
 
 export interface BookedPart {
   id: string;
@@ -36,37 +37,51 @@ export type BookingRequestResult = {
 export async function requestBooking(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<BookingRequestResult> {
   const request = parse(bookingRequestSchema, input);
   ensure(canBookFor(actor, request.partnerId), "Vous ne pouvez réserver que pour votre structure.");
-  const venueId = await checkRequest(request);
+  const venueId = await venueOfSession(pgPoolSql, request.sessionId);
+  if (!venueId) throw new NotFoundError("séance");
+  const personIds = [...new Set(request.guests.flatMap((guest) => (guest.personId ? [guest.personId] : [])))];
 
-  return withVenueLock(venueId, async (tx) => {
-    const session = await lockSession(tx, request.sessionId);
+  return withVenueLockOnPool(venueId, async (sql) => {
+    const session = await lockSessionForRequest(sql, request.sessionId, request.partnerId, personIds);
     if (!session) throw new NotFoundError("séance");
+    if (!session.partnerFound) throw new NotFoundError("structure");
+    // The convention is the one condition of the partnership (membership never is).
+    if (!session.conventionSigned) {
+      throw new RuleViolation("CONVENTION_NOT_SIGNED", "La structure pourra réserver une fois sa convention signée.");
+    }
+    if (session.ownPeople !== personIds.length) throw new NotFoundError("personne accompagnée");
     const window = bookingWindow(session, now);
     if (window !== "OPEN") throw new RuleViolation(`BOOKINGS_${window}`, windowMessages[window]);
 
     const placesLeft = session.capacity - session.confirmedPlaces;
-    const quota = await partnerQuota(tx, session, request.partnerId, now);
+    const quota = await partnerQuota(sql, session, request.partnerId, now);
     const requested = request.guests.length;
     const allocation = allocate(requested, placesLeft, quota.left, request.ifShort);
     const reason = shortReason(requested, placesLeft, quota.left);
     const facts = { placesLeft, quotaLeft: quota.max === null ? null : quota.left };
+    const write = (guests: readonly Guest[], status: "CONFIRMED" | "WAITLISTED", splitFromId: string | null = null) =>
+      insert(sql, actor, request, session, guests, status, splitFromId);
 
     switch (allocation.kind) {
       case "NOTHING":
         return { outcome: "NOT_BOOKED", reason, ...facts };
       case "CONFIRM":
-        return { outcome: "CONFIRMED", confirmed: await insert(tx, actor, request, session, request.guests, "CONFIRMED", null), ...facts };
+        return { outcome: "CONFIRMED", confirmed: await write(request.guests, "CONFIRMED"), ...facts };
       case "WAITLIST":
-        return { outcome: "WAITLISTED", reason, waitlisted: await insert(tx, actor, request, session, request.guests, "WAITLISTED", null), ...facts };
+        return { outcome: "WAITLISTED", reason, waitlisted: await write(request.guests, "WAITLISTED"), ...facts };
       case "SPLIT": {
-        const [first, rest] = splitGuests(request, allocation);
-        const confirmed = await insert(tx, actor, request, session, first, "CONFIRMED", null);
-        const waitlisted = await insert(tx, actor, request, session, rest, "WAITLISTED", confirmed.id);
+        const confirmed = await write(request.guests.slice(0, allocation.confirm), "CONFIRMED");
+        const waitlisted = await write(request.guests.slice(allocation.confirm), "WAITLISTED", confirmed.id);
         return { outcome: "SPLIT", reason, confirmed, waitlisted, ...facts };
       }
     }
   });
 }
+
+/** Reads outside any transaction, on the shared pool. */
+const pgPoolSql: Sql = {
+  query: async <T>(text: string, values: unknown[] = []) => (await getPool().query(text, values)).rows as T[],
+};
 
 const windowMessages = {
   NOT_YET_OPEN: "Les réservations ne sont pas encore ouvertes pour cette séance.",
@@ -74,47 +89,21 @@ const windowMessages = {
   CANCELLED: "Cette séance est annulée.",
 } as const;
 
-/** Checks that need no lock, done before taking one: the partner may book, the people are its own. */
-async function checkRequest(request: BookingRequest): Promise<string> {
-  const personIds = request.guests.flatMap((guest) => (guest.personId ? [guest.personId] : []));
-  const rows = await getPrisma().$queryRaw<{ venueId: string; conventionSignedAt: Date | null; people: number }[]>`
-    SELECT e."venueId", p."conventionSignedAt",
-           (SELECT count(*)::int FROM "Person" x
-             WHERE x."id" = ANY(${personIds}::uuid[]) AND x."partnerId" = p."id" AND x."archivedAt" IS NULL) AS "people"
-    FROM "Session" s JOIN "Event" e ON e."id" = s."eventId", "Partner" p
-    WHERE s."id" = ${request.sessionId}::uuid AND p."id" = ${request.partnerId}::uuid`;
-  const row = rows[0];
-  if (!row) throw new NotFoundError("séance");
-  // The convention is the one condition of the partnership (membership never is).
-  if (!row.conventionSignedAt) {
-    throw new RuleViolation("CONVENTION_NOT_SIGNED", "La structure pourra réserver une fois sa convention signée.");
-  }
-  if (row.people !== new Set(personIds).size) throw new NotFoundError("personne accompagnée");
-  return row.venueId;
-}
-
-async function partnerQuota(tx: Tx, session: LockedSession, partnerId: string, now: Date) {
-  if (!session.rule) return { max: null, left: Infinity };
-  const exceptions = await quotaExceptions(tx, session.venueId, [partnerId]);
-  const max = applicableQuota(session.rule, exceptions.get(partnerId) ?? null, session.startsAt, now);
+async function partnerQuota(sql: Sql, session: LockedSession & RequestFacts, partnerId: string, now: Date) {
+  const max = applicableQuota(session.rule, session.exception, session.startsAt, now);
   if (max === null) return { max, left: Infinity };
-  const used = (await quotaUsage(tx, session, [partnerId])).get(partnerId) ?? 0;
+  const used = session.rule?.period === "SESSION" ? session.partnerPlacesOnSession : ((await quotaUsage(sql, session, [partnerId])).get(partnerId) ?? 0);
   return { max, left: quotaLeft(max, used) };
-}
-
-/** The main guest goes with the confirmed part; the waitlisted part keeps the rest in order. */
-function splitGuests(request: BookingRequest, allocation: Extract<Allocation, { kind: "SPLIT" }>) {
-  return [request.guests.slice(0, allocation.confirm), request.guests.slice(allocation.confirm)] as const;
 }
 
 type Guest = BookingRequest["guests"][number];
 
 /** One statement writes the booking, its guests and its audit entry; retried on the rare number clash. */
 async function insert(
-  tx: Tx,
+  sql: Sql,
   actor: Actor,
   request: BookingRequest,
-  session: LockedSession,
+  session: LockedSession & RequestFacts,
   guests: readonly Guest[],
   status: "CONFIRMED" | "WAITLISTED",
   splitFromId: string | null,
@@ -126,41 +115,59 @@ async function insert(
   const after = JSON.stringify({ status, places: guests.length, sessionId: session.id, partnerId: request.partnerId, splitFromId });
   for (let attempt = 0; attempt < 5; attempt++) {
     const number = newBookingNumber();
-    const inserted = await tx.$queryRaw<{ requestSeq: bigint }[]>`
-      WITH booking AS (
-        INSERT INTO "Booking" ("id", "number", "sessionId", "partnerId", "createdById", "status", "places", "splitFromId",
-                               "requestedAt", "confirmedAt", "createdAt", "updatedAt")
-        VALUES (${id}::uuid, ${number}, ${session.id}::uuid, ${request.partnerId}::uuid, ${actorUserId(actor)}::uuid,
-                ${status}::"BookingStatus", ${guests.length}, ${splitFromId}::uuid, clock_timestamp(),
-                CASE WHEN ${status} = 'CONFIRMED' THEN clock_timestamp() END, clock_timestamp(), clock_timestamp())
-        ON CONFLICT ("number") DO NOTHING
-        RETURNING "id", "requestSeq"
-      ), guests AS (
-        INSERT INTO "BookingGuest" ("id", "bookingId", "position", "kind", "personId", "firstName", "lastName", "needs")
-        SELECT gen_random_uuid(), booking."id", g.position, g.kind::"GuestKind", g.person_id, g.first_name, g.last_name,
-               string_to_array(g.needs, ',')::"AccessNeed"[]
-        FROM booking, unnest(${guests.map((_, index) => firstPosition + index)}::int[], ${guests.map((guest) => guest.kind)}::text[],
-                             ${guests.map((guest) => guest.personId ?? null)}::uuid[],
-                             ${guests.map((guest) => guest.firstName)}::text[], ${guests.map((guest) => guest.lastName)}::text[],
-                             ${guests.map((guest) => guest.needs.join(","))}::text[])
-             AS g(position, kind, person_id, first_name, last_name, needs)
-      ), logged AS (
-        INSERT INTO "AuditLog" ("actorUserId", "actorKind", "action", "entityType", "entityId", "after")
-        SELECT ${actorUserId(actor)}::uuid, ${actorKind(actor)}, ${status === "CONFIRMED" ? "booking.confirmed" : "booking.waitlisted"},
-               'Booking', booking."id"::text, ${after}::jsonb
-        FROM booking
-      )
-      SELECT "requestSeq" FROM booking`;
-    if (!inserted.length) continue; // that number exists: draw another
+    const inserted = await sql.query<{ id: string }>(
+      INSERT_BOOKING,
+      [
+      id,
+      number,
+      session.id,
+      request.partnerId,
+      actorUserId(actor),
+      status,
+      guests.length,
+      splitFromId,
+      guests.map((_, index) => firstPosition + index),
+      guests.map((guest) => guest.kind),
+      guests.map((guest) => guest.personId ?? null),
+      guests.map((guest) => guest.firstName),
+      guests.map((guest) => guest.lastName),
+      guests.map((guest) => guest.needs.join(",")),
+      actorKind(actor),
+      status === "CONFIRMED" ? "booking.confirmed" : "booking.waitlisted",
+      after,
+      ],
+      "booking-insert",
+    );
+    if (!inserted.length) continue; // that number exists already: draw another
     const part: BookedPart = { id, number, places: guests.length, status };
-    if (status === "WAITLISTED") part.position = await waitlistPosition(tx, session.id, inserted[0]!.requestSeq);
-    if (status === "CONFIRMED") session.confirmedPlaces += guests.length;
-    else session.waitlistedPlaces += guests.length;
+    if (status === "CONFIRMED") {
+      session.confirmedPlaces += guests.length;
+    } else {
+      // The session is locked: this booking is the last in line.
+      session.waitingBookings += 1;
+      part.position = session.waitingBookings;
+    }
     return part;
   }
   throw new Error("Impossible de tirer un numéro de réservation libre.");
 }
 
-async function waitlistPosition(tx: Tx, sessionId: string, requestSeq: bigint): Promise<number> {
-  return tx.booking.count({ where: { sessionId, status: "WAITLISTED", requestSeq: { lte: requestSeq } } });
-}
+const INSERT_BOOKING = `
+  WITH booking AS (
+    INSERT INTO "Booking" ("id", "number", "sessionId", "partnerId", "createdById", "status", "places", "splitFromId",
+                           "requestedAt", "confirmedAt", "createdAt", "updatedAt")
+    VALUES ($1::uuid, $2, $3::uuid, $4::uuid, $5::uuid, $6::"BookingStatus", $7, $8::uuid, clock_timestamp(),
+            CASE WHEN $6 = 'CONFIRMED' THEN clock_timestamp() END, clock_timestamp(), clock_timestamp())
+    ON CONFLICT ("number") DO NOTHING
+    RETURNING "id"
+  ), guests AS (
+    INSERT INTO "BookingGuest" ("id", "bookingId", "position", "kind", "personId", "firstName", "lastName", "needs")
+    SELECT gen_random_uuid(), booking."id", g.position, g.kind::"GuestKind", g.person_id, g.first_name, g.last_name,
+           string_to_array(g.needs, ',')::"AccessNeed"[]
+    FROM booking, unnest($9::int[], $10::text[], $11::uuid[], $12::text[], $13::text[], $14::text[])
+         AS g(position, kind, person_id, first_name, last_name, needs)
+  ), logged AS (
+    INSERT INTO "AuditLog" ("actorUserId", "actorKind", "action", "entityType", "entityId", "after")
+    SELECT $5::uuid, $15, $16, 'Booking', booking."id"::text, $17::jsonb FROM booking
+  )
+  SELECT "id"::text AS "id" FROM booking`;

@@ -11,16 +11,17 @@ import { audit } from "./audit";
 import { promoteWaitlist, type Promotion } from "./promotion";
 import { bookingClosesAt } from "./rules";
 import { changeCapacitySchema, parse, sessionActionSchema } from "./schemas";
+import { prismaSql } from "./sql";
 import { lockSession, venueOfSession, type LockedSession } from "./state";
 import { withVenueLock, type Tx } from "./transaction";
 
 /** Loads the session's venue, checks the actor manages it, and runs `work` with the session locked. */
 async function onManagedSession<T>(actor: Actor, sessionId: string, work: (tx: Tx, session: LockedSession) => Promise<T>): Promise<T> {
-  const venueId = await venueOfSession(getPrisma(), sessionId);
+  const venueId = await venueOfSession(prismaSql(getPrisma()), sessionId);
   if (!venueId) throw new NotFoundError("séance");
   ensure(canManageSession(actor, { venueId }), "Seul le lieu qui propose cette séance peut la modifier.");
   return withVenueLock(venueId, async (tx) => {
-    const session = await lockSession(tx, sessionId);
+    const session = await lockSession(prismaSql(tx), sessionId);
     if (!session) throw new NotFoundError("séance");
     if (session.status === "CANCELLED") throw new RuleViolation("SESSION_CANCELLED", "Cette séance est annulée.");
     return work(tx, session);
@@ -112,7 +113,7 @@ export async function runScheduledBookingWork(now = new Date()): Promise<{ expir
   for (const session of waiting) {
     const closed = session.closedAt !== null || now >= bookingClosesAt(session);
     await withVenueLock(session.event.venueId, async (tx) => {
-      const locked = await lockSession(tx, session.id);
+      const locked = await lockSession(prismaSql(tx), session.id);
       if (!locked || locked.status === "CANCELLED") return;
       if (closed) expired += await endBookings(tx, systemActor, session.id, "WAITLISTED", "EXPIRED", "WAITLIST_EXPIRED", now);
       else if (locked.rule?.liftDaysBefore != null) promoted += (await promoteWaitlist(tx, locked, systemActor, now)).length;

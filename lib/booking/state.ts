@@ -2,7 +2,7 @@
 import type { QuotaPeriod } from "@/lib/generated/prisma/enums";
 import { quotaPeriodRange } from "./quota-period";
 import type { QuotaExceptionFacts, QuotaRuleFacts, SessionWindow } from "./rules";
-import type { Tx } from "./transaction";
+import type { Sql } from "./sql";
 
 export interface LockedSession extends SessionWindow {
   id: string;
@@ -16,58 +16,136 @@ export interface LockedSession extends SessionWindow {
 
 type SessionRow = Omit<LockedSession, "rule"> & { period: QuotaPeriod | null; maxPlaces: number | null; liftDaysBefore: number | null };
 
-function toLocked(row: SessionRow): LockedSession {
-  const { period, maxPlaces, liftDaysBefore, ...session } = row;
-  return { ...session, rule: period ? { period, maxPlaces: maxPlaces!, liftDaysBefore } : null };
+const SESSION_COLUMNS = `
+  s."id"::text AS "id", s."eventId"::text AS "eventId", e."venueId"::text AS "venueId", s."capacity", s."confirmedPlaces",
+  s."waitlistedPlaces", s."startsAt", s."bookingOpensAt", s."bookingClosesAt", s."closedAt", s."status"::text AS "status",
+  e."status"::text AS "eventStatus", r."period"::text AS "period", r."maxPlaces", r."liftDaysBefore"`;
+
+const SESSION_FROM = `
+  FROM "Session" s
+  JOIN "Event" e ON e."id" = s."eventId"
+  LEFT JOIN "QuotaRule" r ON r."venueId" = e."venueId"`;
+
+function toLocked<T extends SessionRow>(row: T): Omit<T, "period" | "maxPlaces" | "liftDaysBefore"> & { rule: QuotaRuleFacts | null } {
+  const { period, maxPlaces, liftDaysBefore, ...rest } = row;
+  return { ...rest, rule: period ? { period, maxPlaces: maxPlaces!, liftDaysBefore } : null };
 }
 
 /** Locks a session row (FOR UPDATE) and reads it with its venue's quota rule. */
-export async function lockSession(tx: Tx, sessionId: string): Promise<LockedSession | null> {
-  const rows = await tx.$queryRaw<SessionRow[]>`
-    SELECT s."id", s."eventId", e."venueId", s."capacity", s."confirmedPlaces", s."waitlistedPlaces",
-           s."startsAt", s."bookingOpensAt", s."bookingClosesAt", s."closedAt", s."status"::text AS "status",
-           e."status"::text AS "eventStatus", r."period"::text AS "period", r."maxPlaces", r."liftDaysBefore"
-    FROM "Session" s
-    JOIN "Event" e ON e."id" = s."eventId"
-    LEFT JOIN "QuotaRule" r ON r."venueId" = e."venueId"
-    WHERE s."id" = ${sessionId}::uuid
-    FOR UPDATE OF s`;
-  return rows[0] ? toLocked(rows[0]) : null;
+export async function lockSession(sql: Sql, sessionId: string): Promise<LockedSession | null> {
+  const [row] = await sql.query<SessionRow>(`SELECT ${SESSION_COLUMNS} ${SESSION_FROM} WHERE s."id" = $1::uuid FOR UPDATE OF s`, [sessionId]);
+  return row ? toLocked(row) : null;
 }
 
-/** The venue a session belongs to, read without lock (a session never changes venue). */
-export async function venueOfSession(tx: Pick<Tx, "$queryRaw">, sessionId: string): Promise<string | null> {
-  const rows = await tx.$queryRaw<{ venueId: string }[]>`
-    SELECT e."venueId" FROM "Session" s JOIN "Event" e ON e."id" = s."eventId" WHERE s."id" = ${sessionId}::uuid`;
-  return rows[0]?.venueId ?? null;
+export interface RequestFacts {
+  exception: QuotaExceptionFacts | null;
+  /** Places the partner holds on this very session (a per-session quota counts only these). */
+  partnerPlacesOnSession: number;
+  /** Bookings already waiting on the session. */
+  waitingBookings: number;
+  /** Whether the partner structure exists and has signed its convention. */
+  partnerFound: boolean;
+  conventionSigned: boolean;
+  /** How many of the requested people belong to the partner and are not archived. */
+  ownPeople: number;
+}
+
+type RequestRow = SessionRow & {
+  hasException: boolean;
+  exceptionMax: number | null;
+  exceptionExpiresAt: Date | null;
+  partnerPlacesOnSession: number;
+  waitingBookings: number;
+  partnerFound: boolean;
+  conventionSigned: boolean;
+  ownPeople: number;
+};
+
+/**
+ * For a booking request, one round trip: the locked session, its rule, the partner's exception and
+ * convention, the partner's places on the session, the length of the waitlist and whether the people
+ * named are the partner's own. Prepared once per connection: it is the hot path's heaviest read.
+ */
+export async function lockSessionForRequest(
+  sql: Sql,
+  sessionId: string,
+  partnerId: string,
+  personIds: string[],
+): Promise<(LockedSession & RequestFacts) | null> {
+  const [row] = await sql.query<RequestRow>(
+    `SELECT ${SESSION_COLUMNS},
+            x."id" IS NOT NULL AS "hasException", x."maxPlaces" AS "exceptionMax", x."expiresAt" AS "exceptionExpiresAt",
+            -- Only a per-session quota needs the partner's places on the session: the sub-select runs only then.
+            CASE WHEN r."period" = 'SESSION' THEN
+              (SELECT coalesce(sum(b."places"), 0)::int FROM "Booking" b
+                WHERE b."sessionId" = s."id" AND b."partnerId" = $2::uuid AND b."status" = 'CONFIRMED')
+            ELSE 0 END AS "partnerPlacesOnSession",
+            s."waitlistedBookings" AS "waitingBookings",
+            p."id" IS NOT NULL AS "partnerFound", p."conventionSignedAt" IS NOT NULL AS "conventionSigned",
+            (SELECT count(*)::int FROM "Person" h
+              WHERE h."id" = ANY($3::uuid[]) AND h."partnerId" = $2::uuid AND h."archivedAt" IS NULL) AS "ownPeople"
+     ${SESSION_FROM}
+     LEFT JOIN "QuotaException" x ON x."venueId" = e."venueId" AND x."partnerId" = $2::uuid
+     LEFT JOIN "Partner" p ON p."id" = $2::uuid
+     WHERE s."id" = $1::uuid
+     FOR UPDATE OF s`,
+    [sessionId, partnerId, personIds],
+    "booking-lock-session-for-request",
+  );
+  if (!row) return null;
+  const { hasException, exceptionMax, exceptionExpiresAt, ...session } = row;
+  return { ...toLocked(session), exception: hasException ? { maxPlaces: exceptionMax, expiresAt: exceptionExpiresAt } : null };
+}
+
+// A session never changes venue, so the answer can be remembered for the life of the process; the
+// cache is emptied when it grows past a season's worth of sessions.
+const venueBySession = new Map<string, string>();
+const VENUE_CACHE_SIZE = 20_000;
+
+/** The venue a session belongs to, read without lock. */
+export async function venueOfSession(sql: Sql, sessionId: string): Promise<string | null> {
+  const known = venueBySession.get(sessionId);
+  if (known) return known;
+  const [row] = await sql.query<{ venueId: string }>(
+    `SELECT e."venueId"::text AS "venueId" FROM "Session" s JOIN "Event" e ON e."id" = s."eventId" WHERE s."id" = $1::uuid`,
+    [sessionId],
+  );
+  if (!row) return null;
+  if (venueBySession.size >= VENUE_CACHE_SIZE) venueBySession.clear();
+  venueBySession.set(sessionId, row.venueId);
+  return row.venueId;
 }
 
 /** Each partner's exception to the venue's quota rule. */
-export async function quotaExceptions(tx: Tx, venueId: string, partnerIds: string[]): Promise<Map<string, QuotaExceptionFacts>> {
+export async function quotaExceptions(sql: Sql, venueId: string, partnerIds: string[]): Promise<Map<string, QuotaExceptionFacts>> {
   if (!partnerIds.length) return new Map();
-  const rows = await tx.quotaException.findMany({
-    where: { venueId, partnerId: { in: partnerIds } },
-    select: { partnerId: true, maxPlaces: true, expiresAt: true },
-  });
-  return new Map(rows.map((row) => [row.partnerId, { maxPlaces: row.maxPlaces, expiresAt: row.expiresAt }]));
+  const rows = await sql.query<{ partnerId: string } & QuotaExceptionFacts>(
+    `SELECT "partnerId"::text AS "partnerId", "maxPlaces", "expiresAt" FROM "QuotaException"
+     WHERE "venueId" = $1::uuid AND "partnerId" = ANY($2::uuid[])`,
+    [venueId, partnerIds],
+  );
+  return new Map(rows.map(({ partnerId, ...facts }) => [partnerId, facts]));
 }
 
 /** Places each partner holds (confirmed) against the venue's quota in the period of `session`. */
-export async function quotaUsage(tx: Tx, session: LockedSession, partnerIds: string[]): Promise<Map<string, number>> {
+export async function quotaUsage(sql: Sql, session: LockedSession, partnerIds: string[]): Promise<Map<string, number>> {
   if (!session.rule || !partnerIds.length) return new Map();
   const range = quotaPeriodRange(session.rule.period, session.startsAt);
   const rows = range
-    ? await tx.$queryRaw<{ partnerId: string; places: number }[]>`
-        SELECT b."partnerId", sum(b."places")::int AS "places"
-        FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId" JOIN "Event" e ON e."id" = s."eventId"
-        WHERE b."status" = 'CONFIRMED' AND e."venueId" = ${session.venueId}::uuid
-          AND s."startsAt" >= ${range.from} AND s."startsAt" < ${range.to}
-          AND b."partnerId" = ANY(${partnerIds}::uuid[])
-        GROUP BY b."partnerId"`
-    : await tx.$queryRaw<{ partnerId: string; places: number }[]>`
-        SELECT b."partnerId", sum(b."places")::int AS "places"
-        FROM "Booking" b
-        WHERE b."status" = 'CONFIRMED' AND b."sessionId" = ${session.id}::uuid AND b."partnerId" = ANY(${partnerIds}::uuid[])
-        GROUP BY b."partnerId"`;
+    ? await sql.query<{ partnerId: string; places: number }>(
+        `SELECT b."partnerId"::text AS "partnerId", sum(b."places")::int AS "places"
+         FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId" JOIN "Event" e ON e."id" = s."eventId"
+         WHERE b."status" = 'CONFIRMED' AND e."venueId" = $1::uuid AND s."startsAt" >= $2 AND s."startsAt" < $3
+           AND b."partnerId" = ANY($4::uuid[])
+         GROUP BY b."partnerId"`,
+        [session.venueId, range.from, range.to, partnerIds],
+      )
+    : await sql.query<{ partnerId: string; places: number }>(
+        `SELECT b."partnerId"::text AS "partnerId", sum(b."places")::int AS "places"
+         FROM "Booking" b
+         WHERE b."status" = 'CONFIRMED' AND b."sessionId" = $1::uuid AND b."partnerId" = ANY($2::uuid[])
+         GROUP BY b."partnerId"`,
+        [session.id, partnerIds],
+      );
   return new Map(rows.map((row) => [row.partnerId, row.places]));
 }

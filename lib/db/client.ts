@@ -1,26 +1,49 @@
-// The one Prisma client of a server process, created on first use (so that importing a module never
-// needs a database) and kept across hot reloads in development.
+// The one connection pool and Prisma client of a server process, created on first use (so importing a
+// module never needs a database) and kept across hot reloads in development. Prisma runs on the pool
+// through its pg adapter; lib/booking's hot path borrows connections from the same pool.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+interface Database {
+  pool: pg.Pool;
+  prisma: PrismaClient;
+}
+
+const globalForDb = globalThis as unknown as { database?: Database };
 
 export function createPrismaClient(databaseUrl: string): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
 }
 
-export function getPrisma(): PrismaClient {
-  if (!globalForPrisma.prisma) {
+function database(): Database {
+  if (!globalForDb.database) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL n'est pas défini : lancez l'application avec npm run demo ou npm run dev.");
-    globalForPrisma.prisma = createPrismaClient(url);
+    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    // A connection the server closes (a restart, or the shutdown of an embedded server racing the
+    // pool's end) must not crash the process: the pool replaces it, and a query in flight fails on
+    // its own.
+    pool.on("error", () => {});
+    pool.on("connect", (client) => client.on("error", () => {}));
+    globalForDb.database = { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };
   }
-  return globalForPrisma.prisma;
+  return globalForDb.database;
 }
 
-/** Closes the client; the next getPrisma() opens a new one (tests, scripts). */
+export function getPrisma(): PrismaClient {
+  return database().prisma;
+}
+
+export function getPool(): pg.Pool {
+  return database().pool;
+}
+
+/** Closes the client and its pool; the next getPrisma() opens new ones (tests, scripts). */
 export async function disconnectPrisma(): Promise<void> {
-  const client = globalForPrisma.prisma;
-  globalForPrisma.prisma = undefined;
-  await client?.$disconnect();
+  const current = globalForDb.database;
+  globalForDb.database = undefined;
+  if (!current) return;
+  await current.prisma.$disconnect();
+  await current.pool.end();
 }

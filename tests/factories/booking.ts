@@ -59,7 +59,7 @@ export function request(sessionId: string, partnerId: string, places: number, if
 }
 
 export async function sessionCounters(sessionId: string) {
-  return getPrisma().session.findUniqueOrThrow({ where: { id: sessionId }, select: { capacity: true, confirmedPlaces: true, waitlistedPlaces: true } });
+  return getPrisma().session.findUniqueOrThrow({ where: { id: sessionId }, select: { capacity: true, confirmedPlaces: true, waitlistedPlaces: true, waitlistedBookings: true } });
 }
 
 /** Statuses of a session's bookings in order of request. */

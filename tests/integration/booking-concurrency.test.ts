@@ -24,6 +24,7 @@ async function expectSerialEquivalent(sessionId: string, maxPerPartner: number |
   const sum = (list: typeof bookings) => list.reduce((total, b) => total + b.places, 0);
   expect(counters.confirmedPlaces).toBe(sum(confirmed));
   expect(counters.waitlistedPlaces).toBe(sum(bookings.filter((b) => b.status === "WAITLISTED")));
+  expect(counters.waitlistedBookings).toBe(bookings.filter((b) => b.status === "WAITLISTED").length);
   expect(counters.confirmedPlaces).toBeLessThanOrEqual(counters.capacity);
 
   const perPartner = new Map<string, number>();

@@ -4,27 +4,27 @@ import { getPrisma } from "@/lib/db/client";
 import { createPartner, createSession, insertBooking } from "../factories";
 
 const counters = async (sessionId: string) =>
-  getPrisma().session.findUniqueOrThrow({ where: { id: sessionId }, select: { confirmedPlaces: true, waitlistedPlaces: true } });
+  getPrisma().session.findUniqueOrThrow({ where: { id: sessionId }, select: { confirmedPlaces: true, waitlistedPlaces: true, waitlistedBookings: true } });
 
 describe("the session's place counters follow its bookings", () => {
-  it("counts confirmed and waitlisted places through every change of status", async () => {
+  it("counts confirmed and waitlisted places, and waiting bookings, through every change of status", async () => {
     const session = await createSession({ capacity: 5 });
     const partner = await createPartner();
     const confirmed = await insertBooking(session.id, partner.id, { places: 2 });
     const waiting = await insertBooking(session.id, partner.id, { places: 3, status: "WAITLISTED" });
-    expect(await counters(session.id)).toEqual({ confirmedPlaces: 2, waitlistedPlaces: 3 });
+    expect(await counters(session.id)).toEqual({ confirmedPlaces: 2, waitlistedPlaces: 3, waitlistedBookings: 1 });
 
     await getPrisma().booking.update({
       where: { id: confirmed.id },
       data: { status: "CANCELLED", cancelledAt: new Date(), cancelReason: "PARTNER" },
     });
-    expect(await counters(session.id)).toEqual({ confirmedPlaces: 0, waitlistedPlaces: 3 });
+    expect(await counters(session.id)).toEqual({ confirmedPlaces: 0, waitlistedPlaces: 3, waitlistedBookings: 1 });
 
     await getPrisma().booking.update({ where: { id: waiting.id }, data: { status: "CONFIRMED", confirmedAt: new Date() } });
-    expect(await counters(session.id)).toEqual({ confirmedPlaces: 3, waitlistedPlaces: 0 });
+    expect(await counters(session.id)).toEqual({ confirmedPlaces: 3, waitlistedPlaces: 0, waitlistedBookings: 0 });
 
     await getPrisma().booking.delete({ where: { id: waiting.id } });
-    expect(await counters(session.id)).toEqual({ confirmedPlaces: 0, waitlistedPlaces: 0 });
+    expect(await counters(session.id)).toEqual({ confirmedPlaces: 0, waitlistedPlaces: 0, waitlistedBookings: 0 });
   });
 });
 
@@ -35,7 +35,7 @@ describe("the database refuses overbooking", () => {
     await insertBooking(session.id, partner.id, { places: 2 });
 
     await expect(insertBooking(session.id, partner.id, { places: 2 })).rejects.toThrow(/Session_confirmedPlaces_check/);
-    expect(await counters(session.id)).toEqual({ confirmedPlaces: 2, waitlistedPlaces: 0 });
+    expect(await counters(session.id)).toEqual({ confirmedPlaces: 2, waitlistedPlaces: 0, waitlistedBookings: 0 });
     expect(await getPrisma().booking.count({ where: { sessionId: session.id } })).toBe(1);
   });
 

@@ -1,0 +1,19 @@
+// The few SQL statements lib/booking shares between its two kinds of transaction (see transaction.ts)
+// go through this interface: parameters as $1, $2…, rows back as plain objects.
+import type pg from "pg";
+import type { Tx } from "./transaction";
+
+export interface Sql {
+  /** `name` makes it a prepared statement on a pg connection (parsed and planned once per connection). */
+  query<T>(text: string, values?: unknown[], name?: string): Promise<T[]>;
+}
+
+export function prismaSql(tx: Pick<Tx, "$queryRawUnsafe">): Sql {
+  return { query: <T>(text: string, values: unknown[] = []) => tx.$queryRawUnsafe<T[]>(text, ...values) };
+}
+
+export function pgSql(client: pg.PoolClient): Sql {
+  return {
+    query: async <T>(text: string, values: unknown[] = [], name?: string) => (await client.query({ text, values, name })).rows as T[],
+  };
+}
