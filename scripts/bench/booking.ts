@@ -87,7 +87,7 @@ async function main() {
       sessionIds.push(session.id);
       await pool.query("INSERT INTO bench_session (id, capacity) VALUES ($1, $2)", [clients, capacity]);
 
-      const module = await measure(clients, total, async (i) => {
+      const ours = await measure(clients, total, async (i) => {
         const { partnerId, actor } = actors[i % actors.length]!;
         await requestBooking(actor, { sessionId: session.id, partnerId, guests: [{ firstName: "Awa", lastName: "Diallo", kind: "MAIN" }] });
       });
@@ -107,19 +107,19 @@ async function main() {
           client.release();
         }
       });
-      const ratio = module.rps / baseline.rps;
+      const ratio = ours.rps / baseline.rps;
       say(
-        `${String(clients).padStart(7)} | ${module.rps.toFixed(0).padStart(12)}  ${module.p50.toFixed(2).padStart(6)}  ${module.p99.toFixed(2).padStart(6)} | ` +
+        `${String(clients).padStart(7)} | ${ours.rps.toFixed(0).padStart(12)}  ${ours.p50.toFixed(2).padStart(6)}  ${ours.p99.toFixed(2).padStart(6)} | ` +
           `${baseline.rps.toFixed(0).padStart(14)}  ${baseline.p50.toFixed(2).padStart(6)}  ${baseline.p99.toFixed(2).padStart(6)} | ${ratio.toFixed(2)}`,
       );
       levels.push({
         clients,
         requests: total,
-        module_rps: round(module.rps),
+        module_rps: round(ours.rps),
         baseline_rps: round(baseline.rps),
         ratio: round(ratio, 3),
-        module_p50_ms: round(module.p50, 2),
-        module_p99_ms: round(module.p99, 2),
+        module_p50_ms: round(ours.p50, 2),
+        module_p99_ms: round(ours.p99, 2),
         baseline_p50_ms: round(baseline.p50, 2),
         baseline_p99_ms: round(baseline.p99, 2),
       });
