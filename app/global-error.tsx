@@ -2,7 +2,7 @@
 
 // Replaces the root layout when it fails itself, so it cannot rely on the message provider:
 // the few words it needs come straight from the catalog.
-import messages from "@/messages/fr.json";
+import messages from "@/messages/fr";
 
 export default function GlobalError({ reset }: { error: Error; reset: () => void }) {
   return (

@@ -1,5 +1,5 @@
 // Errors the domain raises on purpose. Each has a stable `code` that the UI turns into a sentence from
-// the message catalog (messages/<locale>.json, under "domainErrors"), with `params` for its placeholders;
+// the message catalog (messages/<locale>/booking.json, under "domainErrors"), with `params` for its placeholders;
 // `message` is a French fallback for logs and tests.
 export class DomainError extends Error {
   constructor(

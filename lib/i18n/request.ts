@@ -1,10 +1,10 @@
 import { getRequestConfig } from "next-intl/server";
 
-// French first and only for now; messages live in messages/<locale>.json so another language can follow.
+// French first and only for now; messages live in messages/<locale>/ (one JSON file per part, merged by its index.ts) so another language can follow.
 export const defaultLocale = "fr";
 
 export default getRequestConfig(async () => ({
   locale: defaultLocale,
-  messages: (await import(`../../messages/${defaultLocale}.json`)).default,
+  messages: (await import(`../../messages/${defaultLocale}/index`)).default,
   timeZone: "Europe/Paris",
 }));

@@ -2,7 +2,7 @@
 import { fireEvent, render, screen } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
 import ErrorPage from "@/app/error";
-import messages from "@/messages/fr.json";
+import messages from "@/messages/fr";
 
 describe("the error page", () => {
   it("explains in French and lets the person try again", () => {

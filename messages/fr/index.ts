@@ -1,0 +1,23 @@
+// The French catalog, one file per part of the product so that parts can grow side by side; each
+// file holds whole top-level namespaces, and no namespace may appear in two files.
+import booking from "./booking.json";
+import site from "./site.json";
+
+const parts = [site, booking];
+
+function merge(list: Record<string, unknown>[]): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const part of list) {
+    for (const [namespace, messages] of Object.entries(part)) {
+      if (namespace in merged) throw new Error(`Espace de messages en double : ${namespace}`);
+      merged[namespace] = messages;
+    }
+  }
+  return merged;
+}
+
+/** Add each new file to `parts` and to this type. */
+export type Messages = typeof site & typeof booking;
+
+const messages = merge(parts) as Messages;
+export default messages;
