@@ -1,5 +1,9 @@
 import { disconnectPrisma } from "@/lib/db/client";
 
+// Keys of a test run: made up here, like the demo's are generated at first start.
+process.env.INVITATION_SIGNING_KEY ??= "test-invitation-signing-key-0123456789abcdef";
+process.env.NEXTAUTH_SECRET ??= "test-nextauth-secret-0123456789abcdef0123456789";
+
 afterAll(async () => {
   await disconnectPrisma();
 });
