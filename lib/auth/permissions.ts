@@ -13,6 +13,16 @@ export function actsForPartner(actor: Actor, partnerId: string): boolean {
   return isAdmin(actor) || (actor.kind === "user" && actor.role === "PARTNER" && actor.partnerId === partnerId);
 }
 
+/** The published offer: every signed-in role and the visitors of a partner structure, never the public. */
+export function canBrowseOffer(actor: Actor): boolean {
+  return actor.kind === "user" || actor.kind === "visitor";
+}
+
+/** The people a structure supports, their bookings and outings: the structure's own users and admin. */
+export function canManagePeople(actor: Actor, partnerId: string): boolean {
+  return actsForPartner(actor, partnerId);
+}
+
 /** Admin, or a manager of this venue. */
 export function managesVenue(actor: Actor, venueId: string): boolean {
   return isAdmin(actor) || (actor.kind === "user" && actor.role === "VENUE" && actor.venueIds.includes(venueId));

@@ -1,0 +1,76 @@
+// The catalog's filters, as they travel in the URL (so a search can be shared): short French keys,
+// every one optional, anything unreadable dropped rather than refused (a shared link must never break).
+import { TZDate } from "@date-fns/tz";
+import { addDays, endOfMonth, endOfWeek, startOfDay } from "date-fns";
+import { z } from "zod";
+import { TIME_ZONE } from "@/lib/booking/quota-period";
+import { Accessibility, EventCategory } from "@/lib/generated/prisma/enums";
+
+export const WHEN = ["semaine", "mois", "dates", "tout"] as const;
+export const PAGE_SIZE = 20;
+
+const one = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+const many = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : String(value).split(","));
+const lenient = <T extends z.ZodType>(schema: T) => z.preprocess(one, schema.optional().catch(undefined));
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const catalogFiltersSchema = z.object({
+  quand: lenient(z.enum(WHEN)),
+  du: lenient(day),
+  au: lenient(day),
+  categorie: z.preprocess(many, z.array(z.string()).transform((list) => list.filter((c): c is EventCategory => c in EventCategory))),
+  acces: z.preprocess(many, z.array(z.string()).transform((list) => list.filter((a): a is Accessibility => a in Accessibility))),
+  ville: lenient(z.string().trim().min(1).max(80)),
+  quartier: lenient(z.string().trim().min(1).max(80)),
+  places: z.preprocess(one, z.literal("1").optional().catch(undefined)).transform((value) => value === "1"),
+  q: lenient(z.string().trim().min(1).max(100)),
+  page: z.preprocess(one, z.coerce.number().int().min(1).max(10_000).catch(1)).default(1),
+});
+
+export type CatalogFilters = z.output<typeof catalogFiltersSchema>;
+
+/** Reads the URL's search parameters (Next's `searchParams` or a URLSearchParams). */
+export function readCatalogFilters(params: Record<string, string | string[] | undefined> | URLSearchParams): CatalogFilters {
+  const record =
+    params instanceof URLSearchParams
+      ? Object.fromEntries([...new Set(params.keys())].map((key) => [key, params.getAll(key).length > 1 ? params.getAll(key) : params.get(key)!]))
+      : params;
+  return catalogFiltersSchema.parse(record);
+}
+
+/** Writes filters back into a query string, leaving out defaults, for links and pagination. */
+export function catalogQuery(filters: Partial<CatalogFilters>): string {
+  const params = new URLSearchParams();
+  if (filters.quand) params.set("quand", filters.quand);
+  if (filters.quand === "dates") {
+    if (filters.du) params.set("du", filters.du);
+    if (filters.au) params.set("au", filters.au);
+  }
+  for (const category of filters.categorie ?? []) params.append("categorie", category);
+  for (const access of filters.acces ?? []) params.append("acces", access);
+  if (filters.ville) params.set("ville", filters.ville);
+  if (filters.quartier) params.set("quartier", filters.quartier);
+  if (filters.places) params.set("places", "1");
+  if (filters.q) params.set("q", filters.q);
+  if (filters.page && filters.page > 1) params.set("page", String(filters.page));
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+/** The dates a filter covers, in Paris time: from now (never the past) to the end of the chosen span. */
+export function dateRange(filters: Pick<CatalogFilters, "quand" | "du" | "au">, now: Date): { from: Date; to: Date | null } {
+  const today = new TZDate(now, TIME_ZONE);
+  switch (filters.quand) {
+    case "semaine":
+      return { from: now, to: endOfWeek(today, { weekStartsOn: 1 }) };
+    case "mois":
+      return { from: now, to: endOfMonth(today) };
+    case "dates": {
+      const from = filters.du ? startOfDay(new TZDate(`${filters.du}T00:00:00`, TIME_ZONE)) : null;
+      const to = filters.au ? addDays(startOfDay(new TZDate(`${filters.au}T00:00:00`, TIME_ZONE)), 1) : null;
+      return { from: from && from > now ? from : now, to };
+    }
+    default:
+      return { from: now, to: null };
+  }
+}

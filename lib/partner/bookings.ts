@@ -1,0 +1,124 @@
+// "Mes réservations": a structure's bookings by tab, with the waitlist position read live (it moves as
+// bookings ahead are confirmed or cancelled); after a session, who attended and the person's feedback.
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { actsForPartner, ensure } from "@/lib/auth/permissions";
+import { parse } from "@/lib/booking/schemas";
+import { getPrisma } from "@/lib/db/client";
+import { NotFoundError, RuleViolation } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export const BOOKING_TABS = ["a-venir", "attente", "passees", "annulees"] as const;
+export type BookingTab = (typeof BOOKING_TABS)[number];
+
+export interface PartnerBooking {
+  id: string;
+  number: string;
+  status: "CONFIRMED" | "WAITLISTED" | "CANCELLED";
+  places: number;
+  position: number | null;
+  startsAt: Date;
+  eventId: string;
+  eventTitle: string;
+  venueName: string;
+  guests: { position: number; firstName: string; lastName: string; kind: string; attendance: "ATTENDED" | "NO_SHOW" | null }[];
+  cancelReason: string | null;
+  feedback: { mood: string; comment: string | null } | null;
+}
+
+const PAGE_SIZE = 20;
+
+export async function listPartnerBookings(
+  actor: Actor,
+  partnerId: string,
+  { tab = "a-venir", page = 1, now = new Date() }: { tab?: BookingTab; page?: number; now?: Date } = {},
+): Promise<{ bookings: PartnerBooking[]; total: number; page: number; pageCount: number; counts: Record<BookingTab, number> }> {
+  ensure(actsForPartner(actor, partnerId), "Vous ne voyez que les réservations de votre structure.");
+  const wheres: Record<BookingTab, Prisma.BookingWhereInput> = {
+    "a-venir": { partnerId, status: "CONFIRMED", session: { startsAt: { gte: now } } },
+    attente: { partnerId, status: "WAITLISTED" },
+    passees: { partnerId, status: "CONFIRMED", session: { startsAt: { lt: now } } },
+    annulees: { partnerId, status: "CANCELLED" },
+  };
+  const prisma = getPrisma();
+  const where = wheres[tab];
+  const [counts, rows] = await Promise.all([
+    Promise.all(BOOKING_TABS.map((key) => prisma.booking.count({ where: wheres[key] }))),
+    prisma.booking.findMany({
+      where,
+      orderBy: tab === "a-venir" || tab === "attente" ? [{ session: { startsAt: "asc" } }, { requestSeq: "asc" }] : [{ session: { startsAt: "desc" } }],
+      skip: (Math.max(1, page) - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        number: true,
+        status: true,
+        places: true,
+        requestSeq: true,
+        sessionId: true,
+        cancelReason: true,
+        feedback: { select: { mood: true, comment: true } },
+        guests: { orderBy: { position: "asc" }, select: { position: true, firstName: true, lastName: true, kind: true, attendance: true } },
+        session: { select: { startsAt: true, event: { select: { id: true, title: true, venue: { select: { name: true } } } } } },
+      },
+    }),
+  ]);
+  const positions = await waitlistPositions(rows.filter((row) => row.status === "WAITLISTED").map((row) => row.id));
+  const total = counts[BOOKING_TABS.indexOf(tab)]!;
+  return {
+    bookings: rows.map((row) => ({
+      id: row.id,
+      number: row.number,
+      status: row.status,
+      places: row.places,
+      position: positions.get(row.id) ?? null,
+      startsAt: row.session.startsAt,
+      eventId: row.session.event.id,
+      eventTitle: row.session.event.title,
+      venueName: row.session.event.venue.name,
+      guests: row.guests,
+      cancelReason: row.cancelReason,
+      feedback: row.feedback,
+    })),
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    counts: Object.fromEntries(BOOKING_TABS.map((key, index) => [key, counts[index]!])) as Record<BookingTab, number>,
+  };
+}
+
+/** Rank of each waiting booking on its session's waitlist (1 is next). */
+async function waitlistPositions(bookingIds: string[]): Promise<Map<string, number>> {
+  if (!bookingIds.length) return new Map();
+  const rows = await getPrisma().$queryRaw<{ id: string; position: number }[]>`
+    SELECT b."id"::text AS "id",
+           (SELECT count(*)::int FROM "Booking" w
+             WHERE w."sessionId" = b."sessionId" AND w."status" = 'WAITLISTED' AND w."requestSeq" <= b."requestSeq") AS "position"
+    FROM "Booking" b WHERE b."id" = ANY(${bookingIds}::uuid[])`;
+  return new Map(rows.map((row) => [row.id, row.position]));
+}
+
+export const attendanceSchema = z.object({
+  bookingId: z.uuid("validation.invalid"),
+  /** Positions of the guests who came; the others are recorded as absent. */
+  attended: z.array(z.coerce.number().int().min(0).max(50)).max(50),
+  mood: z.enum(["LOVED", "LIKED", "NOT_FOR_ME"]).optional(),
+  comment: z.string().trim().max(500, "validation.tooLong").optional().transform((comment) => comment || null),
+});
+
+/** After the session: who came, and optionally what the person thought of it, for the venue. */
+export async function recordAttendance(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<void> {
+  const { bookingId, attended, mood, comment } = parse(attendanceSchema, input);
+  const prisma = getPrisma();
+  const booking = await prisma.booking.findUnique({ where: { id: bookingId }, select: { partnerId: true, status: true, session: { select: { startsAt: true } } } });
+  if (!booking || !actsForPartner(actor, booking.partnerId)) throw new NotFoundError("réservation");
+  if (booking.status !== "CONFIRMED") throw new RuleViolation("ATTENDANCE_NOT_CONFIRMED", "Seule une réservation confirmée a des présences.");
+  if (booking.session.startsAt > now) throw new RuleViolation("ATTENDANCE_TOO_EARLY", "Les présences se notent après la séance.");
+  await prisma.$transaction([
+    prisma.bookingGuest.updateMany({ where: { bookingId, position: { in: attended } }, data: { attendance: "ATTENDED" } }),
+    prisma.bookingGuest.updateMany({ where: { bookingId, position: { notIn: attended } }, data: { attendance: "NO_SHOW" } }),
+    ...(mood
+      ? [prisma.bookingFeedback.upsert({ where: { bookingId }, create: { bookingId, mood, comment }, update: { mood, comment } })]
+      : []),
+  ]);
+}
