@@ -81,8 +81,8 @@ export async function searchSessions(actor: Actor, filters: CatalogFilters, { no
 
   const total = rows[0]?.total ?? (offset > 0 ? await countOnly(where) : 0);
   return {
-    items: rows.map(({ total: _total, closesAt, opensAt, closedAt, ...card }) => ({
-      ...card,
+    items: rows.map(({ closesAt, opensAt, closedAt, ...row }) => ({
+      ...withoutTotal(row),
       bookingOpen: !closedAt && closesAt > now && (!opensAt || opensAt <= now),
     })),
     total,
@@ -109,4 +109,10 @@ export async function catalogPlaces(actor: Actor, { now = new Date() } = {}): Pr
                   WHERE e."venueId" = v."id" AND e."status" = 'PUBLISHED' AND s."status" = 'SCHEDULED' AND s."startsAt" >= ${now})
     GROUP BY v."city" ORDER BY v."city"`;
   return rows.map((row) => ({ city: row.city, areas: [...row.areas].sort((a, b) => a.localeCompare(b, "fr")) }));
+}
+
+function withoutTotal<T extends { total: number }>(row: T): Omit<T, "total"> {
+  const copy: Partial<T> = { ...row };
+  delete copy.total;
+  return copy as Omit<T, "total">;
 }
