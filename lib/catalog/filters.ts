@@ -35,7 +35,10 @@ export function readCatalogFilters(params: Record<string, string | string[] | un
     params instanceof URLSearchParams
       ? Object.fromEntries([...new Set(params.keys())].map((key) => [key, params.getAll(key).length > 1 ? params.getAll(key) : params.get(key)!]))
       : params;
-  return catalogFiltersSchema.parse(record);
+  const filters = catalogFiltersSchema.parse(record);
+  // Dates typed in without choosing "between two dates" still mean a range.
+  if ((!filters.quand || filters.quand === "tout") && (filters.du || filters.au)) filters.quand = "dates";
+  return filters;
 }
 
 /** Writes filters back into a query string, leaving out defaults, for links and pagination. */

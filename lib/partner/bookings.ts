@@ -122,3 +122,63 @@ export async function recordAttendance(actor: Actor, input: unknown, { now = new
       : []),
   ]);
 }
+
+export interface PartnerBookingDetails extends PartnerBooking {
+  partnerId: string;
+  sessionId: string;
+  venue: { name: string; addressLine: string; postalCode: string; city: string; ticketOfficePhone: string };
+  /** The other half of a split group: the confirmed part points to its waitlisted rest and back. */
+  linked: { id: string; number: string; status: PartnerBooking["status"]; places: number } | null;
+  canCancel: boolean;
+}
+
+/** One booking of the structure, for its page: what, when, where, who, and where it stands. */
+export async function getPartnerBooking(actor: Actor, bookingId: string, { now = new Date() } = {}): Promise<PartnerBookingDetails> {
+  if (!/^[0-9a-f-]{36}$/i.test(bookingId)) throw new NotFoundError("réservation");
+  const row = await getPrisma().booking.findUnique({
+    where: { id: bookingId },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      places: true,
+      partnerId: true,
+      sessionId: true,
+      cancelReason: true,
+      feedback: { select: { mood: true, comment: true } },
+      guests: { orderBy: { position: "asc" }, select: { position: true, firstName: true, lastName: true, kind: true, attendance: true } },
+      splitFrom: { select: { id: true, number: true, status: true, places: true } },
+      splitInto: { select: { id: true, number: true, status: true, places: true } },
+      session: {
+        select: {
+          startsAt: true,
+          event: {
+            select: { id: true, title: true, venue: { select: { name: true, addressLine: true, postalCode: true, city: true, ticketOfficePhone: true } } },
+          },
+        },
+      },
+    },
+  });
+  // A venue sees its guest lists elsewhere; this page is the structure's.
+  if (!row || !actsForPartner(actor, row.partnerId)) throw new NotFoundError("réservation");
+  const positions = row.status === "WAITLISTED" ? await waitlistPositions([row.id]) : new Map<string, number>();
+  return {
+    id: row.id,
+    number: row.number,
+    status: row.status,
+    places: row.places,
+    position: positions.get(row.id) ?? null,
+    startsAt: row.session.startsAt,
+    eventId: row.session.event.id,
+    eventTitle: row.session.event.title,
+    venueName: row.session.event.venue.name,
+    venue: row.session.event.venue,
+    guests: row.guests,
+    cancelReason: row.cancelReason,
+    feedback: row.feedback,
+    partnerId: row.partnerId,
+    sessionId: row.sessionId,
+    linked: row.splitInto ?? row.splitFrom ?? null,
+    canCancel: row.status !== "CANCELLED" && row.session.startsAt > now,
+  };
+}

@@ -1,0 +1,149 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { currentActor } from "@/lib/auth/current";
+import { getEventDetails, type EventDetails } from "@/lib/catalog/event";
+import { NotFoundError } from "@/lib/errors";
+
+async function load(eventId: string): Promise<EventDetails> {
+  const actor = await currentActor();
+  if (actor.kind === "anonymous") redirect(`/connexion?suite=/offre/${eventId}`);
+  try {
+    return await getEventDetails(actor, eventId);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ eventId: string }> }): Promise<Metadata> {
+  return { title: (await load((await params).eventId)).title };
+}
+
+export default async function EventPage({ params }: { params: Promise<{ eventId: string }> }) {
+  const { eventId } = await params;
+  const event = await load(eventId);
+  const actor = await currentActor();
+  const isPartner = actor.kind === "user" && actor.role === "PARTNER";
+  const t = await getTranslations("event");
+  const labels = await getTranslations("labels");
+  const format = await getFormatter();
+  const { venue } = event;
+
+  return (
+    <article className="space-y-8">
+      <p>
+        <Link href="/offre" className="font-semibold text-brand-800 underline">
+          {t("back")}
+        </Link>
+      </p>
+      <header className="space-y-2">
+        <p className="font-semibold uppercase text-brand-700">{labels(`category.${event.category}`)}</p>
+        <h1 className="text-3xl font-bold text-brand-800">{event.title}</h1>
+        <p className="text-lg">
+          {venue.name}, {venue.city}
+        </p>
+      </header>
+      <div className="grid gap-8 md:grid-cols-3">
+        <div className="space-y-4 md:col-span-2">
+          {event.hasImage ? (
+            // eslint-disable-next-line @next/next/no-img-element -- served by our own route, already resized
+            <img src={`/api/events/${event.id}/image`} alt={event.imageAlt ?? ""} className="w-full rounded-lg" />
+          ) : null}
+          <p className="whitespace-pre-line">{event.description}</p>
+          <ul className="space-y-1">
+            {event.durationMinutes ? <li>{t("duration", { minutes: event.durationMinutes })}</li> : null}
+            {event.accessibility.map((access) => (
+              <li key={access}>{labels(`accessibility.${access}`)}</li>
+            ))}
+            {event.publicPriceCents !== null ? (
+              <li>{t("price", { price: format.number(event.publicPriceCents / 100, { style: "currency", currency: "EUR" }) })}</li>
+            ) : null}
+          </ul>
+          {event.ticketUrl ? (
+            <p>
+              <a href={event.ticketUrl} className="text-brand-800 underline" rel="noopener noreferrer">
+                {t("buy")}
+              </a>
+            </p>
+          ) : null}
+        </div>
+        <aside aria-labelledby="lieu" className="space-y-2 rounded-lg bg-brand-50 p-4">
+          <h2 id="lieu" className="text-lg font-semibold">
+            {t("venue")}
+          </h2>
+          <address className="not-italic">
+            {venue.name}
+            <br />
+            {venue.addressLine}
+            <br />
+            {venue.postalCode} {venue.city}
+          </address>
+          {venue.accessInfo ? (
+            <>
+              <h3 className="font-semibold">{t("gettingThere")}</h3>
+              <p>{venue.accessInfo}</p>
+            </>
+          ) : null}
+          {venue.accessibility.length || venue.accessibilityNotes ? (
+            <>
+              <h3 className="font-semibold">{t("accessibility")}</h3>
+              <ul>
+                {venue.accessibility.map((access) => (
+                  <li key={access}>{labels(`accessibility.${access}`)}</li>
+                ))}
+              </ul>
+              {venue.accessibilityNotes ? <p>{venue.accessibilityNotes}</p> : null}
+            </>
+          ) : null}
+        </aside>
+      </div>
+
+      <section aria-labelledby="seances" className="space-y-4">
+        <h2 id="seances" className="text-2xl font-semibold">
+          {t("sessions")}
+        </h2>
+        {event.quotaRule ? (
+          <p>{t("quotaRule", { max: event.quotaRule.maxPlaces, period: labels(`quotaPeriod.${event.quotaRule.period}`) })}</p>
+        ) : null}
+        {isPartner && !event.canBook ? <p className="rounded-md bg-brand-50 p-3">{t("conventionMissing")}</p> : null}
+        {event.sessions.length === 0 ? (
+          <p>{t("noSessions")}</p>
+        ) : (
+          <ul className="space-y-3">
+            {event.sessions.map((session) => (
+              <li key={session.id} id={`seance-${session.id}`} className="flex flex-wrap items-center justify-between gap-4 rounded-lg border border-brand-100 p-4">
+                <div className="space-y-1">
+                  <p className="text-lg font-semibold">
+                    <time dateTime={session.startsAt.toISOString()}>
+                      {format.dateTime(session.startsAt, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" })}
+                    </time>
+                  </p>
+                  <p>{t("placesLeft", { count: session.placesLeft })}</p>
+                  <p className="text-sm">{t("waitlist", { count: session.waitlistLength })}</p>
+                  {isPartner && event.quotaRule ? (
+                    <p className="text-sm">{session.quotaMax === null ? t("quotaLifted") : t("quotaLeft", { count: session.quotaLeft ?? 0 })}</p>
+                  ) : null}
+                </div>
+                {isPartner && event.canBook ? (
+                  session.window === "OPEN" ? (
+                    <Link
+                      href={`/offre/${event.id}/reserver/${session.id}`}
+                      className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800"
+                      aria-label={`${session.placesLeft > 0 ? t("book") : t("bookFull")} — ${format.dateTime(session.startsAt, { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" })}`}
+                    >
+                      {session.placesLeft > 0 ? t("book") : t("bookFull")}
+                    </Link>
+                  ) : (
+                    <p className="font-semibold">{session.window === "NOT_YET_OPEN" ? t("notOpen") : t("closed")}</p>
+                  )
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,256 @@
+"use client";
+
+// The booking form: people from the structure's list (found as you type) or typed in on the spot,
+// their companions, and, when places run short, the partner's choice. lib/booking decides on the server;
+// the figures shown here only announce what it will most likely say.
+import { useActionState, useEffect, useId, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
+import { initialActionState, type ActionState } from "@/lib/actions/state";
+
+type Person = { personId?: string; firstName: string; lastName: string; keep?: boolean };
+type Companion = { firstName: string; lastName: string; kind: "FAMILY_OR_FRIEND" | "PROFESSIONAL" };
+
+interface Props {
+  sessionId: string;
+  partnerId: string;
+  /** Places the session has left, and what the quota leaves the structure (null: no quota). */
+  placesLeft: number;
+  quotaLeft: number | null;
+  search: (partnerId: string, q: string) => Promise<{ id: string; firstName: string; lastName: string }[]>;
+  book: (state: ActionState, formData: FormData) => Promise<ActionState>;
+}
+
+const input = "w-full rounded-md border border-gray-500 px-3 py-2";
+const secondary = "rounded-md border border-brand-700 px-3 py-2 font-semibold text-brand-800 hover:bg-brand-50";
+
+export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, search, book }: Props) {
+  const t = useTranslations("bookingForm");
+  const id = useId();
+  const [state, action, pending] = useActionState(book, initialActionState);
+  const [people, setPeople] = useState<Person[]>([]);
+  const [companions, setCompanions] = useState<Companion[]>([]);
+  const [query, setQuery] = useState("");
+  const [found, setFound] = useState<{ id: string; firstName: string; lastName: string }[] | null>(null);
+  const [, startSearch] = useTransition();
+  const [draft, setDraft] = useState<Person>({ firstName: "", lastName: "", keep: true });
+  const [ifShort, setIfShort] = useState<"SPLIT" | "WAITLIST" | "NOTHING">("SPLIT");
+
+  useEffect(() => {
+    const q = query.trim();
+    if (q.length < 2) return;
+    const timer = setTimeout(() => startSearch(async () => setFound(await search(partnerId, q))), 200);
+    return () => clearTimeout(timer);
+  }, [query, partnerId, search]);
+
+  const requested = people.length + companions.length;
+  const available = Math.max(0, Math.min(placesLeft, quotaLeft ?? Infinity));
+  const short = requested > available;
+  const choice = short ? (available === 0 && ifShort === "SPLIT" ? "WAITLIST" : ifShort) : "WAITLIST";
+  const chosen = new Set(people.flatMap((person) => (person.personId ? [person.personId] : [])));
+  const payload = JSON.stringify({ sessionId, partnerId, people, companions, ifShort: choice });
+  const fullName = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
+
+  return (
+    <form action={action} className="space-y-8">
+      <input type="hidden" name="booking" value={payload} />
+      <fieldset className="space-y-4">
+        <legend className="text-xl font-semibold">{t("who")}</legend>
+        <p>
+          <label htmlFor={`${id}-search`} className="mb-1 block font-semibold">
+            {t("searchLabel")}
+          </label>
+          <span id={`${id}-hint`} className="mb-1 block text-sm">
+            {t("searchHint")}
+          </span>
+          <input
+            id={`${id}-search`}
+            type="search"
+            autoComplete="off"
+            aria-describedby={`${id}-hint`}
+            value={query}
+            onChange={(event) => {
+              setQuery(event.target.value);
+              if (event.target.value.trim().length < 2) setFound(null);
+            }}
+            className={input}
+          />
+        </p>
+        <div aria-live="polite">
+          {found ? (
+            <>
+              <p className="text-sm">{t("searchResults", { count: found.length })}</p>
+              <ul className="mt-2 flex flex-wrap gap-2">
+                {found
+                  .filter((person) => !chosen.has(person.id))
+                  .map((person) => (
+                    <li key={person.id}>
+                      <button
+                        type="button"
+                        className={secondary}
+                        onClick={() => setPeople((list) => [...list, { personId: person.id, firstName: person.firstName, lastName: person.lastName }])}
+                      >
+                        {t("add", { name: fullName(person) })}
+                      </button>
+                    </li>
+                  ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+        <details className="rounded-md border border-gray-300 p-3">
+          <summary className="cursor-pointer font-semibold">{t("newPerson")}</summary>
+          <div className="mt-3 grid gap-3 sm:grid-cols-2">
+            <p>
+              <label htmlFor={`${id}-first`} className="mb-1 block">
+                {t("firstName")}
+              </label>
+              <input id={`${id}-first`} value={draft.firstName} onChange={(e) => setDraft({ ...draft, firstName: e.target.value })} className={input} />
+            </p>
+            <p>
+              <label htmlFor={`${id}-last`} className="mb-1 block">
+                {t("lastName")}
+              </label>
+              <input id={`${id}-last`} value={draft.lastName} onChange={(e) => setDraft({ ...draft, lastName: e.target.value })} className={input} />
+            </p>
+            <label className="flex items-center gap-2 sm:col-span-2">
+              <input type="checkbox" checked={draft.keep} onChange={(e) => setDraft({ ...draft, keep: e.target.checked })} className="h-5 w-5" />
+              {t("keep")}
+            </label>
+            <p>
+              <button
+                type="button"
+                className={secondary}
+                disabled={!draft.firstName.trim() || !draft.lastName.trim()}
+                onClick={() => {
+                  setPeople((list) => [...list, { firstName: draft.firstName.trim(), lastName: draft.lastName.trim(), keep: draft.keep }]);
+                  setDraft({ firstName: "", lastName: "", keep: true });
+                }}
+              >
+                {t("addPerson")}
+              </button>
+            </p>
+          </div>
+        </details>
+        <section aria-labelledby={`${id}-selected`}>
+          <h3 id={`${id}-selected`} className="font-semibold">
+            {t("selected")}
+          </h3>
+          {people.length === 0 ? (
+            <p>{t("noneSelected")}</p>
+          ) : (
+            <ul className="mt-2 space-y-2">
+              {people.map((person, index) => (
+                <li key={`${person.personId ?? "new"}-${index}`} className="flex items-center justify-between gap-3 rounded-md bg-brand-50 px-3 py-2">
+                  <span className="font-semibold">{fullName(person)}</span>
+                  <button type="button" className="underline" onClick={() => setPeople((list) => list.filter((_, i) => i !== index))}>
+                    {t("remove", { name: fullName(person) })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </fieldset>
+
+      <fieldset className="space-y-3">
+        <legend className="text-xl font-semibold">{t("companions")}</legend>
+        <p className="text-sm">{t("companionsHint")}</p>
+        {companions.map((companion, index) => (
+          <div key={index} className="grid gap-3 rounded-md border border-gray-300 p-3 sm:grid-cols-4 sm:items-end">
+            <p>
+              <label htmlFor={`${id}-c${index}-first`} className="mb-1 block">
+                {t("firstName")}
+              </label>
+              <input
+                id={`${id}-c${index}-first`}
+                value={companion.firstName}
+                onChange={(e) => setCompanions((list) => list.map((c, i) => (i === index ? { ...c, firstName: e.target.value } : c)))}
+                className={input}
+                required
+              />
+            </p>
+            <p>
+              <label htmlFor={`${id}-c${index}-last`} className="mb-1 block">
+                {t("lastName")}
+              </label>
+              <input
+                id={`${id}-c${index}-last`}
+                value={companion.lastName}
+                onChange={(e) => setCompanions((list) => list.map((c, i) => (i === index ? { ...c, lastName: e.target.value } : c)))}
+                className={input}
+                required
+              />
+            </p>
+            <p>
+              <label htmlFor={`${id}-c${index}-kind`} className="mb-1 block">
+                {t("companionKind")}
+              </label>
+              <select
+                id={`${id}-c${index}-kind`}
+                value={companion.kind}
+                onChange={(e) => setCompanions((list) => list.map((c, i) => (i === index ? { ...c, kind: e.target.value as Companion["kind"] } : c)))}
+                className={input}
+              >
+                <option value="FAMILY_OR_FRIEND">{t("FAMILY_OR_FRIEND")}</option>
+                <option value="PROFESSIONAL">{t("PROFESSIONAL")}</option>
+              </select>
+            </p>
+            <p>
+              <button type="button" className="underline" onClick={() => setCompanions((list) => list.filter((_, i) => i !== index))}>
+                {t("removeCompanion")}
+              </button>
+            </p>
+          </div>
+        ))}
+        <button type="button" className={secondary} onClick={() => setCompanions((list) => [...list, { firstName: "", lastName: "", kind: "FAMILY_OR_FRIEND" }])}>
+          {t("addCompanion")}
+        </button>
+      </fieldset>
+
+      <section className="space-y-3 rounded-lg bg-brand-50 p-4" aria-live="polite">
+        <p className="text-lg font-semibold">{t("summary", { count: requested })}</p>
+        <p>{t("available", { count: available })}</p>
+        {short && requested > 0 ? (
+          <fieldset className="space-y-2">
+            <legend className="font-semibold">{t("shortTitle")}</legend>
+            {(available > 0 ? (["SPLIT", "WAITLIST", "NOTHING"] as const) : (["WAITLIST", "NOTHING"] as const)).map((option) => (
+              <label key={option} className="flex items-start gap-2">
+                <input type="radio" name="ifShortChoice" value={option} checked={choice === option} onChange={() => setIfShort(option)} className="mt-1 h-5 w-5" />
+                {option === "SPLIT" ? t("SPLIT", { count: available }) : t(option)}
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+      </section>
+
+      {state.message ? (
+        <div role="alert" className="rounded-md border-2 border-red-700 bg-red-50 p-3 text-red-900">
+          <p className="font-semibold">{state.message}</p>
+          {state.fieldErrors ? (
+            <ul className="list-disc pl-5">
+              {Object.values(state.fieldErrors)
+                .flat()
+                .map((message, index) => (
+                  <li key={index}>{message}</li>
+                ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+
+      <button
+        type="submit"
+        disabled={pending || people.length === 0}
+        aria-describedby={people.length === 0 ? `${id}-need` : undefined}
+        className="rounded-md bg-brand-700 px-6 py-3 text-lg font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+      >
+        {pending ? t("pending") : short && choice === "WAITLIST" ? t("submitWaitlist") : t("submit")}
+      </button>
+      {people.length === 0 ? (
+        <p id={`${id}-need`} className="text-sm">
+          {t("needSomeone")}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+// What a server action answers a form: ok, or a sentence in plain French and errors field by field.
+// Domain errors and zod messages are catalog keys; they are put into words here, on the server.
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import { InvalidInput } from "@/lib/booking/schemas";
+import { DomainError } from "@/lib/errors";
+
+import type { ActionState } from "./state";
+
+export type { ActionState } from "./state";
+
+export async function actionFailure(error: unknown): Promise<ActionState> {
+  const t = await getTranslations();
+  const say = (key: string, params?: Record<string, string | number>) => (t.has(key) ? t(key, params) : null);
+  if (error instanceof InvalidInput) {
+    const fieldErrors = Object.fromEntries(
+      Object.entries(error.fieldErrors).map(([field, keys]) => [field, (keys ?? []).map((key) => say(key, { max: 20 }) ?? say("validation.invalid")!)]),
+    );
+    return { ok: false, message: say("domainErrors.INVALID_INPUT")!, fieldErrors };
+  }
+  if (error instanceof DomainError) {
+    return { ok: false, message: say(`domainErrors.${error.code}`, error.params) ?? error.message };
+  }
+  // Next's redirect() and notFound() work by throwing: let them through.
+  if (error && typeof error === "object" && "digest" in error) throw error;
+  console.error(error);
+  return { ok: false, message: say("domainErrors.UNEXPECTED")! };
+}

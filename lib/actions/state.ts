@@ -1,0 +1,8 @@
+// The answer of a server action to its form; shared by the server and the client components.
+export interface ActionState {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+}
+
+export const initialActionState: ActionState = { ok: false };
