@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ArchivePersonForm, PersonForm } from "@/components/partner/person-form";
+import { currentActor } from "@/lib/auth/current";
+import { NotFoundError } from "@/lib/errors";
+import { getPerson } from "@/lib/people/people";
+import { archivePersonAction, updatePersonAction } from "../actions";
+
+export const metadata: Metadata = { title: "Personne accompagnée" };
+
+export default async function PersonPage({ params }: { params: Promise<{ personId: string }> }) {
+  const { personId } = await params;
+  const actor = await currentActor();
+  if (actor.kind === "anonymous") redirect(`/connexion?suite=/partenaire/personnes/${personId}`);
+  const person = await getPerson(actor, personId).catch((error) => {
+    if (error instanceof NotFoundError || (error as { code?: string }).code === "INVALID_INPUT") notFound();
+    throw error;
+  });
+  const t = await getTranslations("people");
+  const status = await getTranslations("bookingPage");
+  const format = await getFormatter();
+  return (
+    <div className="space-y-8">
+      <p>
+        <Link href="/partenaire/personnes" className="font-semibold text-brand-800 underline">
+          {t("back")}
+        </Link>
+      </p>
+      <h1 className="text-3xl font-bold text-brand-800">
+        {person.firstName} {person.lastName}
+      </h1>
+      <section aria-labelledby="modifier" className="space-y-3">
+        <h2 id="modifier" className="text-xl font-semibold">
+          {t("edit")}
+        </h2>
+        <PersonForm save={updatePersonAction} person={person} />
+      </section>
+      <section aria-labelledby="sorties" className="space-y-3">
+        <h2 id="sorties" className="text-xl font-semibold">
+          {t("outingsTitle")}
+        </h2>
+        {person.outingList.length === 0 ? (
+          <p>{t("noOutings")}</p>
+        ) : (
+          <ul className="space-y-2">
+            {person.outingList.map((outing) => (
+              <li key={outing.bookingId}>
+                <Link href={`/partenaire/reservations/${outing.bookingId}`} className="underline">
+                  {outing.eventTitle}
+                </Link>{" "}
+                — {format.dateTime(outing.startsAt, { day: "numeric", month: "long", year: "numeric" })}, {outing.venueName} ({status(`status.${outing.status}`)})
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <ArchivePersonForm personId={person.id} archive={archivePersonAction} />
+    </div>
+  );
+}

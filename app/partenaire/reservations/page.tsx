@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { AttendanceForm } from "@/components/partner/attendance-form";
+import { currentActor } from "@/lib/auth/current";
+import { formatBookingNumber } from "@/lib/booking/number";
+import { BOOKING_TABS, listPartnerBookings, type BookingTab } from "@/lib/partner/bookings";
+import { recordAttendanceAction } from "./actions";
+
+export const metadata: Metadata = { title: "Mes réservations" };
+
+export default async function MyBookingsPage({ searchParams }: { searchParams: Promise<{ onglet?: string; page?: string }> }) {
+  const actor = await currentActor();
+  if (actor.kind !== "user" || actor.role !== "PARTNER") redirect("/connexion?suite=/partenaire/reservations");
+  const query = await searchParams;
+  const tab: BookingTab = BOOKING_TABS.find((key) => key === query.onglet) ?? "a-venir";
+  const page = Math.max(1, Number(query.page) || 1);
+  const result = await listPartnerBookings(actor, actor.partnerId, { tab, page });
+  const t = await getTranslations("myBookings");
+  const format = await getFormatter();
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
+      <nav aria-label={t("tabs")}>
+        <ul className="flex flex-wrap gap-2">
+          {BOOKING_TABS.map((key) => (
+            <li key={key}>
+              <Link
+                href={`/partenaire/reservations?onglet=${key}`}
+                aria-current={key === tab ? "page" : undefined}
+                className={`block rounded-md px-4 py-2 font-semibold ${key === tab ? "bg-brand-700 text-white" : "border border-brand-700 text-brand-800"}`}
+              >
+                {t(`tab.${key}`)} ({result.counts[key]})
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {result.bookings.length === 0 ? (
+        <div className="space-y-3 rounded-lg bg-brand-50 p-4">
+          <p>{t(`empty.${tab}`)}</p>
+          {tab === "a-venir" ? (
+            <Link href="/offre" className="inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">
+              {t("findOuting")}
+            </Link>
+          ) : null}
+        </div>
+      ) : (
+        <ul className="space-y-4">
+          {result.bookings.map((booking) => (
+            <li key={booking.id} className="rounded-lg border border-brand-100 p-4">
+              <h2 className="text-lg font-semibold">
+                <Link href={`/partenaire/reservations/${booking.id}`} className="underline-offset-2 hover:underline">
+                  {booking.eventTitle}
+                </Link>
+              </h2>
+              <p>
+                {format.dateTime(booking.startsAt, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" })} — {booking.venueName}
+              </p>
+              <p>
+                {booking.guests.map((guest) => `${guest.firstName} ${guest.lastName}`).join(", ")} · {t("places", { count: booking.places })}
+                {booking.position ? ` · ${t("position", { position: booking.position })}` : ""}
+              </p>
+              <p className="mt-2 flex flex-wrap gap-3">
+                <Link href={`/partenaire/reservations/${booking.id}`} className="text-brand-800 underline">
+                  {t("open", { number: formatBookingNumber(booking.number) })}
+                </Link>
+                {booking.status === "CONFIRMED" && tab === "a-venir" ? (
+                  <a href={`/api/bookings/${booking.id}/invitation`} className="text-brand-800 underline">
+                    {t("print")}
+                  </a>
+                ) : null}
+              </p>
+              {tab === "passees" ? (
+                <AttendanceForm bookingId={booking.id} guests={booking.guests} mood={booking.feedback?.mood ?? null} record={recordAttendanceAction} />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

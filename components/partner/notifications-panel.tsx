@@ -1,0 +1,54 @@
+// The partner's news, on its home page: a waiting booking confirmed, a cancellation by the venue.
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { markNotificationsReadAction } from "@/app/partenaire/notification-actions";
+import type { Actor } from "@/lib/auth/actor";
+import { formatBookingNumber } from "@/lib/booking/number";
+import { listNotifications } from "@/lib/partner/notifications";
+
+export async function NotificationsPanel({ actor, partnerId }: { actor: Actor; partnerId: string }) {
+  const news = await listNotifications(actor, partnerId);
+  const t = await getTranslations("partnerHome");
+  const format = await getFormatter();
+  const unread = news.some((item) => !item.read);
+  return (
+    <section aria-labelledby="nouvelles" className="space-y-3">
+      <h2 id="nouvelles" className="text-xl font-semibold">
+        {t("news")}
+      </h2>
+      {news.length === 0 ? (
+        <p>{t("noNews")}</p>
+      ) : (
+        <ul className="space-y-2">
+          {news.map((item) => {
+            const text = t(`type.${item.type}`, {
+              number: item.bookingNumber ? formatBookingNumber(item.bookingNumber) : "",
+              event: item.eventTitle ?? "",
+              date: item.startsAt ? format.dateTime(item.startsAt, { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }) : "",
+            });
+            return (
+              <li key={item.id} className={`rounded-md p-3 ${item.read ? "bg-gray-50" : "border-l-4 border-brand-700 bg-brand-50"}`}>
+                {!item.read ? <span className="mr-2 font-semibold text-brand-800">{t("unread")} :</span> : null}
+                {item.bookingId ? (
+                  <Link href={`/partenaire/reservations/${item.bookingId}`} className="underline">
+                    {text}
+                  </Link>
+                ) : (
+                  text
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {unread ? (
+        <form action={markNotificationsReadAction}>
+          <input type="hidden" name="partnerId" value={partnerId} />
+          <button type="submit" className="rounded-md border border-brand-700 px-3 py-2 font-semibold text-brand-800">
+            {t("markRead")}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
