@@ -112,7 +112,8 @@ function GuestPage({ pdf, data, guest }: { pdf: ReactPdf; data: InvitationData; 
 
       <Text style={styles.nominative}>{t.nominative}</Text>
       <Text style={styles.forGuest}>{t.forGuest}</Text>
-      <Text style={styles.name}>{`${guest.firstName} ${guest.lastName}`}</Text>
+      {/* NFC: a name typed with combining accents (e + ◌́) prints with the precomposed glyph (é). */}
+      <Text style={styles.name}>{`${guest.firstName} ${guest.lastName}`.normalize("NFC")}</Text>
       {data.guests.length > 1 && <Text style={styles.place}>{fill(t.place, { position: guest.position + 1, places: data.guests.length })}</Text>}
 
       <View style={styles.rule} />
