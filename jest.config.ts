@@ -9,6 +9,8 @@ const common: Config = {
     "^@/(.*)$": "<rootDir>/$1",
     // Importing it outside React Server Components throws by design; tests call the data layer directly.
     "^server-only$": "<rootDir>/tests/support/empty-module.ts",
+    // Its subpaths are exported for `import` only, which Jest's CommonJS resolver does not match.
+    "^@react-pdf/hyphenate/(.*)$": "<rootDir>/node_modules/@react-pdf/hyphenate/lib/$1.js",
   },
 };
 
@@ -33,7 +35,7 @@ const integration: Config = {
 };
 
 // Packages published only as ES modules, which Jest (CommonJS) must compile like our own code.
-const esmPackages = ["next-intl", "use-intl", "icu-minify", "intl-messageformat", "@formatjs", "@schummar/icu-type-parser", "@faker-js/faker"];
+const esmPackages = ["next-intl", "use-intl", "icu-minify", "intl-messageformat", "@formatjs", "@schummar/icu-type-parser", "@faker-js/faker", "@react-pdf", "yoga-layout", "color-string", "color-name"];
 
 async function withEsmPackages(config: Config): Promise<Config> {
   const resolved = await createJestConfig(config)();

@@ -1,10 +1,11 @@
 // The French catalog, one file per part of the product so that parts can grow side by side; each
 // file holds whole top-level namespaces, and no namespace may appear in two files.
 import booking from "./booking.json";
+import invitation from "./invitation.json";
 import offer from "./offer.json";
 import site from "./site.json";
 
-const parts = [site, booking, offer];
+const parts = [site, booking, offer, invitation];
 
 function merge(list: Record<string, unknown>[]): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
@@ -18,7 +19,7 @@ function merge(list: Record<string, unknown>[]): Record<string, unknown> {
 }
 
 /** Add each new file to `parts` and to this type. */
-export type Messages = typeof site & typeof booking & typeof offer;
+export type Messages = typeof site & typeof booking & typeof offer & typeof invitation;
 
 const messages = merge(parts) as Messages;
 export default messages;

@@ -1,0 +1,36 @@
+import { currentActor } from "@/lib/auth/current";
+import { AccessDeniedError, NotFoundError, RuleViolation } from "@/lib/errors";
+import { loadInvitation } from "@/lib/invitation/invitation";
+import { renderInvitationPdf } from "@/lib/pdf/invitation";
+import catalog from "@/messages/fr/invitation.json";
+
+const messages = catalog.invitation.errors;
+
+export const dynamic = "force-dynamic";
+
+const text = (status: number, message: string) =>
+  new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+
+/** The booking's nominative invitations, one page per guest, to open in the browser and print. */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await currentActor();
+  try {
+    const data = await loadInvitation(actor, id);
+    const pdf = await renderInvitationPdf(data);
+    return new Response(new Uint8Array(pdf), {
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `inline; filename="invitation-${data.number}.pdf"`,
+        // Names of people: never kept by a shared cache.
+        "Cache-Control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof AccessDeniedError && actor.kind === "anonymous") return text(401, messages.SIGN_IN_REQUIRED);
+    // A signed-in actor who may not print it learns nothing of the booking.
+    if (error instanceof AccessDeniedError || error instanceof NotFoundError) return text(404, messages.NOT_FOUND);
+    if (error instanceof RuleViolation) return text(409, error.message);
+    throw error;
+  }
+}

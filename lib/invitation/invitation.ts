@@ -1,0 +1,74 @@
+// What a booking's invitation prints, for whoever may print it: the partner structure that booked (to
+// hand it to the person), the venue it is for (its ticket office prints one again for a person who lost
+// it) and the association. Visitors never; anyone else learns nothing of the booking. Only a confirmed
+// booking has invitations: a cancelled one no longer checks at the door, a waitlisted one has no place.
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { canSeeBooking } from "@/lib/auth/permissions";
+import { getPrisma } from "@/lib/db/client";
+import { AccessDeniedError, NotFoundError, RuleViolation } from "@/lib/errors";
+import type { InvitationData } from "@/lib/pdf/invitation";
+import catalog from "@/messages/fr/invitation.json";
+import { encodeInvitationCode } from "./code";
+
+export type { InvitationData };
+
+const bookingId = z.uuid();
+
+export async function loadInvitation(actor: Actor, id: string): Promise<InvitationData> {
+  if (actor.kind === "anonymous") throw new AccessDeniedError();
+  // Checked before any lookup, so that the answer is the same whether the booking exists or not.
+  if (actor.kind === "visitor") throw new AccessDeniedError();
+  if (!bookingId.safeParse(id).success) throw new NotFoundError("réservation");
+
+  const booking = await getPrisma().booking.findUnique({
+    where: { id },
+    select: {
+      number: true,
+      status: true,
+      partnerId: true,
+      partner: { select: { name: true, phone: true, email: true } },
+      session: {
+        select: {
+          startsAt: true,
+          event: {
+            select: {
+              title: true,
+              venueId: true,
+              venue: {
+                select: {
+                  name: true,
+                  addressLine: true,
+                  postalCode: true,
+                  city: true,
+                  accessInfo: true,
+                  ticketOfficeName: true,
+                  ticketOfficePhone: true,
+                  ticketOfficeEmail: true,
+                },
+              },
+            },
+          },
+        },
+      },
+      guests: { orderBy: { position: "asc" }, select: { position: true, firstName: true, lastName: true } },
+    },
+  });
+  if (!booking || !canSeeBooking(actor, { partnerId: booking.partnerId, venueId: booking.session.event.venueId })) {
+    throw new NotFoundError("réservation");
+  }
+  if (booking.status !== "CONFIRMED") {
+    const message = catalog.invitation.errors[`INVITATION_NOT_AVAILABLE_${booking.status}`];
+    throw new RuleViolation("INVITATION_NOT_AVAILABLE", message, { status: booking.status });
+  }
+
+  const { event } = booking.session;
+  return {
+    number: booking.number,
+    startsAt: booking.session.startsAt,
+    event: { title: event.title },
+    venue: event.venue,
+    partner: booking.partner,
+    guests: booking.guests.map((guest) => ({ ...guest, code: encodeInvitationCode({ number: booking.number, position: guest.position }) })),
+  };
+}

@@ -1,0 +1,182 @@
+// The nominative invitation: one A4 page per guest, to print or show on a phone at the door. Written
+// for people who may read French with difficulty: the guest's name first and large, one idea per block,
+// short sentences, black on white, nothing but the QR code and the number to show at the entrance.
+import type { Styles } from "@react-pdf/renderer";
+import { formatBookingNumber } from "@/lib/booking/number";
+import { fill, formatSessionDate } from "@/lib/invitation/format";
+import catalog from "@/messages/fr/invitation.json";
+import { PDF_FONT_FAMILY, pdfFontFiles } from "./fonts";
+import { qrPath } from "./qr";
+
+const t = catalog.invitation.pdf;
+
+/** What the invitation prints: loaded by lib/invitation (with the signed codes), or built by hand. */
+export interface InvitationData {
+  number: string;
+  startsAt: Date;
+  event: { title: string };
+  venue: {
+    name: string;
+    addressLine: string;
+    postalCode: string;
+    city: string;
+    accessInfo: string | null;
+    ticketOfficeName: string | null;
+    ticketOfficePhone: string;
+    ticketOfficeEmail: string | null;
+  };
+  partner: { name: string; phone: string | null; email: string | null };
+  /** In order of position; `code` is what the QR code holds (encodeInvitationCode). */
+  guests: { position: number; firstName: string; lastName: string; code: string }[];
+}
+
+type ReactPdf = typeof import("@react-pdf/renderer");
+
+let loaded: Promise<ReactPdf> | undefined;
+
+/**
+ * react-pdf, loaded once per process with its fonts registered (its font store keeps the parsed files).
+ * It is published as ES modules only, some with `import`-only exports: import() lets CommonJS runtimes
+ * (tsx scripts; Jest, which compiles it, see jest.config.ts) load it the way Next.js does.
+ */
+export function loadReactPdf(): Promise<ReactPdf> {
+  return (loaded ??= import("@react-pdf/renderer").then((pdf) => {
+    registerFonts(pdf);
+    return pdf;
+  }));
+}
+
+function registerFonts({ Font }: ReactPdf): void {
+  Font.register({
+    family: PDF_FONT_FAMILY,
+    fonts: [
+      { src: pdfFontFiles.regular(), fontWeight: "normal" },
+      { src: pdfFontFiles.bold(), fontWeight: "bold" },
+    ],
+  });
+  // Names and words stay whole: a hyphen in the middle of a name is hard to read.
+  Font.registerHyphenationCallback((word) => [word]);
+}
+
+const INK = "#000000";
+const styles = {
+  page: { fontFamily: PDF_FONT_FAMILY, fontSize: 13, color: INK, paddingTop: 32, paddingBottom: 28, paddingHorizontal: 44, lineHeight: 1.35 },
+  band: { flexDirection: "row", justifyContent: "space-between", alignItems: "center", backgroundColor: INK, color: "#FFFFFF", paddingVertical: 8, paddingHorizontal: 14 },
+  bandBrand: { fontSize: 13, fontWeight: "bold" },
+  bandHeading: { fontSize: 13 },
+  nominative: { marginTop: 14, fontSize: 15, fontWeight: "bold" },
+  forGuest: { marginTop: 14, fontSize: 13 },
+  name: { fontSize: 32, fontWeight: "bold", lineHeight: 1.15 },
+  place: { fontSize: 12, marginTop: 2 },
+  rule: { borderBottomWidth: 2, borderBottomColor: INK, marginVertical: 14 },
+  columns: { flexDirection: "row", justifyContent: "space-between" },
+  details: { flex: 1, paddingRight: 24 },
+  eventTitle: { fontSize: 20, fontWeight: "bold", lineHeight: 1.2, marginBottom: 4 },
+  label: { fontSize: 11, fontWeight: "bold", textTransform: "uppercase", marginTop: 8 },
+  date: { fontSize: 16, fontWeight: "bold" },
+  strong: { fontWeight: "bold" },
+  door: { width: 170, flexShrink: 0, alignItems: "center" },
+  numberLabel: { fontSize: 11, fontWeight: "bold", textTransform: "uppercase", marginTop: 6 },
+  number: { fontSize: 20, fontWeight: "bold" },
+  doorText: { fontSize: 11, textAlign: "center", marginTop: 4 },
+  box: { borderWidth: 2, borderColor: INK, paddingVertical: 10, paddingHorizontal: 14 },
+  boxTitle: { fontSize: 17, fontWeight: "bold", marginBottom: 4 },
+  contact: { marginTop: 8 },
+  // Pushed to the bottom of the page by the free space above it.
+  footer: { marginTop: "auto", fontSize: 10, borderTopWidth: 1, borderTopColor: INK, paddingTop: 6 },
+} satisfies Styles;
+
+function Qr({ pdf: { Svg, Path }, code, size }: { pdf: ReactPdf; code: string; size: number }) {
+  const qr = qrPath(code);
+  return (
+    <Svg width={size} height={size} viewBox={`0 0 ${qr.size} ${qr.size}`}>
+      <Path d={qr.d} fill={INK} />
+    </Svg>
+  );
+}
+
+/** "04 72 00 00 00 – billetterie@lieu.fr", skipping what is missing. */
+const joined = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join("  –  ");
+
+function GuestPage({ pdf, data, guest }: { pdf: ReactPdf; data: InvitationData; guest: InvitationData["guests"][number] }) {
+  const { Page, Text, View } = pdf;
+  const { venue, partner } = data;
+  const number = formatBookingNumber(data.number);
+  // wrap={false}: one guest, one page, whatever the length of a venue's access text.
+  return (
+    <Page size="A4" style={styles.page} wrap={false}>
+      <View style={styles.band}>
+        <Text style={styles.bandBrand}>{t.brand}</Text>
+        <Text style={styles.bandHeading}>{`${t.heading} · ${t.free}`}</Text>
+      </View>
+
+      <Text style={styles.nominative}>{t.nominative}</Text>
+      <Text style={styles.forGuest}>{t.forGuest}</Text>
+      {/* NFC: a name typed with combining accents (e + ◌́) prints with the precomposed glyph (é). */}
+      <Text style={styles.name}>{`${guest.firstName} ${guest.lastName}`.normalize("NFC")}</Text>
+      {data.guests.length > 1 && <Text style={styles.place}>{fill(t.place, { position: guest.position + 1, places: data.guests.length })}</Text>}
+
+      <View style={styles.rule} />
+
+      <View style={styles.columns}>
+        <View style={styles.details}>
+          <Text style={styles.eventTitle}>{data.event.title}</Text>
+          <Text style={styles.label}>{t.when}</Text>
+          <Text style={styles.date}>{formatSessionDate(data.startsAt)}</Text>
+          <Text style={styles.label}>{t.where}</Text>
+          <Text style={styles.strong}>{venue.name}</Text>
+          <Text>{venue.addressLine}</Text>
+          <Text>{`${venue.postalCode} ${venue.city}`}</Text>
+          {venue.accessInfo && (
+            <>
+              <Text style={styles.label}>{t.access}</Text>
+              <Text>{venue.accessInfo}</Text>
+            </>
+          )}
+          <Text style={styles.label}>{t.bookedBy}</Text>
+          <Text>{partner.name}</Text>
+        </View>
+        <View style={styles.door}>
+          <Qr pdf={pdf} code={guest.code} size={160} />
+          <Text style={styles.numberLabel}>{t.number}</Text>
+          <Text style={styles.number}>{number}</Text>
+          <Text style={styles.doorText}>{t.showAtDoor}</Text>
+        </View>
+      </View>
+
+      <View style={styles.rule} />
+
+      <View style={styles.box} wrap={false}>
+        <Text style={styles.boxTitle}>{t.cannotComeTitle}</Text>
+        <Text>{t.cannotComeText}</Text>
+        <View style={styles.contact}>
+          <Text style={styles.strong}>{`${t.structure} : ${partner.name}`}</Text>
+          {(partner.phone || partner.email) && <Text>{joined(partner.phone, partner.email)}</Text>}
+        </View>
+        <View style={styles.contact}>
+          <Text style={styles.strong}>{`${t.ticketOffice} : ${venue.ticketOfficeName ?? venue.name}`}</Text>
+          <Text>{joined(venue.ticketOfficePhone, venue.ticketOfficeEmail)}</Text>
+        </View>
+      </View>
+
+      <Text style={styles.footer}>{t.footer}</Text>
+    </Page>
+  );
+}
+
+function InvitationDocument({ pdf, data }: { pdf: ReactPdf; data: InvitationData }) {
+  const { Document } = pdf;
+  return (
+    <Document title={fill(t.documentTitle, { number: formatBookingNumber(data.number) })} author={t.brand} language="fr">
+      {data.guests.map((guest) => (
+        <GuestPage key={guest.position} pdf={pdf} data={data} guest={guest} />
+      ))}
+    </Document>
+  );
+}
+
+/** The PDF of a booking's invitations, one page per guest. */
+export async function renderInvitationPdf(data: InvitationData): Promise<Buffer> {
+  const pdf = await loadReactPdf();
+  return pdf.renderToBuffer(<InvitationDocument pdf={pdf} data={data} />);
+}

@@ -1,0 +1,46 @@
+// GET /api/bookings/[id]/invitation: the PDF for whoever may print it, and the status codes of the
+// refusals (401 signed out, 404 for a booking the actor may not see or a malformed id, 409 without
+// invitation).
+import type { Actor } from "@/lib/auth/actor";
+import { GET } from "@/app/api/bookings/[id]/invitation/route";
+import { bookingWithGuests, invitationWorld, type InvitationWorld } from "../factories/invitation";
+
+let actor: Actor;
+jest.mock("@/lib/auth/current", () => ({ currentActor: async () => actor }));
+
+let world: InvitationWorld;
+beforeAll(async () => {
+  world = await invitationWorld();
+});
+
+const get = (id: string) => GET(new Request(`http://localhost/api/bookings/${id}/invitation`), { params: Promise.resolve({ id }) });
+
+describe("GET /api/bookings/[id]/invitation", () => {
+  it("answers the PDF inline, named after the booking number", async () => {
+    actor = world.actors.partnerA;
+    const response = await get(world.bookingId);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("application/pdf");
+    expect(response.headers.get("Content-Disposition")).toBe(`inline; filename="invitation-${world.number}.pdf"`);
+    expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  });
+
+  it("answers 401 to anyone not signed in, 404 to those who may not see the booking", async () => {
+    actor = world.actors.anonymous;
+    expect((await get(world.bookingId)).status).toBe(401);
+    for (const refused of [world.actors.partnerB, world.actors.venueY, world.actors.visitorA]) {
+      actor = refused;
+      expect((await get(world.bookingId)).status).toBe(404);
+    }
+    actor = world.actors.admin;
+    expect((await get("not-a-uuid")).status).toBe(404);
+  });
+
+  it("answers 409 with the reason for a cancelled booking", async () => {
+    const cancelled = await bookingWithGuests(world.sessionId, world.partnerA, [["Zoé", "Lefèvre"]], "CANCELLED");
+    actor = world.actors.partnerA;
+    const response = await get(cancelled.id);
+    expect(response.status).toBe(409);
+    expect(await response.text()).toContain("annulée");
+  });
+});
