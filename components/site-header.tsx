@@ -1,10 +1,14 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { currentActor } from "@/lib/auth/current";
 import { navigation, type Audience } from "@/lib/navigation";
 
-/** The header; `audience` picks the navigation of the signed-in role (anonymous until sign-in exists). */
-export async function SiteHeader({ audience = "anonymous" }: { audience?: Audience }) {
+/** The header, with the navigation of the signed-in role (links only: every page checks again). */
+export async function SiteHeader() {
   const t = await getTranslations();
+  const actor = await currentActor();
+  const audience: Audience = actor.kind === "user" ? actor.role : actor.kind === "visitor" ? "visitor" : "anonymous";
   const items = navigation[audience];
   return (
     <header className="border-b border-brand-100 bg-brand-50">
@@ -28,6 +32,11 @@ export async function SiteHeader({ audience = "anonymous" }: { audience?: Audien
                 </Link>
               </li>
             ))}
+            {audience !== "anonymous" ? (
+              <li>
+                <SignOutButton />
+              </li>
+            ) : null}
           </ul>
         </nav>
       </div>

@@ -13,6 +13,7 @@ export const navigation: Record<Audience, NavItem[]> = {
     { href: "/", label: "home" },
     { href: "/comment-ca-marche", label: "howItWorks" },
     { href: "/faq", label: "faq" },
+    { href: "/connexion", label: "signIn" },
   ],
   visitor: [
     { href: "/offre", label: "offer" },
@@ -23,16 +24,16 @@ export const navigation: Record<Audience, NavItem[]> = {
     { href: "/offre", label: "offer" },
     { href: "/partenaire/reservations", label: "bookings" },
     { href: "/partenaire/personnes", label: "people" },
+    { href: "/comptes", label: "accounts" },
   ],
   VENUE: [
     { href: "/lieu", label: "venueHome" },
-    { href: "/lieu/evenements", label: "events" },
-    { href: "/lieu/controle", label: "doorCheck" },
+    { href: "/comptes", label: "accounts" },
   ],
   ADMIN: [
     { href: "/admin", label: "adminHome" },
-    { href: "/admin/partenaires", label: "partners" },
-    { href: "/admin/lieux", label: "venues" },
-    { href: "/admin/reservations", label: "bookings" },
+    { href: "/offre", label: "offer" },
+    { href: "/comptes", label: "accounts" },
+    { href: "/admin/courriels", label: "outbox" },
   ],
 };

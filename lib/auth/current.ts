@@ -1,7 +1,51 @@
-// Placeholder until the sign-in issue lands: everyone is anonymous.
+// The actor of the current request, for pages, server actions and route handlers: read from the
+// next-auth session, then checked against the database (an account deactivated, a password changed or
+// a visitor code renewed since sign-in ends the session here, at its next request).
 import "server-only";
-import { anonymousActor, type Actor } from "./actor";
+import { getToken } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { anonymousActor, type Actor, type UserActor } from "./actor";
+import { userActor } from "./accounts";
+import { visitorActor } from "./visitor";
 
-export async function currentActor(): Promise<Actor> {
+interface SessionToken {
+  kind?: "user" | "visitor";
+  userId?: string;
+  sessionVersion?: number;
+  partnerId?: string;
+  codeVersion?: number;
+  openedAt?: number;
+}
+
+async function readToken(): Promise<SessionToken | null> {
+  // getToken checks the cookie's signature and expiry and gives its claims.
+  const cookieStore = await cookies();
+  const headerStore = await headers();
+  const req = { cookies: Object.fromEntries(cookieStore.getAll().map((c) => [c.name, c.value])), headers: Object.fromEntries(headerStore.entries()) };
+  return (await getToken({ req: req as never, secret: process.env.NEXTAUTH_SECRET })) as SessionToken | null;
+}
+
+/** Once per request (React's cache), however many components ask. */
+export const currentActor = cache(async (): Promise<Actor> => {
+  const token = await readToken();
+  if (!token) return anonymousActor;
+  if (token.kind === "user" && token.userId) return (await userActor(token.userId, token.sessionVersion ?? -1)) ?? anonymousActor;
+  if (token.kind === "visitor" && token.partnerId) return (await visitorActor(token.partnerId, token.codeVersion ?? -1, token.openedAt ?? 0)) ?? anonymousActor;
   return anonymousActor;
+});
+
+/** A signed-in user of one of these roles, or off to the sign-in page (then back here). */
+export async function requireUser<R extends UserActor["role"]>(path: string, ...roles: R[]): Promise<Extract<UserActor, { role: R }>> {
+  const actor = await currentActor();
+  if (actor.kind !== "user") redirect(`/connexion?suite=${encodeURIComponent(path)}`);
+  if (roles.length && !roles.includes(actor.role as R)) redirect(homeOf(actor));
+  return actor as Extract<UserActor, { role: R }>;
+}
+
+export function homeOf(actor: Actor): string {
+  if (actor.kind === "visitor") return "/offre";
+  if (actor.kind !== "user") return "/connexion";
+  return actor.role === "ADMIN" ? "/admin" : actor.role === "PARTNER" ? "/partenaire" : "/lieu";
 }

@@ -1,11 +1,12 @@
 // The French catalog, one file per part of the product so that parts can grow side by side; each
 // file holds whole top-level namespaces, and no namespace may appear in two files.
+import auth from "./auth.json";
 import booking from "./booking.json";
 import invitation from "./invitation.json";
 import offer from "./offer.json";
 import site from "./site.json";
 
-const parts = [site, booking, offer, invitation];
+const parts = [site, booking, offer, invitation, auth];
 
 function merge(list: Record<string, unknown>[]): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
@@ -19,7 +20,7 @@ function merge(list: Record<string, unknown>[]): Record<string, unknown> {
 }
 
 /** Add each new file to `parts` and to this type. */
-export type Messages = typeof site & typeof booking & typeof offer & typeof invitation;
+export type Messages = typeof site & typeof booking & typeof offer & typeof invitation & typeof auth;
 
 const messages = merge(parts) as Messages;
 export default messages;

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ActiveToggle, InviteForm } from "@/components/auth/accounts-forms";
+import { invitableStructures, listAccounts } from "@/lib/auth/accounts";
+import { requireUser } from "@/lib/auth/current";
+import { inviteAction, setActiveAction } from "./actions";
+
+export const metadata: Metadata = { title: "Comptes" };
+
+export default async function AccountsPage() {
+  const actor = await requireUser("/comptes");
+  const { accounts } = await listAccounts(actor);
+  const structures = actor.role === "ADMIN" ? await invitableStructures(actor) : null;
+  const t = await getTranslations("accounts");
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
+        <p>{t("lead")}</p>
+      </header>
+      {accounts.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <table className="w-full border-collapse text-left">
+          <thead>
+            <tr className="border-b border-brand-100">
+              <th scope="col" className="py-2">{t("name")}</th>
+              <th scope="col" className="py-2">{t("role")}</th>
+              <th scope="col" className="py-2">{t("structure")}</th>
+              <th scope="col" className="py-2"><span className="sr-only">{t("active")}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.map((account) => (
+              <tr key={account.id} className="border-b border-brand-100 align-top">
+                <td className="py-2">
+                  <span className="font-semibold">{account.name}</span>
+                  <br />
+                  <span className="text-sm">{account.email}</span>
+                </td>
+                <td className="py-2">{t(`roles.${account.role}`)}</td>
+                <td className="py-2">{account.structure ?? "—"}</td>
+                <td className="py-2">
+                  <p className="text-sm">{!account.active ? t("inactive") : account.pending ? t("pending") : t("active")}</p>
+                  {account.id === actor.userId ? <p className="text-sm">({t("you")})</p> : <ActiveToggle userId={account.id} name={account.name} active={account.active} setActive={setActiveAction} />}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <section aria-labelledby="inviter" className="space-y-3 rounded-lg bg-brand-50 p-4">
+        <h2 id="inviter" className="text-xl font-semibold">
+          {t("inviteTitle")}
+        </h2>
+        <InviteForm invite={inviteAction} structures={structures} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { SignInForm, VisitorForm } from "@/components/auth/sign-in-form";
+import { currentActor, homeOf } from "@/lib/auth/current";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth"))("signInTitle") };
+}
+
+/** Only paths of this site: a link cannot send someone elsewhere after sign-in. */
+const safeNext = (value: string | undefined) => (value && value.startsWith("/") && !value.startsWith("//") ? value : "/accueil");
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ suite?: string }> }) {
+  const { suite } = await searchParams;
+  const actor = await currentActor();
+  if (actor.kind !== "anonymous") redirect(suite ? safeNext(suite) : homeOf(actor));
+  const t = await getTranslations("auth");
+  return (
+    <div className="grid gap-10 md:grid-cols-2">
+      <section aria-labelledby="compte" className="space-y-4">
+        <h1 id="compte" className="text-3xl font-bold text-brand-800">
+          {t("signInTitle")}
+        </h1>
+        <p>{t("signInLead")}</p>
+        <SignInForm next={safeNext(suite)} />
+        <p>
+          <Link href="/mot-de-passe-oublie" className="text-brand-800 underline">
+            {t("forgotten")}
+          </Link>
+        </p>
+      </section>
+      <section aria-labelledby="visiteur" className="space-y-4 rounded-lg bg-brand-50 p-4">
+        <h2 id="visiteur" className="text-2xl font-semibold">
+          {t("visitorTitle")}
+        </h2>
+        <p>{t("visitorLead")}</p>
+        <VisitorForm />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { currentActor } from "@/lib/auth/current";
+import { getReferentContact } from "@/lib/auth/visitor";
+
+export const metadata: Metadata = { title: "Mon référent" };
+
+export default async function ReferentPage() {
+  const actor = await currentActor();
+  if (actor.kind !== "visitor" && !(actor.kind === "user" && actor.role === "PARTNER")) redirect("/connexion");
+  const contact = await getReferentContact(actor);
+  const t = await getTranslations("visitor");
+  const nav = await getTranslations("nav");
+  return (
+    <div className="max-w-xl space-y-4">
+      <h1 className="text-3xl font-bold text-brand-800">{t("referentTitle")}</h1>
+      <p className="text-lg">{t("referentLead")}</p>
+      <div className="space-y-2 rounded-lg bg-brand-50 p-4 text-lg">
+        <p className="text-xl font-semibold">{contact.name}</p>
+        {contact.phone ? (
+          <p>
+            {t("phone")} : <a href={`tel:${contact.phone.replace(/\s/g, "")}`} className="font-semibold underline">{contact.phone}</a>
+          </p>
+        ) : null}
+        {contact.email ? (
+          <p>
+            {t("mail")} : <a href={`mailto:${contact.email}`} className="font-semibold underline">{contact.email}</a>
+          </p>
+        ) : null}
+      </div>
+      <p>
+        <Link href="/offre" className="font-semibold text-brand-800 underline">
+          {nav("offer")}
+        </Link>
+      </p>
+    </div>
+  );
+}

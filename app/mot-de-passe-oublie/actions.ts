@@ -1,0 +1,14 @@
+"use server";
+
+import { getTranslations } from "next-intl/server";
+import { actionFailure, type ActionState } from "@/lib/actions/result";
+import { requestPasswordReset } from "@/lib/auth/accounts";
+
+export async function requestResetAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  try {
+    await requestPasswordReset({ email: formData.get("email") });
+    return { ok: true, message: (await getTranslations("auth"))("forgotSent") };
+  } catch (error) {
+    return actionFailure(error);
+  }
+}

@@ -1,0 +1,14 @@
+"use server";
+
+import { getTranslations } from "next-intl/server";
+import { actionFailure, type ActionState } from "@/lib/actions/result";
+import { choosePassword } from "@/lib/auth/accounts";
+
+export async function choosePasswordAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  try {
+    await choosePassword({ token: formData.get("token"), password: formData.get("password"), confirm: formData.get("confirm") });
+    return { ok: true, message: (await getTranslations("auth"))("chooseDone") };
+  } catch (error) {
+    return actionFailure(error);
+  }
+}

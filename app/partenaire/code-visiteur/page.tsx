@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { PrintButton } from "@/components/partner/print-button";
+import { requireUser } from "@/lib/auth/current";
+import { getVisitorCode } from "@/lib/auth/visitor";
+import { appUrl } from "@/lib/mail";
+
+export const metadata: Metadata = { title: "Code d'accès visiteur" };
+
+/** A page to print and pin up: where to go, and the code. */
+export default async function VisitorCodePrintPage() {
+  const actor = await requireUser("/partenaire/code-visiteur", "PARTNER");
+  const { code } = await getVisitorCode(actor, actor.partnerId);
+  const t = await getTranslations("visitor");
+  const auth = await getTranslations("auth");
+  return (
+    <div className="space-y-6 text-center">
+      <h1 className="text-3xl font-bold">{auth("visitorTitle")}</h1>
+      <p className="text-xl">{auth("visitorLead")}</p>
+      <p className="text-2xl">{appUrl("/connexion")}</p>
+      <p className="font-mono text-6xl font-bold tracking-widest">{code ?? "—"}</p>
+      <PrintButton label={t("print")} />
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { NotificationsPanel } from "@/components/partner/notifications-panel";
+import { RenewCodeForm } from "@/components/partner/renew-code-form";
+import { requireUser } from "@/lib/auth/current";
+import { getVisitorCode } from "@/lib/auth/visitor";
+import { renewVisitorCodeAction } from "./actions";
+
+export const metadata: Metadata = { title: "Tableau de bord" };
+
+export default async function PartnerHome() {
+  const actor = await requireUser("/partenaire", "PARTNER");
+  const visitor = await getVisitorCode(actor, actor.partnerId);
+  const t = await getTranslations("homes");
+  const v = await getTranslations("visitor");
+  const nav = await getTranslations("nav");
+  return (
+    <div className="space-y-8">
+      <h1 className="text-3xl font-bold text-brand-800">{t("partner")}</h1>
+      <ul className="flex flex-wrap gap-3">
+        {(
+          [
+            ["/offre", "offer"],
+            ["/partenaire/reservations", "bookings"],
+            ["/partenaire/personnes", "people"],
+          ] as const
+        ).map(([href, label]) => (
+          <li key={href}>
+            <Link href={href} className="block rounded-md bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800">
+              {nav(label)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <NotificationsPanel actor={actor} partnerId={actor.partnerId} />
+      <section aria-labelledby="code" className="space-y-3 rounded-lg bg-brand-50 p-4">
+        <h2 id="code" className="text-xl font-semibold">
+          {v("codeTitle")}
+        </h2>
+        <p>{v("codeLead")}</p>
+        {visitor.code ? <p className="font-mono text-3xl font-bold tracking-widest">{visitor.code}</p> : <p>{v("codeNone")}</p>}
+        <p className="flex flex-wrap gap-3">
+          {visitor.code ? (
+            <Link href="/partenaire/code-visiteur" className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800">
+              {v("print")}
+            </Link>
+          ) : null}
+        </p>
+        <RenewCodeForm partnerId={actor.partnerId} renew={renewVisitorCodeAction} />
+      </section>
+    </div>
+  );
+}

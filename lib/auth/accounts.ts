@@ -1,0 +1,216 @@
+// Accounts: sign-in checks, invitations, forgotten passwords, deactivation. Accounts are created by
+// invitation only: an admin for anyone, a partner's referent for their structure, a venue's manager
+// for their venue. A deactivated account cannot sign in, and bumping its sessionVersion ends the
+// sessions already open (lib/auth/current.ts compares it on every request).
+import { z } from "zod";
+import { getPrisma } from "@/lib/db/client";
+import { AccessDeniedError, NotFoundError, RuleViolation } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { parse } from "@/lib/booking/schemas";
+import { appUrl, sendMail } from "@/lib/mail";
+import { fill } from "@/lib/invitation/format";
+import messages from "@/messages/fr/auth.json";
+import type { Actor } from "./actor";
+import { ensure, isAdmin } from "./permissions";
+import { hashPassword, verifyPassword } from "./password";
+import { clearFailures, isThrottled, recordFailure } from "./throttle";
+import { consumeToken, issueToken } from "./tokens";
+
+const email = z.string().trim().toLowerCase().email("validation.email").max(200, "validation.tooLong");
+
+export type SignInResult = { ok: true; userId: string; sessionVersion: number } | { ok: false; reason: "INVALID" | "THROTTLED" };
+
+// Verifying against a real hash even for an unknown address keeps the answer time the same, so timing
+// does not tell whether an account exists either.
+let decoyHash: Promise<string> | undefined;
+
+export async function verifyCredentials(input: { email?: unknown; password?: unknown }, ip: string, now = new Date()): Promise<SignInResult> {
+  const parsed = z.object({ email, password: z.string().min(1).max(200) }).safeParse(input);
+  if (!parsed.success) return { ok: false, reason: "INVALID" };
+  const keys: [("email" | "ip"), string][] = [["email", parsed.data.email], ["ip", ip]];
+  if (await isThrottled(keys, now)) return { ok: false, reason: "THROTTLED" };
+  const user = await getPrisma().user.findUnique({ where: { email: parsed.data.email } });
+  decoyHash ??= hashPassword("not a password of anyone");
+  const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), parsed.data.password);
+  if (!user || !user.active || !user.passwordHash || !valid) {
+    await recordFailure(keys, now);
+    return { ok: false, reason: "INVALID" };
+  }
+  await clearFailures("email", parsed.data.email);
+  await getPrisma().user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
+  return { ok: true, userId: user.id, sessionVersion: user.sessionVersion };
+}
+
+/** Always the same answer, whether or not the address has an account. */
+export async function requestPasswordReset(input: unknown): Promise<void> {
+  const { email: address } = parse(z.object({ email }), input);
+  const user = await getPrisma().user.findUnique({ where: { email: address }, select: { id: true, name: true, active: true } });
+  if (!user || !user.active) return;
+  const token = await issueToken(user.id, "PASSWORD_RESET");
+  await sendMail({
+    to: address,
+    subject: messages.mails.resetSubject,
+    text: fill(messages.mails.resetText, { name: user.name, link: appUrl(`/mot-de-passe/${token}`) }),
+  });
+}
+
+export const choosePasswordSchema = z
+  .object({
+    token: z.string().min(20).max(100),
+    password: z.string().min(10, "validation.passwordTooShort").max(200, "validation.tooLong"),
+    confirm: z.string(),
+  })
+  .refine((value) => value.password === value.confirm, { message: "domainErrors.PASSWORDS_DIFFER", path: ["confirm"] });
+
+/** Sets the password of an invitation or a reset link, once; ends the sessions opened before. */
+export async function choosePassword(input: unknown): Promise<{ email: string }> {
+  const { token, password } = parse(choosePasswordSchema, input);
+  const passwordHash = await hashPassword(password);
+  const used = await consumeToken(token);
+  if (!used) throw new RuleViolation("LINK_INVALID", "Ce lien n'est plus valable.");
+  const user = await getPrisma().user.update({
+    where: { id: used.userId },
+    data: { passwordHash, sessionVersion: { increment: 1 } },
+    select: { email: true },
+  });
+  await getPrisma().authToken.updateMany({ where: { userId: used.userId, usedAt: null, kind: "PASSWORD_RESET" }, data: { usedAt: new Date() } });
+  return user;
+}
+
+export const inviteSchema = z.object({
+  email,
+  name: z.string().trim().min(1, "validation.required").max(120, "validation.tooLong"),
+  role: z.enum(["ADMIN", "PARTNER", "VENUE"]),
+  partnerId: z.uuid("validation.invalid").optional(),
+  venueId: z.uuid("validation.invalid").optional(),
+});
+
+/** Who may invite whom: admin anyone; a referent into their structure; a manager onto their venue. */
+function mayInvite(actor: Actor, role: Role, partnerId?: string, venueId?: string): boolean {
+  if (isAdmin(actor)) return true;
+  if (actor.kind !== "user") return false;
+  if (actor.role === "PARTNER") return role === "PARTNER" && partnerId === actor.partnerId;
+  if (actor.role === "VENUE") return role === "VENUE" && venueId !== undefined && actor.venueIds.includes(venueId);
+  return false;
+}
+
+export async function inviteUser(actor: Actor, input: unknown, now = new Date()): Promise<{ userId: string }> {
+  const data = parse(inviteSchema, input);
+  // A referent or manager invites into their own structure when none is given.
+  const partnerId = data.role === "PARTNER" ? (data.partnerId ?? (actor.kind === "user" && actor.role === "PARTNER" ? actor.partnerId : undefined)) : undefined;
+  const venueId = data.role === "VENUE" ? (data.venueId ?? (actor.kind === "user" && actor.role === "VENUE" ? actor.venueIds[0] : undefined)) : undefined;
+  ensure(mayInvite(actor, data.role, partnerId, venueId), "Vous ne pouvez inviter que dans votre structure.");
+  if (data.role === "PARTNER" && !partnerId) throw new RuleViolation("STRUCTURE_REQUIRED", "Choisissez la structure.");
+  if (data.role === "VENUE" && !venueId) throw new RuleViolation("STRUCTURE_REQUIRED", "Choisissez le lieu.");
+  const prisma = getPrisma();
+  if (await prisma.user.findUnique({ where: { email: data.email }, select: { id: true } })) {
+    throw new RuleViolation("ACCOUNT_EXISTS", "Un compte existe déjà pour cette adresse.");
+  }
+  const user = await prisma.user.create({
+    data: {
+      email: data.email,
+      name: data.name,
+      role: data.role,
+      partnerId: partnerId ?? null,
+      ...(venueId ? { managedVenues: { create: { venueId } } } : {}),
+    },
+  });
+  await prisma.auditLog.create({
+    data: { actorUserId: actor.kind === "user" ? actor.userId : null, actorKind: actor.kind === "user" ? actor.role.toLowerCase() : actor.kind, action: "user.invited", entityType: "User", entityId: user.id, after: { role: data.role, partnerId, venueId } },
+  });
+  const inviter = actor.kind === "user" ? ((await prisma.user.findUnique({ where: { id: actor.userId }, select: { name: true } }))?.name ?? "Culture pour tous") : "Culture pour tous";
+  const token = await issueToken(user.id, "INVITATION", now);
+  await sendMail({
+    to: data.email,
+    subject: messages.mails.invitationSubject,
+    text: fill(messages.mails.invitationText, { name: data.name, inviter, link: appUrl(`/mot-de-passe/${token}`) }),
+  });
+  return { userId: user.id };
+}
+
+export interface AccountRow {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  pending: boolean;
+  structure: string | null;
+}
+
+/** The accounts the actor may see: all for admin, their structure's for a referent, their venue's for a manager. */
+export async function listAccounts(actor: Actor, { page = 1, pageSize = 50 } = {}): Promise<{ accounts: AccountRow[]; total: number }> {
+  if (actor.kind !== "user") throw new AccessDeniedError();
+  const where =
+    actor.role === "ADMIN"
+      ? {}
+      : actor.role === "PARTNER"
+        ? { partnerId: actor.partnerId }
+        : { managedVenues: { some: { venueId: { in: [...actor.venueIds] } } } };
+  const prisma = getPrisma();
+  const [total, users] = await Promise.all([
+    prisma.user.count({ where }),
+    prisma.user.findMany({
+      where,
+      orderBy: [{ role: "asc" }, { name: "asc" }],
+      skip: (Math.max(1, page) - 1) * pageSize,
+      take: pageSize,
+      select: { id: true, name: true, email: true, role: true, active: true, passwordHash: true, partner: { select: { name: true } }, managedVenues: { select: { venue: { select: { name: true } } } } },
+    }),
+  ]);
+  return {
+    total,
+    accounts: users.map((user) => ({
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      active: user.active,
+      pending: !user.passwordHash,
+      structure: user.partner?.name ?? (user.managedVenues.map((m) => m.venue.name).join(", ") || null),
+    })),
+  };
+}
+
+export async function setAccountActive(actor: Actor, input: unknown): Promise<void> {
+  const { userId, active } = parse(z.object({ userId: z.uuid("validation.invalid"), active: z.coerce.boolean() }), input);
+  if (actor.kind !== "user") throw new AccessDeniedError();
+  const prisma = getPrisma();
+  const target = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, role: true, partnerId: true, managedVenues: { select: { venueId: true } } } });
+  const visible =
+    target &&
+    (actor.role === "ADMIN" ||
+      (actor.role === "PARTNER" && target.partnerId === actor.partnerId) ||
+      (actor.role === "VENUE" && target.role === "VENUE" && target.managedVenues.some((m) => actor.venueIds.includes(m.venueId))));
+  if (!visible) throw new NotFoundError("compte");
+  if (target.id === actor.userId) throw new RuleViolation("CANNOT_DEACTIVATE_SELF", "Vous ne pouvez pas désactiver votre propre compte.");
+  await prisma.$transaction([
+    prisma.user.update({ where: { id: userId }, data: { active, sessionVersion: { increment: 1 } } }),
+    prisma.auditLog.create({
+      data: { actorUserId: actor.userId, actorKind: actor.role.toLowerCase(), action: active ? "user.reactivated" : "user.deactivated", entityType: "User", entityId: userId },
+    }),
+  ]);
+}
+
+/** The actor of a signed-in session, rebuilt from the database on every request. */
+export async function userActor(userId: string, sessionVersion: number): Promise<Actor | null> {
+  const user = await getPrisma().user.findUnique({
+    where: { id: userId },
+    select: { id: true, role: true, partnerId: true, active: true, sessionVersion: true, managedVenues: { select: { venueId: true } } },
+  });
+  if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
+  if (user.role === "ADMIN") return { kind: "user", role: "ADMIN", userId: user.id };
+  if (user.role === "PARTNER") return { kind: "user", role: "PARTNER", userId: user.id, partnerId: user.partnerId! };
+  return { kind: "user", role: "VENUE", userId: user.id, venueIds: user.managedVenues.map((m) => m.venueId) };
+}
+
+/** Structures an admin can invite into (names only), for the invitation form. */
+export async function invitableStructures(actor: Actor): Promise<{ partners: { id: string; name: string }[]; venues: { id: string; name: string }[] }> {
+  ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
+  const prisma = getPrisma();
+  const [partners, venues] = await Promise.all([
+    prisma.partner.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    prisma.venue.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  return { partners, venues };
+}

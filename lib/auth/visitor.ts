@@ -1,0 +1,73 @@
+// Visitor access: a partner structure's code opens a read-only session on the offer for the people it
+// supports. Renewing the code invalidates the old one and every visitor session opened with it (the
+// session carries the code's renewal time, compared on every request).
+import { z } from "zod";
+import { newBookingNumber } from "@/lib/booking/number";
+import { parse } from "@/lib/booking/schemas";
+import { getPrisma } from "@/lib/db/client";
+import { AccessDeniedError } from "@/lib/errors";
+import type { Actor } from "./actor";
+import { actsForPartner, ensure } from "./permissions";
+import { isThrottled, recordFailure } from "./throttle";
+
+/** Visitors' sessions end after a few hours, whatever the cookie says. */
+export const VISITOR_SESSION_MS = 4 * 3600_000;
+
+export type VisitorAccess = { ok: true; partnerId: string; codeVersion: number } | { ok: false; reason: "INVALID" | "THROTTLED" };
+
+const normalize = (code: string) => code.toUpperCase().replace(/[\s-]/g, "");
+const version = (renewedAt: Date | null) => renewedAt?.getTime() ?? 0;
+
+export async function openVisitorAccess(code: unknown, ip: string, now = new Date()): Promise<VisitorAccess> {
+  const keys: ["visitor-ip", string][] = [["visitor-ip", ip]];
+  if (await isThrottled(keys, now)) return { ok: false, reason: "THROTTLED" };
+  const text = typeof code === "string" ? normalize(code) : "";
+  const partner = text.length >= 4 && text.length <= 16 ? await getPrisma().partner.findUnique({ where: { visitorCode: text }, select: { id: true, conventionSignedAt: true, visitorCodeRenewedAt: true } }) : null;
+  if (!partner || !partner.conventionSignedAt) {
+    await recordFailure(keys, now);
+    return { ok: false, reason: "INVALID" };
+  }
+  return { ok: true, partnerId: partner.id, codeVersion: version(partner.visitorCodeRenewedAt) };
+}
+
+/** The visitor actor of a session, if its code is still the structure's current one and it is not too old. */
+export async function visitorActor(partnerId: string, codeVersion: number, openedAt: number, now = Date.now()): Promise<Actor | null> {
+  if (now - openedAt > VISITOR_SESSION_MS) return null;
+  const partner = await getPrisma().partner.findUnique({ where: { id: partnerId }, select: { visitorCode: true, visitorCodeRenewedAt: true } });
+  if (!partner?.visitorCode || version(partner.visitorCodeRenewedAt) !== codeVersion) return null;
+  return { kind: "visitor", partnerId };
+}
+
+export async function getVisitorCode(actor: Actor, partnerId: string): Promise<{ code: string | null; renewedAt: Date | null }> {
+  ensure(actsForPartner(actor, partnerId), "Seule la structure voit son code d'accès.");
+  const partner = await getPrisma().partner.findUnique({ where: { id: partnerId }, select: { visitorCode: true, visitorCodeRenewedAt: true } });
+  if (!partner) throw new AccessDeniedError();
+  return { code: partner.visitorCode, renewedAt: partner.visitorCodeRenewedAt };
+}
+
+export async function renewVisitorCode(actor: Actor, input: unknown, now = new Date()): Promise<{ code: string }> {
+  const { partnerId } = parse(z.object({ partnerId: z.uuid("validation.invalid") }), input);
+  ensure(actsForPartner(actor, partnerId), "Seule la structure peut changer son code d'accès.");
+  const prisma = getPrisma();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const code = newBookingNumber();
+    const taken = await prisma.partner.findUnique({ where: { visitorCode: code }, select: { id: true } });
+    if (taken) continue;
+    await prisma.$transaction([
+      prisma.partner.update({ where: { id: partnerId }, data: { visitorCode: code, visitorCodeRenewedAt: now } }),
+      prisma.auditLog.create({
+        data: { actorUserId: actor.kind === "user" ? actor.userId : null, actorKind: actor.kind === "user" ? actor.role.toLowerCase() : actor.kind, action: "partner.visitor_code_renewed", entityType: "Partner", entityId: partnerId },
+      }),
+    ]);
+    return { code };
+  }
+  throw new Error("Impossible de tirer un code libre.");
+}
+
+/** How a visitor (or a user of the structure) reaches the structure: its name, phone and email. */
+export async function getReferentContact(actor: Actor): Promise<{ name: string; phone: string | null; email: string | null }> {
+  const partnerId = actor.kind === "visitor" ? actor.partnerId : actor.kind === "user" && actor.role === "PARTNER" ? actor.partnerId : null;
+  if (!partnerId) throw new AccessDeniedError();
+  const partner = await getPrisma().partner.findUniqueOrThrow({ where: { id: partnerId }, select: { name: true, phone: true, email: true } });
+  return partner;
+}

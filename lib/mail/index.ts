@@ -1,0 +1,41 @@
+// Every email goes through here. Each one is written to the outbox table first, in the database, so
+// nothing is lost if the mail server is down; with SMTP_URL set it is then sent at once (nodemailer)
+// and marked sent, and without it (the demo) it stays there for admins to read on the outbox page.
+import nodemailer, { type Transporter } from "nodemailer";
+import { getPrisma } from "@/lib/db/client";
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+let transporter: Transporter | null | undefined;
+
+function smtp(): Transporter | null {
+  if (transporter === undefined) transporter = process.env.SMTP_URL ? nodemailer.createTransport(process.env.SMTP_URL) : null;
+  return transporter;
+}
+
+const FROM = () => process.env.MAIL_FROM ?? "Culture pour tous <ne-pas-repondre@culture-pour-tous.test>";
+
+export async function sendMail(mail: Mail): Promise<{ id: string; sent: boolean }> {
+  const stored = await getPrisma().outboxMail.create({ data: mail, select: { id: true } });
+  const transport = smtp();
+  if (!transport) return { id: stored.id, sent: false };
+  try {
+    await transport.sendMail({ from: FROM(), ...mail });
+    await getPrisma().outboxMail.update({ where: { id: stored.id }, data: { sentAt: new Date() } });
+    return { id: stored.id, sent: true };
+  } catch (error) {
+    // Kept with its error, to be seen on the outbox page; the action that sent it still succeeds.
+    await getPrisma().outboxMail.update({ where: { id: stored.id }, data: { error: String((error as Error).message ?? error).slice(0, 500) } });
+    return { id: stored.id, sent: false };
+  }
+}
+
+/** The public address of the app, for links in emails. */
+export function appUrl(path: string): string {
+  const base = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  return new URL(path, base).toString();
+}
