@@ -15,7 +15,8 @@ const safeNext = (value: string | undefined) => (value && value.startsWith("/") 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ suite?: string }> }) {
   const { suite } = await searchParams;
   const actor = await currentActor();
-  if (actor.kind !== "anonymous") redirect(suite ? safeNext(suite) : homeOf(actor));
+  if (actor.kind === "user") redirect(suite ? safeNext(suite) : homeOf(actor));
+  if (actor.kind === "visitor") redirect(homeOf(actor));
   const t = await getTranslations("auth");
   return (
     <div className="grid gap-10 md:grid-cols-2">

@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { currentActor } from "@/lib/auth/current";
+import { currentActor, homeOf } from "@/lib/auth/current";
 import { getReferentContact } from "@/lib/auth/visitor";
 
 export const metadata: Metadata = { title: "Mon référent" };
 
 export default async function ReferentPage() {
   const actor = await currentActor();
-  if (actor.kind !== "visitor" && !(actor.kind === "user" && actor.role === "PARTNER")) redirect("/connexion");
+  if (actor.kind === "anonymous") redirect("/connexion?suite=/mon-referent");
+  if (actor.kind !== "visitor" && !(actor.kind === "user" && actor.role === "PARTNER")) redirect(homeOf(actor));
   const contact = await getReferentContact(actor);
   const t = await getTranslations("visitor");
   const nav = await getTranslations("nav");

@@ -39,6 +39,8 @@ export const currentActor = cache(async (): Promise<Actor> => {
 /** A signed-in user of one of these roles, or off to the sign-in page (then back here). */
 export async function requireUser<R extends UserActor["role"]>(path: string, ...roles: R[]): Promise<Extract<UserActor, { role: R }>> {
   const actor = await currentActor();
+  // A visitor is signed in already, as a visitor: send them to the offer, not round the sign-in page.
+  if (actor.kind === "visitor") redirect(homeOf(actor));
   if (actor.kind !== "user") redirect(`/connexion?suite=${encodeURIComponent(path)}`);
   if (roles.length && !roles.includes(actor.role as R)) redirect(homeOf(actor));
   return actor as Extract<UserActor, { role: R }>;

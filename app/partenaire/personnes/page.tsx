@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PersonForm } from "@/components/partner/person-form";
-import { currentActor } from "@/lib/auth/current";
+import { requireUser } from "@/lib/auth/current";
 import { listPeople } from "@/lib/people/people";
 import { createPersonAction } from "./actions";
 
 export const metadata: Metadata = { title: "Personnes accompagnées" };
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
-  const actor = await currentActor();
-  if (actor.kind !== "user" || actor.role !== "PARTNER") redirect("/connexion?suite=/partenaire/personnes");
+  const actor = await requireUser("/partenaire/personnes", "PARTNER");
   const { q = "", page: pageText } = await searchParams;
   const page = Math.max(1, Number(pageText) || 1);
   const result = await listPeople(actor, actor.partnerId, { q, page });

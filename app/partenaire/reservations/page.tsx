@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AttendanceForm } from "@/components/partner/attendance-form";
-import { currentActor } from "@/lib/auth/current";
+import { requireUser } from "@/lib/auth/current";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { BOOKING_TABS, listPartnerBookings, type BookingTab } from "@/lib/partner/bookings";
 import { recordAttendanceAction } from "./actions";
@@ -11,8 +10,7 @@ import { recordAttendanceAction } from "./actions";
 export const metadata: Metadata = { title: "Mes réservations" };
 
 export default async function MyBookingsPage({ searchParams }: { searchParams: Promise<{ onglet?: string; page?: string }> }) {
-  const actor = await currentActor();
-  if (actor.kind !== "user" || actor.role !== "PARTNER") redirect("/connexion?suite=/partenaire/reservations");
+  const actor = await requireUser("/partenaire/reservations", "PARTNER");
   const query = await searchParams;
   const tab: BookingTab = BOOKING_TABS.find((key) => key === query.onglet) ?? "a-venir";
   const page = Math.max(1, Number(query.page) || 1);
