@@ -1,0 +1,149 @@
+// Sign-in, single-use links, invitations, deactivation and visitor access, against the real database.
+import { anonymousActor, type Actor } from "@/lib/auth/actor";
+import { choosePassword, inviteUser, listAccounts, requestPasswordReset, setAccountActive, userActor, verifyCredentials } from "@/lib/auth/accounts";
+import { hashPassword } from "@/lib/auth/password";
+import { LIMITS } from "@/lib/auth/throttle";
+import { issueToken } from "@/lib/auth/tokens";
+import { getReferentContact, getVisitorCode, openVisitorAccess, renewVisitorCode, visitorActor, VISITOR_SESSION_MS } from "@/lib/auth/visitor";
+import { getPrisma } from "@/lib/db/client";
+import { AccessDeniedError, NotFoundError, RuleViolation } from "@/lib/errors";
+import { adminActor, partnerActor, venueActor } from "../factories/actors";
+import { createPartner, createVenue } from "../factories";
+
+const PASSWORD = "une phrase de passe";
+
+async function userWithPassword(email: string) {
+  const partner = await createPartner();
+  return getPrisma().user.create({ data: { email, name: "Awa Diallo", role: "PARTNER", partnerId: partner.id, passwordHash: await hashPassword(PASSWORD) } });
+}
+
+const linkIn = (text: string) => /\/mot-de-passe\/([\w-]+)/.exec(text)![1]!;
+
+describe("signing in", () => {
+  it("accepts the right password and refuses a wrong one or an unknown address alike", async () => {
+    const user = await userWithPassword("awa@exemple.test");
+    await expect(verifyCredentials({ email: " AWA@exemple.test ", password: PASSWORD }, "10.0.0.1")).resolves.toMatchObject({ ok: true, userId: user.id });
+    await expect(verifyCredentials({ email: "awa@exemple.test", password: "non" }, "10.0.0.1")).resolves.toEqual({ ok: false, reason: "INVALID" });
+    await expect(verifyCredentials({ email: "personne@exemple.test", password: "non" }, "10.0.0.1")).resolves.toEqual({ ok: false, reason: "INVALID" });
+    await expect(verifyCredentials({ email: "pas une adresse" }, "10.0.0.1")).resolves.toEqual({ ok: false, reason: "INVALID" });
+  });
+
+  it("limits failed attempts per account, whatever the address, even with the right password then", async () => {
+    await userWithPassword("lou@exemple.test");
+    for (let i = 0; i < LIMITS.email; i++) await verifyCredentials({ email: "lou@exemple.test", password: "faux" }, `10.0.1.${i}`);
+    await expect(verifyCredentials({ email: "lou@exemple.test", password: PASSWORD }, "10.0.2.1")).resolves.toEqual({ ok: false, reason: "THROTTLED" });
+    // An address with no account is limited the same way: the answer tells nothing.
+    for (let i = 0; i < LIMITS.email; i++) await verifyCredentials({ email: "fantome@exemple.test", password: "faux" }, `10.0.3.${i}`);
+    await expect(verifyCredentials({ email: "fantome@exemple.test", password: "faux" }, "10.0.4.1")).resolves.toEqual({ ok: false, reason: "THROTTLED" });
+  });
+
+  it("limits failed attempts per address, across accounts", async () => {
+    for (let i = 0; i < LIMITS.ip; i++) await verifyCredentials({ email: `n${i}@exemple.test`, password: "faux" }, "10.9.9.9");
+    await userWithPassword("nina@exemple.test");
+    await expect(verifyCredentials({ email: "nina@exemple.test", password: PASSWORD }, "10.9.9.9")).resolves.toEqual({ ok: false, reason: "THROTTLED" });
+    await expect(verifyCredentials({ email: "nina@exemple.test", password: PASSWORD }, "10.9.9.8")).resolves.toMatchObject({ ok: true });
+  });
+
+  it("refuses a deactivated account, and ends its open sessions", async () => {
+    const user = await userWithPassword("max@exemple.test");
+    const admin = await adminActor();
+    expect(await userActor(user.id, user.sessionVersion)).toMatchObject({ kind: "user", role: "PARTNER" });
+    await setAccountActive(admin, { userId: user.id, active: false });
+    expect(await userActor(user.id, user.sessionVersion)).toBeNull();
+    await expect(verifyCredentials({ email: "max@exemple.test", password: PASSWORD }, "10.0.0.2")).resolves.toEqual({ ok: false, reason: "INVALID" });
+  });
+});
+
+describe("links sent by email", () => {
+  it("resets a password once, through a link that expires, and says the same for unknown addresses", async () => {
+    const user = await userWithPassword("zoe@exemple.test");
+    await requestPasswordReset({ email: "inconnue@exemple.test" });
+    expect(await getPrisma().outboxMail.count()).toBe(0);
+    await requestPasswordReset({ email: "zoe@exemple.test" });
+    const mail = await getPrisma().outboxMail.findFirstOrThrow({ where: { to: "zoe@exemple.test" } });
+    const token = linkIn(mail.text);
+    expect(await getPrisma().authToken.count({ where: { tokenHash: token } })).toBe(0); // only its hash is kept
+
+    await expect(choosePassword({ token, password: "court", confirm: "court" })).rejects.toMatchObject({ fieldErrors: { password: ["validation.passwordTooShort"] } });
+    await choosePassword({ token, password: "un tout nouveau mot de passe", confirm: "un tout nouveau mot de passe" });
+    await expect(choosePassword({ token, password: "encore un autre mot", confirm: "encore un autre mot" })).rejects.toBeInstanceOf(RuleViolation);
+    await expect(verifyCredentials({ email: "zoe@exemple.test", password: "un tout nouveau mot de passe" }, "10.0.0.3")).resolves.toMatchObject({ ok: true });
+    // The sessions opened with the old password end.
+    expect(await userActor(user.id, user.sessionVersion)).toBeNull();
+
+    const old = await issueToken(user.id, "PASSWORD_RESET", new Date(Date.now() - 2 * 3600_000));
+    await expect(choosePassword({ token: old, password: "un mot de passe tardif", confirm: "un mot de passe tardif" })).rejects.toBeInstanceOf(RuleViolation);
+  });
+
+  it("invites: an admin anyone, a referent into their structure only, a manager onto their venue only", async () => {
+    const partner = await createPartner();
+    const other = await createPartner();
+    const venue = await createVenue();
+    const admin = await adminActor();
+    const referent = await partnerActor(partner.id);
+    const manager = await venueActor(venue.id);
+
+    const { userId } = await inviteUser(referent, { email: "Nouvelle@Exemple.test", name: "Inès Martin", role: "PARTNER" });
+    expect(await getPrisma().user.findUniqueOrThrow({ where: { id: userId } })).toMatchObject({ email: "nouvelle@exemple.test", partnerId: partner.id, passwordHash: null });
+    const mail = await getPrisma().outboxMail.findFirstOrThrow({ where: { to: "nouvelle@exemple.test" } });
+    await choosePassword({ token: linkIn(mail.text), password: "bienvenue à bord !", confirm: "bienvenue à bord !" });
+    await expect(verifyCredentials({ email: "nouvelle@exemple.test", password: "bienvenue à bord !" }, "10.0.0.4")).resolves.toMatchObject({ ok: true });
+
+    await expect(inviteUser(referent, { email: "a@exemple.test", name: "A", role: "PARTNER", partnerId: other.id })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(inviteUser(referent, { email: "b@exemple.test", name: "B", role: "ADMIN" })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(inviteUser(manager, { email: "c@exemple.test", name: "C", role: "VENUE" })).resolves.toBeDefined();
+    await expect(inviteUser(manager, { email: "d@exemple.test", name: "D", role: "VENUE", venueId: (await createVenue()).id })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(inviteUser(admin, { email: "nouvelle@exemple.test", name: "X", role: "ADMIN" })).rejects.toMatchObject({ code: "ACCOUNT_EXISTS" });
+    await expect(inviteUser({ kind: "visitor", partnerId: partner.id }, { email: "e@exemple.test", name: "E", role: "PARTNER" })).rejects.toBeInstanceOf(AccessDeniedError);
+    expect(await getPrisma().user.count({ where: { email: { in: ["a@exemple.test", "b@exemple.test", "d@exemple.test", "e@exemple.test"] } } })).toBe(0);
+  });
+
+  it("lists and deactivates only the accounts of the actor's own structure", async () => {
+    const partner = await createPartner();
+    const referent = await partnerActor(partner.id);
+    const colleague = await partnerActor(partner.id);
+    const stranger = await partnerActor((await createPartner()).id);
+    const { accounts } = await listAccounts(referent);
+    expect(accounts.map((a) => a.id).sort()).toEqual([(referent as { userId: string }).userId, (colleague as { userId: string }).userId].sort());
+    await expect(setAccountActive(stranger, { userId: (colleague as { userId: string }).userId, active: false })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(setAccountActive(referent, { userId: (referent as { userId: string }).userId, active: false })).rejects.toMatchObject({ code: "CANNOT_DEACTIVATE_SELF" });
+    await setAccountActive(referent, { userId: (colleague as { userId: string }).userId, active: false });
+    await expect(listAccounts(anonymousActor)).rejects.toBeInstanceOf(AccessDeniedError);
+  });
+});
+
+describe("visitor access", () => {
+  it("opens a read-only session with the structure's code, which renewing ends", async () => {
+    const partner = await createPartner({ visitorCode: "ESCALE26", phone: "04 78 00 00 00" });
+    const referent: Actor = await partnerActor(partner.id);
+    const access = await openVisitorAccess(" escale-26 ", "10.1.0.1");
+    expect(access).toMatchObject({ ok: true, partnerId: partner.id });
+    const opened = Date.now();
+    const { codeVersion } = access as { codeVersion: number };
+    expect(await visitorActor(partner.id, codeVersion, opened)).toEqual({ kind: "visitor", partnerId: partner.id });
+    expect(await visitorActor(partner.id, codeVersion, opened - VISITOR_SESSION_MS - 1)).toBeNull();
+    expect(await getReferentContact({ kind: "visitor", partnerId: partner.id })).toMatchObject({ phone: "04 78 00 00 00" });
+
+    const { code } = await renewVisitorCode(referent, { partnerId: partner.id });
+    expect(code).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
+    expect(await visitorActor(partner.id, codeVersion, opened)).toBeNull();
+    await expect(openVisitorAccess("ESCALE26", "10.1.0.1")).resolves.toEqual({ ok: false, reason: "INVALID" });
+    await expect(openVisitorAccess(code, "10.1.0.1")).resolves.toMatchObject({ ok: true });
+    expect(await getVisitorCode(referent, partner.id)).toMatchObject({ code });
+  });
+
+  it("keeps the code to its structure", async () => {
+    const partner = await createPartner({ visitorCode: "K7QM3RTX" });
+    const stranger = await partnerActor((await createPartner()).id);
+    await expect(getVisitorCode(stranger, partner.id)).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(renewVisitorCode(stranger, { partnerId: partner.id })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(renewVisitorCode({ kind: "visitor", partnerId: partner.id }, { partnerId: partner.id })).rejects.toBeInstanceOf(AccessDeniedError);
+    expect(await getPrisma().partner.findUniqueOrThrow({ where: { id: partner.id } })).toMatchObject({ visitorCode: "K7QM3RTX" });
+  });
+
+  it("limits code guessing per address", async () => {
+    for (let i = 0; i < LIMITS["visitor-ip"]; i++) await openVisitorAccess(`FAUX${i}XYZ`, "10.2.0.1");
+    await createPartner({ visitorCode: "ABCD2345" });
+    await expect(openVisitorAccess("ABCD2345", "10.2.0.1")).resolves.toEqual({ ok: false, reason: "THROTTLED" });
+  });
+});
