@@ -1,0 +1,66 @@
+// The world of the authorization matrix: venue X (with an event, a session and a waiting list) and
+// venue Y; partner A (a person, a confirmed and a past booking at X, a visitor code) and partner B;
+// one actor of each kind. Built afresh for every cell, so an allowed write never changes another cell.
+import { anonymousActor, type Actor } from "@/lib/auth/actor";
+import { getPrisma } from "@/lib/db/client";
+import type { MatrixActor } from "../integration/authorization/invitation.cases";
+import { adminActor, partnerActor, venueActor } from "./actors";
+import { createEvent, createPartner, createSession, createVenue, insertBooking } from "./index";
+
+export interface MatrixWorld {
+  venueX: string;
+  venueY: string;
+  eventX: string;
+  sessionX: string;
+  partnerA: string;
+  partnerB: string;
+  personA: string;
+  /** A confirmed booking of partner A for a session at venue X. */
+  bookingId: string;
+  /** A confirmed booking of partner A for a session at venue X that is over. */
+  pastBookingId: string;
+  /** Users of partner A and of venue X, other than the actors. */
+  colleagueA: string;
+  colleagueX: string;
+  actors: Record<MatrixActor, Actor>;
+}
+
+export async function matrixWorld(): Promise<MatrixWorld> {
+  const prisma = getPrisma();
+  const venueX = await createVenue({ name: "Théâtre X" });
+  const venueY = await createVenue({ name: "Musée Y" });
+  const event = await createEvent({ venueId: venueX.id, title: "Spectacle X" });
+  const session = await createSession({ eventId: event.id, capacity: 10 });
+  const past = await createSession({ eventId: event.id, startsAt: new Date(Date.now() - 3 * 86_400_000), capacity: 10 });
+  const partnerA = await createPartner({ name: "Structure A", visitorCode: `A${Math.random().toString(36).slice(2, 9).toUpperCase()}` });
+  const partnerB = await createPartner({ name: "Structure B" });
+  const person = await prisma.person.create({ data: { partnerId: partnerA.id, firstName: "Zoé", lastName: "Lefèvre" } });
+  const booking = await insertBooking(session.id, partnerA.id, { places: 2 });
+  const pastBooking = await insertBooking(past.id, partnerA.id, { places: 1 });
+  await insertBooking(session.id, partnerB.id, { places: 1, status: "WAITLISTED" });
+  await prisma.notification.create({ data: { partnerId: partnerA.id, type: "BOOKING_PROMOTED", bookingId: booking.id, sessionId: session.id } });
+  const colleagueA = await partnerActor(partnerA.id);
+  const colleagueX = await venueActor(venueX.id);
+  return {
+    venueX: venueX.id,
+    venueY: venueY.id,
+    eventX: event.id,
+    sessionX: session.id,
+    partnerA: partnerA.id,
+    partnerB: partnerB.id,
+    personA: person.id,
+    bookingId: booking.id,
+    pastBookingId: pastBooking.id,
+    colleagueA: (colleagueA as { userId: string }).userId,
+    colleagueX: (colleagueX as { userId: string }).userId,
+    actors: {
+      admin: await adminActor(),
+      partnerA: await partnerActor(partnerA.id),
+      partnerB: await partnerActor(partnerB.id),
+      venueX: await venueActor(venueX.id),
+      venueY: await venueActor(venueY.id),
+      visitorA: { kind: "visitor", partnerId: partnerA.id },
+      anonymous: anonymousActor,
+    },
+  };
+}

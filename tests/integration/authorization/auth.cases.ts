@@ -1,0 +1,23 @@
+// Accounts and visitor access in the authorization matrix.
+import { invitableStructures, inviteUser, listAccounts, setAccountActive } from "@/lib/auth/accounts";
+import { getReferentContact, getVisitorCode, renewVisitorCode } from "@/lib/auth/visitor";
+import { listOutbox } from "@/lib/mail/outbox";
+import type { MatrixWorld } from "../../factories/matrix";
+import type { AuthorizationCase } from "./invitation.cases";
+
+let invited = 0;
+const fresh = () => `invite-${Date.now()}-${invited++}@exemple.test`;
+
+export const authCases: AuthorizationCase<MatrixWorld>[] = [
+  { name: "list accounts (listAccounts)", call: (actor) => listAccounts(actor), allowed: ["admin", "partnerA", "partnerB", "venueX", "venueY"] },
+  { name: "invite into partner A (inviteUser)", call: (actor, w) => inviteUser(actor, { email: fresh(), name: "Inès", role: "PARTNER", partnerId: w.partnerA }), allowed: ["admin", "partnerA"] },
+  { name: "invite onto venue X (inviteUser)", call: (actor, w) => inviteUser(actor, { email: fresh(), name: "Léo", role: "VENUE", venueId: w.venueX }), allowed: ["admin", "venueX"] },
+  { name: "invite an admin (inviteUser)", call: (actor) => inviteUser(actor, { email: fresh(), name: "Sam", role: "ADMIN" }), allowed: ["admin"] },
+  { name: "deactivate a user of A (setAccountActive)", call: (actor, w) => setAccountActive(actor, { userId: w.colleagueA, active: false }), allowed: ["admin", "partnerA"] },
+  { name: "deactivate a manager of X (setAccountActive)", call: (actor, w) => setAccountActive(actor, { userId: w.colleagueX, active: false }), allowed: ["admin", "venueX"] },
+  { name: "structures to invite into (invitableStructures)", call: (actor) => invitableStructures(actor), allowed: ["admin"] },
+  { name: "A's visitor code (getVisitorCode)", call: (actor, w) => getVisitorCode(actor, w.partnerA), allowed: ["admin", "partnerA"] },
+  { name: "renew A's visitor code (renewVisitorCode)", call: (actor, w) => renewVisitorCode(actor, { partnerId: w.partnerA }), allowed: ["admin", "partnerA"] },
+  { name: "how to reach one's structure (getReferentContact)", call: (actor) => getReferentContact(actor), allowed: ["partnerA", "partnerB", "visitorA"] },
+  { name: "the mail outbox (listOutbox)", call: (actor) => listOutbox(actor), allowed: ["admin"] },
+];
