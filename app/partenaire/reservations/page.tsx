@@ -46,7 +46,7 @@ export default async function MyBookingsPage({ searchParams }: { searchParams: P
           ) : null}
         </div>
       ) : (
-        <ul className="space-y-4">
+        <ul className="space-y-4" aria-label={t(`tab.${tab}`)}>
           {result.bookings.map((booking) => (
             <li key={booking.id} className="rounded-lg border border-brand-100 p-4">
               <h2 className="text-lg font-semibold">

@@ -11,7 +11,7 @@ import { cancelBookingAction } from "./actions";
 
 export const metadata: Metadata = { title: "Réservation" };
 
-const OUTCOMES = ["CONFIRMED", "WAITLISTED", "SPLIT"] as const;
+const OUTCOMES = ["CONFIRMED", "WAITLISTED", "SPLIT", "CANCELLED"] as const;
 
 export default async function BookingPage({
   params,
@@ -30,12 +30,13 @@ export default async function BookingPage({
   });
   const t = await getTranslations("bookingPage");
   const format = await getFormatter();
-  const outcome = OUTCOMES.find((o) => o === resultat);
+  // The banner of what just happened, as long as it is still true (a reload after a change shows none).
+  const outcome = OUTCOMES.find((o) => o === resultat && (o === "CANCELLED") === (booking.status === "CANCELLED"));
 
   return (
     <article className="space-y-6">
       {outcome ? (
-        <p role="status" className={`rounded-lg p-4 text-lg font-semibold ${outcome === "WAITLISTED" ? "bg-amber-50 text-amber-900" : "bg-green-50 text-green-900"}`}>
+        <p role="status" className={`rounded-lg p-4 text-lg font-semibold ${outcome === "WAITLISTED" || outcome === "CANCELLED" ? "bg-amber-50 text-amber-900" : "bg-green-50 text-green-900"}`}>
           {t(`result.${outcome}`)}
         </p>
       ) : null}
