@@ -78,6 +78,25 @@ export default async function MyBookingsPage({ searchParams }: { searchParams: P
           ))}
         </ul>
       )}
+      {result.pageCount > 1 ? (
+        <nav aria-label={t("pagination")} className="flex items-center justify-between gap-4">
+          {page > 1 ? (
+            <Link href={`/partenaire/reservations?onglet=${tab}&page=${page - 1}`} className="font-semibold text-brand-800 underline">
+              {t("previous")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span>{t("pageOf", { page, count: result.pageCount })}</span>
+          {page < result.pageCount ? (
+            <Link href={`/partenaire/reservations?onglet=${tab}&page=${page + 1}`} className="font-semibold text-brand-800 underline">
+              {t("next")}
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
     </div>
   );
 }
