@@ -1,0 +1,83 @@
+// The door check: a scanned QR code (signed: see lib/invitation/code.ts) or a typed booking number gives
+// one unambiguous answer, and marking a guest as arrived is one tap. A venue learns nothing about a
+// booking of another venue beyond "not for this venue".
+import { TZDate } from "@date-fns/tz";
+import { isSameDay } from "date-fns";
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { managesVenue } from "@/lib/auth/permissions";
+import { normalizeBookingNumber } from "@/lib/booking/number";
+import { TIME_ZONE } from "@/lib/booking/quota-period";
+import { parse } from "@/lib/booking/schemas";
+import { getPrisma } from "@/lib/db/client";
+import { NotFoundError, RuleViolation } from "@/lib/errors";
+import { readInvitationCode } from "@/lib/invitation/code";
+import { auditActor, ensureVenueStaff } from "./access";
+
+export type DoorAnswer =
+  | { result: "VALID" | "ALREADY_USED"; bookingId: string; number: string; eventTitle: string; startsAt: Date; partnerName: string; guests: { position: number; firstName: string; lastName: string; arrivedAt: Date | null }[]; scannedPosition: number | null }
+  | { result: "CANCELLED" | "WAITLISTED"; number: string; eventTitle: string; startsAt: Date }
+  | { result: "OTHER_DATE"; number: string; eventTitle: string; startsAt: Date }
+  | { result: "UNKNOWN" | "FORGED" | "OTHER_VENUE" };
+
+export const doorCheckSchema = z.object({ code: z.string().trim().max(200).optional(), number: z.string().trim().max(20).optional() });
+
+export async function checkInvitation(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<DoorAnswer> {
+  ensureVenueStaff(actor);
+  const { code, number: typed } = parse(doorCheckSchema, input);
+  let number: string;
+  let position: number | null = null;
+  if (code) {
+    const read = readInvitationCode(code);
+    if (!read.valid) return { result: "FORGED" };
+    number = read.number;
+    position = read.position;
+  } else if (typed) {
+    number = normalizeBookingNumber(typed);
+  } else {
+    return { result: "UNKNOWN" };
+  }
+  const booking = /^[2-9A-HJ-NP-Z]{8}$/.test(number)
+    ? await getPrisma().booking.findUnique({
+        where: { number },
+        select: {
+          id: true,
+          number: true,
+          status: true,
+          partner: { select: { name: true } },
+          session: { select: { startsAt: true, event: { select: { title: true, venueId: true } } } },
+          guests: { orderBy: { position: "asc" }, select: { position: true, firstName: true, lastName: true, checkedInAt: true } },
+        },
+      })
+    : null;
+  if (!booking) return { result: "UNKNOWN" };
+  if (!managesVenue(actor, booking.session.event.venueId)) return { result: "OTHER_VENUE" };
+  const facts = { number: booking.number, eventTitle: booking.session.event.title, startsAt: booking.session.startsAt };
+  if (booking.status === "CANCELLED") return { result: "CANCELLED", ...facts };
+  if (booking.status === "WAITLISTED") return { result: "WAITLISTED", ...facts };
+  if (!isSameDay(new TZDate(booking.session.startsAt, TIME_ZONE), new TZDate(now, TIME_ZONE))) return { result: "OTHER_DATE", ...facts };
+  const guests = booking.guests.map((g) => ({ position: g.position, firstName: g.firstName, lastName: g.lastName, arrivedAt: g.checkedInAt }));
+  // A scanned page is one guest: used when that guest has arrived. A typed number is the whole booking.
+  const used = position !== null ? Boolean(guests.find((g) => g.position === position)?.arrivedAt) : guests.every((g) => g.arrivedAt);
+  return { result: used ? "ALREADY_USED" : "VALID", bookingId: booking.id, ...facts, partnerName: booking.partner.name, guests, scannedPosition: position };
+}
+
+export const markArrivedSchema = z.object({
+  bookingId: z.uuid("validation.invalid"),
+  positions: z.array(z.coerce.number().int().min(0).max(50)).min(1, "validation.atLeastOneGuest"),
+});
+
+/** Records the guests as arrived (and as having attended); marking them again changes nothing. */
+export async function markArrived(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ marked: number }> {
+  ensureVenueStaff(actor);
+  const { bookingId, positions } = parse(markArrivedSchema, input);
+  const prisma = getPrisma();
+  const booking = await prisma.booking.findUnique({ where: { id: bookingId }, select: { status: true, session: { select: { event: { select: { venueId: true } } } } } });
+  if (!booking || !managesVenue(actor, booking.session.event.venueId)) throw new NotFoundError("réservation");
+  if (booking.status !== "CONFIRMED") throw new RuleViolation("NOT_CONFIRMED", "Cette réservation n'est pas confirmée : l'entrée ne peut pas être enregistrée.");
+  const [{ count }] = await prisma.$transaction([
+    prisma.bookingGuest.updateMany({ where: { bookingId, position: { in: positions }, checkedInAt: null }, data: { checkedInAt: now, attendance: "ATTENDED" } }),
+    prisma.auditLog.create({ data: { ...auditActor(actor), action: "booking.checked_in", entityType: "Booking", entityId: bookingId, after: { positions } } }),
+  ]);
+  return { marked: count };
+}

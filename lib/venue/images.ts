@@ -1,0 +1,37 @@
+// An event's image: uploaded by the venue, resized here (sharp) to at most 1200 px wide in WebP and kept
+// in the database, so no file store or outside service is needed and every app server can serve it.
+import sharp from "sharp";
+import type { Actor } from "@/lib/auth/actor";
+import { getPrisma } from "@/lib/db/client";
+import { RuleViolation } from "@/lib/errors";
+import { auditActor, managedEvent } from "./access";
+
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
+export async function setEventImage(actor: Actor, eventId: string, bytes: Buffer, alt?: string): Promise<{ width: number; height: number; bytes: number }> {
+  await managedEvent(actor, eventId);
+  if (bytes.length === 0) throw new RuleViolation("IMAGE_MISSING", "Choisissez une image.");
+  if (bytes.length > MAX_IMAGE_BYTES) throw new RuleViolation("IMAGE_TOO_LARGE", "L'image dépasse 5 Mo.");
+  let output: { data: Buffer; info: { width: number; height: number } };
+  try {
+    output = await sharp(bytes, { limitInputPixels: 50_000_000 }).rotate().resize({ width: 1200, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer({ resolveWithObject: true });
+  } catch {
+    throw new RuleViolation("IMAGE_UNREADABLE", "Ce fichier n'est pas une image lisible (JPEG, PNG ou WebP).");
+  }
+  const prisma = getPrisma();
+  const data = { mimeType: "image/webp", width: output.info.width, height: output.info.height, data: new Uint8Array(output.data) };
+  await prisma.$transaction([
+    prisma.eventImage.upsert({ where: { eventId }, create: { eventId, ...data }, update: data }),
+    ...(alt !== undefined ? [prisma.event.update({ where: { id: eventId }, data: { imageAlt: alt.trim() || null } })] : []),
+    prisma.auditLog.create({ data: { ...auditActor(actor), action: "event.image_set", entityType: "Event", entityId: eventId } }),
+  ]);
+  return { width: output.info.width, height: output.info.height, bytes: output.data.length };
+}
+
+/** The image of a published event, for anyone who may see the offer (the route checks that). */
+export async function getEventImage(eventId: string): Promise<{ mimeType: string; data: Uint8Array; updatedAt: Date } | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(eventId)) return null;
+  const image = await getPrisma().eventImage.findUnique({ where: { eventId }, select: { mimeType: true, data: true, updatedAt: true, event: { select: { status: true } } } });
+  if (!image || image.event.status === "DRAFT") return null;
+  return { mimeType: image.mimeType, data: image.data, updatedAt: image.updatedAt };
+}

@@ -1,0 +1,71 @@
+// Sessions are added one at a time or as a run (every Tuesday and Friday at 20:30 from … to …), all in
+// one transaction. Changing a count afterwards goes through lib/booking.changeCapacity, which never goes
+// below what is confirmed and moves the waitlist up when it grows.
+import { TZDate } from "@date-fns/tz";
+import { addDays, differenceInCalendarDays, getISODay } from "date-fns";
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { parse } from "@/lib/booking/schemas";
+import { TIME_ZONE } from "@/lib/booking/quota-period";
+import { getPrisma } from "@/lib/db/client";
+import { RuleViolation } from "@/lib/errors";
+import { auditActor, managedEvent } from "./access";
+
+export const MAX_SESSIONS_PER_RUN = 100;
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalid");
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "validation.invalid");
+
+export const sessionRunSchema = z
+  .object({
+    eventId: z.uuid("validation.invalid"),
+    from: day,
+    /** Same as `from` for a single session. */
+    to: day.optional(),
+    /** ISO weekdays (1 Monday … 7 Sunday); empty: every day of the range. */
+    weekdays: z.array(z.coerce.number().int().min(1).max(7)).default([]),
+    times: z.array(time).min(1, "validation.required").max(6),
+    capacity: z.coerce.number().int("validation.integer").min(0, "validation.notNegative").max(100_000, "validation.tooLarge"),
+    /** Bookings close this many hours before the start (none: at the start). */
+    closesHoursBefore: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().min(0, "validation.notNegative").max(720, "validation.tooLarge").nullable()).default(null),
+  })
+  .refine((run) => !run.to || run.to >= run.from, { message: "validation.invalid", path: ["to"] });
+
+/** The start times of a run, at Paris time. */
+export function runStarts(run: Pick<z.output<typeof sessionRunSchema>, "from" | "to" | "weekdays" | "times">): Date[] {
+  const first = new TZDate(`${run.from}T00:00:00`, TIME_ZONE);
+  const last = new TZDate(`${run.to ?? run.from}T00:00:00`, TIME_ZONE);
+  const starts: Date[] = [];
+  for (let offset = 0; offset <= differenceInCalendarDays(last, first); offset++) {
+    const date = addDays(first, offset);
+    if (run.weekdays.length && !run.weekdays.includes(getISODay(date))) continue;
+    const ymd = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+    for (const at of run.times) starts.push(new Date(new TZDate(`${ymd}T${at}:00`, TIME_ZONE).getTime()));
+    if (starts.length > MAX_SESSIONS_PER_RUN) break;
+  }
+  return starts.sort((a, b) => a.getTime() - b.getTime());
+}
+
+export async function addSessions(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ created: number }> {
+  const run = parse(sessionRunSchema, input);
+  await managedEvent(actor, run.eventId);
+  const starts = runStarts(run);
+  if (starts.length === 0) throw new RuleViolation("EMPTY_RUN", "Aucune date ne correspond : vérifiez les jours choisis.");
+  if (starts.length > MAX_SESSIONS_PER_RUN) {
+    throw new RuleViolation("RUN_TOO_LONG", `Au plus ${MAX_SESSIONS_PER_RUN} séances à la fois.`, { max: MAX_SESSIONS_PER_RUN });
+  }
+  if (starts[0]! <= now) throw new RuleViolation("SESSION_IN_PAST", "Une séance ne peut pas commencer dans le passé.");
+  const prisma = getPrisma();
+  await prisma.$transaction([
+    prisma.session.createMany({
+      data: starts.map((startsAt) => ({
+        eventId: run.eventId,
+        startsAt,
+        capacity: run.capacity,
+        bookingClosesAt: run.closesHoursBefore ? new Date(startsAt.getTime() - run.closesHoursBefore * 3600_000) : null,
+      })),
+    }),
+    prisma.auditLog.create({ data: { ...auditActor(actor), action: "sessions.added", entityType: "Event", entityId: run.eventId, after: { count: starts.length, capacity: run.capacity } } }),
+  ]);
+  return { created: starts.length };
+}
