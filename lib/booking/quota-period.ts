@@ -35,3 +35,9 @@ export function quotaPeriodKey(period: QuotaPeriod, session: { id: string; start
   const range = quotaPeriodRange(period, session.startsAt);
   return range ? `${period}:${range.from.toISOString()}` : `SESSION:${session.id}`;
 }
+
+/** The instant of a wall-clock time in Paris: "2027-07-01" at 20:00 is 18:00 UTC in summer. */
+export function parisTime(ymd: string, hours = 0, minutes = 0): Date {
+  const [year, month, day] = ymd.split("-").map(Number) as [number, number, number];
+  return new Date(new TZDate(year, month - 1, day, hours, minutes, TIME_ZONE).getTime());
+}

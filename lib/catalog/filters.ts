@@ -1,9 +1,9 @@
 // The catalog's filters, as they travel in the URL (so a search can be shared): short French keys,
 // every one optional, anything unreadable dropped rather than refused (a shared link must never break).
 import { TZDate } from "@date-fns/tz";
-import { addDays, endOfMonth, endOfWeek, startOfDay } from "date-fns";
+import { addDays, endOfMonth, endOfWeek } from "date-fns";
 import { z } from "zod";
-import { TIME_ZONE } from "@/lib/booking/quota-period";
+import { parisTime, TIME_ZONE } from "@/lib/booking/quota-period";
 import { Accessibility, EventCategory } from "@/lib/generated/prisma/enums";
 
 export const WHEN = ["semaine", "mois", "dates", "tout"] as const;
@@ -69,8 +69,8 @@ export function dateRange(filters: Pick<CatalogFilters, "quand" | "du" | "au">, 
     case "mois":
       return { from: now, to: endOfMonth(today) };
     case "dates": {
-      const from = filters.du ? startOfDay(new TZDate(`${filters.du}T00:00:00`, TIME_ZONE)) : null;
-      const to = filters.au ? addDays(startOfDay(new TZDate(`${filters.au}T00:00:00`, TIME_ZONE)), 1) : null;
+      const from = filters.du ? parisTime(filters.du) : null;
+      const to = filters.au ? addDays(new TZDate(parisTime(filters.au).getTime(), TIME_ZONE), 1) : null;
       return { from: from && from > now ? from : now, to };
     }
     default:

@@ -6,7 +6,7 @@ import { addDays, differenceInCalendarDays, getISODay } from "date-fns";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { parse } from "@/lib/booking/schemas";
-import { TIME_ZONE } from "@/lib/booking/quota-period";
+import { parisTime, TIME_ZONE } from "@/lib/booking/quota-period";
 import { getPrisma } from "@/lib/db/client";
 import { RuleViolation } from "@/lib/errors";
 import { auditActor, managedEvent } from "./access";
@@ -33,14 +33,14 @@ export const sessionRunSchema = z
 
 /** The start times of a run, at Paris time. */
 export function runStarts(run: Pick<z.output<typeof sessionRunSchema>, "from" | "to" | "weekdays" | "times">): Date[] {
-  const first = new TZDate(`${run.from}T00:00:00`, TIME_ZONE);
-  const last = new TZDate(`${run.to ?? run.from}T00:00:00`, TIME_ZONE);
+  const first = new TZDate(parisTime(run.from).getTime(), TIME_ZONE);
+  const last = new TZDate(parisTime(run.to ?? run.from).getTime(), TIME_ZONE);
   const starts: Date[] = [];
   for (let offset = 0; offset <= differenceInCalendarDays(last, first); offset++) {
     const date = addDays(first, offset);
     if (run.weekdays.length && !run.weekdays.includes(getISODay(date))) continue;
     const ymd = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
-    for (const at of run.times) starts.push(new Date(new TZDate(`${ymd}T${at}:00`, TIME_ZONE).getTime()));
+    for (const at of run.times) starts.push(parisTime(ymd, Number(at.slice(0, 2)), Number(at.slice(3, 5))));
     if (starts.length > MAX_SESSIONS_PER_RUN) break;
   }
   return starts.sort((a, b) => a.getTime() - b.getTime());

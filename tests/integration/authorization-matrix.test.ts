@@ -12,6 +12,7 @@ import { authCases } from "./authorization/auth.cases";
 import { bookingCases } from "./authorization/booking.cases";
 import { invitationCases, type AuthorizationCase, type MatrixActor } from "./authorization/invitation.cases";
 import { partnerCases } from "./authorization/partner.cases";
+import { venueCases } from "./authorization/venue.cases";
 
 const ACTORS: MatrixActor[] = ["admin", "partnerA", "partnerB", "venueX", "venueY", "visitorA", "anonymous"];
 
@@ -20,6 +21,7 @@ const modules: Record<string, AuthorizationCase<MatrixWorld>[]> = {
   partner: partnerCases,
   auth: authCases,
   invitation: invitationCases as AuthorizationCase<MatrixWorld>[],
+  venue: venueCases,
 };
 
 /** A digest of every row of every table: equal before and after means nothing changed. */

@@ -1,0 +1,151 @@
+// The venue's side: events and runs of sessions, counts through lib/booking, guest lists, the door.
+import sharp from "sharp";
+import type { Actor } from "@/lib/auth/actor";
+import { changeCapacity } from "@/lib/booking";
+import { getPrisma } from "@/lib/db/client";
+import { NotFoundError, RuleViolation } from "@/lib/errors";
+import { encodeInvitationCode } from "@/lib/invitation/code";
+import { getEventAttendance } from "@/lib/venue/attendance";
+import { checkInvitation, markArrived } from "@/lib/venue/door";
+import { cancelEvent, createEvent, getVenueEvent, listVenueEvents, publishEvent, updateEvent } from "@/lib/venue/events";
+import { guestListCsv, getGuestList } from "@/lib/venue/guest-list";
+import { getEventImage, setEventImage } from "@/lib/venue/images";
+import { getVenueProfile, updateVenueProfile } from "@/lib/venue/profile";
+import { addSessions, runStarts } from "@/lib/venue/sessions";
+import { partnerActor, venueActor } from "../factories/actors";
+import { createEvent as eventRow, createPartner, createSession, createVenue, insertBooking } from "../factories";
+
+let venueId: string;
+let manager: Actor;
+let stranger: Actor;
+
+beforeEach(async () => {
+  venueId = (await createVenue({ name: "Théâtre des Lilas" })).id;
+  manager = await venueActor(venueId);
+  stranger = await venueActor((await createVenue()).id);
+});
+
+const fields = { title: "Le Misanthrope", description: "Molière, en alexandrins.", category: "THEATRE", minAge: "12", publicPrice: "18,50", accessibility: ["SURTITLES"] };
+
+describe("events and sessions", () => {
+  it("declares an event as a draft, adds a run of sessions at Paris time, publishes it", async () => {
+    const { id } = await createEvent(manager, { venueId, ...fields });
+    const { created } = await addSessions(manager, { eventId: id, from: "2027-03-01", to: "2027-03-14", weekdays: ["2", "5"], times: ["20:30"], capacity: "6", closesHoursBefore: "2" }, { now: new Date("2027-01-01") });
+    expect(created).toBe(4);
+    const event = await getVenueEvent(manager, id);
+    expect(event).toMatchObject({ status: "DRAFT", publicPriceCents: 1850, minAge: 12 });
+    expect(event.sessions.map((s) => s.startsAt.toISOString())).toEqual([
+      "2027-03-02T19:30:00.000Z",
+      "2027-03-05T19:30:00.000Z",
+      "2027-03-09T19:30:00.000Z",
+      "2027-03-12T19:30:00.000Z",
+    ]);
+    expect(event.sessions[0]!.bookingClosesAt!.toISOString()).toBe("2027-03-02T17:30:00.000Z");
+    await publishEvent(manager, { eventId: id });
+    expect((await listVenueEvents(manager, venueId)).events[0]).toMatchObject({ title: "Le Misanthrope", status: "PUBLISHED" });
+  });
+
+  it("keeps summer time right and refuses an empty, a too long or a past run", async () => {
+    expect(runStarts({ from: "2027-07-01", to: "2027-07-01", weekdays: [], times: ["20:00"] })[0]!.toISOString()).toBe("2027-07-01T18:00:00.000Z");
+    const { id } = await createEvent(manager, { venueId, ...fields });
+    const now = { now: new Date("2027-01-01") };
+    await expect(addSessions(manager, { eventId: id, from: "2027-03-01", to: "2027-03-01", weekdays: [7], times: ["20:00"], capacity: 5 }, now)).rejects.toMatchObject({ code: "EMPTY_RUN" });
+    await expect(addSessions(manager, { eventId: id, from: "2027-03-01", to: "2027-12-31", times: ["20:00"], capacity: 5 }, now)).rejects.toMatchObject({ code: "RUN_TOO_LONG" });
+    await expect(addSessions(manager, { eventId: id, from: "2026-01-01", times: ["20:00"], capacity: 5 }, now)).rejects.toMatchObject({ code: "SESSION_IN_PAST" });
+    expect(await getPrisma().session.count({ where: { eventId: id } })).toBe(0);
+  });
+
+  it("raises a count through lib/booking, which confirms the waitlist", async () => {
+    const event = await eventRow({ venueId });
+    const session = await createSession({ eventId: event.id, capacity: 1 });
+    const partner = await createPartner();
+    await insertBooking(session.id, partner.id, { places: 1 });
+    const waiting = await insertBooking(session.id, partner.id, { places: 1, status: "WAITLISTED" });
+    await changeCapacity(manager, { sessionId: session.id, capacity: 2 });
+    expect((await getPrisma().booking.findUniqueOrThrow({ where: { id: waiting.id } })).status).toBe("CONFIRMED");
+  });
+
+  it("cancels an event and every session of it, telling the partners", async () => {
+    const event = await eventRow({ venueId });
+    const session = await createSession({ eventId: event.id });
+    const partner = await createPartner();
+    await insertBooking(session.id, partner.id, { places: 2 });
+    await expect(cancelEvent(manager, { eventId: event.id, note: "Travaux" })).resolves.toEqual({ cancelledSessions: 1, cancelledBookings: 1 });
+    expect(await getPrisma().notification.count({ where: { partnerId: partner.id, type: "SESSION_CANCELLED" } })).toBe(1);
+  });
+
+  it("keeps each venue's events to itself", async () => {
+    const { id } = await createEvent(manager, { venueId, ...fields });
+    await expect(updateEvent(stranger, { eventId: id, ...fields, title: "Autre" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(createEvent(stranger, { venueId, ...fields })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getVenueProfile(stranger, venueId)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await getPrisma().event.findUniqueOrThrow({ where: { id } })).title).toBe("Le Misanthrope");
+  });
+
+  it("updates the profile printed on invitations", async () => {
+    await updateVenueProfile(manager, { venueId, name: "Théâtre des Lilas", addressLine: "12 rue des Églantiers", postalCode: "69004", city: "Lyon", ticketOfficePhone: "04 72 00 12 34", website: "https://lilas.example", accessibility: ["WHEELCHAIR"] });
+    expect(await getVenueProfile(manager, venueId)).toMatchObject({ addressLine: "12 rue des Églantiers", accessibility: ["WHEELCHAIR"] });
+    await expect(updateVenueProfile(manager, { venueId, name: "", addressLine: "x", postalCode: "1", city: "x", ticketOfficePhone: "1" })).rejects.toMatchObject({ fieldErrors: { name: ["validation.required"] } });
+  });
+
+  it("resizes an uploaded image and refuses what is not one", async () => {
+    const event = await eventRow({ venueId });
+    const png = await sharp({ create: { width: 2400, height: 1200, channels: 3, background: "#b5430e" } }).png().toBuffer();
+    await expect(setEventImage(manager, event.id, png, "Affiche")).resolves.toMatchObject({ width: 1200, height: 600 });
+    expect(await getEventImage(event.id)).toMatchObject({ mimeType: "image/webp" });
+    await expect(setEventImage(manager, event.id, Buffer.from("pas une image"))).rejects.toMatchObject({ code: "IMAGE_UNREADABLE" });
+    await expect(setEventImage(stranger, event.id, png)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("guest lists and the door", () => {
+  async function tonight() {
+    const event = await eventRow({ venueId, title: "Concert" });
+    const session = await createSession({ eventId: event.id, startsAt: new Date(Date.now() + 3600_000), capacity: 5 });
+    const partner = await createPartner({ name: "CHRS L'Escale", phone: "04 78 00 00 00" });
+    const booking = await insertBooking(session.id, partner.id, { places: 2 });
+    const cancelled = await insertBooking(session.id, partner.id, { places: 1, status: "CANCELLED", cancelledAt: new Date(), cancelReason: "PARTNER" });
+    const waiting = await insertBooking(session.id, partner.id, { places: 1, status: "WAITLISTED" });
+    return { event, session, partner, booking, cancelled, waiting };
+  }
+
+  it("lists the guests with their structure's phone, and the waitlist; as CSV for a spreadsheet", async () => {
+    const { session, booking } = await tonight();
+    const list = await getGuestList(manager, session.id);
+    expect(list.guests).toHaveLength(2);
+    expect(list.guests[0]).toMatchObject({ bookingId: booking.id, partnerName: "CHRS L'Escale", partnerPhone: "04 78 00 00 00" });
+    expect(list.waitlist).toHaveLength(1);
+    const { csv } = await guestListCsv(manager, session.id);
+    expect(csv.startsWith("\uFEFFNom;Prénom;Réservation;Structure")).toBe(true);
+    expect(csv.split("\n").filter(Boolean)).toHaveLength(3);
+    await expect(getGuestList(stranger, session.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getGuestList(await partnerActor(booking.partnerId), session.id)).rejects.toThrow();
+  });
+
+  it("answers at the door: valid, already used, cancelled, waitlisted, unknown, forged, another venue", async () => {
+    const { booking, cancelled, waiting } = await tonight();
+    const code = encodeInvitationCode({ number: booking.number, position: 1 });
+    await expect(checkInvitation(manager, { code })).resolves.toMatchObject({ result: "VALID", scannedPosition: 1, partnerName: "CHRS L'Escale" });
+    await markArrived(manager, { bookingId: booking.id, positions: [1] });
+    await expect(markArrived(manager, { bookingId: booking.id, positions: [1] })).resolves.toEqual({ marked: 0 });
+    await expect(checkInvitation(manager, { code })).resolves.toMatchObject({ result: "ALREADY_USED" });
+    await expect(checkInvitation(manager, { number: booking.number.toLowerCase() })).resolves.toMatchObject({ result: "VALID" });
+    await expect(checkInvitation(manager, { number: cancelled.number })).resolves.toMatchObject({ result: "CANCELLED" });
+    await expect(checkInvitation(manager, { number: waiting.number })).resolves.toMatchObject({ result: "WAITLISTED" });
+    await expect(checkInvitation(manager, { number: "ZZZZ-ZZZZ" })).resolves.toEqual({ result: "UNKNOWN" });
+    await expect(checkInvitation(manager, { code: code.replace(/.$/, (c) => (c === "A" ? "B" : "A")) })).resolves.toEqual({ result: "FORGED" });
+    await expect(checkInvitation(stranger, { code })).resolves.toEqual({ result: "OTHER_VENUE" });
+    await expect(checkInvitation(manager, { code }, { now: new Date(Date.now() + 3 * 86_400_000) })).resolves.toMatchObject({ result: "OTHER_DATE" });
+    await expect(markArrived(manager, { bookingId: cancelled.id, positions: [0] })).rejects.toBeInstanceOf(RuleViolation);
+    const guests = await getPrisma().bookingGuest.findMany({ where: { bookingId: booking.id }, orderBy: { position: "asc" } });
+    expect(guests.map((g) => g.attendance)).toEqual([null, "ATTENDED"]);
+  });
+
+  it("sums up attendance and feedback per session", async () => {
+    const { event, booking } = await tonight();
+    await markArrived(manager, { bookingId: booking.id, positions: [0] });
+    await getPrisma().bookingFeedback.create({ data: { bookingId: booking.id, mood: "LOVED", comment: "Merci !" } });
+    const report = await getEventAttendance(manager, event.id);
+    expect(report.sessions[0]).toMatchObject({ confirmed: 2, attended: 1, unknown: 1, feedback: [{ mood: "LOVED", comment: "Merci !", partnerName: "CHRS L'Escale" }] });
+  });
+});
