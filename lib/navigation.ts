@@ -28,6 +28,8 @@ export const navigation: Record<Audience, NavItem[]> = {
   ],
   VENUE: [
     { href: "/lieu", label: "venueHome" },
+    { href: "/lieu/controle", label: "doorCheck" },
+    { href: "/lieu/profil", label: "venueProfile" },
     { href: "/comptes", label: "accounts" },
   ],
   ADMIN: [

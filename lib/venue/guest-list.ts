@@ -2,6 +2,9 @@
 // structure and its phone (to warn of a problem), the status and what to prepare; then the waitlist in
 // order. The venue sees the names on its lists and nothing else about the people.
 import { stringify } from "csv-stringify/sync";
+import { z } from "zod";
+import { cancelBooking } from "@/lib/booking";
+import { parse } from "@/lib/booking/schemas";
 import type { Actor } from "@/lib/auth/actor";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { getPrisma } from "@/lib/db/client";
@@ -108,4 +111,10 @@ export async function guestListCsv(actor: Actor, sessionId: string): Promise<{ f
 
 export function sessionLabel(list: GuestList): string {
   return `${list.session.eventTitle} — ${formatSessionDate(list.session.startsAt)}`;
+}
+
+/** A person phoned the venue: the venue cancels, saying why (required), and the partner is told. */
+export async function cancelGuestBooking(actor: Actor, input: unknown) {
+  const { bookingId, note } = parse(z.object({ bookingId: z.uuid("validation.invalid"), note: z.string().trim().min(1, "validation.reasonRequired").max(500, "validation.tooLong") }), input);
+  return cancelBooking(actor, { bookingId, note });
 }

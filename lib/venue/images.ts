@@ -29,9 +29,9 @@ export async function setEventImage(actor: Actor, eventId: string, bytes: Buffer
 }
 
 /** The image of a published event, for anyone who may see the offer (the route checks that). */
-export async function getEventImage(eventId: string): Promise<{ mimeType: string; data: Uint8Array; updatedAt: Date } | null> {
+export async function getEventImage(eventId: string, { includeDrafts = false } = {}): Promise<{ mimeType: string; data: Uint8Array; updatedAt: Date } | null> {
   if (!/^[0-9a-f-]{36}$/i.test(eventId)) return null;
   const image = await getPrisma().eventImage.findUnique({ where: { eventId }, select: { mimeType: true, data: true, updatedAt: true, event: { select: { status: true } } } });
-  if (!image || image.event.status === "DRAFT") return null;
+  if (!image || (image.event.status === "DRAFT" && !includeDrafts)) return null;
   return { mimeType: image.mimeType, data: image.data, updatedAt: image.updatedAt };
 }

@@ -5,8 +5,9 @@ import booking from "./booking.json";
 import invitation from "./invitation.json";
 import offer from "./offer.json";
 import site from "./site.json";
+import venue from "./venue.json";
 
-const parts = [site, booking, offer, invitation, auth];
+const parts = [site, booking, offer, invitation, auth, venue];
 
 function merge(list: Record<string, unknown>[]): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
@@ -20,7 +21,7 @@ function merge(list: Record<string, unknown>[]): Record<string, unknown> {
 }
 
 /** Add each new file to `parts` and to this type. */
-export type Messages = typeof site & typeof booking & typeof offer & typeof invitation & typeof auth;
+export type Messages = typeof site & typeof booking & typeof offer & typeof invitation & typeof auth & typeof venue;
 
 const messages = merge(parts) as Messages;
 export default messages;

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { DoorCheck } from "@/components/venue/door-check";
+import { requireUser } from "@/lib/auth/current";
+import { checkInvitationAction, markArrivedAction } from "../actions";
+
+export const metadata: Metadata = { title: "Contrôle à l'entrée" };
+
+export default async function DoorCheckPage() {
+  await requireUser("/lieu/controle", "VENUE", "ADMIN");
+  const t = await getTranslations("venue.door");
+  return (
+    <div className="space-y-4">
+      <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
+      <p>{t("lead")}</p>
+      <DoorCheck check={checkInvitationAction} mark={markArrivedAction} />
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/forms/action-form";
+import { EventFields } from "@/components/venue/event-fields";
+import { requireUser } from "@/lib/auth/current";
+import { pickVenue } from "@/lib/venue/current";
+import { createEventAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Déclarer un spectacle" };
+
+export default async function NewEventPage({ searchParams }: { searchParams: Promise<{ lieu?: string }> }) {
+  const actor = await requireUser("/lieu/evenements/nouveau", "VENUE", "ADMIN");
+  const venue = await pickVenue(actor, (await searchParams).lieu);
+  if (!venue) notFound();
+  const t = await getTranslations("venue");
+  return (
+    <div className="max-w-3xl space-y-6">
+      <h1 className="text-3xl font-bold text-brand-800">{t("newEvent")}</h1>
+      <p>{venue.name}</p>
+      <ActionForm action={createEventAction} submit={t("form.create")}>
+        <input type="hidden" name="venueId" value={venue.id} />
+        <EventFields />
+      </ActionForm>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/forms/action-form";
+import { CheckboxGroup, SelectField, TextField } from "@/components/forms/fields";
+import { requireUser } from "@/lib/auth/current";
+import { Accessibility } from "@/lib/generated/prisma/enums";
+import { pickVenue } from "@/lib/venue/current";
+import { getVenueProfile } from "@/lib/venue/profile";
+import { setQuotaAction, updateProfileAction } from "../actions";
+
+export const metadata: Metadata = { title: "Le lieu" };
+
+export default async function VenueProfilePage({ searchParams }: { searchParams: Promise<{ lieu?: string }> }) {
+  const actor = await requireUser("/lieu/profil", "VENUE", "ADMIN");
+  const picked = await pickVenue(actor, (await searchParams).lieu);
+  if (!picked) notFound();
+  const venue = await getVenueProfile(actor, picked.id);
+  const t = await getTranslations("venue");
+  const labels = await getTranslations("labels");
+  const f = (name: keyof typeof venue & string, required = false, type = "text") => (
+    <TextField name={name} label={t(`profileForm.${name}`)} defaultValue={venue[name] as string | null} required={required} type={type} />
+  );
+  const hidden = <input type="hidden" name="venueId" value={venue.id} />;
+  return (
+    <div className="max-w-3xl space-y-10">
+      <section aria-labelledby="quota" className="space-y-3 rounded-lg bg-brand-50 p-4">
+        <h1 id="quota" className="text-3xl font-bold text-brand-800">
+          {t("quota.title")}
+        </h1>
+        <p>{t("quota.lead")}</p>
+        <ActionForm action={setQuotaAction} submit={t("quota.save")}>
+          {hidden}
+          <div className="grid gap-3 sm:grid-cols-3">
+            <SelectField
+              name="period"
+              label={t("quota.period")}
+              defaultValue={venue.quotaRule?.period ?? "NONE"}
+              options={[
+                ["NONE", t("quota.none")],
+                ["SESSION", t("quota.SESSION")],
+                ["MONTH", t("quota.MONTH")],
+                ["SEASON", t("quota.SEASON")],
+              ]}
+            />
+            <TextField name="maxPlaces" label={t("quota.maxPlaces")} type="number" defaultValue={venue.quotaRule?.maxPlaces ?? 4} />
+            <TextField name="liftDaysBefore" label={t("quota.liftDaysBefore")} type="number" defaultValue={venue.quotaRule?.liftDaysBefore} />
+          </div>
+        </ActionForm>
+      </section>
+      <section aria-labelledby="profil" className="space-y-3">
+        <h2 id="profil" className="text-2xl font-semibold">
+          {t("profileForm.title")}
+        </h2>
+        <ActionForm action={updateProfileAction} submit={t("profileForm.save")}>
+          {hidden}
+          {f("name", true)}
+          {f("addressLine", true)}
+          <div className="grid gap-3 sm:grid-cols-3">
+            {f("postalCode", true)}
+            {f("city", true)}
+            {f("area")}
+          </div>
+          <TextField name="accessInfo" label={t("profileForm.accessInfo")} defaultValue={venue.accessInfo} multiline />
+          <div className="grid gap-3 sm:grid-cols-3">
+            {f("phone", false, "tel")}
+            {f("email", false, "email")}
+            {f("website", false, "url")}
+          </div>
+          <div className="grid gap-3 sm:grid-cols-3">
+            {f("ticketOfficeName")}
+            {f("ticketOfficePhone", true, "tel")}
+            {f("ticketOfficeEmail", false, "email")}
+          </div>
+          <CheckboxGroup name="accessibility" legend={t("profileForm.accessibility")} options={Object.values(Accessibility).map((a) => [a, labels(`accessibility.${a}`)])} checked={venue.accessibility} />
+          <TextField name="accessibilityNotes" label={t("profileForm.accessibilityNotes")} defaultValue={venue.accessibilityNotes} multiline />
+        </ActionForm>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/forms/action-form";
+import { TextField } from "@/components/forms/fields";
+import { PrintButton } from "@/components/partner/print-button";
+import { requireUser } from "@/lib/auth/current";
+import { formatBookingNumber } from "@/lib/booking/number";
+import { NotFoundError } from "@/lib/errors";
+import { describeNeeds, getGuestList } from "@/lib/venue/guest-list";
+import { cancelGuestBookingAction, cancelSessionAction, closeBookingsAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Liste des invités" };
+
+export default async function GuestListPage({ params }: { params: Promise<{ sessionId: string }> }) {
+  const { sessionId } = await params;
+  const actor = await requireUser(`/lieu/seances/${sessionId}`, "VENUE", "ADMIN");
+  const list = await getGuestList(actor, sessionId).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const t = await getTranslations("venue.session");
+  const ev = await getTranslations("venue.event");
+  const format = await getFormatter();
+  const bookings = [...new Map(list.guests.map((g) => [g.bookingId, g])).values()];
+  const scheduled = list.session.status === "SCHEDULED";
+
+  return (
+    <div className="space-y-8">
+      <p className="print:hidden">
+        <Link href={`/lieu/evenements/${list.session.eventId}`} className="font-semibold text-brand-800 underline">
+          {list.session.eventTitle}
+        </Link>
+      </p>
+      <header className="space-y-1">
+        <h1 className="text-3xl font-bold text-brand-800">{t("title", { event: list.session.eventTitle })}</h1>
+        <p className="text-lg">{format.dateTime(list.session.startsAt, { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" })}</p>
+        <p>
+          {t("guests", { count: list.guests.length })} · {ev("confirmed")} {list.session.confirmedPlaces}/{list.session.capacity}
+        </p>
+        <p className="flex flex-wrap gap-3 print:hidden">
+          <a href={`/api/sessions/${sessionId}/guests`} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white" download>
+            {t("csv")}
+          </a>
+          <PrintButton label={t("print")} />
+        </p>
+      </header>
+
+      {list.guests.length ? (
+        <table className="w-full border-collapse text-left">
+          <thead>
+            <tr className="border-b-2 border-ink">
+              <th scope="col" className="py-1 pr-2">{t("name")}</th>
+              <th scope="col" className="py-1 pr-2">{t("number")}</th>
+              <th scope="col" className="py-1 pr-2">{t("structure")}</th>
+              <th scope="col" className="py-1 pr-2">{t("needs")}</th>
+              <th scope="col" className="py-1">{t("arrived")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.guests.map((guest) => (
+              <tr key={`${guest.bookingId}-${guest.position}`} className="border-b border-gray-300 align-top">
+                <td className="py-1 pr-2 font-semibold">
+                  {guest.lastName} {guest.firstName}
+                </td>
+                <td className="py-1 pr-2 font-mono">{formatBookingNumber(guest.number)}</td>
+                <td className="py-1 pr-2">
+                  {guest.partnerName}
+                  {guest.partnerPhone ? <span className="block text-sm">{guest.partnerPhone}</span> : null}
+                </td>
+                <td className="py-1 pr-2">{describeNeeds(guest.needs)}</td>
+                <td className="py-1">{guest.checkedInAt ? "✓" : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+
+      {scheduled && bookings.length ? (
+        <section aria-labelledby="annuler" className="space-y-3 print:hidden">
+          <h2 id="annuler" className="text-xl font-semibold">
+            {t("cancelBooking")}
+          </h2>
+          <ul className="space-y-2">
+            {bookings.map((guest) => (
+              <li key={guest.bookingId}>
+                <details className="rounded-md border border-gray-300 p-3">
+                  <summary className="cursor-pointer">{t("cancelTitle", { number: formatBookingNumber(guest.number) })} — {guest.partnerName}</summary>
+                  <ActionForm action={cancelGuestBookingAction} submit={t("cancelSubmit")} danger className="mt-3 space-y-3">
+                    <input type="hidden" name="bookingId" value={guest.bookingId} />
+                    <input type="hidden" name="sessionId" value={sessionId} />
+                    <TextField name="note" label={t("cancelReason")} required />
+                  </ActionForm>
+                </details>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="attente" className="space-y-3">
+        <h2 id="attente" className="text-xl font-semibold">
+          {t("waitlist")}
+        </h2>
+        {list.waitlist.length === 0 ? (
+          <p>{t("noWaitlist")}</p>
+        ) : (
+          <ol className="list-decimal space-y-1 pl-6">
+            {list.waitlist.map((w) => (
+              <li key={w.bookingId}>
+                {w.names} — {w.partnerName} ({formatBookingNumber(w.number)})
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      {scheduled ? (
+        <section className="space-y-4 print:hidden">
+          {!list.session.closedAt ? (
+            <ActionForm action={closeBookingsAction} submit={t("close")}>
+              <input type="hidden" name="sessionId" value={sessionId} />
+            </ActionForm>
+          ) : null}
+          <details className="rounded-lg border border-red-700 p-4">
+            <summary className="cursor-pointer font-semibold text-red-800">{t("cancelSession")}</summary>
+            <ActionForm action={cancelSessionAction} submit={t("cancelSession")} danger className="mt-3 space-y-3">
+              <input type="hidden" name="sessionId" value={sessionId} />
+              <TextField name="note" label={ev("cancelNote")} />
+              <label className="flex items-start gap-2">
+                <input type="checkbox" name="confirm" value="oui" required className="mt-1 h-5 w-5" />
+                {t("cancelSessionConfirm")}
+              </label>
+            </ActionForm>
+          </details>
+        </section>
+      ) : null}
+    </div>
+  );
+}
