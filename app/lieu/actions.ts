@@ -116,13 +116,14 @@ export async function changeCapacityAction(_s: ActionState, data: FormData): Pro
 }
 
 export async function cancelGuestBookingAction(_s: ActionState, data: FormData): Promise<ActionState> {
+  let number: string;
   try {
-    await cancelGuestBooking(await currentActor(), { bookingId: text(data, "bookingId"), note: text(data, "note") });
-    revalidatePath(`/lieu/seances/${text(data, "sessionId")}`);
-    return { ok: true, message: await t("session.cancelledBooking") };
+    ({ number } = await cancelGuestBooking(await currentActor(), { bookingId: text(data, "bookingId"), note: text(data, "note") }));
   } catch (error) {
     return actionFailure(error);
   }
+  // The booking leaves the list with its form: the page itself says what happened.
+  redirect(`/lieu/seances/${text(data, "sessionId")}?annulee=${number}`);
 }
 
 export async function closeBookingsAction(_s: ActionState, data: FormData): Promise<ActionState> {

@@ -1,8 +1,11 @@
-// Labelled fields for server-rendered forms: a label for every input, and sizes fit for a phone.
+// Labelled fields for server-rendered forms: a label for every input, and sizes fit for a phone. Ids
+// come from useId, so two forms of one page may share a field name.
+import { useId } from "react";
+
 const input = "w-full rounded-md border border-gray-500 px-3 py-2";
 
 export function TextField({ name, label, defaultValue, type = "text", required = false, multiline = false }: { name: string; label: string; defaultValue?: string | number | null; type?: string; required?: boolean; multiline?: boolean }) {
-  const id = `champ-${name}`;
+  const id = `${useId()}-${name}`;
   return (
     <p>
       <label htmlFor={id} className="mb-1 block font-semibold">
@@ -18,7 +21,7 @@ export function TextField({ name, label, defaultValue, type = "text", required =
 }
 
 export function SelectField({ name, label, options, defaultValue }: { name: string; label: string; options: [string, string][]; defaultValue?: string }) {
-  const id = `champ-${name}`;
+  const id = `${useId()}-${name}`;
   return (
     <p>
       <label htmlFor={id} className="mb-1 block font-semibold">

@@ -82,8 +82,10 @@ export default async function VenueEventPage({ params }: { params: Promise<{ eve
           </ul>
         )}
         {event.status !== "CANCELLED" ? (
-          <details className="rounded-lg bg-brand-50 p-4" open={event.sessions.length === 0}>
-            <summary className="cursor-pointer text-lg font-semibold">{t("event.addTitle")}</summary>
+          <section aria-labelledby="ajout-seances" className="rounded-lg bg-brand-50 p-4">
+            <h3 id="ajout-seances" className="text-lg font-semibold">
+              {t("event.addTitle")}
+            </h3>
             <p className="my-2">{t("event.addLead")}</p>
             <ActionForm action={addSessionsAction} submit={t("event.addSubmit")}>
               {hidden}
@@ -98,7 +100,7 @@ export default async function VenueEventPage({ params }: { params: Promise<{ eve
                 <TextField name="closesHoursBefore" label={t("event.closesHoursBefore")} type="number" />
               </div>
             </ActionForm>
-          </details>
+          </section>
         ) : null}
         <p>
           <Link href={`/lieu/evenements/${event.id}/bilan`} className="text-brand-800 underline">

@@ -13,8 +13,9 @@ import { cancelGuestBookingAction, cancelSessionAction, closeBookingsAction } fr
 
 export const metadata: Metadata = { title: "Liste des invités" };
 
-export default async function GuestListPage({ params }: { params: Promise<{ sessionId: string }> }) {
+export default async function GuestListPage({ params, searchParams }: { params: Promise<{ sessionId: string }>; searchParams: Promise<{ annulee?: string }> }) {
   const { sessionId } = await params;
+  const { annulee } = await searchParams;
   const actor = await requireUser(`/lieu/seances/${sessionId}`, "VENUE", "ADMIN");
   const list = await getGuestList(actor, sessionId).catch((error) => {
     if (error instanceof NotFoundError) notFound();
@@ -33,6 +34,11 @@ export default async function GuestListPage({ params }: { params: Promise<{ sess
           {list.session.eventTitle}
         </Link>
       </p>
+      {annulee ? (
+        <p role="status" className="rounded-lg bg-amber-50 p-4 font-semibold text-amber-900 print:hidden">
+          {formatBookingNumber(annulee.slice(0, 8))} : {t("cancelledBooking")}
+        </p>
+      ) : null}
       <header className="space-y-1">
         <h1 className="text-3xl font-bold text-brand-800">{t("title", { event: list.session.eventTitle })}</h1>
         <p className="text-lg">{format.dateTime(list.session.startsAt, { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" })}</p>

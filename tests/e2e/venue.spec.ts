@@ -1,0 +1,119 @@
+// Issue 6, end to end: the demo venue manager declares an event with three sessions, a partner books
+// it until it is full, the venue raises a count (the waitlisted booking is confirmed), downloads the
+// guest list, cancels a booking, and checks a valid, a cancelled and a forged invitation at the door.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { ACCOUNTS, signIn } from "./support";
+
+test.describe.configure({ mode: "serial" });
+
+/** Today's date and a time one hour from now, on the wall clock of Paris. */
+function parisSoon(): { day: string; time: string } {
+  const soon = new Date(Date.now() + 60 * 60_000);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(soon)
+      .map((part) => [part.type, part.value]),
+  );
+  return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+async function asPartner(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, ACCOUNTS.partner);
+  return page;
+}
+
+async function book(page: Page, title: string, firstName: string, lastName: string): Promise<{ outcome: string; number: string }> {
+  await page.goto(`/offre?q=${encodeURIComponent(title)}`);
+  await page.getByRole("link", { name: title }).first().click();
+  await page.getByRole("link", { name: /^(Réserver|S'inscrire en liste d'attente) —/ }).first().click();
+  await page.getByText("Ou ajouter une personne qui n'est pas dans la liste").click();
+  await page.getByLabel("Prénom").first().fill(firstName);
+  await page.getByLabel("Nom", { exact: true }).first().fill(lastName);
+  await page.getByRole("button", { name: "Ajouter cette personne" }).click();
+  await page.getByRole("button", { name: /Confirmer la réservation|S'inscrire en liste d'attente/ }).click();
+  await page.waitForURL(/resultat=/);
+  const number = (await page.locator("dt", { hasText: "Numéro de réservation" }).locator("xpath=following-sibling::dd").textContent())!.trim();
+  return { outcome: new URL(page.url()).searchParams.get("resultat")!, number };
+}
+
+test("a venue declares an event, fills it, raises a count, handles its guests and checks invitations at the door", async ({ page, browser }) => {
+  test.slow();
+  const title = `Essai de plateau ${Date.now().toString(36)}`;
+  const { day, time } = parisSoon();
+
+  // Declare the event, three sessions of one invitation each, and publish it.
+  await signIn(page, ACCOUNTS.venue);
+  await page.getByRole("link", { name: "Déclarer un spectacle" }).click();
+  await page.getByLabel("Titre").fill(title);
+  await page.getByLabel("Présentation").fill("Une répétition ouverte, pour tous.");
+  await page.getByLabel("Genre").selectOption("DANCE");
+  await page.getByRole("button", { name: "Créer le brouillon" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await page.getByLabel("Du", { exact: true }).fill(day);
+  await page.getByLabel("Au (facultatif)").fill(addDays(day, 2));
+  await page.getByLabel(/^Heures/).fill(time);
+  await page.getByLabel("Invitations par séance").fill("1");
+  await page.getByRole("button", { name: "Ajouter les séances" }).click();
+  await expect(page.getByText("3 séances ajoutées.")).toBeVisible();
+  await page.getByRole("button", { name: /^Publier/ }).click();
+  await expect(page.getByText("Publié", { exact: true })).toBeVisible();
+
+  // A partner takes the first session's only place, then a second person goes on its waitlist.
+  const partner = await asPartner(browser);
+  const first = await book(partner, title, "Awa", "Diallo");
+  expect(first.outcome).toBe("CONFIRMED");
+  const second = await book(partner, title, "Binta", "Sow");
+  expect(second.outcome).toBe("WAITLISTED");
+
+  // Raise the first session's count: the waiting booking is confirmed.
+  await page.reload();
+  const sessions = page.getByRole("list", { name: "Séances" }).getByRole("listitem");
+  await expect(sessions).toHaveCount(3);
+  await sessions.first().getByRole("spinbutton").fill("2");
+  await sessions.first().getByRole("button", { name: "Changer" }).click();
+  await expect(page.getByText("2 invitations ; 1 réservation en attente confirmée.")).toBeVisible();
+
+  // The guest list, as a spreadsheet, then a booking cancelled on the phone.
+  await sessions.first().getByRole("link", { name: "Liste des invités" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Télécharger la liste (tableur)" }).click();
+  const csv = await (await download).createReadStream().then(async (stream) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8");
+  });
+  expect(csv).toContain("Diallo;Awa");
+  expect(csv).toContain("Sow;Binta");
+  const cancel = page.locator("details", { hasText: `Annuler la réservation ${second.number}` });
+  await cancel.getByText(`Annuler la réservation ${second.number}`).click();
+  await cancel.getByLabel("Pourquoi ? (obligatoire, dit à la structure)").fill("La personne a appelé : elle est malade");
+  await cancel.getByRole("button", { name: "Annuler cette réservation" }).click();
+  await expect(page.getByRole("status")).toContainText("Réservation annulée. La structure est prévenue");
+  await expect(page.locator("details", { hasText: `Annuler la réservation ${second.number}` })).toHaveCount(0);
+
+  // At the door: valid, cancelled, forged.
+  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Contrôle à l'entrée" }).click();
+  const field = page.getByLabel("Numéro de réservation");
+  await field.fill(first.number.toLowerCase());
+  await page.getByRole("button", { name: "Vérifier" }).click();
+  await expect(page.getByText("Invitation valable")).toBeVisible();
+  await expect(page.getByText("Awa Diallo")).toBeVisible();
+  await page.getByRole("button", { name: "Marquer Awa arrivé" }).click();
+  await expect(page.getByText("Déjà utilisée")).toBeVisible();
+
+  await field.fill(second.number);
+  await page.getByRole("button", { name: "Vérifier" }).click();
+  await expect(page.getByText("Réservation annulée")).toBeVisible();
+
+  await field.fill(`CPT1.${first.number.replace("-", "")}.0.AAAAAAAAAAAAAAAA`);
+  await page.getByRole("button", { name: "Vérifier" }).click();
+  await expect(page.getByText("Code falsifié ou illisible")).toBeVisible();
+});
