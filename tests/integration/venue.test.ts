@@ -149,3 +149,19 @@ describe("guest lists and the door", () => {
     expect(report.sessions[0]).toMatchObject({ confirmed: 2, attended: 1, unknown: 1, feedback: [{ mood: "LOVED", comment: "Merci !", partnerName: "CHRS L'Escale" }] });
   });
 });
+
+describe("the guest list on paper", () => {
+  it("fits a session's guests on one A4 page of a PDF", async () => {
+    const { renderGuestListPdf } = await import("@/lib/pdf/guest-list");
+    const { readPdf } = await import("../support/read-pdf");
+    const event = await eventRow({ venueId, title: "Récital" });
+    const session = await createSession({ eventId: event.id, capacity: 40 });
+    const partner = await createPartner({ name: "Foyer Émile-Zola", phone: "04 00 00 00 01" });
+    for (let i = 0; i < 10; i++) await insertBooking(session.id, partner.id, { places: 3 });
+    const pdf = await readPdf(await renderGuestListPdf(await getGuestList(manager, session.id)));
+    expect(pdf.total).toBe(1);
+    expect(pdf.pages[0]).toContain("Récital");
+    expect(pdf.pages[0]).toContain("Foyer Émile-Zola");
+    expect(pdf.pages[0]!.match(/Prénom\d/g)).toHaveLength(30);
+  });
+});

@@ -49,6 +49,9 @@ export default async function GuestListPage({ params, searchParams }: { params: 
           <a href={`/api/sessions/${sessionId}/guests`} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white" download>
             {t("csv")}
           </a>
+          <a href={`/api/sessions/${sessionId}/guests/pdf`} className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800">
+            {t("pdf")}
+          </a>
           <PrintButton label={t("print")} />
         </p>
       </header>
