@@ -96,6 +96,7 @@ export async function addSessionsAction(_s: ActionState, data: FormData): Promis
       weekdays: data.getAll("weekdays"),
       times,
       capacity: text(data, "capacity"),
+      opensDaysBefore: text(data, "opensDaysBefore"),
       closesHoursBefore: text(data, "closesHoursBefore"),
     });
     revalidatePath(`/lieu/evenements/${text(data, "eventId")}`);

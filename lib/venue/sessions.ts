@@ -26,6 +26,8 @@ export const sessionRunSchema = z
     weekdays: z.array(z.coerce.number().int().min(1).max(7)).default([]),
     times: z.array(time).min(1, "validation.required").max(6),
     capacity: z.coerce.number().int("validation.integer").min(0, "validation.notNegative").max(100_000, "validation.tooLarge"),
+    /** Bookings open this many days before the start (none: as soon as the event is published). */
+    opensDaysBefore: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().min(1, "validation.atLeastOne").max(365, "validation.tooLarge").nullable()).default(null),
     /** Bookings close this many hours before the start (none: at the start). */
     closesHoursBefore: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().min(0, "validation.notNegative").max(720, "validation.tooLarge").nullable()).default(null),
   })
@@ -62,6 +64,7 @@ export async function addSessions(actor: Actor, input: unknown, { now = new Date
         eventId: run.eventId,
         startsAt,
         capacity: run.capacity,
+        bookingOpensAt: run.opensDaysBefore ? new Date(startsAt.getTime() - run.opensDaysBefore * 86_400_000) : null,
         bookingClosesAt: run.closesHoursBefore ? new Date(startsAt.getTime() - run.closesHoursBefore * 3600_000) : null,
       })),
     }),

@@ -30,7 +30,7 @@ const fields = { title: "Le Misanthrope", description: "Molière, en alexandrins
 describe("events and sessions", () => {
   it("declares an event as a draft, adds a run of sessions at Paris time, publishes it", async () => {
     const { id } = await createEvent(manager, { venueId, ...fields });
-    const { created } = await addSessions(manager, { eventId: id, from: "2027-03-01", to: "2027-03-14", weekdays: ["2", "5"], times: ["20:30"], capacity: "6", closesHoursBefore: "2" }, { now: new Date("2027-01-01") });
+    const { created } = await addSessions(manager, { eventId: id, from: "2027-03-01", to: "2027-03-14", weekdays: ["2", "5"], times: ["20:30"], capacity: "6", opensDaysBefore: "30", closesHoursBefore: "2" }, { now: new Date("2027-01-01") });
     expect(created).toBe(4);
     const event = await getVenueEvent(manager, id);
     expect(event).toMatchObject({ status: "DRAFT", publicPriceCents: 1850, minAge: 12 });
@@ -41,6 +41,7 @@ describe("events and sessions", () => {
       "2027-03-12T19:30:00.000Z",
     ]);
     expect(event.sessions[0]!.bookingClosesAt!.toISOString()).toBe("2027-03-02T17:30:00.000Z");
+    expect(event.sessions[0]!.bookingOpensAt!.toISOString()).toBe("2027-01-31T19:30:00.000Z");
     await publishEvent(manager, { eventId: id });
     expect((await listVenueEvents(manager, venueId)).events[0]).toMatchObject({ title: "Le Misanthrope", status: "PUBLISHED" });
   });

@@ -94,9 +94,10 @@ export default async function VenueEventPage({ params }: { params: Promise<{ eve
                 <TextField name="to" label={t("event.to")} type="date" />
               </div>
               <CheckboxGroup name="weekdays" legend={t("event.weekdays")} options={days.map((d) => [d, t(`event.days.${d}`)])} />
-              <div className="grid gap-3 sm:grid-cols-3">
+              <div className="grid gap-3 sm:grid-cols-2">
                 <TextField name="times" label={t("event.times")} defaultValue="20:00" required />
                 <TextField name="capacity" label={t("event.runCapacity")} type="number" required />
+                <TextField name="opensDaysBefore" label={t("event.opensDaysBefore")} type="number" />
                 <TextField name="closesHoursBefore" label={t("event.closesHoursBefore")} type="number" />
               </div>
             </ActionForm>
