@@ -5,7 +5,7 @@ test("each demo account signs in and lands on its role's home, then signs out", 
   const homes = [
     [ACCOUNTS.admin, "/admin", "Espace de l'association"],
     [ACCOUNTS.partner, "/partenaire", "Espace de votre structure"],
-    [ACCOUNTS.venue, "/lieu", "Espace du lieu"],
+    [ACCOUNTS.venue, "/lieu", "Théâtre des Lilas"],
   ] as const;
   for (const [email, path, heading] of homes) {
     await signIn(page, email);
