@@ -14,20 +14,36 @@ test("from the offer to a printed invitation, then a cancellation", async ({ pag
   await signIn(page, ACCOUNTS.partner);
   await expect(page).toHaveURL("/partenaire");
 
-  // Find: this month, sessions with places left now.
+  // Find: the coming four weeks, sessions with places left now (a range, so that the last day of a
+  // month finds sessions too).
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "L'offre culturelle" }).click();
-  await page.getByLabel("Quand").selectOption("mois");
+  await page.getByLabel("Quand").selectOption("dates");
+  await page.getByLabel("Du", { exact: true }).fill(day(0));
+  await page.getByLabel("Au", { exact: true }).fill(day(28));
   await page.getByLabel("Seulement les séances avec des places maintenant").check();
   await page.getByRole("button", { name: "Voir les séances" }).click();
-  await expect(page).toHaveURL(/quand=mois/);
+  await expect(page).toHaveURL(/quand=dates/);
   await expect(page).toHaveURL(/places=1/);
   const results = page.getByRole("heading", { level: 2, name: /séance/ });
   await expect(results).not.toHaveText("Aucune séance");
 
-  // The first result's event, and its first session with places.
-  await page.locator("main ul li h3 a").first().click();
-  await expect(page.getByRole("heading", { name: "Les séances" })).toBeVisible();
-  await page.getByRole("link", { name: /^Réserver —/ }).first().click();
+  // The first session found with two places left for the structure (its venue's quota may allow less).
+  const events = await page.locator("main ul li h3 a").evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href.split("#")[0]!));
+  let found = false;
+  for (const href of [...new Set(events)]) {
+    await page.goto(href);
+    const sessions = page.locator('li[id^="seance-"]');
+    for (let i = 0; i < (await sessions.count()) && !found; i++) {
+      const text = await sessions.nth(i).innerText();
+      const places = Number(/(\d+) places? disponibles?/.exec(text)?.[1] ?? 0);
+      if (!/^Réserver$/m.test(text) || places < 2 || /peut encore réserver (0|1) place/.test(text)) continue;
+      await sessions.nth(i).getByRole("link", { name: /^Réserver —/ }).click();
+      found = true;
+    }
+    if (found) break;
+  }
+  expect(found).toBe(true);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Réserver pour");
 
   // A person typed in on the spot, and a companion.

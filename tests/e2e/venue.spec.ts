@@ -6,9 +6,14 @@ import { ACCOUNTS, signIn } from "./support";
 
 test.describe.configure({ mode: "serial" });
 
-/** Today's date and a time one hour from now, on the wall clock of Paris. */
+/** Today's date and a time soon after now, on the wall clock of Paris. */
 function parisSoon(): { day: string; time: string } {
-  const soon = new Date(Date.now() + 60 * 60_000);
+  // An hour from now, unless that is tomorrow in Paris: the door only accepts today's sessions.
+  const inAnHour = paris(new Date(Date.now() + 60 * 60_000));
+  return inAnHour.day === paris(new Date()).day ? inAnHour : paris(new Date(Date.now() + 2 * 60_000));
+}
+
+function paris(soon: Date): { day: string; time: string } {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
       .formatToParts(soon)
