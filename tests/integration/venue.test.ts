@@ -100,9 +100,12 @@ describe("events and sessions", () => {
 });
 
 describe("guest lists and the door", () => {
+  // The door compares the session's day with today's, in Paris: the clock is fixed for these tests.
+  const NOW = { now: new Date("2027-05-20T16:00:00Z") }; // 18:00 in Paris
+
   async function tonight() {
     const event = await eventRow({ venueId, title: "Concert" });
-    const session = await createSession({ eventId: event.id, startsAt: new Date(Date.now() + 3600_000), capacity: 5 });
+    const session = await createSession({ eventId: event.id, startsAt: new Date("2027-05-20T18:30:00Z"), capacity: 5 });
     const partner = await createPartner({ name: "CHRS L'Escale", phone: "04 78 00 00 00" });
     const booking = await insertBooking(session.id, partner.id, { places: 2 });
     const cancelled = await insertBooking(session.id, partner.id, { places: 1, status: "CANCELLED", cancelledAt: new Date(), cancelReason: "PARTNER" });
@@ -126,17 +129,17 @@ describe("guest lists and the door", () => {
   it("answers at the door: valid, already used, cancelled, waitlisted, unknown, forged, another venue", async () => {
     const { booking, cancelled, waiting } = await tonight();
     const code = encodeInvitationCode({ number: booking.number, position: 1 });
-    await expect(checkInvitation(manager, { code })).resolves.toMatchObject({ result: "VALID", scannedPosition: 1, partnerName: "CHRS L'Escale" });
-    await markArrived(manager, { bookingId: booking.id, positions: [1] });
-    await expect(markArrived(manager, { bookingId: booking.id, positions: [1] })).resolves.toEqual({ marked: 0 });
-    await expect(checkInvitation(manager, { code })).resolves.toMatchObject({ result: "ALREADY_USED" });
-    await expect(checkInvitation(manager, { number: booking.number.toLowerCase() })).resolves.toMatchObject({ result: "VALID" });
-    await expect(checkInvitation(manager, { number: cancelled.number })).resolves.toMatchObject({ result: "CANCELLED" });
-    await expect(checkInvitation(manager, { number: waiting.number })).resolves.toMatchObject({ result: "WAITLISTED" });
-    await expect(checkInvitation(manager, { number: "ZZZZ-ZZZZ" })).resolves.toEqual({ result: "UNKNOWN" });
-    await expect(checkInvitation(manager, { code: code.replace(/.$/, (c) => (c === "A" ? "B" : "A")) })).resolves.toEqual({ result: "FORGED" });
-    await expect(checkInvitation(stranger, { code })).resolves.toEqual({ result: "OTHER_VENUE" });
-    await expect(checkInvitation(manager, { code }, { now: new Date(Date.now() + 3 * 86_400_000) })).resolves.toMatchObject({ result: "OTHER_DATE" });
+    await expect(checkInvitation(manager, { code }, NOW)).resolves.toMatchObject({ result: "VALID", scannedPosition: 1, partnerName: "CHRS L'Escale" });
+    await markArrived(manager, { bookingId: booking.id, positions: [1] }, NOW);
+    await expect(markArrived(manager, { bookingId: booking.id, positions: [1] }, NOW)).resolves.toEqual({ marked: 0 });
+    await expect(checkInvitation(manager, { code }, NOW)).resolves.toMatchObject({ result: "ALREADY_USED" });
+    await expect(checkInvitation(manager, { number: booking.number.toLowerCase() }, NOW)).resolves.toMatchObject({ result: "VALID" });
+    await expect(checkInvitation(manager, { number: cancelled.number }, NOW)).resolves.toMatchObject({ result: "CANCELLED" });
+    await expect(checkInvitation(manager, { number: waiting.number }, NOW)).resolves.toMatchObject({ result: "WAITLISTED" });
+    await expect(checkInvitation(manager, { number: "ZZZZ-ZZZZ" }, NOW)).resolves.toEqual({ result: "UNKNOWN" });
+    await expect(checkInvitation(manager, { code: code.replace(/.$/, (c) => (c === "A" ? "B" : "A")) }, NOW)).resolves.toEqual({ result: "FORGED" });
+    await expect(checkInvitation(stranger, { code }, NOW)).resolves.toEqual({ result: "OTHER_VENUE" });
+    await expect(checkInvitation(manager, { code }, { now: new Date("2027-05-23T16:00:00Z") })).resolves.toMatchObject({ result: "OTHER_DATE" });
     await expect(markArrived(manager, { bookingId: cancelled.id, positions: [0] })).rejects.toBeInstanceOf(RuleViolation);
     const guests = await getPrisma().bookingGuest.findMany({ where: { bookingId: booking.id }, orderBy: { position: "asc" } });
     expect(guests.map((g) => g.attendance)).toEqual([null, "ATTENDED"]);
