@@ -1,0 +1,31 @@
+// An automatic accessibility check (axe, WCAG 2.1 A and AA rules) of the main pages of each role. It
+// catches what a machine can: missing labels, contrast, landmarks, ARIA misuse; not a substitute for
+// trying the pages with a screen reader.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { ACCOUNTS, signIn, signInAsVisitor } from "./support";
+
+async function expectNoViolations(page: Page, path: string) {
+  await page.goto(path);
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(violations.map((v) => `${path}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(" ")}`)).toEqual([]);
+}
+
+test("public pages and sign-in", async ({ page }) => {
+  for (const path of ["/", "/comment-ca-marche", "/faq", "/connexion", "/mot-de-passe-oublie"]) await expectNoViolations(page, path);
+});
+
+test("the partner's pages", async ({ page }) => {
+  await signIn(page, ACCOUNTS.partner);
+  for (const path of ["/partenaire", "/offre", "/partenaire/reservations", "/partenaire/personnes", "/comptes"]) await expectNoViolations(page, path);
+});
+
+test("the venue's pages", async ({ page }) => {
+  await signIn(page, ACCOUNTS.venue);
+  for (const path of ["/lieu", "/lieu/controle", "/lieu/profil"]) await expectNoViolations(page, path);
+});
+
+test("the visitor's pages", async ({ page }) => {
+  await signInAsVisitor(page);
+  for (const path of ["/offre", "/mon-referent"]) await expectNoViolations(page, path);
+});
