@@ -63,7 +63,7 @@ async function main() {
     await waitForHealth(port);
     console.log(`\nBilletterie solidaire : http://localhost:${port}\n`);
     console.log(await demoAccountsText(db.url));
-    console.log("\nArrêt : Ctrl+C. Les données restent dans .data/ pour le prochain démarrage.\n");
+    console.log(`\nArrêt : Ctrl+C. Les données restent dans ${db.where} pour le prochain démarrage.\n`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     await stop(1);
@@ -112,4 +112,8 @@ async function waitForHealth(port: number) {
   throw new Error(`L'application ne répond pas sur le port ${port}.`);
 }
 
-void main();
+main().catch((error: unknown) => {
+  // One sentence saying what to do (EmbeddedPostgresError and the like), never a stack trace.
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -49,7 +49,6 @@ async function measure(clients: number, total: number, once: (i: number) => Prom
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "billetterie-bench-"));
-  fs.chmodSync(dataDir, 0o755);
   const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "data"), port: 0, persistent: false });
   try {
     await ensureDatabase(server.url("postgres"), "bench");

@@ -27,7 +27,6 @@ const SEARCHES: Record<string, Record<string, string | string[]>> = {
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "billetterie-bench-"));
-  fs.chmodSync(dataDir, 0o755);
   const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "data"), port: 0, persistent: false });
   try {
     await ensureDatabase(server.url("postgres"), "bench");

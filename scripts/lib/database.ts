@@ -2,7 +2,7 @@
 // embedded one whose data lives in .data/postgres. When the demo already runs it, scripts connect to it.
 import path from "node:path";
 import pg from "pg";
-import { ensureDatabase, startEmbeddedPostgres } from "../../lib/db/embedded";
+import { describeDataDir, ensureDatabase, startEmbeddedPostgres } from "../../lib/db/embedded";
 
 export const projectRoot = path.resolve(__dirname, "..", "..");
 /** Local data (embedded PostgreSQL, generated secrets); the end-to-end tests use their own folder. */
@@ -13,6 +13,8 @@ export interface OpenDatabase {
   url: string;
   /** True when this process started the embedded server (and must stop it). */
   startedHere: boolean;
+  /** Where the data lives, for people. */
+  where: string;
   close(): Promise<void>;
 }
 
@@ -27,15 +29,16 @@ export function loadEnv() {
 
 export async function openDatabase(): Promise<OpenDatabase> {
   if (process.env.DATABASE_URL) {
-    return { url: process.env.DATABASE_URL, startedHere: false, close: async () => {} };
+    return { url: process.env.DATABASE_URL, startedHere: false, where: "la base de DATABASE_URL", close: async () => {} };
   }
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
   const url = `postgresql://postgres:postgres@localhost:${port}/${DATABASE}`;
-  if (await answers(url)) return { url, startedHere: false, close: async () => {} };
+  const folder = path.join(dataDir, "postgres");
+  if (await answers(url)) return { url, startedHere: false, where: describeDataDir(folder), close: async () => {} };
 
-  const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port, persistent: true });
+  const server = await startEmbeddedPostgres({ dataDir: folder, port, persistent: true });
   await ensureDatabase(server.url("postgres"), DATABASE);
-  return { url: server.url(DATABASE), startedHere: true, close: () => server.stop() };
+  return { url: server.url(DATABASE), startedHere: true, where: describeDataDir(folder), close: () => server.stop() };
 }
 
 async function answers(url: string): Promise<boolean> {

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import fs from "node:fs";
 import pg from "pg";
-import { startEmbeddedPostgres, type EmbeddedPostgresServer } from "../../lib/db/embedded";
+import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedPostgresServer } from "../../lib/db/embedded";
 import { applyMigrations } from "../../lib/db/migrations";
 import { ADMIN_URL_VARIABLE, databaseUrl, TEMPLATE_DATABASE } from "./test-database";
 
@@ -18,9 +18,15 @@ export default async function globalSetup() {
     globalThis.__testPostgres = {};
   } else {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "billetterie-test-pg-"));
-    // Run as root, Postgres runs as the "postgres" user, which must be able to reach its folder.
-    fs.chmodSync(dataDir, 0o755);
-    const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "data"), port: 0, persistent: false });
+    const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "data"), port: 0, persistent: false }).catch((error: unknown) => {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      // One sentence saying what to do, not a stack trace.
+      if (error instanceof EmbeddedPostgresError) {
+        console.error(`\n${error.message}\n`);
+        process.exit(1);
+      }
+      throw error;
+    });
     globalThis.__testPostgres = { server, dataDir };
     adminUrl = server.url("postgres");
   }

@@ -1,0 +1,77 @@
+// The embedded PostgreSQL starts for whoever runs the two commands: an ordinary user (PostgreSQL runs
+// as them) or root (it runs as a system user who must reach its binaries and data, even when the
+// checkout and the data folder are private, as in root's home or a mktemp -d folder). CI runs this
+// file both as root and as an ordinary user.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { EmbeddedPostgresError, startEmbeddedPostgres } from "@/lib/db/embedded";
+
+jest.setTimeout(60_000);
+
+async function answer(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ encoding: string }>("SELECT pg_encoding_to_char(encoding) AS encoding FROM pg_database WHERE datname = 'postgres'");
+    return rows[0]!.encoding;
+  } finally {
+    await client.end();
+  }
+}
+
+describe("embedded PostgreSQL", () => {
+  let folder: string;
+  beforeEach(() => {
+    // mkdtemp makes a folder only its owner can enter, like a home folder on a laptop.
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), "billetterie-embedded-"));
+    expect(fs.statSync(folder).mode & 0o777).toBe(0o700);
+  });
+  afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it("starts in a private folder, in UTF-8, and leaves nothing behind when not persistent", async () => {
+    const dataDir = path.join(folder, "data");
+    const server = await startEmbeddedPostgres({ dataDir, port: 0, persistent: false });
+    try {
+      expect(await answer(server.url("postgres"))).toBe("UTF8");
+    } finally {
+      await server.stop();
+    }
+    const real = fs.lstatSync(dataDir, { throwIfNoEntry: false });
+    expect(real).toBeUndefined();
+  });
+
+  it("keeps its data across restarts when persistent", async () => {
+    const dataDir = path.join(folder, "data");
+    const first = await startEmbeddedPostgres({ dataDir, port: 0, persistent: true });
+    const client = new pg.Client({ connectionString: first.url("postgres") });
+    await client.connect();
+    await client.query("CREATE TABLE kept (value text); INSERT INTO kept VALUES ('encore là')");
+    await client.end();
+    await first.stop();
+
+    const second = await startEmbeddedPostgres({ dataDir, port: 0, persistent: false });
+    try {
+      const again = new pg.Client({ connectionString: second.url("postgres") });
+      await again.connect();
+      const { rows } = await again.query("SELECT value FROM kept");
+      await again.end();
+      expect(rows).toEqual([{ value: "encore là" }]);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it("says in one French sentence what to do when its port is taken", async () => {
+    const dataDir = path.join(folder, "data");
+    const server = await startEmbeddedPostgres({ dataDir, port: 0, persistent: false });
+    try {
+      const clash = startEmbeddedPostgres({ dataDir: path.join(folder, "other"), port: server.port, persistent: false });
+      await expect(clash).rejects.toThrow(EmbeddedPostgresError);
+      await expect(clash).rejects.toThrow(/port .* déjà utilisé.*EMBEDDED_PG_PORT/);
+    } finally {
+      await server.stop();
+    }
+  });
+});
