@@ -1,4 +1,9 @@
 import type { Config } from "jest";
+
+// No result may depend on the machine's time zone: the suite runs in one that is not Paris and changes
+// its clocks on other dates (TEST_TZ to try another). The embedded PostgreSQL inherits it too, so the
+// database's own time zone is not Paris either. The clock is fixed as well: tests/support/clock.ts.
+process.env.TZ = process.env.TEST_TZ ?? "America/New_York";
 import nextJest from "next/jest.js";
 
 // next/jest compiles TypeScript with SWC and reads next.config.mjs, tsconfig paths and .env files.
@@ -19,7 +24,7 @@ const unit: Config = {
   displayName: "unit",
   testEnvironment: "node",
   testMatch: ["<rootDir>/tests/unit/**/*.test.ts?(x)"],
-  setupFilesAfterEnv: ["<rootDir>/tests/support/jest-dom.ts"],
+  setupFilesAfterEnv: ["<rootDir>/tests/support/clock.ts", "<rootDir>/tests/support/jest-dom.ts"],
 };
 
 // Each integration test file gets its own database, cloned from a migrated template, so files run in
@@ -29,7 +34,7 @@ const integration: Config = {
   displayName: "integration",
   testEnvironment: "<rootDir>/tests/support/database-environment.ts",
   testMatch: ["<rootDir>/tests/integration/**/*.test.ts"],
-  setupFilesAfterEnv: ["<rootDir>/tests/support/integration-setup.ts"],
+  setupFilesAfterEnv: ["<rootDir>/tests/support/clock.ts", "<rootDir>/tests/support/integration-setup.ts"],
   globalSetup: "<rootDir>/tests/support/global-setup.ts",
   globalTeardown: "<rootDir>/tests/support/global-teardown.ts",
 };

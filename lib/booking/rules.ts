@@ -1,8 +1,7 @@
 // The booking rules of DESIGN.md as pure functions: no database, no clock. lib/booking applies them to
 // rows it has locked; the unit and property tests check them on their own.
 import type { QuotaPeriod } from "@/lib/generated/prisma/enums";
-
-const DAY_MS = 86_400_000;
+import { parisDaysBefore } from "@/lib/time";
 
 // ── Rule 6: when bookings are open ──
 
@@ -45,6 +44,11 @@ export interface QuotaExceptionFacts {
   expiresAt: Date | null;
 }
 
+/** When the rule stops applying to a session: its start, `liftDaysBefore` Paris calendar days earlier. */
+export function quotaLiftsAt(rule: QuotaRuleFacts | null, sessionStartsAt: Date): Date | null {
+  return rule?.liftDaysBefore == null ? null : parisDaysBefore(sessionStartsAt, rule.liftDaysBefore);
+}
+
 /** The most a partner may hold in the period, or null when no quota applies now. */
 export function applicableQuota(
   rule: QuotaRuleFacts | null,
@@ -53,7 +57,8 @@ export function applicableQuota(
   now: Date,
 ): number | null {
   if (!rule) return null;
-  if (rule.liftDaysBefore !== null && now.getTime() >= sessionStartsAt.getTime() - rule.liftDaysBefore * DAY_MS) return null;
+  const liftsAt = quotaLiftsAt(rule, sessionStartsAt);
+  if (liftsAt && now >= liftsAt) return null;
   if (exception && (!exception.expiresAt || exception.expiresAt > now)) return exception.maxPlaces;
   return rule.maxPlaces;
 }

@@ -1,9 +1,8 @@
 // The catalog's filters, as they travel in the URL (so a search can be shared): short French keys,
 // every one optional, anything unreadable dropped rather than refused (a shared link must never break).
-import { TZDate } from "@date-fns/tz";
 import { addDays, endOfMonth, endOfWeek } from "date-fns";
 import { z } from "zod";
-import { parisTime, TIME_ZONE } from "@/lib/booking/quota-period";
+import { inParis, parisTime } from "@/lib/time";
 import { Accessibility, EventCategory } from "@/lib/generated/prisma/enums";
 
 export const WHEN = ["semaine", "mois", "dates", "tout"] as const;
@@ -62,7 +61,7 @@ export function catalogQuery(filters: Partial<CatalogFilters>): string {
 
 /** The dates a filter covers, in Paris time: from now (never the past) to the end of the chosen span. */
 export function dateRange(filters: Pick<CatalogFilters, "quand" | "du" | "au">, now: Date): { from: Date; to: Date | null } {
-  const today = new TZDate(now, TIME_ZONE);
+  const today = inParis(now);
   switch (filters.quand) {
     case "semaine":
       return { from: now, to: endOfWeek(today, { weekStartsOn: 1 }) };
@@ -70,7 +69,7 @@ export function dateRange(filters: Pick<CatalogFilters, "quand" | "du" | "au">, 
       return { from: now, to: endOfMonth(today) };
     case "dates": {
       const from = filters.du ? parisTime(filters.du) : null;
-      const to = filters.au ? addDays(new TZDate(parisTime(filters.au).getTime(), TIME_ZONE), 1) : null;
+      const to = filters.au ? addDays(inParis(parisTime(filters.au)), 1) : null;
       return { from: from && from > now ? from : now, to };
     }
     default:

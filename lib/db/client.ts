@@ -12,15 +12,25 @@ interface Database {
 
 const globalForDb = globalThis as unknown as { database?: Database };
 
+/**
+ * How every connection of the app is opened. Prisma's pg adapter sends dates as UTC wall-clock text
+ * without an offset ("2026-12-12 19:30:00"), which PostgreSQL reads in the session's time zone: on a
+ * server set to Europe/Paris every date Prisma wrote would be an hour or two off. UTC sessions make
+ * what is written what is meant, whatever the server's setting.
+ */
+export function connectionConfig(databaseUrl: string): pg.PoolConfig {
+  return { connectionString: databaseUrl, options: "-c TimeZone=UTC" };
+}
+
 export function createPrismaClient(databaseUrl: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  return new PrismaClient({ adapter: new PrismaPg(connectionConfig(databaseUrl)) });
 }
 
 function database(): Database {
   if (!globalForDb.database) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL n'est pas défini : lancez l'application avec npm run demo ou npm run dev.");
-    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const pool = new pg.Pool({ ...connectionConfig(url), max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
     // A connection the server closes (a restart, or the shutdown of an embedded server racing the
     // pool's end) must not crash the process: the pool replaces it, and a query in flight fails on
     // its own.

@@ -1,14 +1,12 @@
 // How the invitation writes a session's date and time: in French, at the venue's time (Europe/Paris),
 // whatever the server's time zone. "samedi 12 décembre 2026 à 20 h 30", "mardi 1er décembre 2026 à 20 h".
 // The spaces of the time are non-breaking: "20 h 30" never splits across two lines.
-import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { fr } from "date-fns/locale";
-
-export const VENUE_TIME_ZONE = "Europe/Paris";
+import { inParis } from "@/lib/time";
 
 export function formatSessionDate(startsAt: Date): string {
-  const local = new TZDate(startsAt, VENUE_TIME_ZONE);
+  const local = inParis(startsAt);
   const day = format(local, "EEEE do MMMM yyyy", { locale: fr });
   const time = local.getMinutes() === 0 ? format(local, "H'\u00a0h'") : format(local, "H'\u00a0h\u00a0'mm");
   return `${day} à\u00a0${time}`;

@@ -1,17 +1,15 @@
 // The door check: a scanned QR code (signed: see lib/invitation/code.ts) or a typed booking number gives
 // one unambiguous answer, and marking a guest as arrived is one tap. A venue learns nothing about a
 // booking of another venue beyond "not for this venue".
-import { TZDate } from "@date-fns/tz";
-import { isSameDay } from "date-fns";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { managesVenue } from "@/lib/auth/permissions";
 import { normalizeBookingNumber } from "@/lib/booking/number";
-import { TIME_ZONE } from "@/lib/booking/quota-period";
 import { parse } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { readInvitationCode } from "@/lib/invitation/code";
+import { isSameParisDay } from "@/lib/time";
 import { auditActor, ensureVenueStaff } from "./access";
 
 export type DoorAnswer =
@@ -55,7 +53,7 @@ export async function checkInvitation(actor: Actor, input: unknown, { now = new 
   const facts = { number: booking.number, eventTitle: booking.session.event.title, startsAt: booking.session.startsAt };
   if (booking.status === "CANCELLED") return { result: "CANCELLED", ...facts };
   if (booking.status === "WAITLISTED") return { result: "WAITLISTED", ...facts };
-  if (!isSameDay(new TZDate(booking.session.startsAt, TIME_ZONE), new TZDate(now, TIME_ZONE))) return { result: "OTHER_DATE", ...facts };
+  if (!isSameParisDay(booking.session.startsAt, now)) return { result: "OTHER_DATE", ...facts };
   const guests = booking.guests.map((g) => ({ position: g.position, firstName: g.firstName, lastName: g.lastName, arrivedAt: g.checkedInAt }));
   // A scanned page is one guest: used when that guest has arrived. A typed number is the whole booking.
   const used = position !== null ? Boolean(guests.find((g) => g.position === position)?.arrivedAt) : guests.every((g) => g.arrivedAt);

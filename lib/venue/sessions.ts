@@ -1,14 +1,13 @@
 // Sessions are added one at a time or as a run (every Tuesday and Friday at 20:30 from … to …), all in
 // one transaction. Changing a count afterwards goes through lib/booking.changeCapacity, which never goes
 // below what is confirmed and moves the waitlist up when it grows.
-import { TZDate } from "@date-fns/tz";
 import { addDays, differenceInCalendarDays, getISODay } from "date-fns";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { parse } from "@/lib/booking/schemas";
-import { parisTime, TIME_ZONE } from "@/lib/booking/quota-period";
 import { getPrisma } from "@/lib/db/client";
 import { RuleViolation } from "@/lib/errors";
+import { inParis, parisDate, parisDaysBefore, parisTime } from "@/lib/time";
 import { auditActor, managedEvent } from "./access";
 
 export const MAX_SESSIONS_PER_RUN = 100;
@@ -35,13 +34,13 @@ export const sessionRunSchema = z
 
 /** The start times of a run, at Paris time. */
 export function runStarts(run: Pick<z.output<typeof sessionRunSchema>, "from" | "to" | "weekdays" | "times">): Date[] {
-  const first = new TZDate(parisTime(run.from).getTime(), TIME_ZONE);
-  const last = new TZDate(parisTime(run.to ?? run.from).getTime(), TIME_ZONE);
+  const first = inParis(parisTime(run.from));
+  const last = inParis(parisTime(run.to ?? run.from));
   const starts: Date[] = [];
   for (let offset = 0; offset <= differenceInCalendarDays(last, first); offset++) {
     const date = addDays(first, offset);
     if (run.weekdays.length && !run.weekdays.includes(getISODay(date))) continue;
-    const ymd = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+    const ymd = parisDate(date);
     for (const at of run.times) starts.push(parisTime(ymd, Number(at.slice(0, 2)), Number(at.slice(3, 5))));
     if (starts.length > MAX_SESSIONS_PER_RUN) break;
   }
@@ -64,7 +63,8 @@ export async function addSessions(actor: Actor, input: unknown, { now = new Date
         eventId: run.eventId,
         startsAt,
         capacity: run.capacity,
-        bookingOpensAt: run.opensDaysBefore ? new Date(startsAt.getTime() - run.opensDaysBefore * 86_400_000) : null,
+        // Paris calendar days: "7 days before" a 20:00 session opens at 20:00, even across a clock change.
+        bookingOpensAt: run.opensDaysBefore ? parisDaysBefore(startsAt, run.opensDaysBefore) : null,
         bookingClosesAt: run.closesHoursBefore ? new Date(startsAt.getTime() - run.closesHoursBefore * 3600_000) : null,
       })),
     }),

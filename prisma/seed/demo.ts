@@ -1,11 +1,11 @@
 // Demo data worth looking at, the same at every load: a seeded random generator drives every choice,
 // and dates are laid out from today so that the season is always ahead. `npm run db:seed` reloads it.
-import { TZDate } from "@date-fns/tz";
 import { faker } from "@faker-js/faker/locale/fr";
 import { addDays, set, startOfDay, subDays, subHours } from "date-fns";
 import { hashPassword } from "../../lib/auth/password";
 import { newBookingNumber } from "../../lib/booking/number";
-import { quotaPeriodKey, TIME_ZONE } from "../../lib/booking/quota-period";
+import { quotaPeriodKey } from "../../lib/booking/quota-period";
+import { inParis } from "../../lib/time";
 import { createPrismaClient } from "../../lib/db/client";
 import type {
   AccessNeed,
@@ -108,7 +108,7 @@ async function seed(prisma: PrismaClient): Promise<string> {
     usedNumbers.add(number);
     return number;
   };
-  const today = startOfDay(TZDate.tz(TIME_ZONE));
+  const today = startOfDay(inParis(Date.now()));
   const now = new Date();
   const passwordHash = await hashPassword(demoAccounts.password);
 

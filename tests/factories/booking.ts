@@ -17,11 +17,12 @@ export async function stage({
   capacity = 10,
   quota,
   startsInDays = 10,
-}: { capacity?: number; quota?: { period: QuotaPeriod; maxPlaces: number; liftDaysBefore?: number | null }; startsInDays?: number } = {}): Promise<Stage> {
+  startsAt,
+}: { capacity?: number; quota?: { period: QuotaPeriod; maxPlaces: number; liftDaysBefore?: number | null }; startsInDays?: number; startsAt?: Date } = {}): Promise<Stage> {
   const venue = await createVenue();
   if (quota) await getPrisma().quotaRule.create({ data: { venueId: venue.id, liftDaysBefore: null, ...quota } });
   const event = await createEvent({ venueId: venue.id });
-  const session = await createSession({ eventId: event.id, capacity, startsAt: new Date(Date.now() + startsInDays * 86_400_000) });
+  const session = await createSession({ eventId: event.id, capacity, startsAt: startsAt ?? new Date(Date.now() + startsInDays * 86_400_000) });
   return { venueId: venue.id, sessionId: session.id };
 }
 

@@ -4,6 +4,7 @@ import { cancelBooking, grantQuotaException, requestBooking, setQuotaRule } from
 import { getPrisma } from "@/lib/db/client";
 import { adminActor, venueActor } from "../factories/actors";
 import { anotherSession, bookingsInOrder, partners, request, sessionCounters, stage } from "../factories/booking";
+import { midMonth } from "../support/clock";
 
 const idOf = (result: Awaited<ReturnType<typeof requestBooking>>) => {
   if (result.outcome === "CONFIRMED") return result.confirmed.id;
@@ -119,7 +120,7 @@ describe("rule 3: the waitlist moves up at once when places are released", () =>
   });
 
   it("moves up a partner's bookings on the venue's other sessions when a monthly quota is released", async () => {
-    const { venueId, sessionId } = await stage({ capacity: 10, quota: { period: "MONTH", maxPlaces: 2 } });
+    const { venueId, sessionId } = await stage({ capacity: 10, quota: { period: "MONTH", maxPlaces: 2 }, startsAt: midMonth(1) });
     const start = (await getPrisma().session.findUniqueOrThrow({ where: { id: sessionId } })).startsAt;
     const sameMonth = await anotherSession(venueId, { startsAt: new Date(start.getTime() + 7200_000) });
     const [partner] = await partners(1);

@@ -4,6 +4,7 @@ import { requestBooking } from "@/lib/booking";
 import { getPrisma } from "@/lib/db/client";
 import { adminActor, partnerActor, venueActor } from "../factories/actors";
 import { anotherSession, bookingsInOrder, partners, request, sessionCounters, stage } from "../factories/booking";
+import { midMonth } from "../support/clock";
 import { createPartner } from "../factories";
 
 describe("rule 1: a request is confirmed when places and quota allow it, otherwise waitlisted in order", () => {
@@ -48,7 +49,8 @@ describe("rule 1: a request is confirmed when places and quota allow it, otherwi
   });
 
   it("counts a monthly quota over the venue's sessions of the same month in Paris, not beyond", async () => {
-    const { venueId, sessionId } = await stage({ quota: { period: "MONTH", maxPlaces: 3 } });
+    // The 15th at 20:00: an hour later is the same month whatever day the suite's clock says.
+    const { venueId, sessionId } = await stage({ quota: { period: "MONTH", maxPlaces: 3 }, startsAt: midMonth(1) });
     const start = (await getPrisma().session.findUniqueOrThrow({ where: { id: sessionId } })).startsAt;
     const sameMonth = await anotherSession(venueId, { startsAt: new Date(start.getTime() + 3600_000) });
     const nextMonth = await anotherSession(venueId, { startsAt: new Date(start.getTime() + 40 * 86_400_000) });

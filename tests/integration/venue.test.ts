@@ -56,6 +56,15 @@ describe("events and sessions", () => {
     expect(await getPrisma().session.count({ where: { eventId: id } })).toBe(0);
   });
 
+  it("opens bookings N Paris calendar days before, at the session's hour, across a clock change", async () => {
+    const { id } = await createEvent(manager, { venueId, ...fields });
+    await addSessions(manager, { eventId: id, from: "2027-03-30", times: ["20:00"], capacity: 5, opensDaysBefore: 7 }, { now: new Date("2027-01-01") });
+    const [session] = await getPrisma().session.findMany({ where: { eventId: id } });
+    expect(session!.startsAt.toISOString()).toBe("2027-03-30T18:00:00.000Z");
+    // 20:00 in Paris a week before, in winter time (7 × 24 h would have been 19:00).
+    expect(session!.bookingOpensAt!.toISOString()).toBe("2027-03-23T19:00:00.000Z");
+  });
+
   it("raises a count through lib/booking, which confirms the waitlist", async () => {
     const event = await eventRow({ venueId });
     const session = await createSession({ eventId: event.id, capacity: 1 });
