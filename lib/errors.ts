@@ -28,3 +28,10 @@ export class NotFoundError extends DomainError {
 
 /** A business rule refuses the change (the code says which). */
 export class RuleViolation extends DomainError {}
+
+/** Too many requests wait for the same venue right now: nothing was done, trying again will work. */
+export class BusyError extends DomainError {
+  constructor() {
+    super("BUSY", "Beaucoup de demandes arrivent en même temps pour ce lieu : rien n'a été enregistré, réessayez dans un instant.");
+  }
+}

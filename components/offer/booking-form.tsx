@@ -4,6 +4,7 @@
 // their companions, and, when places run short, the partner's choice. lib/booking decides on the server;
 // the figures shown here only announce what it will most likely say.
 import { useActionState, useEffect, useId, useState, useTransition } from "react";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { initialActionState, type ActionState } from "@/lib/actions/state";
 
@@ -18,12 +19,13 @@ interface Props {
   quotaLeft: number | null;
   search: (partnerId: string, q: string) => Promise<{ id: string; firstName: string; lastName: string }[]>;
   book: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  idempotencyKey: string;
 }
 
 const input = "w-full rounded-md border border-gray-500 px-3 py-2";
 const secondary = "rounded-md border border-brand-700 px-3 py-2 font-semibold text-brand-800 hover:bg-brand-50";
 
-export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, search, book }: Props) {
+export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, search, book, idempotencyKey }: Props) {
   const t = useTranslations("bookingForm");
   const id = useId();
   const [state, action, pending] = useActionState(book, initialActionState);
@@ -47,7 +49,7 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
   const short = requested > available;
   const choice = short ? (available === 0 && ifShort === "SPLIT" ? "WAITLIST" : ifShort) : "WAITLIST";
   const chosen = new Set(people.flatMap((person) => (person.personId ? [person.personId] : [])));
-  const payload = JSON.stringify({ sessionId, partnerId, people, companions, ifShort: choice });
+  const payload = JSON.stringify({ sessionId, partnerId, idempotencyKey, people, companions, ifShort: choice });
   const fullName = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
 
   return (
@@ -226,6 +228,13 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
       {state.message ? (
         <div role="alert" className="rounded-md border-2 border-red-700 bg-red-50 p-3 text-red-900">
           <p className="font-semibold">{state.message}</p>
+          {state.link ? (
+            <p>
+              <Link href={state.link.href} className="font-semibold underline">
+                {state.link.label}
+              </Link>
+            </p>
+          ) : null}
           {state.fieldErrors ? (
             <ul className="list-disc pl-5">
               {Object.values(state.fieldErrors)

@@ -1,14 +1,16 @@
 // Rule 4: a cancelled booking frees its places and its invitation stops checking at the door. The
 // person may phone their referent, the association or the venue: all three can cancel.
+import "server-only";
+import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { canCancelBooking, canSeeBooking, ensure } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
+import { prismaSql } from "@/lib/db/sql";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import type { CancelReason } from "@/lib/generated/prisma/enums";
-import { audit } from "./audit";
-import { promoteAcrossVenue, promoteWaitlist, type Promotion } from "./promotion";
+import { notifyPartners } from "./notify";
+import { promoteAfterRelease, type Promotion } from "./promotion";
 import { cancelBookingSchema, parse } from "./schemas";
-import { prismaSql } from "./sql";
 import { lockSession } from "./state";
 import { withVenueLock } from "./transaction";
 
@@ -37,8 +39,9 @@ export async function cancelBooking(actor: Actor, input: unknown, { now = new Da
   ensure(canCancelBooking(actor, owner));
 
   return withVenueLock(owner.venueId, async (tx) => {
+    const sql = prismaSql(tx);
     const booking = await tx.booking.findUniqueOrThrow({ where: { id: bookingId } });
-    const session = (await lockSession(prismaSql(tx), booking.sessionId))!;
+    const session = (await lockSession(sql, booking.sessionId))!;
     if (booking.status === "CANCELLED") throw new RuleViolation("ALREADY_CANCELLED", "Cette réservation est déjà annulée.");
     if (now >= session.startsAt) throw new RuleViolation("SESSION_STARTED", "La séance a commencé : la réservation ne peut plus être annulée.");
 
@@ -48,28 +51,24 @@ export async function cancelBooking(actor: Actor, input: unknown, { now = new Da
       data: { status: "CANCELLED", cancelledAt: now, cancelledById: actor.kind === "user" ? actor.userId : null, cancelReason: reason, cancelNote: note || null },
     });
     if (updated.count !== 1) throw new RuleViolation("ALREADY_CANCELLED", "Cette réservation est déjà annulée.");
-    await audit(tx, actor, {
-      action: "booking.cancelled",
-      entityType: "Booking",
-      entityId: booking.id,
-      before: { status: booking.status },
-      after: { status: "CANCELLED", reason, note: note || null },
-    });
+    await audit(
+      sql,
+      actor,
+      { action: "booking.cancelled", entityType: "Booking", entityId: booking.id, before: { status: booking.status }, after: { status: "CANCELLED", reason, note: note || null } },
+      now,
+    );
     // The partner learns of a cancellation it did not make itself.
     if (reason !== "PARTNER") {
-      await tx.notification.create({ data: { partnerId: booking.partnerId, type: "BOOKING_CANCELLED", bookingId: booking.id, sessionId: session.id } });
+      await notifyPartners(sql, [{ partnerId: booking.partnerId, type: "BOOKING_CANCELLED", bookingId: booking.id, sessionId: session.id }], now);
     }
 
     const wasConfirmed = booking.status === "CONFIRMED";
-    const promoted: Promotion[] = [];
-    if (wasConfirmed) {
-      session.confirmedPlaces -= booking.places;
-      promoted.push(...(await promoteWaitlist(tx, session, actor, now)));
-      // Under a monthly or seasonal rule the partner's released quota may let its bookings move up elsewhere.
-      promoted.push(...(await promoteAcrossVenue(tx, session.venueId, actor, now, { partnerId: booking.partnerId, around: session, excludeSessionId: session.id })));
-    } else {
+    if (wasConfirmed) session.confirmedPlaces -= booking.places;
+    else {
       session.waitlistedPlaces -= booking.places;
+      session.waitlistedBookings -= 1;
     }
+    const promoted = wasConfirmed ? await promoteAfterRelease(sql, session, actor, now, [booking.partnerId]) : [];
     return { bookingId: booking.id, number: booking.number, placesReleased: wasConfirmed ? booking.places : 0, promoted };
   });
 }

@@ -1,13 +1,16 @@
-// Rule 3: when places are released (a cancellation, a larger capacity, a looser quota), the waitlist
-// moves up at once, in the same transaction: first come, first served, skipping a waiting booking that
-// does not fit the freed places or its partner's quota. Each promotion is audited and notified.
+// Rule 3: when places are released (a cancellation, a larger capacity, a looser or lifted quota), the
+// waitlist moves up at once, in the same transaction: first come, first served, skipping a waiting
+// booking that does not fit the freed places or its partner's quota. Each promotion is audited and its
+// partner told. Every path that frees places or quota ends here (promoteAfterRelease, promoteWaitlist,
+// promoteAcrossVenue); all take the Sql of the transaction holding the venue's lock.
+import "server-only";
+import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
-import { audit } from "./audit";
+import type { Sql } from "@/lib/db/sql";
+import { notifyPartners } from "./notify";
 import { quotaPeriodRange } from "./quota-period";
-import { applicableQuota, bookingWindow, pickPromotions, quotaLeft } from "./rules";
-import { prismaSql } from "./sql";
+import { applicableQuota, bookingWindow, pickPromotions, quotaLeft, type WaitingBooking } from "./rules";
 import { lockSession, quotaExceptions, quotaUsage, type LockedSession } from "./state";
-import type { Tx } from "./transaction";
 
 export interface Promotion {
   bookingId: string;
@@ -16,20 +19,20 @@ export interface Promotion {
   places: number;
 }
 
-/** Promotes what fits on a locked session; updates `session.confirmedPlaces` to match. */
-export async function promoteWaitlist(tx: Tx, session: LockedSession, actor: Actor, now: Date): Promise<Promotion[]> {
+/** Promotes what fits on a locked session; keeps the session's counters in `session` up to date. */
+export async function promoteWaitlist(sql: Sql, session: LockedSession, actor: Actor, now: Date): Promise<Promotion[]> {
   const placesLeft = session.capacity - session.confirmedPlaces;
   if (placesLeft <= 0 || session.waitlistedPlaces <= 0 || bookingWindow(session, now) !== "OPEN") return [];
 
-  const waiting = await tx.booking.findMany({
-    where: { sessionId: session.id, status: "WAITLISTED" },
-    orderBy: { requestSeq: "asc" },
-    select: { id: true, partnerId: true, places: true },
-  });
+  const waiting = await sql.query<WaitingBooking>(
+    `SELECT "id"::text AS "id", "partnerId"::text AS "partnerId", "places" FROM "Booking"
+     WHERE "sessionId" = $1::uuid AND "status" = 'WAITLISTED' ORDER BY "requestSeq"`,
+    [session.id],
+  );
   const partnerIds = [...new Set(waiting.map((booking) => booking.partnerId))];
   const [exceptions, usage] = await Promise.all([
-    session.rule ? quotaExceptions(prismaSql(tx), session.venueId, partnerIds) : new Map(),
-    quotaUsage(prismaSql(tx), session, partnerIds),
+    session.rule ? quotaExceptions(sql, session.venueId, partnerIds) : new Map(),
+    quotaUsage(sql, session, partnerIds),
   ]);
   const remaining = (partnerId: string) =>
     quotaLeft(applicableQuota(session.rule, exceptions.get(partnerId) ?? null, session.startsAt, now), usage.get(partnerId) ?? 0);
@@ -38,15 +41,18 @@ export async function promoteWaitlist(tx: Tx, session: LockedSession, actor: Act
   if (!ids.size) return [];
   const promoted = waiting.filter((booking) => ids.has(booking.id));
 
-  await tx.booking.updateMany({
-    where: { id: { in: [...ids] }, status: "WAITLISTED" },
-    data: { status: "CONFIRMED", confirmedAt: now, promotedAt: now },
-  });
-  await tx.notification.createMany({
-    data: promoted.map((booking) => ({ partnerId: booking.partnerId, type: "BOOKING_PROMOTED" as const, bookingId: booking.id, sessionId: session.id })),
-  });
+  await sql.query(
+    `UPDATE "Booking" SET "status" = 'CONFIRMED', "confirmedAt" = $2, "promotedAt" = $2, "updatedAt" = $2
+     WHERE "id" = ANY($1::uuid[]) AND "status" = 'WAITLISTED'`,
+    [[...ids], now],
+  );
+  await notifyPartners(
+    sql,
+    promoted.map((booking) => ({ partnerId: booking.partnerId, type: "BOOKING_PROMOTED", bookingId: booking.id, sessionId: session.id })),
+    now,
+  );
   await audit(
-    tx,
+    sql,
     actor,
     promoted.map((booking) => ({
       action: "booking.promoted",
@@ -55,11 +61,26 @@ export async function promoteWaitlist(tx: Tx, session: LockedSession, actor: Act
       before: { status: "WAITLISTED" },
       after: { status: "CONFIRMED", places: booking.places, sessionId: session.id },
     })),
+    now,
   );
   const places = promoted.reduce((sum, booking) => sum + booking.places, 0);
   session.confirmedPlaces += places;
   session.waitlistedPlaces -= places;
+  session.waitlistedBookings -= promoted.length;
   return promoted.map((booking) => ({ bookingId: booking.id, sessionId: session.id, partnerId: booking.partnerId, places: booking.places }));
+}
+
+/**
+ * After `partnerIds` released confirmed places on `session` (a cancellation of a booking or of the whole
+ * session): the session's own waitlist moves up, then, under a monthly or seasonal rule, the quota they
+ * got back may let their bookings move up on the venue's other sessions of the period.
+ */
+export async function promoteAfterRelease(sql: Sql, session: LockedSession, actor: Actor, now: Date, partnerIds: string[]): Promise<Promotion[]> {
+  const promoted = await promoteWaitlist(sql, session, actor, now);
+  if (partnerIds.length) {
+    promoted.push(...(await promoteAcrossVenue(sql, session.venueId, actor, now, { partnerIds, around: session, excludeSessionId: session.id })));
+  }
+  return promoted;
 }
 
 /**
@@ -68,29 +89,28 @@ export async function promoteWaitlist(tx: Tx, session: LockedSession, actor: Act
  * Runs under the venue's lock; sessions are locked in a fixed order.
  */
 export async function promoteAcrossVenue(
-  tx: Tx,
+  sql: Sql,
   venueId: string,
   actor: Actor,
   now: Date,
-  scope: { partnerId?: string; around?: LockedSession; excludeSessionId?: string } = {},
+  scope: { partnerIds?: string[]; around?: LockedSession; excludeSessionId?: string } = {},
 ): Promise<Promotion[]> {
   const range = scope.around?.rule ? quotaPeriodRange(scope.around.rule.period, scope.around.startsAt) : null;
-  if (scope.around && !range) return []; // a per-session rule released nothing elsewhere
-  const candidates = await tx.session.findMany({
-    where: {
-      id: scope.excludeSessionId ? { not: scope.excludeSessionId } : undefined,
-      event: { venueId },
-      status: "SCHEDULED",
-      startsAt: range ? { gte: range.from, lt: range.to, gt: now } : { gt: now },
-      bookings: { some: { status: "WAITLISTED", ...(scope.partnerId ? { partnerId: scope.partnerId } : {}) } },
-    },
-    orderBy: { id: "asc" },
-    select: { id: true },
-  });
+  if (scope.around && !range) return []; // a per-session rule (or none) released nothing elsewhere
+  const candidates = await sql.query<{ id: string }>(
+    `SELECT s."id"::text AS "id" FROM "Session" s JOIN "Event" e ON e."id" = s."eventId"
+     WHERE e."venueId" = $1::uuid AND s."status" = 'SCHEDULED' AND s."startsAt" > $2
+       AND ($3::timestamptz IS NULL OR (s."startsAt" >= $3 AND s."startsAt" < $4))
+       AND ($5::uuid IS NULL OR s."id" <> $5::uuid)
+       AND EXISTS (SELECT 1 FROM "Booking" b WHERE b."sessionId" = s."id" AND b."status" = 'WAITLISTED'
+                     AND ($6::uuid[] IS NULL OR b."partnerId" = ANY($6::uuid[])))
+     ORDER BY s."id"`,
+    [venueId, now, range?.from ?? null, range?.to ?? null, scope.excludeSessionId ?? null, scope.partnerIds ?? null],
+  );
   const promotions: Promotion[] = [];
   for (const { id } of candidates) {
-    const session = await lockSession(prismaSql(tx), id);
-    if (session) promotions.push(...(await promoteWaitlist(tx, session, actor, now)));
+    const session = await lockSession(sql, id);
+    if (session) promotions.push(...(await promoteWaitlist(sql, session, actor, now)));
   }
   return promotions;
 }

@@ -1,8 +1,10 @@
 // Setting a venue's quota rule and granting a partner an exception: both may release quota, so both
 // move the venue's waitlists up in the same transaction.
+import "server-only";
+import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { canGrantQuotaException, canSetQuotaRule, ensure } from "@/lib/auth/permissions";
-import { audit } from "./audit";
+import { prismaSql } from "@/lib/db/sql";
 import { promoteAcrossVenue, type Promotion } from "./promotion";
 import { parse, quotaExceptionSchema, quotaRuleSchema } from "./schemas";
 import { withVenueLock } from "./transaction";
@@ -14,8 +16,8 @@ export async function setQuotaRule(actor: Actor, input: unknown, { now = new Dat
     const before = await tx.quotaRule.findUnique({ where: { venueId }, select: { period: true, maxPlaces: true, liftDaysBefore: true } });
     if (rule) await tx.quotaRule.upsert({ where: { venueId }, create: { venueId, ...rule }, update: rule });
     else if (before) await tx.quotaRule.delete({ where: { venueId } });
-    await audit(tx, actor, { action: "quota.rule_set", entityType: "QuotaRule", entityId: venueId, before: before ?? undefined, after: rule ?? undefined });
-    return { promoted: await promoteAcrossVenue(tx, venueId, actor, now) };
+    await audit(prismaSql(tx), actor, { action: "quota.rule_set", entityType: "QuotaRule", entityId: venueId, before: before ?? undefined, after: rule ?? undefined }, now);
+    return { promoted: await promoteAcrossVenue(prismaSql(tx), venueId, actor, now) };
   });
 }
 
@@ -25,7 +27,7 @@ export async function grantQuotaException(actor: Actor, input: unknown, { now = 
   return withVenueLock(venueId, async (tx) => {
     const data = { maxPlaces, reason: reason || null, expiresAt: expiresAt ?? null, grantedById: actor.kind === "user" ? actor.userId : null };
     const exception = await tx.quotaException.upsert({ where: { venueId_partnerId: { venueId, partnerId } }, create: { venueId, partnerId, ...data }, update: data });
-    await audit(tx, actor, { action: "quota.exception_granted", entityType: "QuotaException", entityId: exception.id, after: { venueId, partnerId, maxPlaces } });
-    return { promoted: await promoteAcrossVenue(tx, venueId, actor, now, { partnerId }) };
+    await audit(prismaSql(tx), actor, { action: "quota.exception_granted", entityType: "QuotaException", entityId: exception.id, after: { venueId, partnerId, maxPlaces } }, now);
+    return { promoted: await promoteAcrossVenue(prismaSql(tx), venueId, actor, now, { partnerIds: [partnerId] }) };
   });
 }

@@ -1,15 +1,23 @@
 // Rules 1 and 2: a request for N guests is confirmed when the session has N places left and the
 // partner's quota with the venue allows N more; otherwise the partner's choice applies (waitlist the
 // group, take what is available and waitlist the rest as a linked booking, or book nothing).
+//
+// Before deciding, under the venue's lock: the same form sent again (its idempotency key) gets the
+// first answer back; a person who already holds a place on the session is refused a second one; a
+// quota that has lifted itself first moves the waitlist up, so that no newcomer overtakes it. People
+// typed in on the spot join the structure's list in the same transaction, and only if something is
+// booked.
+import "server-only";
 import { randomUUID } from "node:crypto";
-import { actorKind, actorUserId, type Actor } from "@/lib/auth/actor";
+import { actorKind, actorUserId, systemActor, type Actor } from "@/lib/auth/actor";
 import { canBookFor, ensure } from "@/lib/auth/permissions";
 import { getPool } from "@/lib/db/client";
+import type { Sql } from "@/lib/db/sql";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
-import { newBookingNumber } from "./number";
-import { allocate, applicableQuota, bookingWindow, quotaLeft, shortReason } from "./rules";
+import { formatBookingNumber, newBookingNumber } from "./number";
+import { promoteWaitlist } from "./promotion";
+import { allocate, applicableQuota, bookingWindow, quotaLeft, quotaLiftsAt, shortReason } from "./rules";
 import { bookingRequestSchema, parse, type BookingRequest } from "./schemas";
-import { type Sql } from "./sql";
 import { lockSessionForRequest, quotaUsage, venueOfSession, type LockedSession, type RequestFacts } from "./state";
 import { withVenueLockOnPool } from "./transaction";
 
@@ -27,12 +35,16 @@ export type BookingRequestResult = {
   /** Places left on the session and in the partner's quota (null: no quota) before this request. */
   placesLeft: number;
   quotaLeft: number | null;
+  /** True when this is the answer to the same form sent before: nothing new was booked. */
+  repeated?: boolean;
 } & (
   | { outcome: "CONFIRMED"; confirmed: BookedPart }
   | { outcome: "WAITLISTED"; reason: "NO_PLACES" | "QUOTA_REACHED"; waitlisted: BookedPart }
   | { outcome: "SPLIT"; reason: "NO_PLACES" | "QUOTA_REACHED"; confirmed: BookedPart; waitlisted: BookedPart }
   | { outcome: "NOT_BOOKED"; reason: "NO_PLACES" | "QUOTA_REACHED" }
 );
+
+type Session = LockedSession & RequestFacts;
 
 export async function requestBooking(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<BookingRequestResult> {
   const request = parse(bookingRequestSchema, input);
@@ -42,7 +54,14 @@ export async function requestBooking(actor: Actor, input: unknown, { now = new D
   const personIds = [...new Set(request.guests.flatMap((guest) => (guest.personId ? [guest.personId] : [])))];
 
   return withVenueLockOnPool(venueId, async (sql) => {
-    const session = await lockSessionForRequest(sql, request.sessionId, request.partnerId, personIds);
+    const session = await lockSessionForRequest(sql, {
+      sessionId: request.sessionId,
+      partnerId: request.partnerId,
+      personIds,
+      firstNames: request.guests.map((guest) => guest.firstName),
+      lastNames: request.guests.map((guest) => guest.lastName),
+      idempotencyKey: request.idempotencyKey ?? null,
+    });
     if (!session) throw new NotFoundError("séance");
     if (!session.partnerFound) throw new NotFoundError("structure");
     // The convention is the one condition of the partnership (membership never is).
@@ -50,8 +69,23 @@ export async function requestBooking(actor: Actor, input: unknown, { now = new D
       throw new RuleViolation("CONVENTION_NOT_SIGNED", "La structure pourra réserver une fois sa convention signée.");
     }
     if (session.ownPeople !== personIds.length) throw new NotFoundError("personne accompagnée");
+    if (session.repeatOf) return firstAnswer(sql, session, session.repeatOf, request, now);
+    if (session.nameRepeated) throw new RuleViolation("SAME_PERSON_TWICE", "La même personne figure deux fois dans la demande.");
+    if (session.duplicateOf) {
+      const [bookingId, number] = session.duplicateOf.split(" ") as [string, string];
+      throw new RuleViolation("ALREADY_BOOKED", `Une personne de la demande a déjà une place pour cette séance (réservation ${formatBookingNumber(number)}).`, {
+        bookingId,
+        number: formatBookingNumber(number),
+      });
+    }
     const window = bookingWindow(session, now);
     if (window !== "OPEN") throw new RuleViolation(`BOOKINGS_${window}`, windowMessages[window]);
+
+    // A rule that lifted itself since the last promotion: the waitlist moves first (rule 3).
+    const liftsAt = quotaLiftsAt(session.rule, session.startsAt);
+    if (liftsAt && now >= liftsAt && session.waitlistedBookings > 0 && session.capacity > session.confirmedPlaces) {
+      await promoteWaitlist(sql, session, systemActor, now);
+    }
 
     const placesLeft = session.capacity - session.confirmedPlaces;
     const quota = await partnerQuota(sql, session, request.partnerId, now);
@@ -59,19 +93,20 @@ export async function requestBooking(actor: Actor, input: unknown, { now = new D
     const allocation = allocate(requested, placesLeft, quota.left, request.ifShort);
     const reason = shortReason(requested, placesLeft, quota.left);
     const facts = { placesLeft, quotaLeft: quota.max === null ? null : quota.left };
-    const write = (guests: readonly Guest[], status: "CONFIRMED" | "WAITLISTED", splitFromId: string | null = null) =>
-      insert(sql, actor, request, session, guests, status, splitFromId);
+    if (allocation.kind === "NOTHING") return { outcome: "NOT_BOOKED", reason, ...facts };
 
+    const guests = await withNewPeople(sql, actor, request, now);
+    const write = (part: readonly Guest[], status: "CONFIRMED" | "WAITLISTED", splitFromId: string | null = null, key = request.idempotencyKey ?? null) =>
+      insert(sql, actor, request, session, part, status, splitFromId, key, now);
     switch (allocation.kind) {
-      case "NOTHING":
-        return { outcome: "NOT_BOOKED", reason, ...facts };
       case "CONFIRM":
-        return { outcome: "CONFIRMED", confirmed: await write(request.guests, "CONFIRMED"), ...facts };
+        return { outcome: "CONFIRMED", confirmed: await write(guests, "CONFIRMED"), ...facts };
       case "WAITLIST":
-        return { outcome: "WAITLISTED", reason, waitlisted: await write(request.guests, "WAITLISTED"), ...facts };
+        return { outcome: "WAITLISTED", reason, waitlisted: await write(guests, "WAITLISTED"), ...facts };
       case "SPLIT": {
-        const confirmed = await write(request.guests.slice(0, allocation.confirm), "CONFIRMED");
-        const waitlisted = await write(request.guests.slice(allocation.confirm), "WAITLISTED", confirmed.id);
+        const confirmed = await write(guests.slice(0, allocation.confirm), "CONFIRMED");
+        // The key stays on the first part; the second is found through splitFromId.
+        const waitlisted = await write(guests.slice(allocation.confirm), "WAITLISTED", confirmed.id, null);
         return { outcome: "SPLIT", reason, confirmed, waitlisted, ...facts };
       }
     }
@@ -89,7 +124,7 @@ const windowMessages = {
   CANCELLED: "Cette séance est annulée.",
 } as const;
 
-async function partnerQuota(sql: Sql, session: LockedSession & RequestFacts, partnerId: string, now: Date) {
+async function partnerQuota(sql: Sql, session: Session, partnerId: string, now: Date) {
   const max = applicableQuota(session.rule, session.exception, session.startsAt, now);
   if (max === null) return { max, left: Infinity };
   const used = session.rule?.period === "SESSION" ? session.partnerPlacesOnSession : ((await quotaUsage(sql, session, [partnerId])).get(partnerId) ?? 0);
@@ -98,15 +133,63 @@ async function partnerQuota(sql: Sql, session: LockedSession & RequestFacts, par
 
 type Guest = BookingRequest["guests"][number];
 
+/** People typed in on the spot join the structure's list now, inside the booking's transaction. */
+async function withNewPeople(sql: Sql, actor: Actor, request: BookingRequest, now: Date): Promise<Guest[]> {
+  const guests = request.guests.map((guest) => (guest.newPerson ? { ...guest, personId: randomUUID() } : guest));
+  const created = guests.filter((guest, index) => request.guests[index]!.newPerson);
+  if (!created.length) return guests;
+  await sql.query(
+    `WITH people AS (
+       INSERT INTO "Person" ("id", "partnerId", "firstName", "lastName", "createdAt", "updatedAt")
+       SELECT p.id, $2::uuid, p.first_name, p.last_name, $5, $5 FROM unnest($1::uuid[], $3::text[], $4::text[]) AS p(id, first_name, last_name)
+       RETURNING "id"
+     )
+     INSERT INTO "AuditLog" ("at", "actorUserId", "actorKind", "action", "entityType", "entityId")
+     SELECT $5, $6::uuid, $7, 'person.created', 'Person', people."id"::text FROM people`,
+    [created.map((g) => g.personId), request.partnerId, created.map((g) => g.firstName), created.map((g) => g.lastName), now, actorUserId(actor), actorKind(actor)],
+  );
+  return guests;
+}
+
+/** The answer given the first time this form was sent: its booking (and the rest of a split) as they are now. */
+async function firstAnswer(sql: Sql, session: Session, bookingId: string, request: BookingRequest, now: Date): Promise<BookingRequestResult> {
+  const [first] = await sql.query<{ sessionId: string; parts: { id: string; number: string; places: number; status: string; position: number | null }[] }>(
+    `SELECT b."sessionId"::text AS "sessionId",
+            json_agg(json_build_object('id', p."id", 'number', p."number", 'places', p."places", 'status', p."status",
+              'position', CASE WHEN p."status" = 'WAITLISTED' THEN
+                (SELECT count(*) FROM "Booking" w WHERE w."sessionId" = p."sessionId" AND w."status" = 'WAITLISTED' AND w."requestSeq" <= p."requestSeq") END)
+              ORDER BY p."requestSeq") AS "parts"
+     FROM "Booking" b JOIN "Booking" p ON p."id" = b."id" OR p."splitFromId" = b."id"
+     WHERE b."id" = $1::uuid GROUP BY b."sessionId"`,
+    [bookingId],
+  );
+  if (!first || first.sessionId !== request.sessionId) {
+    throw new RuleViolation("IDEMPOTENCY_KEY_REUSED", "Ce formulaire a déjà servi pour une autre séance : rechargez la page.");
+  }
+  const parts = first.parts.map((part) => ({ ...part, position: part.position ?? undefined }));
+  const live = parts.filter((part): part is typeof part & { status: "CONFIRMED" | "WAITLISTED" } => part.status !== "CANCELLED");
+  const confirmed = live.find((part) => part.status === "CONFIRMED");
+  const waitlisted = live.find((part) => part.status === "WAITLISTED");
+  const quota = await partnerQuota(sql, session, request.partnerId, now);
+  const facts = { placesLeft: session.capacity - session.confirmedPlaces, quotaLeft: quota.max === null ? null : quota.left, repeated: true };
+  const reason = shortReason(request.guests.length, facts.placesLeft, quota.left);
+  if (confirmed && waitlisted) return { outcome: "SPLIT", reason, confirmed, waitlisted, ...facts };
+  if (confirmed) return { outcome: "CONFIRMED", confirmed, ...facts };
+  if (waitlisted) return { outcome: "WAITLISTED", reason, waitlisted, ...facts };
+  throw new RuleViolation("ALREADY_CANCELLED", "Cette réservation a été annulée depuis.", { bookingId });
+}
+
 /** One statement writes the booking, its guests and its audit entry; retried on the rare number clash. */
 async function insert(
   sql: Sql,
   actor: Actor,
   request: BookingRequest,
-  session: LockedSession & RequestFacts,
+  session: Session,
   guests: readonly Guest[],
   status: "CONFIRMED" | "WAITLISTED",
   splitFromId: string | null,
+  idempotencyKey: string | null,
+  now: Date,
 ): Promise<BookedPart> {
   const id = randomUUID();
   // The waitlisted part of a split goes on numbering the group's guests: the main guest (position 0)
@@ -118,23 +201,25 @@ async function insert(
     const inserted = await sql.query<{ id: string }>(
       INSERT_BOOKING,
       [
-      id,
-      number,
-      session.id,
-      request.partnerId,
-      actorUserId(actor),
-      status,
-      guests.length,
-      splitFromId,
-      guests.map((_, index) => firstPosition + index),
-      guests.map((guest) => guest.kind),
-      guests.map((guest) => guest.personId ?? null),
-      guests.map((guest) => guest.firstName),
-      guests.map((guest) => guest.lastName),
-      guests.map((guest) => guest.needs.join(",")),
-      actorKind(actor),
-      status === "CONFIRMED" ? "booking.confirmed" : "booking.waitlisted",
-      after,
+        id,
+        number,
+        session.id,
+        request.partnerId,
+        actorUserId(actor),
+        status,
+        guests.length,
+        splitFromId,
+        guests.map((_, index) => firstPosition + index),
+        guests.map((guest) => guest.kind),
+        guests.map((guest) => guest.personId ?? null),
+        guests.map((guest) => guest.firstName),
+        guests.map((guest) => guest.lastName),
+        guests.map((guest) => guest.needs.join(",")),
+        actorKind(actor),
+        status === "CONFIRMED" ? "booking.confirmed" : "booking.waitlisted",
+        after,
+        idempotencyKey,
+        now,
       ],
       "booking-insert",
     );
@@ -144,8 +229,9 @@ async function insert(
       session.confirmedPlaces += guests.length;
     } else {
       // The session is locked: this booking is the last in line.
-      session.waitingBookings += 1;
-      part.position = session.waitingBookings;
+      session.waitlistedBookings += 1;
+      session.waitlistedPlaces += guests.length;
+      part.position = session.waitlistedBookings;
     }
     return part;
   }
@@ -155,9 +241,9 @@ async function insert(
 const INSERT_BOOKING = `
   WITH booking AS (
     INSERT INTO "Booking" ("id", "number", "sessionId", "partnerId", "createdById", "status", "places", "splitFromId",
-                           "requestedAt", "confirmedAt", "createdAt", "updatedAt")
-    VALUES ($1::uuid, $2, $3::uuid, $4::uuid, $5::uuid, $6::"BookingStatus", $7, $8::uuid, clock_timestamp(),
-            CASE WHEN $6 = 'CONFIRMED' THEN clock_timestamp() END, clock_timestamp(), clock_timestamp())
+                           "idempotencyKey", "requestedAt", "confirmedAt", "createdAt", "updatedAt")
+    VALUES ($1::uuid, $2, $3::uuid, $4::uuid, $5::uuid, $6::"BookingStatus", $7, $8::uuid, $18::uuid, $19,
+            CASE WHEN $6 = 'CONFIRMED' THEN $19::timestamptz END, $19, $19)
     ON CONFLICT ("number") DO NOTHING
     RETURNING "id"
   ), guests AS (
@@ -167,7 +253,7 @@ const INSERT_BOOKING = `
     FROM booking, unnest($9::int[], $10::text[], $11::uuid[], $12::text[], $13::text[], $14::text[])
          AS g(position, kind, person_id, first_name, last_name, needs)
   ), logged AS (
-    INSERT INTO "AuditLog" ("actorUserId", "actorKind", "action", "entityType", "entityId", "after")
-    SELECT $5::uuid, $15, $16, 'Booking', booking."id"::text, $17::jsonb FROM booking
+    INSERT INTO "AuditLog" ("at", "actorUserId", "actorKind", "action", "entityType", "entityId", "after")
+    SELECT $19, $5::uuid, $15, $16, 'Booking', booking."id"::text, $17::jsonb FROM booking
   )
   SELECT "id"::text AS "id" FROM booking`;

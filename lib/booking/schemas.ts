@@ -1,17 +1,18 @@
 // Inputs of lib/booking, parsed with zod: the single description of each input, shared by the forms and
 // the server actions. Error messages are keys of the "validation" section of the message catalog.
 import { z } from "zod";
+import { optionalText, personName } from "@/lib/validation";
 
 export const MAX_GUESTS_PER_BOOKING = 20;
 
-const name = z.string().trim().min(1, "validation.required").max(80, "validation.tooLong");
-
 export const guestSchema = z.object({
-  firstName: name,
-  lastName: name,
+  firstName: personName(),
+  lastName: personName(),
   kind: z.enum(["MAIN", "FAMILY_OR_FRIEND", "PROFESSIONAL"]),
   /** The person of the structure's list, for the main guest (companions need not be on it). */
   personId: z.uuid("validation.invalid").nullish(),
+  /** A person typed in on the spot, to add to the structure's list with the booking (never without it). */
+  newPerson: z.boolean().default(false),
   needs: z
     .array(z.enum(["WHEELCHAIR_SPACE", "HEARING_LOOP", "SIGN_LANGUAGE", "AUDIO_DESCRIPTION", "ASSISTANCE_DOG", "SEAT_NEAR_EXIT"]))
     .max(6)
@@ -25,9 +26,15 @@ export const bookingRequestSchema = z.object({
     .array(guestSchema)
     .min(1, "validation.atLeastOneGuest")
     .max(MAX_GUESTS_PER_BOOKING, "validation.tooManyGuests")
-    .refine((guests) => guests.every((guest, index) => (guest.kind === "MAIN") === (index === 0)), "validation.mainGuestFirst"),
+    .refine((guests) => guests.every((guest, index) => (guest.kind === "MAIN") === (index === 0)), "validation.mainGuestFirst")
+    .refine((guests) => guests.every((guest) => !(guest.newPerson && guest.personId)), "validation.invalid"),
   /** When fewer places are available than asked: split, waitlist the whole group, or book nothing. */
   ifShort: z.enum(["SPLIT", "WAITLIST", "NOTHING"]).default("WAITLIST"),
+  /**
+   * Drawn when the booking form is shown: the same form sent twice (a double click, a retry after a
+   * lost answer) gives the first result back instead of booking again.
+   */
+  idempotencyKey: z.uuid("validation.invalid").nullish(),
 });
 
 export type BookingRequestInput = z.input<typeof bookingRequestSchema>;
@@ -36,7 +43,7 @@ export type BookingRequest = z.output<typeof bookingRequestSchema>;
 export const cancelBookingSchema = z.object({
   bookingId: z.uuid("validation.invalid"),
   /** Why, in a few words (required from a venue taking a phone call: see the venue's pages). */
-  note: z.string().trim().max(500, "validation.tooLong").optional(),
+  note: optionalText(500),
 });
 
 export const changeCapacitySchema = z.object({
@@ -46,7 +53,7 @@ export const changeCapacitySchema = z.object({
 
 export const sessionActionSchema = z.object({
   sessionId: z.uuid("validation.invalid"),
-  note: z.string().trim().max(500, "validation.tooLong").optional(),
+  note: optionalText(500),
 });
 
 export const quotaRuleSchema = z.object({
@@ -65,7 +72,7 @@ export const quotaExceptionSchema = z.object({
   partnerId: z.uuid("validation.invalid"),
   /** null lifts the quota for this partner. */
   maxPlaces: z.coerce.number().int("validation.integer").min(0, "validation.notNegative").max(1000, "validation.tooLarge").nullable(),
-  reason: z.string().trim().max(500, "validation.tooLong").optional(),
+  reason: optionalText(500),
   expiresAt: z.coerce.date().nullable().optional(),
 });
 

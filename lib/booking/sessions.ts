@@ -1,17 +1,20 @@
 // Rules 5 and 6 on a session: its capacity may go down only to what is confirmed (going up moves the
-// waitlist), cancelling it cancels its bookings and tells the partners, and when bookings close the
-// waitlist expires.
+// waitlist), cancelling it (or its event) cancels its bookings, tells the partners and gives their
+// quota back, and when bookings close the waitlist expires. A session that has started is history:
+// it can no longer be cancelled, and its bookings keep their attendance.
+import "server-only";
+import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { systemActor } from "@/lib/auth/actor";
 import { canManageSession, ensure } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
+import { prismaSql, type Sql } from "@/lib/db/sql";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import type { NotificationType } from "@/lib/generated/prisma/enums";
-import { audit } from "./audit";
-import { promoteWaitlist, type Promotion } from "./promotion";
+import { notifyPartners } from "./notify";
+import { promoteAfterRelease, promoteWaitlist, type Promotion } from "./promotion";
 import { bookingClosesAt } from "./rules";
 import { changeCapacitySchema, parse, sessionActionSchema } from "./schemas";
-import { prismaSql } from "./sql";
 import { lockSession, venueOfSession, type LockedSession } from "./state";
 import { withVenueLock, type Tx } from "./transaction";
 
@@ -40,9 +43,9 @@ export async function changeCapacity(actor: Actor, input: unknown, { now = new D
     }
     const before = session.capacity;
     await tx.session.update({ where: { id: sessionId }, data: { capacity } });
-    await audit(tx, actor, { action: "session.capacity_changed", entityType: "Session", entityId: sessionId, before: { capacity: before }, after: { capacity } });
+    await audit(prismaSql(tx), actor, { action: "session.capacity_changed", entityType: "Session", entityId: sessionId, before: { capacity: before }, after: { capacity } }, now);
     session.capacity = capacity;
-    const promoted = capacity > before ? await promoteWaitlist(tx, session, actor, now) : [];
+    const promoted = capacity > before ? await promoteWaitlist(prismaSql(tx), session, actor, now) : [];
     return { capacity, promoted };
   });
 }
@@ -53,54 +56,90 @@ export async function closeBookings(actor: Actor, input: unknown, { now = new Da
   return onManagedSession(actor, sessionId, async (tx, session) => {
     if (!session.closedAt) {
       await tx.session.update({ where: { id: sessionId }, data: { closedAt: now } });
-      await audit(tx, actor, { action: "session.closed", entityType: "Session", entityId: sessionId, after: { closedAt: now.toISOString() } });
+      await audit(prismaSql(tx), actor, { action: "session.closed", entityType: "Session", entityId: sessionId, after: { closedAt: now.toISOString() } }, now);
     }
-    return { expired: await endBookings(tx, actor, session.id, "WAITLISTED", "EXPIRED", "WAITLIST_EXPIRED", now) };
+    return { expired: (await endBookings(prismaSql(tx), actor, session.id, "WAITLISTED", "EXPIRED", "WAITLIST_EXPIRED", now)).length };
   });
 }
 
-export async function cancelSession(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ cancelledBookings: number }> {
+export async function cancelSession(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ cancelledBookings: number; promoted: Promotion[] }> {
   const { sessionId, note } = parse(sessionActionSchema, input);
-  return onManagedSession(actor, sessionId, async (tx) => {
-    await tx.session.update({ where: { id: sessionId }, data: { status: "CANCELLED", cancelledAt: now, cancelNote: note || null } });
-    await audit(tx, actor, { action: "session.cancelled", entityType: "Session", entityId: sessionId, before: { status: "SCHEDULED" }, after: { status: "CANCELLED", note: note || null } });
-    const cancelled = await endBookings(tx, actor, sessionId, undefined, "SESSION_CANCELLED", "SESSION_CANCELLED", now);
-    return { cancelledBookings: cancelled };
+  return onManagedSession(actor, sessionId, (tx, session) => cancelLockedSession(prismaSql(tx), actor, session, note, now));
+}
+
+/**
+ * Cancels the event and those of its sessions that have not started, in one transaction under the
+ * venue's lock: sessions already played keep their bookings and attendance. For lib/venue, which has
+ * checked that the actor manages the event's venue.
+ */
+export async function cancelEventSessions(
+  actor: Actor,
+  event: { id: string; venueId: string },
+  note: string | undefined,
+  now: Date,
+): Promise<{ cancelledSessions: number; cancelledBookings: number; promoted: Promotion[] }> {
+  ensure(canManageSession(actor, { venueId: event.venueId }), "Seul le lieu qui propose ce spectacle peut l'annuler.");
+  return withVenueLock(event.venueId, async (tx) => {
+    const sql = prismaSql(tx);
+    const upcoming = await tx.session.findMany({ where: { eventId: event.id, status: "SCHEDULED", startsAt: { gt: now } }, orderBy: { id: "asc" }, select: { id: true } });
+    let cancelledBookings = 0;
+    const promoted: Promotion[] = [];
+    for (const { id } of upcoming) {
+      const result = await cancelLockedSession(sql, actor, (await lockSession(sql, id))!, note, now);
+      cancelledBookings += result.cancelledBookings;
+      promoted.push(...result.promoted);
+    }
+    await tx.event.update({ where: { id: event.id }, data: { status: "CANCELLED", cancelledAt: now } });
+    await audit(sql, actor, { action: "event.cancelled", entityType: "Event", entityId: event.id, after: { sessions: upcoming.length, note: note || null } }, now);
+    return { cancelledSessions: upcoming.length, cancelledBookings, promoted };
   });
+}
+
+async function cancelLockedSession(sql: Sql, actor: Actor, session: LockedSession, note: string | undefined, now: Date) {
+  if (now >= session.startsAt) throw new RuleViolation("SESSION_ALREADY_STARTED", "La séance a commencé : elle ne peut plus être annulée.");
+  await sql.query(`UPDATE "Session" SET "status" = 'CANCELLED', "cancelledAt" = $2, "cancelNote" = $3, "updatedAt" = $2 WHERE "id" = $1::uuid`, [session.id, now, note || null]);
+  await audit(sql, actor, { action: "session.cancelled", entityType: "Session", entityId: session.id, before: { status: "SCHEDULED" }, after: { status: "CANCELLED", note: note || null } }, now);
+  const ended = await endBookings(sql, actor, session.id, undefined, "SESSION_CANCELLED", "SESSION_CANCELLED", now);
+  session.status = "CANCELLED";
+  // The partners' places here were confirmed against a monthly or seasonal quota: giving it back may
+  // let their bookings move up on the venue's other sessions (rule 3).
+  const released = [...new Set(ended.filter((booking) => booking.status === "CONFIRMED").map((booking) => booking.partnerId))];
+  const promoted = await promoteAfterRelease(sql, session, actor, now, released);
+  return { cancelledBookings: ended.length, promoted };
 }
 
 /** Cancels the session's open bookings (or only its waitlist) with a reason, audited and notified. */
 async function endBookings(
-  tx: Tx,
+  sql: Sql,
   actor: Actor,
   sessionId: string,
   onlyStatus: "WAITLISTED" | undefined,
   reason: "EXPIRED" | "SESSION_CANCELLED",
   notification: NotificationType,
   now: Date,
-): Promise<number> {
-  const bookings = await tx.booking.findMany({
-    where: { sessionId, status: onlyStatus ?? { in: ["CONFIRMED", "WAITLISTED"] } },
-    select: { id: true, partnerId: true, status: true },
-  });
-  if (!bookings.length) return 0;
-  await tx.booking.updateMany({
-    where: { id: { in: bookings.map((b) => b.id) } },
-    data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason, cancelledById: actor.kind === "user" ? actor.userId : null },
-  });
-  await tx.notification.createMany({ data: bookings.map((b) => ({ partnerId: b.partnerId, type: notification, bookingId: b.id, sessionId })) });
+): Promise<{ id: string; partnerId: string; status: "CONFIRMED" | "WAITLISTED" }[]> {
+  const bookings = await sql.query<{ id: string; partnerId: string; status: "CONFIRMED" | "WAITLISTED" }>(
+    `UPDATE "Booking" b SET "status" = 'CANCELLED', "cancelledAt" = $3, "cancelReason" = $4::"CancelReason", "cancelledById" = $5::uuid, "updatedAt" = $3
+     FROM "Booking" o
+     WHERE o."id" = b."id" AND b."sessionId" = $1::uuid AND b."status" = ANY($2::"BookingStatus"[])
+     RETURNING b."id"::text AS "id", b."partnerId"::text AS "partnerId", o."status"::text AS "status"`,
+    [sessionId, onlyStatus ? [onlyStatus] : ["CONFIRMED", "WAITLISTED"], now, reason, actor.kind === "user" ? actor.userId : null],
+  );
+  if (!bookings.length) return [];
+  await notifyPartners(sql, bookings.map((b) => ({ partnerId: b.partnerId, type: notification, bookingId: b.id, sessionId })), now);
   await audit(
-    tx,
+    sql,
     actor,
     bookings.map((b) => ({ action: reason === "EXPIRED" ? "booking.expired" : "booking.cancelled", entityType: "Booking" as const, entityId: b.id, before: { status: b.status }, after: { status: "CANCELLED", reason } })),
+    now,
   );
-  return bookings.length;
+  return bookings;
 }
 
 /**
  * Scheduled work, run every few minutes (and safe to run on several servers at once): expires the
  * waitlists of sessions whose bookings have closed, and moves up waitlists where a quota rule has
- * just lifted itself before the session.
+ * lifted itself before the session (a booking request applies a due lift itself: request.ts).
  */
 export async function runScheduledBookingWork(now = new Date()): Promise<{ expired: number; promoted: number }> {
   const prisma = getPrisma();
@@ -113,12 +152,12 @@ export async function runScheduledBookingWork(now = new Date()): Promise<{ expir
   for (const session of waiting) {
     const closed = session.closedAt !== null || now >= bookingClosesAt(session);
     await withVenueLock(session.event.venueId, async (tx) => {
-      const locked = await lockSession(prismaSql(tx), session.id);
+      const sql = prismaSql(tx);
+      const locked = await lockSession(sql, session.id);
       if (!locked || locked.status === "CANCELLED") return;
-      if (closed) expired += await endBookings(tx, systemActor, session.id, "WAITLISTED", "EXPIRED", "WAITLIST_EXPIRED", now);
-      else if (locked.rule?.liftDaysBefore != null) promoted += (await promoteWaitlist(tx, locked, systemActor, now)).length;
+      if (closed) expired += (await endBookings(sql, systemActor, session.id, "WAITLISTED", "EXPIRED", "WAITLIST_EXPIRED", now)).length;
+      else if (locked.rule?.liftDaysBefore != null) promoted += (await promoteWaitlist(sql, locked, systemActor, now)).length;
     });
   }
   return { expired, promoted };
 }
-

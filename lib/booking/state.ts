@@ -1,8 +1,9 @@
 // Reading what a booking decision depends on, under the locks of lib/booking/transaction.ts.
+import "server-only";
+import type { Sql } from "@/lib/db/sql";
 import type { QuotaPeriod } from "@/lib/generated/prisma/enums";
 import { quotaPeriodRange } from "./quota-period";
 import type { QuotaExceptionFacts, QuotaRuleFacts, SessionWindow } from "./rules";
-import type { Sql } from "./sql";
 
 export interface LockedSession extends SessionWindow {
   id: string;
@@ -11,6 +12,8 @@ export interface LockedSession extends SessionWindow {
   capacity: number;
   confirmedPlaces: number;
   waitlistedPlaces: number;
+  /** Bookings waiting: the waitlist's length. */
+  waitlistedBookings: number;
   rule: QuotaRuleFacts | null;
 }
 
@@ -18,7 +21,7 @@ type SessionRow = Omit<LockedSession, "rule"> & { period: QuotaPeriod | null; ma
 
 const SESSION_COLUMNS = `
   s."id"::text AS "id", s."eventId"::text AS "eventId", e."venueId"::text AS "venueId", s."capacity", s."confirmedPlaces",
-  s."waitlistedPlaces", s."startsAt", s."bookingOpensAt", s."bookingClosesAt", s."closedAt", s."status"::text AS "status",
+  s."waitlistedPlaces", s."waitlistedBookings", s."startsAt", s."bookingOpensAt", s."bookingClosesAt", s."closedAt", s."status"::text AS "status",
   e."status"::text AS "eventStatus", r."period"::text AS "period", r."maxPlaces", r."liftDaysBefore"`;
 
 const SESSION_FROM = `
@@ -41,37 +44,43 @@ export interface RequestFacts {
   exception: QuotaExceptionFacts | null;
   /** Places the partner holds on this very session (a per-session quota counts only these). */
   partnerPlacesOnSession: number;
-  /** Bookings already waiting on the session. */
-  waitingBookings: number;
   /** Whether the partner structure exists and has signed its convention. */
   partnerFound: boolean;
   conventionSigned: boolean;
   /** How many of the requested people belong to the partner and are not archived. */
   ownPeople: number;
+  /** The partner's booking made with the same idempotency key (the same form sent again), if any. */
+  repeatOf: string | null;
+  /** "<id> <number>" of the partner's open booking on this session that already has one of the guests. */
+  duplicateOf: string | null;
+  /** Whether the request names the same person twice. */
+  nameRepeated: boolean;
 }
 
 type RequestRow = SessionRow & {
   hasException: boolean;
   exceptionMax: number | null;
   exceptionExpiresAt: Date | null;
-  partnerPlacesOnSession: number;
-  waitingBookings: number;
-  partnerFound: boolean;
-  conventionSigned: boolean;
-  ownPeople: number;
-};
+} & Omit<RequestFacts, "exception">;
+
+export interface RequestKeys {
+  sessionId: string;
+  partnerId: string;
+  /** The people of the structure's list named in the request. */
+  personIds: string[];
+  /** Every guest's names, for "the same person" (person_name_key in SQL: case, accents, spaces). */
+  firstNames: string[];
+  lastNames: string[];
+  idempotencyKey: string | null;
+}
 
 /**
  * For a booking request, one round trip: the locked session, its rule, the partner's exception and
- * convention, the partner's places on the session, the length of the waitlist and whether the people
- * named are the partner's own. Prepared once per connection: it is the hot path's heaviest read.
+ * convention, the partner's places on the session, whether the people named are the partner's own,
+ * whether this form was sent before and whether a guest already holds a place on the session.
+ * Prepared once per connection: it is the hot path's heaviest read.
  */
-export async function lockSessionForRequest(
-  sql: Sql,
-  sessionId: string,
-  partnerId: string,
-  personIds: string[],
-): Promise<(LockedSession & RequestFacts) | null> {
+export async function lockSessionForRequest(sql: Sql, keys: RequestKeys): Promise<(LockedSession & RequestFacts) | null> {
   const [row] = await sql.query<RequestRow>(
     `SELECT ${SESSION_COLUMNS},
             x."id" IS NOT NULL AS "hasException", x."maxPlaces" AS "exceptionMax", x."expiresAt" AS "exceptionExpiresAt",
@@ -80,16 +89,22 @@ export async function lockSessionForRequest(
               (SELECT coalesce(sum(b."places"), 0)::int FROM "Booking" b
                 WHERE b."sessionId" = s."id" AND b."partnerId" = $2::uuid AND b."status" = 'CONFIRMED')
             ELSE 0 END AS "partnerPlacesOnSession",
-            s."waitlistedBookings" AS "waitingBookings",
             p."id" IS NOT NULL AS "partnerFound", p."conventionSignedAt" IS NOT NULL AS "conventionSigned",
             (SELECT count(*)::int FROM "Person" h
-              WHERE h."id" = ANY($3::uuid[]) AND h."partnerId" = $2::uuid AND h."archivedAt" IS NULL) AS "ownPeople"
+              WHERE h."id" = ANY($3::uuid[]) AND h."partnerId" = $2::uuid AND h."archivedAt" IS NULL) AS "ownPeople",
+            (SELECT k."id"::text FROM "Booking" k WHERE k."partnerId" = $2::uuid AND k."idempotencyKey" = $6::uuid) AS "repeatOf",
+            (SELECT d."id"::text || ' ' || d."number" FROM "Booking" d JOIN "BookingGuest" g ON g."bookingId" = d."id"
+              WHERE d."sessionId" = s."id" AND d."partnerId" = $2::uuid AND d."status" IN ('CONFIRMED', 'WAITLISTED')
+                AND (g."personId" = ANY($3::uuid[])
+                     OR person_name_key(g."firstName", g."lastName") IN (SELECT person_name_key(n.first, n.last) FROM unnest($4::text[], $5::text[]) AS n(first, last)))
+              ORDER BY d."requestSeq" LIMIT 1) AS "duplicateOf",
+            (SELECT count(*) <> count(DISTINCT person_name_key(n.first, n.last)) FROM unnest($4::text[], $5::text[]) AS n(first, last)) AS "nameRepeated"
      ${SESSION_FROM}
      LEFT JOIN "QuotaException" x ON x."venueId" = e."venueId" AND x."partnerId" = $2::uuid
      LEFT JOIN "Partner" p ON p."id" = $2::uuid
      WHERE s."id" = $1::uuid
      FOR UPDATE OF s`,
-    [sessionId, partnerId, personIds],
+    [keys.sessionId, keys.partnerId, keys.personIds, keys.firstNames, keys.lastNames, keys.idempotencyKey],
     "booking-lock-session-for-request",
   );
   if (!row) return null;

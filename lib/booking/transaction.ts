@@ -7,56 +7,90 @@
 // Two kinds of transaction take that same lock: Prisma's interactive transactions, for the rarer
 // changes (cancellations, capacity, quotas), and a connection borrowed from the same pool for the hot
 // path, a booking request, where Prisma's per-statement overhead cost four fifths of the throughput.
+//
+// Waiting is bounded: a request waits its turn for the venue on its server without a connection
+// (venue-queue.ts), then at most what is left of BOOKING_LOCK_WAIT_MS for the lock itself
+// (lock_timeout); past that it gets BusyError ("try again"), with nothing written.
+import "server-only";
 import { getPool, getPrisma } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { pgSql, prismaSql, type Sql } from "./sql";
+import { pgSql, prismaSql, type Sql, type Tx } from "@/lib/db/sql";
+import { BusyError } from "@/lib/errors";
+import { inVenueLine } from "./venue-queue";
 
-export type Tx = Prisma.TransactionClient;
+export type { Tx };
 
 const MAX_ATTEMPTS = 5;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOCK_VENUE = `SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended('venue:' || $1::text, 0))`;
 
+/** How long a request may wait for its venue, in all (its turn on this server, then the lock). */
+function maxWaitMs(): number {
+  const configured = Number(process.env.BOOKING_LOCK_WAIT_MS);
+  return Number.isFinite(configured) && configured > 0 ? configured : 10_000;
+}
+
+/** What is left until the deadline, as a lock_timeout PostgreSQL accepts ("0" would mean forever). */
+function lockTimeout(deadline: number): string {
+  const left = Math.floor(deadline - Date.now());
+  if (left < 1) throw new BusyError();
+  return `${left}ms`;
+}
+
 /** A Prisma transaction holding the venue's lock. */
 export function withVenueLock<T>(venueId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return retrying(() =>
-    getPrisma().$transaction(
-      async (tx) => {
-        await prismaSql(tx).query(LOCK_VENUE, [venueId]);
-        return work(tx);
-      },
-      // Under a burst, requests queue for a connection and for the lock: wait rather than fail.
-      { maxWait: 60_000, timeout: 60_000 },
+  const deadline = Date.now() + maxWaitMs();
+  return inVenueLine(venueId, deadline, () =>
+    retrying(() =>
+      getPrisma()
+        .$transaction(
+          async (tx) => {
+            await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${lockTimeout(deadline)}'`);
+            await prismaSql(tx).query(LOCK_VENUE, [venueId]);
+            return work(tx);
+          },
+          { maxWait: Math.max(1, deadline - Date.now()), timeout: 60_000 },
+        )
+        .catch(asBusy),
     ),
   );
 }
 
 /** A transaction on a pooled connection holding the venue's lock, for the hot path. */
 export function withVenueLockOnPool<T>(venueId: string, work: (sql: Sql) => Promise<T>): Promise<T> {
-  return retrying(async () => {
-    const client = await getPool().connect();
-    let broken: Error | undefined;
-    // A connection lost mid-transaction emits an error on the client as well as failing the query.
-    const onError = (error: Error) => (broken = error);
-    client.on("error", onError);
-    try {
-      // BEGIN and the lock in one round trip: a multi-statement query cannot take parameters, so the
-      // venue's id is checked to be a UUID before it is written into the text.
-      if (!UUID.test(venueId)) throw new Error(`Identifiant de lieu invalide : ${venueId}`);
-      await client.query(`BEGIN; ${LOCK_VENUE.replace("$1::text", `'${venueId}'`)}`);
-      const sql = pgSql(client);
-      const result = await work(sql);
-      await client.query("COMMIT");
-      return result;
-    } catch (error) {
-      await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
-      throw error;
-    } finally {
-      client.off("error", onError);
-      // A broken connection is dropped rather than returned to the pool.
-      client.release(broken);
-    }
-  });
+  // BEGIN, the timeout and the lock in one round trip: a multi-statement query cannot take parameters,
+  // so the venue's id is checked to be a UUID before it is written into the text.
+  if (!UUID.test(venueId)) throw new Error(`Identifiant de lieu invalide : ${venueId}`);
+  const deadline = Date.now() + maxWaitMs();
+  return inVenueLine(venueId, deadline, () =>
+    retrying(async () => {
+      const client = await getPool().connect();
+      let broken: Error | undefined;
+      // A connection lost mid-transaction emits an error on the client as well as failing the query.
+      const onError = (error: Error) => (broken = error);
+      client.on("error", onError);
+      try {
+        await client.query(`BEGIN; SET LOCAL lock_timeout = '${lockTimeout(deadline)}'; ${LOCK_VENUE.replace("$1::text", `'${venueId}'`)}`);
+        const result = await work(pgSql(client));
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+        return asBusy(error);
+      } finally {
+        client.off("error", onError);
+        // A broken connection is dropped rather than returned to the pool.
+        client.release(broken);
+      }
+    }),
+  );
+}
+
+/** PostgreSQL's lock_timeout (55P03) and Prisma's "no connection in time" (P2028) mean: busy, try again. */
+function asBusy(error: unknown): never {
+  const code = (error as { code?: string })?.code;
+  const text = String((error as Error)?.message ?? "") + JSON.stringify((error as { meta?: unknown })?.meta ?? {});
+  if (code === "55P03" || code === "P2028" || /\b55P03\b|lock timeout|Unable to start a transaction in the given time/i.test(text)) throw new BusyError();
+  throw error;
 }
 
 async function retrying<T>(attempt: () => Promise<T>): Promise<T> {
@@ -73,7 +107,7 @@ async function retrying<T>(attempt: () => Promise<T>): Promise<T> {
 /**
  * Serialization failures and deadlocks are safe to retry: PostgreSQL rolled the whole transaction back.
  * A lost connection is not retried: if it dropped during COMMIT the booking may exist, and a retry
- * could duplicate it.
+ * could duplicate it (the form's idempotency key makes the user's own retry safe).
  */
 export function isRetryable(error: unknown): boolean {
   const code = (error as { code?: string })?.code;

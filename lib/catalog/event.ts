@@ -4,7 +4,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { canBrowseOffer, ensure, managesVenue } from "@/lib/auth/permissions";
 import { applicableQuota, bookingWindow, quotaLeft, type WindowState } from "@/lib/booking/rules";
-import { prismaSql } from "@/lib/booking/sql";
+import { prismaSql } from "@/lib/db/sql";
 import { quotaExceptions, quotaUsage } from "@/lib/booking/state";
 import { getPrisma } from "@/lib/db/client";
 import type { Accessibility, EventCategory, QuotaPeriod, VenueKind } from "@/lib/generated/prisma/enums";

@@ -1,21 +1,21 @@
 // A venue's events: declared as drafts, published to the partners, cancelled (which cancels their
 // sessions through lib/booking, so every partner with a booking is told). An event never changes venue:
 // lib/booking remembers each session's venue.
+import "server-only";
 import { z } from "zod";
+import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
-import { cancelSession } from "@/lib/booking";
+import { cancelEventSessions } from "@/lib/booking/sessions";
 import { parse } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
 import { RuleViolation } from "@/lib/errors";
 import { Accessibility, EventCategory } from "@/lib/generated/prisma/enums";
-import { auditActor, ensureManages, managedEvent } from "./access";
-
-const optionalText = (max: number) =>
-  z.preprocess((value) => (value === "" || value === null ? undefined : value), z.string().trim().max(max, "validation.tooLong").optional());
+import { httpUrl, line, optionalLine, optionalText, text } from "@/lib/validation";
+import { ensureManages, managedEvent } from "./access";
 
 export const eventFieldsSchema = z.object({
-  title: z.string().trim().min(1, "validation.required").max(160, "validation.tooLong"),
-  description: z.string().trim().min(1, "validation.required").max(5000, "validation.tooLong"),
+  title: line(160),
+  description: text(5000),
   category: z.enum(Object.values(EventCategory) as [EventCategory, ...EventCategory[]], "validation.invalid"),
   minAge: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int("validation.integer").min(0, "validation.notNegative").max(99, "validation.tooLarge").nullable()),
   durationMinutes: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int("validation.integer").min(1, "validation.atLeastOne").max(1440, "validation.tooLarge").nullable()),
@@ -25,8 +25,9 @@ export const eventFieldsSchema = z.object({
     (v) => (v === "" || v == null ? null : String(v).replace(",", ".")),
     z.coerce.number("validation.invalid").min(0, "validation.notNegative").max(10_000, "validation.tooLarge").nullable(),
   ),
-  ticketUrl: optionalText(500).pipe(z.url("validation.invalid").optional()),
-  imageAlt: optionalText(300),
+  // Partners open it to buy a ticket: http or https only (never javascript: or data:).
+  ticketUrl: z.preprocess((v) => (v === "" || v == null ? undefined : v), httpUrl(500).optional()),
+  imageAlt: optionalLine(300),
 });
 
 export const createEventSchema = eventFieldsSchema.extend({ venueId: z.uuid("validation.invalid") });
@@ -40,42 +41,44 @@ function columns(fields: z.output<typeof eventFieldsSchema>) {
 export async function createEvent(actor: Actor, input: unknown): Promise<{ id: string }> {
   const { venueId, ...fields } = parse(createEventSchema, input);
   ensureManages(actor, venueId);
-  const prisma = getPrisma();
-  const event = await prisma.event.create({ data: { venueId, ...columns(fields) }, select: { id: true } });
-  await prisma.auditLog.create({ data: { ...auditActor(actor), action: "event.created", entityType: "Event", entityId: event.id, after: { title: fields.title } } });
-  return event;
+  return getPrisma().$transaction(async (tx) => {
+    const event = await tx.event.create({ data: { venueId, ...columns(fields) }, select: { id: true } });
+    await audit(tx, actor, { action: "event.created", entityType: "Event", entityId: event.id, after: { title: fields.title } });
+    return event;
+  });
 }
 
 export async function updateEvent(actor: Actor, input: unknown): Promise<void> {
   const { eventId, ...fields } = parse(updateEventSchema, input);
   const before = await managedEvent(actor, eventId);
-  const prisma = getPrisma();
-  await prisma.event.update({ where: { id: eventId }, data: columns(fields) });
-  await prisma.auditLog.create({ data: { ...auditActor(actor), action: "event.updated", entityType: "Event", entityId: eventId, before: { title: before.title }, after: { title: fields.title } } });
+  await getPrisma().$transaction(async (tx) => {
+    await tx.event.update({ where: { id: eventId }, data: columns(fields) });
+    await audit(tx, actor, { action: "event.updated", entityType: "Event", entityId: eventId, before: { title: before.title }, after: { title: fields.title } });
+  });
 }
 
-export async function publishEvent(actor: Actor, input: unknown): Promise<void> {
+export async function publishEvent(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<void> {
   const { eventId } = parse(z.object({ eventId: z.uuid("validation.invalid") }), input);
   const event = await managedEvent(actor, eventId);
   if (event.status === "CANCELLED") throw new RuleViolation("EVENT_CANCELLED", "Ce spectacle est annulé.");
   if (event.status === "PUBLISHED") return;
-  const prisma = getPrisma();
-  await prisma.event.update({ where: { id: eventId }, data: { status: "PUBLISHED", publishedAt: new Date() } });
-  await prisma.auditLog.create({ data: { ...auditActor(actor), action: "event.published", entityType: "Event", entityId: eventId } });
+  await getPrisma().$transaction(async (tx) => {
+    await tx.event.update({ where: { id: eventId }, data: { status: "PUBLISHED", publishedAt: now } });
+    await audit(tx, actor, { action: "event.published", entityType: "Event", entityId: eventId }, now);
+  });
 }
 
-/** Cancels the event and, one by one through lib/booking, each of its sessions still scheduled. */
-export async function cancelEvent(actor: Actor, input: unknown): Promise<{ cancelledSessions: number; cancelledBookings: number }> {
-  const { eventId, note } = parse(z.object({ eventId: z.uuid("validation.invalid"), note: z.string().trim().max(500, "validation.tooLong").optional() }), input);
+/**
+ * Cancels the event and, through lib/booking, those of its sessions that have not started: every partner
+ * with a booking on them is told and gets its quota back. Sessions already played keep their bookings
+ * and attendance.
+ */
+export async function cancelEvent(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ cancelledSessions: number; cancelledBookings: number }> {
+  const { eventId, note } = parse(z.object({ eventId: z.uuid("validation.invalid"), note: optionalText(500) }), input);
   const event = await managedEvent(actor, eventId);
   if (event.status === "CANCELLED") return { cancelledSessions: 0, cancelledBookings: 0 };
-  const prisma = getPrisma();
-  const sessions = await prisma.session.findMany({ where: { eventId, status: "SCHEDULED" }, select: { id: true } });
-  let cancelledBookings = 0;
-  for (const session of sessions) cancelledBookings += (await cancelSession(actor, { sessionId: session.id, note })).cancelledBookings;
-  await prisma.event.update({ where: { id: eventId }, data: { status: "CANCELLED", cancelledAt: new Date() } });
-  await prisma.auditLog.create({ data: { ...auditActor(actor), action: "event.cancelled", entityType: "Event", entityId: eventId, after: { sessions: sessions.length } } });
-  return { cancelledSessions: sessions.length, cancelledBookings };
+  const { cancelledSessions, cancelledBookings } = await cancelEventSessions(actor, event, note, now);
+  return { cancelledSessions, cancelledBookings };
 }
 
 export interface VenueEventRow {

@@ -4,7 +4,7 @@
 // code, same text). No database: the invitation is built in memory. Each renderer is warmed up first
 // (module loading, font parsing, the first layout), and that first render is reported on its own: it
 // is paid once per server process, not per request.
-import "./allow-server-only";
+import "../lib/allow-server-only";
 import { performance } from "node:perf_hooks";
 import { renderWithPdfkit } from "./pdfkit-invitation";
 import { sampleInvitation } from "./sample-invitation";

@@ -1,6 +1,6 @@
 // An invitation built in memory, as lib/invitation would load it: for the benchmark and for looking
 // at a page without a database.
-import "./allow-server-only";
+import "../lib/allow-server-only";
 import type { InvitationData } from "../../lib/pdf/invitation";
 import { encodeInvitationCode } from "../../lib/invitation/code";
 

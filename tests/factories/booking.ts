@@ -45,15 +45,28 @@ export async function partners(count: number): Promise<TestPartner[]> {
   );
 }
 
-/** A request for `places` guests: the main person and companions. */
+let families = 0;
+/** A family name of letters only, new at each call: each request books other people (rule: one place per person). */
+export function newFamilyName(): string {
+  let n = families++;
+  let letters = "";
+  do {
+    letters = String.fromCharCode(97 + (n % 26)) + letters;
+    n = Math.floor(n / 26);
+  } while (n > 0);
+  return `Diallo-${letters}`;
+}
+
+/** A request for `places` guests: the main person and companions, of a family not booked before. */
 export function request(sessionId: string, partnerId: string, places: number, ifShort?: "SPLIT" | "WAITLIST" | "NOTHING"): BookingRequestInput {
+  const lastName = newFamilyName();
   return {
     sessionId,
     partnerId,
     ifShort,
     guests: Array.from({ length: places }, (_, index) => ({
-      firstName: index === 0 ? "Awa" : `Accompagnant${index}`,
-      lastName: "Diallo",
+      firstName: index === 0 ? "Awa" : `Accompagnant ${String.fromCharCode(96 + index)}`,
+      lastName,
       kind: index === 0 ? "MAIN" : "FAMILY_OR_FRIEND",
     })),
   };

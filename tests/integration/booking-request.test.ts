@@ -19,8 +19,8 @@ describe("rule 1: a request is confirmed when places and quota allow it, otherwi
     const guests = await getPrisma().bookingGuest.findMany({ where: { bookingId: result.confirmed.id }, orderBy: { position: "asc" } });
     expect(guests.map((g) => [g.position, g.kind, g.firstName])).toEqual([
       [0, "MAIN", "Awa"],
-      [1, "FAMILY_OR_FRIEND", "Accompagnant1"],
-      [2, "FAMILY_OR_FRIEND", "Accompagnant2"],
+      [1, "FAMILY_OR_FRIEND", "Accompagnant a"],
+      [2, "FAMILY_OR_FRIEND", "Accompagnant b"],
     ]);
     expect(await sessionCounters(sessionId)).toMatchObject({ confirmedPlaces: 3, waitlistedPlaces: 0 });
   });
@@ -83,8 +83,8 @@ describe("rule 2: a group larger than what is left chooses", () => {
     const waiting = await getPrisma().booking.findUniqueOrThrow({ where: { id: result.waitlisted.id }, include: { guests: { orderBy: { position: "asc" } } } });
     expect(waiting.splitFromId).toBe(result.confirmed.id);
     expect(waiting.guests.map((g) => [g.position, g.firstName])).toEqual([
-      [3, "Accompagnant3"],
-      [4, "Accompagnant4"],
+      [3, "Accompagnant c"],
+      [4, "Accompagnant d"],
     ]);
     expect(await sessionCounters(sessionId)).toMatchObject({ confirmedPlaces: 3, waitlistedPlaces: 2 });
   });

@@ -1,6 +1,7 @@
 // A separate Node process that fires booking requests at the database of DATABASE_URL, for the test that
 // spreads a burst over two processes (as two app servers would). Prints one JSON line of outcomes.
 //   tsx tests/support/booking-worker.ts <sessionId> <partners as JSON [{partnerId, userId}]> <count> <seed>
+import "../../scripts/lib/allow-server-only";
 import { requestBooking } from "@/lib/booking";
 import { disconnectPrisma } from "@/lib/db/client";
 
@@ -23,7 +24,8 @@ async function main() {
             sessionId,
             partnerId: partner.partnerId,
             ifShort: random() < 0.5 ? "SPLIT" : "WAITLIST",
-            guests: Array.from({ length: places }, (_, i) => ({ firstName: `Invité${i}`, lastName: "Test", kind: i === 0 ? "MAIN" : "FAMILY_OR_FRIEND" })),
+            // Other people at each request: a person holds one place per session.
+            guests: Array.from({ length: places }, (_, i) => ({ firstName: `Invité ${"abc"[i]}`, lastName: `Test ${seedText} ${random().toString(36).replace(/[\d.]/g, "")}`, kind: i === 0 ? "MAIN" : "FAMILY_OR_FRIEND" })),
           },
         );
         outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;

@@ -13,7 +13,7 @@ function renderForm({ placesLeft = 5, quotaLeft = null as number | null } = {}) 
   const book = jest.fn(async () => ({ ok: false, message: "Aucune réservation faite." }));
   render(
     <NextIntlClientProvider locale="fr" messages={messages}>
-      <BookingForm sessionId="0190f0e0-0000-7000-8000-0000000000ff" partnerId={PARTNER} placesLeft={placesLeft} quotaLeft={quotaLeft} search={search} book={book} />
+      <BookingForm sessionId="0190f0e0-0000-7000-8000-0000000000ff" partnerId={PARTNER} placesLeft={placesLeft} quotaLeft={quotaLeft} search={search} book={book} idempotencyKey="0190f0e0-0000-7000-8000-0000000000aa" />
     </NextIntlClientProvider>,
   );
   return { search, book };

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
+import { RuleViolation } from "@/lib/errors";
 import { currentActor } from "@/lib/auth/current";
 import { bookFromForm } from "@/lib/partner/booking-form";
 import { listPeople } from "@/lib/people/people";
@@ -25,7 +26,13 @@ export async function bookAction(_state: ActionState, formData: FormData): Promi
     const first = result.outcome === "WAITLISTED" ? result.waitlisted : result.confirmed;
     target = `/partenaire/reservations/${first.id}?resultat=${result.outcome}`;
   } catch (error) {
-    return actionFailure(error);
+    const failure = await actionFailure(error);
+    // The person already holds a place: say which booking, and link to it.
+    if (error instanceof RuleViolation && error.code === "ALREADY_BOOKED") {
+      const t = await getTranslations("bookingForm");
+      return { ...failure, link: { href: `/partenaire/reservations/${error.params.bookingId}`, label: t("seeExisting", { number: String(error.params.number) }) } };
+    }
+    return failure;
   }
   redirect(target);
 }

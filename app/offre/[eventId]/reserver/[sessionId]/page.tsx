@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -47,6 +48,8 @@ export default async function BookPage({ params }: { params: Promise<{ eventId: 
         quotaLeft={session.quotaLeft}
         search={searchPeopleAction}
         book={bookAction}
+        // New at each showing of the form: sending this form twice books once (lib/booking).
+        idempotencyKey={randomUUID()}
       />
     </div>
   );

@@ -1,7 +1,10 @@
-// The few SQL statements lib/booking shares between its two kinds of transaction (see transaction.ts)
-// go through this interface: parameters as $1, $2…, rows back as plain objects.
+// The SQL statements that must run inside either kind of transaction of the app (a Prisma interactive
+// transaction, or a connection borrowed from the pool on lib/booking's hot path) go through this
+// interface: parameters as $1, $2…, rows back as plain objects.
 import type pg from "pg";
-import type { Tx } from "./transaction";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type Tx = Prisma.TransactionClient;
 
 export interface Sql {
   /** `name` makes it a prepared statement on a pg connection (parsed and planned once per connection). */

@@ -1,0 +1,23 @@
+// What partners are told of changes they did not make (a promotion, a cancellation by the venue or the
+// association, a session cancelled, a waitlist expired): notices on their home, written by the
+// transaction that makes the change.
+import "server-only";
+import type { Sql } from "@/lib/db/sql";
+import type { NotificationType } from "@/lib/generated/prisma/enums";
+
+export interface Notice {
+  partnerId: string;
+  type: NotificationType;
+  bookingId: string;
+  sessionId: string;
+}
+
+export async function notifyPartners(sql: Sql, notices: Notice[], now: Date): Promise<void> {
+  if (!notices.length) return;
+  await sql.query(
+    `INSERT INTO "Notification" ("id", "partnerId", "type", "bookingId", "sessionId", "createdAt")
+     SELECT gen_random_uuid(), n.partner_id, n.type::"NotificationType", n.booking_id, n.session_id, $5
+     FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[]) AS n(partner_id, type, booking_id, session_id)`,
+    [notices.map((n) => n.partnerId), notices.map((n) => n.type), notices.map((n) => n.bookingId), notices.map((n) => n.sessionId), now],
+  );
+}

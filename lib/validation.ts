@@ -1,0 +1,48 @@
+// Field schemas shared by every input of the platform (zod). Messages are keys of the "validation"
+// section of the message catalog. Text from people is cleaned the same way everywhere: Unicode NFC,
+// no control characters (a NUL byte cannot even be stored), no invisible formatting characters (zero
+// widths, direction overrides that make a name read backwards on a guest list), spaces collapsed.
+import { z } from "zod";
+
+/** Control characters and invisible formatting characters (Unicode Cc and Cf). */
+const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
+/** The same, but for tab and newline, in a text of several lines. */
+const INVISIBLE_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Cf}]/gu;
+
+/** One line of text as people meant it: what they can see, nothing else. */
+export function cleanLine(value: string): string {
+  return value.normalize("NFC").replace(new RegExp(INVISIBLE, "gu"), "").replace(/\s+/g, " ").trim();
+}
+
+/** Several lines of text (a message, notes): keeps line breaks, drops what cannot be seen. */
+export function cleanText(value: string): string {
+  return value.normalize("NFC").replace(/\r\n?/g, "\n").replace(INVISIBLE_MULTILINE, "").trim();
+}
+
+/** Whether a string carries a character that would be dropped (for a search box: refuse, don't guess). */
+export function hasInvisible(value: string): boolean {
+  return INVISIBLE.test(value);
+}
+
+export const uuid = () => z.uuid("validation.invalid");
+
+/** A required single line of at most `max` characters. */
+export const line = (max: number) => z.string("validation.required").transform(cleanLine).pipe(z.string().min(1, "validation.required").max(max, "validation.tooLong"));
+
+/** A required text of several lines, at most `max` characters. */
+export const text = (max: number) => z.string("validation.required").transform(cleanText).pipe(z.string().min(1, "validation.required").max(max, "validation.tooLong"));
+
+/** An optional single line: empty becomes undefined. */
+export const optionalLine = (max: number) =>
+  z.preprocess((value) => (value == null ? undefined : value), z.string().transform(cleanLine).pipe(z.string().max(max, "validation.tooLong")).optional()).transform((value) => value || undefined);
+
+/** An optional multi-line text: empty becomes undefined. */
+export const optionalText = (max: number) =>
+  z.preprocess((value) => (value == null ? undefined : value), z.string().transform(cleanText).pipe(z.string().max(max, "validation.tooLong")).optional()).transform((value) => value || undefined);
+
+/** A first or last name: printed on an invitation, so it must hold at least one letter. */
+export const personName = () => line(80).pipe(z.string().regex(/\p{L}/u, "validation.nameNeedsLetter"));
+
+/** A web address people will open: http or https only (never javascript: or data:). */
+export const httpUrl = (max = 500) =>
+  line(max).pipe(z.url({ protocol: /^https?$/, error: "validation.httpUrl" }));

@@ -1,0 +1,100 @@
+// Hardening items 7 and 8: one person holds at most one place per session (confirmed or waiting), and
+// the same booking form sent again (a double click, ten clicks at once, a retry after a lost answer)
+// books once and gets the first answer back; people typed in on the spot exist only with a booking.
+import { randomUUID } from "node:crypto";
+import { cancelBooking, formatBookingNumber, requestBooking } from "@/lib/booking";
+import { getPrisma } from "@/lib/db/client";
+import { bookFromForm } from "@/lib/partner/booking-form";
+import { createPerson } from "@/lib/people/people";
+import { anotherSession, bookingsInOrder, partners, stage } from "../factories/booking";
+
+const guest = (firstName: string, lastName: string, personId?: string) => ({ firstName, lastName, kind: "MAIN" as const, personId });
+
+describe("item 7: a person holds one place per session", () => {
+  it("refuses a second booking of the same person, by their list entry or by their name, and names the first booking", async () => {
+    const { venueId, sessionId } = await stage({ capacity: 1 });
+    const [partner] = await partners(1);
+    const { id: personId } = await createPerson(partner!.actor, { partnerId: partner!.id, firstName: "Élodie", lastName: "Dupont" });
+    const first = await requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Élodie", "Dupont", personId)] });
+    if (first.outcome !== "CONFIRMED") throw new Error("expected a confirmed booking");
+
+    const again = requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Élodie", "Dupont", personId)] });
+    await expect(again).rejects.toMatchObject({ code: "ALREADY_BOOKED", params: { bookingId: first.confirmed.id, number: formatBookingNumber(first.confirmed.number) } });
+    // Typed again by hand, with other capitals, accents and spaces: the same person.
+    const typed = requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Ana", "Sow"), { ...guest(" elodie ", "DUPONT"), kind: "FAMILY_OR_FRIEND" }] });
+    await expect(typed).rejects.toMatchObject({ code: "ALREADY_BOOKED" });
+    expect(await bookingsInOrder(sessionId)).toHaveLength(1);
+
+    // A waiting place counts too: the session is full, "Ana Sow" waits, and may not wait twice.
+    const waiting = await requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Ana", "Sow")] });
+    expect(waiting.outcome).toBe("WAITLISTED");
+    await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Ana", "Sow")] })).rejects.toMatchObject({ code: "ALREADY_BOOKED" });
+
+    // Another session, or after a cancellation: welcome.
+    const other = await anotherSession(venueId, { startsAt: new Date(Date.now() + 20 * 86_400_000) });
+    await expect(requestBooking(partner!.actor, { sessionId: other, partnerId: partner!.id, guests: [guest("Élodie", "Dupont", personId)] })).resolves.toMatchObject({ outcome: "CONFIRMED" });
+    await cancelBooking(partner!.actor, { bookingId: first.confirmed.id });
+    // (Ana Sow, first in line, took the place freed: Élodie may wait for one again.)
+    await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Élodie", "Dupont", personId)] })).resolves.toMatchObject({ outcome: "WAITLISTED" });
+  });
+
+  it("refuses the same person twice in one request, and lets two structures each book their own homonym", async () => {
+    const { sessionId } = await stage({ capacity: 10 });
+    const [a, b] = await partners(2);
+    const twice = [guest("Marie", "Curie"), { ...guest("marie", "curie"), kind: "FAMILY_OR_FRIEND" as const }];
+    await expect(requestBooking(a!.actor, { sessionId, partnerId: a!.id, guests: twice })).rejects.toMatchObject({ code: "SAME_PERSON_TWICE" });
+    await expect(requestBooking(a!.actor, { sessionId, partnerId: a!.id, guests: [guest("Marie", "Curie")] })).resolves.toMatchObject({ outcome: "CONFIRMED" });
+    await expect(requestBooking(b!.actor, { sessionId, partnerId: b!.id, guests: [guest("Marie", "Curie")] })).resolves.toMatchObject({ outcome: "CONFIRMED" });
+  });
+});
+
+describe("item 8: a booking form sent again books once", () => {
+  it("ten identical sends at once make one booking and one new person, and all get its answer", async () => {
+    const { sessionId } = await stage({ capacity: 10 });
+    const [partner] = await partners(1);
+    const form = {
+      sessionId,
+      partnerId: partner!.id,
+      idempotencyKey: randomUUID(),
+      people: [{ firstName: "Yanis", lastName: "Benali", keep: true }],
+      companions: [{ firstName: "Nora", lastName: "Benali", kind: "FAMILY_OR_FRIEND" as const }],
+    };
+    const answers = await Promise.all(Array.from({ length: 10 }, () => bookFromForm(partner!.actor, form)));
+
+    const bookings = await bookingsInOrder(sessionId);
+    expect(bookings).toHaveLength(1);
+    expect(answers.every((answer) => answer.outcome === "CONFIRMED" && answer.confirmed.id === bookings[0]!.id)).toBe(true);
+    expect(answers.filter((answer) => answer.repeated)).toHaveLength(9);
+    expect(await getPrisma().person.count({ where: { partnerId: partner!.id } })).toBe(1);
+    const [main] = await getPrisma().bookingGuest.findMany({ where: { bookingId: bookings[0]!.id, position: 0 }, select: { personId: true } });
+    expect(main!.personId).toEqual((await getPrisma().person.findFirstOrThrow({ where: { partnerId: partner!.id } })).id);
+  });
+
+  it("gives the first answer of a split back, parts and waitlist rank included", async () => {
+    const { sessionId } = await stage({ capacity: 1 });
+    const [partner] = await partners(1);
+    const form = { sessionId, partnerId: partner!.id, idempotencyKey: randomUUID(), ifShort: "SPLIT" as const, people: [{ firstName: "Lina", lastName: "Haddad", keep: false }], companions: [{ firstName: "Sami", lastName: "Haddad", kind: "FAMILY_OR_FRIEND" as const }] };
+    const first = await bookFromForm(partner!.actor, form);
+    const retry = await bookFromForm(partner!.actor, form);
+    expect(first.outcome).toBe("SPLIT");
+    expect(retry).toMatchObject({ outcome: "SPLIT", repeated: true, confirmed: { id: (first as { confirmed: { id: string } }).confirmed.id }, waitlisted: { id: (first as { waitlisted: { id: string } }).waitlisted.id, position: 1 } });
+    expect(await bookingsInOrder(sessionId)).toHaveLength(2);
+  });
+
+  it("creates nobody when nothing is booked, and refuses the key on another session", async () => {
+    const { venueId, sessionId } = await stage({ capacity: 1 });
+    const [partner, other] = await partners(2);
+    await requestBooking(other!.actor, { sessionId, partnerId: other!.id, guests: [guest("Iris", "Moreau")] });
+    const key = randomUUID();
+    const refused = await bookFromForm(partner!.actor, { sessionId, partnerId: partner!.id, idempotencyKey: key, ifShort: "NOTHING", people: [{ firstName: "Jade", lastName: "Petit", keep: true }] });
+    expect(refused.outcome).toBe("NOT_BOOKED");
+    expect(await getPrisma().person.count({ where: { partnerId: partner!.id } })).toBe(0);
+
+    const elsewhere = await anotherSession(venueId, { startsAt: new Date(Date.now() + 20 * 86_400_000) });
+    await bookFromForm(partner!.actor, { sessionId: elsewhere, partnerId: partner!.id, idempotencyKey: key, people: [{ firstName: "Jade", lastName: "Petit", keep: true }] });
+    await expect(bookFromForm(partner!.actor, { sessionId, partnerId: partner!.id, idempotencyKey: key, people: [{ firstName: "Jade", lastName: "Petit", keep: true }] })).rejects.toMatchObject({
+      code: "IDEMPOTENCY_KEY_REUSED",
+    });
+    expect(await getPrisma().person.count({ where: { partnerId: partner!.id } })).toBe(1);
+  });
+});
