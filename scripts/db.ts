@@ -1,4 +1,5 @@
 // npm run db:migrate | db:migration -- <name> | db:check | db:seed
+import "./lib/allow-server-only";
 import { applyMigrations, pendingSchemaChange, writeMigration } from "../lib/db/migrations";
 import { loadEnv, openDatabase } from "./lib/database";
 

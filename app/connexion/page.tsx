@@ -4,13 +4,14 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm, VisitorForm } from "@/components/auth/sign-in-form";
 import { currentActor, homeOf } from "@/lib/auth/current";
+import { safeRedirectPath } from "@/lib/http/redirect";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("signInTitle") };
 }
 
 /** Only paths of this site: a link cannot send someone elsewhere after sign-in. */
-const safeNext = (value: string | undefined) => (value && value.startsWith("/") && !value.startsWith("//") ? value : "/accueil");
+const safeNext = (value: string | undefined) => safeRedirectPath(typeof value === "string" ? value : undefined);
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ suite?: string }> }) {
   const { suite } = await searchParams;

@@ -2,7 +2,8 @@
 
 // A form posting to a server action: its fields come as children (rendered on the server), its answer
 // is announced to screen readers, field errors are listed, and a destructive action asks first.
-import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
 import { initialActionState, type ActionState } from "@/lib/actions/state";
 
 export function ActionForm({
@@ -23,7 +24,10 @@ export function ActionForm({
   className?: string;
   encType?: "multipart/form-data";
 }) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const [answer, formAction, pending] = useActionState(action, initialActionState);
+  const [refused, setRefused] = useState<ActionState | null>(null);
+  const t = useTranslations("common");
+  const state = refused ?? answer;
   const errors = state.fieldErrors ? Object.values(state.fieldErrors).flat() : [];
   return (
     <form
@@ -31,6 +35,18 @@ export function ActionForm({
       encType={encType}
       className={className}
       onSubmit={(event) => {
+        setRefused(null);
+        // A file over its field's limit (data-max-bytes) is refused here, before minutes of upload.
+        for (const input of event.currentTarget.querySelectorAll<HTMLInputElement>("input[type=file][data-max-bytes]")) {
+          const max = Number(input.dataset.maxBytes);
+          const file = [...(input.files ?? [])].find((candidate) => candidate.size > max);
+          if (file) {
+            event.preventDefault();
+            setRefused({ ok: false, message: t("fileTooLarge", { name: file.name, max: Math.round(max / 1024 / 1024) }) });
+            input.focus();
+            return;
+          }
+        }
         if (confirm && !window.confirm(confirm)) event.preventDefault();
       }}
     >

@@ -2,7 +2,10 @@
 // invitation only: an admin for anyone, a partner's referent for their structure, a venue's manager
 // for their venue. A deactivated account cannot sign in, and bumping its sessionVersion ends the
 // sessions already open (lib/auth/current.ts compares it on every request).
+import "server-only";
+import { pageOffset } from "@/lib/validation";
 import { z } from "zod";
+import { audit } from "@/lib/audit";
 import { getPrisma } from "@/lib/db/client";
 import { AccessDeniedError, NotFoundError, RuleViolation } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -10,11 +13,11 @@ import { parse } from "@/lib/booking/schemas";
 import { appUrl, sendMail } from "@/lib/mail";
 import { fill } from "@/lib/invitation/format";
 import messages from "@/messages/fr/auth.json";
-import type { Actor } from "./actor";
+import { anonymousActor, type Actor } from "./actor";
 import { ensure, isAdmin } from "./permissions";
 import { hashPassword, verifyPassword } from "./password";
-import { clearFailures, isThrottled, recordFailure } from "./throttle";
-import { consumeToken, issueToken } from "./tokens";
+import { clearFailures, forgiveAttempt, takeAttempt } from "./throttle";
+import { consumeToken, issueToken, revokeTokens } from "./tokens";
 
 const email = z.string().trim().toLowerCase().email("validation.email").max(200, "validation.tooLong");
 
@@ -27,30 +30,36 @@ let decoyHash: Promise<string> | undefined;
 export async function verifyCredentials(input: { email?: unknown; password?: unknown }, ip: string, now = new Date()): Promise<SignInResult> {
   const parsed = z.object({ email, password: z.string().min(1).max(200) }).safeParse(input);
   if (!parsed.success) return { ok: false, reason: "INVALID" };
-  const keys: [("email" | "ip"), string][] = [["email", parsed.data.email], ["ip", ip]];
-  if (await isThrottled(keys, now)) return { ok: false, reason: "THROTTLED" };
+  // Counted before the password is checked: a burst of guesses gets no more checks than the limit.
+  const attempt = await takeAttempt([["email", parsed.data.email], ["ip", ip]], now);
+  if (!attempt) return { ok: false, reason: "THROTTLED" };
   const user = await getPrisma().user.findUnique({ where: { email: parsed.data.email } });
   decoyHash ??= hashPassword("not a password of anyone");
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), parsed.data.password);
-  if (!user || !user.active || !user.passwordHash || !valid) {
-    await recordFailure(keys, now);
-    return { ok: false, reason: "INVALID" };
-  }
+  if (!user || !user.active || !user.passwordHash || !valid) return { ok: false, reason: "INVALID" };
+  await forgiveAttempt(attempt);
   await clearFailures("email", parsed.data.email);
   await getPrisma().user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
   return { ok: true, userId: user.id, sessionVersion: user.sessionVersion };
 }
 
-/** Always the same answer, whether or not the address has an account. */
-export async function requestPasswordReset(input: unknown): Promise<void> {
+/**
+ * Always the same answer, whether or not the address has an account. At most a few requests per address
+ * and per client in a quarter of an hour, so that the form cannot be used to flood a mailbox.
+ */
+export async function requestPasswordReset(input: unknown, ip = "local", now = new Date()): Promise<void> {
   const { email: address } = parse(z.object({ email }), input);
+  if (!(await takeAttempt([["reset-email", address], ["reset-ip", ip]], now))) {
+    throw new RuleViolation("TOO_MANY_REQUESTS", "Trop de demandes pour cette adresse : réessayez dans un quart d'heure.");
+  }
   const user = await getPrisma().user.findUnique({ where: { email: address }, select: { id: true, name: true, active: true } });
   if (!user || !user.active) return;
   const token = await issueToken(user.id, "PASSWORD_RESET");
   await sendMail({
     to: address,
     subject: messages.mails.resetSubject,
-    text: fill(messages.mails.resetText, { name: user.name, link: appUrl(`/mot-de-passe/${token}`) }),
+    text: fill(messages.mails.resetText, { name: user.name }),
+    secrets: { link: appUrl(`/mot-de-passe/${token}`) },
   });
 }
 
@@ -63,18 +72,18 @@ export const choosePasswordSchema = z
   .refine((value) => value.password === value.confirm, { message: "domainErrors.PASSWORDS_DIFFER", path: ["confirm"] });
 
 /** Sets the password of an invitation or a reset link, once; ends the sessions opened before. */
-export async function choosePassword(input: unknown): Promise<{ email: string }> {
+export async function choosePassword(input: unknown, now = new Date()): Promise<{ email: string }> {
   const { token, password } = parse(choosePasswordSchema, input);
   const passwordHash = await hashPassword(password);
-  const used = await consumeToken(token);
-  if (!used) throw new RuleViolation("LINK_INVALID", "Ce lien n'est plus valable.");
-  const user = await getPrisma().user.update({
-    where: { id: used.userId },
-    data: { passwordHash, sessionVersion: { increment: 1 } },
-    select: { email: true },
+  return getPrisma().$transaction(async (tx) => {
+    const used = await consumeToken(tx, token, now);
+    if (!used) throw new RuleViolation("LINK_INVALID", "Ce lien n'est plus valable.");
+    const user = await tx.user.update({ where: { id: used.userId }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { email: true } });
+    await revokeTokens(tx, used.userId, "PASSWORD_RESET", now);
+    // Whoever holds the link acts, signed out: the account is the entity.
+    await audit(tx, anonymousActor, { action: used.kind === "INVITATION" ? "user.password_chosen" : "user.password_reset", entityType: "User", entityId: used.userId }, now);
+    return user;
   });
-  await getPrisma().authToken.updateMany({ where: { userId: used.userId, usedAt: null, kind: "PASSWORD_RESET" }, data: { usedAt: new Date() } });
-  return user;
 }
 
 export const inviteSchema = z.object({
@@ -106,24 +115,26 @@ export async function inviteUser(actor: Actor, input: unknown, now = new Date())
   if (await prisma.user.findUnique({ where: { email: data.email }, select: { id: true } })) {
     throw new RuleViolation("ACCOUNT_EXISTS", "Un compte existe déjà pour cette adresse.");
   }
-  const user = await prisma.user.create({
-    data: {
-      email: data.email,
-      name: data.name,
-      role: data.role,
-      partnerId: partnerId ?? null,
-      ...(venueId ? { managedVenues: { create: { venueId } } } : {}),
-    },
-  });
-  await prisma.auditLog.create({
-    data: { actorUserId: actor.kind === "user" ? actor.userId : null, actorKind: actor.kind === "user" ? actor.role.toLowerCase() : actor.kind, action: "user.invited", entityType: "User", entityId: user.id, after: { role: data.role, partnerId, venueId } },
+  const user = await prisma.$transaction(async (tx) => {
+    const created = await tx.user.create({
+      data: {
+        email: data.email,
+        name: data.name,
+        role: data.role,
+        partnerId: partnerId ?? null,
+        ...(venueId ? { managedVenues: { create: { venueId } } } : {}),
+      },
+    });
+    await audit(tx, actor, { action: "user.invited", entityType: "User", entityId: created.id, after: { role: data.role, partnerId: partnerId ?? null, venueId: venueId ?? null } }, now);
+    return created;
   });
   const inviter = actor.kind === "user" ? ((await prisma.user.findUnique({ where: { id: actor.userId }, select: { name: true } }))?.name ?? "Culture pour tous") : "Culture pour tous";
   const token = await issueToken(user.id, "INVITATION", now);
   await sendMail({
     to: data.email,
     subject: messages.mails.invitationSubject,
-    text: fill(messages.mails.invitationText, { name: data.name, inviter, link: appUrl(`/mot-de-passe/${token}`) }),
+    text: fill(messages.mails.invitationText, { name: data.name, inviter }),
+    secrets: { link: appUrl(`/mot-de-passe/${token}`) },
   });
   return { userId: user.id };
 }
@@ -153,7 +164,7 @@ export async function listAccounts(actor: Actor, { page = 1, pageSize = 50 } = {
     prisma.user.findMany({
       where,
       orderBy: [{ role: "asc" }, { name: "asc" }],
-      skip: (Math.max(1, page) - 1) * pageSize,
+      skip: pageOffset(page, pageSize),
       take: pageSize,
       select: { id: true, name: true, email: true, role: true, active: true, passwordHash: true, partner: { select: { name: true } }, managedVenues: { select: { venue: { select: { name: true } } } } },
     }),
@@ -184,12 +195,12 @@ export async function setAccountActive(actor: Actor, input: unknown): Promise<vo
       (actor.role === "VENUE" && target.role === "VENUE" && target.managedVenues.some((m) => actor.venueIds.includes(m.venueId))));
   if (!visible) throw new NotFoundError("compte");
   if (target.id === actor.userId) throw new RuleViolation("CANNOT_DEACTIVATE_SELF", "Vous ne pouvez pas désactiver votre propre compte.");
-  await prisma.$transaction([
-    prisma.user.update({ where: { id: userId }, data: { active, sessionVersion: { increment: 1 } } }),
-    prisma.auditLog.create({
-      data: { actorUserId: actor.userId, actorKind: actor.role.toLowerCase(), action: active ? "user.reactivated" : "user.deactivated", entityType: "User", entityId: userId },
-    }),
-  ]);
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { active, sessionVersion: { increment: 1 } } });
+    // A link sent before (an invitation, a forgotten password) must not reopen the account.
+    if (!active) await revokeTokens(tx, userId);
+    await audit(tx, actor, { action: active ? "user.reactivated" : "user.deactivated", entityType: "User", entityId: userId });
+  });
 }
 
 /** The actor of a signed-in session, rebuilt from the database on every request. */

@@ -4,18 +4,14 @@
 // deactivated account or a renewed visitor code stops working at once.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { clientAddress } from "@/lib/http/client-address";
 import { verifyCredentials } from "./accounts";
 import { openVisitorAccess } from "./visitor";
 
 type Headers = Record<string, string | string[] | undefined> | undefined;
 
-/** The client's address, as the proxy in front of the app reports it. */
-function clientIp(headers: Headers): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  const real = headers?.["x-real-ip"];
-  return first || (Array.isArray(real) ? real[0] : real) || "local";
-}
+/** The client's address as the app's server established it (never a header the client wrote). */
+const clientIp = (headers: Headers) => clientAddress(headers);
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,

@@ -1,28 +1,53 @@
-// Limits on sign-in attempts, per account and per address, kept in PostgreSQL so that they hold across
-// every app server. Only failures are recorded; a success clears the account's failures.
+// Limits on sign-in attempts, forgotten-password requests and visitor codes, kept in PostgreSQL so that
+// they hold across every app server. An attempt is counted *before* the password or the code is
+// checked: under a lock on its keys it counts the rows of the window and, if within the limit, inserts
+// its own; twenty attempts at once therefore get exactly as many checks as the limit allows. A
+// successful attempt is forgiven afterwards, so that only failures (and every reset request) count.
+import "server-only";
 import { getPrisma } from "@/lib/db/client";
 
 export const WINDOW_MS = 15 * 60_000;
-export const LIMITS = { email: 5, ip: 30, "visitor-ip": 10 } as const;
+export const LIMITS = {
+  /** Wrong passwords for one account. */
+  email: 5,
+  /** Wrong passwords from one address. */
+  ip: 30,
+  /** Wrong visitor codes from one address. */
+  "visitor-ip": 10,
+  /** Wrong visitor codes from everywhere at once: guessing from many addresses stays slow. */
+  "visitor-all": 200,
+  /** Forgotten-password requests for one address, and from one client. */
+  "reset-email": 3,
+  "reset-ip": 10,
+} as const;
 
-type Scope = keyof typeof LIMITS;
+export type Scope = keyof typeof LIMITS;
 const keyOf = (scope: Scope, value: string) => `${scope}:${value.toLowerCase()}`;
 
-/** True when any of the given keys has reached its limit within the window. */
-export async function isThrottled(keys: [Scope, string][], now = new Date()): Promise<boolean> {
-  const since = new Date(now.getTime() - WINDOW_MS);
-  for (const [scope, value] of keys) {
-    const failures = await getPrisma().signInAttempt.count({ where: { key: keyOf(scope, value), at: { gt: since } } });
-    if (failures >= LIMITS[scope]) return true;
-  }
-  return false;
+export interface Attempt {
+  ids: bigint[];
 }
 
-export async function recordFailure(keys: [Scope, string][], now = new Date()): Promise<void> {
-  const prisma = getPrisma();
-  await prisma.signInAttempt.createMany({ data: keys.map(([scope, value]) => ({ key: keyOf(scope, value), at: now })) });
+/** Takes an attempt against every key; null when one of them has reached its limit (nothing is kept then). */
+export async function takeAttempt(keys: [Scope, string][], now = new Date()): Promise<Attempt | null> {
+  const named = keys.map(([scope, value]) => ({ key: keyOf(scope, value), limit: LIMITS[scope] }));
+  const since = new Date(now.getTime() - WINDOW_MS);
+  const attempt = await getPrisma().$transaction(async (tx) => {
+    // One lock per key, always in the same order: concurrent attempts on a key count one after another.
+    for (const key of named.map((n) => n.key).sort()) await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${`attempt:${key}`}, 0))`;
+    const counts = await Promise.all(named.map(({ key }) => tx.signInAttempt.count({ where: { key, at: { gt: since } } })));
+    if (counts.some((count, index) => count >= named[index]!.limit)) return null;
+    const rows = await tx.signInAttempt.createManyAndReturn({ data: named.map(({ key }) => ({ key, at: now })), select: { id: true } });
+    return { ids: rows.map((row) => row.id) };
+  });
   // Housekeeping, cheap thanks to the index on "at": nothing older than a day is of any use.
-  await prisma.signInAttempt.deleteMany({ where: { at: { lt: new Date(now.getTime() - 24 * 3600_000) } } });
+  if (attempt) await getPrisma().signInAttempt.deleteMany({ where: { at: { lt: new Date(now.getTime() - 24 * 3600_000) } } });
+  return attempt;
+}
+
+/** The attempt succeeded: it does not count against anyone. */
+export async function forgiveAttempt(attempt: Attempt): Promise<void> {
+  await getPrisma().signInAttempt.deleteMany({ where: { id: { in: attempt.ids } } });
 }
 
 export async function clearFailures(scope: Scope, value: string): Promise<void> {

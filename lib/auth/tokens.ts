@@ -1,7 +1,11 @@
 // Single-use links (account invitation, forgotten password): 256 random bits sent by email, of which
-// only a SHA-256 hash is stored, so a copy of the database cannot be used to take over an account.
+// only a SHA-256 hash is stored, so a copy of the database cannot be used to take over an account (the
+// mail itself keeps the link sealed: lib/mail/seal.ts). A link works once, before it expires, and only
+// while its account is active: deactivating an account revokes its links.
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { getPrisma } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/sql";
 import type { AuthTokenKind } from "@/lib/generated/prisma/enums";
 
 export const TOKEN_LIFETIME_MS: Record<AuthTokenKind, number> = {
@@ -11,9 +15,9 @@ export const TOKEN_LIFETIME_MS: Record<AuthTokenKind, number> = {
 
 const digest = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export async function issueToken(userId: string, kind: AuthTokenKind, now = new Date()): Promise<string> {
+export async function issueToken(userId: string, kind: AuthTokenKind, now = new Date(), tx: Tx = getPrisma()): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  await getPrisma().authToken.create({
+  await tx.authToken.create({
     data: { userId, kind, tokenHash: digest(token), expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS[kind]) },
   });
   return token;
@@ -28,14 +32,18 @@ export async function peekToken(token: string, now = new Date()): Promise<{ kind
 
 /**
  * Uses a token: one conditional UPDATE, so two clicks on the same link (or two servers) cannot both
- * succeed. Returns the user it was for, or null if unknown, used or expired.
+ * succeed, and a deactivated account's link does nothing. Returns the user it was for, or null.
  */
-export async function consumeToken(token: string, now = new Date()): Promise<{ userId: string; kind: AuthTokenKind } | null> {
-  const { count } = await getPrisma().authToken.updateMany({
-    where: { tokenHash: digest(token), usedAt: null, expiresAt: { gt: now } },
-    data: { usedAt: now },
-  });
-  if (count !== 1) return null;
-  const used = await getPrisma().authToken.findUniqueOrThrow({ where: { tokenHash: digest(token) }, select: { userId: true, kind: true } });
-  return used;
+export async function consumeToken(tx: Tx, token: string, now = new Date()): Promise<{ userId: string; kind: AuthTokenKind } | null> {
+  const [used] = await tx.$queryRaw<{ userId: string; kind: AuthTokenKind }[]>`
+    UPDATE "AuthToken" t SET "usedAt" = ${now}
+    FROM "User" u
+    WHERE t."tokenHash" = ${digest(token)} AND t."usedAt" IS NULL AND t."expiresAt" > ${now} AND u."id" = t."userId" AND u."active"
+    RETURNING t."userId"::text AS "userId", t."kind"::text AS "kind"`;
+  return used ?? null;
+}
+
+/** Ends every link of the user not used yet (deactivation, a password just chosen). */
+export async function revokeTokens(tx: Tx, userId: string, kind?: AuthTokenKind, now = new Date()): Promise<void> {
+  await tx.authToken.updateMany({ where: { userId, usedAt: null, ...(kind ? { kind } : {}) }, data: { usedAt: now } });
 }

@@ -1,14 +1,17 @@
 // Visitor access: a partner structure's code opens a read-only session on the offer for the people it
 // supports. Renewing the code invalidates the old one and every visitor session opened with it (the
 // session carries the code's renewal time, compared on every request).
+import "server-only";
 import { z } from "zod";
+import { audit } from "@/lib/audit";
 import { newBookingNumber } from "@/lib/booking/number";
 import { parse } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
 import { AccessDeniedError } from "@/lib/errors";
+import { requireId } from "@/lib/validation";
 import type { Actor } from "./actor";
 import { actsForPartner, ensure } from "./permissions";
-import { isThrottled, recordFailure } from "./throttle";
+import { forgiveAttempt, takeAttempt } from "./throttle";
 
 /** Visitors' sessions end after a few hours, whatever the cookie says. */
 export const VISITOR_SESSION_MS = 4 * 3600_000;
@@ -19,14 +22,13 @@ const normalize = (code: string) => code.toUpperCase().replace(/[\s-]/g, "");
 const version = (renewedAt: Date | null) => renewedAt?.getTime() ?? 0;
 
 export async function openVisitorAccess(code: unknown, ip: string, now = new Date()): Promise<VisitorAccess> {
-  const keys: ["visitor-ip", string][] = [["visitor-ip", ip]];
-  if (await isThrottled(keys, now)) return { ok: false, reason: "THROTTLED" };
+  // Per client, and for everyone at once: guessing from many addresses stays as slow as from one.
+  const attempt = await takeAttempt([["visitor-ip", ip], ["visitor-all", "*"]], now);
+  if (!attempt) return { ok: false, reason: "THROTTLED" };
   const text = typeof code === "string" ? normalize(code) : "";
-  const partner = text.length >= 4 && text.length <= 16 ? await getPrisma().partner.findUnique({ where: { visitorCode: text }, select: { id: true, conventionSignedAt: true, visitorCodeRenewedAt: true } }) : null;
-  if (!partner || !partner.conventionSignedAt) {
-    await recordFailure(keys, now);
-    return { ok: false, reason: "INVALID" };
-  }
+  const partner = /^[A-Z0-9]{4,16}$/.test(text) ? await getPrisma().partner.findUnique({ where: { visitorCode: text }, select: { id: true, conventionSignedAt: true, visitorCodeRenewedAt: true } }) : null;
+  if (!partner || !partner.conventionSignedAt) return { ok: false, reason: "INVALID" };
+  await forgiveAttempt(attempt);
   return { ok: true, partnerId: partner.id, codeVersion: version(partner.visitorCodeRenewedAt) };
 }
 
@@ -40,6 +42,7 @@ export async function visitorActor(partnerId: string, codeVersion: number, opene
 
 export async function getVisitorCode(actor: Actor, partnerId: string): Promise<{ code: string | null; renewedAt: Date | null }> {
   ensure(actsForPartner(actor, partnerId), "Seule la structure voit son code d'accès.");
+  requireId(partnerId, "structure");
   const partner = await getPrisma().partner.findUnique({ where: { id: partnerId }, select: { visitorCode: true, visitorCodeRenewedAt: true } });
   if (!partner) throw new AccessDeniedError();
   return { code: partner.visitorCode, renewedAt: partner.visitorCodeRenewedAt };
@@ -53,12 +56,10 @@ export async function renewVisitorCode(actor: Actor, input: unknown, now = new D
     const code = newBookingNumber();
     const taken = await prisma.partner.findUnique({ where: { visitorCode: code }, select: { id: true } });
     if (taken) continue;
-    await prisma.$transaction([
-      prisma.partner.update({ where: { id: partnerId }, data: { visitorCode: code, visitorCodeRenewedAt: now } }),
-      prisma.auditLog.create({
-        data: { actorUserId: actor.kind === "user" ? actor.userId : null, actorKind: actor.kind === "user" ? actor.role.toLowerCase() : actor.kind, action: "partner.visitor_code_renewed", entityType: "Partner", entityId: partnerId },
-      }),
-    ]);
+    await prisma.$transaction(async (tx) => {
+      await tx.partner.update({ where: { id: partnerId }, data: { visitorCode: code, visitorCodeRenewedAt: now } });
+      await audit(tx, actor, { action: "partner.visitor_code_renewed", entityType: "Partner", entityId: partnerId }, now);
+    });
     return { code };
   }
   throw new Error("Impossible de tirer un code libre.");

@@ -1,6 +1,8 @@
 // An event's page: what it is, where, and for each upcoming session the places left, the waitlist and,
 // for a partner, the quota that applies to its structure and what is left of it. The quota figures come
 // from lib/booking's own rules, so the page says what a booking request would do.
+import "server-only";
+import { requireId } from "@/lib/validation";
 import type { Actor } from "@/lib/auth/actor";
 import { canBrowseOffer, ensure, managesVenue } from "@/lib/auth/permissions";
 import { applicableQuota, bookingWindow, quotaLeft, type WindowState } from "@/lib/booking/rules";
@@ -55,7 +57,7 @@ export interface EventDetails {
 
 export async function getEventDetails(actor: Actor, eventId: string, { now = new Date() } = {}): Promise<EventDetails> {
   ensure(canBrowseOffer(actor), "Connectez-vous pour voir l'offre.");
-  if (!/^[0-9a-f-]{36}$/i.test(eventId)) throw new NotFoundError("spectacle");
+  requireId(eventId, "spectacle");
   const prisma = getPrisma();
   const event = await prisma.event.findUnique({
     where: { id: eventId },

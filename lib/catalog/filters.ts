@@ -3,6 +3,7 @@
 import { addDays, endOfMonth, endOfWeek } from "date-fns";
 import { z } from "zod";
 import { inParis, parisTime } from "@/lib/time";
+import { cleanLine } from "@/lib/validation";
 import { Accessibility, EventCategory } from "@/lib/generated/prisma/enums";
 
 export const WHEN = ["semaine", "mois", "dates", "tout"] as const;
@@ -12,17 +13,20 @@ const one = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const many = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : String(value).split(","));
 const lenient = <T extends z.ZodType>(schema: T) => z.preprocess(one, schema.optional().catch(undefined));
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** Text typed in a search box, cleaned as any text is (no NUL byte, no invisible characters). */
+const text = (max: number) => z.string().transform(cleanLine).pipe(z.string().min(1).max(max));
 
 export const catalogFiltersSchema = z.object({
   quand: lenient(z.enum(WHEN)),
   du: lenient(day),
   au: lenient(day),
-  categorie: z.preprocess(many, z.array(z.string()).transform((list) => list.filter((c): c is EventCategory => c in EventCategory))),
-  acces: z.preprocess(many, z.array(z.string()).transform((list) => list.filter((a): a is Accessibility => a in Accessibility))),
-  ville: lenient(z.string().trim().min(1).max(80)),
-  quartier: lenient(z.string().trim().min(1).max(80)),
+  // Own keys only: "toString" is in every object, and is no category.
+  categorie: z.preprocess(many, z.array(z.string()).transform((list) => list.filter((c): c is EventCategory => Object.hasOwn(EventCategory, c)))),
+  acces: z.preprocess(many, z.array(z.string()).transform((list) => list.filter((a): a is Accessibility => Object.hasOwn(Accessibility, a)))),
+  ville: lenient(text(80)),
+  quartier: lenient(text(80)),
   places: z.preprocess(one, z.literal("1").optional().catch(undefined)).transform((value) => value === "1"),
-  q: lenient(z.string().trim().min(1).max(100)),
+  q: lenient(text(100)),
   page: z.preprocess(one, z.coerce.number().int().min(1).max(10_000).catch(1)).default(1),
 });
 

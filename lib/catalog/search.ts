@@ -1,6 +1,7 @@
 // The catalog of upcoming sessions: one SQL query, filtered and paginated in the database so it stays
 // fast with thousands of sessions (indexes on Session.startsAt and Event.status/category). Free text
 // ignores case and accents, so "theatre" finds "Théâtre", without any extension of PostgreSQL.
+import "server-only";
 import { canBrowseOffer, ensure } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/actor";
 import { getPrisma } from "@/lib/db/client";

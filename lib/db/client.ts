@@ -1,6 +1,7 @@
 // The one connection pool and Prisma client of a server process, created on first use (so importing a
 // module never needs a database) and kept across hot reloads in development. Prisma runs on the pool
 // through its pg adapter; lib/booking's hot path borrows connections from the same pool.
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";

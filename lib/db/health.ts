@@ -1,3 +1,4 @@
+import "server-only";
 import { getPrisma } from "./client";
 
 /** True when PostgreSQL answers a trivial query within `timeoutMs`. */

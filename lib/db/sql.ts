@@ -1,6 +1,7 @@
 // The SQL statements that must run inside either kind of transaction of the app (a Prisma interactive
 // transaction, or a connection borrowed from the pool on lib/booking's hot path) go through this
 // interface: parameters as $1, $2…, rows back as plain objects.
+import "server-only";
 import type pg from "pg";
 import type { Prisma } from "@/lib/generated/prisma/client";
 

@@ -2,6 +2,7 @@
 // hand it to the person), the venue it is for (its ticket office prints one again for a person who lost
 // it) and the association. Visitors never; anyone else learns nothing of the booking. Only a confirmed
 // booking has invitations: a cancelled one no longer checks at the door, a waitlisted one has no place.
+import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { canSeeBooking } from "@/lib/auth/permissions";

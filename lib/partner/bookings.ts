@@ -1,5 +1,7 @@
 // "Mes réservations": a structure's bookings by tab, with the waitlist position read live (it moves as
 // bookings ahead are confirmed or cancelled); after a session, who attended and the person's feedback.
+import "server-only";
+import { requireId, pageOffset } from "@/lib/validation";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { actsForPartner, ensure } from "@/lib/auth/permissions";
@@ -34,6 +36,7 @@ export async function listPartnerBookings(
   { tab = "a-venir", page = 1, now = new Date() }: { tab?: BookingTab; page?: number; now?: Date } = {},
 ): Promise<{ bookings: PartnerBooking[]; total: number; page: number; pageCount: number; counts: Record<BookingTab, number> }> {
   ensure(actsForPartner(actor, partnerId), "Vous ne voyez que les réservations de votre structure.");
+  requireId(partnerId, "structure");
   const wheres: Record<BookingTab, Prisma.BookingWhereInput> = {
     "a-venir": { partnerId, status: "CONFIRMED", session: { startsAt: { gte: now } } },
     attente: { partnerId, status: "WAITLISTED" },
@@ -47,7 +50,7 @@ export async function listPartnerBookings(
     prisma.booking.findMany({
       where,
       orderBy: tab === "a-venir" || tab === "attente" ? [{ session: { startsAt: "asc" } }, { requestSeq: "asc" }] : [{ session: { startsAt: "desc" } }],
-      skip: (Math.max(1, page) - 1) * PAGE_SIZE,
+      skip: pageOffset(page, PAGE_SIZE),
       take: PAGE_SIZE,
       select: {
         id: true,
@@ -134,7 +137,7 @@ export interface PartnerBookingDetails extends PartnerBooking {
 
 /** One booking of the structure, for its page: what, when, where, who, and where it stands. */
 export async function getPartnerBooking(actor: Actor, bookingId: string, { now = new Date() } = {}): Promise<PartnerBookingDetails> {
-  if (!/^[0-9a-f-]{36}$/i.test(bookingId)) throw new NotFoundError("réservation");
+  requireId(bookingId, "réservation");
   const row = await getPrisma().booking.findUnique({
     where: { id: bookingId },
     select: {

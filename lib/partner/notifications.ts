@@ -1,5 +1,7 @@
 // What the partner's home shows: a waitlisted booking confirmed, a booking or a session cancelled by the
 // venue. Written by lib/booking in the same transaction as the change; read and dismissed here.
+import "server-only";
+import { requireId } from "@/lib/validation";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { actsForPartner, ensure } from "@/lib/auth/permissions";
@@ -19,6 +21,7 @@ export interface PartnerNotification {
 
 export async function listNotifications(actor: Actor, partnerId: string, { limit = 20 } = {}): Promise<PartnerNotification[]> {
   ensure(actsForPartner(actor, partnerId), "Vous ne voyez que les nouvelles de votre structure.");
+  requireId(partnerId, "structure");
   const rows = await getPrisma().notification.findMany({
     where: { partnerId },
     orderBy: [{ readAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],

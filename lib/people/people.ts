@@ -2,6 +2,7 @@
 // more. Only the structure's own users and the association see them. Deleting a person takes them off
 // the list (archivedAt); their past bookings keep the names printed on the invitations until the
 // retention period.
+import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { canManagePeople, ensure } from "@/lib/auth/permissions";
@@ -9,14 +10,13 @@ import { parse } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-
-const name = z.string().trim().min(1, "validation.required").max(80, "validation.tooLong");
+import { cleanLine, isUuid, optionalText, personName, pageOffset } from "@/lib/validation";
 
 export const personSchema = z.object({
   partnerId: z.uuid("validation.invalid"),
-  firstName: name,
-  lastName: name,
-  notes: z.string().trim().max(500, "validation.tooLong").optional().transform((notes) => notes || null),
+  firstName: personName(),
+  lastName: personName(),
+  notes: optionalText(500).transform((notes) => notes ?? null),
 });
 
 export const personUpdateSchema = personSchema.omit({ partnerId: true }).extend({ personId: z.uuid("validation.invalid") });
@@ -38,7 +38,9 @@ export async function listPeople(
   { q = "", page = 1, pageSize = PAGE_SIZE }: { q?: string; page?: number; pageSize?: number } = {},
 ): Promise<{ people: PersonRow[]; total: number; page: number; pageCount: number }> {
   ensure(canManagePeople(actor, partnerId), "Vous ne voyez que les personnes de votre structure.");
-  const words = q.trim().split(/\s+/).filter(Boolean).slice(0, 4);
+  if (!isUuid(partnerId)) throw new NotFoundError("structure");
+  // What people type in a search box: cleaned like any text (a NUL byte cannot even reach PostgreSQL).
+  const words = cleanLine(typeof q === "string" ? q.slice(0, 100) : "").split(" ").filter(Boolean).slice(0, 4);
   const where: Prisma.PersonWhereInput = {
     partnerId,
     archivedAt: null,
@@ -52,7 +54,7 @@ export async function listPeople(
     prisma.person.findMany({
       where,
       orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
-      skip: (Math.max(1, page) - 1) * pageSize,
+      skip: pageOffset(page, pageSize),
       take: pageSize,
       select: { id: true, firstName: true, lastName: true, notes: true, _count: { select: { guestOf: true } } },
     }),
@@ -73,7 +75,7 @@ export async function createPerson(actor: Actor, input: unknown): Promise<{ id: 
 
 /** The person, if the actor may see them; otherwise not found (their existence stays hidden). */
 async function ownPerson(actor: Actor, personId: string) {
-  const person = await getPrisma().person.findUnique({ where: { id: personId } });
+  const person = isUuid(personId) ? await getPrisma().person.findUnique({ where: { id: personId } }) : null;
   if (!person || person.archivedAt || !canManagePeople(actor, person.partnerId)) throw new NotFoundError("personne");
   return person;
 }

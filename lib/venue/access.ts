@@ -1,11 +1,11 @@
 // What every function of lib/venue starts with: the venue of the thing at hand, and whether the actor
 // manages it. To anyone else an event or a session of another venue does not exist.
+import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { managesVenue } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
 import { AccessDeniedError, NotFoundError } from "@/lib/errors";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/validation";
 
 /** Venue staff and admin only; others are refused before anything is read. */
 export function ensureVenueStaff(actor: Actor): void {
@@ -14,14 +14,14 @@ export function ensureVenueStaff(actor: Actor): void {
 
 export async function managedEvent(actor: Actor, eventId: string) {
   ensureVenueStaff(actor);
-  const event = UUID.test(eventId) ? await getPrisma().event.findUnique({ where: { id: eventId } }) : null;
+  const event = isUuid(eventId) ? await getPrisma().event.findUnique({ where: { id: eventId } }) : null;
   if (!event || !managesVenue(actor, event.venueId)) throw new NotFoundError("spectacle");
   return event;
 }
 
 export async function managedSession(actor: Actor, sessionId: string) {
   ensureVenueStaff(actor);
-  const session = UUID.test(sessionId)
+  const session = isUuid(sessionId)
     ? await getPrisma().session.findUnique({ where: { id: sessionId }, include: { event: { select: { id: true, title: true, venueId: true, status: true } } } })
     : null;
   if (!session || !managesVenue(actor, session.event.venueId)) throw new NotFoundError("séance");
@@ -30,9 +30,5 @@ export async function managedSession(actor: Actor, sessionId: string) {
 
 export function ensureManages(actor: Actor, venueId: string): void {
   ensureVenueStaff(actor);
-  if (!managesVenue(actor, venueId)) throw new NotFoundError("lieu");
-}
-
-export function auditActor(actor: Actor) {
-  return { actorUserId: actor.kind === "user" ? actor.userId : null, actorKind: actor.kind === "user" ? actor.role.toLowerCase() : actor.kind };
+  if (!isUuid(venueId) || !managesVenue(actor, venueId)) throw new NotFoundError("lieu");
 }

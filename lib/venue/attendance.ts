@@ -1,4 +1,5 @@
 // After the sessions: who came, and what the people thought, as their structures passed it on.
+import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { getPrisma } from "@/lib/db/client";
 import { managedEvent } from "./access";

@@ -1,7 +1,9 @@
 // The door check: a scanned QR code (signed: see lib/invitation/code.ts) or a typed booking number gives
 // one unambiguous answer, and marking a guest as arrived is one tap. A venue learns nothing about a
 // booking of another venue beyond "not for this venue".
+import "server-only";
 import { z } from "zod";
+import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { managesVenue } from "@/lib/auth/permissions";
 import { normalizeBookingNumber } from "@/lib/booking/number";
@@ -10,7 +12,7 @@ import { getPrisma } from "@/lib/db/client";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { readInvitationCode } from "@/lib/invitation/code";
 import { isSameParisDay } from "@/lib/time";
-import { auditActor, ensureVenueStaff } from "./access";
+import { ensureVenueStaff } from "./access";
 
 export type DoorAnswer =
   | { result: "VALID" | "ALREADY_USED"; bookingId: string; number: string; eventTitle: string; startsAt: Date; partnerName: string; guests: { position: number; firstName: string; lastName: string; arrivedAt: Date | null }[]; scannedPosition: number | null }
@@ -65,17 +67,23 @@ export const markArrivedSchema = z.object({
   positions: z.array(z.coerce.number().int().min(0).max(50)).min(1, "validation.atLeastOneGuest"),
 });
 
-/** Records the guests as arrived (and as having attended); marking them again changes nothing. */
+/**
+ * Records the guests as arrived (and as having attended), on the day of their session only (in Paris);
+ * marking them again changes nothing.
+ */
 export async function markArrived(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ marked: number }> {
   ensureVenueStaff(actor);
   const { bookingId, positions } = parse(markArrivedSchema, input);
   const prisma = getPrisma();
-  const booking = await prisma.booking.findUnique({ where: { id: bookingId }, select: { status: true, session: { select: { event: { select: { venueId: true } } } } } });
+  const booking = await prisma.booking.findUnique({ where: { id: bookingId }, select: { status: true, session: { select: { startsAt: true, event: { select: { venueId: true } } } } } });
   if (!booking || !managesVenue(actor, booking.session.event.venueId)) throw new NotFoundError("réservation");
   if (booking.status !== "CONFIRMED") throw new RuleViolation("NOT_CONFIRMED", "Cette réservation n'est pas confirmée : l'entrée ne peut pas être enregistrée.");
-  const [{ count }] = await prisma.$transaction([
-    prisma.bookingGuest.updateMany({ where: { bookingId, position: { in: positions }, checkedInAt: null }, data: { checkedInAt: now, attendance: "ATTENDED" } }),
-    prisma.auditLog.create({ data: { ...auditActor(actor), action: "booking.checked_in", entityType: "Booking", entityId: bookingId, after: { positions } } }),
-  ]);
-  return { marked: count };
+  if (!isSameParisDay(booking.session.startsAt, now)) {
+    throw new RuleViolation("OTHER_DAY", "Cette invitation est pour un autre jour : l'entrée ne peut pas être enregistrée aujourd'hui.");
+  }
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.bookingGuest.updateMany({ where: { bookingId, position: { in: positions }, checkedInAt: null }, data: { checkedInAt: now, attendance: "ATTENDED" } });
+    await audit(tx, actor, { action: "booking.checked_in", entityType: "Booking", entityId: bookingId, after: { positions } }, now);
+    return { marked: count };
+  });
 }

@@ -10,7 +10,7 @@ import { parse } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
 import { RuleViolation } from "@/lib/errors";
 import { Accessibility, EventCategory } from "@/lib/generated/prisma/enums";
-import { httpUrl, line, optionalLine, optionalText, text } from "@/lib/validation";
+import { httpUrl, line, optionalLine, optionalText, text, pageOffset } from "@/lib/validation";
 import { ensureManages, managedEvent } from "./access";
 
 export const eventFieldsSchema = z.object({
@@ -99,7 +99,7 @@ export async function listVenueEvents(actor: Actor, venueId: string, { page = 1,
     prisma.event.findMany({
       where,
       orderBy: [{ status: "asc" }, { createdAt: "desc" }],
-      skip: (Math.max(1, page) - 1) * pageSize,
+      skip: pageOffset(page, pageSize),
       take: pageSize,
       select: {
         id: true,

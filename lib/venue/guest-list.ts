@@ -1,15 +1,17 @@
 // A session's guest list for the ticket office: each guest's name, the booking number, the partner
 // structure and its phone (to warn of a problem), the status and what to prepare; then the waitlist in
 // order. The venue sees the names on its lists and nothing else about the people.
-import { stringify } from "csv-stringify/sync";
+import "server-only";
 import { z } from "zod";
 import { cancelBooking } from "@/lib/booking";
 import { parse } from "@/lib/booking/schemas";
 import type { Actor } from "@/lib/auth/actor";
 import { formatBookingNumber } from "@/lib/booking/number";
+import { toCsv } from "@/lib/csv";
 import { getPrisma } from "@/lib/db/client";
 import { formatSessionDate } from "@/lib/invitation/format";
-import { managedSession } from "./access";
+import { parisDate } from "@/lib/time";
+import { ensureVenueStaff, managedSession } from "./access";
 
 export interface GuestRow {
   bookingId: string;
@@ -104,9 +106,8 @@ export async function guestListCsv(actor: Actor, sessionId: string): Promise<{ f
     describeNeeds(guest.needs),
     guest.checkedInAt ? "arrivé" : "",
   ]);
-  const csv = stringify([["Nom", "Prénom", "Réservation", "Structure", "Téléphone de la structure", "À prévoir", "Présence"], ...rows], { delimiter: ";" });
-  const date = list.session.startsAt.toISOString().slice(0, 10);
-  return { filename: `invites-${date}.csv`, csv: `\uFEFF${csv}` };
+  const csv = toCsv(["Nom", "Prénom", "Réservation", "Structure", "Téléphone de la structure", "À prévoir", "Présence"], rows);
+  return { filename: `invites-${parisDate(list.session.startsAt)}.csv`, csv };
 }
 
 export function sessionLabel(list: GuestList): string {
@@ -115,6 +116,7 @@ export function sessionLabel(list: GuestList): string {
 
 /** A person phoned the venue: the venue cancels, saying why (required), and the partner is told. */
 export async function cancelGuestBooking(actor: Actor, input: unknown) {
+  ensureVenueStaff(actor);
   const { bookingId, note } = parse(z.object({ bookingId: z.uuid("validation.invalid"), note: z.string().trim().min(1, "validation.reasonRequired").max(500, "validation.tooLong") }), input);
   return cancelBooking(actor, { bookingId, note });
 }

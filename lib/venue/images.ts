@@ -1,10 +1,14 @@
 // An event's image: uploaded by the venue, resized here (sharp) to at most 1200 px wide in WebP and kept
 // in the database, so no file store or outside service is needed and every app server can serve it.
+import "server-only";
 import sharp from "sharp";
 import type { Actor } from "@/lib/auth/actor";
 import { getPrisma } from "@/lib/db/client";
-import { RuleViolation } from "@/lib/errors";
-import { auditActor, managedEvent } from "./access";
+import { audit } from "@/lib/audit";
+import { canBrowseOffer, ensure, managesVenue } from "@/lib/auth/permissions";
+import { NotFoundError, RuleViolation } from "@/lib/errors";
+import { cleanLine, isUuid } from "@/lib/validation";
+import { managedEvent } from "./access";
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
@@ -18,20 +22,21 @@ export async function setEventImage(actor: Actor, eventId: string, bytes: Buffer
   } catch {
     throw new RuleViolation("IMAGE_UNREADABLE", "Ce fichier n'est pas une image lisible (JPEG, PNG ou WebP).");
   }
-  const prisma = getPrisma();
   const data = { mimeType: "image/webp", width: output.info.width, height: output.info.height, data: new Uint8Array(output.data) };
-  await prisma.$transaction([
-    prisma.eventImage.upsert({ where: { eventId }, create: { eventId, ...data }, update: data }),
-    ...(alt !== undefined ? [prisma.event.update({ where: { id: eventId }, data: { imageAlt: alt.trim() || null } })] : []),
-    prisma.auditLog.create({ data: { ...auditActor(actor), action: "event.image_set", entityType: "Event", entityId: eventId } }),
-  ]);
+  await getPrisma().$transaction(async (tx) => {
+    await tx.eventImage.upsert({ where: { eventId }, create: { eventId, ...data }, update: data });
+    if (alt !== undefined) await tx.event.update({ where: { id: eventId }, data: { imageAlt: cleanLine(alt).slice(0, 300) || null } });
+    await audit(tx, actor, { action: "event.image_set", entityType: "Event", entityId: eventId });
+  });
   return { width: output.info.width, height: output.info.height, bytes: output.data.length };
 }
 
-/** The image of a published event, for anyone who may see the offer (the route checks that). */
-export async function getEventImage(eventId: string, { includeDrafts = false } = {}): Promise<{ mimeType: string; data: Uint8Array; updatedAt: Date } | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(eventId)) return null;
-  const image = await getPrisma().eventImage.findUnique({ where: { eventId }, select: { mimeType: true, data: true, updatedAt: true, event: { select: { status: true } } } });
-  if (!image || (image.event.status === "DRAFT" && !includeDrafts)) return null;
+/** An event's image: a published event's for whoever may see the offer, a draft's for its venue only. */
+export async function getEventImage(actor: Actor, eventId: string): Promise<{ mimeType: string; data: Uint8Array; updatedAt: Date }> {
+  ensure(canBrowseOffer(actor), "Connectez-vous pour voir l'offre.");
+  const image = isUuid(eventId)
+    ? await getPrisma().eventImage.findUnique({ where: { eventId }, select: { mimeType: true, data: true, updatedAt: true, event: { select: { status: true, venueId: true } } } })
+    : null;
+  if (!image || (image.event.status === "DRAFT" && !managesVenue(actor, image.event.venueId))) throw new NotFoundError("image");
   return { mimeType: image.mimeType, data: image.data, updatedAt: image.updatedAt };
 }

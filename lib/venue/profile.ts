@@ -1,14 +1,19 @@
 // The venue's profile: what partners read on each event page, and the ticket-office contact printed on
 // every invitation (to warn of an absence).
+import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { parse } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
 import { Accessibility } from "@/lib/generated/prisma/enums";
-import { auditActor, ensureManages } from "./access";
+import { audit } from "@/lib/audit";
+import { NotFoundError } from "@/lib/errors";
+import { httpUrl, line, optionalLine, optionalText } from "@/lib/validation";
+import { ensureManages } from "./access";
 
-const text = (max: number) => z.string().trim().min(1, "validation.required").max(max, "validation.tooLong");
-const optional = (max: number) => z.preprocess((v) => (v === "" || v == null ? null : v), z.string().trim().max(max, "validation.tooLong").nullable());
+const text = line;
+const optional = (max: number) => optionalLine(max).transform((value) => value ?? null);
+const optionalLong = (max: number) => optionalText(max).transform((value) => value ?? null);
 
 export const venueProfileSchema = z.object({
   venueId: z.uuid("validation.invalid"),
@@ -17,34 +22,29 @@ export const venueProfileSchema = z.object({
   postalCode: text(10),
   city: text(80),
   area: optional(80),
-  accessInfo: optional(1000),
+  accessInfo: optionalLong(1000),
   phone: optional(30),
   email: z.preprocess((v) => (v === "" || v == null ? null : v), z.email("validation.email").nullable()),
-  website: z.preprocess((v) => (v === "" || v == null ? null : v), z.url("validation.invalid").nullable()),
+  website: z.preprocess((v) => (v === "" || v == null ? null : v), httpUrl(300).nullable()),
   ticketOfficeName: optional(160),
   ticketOfficePhone: text(30),
   ticketOfficeEmail: z.preprocess((v) => (v === "" || v == null ? null : v), z.email("validation.email").nullable()),
   accessibility: z.array(z.enum(Object.values(Accessibility) as [Accessibility, ...Accessibility[]])).default([]),
-  accessibilityNotes: optional(1000),
+  accessibilityNotes: optionalLong(1000),
 });
 
 export async function getVenueProfile(actor: Actor, venueId: string) {
   ensureManages(actor, venueId);
-  return getPrisma().venue.findUniqueOrThrow({ where: { id: venueId }, include: { quotaRule: true } });
+  const venue = await getPrisma().venue.findUnique({ where: { id: venueId }, include: { quotaRule: true } });
+  if (!venue) throw new NotFoundError("lieu");
+  return venue;
 }
 
 export async function updateVenueProfile(actor: Actor, input: unknown): Promise<void> {
   const { venueId, ...data } = parse(venueProfileSchema, input);
   ensureManages(actor, venueId);
-  const prisma = getPrisma();
-  await prisma.$transaction([
-    prisma.venue.update({ where: { id: venueId }, data }),
-    prisma.auditLog.create({ data: { ...auditActor(actor), action: "venue.updated", entityType: "Venue", entityId: venueId } }),
-  ]);
-}
-
-/** The venues the actor manages (a manager may have several), for the venue's pages. */
-export async function managedVenues(actor: Actor): Promise<{ id: string; name: string }[]> {
-  if (actor.kind !== "user" || actor.role !== "VENUE") return [];
-  return getPrisma().venue.findMany({ where: { id: { in: [...actor.venueIds] } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  await getPrisma().$transaction(async (tx) => {
+    await tx.venue.update({ where: { id: venueId }, data });
+    await audit(tx, actor, { action: "venue.updated", entityType: "Venue", entityId: venueId });
+  });
 }

@@ -1,6 +1,7 @@
 // Sessions are added one at a time or as a run (every Tuesday and Friday at 20:30 from … to …), all in
 // one transaction. Changing a count afterwards goes through lib/booking.changeCapacity, which never goes
 // below what is confirmed and moves the waitlist up when it grows.
+import "server-only";
 import { addDays, differenceInCalendarDays, getISODay } from "date-fns";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
@@ -8,7 +9,8 @@ import { parse } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
 import { RuleViolation } from "@/lib/errors";
 import { inParis, parisDate, parisDaysBefore, parisTime } from "@/lib/time";
-import { auditActor, managedEvent } from "./access";
+import { audit } from "@/lib/audit";
+import { managedEvent } from "./access";
 
 export const MAX_SESSIONS_PER_RUN = 100;
 
@@ -56,9 +58,8 @@ export async function addSessions(actor: Actor, input: unknown, { now = new Date
     throw new RuleViolation("RUN_TOO_LONG", `Au plus ${MAX_SESSIONS_PER_RUN} séances à la fois.`, { max: MAX_SESSIONS_PER_RUN });
   }
   if (starts[0]! <= now) throw new RuleViolation("SESSION_IN_PAST", "Une séance ne peut pas commencer dans le passé.");
-  const prisma = getPrisma();
-  await prisma.$transaction([
-    prisma.session.createMany({
+  await getPrisma().$transaction(async (tx) => {
+    await tx.session.createMany({
       data: starts.map((startsAt) => ({
         eventId: run.eventId,
         startsAt,
@@ -67,8 +68,8 @@ export async function addSessions(actor: Actor, input: unknown, { now = new Date
         bookingOpensAt: run.opensDaysBefore ? parisDaysBefore(startsAt, run.opensDaysBefore) : null,
         bookingClosesAt: run.closesHoursBefore ? new Date(startsAt.getTime() - run.closesHoursBefore * 3600_000) : null,
       })),
-    }),
-    prisma.auditLog.create({ data: { ...auditActor(actor), action: "sessions.added", entityType: "Event", entityId: run.eventId, after: { count: starts.length, capacity: run.capacity } } }),
-  ]);
+    });
+    await audit(tx, actor, { action: "sessions.added", entityType: "Event", entityId: run.eventId, after: { count: starts.length, capacity: run.capacity } }, now);
+  });
   return { created: starts.length };
 }

@@ -4,6 +4,7 @@
 // (lock the session row, insert a booking, update the count). Both run on the same embedded PostgreSQL
 // with connection pools of the same size; half the requests of each level find the session full and
 // are waitlisted. Ends by checking that nothing was oversold.
+import "../lib/allow-server-only";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -1,6 +1,7 @@
 // npm run bench:catalog [-- --json]
 // Time to answer the catalog's searches with thousands of upcoming sessions: 200 venues, 2,000 events,
 // 10,000 sessions over six months, on the embedded PostgreSQL. Prints p50 and p95 per kind of search.
+import "../lib/allow-server-only";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -30,6 +30,7 @@ export async function matrixWorld(): Promise<MatrixWorld> {
   const venueX = await createVenue({ name: "Théâtre X" });
   const venueY = await createVenue({ name: "Musée Y" });
   const event = await createEvent({ venueId: venueX.id, title: "Spectacle X" });
+  await prisma.eventImage.create({ data: { eventId: event.id, mimeType: "image/webp", width: 1, height: 1, data: new Uint8Array([0]) } });
   const session = await createSession({ eventId: event.id, capacity: 10 });
   const past = await createSession({ eventId: event.id, startsAt: new Date(Date.now() - 3 * 86_400_000), capacity: 10 });
   const partnerA = await createPartner({ name: "Structure A", visitorCode: `A${Math.random().toString(36).slice(2, 9).toUpperCase()}` });

@@ -3,37 +3,12 @@
 // succeeds; refused, it throws AccessDeniedError or NotFoundError and the database is exactly as before.
 //
 // To add a module: write tests/integration/authorization/<module>.cases.ts exporting a list of
-// `{ name, call(actor, world), allowed: MatrixActor[] }` and add it to `modules` below. Every new
+// `{ name, call(actor, world), allowed: MatrixActor[] }` and add it to authorization/all.ts. Every new
 // data-access function of lib/ belongs here.
-import { getPrisma } from "@/lib/db/client";
 import { AccessDeniedError, NotFoundError } from "@/lib/errors";
-import { matrixWorld, type MatrixWorld } from "../factories/matrix";
-import { authCases } from "./authorization/auth.cases";
-import { bookingCases } from "./authorization/booking.cases";
-import { invitationCases, type AuthorizationCase, type MatrixActor } from "./authorization/invitation.cases";
-import { partnerCases } from "./authorization/partner.cases";
-import { venueCases } from "./authorization/venue.cases";
-
-const ACTORS: MatrixActor[] = ["admin", "partnerA", "partnerB", "venueX", "venueY", "visitorA", "anonymous"];
-
-const modules: Record<string, AuthorizationCase<MatrixWorld>[]> = {
-  booking: bookingCases,
-  partner: partnerCases,
-  auth: authCases,
-  invitation: invitationCases as AuthorizationCase<MatrixWorld>[],
-  venue: venueCases,
-};
-
-/** A digest of every row of every table: equal before and after means nothing changed. */
-async function fingerprint(): Promise<string> {
-  const prisma = getPrisma();
-  const tables = await prisma.$queryRaw<{ name: string }[]>`
-    SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`;
-  const digests = await prisma.$queryRawUnsafe<{ name: string; digest: string }[]>(
-    tables.map((t) => `SELECT '${t.name}' AS name, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS digest FROM "${t.name}" x`).join(" UNION ALL "),
-  );
-  return digests.map((d) => `${d.name}:${d.digest}`).join(",");
-}
+import { matrixWorld } from "../factories/matrix";
+import { fingerprint } from "../support/fingerprint";
+import { ACTORS, matrixModules as modules } from "./authorization/all";
 
 for (const [module, cases] of Object.entries(modules)) {
   describe(`authorization of ${module}`, () => {

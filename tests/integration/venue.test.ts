@@ -102,7 +102,7 @@ describe("events and sessions", () => {
     const event = await eventRow({ venueId });
     const png = await sharp({ create: { width: 2400, height: 1200, channels: 3, background: "#b5430e" } }).png().toBuffer();
     await expect(setEventImage(manager, event.id, png, "Affiche")).resolves.toMatchObject({ width: 1200, height: 600 });
-    expect(await getEventImage(event.id)).toMatchObject({ mimeType: "image/webp" });
+    expect(await getEventImage(manager, event.id)).toMatchObject({ mimeType: "image/webp" });
     await expect(setEventImage(manager, event.id, Buffer.from("pas une image"))).rejects.toMatchObject({ code: "IMAGE_UNREADABLE" });
     await expect(setEventImage(stranger, event.id, png)).rejects.toBeInstanceOf(NotFoundError);
   });
@@ -156,7 +156,7 @@ describe("guest lists and the door", () => {
 
   it("sums up attendance and feedback per session", async () => {
     const { event, booking } = await tonight();
-    await markArrived(manager, { bookingId: booking.id, positions: [0] });
+    await markArrived(manager, { bookingId: booking.id, positions: [0] }, NOW);
     await getPrisma().bookingFeedback.create({ data: { bookingId: booking.id, mood: "LOVED", comment: "Merci !" } });
     const report = await getEventAttendance(manager, event.id);
     expect(report.sessions[0]).toMatchObject({ confirmed: 2, attended: 1, unknown: 1, feedback: [{ mood: "LOVED", comment: "Merci !", partnerName: "CHRS L'Escale" }] });

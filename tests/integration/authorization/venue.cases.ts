@@ -5,8 +5,11 @@ import { getPrisma } from "@/lib/db/client";
 import { getEventAttendance } from "@/lib/venue/attendance";
 import { checkInvitation, markArrived } from "@/lib/venue/door";
 import { cancelEvent, createEvent, getVenueEvent, listVenueEvents, publishEvent, updateEvent } from "@/lib/venue/events";
-import { getGuestList, guestListCsv } from "@/lib/venue/guest-list";
-import { setEventImage } from "@/lib/venue/images";
+import { cancelEventSessions } from "@/lib/booking/sessions";
+import { managedEvent, managedSession } from "@/lib/venue/access";
+import { pickVenue } from "@/lib/venue/current";
+import { cancelGuestBooking, getGuestList, guestListCsv } from "@/lib/venue/guest-list";
+import { getEventImage, setEventImage } from "@/lib/venue/images";
 import { getVenueProfile, updateVenueProfile } from "@/lib/venue/profile";
 import { addSessions } from "@/lib/venue/sessions";
 import type { MatrixWorld } from "../../factories/matrix";
@@ -38,12 +41,46 @@ export const venueCases: AuthorizationCase<MatrixWorld>[] = [
   },
   { name: "a session's guest list at X (getGuestList)", call: (actor, w) => getGuestList(actor, w.sessionX), allowed: [...venueX] },
   { name: "a session's guest list at X as CSV (guestListCsv)", call: (actor, w) => guestListCsv(actor, w.sessionX), allowed: [...venueX] },
-  { name: "mark a guest of X arrived (markArrived)", call: (actor, w) => markArrived(actor, { bookingId: w.bookingId, positions: [0] }), allowed: [...venueX] },
+  {
+    name: "mark a guest of X arrived (markArrived)",
+    // On the day of the session, when the door is open.
+    call: async (actor, w) => markArrived(actor, { bookingId: w.bookingId, positions: [0] }, { now: (await getPrisma().session.findUniqueOrThrow({ where: { id: w.sessionX } })).startsAt }),
+    allowed: [...venueX],
+  },
   { name: "attendance and feedback of an event of X (getEventAttendance)", call: (actor, w) => getEventAttendance(actor, w.eventX), allowed: [...venueX] },
   {
     // Venue Y may check a code too: it is told "another venue", and learns nothing more.
     name: "check an invitation at the door (checkInvitation)",
     call: async (actor, w) => checkInvitation(actor, { code: encodeInvitationCode({ number: await number(w), position: 0 }) }),
     allowed: ["admin", "venueX", "venueY"],
+  },
+  {
+    name: "cancel a booking at X when a person phones (cancelGuestBooking)",
+    call: (actor, w) => cancelGuestBooking(actor, { bookingId: w.bookingId, note: "La personne a appelé" }),
+    allowed: [...venueX],
+  },
+  { name: "an event of X, for its venue (managedEvent)", call: (actor, w) => managedEvent(actor, w.eventX), allowed: [...venueX] },
+  { name: "a session of X, for its venue (managedSession)", call: (actor, w) => managedSession(actor, w.sessionX), allowed: [...venueX] },
+  {
+    // Venue Y is shown its own venue, never X.
+    name: "the venue a venue page is about (pickVenue)",
+    call: async (actor, w) => {
+      const picked = await pickVenue(actor, w.venueX);
+      if (actor.kind === "user" && actor.role === "VENUE" && !actor.venueIds.includes(w.venueX) && picked?.id === w.venueX) throw new Error("venue X shown to another venue");
+      return picked;
+    },
+    allowed: ["admin", "venueX", "venueY"],
+  },
+  {
+    // A published event's image is for whoever may see the offer; the public may not.
+    name: "an event's image (getEventImage)",
+    call: (actor, w) => getEventImage(actor, w.eventX),
+    allowed: ["admin", "partnerA", "partnerB", "venueX", "venueY", "visitorA"],
+  },
+  {
+    // What lib/venue's cancelEvent calls once it has found the event: it checks the actor again.
+    name: "cancel the sessions of an event of X (cancelEventSessions)",
+    call: async (actor, w) => cancelEventSessions(actor, { id: w.eventX, venueId: w.venueX }, "Travaux", new Date()),
+    allowed: [...venueX],
   },
 ];

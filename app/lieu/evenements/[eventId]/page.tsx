@@ -8,6 +8,7 @@ import { EventFields } from "@/components/venue/event-fields";
 import { requireUser } from "@/lib/auth/current";
 import { NotFoundError } from "@/lib/errors";
 import { getVenueEvent } from "@/lib/venue/events";
+import { MAX_IMAGE_BYTES } from "@/lib/venue/images";
 import { addSessionsAction, cancelEventAction, changeCapacityAction, publishEventAction, setImageAction, updateEventAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Spectacle" };
@@ -130,7 +131,7 @@ export default async function VenueEventPage({ params }: { params: Promise<{ eve
             <label htmlFor="image" className="mb-1 block font-semibold">
               {t("event.imageFile")}
             </label>
-            <input id="image" name="image" type="file" accept="image/jpeg,image/png,image/webp" required />
+            <input id="image" name="image" type="file" accept="image/jpeg,image/png,image/webp" data-max-bytes={MAX_IMAGE_BYTES} required />
           </p>
           <TextField name="imageAlt" label={t("form.imageAlt")} defaultValue={event.imageAlt} />
         </ActionForm>

@@ -3,22 +3,36 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
-import { RuleViolation } from "@/lib/errors";
+import { DomainError, RuleViolation } from "@/lib/errors";
 import { currentActor } from "@/lib/auth/current";
 import { bookFromForm } from "@/lib/partner/booking-form";
 import { listPeople } from "@/lib/people/people";
 
-export async function searchPeopleAction(partnerId: string, q: string) {
-  const actor = await currentActor();
-  const { people } = await listPeople(actor, partnerId, { q, pageSize: 8 });
-  return people.map(({ id, firstName, lastName }) => ({ id, firstName, lastName }));
+/** People of the structure matching what is typed; nothing (rather than an error) for a bad call. */
+export async function searchPeopleAction(partnerId: unknown, q: unknown) {
+  try {
+    const { people } = await listPeople(await currentActor(), String(partnerId), { q: typeof q === "string" ? q : "", pageSize: 8 });
+    return people.map(({ id, firstName, lastName }) => ({ id, firstName, lastName }));
+  } catch (error) {
+    if (error instanceof DomainError) return [];
+    throw error;
+  }
+}
+
+/** The form's JSON; what is not JSON is no booking, and says so field by field. */
+function readJson(value: FormDataEntryValue | null): unknown {
+  try {
+    return JSON.parse(String(value ?? "{}"));
+  } catch {
+    return undefined;
+  }
 }
 
 export async function bookAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   let target: string;
   try {
     const actor = await currentActor();
-    const result = await bookFromForm(actor, JSON.parse(String(formData.get("booking") ?? "{}")));
+    const result = await bookFromForm(actor, readJson(formData.get("booking")));
     if (result.outcome === "NOT_BOOKED") {
       const t = await getTranslations("bookingOutcome");
       return { ok: false, message: `${t("NOT_BOOKED")} ${t(`reason.${result.reason}`)}` };

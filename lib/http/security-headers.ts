@@ -1,0 +1,46 @@
+// The headers every page is sent with (see README, "Security headers"). The Content-Security-Policy
+// carries a nonce drawn for each request (proxy.ts): only the scripts Next.js writes with that nonce
+// run, so an injected <script> does not; no 'unsafe-eval' but in development (hot reload needs it).
+// Inline style attributes stay allowed: React writes some, and CSS cannot run code.
+
+/** The largest body a server action takes: a 5 MB image (MAX_IMAGE_BYTES) and the rest of its form. */
+export const ACTION_BODY_LIMIT_BYTES = 6 * 1024 * 1024;
+
+export function contentSecurityPolicy(nonce: string, { dev = false, https = false } = {}): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "media-src 'self' blob:",
+    `connect-src 'self'${dev ? " ws:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+/** Browser features: none, but the camera on the door check, which scans invitations. */
+export function permissionsPolicy(pathname: string): string {
+  const camera = pathname === "/lieu/controle" || pathname.startsWith("/lieu/controle/") ? "camera=(self)" : "camera=()";
+  return [camera, "microphone=()", "geolocation=()", "payment=()", "usb=()", "interest-cohort=()"].join(", ");
+}
+
+/** The headers of a page response, but its policy's nonce. */
+export function securityHeaders(pathname: string, { https = false } = {}): Record<string, string> {
+  return {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "DENY",
+    "Permissions-Policy": permissionsPolicy(pathname),
+    ...(https ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
+  };
+}
+
+/** Whether the app is served over HTTPS, as its public address says (NEXTAUTH_URL). */
+export function servedOverHttps(): boolean {
+  return (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+}

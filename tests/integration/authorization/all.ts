@@ -1,0 +1,19 @@
+// The cases of the authorization matrix, module by module (see authorization-matrix.test.ts); also
+// walked by the audit-atomicity and malformed-input tests.
+import type { MatrixWorld } from "../../factories/matrix";
+import { authCases } from "./auth.cases";
+import { bookingCases } from "./booking.cases";
+import { invitationCases, type AuthorizationCase, type MatrixActor } from "./invitation.cases";
+import { partnerCases } from "./partner.cases";
+import { venueCases } from "./venue.cases";
+
+export const ACTORS: MatrixActor[] = ["admin", "partnerA", "partnerB", "venueX", "venueY", "visitorA", "anonymous"];
+
+export const matrixModules: Record<string, AuthorizationCase<MatrixWorld>[]> = {
+  booking: bookingCases,
+  partner: partnerCases,
+  auth: authCases,
+  invitation: invitationCases as AuthorizationCase<MatrixWorld>[],
+  venue: venueCases,
+};
+
