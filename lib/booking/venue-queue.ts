@@ -1,42 +1,61 @@
 // Requests for one venue take turns (its lock, transaction.ts). Waiting for that lock while holding a
 // pooled connection let one popular venue take every connection of a server, so that requests for any
 // other venue waited too. Here each server lines up the requests of a venue in memory, in order of
-// arrival, and lets one at a time go to the database: a crowd for one venue holds one connection per
-// server, never the pool. The order and the guarantees still come from PostgreSQL's lock (several
-// servers); this line only decides who asks for a connection, and how long anyone may wait.
+// arrival, and lets only a few of them (BOOKING_VENUE_SLOTS, default 2) go to the database at once: a
+// crowd for one venue holds two connections per server, never the pool. Two rather than one, so that
+// the next request has its transaction open and its place in PostgreSQL's lock queue while the current
+// one commits. The order and the guarantees still come from PostgreSQL's lock (several servers); this
+// line only decides who asks for a connection, and how long anyone may wait. See
+// docs/decisions/004-bounded-venue-waits.md.
 import { BusyError } from "@/lib/errors";
 
-const lines = new Map<string, Promise<void>>();
+interface Line {
+  /** Requests of the venue holding a slot (at the database). */
+  active: number;
+  /** Requests waiting for a slot, first come first served: each is handed its slot by a leaving one. */
+  waiting: (() => void)[];
+}
+
+const lines = new Map<string, Line>();
+
+function slots(): number {
+  const configured = Number(process.env.BOOKING_VENUE_SLOTS);
+  return Number.isInteger(configured) && configured > 0 ? configured : 2;
+}
 
 /**
- * Runs `work` once every earlier request of this server for the venue has finished, or throws BusyError
- * if that has not happened by `deadline` (epoch ms). Never call it again for the same venue from inside
- * `work`: it would wait for itself.
+ * Runs `work` once it holds one of the venue's slots on this server, or throws BusyError if that has not
+ * happened by `deadline` (epoch ms). Never call it again for the same venue from inside `work`.
  */
 export async function inVenueLine<T>(venueId: string, deadline: number, work: () => Promise<T>): Promise<T> {
-  const before = lines.get(venueId) ?? Promise.resolve();
-  let done!: () => void;
-  const mine = new Promise<void>((resolve) => (done = resolve));
-  const tail = before.then(() => mine);
-  lines.set(venueId, tail);
+  let line = lines.get(venueId);
+  if (!line) lines.set(venueId, (line = { active: 0, waiting: [] }));
+  if (line.active < slots()) line.active++;
+  else await waitForSlot(line, deadline);
   try {
-    await waitUntil(before, deadline);
     return await work();
   } finally {
-    // Whether it ran or gave up, its turn is over: the next one goes as soon as the previous have.
-    done();
-    if (lines.get(venueId) === tail) lines.delete(venueId);
+    const next = line.waiting.shift();
+    // The slot goes straight to the next in line; with nobody waiting it is given back.
+    if (next) next();
+    else if (--line.active === 0) lines.delete(venueId);
   }
 }
 
-function waitUntil(promise: Promise<void>, deadline: number): Promise<void> {
-  const left = deadline - Date.now();
-  if (left <= 0) return Promise.race([promise, Promise.reject(new BusyError())]);
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<void>((_, reject) => {
-      timer = setTimeout(() => reject(new BusyError()), left);
-    }),
-  ]).finally(() => clearTimeout(timer));
+function waitForSlot(line: Line, deadline: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const granted = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(
+      () => {
+        const index = line.waiting.indexOf(granted);
+        if (index >= 0) line.waiting.splice(index, 1);
+        reject(new BusyError());
+      },
+      Math.max(0, deadline - Date.now()),
+    );
+    line.waiting.push(granted);
+  });
 }

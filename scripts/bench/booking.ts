@@ -48,6 +48,16 @@ async function measure(clients: number, total: number, once: (i: number) => Prom
   return { rps: total / seconds, p50: at(0.5), p99: at(0.99) };
 }
 
+/** 0 → "a", 25 → "z", 26 → "ba": names made of letters only. */
+function letters(n: number): string {
+  let text = "";
+  do {
+    text = String.fromCharCode(97 + (n % 26)) + text;
+    n = Math.floor(n / 26);
+  } while (n > 0);
+  return text;
+}
+
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "billetterie-bench-"));
   const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "data"), port: 0, persistent: false });
@@ -89,7 +99,8 @@ async function main() {
 
       const ours = await measure(clients, total, async (i) => {
         const { partnerId, actor } = actors[i % actors.length]!;
-        await requestBooking(actor, { sessionId: session.id, partnerId, guests: [{ firstName: "Awa", lastName: "Diallo", kind: "MAIN" }] });
+        // A new person each time: a person holds one place per session.
+        await requestBooking(actor, { sessionId: session.id, partnerId, guests: [{ firstName: "Awa", lastName: `Diallo ${letters(i)}`, kind: "MAIN" }] });
       });
       const baseline = await measure(clients, total, async (i) => {
         const client = await pool.connect();

@@ -8,9 +8,11 @@ import messages from "@/messages/fr";
 
 const PARTNER = "0190f0e0-0000-7000-8000-000000000001";
 
-function renderForm({ placesLeft = 5, quotaLeft = null as number | null } = {}) {
+type Answer = { ok: boolean; message?: string; link?: { href: string; label: string } };
+
+function renderForm({ placesLeft = 5, quotaLeft = null as number | null, answer = { ok: false, message: "Aucune réservation faite." } as Answer } = {}) {
   const search = jest.fn(async () => [{ id: "0190f0e0-0000-7000-8000-00000000000a", firstName: "Zoé", lastName: "Lefèvre" }]);
-  const book = jest.fn(async () => ({ ok: false, message: "Aucune réservation faite." }));
+  const book = jest.fn(async () => answer);
   render(
     <NextIntlClientProvider locale="fr" messages={messages}>
       <BookingForm sessionId="0190f0e0-0000-7000-8000-0000000000ff" partnerId={PARTNER} placesLeft={placesLeft} quotaLeft={quotaLeft} search={search} book={book} idempotencyKey="0190f0e0-0000-7000-8000-0000000000aa" />
@@ -46,6 +48,23 @@ describe("the booking form", () => {
     expect(screen.getByRole("button", { name: "S'inscrire en liste d'attente" })).toBeInTheDocument();
     const payload = JSON.parse((document.querySelector('input[name="booking"]') as HTMLInputElement).value);
     expect(payload).toMatchObject({ ifShort: "WAITLIST", people: [{ firstName: "Zoé" }], companions: [{ kind: "FAMILY_OR_FRIEND" }] });
+  });
+
+  it("sends the key drawn when the form was shown, the same at every send (hardening item 8)", async () => {
+    renderForm();
+    await choosePerson();
+    const payload = JSON.parse((document.querySelector('input[name="booking"]') as HTMLInputElement).value);
+    expect(payload.idempotencyKey).toBe("0190f0e0-0000-7000-8000-0000000000aa");
+  });
+
+  it("links to the booking a person already holds when the server says so (hardening item 7)", async () => {
+    const answer = { ok: false, message: "Une personne de la demande a déjà une place pour cette séance (réservation K7QM-3RTX).", link: { href: "/partenaire/reservations/0190f0e0-0000-7000-8000-0000000000bb", label: "Voir la réservation K7QM-3RTX" } };
+    const { book } = renderForm({ answer });
+    await choosePerson();
+    fireEvent.click(screen.getByRole("button", { name: "Confirmer la réservation" }));
+    await waitFor(() => expect(book).toHaveBeenCalled());
+    expect(await screen.findByRole("link", { name: "Voir la réservation K7QM-3RTX" })).toHaveAttribute("href", "/partenaire/reservations/0190f0e0-0000-7000-8000-0000000000bb");
+    expect(screen.getByRole("alert")).toHaveTextContent("a déjà une place pour cette séance");
   });
 
   it("offers only the waitlist or nothing when no place is left", async () => {
