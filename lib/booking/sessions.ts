@@ -64,7 +64,11 @@ export async function closeBookings(actor: Actor, input: unknown, { now = new Da
 
 export async function cancelSession(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ cancelledBookings: number; promoted: Promotion[] }> {
   const { sessionId, note } = parse(sessionActionSchema, input);
-  return onManagedSession(actor, sessionId, (tx, session) => cancelLockedSession(prismaSql(tx), actor, session, note, now));
+  return onManagedSession(actor, sessionId, async (tx, session) => {
+    const sql = prismaSql(tx);
+    const ended = await endSession(sql, actor, session, note, now);
+    return { cancelledBookings: ended.cancelledBookings, promoted: await promoteAfterRelease(sql, session, actor, now, ended.released) };
+  });
 }
 
 /**
@@ -82,12 +86,17 @@ export async function cancelEventSessions(
   return withVenueLock(event.venueId, async (tx) => {
     const sql = prismaSql(tx);
     const upcoming = await tx.session.findMany({ where: { eventId: event.id, status: "SCHEDULED", startsAt: { gt: now } }, orderBy: { id: "asc" }, select: { id: true } });
+    // Every session first, then the waitlists elsewhere: nothing is promoted on a session about to go.
+    const ended = [];
+    for (const { id } of upcoming) {
+      const session = (await lockSession(sql, id))!;
+      ended.push({ session, ...(await endSession(sql, actor, session, note, now)) });
+    }
     let cancelledBookings = 0;
     const promoted: Promotion[] = [];
-    for (const { id } of upcoming) {
-      const result = await cancelLockedSession(sql, actor, (await lockSession(sql, id))!, note, now);
-      cancelledBookings += result.cancelledBookings;
-      promoted.push(...result.promoted);
+    for (const { session, released, cancelledBookings: count } of ended) {
+      cancelledBookings += count;
+      promoted.push(...(await promoteAfterRelease(sql, session, actor, now, released)));
     }
     await tx.event.update({ where: { id: event.id }, data: { status: "CANCELLED", cancelledAt: now } });
     await audit(sql, actor, { action: "event.cancelled", entityType: "Event", entityId: event.id, after: { sessions: upcoming.length, note: note || null } }, now);
@@ -95,17 +104,18 @@ export async function cancelEventSessions(
   });
 }
 
-async function cancelLockedSession(sql: Sql, actor: Actor, session: LockedSession, note: string | undefined, now: Date) {
+/**
+ * Cancels a locked session and its bookings; returns the partners whose confirmed places it released.
+ * The caller then moves the waitlists up (promoteAfterRelease): their monthly or seasonal quota is back.
+ */
+async function endSession(sql: Sql, actor: Actor, session: LockedSession, note: string | undefined, now: Date) {
   if (now >= session.startsAt) throw new RuleViolation("SESSION_ALREADY_STARTED", "La séance a commencé : elle ne peut plus être annulée.");
   await sql.query(`UPDATE "Session" SET "status" = 'CANCELLED', "cancelledAt" = $2, "cancelNote" = $3, "updatedAt" = $2 WHERE "id" = $1::uuid`, [session.id, now, note || null]);
   await audit(sql, actor, { action: "session.cancelled", entityType: "Session", entityId: session.id, before: { status: "SCHEDULED" }, after: { status: "CANCELLED", note: note || null } }, now);
   const ended = await endBookings(sql, actor, session.id, undefined, "SESSION_CANCELLED", "SESSION_CANCELLED", now);
   session.status = "CANCELLED";
-  // The partners' places here were confirmed against a monthly or seasonal quota: giving it back may
-  // let their bookings move up on the venue's other sessions (rule 3).
   const released = [...new Set(ended.filter((booking) => booking.status === "CONFIRMED").map((booking) => booking.partnerId))];
-  const promoted = await promoteAfterRelease(sql, session, actor, now, released);
-  return { cancelledBookings: ended.length, promoted };
+  return { cancelledBookings: ended.length, released };
 }
 
 /** Cancels the session's open bookings (or only its waitlist) with a reason, audited and notified. */

@@ -42,6 +42,19 @@ describe("item 1: cancelling a session or an event gives a monthly quota back at
     await cancelEvent(await venueActor(venueId), { eventId, note: "Tournée annulée" });
     expect(await statusOf(waiting)).toBe("CONFIRMED");
   });
+
+  it("never moves up a booking on another session of the event being cancelled", async () => {
+    const startsAt = midMonth(1);
+    const { venueId, sessionId } = await stage({ capacity: 10, quota: { period: "MONTH", maxPlaces: 2 }, startsAt });
+    const { eventId } = await getPrisma().session.findUniqueOrThrow({ where: { id: sessionId } });
+    const sibling = (await createSession({ eventId, startsAt: new Date(startsAt.getTime() + 86_400_000), capacity: 10 })).id;
+    const [partner] = await partners(1);
+    await requestBooking(partner!.actor, request(sessionId, partner!.id, 2));
+    const waiting = idOf(await requestBooking(partner!.actor, request(sibling, partner!.id, 2)));
+    await cancelEvent(await venueActor(venueId), { eventId });
+    expect(await statusOf(waiting)).toBe("CANCELLED");
+    expect(await getPrisma().notification.findMany({ where: { bookingId: waiting }, select: { type: true } })).toEqual([{ type: "SESSION_CANCELLED" }]);
+  });
 });
 
 describe("item 2: cancelling an event leaves its played sessions as they were", () => {
