@@ -195,13 +195,31 @@ function reachableDataDir(wanted: string, runAs: RunAs): string {
   // An empty folder left by an earlier failed start.
   if (existing) fs.rmSync(absolute, { recursive: true, force: true });
 
+  const clusters = path.join(SHARED_DIR, "clusters");
   ensureSharedDir(SHARED_DIR);
-  ensureSharedDir(path.join(SHARED_DIR, "clusters"));
-  const target = path.join(SHARED_DIR, "clusters", createHash("sha256").update(absolute).digest("hex").slice(0, 16));
+  ensureSharedDir(clusters);
+  sweepOrphanClusters(clusters);
+  const target = path.join(clusters, createHash("sha256").update(absolute).digest("hex").slice(0, 16));
   // No link points here any more (its folder was deleted to start afresh): so is the old cluster.
   fs.rmSync(target, { recursive: true, force: true });
+  fs.writeFileSync(`${target}.from`, absolute);
   fs.symlinkSync(target, absolute);
   return target;
+}
+
+/**
+ * A relocated cluster whose link is gone (its project or temporary folder was deleted) serves no one:
+ * each cluster notes, beside it, where its link was (<cluster>.from).
+ */
+function sweepOrphanClusters(clusters: string) {
+  for (const name of fs.readdirSync(clusters).filter((entry) => entry.endsWith(".from"))) {
+    const cluster = path.join(clusters, name.slice(0, -".from".length));
+    const link = fs.readFileSync(path.join(clusters, name), "utf8");
+    const stat = fs.lstatSync(link, { throwIfNoEntry: false });
+    if (stat?.isSymbolicLink() && fs.readlinkSync(link) === cluster) continue;
+    fs.rmSync(cluster, { recursive: true, force: true });
+    fs.rmSync(path.join(clusters, name), { force: true });
+  }
 }
 
 /** A cluster made under another uid (the system user was recreated): PostgreSQL wants its own files. */
@@ -217,7 +235,10 @@ function canEnter(runAs: RunAs, folder: string): boolean {
 
 function removeDataDir(wanted: string, actual: string) {
   fs.rmSync(actual, { recursive: true, force: true });
-  if (actual !== path.resolve(wanted)) fs.rmSync(wanted, { force: true });
+  if (actual !== path.resolve(wanted)) {
+    fs.rmSync(wanted, { force: true });
+    fs.rmSync(`${actual}.from`, { force: true });
+  }
 }
 
 function ensureSharedDir(folder: string) {

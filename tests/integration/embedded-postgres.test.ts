@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { EmbeddedPostgresError, startEmbeddedPostgres } from "@/lib/db/embedded";
+import { EmbeddedPostgresError, SHARED_DIR, startEmbeddedPostgres } from "@/lib/db/embedded";
 
 jest.setTimeout(60_000);
 
@@ -61,6 +61,20 @@ describe("embedded PostgreSQL", () => {
     } finally {
       await second.stop();
     }
+  });
+
+  // Only root relocates a cluster (an ordinary user's PostgreSQL runs where its data is asked for).
+  (process.getuid?.() === 0 ? it : it.skip)("as root, forgets a relocated cluster once its folder is deleted", async () => {
+    const dataDir = path.join(folder, "data");
+    const first = await startEmbeddedPostgres({ dataDir, port: 0, persistent: true });
+    await first.stop();
+    const cluster = fs.realpathSync(dataDir);
+    expect(cluster.startsWith(SHARED_DIR)).toBe(true);
+    fs.rmSync(folder, { recursive: true, force: true });
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), "billetterie-embedded-"));
+    const other = await startEmbeddedPostgres({ dataDir: path.join(folder, "data"), port: 0, persistent: false });
+    await other.stop();
+    expect(fs.existsSync(cluster)).toBe(false);
   });
 
   it("says in one French sentence what to do when its port is taken", async () => {
