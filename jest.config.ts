@@ -16,6 +16,9 @@ const common: Config = {
     "^server-only$": "<rootDir>/tests/support/empty-module.ts",
     // Its subpaths are exported for `import` only, which Jest's CommonJS resolver does not match.
     "^@react-pdf/hyphenate/(.*)$": "<rootDir>/node_modules/@react-pdf/hyphenate/lib/$1.js",
+    // Its CommonJS build loads react-dom/server with import(), which Jest's CommonJS runtime refuses; its
+    // ES build, compiled like our code, does not.
+    "^@react-email/render$": "<rootDir>/node_modules/@react-email/render/dist/node/index.mjs",
   },
 };
 
@@ -40,7 +43,7 @@ const integration: Config = {
 };
 
 // Packages published only as ES modules, which Jest (CommonJS) must compile like our own code.
-const esmPackages = ["next-intl", "use-intl", "icu-minify", "intl-messageformat", "@formatjs", "@schummar/icu-type-parser", "@faker-js/faker", "@react-pdf", "yoga-layout", "color-string", "color-name"];
+const esmPackages = ["next-intl", "use-intl", "icu-minify", "intl-messageformat", "@formatjs", "@schummar/icu-type-parser", "@faker-js/faker", "@react-pdf", "yoga-layout", "color-string", "color-name", "@react-email"];
 
 async function withEsmPackages(config: Config): Promise<Config> {
   const resolved = await createJestConfig(config)();

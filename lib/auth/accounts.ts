@@ -10,9 +10,8 @@ import { getPrisma } from "@/lib/db/client";
 import { AccessDeniedError, NotFoundError, RuleViolation } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { parse } from "@/lib/booking/schemas";
-import { appUrl, sendMail } from "@/lib/mail";
-import { fill } from "@/lib/invitation/format";
-import messages from "@/messages/fr/auth.json";
+import { prismaSql } from "@/lib/db/sql";
+import { appUrl, queueMail } from "@/lib/mail";
 import { anonymousActor, type Actor } from "./actor";
 import { ensure, isAdmin } from "./permissions";
 import { hashPassword, verifyPassword } from "./password";
@@ -54,12 +53,9 @@ export async function requestPasswordReset(input: unknown, ip = "local", now = n
   }
   const user = await getPrisma().user.findUnique({ where: { email: address }, select: { id: true, name: true, active: true } });
   if (!user || !user.active) return;
-  const token = await issueToken(user.id, "PASSWORD_RESET");
-  await sendMail({
-    to: address,
-    subject: messages.mails.resetSubject,
-    text: fill(messages.mails.resetText, { name: user.name }),
-    secrets: { link: appUrl(`/mot-de-passe/${token}`) },
+  await getPrisma().$transaction(async (tx) => {
+    const token = await issueToken(user.id, "PASSWORD_RESET", now, tx);
+    await queueMail(prismaSql(tx), { kind: "PASSWORD_RESET", userId: user.id, props: { name: user.name }, secrets: { link: appUrl(`/mot-de-passe/${token}`) } });
   });
 }
 
@@ -115,6 +111,7 @@ export async function inviteUser(actor: Actor, input: unknown, now = new Date())
   if (await prisma.user.findUnique({ where: { email: data.email }, select: { id: true } })) {
     throw new RuleViolation("ACCOUNT_EXISTS", "Un compte existe déjà pour cette adresse.");
   }
+  const inviter = actor.kind === "user" ? ((await prisma.user.findUnique({ where: { id: actor.userId }, select: { name: true } }))?.name ?? "Culture pour tous") : "Culture pour tous";
   const user = await prisma.$transaction(async (tx) => {
     const created = await tx.user.create({
       data: {
@@ -126,15 +123,9 @@ export async function inviteUser(actor: Actor, input: unknown, now = new Date())
       },
     });
     await audit(tx, actor, { action: "user.invited", entityType: "User", entityId: created.id, after: { role: data.role, partnerId: partnerId ?? null, venueId: venueId ?? null } }, now);
+    const token = await issueToken(created.id, "INVITATION", now, tx);
+    await queueMail(prismaSql(tx), { kind: "ACCOUNT_INVITATION", userId: created.id, props: { name: data.name, inviter }, secrets: { link: appUrl(`/mot-de-passe/${token}`) } });
     return created;
-  });
-  const inviter = actor.kind === "user" ? ((await prisma.user.findUnique({ where: { id: actor.userId }, select: { name: true } }))?.name ?? "Culture pour tous") : "Culture pour tous";
-  const token = await issueToken(user.id, "INVITATION", now);
-  await sendMail({
-    to: data.email,
-    subject: messages.mails.invitationSubject,
-    text: fill(messages.mails.invitationText, { name: data.name, inviter }),
-    secrets: { link: appUrl(`/mot-de-passe/${token}`) },
   });
   return { userId: user.id };
 }

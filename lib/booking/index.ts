@@ -3,7 +3,8 @@
 // input, checks the actor's rights, and runs under the locks described in transaction.ts.
 export { requestBooking, type BookingRequestResult, type BookedPart } from "./request";
 export { cancelBooking, type CancellationResult } from "./cancel";
-export { changeCapacity, closeBookings, cancelSession, runScheduledBookingWork } from "./sessions";
+export { changeCapacity, closeBookings, cancelSession } from "./sessions";
+export { closeSessionOnTime, liftQuotaOnTime, scheduleAllSessionJobs } from "./timed";
 export { setQuotaRule, grantQuotaException } from "./quota";
 export type { Promotion } from "./promotion";
 export { bookingRequestSchema, cancelBookingSchema, changeCapacitySchema, quotaRuleSchema, quotaExceptionSchema, InvalidInput, MAX_GUESTS_PER_BOOKING } from "./schemas";

@@ -7,6 +7,7 @@ import { canGrantQuotaException, canSetQuotaRule, ensure } from "@/lib/auth/perm
 import { prismaSql } from "@/lib/db/sql";
 import { promoteAcrossVenue, type Promotion } from "./promotion";
 import { parse, quotaExceptionSchema, quotaRuleSchema } from "./schemas";
+import { scheduleQuotaLifts } from "./timed";
 import { withVenueLock } from "./transaction";
 
 export async function setQuotaRule(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ promoted: Promotion[] }> {
@@ -17,6 +18,8 @@ export async function setQuotaRule(actor: Actor, input: unknown, { now = new Dat
     if (rule) await tx.quotaRule.upsert({ where: { venueId }, create: { venueId, ...rule }, update: rule });
     else if (before) await tx.quotaRule.delete({ where: { venueId } });
     await audit(prismaSql(tx), actor, { action: "quota.rule_set", entityType: "QuotaRule", entityId: venueId, before: before ?? undefined, after: rule ?? undefined }, now);
+    // The moments the rule lifts itself, one job per session to come (or none any more).
+    await scheduleQuotaLifts(prismaSql(tx), venueId, rule, now);
     return { promoted: await promoteAcrossVenue(prismaSql(tx), venueId, actor, now) };
   });
 }

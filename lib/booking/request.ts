@@ -255,5 +255,9 @@ const INSERT_BOOKING = `
   ), logged AS (
     INSERT INTO "AuditLog" ("at", "actorUserId", "actorKind", "action", "entityType", "entityId", "after")
     SELECT $19, $5::uuid, $15, $16, 'Booking', booking."id"::text, $17::jsonb FROM booking
+  ), mailed AS (
+    -- The confirmation mail's job (lib/mail/events.ts), in this transaction: no booking, no mail.
+    SELECT 1 AS added FROM booking, LATERAL graphile_worker.add_job('mail-for-booking', json_build_object('bookingId', booking."id"), job_key => 'booking-confirmed:' || booking."id")
+    WHERE $6 = 'CONFIRMED'
   )
-  SELECT "id"::text AS "id" FROM booking`;
+  SELECT "id"::text AS "id", (SELECT count(*) FROM mailed) AS "mailed" FROM booking`;

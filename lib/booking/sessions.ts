@@ -5,17 +5,15 @@
 import "server-only";
 import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
-import { systemActor } from "@/lib/auth/actor";
 import { canManageSession, ensure } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql, type Sql } from "@/lib/db/sql";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
-import type { NotificationType } from "@/lib/generated/prisma/enums";
-import { notifyPartners } from "./notify";
 import { promoteAfterRelease, promoteWaitlist, type Promotion } from "./promotion";
-import { bookingClosesAt } from "./rules";
 import { changeCapacitySchema, parse, sessionActionSchema } from "./schemas";
+import { endBookings } from "./end";
 import { lockSession, venueOfSession, type LockedSession } from "./state";
+import { unscheduleSessionJobs } from "./timed";
 import { withVenueLock, type Tx } from "./transaction";
 
 /** Loads the session's venue, checks the actor manages it, and runs `work` with the session locked. */
@@ -112,62 +110,9 @@ async function endSession(sql: Sql, actor: Actor, session: LockedSession, note: 
   if (now >= session.startsAt) throw new RuleViolation("SESSION_ALREADY_STARTED", "La séance a commencé : elle ne peut plus être annulée.");
   await sql.query(`UPDATE "Session" SET "status" = 'CANCELLED', "cancelledAt" = $2, "cancelNote" = $3, "updatedAt" = $2 WHERE "id" = $1::uuid`, [session.id, now, note || null]);
   await audit(sql, actor, { action: "session.cancelled", entityType: "Session", entityId: session.id, before: { status: "SCHEDULED" }, after: { status: "CANCELLED", note: note || null } }, now);
+  await unscheduleSessionJobs(sql, [session.id]);
   const ended = await endBookings(sql, actor, session.id, undefined, "SESSION_CANCELLED", "SESSION_CANCELLED", now);
   session.status = "CANCELLED";
   const released = [...new Set(ended.filter((booking) => booking.status === "CONFIRMED").map((booking) => booking.partnerId))];
   return { cancelledBookings: ended.length, released };
-}
-
-/** Cancels the session's open bookings (or only its waitlist) with a reason, audited and notified. */
-async function endBookings(
-  sql: Sql,
-  actor: Actor,
-  sessionId: string,
-  onlyStatus: "WAITLISTED" | undefined,
-  reason: "EXPIRED" | "SESSION_CANCELLED",
-  notification: NotificationType,
-  now: Date,
-): Promise<{ id: string; partnerId: string; status: "CONFIRMED" | "WAITLISTED" }[]> {
-  const bookings = await sql.query<{ id: string; partnerId: string; status: "CONFIRMED" | "WAITLISTED" }>(
-    `UPDATE "Booking" b SET "status" = 'CANCELLED', "cancelledAt" = $3, "cancelReason" = $4::"CancelReason", "cancelledById" = $5::uuid, "updatedAt" = $3
-     FROM "Booking" o
-     WHERE o."id" = b."id" AND b."sessionId" = $1::uuid AND b."status" = ANY($2::"BookingStatus"[])
-     RETURNING b."id"::text AS "id", b."partnerId"::text AS "partnerId", o."status"::text AS "status"`,
-    [sessionId, onlyStatus ? [onlyStatus] : ["CONFIRMED", "WAITLISTED"], now, reason, actor.kind === "user" ? actor.userId : null],
-  );
-  if (!bookings.length) return [];
-  await notifyPartners(sql, bookings.map((b) => ({ partnerId: b.partnerId, type: notification, bookingId: b.id, sessionId })), now);
-  await audit(
-    sql,
-    actor,
-    bookings.map((b) => ({ action: reason === "EXPIRED" ? "booking.expired" : "booking.cancelled", entityType: "Booking" as const, entityId: b.id, before: { status: b.status }, after: { status: "CANCELLED", reason } })),
-    now,
-  );
-  return bookings;
-}
-
-/**
- * Scheduled work, run every few minutes (and safe to run on several servers at once): expires the
- * waitlists of sessions whose bookings have closed, and moves up waitlists where a quota rule has
- * lifted itself before the session (a booking request applies a due lift itself: request.ts).
- */
-export async function runScheduledBookingWork(now = new Date()): Promise<{ expired: number; promoted: number }> {
-  const prisma = getPrisma();
-  const waiting = await prisma.session.findMany({
-    where: { status: "SCHEDULED", bookings: { some: { status: "WAITLISTED" } } },
-    select: { id: true, startsAt: true, bookingClosesAt: true, closedAt: true, event: { select: { venueId: true } } },
-  });
-  let expired = 0;
-  let promoted = 0;
-  for (const session of waiting) {
-    const closed = session.closedAt !== null || now >= bookingClosesAt(session);
-    await withVenueLock(session.event.venueId, async (tx) => {
-      const sql = prismaSql(tx);
-      const locked = await lockSession(sql, session.id);
-      if (!locked || locked.status === "CANCELLED") return;
-      if (closed) expired += (await endBookings(sql, systemActor, session.id, "WAITLISTED", "EXPIRED", "WAITLIST_EXPIRED", now)).length;
-      else if (locked.rule?.liftDaysBefore != null) promoted += (await promoteWaitlist(sql, locked, systemActor, now)).length;
-    });
-  }
-  return { expired, promoted };
 }

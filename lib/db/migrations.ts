@@ -190,12 +190,29 @@ export function readMigrations(): MigrationList {
   };
 }
 
-/** Applies pending migrations; returns the names of those it applied. */
+/**
+ * Applies pending migrations; returns the names of those it applied. The job queue's own schema
+ * (graphile_worker, kept by graphile-worker's migrations) comes first: the app's data may refer to it.
+ */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+  await migrateJobQueue(databaseUrl);
   return withEngine(databaseUrl, async (engine) => {
     const result = await engine.applyMigrations({ migrationsList: readMigrations(), filters: noFilter });
     return result.appliedMigrationNames;
   });
+}
+
+async function migrateJobQueue(databaseUrl: string) {
+  const { Logger, runMigrations } = await import("graphile-worker");
+  const pool = new pg.Pool({ ...parseIntoClientConfig(databaseUrl), max: 1 } as ClientConfig);
+  // A connection closed under it fails the query at hand, which says why.
+  pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
+  try {
+    await runMigrations({ pgPool: pool, logger: new Logger(() => () => {}) });
+  } finally {
+    await pool.end();
+  }
 }
 
 /**

@@ -1,49 +1,52 @@
-// Every email goes through here. Each one is written to the outbox table first, in the database, so
-// nothing is lost if the mail server is down; with SMTP_URL set it is then sent at once (nodemailer)
-// and marked sent, and without it (the demo) it stays there for admins to read on the outbox page.
-// Secrets (a single-use link) never reach the table in clear: see seal.ts.
+// Every email goes through here, as a row of the outbox written by the transaction of the change that
+// causes it, with the job that sends it (lib/mail/deliver.ts): a change that rolls back sends nothing, a
+// mail server that is down delays mails but loses none. Secrets (a single-use link) never reach the
+// table in clear: see seal.ts. What each mail says is rendered when its job runs (content.ts).
 import "server-only";
-import nodemailer, { type Transporter } from "nodemailer";
-import { getPrisma } from "@/lib/db/client";
-import { reveal, seal, unseal, type Secrets } from "./seal";
+import type { Sql } from "@/lib/db/sql";
+import type { MailKind } from "./content";
+import { seal, type Secrets } from "./seal";
 
-export interface Mail {
-  to: string;
-  subject: string;
-  /** May keep places for `secrets`: "{link}". */
-  text: string;
-  /** A single-use link and the like: sealed in the outbox, put in the text only when sending. */
+export { appUrl } from "./content";
+
+/** Attempts before a mail is left FAILED for the association to send again: about four hours of retries. */
+export const MAIL_ATTEMPTS = 10;
+
+export interface QueuedMail {
+  kind: MailKind;
+  /** What the mail is about ({ bookingId }, { name, inviter }…): its content is read when it leaves. */
+  props?: Record<string, unknown>;
+  /** The recipient's account: its address is read when sending, and its mail preferences apply. */
+  userId?: string | null;
+  /** The address, for a mail to no account. */
+  to?: string;
   secrets?: Secrets;
+  /** Written once whatever the retries of the job that writes it (a notice, a reminder…). */
+  sourceKey?: string;
 }
 
-let transporter: Transporter | null | undefined;
-
-function smtp(): Transporter | null {
-  if (transporter === undefined) transporter = process.env.SMTP_URL ? nodemailer.createTransport(process.env.SMTP_URL) : null;
-  return transporter;
-}
-
-const FROM = () => process.env.MAIL_FROM ?? "Culture pour tous <ne-pas-repondre@culture-pour-tous.test>";
-
-export async function sendMail({ secrets, ...mail }: Mail): Promise<{ id: string; sent: boolean }> {
-  const sealedSecrets = secrets ? seal(secrets) : null;
-  const stored = await getPrisma().outboxMail.create({ data: { ...mail, sealedSecrets }, select: { id: true } });
-  const transport = smtp();
-  if (!transport) return { id: stored.id, sent: false };
-  try {
-    await transport.sendMail({ from: FROM(), ...mail, text: reveal(mail.text, sealedSecrets ? unseal(sealedSecrets) : {}, "") });
-    // Sent: the secrets are the recipient's alone now, not even sealed here.
-    await getPrisma().outboxMail.update({ where: { id: stored.id }, data: { sentAt: new Date(), sealedSecrets: null } });
-    return { id: stored.id, sent: true };
-  } catch (error) {
-    // Kept with its error, to be seen on the outbox page; the action that sent it still succeeds.
-    await getPrisma().outboxMail.update({ where: { id: stored.id }, data: { error: String((error as Error).message ?? error).slice(0, 500) } });
-    return { id: stored.id, sent: false };
-  }
-}
-
-/** The public address of the app, for links in emails. */
-export function appUrl(path: string): string {
-  const base = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-  return new URL(path, base).toString();
+/** Writes the mails and their sending jobs within the transaction of `sql`. */
+export async function queueMail(sql: Sql, mails: QueuedMail | QueuedMail[]): Promise<void> {
+  const list = Array.isArray(mails) ? mails : [mails];
+  if (!list.length) return;
+  await sql.query(
+    `WITH mails AS (
+       INSERT INTO "OutboxMail" ("id", "kind", "props", "userId", "to", "sealedSecrets", "sourceKey")
+       SELECT gen_random_uuid(), m.kind, m.props::jsonb, m.user_id, coalesce(m.address, ''), m.sealed, m.source_key
+       FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[]) AS m(kind, props, user_id, address, sealed, source_key)
+       ON CONFLICT ("sourceKey") DO NOTHING
+       RETURNING "id"
+     )
+     SELECT 1 AS queued FROM mails,
+       LATERAL graphile_worker.add_job('send-mail', json_build_object('mailId', mails."id"), job_key => 'mail:' || mails."id", max_attempts => $7)`,
+    [
+      list.map((mail) => mail.kind),
+      list.map((mail) => JSON.stringify(mail.props ?? {})),
+      list.map((mail) => mail.userId ?? null),
+      list.map((mail) => mail.to ?? null),
+      list.map((mail) => (mail.secrets ? seal(mail.secrets) : null)),
+      list.map((mail) => mail.sourceKey ?? null),
+      MAIL_ATTEMPTS,
+    ],
+  );
 }

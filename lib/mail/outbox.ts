@@ -1,20 +1,56 @@
-// The outbox, for admins only: every mail the platform wrote, sent or kept. Single-use links are shown
-// only in the demo (no mail server: this page is how its mails are read), and only while unsent.
+// The outbox, for admins only: every mail the platform wrote, with its state (waiting, sent, kept in the
+// demo, in a digest, not sent, failed). Single-use links are shown only in the demo (no mail server: this
+// page is how its mails are read), and only while unsent. A failed mail can be sent again.
 import "server-only";
-import { pageOffset } from "@/lib/validation";
+import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
+import { audit } from "@/lib/audit";
+import { parse } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
+import { prismaSql } from "@/lib/db/sql";
+import { NotFoundError, RuleViolation } from "@/lib/errors";
+import type { MailStatus } from "@/lib/generated/prisma/enums";
+import { enqueue } from "@/lib/jobs/queue";
+import { pageOffset } from "@/lib/validation";
+import { MAIL_ATTEMPTS } from "./index";
 import { reveal, unseal } from "./seal";
 
-export async function listOutbox(actor: Actor, { page = 1, pageSize = 20, hidden = "[lien à usage unique]" } = {}) {
+export async function listOutbox(actor: Actor, { page = 1, pageSize = 20, hidden = "[lien à usage unique]", status }: { page?: number; pageSize?: number; hidden?: string; status?: MailStatus } = {}) {
   ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
   const prisma = getPrisma();
-  const [total, rows] = await Promise.all([
-    prisma.outboxMail.count(),
-    prisma.outboxMail.findMany({ orderBy: { createdAt: "desc" }, skip: pageOffset(page, pageSize), take: pageSize }),
+  const where = status ? { status } : {};
+  const [total, rows, failed] = await Promise.all([
+    prisma.outboxMail.count({ where }),
+    prisma.outboxMail.findMany({ where, orderBy: { createdAt: "desc" }, skip: pageOffset(page, pageSize), take: pageSize }),
+    prisma.outboxMail.count({ where: { status: "FAILED" } }),
   ]);
   const demo = !process.env.SMTP_URL;
-  const mails = rows.map(({ sealedSecrets, ...mail }) => ({ ...mail, text: reveal(mail.text, demo && sealedSecrets ? unseal(sealedSecrets) : null, hidden) }));
-  return { mails, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  const mails = rows.map((mail) => ({
+    id: mail.id,
+    kind: mail.kind,
+    to: mail.to,
+    subject: mail.subject,
+    status: mail.status,
+    attempts: mail.attempts,
+    error: mail.error,
+    sentAt: mail.sentAt,
+    createdAt: mail.createdAt,
+    text: reveal(mail.text, demo && mail.sealedSecrets && mail.status !== "SENT" ? unseal(mail.sealedSecrets) : null, hidden),
+  }));
+  return { mails, total, failed, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** A failed mail goes back to its job, with all its attempts again. */
+export async function resendMail(actor: Actor, input: unknown): Promise<void> {
+  ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
+  const { mailId } = parse(z.object({ mailId: z.uuid("validation.invalid") }), input);
+  await getPrisma().$transaction(async (tx) => {
+    const mail = await tx.outboxMail.findUnique({ where: { id: mailId }, select: { status: true } });
+    if (!mail) throw new NotFoundError("courriel");
+    if (mail.status !== "FAILED") throw new RuleViolation("MAIL_NOT_FAILED", "Ce courriel n'a pas échoué : il n'y a rien à renvoyer.");
+    await tx.outboxMail.update({ where: { id: mailId }, data: { status: "PENDING", attempts: 0, error: null } });
+    await enqueue(prismaSql(tx), { task: "send-mail", payload: { mailId }, key: `mail:${mailId}`, maxAttempts: MAIL_ATTEMPTS });
+    await audit(tx, actor, { action: "mail.resent", entityType: "Mail", entityId: mailId });
+  });
 }

@@ -10,6 +10,8 @@ import { getPrisma } from "@/lib/db/client";
 import { RuleViolation } from "@/lib/errors";
 import { inParis, parisDate, parisDaysBefore, parisTime } from "@/lib/time";
 import { audit } from "@/lib/audit";
+import { scheduleSessionJobs } from "@/lib/booking/timed";
+import { prismaSql } from "@/lib/db/sql";
 import { managedEvent } from "./access";
 
 export const MAX_SESSIONS_PER_RUN = 100;
@@ -59,7 +61,7 @@ export async function addSessions(actor: Actor, input: unknown, { now = new Date
   }
   if (starts[0]! <= now) throw new RuleViolation("SESSION_IN_PAST", "Une séance ne peut pas commencer dans le passé.");
   await getPrisma().$transaction(async (tx) => {
-    await tx.session.createMany({
+    const created = await tx.session.createManyAndReturn({
       data: starts.map((startsAt) => ({
         eventId: run.eventId,
         startsAt,
@@ -68,7 +70,11 @@ export async function addSessions(actor: Actor, input: unknown, { now = new Date
         bookingOpensAt: run.opensDaysBefore ? parisDaysBefore(startsAt, run.opensDaysBefore) : null,
         bookingClosesAt: run.closesHoursBefore ? new Date(startsAt.getTime() - run.closesHoursBefore * 3600_000) : null,
       })),
+      select: { id: true, startsAt: true, bookingClosesAt: true, closedAt: true },
     });
+    // Their timed rules (closing, a quota lifting itself) and mails (reminder, attendance) as jobs.
+    const rule = await tx.quotaRule.findFirst({ where: { venue: { events: { some: { id: run.eventId } } } } });
+    await scheduleSessionJobs(prismaSql(tx), created, rule, now);
     await audit(tx, actor, { action: "sessions.added", entityType: "Event", entityId: run.eventId, after: { count: starts.length, capacity: run.capacity } }, now);
   });
   return { created: starts.length };

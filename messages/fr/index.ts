@@ -3,11 +3,12 @@
 import auth from "./auth.json";
 import booking from "./booking.json";
 import invitation from "./invitation.json";
+import mail from "./mail.json";
 import offer from "./offer.json";
 import site from "./site.json";
 import venue from "./venue.json";
 
-const parts = [site, booking, offer, invitation, auth, venue];
+const parts = [site, booking, offer, invitation, auth, venue, mail];
 
 function merge(list: Record<string, unknown>[]): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
@@ -21,7 +22,7 @@ function merge(list: Record<string, unknown>[]): Record<string, unknown> {
 }
 
 /** Add each new file to `parts` and to this type. */
-export type Messages = typeof site & typeof booking & typeof offer & typeof invitation & typeof auth & typeof venue;
+export type Messages = typeof site & typeof booking & typeof offer & typeof invitation & typeof auth & typeof venue & typeof mail;
 
 const messages = merge(parts) as Messages;
 export default messages;

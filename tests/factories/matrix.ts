@@ -22,6 +22,8 @@ export interface MatrixWorld {
   /** Users of partner A and of venue X, other than the actors. */
   colleagueA: string;
   colleagueX: string;
+  /** A mail every attempt of which failed. */
+  failedMailId: string;
   actors: Record<MatrixActor, Actor>;
 }
 
@@ -40,6 +42,7 @@ export async function matrixWorld(): Promise<MatrixWorld> {
   const pastBooking = await insertBooking(past.id, partnerA.id, { places: 1 });
   await insertBooking(session.id, partnerB.id, { places: 1, status: "WAITLISTED" });
   await prisma.notification.create({ data: { partnerId: partnerA.id, type: "BOOKING_PROMOTED", bookingId: booking.id, sessionId: session.id } });
+  const failedMail = await prisma.outboxMail.create({ data: { kind: "PASSWORD_RESET", to: "perdue@exemple.test", subject: "Choisir un nouveau mot de passe", status: "FAILED", attempts: 10, error: "Connexion refusée" } });
   const colleagueA = await partnerActor(partnerA.id);
   const colleagueX = await venueActor(venueX.id);
   return {
@@ -54,6 +57,7 @@ export async function matrixWorld(): Promise<MatrixWorld> {
     pastBookingId: pastBooking.id,
     colleagueA: (colleagueA as { userId: string }).userId,
     colleagueX: (colleagueX as { userId: string }).userId,
+    failedMailId: failedMail.id,
     actors: {
       admin: await adminActor(),
       partnerA: await partnerActor(partnerA.id),

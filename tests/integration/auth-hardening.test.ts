@@ -11,6 +11,7 @@ import { openVisitorAccess } from "@/lib/auth/visitor";
 import { getPrisma } from "@/lib/db/client";
 import { CLIENT_ADDRESS_HEADER, clientAddress, clientAddressOf, signClientAddress } from "@/lib/http/client-address";
 import { listOutbox } from "@/lib/mail/outbox";
+import { runJobs } from "../support/jobs";
 import { adminActor } from "../factories/actors";
 import { createPartner } from "../factories";
 
@@ -33,6 +34,7 @@ function authorize(providerId: "credentials" | "visitor", credentials: Record<st
 }
 
 async function linkSentTo(to: string) {
+  await runJobs();
   const { mails } = await listOutbox(await adminActor());
   return /\/mot-de-passe\/([\w-]+)/.exec(mails.find((mail) => mail.to === to)!.text)![1]!;
 }
@@ -126,6 +128,7 @@ describe("item 13: links end with their account, and reset requests are limited"
     for (let i = 0; i < 20; i++) answers.push(await requestPasswordReset({ email: "inondee@exemple.test" }, `10.9.0.${i}`).then(() => "SENT", (error: { code: string }) => error.code));
     expect(answers.filter((answer) => answer === "SENT")).toHaveLength(LIMITS["reset-email"]);
     expect(answers.slice(LIMITS["reset-email"]).every((answer) => answer === "TOO_MANY_REQUESTS")).toBe(true);
+    await runJobs();
     expect(await getPrisma().outboxMail.count({ where: { to: "inondee@exemple.test" } })).toBe(LIMITS["reset-email"]);
   });
 });

@@ -7,6 +7,7 @@ import { issueToken } from "@/lib/auth/tokens";
 import { getReferentContact, getVisitorCode, openVisitorAccess, renewVisitorCode, visitorActor, VISITOR_SESSION_MS } from "@/lib/auth/visitor";
 import { getPrisma } from "@/lib/db/client";
 import { listOutbox } from "@/lib/mail/outbox";
+import { runJobs } from "../support/jobs";
 import { AccessDeniedError, NotFoundError, RuleViolation } from "@/lib/errors";
 import { adminActor, partnerActor, venueActor } from "../factories/actors";
 import { createPartner, createVenue } from "../factories";
@@ -22,6 +23,7 @@ const linkIn = (text: string) => /\/mot-de-passe\/([\w-]+)/.exec(text)![1]!;
 
 /** The link of the last mail to `to`, as the association reads it in the demo's outbox. */
 async function sentLink(to: string) {
+  await runJobs();
   const { mails } = await listOutbox(await adminActor());
   return linkIn(mails.find((mail) => mail.to === to)!.text);
 }

@@ -1,6 +1,6 @@
 // Rules 5 and 6 of lib/booking: a venue changes a session's invitations (never below what is confirmed),
 // closes or cancels it; when bookings close, the waitlist expires.
-import { cancelSession, changeCapacity, closeBookings, requestBooking, runScheduledBookingWork } from "@/lib/booking";
+import { cancelSession, changeCapacity, closeBookings, closeSessionOnTime, liftQuotaOnTime, requestBooking } from "@/lib/booking";
 import { getPrisma } from "@/lib/db/client";
 import { adminActor, venueActor } from "../factories/actors";
 import { bookingsInOrder, partners, request, sessionCounters, stage } from "../factories/booking";
@@ -69,7 +69,7 @@ describe("rule 6: bookings close at the session's start or closing time, and the
     await expect(requestBooking(a!.actor, request(sessionId, a!.id, 1))).rejects.toMatchObject({ code: "BOOKINGS_CLOSED" });
   });
 
-  it("scheduled work expires waitlists at the closing time and promotes where a quota rule lifts", async () => {
+  it("at their time, the waitlist expires when bookings close and moves up when a quota rule lifts", async () => {
     const closing = await stage({ capacity: 1, startsInDays: 1 });
     const lifting = await stage({ capacity: 5, quota: { period: "SESSION", maxPlaces: 1, liftDaysBefore: 2 }, startsInDays: 5 });
     const [a, b] = await partners(2);
@@ -79,9 +79,12 @@ describe("rule 6: bookings close at the session's start or closing time, and the
     await requestBooking(a!.actor, request(lifting.sessionId, a!.id, 2)); // over the quota: waits
 
     // Three and a half days from now: the first session has started, the second is inside its lift window.
-    const result = await runScheduledBookingWork(new Date(Date.now() + 3.5 * 86_400_000));
-
-    expect(result).toEqual({ expired: 1, promoted: 1 });
+    const later = new Date(Date.now() + 3.5 * 86_400_000);
+    expect(await closeSessionOnTime(closing.sessionId, later)).toEqual({ expired: 1 });
+    expect((await liftQuotaOnTime(lifting.sessionId, later)).promoted).toHaveLength(1);
+    // Too early, or again: nothing happens.
+    expect(await closeSessionOnTime(lifting.sessionId, later)).toEqual({ expired: 0 });
+    expect(await closeSessionOnTime(closing.sessionId, later)).toEqual({ expired: 0 });
     expect((await bookingsInOrder(closing.sessionId)).map((x) => x.status)).toEqual(["CONFIRMED", "CANCELLED"]);
     expect((await bookingsInOrder(lifting.sessionId)).map((x) => x.status)).toEqual(["CONFIRMED", "CONFIRMED"]);
     expect(await getPrisma().auditLog.count({ where: { action: "booking.expired", actorKind: "system" } })).toBe(1);

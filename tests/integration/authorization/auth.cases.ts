@@ -1,7 +1,9 @@
 // Accounts and visitor access in the authorization matrix.
 import { invitableStructures, inviteUser, listAccounts, setAccountActive } from "@/lib/auth/accounts";
 import { getReferentContact, getVisitorCode, renewVisitorCode } from "@/lib/auth/visitor";
-import { listOutbox } from "@/lib/mail/outbox";
+import { listOutbox, resendMail } from "@/lib/mail/outbox";
+import { getMailPreferences, setMailPreferences } from "@/lib/mail/preferences";
+import { retentionReport } from "@/lib/retention";
 import type { MatrixWorld } from "../../factories/matrix";
 import type { AuthorizationCase } from "./invitation.cases";
 
@@ -20,4 +22,8 @@ export const authCases: AuthorizationCase<MatrixWorld>[] = [
   { name: "renew A's visitor code (renewVisitorCode)", call: (actor, w) => renewVisitorCode(actor, { partnerId: w.partnerA }), allowed: ["admin", "partnerA"] },
   { name: "how to reach one's structure (getReferentContact)", call: (actor) => getReferentContact(actor), allowed: ["partnerA", "partnerB", "visitorA"] },
   { name: "the mail outbox (listOutbox)", call: (actor) => listOutbox(actor), allowed: ["admin"] },
+  { name: "send a failed mail again (resendMail)", call: (actor, w) => resendMail(actor, { mailId: w.failedMailId }), allowed: ["admin"] },
+  { name: "one's own mail choices (getMailPreferences)", call: (actor) => getMailPreferences(actor), allowed: ["admin", "partnerA", "partnerB", "venueX", "venueY"] },
+  { name: "choose one's own mails (setMailPreferences)", call: (actor) => setMailPreferences(actor, { OUTING_REMINDER: "DIGEST" }), allowed: ["admin", "partnerA", "partnerB", "venueX", "venueY"] },
+  { name: "the retention policy and its last run (retentionReport)", call: (actor) => retentionReport(actor), allowed: ["admin"] },
 ];

@@ -1,0 +1,46 @@
+// What each job does: a name, a payload checked with zod, and a call into the domain (lib/booking,
+// lib/mail, lib/retention), which holds the rules. Jobs are retried with a growing delay when they throw;
+// every task is safe to run again (a mail is sent once: lib/mail/deliver.ts).
+import "server-only";
+import type { JobHelpers, TaskList } from "graphile-worker";
+import { z } from "zod";
+import { closeSessionOnTime, liftQuotaOnTime } from "@/lib/booking/timed";
+import { deliverMail, sendDigests } from "@/lib/mail/deliver";
+import { askAttendance, mailForBooking, mailForNotice, remindOuting } from "@/lib/mail/events";
+import { runRetention } from "@/lib/retention";
+import type { TaskName } from "./queue";
+
+const id = z.uuid();
+const payloadOf = <T extends z.ZodType>(schema: T, payload: unknown) => schema.parse(payload) as z.output<T>;
+
+const forSession = (run: (sessionId: string) => Promise<unknown>) => async (payload: unknown) => {
+  await run(payloadOf(z.object({ sessionId: id }), payload).sessionId);
+};
+
+export const tasks: Record<TaskName, (payload: unknown, helpers: JobHelpers) => Promise<void>> = {
+  "send-mail": async (payload, helpers) => {
+    const { mailId } = payloadOf(z.object({ mailId: id }), payload);
+    await deliverMail(mailId, { attempt: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
+  },
+  "mail-for-notice": async (payload) => {
+    await mailForNotice(payloadOf(z.object({ notificationId: id }), payload).notificationId);
+  },
+  "mail-for-booking": async (payload) => {
+    await mailForBooking(payloadOf(z.object({ bookingId: id }), payload).bookingId);
+  },
+  "close-session": forSession((sessionId) => closeSessionOnTime(sessionId)),
+  "lift-quota": forSession((sessionId) => liftQuotaOnTime(sessionId)),
+  "remind-outing": forSession(remindOuting),
+  "ask-attendance": forSession(askAttendance),
+  "mail-digest": async () => {
+    await sendDigests();
+  },
+  retention: async () => {
+    await runRetention();
+  },
+};
+
+export const taskList = tasks as unknown as TaskList;
+
+/** Every hour, the digest (it acts at 7:00 in Paris); every night at 3:30 UTC, the retention policy. */
+export const CRONTAB = ["0 * * * * mail-digest", "30 3 * * * retention"].join("\n");

@@ -1,0 +1,136 @@
+// What each kind of mail says, read from the database when its job runs (so that it says how things are
+// when it leaves), in the words of the message catalog. Guests' names appear only in the reminder, which
+// goes to the referent who booked for them.
+import "server-only";
+import { createTranslator } from "use-intl/core";
+import { formatBookingNumber } from "@/lib/booking/number";
+import { getPrisma } from "@/lib/db/client";
+import { formatSessionDate } from "@/lib/invitation/format";
+import messages from "@/messages/fr";
+import type { MailContent } from "./template";
+
+export const MAIL_KINDS = [
+  "ACCOUNT_INVITATION",
+  "PASSWORD_RESET",
+  "BOOKING_CONFIRMED",
+  "BOOKING_PROMOTED",
+  "BOOKING_CANCELLED",
+  "SESSION_CANCELLED",
+  "WAITLIST_EXPIRED",
+  "OUTING_REMINDER",
+  "ATTENDANCE_REQUEST",
+  "DIGEST",
+] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+
+/** Kinds a user may receive at once, in a daily digest or not at all; the others always go at once. */
+export const OPTIONAL_KINDS = ["BOOKING_CONFIRMED", "BOOKING_PROMOTED", "WAITLIST_EXPIRED", "OUTING_REMINDER", "ATTENDANCE_REQUEST"] as const;
+export type OptionalKind = (typeof OPTIONAL_KINDS)[number];
+export const isOptional = (kind: string): kind is OptionalKind => (OPTIONAL_KINDS as readonly string[]).includes(kind);
+
+const t = createTranslator({ locale: "fr", messages, namespace: "mail" });
+
+/** The public address of the app, for links in mails. */
+export function appUrl(path: string): string {
+  const base = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  return new URL(path, base).toString();
+}
+
+function frame(name: string | null, body: Pick<MailContent, "subject" | "paragraphs" | "action" | "notes" | "items">): MailContent {
+  return {
+    ...body,
+    greeting: name ? t("hello", { name }) : t("helloPlain"),
+    signature: t("signature"),
+    footer: { about: t("footer"), why: t("footerWhy"), choice: { label: t("footerChoice"), url: appUrl("/mon-compte") } },
+  };
+}
+
+async function bookingFacts(bookingId: string) {
+  const booking = await getPrisma().booking.findUnique({
+    where: { id: bookingId },
+    select: {
+      id: true,
+      number: true,
+      places: true,
+      cancelReason: true,
+      cancelNote: true,
+      session: { select: { startsAt: true, cancelNote: true, event: { select: { title: true, venue: { select: { name: true, addressLine: true, postalCode: true, city: true } } } } } },
+      guests: { orderBy: { position: "asc" }, select: { firstName: true, lastName: true } },
+    },
+  });
+  if (!booking) return null;
+  const venue = booking.session.event.venue;
+  return {
+    ...booking,
+    event: booking.session.event.title,
+    number: formatBookingNumber(booking.number),
+    date: formatSessionDate(booking.session.startsAt),
+    address: `${venue.name}, ${venue.addressLine}, ${venue.postalCode} ${venue.city}`,
+    page: appUrl(`/partenaire/reservations/${booking.id}`),
+    invitation: appUrl(`/api/bookings/${booking.id}/invitation`),
+  };
+}
+
+export interface MailSource {
+  kind: string;
+  props: Record<string, unknown>;
+  recipientName: string | null;
+}
+
+/** The content of a mail, or null when what it is about no longer exists (nothing to send). */
+export async function mailContent({ kind, props, recipientName }: MailSource): Promise<(MailContent & { url: string }) | null> {
+  const string = (key: string) => String(props[key] ?? "");
+  switch (kind) {
+    case "ACCOUNT_INVITATION":
+    case "PASSWORD_RESET": {
+      // The link is a secret: its place ({link}) is filled only when the mail leaves (seal.ts).
+      const lead = kind === "ACCOUNT_INVITATION" ? t("ACCOUNT_INVITATION.lead", { inviter: string("inviter") }) : t("PASSWORD_RESET.lead");
+      return {
+        ...frame(string("name") || recipientName, { subject: t(`${kind}.subject`), paragraphs: [lead], action: { label: t(`${kind}.action`), url: "{link}" }, notes: [t(`${kind}.note`)] }),
+        url: appUrl("/connexion"),
+      };
+    }
+    case "DIGEST": {
+      const items = (props.items as { label: string; url: string }[] | undefined) ?? [];
+      return {
+        ...frame(recipientName, { subject: t("DIGEST.subject", { count: items.length }), paragraphs: [t("DIGEST.lead")], items, action: { label: t("DIGEST.action"), url: appUrl("/partenaire/reservations") } }),
+        url: appUrl("/partenaire/reservations"),
+      };
+    }
+  }
+  const booking = await bookingFacts(string("bookingId"));
+  if (!booking) return null;
+  const facts = { number: booking.number, event: booking.event, places: booking.places, date: booking.date, address: booking.address };
+  const content = (body: Pick<MailContent, "subject" | "paragraphs" | "action" | "notes">, url = booking.page) => ({ ...frame(recipientName, body), url });
+  switch (kind) {
+    case "BOOKING_CONFIRMED":
+    case "BOOKING_PROMOTED":
+      return content({ subject: t(`${kind}.subject`, facts), paragraphs: [t(`${kind}.lead`, facts), booking.date, booking.address], action: { label: t(`${kind}.action`), url: booking.invitation } });
+    case "BOOKING_CANCELLED": {
+      const by = t(booking.cancelReason === "VENUE" ? "BOOKING_CANCELLED.byVENUE" : "BOOKING_CANCELLED.byASSOCIATION");
+      const paragraphs = [t("BOOKING_CANCELLED.lead", { ...facts, by }), booking.date];
+      if (booking.cancelNote) paragraphs.push(t("BOOKING_CANCELLED.reason", { reason: booking.cancelNote }));
+      return content({ subject: t("BOOKING_CANCELLED.subject", { ...facts, by }), paragraphs, action: { label: t("BOOKING_CANCELLED.action"), url: booking.page } });
+    }
+    case "SESSION_CANCELLED": {
+      const paragraphs = [t("SESSION_CANCELLED.lead", facts), booking.date];
+      if (booking.session.cancelNote) paragraphs.push(t("SESSION_CANCELLED.reason", { reason: booking.session.cancelNote }));
+      return content({ subject: t("SESSION_CANCELLED.subject", facts), paragraphs, action: { label: t("SESSION_CANCELLED.action"), url: appUrl("/offre") } });
+    }
+    case "WAITLIST_EXPIRED":
+      return content({ subject: t("WAITLIST_EXPIRED.subject", facts), paragraphs: [t("WAITLIST_EXPIRED.lead", facts)], action: { label: t("WAITLIST_EXPIRED.action"), url: appUrl("/offre") } });
+    case "OUTING_REMINDER": {
+      const names = booking.guests.map((guest) => `${guest.firstName} ${guest.lastName}`).join(", ");
+      return content({
+        subject: t("OUTING_REMINDER.subject", facts),
+        paragraphs: [t("OUTING_REMINDER.lead", facts), t("OUTING_REMINDER.guests", { names }), t("OUTING_REMINDER.where", facts)],
+        action: { label: t("OUTING_REMINDER.action"), url: booking.invitation },
+        notes: [t("OUTING_REMINDER.absent")],
+      });
+    }
+    case "ATTENDANCE_REQUEST":
+      return content({ subject: t("ATTENDANCE_REQUEST.subject", facts), paragraphs: [t("ATTENDANCE_REQUEST.lead", facts)], action: { label: t("ATTENDANCE_REQUEST.action"), url: appUrl("/partenaire/reservations?onglet=passees") } });
+    default:
+      return null;
+  }
+}

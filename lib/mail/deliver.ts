@@ -1,0 +1,111 @@
+// The send-mail job: one row of the outbox, rendered and handed to the mail server. Its recipient's
+// preferences apply to the kinds that can wait (at once, in the daily digest, or none); cancellations and
+// account mails always go at once. A failure is recorded on the row and thrown, so that the queue tries
+// again later with a growing delay; after the last attempt the row is FAILED and the association sees it
+// (/admin/courriels, "Envoyer à nouveau"). The row's id is the mail's Message-ID: a mail server that took a
+// mail whose acknowledgement was lost gets the same id again, which lets it drop the duplicate.
+import "server-only";
+import nodemailer, { type Transporter } from "nodemailer";
+import { getPrisma } from "@/lib/db/client";
+import { prismaSql } from "@/lib/db/sql";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { inParis, parisDate } from "@/lib/time";
+import { isOptional, mailContent, type MailKind } from "./content";
+import { queueMail } from "./index";
+import { preferenceFor } from "./preferences";
+import { reveal, unseal } from "./seal";
+import { renderMail } from "./template";
+
+const transporters = new Map<string, Transporter>();
+
+/** The mail server of SMTP_URL, or none (the demo: mails are kept in the outbox). */
+function smtp(): Transporter | null {
+  const url = process.env.SMTP_URL;
+  if (!url) return null;
+  let transporter = transporters.get(url);
+  if (!transporter) transporters.set(url, (transporter = nodemailer.createTransport(url)));
+  return transporter;
+}
+
+const FROM = () => process.env.MAIL_FROM ?? "Culture pour tous <ne-pas-repondre@culture-pour-tous.test>";
+
+export type Delivery = "SENT" | "KEPT" | "DIGEST" | "SKIPPED" | "ALREADY_DONE";
+
+/** The send-mail task. `attempt` counts from 1; at `maxAttempts` a failure leaves the mail FAILED. */
+export async function deliverMail(mailId: string, { attempt = 1, maxAttempts = 1 } = {}): Promise<Delivery> {
+  try {
+    return await deliver(mailId, attempt);
+  } catch (error) {
+    // Recorded on the row for the association, then thrown for the queue to try again later.
+    const message = String((error as Error)?.message ?? error).slice(0, 500);
+    await getPrisma().outboxMail.update({ where: { id: mailId }, data: { attempts: attempt, error: message, status: attempt >= maxAttempts ? "FAILED" : "PENDING" } });
+    throw error;
+  }
+}
+
+async function deliver(mailId: string, attempt: number): Promise<Delivery> {
+  const prisma = getPrisma();
+  const mail = await prisma.outboxMail.findUnique({ where: { id: mailId } });
+  if (!mail || mail.status !== "PENDING") return "ALREADY_DONE";
+  const user = mail.userId ? await prisma.user.findUnique({ where: { id: mail.userId }, select: { email: true, name: true, active: true, mailPreferences: true } }) : null;
+  if (mail.userId && !user?.active) return finish(mailId, "SKIPPED", { error: "Compte désactivé ou supprimé : rien n'a été envoyé." });
+  const to = user?.email ?? mail.to;
+  const preference = isOptional(mail.kind) && user ? preferenceFor(user.mailPreferences, mail.kind) : "IMMEDIATE";
+  if (preference === "NONE") return finish(mailId, "SKIPPED", { to });
+
+  // Rendered once, kept on the row: the outbox page and the digest read it.
+  let rendered = mail.subject ? { subject: mail.subject, text: mail.text, html: mail.html ?? undefined } : null;
+  if (!rendered) {
+    const content = await mailContent({ kind: mail.kind, props: (mail.props ?? {}) as Record<string, unknown>, recipientName: user?.name ?? null });
+    if (!content) return finish(mailId, "SKIPPED", { to, error: "Ce dont parlait ce courriel n'existe plus." });
+    rendered = await renderMail(content);
+    await prisma.outboxMail.update({
+      where: { id: mailId },
+      data: { to, ...rendered, props: { ...((mail.props ?? {}) as Record<string, Prisma.InputJsonValue>), url: content.url } },
+    });
+  }
+  if (preference === "DIGEST") return finish(mailId, "DIGEST", { to });
+
+  const transport = smtp();
+  if (!transport) return finish(mailId, "KEPT", { to });
+  const secrets = mail.sealedSecrets ? unseal(mail.sealedSecrets) : {};
+  await transport.sendMail({
+    from: FROM(),
+    to,
+    subject: rendered.subject,
+    text: reveal(rendered.text, secrets, ""),
+    html: rendered.html ? reveal(rendered.html, secrets, "") : undefined,
+    messageId: `<${mailId}@billetterie-solidaire>`,
+  });
+  // Sent: the secrets are the recipient's alone now, not even sealed here.
+  return finish(mailId, "SENT", { to, attempts: attempt, sealedSecrets: null, sentAt: new Date(), error: null });
+}
+
+async function finish(mailId: string, status: Exclude<Delivery, "ALREADY_DONE">, data: Prisma.OutboxMailUpdateInput): Promise<Delivery> {
+  await getPrisma().outboxMail.update({ where: { id: mailId }, data: { ...data, status } });
+  return status;
+}
+
+/**
+ * The daily digest, at 7:00 in Paris (the task runs every hour and acts at that hour): one mail per user
+ * listing the mails they chose to receive this way, which are then DIGESTED.
+ */
+export async function sendDigests(now = new Date(), { anyHour = false } = {}): Promise<number> {
+  if (!anyHour && inParis(now).getHours() !== 7) return 0;
+  const prisma = getPrisma();
+  const waiting = await prisma.outboxMail.findMany({ where: { status: "DIGEST", userId: { not: null } }, orderBy: { createdAt: "asc" }, select: { id: true, userId: true, subject: true, props: true } });
+  const byUser = new Map<string, typeof waiting>();
+  for (const mail of waiting) byUser.set(mail.userId!, [...(byUser.get(mail.userId!) ?? []), mail]);
+  for (const [userId, mails] of byUser) {
+    await prisma.$transaction(async (tx) => {
+      await queueMail(prismaSql(tx), {
+        kind: "DIGEST" satisfies MailKind,
+        userId,
+        props: { items: mails.map((mail) => ({ label: mail.subject, url: String((mail.props as { url?: string } | null)?.url ?? "") })) },
+        sourceKey: `digest:${userId}:${parisDate(now)}`,
+      });
+      await tx.outboxMail.updateMany({ where: { id: { in: mails.map((mail) => mail.id) }, status: "DIGEST" }, data: { status: "DIGESTED" } });
+    });
+  }
+  return byUser.size;
+}

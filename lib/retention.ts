@@ -1,0 +1,81 @@
+// The retention policy (docs/decisions/008-retention.md), applied every night by a job: the names of the
+// people supported are not kept beyond what the outing needs. What remains are counts: bookings, places,
+// attendance, feedback without names, and the audit log, which never held names.
+import "server-only";
+import { audit } from "@/lib/audit";
+import { systemActor, type Actor } from "@/lib/auth/actor";
+import { ensure, isAdmin } from "@/lib/auth/permissions";
+import { getPrisma } from "@/lib/db/client";
+import { parisDaysBefore } from "@/lib/time";
+
+const number = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+};
+
+/** The periods, configurable per installation. */
+export function retentionPolicy() {
+  return {
+    /** Guests' names are replaced this many months after their session. */
+    guestNamesMonths: number("RETENTION_GUEST_NAMES_MONTHS", 12),
+    /** A person taken off a structure's list is erased after this many months without a booking. */
+    archivedPeopleMonths: number("RETENTION_ARCHIVED_PEOPLE_MONTHS", 12),
+    /** The body of a mail is purged this many days after it was written (its subject and state stay). */
+    mailBodyDays: number("RETENTION_MAIL_DAYS", 30),
+    /** Sign-in attempts are kept a day: the limits look back a quarter of an hour. */
+    signInAttemptDays: 1,
+  };
+}
+
+export interface RetentionCounts {
+  guestNamesReplaced: number;
+  peopleErased: number;
+  mailBodiesPurged: number;
+  signInAttemptsDeleted: number;
+}
+
+/** The same day of the month, `months` months earlier (UTC: a day more or less makes no difference here). */
+function monthsBefore(now: Date, months: number): Date {
+  const date = new Date(now.getTime());
+  date.setUTCMonth(date.getUTCMonth() - months);
+  return date;
+}
+
+export async function runRetention(now = new Date()): Promise<RetentionCounts> {
+  const policy = retentionPolicy();
+  const namesBefore = monthsBefore(now, policy.guestNamesMonths);
+  const peopleBefore = monthsBefore(now, policy.archivedPeopleMonths);
+  const mailsBefore = parisDaysBefore(now, policy.mailBodyDays);
+  const attemptsBefore = new Date(now.getTime() - policy.signInAttemptDays * 86_400_000);
+  return getPrisma().$transaction(
+    async (tx) => {
+      // Each guest becomes "Invité·e n" of their booking: places and attendance stay, names go.
+      const guestNamesReplaced = await tx.$executeRaw`
+        UPDATE "BookingGuest" g SET "firstName" = 'Invité·e', "lastName" = (g."position" + 1)::text, "anonymizedAt" = ${now}
+        FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId"
+        WHERE g."bookingId" = b."id" AND g."anonymizedAt" IS NULL AND s."startsAt" < ${namesBefore}`;
+      // Bookings keep their guests (the link to the person is emptied by the foreign key).
+      const peopleErased = await tx.$executeRaw`
+        DELETE FROM "Person" p
+        WHERE p."archivedAt" IS NOT NULL AND p."archivedAt" < ${peopleBefore}
+          AND NOT EXISTS (SELECT 1 FROM "BookingGuest" g JOIN "Booking" b ON b."id" = g."bookingId" JOIN "Session" s ON s."id" = b."sessionId"
+                          WHERE g."personId" = p."id" AND s."startsAt" >= ${peopleBefore})`;
+      const mailBodiesPurged = await tx.$executeRaw`
+        UPDATE "OutboxMail" SET "text" = '', "html" = NULL, "props" = NULL, "sealedSecrets" = NULL
+        WHERE "createdAt" < ${mailsBefore} AND "status" NOT IN ('PENDING', 'DIGEST') AND ("text" <> '' OR "html" IS NOT NULL OR "props" IS NOT NULL)`;
+      const signInAttemptsDeleted = await tx.$executeRaw`DELETE FROM "SignInAttempt" WHERE "at" < ${attemptsBefore}`;
+      const counts = { guestNamesReplaced, peopleErased, mailBodiesPurged, signInAttemptsDeleted };
+      await tx.retentionRun.create({ data: { at: now, counts } });
+      await audit(tx, systemActor, { action: "retention.run", entityType: "Person", entityId: "*", after: { ...counts } }, now);
+      return counts;
+    },
+    { timeout: 120_000 },
+  );
+}
+
+/** What the association reads about the policy: its periods and the last night's counts. */
+export async function retentionReport(actor: Actor): Promise<{ policy: ReturnType<typeof retentionPolicy>; lastRun: { at: Date; counts: RetentionCounts } | null }> {
+  ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
+  const last = await getPrisma().retentionRun.findFirst({ orderBy: { at: "desc" } });
+  return { policy: retentionPolicy(), lastRun: last ? { at: last.at, counts: last.counts as unknown as RetentionCounts } : null };
+}
