@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "../lib/db/migrations";
 import { demoAccountsText, isDatabaseEmpty, seedDemoData } from "../prisma/seed/demo";
-import { loadEnv, openDatabase, projectRoot } from "./lib/database";
+import { loadEnv, openDatabase, projectRoot, scheduleTimedJobs } from "./lib/database";
 import { localSecrets } from "./lib/secrets";
 
 const mode = process.argv[2];
@@ -43,6 +43,7 @@ async function main() {
       console.log("Base vide : chargement des données de démonstration…");
       console.log(await seedDemoData(db.url, { reset: false }));
     }
+    await scheduleTimedJobs(db.url);
     const env = {
       ...process.env,
       ...localSecrets(),

@@ -1,7 +1,7 @@
 // npm run db:migrate | db:migration -- <name> | db:check | db:seed
 import "./lib/allow-server-only";
 import { applyMigrations, pendingSchemaChange, writeMigration } from "../lib/db/migrations";
-import { loadEnv, openDatabase } from "./lib/database";
+import { loadEnv, openDatabase, scheduleTimedJobs } from "./lib/database";
 
 const usage = "Usage : tsx scripts/db.ts migrate | migration <nom> | check | seed";
 
@@ -14,6 +14,7 @@ async function main() {
       case "migrate": {
         const applied = await applyMigrations(db.url);
         console.log(applied.length ? `Migrations appliquées : ${applied.join(", ")}` : "La base est à jour.");
+        await scheduleTimedJobs(db.url);
         return 0;
       }
       case "migration": {
@@ -39,6 +40,7 @@ async function main() {
         await applyMigrations(db.url);
         const { seedDemoData } = await import("../prisma/seed/demo");
         const summary = await seedDemoData(db.url, { reset: true });
+        await scheduleTimedJobs(db.url);
         console.log(summary);
         return 0;
       }

@@ -73,6 +73,8 @@ async function truncateAll(prisma: PrismaClient) {
   if (tables.length) {
     await prisma.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
   }
+  // The jobs of the data just emptied (mails, sessions' timed rules) go with it.
+  await prisma.$executeRawUnsafe(`DELETE FROM graphile_worker._private_jobs`);
 }
 
 const at = (day: Date, hours: number, minutes = 0) => new Date(set(day, { hours, minutes, seconds: 0, milliseconds: 0 }).getTime());

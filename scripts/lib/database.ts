@@ -41,6 +41,22 @@ export async function openDatabase(): Promise<OpenDatabase> {
   return { url: server.url(DATABASE), startedHere: true, where: describeDataDir(folder), close: () => server.stop() };
 }
 
+/**
+ * Gives every session still to come the jobs of its timed rules it lacks (closing, a quota lifting, the
+ * reminder and the attendance request): for data loaded by the demo's seed, or written before the jobs
+ * existed. Harmless to repeat.
+ */
+export async function scheduleTimedJobs(url: string): Promise<number> {
+  process.env.DATABASE_URL = url;
+  const { scheduleAllSessionJobs } = await import("../../lib/booking/timed");
+  const { disconnectPrisma } = await import("../../lib/db/client");
+  try {
+    return await scheduleAllSessionJobs();
+  } finally {
+    await disconnectPrisma();
+  }
+}
+
 async function answers(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
   try {

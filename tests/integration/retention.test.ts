@@ -1,0 +1,65 @@
+// Issue 12, retention: the nightly job replaces guests' names a year after their session, erases people
+// taken off a list a year ago with no booking since, purges old mail bodies and yesterday's sign-in
+// attempts; the counts the association reports (per season) do not change.
+import { getPrisma } from "@/lib/db/client";
+import { retentionReport, runRetention } from "@/lib/retention";
+import { adminActor } from "../factories/actors";
+import { createPartner, createSession, insertBooking } from "../factories";
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+
+/** What the association reports for each season: bookings by state, places, guests who came. */
+async function seasonCounts() {
+  return getPrisma().$queryRaw<{ season: number; bookings: number; confirmed: number; places: number; attended: number; guests: number }[]>`
+    SELECT extract(year FROM (s."startsAt" AT TIME ZONE 'Europe/Paris') - interval '8 months')::int AS season,
+           count(DISTINCT b."id")::int AS bookings,
+           count(DISTINCT b."id") FILTER (WHERE b."status" = 'CONFIRMED')::int AS confirmed,
+           count(g."id") FILTER (WHERE b."status" = 'CONFIRMED')::int AS places,
+           count(g."id") FILTER (WHERE g."attendance" = 'ATTENDED')::int AS attended,
+           count(g."id")::int AS guests
+    FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId" LEFT JOIN "BookingGuest" g ON g."bookingId" = b."id"
+    GROUP BY 1 ORDER BY 1`;
+}
+
+it("replaces old guests' names, erases long-archived people, purges old mail bodies and attempts; season counts stay", async () => {
+  const prisma = getPrisma();
+  const partner = await createPartner();
+  const old = await createSession({ startsAt: daysAgo(400), capacity: 10 });
+  const recent = await createSession({ startsAt: daysAgo(60), capacity: 10 });
+  const gone = await prisma.person.create({ data: { partnerId: partner.id, firstName: "Ancienne", lastName: "Personne", archivedAt: daysAgo(450) } });
+  const archivedButRecent = await prisma.person.create({ data: { partnerId: partner.id, firstName: "Récente", lastName: "Sortie", archivedAt: daysAgo(380) } });
+  const oldBooking = await insertBooking(old.id, partner.id, { places: 2 });
+  await prisma.bookingGuest.updateMany({ where: { bookingId: oldBooking.id, position: 0 }, data: { personId: gone.id, firstName: "Ancienne", lastName: "Personne", attendance: "ATTENDED" } });
+  await insertBooking(old.id, partner.id, { places: 1, status: "CANCELLED", cancelReason: "PARTNER", cancelledAt: daysAgo(401) });
+  const recentBooking = await insertBooking(recent.id, partner.id, { places: 1 });
+  await prisma.bookingGuest.updateMany({ where: { bookingId: recentBooking.id }, data: { personId: archivedButRecent.id, firstName: "Récente", lastName: "Sortie" } });
+  await prisma.outboxMail.createMany({
+    data: [
+      { kind: "BOOKING_CONFIRMED", to: "a@exemple.test", subject: "Vieux", text: "Bonjour Ancienne Personne", status: "SENT", createdAt: daysAgo(40) },
+      { kind: "BOOKING_CONFIRMED", to: "b@exemple.test", subject: "Récent", text: "Bonjour", status: "SENT", createdAt: daysAgo(3) },
+    ],
+  });
+  await prisma.signInAttempt.createMany({ data: [{ key: "email:x@exemple.test", at: daysAgo(2) }, { key: "email:y@exemple.test", at: new Date() }] });
+  const before = await seasonCounts();
+
+  const counts = await runRetention();
+
+  expect(counts).toEqual({ guestNamesReplaced: 3, peopleErased: 1, mailBodiesPurged: 1, signInAttemptsDeleted: 1 });
+  const oldGuests = await prisma.bookingGuest.findMany({ where: { booking: { sessionId: old.id } }, orderBy: [{ bookingId: "asc" }, { position: "asc" }] });
+  expect(oldGuests.every((guest) => guest.firstName === "Invité·e" && guest.anonymizedAt)).toBe(true);
+  expect(JSON.stringify(oldGuests)).not.toContain("Ancienne");
+  expect(await prisma.bookingGuest.count({ where: { firstName: "Récente" } })).toBe(1);
+  expect(await prisma.person.findUnique({ where: { id: gone.id } })).toBeNull();
+  expect(await prisma.person.findUnique({ where: { id: archivedButRecent.id } })).not.toBeNull();
+  expect((await prisma.outboxMail.findFirstOrThrow({ where: { subject: "Vieux" } })).text).toBe("");
+  expect((await prisma.outboxMail.findFirstOrThrow({ where: { subject: "Récent" } })).text).toBe("Bonjour");
+  expect(await prisma.signInAttempt.count()).toBe(1);
+
+  // What is reported does not move when names go.
+  expect(await seasonCounts()).toEqual(before);
+  // Nothing left to do the next night; the association reads the policy and the last run.
+  expect(await runRetention()).toEqual({ guestNamesReplaced: 0, peopleErased: 0, mailBodiesPurged: 0, signInAttemptsDeleted: 0 });
+  const report = await retentionReport(await adminActor());
+  expect(report.policy).toMatchObject({ guestNamesMonths: 12, archivedPeopleMonths: 12, mailBodyDays: 30 });
+  expect(report.lastRun?.counts).toEqual({ guestNamesReplaced: 0, peopleErased: 0, mailBodiesPurged: 0, signInAttemptsDeleted: 0 });
+});
