@@ -25,17 +25,20 @@ export const navigation: Record<Audience, NavItem[]> = {
     { href: "/partenaire/reservations", label: "bookings" },
     { href: "/partenaire/personnes", label: "people" },
     { href: "/comptes", label: "accounts" },
+    { href: "/mon-compte", label: "myAccount" },
   ],
   VENUE: [
     { href: "/lieu", label: "venueHome" },
     { href: "/lieu/controle", label: "doorCheck" },
     { href: "/lieu/profil", label: "venueProfile" },
     { href: "/comptes", label: "accounts" },
+    { href: "/mon-compte", label: "myAccount" },
   ],
   ADMIN: [
     { href: "/admin", label: "adminHome" },
     { href: "/offre", label: "offer" },
     { href: "/comptes", label: "accounts" },
     { href: "/admin/courriels", label: "outbox" },
+    { href: "/mon-compte", label: "myAccount" },
   ],
 };

@@ -19,6 +19,7 @@ export default async function AdminHome() {
             ["/offre", "offer"],
             ["/comptes", "accounts"],
             ["/admin/courriels", "outbox"],
+            ["/admin/donnees-personnelles", "retention"],
           ] as const
         ).map(([href, label]) => (
           <li key={href}>

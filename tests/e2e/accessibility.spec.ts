@@ -17,12 +17,17 @@ test("public pages and sign-in", async ({ page }) => {
 
 test("the partner's pages", async ({ page }) => {
   await signIn(page, ACCOUNTS.partner);
-  for (const path of ["/partenaire", "/offre", "/partenaire/reservations", "/partenaire/personnes", "/comptes"]) await expectNoViolations(page, path);
+  for (const path of ["/partenaire", "/offre", "/partenaire/reservations", "/partenaire/personnes", "/comptes", "/mon-compte"]) await expectNoViolations(page, path);
 });
 
 test("the venue's pages", async ({ page }) => {
   await signIn(page, ACCOUNTS.venue);
   for (const path of ["/lieu", "/lieu/controle", "/lieu/profil"]) await expectNoViolations(page, path);
+});
+
+test("the association's pages", async ({ page }) => {
+  await signIn(page, ACCOUNTS.admin);
+  for (const path of ["/admin", "/admin/courriels", "/admin/courriels?etat=echec", "/admin/donnees-personnelles", "/comptes", "/mon-compte"]) await expectNoViolations(page, path);
 });
 
 test("the visitor's pages", async ({ page }) => {

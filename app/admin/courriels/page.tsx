@@ -1,21 +1,32 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/forms/action-form";
 import { requireUser } from "@/lib/auth/current";
 import { listOutbox } from "@/lib/mail/outbox";
+import { resendMailAction } from "./actions";
 
 export const metadata: Metadata = { title: "Courriels" };
 
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ page?: string; etat?: string }> }) {
   const actor = await requireUser("/admin/courriels", "ADMIN");
-  const page = Math.max(1, Number((await searchParams).page) || 1);
-  const { mails, pageCount } = await listOutbox(actor, { page });
+  const query = await searchParams;
+  const onlyFailed = query.etat === "echec";
+  const page = Math.max(1, Number(query.page) || 1);
+  const { mails, pageCount, failed } = await listOutbox(actor, { page, status: onlyFailed ? "FAILED" : undefined });
   const t = await getTranslations("outbox");
   const format = await getFormatter();
+  const link = (to: number) => `/admin/courriels?${new URLSearchParams({ ...(onlyFailed ? { etat: "echec" } : {}), page: String(to) })}`;
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
       <p>{t("lead")}</p>
+      <p className={failed ? "font-semibold text-red-800" : ""}>
+        {t("failedCount", { count: failed })}{" "}
+        <Link href={onlyFailed ? "/admin/courriels" : "/admin/courriels?etat=echec"} className="text-brand-800 underline">
+          {onlyFailed ? t("all") : t("onlyFailed")}
+        </Link>
+      </p>
       {mails.length === 0 ? (
         <p className="rounded-lg bg-brand-50 p-4">{t("empty")}</p>
       ) : (
@@ -23,18 +34,25 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           {mails.map((mail) => (
             <li key={mail.id} className="rounded-lg border border-brand-100 p-4">
               <p className="text-sm">
-                {format.dateTime(mail.createdAt, { dateStyle: "medium", timeStyle: "short" })} · {t("to")} {mail.to} ·{" "}
-                {mail.sentAt ? t("sent") : mail.error ? t("failed", { error: mail.error }) : t("kept")}
+                {format.dateTime(mail.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                {mail.to ? ` · ${t("to")} ${mail.to}` : ""} · {t(`statuses.${mail.status}`)}
+                {mail.attempts ? ` · ${t("attempts", { count: mail.attempts })}` : ""}
               </p>
-              <h2 className="font-semibold">{mail.subject}</h2>
-              <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-sm">{mail.text}</pre>
+              <h2 className="font-semibold">{mail.subject || t("noSubject")}</h2>
+              {mail.error ? <p className="text-sm text-red-800">{t("error", { error: mail.error })}</p> : null}
+              {mail.text ? <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-sm">{mail.text}</pre> : null}
+              {mail.status === "FAILED" ? (
+                <ActionForm action={resendMailAction} submit={t("resend")} className="mt-2 space-y-2">
+                  <input type="hidden" name="mailId" value={mail.id} />
+                </ActionForm>
+              ) : null}
             </li>
           ))}
         </ul>
       )}
       <nav className="flex justify-between">
-        {page > 1 ? <Link href={`/admin/courriels?page=${page - 1}`}>{t("previous")}</Link> : <span />}
-        {page < pageCount ? <Link href={`/admin/courriels?page=${page + 1}`}>{t("next")}</Link> : <span />}
+        {page > 1 ? <Link href={link(page - 1)}>{t("previous")}</Link> : <span />}
+        {page < pageCount ? <Link href={link(page + 1)}>{t("next")}</Link> : <span />}
       </nav>
     </div>
   );

@@ -1,0 +1,16 @@
+"use server";
+
+import { getTranslations } from "next-intl/server";
+import { actionFailure, type ActionState } from "@/lib/actions/result";
+import { currentActor } from "@/lib/auth/current";
+import { OPTIONAL_KINDS } from "@/lib/mail/content";
+import { setMailPreferences } from "@/lib/mail/preferences";
+
+export async function setMailPreferencesAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  try {
+    await setMailPreferences(await currentActor(), Object.fromEntries(OPTIONAL_KINDS.map((kind) => [kind, formData.get(kind) ?? undefined])));
+    return { ok: true, message: (await getTranslations("myAccount"))("saved") };
+  } catch (error) {
+    return actionFailure(error);
+  }
+}
