@@ -9,6 +9,8 @@ import { parse } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
 import { AccessDeniedError } from "@/lib/errors";
 import { requireId } from "@/lib/validation";
+import { conventionValidAt } from "@/lib/association/conventions";
+import { prismaSql } from "@/lib/db/sql";
 import type { Actor } from "./actor";
 import { actsForPartner, ensure } from "./permissions";
 import { forgiveAttempt, takeAttempt } from "./throttle";
@@ -26,8 +28,9 @@ export async function openVisitorAccess(code: unknown, ip: string, now = new Dat
   const attempt = await takeAttempt([["visitor-ip", ip], ["visitor-all", "*"]], now);
   if (!attempt) return { ok: false, reason: "THROTTLED" };
   const text = typeof code === "string" ? normalize(code) : "";
-  const partner = /^[A-Z0-9]{4,16}$/.test(text) ? await getPrisma().partner.findUnique({ where: { visitorCode: text }, select: { id: true, conventionSignedAt: true, visitorCodeRenewedAt: true } }) : null;
-  if (!partner || !partner.conventionSignedAt) return { ok: false, reason: "INVALID" };
+  const partner = /^[A-Z0-9]{4,16}$/.test(text) ? await getPrisma().partner.findUnique({ where: { visitorCode: text }, select: { id: true, visitorCodeRenewedAt: true } }) : null;
+  // A structure in partnership now: a convention valid today.
+  if (!partner || !(await conventionValidAt(prismaSql(getPrisma()), partner.id, [now]))[0]) return { ok: false, reason: "INVALID" };
   await forgiveAttempt(attempt);
   return { ok: true, partnerId: partner.id, codeVersion: version(partner.visitorCodeRenewedAt) };
 }

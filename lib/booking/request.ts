@@ -64,9 +64,9 @@ export async function requestBooking(actor: Actor, input: unknown, { now = new D
     });
     if (!session) throw new NotFoundError("séance");
     if (!session.partnerFound) throw new NotFoundError("structure");
-    // The convention is the one condition of the partnership (membership never is).
-    if (!session.conventionSigned) {
-      throw new RuleViolation("CONVENTION_NOT_SIGNED", "La structure pourra réserver une fois sa convention signée.");
+    // A convention valid on the session's date is the one condition of the partnership (membership never is).
+    if (!session.conventionValid) {
+      throw new RuleViolation("CONVENTION_NOT_VALID", "La structure n'a pas de convention valable à la date de cette séance.");
     }
     if (session.ownPeople !== personIds.length) throw new NotFoundError("personne accompagnée");
     if (session.repeatOf) return firstAnswer(sql, session, session.repeatOf, request, now);

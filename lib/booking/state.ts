@@ -44,9 +44,9 @@ export interface RequestFacts {
   exception: QuotaExceptionFacts | null;
   /** Places the partner holds on this very session (a per-session quota counts only these). */
   partnerPlacesOnSession: number;
-  /** Whether the partner structure exists and has signed its convention. */
+  /** Whether the partner structure exists and has a convention valid on the session's date. */
   partnerFound: boolean;
-  conventionSigned: boolean;
+  conventionValid: boolean;
   /** How many of the requested people belong to the partner and are not archived. */
   ownPeople: number;
   /** The partner's booking made with the same idempotency key (the same form sent again), if any. */
@@ -89,7 +89,7 @@ export async function lockSessionForRequest(sql: Sql, keys: RequestKeys): Promis
               (SELECT coalesce(sum(b."places"), 0)::int FROM "Booking" b
                 WHERE b."sessionId" = s."id" AND b."partnerId" = $2::uuid AND b."status" = 'CONFIRMED')
             ELSE 0 END AS "partnerPlacesOnSession",
-            p."id" IS NOT NULL AS "partnerFound", p."conventionSignedAt" IS NOT NULL AS "conventionSigned",
+            p."id" IS NOT NULL AS "partnerFound", partner_convention_valid(p."id", s."startsAt") AS "conventionValid",
             (SELECT count(*)::int FROM "Person" h
               WHERE h."id" = ANY($3::uuid[]) AND h."partnerId" = $2::uuid AND h."archivedAt" IS NULL) AS "ownPeople",
             (SELECT k."id"::text FROM "Booking" k WHERE k."partnerId" = $2::uuid AND k."idempotencyKey" = $6::uuid) AS "repeatOf",

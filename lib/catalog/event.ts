@@ -2,6 +2,7 @@
 // for a partner, the quota that applies to its structure and what is left of it. The quota figures come
 // from lib/booking's own rules, so the page says what a booking request would do.
 import "server-only";
+import { conventionValidAt } from "@/lib/association/conventions";
 import { requireId } from "@/lib/validation";
 import type { Actor } from "@/lib/auth/actor";
 import { canBrowseOffer, ensure, managesVenue } from "@/lib/auth/permissions";
@@ -22,6 +23,8 @@ export interface EventSession {
   /** For a partner: the most it may still book on this session under the venue's quota (null: no quota). */
   quotaLeft: number | null;
   quotaMax: number | null;
+  /** Whether the actor's structure has a convention valid on this session's date. */
+  conventionValid: boolean;
 }
 
 export interface EventDetails {
@@ -52,6 +55,7 @@ export interface EventDetails {
   quotaRule: { period: QuotaPeriod; maxPlaces: number; liftDaysBefore: number | null } | null;
   sessions: EventSession[];
   /** Whether the actor may book (a partner whose structure has signed its convention). */
+  /** Whether the actor's structure has a convention valid for at least one of the sessions. */
   canBook: boolean;
 }
 
@@ -73,11 +77,11 @@ export async function getEventDetails(actor: Actor, eventId: string, { now = new
   const { venue } = event;
   const rule = venue.quotaRule ? { period: venue.quotaRule.period, maxPlaces: venue.quotaRule.maxPlaces, liftDaysBefore: venue.quotaRule.liftDaysBefore } : null;
   const partnerId = actor.kind === "user" && actor.role === "PARTNER" ? actor.partnerId : null;
-  const partner = partnerId ? await prisma.partner.findUnique({ where: { id: partnerId }, select: { conventionSignedAt: true } }) : null;
+  const covered = partnerId ? await conventionValidAt(prismaSql(prisma), partnerId, event.sessions.map((session) => session.startsAt)) : [];
   const exception = partnerId && rule ? ((await quotaExceptions(prismaSql(prisma), venue.id, [partnerId])).get(partnerId) ?? null) : null;
 
   const sessions: EventSession[] = [];
-  for (const session of event.sessions) {
+  for (const [index, session] of event.sessions.entries()) {
     const facts = { ...session, eventStatus: event.status, status: session.status };
     let max: number | null = null;
     let left: number | null = null;
@@ -97,6 +101,7 @@ export async function getEventDetails(actor: Actor, eventId: string, { now = new
       window: bookingWindow(facts, now),
       quotaLeft: left,
       quotaMax: max,
+      conventionValid: covered[index] ?? false,
     });
   }
 
@@ -127,6 +132,6 @@ export async function getEventDetails(actor: Actor, eventId: string, { now = new
     },
     quotaRule: rule,
     sessions,
-    canBook: Boolean(partner?.conventionSignedAt),
+    canBook: covered.some(Boolean),
   };
 }

@@ -5,7 +5,7 @@ import { addDays, set, startOfDay, subDays, subHours } from "date-fns";
 import { hashPassword } from "../../lib/auth/password";
 import { newBookingNumber } from "../../lib/booking/number";
 import { quotaPeriodKey } from "../../lib/booking/quota-period";
-import { inParis } from "../../lib/time";
+import { inParis, parisDate, seasonOf } from "../../lib/time";
 import { createPrismaClient } from "../../lib/db/client";
 import type {
   AccessNeed,
@@ -16,8 +16,10 @@ import type {
   Mood,
   Partner,
   Person,
+  Prisma,
   PrismaClient,
   QuotaPeriod,
+  Sector,
   User,
   VenueKind,
 } from "../../lib/generated/prisma/client";
@@ -174,17 +176,24 @@ async function seed(prisma: PrismaClient): Promise<string> {
         city,
         phone: faker.phone.number({ style: "national" }),
         email: `contact@${slug}.test`,
-        onboardingStatus: trained ? "TRAINED" : "ACCOUNT_CREATED",
-        conventionSignedAt: subDays(today, faker.number.int({ min: 60, max: 1500 })),
-        trainedAt: trained ? subDays(today, faker.number.int({ min: 10, max: 50 })) : null,
+        area,
         visitorCode: index === 0 ? demoAccounts.visitorCode : newBookingNumber(pick),
         visitorCodeRenewedAt: subDays(today, 30),
-        memberships: {
-          create: [today.getFullYear() - 1, today.getFullYear()]
-            .filter(() => faker.datatype.boolean({ probability: 0.6 }))
-            .map((year) => ({ year, amountCents: 5000, paidAt: new Date(Date.UTC(year, 2, 15)) })),
-        },
+        memberships: { create: seasonMemberships() },
       },
+    });
+    // The partnership's history: request, meeting, convention (valid three years), account, training.
+    const signedOn = subDays(today, faker.number.int({ min: 60, max: 900 }));
+    await prisma.convention.create({ data: { partnerId: partner.id, signedOn, validFrom: signedOn, validUntil: subDays(addDays(signedOn, 3 * 365), 1), reference: `CONV-${signedOn.getFullYear()}-${String(index + 1).padStart(3, "0")}` } });
+    await prisma.onboardingStep.createMany({
+      data: [
+        { partnerId: partner.id, kind: "REQUEST_RECEIVED" as const, at: subDays(signedOn, 40) },
+        { partnerId: partner.id, kind: "MEETING_PLANNED" as const, at: subDays(signedOn, 35), byUserId: admin.id, data: { meetingOn: ymd(subDays(signedOn, 25)) } },
+        { partnerId: partner.id, kind: "MEETING_HELD" as const, at: subDays(signedOn, 25), byUserId: admin.id, data: { decision: "CONFIRMED" }, note: "Projet de sorties régulières avec l'équipe éducative." },
+        { partnerId: partner.id, kind: "CONVENTION_SIGNED" as const, at: signedOn, byUserId: admin.id },
+        { partnerId: partner.id, kind: "ACCOUNT_CREATED" as const, at: addDays(signedOn, 2), byUserId: admin.id },
+        ...(trained ? [{ partnerId: partner.id, kind: "TRAINED" as const, at: addDays(signedOn, 9), byUserId: admin.id, data: { trainedOn: ymd(addDays(signedOn, 9)), trainer: "Claire Martin" } }] : []),
+      ],
     });
     const referents = [index === 0 ? demoAccounts.partner : { email: `referent@${slug}.test`, name: faker.person.fullName() }];
     if (faker.datatype.boolean({ probability: 0.4 })) referents.push({ email: `equipe@${slug}.test`, name: faker.person.fullName() });
@@ -201,26 +210,7 @@ async function seed(prisma: PrismaClient): Promise<string> {
     partners.push({ ...partner, area, users, people });
   }
   const demoPartner = partners[0]!;
-  await prisma.partnershipRequest.createMany({
-    data: [
-      {
-        structureName: "Résidence sociale Les Capucins",
-        sector: "SOCIAL",
-        contactName: faker.person.fullName(),
-        email: "direction@capucins.test",
-        city,
-        message: "Nous accompagnons une quarantaine de résidents et aimerions leur proposer des sorties.",
-      },
-      {
-        structureName: "GEM Les Passerelles",
-        sector: "DISABILITY",
-        contactName: faker.person.fullName(),
-        email: "animation@passerelles.test",
-        city,
-        status: "CONTACTED",
-      },
-    ],
-  });
+  await seedPipeline(prisma, admin.id, today, passwordHash);
 
   // ── Events and sessions: three months ahead, and some weeks behind for past outings ──
   type SessionRow = { id: string; startsAt: Date; capacity: number; venueId: string; quota?: QuotaPeriod; quotaMax?: number };
@@ -394,4 +384,76 @@ async function seed(prisma: PrismaClient): Promise<string> {
 
   const [sessions, events, people] = await Promise.all([prisma.session.count(), prisma.event.count(), prisma.person.count()]);
   return `Données de démonstration : ${venues.length} lieux, ${events} événements, ${sessions} séances, ${partners.length} structures partenaires, ${people} personnes accompagnées, ${bookingCount} réservations.`;
+}
+
+const ymd = (date: Date) => parisDate(date);
+const atNoon = (date: Date) => new Date(`${parisDate(date)}T12:00:00Z`);
+
+/** Two seasons of membership: the last one answered, the current one under way (invited, joining, members). */
+function seasonMemberships() {
+  const current = seasonOf(new Date());
+  const invitedAt = (season: number) => new Date(Date.UTC(season, 8, 20));
+  const last = faker.datatype.boolean({ probability: 0.6 })
+    ? [{ season: current - 1, status: "MEMBER" as const, invitedAt: invitedAt(current - 1), answeredAt: new Date(Date.UTC(current - 1, 9, 2)), joinedOn: new Date(Date.UTC(current - 1, 9, 15)), amountCents: 5000, paymentMeans: "Virement", receiptNumber: `R-${current - 1}-${faker.number.int({ min: 100, max: 999 })}` }]
+    : [{ season: current - 1, status: "DECLINED" as const, invitedAt: invitedAt(current - 1), answeredAt: new Date(Date.UTC(current - 1, 9, 5)) }];
+  const answer = faker.helpers.arrayElement(["INVITED", "INVITED", "JOINING", "MEMBER", "DECLINED"] as const);
+  const now = {
+    season: current,
+    status: answer,
+    invitedAt: invitedAt(current),
+    ...(answer !== "INVITED" ? { answeredAt: new Date(Date.UTC(current, 9, 1)) } : {}),
+    ...(answer === "MEMBER" ? { joinedOn: new Date(Date.UTC(current, 9, 10)), amountCents: 5000, paymentMeans: "Chèque", receiptNumber: `R-${current}-${faker.number.int({ min: 100, max: 999 })}` } : {}),
+  };
+  return [...last, now];
+}
+
+/**
+ * Structures at every step of a partnership, for the association's pipeline: requests just received, a
+ * meeting planned, a partnership declined after its meeting, one confirmed and waiting for its
+ * convention, one whose convention ends within the month, one whose convention has expired.
+ */
+async function seedPipeline(prisma: PrismaClient, adminId: string, today: Date, passwordHash: string) {
+  const structure = async (name: string, sector: Sector, contact: { name: string; role: string; email: string }, message: string | null, steps: { kind: "REQUEST_RECEIVED" | "MEETING_PLANNED" | "MEETING_HELD" | "CONVENTION_SIGNED" | "ACCOUNT_CREATED" | "TRAINED"; daysAgo: number; data?: Prisma.InputJsonValue; note?: string }[]) => {
+    const partner = await prisma.partner.create({ data: { name, sector, city, email: contact.email } });
+    await prisma.partnershipRequest.create({
+      data: { structureName: name, sector, contactName: contact.name, contactRole: contact.role, email: contact.email, city, message, partnerId: partner.id, createdAt: subDays(today, steps[0]!.daysAgo) },
+    });
+    await prisma.onboardingStep.createMany({
+      data: steps.map((step) => ({ partnerId: partner.id, kind: step.kind, at: subDays(today, step.daysAgo), byUserId: step.kind === "REQUEST_RECEIVED" ? null : adminId, data: step.data, note: step.note })),
+    });
+    return partner;
+  };
+  await structure("Résidence sociale Les Capucins", "SOCIAL", { name: "Nadia Benali", role: "Directrice", email: "direction@capucins.test" }, "Nous accompagnons une quarantaine de résidents et aimerions leur proposer des sorties.", [{ kind: "REQUEST_RECEIVED", daysAgo: 2 }]);
+  await structure("GEM Les Passerelles", "DISABILITY", { name: "Marc Olivier", role: "Animateur", email: "animation@passerelles.test" }, null, [
+    { kind: "REQUEST_RECEIVED", daysAgo: 12 },
+    { kind: "MEETING_PLANNED", daysAgo: 6, data: { meetingOn: ymd(addDays(today, 5)) }, note: "Rencontre dans leurs locaux." },
+  ]);
+  await structure("Accueil de jour Le Phare", "SOCIAL", { name: "Inès Lambert", role: "Éducatrice", email: "contact@lephare.test" }, "Sorties pour les personnes accueillies en journée.", [
+    { kind: "REQUEST_RECEIVED", daysAgo: 30 },
+    { kind: "MEETING_PLANNED", daysAgo: 25, data: { meetingOn: ymd(subDays(today, 15)) } },
+    { kind: "MEETING_HELD", daysAgo: 15, data: { decision: "CONFIRMED" }, note: "Convention envoyée pour signature." },
+  ]);
+  await structure("Club de loisirs Les Mots Passants", "SOCIAL", { name: "Paul Girard", role: "Bénévole", email: "contact@motspassants.test" }, null, [
+    { kind: "REQUEST_RECEIVED", daysAgo: 60 },
+    { kind: "MEETING_PLANNED", daysAgo: 55, data: { meetingOn: ymd(subDays(today, 45)) } },
+    { kind: "MEETING_HELD", daysAgo: 45, data: { decision: "DECLINED" }, note: "Association de loisirs sans accompagnement social : orientée vers la billetterie grand public." },
+  ]);
+  // Two partners with an account, whose conventions end soon and have ended: the association renews them.
+  for (const [name, sector, email, endsInDays] of [
+    ["Foyer de jeunes travailleurs Bellecour", "INSERTION", "referent@fjt-bellecour.test", 25],
+    ["Maison relais Les Tisserands", "SOCIAL", "referent@tisserands.test", -10],
+  ] as const) {
+    const partner = await structure(name, sector, { name: faker.person.fullName(), role: "Référent", email }, null, [
+      { kind: "REQUEST_RECEIVED", daysAgo: 3 * 365 + 60 },
+      { kind: "MEETING_HELD", daysAgo: 3 * 365 + 40, data: { decision: "CONFIRMED" } },
+      { kind: "CONVENTION_SIGNED", daysAgo: 3 * 365 - endsInDays },
+      { kind: "ACCOUNT_CREATED", daysAgo: 3 * 365 - endsInDays - 2 },
+      { kind: "TRAINED", daysAgo: 3 * 365 - endsInDays - 9, data: { trainedOn: ymd(subDays(today, 3 * 365 - endsInDays - 9)), trainer: "Karim Haddad" } },
+    ]);
+    const validUntil = atNoon(addDays(today, endsInDays));
+    const signedOn = atNoon(subDays(addDays(today, endsInDays), 3 * 365 - 1));
+    await prisma.convention.create({ data: { partnerId: partner.id, signedOn, validFrom: signedOn, validUntil, reference: `CONV-${signedOn.getFullYear()}-${email.slice(9, 12).toUpperCase()}` } });
+    await prisma.user.create({ data: { email, name: faker.person.fullName(), role: "PARTNER", partnerId: partner.id, passwordHash } });
+    await prisma.membership.createMany({ data: seasonMemberships().map((membership) => ({ ...membership, partnerId: partner.id })) });
+  }
 }

@@ -82,7 +82,10 @@ async function main() {
     const event = await prisma.event.create({ data: { venueId: venue.id, title: "Essai", description: "Essai", category: "THEATRE", status: "PUBLISHED" } });
     const actors: { partnerId: string; actor: Actor }[] = [];
     for (let i = 0; i < 20; i++) {
-      const partner = await prisma.partner.create({ data: { name: `Structure ${i}`, sector: "SOCIAL", conventionSignedAt: new Date() } });
+      const signedOn = new Date();
+      const partner = await prisma.partner.create({
+        data: { name: `Structure ${i}`, sector: "SOCIAL", conventions: { create: { signedOn, validFrom: signedOn, validUntil: new Date(Date.now() + 365 * 86_400_000) } } },
+      });
       const user = await prisma.user.create({ data: { email: `p${i}@banc.test`, name: "R", role: "PARTNER", partnerId: partner.id } });
       actors.push({ partnerId: partner.id, actor: { kind: "user", role: "PARTNER", userId: user.id, partnerId: partner.id } });
     }

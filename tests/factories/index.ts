@@ -35,9 +35,16 @@ export async function createSession(overrides: Partial<Prisma.SessionUncheckedCr
   return getPrisma().session.create({ data: { startsAt: inDays(10), capacity: 10, ...overrides, eventId } });
 }
 
-export async function createPartner(overrides: Partial<Prisma.PartnerUncheckedCreateInput> = {}) {
+/** A structure in partnership: its convention signed 100 days ago, valid three years (none: `convention: false`). */
+export async function createPartner({ convention = true, ...overrides }: Partial<Prisma.PartnerUncheckedCreateInput> & { convention?: boolean } = {}) {
+  const signedOn = inDays(-100);
   return getPrisma().partner.create({
-    data: { name: `Structure ${unique()}`, sector: "SOCIAL", onboardingStatus: "TRAINED", conventionSignedAt: inDays(-100), ...overrides },
+    data: {
+      name: `Structure ${unique()}`,
+      sector: "SOCIAL",
+      ...overrides,
+      ...(convention ? { conventions: { create: { signedOn, validFrom: signedOn, validUntil: inDays(3 * 365) } } } : {}),
+    },
   });
 }
 

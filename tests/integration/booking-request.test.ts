@@ -163,8 +163,8 @@ describe("who may book, and with what", () => {
 
   it("refuses a structure whose convention is not signed yet", async () => {
     const { sessionId } = await stage();
-    const partner = await createPartner({ conventionSignedAt: null, onboardingStatus: "MEETING" });
-    await expect(requestBooking(await partnerActor(partner.id), request(sessionId, partner.id, 1))).rejects.toMatchObject({ code: "CONVENTION_NOT_SIGNED" });
+    const partner = await createPartner({ convention: false });
+    await expect(requestBooking(await partnerActor(partner.id), request(sessionId, partner.id, 1))).rejects.toMatchObject({ code: "CONVENTION_NOT_VALID" });
   });
 
   it("refuses another structure's person as a guest", async () => {

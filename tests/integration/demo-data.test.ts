@@ -19,7 +19,8 @@ describe("demo data", () => {
     expect(await prisma.event.count()).toBeGreaterThanOrEqual(40);
     const inThreeMonths = new Date(Date.now() + 92 * 86_400_000);
     expect(await prisma.session.count({ where: { startsAt: { gt: new Date(), lt: inThreeMonths } } })).toBeGreaterThan(60);
-    const partners = await prisma.partner.findMany({ include: { users: true, people: true } });
+    // The 15 structures that book (the pipeline's others are below).
+    const partners = await prisma.partner.findMany({ where: { people: { some: {} } }, include: { users: true, people: true } });
     expect(partners).toHaveLength(15);
     expect(new Set(partners.map((p) => p.sector)).size).toBe(5);
     for (const partner of partners) {
@@ -27,6 +28,25 @@ describe("demo data", () => {
       expect(partner.people.length).toBeGreaterThan(0);
     }
     expect(await prisma.quotaRule.count()).toBeGreaterThanOrEqual(2);
+  });
+
+  it("shows the association's side: every step of a partnership, conventions ending and ended, two seasons of memberships", async () => {
+    const prisma = getPrisma();
+    const steps = await prisma.$queryRaw<{ kind: string }[]>`
+      SELECT DISTINCT ON ("partnerId") "kind"::text AS kind FROM "OnboardingStep" ORDER BY "partnerId", "at" DESC`;
+    expect(new Set(steps.map((s) => s.kind))).toEqual(new Set(["REQUEST_RECEIVED", "MEETING_PLANNED", "MEETING_HELD", "ACCOUNT_CREATED", "TRAINED"]));
+    expect(await prisma.onboardingStep.count({ where: { kind: "MEETING_HELD", data: { path: ["decision"], equals: "DECLINED" } } })).toBe(1);
+    expect(await prisma.partnershipRequest.count()).toBeGreaterThanOrEqual(4);
+    const soon = new Date(Date.now() + 60 * 86_400_000);
+    expect(await prisma.convention.count({ where: { validUntil: { gte: new Date(), lt: soon } } })).toBeGreaterThanOrEqual(1);
+    expect(await prisma.convention.count({ where: { validUntil: { lt: new Date() } } })).toBeGreaterThanOrEqual(1);
+    expect(new Set((await prisma.membership.findMany()).map((m) => m.season)).size).toBe(2);
+    expect(await prisma.membership.count({ where: { status: "MEMBER" } })).toBeGreaterThan(0);
+    expect(await prisma.venueManager.count()).toBeGreaterThanOrEqual(1);
+    // Every booking was made by a structure whose convention covered the session's date.
+    const uncovered = await prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId" WHERE NOT partner_convention_valid(b."partnerId", s."startsAt")`;
+    expect(uncovered[0]!.n).toBe(0);
   });
 
   it("has one account per role and a full session with a waitlist", async () => {

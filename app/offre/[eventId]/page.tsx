@@ -127,7 +127,9 @@ export default async function EventPage({ params }: { params: Promise<{ eventId:
                   ) : null}
                 </div>
                 {isPartner && event.canBook ? (
-                  session.window === "OPEN" ? (
+                  !session.conventionValid ? (
+                    <p className="font-semibold">{t("conventionEnds")}</p>
+                  ) : session.window === "OPEN" ? (
                     <Link
                       href={`/offre/${event.id}/reserver/${session.id}`}
                       className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800"
