@@ -37,7 +37,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
-      BILLETTERIE_DATA_DIR: ".data/e2e",
+      BILLETTERIE_DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e",
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
     },
   },

@@ -13,6 +13,7 @@ export const navigation: Record<Audience, NavItem[]> = {
     { href: "/", label: "home" },
     { href: "/comment-ca-marche", label: "howItWorks" },
     { href: "/faq", label: "faq" },
+    { href: "/devenir-partenaire", label: "becomePartner" },
     { href: "/connexion", label: "signIn" },
   ],
   visitor: [
@@ -36,6 +37,11 @@ export const navigation: Record<Audience, NavItem[]> = {
   ],
   ADMIN: [
     { href: "/admin", label: "adminHome" },
+    { href: "/admin/structures", label: "partners" },
+    { href: "/admin/lieux", label: "venues" },
+    { href: "/admin/reservations", label: "associationBookings" },
+    { href: "/admin/adhesions", label: "memberships" },
+    { href: "/admin/journal", label: "journal" },
     { href: "/offre", label: "offer" },
     { href: "/comptes", label: "accounts" },
     { href: "/admin/courriels", label: "outbox" },

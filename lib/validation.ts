@@ -63,3 +63,28 @@ export const personName = () => line(80).pipe(z.string().regex(/\p{L}/u, "valida
 /** A web address people will open: http or https only (never javascript: or data:). */
 export const httpUrl = (max = 500) =>
   line(max).pipe(z.url({ protocol: /^https?$/, error: "validation.httpUrl" }));
+
+const isCalendarDay = (day: string) => /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+
+/** A real calendar day typed in a form, "YYYY-MM-DD" ("2027-02-30" is refused, with one message). */
+export const calendarDay = () =>
+  z
+    .string("validation.required")
+    .min(1, "validation.required")
+    .pipe(z.string().refine(isCalendarDay, "validation.invalid"));
+
+// Filters travel in the URL (?etat=…&page=2), where anyone may type anything: a value that does not read
+// is dropped, never an error, and a repeated parameter counts once.
+const firstOf = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+
+/** An optional URL filter: its value if it reads, otherwise none. */
+export const urlFilter = <T extends z.ZodType>(schema: T) => z.preprocess(firstOf, schema.optional().catch(undefined));
+
+/** A page number from the URL: 1 unless it reads. */
+export const urlPage = () => z.preprocess(firstOf, z.coerce.number().int().min(1).max(10_000).catch(1)).default(1);
+
+/** A search text from the URL (trimmed, at most `max` characters). */
+export const urlText = (max: number) => urlFilter(z.string().transform(cleanLine).pipe(z.string().min(1).max(max)));
+
+/** A day from the URL (YYYY-MM-DD). */
+export const urlDay = () => urlFilter(z.string().refine(isCalendarDay));

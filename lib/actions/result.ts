@@ -13,8 +13,15 @@ export async function actionFailure(error: unknown): Promise<ActionState> {
   const t = await getTranslations();
   const say = (key: string, params?: Record<string, string | number>) => (t.has(key) ? t(key, params) : null);
   if (error instanceof InvalidInput) {
+    // Each message names its field ("Adresse e-mail : indiquez une adresse e-mail valide.").
     const fieldErrors = Object.fromEntries(
-      Object.entries(error.fieldErrors).map(([field, keys]) => [field, (keys ?? []).map((key) => say(key, { max: 20 }) ?? say("validation.invalid")!)]),
+      Object.entries(error.fieldErrors).map(([field, keys]) => {
+        const label = say(`fields.${field}`);
+        return [field, (keys ?? []).map((key) => {
+          const message = say(key, { max: 20 }) ?? say("validation.invalid")!;
+          return label ? `${label} : ${message.charAt(0).toLowerCase()}${message.slice(1)}` : message;
+        })];
+      }),
     );
     return { ok: false, message: say("domainErrors.INVALID_INPUT")!, fieldErrors };
   }

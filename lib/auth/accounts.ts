@@ -10,7 +10,7 @@ import { getPrisma } from "@/lib/db/client";
 import { AccessDeniedError, NotFoundError, RuleViolation } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { parse } from "@/lib/booking/schemas";
-import { prismaSql } from "@/lib/db/sql";
+import { prismaSql, type Tx } from "@/lib/db/sql";
 import { appUrl, queueMail } from "@/lib/mail";
 import { anonymousActor, type Actor } from "./actor";
 import { ensure, isAdmin } from "./permissions";
@@ -100,6 +100,11 @@ function mayInvite(actor: Actor, role: Role, partnerId?: string, venueId?: strin
 }
 
 export async function inviteUser(actor: Actor, input: unknown, now = new Date()): Promise<{ userId: string }> {
+  return getPrisma().$transaction((tx) => inviteInTransaction(tx, actor, input, now));
+}
+
+/** The invitation, within a transaction of the caller (the association creating a structure's account). */
+export async function inviteInTransaction(tx: Tx, actor: Actor, input: unknown, now = new Date()): Promise<{ userId: string }> {
   const data = parse(inviteSchema, input);
   // A referent or manager invites into their own structure when none is given.
   const partnerId = data.role === "PARTNER" ? (data.partnerId ?? (actor.kind === "user" && actor.role === "PARTNER" ? actor.partnerId : undefined)) : undefined;
@@ -107,27 +112,23 @@ export async function inviteUser(actor: Actor, input: unknown, now = new Date())
   ensure(mayInvite(actor, data.role, partnerId, venueId), "Vous ne pouvez inviter que dans votre structure.");
   if (data.role === "PARTNER" && !partnerId) throw new RuleViolation("STRUCTURE_REQUIRED", "Choisissez la structure.");
   if (data.role === "VENUE" && !venueId) throw new RuleViolation("STRUCTURE_REQUIRED", "Choisissez le lieu.");
-  const prisma = getPrisma();
-  if (await prisma.user.findUnique({ where: { email: data.email }, select: { id: true } })) {
+  if (await tx.user.findUnique({ where: { email: data.email }, select: { id: true } })) {
     throw new RuleViolation("ACCOUNT_EXISTS", "Un compte existe déjà pour cette adresse.");
   }
-  const inviter = actor.kind === "user" ? ((await prisma.user.findUnique({ where: { id: actor.userId }, select: { name: true } }))?.name ?? "Culture pour tous") : "Culture pour tous";
-  const user = await prisma.$transaction(async (tx) => {
-    const created = await tx.user.create({
-      data: {
-        email: data.email,
-        name: data.name,
-        role: data.role,
-        partnerId: partnerId ?? null,
-        ...(venueId ? { managedVenues: { create: { venueId } } } : {}),
-      },
-    });
-    await audit(tx, actor, { action: "user.invited", entityType: "User", entityId: created.id, after: { role: data.role, partnerId: partnerId ?? null, venueId: venueId ?? null } }, now);
-    const token = await issueToken(created.id, "INVITATION", now, tx);
-    await queueMail(prismaSql(tx), { kind: "ACCOUNT_INVITATION", userId: created.id, props: { name: data.name, inviter }, secrets: { link: appUrl(`/mot-de-passe/${token}`) } });
-    return created;
+  const inviter = actor.kind === "user" ? ((await tx.user.findUnique({ where: { id: actor.userId }, select: { name: true } }))?.name ?? "Culture pour tous") : "Culture pour tous";
+  const created = await tx.user.create({
+    data: {
+      email: data.email,
+      name: data.name,
+      role: data.role,
+      partnerId: partnerId ?? null,
+      ...(venueId ? { managedVenues: { create: { venueId } } } : {}),
+    },
   });
-  return { userId: user.id };
+  await audit(tx, actor, { action: "user.invited", entityType: "User", entityId: created.id, after: { role: data.role, partnerId: partnerId ?? null, venueId: venueId ?? null } }, now);
+  const token = await issueToken(created.id, "INVITATION", now, tx);
+  await queueMail(prismaSql(tx), { kind: "ACCOUNT_INVITATION", userId: created.id, props: { name: data.name, inviter }, secrets: { link: appUrl(`/mot-de-passe/${token}`) } });
+  return { userId: created.id };
 }
 
 export interface AccountRow {

@@ -19,6 +19,8 @@ export const LIMITS = {
   /** Forgotten-password requests for one address, and from one client. */
   "reset-email": 3,
   "reset-ip": 10,
+  /** "Become a partner" requests from one client. */
+  "partnership-ip": 5,
 } as const;
 
 export type Scope = keyof typeof LIMITS;

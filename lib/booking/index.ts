@@ -5,7 +5,7 @@ export { requestBooking, type BookingRequestResult, type BookedPart } from "./re
 export { cancelBooking, type CancellationResult } from "./cancel";
 export { changeCapacity, closeBookings, cancelSession } from "./sessions";
 export { closeSessionOnTime, liftQuotaOnTime, scheduleAllSessionJobs } from "./timed";
-export { setQuotaRule, grantQuotaException } from "./quota";
+export { setQuotaRule, grantQuotaException, revokeQuotaException } from "./quota";
 export type { Promotion } from "./promotion";
 export { bookingRequestSchema, cancelBookingSchema, changeCapacitySchema, quotaRuleSchema, quotaExceptionSchema, InvalidInput, MAX_GUESTS_PER_BOOKING } from "./schemas";
 export { formatBookingNumber, normalizeBookingNumber } from "./number";

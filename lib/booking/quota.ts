@@ -6,7 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { canGrantQuotaException, canSetQuotaRule, ensure } from "@/lib/auth/permissions";
 import { prismaSql } from "@/lib/db/sql";
 import { promoteAcrossVenue, type Promotion } from "./promotion";
-import { parse, quotaExceptionSchema, quotaRuleSchema } from "./schemas";
+import { NotFoundError } from "@/lib/errors";
+import { parse, quotaExceptionRevocationSchema, quotaExceptionSchema, quotaRuleSchema } from "./schemas";
 import { scheduleQuotaLifts } from "./timed";
 import { withVenueLock } from "./transaction";
 
@@ -32,5 +33,20 @@ export async function grantQuotaException(actor: Actor, input: unknown, { now = 
     const exception = await tx.quotaException.upsert({ where: { venueId_partnerId: { venueId, partnerId } }, create: { venueId, partnerId, ...data }, update: data });
     await audit(prismaSql(tx), actor, { action: "quota.exception_granted", entityType: "QuotaException", entityId: exception.id, after: { venueId, partnerId, maxPlaces } }, now);
     return { promoted: await promoteAcrossVenue(prismaSql(tx), venueId, actor, now, { partnerIds: [partnerId] }) };
+  });
+}
+
+/**
+ * Ends a partner's exception: the venue's rule applies again from now on. Bookings already held stay
+ * (a quota counts requests, it never takes a place back), so no waitlist moves.
+ */
+export async function revokeQuotaException(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<void> {
+  const { venueId, partnerId, reason } = parse(quotaExceptionRevocationSchema, input);
+  ensure(canGrantQuotaException(actor), "Seule l'association accorde des exceptions au quota.");
+  await withVenueLock(venueId, async (tx) => {
+    const exception = await tx.quotaException.findUnique({ where: { venueId_partnerId: { venueId, partnerId } }, select: { id: true, maxPlaces: true, reason: true, expiresAt: true } });
+    if (!exception) throw new NotFoundError("Cette exception au quota n'existe plus.");
+    await tx.quotaException.delete({ where: { id: exception.id } });
+    await audit(prismaSql(tx), actor, { action: "quota.exception_revoked", entityType: "QuotaException", entityId: exception.id, before: { venueId, partnerId, maxPlaces: exception.maxPlaces, reason: exception.reason }, after: { reason } }, now);
   });
 }

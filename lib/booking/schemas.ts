@@ -40,10 +40,14 @@ export const bookingRequestSchema = z.object({
 export type BookingRequestInput = z.input<typeof bookingRequestSchema>;
 export type BookingRequest = z.output<typeof bookingRequestSchema>;
 
+export const CANCEL_CODES = ["GUEST_UNAVAILABLE", "PARTNER_REQUEST", "VENUE_REQUEST", "DUPLICATE", "OTHER"] as const;
+
 export const cancelBookingSchema = z.object({
   bookingId: z.uuid("validation.invalid"),
   /** Why, in a few words (required from a venue taking a phone call: see the venue's pages). */
   note: optionalText(500),
+  /** The association's reason code (required by its own form: app/admin/reservations). */
+  code: z.enum(CANCEL_CODES, "validation.required").optional(),
 });
 
 export const changeCapacitySchema = z.object({
@@ -74,6 +78,12 @@ export const quotaExceptionSchema = z.object({
   maxPlaces: z.coerce.number().int("validation.integer").min(0, "validation.notNegative").max(1000, "validation.tooLarge").nullable(),
   reason: optionalText(500),
   expiresAt: z.coerce.date().nullable().optional(),
+});
+
+export const quotaExceptionRevocationSchema = z.object({
+  venueId: z.uuid("validation.invalid"),
+  partnerId: z.uuid("validation.invalid"),
+  reason: optionalText(500),
 });
 
 /** Parses or throws an InvalidInput listing the field errors (keys of the message catalog). */

@@ -15,7 +15,8 @@ export type TaskName =
   | "remind-outing"
   | "ask-attendance"
   | "mail-digest"
-  | "retention";
+  | "retention"
+  | "convention-warnings";
 
 export interface JobSpec {
   task: TaskName;

@@ -8,6 +8,9 @@ import { closeSessionOnTime, liftQuotaOnTime } from "@/lib/booking/timed";
 import { deliverMail, sendDigests } from "@/lib/mail/deliver";
 import { askAttendance, mailForBooking, mailForNotice, remindOuting } from "@/lib/mail/events";
 import { runRetention } from "@/lib/retention";
+import { warnEndingConventions } from "@/lib/association/conventions";
+import { getPrisma } from "@/lib/db/client";
+import { prismaSql } from "@/lib/db/sql";
 import type { TaskName } from "./queue";
 
 const id = z.uuid();
@@ -38,9 +41,15 @@ export const tasks: Record<TaskName, (payload: unknown, helpers: JobHelpers) => 
   retention: async () => {
     await runRetention();
   },
+  "convention-warnings": async () => {
+    await warnEndingConventions(prismaSql(getPrisma()));
+  },
 };
 
 export const taskList = tasks as unknown as TaskList;
 
-/** Every hour, the digest (it acts at 7:00 in Paris); every night at 3:30 UTC, the retention policy. */
-export const CRONTAB = ["0 * * * * mail-digest", "30 3 * * * retention"].join("\n");
+/**
+ * Every hour, the digest (it acts at 7:00 in Paris); every night at 3:30 UTC, the retention policy; every
+ * morning at 6:00 UTC, the conventions that end within 60 days (each warned once).
+ */
+export const CRONTAB = ["0 * * * * mail-digest", "30 3 * * * retention", "0 6 * * * convention-warnings"].join("\n");

@@ -20,6 +20,11 @@ export const MAIL_KINDS = [
   "OUTING_REMINDER",
   "ATTENDANCE_REQUEST",
   "DIGEST",
+  "PARTNERSHIP_REQUEST",
+  "PARTNERSHIP_ACK",
+  "MEMBERSHIP_INVITATION",
+  "MEMBERSHIP_REMINDER",
+  "CONVENTION_ENDING",
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
@@ -43,6 +48,34 @@ function frame(name: string | null, body: Pick<MailContent, "subject" | "paragra
     signature: t("signature"),
     footer: { about: t("footer"), why: t("footerWhy"), choice: { label: t("footerChoice"), url: appUrl("/mon-compte") } },
   };
+}
+
+/** The mails about a structure: to the association (a request, a convention ending) or to the structure (membership). */
+async function partnerMail(kind: string, props: Record<string, unknown>, recipientName: string | null): Promise<(MailContent & { url: string }) | null> {
+  const partner = await getPrisma().partner.findUnique({
+    where: { id: String(props.partnerId ?? "") },
+    select: { id: true, name: true, city: true, sector: true, conventions: { orderBy: { validUntil: "desc" }, take: 1, select: { validUntil: true } } },
+  });
+  if (!partner) return null;
+  const adminPage = appUrl(`/admin/structures/${partner.id}`);
+  const season = Number(props.season ?? 0);
+  const facts = { structure: partner.name, city: partner.city ?? "", season: `${season}-${season + 1}`, until: partner.conventions[0] ? parisLongDate(partner.conventions[0].validUntil) : "" };
+  switch (kind) {
+    case "PARTNERSHIP_REQUEST":
+      return { ...frame(recipientName, { subject: t("PARTNERSHIP_REQUEST.subject", facts), paragraphs: [t("PARTNERSHIP_REQUEST.lead", facts)], action: { label: t("PARTNERSHIP_REQUEST.action"), url: adminPage } }), url: adminPage };
+    case "CONVENTION_ENDING":
+      return { ...frame(recipientName, { subject: t("CONVENTION_ENDING.subject", facts), paragraphs: [t("CONVENTION_ENDING.lead", facts)], action: { label: t("CONVENTION_ENDING.action"), url: adminPage } }), url: adminPage };
+    default: {
+      const home = appUrl("/partenaire");
+      const which = kind === "MEMBERSHIP_REMINDER" ? "MEMBERSHIP_REMINDER" : "MEMBERSHIP_INVITATION";
+      return { ...frame(recipientName, { subject: t(`${which}.subject`, facts), paragraphs: [t(`${which}.lead`, facts), t("MEMBERSHIP_INVITATION.never")], action: { label: t("MEMBERSHIP_INVITATION.action"), url: home } }), url: home };
+    }
+  }
+}
+
+/** "31 décembre 2026": a date (stored as a day) as people read it. */
+function parisLongDate(day: Date): string {
+  return new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(day);
 }
 
 async function bookingFacts(bookingId: string) {
@@ -90,6 +123,16 @@ export async function mailContent({ kind, props, recipientName }: MailSource): P
         url: appUrl("/connexion"),
       };
     }
+    case "PARTNERSHIP_ACK":
+      return {
+        ...frame(string("name"), { subject: t("PARTNERSHIP_ACK.subject"), paragraphs: [t("PARTNERSHIP_ACK.lead", { structure: string("structure") }), t("PARTNERSHIP_ACK.next")], action: { label: t("PARTNERSHIP_ACK.action"), url: appUrl("/faq") } }),
+        url: appUrl("/faq"),
+      };
+    case "PARTNERSHIP_REQUEST":
+    case "CONVENTION_ENDING":
+    case "MEMBERSHIP_INVITATION":
+    case "MEMBERSHIP_REMINDER":
+      return partnerMail(kind, props, recipientName);
     case "DIGEST": {
       const items = (props.items as { label: string; url: string }[] | undefined) ?? [];
       return {

@@ -1,6 +1,7 @@
 // "Mes réservations": a structure's bookings by tab, with the waitlist position read live (it moves as
 // bookings ahead are confirmed or cancelled); after a session, who attended and the person's feedback.
 import "server-only";
+import type { CancelCode, CancelReason } from "@/lib/generated/prisma/enums";
 import { requireId, pageOffset } from "@/lib/validation";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
@@ -133,6 +134,7 @@ export interface PartnerBookingDetails extends PartnerBooking {
   /** The other half of a split group: the confirmed part points to its waitlisted rest and back. */
   linked: { id: string; number: string; status: PartnerBooking["status"]; places: number } | null;
   canCancel: boolean;
+  cancellation: { at: Date; reason: CancelReason | null; code: CancelCode | null; note: string | null; by: string | null } | null;
 }
 
 /** One booking of the structure, for its page: what, when, where, who, and where it stands. */
@@ -148,6 +150,10 @@ export async function getPartnerBooking(actor: Actor, bookingId: string, { now =
       partnerId: true,
       sessionId: true,
       cancelReason: true,
+      cancelCode: true,
+      cancelNote: true,
+      cancelledAt: true,
+      cancelledBy: { select: { name: true } },
       feedback: { select: { mood: true, comment: true } },
       guests: { orderBy: { position: "asc" }, select: { position: true, firstName: true, lastName: true, kind: true, attendance: true } },
       splitFrom: { select: { id: true, number: true, status: true, places: true } },
@@ -178,6 +184,8 @@ export async function getPartnerBooking(actor: Actor, bookingId: string, { now =
     venue: row.session.event.venue,
     guests: row.guests,
     cancelReason: row.cancelReason,
+    // Who cancelled and why: the structure must be able to tell the person.
+    cancellation: row.cancelledAt ? { at: row.cancelledAt, reason: row.cancelReason, code: row.cancelCode, note: row.cancelNote, by: row.cancelledBy?.name ?? null } : null,
     feedback: row.feedback,
     partnerId: row.partnerId,
     sessionId: row.sessionId,

@@ -1,5 +1,9 @@
 // The French catalog, one file per part of the product so that parts can grow side by side; each
 // file holds whole top-level namespaces, and no namespace may appear in two files.
+import association from "./association.json";
+import associationBookings from "./association-bookings.json";
+import associationStructures from "./association-structures.json";
+import associationVenues from "./association-venues.json";
 import auth from "./auth.json";
 import booking from "./booking.json";
 import invitation from "./invitation.json";
@@ -8,7 +12,7 @@ import offer from "./offer.json";
 import site from "./site.json";
 import venue from "./venue.json";
 
-const parts = [site, booking, offer, invitation, auth, venue, mail];
+const parts = [site, booking, offer, invitation, auth, venue, mail, association, associationStructures, associationVenues, associationBookings];
 
 function merge(list: Record<string, unknown>[]): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
@@ -22,7 +26,17 @@ function merge(list: Record<string, unknown>[]): Record<string, unknown> {
 }
 
 /** Add each new file to `parts` and to this type. */
-export type Messages = typeof site & typeof booking & typeof offer & typeof invitation & typeof auth & typeof venue & typeof mail;
+export type Messages = typeof site &
+  typeof booking &
+  typeof offer &
+  typeof invitation &
+  typeof auth &
+  typeof venue &
+  typeof mail &
+  typeof association &
+  typeof associationStructures &
+  typeof associationVenues &
+  typeof associationBookings;
 
 const messages = merge(parts) as Messages;
 export default messages;

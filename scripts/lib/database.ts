@@ -44,13 +44,17 @@ export async function openDatabase(): Promise<OpenDatabase> {
 /**
  * Gives every session still to come the jobs of its timed rules it lacks (closing, a quota lifting, the
  * reminder and the attendance request): for data loaded by the demo's seed, or written before the jobs
- * existed. Harmless to repeat.
+ * existed; and warns of conventions ending soon now rather than at the next morning's run. Harmless to
+ * repeat: each warning is written once.
  */
 export async function scheduleTimedJobs(url: string): Promise<number> {
   process.env.DATABASE_URL = url;
   const { scheduleAllSessionJobs } = await import("../../lib/booking/timed");
-  const { disconnectPrisma } = await import("../../lib/db/client");
+  const { warnEndingConventions } = await import("../../lib/association/conventions");
+  const { disconnectPrisma, getPrisma } = await import("../../lib/db/client");
+  const { prismaSql } = await import("../../lib/db/sql");
   try {
+    await warnEndingConventions(prismaSql(getPrisma()));
     return await scheduleAllSessionJobs();
   } finally {
     await disconnectPrisma();

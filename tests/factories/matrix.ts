@@ -42,6 +42,8 @@ export async function matrixWorld(): Promise<MatrixWorld> {
   const pastBooking = await insertBooking(past.id, partnerA.id, { places: 1 });
   await insertBooking(session.id, partnerB.id, { places: 1, status: "WAITLISTED" });
   await prisma.notification.create({ data: { partnerId: partnerA.id, type: "BOOKING_PROMOTED", bookingId: booking.id, sessionId: session.id } });
+  // An exception to venue X's quota for A, large enough to change nothing of the other cells.
+  await prisma.quotaException.create({ data: { venueId: venueX.id, partnerId: partnerA.id, maxPlaces: 50, reason: "Projet de l'année" } });
   const failedMail = await prisma.outboxMail.create({ data: { kind: "PASSWORD_RESET", to: "perdue@exemple.test", subject: "Choisir un nouveau mot de passe", status: "FAILED", attempts: 10, error: "Connexion refusée" } });
   const colleagueA = await partnerActor(partnerA.id);
   const colleagueX = await venueActor(venueX.id);

@@ -1,6 +1,7 @@
 // The cases of the authorization matrix, module by module (see authorization-matrix.test.ts); also
 // walked by the audit-atomicity and malformed-input tests.
 import type { MatrixWorld } from "../../factories/matrix";
+import { associationCases } from "./association.cases";
 import { authCases } from "./auth.cases";
 import { bookingCases } from "./booking.cases";
 import { invitationCases, type AuthorizationCase, type MatrixActor } from "./invitation.cases";
@@ -15,5 +16,6 @@ export const matrixModules: Record<string, AuthorizationCase<MatrixWorld>[]> = {
   auth: authCases,
   invitation: invitationCases as AuthorizationCase<MatrixWorld>[],
   venue: venueCases,
+  association: associationCases,
 };
 

@@ -29,6 +29,7 @@ export default async function BookingPage({
     throw error;
   });
   const t = await getTranslations("bookingPage");
+  const codes = await getTranslations("cancelCodes");
   const format = await getFormatter();
   // The banner of what just happened, as long as it is still true (a reload after a change shows none).
   const outcome = OUTCOMES.find((o) => o === resultat && (o === "CANCELLED") === (booking.status === "CANCELLED"));
@@ -45,6 +46,20 @@ export default async function BookingPage({
         <h1 className="text-3xl font-bold text-brand-800">{booking.eventTitle}</h1>
         {booking.position ? <p className="text-lg font-semibold">{t("position", { position: booking.position })}</p> : null}
       </header>
+      {booking.cancellation ? (
+        <div className="rounded-lg bg-amber-50 p-4 text-amber-950">
+          <p>
+            {t("cancelledOn", {
+              date: format.dateTime(booking.cancellation.at, { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }),
+              who: t(`cancelledWho.${booking.cancellation.reason ?? "ASSOCIATION"}`),
+              name: booking.cancellation.reason === "PARTNER" ? "none" : (booking.cancellation.by ?? "none"),
+            })}
+          </p>
+          {booking.cancellation.code || booking.cancellation.note ? (
+            <p>{t("cancelledWhy", { why: [booking.cancellation.code ? codes(booking.cancellation.code) : null, booking.cancellation.note].filter(Boolean).join(" — ") })}</p>
+          ) : null}
+        </div>
+      ) : null}
       <dl className="grid gap-4 sm:grid-cols-3">
         <div>
           <dt className="font-semibold">{t("when")}</dt>

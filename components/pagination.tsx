@@ -1,0 +1,41 @@
+// "Page 2 of 7" with links to the previous and next pages, keeping the list's filters (they live in the
+// URL, so a page can be bookmarked, shared or reloaded as it is).
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+type Params = Record<string, string | number | undefined | null>;
+
+/** The address of a list with its filters; empty filters and page 1 are left out. */
+export function listHref(path: string, params: Params): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === "" || (key === "page" && Number(value) === 1)) continue;
+    query.set(key, String(value));
+  }
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+export async function Pagination({ path, params, page, pageCount, total }: { path: string; params: Params; page: number; pageCount: number; total?: number }) {
+  const t = await getTranslations("pagination");
+  if (pageCount <= 1) return total === undefined ? null : <p className="text-sm">{t("total", { total })}</p>;
+  return (
+    <nav aria-label={t("label")} className="flex flex-wrap items-center justify-between gap-3">
+      {page > 1 ? (
+        <Link href={listHref(path, { ...params, page: page - 1 })} className="rounded-md border border-brand-700 px-3 py-2 font-semibold text-brand-800" rel="prev">
+          {t("previous")}
+        </Link>
+      ) : (
+        <span />
+      )}
+      <p aria-current="page">{t("page", { page, pageCount })}{total === undefined ? "" : ` · ${t("total", { total })}`}</p>
+      {page < pageCount ? (
+        <Link href={listHref(path, { ...params, page: page + 1 })} className="rounded-md border border-brand-700 px-3 py-2 font-semibold text-brand-800" rel="next">
+          {t("next")}
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,99 @@
+// Every booking, for the association (a person may phone it to cancel): searched by number, a guest's
+// name, structure, venue, event, dates and status; one booking with its history from the audit log. The
+// association sees guests' names here and on guest lists only.
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { ensure, isAdmin } from "@/lib/auth/permissions";
+import { normalizeBookingNumber } from "@/lib/booking/number";
+import { getPrisma } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { parisTime } from "@/lib/time";
+import { pageOffset, requireId, urlDay, urlFilter, urlPage, urlText } from "@/lib/validation";
+
+const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
+
+export const bookingSearchSchema = z.object({
+  numero: urlText(20),
+  nom: urlText(80),
+  structure: urlFilter(z.uuid()),
+  lieu: urlFilter(z.uuid()),
+  spectacle: urlText(100),
+  du: urlDay(),
+  au: urlDay(),
+  etat: urlFilter(z.enum(["CONFIRMED", "WAITLISTED", "CANCELLED"])),
+  /** Order: latest requests first (default), or by session date ("seance", soonest first). */
+  tri: urlFilter(z.enum(["demande", "seance"])),
+  page: urlPage(),
+});
+export type BookingSearch = z.output<typeof bookingSearchSchema>;
+
+export async function searchBookings(actor: Actor, search: BookingSearch, { pageSize = 25 } = {}) {
+  ensureAdmin(actor);
+  const where: Prisma.BookingWhereInput[] = [];
+  const number = search.numero ? normalizeBookingNumber(search.numero) : "";
+  if (number) where.push({ number: { startsWith: number } });
+  if (search.nom) {
+    // Every word must be in the guest's first or last name, whatever the case (accents as typed).
+    const words = search.nom.split(" ").filter(Boolean).slice(0, 4);
+    where.push({ guests: { some: { AND: words.map((word) => ({ OR: [{ firstName: { contains: word, mode: "insensitive" as const } }, { lastName: { contains: word, mode: "insensitive" as const } }] })) } } });
+  }
+  if (search.structure) where.push({ partnerId: search.structure });
+  if (search.lieu) where.push({ session: { event: { venueId: search.lieu } } });
+  if (search.spectacle) where.push({ session: { event: { title: { contains: search.spectacle, mode: "insensitive" } } } });
+  if (search.du) where.push({ session: { startsAt: { gte: parisTime(search.du) } } });
+  if (search.au) where.push({ session: { startsAt: { lt: new Date(parisTime(search.au).getTime() + 86_400_000) } } });
+  if (search.etat) where.push({ status: search.etat });
+  const filter = { AND: where };
+  const prisma = getPrisma();
+  const [total, bookings] = await Promise.all([
+    prisma.booking.count({ where: filter }),
+    prisma.booking.findMany({
+      where: filter,
+      // The id breaks ties, so that no booking shows on two pages or on none.
+      orderBy: search.tri === "seance" ? [{ session: { startsAt: "asc" } }, { id: "asc" }] : [{ requestedAt: "desc" }, { id: "desc" }],
+      skip: pageOffset(search.page, pageSize),
+      take: pageSize,
+      select: {
+        id: true,
+        number: true,
+        status: true,
+        places: true,
+        requestedAt: true,
+        partner: { select: { id: true, name: true } },
+        session: { select: { id: true, startsAt: true, event: { select: { title: true, venue: { select: { id: true, name: true } } } } } },
+        guests: { orderBy: { position: "asc" }, take: 1, select: { firstName: true, lastName: true } },
+      },
+    }),
+  ]);
+  return { bookings, total, page: search.page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+
+/** One booking, with its guests and its history (every audit entry about it, oldest first). */
+export async function getBookingForAssociation(actor: Actor, bookingId: string) {
+  ensureAdmin(actor);
+  requireId(bookingId, "réservation");
+  const prisma = getPrisma();
+  const booking = await prisma.booking.findUnique({
+    where: { id: bookingId },
+    include: {
+      partner: { select: { id: true, name: true, phone: true, email: true } },
+      createdBy: { select: { name: true } },
+      cancelledBy: { select: { name: true } },
+      // The other part of a group split between confirmed places and the waitlist.
+      splitFrom: { select: { id: true, number: true, status: true } },
+      splitInto: { select: { id: true, number: true, status: true } },
+      session: { select: { id: true, startsAt: true, status: true, event: { select: { id: true, title: true, venue: { select: { id: true, name: true } } } } } },
+      guests: { orderBy: { position: "asc" }, select: { position: true, firstName: true, lastName: true, kind: true, needs: true, attendance: true } },
+    },
+  });
+  if (!booking) throw new NotFoundError("réservation");
+  const history = await prisma.auditLog.findMany({
+    where: { entityType: "Booking", entityId: bookingId },
+    orderBy: { id: "asc" },
+    select: { id: true, at: true, action: true, actorKind: true, before: true, after: true, actor: { select: { name: true } } },
+  });
+  return { ...booking, history: history.map((entry) => ({ ...entry, id: String(entry.id) })) };
+}

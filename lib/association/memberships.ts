@@ -1,0 +1,179 @@
+// The yearly membership (adhésion), by season (1 September–31 August, as quotas and statistics count,
+// docs/decisions/009-back-office.md). Each season the association invites every structure in partnership
+// once, reminds those who have not answered, records the memberships it receives; a structure answers
+// "we join" or "not this season" from its home. Never a condition to book (the convention is).
+import "server-only";
+import { z } from "zod";
+import { audit } from "@/lib/audit";
+import type { Actor } from "@/lib/auth/actor";
+import { actsForPartner, ensure, isAdmin } from "@/lib/auth/permissions";
+import { parse } from "@/lib/booking/schemas";
+import { toCsv } from "@/lib/csv";
+import { getPrisma } from "@/lib/db/client";
+import { prismaSql } from "@/lib/db/sql";
+import { NotFoundError, RuleViolation } from "@/lib/errors";
+import type { MembershipStatus } from "@/lib/generated/prisma/enums";
+import { queueMail } from "@/lib/mail";
+import { seasonOf } from "@/lib/time";
+import { calendarDay, optionalLine, pageOffset, requireId, urlFilter } from "@/lib/validation";
+
+const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
+const season = () => z.coerce.number("validation.invalid").int("validation.integer").min(2000, "validation.invalid").max(2100, "validation.invalid");
+
+/** A season from the URL (?saison=2026): none when it does not read, and the page takes the current one. */
+export const seasonFromUrl = urlFilter(z.coerce.number().int().min(2000).max(2100));
+
+/**
+ * How the season stands: structures in partnership, invited, joining, declined, members; how many in
+ * partnership have not been invited yet (what "invite every structure" would reach) and what the members paid.
+ */
+export async function membershipCampaign(actor: Actor, seasonStart: number, { now = new Date() } = {}) {
+  ensureAdmin(actor);
+  const prisma = getPrisma();
+  const [partners, rows] = await Promise.all([
+    prisma.$queryRaw<{ n: number; notInvited: number }[]>`
+      SELECT count(*)::int AS n,
+             count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM "Membership" m WHERE m."partnerId" = p."id" AND m."season" = ${seasonStart}))::int AS "notInvited"
+      FROM "Partner" p WHERE partner_convention_valid(p."id", ${now})`,
+    prisma.membership.groupBy({ by: ["status"], where: { season: seasonStart }, _count: true, _sum: { amountCents: true } }),
+  ]);
+  const counts = Object.fromEntries(rows.map((row) => [row.status, row._count])) as Partial<Record<MembershipStatus, number>>;
+  const collectedCents = rows.find((row) => row.status === "MEMBER")?._sum.amountCents ?? 0;
+  return { season: seasonStart, inPartnership: partners[0]!.n, notInvited: partners[0]!.notInvited, counts, collectedCents };
+}
+
+/**
+ * Invites every structure in partnership not yet invited this season: a membership row per structure
+ * and a mail to each of its active referents, a hundred structures per transaction. Safe to run again
+ * after a failure: a structure invited is never invited twice (its row), a mail never written twice
+ * (its sourceKey).
+ */
+export async function inviteAllToJoin(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ invited: number }> {
+  ensureAdmin(actor);
+  const { season: seasonStart } = parse(z.object({ season: season() }), input);
+  const prisma = getPrisma();
+  let invited = 0;
+  for (;;) {
+    const batch = await prisma.$queryRaw<{ id: string }[]>`
+      SELECT p."id"::text AS "id" FROM "Partner" p
+      WHERE partner_convention_valid(p."id", ${now})
+        AND NOT EXISTS (SELECT 1 FROM "Membership" m WHERE m."partnerId" = p."id" AND m."season" = ${seasonStart})
+      ORDER BY p."id" LIMIT 100`;
+    if (!batch.length) return { invited };
+    await prisma.$transaction(async (tx) => {
+      const ids = batch.map((row) => row.id);
+      await tx.membership.createMany({ data: ids.map((partnerId) => ({ partnerId, season: seasonStart, status: "INVITED" as const, invitedAt: now })), skipDuplicates: true });
+      const referents = await tx.user.findMany({ where: { partnerId: { in: ids }, active: true, role: "PARTNER" }, select: { id: true, partnerId: true } });
+      await queueMail(
+        prismaSql(tx),
+        referents.map((user) => ({ kind: "MEMBERSHIP_INVITATION" as const, userId: user.id, props: { partnerId: user.partnerId, season: seasonStart }, sourceKey: `membership-invitation:${seasonStart}:${user.partnerId}:${user.id}` })),
+      );
+      await audit(tx, actor, { action: "membership.invited", entityType: "Partner", entityId: "*", after: { season: seasonStart, structures: ids.length } }, now);
+    });
+    invited += batch.length;
+  }
+}
+
+/** A reminder to those invited this season who have not answered after `afterDays` days (or since the last reminder). */
+export async function remindToJoin(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ reminded: number }> {
+  ensureAdmin(actor);
+  const { season: seasonStart, afterDays } = parse(z.object({ season: season(), afterDays: z.coerce.number("validation.invalid").int("validation.integer").min(1, "validation.atLeastOne").max(365, "validation.tooLarge") }), input);
+  const before = new Date(now.getTime() - afterDays * 86_400_000);
+  return getPrisma().$transaction(async (tx) => {
+    const due = await tx.membership.findMany({
+      where: { season: seasonStart, status: "INVITED", invitedAt: { lt: before }, OR: [{ remindedAt: null }, { remindedAt: { lt: before } }] },
+      select: { id: true, partnerId: true },
+    });
+    if (!due.length) return { reminded: 0 };
+    await tx.membership.updateMany({ where: { id: { in: due.map((m) => m.id) } }, data: { remindedAt: now } });
+    const referents = await tx.user.findMany({ where: { partnerId: { in: due.map((m) => m.partnerId) }, active: true, role: "PARTNER" }, select: { id: true, partnerId: true } });
+    await queueMail(
+      prismaSql(tx),
+      referents.map((user) => ({ kind: "MEMBERSHIP_REMINDER" as const, userId: user.id, props: { partnerId: user.partnerId, season: seasonStart }, sourceKey: `membership-reminder:${seasonStart}:${user.partnerId}:${user.id}:${now.toISOString().slice(0, 10)}` })),
+    );
+    await audit(tx, actor, { action: "membership.reminded", entityType: "Partner", entityId: "*", after: { season: seasonStart, structures: due.length } }, now);
+    return { reminded: due.length };
+  });
+}
+
+export const membershipRecordSchema = z.object({
+  partnerId: z.uuid("validation.required"),
+  season: season(),
+  joinedOn: calendarDay(),
+  amount: z.preprocess((v) => (v === "" || v == null ? null : String(v).replace(",", ".")), z.coerce.number("validation.invalid").min(0, "validation.notNegative").max(100_000, "validation.tooLarge").nullable()),
+  paymentMeans: optionalLine(40),
+  receiptNumber: optionalLine(40),
+});
+
+/** The association records a membership it received (a cheque, a transfer…). */
+export async function recordMembership(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<void> {
+  ensureAdmin(actor);
+  const data = parse(membershipRecordSchema, input);
+  await getPrisma().$transaction(async (tx) => {
+    if (!(await tx.partner.findUnique({ where: { id: data.partnerId }, select: { id: true } }))) throw new NotFoundError("structure");
+    const fields = {
+      status: "MEMBER" as const,
+      joinedOn: new Date(`${data.joinedOn}T00:00:00Z`),
+      amountCents: data.amount === null ? null : Math.round(data.amount * 100),
+      paymentMeans: data.paymentMeans ?? null,
+      receiptNumber: data.receiptNumber ?? null,
+      answeredAt: now,
+    };
+    await tx.membership.upsert({ where: { partnerId_season: { partnerId: data.partnerId, season: data.season } }, create: { partnerId: data.partnerId, season: data.season, ...fields }, update: fields });
+    await audit(tx, actor, { action: "membership.recorded", entityType: "Partner", entityId: data.partnerId, after: { season: data.season, amountCents: fields.amountCents } }, now);
+  });
+}
+
+/** The structure's own state for the current season, on its home. */
+export async function getMembershipState(actor: Actor, partnerId: string, { now = new Date() } = {}) {
+  ensure(actsForPartner(actor, partnerId), "Vous ne voyez que l'adhésion de votre structure.");
+  requireId(partnerId, "structure");
+  const current = seasonOf(now);
+  const membership = await getPrisma().membership.findUnique({ where: { partnerId_season: { partnerId, season: current } }, select: { status: true, joinedOn: true } });
+  return { season: current, status: membership?.status ?? null, joinedOn: membership?.joinedOn ?? null };
+}
+
+/** "We join" or "not this season", from the structure's home; a recorded membership stays recorded. */
+export async function answerMembership(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<void> {
+  const { partnerId, answer } = parse(z.object({ partnerId: z.uuid(), answer: z.enum(["JOIN", "DECLINE"], "validation.required") }), input);
+  ensure(actsForPartner(actor, partnerId), "Seule la structure répond pour elle-même.");
+  const current = seasonOf(now);
+  await getPrisma().$transaction(async (tx) => {
+    const existing = await tx.membership.findUnique({ where: { partnerId_season: { partnerId, season: current } }, select: { status: true } });
+    if (existing?.status === "MEMBER") throw new RuleViolation("ALREADY_MEMBER", "Votre adhésion pour cette saison est déjà enregistrée : merci !");
+    const status = answer === "JOIN" ? ("JOINING" as const) : ("DECLINED" as const);
+    await tx.membership.upsert({ where: { partnerId_season: { partnerId, season: current } }, create: { partnerId, season: current, status, answeredAt: now }, update: { status, answeredAt: now } });
+    await audit(tx, actor, { action: `membership.${answer === "JOIN" ? "joining" : "declined"}`, entityType: "Partner", entityId: partnerId, after: { season: current } }, now);
+  });
+}
+
+/**
+ * A season's memberships, for the general assembly; `status` narrows it (MEMBER: the members' list).
+ * Whole unless `page` is given (the campaign's counts give the total of each state).
+ */
+export async function listMemberships(actor: Actor, seasonStart: number, { status, page, pageSize = 50 }: { status?: MembershipStatus; page?: number; pageSize?: number } = {}) {
+  ensureAdmin(actor);
+  return getPrisma().membership.findMany({
+    where: { season: seasonStart, ...(status ? { status } : {}) },
+    orderBy: [{ partner: { name: "asc" } }, { id: "asc" }],
+    ...(page === undefined ? {} : { skip: pageOffset(page, pageSize), take: pageSize }),
+    select: { id: true, status: true, invitedAt: true, remindedAt: true, answeredAt: true, joinedOn: true, amountCents: true, paymentMeans: true, receiptNumber: true, partner: { select: { id: true, name: true, sector: true, city: true } } },
+  });
+}
+
+export async function membersCsv(actor: Actor, seasonStart: number, labels: (key: string) => string): Promise<string> {
+  const members = await listMemberships(actor, seasonStart, { status: "MEMBER" });
+  return toCsv(
+    ["Structure", "Secteur", "Ville", "Saison", "Date d'adhésion", "Montant (€)", "Moyen de paiement", "Reçu"],
+    members.map((m) => [
+      m.partner.name,
+      labels(`sector.${m.partner.sector}`),
+      m.partner.city ?? "",
+      `${seasonStart}-${seasonStart + 1}`,
+      m.joinedOn ? m.joinedOn.toISOString().slice(0, 10) : "",
+      m.amountCents === null ? "" : (m.amountCents / 100).toFixed(2).replace(".", ","),
+      m.paymentMeans ?? "",
+      m.receiptNumber ?? "",
+    ]),
+  );
+}

@@ -1,0 +1,120 @@
+// The association takes venues in: it creates a venue (its profile printed on invitations), invites its
+// managers (lib/auth/accounts.inviteUser), and acts for it through the venue's own pages (?lieu=).
+import "server-only";
+import { z } from "zod";
+import { audit } from "@/lib/audit";
+import type { Actor } from "@/lib/auth/actor";
+import { ensure, isAdmin } from "@/lib/auth/permissions";
+import { parse } from "@/lib/booking/schemas";
+import { getPrisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { VenueKind } from "@/lib/generated/prisma/enums";
+import { NotFoundError } from "@/lib/errors";
+import { line, pageOffset, requireId, urlFilter, urlPage, urlText } from "@/lib/validation";
+import { venueProfileSchema } from "@/lib/venue/profile";
+
+const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
+
+export const newVenueSchema = venueProfileSchema.omit({ venueId: true }).extend({
+  name: line(160),
+  kind: z.enum(Object.values(VenueKind) as [VenueKind, ...VenueKind[]], "validation.required"),
+});
+
+function slugOf(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 60) || "lieu";
+}
+
+export async function createVenue(actor: Actor, input: unknown): Promise<{ id: string }> {
+  ensureAdmin(actor);
+  const data = parse(newVenueSchema, input);
+  return getPrisma().$transaction(async (tx) => {
+    const base = slugOf(data.name);
+    const taken = await tx.venue.count({ where: { slug: { startsWith: base } } });
+    const venue = await tx.venue.create({ data: { ...data, slug: taken ? `${base}-${taken + 1}` : base }, select: { id: true } });
+    await audit(tx, actor, { action: "venue.created", entityType: "Venue", entityId: venue.id, after: { name: data.name } });
+    return venue;
+  });
+}
+
+export const VENUE_SORTS = ["nom", "ville", "recent"] as const;
+export const venueFiltersSchema = z.object({ q: urlText(100), tri: urlFilter(z.enum(VENUE_SORTS)), page: urlPage() });
+
+const VENUE_ORDER: Record<(typeof VENUE_SORTS)[number], Prisma.VenueOrderByWithRelationInput[]> = {
+  nom: [{ name: "asc" }],
+  ville: [{ city: "asc" }, { name: "asc" }],
+  recent: [{ createdAt: "desc" }],
+};
+
+/** The venues, with their managers and what they offer to come. */
+export async function listVenues(actor: Actor, filters: z.output<typeof venueFiltersSchema>, { now = new Date(), pageSize = 25 } = {}) {
+  ensureAdmin(actor);
+  const where: Prisma.VenueWhereInput = filters.q ? { OR: [{ name: { contains: filters.q, mode: "insensitive" } }, { city: { contains: filters.q, mode: "insensitive" } }] } : {};
+  const prisma = getPrisma();
+  const [total, venues] = await Promise.all([
+    prisma.venue.count({ where }),
+    prisma.venue.findMany({
+      where,
+      orderBy: VENUE_ORDER[filters.tri ?? "nom"],
+      skip: pageOffset(filters.page, pageSize),
+      take: pageSize,
+      select: {
+        id: true,
+        name: true,
+        kind: true,
+        city: true,
+        quotaRule: { select: { period: true, maxPlaces: true, liftDaysBefore: true } },
+        managers: { orderBy: { createdAt: "asc" }, select: { user: { select: { name: true, email: true, active: true, passwordHash: true } } } },
+        _count: { select: { events: { where: { sessions: { some: { startsAt: { gt: now }, status: "SCHEDULED" } } } } } },
+      },
+    }),
+  ]);
+  return {
+    // The hash only says whether the invitation was taken up; it never leaves this module.
+    venues: venues.map(({ managers, ...venue }) => ({ ...venue, managers: managers.map(({ user: { passwordHash, ...user } }) => ({ ...user, pending: !passwordHash })) })),
+    total,
+    page: filters.page,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+  };
+}
+
+/**
+ * One venue as the association sees it: its profile and quota rule, its managers (pending while the
+ * invitation has not been taken up), the exceptions granted at it, and its next sessions.
+ */
+export async function getVenueForAssociation(actor: Actor, venueId: string, { now = new Date(), sessions = 10 } = {}) {
+  ensureAdmin(actor);
+  requireId(venueId, "lieu");
+  const prisma = getPrisma();
+  const venue = await prisma.venue.findUnique({
+    where: { id: venueId },
+    include: {
+      quotaRule: { select: { period: true, maxPlaces: true, liftDaysBefore: true } },
+      managers: { orderBy: { createdAt: "asc" }, select: { createdAt: true, user: { select: { id: true, name: true, email: true, active: true, passwordHash: true, lastSignInAt: true } } } },
+      quotaExceptions: { orderBy: { createdAt: "desc" }, select: { id: true, maxPlaces: true, reason: true, expiresAt: true, partner: { select: { id: true, name: true } } } },
+    },
+  });
+  if (!venue) throw new NotFoundError("lieu");
+  const upcoming = { event: { venueId }, startsAt: { gte: now } };
+  const [nextSessions, upcomingSessions] = await Promise.all([
+    prisma.session.findMany({
+      where: upcoming,
+      orderBy: { startsAt: "asc" },
+      take: sessions,
+      select: { id: true, startsAt: true, status: true, capacity: true, confirmedPlaces: true, waitlistedPlaces: true, event: { select: { id: true, title: true, status: true } } },
+    }),
+    prisma.session.count({ where: { ...upcoming, status: "SCHEDULED" } }),
+  ]);
+  const { managers, ...rest } = venue;
+  return {
+    ...rest,
+    managers: managers.map(({ createdAt, user: { passwordHash, ...user } }) => ({ ...user, since: createdAt, pending: !passwordHash })),
+    nextSessions,
+    upcomingSessions,
+  };
+}

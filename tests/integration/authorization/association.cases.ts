@@ -1,0 +1,66 @@
+// The association's back office in the authorization matrix (lib/association): the pipeline of
+// structures, venues, memberships, every booking, the journal, the home's to-do. Everything is the
+// association's alone, except a structure's own membership (its state and its answer).
+import { associationTodo } from "@/lib/association/dashboard";
+import { getBookingForAssociation, searchBookings, bookingSearchSchema } from "@/lib/association/bookings";
+import { journalActors, journalFiltersSchema, listJournal } from "@/lib/association/journal";
+import { answerMembership, getMembershipState, inviteAllToJoin, listMemberships, membersCsv, membershipCampaign, recordMembership, remindToJoin } from "@/lib/association/memberships";
+import { addConvention, recordStep, structureSteps } from "@/lib/association/partnership";
+import { getStructure, listStructures, structureBoard, structureChoices, structureFiltersSchema, structuresCsv, updateStructure } from "@/lib/association/structures";
+import { createVenue, getVenueForAssociation, listVenues, venueFiltersSchema } from "@/lib/association/venues";
+import { revokeQuotaException } from "@/lib/booking";
+import type { MatrixWorld } from "../../factories/matrix";
+import type { AuthorizationCase } from "./invitation.cases";
+
+const admin = ["admin"] as const;
+const SEASON = 2026;
+const label = (key: string) => key;
+
+export const associationCases: AuthorizationCase<MatrixWorld>[] = [
+  { name: "the pipeline of structures (listStructures)", call: (actor) => listStructures(actor, structureFiltersSchema.parse({})), allowed: [...admin] },
+  { name: "the pipeline as a board (structureBoard)", call: (actor) => structureBoard(actor, structureFiltersSchema.parse({})), allowed: [...admin] },
+  { name: "the pipeline as CSV (structuresCsv)", call: (actor) => structuresCsv(actor, structureFiltersSchema.parse({}), { labels: label }), allowed: [...admin] },
+  { name: "structure A's file (getStructure)", call: (actor, w) => getStructure(actor, w.partnerA), allowed: [...admin] },
+  { name: "structure names for a choice (structureChoices)", call: (actor) => structureChoices(actor), allowed: [...admin] },
+  {
+    name: "edit structure A (updateStructure)",
+    call: (actor, w) => updateStructure(actor, { partnerId: w.partnerA, name: "Structure A", sector: "SOCIAL", notes: "Appeler le lundi" }),
+    allowed: [...admin],
+  },
+  { name: "structure A's steps (structureSteps)", call: (actor, w) => structureSteps(actor, w.partnerA), allowed: [...admin] },
+  {
+    name: "record a step of structure A (recordStep)",
+    call: (actor, w) => recordStep(actor, { kind: "TRAINED", partnerId: w.partnerA, trainedOn: "2026-11-20", trainer: "Claire" }),
+    allowed: [...admin],
+  },
+  {
+    name: "add a convention to structure A (addConvention)",
+    call: (actor, w) => addConvention(actor, { partnerId: w.partnerA, signedOn: "2026-11-20", validFrom: "2027-09-01", validUntil: "2028-08-31" }),
+    allowed: [...admin],
+  },
+  { name: "create a venue (createVenue)", call: (actor) => createVenue(actor, { name: "Salle Z", kind: "THEATRE", addressLine: "1 rue Z", postalCode: "69001", city: "Lyon", ticketOfficePhone: "04 72 00 00 00" }), allowed: [...admin] },
+  { name: "venue X's file (getVenueForAssociation)", call: (actor, w) => getVenueForAssociation(actor, w.venueX), allowed: [...admin] },
+  { name: "the venues (listVenues)", call: (actor) => listVenues(actor, venueFiltersSchema.parse({})), allowed: [...admin] },
+  {
+    name: "revoke partner A's exception at venue X (revokeQuotaException)",
+    call: (actor, w) => revokeQuotaException(actor, { venueId: w.venueX, partnerId: w.partnerA, reason: "Fin du projet" }),
+    allowed: [...admin],
+  },
+  { name: "a season's campaign (membershipCampaign)", call: (actor) => membershipCampaign(actor, SEASON), allowed: [...admin] },
+  { name: "invite every structure to join (inviteAllToJoin)", call: (actor) => inviteAllToJoin(actor, { season: SEASON }), allowed: [...admin] },
+  { name: "remind the structures that have not answered (remindToJoin)", call: (actor) => remindToJoin(actor, { season: SEASON, afterDays: 14 }), allowed: [...admin] },
+  {
+    name: "record structure A's membership (recordMembership)",
+    call: (actor, w) => recordMembership(actor, { partnerId: w.partnerA, season: SEASON, joinedOn: "2026-10-02", amount: "30", paymentMeans: "Chèque", receiptNumber: "R-12" }),
+    allowed: [...admin],
+  },
+  { name: "a season's memberships (listMemberships)", call: (actor) => listMemberships(actor, SEASON), allowed: [...admin] },
+  { name: "the members as CSV (membersCsv)", call: (actor) => membersCsv(actor, SEASON, label), allowed: [...admin] },
+  { name: "structure A's membership state (getMembershipState)", call: (actor, w) => getMembershipState(actor, w.partnerA), allowed: ["admin", "partnerA"] },
+  { name: "structure A answers 'we join' (answerMembership)", call: (actor, w) => answerMembership(actor, { partnerId: w.partnerA, answer: "JOIN" }), allowed: ["admin", "partnerA"] },
+  { name: "search every booking (searchBookings)", call: (actor) => searchBookings(actor, bookingSearchSchema.parse({ nom: "Zoé" })), allowed: [...admin] },
+  { name: "a booking with its history (getBookingForAssociation)", call: (actor, w) => getBookingForAssociation(actor, w.bookingId), allowed: [...admin] },
+  { name: "the journal (listJournal)", call: (actor, w) => listJournal(actor, journalFiltersSchema.parse({ structure: w.partnerA })), allowed: [...admin] },
+  { name: "the journal's actors (journalActors)", call: (actor) => journalActors(actor), allowed: [...admin] },
+  { name: "what needs the association's attention (associationTodo)", call: (actor) => associationTodo(actor), allowed: [...admin] },
+];
