@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 
 export default async function HomePage() {
   const t = await getTranslations("home");
+  const partnership = await getTranslations("partnershipRequest");
   const steps = [1, 2, 3] as const;
   const audiences = ["partners", "people", "venues"] as const;
   return (
@@ -16,6 +17,9 @@ export default async function HomePage() {
           </Link>
           <Link href="/faq" className="rounded-md border border-brand-700 px-4 py-3 font-semibold text-brand-800 hover:bg-brand-50">
             {t("readFaq")}
+          </Link>
+          <Link href="/devenir-partenaire" className="rounded-md border border-brand-700 px-4 py-3 font-semibold text-brand-800 hover:bg-brand-50">
+            {partnership("homeLink")}
           </Link>
         </p>
       </section>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,6 +11,7 @@ const questions = ["what", "who", "people", "browse", "limit", "companions", "no
 
 export default async function FaqPage() {
   const t = await getTranslations("faq");
+  const partnership = await getTranslations("partnershipRequest");
   return (
     <article className="max-w-3xl space-y-6">
       <header className="space-y-3">
@@ -24,6 +26,12 @@ export default async function FaqPage() {
           </details>
         ))}
       </div>
+      <p>
+        {partnership("faqLead")}{" "}
+        <Link href="/devenir-partenaire" className="font-medium text-brand-700 underline">
+          {partnership("faqLinkText")}
+        </Link>
+      </p>
       <p>
         {t("moreQuestions")}{" "}
         <a className="font-medium text-brand-700 underline" href="mailto:equipe@culture-pour-tous.fr">

@@ -1,18 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { MembershipAnswer } from "@/components/association/memberships/membership-answer";
 import { NotificationsPanel } from "@/components/partner/notifications-panel";
 import { RenewCodeForm } from "@/components/partner/renew-code-form";
+import { getMembershipState } from "@/lib/association/memberships";
 import { requireUser } from "@/lib/auth/current";
 import { getVisitorCode } from "@/lib/auth/visitor";
+import { seasonLabel } from "@/lib/time";
 import { renewVisitorCodeAction } from "./actions";
+import { answerMembershipAction } from "./adhesion-actions";
 
 export const metadata: Metadata = { title: "Tableau de bord" };
 
 export default async function PartnerHome() {
   const actor = await requireUser("/partenaire", "PARTNER");
-  const visitor = await getVisitorCode(actor, actor.partnerId);
+  const [visitor, membership] = await Promise.all([getVisitorCode(actor, actor.partnerId), getMembershipState(actor, actor.partnerId)]);
   const t = await getTranslations("homes");
+  const m = await getTranslations("membershipHome");
+  const format = await getFormatter();
   const v = await getTranslations("visitor");
   const nav = await getTranslations("nav");
   return (
@@ -48,6 +54,20 @@ export default async function PartnerHome() {
           ) : null}
         </p>
         <RenewCodeForm partnerId={actor.partnerId} renew={renewVisitorCodeAction} />
+      </section>
+      <section aria-labelledby="adhesion" className="space-y-3 rounded-lg border border-brand-100 p-4">
+        <h2 id="adhesion" className="text-xl font-semibold">
+          {m("heading", { season: seasonLabel(membership.season) })}
+        </h2>
+        <p className="font-semibold">{m(`state.${membership.status ?? "NONE"}`)}</p>
+        {membership.status === "MEMBER" && membership.joinedOn ? <p>{m("memberSince", { date: format.dateTime(membership.joinedOn, { dateStyle: "long", timeZone: "UTC" }) })}</p> : null}
+        {membership.status !== "MEMBER" ? (
+          <>
+            <p>{m("lead")}</p>
+            <MembershipAnswer partnerId={actor.partnerId} answer={answerMembershipAction} />
+          </>
+        ) : null}
+        <p className="rounded-md bg-brand-50 p-3">{m("never")}</p>
       </section>
     </div>
   );

@@ -1,0 +1,129 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { actionLabeller, actorLabeller, AuditDetails } from "@/components/association/journal/audit-details";
+import { JournalFiltersForm } from "@/components/association/journal/journal-filters";
+import { listHref, Pagination } from "@/components/pagination";
+import { journalActors, journalFiltersSchema, listJournal } from "@/lib/association/journal";
+import { structureChoices } from "@/lib/association/structures";
+import { invitableStructures } from "@/lib/auth/accounts";
+import { requireUser } from "@/lib/auth/current";
+import { isUuid } from "@/lib/validation";
+
+export const metadata: Metadata = { title: "Journal" };
+
+/** The page of the thing an entry is about, when the association has one. */
+const PAGES: Record<string, (id: string) => string> = {
+  Booking: (id) => `/admin/reservations/${id}`,
+  Partner: (id) => `/admin/structures/${id}`,
+  Venue: (id) => `/admin/lieux/${id}`,
+  // A quota rule is recorded under its venue's id.
+  QuotaRule: (id) => `/admin/lieux/${id}`,
+  Event: (id) => `/lieu/evenements/${id}`,
+  Session: (id) => `/lieu/seances/${id}`,
+};
+
+export default async function JournalPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireUser("/admin/journal", "ADMIN");
+  const query = await searchParams;
+  const filters = journalFiltersSchema.parse(query);
+  // The filter form sends its empty fields too: keep the address short and shareable.
+  if (Object.values(query).some((value) => value === "")) redirect(listHref("/admin/journal", filters));
+  const [result, actors, partners, { venues }] = await Promise.all([listJournal(actor, filters), journalActors(actor), structureChoices(actor), invitableStructures(actor)]);
+  const t = await getTranslations("journalAdmin");
+  const labels = await getTranslations("associationLabels");
+  const format = await getFormatter();
+  const actionLabel = await actionLabeller();
+  const actorLabel = await actorLabeller();
+  const params = { ...filters, page: undefined };
+  const filtering = Object.values(params).some((value) => value !== undefined);
+  const cell = "px-2 py-2 align-top";
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
+      <p>{t("lead")}</p>
+      <JournalFiltersForm filters={filters} actors={actors} partners={partners} venues={venues} />
+      <section aria-labelledby="entrees" className="space-y-4">
+        <h2 id="entrees" className="text-2xl font-semibold">
+          {t("entriesTitle")}
+        </h2>
+        {result.entries.length === 0 ? (
+          <div role="status" className="space-y-2 rounded-lg bg-brand-50 p-4">
+            {result.total > 0 ? (
+              <p>
+                {t("pageBeyond")}{" "}
+                <Link href={listHref("/admin/journal", params)} className="font-semibold text-brand-800 underline">
+                  {t("firstPage")}
+                </Link>
+              </p>
+            ) : filtering ? (
+              <>
+                <p className="font-semibold">{t("empty")}</p>
+                <p>{t("emptyHint")}</p>
+                <p>
+                  <Link href="/admin/journal" className="font-semibold text-brand-800 underline">
+                    {t("reset")}
+                  </Link>
+                </p>
+              </>
+            ) : (
+              <p>{t("emptyJournal")}</p>
+            )}
+          </div>
+        ) : (
+          <>
+            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("tableScroll")}>
+              <table className="w-full min-w-[52rem] border-collapse text-left">
+                <caption className="sr-only">{t("table")}</caption>
+                <thead>
+                  <tr className="border-b-2 border-ink">
+                    {(["when", "who", "action", "object", "details"] as const).map((column) => (
+                      <th key={column} scope="col" className={cell}>
+                        {t(`columns.${column}`)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.entries.map((entry) => {
+                    const href = isUuid(entry.entityId) ? PAGES[entry.entityType]?.(entry.entityId) : undefined;
+                    const type = labels.has(`entityType.${entry.entityType}`) ? labels(`entityType.${entry.entityType}`) : entry.entityType;
+                    return (
+                      <tr key={entry.id} className="border-b border-gray-300">
+                        <td className={`${cell} whitespace-nowrap`}>
+                          <time dateTime={new Date(entry.at).toISOString()}>
+                            {format.dateTime(new Date(entry.at), { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" })}
+                          </time>
+                        </td>
+                        <td className={cell}>{actorLabel(entry.actorName, entry.actorKind)}</td>
+                        <th scope="row" className={`${cell} font-semibold`}>
+                          {actionLabel(entry.action)}
+                        </th>
+                        <td className={cell}>
+                          <span className="block">{type}</span>
+                          {href ? (
+                            <Link href={href} className="text-brand-800 underline">
+                              {t(`open.${entry.entityType}`)} <span className="font-mono text-sm">{entry.entityId.slice(0, 8)}</span>
+                            </Link>
+                          ) : (
+                            <span className="font-mono text-sm break-all">{entry.entityId === "*" ? t("allObjects") : entry.entityId}</span>
+                          )}
+                        </td>
+                        <td className={cell}>
+                          <AuditDetails before={entry.before} after={entry.after} />
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            <Pagination path="/admin/journal" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

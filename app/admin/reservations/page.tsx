@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { BookingSearchForm } from "@/components/association/bookings/booking-search-form";
+import { BookingsTable } from "@/components/association/bookings/bookings-table";
+import { listHref, Pagination } from "@/components/pagination";
+import { bookingSearchSchema, searchBookings } from "@/lib/association/bookings";
+import { structureChoices } from "@/lib/association/structures";
+import { requireUser } from "@/lib/auth/current";
+import { invitableStructures } from "@/lib/auth/accounts";
+
+export const metadata: Metadata = { title: "Réservations" };
+
+export default async function AssociationBookingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireUser("/admin/reservations", "ADMIN");
+  const query = await searchParams;
+  const search = bookingSearchSchema.parse(query);
+  // The search form sends its empty fields too: keep the address short and shareable.
+  if (Object.values(query).some((value) => value === "")) redirect(listHref("/admin/reservations", search));
+  const [result, partners, { venues }] = await Promise.all([searchBookings(actor, search), structureChoices(actor), invitableStructures(actor)]);
+  const t = await getTranslations("bookingsAdmin");
+  // The filters links keep (the page aside); before any search (the order alone is none), the latest bookings.
+  const params = { ...search, page: undefined };
+  const searching = Object.entries(params).some(([key, value]) => key !== "tri" && value !== undefined);
+  const heading = searching ? t("resultsTitle") : t("latestTitle");
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
+      <p>{t("lead")}</p>
+      <BookingSearchForm search={search} partners={partners} venues={venues} />
+      <section aria-labelledby="resultats" className="space-y-4">
+        <h2 id="resultats" className="text-2xl font-semibold">
+          {heading}
+        </h2>
+        {!searching && result.bookings.length ? <p>{t("latestLead")}</p> : null}
+        {result.bookings.length === 0 && result.total > 0 ? (
+          <p className="rounded-lg bg-brand-50 p-4">
+            {t("pageBeyond")}{" "}
+            <Link href={listHref("/admin/reservations", params)} className="font-semibold text-brand-800 underline">
+              {t("firstPage")}
+            </Link>
+          </p>
+        ) : result.bookings.length === 0 ? (
+          searching ? (
+            <div role="status" className="space-y-2 rounded-lg bg-amber-50 p-4">
+              <p className="font-semibold">{t("empty")}</p>
+              <p>{t("emptyHint")}</p>
+              <p>
+                <Link href="/admin/reservations" className="font-semibold text-brand-800 underline">
+                  {t("emptyReset")}
+                </Link>
+              </p>
+            </div>
+          ) : (
+            <p className="rounded-lg bg-brand-50 p-4">{t("noBookings")}</p>
+          )
+        ) : (
+          <>
+            <BookingsTable bookings={result.bookings} caption={searching ? t("table") : heading} />
+            <Pagination path="/admin/reservations" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

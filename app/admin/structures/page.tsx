@@ -1,0 +1,127 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { PIPELINE, StageCounts, StructureBoard, StructureTable } from "@/components/association/structures/pipeline";
+import { SelectField, TextField } from "@/components/forms/fields";
+import { listHref, Pagination } from "@/components/pagination";
+import { SECTORS, STAGES, type Stage } from "@/lib/association/partnership";
+import { listStructures, structureBoard, structureFiltersSchema } from "@/lib/association/structures";
+import { requireUser } from "@/lib/auth/current";
+import { seasonOf } from "@/lib/time";
+
+export const metadata: Metadata = { title: "Structures partenaires" };
+
+const SORTS = ["recent", "nom", "etape", "convention"] as const;
+const button = "rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50";
+
+export default async function StructuresPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireUser("/admin/structures", "ADMIN");
+  const query = await searchParams;
+  const filters = structureFiltersSchema.parse(query);
+  const board = query.vue === "tableau";
+  const t = await getTranslations("structuresAdmin");
+  const labels = await getTranslations("associationLabels");
+  const now = new Date();
+
+  // What the links of the page keep: the filters, and the view.
+  const params = { etape: filters.etape, secteur: filters.secteur, q: filters.q, tri: filters.tri, vue: board ? "tableau" : undefined };
+  const filtered = Boolean(filters.etape || filters.secteur || filters.q);
+  const exportHref = listHref("/admin/structures/export", { etape: filters.etape, secteur: filters.secteur, q: filters.q, tri: filters.tri });
+
+  // The board shows every step's column (or the one asked for); its counts are its columns.
+  const [list, columns] = board
+    ? [null, await structureBoard(actor, { ...filters, etape: undefined }, { now })]
+    : [await listStructures(actor, filters, { now }), null];
+  const counts = columns ? (Object.fromEntries(STAGES.map((stage) => [stage, columns[stage].length])) as Record<Stage, number>) : list!.counts;
+  const total = columns ? (filters.etape ? counts[filters.etape] : Object.values(counts).reduce((a, b) => a + b, 0)) : list!.total;
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
+        <p>{t("lead")}</p>
+      </header>
+
+      <nav aria-label={t("views.label")} className="flex flex-wrap gap-2">
+        {[false, true].map((isBoard) => (
+          <Link
+            key={String(isBoard)}
+            href={listHref("/admin/structures", { ...params, vue: isBoard ? "tableau" : undefined, page: undefined })}
+            aria-current={isBoard === board ? "page" : undefined}
+            className={`rounded-md border px-4 py-2 font-semibold ${isBoard === board ? "border-brand-700 bg-brand-700 text-white" : "border-brand-700 text-brand-800 hover:bg-brand-50"}`}
+          >
+            {isBoard ? t("views.board") : t("views.list")}
+          </Link>
+        ))}
+      </nav>
+
+      <section aria-labelledby="filtres" className="space-y-3 rounded-lg border border-brand-100 p-4">
+        <h2 id="filtres" className="text-xl font-semibold">
+          {t("filters.title")}
+        </h2>
+        <form key={JSON.stringify(params)} method="get" action="/admin/structures" role="search" aria-labelledby="filtres" className="space-y-3">
+          {board ? <input type="hidden" name="vue" value="tableau" /> : null}
+          <div className="grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-4">
+            <TextField name="q" type="search" label={t("filters.search")} defaultValue={filters.q} />
+            <SelectField name="etape" label={t("filters.stage")} defaultValue={filters.etape ?? ""} options={[["", t("filters.allStages")], ...PIPELINE.map((stage): [string, string] => [stage, labels(`stage.${stage}`)])]} />
+            <SelectField name="secteur" label={t("filters.sector")} defaultValue={filters.secteur ?? ""} options={[["", t("filters.allSectors")], ...SECTORS.map((sector): [string, string] => [sector, labels(`sector.${sector}`)])]} />
+            {board ? (
+              filters.tri ? <input type="hidden" name="tri" value={filters.tri} /> : null
+            ) : (
+              <SelectField name="tri" label={t("filters.sort")} defaultValue={filters.tri ?? "recent"} options={SORTS.map((sort): [string, string] => [sort, t(`filters.sorts.${sort}`)])} />
+            )}
+          </div>
+          <p className="flex flex-wrap items-center gap-3">
+            <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+              {t("filters.apply")}
+            </button>
+            {filtered ? (
+              <Link href={listHref("/admin/structures", { vue: params.vue })} className="text-brand-800 underline">
+                {t("filters.reset")}
+              </Link>
+            ) : null}
+          </p>
+        </form>
+      </section>
+
+      <StageCounts counts={counts} params={params} current={filters.etape} />
+
+      <section aria-labelledby="resultats" className="space-y-4">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="resultats" className="text-xl font-semibold" aria-live="polite">
+            {t("count", { count: total })}
+          </h2>
+          {total > 0 ? (
+            <a href={exportHref} className={button} download>
+              {t("export")}
+            </a>
+          ) : null}
+        </div>
+        {total === 0 ? (
+          <p className="rounded-lg bg-brand-50 p-4">
+            {filtered ? t("empty") : t("emptyAll")}{" "}
+            {filtered ? (
+              <Link href={listHref("/admin/structures", { vue: params.vue })} className="text-brand-800 underline">
+                {t("filters.reset")}
+              </Link>
+            ) : null}
+          </p>
+        ) : columns ? (
+          <StructureBoard board={columns} only={filters.etape} />
+        ) : list!.rows.length === 0 ? (
+          <p className="rounded-lg bg-brand-50 p-4">
+            {t("pastLastPage")}{" "}
+            <Link href={listHref("/admin/structures", { ...params, page: undefined })} className="text-brand-800 underline">
+              {t("firstPage")}
+            </Link>
+          </p>
+        ) : (
+          <>
+            <StructureTable rows={list!.rows} total={list!.total} season={seasonOf(now)} />
+            <Pagination path="/admin/structures" params={params} page={list!.page} pageCount={list!.pageCount} total={list!.total} />
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+// The bookings found, one row each, linked to the booking's page. No guest names here: the association
+// reads them on a booking's own page and on guest lists only.
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { formatBookingNumber } from "@/lib/booking/number";
+import { BookingStatus } from "./booking-status";
+
+export interface BookingRow {
+  id: string;
+  number: string;
+  status: string;
+  places: number;
+  partner: { id: string; name: string };
+  session: { startsAt: Date; event: { title: string; venue: { name: string } } };
+}
+
+export async function BookingsTable({ bookings, caption }: { bookings: BookingRow[]; caption: string }) {
+  const t = await getTranslations("bookingsAdmin");
+  const format = await getFormatter();
+  const cell = "px-2 py-2 align-top";
+  return (
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("tableScroll")}>
+      <table className="w-full min-w-[48rem] border-collapse text-left">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr className="border-b-2 border-ink">
+            {(["number", "event", "session", "venue", "structure", "places", "status"] as const).map((column) => (
+              <th key={column} scope="col" className={`${cell} ${column === "places" ? "text-right" : ""}`}>
+                {t(`columns.${column}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {bookings.map((booking) => (
+            <tr key={booking.id} className="border-b border-gray-300">
+              <th scope="row" className={`${cell} whitespace-nowrap font-mono`}>
+                <Link href={`/admin/reservations/${booking.id}`} className="font-semibold text-brand-800 underline">
+                  <span className="sr-only">{t("openPrefix")} </span>
+                  {formatBookingNumber(booking.number)}
+                </Link>
+              </th>
+              <td className={cell}>{booking.session.event.title}</td>
+              <td className={`${cell} whitespace-nowrap`}>{format.dateTime(booking.session.startsAt, { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" })}</td>
+              <td className={cell}>{booking.session.event.venue.name}</td>
+              <td className={cell}>{booking.partner.name}</td>
+              <td className={`${cell} text-right`}>{booking.places}</td>
+              <td className={cell}>
+                <BookingStatus status={booking.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+// An audit entry in words: its action ("booking.cancelled" → "Réservation annulée", the raw action when
+// the catalog has no words for it), who made it, and its before/after as short "key : value" lines.
+import { getFormatter, getTranslations } from "next-intl/server";
+
+type Translator = Awaited<ReturnType<typeof getTranslations>>;
+
+/** Words for an action, or the action itself. */
+export async function actionLabeller(): Promise<(action: string) => string> {
+  const t = await getTranslations("journalAdmin");
+  return (action) => (/^[a-z_]+\.[a-z_]+$/.test(action) && t.has(`actions.${action}`) ? t(`actions.${action}`) : action);
+}
+
+/** "Claire Martin (Association)", or the kind of actor alone ("Plateforme") when there is no account. */
+export async function actorLabeller(): Promise<(name: string | null | undefined, kind: string) => string> {
+  const labels = await getTranslations("associationLabels");
+  return (name, kind) => {
+    const kindLabel = labels.has(`actorKind.${kind}`) ? labels(`actorKind.${kind}`) : kind;
+    return name ? `${name} (${kindLabel})` : kindLabel;
+  };
+}
+
+// What reads first in an entry; other keys follow in their own order.
+const FIRST = ["status", "places", "reason", "code", "note", "capacity", "title", "name"];
+const rank = (key: string) => (FIRST.includes(key) ? FIRST.indexOf(key) : FIRST.length);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export async function AuditDetails({ before, after }: { before: unknown; after: unknown }) {
+  const t = await getTranslations("journalAdmin");
+  const labels = await getTranslations("associationLabels");
+  const codes = await getTranslations("cancelCodes");
+  const format = await getFormatter();
+
+  const say = (translate: Translator, key: string, fallback: string) => (translate.has(key) ? translate(key) : fallback);
+  const keyLabel = (key: string) => (/^[A-Za-z_]+$/.test(key) ? say(t, `keys.${key}`, key) : key);
+  const value = (key: string, raw: unknown): string => {
+    if (raw === null || raw === undefined || raw === "") return t("emptyValue");
+    if (typeof raw === "boolean") return labels(raw ? "yes" : "no");
+    if (typeof raw === "number") return format.number(raw);
+    if (typeof raw === "string") {
+      if (key === "status") return say(labels, `bookingStatus.${raw}`, raw);
+      if (key === "reason") return say(labels, `cancelReason.${raw}`, raw);
+      if (key === "code") return say(codes, raw, raw);
+      if (key === "role") return say(labels, `actorKind.${raw.toLowerCase()}`, raw);
+      // Ids are long: their start is enough to tell them apart (the full id is in the title).
+      if (UUID.test(raw)) return `${raw.slice(0, 8)}…`;
+      if (ISO_INSTANT.test(raw) && !Number.isNaN(Date.parse(raw))) return format.dateTime(new Date(raw), { dateStyle: "short", timeStyle: "short" });
+      return raw.length > 120 ? `${raw.slice(0, 119)}…` : raw;
+    }
+    if (Array.isArray(raw)) return raw.map((item) => value(key, item)).join(", ");
+    const text = JSON.stringify(raw);
+    return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+  };
+  const title = (raw: unknown) => (typeof raw === "string" && UUID.test(raw) ? raw : undefined);
+
+  const lines: { key: string; label: string; text: string; title?: string }[] = [];
+  if (isRecord(before) || isRecord(after)) {
+    const old = isRecord(before) ? before : {};
+    const now = isRecord(after) ? after : {};
+    for (const key of [...new Set([...Object.keys(now), ...Object.keys(old)])].sort((a, b) => rank(a) - rank(b))) {
+      const inOld = key in old;
+      const inNow = key in now;
+      const changed = inOld && inNow && JSON.stringify(old[key]) !== JSON.stringify(now[key]);
+      const text = changed ? `${value(key, old[key])} → ${value(key, now[key])}` : inNow ? value(key, now[key]) : `${value(key, old[key])} (${t("before")})`;
+      lines.push({ key, label: keyLabel(key), text, title: title(inNow ? now[key] : old[key]) });
+    }
+  } else {
+    if (before !== null && before !== undefined) lines.push({ key: "before", label: t("before"), text: value("", before) });
+    if (after !== null && after !== undefined) lines.push({ key: "after", label: "", text: value("", after) });
+  }
+  if (!lines.length) return <span>{t("noDetails")}</span>;
+  return (
+    <ul className="space-y-0.5 text-sm">
+      {lines.map((line) => (
+        <li key={line.key} className="break-words">
+          {line.label ? <span className="font-semibold">{line.label} : </span> : null}
+          <span title={line.title}>{line.text}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

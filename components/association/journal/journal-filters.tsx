@@ -1,0 +1,47 @@
+// The journal's filters: a plain GET form, so they land in the URL and each field shows again what was
+// chosen. Actions are offered by family ("booking": every action on bookings) and one by one.
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { SelectField, TextField } from "@/components/forms/fields";
+import { ENTITY_TYPES, type JournalFilters } from "@/lib/association/journal";
+
+type Choice = { id: string; name: string };
+
+export async function JournalFiltersForm({ filters, actors, partners, venues }: { filters: JournalFilters; actors: Choice[]; partners: Choice[]; venues: Choice[] }) {
+  const t = await getTranslations("journalAdmin");
+  const labels = await getTranslations("associationLabels");
+  // Every action the catalog has words for, family by family.
+  const known = t.raw("actions") as Record<string, Record<string, string>>;
+  const actionOptions: [string, string][] = [["", t("anyAction")]];
+  for (const [family, actions] of Object.entries(known)) {
+    if (t.has(`families.${family}`)) actionOptions.push([family, t("allOf", { family: t(`families.${family}`) })]);
+    for (const [name, words] of Object.entries(actions)) actionOptions.push([`${family}.${name}`, `— ${words}`]);
+  }
+  // An action from a link that the list does not know is still shown as chosen.
+  if (filters.action && !actionOptions.some(([value]) => value === filters.action)) actionOptions.push([filters.action, filters.action]);
+  return (
+    <form method="get" action="/admin/journal" role="search" aria-labelledby="filtres-titre" className="space-y-4 rounded-lg bg-brand-50 p-4">
+      <h2 id="filtres-titre" className="text-lg font-semibold">
+        {t("filtersTitle")}
+      </h2>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <SelectField name="qui" label={t("who")} defaultValue={filters.qui ?? ""} options={[["", t("anyone")], ...actors.map((a): [string, string] => [a.id, a.name])]} />
+        <SelectField name="structure" label={t("structure")} defaultValue={filters.structure ?? ""} options={[["", t("anyStructure")], ...partners.map((p): [string, string] => [p.id, p.name])]} />
+        <SelectField name="lieu" label={t("venue")} defaultValue={filters.lieu ?? ""} options={[["", t("anyVenue")], ...venues.map((v): [string, string] => [v.id, v.name])]} />
+        <SelectField name="type" label={t("type")} defaultValue={filters.type ?? ""} options={[["", t("anyType")], ...ENTITY_TYPES.map((type): [string, string] => [type, labels(`entityType.${type}`)])]} />
+        <TextField name="objet" label={t("object")} defaultValue={filters.objet} />
+        <SelectField name="action" label={t("action")} defaultValue={filters.action ?? ""} options={actionOptions} />
+        <TextField name="du" label={t("from")} type="date" defaultValue={filters.du} />
+        <TextField name="au" label={t("to")} type="date" defaultValue={filters.au} />
+      </div>
+      <p className="flex flex-wrap items-center gap-4">
+        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          {t("filter")}
+        </button>
+        <Link href="/admin/journal" className="font-semibold text-brand-800 underline">
+          {t("reset")}
+        </Link>
+      </p>
+    </form>
+  );
+}

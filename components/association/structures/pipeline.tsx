@@ -1,0 +1,120 @@
+// The pipeline of partner structures: the count of each step (links that filter), the list as a table
+// and the board by step. Server components; the page fetches, these only render.
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { listHref } from "@/components/pagination";
+import type { Stage } from "@/lib/association/partnership";
+import type { StructureRow } from "@/lib/association/structures";
+import { seasonLabel } from "@/lib/time";
+import { ConventionState } from "./convention-state";
+
+/** The path of a partnership, in order; a declined one stands apart. */
+export const PIPELINE: Stage[] = ["REQUEST_RECEIVED", "MEETING_PLANNED", "MEETING_HELD", "CONVENTION_SIGNED", "ACCOUNT_CREATED", "TRAINED", "DECLINED"];
+
+type Params = Record<string, string | undefined>;
+
+export async function StageCounts({ counts, params, current }: { counts: Record<Stage, number>; params: Params; current?: Stage }) {
+  const t = await getTranslations("structuresAdmin");
+  const labels = await getTranslations("associationLabels");
+  const item = "block rounded-md border px-3 py-2 text-sm";
+  return (
+    <nav aria-label={t("stages.label")}>
+      <ol className="flex flex-wrap gap-2">
+        <li>
+          <Link href={listHref("/admin/structures", { ...params, etape: undefined })} aria-current={current ? undefined : "page"} className={`${item} ${current ? "border-brand-100" : "border-brand-700 bg-brand-50 font-semibold"}`}>
+            {t("stages.all")}
+          </Link>
+        </li>
+        {PIPELINE.map((stage) => (
+          <li key={stage}>
+            <Link href={listHref("/admin/structures", { ...params, etape: stage })} aria-current={current === stage ? "page" : undefined} className={`${item} ${current === stage ? "border-brand-700 bg-brand-50 font-semibold" : "border-brand-100"}`}>
+              {t("stages.count", { stage: labels(`stage.${stage}`), count: counts[stage] })}
+            </Link>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+export async function StructureTable({ rows, total, season }: { rows: StructureRow[]; total: number; season: number }) {
+  const t = await getTranslations("structuresAdmin");
+  const labels = await getTranslations("associationLabels");
+  const format = await getFormatter();
+  const cell = "px-3 py-2 align-top";
+  return (
+    <div className="overflow-x-auto rounded-lg border border-brand-100" tabIndex={0} role="region" aria-label={t("table.scroll")}>
+      <table className="w-full min-w-[48rem] border-collapse text-left">
+        <caption className="sr-only">{t("table.caption", { total })}</caption>
+        <thead className="bg-brand-50">
+          <tr>
+            <th scope="col" className={cell}>{t("table.name")}</th>
+            <th scope="col" className={cell}>{t("table.sector")}</th>
+            <th scope="col" className={cell}>{t("table.stage")}</th>
+            <th scope="col" className={cell}>{t("table.convention")}</th>
+            <th scope="col" className={cell}>{t("table.membership", { season: seasonLabel(season) })}</th>
+            <th scope="col" className={cell}>{t("table.referents")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} className="border-t border-brand-100">
+              <th scope="row" className={`${cell} font-normal`}>
+                <Link href={`/admin/structures/${row.id}`} className="font-semibold text-brand-800 underline underline-offset-2">
+                  {row.name}
+                </Link>
+                {row.city ? <span className="block text-sm">{row.city}</span> : null}
+              </th>
+              <td className={cell}>{labels(`sector.${row.sector}`)}</td>
+              <td className={cell}>
+                {row.stage ? labels(`stage.${row.stage}`) : t("noStep")}
+                {row.stageAt ? <span className="block text-sm">{t("since", { date: format.dateTime(row.stageAt, { dateStyle: "medium" }) })}</span> : null}
+              </td>
+              <td className={cell}>
+                <ConventionState until={row.conventionUntil} valid={row.conventionValid} />
+              </td>
+              <td className={cell}>{row.membership ? labels(`membership.${row.membership}`) : t("membershipNone")}</td>
+              <td className={cell}>{row.referents}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export async function StructureBoard({ board, only }: { board: Record<Stage, StructureRow[]>; only?: Stage }) {
+  const t = await getTranslations("structuresAdmin");
+  const labels = await getTranslations("associationLabels");
+  const format = await getFormatter();
+  const stages = only ? [only] : PIPELINE;
+  return (
+    <div className="grid items-start gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      {stages.map((stage) => (
+        <section key={stage} aria-labelledby={`colonne-${stage}`} className="space-y-2 rounded-lg border border-brand-100 bg-brand-50 p-3">
+          <h3 id={`colonne-${stage}`} className="font-semibold">
+            {t("board.column", { stage: labels(`stage.${stage}`), count: board[stage].length })}
+          </h3>
+          {board[stage].length === 0 ? (
+            <p className="text-sm">{t("board.empty")}</p>
+          ) : (
+            <ul className="space-y-2">
+              {board[stage].map((row) => (
+                <li key={row.id} className="rounded-md border border-brand-100 bg-white p-3 text-sm">
+                  <Link href={`/admin/structures/${row.id}`} className="text-base font-semibold text-brand-800 underline underline-offset-2">
+                    {row.name}
+                  </Link>
+                  <p>{[labels(`sector.${row.sector}`), row.city].filter(Boolean).join(" · ")}</p>
+                  {row.stageAt ? <p>{t("since", { date: format.dateTime(row.stageAt, { dateStyle: "medium" }) })}</p> : null}
+                  <p>
+                    {t("board.convention")} <ConventionState until={row.conventionUntil} valid={row.conventionValid} />
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}
