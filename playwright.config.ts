@@ -26,7 +26,7 @@ export default defineConfig({
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions: chromium } },
     // The partner's and the venue's whole days run once, on a desktop; the phone runs the other tests.
-    { name: "phone", use: { ...devices["Pixel 7"], channel: undefined, launchOptions: chromium }, testIgnore: /(partner|venue|hardening|mail)\.spec/ },
+    { name: "phone", use: { ...devices["Pixel 7"], channel: undefined, launchOptions: chromium }, testIgnore: /(partner|venue|hardening|mail|association)\.spec/ },
   ],
   webServer: {
     command: "node node_modules/tsx/dist/cli.mjs scripts/app.ts demo",

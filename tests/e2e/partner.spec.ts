@@ -89,10 +89,11 @@ test("a waitlisted booking of the demo data moves up when places are released", 
   const waiting = page.getByRole("list", { name: "En liste d'attente" }).getByRole("listitem").first();
   await expect(waiting).toContainText("position 1");
   const title = (await waiting.getByRole("heading", { level: 2 }).textContent())!.trim();
+  const when = (await waiting.locator("p").first().textContent())!.trim();
 
-  // The structure's own confirmed booking on that same full session: cancel it.
+  // The structure's own confirmed booking on that same full session (same event, same date): cancel it.
   await page.goto("/partenaire/reservations?onglet=a-venir");
-  await page.getByRole("list", { name: "À venir" }).getByRole("link", { name: title, exact: true }).first().click();
+  await page.getByRole("list", { name: "À venir" }).getByRole("listitem").filter({ hasText: when }).getByRole("link", { name: title, exact: true }).first().click();
   await page.getByText("Annuler cette réservation").click();
   await page.getByLabel(/Je confirme l'annulation/).check();
   await page.getByRole("button", { name: "Annuler la réservation" }).click();

@@ -35,8 +35,7 @@ export async function BookingsTable({ bookings, caption }: { bookings: BookingRo
           {bookings.map((booking) => (
             <tr key={booking.id} className="border-b border-gray-300">
               <th scope="row" className={`${cell} whitespace-nowrap font-mono`}>
-                <Link href={`/admin/reservations/${booking.id}`} className="font-semibold text-brand-800 underline">
-                  <span className="sr-only">{t("openPrefix")} </span>
+                <Link href={`/admin/reservations/${booking.id}`} aria-label={`${t("openPrefix")} ${formatBookingNumber(booking.number)}`} className="font-semibold text-brand-800 underline">
                   {formatBookingNumber(booking.number)}
                 </Link>
               </th>
