@@ -6,7 +6,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { VENUE_PROFILE_FIELDS } from "@/components/association/venues/venue-profile-fields";
+import { VENUE_PROFILE_FIELDS } from "@/components/venue/venue-profile-fields";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
 import { createVenue } from "@/lib/association/venues";
 import { inviteUser, setAccountActive } from "@/lib/auth/accounts";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { VenueProfileFields } from "@/components/association/venues/venue-profile-fields";
+import { VenueProfileFields } from "@/components/venue/venue-profile-fields";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { listHref, Pagination } from "@/components/pagination";

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
-import { CheckboxGroup, SelectField, TextField } from "@/components/forms/fields";
+import { SelectField, TextField } from "@/components/forms/fields";
+import { VenueProfileFields } from "@/components/venue/venue-profile-fields";
 import { requireUser } from "@/lib/auth/current";
-import { Accessibility } from "@/lib/generated/prisma/enums";
 import { pickVenue } from "@/lib/venue/current";
 import { getVenueProfile } from "@/lib/venue/profile";
 import { setQuotaAction, updateProfileAction } from "../actions";
@@ -17,10 +17,6 @@ export default async function VenueProfilePage({ searchParams }: { searchParams:
   if (!picked) notFound();
   const venue = await getVenueProfile(actor, picked.id);
   const t = await getTranslations("venue");
-  const labels = await getTranslations("labels");
-  const f = (name: keyof typeof venue & string, required = false, type = "text") => (
-    <TextField name={name} label={t(`profileForm.${name}`)} defaultValue={venue[name] as string | null} required={required} type={type} />
-  );
   const hidden = <input type="hidden" name="venueId" value={venue.id} />;
   return (
     <div className="max-w-3xl space-y-10">
@@ -54,26 +50,7 @@ export default async function VenueProfilePage({ searchParams }: { searchParams:
         </h2>
         <ActionForm action={updateProfileAction} submit={t("profileForm.save")}>
           {hidden}
-          {f("name", true)}
-          {f("addressLine", true)}
-          <div className="grid gap-3 sm:grid-cols-3">
-            {f("postalCode", true)}
-            {f("city", true)}
-            {f("area")}
-          </div>
-          <TextField name="accessInfo" label={t("profileForm.accessInfo")} defaultValue={venue.accessInfo} multiline />
-          <div className="grid gap-3 sm:grid-cols-3">
-            {f("phone", false, "tel")}
-            {f("email", false, "email")}
-            {f("website", false, "url")}
-          </div>
-          <div className="grid gap-3 sm:grid-cols-3">
-            {f("ticketOfficeName")}
-            {f("ticketOfficePhone", true, "tel")}
-            {f("ticketOfficeEmail", false, "email")}
-          </div>
-          <CheckboxGroup name="accessibility" legend={t("profileForm.accessibility")} options={Object.values(Accessibility).map((a) => [a, labels(`accessibility.${a}`)])} checked={venue.accessibility} />
-          <TextField name="accessibilityNotes" label={t("profileForm.accessibilityNotes")} defaultValue={venue.accessibilityNotes} multiline />
+          <VenueProfileFields venue={venue} />
         </ActionForm>
       </section>
     </div>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { VenueProfileFields } from "@/components/association/venues/venue-profile-fields";
+import { VenueProfileFields } from "@/components/venue/venue-profile-fields";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { Pagination } from "@/components/pagination";

@@ -29,7 +29,8 @@ export default async function VenueEventPage({ params }: { params: Promise<{ eve
   return (
     <div className="space-y-8">
       <p>
-        <Link href="/lieu" className="font-semibold text-brand-800 underline">
+        {/* The venue's own page for this venue: the association acting for several venues lands on the right one. */}
+        <Link href={`/lieu?lieu=${event.venueId}`} className="font-semibold text-brand-800 underline">
           {t("event.back")}
         </Link>
       </p>

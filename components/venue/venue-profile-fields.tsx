@@ -1,5 +1,5 @@
-// The fields of a venue's profile, for the association's forms (creating a venue, editing it). Labels are
-// the venue's own (venue.profileForm), so both sides name a field the same way.
+// The fields of a venue's profile: the venue's own form (/lieu/profil) and the association's (creating a
+// venue, editing it) are the same fields with the same labels (venue.profileForm).
 import { getTranslations } from "next-intl/server";
 import { CheckboxGroup, SelectField, TextField } from "@/components/forms/fields";
 import { Accessibility, VenueKind } from "@/lib/generated/prisma/enums";
