@@ -1,11 +1,14 @@
 "use client";
 
-import { useActionState, useId, useState } from "react";
+import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
+import { ActionForm } from "@/components/forms/action-form";
+import { SelectField, TextField } from "@/components/forms/fields";
+import { useField } from "@/components/forms/form-context";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { initialActionState, type ActionState } from "@/lib/actions/state";
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
-const input = "w-full rounded-md border border-gray-500 px-3 py-2";
 
 export function InviteForm({
   invite,
@@ -16,58 +19,52 @@ export function InviteForm({
   structures: { partners: { id: string; name: string }[]; venues: { id: string; name: string }[] } | null;
 }) {
   const t = useTranslations("accounts");
-  const id = useId();
-  const [state, action, pending] = useActionState(invite, initialActionState);
   const [role, setRole] = useState<"ADMIN" | "PARTNER" | "VENUE">("PARTNER");
-  const error = (field: string) => state.fieldErrors?.[field]?.[0];
   return (
-    <form action={action} className="space-y-3">
+    <ActionForm action={invite} submit={t("invite")} resetOnSuccess>
       <div className="grid gap-3 sm:grid-cols-2">
-        {(["name", "email"] as const).map((field) => (
-          <p key={field}>
-            <label htmlFor={`${id}-${field}`} className="mb-1 block font-semibold">
-              {t(field)}
-            </label>
-            <input id={`${id}-${field}`} name={field} type={field === "email" ? "email" : "text"} required className={input} aria-invalid={Boolean(error(field))} />
-            {error(field) ? <span className="font-semibold text-red-800">{error(field)}</span> : null}
-          </p>
-        ))}
+        <TextField name="name" label={t("name")} required />
+        <TextField name="email" label={t("email")} type="email" required />
         {structures ? (
           <>
-            <p>
-              <label htmlFor={`${id}-role`} className="mb-1 block font-semibold">
-                {t("role")}
-              </label>
-              <select id={`${id}-role`} name="role" value={role} onChange={(e) => setRole(e.target.value as typeof role)} className={input}>
-                {(["PARTNER", "VENUE", "ADMIN"] as const).map((value) => (
-                  <option key={value} value={value}>
-                    {t(`roles.${value}`)}
-                  </option>
-                ))}
-              </select>
-            </p>
+            {/* The role decides which list follows: a controlled choice, kept when the server refuses. */}
+            <RoleSelect label={t("role")} role={role} setRole={setRole} options={(["PARTNER", "VENUE", "ADMIN"] as const).map((value) => [value, t(`roles.${value}`)])} />
             {role !== "ADMIN" ? (
-              <p>
-                <label htmlFor={`${id}-structure`} className="mb-1 block font-semibold">
-                  {role === "PARTNER" ? t("structure") : t("venue")}
-                </label>
-                <select id={`${id}-structure`} name={role === "PARTNER" ? "partnerId" : "venueId"} required className={input}>
-                  {(role === "PARTNER" ? structures.partners : structures.venues).map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.name}
-                    </option>
-                  ))}
-                </select>
-              </p>
+              <SelectField
+                key={role}
+                name={role === "PARTNER" ? "partnerId" : "venueId"}
+                label={role === "PARTNER" ? t("structure") : t("venue")}
+                required
+                options={(role === "PARTNER" ? structures.partners : structures.venues).map((s): [string, string] => [s.id, s.name])}
+              />
             ) : null}
           </>
         ) : null}
       </div>
-      <div aria-live="polite">{state.message ? <p className={state.ok ? "font-semibold text-green-900" : "font-semibold text-red-800"}>{state.message}</p> : null}</div>
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
-        {t("invite")}
-      </button>
-    </form>
+    </ActionForm>
+  );
+}
+
+function RoleSelect({ label, role, setRole, options }: { label: string; role: string; setRole: (role: "ADMIN" | "PARTNER" | "VENUE") => void; options: [string, string][] }) {
+  const { id, errorId, errors, invalid } = useField("role");
+  return (
+    <p>
+      <label htmlFor={id} className="mb-1 block font-semibold">
+        {label}
+      </label>
+      <select id={id} name="role" value={role} onChange={(e) => setRole(e.target.value as "ADMIN" | "PARTNER" | "VENUE")} aria-invalid={invalid || undefined} aria-describedby={invalid ? errorId : undefined} className="w-full rounded-md border border-gray-500 px-3 py-2">
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+      {invalid ? (
+        <span id={errorId} className="mt-1 block font-semibold text-red-800">
+          {errors.join(" ")}
+        </span>
+      ) : null}
+    </p>
   );
 }
 
@@ -84,9 +81,9 @@ export function ActiveToggle({ userId, name, active, setActive }: { userId: stri
     >
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="active" value={active ? "false" : "true"} />
-      <button type="submit" disabled={pending} className="rounded-md border border-brand-700 px-3 py-1 font-semibold text-brand-800">
+      <SubmitButton pending={pending} danger={active} className="px-3 py-1">
         {active ? t("deactivate") : t("reactivate")}
-      </button>
+      </SubmitButton>
       {state.message && !state.ok ? (
         <span role="alert" className="ml-2 font-semibold text-red-800">
           {state.message}

@@ -1,13 +1,19 @@
 "use client";
 
-// A form posting to a server action: its fields come as children (rendered on the server), its answer
-// is announced to screen readers, field errors are listed (each naming its field) and the fields at
-// fault are marked, a destructive action asks first. What was typed stays when the server refuses it:
-// the form is sent by hand (React resets a form given to `action` once the action returns, whatever it
-// answered), and cleared only after a success when `resetOnSuccess` says so.
+// A form posting to a server action. Its fields come as children (rendered on the server); the answer
+// is said where the user is:
+// - refused: a summary at the top lists each error (naming its field) with a link to the field, and
+//   takes the focus; each field of components/forms/fields.tsx shows its own error, tied to it
+//   (aria-invalid, aria-describedby): the French State design system's pattern;
+// - accepted: the success message is announced and takes the focus (unless the page moves on).
+// What was typed stays when the server refuses it: the form is sent by hand (React resets a form given
+// to `action` once the action returns, whatever it answered), and cleared after a success only when
+// `resetOnSuccess` says so. A destructive action asks first; the button says "Envoi…" while it runs.
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useId, useRef, useState, useTransition } from "react";
+import { useActionState, useEffect, useId, useMemo, useRef, useState, useTransition } from "react";
 import { initialActionState, type ActionState } from "@/lib/actions/state";
+import { fieldId, FormFieldsContext } from "./form-context";
+import { SubmitButton } from "./submit-button";
 
 export function ActionForm({
   action,
@@ -34,80 +40,102 @@ export function ActionForm({
   const [, startTransition] = useTransition();
   const [refused, setRefused] = useState<ActionState | null>(null);
   const form = useRef<HTMLFormElement>(null);
-  const summaryId = useId();
+  const summary = useRef<HTMLDivElement>(null);
+  const success = useRef<HTMLParagraphElement>(null);
+  const formId = useId();
   const t = useTranslations("common");
   const state = refused ?? answer;
-  const errors = state.fieldErrors ? Object.values(state.fieldErrors).flat() : [];
+  const fieldErrors = useMemo(() => state.fieldErrors ?? {}, [state.fieldErrors]);
+  const errorList = Object.entries(fieldErrors).flatMap(([name, messages]) => (messages ?? []).map((message) => ({ name, message })));
 
   useEffect(() => {
     const element = form.current;
-    if (!element) return;
-    // The fields at fault are marked and point to the summary that says why.
-    for (const field of element.querySelectorAll("[aria-invalid]")) field.removeAttribute("aria-invalid");
+    if (!element || answer === initialActionState) return;
+    // Inputs that are not fields of fields.tsx (a custom control) are marked here.
+    for (const field of element.querySelectorAll("[data-marked-invalid]")) {
+      field.removeAttribute("aria-invalid");
+      field.removeAttribute("data-marked-invalid");
+    }
     for (const name of Object.keys(answer.fieldErrors ?? {})) {
       const field = element.elements.namedItem(name);
-      if (field instanceof HTMLElement) {
+      if (field instanceof HTMLElement && !field.hasAttribute("aria-invalid")) {
         field.setAttribute("aria-invalid", "true");
-        field.setAttribute("aria-describedby", summaryId);
+        field.setAttribute("data-marked-invalid", "");
       }
     }
-    if (answer.ok && resetOnSuccess) element.reset();
-  }, [answer, resetOnSuccess, summaryId]);
+    if (answer.ok) {
+      if (resetOnSuccess) element.reset();
+      success.current?.focus();
+    } else {
+      summary.current?.focus();
+    }
+  }, [answer, resetOnSuccess]);
+
+  /** A summary's link: to the field's own id, or to the first control of that name. */
+  const goTo = (name: string) => (event: React.MouseEvent) => {
+    const element = form.current;
+    if (!element) return;
+    const target = element.querySelector<HTMLElement>(`#${CSS.escape(fieldId(formId, name))}`) ?? element.elements.namedItem(name);
+    const focusable = target instanceof RadioNodeList ? (target[0] as HTMLElement | undefined) : (target as HTMLElement | null);
+    if (focusable && "focus" in focusable) {
+      event.preventDefault();
+      focusable.focus();
+    }
+  };
 
   return (
-    <form
-      ref={form}
-      encType={encType}
-      className={className}
-      onSubmit={(event) => {
-        event.preventDefault();
-        setRefused(null);
-        const element = event.currentTarget;
-        // A file over its field's limit (data-max-bytes) is refused here, before minutes of upload.
-        for (const input of element.querySelectorAll<HTMLInputElement>("input[type=file][data-max-bytes]")) {
-          const max = Number(input.dataset.maxBytes);
-          const file = [...(input.files ?? [])].find((candidate) => candidate.size > max);
-          if (file) {
-            setRefused({ ok: false, message: t("fileTooLarge", { name: file.name, max: Math.round(max / 1024 / 1024) }) });
-            input.focus();
-            return;
+    <FormFieldsContext value={{ formId, errors: fieldErrors }}>
+      <form
+        ref={form}
+        encType={encType}
+        className={className}
+        onSubmit={(event) => {
+          event.preventDefault();
+          setRefused(null);
+          const element = event.currentTarget;
+          // A file over its field's limit (data-max-bytes) is refused here, before minutes of upload.
+          for (const input of element.querySelectorAll<HTMLInputElement>("input[type=file][data-max-bytes]")) {
+            const max = Number(input.dataset.maxBytes);
+            const file = [...(input.files ?? [])].find((candidate) => candidate.size > max);
+            if (file) {
+              setRefused({ ok: false, message: t("fileTooLarge", { name: file.name, max: Math.round(max / 1024 / 1024) }) });
+              input.focus();
+              return;
+            }
           }
-        }
-        if (confirm && !window.confirm(confirm)) return;
-        const data = new FormData(element);
-        startTransition(() => formAction(data));
-      }}
-    >
-      {children}
-      <div aria-live="polite" id={summaryId}>
-        {state.message ? (
-          <div className={state.ok ? "font-semibold text-green-900" : "font-semibold text-red-800"} role={state.ok ? "status" : "alert"}>
-            <p>{state.message}</p>
-            {errors.length ? (
-              <ul className="list-disc pl-5 font-normal">
-                {errors.map((error, index) => (
-                  <li key={index}>{error}</li>
+          if (confirm && !window.confirm(confirm)) return;
+          const data = new FormData(element);
+          startTransition(() => formAction(data));
+        }}
+      >
+        {!state.ok && state.message ? (
+          <div ref={summary} tabIndex={-1} role="alert" className="rounded-md border-2 border-red-800 bg-red-50 p-3 text-red-900 focus:outline-3 focus:outline-offset-2">
+            <p className="font-semibold">{state.message}</p>
+            {errorList.length ? (
+              <ul className="mt-1 list-disc pl-5">
+                {errorList.map(({ name, message }, index) => (
+                  <li key={`${name}-${index}`}>
+                    <a href={`#${fieldId(formId, name)}`} onClick={goTo(name)} className="underline">
+                      {message}
+                    </a>
+                  </li>
                 ))}
               </ul>
             ) : null}
           </div>
         ) : null}
-      </div>
-      <button
-        type="submit"
-        disabled={pending}
-        aria-busy={pending}
-        className={`rounded-md px-4 py-2 font-semibold text-white disabled:opacity-60 ${danger ? "bg-red-800 hover:bg-red-900" : "bg-brand-700 hover:bg-brand-800"}`}
-      >
-        {pending ? (
-          <>
-            <span aria-hidden="true" className="mr-2 inline-block h-4 w-4 animate-spin rounded-full border-2 border-white border-t-transparent align-[-2px]" />
-            {t("sending")}
-          </>
-        ) : (
-          submit
-        )}
-      </button>
-    </form>
+        {children}
+        <div aria-live="polite">
+          {state.ok && state.message ? (
+            <p ref={success} tabIndex={-1} role="status" className="font-semibold text-green-900">
+              {state.message}
+            </p>
+          ) : null}
+        </div>
+        <SubmitButton pending={pending} danger={danger}>
+          {submit}
+        </SubmitButton>
+      </form>
+    </FormFieldsContext>
   );
 }

@@ -1,8 +1,11 @@
 "use client";
 
 // Adds a person to the structure's list, or edits one: first and last name, optional notes.
-import { useActionState, useId } from "react";
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { ActionForm } from "@/components/forms/action-form";
+import { TextField } from "@/components/forms/fields";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { initialActionState, type ActionState } from "@/lib/actions/state";
 
 interface Props {
@@ -12,48 +15,16 @@ interface Props {
 
 export function PersonForm({ save, person }: Props) {
   const t = useTranslations("people");
-  const id = useId();
-  const [state, action, pending] = useActionState(save, initialActionState);
-  const error = (field: string) => state.fieldErrors?.[field]?.[0];
-  const input = "w-full rounded-md border border-gray-500 px-3 py-2";
+  // Adding: the form empties after a success, which is announced and takes the focus (ActionForm).
   return (
-    <form action={action} className="space-y-3" key={state.ok && !person ? state.message : undefined}>
+    <ActionForm action={save} submit={person ? t("save") : t("add")} resetOnSuccess={!person}>
       {person ? <input type="hidden" name="personId" value={person.id} /> : null}
       <div className="grid gap-3 sm:grid-cols-2">
-        {(["firstName", "lastName"] as const).map((field) => (
-          <p key={field}>
-            <label htmlFor={`${id}-${field}`} className="mb-1 block font-semibold">
-              {t(field)}
-            </label>
-            <input
-              id={`${id}-${field}`}
-              name={field}
-              required
-              maxLength={80}
-              defaultValue={person?.[field] ?? ""}
-              aria-invalid={Boolean(error(field))}
-              aria-describedby={error(field) ? `${id}-${field}-error` : undefined}
-              className={input}
-            />
-            {error(field) ? (
-              <span id={`${id}-${field}-error`} className="text-sm font-semibold text-red-800">
-                {error(field)}
-              </span>
-            ) : null}
-          </p>
-        ))}
+        <TextField name="firstName" label={t("firstName")} defaultValue={person?.firstName} required />
+        <TextField name="lastName" label={t("lastName")} defaultValue={person?.lastName} required />
       </div>
-      <p>
-        <label htmlFor={`${id}-notes`} className="mb-1 block font-semibold">
-          {t("notes")}
-        </label>
-        <textarea id={`${id}-notes`} name="notes" rows={2} maxLength={500} defaultValue={person?.notes ?? ""} className={input} />
-      </p>
-      <div aria-live="polite">{state.message ? <p className={state.ok ? "font-semibold text-green-900" : "font-semibold text-red-800"}>{state.message}</p> : null}</div>
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
-        {person ? t("save") : t("add")}
-      </button>
-    </form>
+      <TextField name="notes" label={t("notes")} defaultValue={person?.notes} multiline />
+    </ActionForm>
   );
 }
 
@@ -74,9 +45,9 @@ export function ArchivePersonForm({ personId, archive }: { personId: string; arc
             {state.message}
           </p>
         ) : null}
-        <button type="submit" disabled={pending} className="rounded-md bg-red-800 px-4 py-2 font-semibold text-white disabled:opacity-60">
+        <SubmitButton pending={pending} danger>
           {t("deleteSubmit")}
-        </button>
+        </SubmitButton>
       </form>
     </details>
   );

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { initialActionState, type ActionState } from "@/lib/actions/state";
 
 export function RenewCodeForm({ partnerId, renew }: { partnerId: string; renew: (state: ActionState, data: FormData) => Promise<ActionState> }) {
@@ -16,9 +17,7 @@ export function RenewCodeForm({ partnerId, renew }: { partnerId: string; renew: 
           <input type="checkbox" name="confirm" value="oui" required className="mt-1 h-5 w-5" />
           {t("renewConfirm")}
         </label>
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
-          {t("renew")}
-        </button>
+        <SubmitButton pending={pending}>{t("renew")}</SubmitButton>
         <div aria-live="polite">{state.message ? <p className={state.ok ? "font-semibold text-green-900" : "font-semibold text-red-800"}>{state.message}</p> : null}</div>
       </form>
     </details>

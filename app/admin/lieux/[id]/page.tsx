@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -9,13 +10,26 @@ import { SelectField, TextField } from "@/components/forms/fields";
 import { Pagination } from "@/components/pagination";
 import { journalFiltersSchema, listJournal } from "@/lib/association/journal";
 import { getVenueForAssociation } from "@/lib/association/venues";
-import { requireUser } from "@/lib/auth/current";
+import type { Actor } from "@/lib/auth/actor";
+import { currentActor, requireUser } from "@/lib/auth/current";
 import { NotFoundError } from "@/lib/errors";
 import { listVenueEvents } from "@/lib/venue/events";
 import { isUuid, urlPage } from "@/lib/validation";
 import { inviteManagerAction, setManagerActiveAction, setVenueQuotaAction, updateVenueAction } from "../actions";
 
-export const metadata: Metadata = { title: "Lieu culturel" };
+// One read per request for the title and the page (React's cache).
+const load = cache((actor: Actor, id: string) =>
+  getVenueForAssociation(actor, id).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }),
+);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const actor = await currentActor();
+  if (actor.kind !== "user" || actor.role !== "ADMIN") return { title: "Lieu culturel" };
+  return { title: (await load(actor, (await params).id)).name };
+}
 
 const box = "space-y-3 rounded-lg border border-brand-100 p-4";
 const h2 = "text-2xl font-semibold";
@@ -27,10 +41,7 @@ export default async function VenueAdminPage({ params, searchParams }: { params:
   if (!isUuid(id)) notFound();
   const query = await searchParams;
   const { page } = z.object({ page: urlPage() }).parse(query);
-  const venue = await getVenueForAssociation(actor, id).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const venue = await load(actor, id);
   const [events, journal] = await Promise.all([listVenueEvents(actor, id, { page }), listJournal(actor, journalFiltersSchema.parse({ lieu: id }), { pageSize: 10 })]);
   const t = await getTranslations("venuesAdmin");
   const v = await getTranslations("venue");

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { BookingStatus } from "@/components/association/bookings/booking-status";
@@ -7,23 +8,34 @@ import { actionLabeller, actorLabeller, AuditDetails } from "@/components/associ
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { getBookingForAssociation } from "@/lib/association/bookings";
-import { requireUser } from "@/lib/auth/current";
+import type { Actor } from "@/lib/auth/actor";
+import { currentActor, requireUser } from "@/lib/auth/current";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { CANCEL_CODES } from "@/lib/booking/schemas";
 import { NotFoundError } from "@/lib/errors";
 import { describeNeeds } from "@/lib/venue/guest-list";
 import { cancelBookingByPhoneAction } from "../actions";
 
-export const metadata: Metadata = { title: "Réservation" };
+// One read per request for the title and the page (React's cache).
+const load = cache((actor: Actor, id: string) =>
+  getBookingForAssociation(actor, id).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }),
+);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const actor = await currentActor();
+  if (actor.kind !== "user" || actor.role !== "ADMIN") return { title: "Réservation" };
+  const booking = await load(actor, (await params).id);
+  return { title: `Réservation ${formatBookingNumber(booking.number)} — ${booking.session.event.title}` };
+}
 
 export default async function AssociationBookingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ annulee?: string | string[] }> }) {
   const { id } = await params;
   const { annulee } = await searchParams;
   const actor = await requireUser(`/admin/reservations/${id}`, "ADMIN");
-  const booking = await getBookingForAssociation(actor, id).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const booking = await load(actor, id);
   const t = await getTranslations("bookingsAdmin.booking");
   const labels = await getTranslations("associationLabels");
   const codes = await getTranslations("cancelCodes");
