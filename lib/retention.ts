@@ -51,7 +51,7 @@ export async function runRetention(now = new Date()): Promise<RetentionCounts> {
     async (tx) => {
       // Each guest becomes "Invité·e n" of their booking: places and attendance stay, names go.
       const guestNamesReplaced = await tx.$executeRaw`
-        UPDATE "BookingGuest" g SET "firstName" = 'Invité·e', "lastName" = (g."position" + 1)::text, "anonymizedAt" = ${now}
+        UPDATE "BookingGuest" g SET "firstName" = 'Invité·e', "lastName" = (g."position" + 1)::text, "needsNote" = NULL, "anonymizedAt" = ${now}
         FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId"
         WHERE g."bookingId" = b."id" AND g."anonymizedAt" IS NULL AND s."startsAt" < ${namesBefore}`;
       // Bookings keep their guests (the link to the person is emptied by the foreign key).

@@ -7,7 +7,8 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
 import { currentActor } from "@/lib/auth/current";
-import { cancelSession, changeCapacity, closeBookings, setQuotaRule } from "@/lib/booking";
+import { cancelSession, changeCapacity, closeBookings, reopenBookings, setQuotaRule } from "@/lib/booking";
+import { undoArrival } from "@/lib/venue/arrivals";
 import { checkInvitation, markArrived, type DoorAnswer } from "@/lib/venue/door";
 import { cancelEvent, createEvent, publishEvent, updateEvent } from "@/lib/venue/events";
 import { cancelGuestBooking } from "@/lib/venue/guest-list";
@@ -129,9 +130,19 @@ export async function cancelGuestBookingAction(_s: ActionState, data: FormData):
 
 export async function closeBookingsAction(_s: ActionState, data: FormData): Promise<ActionState> {
   try {
-    await closeBookings(await currentActor(), { sessionId: text(data, "sessionId") });
+    const { expired } = await closeBookings(await currentActor(), { sessionId: text(data, "sessionId") });
     revalidatePath(`/lieu/seances/${text(data, "sessionId")}`);
-    return { ok: true, message: await t("session.closed") };
+    return { ok: true, message: await t("session.closed", { count: expired }) };
+  } catch (error) {
+    return actionFailure(error);
+  }
+}
+
+export async function reopenBookingsAction(_s: ActionState, data: FormData): Promise<ActionState> {
+  try {
+    const { expiredAtClosing } = await reopenBookings(await currentActor(), { sessionId: text(data, "sessionId") });
+    revalidatePath(`/lieu/seances/${text(data, "sessionId")}`);
+    return { ok: true, message: await t("session.reopened", { count: expiredAtClosing }) };
   } catch (error) {
     return actionFailure(error);
   }
@@ -180,6 +191,21 @@ export async function checkInvitationAction(input: { code?: string; number?: str
     return { answer: await checkInvitation(await currentActor(), input) };
   } catch (error) {
     return { message: (await actionFailure(error)).message };
+  }
+}
+
+export type ArrivalAnswer = { ok: boolean; message?: string };
+
+/** A guest's box ticked (or unticked) on the guest list: no reload, the box keeps the state it shows. */
+export async function tickArrivalAction(input: { bookingId: string; position: number; arrived: boolean }): Promise<ArrivalAnswer> {
+  try {
+    const actor = await currentActor();
+    const { bookingId, position, arrived } = input ?? {};
+    if (arrived === true) await markArrived(actor, { bookingId, positions: [position] });
+    else await undoArrival(actor, { bookingId, position });
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, message: (await actionFailure(error)).message };
   }
 }
 

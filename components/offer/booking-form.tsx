@@ -1,15 +1,18 @@
 "use client";
 
 // The booking form: people from the structure's list (found as you type) or typed in on the spot,
-// their companions, and, when places run short, the partner's choice. lib/booking decides on the server;
-// the figures shown here only announce what it will most likely say.
-import { useActionState, useEffect, useId, useState, useTransition } from "react";
+// their companions, each guest's practical needs, and, when places run short, the partner's choice.
+// lib/booking decides on the server; the figures shown here only announce what it will most likely say.
+import { useActionState, useEffect, useId, useRef, useState, useTransition } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { GuestNeeds, sentNeeds, type GuestNeedsValue } from "@/components/offer/guest-needs";
 import { initialActionState, type ActionState } from "@/lib/actions/state";
 
-type Person = { personId?: string; firstName: string; lastName: string; keep?: boolean };
-type Companion = { firstName: string; lastName: string; kind: "FAMILY_OR_FRIEND" | "PROFESSIONAL" };
+/** `uid` keys a guest's row while the list changes (a removed companion's fold must not pass to the next). */
+type Person = { uid: number; personId?: string; firstName: string; lastName: string; keep?: boolean } & GuestNeedsValue;
+type Companion = { uid: number; firstName: string; lastName: string; kind: "FAMILY_OR_FRIEND" | "PROFESSIONAL" } & GuestNeedsValue;
+type Draft = { firstName: string; lastName: string; keep: boolean };
 
 interface Props {
   sessionId: string;
@@ -34,7 +37,10 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
   const [query, setQuery] = useState("");
   const [found, setFound] = useState<{ id: string; firstName: string; lastName: string }[] | null>(null);
   const [, startSearch] = useTransition();
-  const [draft, setDraft] = useState<Person>({ firstName: "", lastName: "", keep: true });
+  const [, startSending] = useTransition();
+  const [draft, setDraft] = useState<Draft>({ firstName: "", lastName: "", keep: true });
+  const nextUid = useRef(0);
+  const fresh = () => ({ uid: nextUid.current++, needs: [], needsNote: "" });
   const [ifShort, setIfShort] = useState<"SPLIT" | "WAITLIST" | "NOTHING">("SPLIT");
 
   useEffect(() => {
@@ -49,11 +55,30 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
   const short = requested > available;
   const choice = short ? (available === 0 && ifShort === "SPLIT" ? "WAITLIST" : ifShort) : "WAITLIST";
   const chosen = new Set(people.flatMap((person) => (person.personId ? [person.personId] : [])));
-  const payload = JSON.stringify({ sessionId, partnerId, idempotencyKey, people, companions, ifShort: choice });
+  const payload = JSON.stringify({
+    sessionId,
+    partnerId,
+    idempotencyKey,
+    people: people.map((p) => ({ personId: p.personId, firstName: p.firstName, lastName: p.lastName, keep: p.keep, ...sentNeeds(p) })),
+    companions: companions.map((c) => ({ firstName: c.firstName, lastName: c.lastName, kind: c.kind, ...sentNeeds(c) })),
+    ifShort: choice,
+  });
   const fullName = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
 
   return (
-    <form action={action} className="space-y-8">
+    <form
+      className="space-y-8"
+      onSubmit={(event) => {
+        // Sent by hand, not through the form's `action`: React resets a form given to `action` once the
+        // action returns, and a reset puts each radio and checkbox back as it was first drawn while this
+        // component's state (and the JSON below) keeps the partner's choice. After a refusal the form
+        // would show one choice and send another (issue item 4). Nothing here is uncontrolled, so
+        // nothing needs a reset; a success leaves the page.
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startSending(() => action(data));
+      }}
+    >
       <input type="hidden" name="booking" value={payload} />
       <fieldset className="space-y-4">
         <legend className="text-xl font-semibold">{t("who")}</legend>
@@ -89,7 +114,7 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
                       <button
                         type="button"
                         className={secondary}
-                        onClick={() => setPeople((list) => [...list, { personId: person.id, firstName: person.firstName, lastName: person.lastName }])}
+                        onClick={() => setPeople((list) => [...list, { ...fresh(), personId: person.id, firstName: person.firstName, lastName: person.lastName }])}
                       >
                         {t("add", { name: fullName(person) })}
                       </button>
@@ -124,7 +149,7 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
                 className={secondary}
                 disabled={!draft.firstName.trim() || !draft.lastName.trim()}
                 onClick={() => {
-                  setPeople((list) => [...list, { firstName: draft.firstName.trim(), lastName: draft.lastName.trim(), keep: draft.keep }]);
+                  setPeople((list) => [...list, { ...fresh(), firstName: draft.firstName.trim(), lastName: draft.lastName.trim(), keep: draft.keep }]);
                   setDraft({ firstName: "", lastName: "", keep: true });
                 }}
               >
@@ -134,19 +159,26 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
           </div>
         </details>
         <section aria-labelledby={`${id}-selected`}>
-          <h3 id={`${id}-selected`} className="font-semibold">
+          <h2 id={`${id}-selected`} className="font-semibold">
             {t("selected")}
-          </h3>
+          </h2>
           {people.length === 0 ? (
             <p>{t("noneSelected")}</p>
           ) : (
             <ul className="mt-2 space-y-2">
               {people.map((person, index) => (
-                <li key={`${person.personId ?? "new"}-${index}`} className="flex items-center justify-between gap-3 rounded-md bg-brand-50 px-3 py-2">
-                  <span className="font-semibold">{fullName(person)}</span>
-                  <button type="button" className="underline" onClick={() => setPeople((list) => list.filter((_, i) => i !== index))}>
-                    {t("remove", { name: fullName(person) })}
-                  </button>
+                <li key={person.uid} className="space-y-2 rounded-md bg-brand-50 px-3 py-2">
+                  <div className="flex flex-wrap items-center justify-between gap-3">
+                    <span className="font-semibold">{fullName(person)}</span>
+                    <button type="button" className="underline" onClick={() => setPeople((list) => list.filter((_, i) => i !== index))}>
+                      {t("remove", { name: fullName(person) })}
+                    </button>
+                  </div>
+                  <GuestNeeds
+                    name={fullName(person)}
+                    value={person}
+                    onChange={(needs) => setPeople((list) => list.map((p, i) => (i === index ? { ...p, ...needs } : p)))}
+                  />
                 </li>
               ))}
             </ul>
@@ -158,7 +190,7 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
         <legend className="text-xl font-semibold">{t("companions")}</legend>
         <p className="text-sm">{t("companionsHint")}</p>
         {companions.map((companion, index) => (
-          <div key={index} className="grid gap-3 rounded-md border border-gray-300 p-3 sm:grid-cols-4 sm:items-end">
+          <div key={companion.uid} className="grid gap-3 rounded-md border border-gray-300 p-3 sm:grid-cols-4 sm:items-end">
             <p>
               <label htmlFor={`${id}-c${index}-first`} className="mb-1 block">
                 {t("firstName")}
@@ -202,9 +234,16 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
                 {t("removeCompanion")}
               </button>
             </p>
+            <div className="sm:col-span-4">
+              <GuestNeeds
+                name={companion.firstName.trim() || companion.lastName.trim() ? fullName(companion).trim() : t("companionNumber", { number: index + 1 })}
+                value={companion}
+                onChange={(needs) => setCompanions((list) => list.map((c, i) => (i === index ? { ...c, ...needs } : c)))}
+              />
+            </div>
           </div>
         ))}
-        <button type="button" className={secondary} onClick={() => setCompanions((list) => [...list, { firstName: "", lastName: "", kind: "FAMILY_OR_FRIEND" }])}>
+        <button type="button" className={secondary} onClick={() => setCompanions((list) => [...list, { ...fresh(), firstName: "", lastName: "", kind: "FAMILY_OR_FRIEND" }])}>
           {t("addCompanion")}
         </button>
       </fieldset>

@@ -28,13 +28,21 @@ export function AttendanceForm({
   return (
     <form action={action} className="mt-3 space-y-3 rounded-md bg-brand-50 p-3">
       <input type="hidden" name="bookingId" value={bookingId} />
-      <fieldset>
+      <fieldset className="space-y-2">
         <legend className="font-semibold">{t("attendanceTitle")}</legend>
+        {/* Nothing is chosen in advance: a guest nobody answers for stays unknown (recorded answers show). */}
         {guests.map((guest) => (
-          <label key={guest.position} className="flex items-center gap-2">
-            <input type="checkbox" name="attended" value={guest.position} defaultChecked={guest.attendance !== "NO_SHOW"} className="h-5 w-5" />
-            {guest.firstName} {guest.lastName}
-          </label>
+          <fieldset key={guest.position} className="flex flex-wrap items-center gap-x-4">
+            <legend className="pt-1 sm:float-left sm:mr-4 sm:min-w-40 sm:py-2">
+              {guest.firstName} {guest.lastName}
+            </legend>
+            {(["ATTENDED", "NO_SHOW"] as const).map((answer) => (
+              <label key={answer} className="flex min-h-11 items-center gap-2 pr-2">
+                <input type="radio" name={`presence-${guest.position}`} value={answer} defaultChecked={guest.attendance === answer} className="h-5 w-5" />
+                {t(`attendance.${answer}`)}
+              </label>
+            ))}
+          </fieldset>
         ))}
       </fieldset>
       <fieldset>

@@ -1,15 +1,18 @@
-// The partner's news, on its home page: a waiting booking confirmed, a cancellation by the venue.
+// The partner's news, on its home page: a waiting booking confirmed, a cancellation by the venue or the
+// association (who and why), one guest's place cancelled; the words come from notice-text.ts.
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { markNotificationsReadAction } from "@/app/partenaire/notification-actions";
 import type { Actor } from "@/lib/auth/actor";
-import { formatBookingNumber } from "@/lib/booking/number";
 import { listNotifications } from "@/lib/partner/notifications";
+import { noticeText } from "./notice-text";
 
 export async function NotificationsPanel({ actor, partnerId }: { actor: Actor; partnerId: string }) {
   const news = await listNotifications(actor, partnerId);
   const t = await getTranslations("partnerHome");
+  const codes = await getTranslations("cancelCodes");
   const format = await getFormatter();
+  const words = { t, codes, date: (date: Date) => format.dateTime(date, { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }) };
   const unread = news.some((item) => !item.read);
   return (
     <section aria-labelledby="nouvelles" className="space-y-3">
@@ -21,11 +24,7 @@ export async function NotificationsPanel({ actor, partnerId }: { actor: Actor; p
       ) : (
         <ul className="space-y-2">
           {news.map((item) => {
-            const text = t(`type.${item.type}`, {
-              number: item.bookingNumber ? formatBookingNumber(item.bookingNumber) : "",
-              event: item.eventTitle ?? "",
-              date: item.startsAt ? format.dateTime(item.startsAt, { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }) : "",
-            });
+            const { text, why } = noticeText(item, words);
             return (
               <li key={item.id} className={`rounded-md p-3 ${item.read ? "bg-gray-50" : "border-l-4 border-brand-700 bg-brand-50"}`}>
                 {!item.read ? <span className="mr-2 font-semibold text-brand-800">{t("unread")} :</span> : null}
@@ -36,6 +35,7 @@ export async function NotificationsPanel({ actor, partnerId }: { actor: Actor; p
                 ) : (
                   text
                 )}
+                {why ? <p className="mt-1">{why}</p> : null}
               </li>
             );
           })}

@@ -86,7 +86,7 @@ export async function getBookingForAssociation(actor: Actor, bookingId: string) 
       splitFrom: { select: { id: true, number: true, status: true } },
       splitInto: { select: { id: true, number: true, status: true } },
       session: { select: { id: true, startsAt: true, status: true, event: { select: { id: true, title: true, venue: { select: { id: true, name: true } } } } } },
-      guests: { orderBy: { position: "asc" }, select: { position: true, firstName: true, lastName: true, kind: true, needs: true, attendance: true } },
+      guests: { orderBy: { position: "asc" }, select: { position: true, firstName: true, lastName: true, kind: true, needs: true, needsNote: true, attendance: true, cancelledAt: true } },
     },
   });
   if (!booking) throw new NotFoundError("réservation");

@@ -3,7 +3,8 @@
 // input, checks the actor's rights, and runs under the locks described in transaction.ts.
 export { requestBooking, type BookingRequestResult, type BookedPart } from "./request";
 export { cancelBooking, type CancellationResult } from "./cancel";
-export { changeCapacity, closeBookings, cancelSession } from "./sessions";
+export { withdrawGuest, withdrawGuestSchema, type WithdrawalResult } from "./withdraw-guest";
+export { changeCapacity, closeBookings, reopenBookings, cancelSession } from "./sessions";
 export { closeSessionOnTime, liftQuotaOnTime, scheduleAllSessionJobs } from "./timed";
 export { setQuotaRule, grantQuotaException, revokeQuotaException } from "./quota";
 export type { Promotion } from "./promotion";

@@ -220,6 +220,7 @@ async function insert(
         after,
         idempotencyKey,
         now,
+        guests.map((guest) => guest.needsNote ?? null),
       ],
       "booking-insert",
     );
@@ -247,11 +248,11 @@ const INSERT_BOOKING = `
     ON CONFLICT ("number") DO NOTHING
     RETURNING "id"
   ), guests AS (
-    INSERT INTO "BookingGuest" ("id", "bookingId", "position", "kind", "personId", "firstName", "lastName", "needs")
+    INSERT INTO "BookingGuest" ("id", "bookingId", "position", "kind", "personId", "firstName", "lastName", "needs", "needsNote")
     SELECT gen_random_uuid(), booking."id", g.position, g.kind::"GuestKind", g.person_id, g.first_name, g.last_name,
-           string_to_array(g.needs, ',')::"AccessNeed"[]
-    FROM booking, unnest($9::int[], $10::text[], $11::uuid[], $12::text[], $13::text[], $14::text[])
-         AS g(position, kind, person_id, first_name, last_name, needs)
+           string_to_array(g.needs, ',')::"AccessNeed"[], g.needs_note
+    FROM booking, unnest($9::int[], $10::text[], $11::uuid[], $12::text[], $13::text[], $14::text[], $20::text[])
+         AS g(position, kind, person_id, first_name, last_name, needs, needs_note)
   ), logged AS (
     INSERT INTO "AuditLog" ("at", "actorUserId", "actorKind", "action", "entityType", "entityId", "after")
     SELECT $19, $5::uuid, $15, $16, 'Booking', booking."id"::text, $17::jsonb FROM booking

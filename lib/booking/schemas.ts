@@ -1,23 +1,42 @@
 // Inputs of lib/booking, parsed with zod: the single description of each input, shared by the forms and
 // the server actions. Error messages are keys of the "validation" section of the message catalog.
 import { z } from "zod";
-import { optionalText, personName } from "@/lib/validation";
+import { AccessNeed } from "@/lib/generated/prisma/enums";
+import { optionalLine, optionalText, personName } from "@/lib/validation";
 
 export const MAX_GUESTS_PER_BOOKING = 20;
 
-export const guestSchema = z.object({
-  firstName: personName(),
-  lastName: personName(),
-  kind: z.enum(["MAIN", "FAMILY_OR_FRIEND", "PROFESSIONAL"]),
-  /** The person of the structure's list, for the main guest (companions need not be on it). */
-  personId: z.uuid("validation.invalid").nullish(),
-  /** A person typed in on the spot, to add to the structure's list with the booking (never without it). */
-  newPerson: z.boolean().default(false),
-  needs: z
-    .array(z.enum(["WHEELCHAIR_SPACE", "HEARING_LOOP", "SIGN_LANGUAGE", "AUDIO_DESCRIPTION", "ASSISTANCE_DOG", "SEAT_NEAR_EXIT"]))
-    .max(6)
-    .default([]),
-});
+/** A guest's "other" need, in a few words the venue reads on its guest list. */
+export const NEEDS_NOTE_MAX = 200;
+
+/**
+ * A guest's practical needs, the venue's to prepare (DESIGN: shown on its guest list and nothing more):
+ * the form of the booking and lib/booking read them with these fields and `needsNoteRule`.
+ */
+export const guestNeedsFields = {
+  needs: z.array(z.enum(AccessNeed, "validation.invalid")).max(Object.keys(AccessNeed).length).default([]),
+  needsNote: optionalLine(NEEDS_NOTE_MAX),
+};
+
+/** "Other" says nothing to the venue without a few words: the note is required with it. */
+export function needsNoteRule(guest: { needs: readonly string[]; needsNote?: string }, context: z.core.$RefinementCtx) {
+  if (guest.needs.includes("OTHER") && !guest.needsNote) context.addIssue({ code: "custom", path: ["needsNote"], message: "validation.needsNoteRequired" });
+}
+
+export const guestSchema = z
+  .object({
+    firstName: personName(),
+    lastName: personName(),
+    kind: z.enum(["MAIN", "FAMILY_OR_FRIEND", "PROFESSIONAL"]),
+    /** The person of the structure's list, for the main guest (companions need not be on it). */
+    personId: z.uuid("validation.invalid").nullish(),
+    /** A person typed in on the spot, to add to the structure's list with the booking (never without it). */
+    newPerson: z.boolean().default(false),
+    ...guestNeedsFields,
+  })
+  .superRefine(needsNoteRule)
+  // Each need once; the note only describes "other", and nothing is kept about a guest that says nothing.
+  .transform((guest) => ({ ...guest, needs: [...new Set(guest.needs)], needsNote: guest.needs.includes("OTHER") ? guest.needsNote : undefined }));
 
 export const bookingRequestSchema = z.object({
   sessionId: z.uuid("validation.invalid"),

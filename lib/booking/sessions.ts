@@ -1,7 +1,8 @@
 // Rules 5 and 6 on a session: its capacity may go down only to what is confirmed (going up moves the
 // waitlist), cancelling it (or its event) cancels its bookings, tells the partners and gives their
-// quota back, and when bookings close the waitlist expires. A session that has started is history:
-// it can no longer be cancelled, and its bookings keep their attendance.
+// quota back, and when bookings close the waitlist expires. Bookings closed by hand may be reopened
+// until their closing time; the waitlist that expired stays expired. A session that has started is
+// history: it can no longer be cancelled, and its bookings keep their attendance.
 import "server-only";
 import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
@@ -12,8 +13,9 @@ import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { promoteAfterRelease, promoteWaitlist, type Promotion } from "./promotion";
 import { changeCapacitySchema, parse, sessionActionSchema } from "./schemas";
 import { endBookings } from "./end";
+import { bookingClosesAt } from "./rules";
 import { lockSession, venueOfSession, type LockedSession } from "./state";
-import { unscheduleSessionJobs } from "./timed";
+import { scheduleClosing, unscheduleSessionJobs } from "./timed";
 import { withVenueLock, type Tx } from "./transaction";
 
 /** Loads the session's venue, checks the actor manages it, and runs `work` with the session locked. */
@@ -57,6 +59,29 @@ export async function closeBookings(actor: Actor, input: unknown, { now = new Da
       await audit(prismaSql(tx), actor, { action: "session.closed", entityType: "Session", entityId: sessionId, after: { closedAt: now.toISOString() } }, now);
     }
     return { expired: (await endBookings(prismaSql(tx), actor, session.id, "WAITLISTED", "EXPIRED", "WAITLIST_EXPIRED", now)).length };
+  });
+}
+
+/**
+ * The venue takes back a closing made by hand, before the closing time (at the latest the session's
+ * start): bookings are open again. The requests that expired when bookings closed are not brought
+ * back: their partners were told the waitlist had expired and may have made other plans; they may ask
+ * again, after anyone who asked since. The timed closing stays due at its time.
+ */
+export async function reopenBookings(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ reopened: boolean; expiredAtClosing: number }> {
+  const { sessionId } = parse(sessionActionSchema, input);
+  return onManagedSession(actor, sessionId, async (tx, session) => {
+    if (now >= bookingClosesAt(session)) {
+      const when = now >= session.startsAt ? "STARTED" : "CLOSING_TIME";
+      throw new RuleViolation("REOPEN_TOO_LATE", "Les réservations ne peuvent plus être rouvertes : la séance a commencé ou l'heure de clôture est passée.", { when });
+    }
+    const expiredAtClosing = await tx.booking.count({ where: { sessionId, status: "CANCELLED", cancelReason: "EXPIRED" } });
+    if (!session.closedAt) return { reopened: false, expiredAtClosing };
+    const sql = prismaSql(tx);
+    await tx.session.update({ where: { id: sessionId }, data: { closedAt: null } });
+    await audit(sql, actor, { action: "session.reopened", entityType: "Session", entityId: sessionId, before: { closedAt: session.closedAt.toISOString() }, after: { closedAt: null } }, now);
+    await scheduleClosing(sql, session, now);
+    return { reopened: true, expiredAtClosing };
   });
 }
 

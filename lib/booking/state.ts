@@ -1,4 +1,5 @@
 // Reading what a booking decision depends on, under the locks of lib/booking/transaction.ts.
+import { createHash } from "node:crypto";
 import "server-only";
 import type { Sql } from "@/lib/db/sql";
 import type { QuotaPeriod } from "@/lib/generated/prisma/enums";
@@ -51,7 +52,7 @@ export interface RequestFacts {
   ownPeople: number;
   /** The partner's booking made with the same idempotency key (the same form sent again), if any. */
   repeatOf: string | null;
-  /** "<id> <number>" of the partner's open booking on this session that already has one of the guests. */
+  /** "<id> <number>" of the partner's open booking on this session that already has one of the guests (not withdrawn). */
   duplicateOf: string | null;
   /** Whether the request names the same person twice. */
   nameRepeated: boolean;
@@ -74,6 +75,33 @@ export interface RequestKeys {
   idempotencyKey: string | null;
 }
 
+const REQUEST_READ = `SELECT ${SESSION_COLUMNS},
+          x."id" IS NOT NULL AS "hasException", x."maxPlaces" AS "exceptionMax", x."expiresAt" AS "exceptionExpiresAt",
+          -- Only a per-session quota needs the partner's places on the session: the sub-select runs only then.
+          CASE WHEN r."period" = 'SESSION' THEN
+            (SELECT coalesce(sum(b."places"), 0)::int FROM "Booking" b
+              WHERE b."sessionId" = s."id" AND b."partnerId" = $2::uuid AND b."status" = 'CONFIRMED')
+          ELSE 0 END AS "partnerPlacesOnSession",
+          p."id" IS NOT NULL AS "partnerFound", partner_convention_valid(p."id", s."startsAt") AS "conventionValid",
+          (SELECT count(*)::int FROM "Person" h
+            WHERE h."id" = ANY($3::uuid[]) AND h."partnerId" = $2::uuid AND h."archivedAt" IS NULL) AS "ownPeople",
+          (SELECT k."id"::text FROM "Booking" k WHERE k."partnerId" = $2::uuid AND k."idempotencyKey" = $6::uuid) AS "repeatOf",
+          (SELECT d."id"::text || ' ' || d."number" FROM "Booking" d JOIN "BookingGuest" g ON g."bookingId" = d."id"
+            WHERE d."sessionId" = s."id" AND d."partnerId" = $2::uuid AND d."status" IN ('CONFIRMED', 'WAITLISTED')
+              AND g."cancelledAt" IS NULL -- a guest withdrawn from the booking holds no place (withdraw-guest.ts)
+              AND (g."personId" = ANY($3::uuid[])
+                   OR person_name_key(g."firstName", g."lastName") IN (SELECT person_name_key(n.first, n.last) FROM unnest($4::text[], $5::text[]) AS n(first, last)))
+            ORDER BY d."requestSeq" LIMIT 1) AS "duplicateOf",
+          (SELECT count(*) <> count(DISTINCT person_name_key(n.first, n.last)) FROM unnest($4::text[], $5::text[]) AS n(first, last)) AS "nameRepeated"
+   ${SESSION_FROM}
+   LEFT JOIN "QuotaException" x ON x."venueId" = e."venueId" AND x."partnerId" = $2::uuid
+   LEFT JOIN "Partner" p ON p."id" = $2::uuid
+   WHERE s."id" = $1::uuid
+  FOR UPDATE OF s`;
+// Named by its text: a server that reloads its code in development keeps its connections, on which a
+// name prepared with another text would fail.
+const REQUEST_READ_NAME = `booking-lock-session-for-request-${createHash("sha1").update(REQUEST_READ).digest("hex").slice(0, 12)}`;
+
 /**
  * For a booking request, one round trip: the locked session, its rule, the partner's exception and
  * convention, the partner's places on the session, whether the people named are the partner's own,
@@ -82,30 +110,9 @@ export interface RequestKeys {
  */
 export async function lockSessionForRequest(sql: Sql, keys: RequestKeys): Promise<(LockedSession & RequestFacts) | null> {
   const [row] = await sql.query<RequestRow>(
-    `SELECT ${SESSION_COLUMNS},
-            x."id" IS NOT NULL AS "hasException", x."maxPlaces" AS "exceptionMax", x."expiresAt" AS "exceptionExpiresAt",
-            -- Only a per-session quota needs the partner's places on the session: the sub-select runs only then.
-            CASE WHEN r."period" = 'SESSION' THEN
-              (SELECT coalesce(sum(b."places"), 0)::int FROM "Booking" b
-                WHERE b."sessionId" = s."id" AND b."partnerId" = $2::uuid AND b."status" = 'CONFIRMED')
-            ELSE 0 END AS "partnerPlacesOnSession",
-            p."id" IS NOT NULL AS "partnerFound", partner_convention_valid(p."id", s."startsAt") AS "conventionValid",
-            (SELECT count(*)::int FROM "Person" h
-              WHERE h."id" = ANY($3::uuid[]) AND h."partnerId" = $2::uuid AND h."archivedAt" IS NULL) AS "ownPeople",
-            (SELECT k."id"::text FROM "Booking" k WHERE k."partnerId" = $2::uuid AND k."idempotencyKey" = $6::uuid) AS "repeatOf",
-            (SELECT d."id"::text || ' ' || d."number" FROM "Booking" d JOIN "BookingGuest" g ON g."bookingId" = d."id"
-              WHERE d."sessionId" = s."id" AND d."partnerId" = $2::uuid AND d."status" IN ('CONFIRMED', 'WAITLISTED')
-                AND (g."personId" = ANY($3::uuid[])
-                     OR person_name_key(g."firstName", g."lastName") IN (SELECT person_name_key(n.first, n.last) FROM unnest($4::text[], $5::text[]) AS n(first, last)))
-              ORDER BY d."requestSeq" LIMIT 1) AS "duplicateOf",
-            (SELECT count(*) <> count(DISTINCT person_name_key(n.first, n.last)) FROM unnest($4::text[], $5::text[]) AS n(first, last)) AS "nameRepeated"
-     ${SESSION_FROM}
-     LEFT JOIN "QuotaException" x ON x."venueId" = e."venueId" AND x."partnerId" = $2::uuid
-     LEFT JOIN "Partner" p ON p."id" = $2::uuid
-     WHERE s."id" = $1::uuid
-     FOR UPDATE OF s`,
+    REQUEST_READ,
     [keys.sessionId, keys.partnerId, keys.personIds, keys.firstNames, keys.lastNames, keys.idempotencyKey],
-    "booking-lock-session-for-request",
+    REQUEST_READ_NAME,
   );
   if (!row) return null;
   const { hasException, exceptionMax, exceptionExpiresAt, ...session } = row;

@@ -70,6 +70,15 @@ export async function scheduleQuotaLifts(sql: Sql, venueId: string, rule: QuotaR
   await enqueue(sql, lifts);
 }
 
+/**
+ * In the transaction that reopens bookings closed by hand: the closing job, when its time is still to
+ * come. Closing by hand leaves the job in place, so this usually replaces it with the same time; it
+ * makes sure the waitlist formed after reopening expires on time even if the job was lost.
+ */
+export async function scheduleClosing(sql: Sql, session: TimedSession, now: Date): Promise<void> {
+  await enqueue(sql, sessionJobs({ ...session, closedAt: null }, null, now).filter((job) => job.task === "close-session"));
+}
+
 /** In the transaction that cancels sessions: their timed jobs are of no use any more. */
 export async function unscheduleSessionJobs(sql: Sql, sessionIds: string[]): Promise<void> {
   await unqueue(sql, sessionIds.flatMap((id) => Object.values(keys(id))));

@@ -6,7 +6,7 @@ import { conventionValidAt } from "@/lib/association/conventions";
 import { requireId } from "@/lib/validation";
 import type { Actor } from "@/lib/auth/actor";
 import { canBrowseOffer, ensure, managesVenue } from "@/lib/auth/permissions";
-import { applicableQuota, bookingWindow, quotaLeft, type WindowState } from "@/lib/booking/rules";
+import { applicableQuota, bookingWindow, quotaLeft, quotaLiftsAt, shortReason, type WindowState } from "@/lib/booking/rules";
 import { prismaSql } from "@/lib/db/sql";
 import { quotaExceptions, quotaUsage } from "@/lib/booking/state";
 import { getPrisma } from "@/lib/db/client";
@@ -23,6 +23,13 @@ export interface EventSession {
   /** For a partner: the most it may still book on this session under the venue's quota (null: no quota). */
   quotaLeft: number | null;
   quotaMax: number | null;
+  /**
+   * What a request for one place would get now (rule 1): null when it would be confirmed; otherwise it
+   * goes on the waitlist, because the session is full or because the structure's quota is used.
+   */
+  waitsFor: "NO_PLACES" | "QUOTA_REACHED" | null;
+  /** When the quota that applies to the structure stops applying to this session (null: it does not lift). */
+  quotaLiftsAt: Date | null;
   /** Whether the actor's structure has a convention valid on this session's date. */
   conventionValid: boolean;
 }
@@ -92,15 +99,19 @@ export async function getEventDetails(actor: Actor, eventId: string, { now = new
         left = quotaLeft(max, used);
       }
     }
+    const placesLeft = Math.max(0, session.capacity - session.confirmedPlaces);
     sessions.push({
       id: session.id,
       startsAt: session.startsAt,
       endsAt: session.endsAt,
-      placesLeft: Math.max(0, session.capacity - session.confirmedPlaces),
+      placesLeft,
       waitlistLength: session.waitlistedBookings,
       window: bookingWindow(facts, now),
       quotaLeft: left,
       quotaMax: max,
+      // lib/booking's own words for why a request would wait, so the page says what booking will do.
+      waitsFor: Math.min(placesLeft, left ?? Infinity) >= 1 ? null : shortReason(1, placesLeft, left ?? Infinity),
+      quotaLiftsAt: max !== null ? quotaLiftsAt(rule, session.startsAt) : null,
       conventionValid: covered[index] ?? false,
     });
   }

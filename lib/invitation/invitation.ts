@@ -1,7 +1,8 @@
 // What a booking's invitation prints, for whoever may print it: the partner structure that booked (to
 // hand it to the person), the venue it is for (its ticket office prints one again for a person who lost
 // it) and the association. Visitors never; anyone else learns nothing of the booking. Only a confirmed
-// booking has invitations: a cancelled one no longer checks at the door, a waitlisted one has no place.
+// booking has invitations: a cancelled one no longer checks at the door, a waitlisted one has no place;
+// nor has a guest withdrawn from a booking that goes on.
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
@@ -52,7 +53,8 @@ export async function loadInvitation(actor: Actor, id: string): Promise<Invitati
           },
         },
       },
-      guests: { orderBy: { position: "asc" }, select: { position: true, firstName: true, lastName: true } },
+      // A guest withdrawn from the booking has no invitation any more (lib/booking/withdraw-guest.ts).
+      guests: { where: { cancelledAt: null }, orderBy: { position: "asc" }, select: { position: true, firstName: true, lastName: true } },
     },
   });
   if (!booking || !canSeeBooking(actor, { partnerId: booking.partnerId, venueId: booking.session.event.venueId })) {

@@ -11,11 +11,13 @@ import type { NotificationType } from "@/lib/generated/prisma/enums";
 import type { MailKind } from "./content";
 import { queueMail, type QueuedMail } from "./index";
 
-const KIND_OF_NOTICE: Record<NotificationType, MailKind> = {
+/** The mail of each notice; a withdrawn guest is told in the structure's news only. */
+const KIND_OF_NOTICE: Record<NotificationType, MailKind | null> = {
   BOOKING_PROMOTED: "BOOKING_PROMOTED",
   BOOKING_CANCELLED: "BOOKING_CANCELLED",
   SESSION_CANCELLED: "SESSION_CANCELLED",
   WAITLIST_EXPIRED: "WAITLIST_EXPIRED",
+  GUEST_WITHDRAWN: null,
 };
 
 /** Who hears about a booking: the user who made it, if still active; otherwise the structure's users. */
@@ -38,8 +40,9 @@ const bookingSelect = { id: true, partnerId: true, createdById: true } as const;
 
 export async function mailForNotice(notificationId: string): Promise<number> {
   const notice = await getPrisma().notification.findUnique({ where: { id: notificationId }, select: { type: true, booking: { select: bookingSelect } } });
-  if (!notice?.booking) return 0;
-  return queueFor([notice.booking], KIND_OF_NOTICE[notice.type], () => `notice:${notificationId}`);
+  const kind = notice ? KIND_OF_NOTICE[notice.type] : null;
+  if (!notice?.booking || !kind) return 0;
+  return queueFor([notice.booking], kind, () => `notice:${notificationId}`);
 }
 
 export async function mailForBooking(bookingId: string): Promise<number> {

@@ -1,11 +1,12 @@
 // The booking form's input, as the partner fills it in: people from the structure's list or typed in on
-// the spot, companions, and the choice for when places run short. Turned here into lib/booking's request;
-// people typed in on the spot join the list in the booking's own transaction, only if something is booked.
+// the spot, companions, each guest's practical needs, and the choice for when places run short. Turned
+// here into lib/booking's request; people typed in on the spot join the list in the booking's own
+// transaction, only if something is booked.
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { requestBooking, type BookingRequestResult } from "@/lib/booking";
-import { parse } from "@/lib/booking/schemas";
+import { guestNeedsFields, needsNoteRule, parse } from "@/lib/booking/schemas";
 import { personName } from "@/lib/validation";
 
 const name = personName();
@@ -17,13 +18,17 @@ export const bookingFormSchema = z.object({
   idempotencyKey: z.uuid("validation.invalid").optional(),
   people: z
     .array(
-      z.union([
-        z.object({ personId: z.uuid("validation.invalid"), firstName: name, lastName: name }),
-        z.object({ personId: z.undefined().optional(), firstName: name, lastName: name, keep: z.boolean().default(true) }),
-      ]),
+      z
+        .union([
+          z.object({ personId: z.uuid("validation.invalid"), firstName: name, lastName: name, ...guestNeedsFields }),
+          z.object({ personId: z.undefined().optional(), firstName: name, lastName: name, keep: z.boolean().default(true), ...guestNeedsFields }),
+        ])
+        .superRefine(needsNoteRule),
     )
     .min(1, "validation.atLeastOneGuest"),
-  companions: z.array(z.object({ firstName: name, lastName: name, kind: z.enum(["FAMILY_OR_FRIEND", "PROFESSIONAL"]) })).default([]),
+  companions: z
+    .array(z.object({ firstName: name, lastName: name, kind: z.enum(["FAMILY_OR_FRIEND", "PROFESSIONAL"]), ...guestNeedsFields }).superRefine(needsNoteRule))
+    .default([]),
   ifShort: z.enum(["SPLIT", "WAITLIST", "NOTHING"]).default("WAITLIST"),
 });
 
@@ -39,6 +44,8 @@ export async function bookFromForm(actor: Actor, input: unknown): Promise<Bookin
       personId: person.personId ?? null,
       newPerson: !person.personId && "keep" in person && person.keep,
       kind: index === 0 ? ("MAIN" as const) : ("FAMILY_OR_FRIEND" as const),
+      needs: person.needs,
+      needsNote: person.needsNote,
     })),
     ...form.companions,
   ];

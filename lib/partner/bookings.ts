@@ -62,7 +62,8 @@ export async function listPartnerBookings(
         sessionId: true,
         cancelReason: true,
         feedback: { select: { mood: true, comment: true } },
-        guests: { orderBy: { position: "asc" }, select: { position: true, firstName: true, lastName: true, kind: true, attendance: true } },
+        // The people who hold the places: a guest withdrawn from the booking is shown on its own page only.
+        guests: { where: { cancelledAt: null }, orderBy: { position: "asc" }, select: { position: true, firstName: true, lastName: true, kind: true, attendance: true } },
         session: { select: { startsAt: true, event: { select: { id: true, title: true, venue: { select: { name: true } } } } } },
       },
     }),
@@ -102,25 +103,31 @@ async function waitlistPositions(bookingIds: string[]): Promise<Map<string, numb
   return new Map(rows.map((row) => [row.id, row.position]));
 }
 
-export const attendanceSchema = z.object({
-  bookingId: z.uuid("validation.invalid"),
-  /** Positions of the guests who came; the others are recorded as absent. */
-  attended: z.array(z.coerce.number().int().min(0).max(50)).max(50),
-  mood: z.enum(["LOVED", "LIKED", "NOT_FOR_ME"]).optional(),
-  comment: z.string().trim().max(500, "validation.tooLong").optional().transform((comment) => comment || null),
-});
+const positions = z.array(z.coerce.number().int().min(0).max(50)).max(50);
+
+export const attendanceSchema = z
+  .object({
+    bookingId: z.uuid("validation.invalid"),
+    /** Positions of the guests who came, and of those who did not. A guest in neither list is left as it was: unknown until someone says. */
+    attended: positions,
+    absent: positions.default([]),
+    mood: z.enum(["LOVED", "LIKED", "NOT_FOR_ME"]).optional(),
+    comment: z.string().trim().max(500, "validation.tooLong").optional().transform((comment) => comment || null),
+  })
+  .refine(({ attended, absent }) => !attended.some((position) => absent.includes(position)), { message: "validation.invalid", path: ["absent"] });
 
 /** After the session: who came, and optionally what the person thought of it, for the venue. */
 export async function recordAttendance(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<void> {
-  const { bookingId, attended, mood, comment } = parse(attendanceSchema, input);
+  const { bookingId, attended, absent, mood, comment } = parse(attendanceSchema, input);
   const prisma = getPrisma();
   const booking = await prisma.booking.findUnique({ where: { id: bookingId }, select: { partnerId: true, status: true, session: { select: { startsAt: true } } } });
   if (!booking || !actsForPartner(actor, booking.partnerId)) throw new NotFoundError("réservation");
   if (booking.status !== "CONFIRMED") throw new RuleViolation("ATTENDANCE_NOT_CONFIRMED", "Seule une réservation confirmée a des présences.");
   if (booking.session.startsAt > now) throw new RuleViolation("ATTENDANCE_TOO_EARLY", "Les présences se notent après la séance.");
   await prisma.$transaction([
-    prisma.bookingGuest.updateMany({ where: { bookingId, position: { in: attended } }, data: { attendance: "ATTENDED" } }),
-    prisma.bookingGuest.updateMany({ where: { bookingId, position: { notIn: attended } }, data: { attendance: "NO_SHOW" } }),
+    // A guest withdrawn before the session was neither expected nor absent.
+    prisma.bookingGuest.updateMany({ where: { bookingId, cancelledAt: null, position: { in: attended } }, data: { attendance: "ATTENDED" } }),
+    prisma.bookingGuest.updateMany({ where: { bookingId, cancelledAt: null, position: { in: absent } }, data: { attendance: "NO_SHOW" } }),
     ...(mood
       ? [prisma.bookingFeedback.upsert({ where: { bookingId }, create: { bookingId, mood, comment }, update: { mood, comment } })]
       : []),
@@ -128,6 +135,8 @@ export async function recordAttendance(actor: Actor, input: unknown, { now = new
 }
 
 export interface PartnerBookingDetails extends PartnerBooking {
+  /** Every guest, with those withdrawn from the booking (lib/booking/withdraw-guest.ts) and when. */
+  guests: (PartnerBooking["guests"][number] & { withdrawnAt: Date | null; canWithdraw: boolean })[];
   partnerId: string;
   sessionId: string;
   venue: { name: string; addressLine: string; postalCode: string; city: string; ticketOfficePhone: string };
@@ -155,7 +164,10 @@ export async function getPartnerBooking(actor: Actor, bookingId: string, { now =
       cancelledAt: true,
       cancelledBy: { select: { name: true } },
       feedback: { select: { mood: true, comment: true } },
-      guests: { orderBy: { position: "asc" }, select: { position: true, firstName: true, lastName: true, kind: true, attendance: true } },
+      guests: {
+        orderBy: { position: "asc" },
+        select: { position: true, firstName: true, lastName: true, kind: true, attendance: true, cancelledAt: true, checkedInAt: true },
+      },
       splitFrom: { select: { id: true, number: true, status: true, places: true } },
       splitInto: { select: { id: true, number: true, status: true, places: true } },
       session: {
@@ -171,6 +183,15 @@ export async function getPartnerBooking(actor: Actor, bookingId: string, { now =
   // A venue sees its guest lists elsewhere; this page is the structure's.
   if (!row || !actsForPartner(actor, row.partnerId)) throw new NotFoundError("réservation");
   const positions = row.status === "WAITLISTED" ? await waitlistPositions([row.id]) : new Map<string, number>();
+  const canCancel = row.status !== "CANCELLED" && row.session.startsAt > now;
+  const left = row.guests.filter((guest) => !guest.cancelledAt).length;
+  // The rules of withdraw-guest.ts, so that the page offers only what will be accepted: a companion, before
+  // the session, not yet come in; never the main guest, nor the last one left (that is cancelling).
+  const guests = row.guests.map(({ cancelledAt, checkedInAt, ...guest }) => ({
+    ...guest,
+    withdrawnAt: cancelledAt,
+    canWithdraw: canCancel && !cancelledAt && !checkedInAt && guest.position !== 0 && left > 1,
+  }));
   return {
     id: row.id,
     number: row.number,
@@ -182,7 +203,7 @@ export async function getPartnerBooking(actor: Actor, bookingId: string, { now =
     eventTitle: row.session.event.title,
     venueName: row.session.event.venue.name,
     venue: row.session.event.venue,
-    guests: row.guests,
+    guests,
     cancelReason: row.cancelReason,
     // Who cancelled and why: the structure must be able to tell the person.
     cancellation: row.cancelledAt ? { at: row.cancelledAt, reason: row.cancelReason, code: row.cancelCode, note: row.cancelNote, by: row.cancelledBy?.name ?? null } : null,
@@ -190,6 +211,6 @@ export async function getPartnerBooking(actor: Actor, bookingId: string, { now =
     partnerId: row.partnerId,
     sessionId: row.sessionId,
     linked: row.splitInto ?? row.splitFrom ?? null,
-    canCancel: row.status !== "CANCELLED" && row.session.startsAt > now,
+    canCancel,
   };
 }

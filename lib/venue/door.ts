@@ -1,6 +1,8 @@
 // The door check: a scanned QR code (signed: see lib/invitation/code.ts) or a typed booking number gives
 // one unambiguous answer, and marking a guest as arrived is one tap. A venue learns nothing about a
-// booking of another venue beyond "not for this venue".
+// booking of another venue beyond "not for this venue". A guest withdrawn from a booking that goes on
+// (lib/booking/withdraw-guest.ts) no longer counts: their own code answers "cancelled", and they are
+// neither listed nor marked when the whole booking is checked.
 import "server-only";
 import { z } from "zod";
 import { audit } from "@/lib/audit";
@@ -16,7 +18,7 @@ import { ensureVenueStaff } from "./access";
 
 export type DoorAnswer =
   | { result: "VALID" | "ALREADY_USED"; bookingId: string; number: string; eventTitle: string; startsAt: Date; partnerName: string; guests: { position: number; firstName: string; lastName: string; arrivedAt: Date | null }[]; scannedPosition: number | null }
-  | { result: "CANCELLED" | "WAITLISTED"; number: string; eventTitle: string; startsAt: Date }
+  | { result: "CANCELLED" | "WAITLISTED"; number: string; eventTitle: string; startsAt: Date; /** Only the scanned guest was withdrawn; the booking goes on. */ guestWithdrawn?: boolean }
   | { result: "OTHER_DATE"; number: string; eventTitle: string; startsAt: Date }
   | { result: "UNKNOWN" | "FORGED" | "OTHER_VENUE" };
 
@@ -46,7 +48,7 @@ export async function checkInvitation(actor: Actor, input: unknown, { now = new 
           status: true,
           partner: { select: { name: true } },
           session: { select: { startsAt: true, event: { select: { title: true, venueId: true } } } },
-          guests: { orderBy: { position: "asc" }, select: { position: true, firstName: true, lastName: true, checkedInAt: true } },
+          guests: { orderBy: { position: "asc" }, select: { position: true, firstName: true, lastName: true, checkedInAt: true, cancelledAt: true } },
         },
       })
     : null;
@@ -55,8 +57,9 @@ export async function checkInvitation(actor: Actor, input: unknown, { now = new 
   const facts = { number: booking.number, eventTitle: booking.session.event.title, startsAt: booking.session.startsAt };
   if (booking.status === "CANCELLED") return { result: "CANCELLED", ...facts };
   if (booking.status === "WAITLISTED") return { result: "WAITLISTED", ...facts };
+  if (position !== null && booking.guests.find((g) => g.position === position)?.cancelledAt) return { result: "CANCELLED", ...facts, guestWithdrawn: true };
   if (!isSameParisDay(booking.session.startsAt, now)) return { result: "OTHER_DATE", ...facts };
-  const guests = booking.guests.map((g) => ({ position: g.position, firstName: g.firstName, lastName: g.lastName, arrivedAt: g.checkedInAt }));
+  const guests = booking.guests.filter((g) => !g.cancelledAt).map((g) => ({ position: g.position, firstName: g.firstName, lastName: g.lastName, arrivedAt: g.checkedInAt }));
   // A scanned page is one guest: used when that guest has arrived. A typed number is the whole booking.
   const used = position !== null ? Boolean(guests.find((g) => g.position === position)?.arrivedAt) : guests.every((g) => g.arrivedAt);
   return { result: used ? "ALREADY_USED" : "VALID", bookingId: booking.id, ...facts, partnerName: booking.partner.name, guests, scannedPosition: position };
@@ -69,7 +72,7 @@ export const markArrivedSchema = z.object({
 
 /**
  * Records the guests as arrived (and as having attended), on the day of their session only (in Paris);
- * marking them again changes nothing.
+ * marking them again changes nothing, nor does marking a guest withdrawn from the booking.
  */
 export async function markArrived(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ marked: number }> {
   ensureVenueStaff(actor);
@@ -82,7 +85,10 @@ export async function markArrived(actor: Actor, input: unknown, { now = new Date
     throw new RuleViolation("OTHER_DAY", "Cette invitation est pour un autre jour : l'entrée ne peut pas être enregistrée aujourd'hui.");
   }
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.bookingGuest.updateMany({ where: { bookingId, position: { in: positions }, checkedInAt: null }, data: { checkedInAt: now, attendance: "ATTENDED" } });
+    const { count } = await tx.bookingGuest.updateMany({
+      where: { bookingId, position: { in: positions }, checkedInAt: null, cancelledAt: null },
+      data: { checkedInAt: now, attendance: "ATTENDED" },
+    });
     await audit(tx, actor, { action: "booking.checked_in", entityType: "Booking", entityId: bookingId, after: { positions } }, now);
     return { marked: count };
   });

@@ -7,6 +7,7 @@ import { cancelBooking } from "@/lib/booking";
 import { parse } from "@/lib/booking/schemas";
 import type { Actor } from "@/lib/auth/actor";
 import { formatBookingNumber } from "@/lib/booking/number";
+import { bookingClosesAt } from "@/lib/booking/rules";
 import { toCsv } from "@/lib/csv";
 import { getPrisma } from "@/lib/db/client";
 import { formatSessionDate } from "@/lib/invitation/format";
@@ -21,13 +22,27 @@ export interface GuestRow {
   lastName: string;
   kind: string;
   needs: string[];
+  /** What "other" (OTHER) means for this guest, in the partner's words. */
+  needsNote: string | null;
   partnerName: string;
   partnerPhone: string | null;
   checkedInAt: Date | null;
 }
 
 export interface GuestList {
-  session: { id: string; startsAt: Date; capacity: number; confirmedPlaces: number; status: string; closedAt: Date | null; eventId: string; eventTitle: string };
+  session: {
+    id: string;
+    startsAt: Date;
+    capacity: number;
+    confirmedPlaces: number;
+    status: string;
+    /** When the venue closed bookings by hand, if it did. */
+    closedAt: Date | null;
+    /** When bookings close on their own: the closing time, or the session's start (rule 6). */
+    closesAt: Date;
+    eventId: string;
+    eventTitle: string;
+  };
   guests: GuestRow[];
   waitlist: { bookingId: string; number: string; places: number; partnerName: string; names: string; requestedAt: Date }[];
 }
@@ -44,7 +59,7 @@ export async function getGuestList(actor: Actor, sessionId: string): Promise<Gue
       places: true,
       requestedAt: true,
       partner: { select: { name: true, phone: true } },
-      guests: { orderBy: { position: "asc" }, select: { position: true, firstName: true, lastName: true, kind: true, needs: true, checkedInAt: true } },
+      guests: { where: { cancelledAt: null }, orderBy: { position: "asc" }, select: { position: true, firstName: true, lastName: true, kind: true, needs: true, needsNote: true, checkedInAt: true } },
     },
   });
   const confirmed = bookings.filter((b) => b.status === "CONFIRMED");
@@ -67,6 +82,7 @@ export async function getGuestList(actor: Actor, sessionId: string): Promise<Gue
       confirmedPlaces: session.confirmedPlaces,
       status: session.status,
       closedAt: session.closedAt,
+      closesAt: bookingClosesAt(session),
       eventId: session.event.id,
       eventTitle: session.event.title,
     },
@@ -91,8 +107,11 @@ const NEEDS: Record<string, string> = {
   AUDIO_DESCRIPTION: "audiodescription",
   ASSISTANCE_DOG: "chien d'assistance",
   SEAT_NEAR_EXIT: "place près d'une sortie",
+  EASY_READING: "documents en FALC (facile à lire)",
 };
-export const describeNeeds = (needs: string[]) => needs.map((need) => NEEDS[need] ?? need).join(", ");
+/** What to prepare for a guest, in a few words; "other" is the partner's own note (required with it). */
+export const describeNeeds = (needs: readonly string[], note?: string | null) =>
+  needs.map((need) => (need === "OTHER" ? note || "autre besoin (non précisé)" : (NEEDS[need] ?? need))).join(", ");
 
 /** The list as CSV for a spreadsheet: semicolons and a byte-order mark, as French Excel expects. */
 export async function guestListCsv(actor: Actor, sessionId: string): Promise<{ filename: string; csv: string }> {
@@ -103,10 +122,11 @@ export async function guestListCsv(actor: Actor, sessionId: string): Promise<{ f
     formatBookingNumber(guest.number),
     guest.partnerName,
     guest.partnerPhone ?? "",
-    describeNeeds(guest.needs),
-    guest.checkedInAt ? "arrivé" : "",
+    describeNeeds(guest.needs, guest.needsNote),
+    // Left empty to tick by hand on a printout; "oui" for a guest already marked arrived.
+    guest.checkedInAt ? "oui" : "",
   ]);
-  const csv = toCsv(["Nom", "Prénom", "Réservation", "Structure", "Téléphone de la structure", "À prévoir", "Présence"], rows);
+  const csv = toCsv(["Nom", "Prénom", "Réservation", "Structure", "Téléphone de la structure", "À prévoir", "Arrivé"], rows);
   return { filename: `invites-${parisDate(list.session.startsAt)}.csv`, csv };
 }
 

@@ -94,7 +94,7 @@ describe("Mes réservations", () => {
   it("records attendance and feedback after the session, not before, and only for the structure", async () => {
     const session = await createSession({ capacity: 5, startsAt: new Date(Date.now() + 86_400_000) });
     const booking = await insertBooking(session.id, mine.id, { places: 2 });
-    const input = { bookingId: booking.id, attended: [0], mood: "LOVED", comment: "Très beau spectacle" };
+    const input = { bookingId: booking.id, attended: [0], absent: [1], mood: "LOVED", comment: "Très beau spectacle" };
     await expect(recordAttendance(mine.actor, input)).rejects.toBeInstanceOf(RuleViolation);
     const later = { now: new Date(Date.now() + 2 * 86_400_000) };
     await expect(recordAttendance(theirs.actor, input, later)).rejects.toBeInstanceOf(NotFoundError);

@@ -29,7 +29,7 @@ it("replaces old guests' names, erases long-archived people, purges old mail bod
   const gone = await prisma.person.create({ data: { partnerId: partner.id, firstName: "Ancienne", lastName: "Personne", archivedAt: daysAgo(450) } });
   const archivedButRecent = await prisma.person.create({ data: { partnerId: partner.id, firstName: "Récente", lastName: "Sortie", archivedAt: daysAgo(380) } });
   const oldBooking = await insertBooking(old.id, partner.id, { places: 2 });
-  await prisma.bookingGuest.updateMany({ where: { bookingId: oldBooking.id, position: 0 }, data: { personId: gone.id, firstName: "Ancienne", lastName: "Personne", attendance: "ATTENDED" } });
+  await prisma.bookingGuest.updateMany({ where: { bookingId: oldBooking.id, position: 0 }, data: { personId: gone.id, firstName: "Ancienne", lastName: "Personne", attendance: "ATTENDED", needs: ["OTHER"], needsNote: "Suit un traitement : place près de l'allée" } });
   await insertBooking(old.id, partner.id, { places: 1, status: "CANCELLED", cancelReason: "PARTNER", cancelledAt: daysAgo(401) });
   const recentBooking = await insertBooking(recent.id, partner.id, { places: 1 });
   await prisma.bookingGuest.updateMany({ where: { bookingId: recentBooking.id }, data: { personId: archivedButRecent.id, firstName: "Récente", lastName: "Sortie" } });
@@ -47,6 +47,8 @@ it("replaces old guests' names, erases long-archived people, purges old mail bod
   expect(counts).toEqual({ guestNamesReplaced: 3, peopleErased: 1, mailBodiesPurged: 1, signInAttemptsDeleted: 1 });
   const oldGuests = await prisma.bookingGuest.findMany({ where: { booking: { sessionId: old.id } }, orderBy: [{ bookingId: "asc" }, { position: "asc" }] });
   expect(oldGuests.every((guest) => guest.firstName === "Invité·e" && guest.anonymizedAt)).toBe(true);
+  // A need described in words may say something of the person's health: it goes with the names.
+  expect(oldGuests.every((guest) => guest.needsNote === null)).toBe(true);
   expect(JSON.stringify(oldGuests)).not.toContain("Ancienne");
   expect(await prisma.bookingGuest.count({ where: { firstName: "Récente" } })).toBe(1);
   expect(await prisma.person.findUnique({ where: { id: gone.id } })).toBeNull();

@@ -10,5 +10,9 @@ export async function fingerprint(except: string[] = []): Promise<string> {
   const digests = await prisma.$queryRawUnsafe<{ name: string; digest: string }[]>(
     tables.map((t) => `SELECT '${t.name}' AS name, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS digest FROM "${t.name}" x`).join(" UNION ALL "),
   );
-  return digests.map((d) => `${d.name}:${d.digest}`).join(",");
+  // UNION ALL may come back in any order when PostgreSQL runs it in parallel: sort by table.
+  return digests
+    .map((d) => `${d.name}:${d.digest}`)
+    .sort()
+    .join(",");
 }

@@ -1,9 +1,10 @@
 /** @jest-environment jsdom */
 // The booking form announces, before anything is sent, when places or the quota run short, and offers
 // exactly the choices lib/booking allows.
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
 import { BookingForm } from "@/components/offer/booking-form";
+import { NEEDS_NOTE_MAX } from "@/lib/booking/schemas";
 import messages from "@/messages/fr";
 
 const PARTNER = "0190f0e0-0000-7000-8000-000000000001";
@@ -65,6 +66,87 @@ describe("the booking form", () => {
     await waitFor(() => expect(book).toHaveBeenCalled());
     expect(await screen.findByRole("link", { name: "Voir la réservation K7QM-3RTX" })).toHaveAttribute("href", "/partenaire/reservations/0190f0e0-0000-7000-8000-0000000000bb");
     expect(screen.getByRole("alert")).toHaveTextContent("a déjà une place pour cette séance");
+  });
+
+  it("sends the choice it shows after the server refused a \"book nothing\" request (issue item 4)", async () => {
+    const answer = { ok: false, message: "Aucune réservation faite. Le quota de votre structure pour ce lieu est atteint." };
+    const { book } = renderForm({ placesLeft: 5, quotaLeft: 0, answer });
+    await choosePerson();
+    fireEvent.click(screen.getByRole("radio", { name: "Ne rien réserver" }));
+    fireEvent.click(screen.getByRole("button", { name: "Confirmer la réservation" }));
+    await waitFor(() => expect(book).toHaveBeenCalledTimes(1));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Aucune réservation faite.");
+    const sent = () => JSON.parse((document.querySelector('input[name="booking"]') as HTMLInputElement).value).ifShort;
+    const shown = () => (screen.getAllByRole("radio") as HTMLInputElement[]).filter((radio) => radio.checked).map((radio) => radio.value);
+    // What the partner sees chosen is what goes: the refusal leaves "Ne rien réserver" as it was.
+    expect(shown()).toEqual([sent()]);
+    expect(screen.getByRole("radio", { name: "Ne rien réserver" })).toBeChecked();
+    // Then the partner turns to the waitlist: the form says so, and sends it.
+    fireEvent.click(screen.getByRole("radio", { name: "Mettre tout le groupe en liste d'attente" }));
+    expect(shown()).toEqual(["WAITLIST"]);
+    expect(sent()).toBe("WAITLIST");
+    fireEvent.click(screen.getByRole("button", { name: "S'inscrire en liste d'attente" }));
+    await waitFor(() => expect(book).toHaveBeenCalledTimes(2));
+    const calls = book.mock.calls as unknown as [unknown, FormData][];
+    expect(JSON.parse(String(calls[1]![1].get("booking"))).ifShort).toBe("WAITLIST");
+  });
+
+  it("asks each guest's practical needs, folded away, and sends them with the note only for 'other' (issue item 6)", async () => {
+    const { book } = renderForm();
+    await choosePerson();
+    fireEvent.click(screen.getByRole("button", { name: "Ajouter un accompagnateur" }));
+    fireEvent.change(screen.getAllByLabelText("Prénom").at(-1)!, { target: { value: "Paul" } });
+    fireEvent.change(screen.getAllByLabelText("Nom").at(-1)!, { target: { value: "Martin" } });
+    const payload = () => JSON.parse((document.querySelector('input[name="booking"]') as HTMLInputElement).value);
+    expect(payload()).toMatchObject({ people: [{ needs: [] }], companions: [{ needs: [] }] });
+
+    // One fold per guest, named for screen readers by the guest it is for.
+    const zoe = screen.getByRole("group", { name: "Besoins pratiques de Zoé Lefèvre" });
+    const paul = screen.getByRole("group", { name: "Besoins pratiques de Paul Martin" });
+    const zoeFold = zoe.closest("details")!;
+    const summary = zoeFold.querySelector("summary")!;
+    expect(summary).toHaveTextContent("Besoins pratiques (facultatif) pour Zoé Lefèvre");
+    expect(paul.closest("details")!.querySelector("summary")).toHaveTextContent("Besoins pratiques (facultatif) pour Paul Martin");
+    expect(zoeFold).not.toHaveAttribute("open");
+    fireEvent.click(summary);
+    expect(within(zoe).getAllByRole("checkbox")).toHaveLength(8);
+    fireEvent.click(within(zoe).getByRole("checkbox", { name: "Place pour fauteuil roulant" }));
+    fireEvent.click(within(zoe).getByRole("checkbox", { name: "Autre besoin" }));
+    const note = within(zoe).getByRole("textbox", { name: "Précisez l'autre besoin" });
+    expect(note).toBeRequired();
+    expect(note).toHaveAttribute("maxLength", String(NEEDS_NOTE_MAX));
+    expect(within(paul).getByRole("textbox", { name: "Précisez l'autre besoin" })).not.toBeRequired();
+    fireEvent.click(within(paul).getByRole("checkbox", { name: "Documents en FALC (facile à lire)" }));
+
+    // "Other" without its few words: the browser stops the form, and nothing is sent.
+    fireEvent.click(screen.getByRole("button", { name: "Confirmer la réservation" }));
+    expect(book).not.toHaveBeenCalled();
+
+    fireEvent.change(note, { target: { value: "Arrive avec un déambulateur" } });
+    expect(summary).toHaveTextContent("2 besoins indiqués");
+    expect(payload()).toMatchObject({
+      people: [{ firstName: "Zoé", needs: ["WHEELCHAIR_SPACE", "OTHER"], needsNote: "Arrive avec un déambulateur" }],
+      companions: [{ firstName: "Paul", needs: ["EASY_READING"] }],
+    });
+    expect(payload().companions[0]).not.toHaveProperty("needsNote");
+    // Unticked, "other" takes its note away with it: what is shown is what is sent.
+    fireEvent.click(within(zoe).getByRole("checkbox", { name: "Autre besoin" }));
+    expect(payload().people[0]).toEqual(expect.objectContaining({ needs: ["WHEELCHAIR_SPACE"] }));
+    expect(payload().people[0]).not.toHaveProperty("needsNote");
+    expect(note).not.toBeRequired();
+    fireEvent.click(screen.getByRole("button", { name: "Confirmer la réservation" }));
+    await waitFor(() => expect(book).toHaveBeenCalledTimes(1));
+  });
+
+  it("opens a guest's fold when the browser stops the form on its empty note", async () => {
+    const { book } = renderForm();
+    await choosePerson();
+    const fold = screen.getByRole("group", { name: "Besoins pratiques de Zoé Lefèvre" }).closest("details")!;
+    fireEvent.click(within(fold).getByRole("checkbox", { name: "Autre besoin" }));
+    fold.open = false;
+    fireEvent.click(screen.getByRole("button", { name: "Confirmer la réservation" }));
+    expect(fold.open).toBe(true);
+    expect(book).not.toHaveBeenCalled();
   });
 
   it("offers only the waitlist or nothing when no place is left", async () => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { EventSessionItem } from "@/components/offer/event-session";
 import { currentActor } from "@/lib/auth/current";
 import { getEventDetails, type EventDetails } from "@/lib/catalog/event";
 import { NotFoundError } from "@/lib/errors";
@@ -113,35 +114,7 @@ export default async function EventPage({ params }: { params: Promise<{ eventId:
         ) : (
           <ul className="space-y-3">
             {event.sessions.map((session) => (
-              <li key={session.id} id={`seance-${session.id}`} className="flex flex-wrap items-center justify-between gap-4 rounded-lg border border-brand-100 p-4">
-                <div className="space-y-1">
-                  <p className="text-lg font-semibold">
-                    <time dateTime={session.startsAt.toISOString()}>
-                      {format.dateTime(session.startsAt, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" })}
-                    </time>
-                  </p>
-                  <p>{t("placesLeft", { count: session.placesLeft })}</p>
-                  <p className="text-sm">{t("waitlist", { count: session.waitlistLength })}</p>
-                  {isPartner && event.quotaRule ? (
-                    <p className="text-sm">{session.quotaMax === null ? t("quotaLifted") : t("quotaLeft", { count: session.quotaLeft ?? 0 })}</p>
-                  ) : null}
-                </div>
-                {isPartner && event.canBook ? (
-                  !session.conventionValid ? (
-                    <p className="font-semibold">{t("conventionEnds")}</p>
-                  ) : session.window === "OPEN" ? (
-                    <Link
-                      href={`/offre/${event.id}/reserver/${session.id}`}
-                      className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800"
-                      aria-label={`${session.placesLeft > 0 ? t("book") : t("bookFull")} — ${format.dateTime(session.startsAt, { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" })}`}
-                    >
-                      {session.placesLeft > 0 ? t("book") : t("bookFull")}
-                    </Link>
-                  ) : (
-                    <p className="font-semibold">{session.window === "NOT_YET_OPEN" ? t("notOpen") : t("closed")}</p>
-                  )
-                ) : null}
-              </li>
+              <EventSessionItem key={session.id} eventId={event.id} session={session} quotaRule={event.quotaRule} isPartner={isPartner} canBook={event.canBook} />
             ))}
           </ul>
         )}

@@ -6,11 +6,16 @@ import { actionFailure, type ActionState } from "@/lib/actions/result";
 import { currentActor } from "@/lib/auth/current";
 import { recordAttendance } from "@/lib/partner/bookings";
 
+const chosen = (formData: FormData, answer: string) =>
+  [...formData.entries()].flatMap(([name, value]) => (name.startsWith("presence-") && value === answer ? [name.slice("presence-".length)] : []));
+
 export async function recordAttendanceAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   try {
     await recordAttendance(await currentActor(), {
       bookingId: formData.get("bookingId"),
-      attended: formData.getAll("attended"),
+      // One choice per guest ("presence-<position>"), none made in advance: a guest left without one stays unknown.
+      attended: chosen(formData, "ATTENDED"),
+      absent: chosen(formData, "NO_SHOW"),
       mood: formData.get("mood") || undefined,
       comment: formData.get("comment") || undefined,
     });

@@ -1,5 +1,5 @@
 // lib/booking in the authorization matrix (see authorization-matrix.test.ts for the format).
-import { cancelBooking, cancelSession, changeCapacity, closeBookings, grantQuotaException, requestBooking, setQuotaRule } from "@/lib/booking";
+import { cancelBooking, cancelSession, changeCapacity, closeBookings, grantQuotaException, requestBooking, setQuotaRule, withdrawGuest } from "@/lib/booking";
 import type { MatrixWorld } from "../../factories/matrix";
 import type { AuthorizationCase } from "./invitation.cases";
 
@@ -12,6 +12,12 @@ export const bookingCases: AuthorizationCase<MatrixWorld>[] = [
   {
     name: "cancel partner A's booking (cancelBooking)",
     call: (actor, w) => cancelBooking(actor, { bookingId: w.bookingId, note: "Empêchée" }),
+    allowed: ["admin", "partnerA", "venueX"],
+  },
+  {
+    // The booking's second guest (position 1), a companion.
+    name: "withdraw one guest of partner A's booking (withdrawGuest)",
+    call: (actor, w) => withdrawGuest(actor, { bookingId: w.bookingId, position: 1 }),
     allowed: ["admin", "partnerA", "venueX"],
   },
   {

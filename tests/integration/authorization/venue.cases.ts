@@ -3,9 +3,10 @@ import sharp from "sharp";
 import { encodeInvitationCode } from "@/lib/invitation/code";
 import { getPrisma } from "@/lib/db/client";
 import { getEventAttendance } from "@/lib/venue/attendance";
+import { undoArrival } from "@/lib/venue/arrivals";
 import { checkInvitation, markArrived } from "@/lib/venue/door";
 import { cancelEvent, createEvent, getVenueEvent, listVenueEvents, publishEvent, updateEvent } from "@/lib/venue/events";
-import { cancelEventSessions } from "@/lib/booking/sessions";
+import { cancelEventSessions, reopenBookings } from "@/lib/booking/sessions";
 import { managedEvent, managedSession } from "@/lib/venue/access";
 import { pickVenue } from "@/lib/venue/current";
 import { cancelGuestBooking, getGuestList, guestListCsv } from "@/lib/venue/guest-list";
@@ -45,6 +46,18 @@ export const venueCases: AuthorizationCase<MatrixWorld>[] = [
     name: "mark a guest of X arrived (markArrived)",
     // On the day of the session, when the door is open.
     call: async (actor, w) => markArrived(actor, { bookingId: w.bookingId, positions: [0] }, { now: (await getPrisma().session.findUniqueOrThrow({ where: { id: w.sessionX } })).startsAt }),
+    allowed: [...venueX],
+  },
+  {
+    name: "take back a guest's arrival at X (undoArrival)",
+    // On the day of the session; nobody has arrived yet, so an allowed actor is answered "nothing to undo".
+    call: async (actor, w) => undoArrival(actor, { bookingId: w.bookingId, position: 0 }, { now: (await getPrisma().session.findUniqueOrThrow({ where: { id: w.sessionX } })).startsAt }),
+    allowed: [...venueX],
+  },
+  {
+    // Session X is open: the allowed actors are answered "nothing to reopen", the others refused.
+    name: "reopen a session's bookings at X (reopenBookings)",
+    call: (actor, w) => reopenBookings(actor, { sessionId: w.sessionX }),
     allowed: [...venueX],
   },
   { name: "attendance and feedback of an event of X (getEventAttendance)", call: (actor, w) => getEventAttendance(actor, w.eventX), allowed: [...venueX] },

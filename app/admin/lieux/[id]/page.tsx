@@ -8,6 +8,7 @@ import { VenueProfileFields } from "@/components/venue/venue-profile-fields";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { Pagination } from "@/components/pagination";
+import { actionLabeller } from "@/components/association/journal/audit-details";
 import { journalFiltersSchema, listJournal } from "@/lib/association/journal";
 import { getVenueForAssociation } from "@/lib/association/venues";
 import type { Actor } from "@/lib/auth/actor";
@@ -55,10 +56,7 @@ export default async function VenueAdminPage({ params, searchParams }: { params:
   const ruleText = rule
     ? t("quotaRule", { max: rule.maxPlaces, period: labels(`quotaPeriod.${rule.period}`) }) + (rule.liftDaysBefore === null ? "" : ` ${t("quotaLift", { days: rule.liftDaysBefore })}`)
     : t("quotaNone");
-  const actionLabel = (action: string) => {
-    const key = `journalActions.${action.replaceAll(".", "_")}`;
-    return t.has(key) ? t(key) : action;
-  };
+  const actionLabel = await actionLabeller();
 
   return (
     <div className="space-y-10">

@@ -182,7 +182,7 @@ export default async function AssociationBookingPage({ params, searchParams }: {
                     {guest.firstName} {guest.lastName}
                   </th>
                   <td className="px-2 py-2">{t(`kind.${guest.kind}`)}</td>
-                  <td className="px-2 py-2">{guest.needs.length ? describeNeeds(guest.needs) : t("noNeeds")}</td>
+                  <td className="px-2 py-2">{guest.needs.length ? describeNeeds(guest.needs, guest.needsNote) : t("noNeeds")}</td>
                   <td className="px-2 py-2">{t(`attendance.${guest.attendance ?? "none"}`)}</td>
                 </tr>
               ))}

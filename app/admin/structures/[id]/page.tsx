@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { actionLabeller } from "@/components/association/journal/audit-details";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -47,7 +48,7 @@ export default async function StructurePage({ params }: { params: Promise<{ id: 
   const t = await getTranslations("structuresAdmin.structure");
   const root = await getTranslations("structuresAdmin");
   const labels = await getTranslations("associationLabels");
-  const all = await getTranslations();
+  const actionLabel = await actionLabeller();
   const format = await getFormatter();
   const now = new Date();
   const today = parisDate(now);
@@ -493,14 +494,13 @@ export default async function StructurePage({ params }: { params: Promise<{ id: 
               </thead>
               <tbody>
                 {journal.entries.map((entry) => {
-                  const actionKey = `structuresAdmin.journalActions.${entry.action}`;
                   return (
                     <tr key={entry.id} className="border-t border-brand-100">
                       <th scope="row" className={`${cell} font-normal`}>
                         {whenTime(entry.at)}
                       </th>
                       <td className={cell}>{entry.actorName ?? (labels.has(`actorKind.${entry.actorKind}`) ? labels(`actorKind.${entry.actorKind}`) : entry.actorKind)}</td>
-                      <td className={cell}>{all.has(actionKey) ? all(actionKey) : entry.action}</td>
+                      <td className={cell}>{actionLabel(entry.action)}</td>
                       <td className={cell}>{labels.has(`entityType.${entry.entityType}`) ? labels(`entityType.${entry.entityType}`) : entry.entityType}</td>
                     </tr>
                   );

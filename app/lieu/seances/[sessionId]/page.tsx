@@ -5,11 +5,13 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/fields";
 import { PrintButton } from "@/components/partner/print-button";
+import { ArrivalCheckbox } from "@/components/venue/arrival-checkbox";
 import { requireUser } from "@/lib/auth/current";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { NotFoundError } from "@/lib/errors";
+import { isSameParisDay } from "@/lib/time";
 import { describeNeeds, getGuestList } from "@/lib/venue/guest-list";
-import { cancelGuestBookingAction, cancelSessionAction, closeBookingsAction } from "../../actions";
+import { cancelGuestBookingAction, cancelSessionAction, closeBookingsAction, reopenBookingsAction, tickArrivalAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Liste des invités" };
 
@@ -25,7 +27,16 @@ export default async function GuestListPage({ params, searchParams }: { params: 
   const ev = await getTranslations("venue.event");
   const format = await getFormatter();
   const bookings = [...new Map(list.guests.map((g) => [g.bookingId, g])).values()];
+  const now = new Date();
+  const { closedAt, closesAt } = list.session;
   const scheduled = list.session.status === "SCHEDULED";
+  // Before the start, the venue may still cancel; once it has started, the session is history.
+  const upcoming = scheduled && now < list.session.startsAt;
+  // Closed by hand, bookings may be reopened until they would have closed anyway (lib/booking).
+  const beforeClosing = upcoming && now < closesAt;
+  // On the session's day (in Paris, as at the door) arrivals are ticked straight on the list.
+  const ticking = scheduled && isSameParisDay(list.session.startsAt, now);
+  const when = (date: Date) => format.dateTime(date, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
 
   return (
     <div className="space-y-8">
@@ -57,36 +68,64 @@ export default async function GuestListPage({ params, searchParams }: { params: 
       </header>
 
       {list.guests.length ? (
-        <table className="w-full border-collapse text-left">
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-1 pr-2">{t("name")}</th>
-              <th scope="col" className="py-1 pr-2">{t("number")}</th>
-              <th scope="col" className="py-1 pr-2">{t("structure")}</th>
-              <th scope="col" className="py-1 pr-2">{t("needs")}</th>
-              <th scope="col" className="py-1">{t("arrived")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.guests.map((guest) => (
-              <tr key={`${guest.bookingId}-${guest.position}`} className="border-b border-gray-300 align-top">
-                <td className="py-1 pr-2 font-semibold">
-                  {guest.lastName} {guest.firstName}
-                </td>
-                <td className="py-1 pr-2 font-mono">{formatBookingNumber(guest.number)}</td>
-                <td className="py-1 pr-2">
-                  {guest.partnerName}
-                  {guest.partnerPhone ? <span className="block text-sm">{guest.partnerPhone}</span> : null}
-                </td>
-                <td className="py-1 pr-2">{describeNeeds(guest.needs)}</td>
-                <td className="py-1">{guest.checkedInAt ? "✓" : ""}</td>
+        <div className="space-y-2">
+          {ticking ? <p className="print:hidden">{t("tickHint")}</p> : null}
+          <table className="w-full border-collapse text-left">
+            <thead>
+              <tr className="border-b-2 border-ink">
+                <th scope="col" className="w-14 py-1 pr-2">{t("arrived")}</th>
+                <th scope="col" className="py-1 pr-2">{t("name")}</th>
+                <th scope="col" className="hidden py-1 pr-2 sm:table-cell">{t("number")}</th>
+                <th scope="col" className="hidden py-1 pr-2 sm:table-cell">{t("structure")}</th>
+                <th scope="col" className="hidden py-1 sm:table-cell">{t("needs")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.guests.map((guest) => {
+                const needs = describeNeeds(guest.needs, guest.needsNote);
+                return (
+                  <tr key={`${guest.bookingId}-${guest.position}`} className="border-b border-gray-300 align-top">
+                    <td className="py-1 pr-2 align-middle">
+                      {ticking ? (
+                        <ArrivalCheckbox bookingId={guest.bookingId} position={guest.position} name={`${guest.firstName} ${guest.lastName}`} arrived={guest.checkedInAt !== null} tick={tickArrivalAction} />
+                      ) : guest.checkedInAt ? (
+                        <span>
+                          <span aria-hidden="true">✓</span>
+                          <span className="sr-only">{t("arrivedYes")}</span>
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="py-2 pr-2">
+                      <span className="font-semibold">
+                        {guest.lastName} {guest.firstName}
+                      </span>
+                      {/* On a phone the other columns are folded under the name. */}
+                      <span className="block text-sm sm:hidden">
+                        <span className="font-mono">{formatBookingNumber(guest.number)}</span> · {guest.partnerName}
+                        {guest.partnerPhone ? (
+                          <>
+                            {" · "}
+                            <span className="whitespace-nowrap">{guest.partnerPhone}</span>
+                          </>
+                        ) : null}
+                      </span>
+                      {needs ? <span className="block text-sm font-semibold sm:hidden">{needs}</span> : null}
+                    </td>
+                    <td className="hidden py-2 pr-2 font-mono sm:table-cell">{formatBookingNumber(guest.number)}</td>
+                    <td className="hidden py-2 pr-2 sm:table-cell">
+                      {guest.partnerName}
+                      {guest.partnerPhone ? <span className="block text-sm">{guest.partnerPhone}</span> : null}
+                    </td>
+                    <td className="hidden py-2 sm:table-cell">{needs}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       ) : null}
 
-      {scheduled && bookings.length ? (
+      {upcoming && bookings.length ? (
         <section aria-labelledby="annuler" className="space-y-3 print:hidden">
           <h2 id="annuler" className="text-xl font-semibold">
             {t("cancelBooking")}
@@ -125,13 +164,30 @@ export default async function GuestListPage({ params, searchParams }: { params: 
         )}
       </section>
 
-      {scheduled ? (
-        <section className="space-y-4 print:hidden">
-          {!list.session.closedAt ? (
-            <ActionForm action={closeBookingsAction} submit={t("close")}>
+      {upcoming ? (
+        <section aria-labelledby="reservations" className="space-y-3 print:hidden">
+          <h2 id="reservations" className="text-xl font-semibold">
+            {t("bookings")}
+          </h2>
+          <p>{closedAt ? t("closedByHand", { date: when(closedAt) }) : beforeClosing ? t("closesOn", { until: when(closesAt) }) : t("closedOnTime", { date: when(closesAt) })}</p>
+          {closedAt && beforeClosing ? <p>{t("reopenHelp", { until: when(closesAt) })}</p> : null}
+          {beforeClosing ? (
+            // One form for both ways, so that its answer stays on screen (with the focus) when the page
+            // comes back showing the other way.
+            <ActionForm
+              action={closedAt ? reopenBookingsAction : closeBookingsAction}
+              submit={closedAt ? t("reopen") : t("close")}
+              danger={!closedAt}
+              confirm={closedAt ? undefined : t("closeConfirm", { count: list.waitlist.length, until: when(closesAt) })}
+            >
               <input type="hidden" name="sessionId" value={sessionId} />
             </ActionForm>
           ) : null}
+        </section>
+      ) : null}
+
+      {upcoming ? (
+        <section className="space-y-4 print:hidden">
           <details className="rounded-lg border border-red-700 p-4">
             <summary className="cursor-pointer font-semibold text-red-800">{t("cancelSession")}</summary>
             <ActionForm action={cancelSessionAction} submit={t("cancelSession")} danger className="mt-3 space-y-3">

@@ -2,16 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/forms/action-form";
 import { CancelBookingForm } from "@/components/offer/cancel-booking-form";
 import { currentActor } from "@/lib/auth/current";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { NotFoundError } from "@/lib/errors";
 import { getPartnerBooking } from "@/lib/partner/bookings";
-import { cancelBookingAction } from "./actions";
+import { cancelBookingAction, withdrawGuestAction } from "./actions";
 
 export const metadata: Metadata = { title: "Réservation" };
 
-const OUTCOMES = ["CONFIRMED", "WAITLISTED", "SPLIT", "CANCELLED"] as const;
+const OUTCOMES = ["CONFIRMED", "WAITLISTED", "SPLIT", "CANCELLED", "WITHDRAWN"] as const;
 
 export default async function BookingPage({
   params,
@@ -80,15 +81,35 @@ export default async function BookingPage({
         <h2 id="invites" className="text-xl font-semibold">
           {t("guests")}
         </h2>
-        <ul className="mt-2 space-y-1">
-          {booking.guests.map((guest) => (
-            <li key={guest.position}>
-              <span className="font-semibold">
-                {guest.firstName} {guest.lastName}
-              </span>{" "}
-              ({t(guest.kind as "MAIN" | "FAMILY_OR_FRIEND" | "PROFESSIONAL")})
-            </li>
-          ))}
+        {booking.guests.some((guest) => guest.canWithdraw) ? <p className="mt-1">{t("withdrawHint")}</p> : null}
+        <ul className="mt-2 space-y-2">
+          {booking.guests.map((guest) => {
+            const name = `${guest.firstName} ${guest.lastName}`;
+            const kind = t(guest.kind as "MAIN" | "FAMILY_OR_FRIEND" | "PROFESSIONAL");
+            return (
+              <li key={guest.position} className="flex flex-wrap items-center gap-x-4 gap-y-1">
+                {guest.withdrawnAt ? (
+                  // Struck through, and said in words for whoever does not see the line.
+                  <span className="text-gray-700">
+                    <s>{name}</s> ({kind}) —{" "}
+                    <span className="font-semibold">
+                      {t("withdrawnOn", { date: format.dateTime(guest.withdrawnAt, { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }) })}
+                    </span>
+                  </span>
+                ) : (
+                  <span>
+                    <span className="font-semibold">{name}</span> ({kind})
+                  </span>
+                )}
+                {guest.canWithdraw ? (
+                  <ActionForm action={withdrawGuestAction} submit={t("withdraw")} danger confirm={t("withdrawConfirm", { name })} className="space-y-1">
+                    <input type="hidden" name="bookingId" value={booking.id} />
+                    <input type="hidden" name="position" value={guest.position} />
+                  </ActionForm>
+                ) : null}
+              </li>
+            );
+          })}
         </ul>
       </section>
       {booking.linked ? (

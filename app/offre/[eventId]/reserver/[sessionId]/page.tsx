@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { BookingForm } from "@/components/offer/booking-form";
+import { WaitlistNotice } from "@/components/offer/waitlist-notice";
 import { currentActor } from "@/lib/auth/current";
 import { getEventDetails } from "@/lib/catalog/event";
 import { NotFoundError } from "@/lib/errors";
@@ -41,6 +42,7 @@ export default async function BookPage({ params }: { params: Promise<{ eventId: 
           {event.venue.name}
         </p>
       </header>
+      <WaitlistNotice session={session} quotaRule={event.quotaRule} />
       <BookingForm
         sessionId={session.id}
         partnerId={actor.partnerId}
