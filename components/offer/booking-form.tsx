@@ -42,6 +42,18 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
   const nextUid = useRef(0);
   const fresh = () => ({ uid: nextUid.current++, needs: [], needsNote: "" });
   const [ifShort, setIfShort] = useState<"SPLIT" | "WAITLIST" | "NOTHING">("SPLIT");
+  // Where the keyboard goes after adding someone (the next thing to fill), and what is said of it.
+  const focusNext = useRef<string | null>(null);
+  const [said, setSaid] = useState("");
+  const added = (name: string, nextFocus: string) => {
+    setSaid(t("added", { name }));
+    focusNext.current = nextFocus;
+  };
+  useEffect(() => {
+    if (!focusNext.current) return;
+    document.getElementById(focusNext.current)?.focus();
+    focusNext.current = null;
+  }, [people, companions]);
 
   useEffect(() => {
     const q = query.trim();
@@ -80,6 +92,9 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
       }}
     >
       <input type="hidden" name="booking" value={payload} />
+      <p role="status" className="sr-only">
+        {said}
+      </p>
       <fieldset className="space-y-4">
         <legend className="text-xl font-semibold">{t("who")}</legend>
         <p>
@@ -114,7 +129,11 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
                       <button
                         type="button"
                         className={secondary}
-                        onClick={() => setPeople((list) => [...list, { ...fresh(), personId: person.id, firstName: person.firstName, lastName: person.lastName }])}
+                        onClick={() => {
+                          setPeople((list) => [...list, { ...fresh(), personId: person.id, firstName: person.firstName, lastName: person.lastName }]);
+                          // Back to the search, to add someone else; the addition is said.
+                          added(fullName(person), `${id}-search`);
+                        }}
                       >
                         {t("add", { name: fullName(person) })}
                       </button>
@@ -151,6 +170,7 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
                 onClick={() => {
                   setPeople((list) => [...list, { ...fresh(), firstName: draft.firstName.trim(), lastName: draft.lastName.trim(), keep: draft.keep }]);
                   setDraft({ firstName: "", lastName: "", keep: true });
+                  added(`${draft.firstName.trim()} ${draft.lastName.trim()}`, `${id}-first`);
                 }}
               >
                 {t("addPerson")}
@@ -243,7 +263,15 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
             </div>
           </div>
         ))}
-        <button type="button" className={secondary} onClick={() => setCompanions((list) => [...list, { ...fresh(), firstName: "", lastName: "", kind: "FAMILY_OR_FRIEND" }])}>
+        <button
+          type="button"
+          className={secondary}
+          onClick={() => {
+            setCompanions((list) => [...list, { ...fresh(), firstName: "", lastName: "", kind: "FAMILY_OR_FRIEND" }]);
+            // The new companion's first field takes the focus: the next thing to type.
+            focusNext.current = `${id}-c${companions.length}-first`;
+          }}
+        >
           {t("addCompanion")}
         </button>
       </fieldset>

@@ -157,3 +157,16 @@ describe("the booking form", () => {
     expect(screen.getByRole("radio", { name: "Ne rien réserver" })).toBeInTheDocument();
   });
 });
+
+describe("where the keyboard goes (issue 13, item 3)", () => {
+  it("moves to the new companion's first field, and back to the search after adding a person, saying so", async () => {
+    renderForm();
+    await choosePerson();
+    const search = screen.getByLabelText("Chercher une personne de votre structure");
+    await waitFor(() => expect(search).toHaveFocus());
+    expect(screen.getByText("Zoé Lefèvre fait partie de la réservation.")).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: "Ajouter un accompagnateur" }));
+    const firstNames = screen.getAllByLabelText("Prénom");
+    await waitFor(() => expect(firstNames.at(-1)).toHaveFocus());
+  });
+});

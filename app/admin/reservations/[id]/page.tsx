@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FocusOnArrival } from "@/components/focus-on-arrival";
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -63,9 +64,9 @@ export default async function AssociationBookingPage({ params, searchParams }: {
         </Link>
       </p>
       {released !== null ? (
-        <p role="status" className="rounded-lg bg-amber-50 p-4 font-semibold text-amber-900">
+        <FocusOnArrival className="rounded-lg bg-amber-50 p-4 font-semibold text-amber-900">
           {t("cancelledNow", { places: released })}
-        </p>
+        </FocusOnArrival>
       ) : null}
       <header className="space-y-2">
         <BookingStatus status={booking.status} />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FocusOnArrival } from "@/components/focus-on-arrival";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
@@ -46,9 +47,9 @@ export default async function GuestListPage({ params, searchParams }: { params: 
         </Link>
       </p>
       {annulee ? (
-        <p role="status" className="rounded-lg bg-amber-50 p-4 font-semibold text-amber-900 print:hidden">
+        <FocusOnArrival className="rounded-lg bg-amber-50 p-4 font-semibold text-amber-900 print:hidden">
           {formatBookingNumber(annulee.slice(0, 8))} : {t("cancelledBooking")}
-        </p>
+        </FocusOnArrival>
       ) : null}
       <header className="space-y-1">
         <h1 className="text-3xl font-bold text-brand-800">{t("title", { event: list.session.eventTitle })}</h1>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FocusOnArrival } from "@/components/focus-on-arrival";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
@@ -38,9 +39,9 @@ export default async function BookingPage({
   return (
     <article className="space-y-6">
       {outcome ? (
-        <p role="status" className={`rounded-lg p-4 text-lg font-semibold ${outcome === "WAITLISTED" || outcome === "CANCELLED" ? "bg-amber-50 text-amber-900" : "bg-green-50 text-green-900"}`}>
+        <FocusOnArrival className={`rounded-lg p-4 text-lg font-semibold ${outcome === "WAITLISTED" || outcome === "CANCELLED" ? "bg-amber-50 text-amber-900" : "bg-green-50 text-green-900"}`}>
           {t(`result.${outcome}`)}
-        </p>
+        </FocusOnArrival>
       ) : null}
       <header className="space-y-1">
         <p className="font-semibold uppercase text-brand-700">{t(`status.${booking.status}`)}</p>
