@@ -15,39 +15,49 @@ export default async function AccountsPage() {
   return (
     <div className="space-y-8">
       <header className="space-y-2">
-        <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
+        <h1 id="comptes-titre" className="text-3xl font-bold text-brand-800">
+          {t("title")}
+        </h1>
         <p>{t("lead")}</p>
       </header>
       {accounts.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
-        <table className="w-full border-collapse text-left">
-          <thead>
-            <tr className="border-b border-brand-100">
-              <th scope="col" className="py-2">{t("name")}</th>
-              <th scope="col" className="py-2">{t("role")}</th>
-              <th scope="col" className="py-2">{t("structure")}</th>
-              <th scope="col" className="py-2"><span className="sr-only">{t("active")}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.map((account) => (
-              <tr key={account.id} className="border-b border-brand-100 align-top">
-                <td className="py-2">
-                  <span className="font-semibold">{account.name}</span>
-                  <br />
-                  <span className="text-sm">{account.email}</span>
-                </td>
-                <td className="py-2">{t(`roles.${account.role}`)}</td>
-                <td className="py-2">{account.structure ?? "—"}</td>
-                <td className="py-2">
-                  <p className="text-sm">{!account.active ? t("inactive") : account.pending ? t("pending") : t("active")}</p>
-                  {account.id === actor.userId ? <p className="text-sm">({t("you")})</p> : <ActiveToggle userId={account.id} name={account.name} active={account.active} setActive={setActiveAction} />}
-                </td>
+        // On a phone the role and the structure go under the name (their columns would not fit), and the
+        // table scrolls within its own box rather than widening the page if a name still does not fit.
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="comptes-titre">
+          <table className="w-full border-collapse text-left">
+            <thead>
+              <tr className="border-b border-brand-100">
+                <th scope="col" className="py-2 pr-3">{t("name")}</th>
+                <th scope="col" className="py-2 pr-3 max-sm:hidden">{t("role")}</th>
+                <th scope="col" className="py-2 pr-3 max-sm:hidden">{t("structure")}</th>
+                <th scope="col" className="py-2"><span className="sr-only">{t("active")}</span></th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {accounts.map((account) => (
+                <tr key={account.id} className="border-b border-brand-100 align-top">
+                  <td className="py-2 pr-3">
+                    <span className="font-semibold wrap-anywhere">{account.name}</span>
+                    <br />
+                    <span className="text-sm wrap-anywhere">{account.email}</span>
+                    <span className="block text-sm sm:hidden">
+                      {t(`roles.${account.role}`)}
+                      {account.structure ? ` · ${account.structure}` : ""}
+                    </span>
+                  </td>
+                  <td className="py-2 pr-3 max-sm:hidden">{t(`roles.${account.role}`)}</td>
+                  <td className="py-2 pr-3 max-sm:hidden">{account.structure ?? "—"}</td>
+                  <td className="py-2">
+                    <p className="text-sm">{!account.active ? t("inactive") : account.pending ? t("pending") : t("active")}</p>
+                    {account.id === actor.userId ? <p className="text-sm">({t("you")})</p> : <ActiveToggle userId={account.id} name={account.name} active={account.active} setActive={setActiveAction} />}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <section aria-labelledby="inviter" className="space-y-3 rounded-lg bg-brand-50 p-4">
         <h2 id="inviter" className="text-xl font-semibold">

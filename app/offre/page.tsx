@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { CatalogEventCard } from "@/components/offer/catalog-event-card";
 import { CatalogFiltersForm } from "@/components/offer/catalog-filters";
 import { currentActor } from "@/lib/auth/current";
 import { catalogQuery, readCatalogFilters } from "@/lib/catalog/filters";
@@ -17,8 +18,6 @@ export default async function OfferPage({ searchParams }: { searchParams: Promis
   const filters = readCatalogFilters(await searchParams);
   const [result, places] = await Promise.all([searchSessions(actor, filters), catalogPlaces(actor)]);
   const t = await getTranslations("offer");
-  const labels = await getTranslations("labels");
-  const format = await getFormatter();
 
   return (
     <div className="space-y-6">
@@ -29,43 +28,15 @@ export default async function OfferPage({ searchParams }: { searchParams: Promis
       <CatalogFiltersForm filters={filters} places={places} />
       <section aria-labelledby="resultats" className="space-y-4">
         <h2 id="resultats" className="text-xl font-semibold" aria-live="polite">
-          {t("results", { total: result.total })}
+          {t("results", { events: result.totalEvents, sessions: result.totalSessions })}
         </h2>
         {result.items.length === 0 ? (
           <p className="rounded-lg bg-brand-50 p-4">{t("empty")}</p>
         ) : (
           <ul className="grid gap-4 sm:grid-cols-2">
-            {result.items.map((item) => (
-              <li key={item.sessionId} className="flex gap-4 rounded-lg border border-brand-100 p-4">
-                {item.hasImage ? (
-                  // eslint-disable-next-line @next/next/no-img-element -- served by our own route, already resized
-                  <img src={`/api/events/${item.eventId}/image`} alt={item.imageAlt ?? ""} width={96} height={96} className="h-24 w-24 rounded object-cover" />
-                ) : null}
-                <div className="min-w-0 flex-1 space-y-1">
-                  <p className="text-sm font-semibold uppercase text-brand-700">{labels(`category.${item.category}`)}</p>
-                  <h3 className="text-lg font-semibold">
-                    <Link href={`/offre/${item.eventId}#seance-${item.sessionId}`} className="underline-offset-2 hover:underline">
-                      {item.title}
-                    </Link>
-                  </h3>
-                  <p>
-                    <time dateTime={item.startsAt.toISOString()}>
-                      {format.dateTime(item.startsAt, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" })}
-                    </time>
-                  </p>
-                  <p>
-                    {item.venueName}, {item.city}
-                    {item.area ? ` (${item.area})` : ""}
-                  </p>
-                  <p className={item.placesLeft > 0 ? "font-semibold text-green-800" : "font-semibold text-ink"}>
-                    {item.bookingOpen ? t("placesLeft", { count: item.placesLeft }) : t("closed")}
-                    {item.waitlistLength > 0 ? ` · ${t("waitlist", { count: item.waitlistLength })}` : ""}
-                  </p>
-                  {item.minAge ? <p className="text-sm">{t("minAge", { age: item.minAge })}</p> : null}
-                  {item.accessibility.length ? (
-                    <p className="text-sm">{item.accessibility.map((a) => labels(`accessibility.${a}`)).join(" · ")}</p>
-                  ) : null}
-                </div>
+            {result.items.map((event) => (
+              <li key={event.eventId}>
+                <CatalogEventCard event={event} />
               </li>
             ))}
           </ul>

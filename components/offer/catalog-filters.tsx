@@ -1,8 +1,10 @@
 // The catalog's filters: a plain GET form, so the filters land in the URL (a search can be shared or
-// bookmarked) and it works before any JavaScript has loaded.
+// bookmarked) and, on a wider screen, it works before any JavaScript has loaded. On a phone its fields
+// fold behind a button that says how many filters are chosen.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { CatalogFilters } from "@/lib/catalog/filters";
+import { activeFilterCount, type CatalogFilters } from "@/lib/catalog/filters";
+import { CatalogFiltersToggle } from "./catalog-filters-toggle";
 import { Accessibility, EventCategory } from "@/lib/generated/prisma/enums";
 
 const field = "w-full rounded-md border border-gray-400 px-3 py-2";
@@ -12,103 +14,105 @@ export async function CatalogFiltersForm({ filters, places }: { filters: Catalog
   const labels = await getTranslations("labels");
   const areas = places.flatMap((place) => (filters.ville && place.city.toLowerCase() !== filters.ville.toLowerCase() ? [] : place.areas));
   return (
-    <form method="get" action="/offre" role="search" aria-labelledby="filtres" className="space-y-4 rounded-lg bg-brand-50 p-4">
-      <h2 id="filtres" className="text-lg font-semibold">
-        {t("filtersTitle")}
-      </h2>
-      <div className="grid gap-4 sm:grid-cols-3">
-        <p className="sm:col-span-3">
-          <label htmlFor="q" className="mb-1 block font-semibold">
-            {t("search")}
-          </label>
-          <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} className={field} />
-        </p>
-        <p>
-          <label htmlFor="quand" className="mb-1 block font-semibold">
-            {t("when")}
-          </label>
-          <select id="quand" name="quand" defaultValue={filters.quand ?? "tout"} className={field}>
-            <option value="tout">{t("whenAll")}</option>
-            <option value="semaine">{t("whenWeek")}</option>
-            <option value="mois">{t("whenMonth")}</option>
-            <option value="dates">{t("whenDates")}</option>
-          </select>
-        </p>
-        <p>
-          <label htmlFor="du" className="mb-1 block font-semibold">
-            {t("from")}
-          </label>
-          <input id="du" name="du" type="date" defaultValue={filters.du ?? ""} className={field} />
-        </p>
-        <p>
-          <label htmlFor="au" className="mb-1 block font-semibold">
-            {t("to")}
-          </label>
-          <input id="au" name="au" type="date" defaultValue={filters.au ?? ""} className={field} />
-        </p>
-        <p>
-          <label htmlFor="categorie" className="mb-1 block font-semibold">
-            {t("category")}
-          </label>
-          <select id="categorie" name="categorie" defaultValue={filters.categorie[0] ?? ""} className={field}>
-            <option value="">{t("anyCategory")}</option>
-            {Object.values(EventCategory).map((category) => (
-              <option key={category} value={category}>
-                {labels(`category.${category}`)}
-              </option>
-            ))}
-          </select>
-        </p>
-        <p>
-          <label htmlFor="ville" className="mb-1 block font-semibold">
-            {t("town")}
-          </label>
-          <select id="ville" name="ville" defaultValue={filters.ville ?? ""} className={field}>
-            <option value="">{t("anyTown")}</option>
-            {places.map((place) => (
-              <option key={place.city} value={place.city}>
-                {place.city}
-              </option>
-            ))}
-          </select>
-        </p>
-        <p>
-          <label htmlFor="quartier" className="mb-1 block font-semibold">
-            {t("area")}
-          </label>
-          <select id="quartier" name="quartier" defaultValue={filters.quartier ?? ""} className={field}>
-            <option value="">—</option>
-            {areas.map((area) => (
-              <option key={area} value={area}>
-                {area}
-              </option>
-            ))}
-          </select>
-        </p>
-      </div>
-      <fieldset>
-        <legend className="mb-1 font-semibold">{t("accessibility")}</legend>
-        <div className="flex flex-wrap gap-x-6 gap-y-2">
-          {Object.values(Accessibility).map((access) => (
-            <label key={access} className="flex items-center gap-2">
-              <input type="checkbox" name="acces" value={access} defaultChecked={filters.acces.includes(access)} className="h-5 w-5" />
-              {labels(`accessibility.${access}`)}
+    <form method="get" action="/offre" role="search" aria-labelledby="filtres" className="rounded-lg bg-brand-50 p-4">
+      <CatalogFiltersToggle activeCount={activeFilterCount(filters)}>
+        <h2 id="filtres" className="text-lg font-semibold max-md:sr-only">
+          {t("filtersTitle")}
+        </h2>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <p className="sm:col-span-3">
+            <label htmlFor="q" className="mb-1 block font-semibold">
+              {t("search")}
             </label>
-          ))}
+            <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} className={field} />
+          </p>
+          <p>
+            <label htmlFor="quand" className="mb-1 block font-semibold">
+              {t("when")}
+            </label>
+            <select id="quand" name="quand" defaultValue={filters.quand ?? "tout"} className={field}>
+              <option value="tout">{t("whenAll")}</option>
+              <option value="semaine">{t("whenWeek")}</option>
+              <option value="mois">{t("whenMonth")}</option>
+              <option value="dates">{t("whenDates")}</option>
+            </select>
+          </p>
+          <p>
+            <label htmlFor="du" className="mb-1 block font-semibold">
+              {t("from")}
+            </label>
+            <input id="du" name="du" type="date" defaultValue={filters.du ?? ""} className={field} />
+          </p>
+          <p>
+            <label htmlFor="au" className="mb-1 block font-semibold">
+              {t("to")}
+            </label>
+            <input id="au" name="au" type="date" defaultValue={filters.au ?? ""} className={field} />
+          </p>
+          <p>
+            <label htmlFor="categorie" className="mb-1 block font-semibold">
+              {t("category")}
+            </label>
+            <select id="categorie" name="categorie" defaultValue={filters.categorie[0] ?? ""} className={field}>
+              <option value="">{t("anyCategory")}</option>
+              {Object.values(EventCategory).map((category) => (
+                <option key={category} value={category}>
+                  {labels(`category.${category}`)}
+                </option>
+              ))}
+            </select>
+          </p>
+          <p>
+            <label htmlFor="ville" className="mb-1 block font-semibold">
+              {t("town")}
+            </label>
+            <select id="ville" name="ville" defaultValue={filters.ville ?? ""} className={field}>
+              <option value="">{t("anyTown")}</option>
+              {places.map((place) => (
+                <option key={place.city} value={place.city}>
+                  {place.city}
+                </option>
+              ))}
+            </select>
+          </p>
+          <p>
+            <label htmlFor="quartier" className="mb-1 block font-semibold">
+              {t("area")}
+            </label>
+            <select id="quartier" name="quartier" defaultValue={filters.quartier ?? ""} className={field}>
+              <option value="">—</option>
+              {areas.map((area) => (
+                <option key={area} value={area}>
+                  {area}
+                </option>
+              ))}
+            </select>
+          </p>
         </div>
-      </fieldset>
-      <label className="flex items-center gap-2">
-        <input type="checkbox" name="places" value="1" defaultChecked={filters.places} className="h-5 w-5" />
-        {t("placesNow")}
-      </label>
-      <p className="flex flex-wrap gap-3">
-        <button type="submit" className="rounded-md bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800">
-          {t("apply")}
-        </button>
-        <Link href="/offre" className="rounded-md border border-brand-700 px-4 py-3 font-semibold text-brand-800">
-          {t("reset")}
-        </Link>
-      </p>
+        <fieldset>
+          <legend className="mb-1 font-semibold">{t("accessibility")}</legend>
+          <div className="flex flex-wrap gap-x-6 gap-y-2">
+            {Object.values(Accessibility).map((access) => (
+              <label key={access} className="flex items-center gap-2">
+                <input type="checkbox" name="acces" value={access} defaultChecked={filters.acces.includes(access)} className="h-5 w-5" />
+                {labels(`accessibility.${access}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="places" value="1" defaultChecked={filters.places} className="h-5 w-5" />
+          {t("placesNow")}
+        </label>
+        <p className="flex flex-wrap gap-3">
+          <button type="submit" className="rounded-md bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800">
+            {t("apply")}
+          </button>
+          <Link href="/offre" className="rounded-md border border-brand-700 px-4 py-3 font-semibold text-brand-800">
+            {t("reset")}
+          </Link>
+        </p>
+      </CatalogFiltersToggle>
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { cleanLine } from "@/lib/validation";
 import { Accessibility, EventCategory } from "@/lib/generated/prisma/enums";
 
 export const WHEN = ["semaine", "mois", "dates", "tout"] as const;
+/** Events per page of the catalog (one card each, whatever their number of sessions). */
 export const PAGE_SIZE = 20;
 
 const one = (value: unknown) => (Array.isArray(value) ? value[0] : value);
@@ -61,6 +62,13 @@ export function catalogQuery(filters: Partial<CatalogFilters>): string {
   if (filters.page && filters.page > 1) params.set("page", String(filters.page));
   const text = params.toString();
   return text ? `?${text}` : "";
+}
+
+/** How many filters narrow the search (shown on the phone's "Filtrer (3)" button); the page is none. */
+export function activeFilterCount(filters: CatalogFilters): number {
+  const when = filters.quand && filters.quand !== "tout" ? 1 : 0;
+  const single = [filters.ville, filters.quartier, filters.q, filters.places].filter(Boolean).length;
+  return when + filters.categorie.length + filters.acces.length + single;
 }
 
 /** The dates a filter covers, in Paris time: from now (never the past) to the end of the chosen span. */

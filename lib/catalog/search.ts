@@ -1,17 +1,30 @@
-// The catalog of upcoming sessions: one SQL query, filtered and paginated in the database so it stays
-// fast with thousands of sessions (indexes on Session.startsAt and Event.status/category). Free text
-// ignores case and accents, so "theatre" finds "Théâtre", without any extension of PostgreSQL.
+// The catalog: one card per event, with the sessions that match the filters. One SQL query finds the
+// matching sessions, groups them by event, pages through the events and brings each event's first few
+// sessions, so a festival with 40 dates takes one place on the page and nothing is grouped in memory
+// (indexes on Session.startsAt and Event.status/category). Free text ignores case and accents, so
+// "theatre" finds "Théâtre", without any extension of PostgreSQL.
 import "server-only";
 import { canBrowseOffer, ensure } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/actor";
 import { getPrisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Accessibility, EventCategory } from "@/lib/generated/prisma/enums";
+import { bookingWindow, type WindowState } from "@/lib/booking/rules";
 import { dateRange, PAGE_SIZE, type CatalogFilters } from "./filters";
 
-export interface SessionCard {
+/** How many of an event's matching sessions its card lists; the event page has them all. */
+export const SESSIONS_SHOWN = 4;
+
+export interface CatalogSession {
   sessionId: string;
   startsAt: Date;
+  placesLeft: number;
+  waitlistLength: number;
+  /** Whether it can be booked now, by lib/booking's rule 6. */
+  window: WindowState;
+}
+
+export interface EventCard {
   eventId: string;
   title: string;
   category: EventCategory;
@@ -22,14 +35,22 @@ export interface SessionCard {
   venueName: string;
   city: string;
   area: string | null;
-  placesLeft: number;
-  waitlistLength: number;
-  bookingOpen: boolean;
+  /** The sessions of this event that match the filters: how many, the first and the last. */
+  sessionCount: number;
+  firstStartsAt: Date;
+  lastStartsAt: Date;
+  /** Of those, how many can be booked now with places left, and how many places they offer together. */
+  openSessionCount: number;
+  openPlaces: number;
+  /** The first `SESSIONS_SHOWN` of them, by date. */
+  sessions: CatalogSession[];
 }
 
 export interface CatalogPage {
-  items: SessionCard[];
-  total: number;
+  items: EventCard[];
+  /** Events and sessions matching the filters, over all pages. */
+  totalEvents: number;
+  totalSessions: number;
   page: number;
   pageCount: number;
 }
@@ -38,66 +59,129 @@ const FOLD_FROM = "àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ";
 const FOLD_TO = "aaaaaaceeeeiiiinooooouuuuyyoa";
 const fold = (text: string) => text.toLowerCase().replace(/[^a-z0-9\s]/g, (c) => FOLD_TO[FOLD_FROM.indexOf(c)] ?? c);
 
-export async function searchSessions(actor: Actor, filters: CatalogFilters, { now = new Date(), pageSize = PAGE_SIZE } = {}): Promise<CatalogPage> {
+/** One row per event of the page, each with the totals; a single row of totals alone when the page is empty. */
+type SessionRow = Omit<CatalogSession, "window"> & Record<"startsAt" | "bookingOpensAt" | "bookingClosesAt" | "closedAt", string | null>;
+type Row = { totalEvents: number; totalSessions: number } & ((Omit<EventCard, "sessions"> & { sessions: SessionRow[] }) | { eventId: null });
+
+/** Upcoming published sessions matching the filters, one entry per event, paginated by events. */
+export async function searchSessions(
+  actor: Actor,
+  filters: CatalogFilters,
+  { now = new Date(), pageSize = PAGE_SIZE, sessionsShown = SESSIONS_SHOWN } = {},
+): Promise<CatalogPage> {
   ensure(canBrowseOffer(actor), "Connectez-vous pour voir l'offre.");
+  const offset = (filters.page - 1) * pageSize;
+  const where = conditions(filters, now);
+  // Rule 6 (lib/booking/rules bookingWindow) in SQL, for the counts; a card's sessions use the rule itself.
+  const bookingOpen = Prisma.sql`(s."closedAt" IS NULL AND least(s."bookingClosesAt", s."startsAt") > ${now}
+                                  AND (s."bookingOpensAt" IS NULL OR s."bookingOpensAt" <= ${now}))`;
+  // Grouped and counted in the database; the totals come from a one-row CTE joined to the page, so a page
+  // past the end still has them. A card's first sessions are read again, only for the events of the page,
+  // through the index on (eventId, startsAt).
+  const rows = await getPrisma().$queryRaw<Row[]>`
+    WITH events AS (
+      SELECT s."eventId", count(*)::int AS "sessionCount", min(s."startsAt") AS "firstStartsAt", max(s."startsAt") AS "lastStartsAt",
+             (count(*) FILTER (WHERE ${bookingOpen} AND s."confirmedPlaces" < s."capacity"))::int AS "openSessionCount",
+             coalesce(sum(greatest(s."capacity" - s."confirmedPlaces", 0)) FILTER (WHERE ${bookingOpen}), 0)::int AS "openPlaces"
+      FROM "Session" s
+      JOIN "Event" e ON e."id" = s."eventId"
+      JOIN "Venue" v ON v."id" = e."venueId"
+      WHERE ${where.session} AND ${where.event}
+      GROUP BY s."eventId"
+    ),
+    totals AS (
+      SELECT count(*)::int AS "totalEvents", coalesce(sum("sessionCount"), 0)::int AS "totalSessions" FROM events
+    ),
+    page AS (
+      SELECT ev.*, e."title", e."category"::text AS "category", e."minAge", e."accessibility"::text[] AS "accessibility", e."imageAlt",
+             (i."eventId" IS NOT NULL) AS "hasImage", v."name" AS "venueName", v."city", v."area"
+      FROM events ev
+      JOIN "Event" e ON e."id" = ev."eventId"
+      JOIN "Venue" v ON v."id" = e."venueId"
+      LEFT JOIN "EventImage" i ON i."eventId" = e."id"
+      ORDER BY ev."firstStartsAt", e."title", ev."eventId"
+      LIMIT ${pageSize} OFFSET ${offset}
+    )
+    SELECT t."totalEvents", t."totalSessions", p."eventId"::text AS "eventId", p."title", p."category", p."minAge", p."accessibility",
+           p."imageAlt", p."hasImage", p."venueName", p."city", p."area", p."sessionCount", p."firstStartsAt", p."lastStartsAt",
+           p."openSessionCount", p."openPlaces", shown."sessions"
+    FROM totals t
+    LEFT JOIN page p ON true
+    LEFT JOIN LATERAL (
+      SELECT json_agg(json_build_object('sessionId', first."id"::text, 'startsAt', first."startsAt", 'placesLeft', first."placesLeft",
+                                        'waitlistLength', first."waitlistLength", 'bookingOpensAt', first."bookingOpensAt",
+                                        'bookingClosesAt', first."bookingClosesAt", 'closedAt', first."closedAt")
+                      ORDER BY first."startsAt", first."id") AS "sessions"
+      FROM (
+        SELECT s."id", s."startsAt", greatest(s."capacity" - s."confirmedPlaces", 0) AS "placesLeft",
+               s."waitlistedBookings" AS "waitlistLength", s."bookingOpensAt", s."bookingClosesAt", s."closedAt"
+        FROM "Session" s
+        WHERE s."eventId" = p."eventId" AND ${where.session}
+        ORDER BY s."startsAt", s."id"
+        LIMIT ${sessionsShown}
+      ) first
+    ) shown ON p."eventId" IS NOT NULL
+    ORDER BY p."firstStartsAt", p."title", p."eventId"`;
+
+  const { totalEvents, totalSessions } = rows[0] ?? { totalEvents: 0, totalSessions: 0 };
+  const items: EventCard[] = [];
+  for (const row of rows) {
+    if (row.eventId === null) continue;
+    const { eventId, title, category, minAge, accessibility, imageAlt, hasImage, venueName, city, area } = row;
+    const { sessionCount, firstStartsAt, lastStartsAt, openSessionCount, openPlaces } = row;
+    items.push({
+      ...{ eventId, title, category, minAge, accessibility, imageAlt, hasImage, venueName, city, area },
+      ...{ sessionCount, firstStartsAt, lastStartsAt, openSessionCount, openPlaces },
+      sessions: row.sessions.map((session) => catalogSession(session, now)),
+    });
+  }
+  return {
+    items,
+    totalEvents,
+    totalSessions,
+    page: filters.page,
+    pageCount: Math.max(1, Math.ceil(totalEvents / pageSize)),
+  };
+}
+
+function catalogSession({ sessionId, placesLeft, waitlistLength, ...times }: SessionRow, now: Date): CatalogSession {
+  const date = (value: string | null) => (value === null ? null : new Date(value));
+  const startsAt = new Date(times.startsAt!);
+  const facts = { startsAt, bookingOpensAt: date(times.bookingOpensAt), bookingClosesAt: date(times.bookingClosesAt), closedAt: date(times.closedAt) };
+  // Only scheduled sessions of published events are in the catalog.
+  return { sessionId, startsAt, placesLeft, waitlistLength, window: bookingWindow({ ...facts, status: "SCHEDULED", eventStatus: "PUBLISHED" }, now) };
+}
+
+/**
+ * Which sessions match, in two parts: what a session must be (scheduled, in the dates, with places) and
+ * what its event and venue must be. The second part is the same for all the sessions of an event, which
+ * is why a card's first sessions need only the first part once the event is chosen.
+ */
+function conditions(filters: CatalogFilters, now: Date): { session: Prisma.Sql; event: Prisma.Sql } {
   const { from, to } = dateRange(filters, now);
-  const where: Prisma.Sql[] = [
-    Prisma.sql`s."status" = 'SCHEDULED' AND e."status" = 'PUBLISHED' AND s."startsAt" >= ${from}`,
-  ];
-  if (to) where.push(Prisma.sql`s."startsAt" < ${to}`);
-  if (filters.categorie.length) where.push(Prisma.sql`e."category"::text = ANY(${filters.categorie})`);
+  const session: Prisma.Sql[] = [Prisma.sql`s."status" = 'SCHEDULED' AND s."startsAt" >= ${from}`];
+  const event: Prisma.Sql[] = [Prisma.sql`e."status" = 'PUBLISHED'`];
+  if (to) session.push(Prisma.sql`s."startsAt" < ${to}`);
+  if (filters.places) {
+    session.push(Prisma.sql`s."confirmedPlaces" < s."capacity" AND (s."bookingClosesAt" IS NULL OR s."bookingClosesAt" > ${now})`);
+    session.push(Prisma.sql`s."closedAt" IS NULL AND (s."bookingOpensAt" IS NULL OR s."bookingOpensAt" <= ${now})`);
+  }
+  if (filters.categorie.length) event.push(Prisma.sql`e."category"::text = ANY(${filters.categorie})`);
   // An accessibility need is met by the event (a signed performance) or by the venue (step-free access).
   for (const access of filters.acces) {
-    where.push(Prisma.sql`(${access}::"Accessibility" = ANY(e."accessibility") OR ${access}::"Accessibility" = ANY(v."accessibility"))`);
+    event.push(Prisma.sql`(${access}::"Accessibility" = ANY(e."accessibility") OR ${access}::"Accessibility" = ANY(v."accessibility"))`);
   }
-  if (filters.ville) where.push(Prisma.sql`lower(v."city") = lower(${filters.ville})`);
-  if (filters.quartier) where.push(Prisma.sql`lower(v."area") = lower(${filters.quartier})`);
-  if (filters.places) {
-    where.push(Prisma.sql`s."confirmedPlaces" < s."capacity" AND (s."bookingClosesAt" IS NULL OR s."bookingClosesAt" > ${now})`);
-    where.push(Prisma.sql`s."closedAt" IS NULL AND (s."bookingOpensAt" IS NULL OR s."bookingOpensAt" <= ${now})`);
-  }
+  if (filters.ville) event.push(Prisma.sql`lower(v."city") = lower(${filters.ville})`);
+  if (filters.quartier) event.push(Prisma.sql`lower(v."area") = lower(${filters.quartier})`);
   if (filters.q) {
     const pattern = `%${fold(filters.q).replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     const folded = (column: Prisma.Sql) => Prisma.sql`translate(lower(${column}), ${FOLD_FROM}, ${FOLD_TO})`;
-    where.push(
+    event.push(
       Prisma.sql`(${folded(Prisma.sql`e."title"`)} LIKE ${pattern} OR ${folded(Prisma.sql`v."name"`)} LIKE ${pattern}
                   OR ${folded(Prisma.sql`e."description"`)} LIKE ${pattern} OR ${folded(Prisma.sql`v."city"`)} LIKE ${pattern})`,
     );
   }
-  const offset = (filters.page - 1) * pageSize;
-  const rows = await getPrisma().$queryRaw<(Omit<SessionCard, "bookingOpen"> & { total: number; closesAt: Date; opensAt: Date | null; closedAt: Date | null })[]>`
-    SELECT s."id"::text AS "sessionId", s."startsAt", e."id"::text AS "eventId", e."title", e."category"::text AS "category",
-           e."minAge", e."accessibility"::text[] AS "accessibility", (i."eventId" IS NOT NULL) AS "hasImage", e."imageAlt",
-           v."name" AS "venueName", v."city", v."area",
-           greatest(s."capacity" - s."confirmedPlaces", 0) AS "placesLeft", s."waitlistedBookings" AS "waitlistLength",
-           coalesce(s."bookingClosesAt", s."startsAt") AS "closesAt", s."bookingOpensAt" AS "opensAt", s."closedAt",
-           count(*) OVER ()::int AS "total"
-    FROM "Session" s
-    JOIN "Event" e ON e."id" = s."eventId"
-    JOIN "Venue" v ON v."id" = e."venueId"
-    LEFT JOIN "EventImage" i ON i."eventId" = e."id"
-    WHERE ${Prisma.join(where, " AND ")}
-    ORDER BY s."startsAt", e."title", s."id"
-    LIMIT ${pageSize} OFFSET ${offset}`;
-
-  const total = rows[0]?.total ?? (offset > 0 ? await countOnly(where) : 0);
-  return {
-    items: rows.map(({ closesAt, opensAt, closedAt, ...row }) => ({
-      ...withoutTotal(row),
-      bookingOpen: !closedAt && closesAt > now && (!opensAt || opensAt <= now),
-    })),
-    total,
-    page: filters.page,
-    pageCount: Math.max(1, Math.ceil(total / pageSize)),
-  };
-}
-
-/** A page past the end has no row to carry the total: count it alone, so the pager can go back. */
-async function countOnly(where: Prisma.Sql[]): Promise<number> {
-  const [row] = await getPrisma().$queryRaw<{ total: number }[]>`
-    SELECT count(*)::int AS "total" FROM "Session" s JOIN "Event" e ON e."id" = s."eventId" JOIN "Venue" v ON v."id" = e."venueId"
-    WHERE ${Prisma.join(where, " AND ")}`;
-  return row?.total ?? 0;
+  return { session: Prisma.join(session, " AND "), event: Prisma.join(event, " AND ") };
 }
 
 /** Towns and areas that have upcoming sessions, for the filter's choices. */
@@ -110,10 +194,4 @@ export async function catalogPlaces(actor: Actor, { now = new Date() } = {}): Pr
                   WHERE e."venueId" = v."id" AND e."status" = 'PUBLISHED' AND s."status" = 'SCHEDULED' AND s."startsAt" >= ${now})
     GROUP BY v."city" ORDER BY v."city"`;
   return rows.map((row) => ({ city: row.city, areas: [...row.areas].sort((a, b) => a.localeCompare(b, "fr")) }));
-}
-
-function withoutTotal<T extends { total: number }>(row: T): Omit<T, "total"> {
-  const copy: Partial<T> = { ...row };
-  delete copy.total;
-  return copy as Omit<T, "total">;
 }

@@ -1,9 +1,10 @@
-// The offer: partners and visitors find upcoming sessions by date, category, place, accessibility,
-// places left and free text; the public does not see it; drafts and past sessions never show.
+// The offer: partners and visitors find upcoming events by the dates of their sessions, category, place,
+// accessibility, places left and free text, one entry per event with the sessions that match; the public
+// does not see it; drafts and past sessions never show.
 import { anonymousActor, type Actor } from "@/lib/auth/actor";
-import { readCatalogFilters } from "@/lib/catalog/filters";
+import { activeFilterCount, readCatalogFilters } from "@/lib/catalog/filters";
 import { getEventDetails } from "@/lib/catalog/event";
-import { catalogPlaces, searchSessions } from "@/lib/catalog/search";
+import { catalogPlaces, searchSessions, SESSIONS_SHOWN, type CatalogPage } from "@/lib/catalog/search";
 import { AccessDeniedError, NotFoundError } from "@/lib/errors";
 import { getPrisma } from "@/lib/db/client";
 import { partnerActor } from "../factories/actors";
@@ -11,7 +12,8 @@ import { createEvent, createPartner, createSession, createVenue, insertBooking }
 
 const NOW = new Date("2026-12-01T10:00:00Z"); // a Tuesday
 const at = (iso: string) => new Date(iso);
-const search = (actor: Actor, params: Record<string, string | string[]>) => searchSessions(actor, readCatalogFilters(params), { now: NOW });
+const search = (actor: Actor, params: Record<string, string | string[]>, options: { pageSize?: number } = {}) =>
+  searchSessions(actor, readCatalogFilters(params), { now: NOW, ...options });
 
 let partner: Actor;
 let visitor: Actor;
@@ -35,44 +37,69 @@ beforeAll(async () => {
   ids = { thisWeek: thisWeek.id, nextWeek: nextWeek.id, nextMonth: nextMonth.id, theatre: theatre.id, draft: draft.id, danse: danse.id };
 });
 
-const sessionIds = async (actor: Actor, params: Record<string, string | string[]>) => (await search(actor, params)).items.map((item) => item.sessionId);
+/** Each entry of the page: its event and the sessions its card lists. */
+const entries = (page: CatalogPage) => page.items.map((item) => [item.eventId, item.sessions.map((session) => session.sessionId)]);
+const found = async (actor: Actor, params: Record<string, string | string[]>) => entries(await search(actor, params));
 
 describe("the catalog", () => {
-  it("lists upcoming published sessions by date, never past ones or drafts", async () => {
-    expect(await sessionIds(partner, {})).toEqual([ids.thisWeek, ids.nextWeek, ids.nextMonth]);
+  it("shows one entry per event with its upcoming sessions, never past ones or drafts", async () => {
+    const page = await search(partner, {});
+    expect(entries(page)).toEqual([
+      [ids.theatre, [ids.thisWeek, ids.nextMonth]],
+      [ids.danse, [ids.nextWeek]],
+    ]);
+    expect(page).toMatchObject({ totalEvents: 2, totalSessions: 3, page: 1, pageCount: 1 });
+    expect(page.items[0]).toMatchObject({
+      title: "Le Misanthrope",
+      venueName: "Théâtre des Lilas",
+      sessionCount: 2,
+      firstStartsAt: at("2026-12-04T19:30:00Z"),
+      lastStartsAt: at("2027-01-15T19:30:00Z"),
+      // The first is full: places are left on one session, five of them.
+      openSessionCount: 1,
+      openPlaces: 5,
+    });
+    expect(page.items[0]!.sessions).toEqual([
+      { sessionId: ids.thisWeek, startsAt: at("2026-12-04T19:30:00Z"), placesLeft: 0, waitlistLength: 0, window: "OPEN" },
+      { sessionId: ids.nextMonth, startsAt: at("2027-01-15T19:30:00Z"), placesLeft: 5, waitlistLength: 0, window: "OPEN" },
+    ]);
   });
 
-  it("filters by this week, this month and a range of dates (Paris time)", async () => {
-    expect(await sessionIds(partner, { quand: "semaine" })).toEqual([ids.thisWeek]);
-    expect(await sessionIds(partner, { quand: "mois" })).toEqual([ids.thisWeek, ids.nextWeek]);
-    expect(await sessionIds(partner, { quand: "dates", du: "2026-12-10", au: "2027-01-15" })).toEqual([ids.nextWeek, ids.nextMonth]);
+  it("filters by this week, this month and a range of dates (Paris time), showing only the sessions in them", async () => {
+    expect(await found(partner, { quand: "semaine" })).toEqual([[ids.theatre, [ids.thisWeek]]]);
+    expect(await found(partner, { quand: "mois" })).toEqual([
+      [ids.theatre, [ids.thisWeek]],
+      [ids.danse, [ids.nextWeek]],
+    ]);
+    // An event comes in the order of its first session in the range.
+    expect(await found(partner, { quand: "dates", du: "2026-12-10", au: "2027-01-15" })).toEqual([
+      [ids.danse, [ids.nextWeek]],
+      [ids.theatre, [ids.nextMonth]],
+    ]);
   });
 
   it("filters by category, town, area and accessibility of the event or the venue", async () => {
-    expect(await sessionIds(partner, { categorie: "DANCE" })).toEqual([ids.nextWeek]);
-    expect(await sessionIds(partner, { ville: "villeurbanne" })).toEqual([ids.nextWeek]);
-    expect(await sessionIds(partner, { quartier: "Croix-Rousse" })).toEqual([ids.thisWeek, ids.nextMonth]);
-    expect(await sessionIds(partner, { acces: "WHEELCHAIR" })).toEqual([ids.thisWeek, ids.nextMonth]);
-    expect(await sessionIds(partner, { acces: ["SIGN_LANGUAGE", "WHEELCHAIR"] })).toEqual([]);
+    expect(await found(partner, { categorie: "DANCE" })).toEqual([[ids.danse, [ids.nextWeek]]]);
+    expect(await found(partner, { ville: "villeurbanne" })).toEqual([[ids.danse, [ids.nextWeek]]]);
+    expect(await found(partner, { quartier: "Croix-Rousse" })).toEqual([[ids.theatre, [ids.thisWeek, ids.nextMonth]]]);
+    expect(await found(partner, { acces: "WHEELCHAIR" })).toEqual([[ids.theatre, [ids.thisWeek, ids.nextMonth]]]);
+    expect(await found(partner, { acces: ["SIGN_LANGUAGE", "WHEELCHAIR"] })).toEqual([]);
   });
 
-  it("keeps only sessions with places left now", async () => {
-    expect(await sessionIds(partner, { places: "1" })).toEqual([ids.nextWeek, ids.nextMonth]);
+  it("keeps only sessions with places left now, and counts only those", async () => {
+    const page = await search(partner, { places: "1" });
+    expect(entries(page)).toEqual([
+      [ids.danse, [ids.nextWeek]],
+      [ids.theatre, [ids.nextMonth]],
+    ]);
+    expect(page).toMatchObject({ totalEvents: 2, totalSessions: 2 });
+    expect(page.items[1]).toMatchObject({ sessionCount: 1, firstStartsAt: at("2027-01-15T19:30:00Z") });
   });
 
   it("searches free text without minding case or accents", async () => {
-    expect(await sessionIds(partner, { q: "theatre des lilas" })).toEqual([ids.thisWeek, ids.nextMonth]);
-    expect(await sessionIds(partner, { q: "FÊTE" })).toEqual([ids.nextWeek]);
-    expect(await sessionIds(partner, { q: "100%_" })).toEqual([]);
-  });
-
-  it("paginates and counts", async () => {
-    const first = await searchSessions(partner, readCatalogFilters({}), { now: NOW, pageSize: 2 });
-    expect(first).toMatchObject({ total: 3, page: 1, pageCount: 2 });
-    const second = await searchSessions(partner, readCatalogFilters({ page: "2" }), { now: NOW, pageSize: 2 });
-    expect(second.items.map((item) => item.sessionId)).toEqual([ids.nextMonth]);
-    const beyond = await searchSessions(partner, readCatalogFilters({ page: "9" }), { now: NOW, pageSize: 2 });
-    expect(beyond).toMatchObject({ items: [], total: 3, pageCount: 2 });
+    expect(await found(partner, { q: "theatre des lilas" })).toEqual([[ids.theatre, [ids.thisWeek, ids.nextMonth]]]);
+    expect(await found(partner, { q: "FÊTE" })).toEqual([[ids.danse, [ids.nextWeek]]]);
+    expect(await found(partner, { q: "100%_" })).toEqual([]);
   });
 
   it("ignores unreadable filters rather than failing a shared link", async () => {
@@ -84,13 +111,85 @@ describe("the catalog", () => {
     });
   });
 
+  it("counts the filters chosen, for the phone's button", () => {
+    expect(activeFilterCount(readCatalogFilters({}))).toBe(0);
+    expect(activeFilterCount(readCatalogFilters({ quand: "tout", page: "3" }))).toBe(0);
+    expect(activeFilterCount(readCatalogFilters({ du: "2026-12-10", au: "2027-01-15", acces: ["WHEELCHAIR", "SIGN_LANGUAGE"], places: "1", q: "lilas" }))).toBe(5);
+  });
+
   it("is open to visitors, with the towns that have sessions, and closed to the public", async () => {
-    expect(await sessionIds(visitor, {})).toHaveLength(3);
+    expect(await found(visitor, {})).toEqual(await found(partner, {}));
     expect(await catalogPlaces(visitor, { now: NOW })).toEqual([
       { city: "Lyon", areas: ["Croix-Rousse"] },
       { city: "Villeurbanne", areas: [] },
     ]);
     await expect(search(anonymousActor, {})).rejects.toBeInstanceOf(AccessDeniedError);
+  });
+});
+
+describe("the catalog's pages", () => {
+  // A town of its own, so that these events stay apart from the ones above.
+  const town = { ville: "Vienne" };
+  let festival: { id: string; sessions: string[] };
+  let others: string[];
+
+  beforeAll(async () => {
+    const venue = await createVenue({ name: "Théâtre antique", city: "Vienne" });
+    const event = await createEvent({ venueId: venue.id, title: "Jazz à Vienne", category: "FESTIVAL" });
+    // Fifteen evenings from the 3rd of December; the fourth is full and the last opens later.
+    const sessions = [];
+    for (let day = 0; day < 15; day++) {
+      const opensLater = day === 14 ? { bookingOpensAt: at("2026-12-05T09:00:00Z") } : {};
+      sessions.push(await createSession({ eventId: event.id, startsAt: at(`2026-12-${String(3 + day).padStart(2, "0")}T19:00:00Z`), capacity: 4, ...opensLater }));
+    }
+    const partnerId = (await createPartner()).id;
+    await insertBooking(sessions[3]!.id, partnerId, { places: 4 });
+    await insertBooking(sessions[3]!.id, partnerId, { places: 1, status: "WAITLISTED" });
+    festival = { id: event.id, sessions: sessions.map((session) => session.id) };
+    const before = await createEvent({ venueId: venue.id, title: "Ouverture" });
+    const after = await createEvent({ venueId: venue.id, title: "Clôture" });
+    await createSession({ eventId: before.id, startsAt: at("2026-12-02T19:00:00Z") });
+    await createSession({ eventId: after.id, startsAt: at("2026-12-20T19:00:00Z") });
+    others = [before.id, after.id];
+  });
+
+  it("gives an event of fifteen sessions one entry, with its first sessions and what the others hold", async () => {
+    const page = await search(partner, town);
+    expect(page.items.map((item) => item.eventId)).toEqual([others[0], festival.id, others[1]]);
+    expect(page).toMatchObject({ totalEvents: 3, totalSessions: 17, pageCount: 1 });
+    const card = page.items[1]!;
+    expect(card).toMatchObject({
+      sessionCount: 15,
+      firstStartsAt: at("2026-12-03T19:00:00Z"),
+      lastStartsAt: at("2026-12-17T19:00:00Z"),
+      // Places now on 13 sessions of 4 places: not the full one, not the one that opens later.
+      openSessionCount: 13,
+      openPlaces: 52,
+    });
+    expect(card.sessions.map((session) => session.sessionId)).toEqual(festival.sessions.slice(0, SESSIONS_SHOWN));
+    expect(card.sessions[3]).toMatchObject({ placesLeft: 0, waitlistLength: 1, window: "OPEN" });
+  });
+
+  it("says when a session is not open for booking yet, and leaves it out of the places left now", async () => {
+    const last = (await search(partner, { ...town, quand: "dates", du: "2026-12-17", au: "2026-12-17" })).items[0]!;
+    expect(last).toMatchObject({ eventId: festival.id, sessionCount: 1, openSessionCount: 0, openPlaces: 0 });
+    expect(last.sessions).toEqual([expect.objectContaining({ sessionId: festival.sessions[14], placesLeft: 4, window: "NOT_YET_OPEN" })]);
+    const open = await search(partner, { ...town, places: "1" });
+    expect(open.items.find((item) => item.eventId === festival.id)).toMatchObject({ sessionCount: 13 });
+    expect(open).toMatchObject({ totalEvents: 3, totalSessions: 15 });
+  });
+
+  it("pages by events, not by sessions, and counts both", async () => {
+    const first = await search(partner, town, { pageSize: 2 });
+    expect(first.items.map((item) => item.eventId)).toEqual([others[0], festival.id]);
+    expect(first).toMatchObject({ totalEvents: 3, totalSessions: 17, page: 1, pageCount: 2 });
+    const second = await search(partner, { ...town, page: "2" }, { pageSize: 2 });
+    expect(second.items.map((item) => item.eventId)).toEqual([others[1]]);
+    expect(second).toMatchObject({ totalEvents: 3, totalSessions: 17, page: 2, pageCount: 2 });
+    // A page past the end is empty but keeps the counts, so the pager can go back.
+    const beyond = await search(partner, { ...town, page: "9" }, { pageSize: 2 });
+    expect(beyond).toMatchObject({ items: [], totalEvents: 3, totalSessions: 17, pageCount: 2 });
+    expect(await search(partner, { ville: "Nulle part" })).toMatchObject({ items: [], totalEvents: 0, totalSessions: 0, pageCount: 1 });
   });
 });
 

@@ -17,8 +17,9 @@ export default async function VisitorCodePrintPage() {
     <div className="space-y-6 text-center">
       <h1 className="text-3xl font-bold">{auth("visitorTitle")}</h1>
       <p className="text-xl">{auth("visitorLead")}</p>
-      <p className="text-2xl">{appUrl("/connexion")}</p>
-      <p className="font-mono text-6xl font-bold tracking-widest">{code ?? "—"}</p>
+      {/* A long address breaks anywhere rather than widen a phone's page; the code stays big enough to read across a room. */}
+      <p className="text-xl wrap-anywhere sm:text-2xl">{appUrl("/connexion")}</p>
+      <p className="font-mono text-5xl font-bold tracking-widest wrap-anywhere sm:text-6xl">{code ?? "—"}</p>
       <PrintButton label={t("print")} />
     </div>
   );
