@@ -89,13 +89,12 @@ export async function setImageAction(_s: ActionState, data: FormData): Promise<A
 
 export async function addSessionsAction(_s: ActionState, data: FormData): Promise<ActionState> {
   try {
-    const times = (text(data, "times") ?? "").split(/[,;\s]+/).filter(Boolean).map((time) => time.replace("h", ":").padStart(5, "0"));
     const { created } = await addSessions(await currentActor(), {
       eventId: text(data, "eventId"),
       from: text(data, "from"),
       to: text(data, "to") || undefined,
       weekdays: data.getAll("weekdays"),
-      times,
+      times: text(data, "times"),
       capacity: text(data, "capacity"),
       opensDaysBefore: text(data, "opensDaysBefore"),
       closesHoursBefore: text(data, "closesHoursBefore"),

@@ -21,7 +21,7 @@ export function InviteForm({
   const t = useTranslations("accounts");
   const [role, setRole] = useState<"ADMIN" | "PARTNER" | "VENUE">("PARTNER");
   return (
-    <ActionForm action={invite} submit={t("invite")} resetOnSuccess>
+    <ActionForm action={invite} submit={t("invite")} resetOnSuccess schema="invite">
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField name="name" label={t("name")} required />
         <TextField name="email" label={t("email")} type="email" required />

@@ -2,6 +2,8 @@
 
 // A small form posting to a server action, with its fields, its errors announced and its answer.
 import { useActionState, useId } from "react";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useKeptValues } from "@/components/forms/use-kept-values";
 import { initialActionState, type ActionState } from "@/lib/actions/state";
 
 export interface Field {
@@ -27,6 +29,7 @@ export function SimpleForm({
 }) {
   const id = useId();
   const [state, formAction, pending] = useActionState(action, initialActionState);
+  const send = useKeptValues(formAction);
   if (state.ok && done !== undefined) {
     return (
       <div role="status" className="space-y-3 rounded-md bg-green-50 p-4 text-green-900">
@@ -36,7 +39,7 @@ export function SimpleForm({
     );
   }
   return (
-    <form action={formAction} className="space-y-4">
+    <form onSubmit={send} className="space-y-4">
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -66,9 +69,9 @@ export function SimpleForm({
         );
       })}
       <div aria-live="polite">{state.message ? <p className={state.ok ? "font-semibold text-green-900" : "font-semibold text-red-800"}>{state.message}</p> : null}</div>
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+      <SubmitButton pending={pending} className="px-5 py-3">
         {submit}
-      </button>
+      </SubmitButton>
     </form>
   );
 }

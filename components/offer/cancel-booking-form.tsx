@@ -3,17 +3,22 @@
 // Cancelling is a second step: open the form, say why (optional), tick to confirm, then cancel.
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
+import { FocusOnArrival } from "@/components/focus-on-arrival";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useKeptValues } from "@/components/forms/use-kept-values";
 import { initialActionState, type ActionState } from "@/lib/actions/state";
 
 export function CancelBookingForm({ bookingId, cancel }: { bookingId: string; cancel: (state: ActionState, data: FormData) => Promise<ActionState> }) {
   const t = useTranslations("bookingPage");
   const id = useId();
   const [state, action, pending] = useActionState(cancel, initialActionState);
-  if (state.ok) return <p role="status" className="rounded-md bg-green-50 p-3 font-semibold text-green-900">{state.message}</p>;
+  const send = useKeptValues(action);
+  // The form goes away once the booking is cancelled: the focus goes to what happened, not to the page's top.
+  if (state.ok) return <FocusOnArrival className="rounded-md bg-green-50 p-3 font-semibold text-green-900">{state.message}</FocusOnArrival>;
   return (
     <details className="rounded-lg border border-red-700 p-4">
       <summary className="cursor-pointer font-semibold text-red-800">{t("cancelOpen")}</summary>
-      <form action={action} className="mt-4 space-y-3">
+      <form onSubmit={send} className="mt-4 space-y-3">
         <input type="hidden" name="bookingId" value={bookingId} />
         <p>
           <label htmlFor={`${id}-note`} className="mb-1 block font-semibold">
@@ -30,9 +35,9 @@ export function CancelBookingForm({ bookingId, cancel }: { bookingId: string; ca
             {state.message}
           </p>
         ) : null}
-        <button type="submit" disabled={pending} className="rounded-md bg-red-800 px-4 py-3 font-semibold text-white disabled:opacity-60">
-          {pending ? t("cancelling") : t("cancelSubmit")}
-        </button>
+        <SubmitButton pending={pending} danger className="py-3">
+          {t("cancelSubmit")}
+        </SubmitButton>
       </form>
     </details>
   );

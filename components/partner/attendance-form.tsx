@@ -2,6 +2,8 @@
 
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useKeptValues } from "@/components/forms/use-kept-values";
 import { initialActionState, type ActionState } from "@/lib/actions/state";
 
 interface Guest {
@@ -25,8 +27,9 @@ export function AttendanceForm({
   const t = useTranslations("myBookings");
   const id = useId();
   const [state, action, pending] = useActionState(record, initialActionState);
+  const send = useKeptValues(action);
   return (
-    <form action={action} className="mt-3 space-y-3 rounded-md bg-brand-50 p-3">
+    <form onSubmit={send} className="mt-3 space-y-3 rounded-md bg-brand-50 p-3">
       <input type="hidden" name="bookingId" value={bookingId} />
       <fieldset className="space-y-2">
         <legend className="font-semibold">{t("attendanceTitle")}</legend>
@@ -63,9 +66,9 @@ export function AttendanceForm({
         <textarea id={`${id}-comment`} name="comment" rows={2} maxLength={500} className="w-full rounded-md border border-gray-500 px-3 py-2" />
       </p>
       <div aria-live="polite">{state.message ? <p className={state.ok ? "font-semibold text-green-900" : "font-semibold text-red-800"}>{state.message}</p> : null}</div>
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
+      <SubmitButton pending={pending}>
         {t("attendanceSave")}
-      </button>
+      </SubmitButton>
     </form>
   );
 }

@@ -17,7 +17,7 @@ export function PersonForm({ save, person }: Props) {
   const t = useTranslations("people");
   // Adding: the form empties after a success, which is announced and takes the focus (ActionForm).
   return (
-    <ActionForm action={save} submit={person ? t("save") : t("add")} resetOnSuccess={!person}>
+    <ActionForm action={save} submit={person ? t("save") : t("add")} resetOnSuccess={!person} schema="person">
       {person ? <input type="hidden" name="personId" value={person.id} /> : null}
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField name="firstName" label={t("firstName")} defaultValue={person?.firstName} required />

@@ -4,6 +4,7 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import { InvalidInput } from "@/lib/booking/schemas";
 import { DomainError } from "@/lib/errors";
+import { describeFieldError } from "./describe";
 
 import type { ActionState } from "./state";
 
@@ -13,15 +14,9 @@ export async function actionFailure(error: unknown): Promise<ActionState> {
   const t = await getTranslations();
   const say = (key: string, params?: Record<string, string | number>) => (t.has(key) ? t(key, params) : null);
   if (error instanceof InvalidInput) {
-    // Each message names its field ("Adresse e-mail : indiquez une adresse e-mail valide.").
+    // Each message names its field ("Adresse e-mail : indiquez une adresse e-mail valide."), as in the browser.
     const fieldErrors = Object.fromEntries(
-      Object.entries(error.fieldErrors).map(([field, keys]) => {
-        const label = say(`fields.${field}`);
-        return [field, (keys ?? []).map((key) => {
-          const message = say(key, { max: 20 }) ?? say("validation.invalid")!;
-          return label ? `${label} : ${message.charAt(0).toLowerCase()}${message.slice(1)}` : message;
-        })];
-      }),
+      Object.entries(error.fieldErrors).map(([field, keys]) => [field, (keys ?? []).map((key) => describeFieldError(t, field, key))]),
     );
     return { ok: false, message: say("domainErrors.INVALID_INPUT")!, fieldErrors };
   }

@@ -17,8 +17,10 @@ import { ensure, isAdmin } from "./permissions";
 import { hashPassword, verifyPassword } from "./password";
 import { clearFailures, forgiveAttempt, takeAttempt } from "./throttle";
 import { consumeToken, issueToken, revokeTokens } from "./tokens";
+import { choosePasswordSchema, email, inviteSchema } from "./schemas";
 
-const email = z.string().trim().toLowerCase().email("validation.email").max(200, "validation.tooLong");
+export { choosePasswordSchema, inviteSchema };
+
 
 export type SignInResult = { ok: true; userId: string; sessionVersion: number } | { ok: false; reason: "INVALID" | "THROTTLED" };
 
@@ -59,14 +61,6 @@ export async function requestPasswordReset(input: unknown, ip = "local", now = n
   });
 }
 
-export const choosePasswordSchema = z
-  .object({
-    token: z.string().min(20).max(100),
-    password: z.string().min(10, "validation.passwordTooShort").max(200, "validation.tooLong"),
-    confirm: z.string(),
-  })
-  .refine((value) => value.password === value.confirm, { message: "domainErrors.PASSWORDS_DIFFER", path: ["confirm"] });
-
 /** Sets the password of an invitation or a reset link, once; ends the sessions opened before. */
 export async function choosePassword(input: unknown, now = new Date()): Promise<{ email: string }> {
   const { token, password } = parse(choosePasswordSchema, input);
@@ -81,14 +75,6 @@ export async function choosePassword(input: unknown, now = new Date()): Promise<
     return user;
   });
 }
-
-export const inviteSchema = z.object({
-  email,
-  name: z.string().trim().min(1, "validation.required").max(120, "validation.tooLong"),
-  role: z.enum(["ADMIN", "PARTNER", "VENUE"]),
-  partnerId: z.uuid("validation.invalid").optional(),
-  venueId: z.uuid("validation.invalid").optional(),
-});
 
 /** Who may invite whom: admin anyone; a referent into their structure; a manager onto their venue. */
 function mayInvite(actor: Actor, role: Role, partnerId?: string, venueId?: string): boolean {

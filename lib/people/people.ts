@@ -10,16 +10,11 @@ import { parse } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { cleanLine, isUuid, optionalText, personName, pageOffset } from "@/lib/validation";
+import { cleanLine, isUuid, pageOffset } from "@/lib/validation";
+import { personSchema, personUpdateSchema } from "./schemas";
 
-export const personSchema = z.object({
-  partnerId: z.uuid("validation.invalid"),
-  firstName: personName(),
-  lastName: personName(),
-  notes: optionalText(500).transform((notes) => notes ?? null),
-});
+export { personSchema, personUpdateSchema };
 
-export const personUpdateSchema = personSchema.omit({ partnerId: true }).extend({ personId: z.uuid("validation.invalid") });
 
 export interface PersonRow {
   id: string;

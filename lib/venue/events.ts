@@ -9,29 +9,13 @@ import { cancelEventSessions } from "@/lib/booking/sessions";
 import { parse } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
 import { RuleViolation } from "@/lib/errors";
-import { Accessibility, EventCategory } from "@/lib/generated/prisma/enums";
-import { httpUrl, line, optionalLine, optionalText, text, pageOffset } from "@/lib/validation";
+import type { EventCategory } from "@/lib/generated/prisma/enums";
+import { optionalText, pageOffset } from "@/lib/validation";
 import { ensureManages, managedEvent } from "./access";
+import { createEventSchema, eventFieldsSchema, updateEventSchema } from "./schemas";
 
-export const eventFieldsSchema = z.object({
-  title: line(160),
-  description: text(5000),
-  category: z.enum(Object.values(EventCategory) as [EventCategory, ...EventCategory[]], "validation.invalid"),
-  minAge: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int("validation.integer").min(0, "validation.notNegative").max(99, "validation.tooLarge").nullable()),
-  durationMinutes: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int("validation.integer").min(1, "validation.atLeastOne").max(1440, "validation.tooLarge").nullable()),
-  accessibility: z.array(z.enum(Object.values(Accessibility) as [Accessibility, ...Accessibility[]])).default([]),
-  /** In euros, as typed ("12,50"); stored in cents. */
-  publicPrice: z.preprocess(
-    (v) => (v === "" || v == null ? null : String(v).replace(",", ".")),
-    z.coerce.number("validation.invalid").min(0, "validation.notNegative").max(10_000, "validation.tooLarge").nullable(),
-  ),
-  // Partners open it to buy a ticket: http or https only (never javascript: or data:).
-  ticketUrl: z.preprocess((v) => (v === "" || v == null ? undefined : v), httpUrl(500).optional()),
-  imageAlt: optionalLine(300),
-});
+export { createEventSchema, eventFieldsSchema, updateEventSchema };
 
-export const createEventSchema = eventFieldsSchema.extend({ venueId: z.uuid("validation.invalid") });
-export const updateEventSchema = eventFieldsSchema.extend({ eventId: z.uuid("validation.invalid") });
 
 function columns(fields: z.output<typeof eventFieldsSchema>) {
   const { publicPrice, ticketUrl, imageAlt, ...rest } = fields;
@@ -60,7 +44,7 @@ export async function updateEvent(actor: Actor, input: unknown): Promise<void> {
 export async function publishEvent(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<void> {
   const { eventId } = parse(z.object({ eventId: z.uuid("validation.invalid") }), input);
   const event = await managedEvent(actor, eventId);
-  if (event.status === "CANCELLED") throw new RuleViolation("EVENT_CANCELLED", "Ce spectacle est annulé.");
+  if (event.status === "CANCELLED") throw new RuleViolation("EVENT_CANCELLED", "Cet événement est annulé.");
   if (event.status === "PUBLISHED") return;
   await getPrisma().$transaction(async (tx) => {
     await tx.event.update({ where: { id: eventId }, data: { status: "PUBLISHED", publishedAt: now } });

@@ -13,28 +13,11 @@ import { audit } from "@/lib/audit";
 import { scheduleSessionJobs } from "@/lib/booking/timed";
 import { prismaSql } from "@/lib/db/sql";
 import { managedEvent } from "./access";
+import { sessionRunSchema } from "./schemas";
+
+export { sessionRunSchema };
 
 export const MAX_SESSIONS_PER_RUN = 100;
-
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalid");
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "validation.invalid");
-
-export const sessionRunSchema = z
-  .object({
-    eventId: z.uuid("validation.invalid"),
-    from: day,
-    /** Same as `from` for a single session. */
-    to: day.optional(),
-    /** ISO weekdays (1 Monday … 7 Sunday); empty: every day of the range. */
-    weekdays: z.array(z.coerce.number().int().min(1).max(7)).default([]),
-    times: z.array(time).min(1, "validation.required").max(6),
-    capacity: z.coerce.number().int("validation.integer").min(0, "validation.notNegative").max(100_000, "validation.tooLarge"),
-    /** Bookings open this many days before the start (none: as soon as the event is published). */
-    opensDaysBefore: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().min(1, "validation.atLeastOne").max(365, "validation.tooLarge").nullable()).default(null),
-    /** Bookings close this many hours before the start (none: at the start). */
-    closesHoursBefore: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().min(0, "validation.notNegative").max(720, "validation.tooLarge").nullable()).default(null),
-  })
-  .refine((run) => !run.to || run.to >= run.from, { message: "validation.invalid", path: ["to"] });
 
 /** The start times of a run, at Paris time. */
 export function runStarts(run: Pick<z.output<typeof sessionRunSchema>, "from" | "to" | "weekdays" | "times">): Date[] {
