@@ -1,5 +1,11 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+
+// The home page is the site itself: its name alone, without the template of the other pages.
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: { absolute: (await getTranslations("meta"))("title") } };
+}
 
 export default async function HomePage() {
   const t = await getTranslations("home");

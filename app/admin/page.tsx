@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { associationTodo } from "@/lib/association/dashboard";
 import { requireUser } from "@/lib/auth/current";
+import { formatDay, formatSessionShort } from "@/lib/format/dates";
 
-export const metadata: Metadata = { title: "Administration" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("adminHome") };
+}
 
 const SPACES = [
   ["/admin/structures", "partners"],
@@ -24,9 +27,8 @@ export default async function AdminHome() {
   const t = await getTranslations("homes");
   const home = await getTranslations("adminHome");
   const nav = await getTranslations("nav");
-  const format = await getFormatter();
-  // A convention's days are UTC midnights of the Paris day: read them in UTC.
-  const day = (date: Date) => format.dateTime(date, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  // A convention's days are stored as days (@db.Date): formatDay reads them without shifting a day.
+  const day = (date: Date) => formatDay(date);
   const link = "font-semibold text-brand-800 underline";
   const nothing =
     !todo.newRequests &&
@@ -117,7 +119,7 @@ export default async function AdminHome() {
                       <Link href={`/lieu/seances/${session.id}`} className={link}>
                         {home("waitlist", {
                           event: session.event.title,
-                          date: format.dateTime(session.startsAt, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }),
+                          date: formatSessionShort(session.startsAt),
                           count: session.waitlistedBookings,
                         })}
                       </Link>{" "}

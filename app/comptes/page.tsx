@@ -5,7 +5,9 @@ import { invitableStructures, listAccounts } from "@/lib/auth/accounts";
 import { requireUser } from "@/lib/auth/current";
 import { inviteAction, setActiveAction } from "./actions";
 
-export const metadata: Metadata = { title: "Comptes" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("accounts") };
+}
 
 export default async function AccountsPage() {
   const actor = await requireUser("/comptes");

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current";
+import { formatSessionShort } from "@/lib/format/dates";
 import { pickVenue } from "@/lib/venue/current";
 import { listVenueEvents } from "@/lib/venue/events";
 
-export const metadata: Metadata = { title: "Mon lieu" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("venueHome") };
+}
 
 export default async function VenueHome({ searchParams }: { searchParams: Promise<{ lieu?: string; page?: string }> }) {
   const actor = await requireUser("/lieu", "VENUE", "ADMIN");
@@ -13,7 +16,6 @@ export default async function VenueHome({ searchParams }: { searchParams: Promis
   const venue = await pickVenue(actor, query.lieu);
   const t = await getTranslations("venue");
   const labels = await getTranslations("labels");
-  const format = await getFormatter();
   if (!venue) return <h1 className="text-3xl font-bold text-brand-800">{t("home")}</h1>;
   const { events } = await listVenueEvents(actor, venue.id, { page: Math.max(1, Number(query.page) || 1) });
   const link = "block rounded-md border border-brand-700 px-4 py-3 font-semibold text-brand-800";
@@ -57,7 +59,7 @@ export default async function VenueHome({ searchParams }: { searchParams: Promis
                 </span>
                 <span className="text-sm">
                   {t(`status.${event.status}`)} · {t("upcoming", { count: event.upcomingSessions })}
-                  {event.nextSession ? ` · ${t("next", { date: format.dateTime(event.nextSession, { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }) })}` : ""}
+                  {event.nextSession ? ` · ${t("next", { date: formatSessionShort(event.nextSession) })}` : ""}
                 </span>
               </li>
             ))}

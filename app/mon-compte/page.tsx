@@ -6,7 +6,9 @@ import { OPTIONAL_KINDS } from "@/lib/mail/content";
 import { DELIVERIES, getMailPreferences } from "@/lib/mail/preferences";
 import { setMailPreferencesAction } from "./actions";
 
-export const metadata: Metadata = { title: "Mon compte" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("myAccount") };
+}
 
 export default async function MyAccountPage() {
   const actor = await requireUser("/mon-compte");

@@ -5,7 +5,9 @@ import { getTranslations } from "next-intl/server";
 import { currentActor, homeOf } from "@/lib/auth/current";
 import { getReferentContact } from "@/lib/auth/visitor";
 
-export const metadata: Metadata = { title: "Mon référent" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("myReferent") };
+}
 
 export default async function ReferentPage() {
   const actor = await currentActor();

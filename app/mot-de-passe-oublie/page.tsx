@@ -3,7 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { SimpleForm } from "@/components/auth/simple-form";
 import { requestResetAction } from "./actions";
 
-export const metadata: Metadata = { title: "Mot de passe oublié" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("forgotPassword") };
+}
 
 export default async function ForgotPasswordPage() {
   const t = await getTranslations("auth");

@@ -1,24 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { MembershipAnswer } from "@/components/association/memberships/membership-answer";
 import { NotificationsPanel } from "@/components/partner/notifications-panel";
 import { RenewCodeForm } from "@/components/partner/renew-code-form";
 import { getMembershipState } from "@/lib/association/memberships";
 import { requireUser } from "@/lib/auth/current";
 import { getVisitorCode } from "@/lib/auth/visitor";
+import { formatDay } from "@/lib/format/dates";
 import { seasonLabel } from "@/lib/time";
 import { renewVisitorCodeAction } from "./actions";
 import { answerMembershipAction } from "./adhesion-actions";
 
-export const metadata: Metadata = { title: "Tableau de bord" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("partnerHome") };
+}
 
 export default async function PartnerHome() {
   const actor = await requireUser("/partenaire", "PARTNER");
   const [visitor, membership] = await Promise.all([getVisitorCode(actor, actor.partnerId), getMembershipState(actor, actor.partnerId)]);
   const t = await getTranslations("homes");
   const m = await getTranslations("membershipHome");
-  const format = await getFormatter();
   const v = await getTranslations("visitor");
   const nav = await getTranslations("nav");
   return (
@@ -60,7 +62,7 @@ export default async function PartnerHome() {
           {m("heading", { season: seasonLabel(membership.season) })}
         </h2>
         <p className="font-semibold">{m(`state.${membership.status ?? "NONE"}`)}</p>
-        {membership.status === "MEMBER" && membership.joinedOn ? <p>{m("memberSince", { date: format.dateTime(membership.joinedOn, { dateStyle: "long", timeZone: "UTC" }) })}</p> : null}
+        {membership.status === "MEMBER" && membership.joinedOn ? <p>{m("memberSince", { date: formatDay(membership.joinedOn) })}</p> : null}
         {membership.status !== "MEMBER" ? (
           <>
             <p>{m("lead")}</p>

@@ -1,20 +1,23 @@
 // One event of the catalog: what, where, and the sessions that match the search (how many, from when to
 // when, the first few with their places), each date linking to its session on the event page.
 import Link from "next/link";
-import type { DateTimeFormatOptions as DateOptions } from "next-intl";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import type { CatalogSession, EventCard } from "@/lib/catalog/search";
+import { formatDay, formatSessionShort } from "@/lib/format/dates";
+import { parisDate } from "@/lib/time";
 
-type Format = Awaited<ReturnType<typeof getFormatter>>;
-
-/** "12 séances du 3 au 28 février", "2 séances le 3 février", or "Une séance". */
-function sessionSpan(event: EventCard, format: Format, t: Awaited<ReturnType<typeof getTranslations<"offer">>>): string {
+/**
+ * "12 séances du 3 au 28 février", "du 28 février au 3 mars", "du 28 décembre 2026 au 3 janvier 2027",
+ * "2 séances le 3 février", "Une séance le 3 février": each date written by formatDay, compared as Paris days.
+ */
+export function sessionSpan(event: EventCard, t: Awaited<ReturnType<typeof getTranslations<"offer">>>): string {
   const { sessionCount: count, firstStartsAt: first, lastStartsAt: last } = event;
-  const same = (options: DateOptions) => format.dateTime(first, options) === format.dateTime(last, options);
-  const dayMonth: DateOptions = same({ year: "numeric" }) ? { day: "numeric", month: "long" } : { day: "numeric", month: "long", year: "numeric" };
-  if (same({ day: "numeric", month: "numeric", year: "numeric" })) return t("sessionSpanDay", { count, day: format.dateTime(first, dayMonth) });
-  const firstOptions: DateOptions = same({ month: "numeric", year: "numeric" }) ? { day: "numeric" } : dayMonth;
-  return t("sessionSpan", { count, first: format.dateTime(first, firstOptions), last: format.dateTime(last, dayMonth) });
+  // "2027-02-03": the same year, month or day when the first 4, 7 or 10 characters are.
+  const [a, b] = [parisDate(first), parisDate(last)];
+  const same = (length: number) => a.slice(0, length) === b.slice(0, length);
+  const lastPart = same(4) ? "dayMonth" : "full";
+  if (same(10)) return t("sessionSpanDay", { count, day: formatDay(first, lastPart) });
+  return t("sessionSpan", { count, first: formatDay(first, same(7) ? "day" : lastPart), last: formatDay(last, lastPart) });
 }
 
 function SessionLine({ session, href, date, status }: { session: CatalogSession; href: string; date: string; status: string }) {
@@ -31,7 +34,6 @@ function SessionLine({ session, href, date, status }: { session: CatalogSession;
 export async function CatalogEventCard({ event }: { event: EventCard }) {
   const t = await getTranslations("offer");
   const labels = await getTranslations("labels");
-  const format = await getFormatter();
   const href = `/offre/${event.eventId}`;
   const more = event.sessionCount - event.sessions.length;
   const status = (session: CatalogSession) =>
@@ -55,14 +57,14 @@ export async function CatalogEventCard({ event }: { event: EventCard }) {
           {event.venueName}, {event.city}
           {event.area ? ` (${event.area})` : ""}
         </p>
-        <p className="font-semibold">{sessionSpan(event, format, t)}</p>
+        <p className="font-semibold">{sessionSpan(event, t)}</p>
         <ul aria-label={t("nextDates", { title: event.title })} className="space-y-1">
           {event.sessions.map((session) => (
             <SessionLine
               key={session.sessionId}
               session={session}
               href={`${href}#seance-${session.sessionId}`}
-              date={format.dateTime(session.startsAt, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" })}
+              date={formatSessionShort(session.startsAt)}
               status={status(session)}
             />
           ))}

@@ -3,8 +3,9 @@
 // button says what it does.
 import Link from "next/link";
 import { useId } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import type { EventDetails, EventSession } from "@/lib/catalog/event";
+import { formatSessionDate, formatSessionShort } from "@/lib/format/dates";
 import { WaitlistNotice } from "./waitlist-notice";
 
 export function EventSessionItem({
@@ -21,7 +22,6 @@ export function EventSessionItem({
   canBook: boolean;
 }) {
   const t = useTranslations("event");
-  const format = useFormatter();
   const noticeId = useId();
   // Said only where the partner may book now: a closed session has nothing to announce.
   const bookable = isPartner && canBook && session.conventionValid && session.window === "OPEN";
@@ -33,7 +33,7 @@ export function EventSessionItem({
       <div className="space-y-1">
         <p className="text-lg font-semibold">
           <time dateTime={session.startsAt.toISOString()}>
-            {format.dateTime(session.startsAt, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" })}
+            {formatSessionShort(session.startsAt)}
           </time>
         </p>
         <p>{t("placesLeft", { count: session.placesLeft })}</p>
@@ -50,7 +50,7 @@ export function EventSessionItem({
           <Link
             href={`/offre/${eventId}/reserver/${session.id}`}
             className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800"
-            aria-label={`${label} — ${format.dateTime(session.startsAt, { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" })}`}
+            aria-label={`${label} — ${formatSessionDate(session.startsAt)}`}
             aria-describedby={waits ? noticeId : undefined}
           >
             {label}

@@ -1,9 +1,10 @@
 // The partner's news, on its home page: a waiting booking confirmed, a cancellation by the venue or the
 // association (who and why), one guest's place cancelled; the words come from notice-text.ts.
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { markNotificationsReadAction } from "@/app/partenaire/notification-actions";
 import type { Actor } from "@/lib/auth/actor";
+import { formatSessionShort } from "@/lib/format/dates";
 import { listNotifications } from "@/lib/partner/notifications";
 import { noticeText } from "./notice-text";
 
@@ -11,8 +12,7 @@ export async function NotificationsPanel({ actor, partnerId }: { actor: Actor; p
   const news = await listNotifications(actor, partnerId);
   const t = await getTranslations("partnerHome");
   const codes = await getTranslations("cancelCodes");
-  const format = await getFormatter();
-  const words = { t, codes, date: (date: Date) => format.dateTime(date, { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }) };
+  const words = { t, codes, date: formatSessionShort };
   const unread = news.some((item) => !item.read);
   return (
     <section aria-labelledby="nouvelles" className="space-y-3">

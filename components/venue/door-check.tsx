@@ -4,9 +4,10 @@
 // camera (the browser's BarcodeDetector where it exists, jsQR otherwise) or type the booking number;
 // the answer fills the screen, and marking a guest as arrived is one tap.
 import jsQR from "jsqr";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import type { DoorState } from "@/app/lieu/actions";
+import { formatSessionDate, formatTime } from "@/lib/format/dates";
 
 interface Props {
   check: (input: { code?: string; number?: string }) => Promise<DoorState>;
@@ -17,7 +18,6 @@ type Detector = { detect: (source: CanvasImageSource) => Promise<{ rawValue: str
 
 export function DoorCheck({ check, mark }: Props) {
   const t = useTranslations("venue.door");
-  const format = useFormatter();
   const [state, setState] = useState<DoorState>({});
   const [pending, startTransition] = useTransition();
   const [scanning, setScanning] = useState(false);
@@ -84,7 +84,7 @@ export function DoorCheck({ check, mark }: Props) {
 
   const answer = state.answer;
   const tone = !answer ? "" : answer.result === "VALID" ? "bg-green-700 text-white" : answer.result === "ALREADY_USED" ? "bg-amber-400 text-ink" : "bg-red-800 text-white";
-  const time = (date: Date) => format.dateTime(new Date(date), { hour: "2-digit", minute: "2-digit" });
+  const time = (date: Date) => formatTime(new Date(date));
 
   return (
     <div className="space-y-6">
@@ -130,7 +130,7 @@ export function DoorCheck({ check, mark }: Props) {
           <div className={`space-y-3 rounded-lg p-6 ${tone}`}>
             <p className="text-3xl font-bold">
               {answer.result === "OTHER_DATE"
-                ? t("OTHER_DATE", { date: format.dateTime(new Date(answer.startsAt), { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }) })
+                ? t("OTHER_DATE", { date: formatSessionDate(new Date(answer.startsAt)) })
                 : t(answer.result)}
             </p>
             {"eventTitle" in answer ? <p className="text-lg">{answer.eventTitle}</p> : null}

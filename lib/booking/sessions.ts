@@ -105,7 +105,7 @@ export async function cancelEventSessions(
   note: string | undefined,
   now: Date,
 ): Promise<{ cancelledSessions: number; cancelledBookings: number; promoted: Promotion[] }> {
-  ensure(canManageSession(actor, { venueId: event.venueId }), "Seul le lieu qui propose ce spectacle peut l'annuler.");
+  ensure(canManageSession(actor, { venueId: event.venueId }), "Seul le lieu qui propose cet événement peut l'annuler.");
   return withVenueLock(event.venueId, async (tx) => {
     const sql = prismaSql(tx);
     const upcoming = await tx.session.findMany({ where: { eventId: event.id, status: "SCHEDULED", startsAt: { gt: now } }, orderBy: { id: "asc" }, select: { id: true } });

@@ -68,7 +68,7 @@ export interface EventDetails {
 
 export async function getEventDetails(actor: Actor, eventId: string, { now = new Date() } = {}): Promise<EventDetails> {
   ensure(canBrowseOffer(actor), "Connectez-vous pour voir l'offre.");
-  requireId(eventId, "spectacle");
+  requireId(eventId, "événement");
   const prisma = getPrisma();
   const event = await prisma.event.findUnique({
     where: { id: eventId },
@@ -79,7 +79,7 @@ export async function getEventDetails(actor: Actor, eventId: string, { now = new
     },
   });
   // A draft is seen only by its venue and admin; to anyone else it does not exist.
-  if (!event || (event.status !== "PUBLISHED" && !managesVenue(actor, event.venueId))) throw new NotFoundError("spectacle");
+  if (!event || (event.status !== "PUBLISHED" && !managesVenue(actor, event.venueId))) throw new NotFoundError("événement");
 
   const { venue } = event;
   const rule = venue.quotaRule ? { period: venue.quotaRule.period, maxPlaces: venue.quotaRule.maxPlaces, liftDaysBefore: venue.quotaRule.liftDaysBefore } : null;

@@ -5,7 +5,7 @@ import "server-only";
 import { createTranslator } from "use-intl/core";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { getPrisma } from "@/lib/db/client";
-import { formatSessionDate } from "@/lib/invitation/format";
+import { formatDay, formatSessionDate } from "@/lib/format/dates";
 import messages from "@/messages/fr";
 import type { MailContent } from "./template";
 
@@ -59,7 +59,7 @@ async function partnerMail(kind: string, props: Record<string, unknown>, recipie
   if (!partner) return null;
   const adminPage = appUrl(`/admin/structures/${partner.id}`);
   const season = Number(props.season ?? 0);
-  const facts = { structure: partner.name, city: partner.city ?? "", season: `${season}-${season + 1}`, until: partner.conventions[0] ? parisLongDate(partner.conventions[0].validUntil) : "" };
+  const facts = { structure: partner.name, city: partner.city ?? "", season: `${season}-${season + 1}`, until: partner.conventions[0] ? formatDay(partner.conventions[0].validUntil) : "" };
   switch (kind) {
     case "PARTNERSHIP_REQUEST":
       return { ...frame(recipientName, { subject: t("PARTNERSHIP_REQUEST.subject", facts), paragraphs: [t("PARTNERSHIP_REQUEST.lead", facts)], action: { label: t("PARTNERSHIP_REQUEST.action"), url: adminPage } }), url: adminPage };
@@ -73,11 +73,6 @@ async function partnerMail(kind: string, props: Record<string, unknown>, recipie
   }
 }
 
-/** "31 décembre 2026": a date (stored as a day) as people read it. */
-function parisLongDate(day: Date): string {
-  return new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(day);
-}
-
 async function bookingFacts(bookingId: string) {
   const booking = await getPrisma().booking.findUnique({
     where: { id: bookingId },
@@ -88,7 +83,8 @@ async function bookingFacts(bookingId: string) {
       cancelReason: true,
       cancelNote: true,
       session: { select: { startsAt: true, cancelNote: true, event: { select: { title: true, venue: { select: { name: true, addressLine: true, postalCode: true, city: true } } } } } },
-      guests: { orderBy: { position: "asc" }, select: { firstName: true, lastName: true } },
+      // A guest withdrawn from the booking is no longer invited: the mails name only the others.
+      guests: { where: { cancelledAt: null }, orderBy: { position: "asc" }, select: { firstName: true, lastName: true } },
     },
   });
   if (!booking) return null;

@@ -4,7 +4,7 @@
 // the embedded font is a subset without the ballot-box signs. Small type so that a full session fits;
 // long lists go on over further pages.
 import { formatBookingNumber } from "@/lib/booking/number";
-import { formatSessionDate } from "@/lib/invitation/format";
+import { formatSessionDate } from "@/lib/format/dates";
 import { describeNeeds, type GuestList } from "@/lib/venue/guest-list";
 import { PDF_FONT_FAMILY } from "./fonts";
 import { loadReactPdf } from "./invitation";

@@ -3,7 +3,8 @@
 // short sentences, black on white, nothing but the QR code and the number to show at the entrance.
 import type { Styles } from "@react-pdf/renderer";
 import { formatBookingNumber } from "@/lib/booking/number";
-import { fill, formatSessionDate } from "@/lib/invitation/format";
+import { formatSessionDate } from "@/lib/format/dates";
+import { fill } from "@/lib/invitation/format";
 import catalog from "@/messages/fr/invitation.json";
 import { PDF_FONT_FAMILY, pdfFontFiles } from "./fonts";
 import { qrPath } from "./qr";

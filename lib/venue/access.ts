@@ -15,7 +15,7 @@ export function ensureVenueStaff(actor: Actor): void {
 export async function managedEvent(actor: Actor, eventId: string) {
   ensureVenueStaff(actor);
   const event = isUuid(eventId) ? await getPrisma().event.findUnique({ where: { id: eventId } }) : null;
-  if (!event || !managesVenue(actor, event.venueId)) throw new NotFoundError("spectacle");
+  if (!event || !managesVenue(actor, event.venueId)) throw new NotFoundError("événement");
   return event;
 }
 

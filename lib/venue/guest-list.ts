@@ -10,7 +10,7 @@ import { formatBookingNumber } from "@/lib/booking/number";
 import { bookingClosesAt } from "@/lib/booking/rules";
 import { toCsv } from "@/lib/csv";
 import { getPrisma } from "@/lib/db/client";
-import { formatSessionDate } from "@/lib/invitation/format";
+import { formatSessionDate } from "@/lib/format/dates";
 import { parisDate } from "@/lib/time";
 import { ensureVenueStaff, managedSession } from "./access";
 

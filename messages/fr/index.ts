@@ -10,9 +10,10 @@ import invitation from "./invitation.json";
 import mail from "./mail.json";
 import offer from "./offer.json";
 import site from "./site.json";
+import titles from "./titles.json";
 import venue from "./venue.json";
 
-const parts = [site, booking, offer, invitation, auth, venue, mail, association, associationStructures, associationVenues, associationBookings];
+const parts = [site, booking, offer, invitation, auth, venue, mail, association, associationStructures, associationVenues, associationBookings, titles];
 
 function merge(list: Record<string, unknown>[]): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
@@ -36,7 +37,8 @@ export type Messages = typeof site &
   typeof association &
   typeof associationStructures &
   typeof associationVenues &
-  typeof associationBookings;
+  typeof associationBookings &
+  typeof titles;
 
 const messages = merge(parts) as Messages;
 export default messages;

@@ -5,7 +5,8 @@
 import fs from "node:fs";
 import PDFDocument from "pdfkit";
 import { formatBookingNumber } from "../../lib/booking/number";
-import { fill, formatSessionDate } from "../../lib/invitation/format";
+import { formatSessionDate } from "../../lib/format/dates";
+import { fill } from "../../lib/invitation/format";
 import { pdfFontFiles } from "../../lib/pdf/fonts";
 import type { InvitationData } from "../../lib/pdf/invitation";
 import { qrPath } from "../../lib/pdf/qr";

@@ -52,7 +52,7 @@ async function noiseImage(megabytes: number): Promise<Buffer> {
 test("an image of 3 MB is taken; one over 5 MB gets a French answer", async ({ page }) => {
   test.slow();
   await signIn(page, ACCOUNTS.venue);
-  await page.getByRole("link", { name: "Déclarer un spectacle" }).click();
+  await page.getByRole("link", { name: "Déclarer un événement" }).click();
   await page.getByLabel("Titre").fill("Affiche lourde");
   await page.getByLabel("Présentation").fill("Un spectacle à l'affiche lourde.");
   await page.getByLabel("Genre").selectOption("DANCE");

@@ -7,8 +7,10 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { SMTPServer } from "smtp-server";
 import { cancelBooking, cancelSession, requestBooking, setQuotaRule } from "@/lib/booking";
+import { withdrawGuest } from "@/lib/booking/withdraw-guest";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
+import { formatSessionDate } from "@/lib/format/dates";
 import { enqueue } from "@/lib/jobs/queue";
 import { sendDigests } from "@/lib/mail/deliver";
 import { resendMail } from "@/lib/mail/outbox";
@@ -75,6 +77,9 @@ describe("mails", () => {
     expect(mail!.subject).toContain(result.outcome === "CONFIRMED" ? result.confirmed.number.slice(0, 4) : "");
     expect(mail!.text).toContain("Culture pour tous");
     expect(mail!.text).toContain("/api/bookings/");
+    // The session's date reads as on its page, its invitation and its guest list (lib/format/dates.ts).
+    const { startsAt } = await getPrisma().session.findUniqueOrThrow({ where: { id: sessionId }, select: { startsAt: true } });
+    expect(mail!.text).toContain(formatSessionDate(startsAt));
   });
 
   it("a change rolled back adds no job and writes no mail", async () => {
@@ -183,6 +188,18 @@ describe("mails", () => {
     await enqueue(prismaSql(getPrisma()), { task: "remind-outing", payload: { sessionId: session.id } });
     await runJobs();
     expect((await outbox()).filter((mail) => mail.kind === "OUTING_REMINDER")).toHaveLength(1);
+  });
+
+  it("names in the reminder only the guests still invited, not one withdrawn from the booking (issue 13, item 7)", async () => {
+    const session = await createSession({ capacity: 5, startsAt: new Date(Date.now() + 3 * 86_400_000) });
+    const [partner] = await partners(1);
+    const booking = await insertBooking(session.id, partner!.id, { places: 3, createdById: (partner!.actor as { userId: string }).userId });
+    await withdrawGuest(partner!.actor, { bookingId: booking.id, position: 1 });
+    await enqueue(prismaSql(getPrisma()), { task: "remind-outing", payload: { sessionId: session.id } });
+    await runJobs();
+    const reminder = (await outbox()).find((mail) => mail.kind === "OUTING_REMINDER")!;
+    expect(reminder.text).toContain("Prénom0 Nom, Prénom2 Nom");
+    expect(reminder.text).not.toContain("Prénom1 Nom");
   });
 });
 

@@ -5,6 +5,7 @@ import { changeCapacity } from "@/lib/booking";
 import { getPrisma } from "@/lib/db/client";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { encodeInvitationCode } from "@/lib/invitation/code";
+import { withdrawGuest } from "@/lib/booking/withdraw-guest";
 import { getEventAttendance } from "@/lib/venue/attendance";
 import { checkInvitation, markArrived } from "@/lib/venue/door";
 import { cancelEvent, createEvent, getVenueEvent, listVenueEvents, publishEvent, updateEvent } from "@/lib/venue/events";
@@ -160,6 +161,17 @@ describe("guest lists and the door", () => {
     await getPrisma().bookingFeedback.create({ data: { bookingId: booking.id, mood: "LOVED", comment: "Merci !" } });
     const report = await getEventAttendance(manager, event.id);
     expect(report.sessions[0]).toMatchObject({ confirmed: 2, attended: 1, unknown: 1, feedback: [{ mood: "LOVED", comment: "Merci !", partnerName: "CHRS L'Escale" }] });
+  });
+
+  it("leaves a guest withdrawn from a booking out of the attendance count (issue 13, item 7)", async () => {
+    const event = await eventRow({ venueId, title: "Concert" });
+    const session = await createSession({ eventId: event.id, startsAt: new Date("2027-05-20T18:30:00Z"), capacity: 5 });
+    const partner = await createPartner();
+    const booking = await insertBooking(session.id, partner.id, { places: 3 });
+    await withdrawGuest(await partnerActor(partner.id), { bookingId: booking.id, position: 2 }, { now: new Date("2027-05-19T10:00:00Z") });
+    await markArrived(manager, { bookingId: booking.id, positions: [0] }, NOW);
+    const report = await getEventAttendance(manager, event.id);
+    expect(report.sessions[0]).toMatchObject({ confirmed: 2, attended: 1, noShow: 0, unknown: 1 });
   });
 });
 

@@ -50,6 +50,10 @@ describe("a session of the event page, for a partner", () => {
     expect(screen.queryByRole("link", { name: /^Réserver/ })).not.toBeInTheDocument();
     const link = screen.getByRole("link", { name: /^S'inscrire en liste d'attente/ });
     expect(link).toHaveAttribute("href", `/offre/${EVENT}/reserver/0190f0e0-0000-7000-8000-0000000000f1`);
+    // The session's date in the platform's formats (getByText reads a non-breaking space as a space):
+    // short in the list, in full for a screen reader (no abbreviation to spell out).
+    expect(screen.getByText("sam. 12 déc. 2026 à 20 h 30")).toHaveAttribute("dateTime", startsAt.toISOString());
+    expect(link).toHaveAttribute("aria-label", "S'inscrire en liste d'attente — samedi 12 décembre 2026 à\u00a020\u00a0h\u00a030");
     // A screen reader's user hears why beside the button, not only somewhere above it.
     expect(link).toHaveAccessibleDescription(/^Une réservation ira en liste d'attente.*Ce lieu accorde au plus 2 places par séance/);
   });
@@ -58,7 +62,7 @@ describe("a session of the event page, for a partner", () => {
     renderSession(session({ quotaMax: 1, quotaLiftsAt: new Date("2026-12-09T19:30:00Z") }), { period: "MONTH", maxPlaces: 1, liftDaysBefore: 3 });
     expect(screen.getByText(/lui accorde en décembre 2026/)).toBeInTheDocument();
     expect(screen.getByText(/au plus 1 place par mois/)).toBeInTheDocument();
-    expect(screen.getByText(/Le mercredi 9 décembre à 20:30, 3 jours avant la séance, ce lieu lève son quota/)).toBeInTheDocument();
+    expect(screen.getByText(/Le mercredi 9 décembre 2026 à 20 h 30, 3 jours avant la séance, ce lieu lève son quota/)).toBeInTheDocument();
   });
 
   it("books at once while the quota leaves places, and says how many", () => {

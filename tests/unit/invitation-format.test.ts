@@ -1,5 +1,7 @@
-// The invitation writes the date in French at the venue's time, whatever the server's time zone.
-import { fill, formatSessionDate } from "@/lib/invitation/format";
+// The invitation writes the date in French at the venue's time, whatever the server's time zone, with
+// the platform's one format for a session (lib/format/dates.ts, all of its formats in date-formats.test.ts).
+import { formatSessionDate } from "@/lib/format/dates";
+import { fill } from "@/lib/invitation/format";
 
 const plain = (text: string) => text.replace(/\u00a0/g, " ");
 

@@ -8,12 +8,15 @@ import { listHref, Pagination } from "@/components/pagination";
 import { listMemberships, membershipCampaign, seasonFromUrl } from "@/lib/association/memberships";
 import { structureChoices } from "@/lib/association/structures";
 import { requireUser } from "@/lib/auth/current";
+import { formatDay } from "@/lib/format/dates";
 import type { MembershipStatus } from "@/lib/generated/prisma/enums";
 import { parisDate, seasonLabel, seasonOf } from "@/lib/time";
 import { isUuid, urlFilter, urlPage } from "@/lib/validation";
 import { inviteAllAction, recordMembershipAction, remindAction } from "./actions";
 
-export const metadata: Metadata = { title: "Adhésions" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("memberships") };
+}
 
 const PATH = "/admin/adhesions";
 const PAGE_SIZE = 50;
@@ -44,8 +47,9 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
   const t = await getTranslations("membershipsAdmin");
   const shared = await getTranslations("associationLabels");
   const format = await getFormatter();
-  const day = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
-  const instant = (date: Date) => format.dateTime(date, { dateStyle: "medium" });
+  // A day each: the membership date is stored as one, the others are read as their day in Paris.
+  const day = (date: Date) => formatDay(date);
+  const instant = (date: Date) => formatDay(date);
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
   const label = seasonLabel(season);
   const seasonParam = season === current ? undefined : season;

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { requireUser } from "@/lib/auth/current";
+import { formatMoment } from "@/lib/format/dates";
 import { listOutbox } from "@/lib/mail/outbox";
 import { resendMailAction } from "./actions";
 
-export const metadata: Metadata = { title: "Courriels" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("outbox") };
+}
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ page?: string; etat?: string }> }) {
   const actor = await requireUser("/admin/courriels", "ADMIN");
@@ -15,7 +18,6 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const page = Math.max(1, Number(query.page) || 1);
   const { mails, pageCount, failed } = await listOutbox(actor, { page, status: onlyFailed ? "FAILED" : undefined });
   const t = await getTranslations("outbox");
-  const format = await getFormatter();
   const link = (to: number) => `/admin/courriels?${new URLSearchParams({ ...(onlyFailed ? { etat: "echec" } : {}), page: String(to) })}`;
   return (
     <div className="space-y-6">
@@ -34,7 +36,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           {mails.map((mail) => (
             <li key={mail.id} className="rounded-lg border border-brand-100 p-4">
               <p className="text-sm">
-                {format.dateTime(mail.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                <time dateTime={mail.createdAt.toISOString()}>{formatMoment(mail.createdAt)}</time>
                 {mail.to ? ` · ${t("to")} ${mail.to}` : ""} · {t(`statuses.${mail.status}`)}
                 {mail.attempts ? ` · ${t("attempts", { count: mail.attempts })}` : ""}
               </p>

@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current";
+import { formatMoment } from "@/lib/format/dates";
 import { retentionReport } from "@/lib/retention";
 
-export const metadata: Metadata = { title: "Données personnelles" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("retention") };
+}
 
 export default async function RetentionPage() {
   const actor = await requireUser("/admin/donnees-personnelles", "ADMIN");
   const { policy, lastRun } = await retentionReport(actor);
   const t = await getTranslations("retention");
-  const format = await getFormatter();
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
@@ -23,7 +25,7 @@ export default async function RetentionPage() {
       <section className="rounded-lg bg-brand-50 p-4">
         {lastRun ? (
           <>
-            <p className="font-semibold">{t("lastRun", { date: format.dateTime(lastRun.at, { dateStyle: "full", timeStyle: "short" }) })}</p>
+            <p className="font-semibold">{t("lastRun", { date: formatMoment(lastRun.at) })}</p>
             <p>{t("counts", { ...lastRun.counts })}</p>
           </>
         ) : (

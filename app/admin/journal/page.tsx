@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { actionLabeller, actorLabeller, AuditDetails } from "@/components/association/journal/audit-details";
 import { JournalFiltersForm } from "@/components/association/journal/journal-filters";
 import { listHref, Pagination } from "@/components/pagination";
@@ -9,9 +9,12 @@ import { journalActors, journalFiltersSchema, listJournal } from "@/lib/associat
 import { structureChoices } from "@/lib/association/structures";
 import { invitableStructures } from "@/lib/auth/accounts";
 import { requireUser } from "@/lib/auth/current";
+import { formatMoment } from "@/lib/format/dates";
 import { isUuid } from "@/lib/validation";
 
-export const metadata: Metadata = { title: "Journal" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("journal") };
+}
 
 /** The page of the thing an entry is about, when the association has one. */
 const PAGES: Record<string, (id: string) => string> = {
@@ -33,7 +36,6 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   const [result, actors, partners, { venues }] = await Promise.all([listJournal(actor, filters), journalActors(actor), structureChoices(actor), invitableStructures(actor)]);
   const t = await getTranslations("journalAdmin");
   const labels = await getTranslations("associationLabels");
-  const format = await getFormatter();
   const actionLabel = await actionLabeller();
   const actorLabel = await actorLabeller();
   const params = { ...filters, page: undefined };
@@ -94,7 +96,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
                       <tr key={entry.id} className="border-b border-gray-300">
                         <td className={`${cell} whitespace-nowrap`}>
                           <time dateTime={new Date(entry.at).toISOString()}>
-                            {format.dateTime(new Date(entry.at), { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" })}
+                            {formatMoment(new Date(entry.at))}
                           </time>
                         </td>
                         <td className={cell}>{actorLabel(entry.actorName, entry.actorKind)}</td>

@@ -9,7 +9,9 @@ import { listVenues, VENUE_SORTS, venueFiltersSchema } from "@/lib/association/v
 import { requireUser } from "@/lib/auth/current";
 import { createVenueAction } from "./actions";
 
-export const metadata: Metadata = { title: "Lieux culturels" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("venues") };
+}
 
 const PATH = "/admin/lieux";
 

@@ -10,7 +10,9 @@ import { structureChoices } from "@/lib/association/structures";
 import { requireUser } from "@/lib/auth/current";
 import { invitableStructures } from "@/lib/auth/accounts";
 
-export const metadata: Metadata = { title: "Réservations" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("bookings") };
+}
 
 export default async function AssociationBookingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser("/admin/reservations", "ADMIN");

@@ -9,7 +9,9 @@ import { listStructures, structureBoard, structureFiltersSchema } from "@/lib/as
 import { requireUser } from "@/lib/auth/current";
 import { seasonOf } from "@/lib/time";
 
-export const metadata: Metadata = { title: "Structures partenaires" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("structures") };
+}
 
 const SORTS = ["recent", "nom", "etape", "convention"] as const;
 const button = "rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50";

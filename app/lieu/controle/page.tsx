@@ -4,7 +4,9 @@ import { DoorCheck } from "@/components/venue/door-check";
 import { requireUser } from "@/lib/auth/current";
 import { checkInvitationAction, markArrivedAction } from "../actions";
 
-export const metadata: Metadata = { title: "Contrôle à l'entrée" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("doorCheck") };
+}
 
 export default async function DoorCheckPage() {
   await requireUser("/lieu/controle", "VENUE", "ADMIN");

@@ -9,7 +9,9 @@ import { pickVenue } from "@/lib/venue/current";
 import { getVenueProfile } from "@/lib/venue/profile";
 import { setQuotaAction, updateProfileAction } from "../actions";
 
-export const metadata: Metadata = { title: "Le lieu" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("venueProfile") };
+}
 
 export default async function VenueProfilePage({ searchParams }: { searchParams: Promise<{ lieu?: string }> }) {
   const actor = await requireUser("/lieu/profil", "VENUE", "ADMIN");

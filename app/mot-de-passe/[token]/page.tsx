@@ -5,7 +5,9 @@ import { SimpleForm } from "@/components/auth/simple-form";
 import { peekToken } from "@/lib/auth/tokens";
 import { choosePasswordAction } from "./actions";
 
-export const metadata: Metadata = { title: "Choisir un mot de passe", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("choosePassword"), referrer: "no-referrer" };
+}
 
 export default async function ChoosePasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;

@@ -1,17 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { EventSessionItem } from "@/components/offer/event-session";
+import type { Actor } from "@/lib/auth/actor";
 import { currentActor } from "@/lib/auth/current";
 import { getEventDetails, type EventDetails } from "@/lib/catalog/event";
 import { NotFoundError } from "@/lib/errors";
+import { eventTitle } from "@/lib/page-titles";
+
+// One read per request for the title and the page (React's cache).
+const read = cache((actor: Actor, eventId: string) => getEventDetails(actor, eventId));
 
 async function load(eventId: string): Promise<EventDetails> {
   const actor = await currentActor();
   if (actor.kind === "anonymous") redirect(`/connexion?suite=/offre/${eventId}`);
   try {
-    return await getEventDetails(actor, eventId);
+    return await read(actor, eventId);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -19,7 +25,8 @@ async function load(eventId: string): Promise<EventDetails> {
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ eventId: string }> }): Promise<Metadata> {
-  return { title: (await load((await params).eventId)).title };
+  const [{ eventId }, actor, t] = await Promise.all([params, currentActor(), getTranslations("pageTitles")]);
+  return { title: await eventTitle(() => read(actor, eventId), t) };
 }
 
 export default async function EventPage({ params }: { params: Promise<{ eventId: string }> }) {
@@ -110,7 +117,7 @@ export default async function EventPage({ params }: { params: Promise<{ eventId:
         ) : null}
         {isPartner && !event.canBook ? <p className="rounded-md bg-brand-50 p-3">{t("conventionMissing")}</p> : null}
         {event.sessions.length === 0 ? (
-          <p>{t("noSessions")}</p>
+          <p>{t("noSessions", { noun: labels(`categoryNoun.${event.category}`), gender: labels(`categoryGender.${event.category}`) })}</p>
         ) : (
           <ul className="space-y-3">
             {event.sessions.map((session) => (

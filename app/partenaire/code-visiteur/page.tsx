@@ -5,7 +5,9 @@ import { requireUser } from "@/lib/auth/current";
 import { getVisitorCode } from "@/lib/auth/visitor";
 import { appUrl } from "@/lib/mail";
 
-export const metadata: Metadata = { title: "Code d'accès visiteur" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("visitorCode") };
+}
 
 /** A page to print and pin up: where to go, and the code. */
 export default async function VisitorCodePrintPage() {

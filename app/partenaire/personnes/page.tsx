@@ -6,7 +6,9 @@ import { requireUser } from "@/lib/auth/current";
 import { listPeople } from "@/lib/people/people";
 import { createPersonAction } from "./actions";
 
-export const metadata: Metadata = { title: "Personnes accompagnées" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("people") };
+}
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
   const actor = await requireUser("/partenaire/personnes", "PARTNER");

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { AttendanceForm } from "@/components/partner/attendance-form";
 import { requireUser } from "@/lib/auth/current";
 import { formatBookingNumber } from "@/lib/booking/number";
+import { formatSessionShort } from "@/lib/format/dates";
 import { BOOKING_TABS, listPartnerBookings, type BookingTab } from "@/lib/partner/bookings";
 import { recordAttendanceAction } from "./actions";
 
-export const metadata: Metadata = { title: "Mes réservations" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("myBookings") };
+}
 
 export default async function MyBookingsPage({ searchParams }: { searchParams: Promise<{ onglet?: string; page?: string }> }) {
   const actor = await requireUser("/partenaire/reservations", "PARTNER");
@@ -16,7 +19,6 @@ export default async function MyBookingsPage({ searchParams }: { searchParams: P
   const page = Math.max(1, Number(query.page) || 1);
   const result = await listPartnerBookings(actor, actor.partnerId, { tab, page });
   const t = await getTranslations("myBookings");
-  const format = await getFormatter();
 
   return (
     <div className="space-y-6">
@@ -55,7 +57,7 @@ export default async function MyBookingsPage({ searchParams }: { searchParams: P
                 </Link>
               </h2>
               <p>
-                {format.dateTime(booking.startsAt, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" })} — {booking.venueName}
+                {formatSessionShort(booking.startsAt)} — {booking.venueName}
               </p>
               <p>
                 {booking.guests.map((guest) => `${guest.firstName} ${guest.lastName}`).join(", ")} · {t("places", { count: booking.places })}

@@ -1,8 +1,9 @@
 // The bookings found, one row each, linked to the booking's page. No guest names here: the association
 // reads them on a booking's own page and on guest lists only.
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { formatBookingNumber } from "@/lib/booking/number";
+import { formatSessionShort } from "@/lib/format/dates";
 import { BookingStatus } from "./booking-status";
 
 export interface BookingRow {
@@ -16,7 +17,6 @@ export interface BookingRow {
 
 export async function BookingsTable({ bookings, caption }: { bookings: BookingRow[]; caption: string }) {
   const t = await getTranslations("bookingsAdmin");
-  const format = await getFormatter();
   const cell = "px-2 py-2 align-top";
   return (
     <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("tableScroll")}>
@@ -40,7 +40,7 @@ export async function BookingsTable({ bookings, caption }: { bookings: BookingRo
                 </Link>
               </th>
               <td className={cell}>{booking.session.event.title}</td>
-              <td className={`${cell} whitespace-nowrap`}>{format.dateTime(booking.session.startsAt, { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" })}</td>
+              <td className={`${cell} whitespace-nowrap`}>{formatSessionShort(booking.session.startsAt)}</td>
               <td className={cell}>{booking.session.event.venue.name}</td>
               <td className={cell}>{booking.partner.name}</td>
               <td className={`${cell} text-right`}>{booking.places}</td>

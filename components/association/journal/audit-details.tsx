@@ -1,6 +1,7 @@
 // An audit entry in words: its action ("booking.cancelled" → "Réservation annulée", the raw action when
 // the catalog has no words for it), who made it, and its before/after as short "key : value" lines.
 import { getFormatter, getTranslations } from "next-intl/server";
+import { formatDay, formatMoment } from "@/lib/format/dates";
 
 type Translator = Awaited<ReturnType<typeof getTranslations>>;
 
@@ -25,6 +26,7 @@ const rank = (key: string) => (FIRST.includes(key) ? FIRST.indexOf(key) : FIRST.
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -49,7 +51,8 @@ export async function AuditDetails({ before, after }: { before: unknown; after: 
       if (key === "role") return say(labels, `actorKind.${raw.toLowerCase()}`, raw);
       // Ids are long: their start is enough to tell them apart (the full id is in the title).
       if (UUID.test(raw)) return `${raw.slice(0, 8)}…`;
-      if (ISO_INSTANT.test(raw) && !Number.isNaN(Date.parse(raw))) return format.dateTime(new Date(raw), { dateStyle: "short", timeStyle: "short" });
+      if (ISO_INSTANT.test(raw) && !Number.isNaN(Date.parse(raw))) return formatMoment(new Date(raw));
+      if (ISO_DAY.test(raw) && !Number.isNaN(Date.parse(raw))) return formatDay(raw);
       return raw.length > 120 ? `${raw.slice(0, 119)}…` : raw;
     }
     if (Array.isArray(raw)) return raw.map((item) => value(key, item)).join(", ");

@@ -1,16 +1,16 @@
 // How a structure's convention stands today, in words: valid until a date (with a warning when it ends
 // soon), ended, not started yet, or none. Convention days are calendar days stored as UTC midnights.
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { CONVENTION_WARNING_DAYS } from "@/lib/association/conventions";
+import { formatDay } from "@/lib/format/dates";
 import { parisDate } from "@/lib/time";
 
 const DAY = 86_400_000;
 
 export async function ConventionState({ until, valid, now = new Date() }: { until: Date | null; valid: boolean; now?: Date }) {
   const t = await getTranslations("structuresAdmin.convention");
-  const format = await getFormatter();
   if (!until) return <span>{t("none")}</span>;
-  const date = format.dateTime(until, { dateStyle: "long", timeZone: "UTC" });
+  const date = formatDay(until);
   const today = parisDate(now);
   const last = until.toISOString().slice(0, 10);
   if (valid) {

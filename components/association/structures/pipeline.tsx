@@ -1,10 +1,11 @@
 // The pipeline of partner structures: the count of each step (links that filter), the list as a table
 // and the board by step. Server components; the page fetches, these only render.
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { listHref } from "@/components/pagination";
 import type { Stage } from "@/lib/association/partnership";
 import type { StructureRow } from "@/lib/association/structures";
+import { formatDay } from "@/lib/format/dates";
 import { seasonLabel } from "@/lib/time";
 import { ConventionState } from "./convention-state";
 
@@ -40,7 +41,6 @@ export async function StageCounts({ counts, params, current }: { counts: Record<
 export async function StructureTable({ rows, total, season }: { rows: StructureRow[]; total: number; season: number }) {
   const t = await getTranslations("structuresAdmin");
   const labels = await getTranslations("associationLabels");
-  const format = await getFormatter();
   const cell = "px-3 py-2 align-top";
   return (
     <div className="overflow-x-auto rounded-lg border border-brand-100" tabIndex={0} role="region" aria-label={t("table.scroll")}>
@@ -68,7 +68,7 @@ export async function StructureTable({ rows, total, season }: { rows: StructureR
               <td className={cell}>{labels(`sector.${row.sector}`)}</td>
               <td className={cell}>
                 {row.stage ? labels(`stage.${row.stage}`) : t("noStep")}
-                {row.stageAt ? <span className="block text-sm">{t("since", { date: format.dateTime(row.stageAt, { dateStyle: "medium" }) })}</span> : null}
+                {row.stageAt ? <span className="block text-sm">{t("since", { date: formatDay(row.stageAt) })}</span> : null}
               </td>
               <td className={cell}>
                 <ConventionState until={row.conventionUntil} valid={row.conventionValid} />
@@ -86,7 +86,6 @@ export async function StructureTable({ rows, total, season }: { rows: StructureR
 export async function StructureBoard({ board, only }: { board: Record<Stage, StructureRow[]>; only?: Stage }) {
   const t = await getTranslations("structuresAdmin");
   const labels = await getTranslations("associationLabels");
-  const format = await getFormatter();
   const stages = only ? [only] : PIPELINE;
   return (
     <div className="grid items-start gap-4 sm:grid-cols-2 lg:grid-cols-3">
@@ -105,7 +104,7 @@ export async function StructureBoard({ board, only }: { board: Record<Stage, Str
                     {row.name}
                   </Link>
                   <p>{[labels(`sector.${row.sector}`), row.city].filter(Boolean).join(" · ")}</p>
-                  {row.stageAt ? <p>{t("since", { date: format.dateTime(row.stageAt, { dateStyle: "medium" }) })}</p> : null}
+                  {row.stageAt ? <p>{t("since", { date: formatDay(row.stageAt) })}</p> : null}
                   <p>
                     {t("board.convention")} <ConventionState until={row.conventionUntil} valid={row.conventionValid} />
                   </p>

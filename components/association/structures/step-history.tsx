@@ -1,5 +1,6 @@
 // A structure's partnership as a history: each step with when, who, its note and what it recorded.
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { formatDay, formatMoment } from "@/lib/format/dates";
 import type { OnboardingStepKind } from "@/lib/generated/prisma/enums";
 
 export interface StepEntry {
@@ -16,10 +17,9 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export async function StepHistory({ steps }: { steps: StepEntry[] }) {
   const t = await getTranslations("structuresAdmin.history");
   const labels = await getTranslations("associationLabels");
-  const format = await getFormatter();
   if (!steps.length) return <p>{t("empty")}</p>;
   // Days typed in a form are calendar days: shown as they were typed, whatever the time zone.
-  const day = (value: unknown) => (typeof value === "string" && DAY.test(value) ? format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" }) : null);
+  const day = (value: unknown) => (typeof value === "string" && DAY.test(value) ? formatDay(value) : null);
   const details = (step: StepEntry): string[] => {
     const data = step.data && typeof step.data === "object" && !Array.isArray(step.data) ? (step.data as Record<string, unknown>) : {};
     const lines: string[] = [];
@@ -41,7 +41,7 @@ export async function StepHistory({ steps }: { steps: StepEntry[] }) {
           <p>
             <strong>{labels(`stepKind.${step.kind}`)}</strong>
             {" · "}
-            <time dateTime={step.at.toISOString()}>{format.dateTime(step.at, { dateStyle: "long", timeStyle: "short" })}</time>
+            <time dateTime={step.at.toISOString()}>{formatMoment(step.at)}</time>
             {" · "}
             {step.byUser ? t("by", { name: step.byUser.name }) : step.kind === "REQUEST_RECEIVED" ? t("byForm") : t("byNobody")}
           </p>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { VenueProfileFields } from "@/components/venue/venue-profile-fields";
 import { ActionForm } from "@/components/forms/action-form";
@@ -14,22 +14,24 @@ import { getVenueForAssociation } from "@/lib/association/venues";
 import type { Actor } from "@/lib/auth/actor";
 import { currentActor, requireUser } from "@/lib/auth/current";
 import { NotFoundError } from "@/lib/errors";
+import { organisationTitle } from "@/lib/page-titles";
+import { formatDay, formatMoment, formatSessionShort } from "@/lib/format/dates";
 import { listVenueEvents } from "@/lib/venue/events";
 import { isUuid, urlPage } from "@/lib/validation";
 import { inviteManagerAction, setManagerActiveAction, setVenueQuotaAction, updateVenueAction } from "../actions";
 
 // One read per request for the title and the page (React's cache).
-const load = cache((actor: Actor, id: string) =>
-  getVenueForAssociation(actor, id).catch((error) => {
+const read = cache((actor: Actor, id: string) => getVenueForAssociation(actor, id));
+const load = (actor: Actor, id: string) =>
+  read(actor, id).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
-  }),
-);
+  });
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  const actor = await currentActor();
-  if (actor.kind !== "user" || actor.role !== "ADMIN") return { title: "Lieu culturel" };
-  return { title: (await load(actor, (await params).id)).name };
+  const [{ id }, actor, t] = await Promise.all([params, currentActor(), getTranslations("pageTitles")]);
+  // Anyone but the association is refused by the loader itself, and gets the neutral title.
+  return { title: await organisationTitle(() => read(actor, id), "venueNeutral", t) };
 }
 
 const box = "space-y-3 rounded-lg border border-brand-100 p-4";
@@ -48,8 +50,7 @@ export default async function VenueAdminPage({ params, searchParams }: { params:
   const v = await getTranslations("venue");
   const labels = await getTranslations("labels");
   const shared = await getTranslations("associationLabels");
-  const format = await getFormatter();
-  const when = (date: Date) => format.dateTime(date, { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+  const when = formatSessionShort;
   const hidden = <input type="hidden" name="venueId" value={venue.id} />;
   const none = <span className="text-gray-700">{t("none")}</span>;
   const rule = venue.quotaRule;
@@ -210,7 +211,8 @@ export default async function VenueAdminPage({ params, searchParams }: { params:
                     {exception.partner.name}
                   </Link>{" "}
                   : {exception.maxPlaces === null ? t("exceptionNoLimit") : t("exceptionPlaces", { max: exception.maxPlaces })}
-                  {exception.expiresAt ? `, ${t("exceptionUntil", { date: format.dateTime(exception.expiresAt, { dateStyle: "long" }) })}` : ""}
+                  {/* An exception ends at the midnight after its last day: say that last day, as its structure's page does. */}
+                  {exception.expiresAt ? `, ${t("exceptionUntil", { date: formatDay(new Date(exception.expiresAt.getTime() - 1)) })}` : ""}
                   {exception.reason ? ` (${exception.reason})` : ""}
                 </li>
               ))}
@@ -247,7 +249,7 @@ export default async function VenueAdminPage({ params, searchParams }: { params:
                       <span className="break-all text-sm">{manager.email}</span>
                     </th>
                     <td className="py-2 pr-3">{!manager.active ? t("managerStates.inactive") : manager.pending ? t("managerStates.pending") : t("managerStates.active")}</td>
-                    <td className="py-2 pr-3">{manager.lastSignInAt ? format.dateTime(manager.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : t("never")}</td>
+                    <td className="py-2 pr-3">{manager.lastSignInAt ? formatMoment(manager.lastSignInAt) : t("never")}</td>
                     <td className="py-2">
                       {manager.id === actor.userId ? (
                         t("you")
@@ -394,7 +396,7 @@ export default async function VenueAdminPage({ params, searchParams }: { params:
                 <span className="font-semibold">{actionLabel(entry.action)}</span> · {shared(`entityType.${entry.entityType}`)}
                 <br />
                 <span className="text-sm">
-                  {format.dateTime(entry.at, { dateStyle: "medium", timeStyle: "short" })} · {entry.actorName ?? shared(`actorKind.${entry.actorKind}`)}
+                  {formatMoment(entry.at)} · {entry.actorName ?? shared(`actorKind.${entry.actorKind}`)}
                 </span>
               </li>
             ))}

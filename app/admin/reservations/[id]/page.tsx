@@ -3,7 +3,7 @@ import Link from "next/link";
 import { FocusOnArrival } from "@/components/focus-on-arrival";
 import { cache } from "react";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { BookingStatus } from "@/components/association/bookings/booking-status";
 import { actionLabeller, actorLabeller, AuditDetails } from "@/components/association/journal/audit-details";
 import { ActionForm } from "@/components/forms/action-form";
@@ -14,22 +14,23 @@ import { currentActor, requireUser } from "@/lib/auth/current";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { CANCEL_CODES } from "@/lib/booking/schemas";
 import { NotFoundError } from "@/lib/errors";
+import { associationBookingTitle } from "@/lib/page-titles";
+import { formatMoment, formatSessionDate, formatSessionShort } from "@/lib/format/dates";
 import { describeNeeds } from "@/lib/venue/guest-list";
 import { cancelBookingByPhoneAction } from "../actions";
 
 // One read per request for the title and the page (React's cache).
-const load = cache((actor: Actor, id: string) =>
-  getBookingForAssociation(actor, id).catch((error) => {
+const read = cache((actor: Actor, id: string) => getBookingForAssociation(actor, id));
+const load = (actor: Actor, id: string) =>
+  read(actor, id).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
-  }),
-);
+  });
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  const actor = await currentActor();
-  if (actor.kind !== "user" || actor.role !== "ADMIN") return { title: "Réservation" };
-  const booking = await load(actor, (await params).id);
-  return { title: `Réservation ${formatBookingNumber(booking.number)} — ${booking.session.event.title}` };
+  const [{ id }, actor, t] = await Promise.all([params, currentActor(), getTranslations("pageTitles")]);
+  // Anyone but the association is refused by the loader itself, and gets the neutral title.
+  return { title: await associationBookingTitle(() => read(actor, id), t) };
 }
 
 export default async function AssociationBookingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ annulee?: string | string[] }> }) {
@@ -40,14 +41,13 @@ export default async function AssociationBookingPage({ params, searchParams }: {
   const t = await getTranslations("bookingsAdmin.booking");
   const labels = await getTranslations("associationLabels");
   const codes = await getTranslations("cancelCodes");
-  const format = await getFormatter();
   const actionLabel = await actionLabeller();
   const actorLabel = await actorLabeller();
   const number = formatBookingNumber(booking.number);
   const { session, partner } = booking;
   const event = session.event;
-  const when = (date: Date) => format.dateTime(date, { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
-  const short = (date: Date) => format.dateTime(date, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+  const when = formatSessionDate;
+  const short = formatMoment;
   const cancelled = booking.status === "CANCELLED";
   const started = session.startsAt <= new Date();
   // The banner of what was just done, as long as it is still true.
@@ -102,7 +102,7 @@ export default async function AssociationBookingPage({ params, searchParams }: {
         <ul className="list-disc space-y-1 pl-6">
           <li>
             <Link href={`/lieu/seances/${session.id}`} className={link}>
-              {t("guestList", { date: short(session.startsAt) })}
+              {t("guestList", { date: formatSessionShort(session.startsAt) })}
             </Link>
           </li>
           <li>
@@ -295,7 +295,7 @@ export default async function AssociationBookingPage({ params, searchParams }: {
                 <li key={entry.id}>
                   <p>
                     <time dateTime={entry.at.toISOString()} className="font-semibold">
-                      {format.dateTime(entry.at, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" })}
+                      {formatMoment(entry.at)}
                     </time>{" "}
                     — {actionLabel(entry.action)} — {actorLabel(entry.actor?.name, entry.actorKind)}
                   </p>

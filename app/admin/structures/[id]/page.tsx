@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { actionLabeller } from "@/components/association/journal/audit-details";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { ConventionState } from "@/components/association/structures/convention-state";
 import { NextStep } from "@/components/association/structures/next-step";
@@ -16,23 +16,26 @@ import type { Actor } from "@/lib/auth/actor";
 import { invitableStructures } from "@/lib/auth/accounts";
 import { currentActor, requireUser } from "@/lib/auth/current";
 import { NotFoundError } from "@/lib/errors";
+import { organisationTitle } from "@/lib/page-titles";
+import { formatDay, formatMoment } from "@/lib/format/dates";
 import { parisDate, seasonLabel, seasonOf } from "@/lib/time";
 import { addConventionAction, grantQuotaExceptionAction, inviteReferentAction, recordStepAction, revokeQuotaExceptionAction, setReferentActiveAction, updateStructureAction } from "../actions";
 
 // Once per request, for the page and its title.
-const load = cache(async (actor: Actor, id: string) => {
+const read = cache((actor: Actor, id: string) => getStructure(actor, id));
+const load = async (actor: Actor, id: string) => {
   try {
-    return await getStructure(actor, id);
+    return await read(actor, id);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
-});
+};
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  const actor = await currentActor();
-  if (actor.kind !== "user" || actor.role !== "ADMIN") return { title: "Structure partenaire" };
-  return { title: (await load(actor, (await params).id)).name };
+  const [{ id }, actor, t] = await Promise.all([params, currentActor(), getTranslations("pageTitles")]);
+  // Anyone but the association is refused by the loader itself, and gets the neutral title.
+  return { title: await organisationTitle(() => read(actor, id), "structureNeutral", t) };
 }
 
 const h2 = "text-2xl font-semibold";
@@ -49,13 +52,13 @@ export default async function StructurePage({ params }: { params: Promise<{ id: 
   const root = await getTranslations("structuresAdmin");
   const labels = await getTranslations("associationLabels");
   const actionLabel = await actionLabeller();
-  const format = await getFormatter();
   const now = new Date();
   const today = parisDate(now);
   const season = seasonOf(now);
-  const day = (date: Date) => format.dateTime(date, { dateStyle: "long", timeZone: "UTC" });
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "long" });
-  const whenTime = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  // Days (stored as days, or the Paris day of an instant) and moments, written as everywhere else.
+  const day = (date: Date) => formatDay(date);
+  const when = (date: Date) => formatDay(date);
+  const whenTime = formatMoment;
   const seasonName = (start: number) => labels("season", { start, end: start + 1 });
   const latestConvention = structure.conventions.reduce<Date | null>((latest, c) => (!latest || c.validUntil > latest ? c.validUntil : latest), null);
   const thisSeason = structure.memberships.find((m) => m.season === season);
@@ -229,7 +232,7 @@ export default async function StructurePage({ params }: { params: Promise<{ id: 
                   </p>
                   <p className="text-sm">
                     {!referent.active ? t("referents.inactive") : referent.pending ? t("referents.pending") : t("referents.active")}
-                    {referent.lastSignInAt ? ` · ${t("referents.lastSignIn", { date: when(referent.lastSignInAt) })}` : null}
+                    {referent.lastSignInAt ? ` · ${t("referents.lastSignIn", { date: formatMoment(referent.lastSignInAt) })}` : null}
                   </p>
                 </div>
                 <ActionForm

@@ -1,28 +1,38 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { CheckboxGroup, TextField } from "@/components/forms/fields";
 import { EventFields } from "@/components/venue/event-fields";
-import { requireUser } from "@/lib/auth/current";
+import type { Actor } from "@/lib/auth/actor";
+import { currentActor, requireUser } from "@/lib/auth/current";
 import { NotFoundError } from "@/lib/errors";
+import { formatSessionShort } from "@/lib/format/dates";
+import { eventTitle } from "@/lib/page-titles";
 import { getVenueEvent } from "@/lib/venue/events";
 import { MAX_IMAGE_BYTES } from "@/lib/venue/images";
 import { addSessionsAction, cancelEventAction, changeCapacityAction, publishEventAction, setImageAction, updateEventAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Spectacle" };
+// One read per request for the title and the page (React's cache), through the venue's own loader.
+const load = cache((actor: Actor, eventId: string) => getVenueEvent(actor, eventId));
+
+export async function generateMetadata({ params }: { params: Promise<{ eventId: string }> }): Promise<Metadata> {
+  const [{ eventId }, actor, t] = await Promise.all([params, currentActor(), getTranslations("pageTitles")]);
+  return { title: await eventTitle(() => load(actor, eventId), t) };
+}
 
 export default async function VenueEventPage({ params }: { params: Promise<{ eventId: string }> }) {
   const { eventId } = await params;
   const actor = await requireUser(`/lieu/evenements/${eventId}`, "VENUE", "ADMIN");
-  const event = await getVenueEvent(actor, eventId).catch((error) => {
+  const event = await load(actor, eventId).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
   const t = await getTranslations("venue");
-  const format = await getFormatter();
-  const when = (date: Date) => format.dateTime(date, { weekday: "short", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
+  const labels = await getTranslations("labels");
+  const when = formatSessionShort;
   const days = ["1", "2", "3", "4", "5", "6", "7"] as const;
   const hidden = <input type="hidden" name="eventId" value={event.id} />;
 
@@ -39,7 +49,7 @@ export default async function VenueEventPage({ params }: { params: Promise<{ eve
         <h1 className="text-3xl font-bold text-brand-800">{event.title}</h1>
         {event.status === "DRAFT" ? (
           <div className="space-y-2 rounded-lg bg-amber-50 p-4">
-            <p>{t("event.draftNote")}</p>
+            <p>{t("event.draftNote", { noun: labels(`categoryNoun.${event.category}`), gender: labels(`categoryGender.${event.category}`) })}</p>
             <ActionForm action={publishEventAction} submit={t("event.publish")}>
               {hidden}
             </ActionForm>
@@ -89,7 +99,7 @@ export default async function VenueEventPage({ params }: { params: Promise<{ eve
               {t("event.addTitle")}
             </h3>
             <p className="my-2">{t("event.addLead")}</p>
-            <ActionForm action={addSessionsAction} submit={t("event.addSubmit")}>
+            <ActionForm action={addSessionsAction} submit={t("event.addSubmit")} schema="sessionRun">
               {hidden}
               <div className="grid gap-3 sm:grid-cols-2">
                 <TextField name="from" label={t("event.from")} type="date" required />
@@ -114,7 +124,7 @@ export default async function VenueEventPage({ params }: { params: Promise<{ eve
 
       <details className="rounded-lg border border-brand-100 p-4">
         <summary className="cursor-pointer text-lg font-semibold">{t("event.edit")}</summary>
-        <ActionForm action={updateEventAction} submit={t("form.save")} className="mt-3 space-y-3">
+        <ActionForm action={updateEventAction} submit={t("form.save")} className="mt-3 space-y-3" schema="event">
           {hidden}
           <EventFields values={{ ...event, accessibility: event.accessibility }} />
         </ActionForm>

@@ -7,7 +7,9 @@ import { requireUser } from "@/lib/auth/current";
 import { pickVenue } from "@/lib/venue/current";
 import { createEventAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Déclarer un spectacle" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("newEvent") };
+}
 
 export default async function NewEventPage({ searchParams }: { searchParams: Promise<{ lieu?: string }> }) {
   const actor = await requireUser("/lieu/evenements/nouveau", "VENUE", "ADMIN");
@@ -18,7 +20,7 @@ export default async function NewEventPage({ searchParams }: { searchParams: Pro
     <div className="max-w-3xl space-y-6">
       <h1 className="text-3xl font-bold text-brand-800">{t("newEvent")}</h1>
       <p>{venue.name}</p>
-      <ActionForm action={createEventAction} submit={t("form.create")}>
+      <ActionForm action={createEventAction} submit={t("form.create")} schema="event">
         <input type="hidden" name="venueId" value={venue.id} />
         <EventFields />
       </ActionForm>

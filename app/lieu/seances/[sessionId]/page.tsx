@@ -2,31 +2,40 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FocusOnArrival } from "@/components/focus-on-arrival";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/fields";
 import { PrintButton } from "@/components/partner/print-button";
 import { ArrivalCheckbox } from "@/components/venue/arrival-checkbox";
-import { requireUser } from "@/lib/auth/current";
+import type { Actor } from "@/lib/auth/actor";
+import { currentActor, requireUser } from "@/lib/auth/current";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { NotFoundError } from "@/lib/errors";
+import { formatMoment, formatSessionDate } from "@/lib/format/dates";
+import { sessionTitle } from "@/lib/page-titles";
 import { isSameParisDay } from "@/lib/time";
 import { describeNeeds, getGuestList } from "@/lib/venue/guest-list";
 import { cancelGuestBookingAction, cancelSessionAction, closeBookingsAction, reopenBookingsAction, tickArrivalAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Liste des invités" };
+// One read per request for the title and the page (React's cache), through the venue's own loader.
+const load = cache((actor: Actor, sessionId: string) => getGuestList(actor, sessionId));
+
+export async function generateMetadata({ params }: { params: Promise<{ sessionId: string }> }): Promise<Metadata> {
+  const [{ sessionId }, actor, t] = await Promise.all([params, currentActor(), getTranslations("pageTitles")]);
+  return { title: await sessionTitle(() => load(actor, sessionId), t) };
+}
 
 export default async function GuestListPage({ params, searchParams }: { params: Promise<{ sessionId: string }>; searchParams: Promise<{ annulee?: string }> }) {
   const { sessionId } = await params;
   const { annulee } = await searchParams;
   const actor = await requireUser(`/lieu/seances/${sessionId}`, "VENUE", "ADMIN");
-  const list = await getGuestList(actor, sessionId).catch((error) => {
+  const list = await load(actor, sessionId).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
   const t = await getTranslations("venue.session");
   const ev = await getTranslations("venue.event");
-  const format = await getFormatter();
   const bookings = [...new Map(list.guests.map((g) => [g.bookingId, g])).values()];
   const now = new Date();
   const { closedAt, closesAt } = list.session;
@@ -37,7 +46,8 @@ export default async function GuestListPage({ params, searchParams }: { params: 
   const beforeClosing = upcoming && now < closesAt;
   // On the session's day (in Paris, as at the door) arrivals are ticked straight on the list.
   const ticking = scheduled && isSameParisDay(list.session.startsAt, now);
-  const when = (date: Date) => format.dateTime(date, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
+  // When bookings close is planned for like the session itself: written in full, weekday first.
+  const when = formatSessionDate;
 
   return (
     <div className="space-y-8">
@@ -53,7 +63,7 @@ export default async function GuestListPage({ params, searchParams }: { params: 
       ) : null}
       <header className="space-y-1">
         <h1 className="text-3xl font-bold text-brand-800">{t("title", { event: list.session.eventTitle })}</h1>
-        <p className="text-lg">{format.dateTime(list.session.startsAt, { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" })}</p>
+        <p className="text-lg">{formatSessionDate(list.session.startsAt)}</p>
         <p>
           {t("guests", { count: list.guests.length })} · {ev("confirmed")} {list.session.confirmedPlaces}/{list.session.capacity}
         </p>
@@ -170,7 +180,7 @@ export default async function GuestListPage({ params, searchParams }: { params: 
           <h2 id="reservations" className="text-xl font-semibold">
             {t("bookings")}
           </h2>
-          <p>{closedAt ? t("closedByHand", { date: when(closedAt) }) : beforeClosing ? t("closesOn", { until: when(closesAt) }) : t("closedOnTime", { date: when(closesAt) })}</p>
+          <p>{closedAt ? t("closedByHand", { date: formatMoment(closedAt) }) : beforeClosing ? t("closesOn", { until: when(closesAt) }) : t("closedOnTime", { date: when(closesAt) })}</p>
           {closedAt && beforeClosing ? <p>{t("reopenHelp", { until: when(closesAt) })}</p> : null}
           {beforeClosing ? (
             // One form for both ways, so that its answer stays on screen (with the focus) when the page

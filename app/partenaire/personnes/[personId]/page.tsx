@@ -1,14 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ArchivePersonForm, PersonForm } from "@/components/partner/person-form";
 import { currentActor } from "@/lib/auth/current";
 import { NotFoundError } from "@/lib/errors";
+import { formatSessionShort } from "@/lib/format/dates";
 import { getPerson } from "@/lib/people/people";
 import { archivePersonAction, updatePersonAction } from "../actions";
 
-export const metadata: Metadata = { title: "Personne accompagnée" };
+// Not the person's name, on purpose: a title stays in the browser's history, in the list of tabs and in
+// bookmarks, on a computer a social service's team often shares, and it may be read aloud or shown while
+// sharing a screen. The name is personal data of someone supported by the structure: it is on the page,
+// for whoever opened it, and nowhere else. So the same title for every person.
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("person") };
+}
 
 export default async function PersonPage({ params }: { params: Promise<{ personId: string }> }) {
   const { personId } = await params;
@@ -20,7 +27,6 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
   });
   const t = await getTranslations("people");
   const status = await getTranslations("bookingPage");
-  const format = await getFormatter();
   return (
     <div className="space-y-8">
       <p>
@@ -50,7 +56,7 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
                 <Link href={`/partenaire/reservations/${outing.bookingId}`} className="underline">
                   {outing.eventTitle}
                 </Link>{" "}
-                — {format.dateTime(outing.startsAt, { day: "numeric", month: "long", year: "numeric" })}, {outing.venueName} ({status(`status.${outing.status}`)})
+                — {formatSessionShort(outing.startsAt)}, {outing.venueName} ({status(`status.${outing.status}`)})
               </li>
             ))}
           </ul>

@@ -2,16 +2,26 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FocusOnArrival } from "@/components/focus-on-arrival";
 import { notFound, redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { CancelBookingForm } from "@/components/offer/cancel-booking-form";
+import type { Actor } from "@/lib/auth/actor";
 import { currentActor } from "@/lib/auth/current";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { NotFoundError } from "@/lib/errors";
+import { formatMoment, formatSessionDate } from "@/lib/format/dates";
 import { getPartnerBooking } from "@/lib/partner/bookings";
+import { partnerBookingTitle } from "@/lib/page-titles";
 import { cancelBookingAction, withdrawGuestAction } from "./actions";
 
-export const metadata: Metadata = { title: "Réservation" };
+// One read per request for the title and the page (React's cache), through the structure's own loader.
+const load = cache((actor: Actor, bookingId: string) => getPartnerBooking(actor, bookingId));
+
+export async function generateMetadata({ params }: { params: Promise<{ bookingId: string }> }): Promise<Metadata> {
+  const [{ bookingId }, actor, t] = await Promise.all([params, currentActor(), getTranslations("pageTitles")]);
+  return { title: await partnerBookingTitle(() => load(actor, bookingId), t) };
+}
 
 const OUTCOMES = ["CONFIRMED", "WAITLISTED", "SPLIT", "CANCELLED", "WITHDRAWN"] as const;
 
@@ -26,13 +36,12 @@ export default async function BookingPage({
   const { resultat } = await searchParams;
   const actor = await currentActor();
   if (actor.kind === "anonymous") redirect(`/connexion?suite=/partenaire/reservations/${bookingId}`);
-  const booking = await getPartnerBooking(actor, bookingId).catch((error) => {
+  const booking = await load(actor, bookingId).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
   const t = await getTranslations("bookingPage");
   const codes = await getTranslations("cancelCodes");
-  const format = await getFormatter();
   // The banner of what just happened, as long as it is still true (a reload after a change shows none).
   const outcome = OUTCOMES.find((o) => o === resultat && (o === "CANCELLED") === (booking.status === "CANCELLED"));
 
@@ -52,7 +61,7 @@ export default async function BookingPage({
         <div className="rounded-lg bg-amber-50 p-4 text-amber-950">
           <p>
             {t("cancelledOn", {
-              date: format.dateTime(booking.cancellation.at, { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }),
+              date: formatMoment(booking.cancellation.at),
               who: t(`cancelledWho.${booking.cancellation.reason ?? "ASSOCIATION"}`),
               name: booking.cancellation.reason === "PARTNER" ? "none" : (booking.cancellation.by ?? "none"),
             })}
@@ -65,7 +74,7 @@ export default async function BookingPage({
       <dl className="grid gap-4 sm:grid-cols-3">
         <div>
           <dt className="font-semibold">{t("when")}</dt>
-          <dd>{format.dateTime(booking.startsAt, { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" })}</dd>
+          <dd>{formatSessionDate(booking.startsAt)}</dd>
         </div>
         <div>
           <dt className="font-semibold">{t("where")}</dt>
@@ -94,7 +103,7 @@ export default async function BookingPage({
                   <span className="text-gray-700">
                     <s>{name}</s> ({kind}) —{" "}
                     <span className="font-semibold">
-                      {t("withdrawnOn", { date: format.dateTime(guest.withdrawnAt, { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }) })}
+                      {t("withdrawnOn", { date: formatMoment(guest.withdrawnAt) })}
                     </span>
                   </span>
                 ) : (

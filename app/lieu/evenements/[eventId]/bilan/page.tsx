@@ -1,22 +1,31 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/current";
+import { cache } from "react";
+import { getTranslations } from "next-intl/server";
+import type { Actor } from "@/lib/auth/actor";
+import { currentActor, requireUser } from "@/lib/auth/current";
 import { NotFoundError } from "@/lib/errors";
+import { formatSessionShort } from "@/lib/format/dates";
+import { attendanceTitle } from "@/lib/page-titles";
 import { getEventAttendance } from "@/lib/venue/attendance";
 
-export const metadata: Metadata = { title: "Présences et retours" };
+// One read per request for the title and the page (React's cache), through the venue's own loader.
+const load = cache((actor: Actor, eventId: string) => getEventAttendance(actor, eventId));
+
+export async function generateMetadata({ params }: { params: Promise<{ eventId: string }> }): Promise<Metadata> {
+  const [{ eventId }, actor, t] = await Promise.all([params, currentActor(), getTranslations("pageTitles")]);
+  return { title: await attendanceTitle(() => load(actor, eventId), t) };
+}
 
 export default async function AttendancePage({ params }: { params: Promise<{ eventId: string }> }) {
   const { eventId } = await params;
   const actor = await requireUser(`/lieu/evenements/${eventId}/bilan`, "VENUE", "ADMIN");
-  const report = await getEventAttendance(actor, eventId).catch((error) => {
+  const report = await load(actor, eventId).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
   const t = await getTranslations("venue.report");
-  const format = await getFormatter();
   return (
     <div className="space-y-6">
       <p>
@@ -28,7 +37,7 @@ export default async function AttendancePage({ params }: { params: Promise<{ eve
       <ul className="space-y-4">
         {report.sessions.map((session) => (
           <li key={session.id} className="space-y-2 rounded-lg border border-brand-100 p-4">
-            <h2 className="text-lg font-semibold">{format.dateTime(session.startsAt, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" })}</h2>
+            <h2 className="text-lg font-semibold">{formatSessionShort(session.startsAt)}</h2>
             <p>
               {t("confirmed", { count: session.confirmed })} · {t("attended", { count: session.attended })} · {t("noShow", { count: session.noShow })} · {t("unknown", { count: session.unknown })}
             </p>

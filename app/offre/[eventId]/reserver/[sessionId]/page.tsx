@@ -2,22 +2,32 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { getTranslations } from "next-intl/server";
 import { BookingForm } from "@/components/offer/booking-form";
 import { WaitlistNotice } from "@/components/offer/waitlist-notice";
+import type { Actor } from "@/lib/auth/actor";
 import { currentActor } from "@/lib/auth/current";
 import { getEventDetails } from "@/lib/catalog/event";
 import { NotFoundError } from "@/lib/errors";
+import { formatSessionDate } from "@/lib/format/dates";
+import { bookFormTitle } from "@/lib/page-titles";
 import { bookAction, searchPeopleAction } from "./actions";
 
-export const metadata: Metadata = { title: "Réserver" };
+// One read per request for the title and the page (React's cache).
+const load = cache((actor: Actor, eventId: string) => getEventDetails(actor, eventId));
+
+export async function generateMetadata({ params }: { params: Promise<{ eventId: string; sessionId: string }> }): Promise<Metadata> {
+  const [{ eventId, sessionId }, actor, t] = await Promise.all([params, currentActor(), getTranslations("pageTitles")]);
+  return { title: await bookFormTitle(() => load(actor, eventId), sessionId, t) };
+}
 
 export default async function BookPage({ params }: { params: Promise<{ eventId: string; sessionId: string }> }) {
   const { eventId, sessionId } = await params;
   const actor = await currentActor();
   if (actor.kind === "anonymous") redirect(`/connexion?suite=/offre/${eventId}/reserver/${sessionId}`);
   if (actor.kind !== "user" || actor.role !== "PARTNER") redirect(`/offre/${eventId}`);
-  const event = await getEventDetails(actor, eventId).catch((error) => {
+  const event = await load(actor, eventId).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
@@ -25,7 +35,6 @@ export default async function BookPage({ params }: { params: Promise<{ eventId: 
   if (!session) notFound();
   const t = await getTranslations("bookingForm");
   const back = await getTranslations("event");
-  const format = await getFormatter();
 
   return (
     <div className="space-y-6">
@@ -37,7 +46,7 @@ export default async function BookPage({ params }: { params: Promise<{ eventId: 
       <header className="space-y-1">
         <h1 className="text-3xl font-bold text-brand-800">{t("title", { event: event.title })}</h1>
         <p className="text-lg">
-          {t("session", { date: format.dateTime(session.startsAt, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }) })}
+          {t("session", { date: formatSessionDate(session.startsAt) })}
           {" — "}
           {event.venue.name}
         </p>

@@ -2,6 +2,7 @@
 import { currentActor } from "@/lib/auth/current";
 import { AccessDeniedError, NotFoundError } from "@/lib/errors";
 import { renderGuestListPdf } from "@/lib/pdf/guest-list";
+import { parisDate } from "@/lib/time";
 import { getGuestList } from "@/lib/venue/guest-list";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -11,7 +12,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const list = await getGuestList(actor, (await params).id);
     const pdf = await renderGuestListPdf(list);
     return new Response(new Uint8Array(pdf), {
-      headers: { "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="invites-${list.session.startsAt.toISOString().slice(0, 10)}.pdf"`, "Cache-Control": "private, no-store" },
+      headers: { "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="invites-${parisDate(list.session.startsAt)}.pdf"`, "Cache-Control": "private, no-store" },
     });
   } catch (error) {
     if (error instanceof NotFoundError || error instanceof AccessDeniedError) return new Response("Séance introuvable.", { status: 404 });

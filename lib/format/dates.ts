@@ -1,0 +1,92 @@
+// One way to write a date, whatever the page: the catalog, the booking page, a mail, the invitation PDF
+// and the venue's guest list all write the same session the same way, and an action's time reads the
+// same in the journal, the mail log and a booking's history. These few named formats are the only ones
+// the platform uses (tests/unit/date-format-guard.test.ts keeps it so): a new page picks one of them
+// rather than its own options, and a new format is added here, named, or not at all.
+//
+//   formatSessionDate   a session in full, where the page, mail or PDF is about that one session, and a
+//                       deadline people plan for (bookings close, a quota lifts): samedi 12 décembre 2026 à 20 h 30
+//   formatSessionShort  a session in a list or a table:                   sam. 12 déc. 2026 à 20 h 30
+//   formatMoment        when something was done (journal, mail log, sign-in, cancellation, withdrawal):
+//                                                                         12 déc. 2026 à 14 h 05
+//   formatDay           a day: a date-only value, or the day of an instant: 12 décembre 2026
+//                       (and its pieces for a span: "3 février", "3")
+//   formatMonth         a month:                                          décembre 2026
+//   formatTime          a time alone, when the day goes without saying:   20 h 30
+//
+// All of them read the instant at the venue's time (Europe/Paris, lib/time.ts), whatever the time zone of
+// the server or of the browser, in French typography: "20 h 30", "20 h" on the hour, "1er" for the first
+// day of a month, and non-breaking spaces inside a time and after "à", so that "à 20 h 30" never splits
+// across two lines. Plain functions (date-fns, no server-only import): server and client components,
+// mails and PDFs alike. CSV exports keep ISO days (2026-12-12) on purpose, for spreadsheets to sort.
+import { format } from "date-fns";
+import { fr } from "date-fns/locale";
+import { inParis, parisTime } from "@/lib/time";
+
+const NBSP = "\u00a0";
+
+/** The instant at Paris time; an invalid date is a bug upstream, not something to print as "NaN". */
+function paris(instant: Date): ReturnType<typeof inParis> {
+  if (Number.isNaN(instant.getTime())) throw new RangeError("Invalid date");
+  return inParis(instant);
+}
+
+/** "1er" for the first day of a month, the plain number for the others. */
+function dayOfMonth(local: Date): string {
+  return local.getDate() === 1 ? "1er" : String(local.getDate());
+}
+
+function at(local: Date): string {
+  return `à${NBSP}${time(local)}`;
+}
+
+function time(local: Date): string {
+  const hours = String(local.getHours());
+  return local.getMinutes() === 0 ? `${hours}${NBSP}h` : `${hours}${NBSP}h${NBSP}${String(local.getMinutes()).padStart(2, "0")}`;
+}
+
+/** "samedi 12 décembre 2026 à 20 h 30", "mardi 1er décembre 2026 à 20 h": a session, in full. */
+export function formatSessionDate(startsAt: Date): string {
+  const local = paris(startsAt);
+  return `${format(local, "EEEE", { locale: fr })} ${dayOfMonth(local)} ${format(local, "MMMM yyyy", { locale: fr })} ${at(local)}`;
+}
+
+/** "sam. 12 déc. 2026 à 20 h 30": a session in a list or a table. */
+export function formatSessionShort(startsAt: Date): string {
+  const local = paris(startsAt);
+  return `${format(local, "EEE", { locale: fr })} ${dayOfMonth(local)} ${format(local, "MMM yyyy", { locale: fr })} ${at(local)}`;
+}
+
+/** "12 déc. 2026 à 14 h 05": when something was done (a journal entry, a mail, a sign-in, a cancellation). */
+export function formatMoment(instant: Date): string {
+  const local = paris(instant);
+  return `${dayOfMonth(local)} ${format(local, "MMM yyyy", { locale: fr })} ${at(local)}`;
+}
+
+const YMD = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * "12 décembre 2026", "1er décembre 2026": a day. Takes a date-only value — a Prisma `@db.Date`, which
+ * arrives as midnight UTC, or "2026-12-12" — or an instant, whose Paris day it gives. Both read the same
+ * at Paris time: Paris is always one or two hours ahead of UTC, so midnight UTC is already that same day
+ * in Paris, never the day before, in any time zone of the machine.
+ *
+ * `part` serves spans such as "du 3 au 28 février" or "du 28 février au 3 mars": "dayMonth" leaves out
+ * the year ("3 février"), "day" the month and the year ("3", "1er").
+ */
+export function formatDay(day: Date | string, part: "full" | "dayMonth" | "day" = "full"): string {
+  if (typeof day === "string" && !YMD.test(day)) throw new RangeError(`Not a day (YYYY-MM-DD): ${day}`);
+  const local = paris(typeof day === "string" ? parisTime(day) : day);
+  if (part === "day") return dayOfMonth(local);
+  return `${dayOfMonth(local)} ${format(local, part === "dayMonth" ? "MMMM" : "MMMM yyyy", { locale: fr })}`;
+}
+
+/** "décembre 2026": the Paris month of an instant. */
+export function formatMonth(instant: Date): string {
+  return format(paris(instant), "MMMM yyyy", { locale: fr });
+}
+
+/** "20 h 30", "20 h": the Paris time of an instant, alone (when the day goes without saying). */
+export function formatTime(instant: Date): string {
+  return time(paris(instant));
+}
