@@ -1,18 +1,25 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ActiveToggle, InviteForm } from "@/components/auth/accounts-forms";
-import { invitableStructures, listAccounts } from "@/lib/auth/accounts";
+import { listAccounts } from "@/lib/auth/accounts";
 import { requireUser } from "@/lib/auth/current";
+import { Pagination } from "@/components/pagination";
+import { searchChoicesAction } from "@/app/admin/choices-actions";
 import { inviteAction, setActiveAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("accounts") };
 }
 
-export default async function AccountsPage() {
+const PAGE_SIZE = 50;
+
+export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser("/comptes");
-  const { accounts } = await listAccounts(actor);
-  const structures = actor.role === "ADMIN" ? await invitableStructures(actor) : null;
+  const query = await searchParams;
+  const q = typeof query.q === "string" ? query.q.slice(0, 100) : "";
+  const page = Math.max(1, Math.min(10_000, Number(query.page) || 1));
+  const { accounts, total } = await listAccounts(actor, { q, page, pageSize: PAGE_SIZE });
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const t = await getTranslations("accounts");
   return (
     <div className="space-y-8">
@@ -22,8 +29,22 @@ export default async function AccountsPage() {
         </h1>
         <p>{t("lead")}</p>
       </header>
+      {/* Thousands of accounts in a national network: found by a part of the name or the address. */}
+      {q || total > PAGE_SIZE ? (
+        <form method="get" action="/comptes" role="search" aria-label={t("searchLabel")} className="flex flex-wrap items-end gap-3">
+          <p className="min-w-60 flex-1">
+            <label htmlFor="comptes-q" className="mb-1 block font-semibold">
+              {t("searchLabel")}
+            </label>
+            <input id="comptes-q" name="q" type="search" defaultValue={q} className="w-full rounded-md border border-gray-500 px-3 py-2" />
+          </p>
+          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            {t("searchSubmit")}
+          </button>
+        </form>
+      ) : null}
       {accounts.length === 0 ? (
-        <p>{t("empty")}</p>
+        <p>{q ? t("noMatch") : t("empty")}</p>
       ) : (
         // On a phone the role and the structure go under the name (their columns would not fit), and the
         // table scrolls within its own box rather than widening the page if a name still does not fit.
@@ -61,11 +82,12 @@ export default async function AccountsPage() {
           </table>
         </div>
       )}
+      <Pagination path="/comptes" params={{ q: q || undefined }} page={page} pageCount={pageCount} total={total} />
       <section aria-labelledby="inviter" className="space-y-3 rounded-lg bg-brand-50 p-4">
         <h2 id="inviter" className="text-xl font-semibold">
           {t("inviteTitle")}
         </h2>
-        <InviteForm invite={inviteAction} structures={structures} />
+        <InviteForm invite={inviteAction} searchChoices={actor.role === "ADMIN" ? searchChoicesAction : null} />
       </section>
     </div>
   );

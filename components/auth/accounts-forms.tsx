@@ -3,20 +3,23 @@
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
-import { SelectField, TextField } from "@/components/forms/fields";
+import { ChoicePicker } from "@/components/forms/choice-picker";
+import { TextField } from "@/components/forms/fields";
 import { useField } from "@/components/forms/form-context";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { initialActionState, type ActionState } from "@/lib/actions/state";
+import type { Choice, ChoiceKind } from "@/lib/association/choices";
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 
 export function InviteForm({
   invite,
-  structures,
+  searchChoices,
 }: {
   invite: Action;
-  /** For admins: every structure; for a referent or manager the form invites into their own. */
-  structures: { partners: { id: string; name: string }[]; venues: { id: string; name: string }[] } | null;
+  /** For admins, who invite into any structure or venue (found by typing its name); a referent or a
+   * manager invites into their own, and the form asks nothing. */
+  searchChoices: ((kind: ChoiceKind, typed: string) => Promise<Choice[]>) | null;
 }) {
   const t = useTranslations("accounts");
   const [role, setRole] = useState<"ADMIN" | "PARTNER" | "VENUE">("PARTNER");
@@ -25,18 +28,14 @@ export function InviteForm({
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField name="name" label={t("name")} required />
         <TextField name="email" label={t("email")} type="email" required />
-        {structures ? (
+        {searchChoices ? (
           <>
             {/* The role decides which list follows: a controlled choice, kept when the server refuses. */}
             <RoleSelect label={t("role")} role={role} setRole={setRole} options={(["PARTNER", "VENUE", "ADMIN"] as const).map((value) => [value, t(`roles.${value}`)])} />
             {role !== "ADMIN" ? (
-              <SelectField
-                key={role}
-                name={role === "PARTNER" ? "partnerId" : "venueId"}
-                label={role === "PARTNER" ? t("structure") : t("venue")}
-                required
-                options={(role === "PARTNER" ? structures.partners : structures.venues).map((s): [string, string] => [s.id, s.name])}
-              />
+              <div className="sm:col-span-2">
+                <ChoicePicker key={role} name={role === "PARTNER" ? "partnerId" : "venueId"} label={role === "PARTNER" ? t("structure") : t("venue")} kind={role} search={searchChoices} />
+              </div>
             ) : null}
           </>
         ) : null}

@@ -184,8 +184,3 @@ export async function updateStructure(actor: Actor, input: unknown): Promise<voi
   });
 }
 
-/** Structures, names only, for a choice in a form (a booking search, an exception). */
-export async function structureChoices(actor: Actor): Promise<{ id: string; name: string }[]> {
-  ensureAdmin(actor);
-  return getPrisma().partner.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
-}

@@ -3,7 +3,8 @@
 // for their venue. A deactivated account cannot sign in, and bumping its sessionVersion ends the
 // sessions already open (lib/auth/current.ts compares it on every request).
 import "server-only";
-import { pageOffset } from "@/lib/validation";
+import { cleanLine, pageOffset } from "@/lib/validation";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "zod";
 import { audit } from "@/lib/audit";
 import { getPrisma } from "@/lib/db/client";
@@ -128,14 +129,19 @@ export interface AccountRow {
 }
 
 /** The accounts the actor may see: all for admin, their structure's for a referent, their venue's for a manager. */
-export async function listAccounts(actor: Actor, { page = 1, pageSize = 50 } = {}): Promise<{ accounts: AccountRow[]; total: number }> {
+export async function listAccounts(actor: Actor, { page = 1, pageSize = 50, q = "" }: { page?: number; pageSize?: number; q?: unknown } = {}): Promise<{ accounts: AccountRow[]; total: number }> {
   if (actor.kind !== "user") throw new AccessDeniedError();
-  const where =
+  const scope: Prisma.UserWhereInput =
     actor.role === "ADMIN"
       ? {}
       : actor.role === "PARTNER"
         ? { partnerId: actor.partnerId }
         : { managedVenues: { some: { venueId: { in: [...actor.venueIds] } } } };
+  // A national network has thousands of accounts: found by a part of the name or the address.
+  const typed = typeof q === "string" ? cleanLine(q).slice(0, 100) : "";
+  const where: Prisma.UserWhereInput = typed
+    ? { AND: [scope, { OR: [{ name: { contains: typed, mode: "insensitive" } }, { email: { contains: typed, mode: "insensitive" } }] }] }
+    : scope;
   const prisma = getPrisma();
   const [total, users] = await Promise.all([
     prisma.user.count({ where }),
@@ -193,13 +199,3 @@ export async function userActor(userId: string, sessionVersion: number): Promise
   return { kind: "user", role: "VENUE", userId: user.id, venueIds: user.managedVenues.map((m) => m.venueId) };
 }
 
-/** Structures an admin can invite into (names only), for the invitation form. */
-export async function invitableStructures(actor: Actor): Promise<{ partners: { id: string; name: string }[]; venues: { id: string; name: string }[] }> {
-  ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
-  const prisma = getPrisma();
-  const [partners, venues] = await Promise.all([
-    prisma.partner.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    prisma.venue.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-  ]);
-  return { partners, venues };
-}

@@ -55,6 +55,7 @@ export interface CatalogPage {
   pageCount: number;
 }
 
+// The same letters as the database's search_fold() (migration 20261125150000): a pattern folds as the text does.
 const FOLD_FROM = "àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ";
 const FOLD_TO = "aaaaaaceeeeiiiinooooouuuuyyoa";
 const fold = (text: string) => text.toLowerCase().replace(/[^a-z0-9\s]/g, (c) => FOLD_TO[FOLD_FROM.indexOf(c)] ?? c);
@@ -174,11 +175,13 @@ function conditions(filters: CatalogFilters, now: Date): { session: Prisma.Sql; 
   if (filters.ville) event.push(Prisma.sql`lower(v."city") = lower(${filters.ville})`);
   if (filters.quartier) event.push(Prisma.sql`lower(v."area") = lower(${filters.quartier})`);
   if (filters.q) {
+    // Folded by the database's search_fold(), the very expression of the trigram indexes on events and
+    // venues (migration 20261125150000, decision 010): "theatre" finds "Théâtre" without reading every
+    // event. Each side is its own subquery so that each can use its index.
     const pattern = `%${fold(filters.q).replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    const folded = (column: Prisma.Sql) => Prisma.sql`translate(lower(${column}), ${FOLD_FROM}, ${FOLD_TO})`;
     event.push(
-      Prisma.sql`(${folded(Prisma.sql`e."title"`)} LIKE ${pattern} OR ${folded(Prisma.sql`v."name"`)} LIKE ${pattern}
-                  OR ${folded(Prisma.sql`e."description"`)} LIKE ${pattern} OR ${folded(Prisma.sql`v."city"`)} LIKE ${pattern})`,
+      Prisma.sql`(e."id" IN (SELECT "id" FROM "Event" WHERE search_fold("title" || ' ' || "description") LIKE ${pattern})
+                  OR e."venueId" IN (SELECT "id" FROM "Venue" WHERE search_fold("name" || ' ' || "city") LIKE ${pattern}))`,
     );
   }
   return { session: Prisma.join(session, " AND "), event: Prisma.join(event, " AND ") };

@@ -48,14 +48,20 @@ export async function listPeople(
     prisma.person.count({ where }),
     prisma.person.findMany({
       where,
-      orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+      orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
       skip: pageOffset(page, pageSize),
       take: pageSize,
-      select: { id: true, firstName: true, lastName: true, notes: true, _count: { select: { guestOf: true } } },
+      select: { id: true, firstName: true, lastName: true, notes: true },
     }),
   ]);
+  // Outings are counted for the page's people only, through the index on the guest's person: a relation
+  // count (_count) would group the whole guest table first (issue 14: 2.8 s at 16 users, national data).
+  const counts = people.length
+    ? await prisma.bookingGuest.groupBy({ by: ["personId"], where: { personId: { in: people.map((person) => person.id) } }, _count: { _all: true } })
+    : [];
+  const outings = new Map(counts.map((row) => [row.personId, row._count._all]));
   return {
-    people: people.map(({ _count, ...person }) => ({ ...person, outings: _count.guestOf })),
+    people: people.map((person) => ({ ...person, outings: outings.get(person.id) ?? 0 })),
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / pageSize)),

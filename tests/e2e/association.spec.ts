@@ -129,7 +129,10 @@ test("a membership campaign: the invitations in the outbox, one membership recor
 
   await page.goto("/admin/adhesions");
   const record = page.getByRole("region", { name: /Enregistrer une adhésion/ });
-  await record.getByLabel("Structure").selectOption({ label: STRUCTURE });
+  // Found by typing a few letters (a national network has thousands of structures), then chosen.
+  await record.getByLabel("Structure").fill(STRUCTURE.slice(0, 8));
+  await record.getByRole("button", { name: new RegExp(`^Choisir ${STRUCTURE}`) }).click();
+  await expect(record.getByText(`Structure : ${STRUCTURE}`, { exact: false })).toBeVisible();
   await record.getByLabel("Date d'adhésion").fill(parisDay(0));
   await record.getByLabel(/Montant en euros/).fill("25,50");
   await record.getByLabel("Moyen de paiement").selectOption({ label: "Chèque" });

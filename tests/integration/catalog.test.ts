@@ -102,6 +102,22 @@ describe("the catalog", () => {
     expect(await found(partner, { q: "100%_" })).toEqual([]);
   });
 
+  it("answers free text from the trigram indexes, folding accents in the database as in the search (issue 14)", async () => {
+    const prisma = getPrisma();
+    const rows = await prisma.$queryRaw<{ folded: string }[]>`SELECT search_fold('Théâtre ÉCOLE Noël Façade') AS folded`;
+    expect(rows[0]?.folded).toBe("theatre ecole noel facade");
+    // With sequential scans made costly, the plan of the search reaches events and venues through their indexes.
+    const plan = await prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      const rows = await tx.$queryRaw<{ "QUERY PLAN": string }[]>`
+        EXPLAIN SELECT 1 FROM "Event" e WHERE e."id" IN (SELECT "id" FROM "Event" WHERE search_fold("title" || ' ' || "description") LIKE '%lilas%')
+                 OR e."venueId" IN (SELECT "id" FROM "Venue" WHERE search_fold("name" || ' ' || "city") LIKE '%lilas%')`;
+      return rows.map((row) => row["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).toContain("Event_search_trgm");
+    expect(plan).toContain("Venue_search_trgm");
+  });
+
   it("ignores unreadable filters rather than failing a shared link", async () => {
     expect(readCatalogFilters({ quand: "hier", categorie: ["DANCE", "NOPE"], page: "-3", places: "oui" })).toMatchObject({
       quand: undefined,

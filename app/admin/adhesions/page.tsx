@@ -6,7 +6,9 @@ import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { listHref, Pagination } from "@/components/pagination";
 import { listMemberships, membershipCampaign, seasonFromUrl } from "@/lib/association/memberships";
-import { structureChoices } from "@/lib/association/structures";
+import { searchChoicesAction } from "@/app/admin/choices-actions";
+import { ChoicePicker } from "@/components/forms/choice-picker";
+import { choiceById } from "@/lib/association/choices";
 import { requireUser } from "@/lib/auth/current";
 import { formatDay } from "@/lib/format/dates";
 import type { MembershipStatus } from "@/lib/generated/prisma/enums";
@@ -39,10 +41,10 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
   const current = seasonOf(now);
   const season = filters.saison ?? current;
   const status = filters.etat ? STATES[filters.etat] : undefined;
-  const [campaign, memberships, structures] = await Promise.all([
+  const [campaign, memberships, asked] = await Promise.all([
     membershipCampaign(actor, season, { now }),
     listMemberships(actor, season, { status, page: filters.page, pageSize: PAGE_SIZE }),
-    structureChoices(actor),
+    choiceById(actor, "PARTNER", filters.structure),
   ]);
   const t = await getTranslations("membershipsAdmin");
   const shared = await getTranslations("associationLabels");
@@ -145,18 +147,14 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
           {t("recordTitle", { season: label })}
         </h2>
         <p>{t("recordLead")}</p>
-        {structures.length === 0 ? (
+        {allCount === 0 ? (
           <p>{t("noStructures")}</p>
         ) : (
           // Keyed by the structure asked for in the URL: a row's link then preselects it, even without a reload.
           <ActionForm key={filters.structure ?? "none"} action={recordMembershipAction} submit={t("record")} resetOnSuccess>
             {hiddenSeason}
-            <SelectField
-              name="partnerId"
-              label={t("structure")}
-              defaultValue={filters.structure ?? ""}
-              options={[["", t("chooseStructure")], ...structures.map((s): [string, string] => [s.id, s.name])]}
-            />
+            {/* Found by typing: a national network has thousands of structures, no list of all. */}
+            <ChoicePicker name="partnerId" label={t("structure")} kind="PARTNER" search={searchChoicesAction} chosen={asked} />
             <div className="grid gap-3 sm:grid-cols-2">
               <TextField name="joinedOn" label={t("joinedOn")} type="date" defaultValue={parisDate(now)} required />
               <TextField name="amount" label={t("amount")} />

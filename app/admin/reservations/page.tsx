@@ -6,9 +6,8 @@ import { BookingSearchForm } from "@/components/association/bookings/booking-sea
 import { BookingsTable } from "@/components/association/bookings/bookings-table";
 import { listHref, Pagination } from "@/components/pagination";
 import { bookingSearchSchema, searchBookings } from "@/lib/association/bookings";
-import { structureChoices } from "@/lib/association/structures";
+import { choiceById } from "@/lib/association/choices";
 import { requireUser } from "@/lib/auth/current";
-import { invitableStructures } from "@/lib/auth/accounts";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("bookings") };
@@ -20,7 +19,7 @@ export default async function AssociationBookingsPage({ searchParams }: { search
   const search = bookingSearchSchema.parse(query);
   // The search form sends its empty fields too: keep the address short and shareable.
   if (Object.values(query).some((value) => value === "")) redirect(listHref("/admin/reservations", search));
-  const [result, partners, { venues }] = await Promise.all([searchBookings(actor, search), structureChoices(actor), invitableStructures(actor)]);
+  const [result, partner, venue] = await Promise.all([searchBookings(actor, search), choiceById(actor, "PARTNER", search.structure), choiceById(actor, "VENUE", search.lieu)]);
   const t = await getTranslations("bookingsAdmin");
   // The filters links keep (the page aside); before any search (the order alone is none), the latest bookings.
   const params = { ...search, page: undefined };
@@ -31,7 +30,7 @@ export default async function AssociationBookingsPage({ searchParams }: { search
     <div className="space-y-6">
       <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
       <p>{t("lead")}</p>
-      <BookingSearchForm search={search} partners={partners} venues={venues} />
+      <BookingSearchForm search={search} partner={partner} venue={venue} />
       <section aria-labelledby="resultats" className="space-y-4">
         <h2 id="resultats" className="text-2xl font-semibold">
           {heading}

@@ -2,12 +2,14 @@
 // bookmarked or shared) and each field shows again what was searched.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { searchChoicesAction } from "@/app/admin/choices-actions";
+import { ChoicePicker } from "@/components/forms/choice-picker";
 import { SelectField, TextField } from "@/components/forms/fields";
 import type { BookingSearch } from "@/lib/association/bookings";
+import type { Choice } from "@/lib/association/choices";
 
-type Choice = { id: string; name: string };
-
-export async function BookingSearchForm({ search, partners, venues }: { search: BookingSearch; partners: Choice[]; venues: Choice[] }) {
+/** The structure and venue searched, found by typing (a national network has thousands: no list of all). */
+export async function BookingSearchForm({ search, partner, venue }: { search: BookingSearch; partner: Choice | null; venue: Choice | null }) {
   const t = await getTranslations("bookingsAdmin");
   const labels = await getTranslations("associationLabels");
   const statuses = ["CONFIRMED", "WAITLISTED", "CANCELLED"] as const;
@@ -20,8 +22,8 @@ export async function BookingSearchForm({ search, partners, venues }: { search: 
         <TextField name="numero" label={t("number")} defaultValue={search.numero} />
         <TextField name="nom" label={t("guestName")} defaultValue={search.nom} />
         <TextField name="spectacle" label={t("event")} defaultValue={search.spectacle} />
-        <SelectField name="structure" label={t("structure")} defaultValue={search.structure ?? ""} options={[["", t("anyStructure")], ...partners.map((p): [string, string] => [p.id, p.name])]} />
-        <SelectField name="lieu" label={t("venue")} defaultValue={search.lieu ?? ""} options={[["", t("anyVenue")], ...venues.map((v): [string, string] => [v.id, v.name])]} />
+        <ChoicePicker name="structure" label={t("structure")} kind="PARTNER" search={searchChoicesAction} chosen={partner} />
+        <ChoicePicker name="lieu" label={t("venue")} kind="VENUE" search={searchChoicesAction} chosen={venue} />
         <SelectField name="etat" label={t("status")} defaultValue={search.etat ?? ""} options={[["", t("anyStatus")], ...statuses.map((s): [string, string] => [s, labels(`bookingStatus.${s}`)])]} />
         <TextField name="du" label={t("from")} type="date" defaultValue={search.du} />
         <TextField name="au" label={t("to")} type="date" defaultValue={search.au} />

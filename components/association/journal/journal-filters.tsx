@@ -2,12 +2,16 @@
 // chosen. Actions are offered by family ("booking": every action on bookings) and one by one.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { searchChoicesAction } from "@/app/admin/choices-actions";
+import { ChoicePicker } from "@/components/forms/choice-picker";
 import { SelectField, TextField } from "@/components/forms/fields";
+import type { Choice as Found } from "@/lib/association/choices";
 import { ENTITY_TYPES, type JournalFilters } from "@/lib/association/journal";
 
 type Choice = { id: string; name: string };
 
-export async function JournalFiltersForm({ filters, actors, partners, venues }: { filters: JournalFilters; actors: Choice[]; partners: Choice[]; venues: Choice[] }) {
+/** The structure and venue are found by typing (a national network has thousands: no list of all). */
+export async function JournalFiltersForm({ filters, actors, partner, venue }: { filters: JournalFilters; actors: Choice[]; partner: Found | null; venue: Found | null }) {
   const t = await getTranslations("journalAdmin");
   const labels = await getTranslations("associationLabels");
   // Every action the catalog has words for, family by family.
@@ -26,8 +30,8 @@ export async function JournalFiltersForm({ filters, actors, partners, venues }: 
       </h2>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <SelectField name="qui" label={t("who")} defaultValue={filters.qui ?? ""} options={[["", t("anyone")], ...actors.map((a): [string, string] => [a.id, a.name])]} />
-        <SelectField name="structure" label={t("structure")} defaultValue={filters.structure ?? ""} options={[["", t("anyStructure")], ...partners.map((p): [string, string] => [p.id, p.name])]} />
-        <SelectField name="lieu" label={t("venue")} defaultValue={filters.lieu ?? ""} options={[["", t("anyVenue")], ...venues.map((v): [string, string] => [v.id, v.name])]} />
+        <ChoicePicker name="structure" label={t("structure")} kind="PARTNER" search={searchChoicesAction} chosen={partner} />
+        <ChoicePicker name="lieu" label={t("venue")} kind="VENUE" search={searchChoicesAction} chosen={venue} />
         <SelectField name="type" label={t("type")} defaultValue={filters.type ?? ""} options={[["", t("anyType")], ...ENTITY_TYPES.map((type): [string, string] => [type, labels(`entityType.${type}`)])]} />
         <TextField name="objet" label={t("object")} defaultValue={filters.objet} />
         <SelectField name="action" label={t("action")} defaultValue={filters.action ?? ""} options={actionOptions} />

@@ -6,7 +6,8 @@ import { getBookingForAssociation, searchBookings, bookingSearchSchema } from "@
 import { journalActors, journalFiltersSchema, listJournal } from "@/lib/association/journal";
 import { answerMembership, getMembershipState, inviteAllToJoin, listMemberships, membersCsv, membershipCampaign, recordMembership, remindToJoin } from "@/lib/association/memberships";
 import { addConvention, recordStep, structureSteps } from "@/lib/association/partnership";
-import { getStructure, listStructures, structureBoard, structureChoices, structureFiltersSchema, structuresCsv, updateStructure } from "@/lib/association/structures";
+import { choiceById, searchChoices } from "@/lib/association/choices";
+import { getStructure, listStructures, structureBoard, structureFiltersSchema, structuresCsv, updateStructure } from "@/lib/association/structures";
 import { createVenue, getVenueForAssociation, listVenues, venueFiltersSchema } from "@/lib/association/venues";
 import { revokeQuotaException } from "@/lib/booking";
 import type { MatrixWorld } from "../../factories/matrix";
@@ -21,7 +22,9 @@ export const associationCases: AuthorizationCase<MatrixWorld>[] = [
   { name: "the pipeline as a board (structureBoard)", call: (actor) => structureBoard(actor, structureFiltersSchema.parse({})), allowed: [...admin] },
   { name: "the pipeline as CSV (structuresCsv)", call: (actor) => structuresCsv(actor, structureFiltersSchema.parse({}), { labels: label }), allowed: [...admin] },
   { name: "structure A's file (getStructure)", call: (actor, w) => getStructure(actor, w.partnerA), allowed: [...admin] },
-  { name: "structure names for a choice (structureChoices)", call: (actor) => structureChoices(actor), allowed: [...admin] },
+  { name: "structures found by typing, for a choice (searchChoices)", call: (actor) => searchChoices(actor, "PARTNER", "Escale"), allowed: [...admin] },
+  { name: "venues found by typing, for a choice (searchChoices)", call: (actor) => searchChoices(actor, "VENUE", "Lilas"), allowed: [...admin] },
+  { name: "the structure chosen, by id (choiceById)", call: (actor) => choiceById(actor, "PARTNER", "00000000-0000-7000-8000-000000000000"), allowed: [...admin] },
   {
     name: "edit structure A (updateStructure)",
     call: (actor, w) => updateStructure(actor, { partnerId: w.partnerA, name: "Structure A", sector: "SOCIAL", notes: "Appeler le lundi" }),

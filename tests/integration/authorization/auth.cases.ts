@@ -1,5 +1,5 @@
 // Accounts and visitor access in the authorization matrix.
-import { invitableStructures, inviteUser, listAccounts, setAccountActive } from "@/lib/auth/accounts";
+import { inviteUser, listAccounts, setAccountActive } from "@/lib/auth/accounts";
 import { getReferentContact, getVisitorCode, renewVisitorCode } from "@/lib/auth/visitor";
 import { listOutbox, resendMail } from "@/lib/mail/outbox";
 import { getMailPreferences, setMailPreferences } from "@/lib/mail/preferences";
@@ -17,7 +17,6 @@ export const authCases: AuthorizationCase<MatrixWorld>[] = [
   { name: "invite an admin (inviteUser)", call: (actor) => inviteUser(actor, { email: fresh(), name: "Sam", role: "ADMIN" }), allowed: ["admin"] },
   { name: "deactivate a user of A (setAccountActive)", call: (actor, w) => setAccountActive(actor, { userId: w.colleagueA, active: false }), allowed: ["admin", "partnerA"] },
   { name: "deactivate a manager of X (setAccountActive)", call: (actor, w) => setAccountActive(actor, { userId: w.colleagueX, active: false }), allowed: ["admin", "venueX"] },
-  { name: "structures to invite into (invitableStructures)", call: (actor) => invitableStructures(actor), allowed: ["admin"] },
   { name: "A's visitor code (getVisitorCode)", call: (actor, w) => getVisitorCode(actor, w.partnerA), allowed: ["admin", "partnerA"] },
   { name: "renew A's visitor code (renewVisitorCode)", call: (actor, w) => renewVisitorCode(actor, { partnerId: w.partnerA }), allowed: ["admin", "partnerA"] },
   { name: "how to reach one's structure (getReferentContact)", call: (actor) => getReferentContact(actor), allowed: ["partnerA", "partnerB", "visitorA"] },

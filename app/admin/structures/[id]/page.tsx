@@ -13,7 +13,8 @@ import { listJournal } from "@/lib/association/journal";
 import { SECTORS } from "@/lib/association/partnership";
 import { getStructure } from "@/lib/association/structures";
 import type { Actor } from "@/lib/auth/actor";
-import { invitableStructures } from "@/lib/auth/accounts";
+import { searchChoicesAction } from "@/app/admin/choices-actions";
+import { ChoicePicker } from "@/components/forms/choice-picker";
 import { currentActor, requireUser } from "@/lib/auth/current";
 import { NotFoundError } from "@/lib/errors";
 import { organisationTitle } from "@/lib/page-titles";
@@ -47,7 +48,7 @@ export default async function StructurePage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const actor = await requireUser(`/admin/structures/${id}`, "ADMIN");
   const structure = await load(actor, id);
-  const [journal, { venues }] = await Promise.all([listJournal(actor, { structure: structure.id, page: 1 }, { pageSize: 10 }), invitableStructures(actor)]);
+  const journal = await listJournal(actor, { structure: structure.id, page: 1 }, { pageSize: 10 });
   const t = await getTranslations("structuresAdmin.structure");
   const root = await getTranslations("structuresAdmin");
   const labels = await getTranslations("associationLabels");
@@ -393,7 +394,9 @@ export default async function StructurePage({ params }: { params: Promise<{ id: 
           <ActionForm action={grantQuotaExceptionAction} submit={t("quotas.grant")} resetOnSuccess>
             <input type="hidden" name="partnerId" value={structure.id} />
             <div className="grid gap-3 sm:grid-cols-2">
-              <SelectField name="venueId" label={t("quotas.venue")} defaultValue="" options={[["", t("quotas.chooseVenue")], ...venues.map((venue): [string, string] => [venue.id, venue.name])]} />
+              <div className="sm:col-span-2">
+                <ChoicePicker name="venueId" label={t("quotas.venue")} kind="VENUE" search={searchChoicesAction} />
+              </div>
               <TextField name="maxPlaces" type="number" label={t("quotas.maxPlaces")} />
               <TextField name="expiresAt" type="date" label={t("quotas.expiresAt")} required />
             </div>
