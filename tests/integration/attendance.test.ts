@@ -13,6 +13,9 @@ import { partnerActor, venueActor } from "../factories/actors";
 import { createEvent, createPartner, createSession, createVenue, insertBooking } from "../factories";
 import { readPdf } from "../support/read-pdf";
 
+// Rendering a PDF and reading it back (a child process) takes seconds on a busy 2-core machine.
+const PDF_TIMEOUT = 30_000;
+
 // The list is ticked on the session's day, in Paris: the clock is fixed for these tests.
 const NOW = { now: new Date("2027-05-20T16:00:00Z") }; // 18:00 in Paris
 const STARTS_AT = new Date("2027-05-20T18:30:00Z");
@@ -105,7 +108,7 @@ describe("attendance after the outing, as the partner says", () => {
     expect((await attendance(booking.id)).map((g) => g.attendance)).toEqual(["ATTENDED", null, "NO_SHOW"]);
     // A guest both came and did not: refused.
     await expect(recordAttendance(partner, { bookingId: booking.id, attended: [1], absent: [1] }, after)).rejects.toMatchObject({ code: "INVALID_INPUT" });
-  });
+  }, PDF_TIMEOUT);
 
   it("keeps an arrival ticked at the door when the partner gives no answer for that guest", async () => {
     const booking = await insertBooking(sessionId, partnerId, { places: 2 });

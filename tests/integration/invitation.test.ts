@@ -9,6 +9,9 @@ import { bookingWithGuests, invitationWorld, type InvitationWorld } from "../fac
 import { readPdf } from "../support/read-pdf";
 import { invitationCases } from "./authorization/invitation.cases";
 
+// Rendering a PDF and reading it back (a child process) takes seconds on a busy 2-core machine.
+const PDF_TIMEOUT = 30_000;
+
 let world: InvitationWorld;
 beforeAll(async () => {
   world = await invitationWorld();
@@ -40,7 +43,7 @@ describe("the invitation PDF", () => {
     // Each page names its own guest only.
     expect(pages[0]).not.toContain("Jérôme");
     expect(pdf.length).toBeLessThan(100_000);
-  });
+  }, PDF_TIMEOUT);
 
   it("carries on each page a QR code that reads back as that guest's signed code", async () => {
     const { qr } = await readPdf(await renderInvitationPdf(await loadInvitation(world.actors.admin, world.bookingId)));
@@ -48,7 +51,7 @@ describe("the invitation PDF", () => {
       { valid: true, number: world.number, position: 0 },
       { valid: true, number: world.number, position: 1 },
     ]);
-  });
+  }, PDF_TIMEOUT);
 });
 
 describe("who may print the invitation", () => {

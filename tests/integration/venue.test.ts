@@ -16,6 +16,9 @@ import { addSessions, runStarts } from "@/lib/venue/sessions";
 import { partnerActor, venueActor } from "../factories/actors";
 import { createEvent as eventRow, createPartner, createSession, createVenue, insertBooking } from "../factories";
 
+// Rendering a PDF and reading it back (a child process) takes seconds on a busy 2-core machine.
+const PDF_TIMEOUT = 30_000;
+
 let venueId: string;
 let manager: Actor;
 let stranger: Actor;
@@ -188,5 +191,5 @@ describe("the guest list on paper", () => {
     expect(pdf.pages[0]).toContain("Récital");
     expect(pdf.pages[0]).toContain("Foyer Émile-Zola");
     expect(pdf.pages[0]!.match(/Prénom\d/g)).toHaveLength(30);
-  });
+  }, PDF_TIMEOUT);
 });
