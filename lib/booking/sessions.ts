@@ -17,6 +17,7 @@ import { bookingClosesAt } from "./rules";
 import { lockSession, venueOfSession, type LockedSession } from "./state";
 import { scheduleClosing, unscheduleSessionJobs } from "./timed";
 import { withVenueLock, type Tx } from "./transaction";
+import { offerChanged } from "@/lib/catalog/places-cache";
 
 /** Loads the session's venue, checks the actor manages it, and runs `work` with the session locked. */
 async function onManagedSession<T>(actor: Actor, sessionId: string, work: (tx: Tx, session: LockedSession) => Promise<T>): Promise<T> {
@@ -87,11 +88,13 @@ export async function reopenBookings(actor: Actor, input: unknown, { now = new D
 
 export async function cancelSession(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ cancelledBookings: number; promoted: Promotion[] }> {
   const { sessionId, note } = parse(sessionActionSchema, input);
-  return onManagedSession(actor, sessionId, async (tx, session) => {
+  const result = await onManagedSession(actor, sessionId, async (tx, session) => {
     const sql = prismaSql(tx);
     const ended = await endSession(sql, actor, session, note, now);
     return { cancelledBookings: ended.cancelledBookings, promoted: await promoteAfterRelease(sql, session, actor, now, ended.released) };
   });
+  offerChanged();
+  return result;
 }
 
 /**

@@ -11,6 +11,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Accessibility, EventCategory } from "@/lib/generated/prisma/enums";
 import { bookingWindow, type WindowState } from "@/lib/booking/rules";
 import { dateRange, PAGE_SIZE, type CatalogFilters } from "./filters";
+import { keptPlaces, type Place } from "./places-cache";
 
 /** How many of an event's matching sessions its card lists; the event page has them all. */
 export const SESSIONS_SHOWN = 4;
@@ -188,8 +189,13 @@ function conditions(filters: CatalogFilters, now: Date): { session: Prisma.Sql; 
 }
 
 /** Towns and areas that have upcoming sessions, for the filter's choices. */
-export async function catalogPlaces(actor: Actor, { now = new Date() } = {}): Promise<{ city: string; areas: string[] }[]> {
+export async function catalogPlaces(actor: Actor, { now }: { now?: Date } = {}): Promise<Place[]> {
   ensure(canBrowseOffer(actor), "Connectez-vous pour voir l'offre.");
+  // Kept in memory (places-cache.ts); a given instant (tests, "as of") reads the database.
+  return now ? readPlaces(now) : keptPlaces(() => readPlaces(new Date()));
+}
+
+async function readPlaces(now: Date): Promise<Place[]> {
   const rows = await getPrisma().$queryRaw<{ city: string; areas: string[] }[]>`
     SELECT v."city", coalesce(array_agg(DISTINCT v."area") FILTER (WHERE v."area" IS NOT NULL), '{}') AS "areas"
     FROM "Venue" v

@@ -11,6 +11,7 @@ import { getPrisma } from "@/lib/db/client";
 import { RuleViolation } from "@/lib/errors";
 import type { EventCategory } from "@/lib/generated/prisma/enums";
 import { optionalText, pageOffset } from "@/lib/validation";
+import { offerChanged } from "@/lib/catalog/places-cache";
 import { ensureManages, managedEvent } from "./access";
 import { createEventSchema, eventFieldsSchema, updateEventSchema } from "./schemas";
 
@@ -50,6 +51,7 @@ export async function publishEvent(actor: Actor, input: unknown, { now = new Dat
     await tx.event.update({ where: { id: eventId }, data: { status: "PUBLISHED", publishedAt: now } });
     await audit(tx, actor, { action: "event.published", entityType: "Event", entityId: eventId }, now);
   });
+  offerChanged();
 }
 
 /**
@@ -62,6 +64,7 @@ export async function cancelEvent(actor: Actor, input: unknown, { now = new Date
   const event = await managedEvent(actor, eventId);
   if (event.status === "CANCELLED") return { cancelledSessions: 0, cancelledBookings: 0 };
   const { cancelledSessions, cancelledBookings } = await cancelEventSessions(actor, event, note, now);
+  offerChanged();
   return { cancelledSessions, cancelledBookings };
 }
 

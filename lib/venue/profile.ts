@@ -10,6 +10,7 @@ import { audit } from "@/lib/audit";
 import { NotFoundError } from "@/lib/errors";
 import { httpUrl, line, optionalLine, optionalText } from "@/lib/validation";
 import { ensureManages } from "./access";
+import { offerChanged } from "@/lib/catalog/places-cache";
 
 const text = line;
 const optional = (max: number) => optionalLine(max).transform((value) => value ?? null);
@@ -47,4 +48,5 @@ export async function updateVenueProfile(actor: Actor, input: unknown): Promise<
     await tx.venue.update({ where: { id: venueId }, data });
     await audit(tx, actor, { action: "venue.updated", entityType: "Venue", entityId: venueId });
   });
+  offerChanged(); // its town or area may have changed
 }

@@ -12,6 +12,7 @@ import { inParis, parisDate, parisDaysBefore, parisTime } from "@/lib/time";
 import { audit } from "@/lib/audit";
 import { scheduleSessionJobs } from "@/lib/booking/timed";
 import { prismaSql } from "@/lib/db/sql";
+import { offerChanged } from "@/lib/catalog/places-cache";
 import { managedEvent } from "./access";
 import { sessionRunSchema } from "./schemas";
 
@@ -60,5 +61,6 @@ export async function addSessions(actor: Actor, input: unknown, { now = new Date
     await scheduleSessionJobs(prismaSql(tx), created, rule, now);
     await audit(tx, actor, { action: "sessions.added", entityType: "Event", entityId: run.eventId, after: { count: starts.length, capacity: run.capacity } }, now);
   });
+  offerChanged();
   return { created: starts.length };
 }

@@ -241,3 +241,39 @@ describe("the event page", () => {
     await expect(getEventDetails(partner, "pas-un-id", { now: NOW })).rejects.toBeInstanceOf(NotFoundError);
   });
 });
+
+describe("the towns of the catalog's filter (issue 14)", () => {
+  it("are read again once a change of the offer goes through lib: an event published or cancelled, sessions added or cancelled, a venue's town", async () => {
+    const cache = await import("@/lib/catalog/places-cache");
+    const { addSessions } = await import("@/lib/venue/sessions");
+    const { cancelEvent, publishEvent } = await import("@/lib/venue/events");
+    const { updateVenueProfile, getVenueProfile } = await import("@/lib/venue/profile");
+    const { cancelSession } = await import("@/lib/booking");
+    const { venueActor } = await import("../factories/actors");
+    const venue = await createVenue({ name: "Salle des fêtes", city: "Givors" });
+    const manager = await venueActor(venue.id);
+    const event = await createEvent({ venueId: venue.id, title: "Bal", status: "DRAFT" });
+    // Whether the kept towns were dropped: a read through the cache then loads again (and keeps again).
+    const dropped = async () => {
+      const load = jest.fn(async () => []);
+      await cache.keptPlaces(load);
+      return load.mock.calls.length === 1;
+    };
+    await cache.keptPlaces(async () => []);
+    expect(await dropped()).toBe(false);
+
+    await addSessions(manager, { eventId: event.id, from: "2027-02-01", times: ["20:00"], capacity: "5" }, { now: NOW });
+    expect(await dropped()).toBe(true);
+    await publishEvent(manager, { eventId: event.id }, { now: NOW });
+    expect(await dropped()).toBe(true);
+    const [session] = await getPrisma().session.findMany({ where: { eventId: event.id } });
+    await cancelSession(manager, { sessionId: session!.id }, { now: NOW });
+    expect(await dropped()).toBe(true);
+    const profile = await getVenueProfile(manager, venue.id);
+    await updateVenueProfile(manager, { ...profile, venueId: venue.id, city: "Vienne" });
+    expect(await dropped()).toBe(true);
+    await cancelEvent(manager, { eventId: event.id }, { now: NOW });
+    expect(await dropped()).toBe(true);
+    expect(await dropped()).toBe(false);
+  });
+});
