@@ -5,6 +5,7 @@
 // lib/booking decides on the server; the figures shown here only announce what it will most likely say.
 import { useActionState, useEffect, useId, useRef, useState, useTransition } from "react";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { GuestNeeds, sentNeeds, type GuestNeedsValue } from "@/components/offer/guest-needs";
 import { initialActionState, type ActionState } from "@/lib/actions/state";
@@ -14,6 +15,13 @@ type Person = { uid: number; personId?: string; firstName: string; lastName: str
 type Companion = { uid: number; firstName: string; lastName: string; kind: "FAMILY_OR_FRIEND" | "PROFESSIONAL" } & GuestNeedsValue;
 type Draft = { firstName: string; lastName: string; keep: boolean };
 
+/** The server's answer: a refusal and its message, or where the booking now is (the form goes there). */
+export interface BookingAnswer extends ActionState {
+  outcome?: "CONFIRMED" | "WAITLISTED" | "SPLIT";
+  /** The booking's page, with its result (`?resultat=`) for the banner that takes the focus there. */
+  href?: string;
+}
+
 interface Props {
   sessionId: string;
   partnerId: string;
@@ -21,7 +29,7 @@ interface Props {
   placesLeft: number;
   quotaLeft: number | null;
   search: (partnerId: string, q: string) => Promise<{ id: string; firstName: string; lastName: string }[]>;
-  book: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  book: (state: ActionState, formData: FormData) => Promise<BookingAnswer>;
   idempotencyKey: string;
 }
 
@@ -31,7 +39,15 @@ const secondary = "rounded-md border border-brand-700 px-3 py-2 font-semibold te
 export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, search, book, idempotencyKey }: Props) {
   const t = useTranslations("bookingForm");
   const id = useId();
-  const [state, action, pending] = useActionState(book, initialActionState);
+  const router = useRouter();
+  // A booking made: off to its page, from inside the action, so that the button keeps saying
+  // "Réservation en cours…" until that page is shown (React keeps the action pending while the
+  // navigation it started runs; seen in Chromium). The server action answers where, and no more.
+  const [state, action, pending] = useActionState(async (previous: BookingAnswer, data: FormData): Promise<BookingAnswer> => {
+    const answer = await book(previous, data);
+    if (answer.ok && answer.href) router.push(answer.href);
+    return answer;
+  }, initialActionState);
   const [people, setPeople] = useState<Person[]>([]);
   const [companions, setCompanions] = useState<Companion[]>([]);
   const [query, setQuery] = useState("");

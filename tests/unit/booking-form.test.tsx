@@ -1,19 +1,30 @@
 /** @jest-environment jsdom */
 // The booking form announces, before anything is sent, when places or the quota run short, and offers
-// exactly the choices lib/booking allows.
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+// exactly the choices lib/booking allows. A booking made sends the browser to its page (the server action
+// answers where, rather than rendering that page into its answer: issue 14, item 5).
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
-import { BookingForm } from "@/components/offer/booking-form";
+import { BookingForm, type BookingAnswer } from "@/components/offer/booking-form";
 import { NEEDS_NOTE_MAX } from "@/lib/booking/schemas";
 import messages from "@/messages/fr";
 
+const mockPush = jest.fn();
+jest.mock("next/navigation", () => ({
+  useRouter: () => ({ push: mockPush, replace: jest.fn(), refresh: jest.fn(), prefetch: jest.fn(), back: jest.fn(), forward: jest.fn() }),
+}));
+beforeEach(() => mockPush.mockClear());
+
 const PARTNER = "0190f0e0-0000-7000-8000-000000000001";
 
-type Answer = { ok: boolean; message?: string; link?: { href: string; label: string } };
+type Answer = BookingAnswer;
 
-function renderForm({ placesLeft = 5, quotaLeft = null as number | null, answer = { ok: false, message: "Aucune réservation faite." } as Answer } = {}) {
+function renderForm({
+  placesLeft = 5,
+  quotaLeft = null as number | null,
+  answer = { ok: false, message: "Aucune réservation faite." } as Answer | (() => Promise<Answer>),
+} = {}) {
   const search = jest.fn(async () => [{ id: "0190f0e0-0000-7000-8000-00000000000a", firstName: "Zoé", lastName: "Lefèvre" }]);
-  const book = jest.fn(async () => answer);
+  const book = jest.fn(async () => (typeof answer === "function" ? answer() : answer));
   render(
     <NextIntlClientProvider locale="fr" messages={messages}>
       <BookingForm sessionId="0190f0e0-0000-7000-8000-0000000000ff" partnerId={PARTNER} placesLeft={placesLeft} quotaLeft={quotaLeft} search={search} book={book} idempotencyKey="0190f0e0-0000-7000-8000-0000000000aa" />
@@ -58,6 +69,33 @@ describe("the booking form", () => {
     expect(payload.idempotencyKey).toBe("0190f0e0-0000-7000-8000-0000000000aa");
   });
 
+  it("goes to the booking's page once the server answers where it is, saying \"Réservation en cours…\" until then", async () => {
+    let answer: (value: Answer) => void = () => {};
+    const { book } = renderForm({ answer: () => new Promise<Answer>((resolve) => (answer = resolve)) });
+    await choosePerson();
+    fireEvent.click(screen.getByRole("button", { name: "Confirmer la réservation" }));
+    await waitFor(() => expect(book).toHaveBeenCalledTimes(1));
+    expect(screen.getByRole("button", { name: "Réservation en cours…" })).toBeDisabled();
+    expect(mockPush).not.toHaveBeenCalled();
+    const href = "/partenaire/reservations/0190f0e0-0000-7000-8000-0000000000bb?resultat=CONFIRMED";
+    await act(async () => answer({ ok: true, outcome: "CONFIRMED", href }));
+    expect(mockPush).toHaveBeenCalledTimes(1);
+    expect(mockPush).toHaveBeenCalledWith(href);
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  it("stays on the form with the server's message when nothing was booked, and goes nowhere", async () => {
+    const { book } = renderForm({ answer: { ok: false, message: "Aucune réservation faite. Il ne reste plus de place pour cette séance." } });
+    await choosePerson();
+    fireEvent.click(screen.getByRole("button", { name: "Confirmer la réservation" }));
+    await waitFor(() => expect(book).toHaveBeenCalledTimes(1));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Aucune réservation faite. Il ne reste plus de place pour cette séance.");
+    expect(mockPush).not.toHaveBeenCalled();
+    // The person chosen is still there, and the form can be sent again.
+    expect(screen.getByText("Zoé Lefèvre")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Confirmer la réservation" })).toBeEnabled();
+  });
+
   it("links to the booking a person already holds when the server says so (hardening item 7)", async () => {
     const answer = { ok: false, message: "Une personne de la demande a déjà une place pour cette séance (réservation K7QM-3RTX).", link: { href: "/partenaire/reservations/0190f0e0-0000-7000-8000-0000000000bb", label: "Voir la réservation K7QM-3RTX" } };
     const { book } = renderForm({ answer });
@@ -66,6 +104,7 @@ describe("the booking form", () => {
     await waitFor(() => expect(book).toHaveBeenCalled());
     expect(await screen.findByRole("link", { name: "Voir la réservation K7QM-3RTX" })).toHaveAttribute("href", "/partenaire/reservations/0190f0e0-0000-7000-8000-0000000000bb");
     expect(screen.getByRole("alert")).toHaveTextContent("a déjà une place pour cette séance");
+    expect(mockPush).not.toHaveBeenCalled();
   });
 
   it("sends the choice it shows after the server refused a \"book nothing\" request (issue item 4)", async () => {
