@@ -16,7 +16,22 @@ export function listHref(path: string, params: Params): string {
   return text ? `${path}?${text}` : path;
 }
 
-export async function Pagination({ path, params, page, pageCount, total }: { path: string; params: Params; page: number; pageCount: number; total?: number }) {
+export async function Pagination({
+  path,
+  params,
+  page,
+  pageCount,
+  total,
+  capped = false,
+}: {
+  path: string;
+  params: Params;
+  page: number;
+  pageCount: number;
+  total?: number;
+  /** The total is a floor: there are more than `total` (a count stopped there). */
+  capped?: boolean;
+}) {
   const t = await getTranslations("pagination");
   if (pageCount <= 1) return total === undefined ? null : <p className="text-sm">{t("total", { total })}</p>;
   return (
@@ -28,7 +43,7 @@ export async function Pagination({ path, params, page, pageCount, total }: { pat
       ) : (
         <span />
       )}
-      <p aria-current="page">{t("page", { page, pageCount })}{total === undefined ? "" : ` · ${t("total", { total })}`}</p>
+      <p aria-current="page">{t("page", { page, pageCount })}{total === undefined ? "" : ` · ${capped ? t("moreThan", { total }) : t("total", { total })}`}</p>
       {page < pageCount ? (
         <Link href={listHref(path, { ...params, page: page + 1 })} className="rounded-md border border-brand-700 px-3 py-2 font-semibold text-brand-800" rel="next">
           {t("next")}

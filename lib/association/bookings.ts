@@ -29,7 +29,10 @@ export const bookingSearchSchema = z.object({
 });
 export type BookingSearch = z.output<typeof bookingSearchSchema>;
 
-export async function searchBookings(actor: Actor, search: BookingSearch, { pageSize = 25 } = {}) {
+/** Beyond this many matches the list says "more than" rather than counting every booking (issue 14). */
+export const COUNT_CAP = 10_000;
+
+export async function searchBookings(actor: Actor, search: BookingSearch, { pageSize = 25, countCap = COUNT_CAP } = {}) {
   ensureAdmin(actor);
   const where: Prisma.BookingWhereInput[] = [];
   const number = search.numero ? normalizeBookingNumber(search.numero) : "";
@@ -47,8 +50,9 @@ export async function searchBookings(actor: Actor, search: BookingSearch, { page
   if (search.etat) where.push({ status: search.etat });
   const filter = { AND: where };
   const prisma = getPrisma();
-  const [total, bookings] = await Promise.all([
-    prisma.booking.count({ where: filter }),
+  // Counted up to COUNT_CAP + 1 only: a national network's 500,000 bookings are not counted at each view.
+  const [counted, bookings] = await Promise.all([
+    prisma.booking.count({ where: filter, take: countCap + 1 }),
     prisma.booking.findMany({
       where: filter,
       // The id breaks ties, so that no booking shows on two pages or on none.
@@ -67,7 +71,9 @@ export async function searchBookings(actor: Actor, search: BookingSearch, { page
       },
     }),
   ]);
-  return { bookings, total, page: search.page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  const capped = counted > countCap;
+  const total = Math.min(counted, countCap);
+  return { bookings, total, capped, page: search.page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
 

@@ -67,6 +67,19 @@ describe("finding a booking", () => {
     const result = await searchBookings(admin, bookingSearchSchema.parse({ page: "400" }));
     expect(result.bookings).toEqual([]);
   });
+
+  it("stops counting past a cap and says 'more than', the latest requests first through their index (issue 14)", async () => {
+    const [structure] = await partners(1);
+    const { sessionId } = await stage();
+    for (const name of ["Awa", "Binta", "Chloé", "Dalia"]) {
+      await requestBooking(structure!.actor, { sessionId, partnerId: structure!.id, guests: [guest(name, "Capé")] });
+    }
+    const all = await searchBookings(admin, bookingSearchSchema.parse({ structure: structure!.id }), { countCap: 3, pageSize: 2 });
+    expect(all).toMatchObject({ total: 3, capped: true, pageCount: 2 });
+    expect(all.bookings.map((b) => b.guests[0]!.firstName)).toEqual(["Dalia", "Chloé"]);
+    const few = await searchBookings(admin, bookingSearchSchema.parse({ structure: structure!.id }), { countCap: 4 });
+    expect(few).toMatchObject({ total: 4, capped: false });
+  });
 });
 
 describe("cancelling by phone", () => {

@@ -94,6 +94,22 @@ describe("Mes réservations", () => {
     await expect(listPartnerBookings(theirs.actor, mine.id)).rejects.toBeInstanceOf(AccessDeniedError);
   });
 
+  it("counts each tab in one pass: upcoming, waiting, past and cancelled, split at the given instant", async () => {
+    const structure = await createPartner();
+    const actor = await partnerActor(structure.id);
+    const now = new Date("2027-01-15T12:00:00Z");
+    const past = await createSession({ capacity: 5, startsAt: new Date("2027-01-10T19:00:00Z") });
+    const coming = await createSession({ capacity: 5, startsAt: new Date("2027-01-20T19:00:00Z") });
+    await insertBooking(past.id, structure.id, { places: 1 });
+    await insertBooking(past.id, structure.id, { places: 2 });
+    await insertBooking(coming.id, structure.id, { places: 1 });
+    await insertBooking(coming.id, structure.id, { places: 1, status: "WAITLISTED" });
+    await insertBooking(coming.id, structure.id, { places: 1, status: "CANCELLED", cancelledAt: now, cancelReason: "PARTNER" });
+    const page = await listPartnerBookings(actor, structure.id, { tab: "passees", now });
+    expect(page.counts).toEqual({ "a-venir": 1, attente: 1, passees: 2, annulees: 1 });
+    expect(page.total).toBe(2);
+  });
+
   it("records attendance and feedback after the session, not before, and only for the structure", async () => {
     const session = await createSession({ capacity: 5, startsAt: new Date(Date.now() + 86_400_000) });
     const booking = await insertBooking(session.id, mine.id, { places: 2 });

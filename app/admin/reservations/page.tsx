@@ -60,7 +60,7 @@ export default async function AssociationBookingsPage({ searchParams }: { search
         ) : (
           <>
             <BookingsTable bookings={result.bookings} caption={searching ? t("table") : heading} />
-            <Pagination path="/admin/reservations" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
+            <Pagination path="/admin/reservations" params={params} page={result.page} pageCount={result.pageCount} total={result.total} capped={result.capped} />
           </>
         )}
       </section>
