@@ -12,10 +12,18 @@ export interface Place {
 }
 
 let kept: { until: number; places: Promise<Place[]> } | null = null;
+/** What else forgets when the offer changes (the catalog's recent pages, lib/catalog/search.ts). */
+const forgetters = new Set<() => void>();
 
-/** The offer changed: the next catalog reads its towns again. */
+/** The offer changed: the next catalog reads its towns (and its pages) again. */
 export function offerChanged(): void {
   kept = null;
+  for (const forget of forgetters) forget();
+}
+
+/** Registers what to forget when the offer changes. */
+export function onOfferChange(forget: () => void): void {
+  forgetters.add(forget);
 }
 
 /** The towns, from memory while they are fresh, else from `load` (a failed load is not kept). */

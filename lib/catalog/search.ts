@@ -11,7 +11,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Accessibility, EventCategory } from "@/lib/generated/prisma/enums";
 import { bookingWindow, type WindowState } from "@/lib/booking/rules";
 import { dateRange, PAGE_SIZE, type CatalogFilters } from "./filters";
-import { keptPlaces, type Place } from "./places-cache";
+import { LRUCache } from "lru-cache";
+import { keptPlaces, onOfferChange, type Place } from "./places-cache";
 
 /** How many of an event's matching sessions its card lists; the event page has them all. */
 export const SESSIONS_SHOWN = 4;
@@ -65,13 +66,38 @@ const fold = (text: string) => text.toLowerCase().replace(/[^a-z0-9\s]/g, (c) =>
 type SessionRow = Omit<CatalogSession, "window"> & Record<"startsAt" | "bookingOpensAt" | "bookingClosesAt" | "closedAt", string | null>;
 type Row = { totalEvents: number; totalSessions: number } & ((Omit<EventCard, "sessions"> & { sessions: SessionRow[] }) | { eventId: null });
 
+/**
+ * The catalog's pages computed in the last few seconds, by filters: many people open the same first
+ * pages, and on a national network each costs an aggregate over some 20,000 upcoming sessions (decision
+ * 010). Places left may lag by RECENT_MS at most; a booking is always decided on live data (lib/booking)
+ * and the event's own page is live. Forgotten whenever the offer changes through lib.
+ */
+export const RECENT_MS = 5_000;
+const recent = new LRUCache<string, Promise<CatalogPage>>({ max: 500, ttl: RECENT_MS });
+onOfferChange(() => recent.clear());
+
 /** Upcoming published sessions matching the filters, one entry per event, paginated by events. */
 export async function searchSessions(
   actor: Actor,
   filters: CatalogFilters,
-  { now = new Date(), pageSize = PAGE_SIZE, sessionsShown = SESSIONS_SHOWN } = {},
+  options: { now?: Date; pageSize?: number; sessionsShown?: number } = {},
 ): Promise<CatalogPage> {
   ensure(canBrowseOffer(actor), "Connectez-vous pour voir l'offre.");
+  // A given instant or size (tests, benchmarks of the query) is computed; the pages' own calls may be recent.
+  if (options.now || options.pageSize || options.sessionsShown) return computePage(filters, options);
+  const key = JSON.stringify(filters);
+  const cached = recent.get(key);
+  if (cached) return cached;
+  const page = computePage(filters, {});
+  recent.set(key, page);
+  page.catch(() => recent.delete(key));
+  return page;
+}
+
+async function computePage(
+  filters: CatalogFilters,
+  { now = new Date(), pageSize = PAGE_SIZE, sessionsShown = SESSIONS_SHOWN }: { now?: Date; pageSize?: number; sessionsShown?: number },
+): Promise<CatalogPage> {
   const offset = (filters.page - 1) * pageSize;
   const where = conditions(filters, now);
   // Rule 6 (lib/booking/rules bookingWindow) in SQL, for the counts; a card's sessions use the rule itself.

@@ -58,12 +58,12 @@ async function main() {
     say(`search                         |  p50 ms |  p95 ms | events found | sessions found`);
     for (const [name, params] of Object.entries(SEARCHES)) {
       const filters = readCatalogFilters(params);
-      await searchSessions(actor, filters); // warm-up
+      await searchSessions(actor, filters, { now: new Date() }); // warm-up (the query itself: a given instant is never served from the recent pages)
       const times: number[] = [];
       let found = { totalEvents: 0, totalSessions: 0 };
       for (let i = 0; i < RUNS; i++) {
         const t0 = performance.now();
-        found = await searchSessions(actor, filters);
+        found = await searchSessions(actor, filters, { now: new Date() });
         times.push(performance.now() - t0);
       }
       times.sort((a, b) => a - b);

@@ -277,3 +277,19 @@ describe("the towns of the catalog's filter (issue 14)", () => {
     expect(await dropped()).toBe(false);
   });
 });
+
+describe("the catalog's recent pages (issue 14)", () => {
+  it("serves the same page for a few seconds, computes a given instant afresh, and forgets when the offer changes", async () => {
+    const { offerChanged } = await import("@/lib/catalog/places-cache");
+    const partner = await partnerActor((await createPartner()).id);
+    const filters = readCatalogFilters({ q: "recent" });
+    offerChanged();
+    const first = await searchSessions(partner, filters);
+    expect(await searchSessions(partner, filters)).toBe(first);
+    expect(await searchSessions(partner, readCatalogFilters({ q: "autre" }))).not.toBe(first);
+    expect(await searchSessions(partner, filters, { now: NOW })).not.toBe(first);
+    offerChanged();
+    expect(await searchSessions(partner, filters)).not.toBe(first);
+    await expect(searchSessions(anonymousActor, filters)).rejects.toBeInstanceOf(AccessDeniedError);
+  });
+});
