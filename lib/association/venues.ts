@@ -70,13 +70,26 @@ export async function listVenues(actor: Actor, filters: z.output<typeof venueFil
         city: true,
         quotaRule: { select: { period: true, maxPlaces: true, liftDaysBefore: true } },
         managers: { orderBy: { createdAt: "asc" }, select: { user: { select: { name: true, email: true, active: true, passwordHash: true } } } },
-        _count: { select: { events: { where: { sessions: { some: { startsAt: { gt: now }, status: "SCHEDULED" } } } } } },
       },
     }),
   ]);
+  // Events with a session to come, for the page's venues only: a relation count (_count) would go through
+  // every venue's events first (issue 14, decision 010).
+  const upcoming = venues.length
+    ? await prisma.event.groupBy({
+        by: ["venueId"],
+        where: { venueId: { in: venues.map((venue) => venue.id) }, sessions: { some: { startsAt: { gt: now }, status: "SCHEDULED" } } },
+        _count: { _all: true },
+      })
+    : [];
+  const events = new Map(upcoming.map((row) => [row.venueId, row._count._all]));
   return {
     // The hash only says whether the invitation was taken up; it never leaves this module.
-    venues: venues.map(({ managers, ...venue }) => ({ ...venue, managers: managers.map(({ user: { passwordHash, ...user } }) => ({ ...user, pending: !passwordHash })) })),
+    venues: venues.map(({ managers, ...venue }) => ({
+      ...venue,
+      _count: { events: events.get(venue.id) ?? 0 },
+      managers: managers.map(({ user: { passwordHash, ...user } }) => ({ ...user, pending: !passwordHash })),
+    })),
     total,
     page: filters.page,
     pageCount: Math.max(1, Math.ceil(total / pageSize)),

@@ -153,6 +153,20 @@ describe("venues and the home's to-do", () => {
     expect(venues).toHaveLength(2);
   });
 
+  it("counts, for the page's venues, the events that have a session to come (issue 14)", async () => {
+    const venue = await createVenue(admin, { name: "Salle Zénobie", kind: "THEATRE", addressLine: "2 rue Y", postalCode: "69002", city: "Lyon", ticketOfficePhone: "04 78 00 00 03" });
+    const now = new Date("2027-01-15T12:00:00Z");
+    const coming = await createEvent({ venueId: venue.id, title: "À venir" });
+    await createSession({ eventId: coming.id, startsAt: new Date("2027-02-01T19:00:00Z") });
+    await createSession({ eventId: coming.id, startsAt: new Date("2027-02-02T19:00:00Z") });
+    const played = await createEvent({ venueId: venue.id, title: "Joué" });
+    await createSession({ eventId: played.id, startsAt: new Date("2027-01-01T19:00:00Z") });
+    const cancelled = await createEvent({ venueId: venue.id, title: "Annulé" });
+    await createSession({ eventId: cancelled.id, startsAt: new Date("2027-02-01T19:00:00Z"), status: "CANCELLED" });
+    const { venues } = await listVenues(admin, venueFiltersSchema.parse({ q: "zénobie" }), { now });
+    expect(venues.map((v) => [v.name, v._count.events])).toEqual([["Salle Zénobie", 1]]);
+  });
+
   it("lists what needs action: new requests, conventions ending within 60 days, failed mails, waitlists about to expire", async () => {
     await forgetJobsAndMail();
     const now = new Date();
