@@ -3,11 +3,11 @@
 // into an empty database, then runs Next.js (a production build for the demo, hot reload for dev).
 import "./lib/allow-server-only";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "../lib/db/migrations";
 import { demoAccountsText, isDatabaseEmpty, seedDemoData } from "../prisma/seed/demo";
+import { buildStampMatches, sourceStamp, stampFile } from "./lib/build-state";
 import { loadEnv, openDatabase, projectRoot, scheduleTimedJobs } from "./lib/database";
 import { localSecrets } from "./lib/secrets";
 
@@ -52,7 +52,7 @@ async function main() {
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
     };
-    if (mode === "demo" && !buildIsCurrent()) {
+    if (mode === "demo" && !buildStampMatches()) {
       console.log("Construction de l'application (next build)…");
       const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env, cwd: projectRoot });
       if (build.status !== 0) throw new Error("next build a échoué.");
@@ -74,34 +74,6 @@ async function main() {
     console.error(error instanceof Error ? error.message : error);
     await stop(1);
   }
-}
-
-// The demo rebuilds only when the sources changed since the last build.
-const stampFile = path.join(projectRoot, ".next", "demo-build-stamp");
-const sourceEntries = ["app", "components", "lib", "messages", "public", "next.config.mjs", "package-lock.json", "prisma/schema.prisma", "postcss.config.mjs", "tsconfig.json"];
-
-function sourceStamp(): string {
-  const hash = crypto.createHash("sha256");
-  const visit = (entry: string) => {
-    const full = path.join(projectRoot, entry);
-    if (!fs.existsSync(full) || entry.startsWith("lib/generated")) return;
-    const stat = fs.statSync(full);
-    if (stat.isDirectory()) {
-      for (const name of fs.readdirSync(full).sort()) visit(path.join(entry, name));
-    } else {
-      hash.update(`${entry}:${stat.size}:${stat.mtimeMs}\n`);
-    }
-  };
-  sourceEntries.forEach(visit);
-  return hash.digest("hex");
-}
-
-function buildIsCurrent(): boolean {
-  return (
-    fs.existsSync(path.join(projectRoot, ".next", "BUILD_ID")) &&
-    fs.existsSync(stampFile) &&
-    fs.readFileSync(stampFile, "utf8") === sourceStamp()
-  );
 }
 
 async function waitForHealth(port: number) {

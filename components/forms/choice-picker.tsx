@@ -6,9 +6,10 @@
 // Keyboard: after a choice the focus goes to "Changer"; "Changer" empties the choice and goes back to
 // the search. The number of matches is said as it changes.
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { Choice, ChoiceKind } from "@/lib/association/choices";
 import { useField } from "./form-context";
+import { useSearchAsYouType } from "./use-search-as-you-type";
 
 const input = "w-full rounded-md border px-3 py-2";
 
@@ -30,8 +31,7 @@ export function ChoicePicker({
   const { id, errorId, errors, invalid } = useField(name);
   const [chosen, setChosen] = useState<Choice | null>(initial);
   const [typed, setTyped] = useState("");
-  const [found, setFound] = useState<Choice[] | null>(null);
-  const [, startSearch] = useTransition();
+  const found = useSearchAsYouType(typed, useCallback((q: string) => search(kind, q), [search, kind]));
   const change = useRef<HTMLButtonElement>(null);
   const field = useRef<HTMLInputElement>(null);
   const focusNext = useRef<"change" | "search" | null>(null);
@@ -43,19 +43,12 @@ export function ChoicePicker({
     if (!form) return;
     const reset = () => {
       setChosen(initial);
-      setFound(null);
       setTyped("");
     };
     form.addEventListener("reset", reset);
     return () => form.removeEventListener("reset", reset);
   }, [initial]);
 
-  useEffect(() => {
-    const q = typed.trim();
-    if (q.length < 2) return;
-    const timer = setTimeout(() => startSearch(async () => setFound(await search(kind, q))), 200);
-    return () => clearTimeout(timer);
-  }, [typed, kind, search]);
 
   useEffect(() => {
     if (focusNext.current === "change") change.current?.focus();
@@ -81,7 +74,6 @@ export function ChoicePicker({
             onClick={() => {
               focusNext.current = "search";
               setChosen(null);
-              setFound(null);
               setTyped("");
             }}
           >
@@ -106,7 +98,6 @@ export function ChoicePicker({
             aria-describedby={[`${id}-aide`, invalid ? errorId : null].filter(Boolean).join(" ")}
             onChange={(event) => {
               setTyped(event.target.value);
-              if (event.target.value.trim().length < 2) setFound(null);
             }}
             onKeyDown={(event) => {
               // Enter in the search must not send the whole form with nothing chosen.

@@ -3,10 +3,12 @@
 // The booking form: people from the structure's list (found as you type) or typed in on the spot,
 // their companions, each guest's practical needs, and, when places run short, the partner's choice.
 // lib/booking decides on the server; the figures shown here only announce what it will most likely say.
-import { useActionState, useEffect, useId, useRef, useState, useTransition } from "react";
+import { useActionState, useCallback, useEffect, useId, useRef, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useKeptValues } from "@/components/forms/use-kept-values";
+import { useSearchAsYouType } from "@/components/forms/use-search-as-you-type";
 import { GuestNeeds, sentNeeds, type GuestNeedsValue } from "@/components/offer/guest-needs";
 import { initialActionState, type ActionState } from "@/lib/actions/state";
 
@@ -48,12 +50,11 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
     if (answer.ok && answer.href) router.push(answer.href);
     return answer;
   }, initialActionState);
+  const send = useKeptValues(action);
   const [people, setPeople] = useState<Person[]>([]);
   const [companions, setCompanions] = useState<Companion[]>([]);
   const [query, setQuery] = useState("");
-  const [found, setFound] = useState<{ id: string; firstName: string; lastName: string }[] | null>(null);
-  const [, startSearch] = useTransition();
-  const [, startSending] = useTransition();
+  const found = useSearchAsYouType(query, useCallback((q: string) => search(partnerId, q), [search, partnerId]));
   const [draft, setDraft] = useState<Draft>({ firstName: "", lastName: "", keep: true });
   const nextUid = useRef(0);
   const fresh = () => ({ uid: nextUid.current++, needs: [], needsNote: "" });
@@ -71,12 +72,6 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
     focusNext.current = null;
   }, [people, companions]);
 
-  useEffect(() => {
-    const q = query.trim();
-    if (q.length < 2) return;
-    const timer = setTimeout(() => startSearch(async () => setFound(await search(partnerId, q))), 200);
-    return () => clearTimeout(timer);
-  }, [query, partnerId, search]);
 
   const requested = people.length + companions.length;
   const available = Math.max(0, Math.min(placesLeft, quotaLeft ?? Infinity));
@@ -96,16 +91,12 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
   return (
     <form
       className="space-y-8"
-      onSubmit={(event) => {
-        // Sent by hand, not through the form's `action`: React resets a form given to `action` once the
-        // action returns, and a reset puts each radio and checkbox back as it was first drawn while this
-        // component's state (and the JSON below) keeps the partner's choice. After a refusal the form
-        // would show one choice and send another (issue item 4). Nothing here is uncontrolled, so
-        // nothing needs a reset; a success leaves the page.
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        startSending(() => action(data));
-      }}
+      // Sent by hand (useKeptValues), not through the form's `action`: React resets a form given to
+      // `action` once the action returns, and a reset puts each radio and checkbox back as it was first
+      // drawn while this component's state (and the JSON below) keeps the partner's choice. After a
+      // refusal the form would show one choice and send another (issue 13, item 4). Nothing here is
+      // uncontrolled, so nothing needs a reset; a success leaves the page.
+      onSubmit={send}
     >
       <input type="hidden" name="booking" value={payload} />
       <p role="status" className="sr-only">
@@ -128,7 +119,6 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
             value={query}
             onChange={(event) => {
               setQuery(event.target.value);
-              if (event.target.value.trim().length < 2) setFound(null);
             }}
             className={input}
           />

@@ -1,9 +1,9 @@
 "use client";
 
-// Cancelling is a second step: open the form, say why (optional), tick to confirm, then cancel.
+// Cancelling is a second step: open the form, say why (optional), tick to confirm, then cancel. A cancelled
+// booking is shown again with its result (the action redirects; the banner takes the focus there).
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
-import { FocusOnArrival } from "@/components/focus-on-arrival";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useKeptValues } from "@/components/forms/use-kept-values";
 import { initialActionState, type ActionState } from "@/lib/actions/state";
@@ -13,8 +13,6 @@ export function CancelBookingForm({ bookingId, cancel }: { bookingId: string; ca
   const id = useId();
   const [state, action, pending] = useActionState(cancel, initialActionState);
   const send = useKeptValues(action);
-  // The form goes away once the booking is cancelled: the focus goes to what happened, not to the page's top.
-  if (state.ok) return <FocusOnArrival className="rounded-md bg-green-50 p-3 font-semibold text-green-900">{state.message}</FocusOnArrival>;
   return (
     <details className="rounded-lg border border-red-700 p-4">
       <summary className="cursor-pointer font-semibold text-red-800">{t("cancelOpen")}</summary>

@@ -69,7 +69,7 @@ export async function listPartnerBookings(
     }),
   ]);
   const positions = await waitlistPositions(rows.filter((row) => row.status === "WAITLISTED").map((row) => row.id));
-  const total = counts[BOOKING_TABS.indexOf(tab)]!;
+  const total = counts[tab];
   return {
     bookings: rows.map((row) => ({
       id: row.id,
@@ -88,15 +88,15 @@ export async function listPartnerBookings(
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    counts: Object.fromEntries(BOOKING_TABS.map((key, index) => [key, counts[index]!])) as Record<BookingTab, number>,
+    counts,
   };
 }
 
 /**
  * The four tabs' counts in one pass over the structure's bookings (through its index), rather than four
- * counts each joining the sessions again: a busy structure has thousands (issue 14). Same order as BOOKING_TABS.
+ * counts each joining the sessions again: a busy structure has thousands (issue 14).
  */
-async function tabCounts(partnerId: string, now: Date): Promise<number[]> {
+async function tabCounts(partnerId: string, now: Date): Promise<Record<BookingTab, number>> {
   const [row] = await getPrisma().$queryRaw<{ upcoming: number; waiting: number; past: number; cancelled: number }[]>`
     SELECT count(*) FILTER (WHERE b."status" = 'CONFIRMED' AND s."startsAt" >= ${now})::int AS "upcoming",
            count(*) FILTER (WHERE b."status" = 'WAITLISTED')::int AS "waiting",
@@ -104,8 +104,7 @@ async function tabCounts(partnerId: string, now: Date): Promise<number[]> {
            count(*) FILTER (WHERE b."status" = 'CANCELLED')::int AS "cancelled"
     FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId"
     WHERE b."partnerId" = ${partnerId}::uuid`;
-  const counted: Record<BookingTab, number> = { "a-venir": row?.upcoming ?? 0, attente: row?.waiting ?? 0, passees: row?.past ?? 0, annulees: row?.cancelled ?? 0 };
-  return BOOKING_TABS.map((tab) => counted[tab]);
+  return { "a-venir": row?.upcoming ?? 0, attente: row?.waiting ?? 0, passees: row?.past ?? 0, annulees: row?.cancelled ?? 0 };
 }
 
 /** Rank of each waiting booking on its session's waitlist (1 is next). */

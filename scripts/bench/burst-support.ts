@@ -1,42 +1,17 @@
-// Helpers of scripts/bench/burst.ts: the production build (reused when current, as npm run demo decides
-// in scripts/app.ts, whose stamp it reads and writes the same way), and a summary of CPU profiles.
+// Helpers of scripts/bench/burst.ts: the production build (reused when its stamp matches the sources, as
+// npm run demo decides: scripts/lib/build-state.ts), and a summary of CPU profiles.
 import { spawnSync } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { buildStampMatches, otherBuilds, sourceStamp, stampFile } from "../lib/build-state";
+
+export { buildStampMatches as buildIsCurrent };
 
 const root = path.resolve(__dirname, "..", "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
-// Kept equal to scripts/app.ts: the demo and this bench share .next and its stamp.
-const stampFile = path.join(root, ".next", "demo-build-stamp");
-const sourceEntries = ["app", "components", "lib", "messages", "public", "next.config.mjs", "package-lock.json", "prisma/schema.prisma", "postcss.config.mjs", "tsconfig.json"];
-
-function sourceStamp(): string {
-  const hash = crypto.createHash("sha256");
-  const visit = (entry: string) => {
-    const full = path.join(root, entry);
-    if (!fs.existsSync(full) || entry.startsWith("lib/generated")) return;
-    const stat = fs.statSync(full);
-    if (stat.isDirectory()) {
-      for (const name of fs.readdirSync(full).sort()) visit(path.join(entry, name));
-    } else {
-      hash.update(`${entry}:${stat.size}:${stat.mtimeMs}\n`);
-    }
-  };
-  sourceEntries.forEach(visit);
-  return hash.digest("hex");
-}
-
-export function buildIsCurrent(): boolean {
-  return fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === sourceStamp();
-}
-
 /** Another `next build` of this checkout, running now (it rewrites the same .next). */
-function otherBuildRunning(): boolean {
-  const found = spawnSync("pgrep", ["-af", "next build"], { encoding: "utf8" }).stdout ?? "";
-  return found.split("\n").some((line) => line.includes("next") && line.includes("build") && !line.includes("pgrep"));
-}
+const otherBuildRunning = () => otherBuilds().length > 0;
 
 /** Builds .next (after waiting for someone else's build to end, which may make ours needless); its output goes to stderr. */
 export function buildProduction() {
@@ -45,7 +20,7 @@ export function buildProduction() {
     if (Date.now() > deadline) throw new Error("Un autre next build tourne depuis 15 minutes : réessayez plus tard.");
     spawnSync("sleep", ["5"]);
   }
-  if (buildIsCurrent()) return;
+  if (buildStampMatches()) return;
   const stamp = sourceStamp();
   const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: ["ignore", 2, 2], cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (build.status !== 0) throw new Error("next build a échoué.");

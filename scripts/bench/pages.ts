@@ -22,7 +22,7 @@ import { applyMigrations } from "../../lib/db/migrations";
 import { seedDemoData } from "../../prisma/seed/demo";
 import { demoAccounts } from "../../prisma/seed/catalog";
 import { projectRoot } from "../lib/database";
-import { buildIsCurrent, otherBuilds, sourceStamp, stampFile } from "./build-state";
+import { buildIsCurrent, otherBuilds, sourceStamp, stampFile } from "../lib/build-state";
 
 // ── Options ──
 

@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { getPrisma } from "@/lib/db/client";
 
-const email = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}@exemple.test`;
+// The whole UUID: eight hex characters collided once in a few thousand accounts of the authorization matrix.
+const email = (prefix: string) => `${prefix}-${randomUUID()}@exemple.test`;
 
 export async function adminActor(): Promise<Actor> {
   const user = await getPrisma().user.create({ data: { email: email("admin"), name: "Admin", role: "ADMIN" } });

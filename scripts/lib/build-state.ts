@@ -1,15 +1,14 @@
 // Whether the production build in .next (shared by everyone working in this checkout) matches the
-// sources, and whether someone is building it right now. The stamp is the one scripts/app.ts writes
-// (`npm run demo` rebuilds only when it changed), computed the same way; a build made otherwise (npm
-// run build) counts as current when it is newer than every source file.
+// sources, and whether someone is building it right now. `npm run demo` (scripts/app.ts) rebuilds only
+// when the stamp of the sources changed; the benches read and write the same stamp.
 import fs from "node:fs";
 import crypto from "node:crypto";
 import path from "node:path";
-import { projectRoot } from "../lib/database";
+import { projectRoot } from "./database";
 
 export const stampFile = path.join(projectRoot, ".next", "demo-build-stamp");
 const buildIdFile = path.join(projectRoot, ".next", "BUILD_ID");
-/** As in scripts/app.ts: what a build is made of. */
+/** What a build is made of. */
 const sourceEntries = ["app", "components", "lib", "messages", "public", "next.config.mjs", "package-lock.json", "prisma/schema.prisma", "postcss.config.mjs", "tsconfig.json"];
 
 function eachSourceFile(visitFile: (entry: string, stat: fs.Stats) => void) {
@@ -26,7 +25,7 @@ function eachSourceFile(visitFile: (entry: string, stat: fs.Stats) => void) {
   sourceEntries.forEach(visit);
 }
 
-/** The same hash as scripts/app.ts' stamp: every source file's path, size and modification time. */
+/** The stamp of the sources: every source file's path, size and modification time. */
 export function sourceStamp(): string {
   const hash = crypto.createHash("sha256");
   eachSourceFile((entry, stat) => hash.update(`${entry}:${stat.size}:${stat.mtimeMs}\n`));
@@ -39,10 +38,14 @@ function newestSourceChange(): number {
   return newest;
 }
 
+/** A build whose stamp is the sources' (what `npm run demo` requires). */
+export function buildStampMatches(): boolean {
+  return fs.existsSync(buildIdFile) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === sourceStamp();
+}
+
+/** The stamp matches, or the build (npm run build) is newer than every source file. */
 export function buildIsCurrent(): boolean {
-  if (!fs.existsSync(buildIdFile)) return false;
-  if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === sourceStamp()) return true;
-  return fs.statSync(buildIdFile).mtimeMs > newestSourceChange();
+  return buildStampMatches() || (fs.existsSync(buildIdFile) && fs.statSync(buildIdFile).mtimeMs > newestSourceChange());
 }
 
 /** Processes running `next build` in this checkout (another checkout's build leaves our .next alone). */
