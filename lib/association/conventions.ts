@@ -1,6 +1,8 @@
 // A structure may book for a session only while one of its conventions is valid on the session's date in
-// France (never on condition of membership). The rule is one SQL function, partner_convention_valid
-// (migration 20261125113632), read by lib/booking's locked request and by the pages through here.
+// France (never on condition of membership). The rule is written once in SQL: partners_under_convention
+// (the set, for pages that ask it of every structure) and partner_convention_valid (one structure, asking
+// that set: migrations 20261125113632 and 20261204190000), read by lib/booking's locked request and by the
+// pages through here.
 import "server-only";
 import type { Sql } from "@/lib/db/sql";
 import { queueMail } from "@/lib/mail";

@@ -18,9 +18,8 @@ export async function associationTodo(actor: Actor, { now = new Date() } = {}) {
   const in48h = new Date(now.getTime() + 48 * 3600_000);
   const [stages, conventions, failedMails, expiring] = await Promise.all([
     prisma.$queryRawUnsafe<{ stage: string; recent: boolean; n: number }[]>(
-      `SELECT stage, "stageAt" >= $1 AS recent, count(*)::int AS n FROM (
-         SELECT ${STAGE_SQL} AS stage, (SELECT max(st."at") FROM "OnboardingStep" st WHERE st."partnerId" = p."id") AS "stageAt" FROM "Partner" p
-       ) s WHERE stage IN ('REQUEST_RECEIVED', 'MEETING_PLANNED') GROUP BY 1, 2`,
+      `SELECT ${STAGE_SQL} AS stage, p."stageAt" >= $1 AS recent, count(*)::int AS n FROM "Partner" p
+       WHERE ${STAGE_SQL} IN ('REQUEST_RECEIVED', 'MEETING_PLANNED') GROUP BY 1, 2`,
       weekAgo,
     ),
     // Structures whose latest convention ends soon (or has ended) with no later one.

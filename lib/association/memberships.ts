@@ -34,7 +34,7 @@ export async function membershipCampaign(actor: Actor, seasonStart: number, { no
     prisma.$queryRaw<{ n: number; notInvited: number }[]>`
       SELECT count(*)::int AS n,
              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM "Membership" m WHERE m."partnerId" = p."id" AND m."season" = ${seasonStart}))::int AS "notInvited"
-      FROM "Partner" p WHERE partner_convention_valid(p."id", ${now})`,
+      FROM "Partner" p WHERE p."id" IN (SELECT partner_id FROM partners_under_convention(${now}))`,
     prisma.membership.groupBy({ by: ["status"], where: { season: seasonStart }, _count: true, _sum: { amountCents: true } }),
   ]);
   const counts = Object.fromEntries(rows.map((row) => [row.status, row._count])) as Partial<Record<MembershipStatus, number>>;
@@ -56,7 +56,7 @@ export async function inviteAllToJoin(actor: Actor, input: unknown, { now = new 
   for (;;) {
     const batch = await prisma.$queryRaw<{ id: string }[]>`
       SELECT p."id"::text AS "id" FROM "Partner" p
-      WHERE partner_convention_valid(p."id", ${now})
+      WHERE p."id" IN (SELECT partner_id FROM partners_under_convention(${now}))
         AND NOT EXISTS (SELECT 1 FROM "Membership" m WHERE m."partnerId" = p."id" AND m."season" = ${seasonStart})
       ORDER BY p."id" LIMIT 100`;
     if (!batch.length) return { invited };

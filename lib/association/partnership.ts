@@ -24,13 +24,12 @@ export const STAGES = ["REQUEST_RECEIVED", "MEETING_PLANNED", "MEETING_HELD", "D
 export type Stage = (typeof STAGES)[number];
 
 /**
- * The SQL of a structure's stage, for a row `p` of "Partner": its latest step. A structure entered
- * before the steps were recorded counts as under convention if it has one, as a request otherwise.
+ * The SQL of a structure's stage, for a row `p` of "Partner": its latest step; a structure entered
+ * before the steps were recorded counts as under convention if it has one, as a request otherwise. The
+ * rule is the SQL function partner_stage_of; the database keeps its result on the structure (triggers on
+ * the steps and conventions, migration 20261204184026_partner_stage), so lists read a column.
  */
-export const STAGE_SQL = `coalesce(
-  (SELECT CASE WHEN st."kind" = 'MEETING_HELD' AND st."data"->>'decision' = 'DECLINED' THEN 'DECLINED' ELSE st."kind"::text END
-   FROM "OnboardingStep" st WHERE st."partnerId" = p."id" ORDER BY st."at" DESC, st."id" DESC LIMIT 1),
-  CASE WHEN EXISTS (SELECT 1 FROM "Convention" c WHERE c."partnerId" = p."id") THEN 'CONVENTION_SIGNED' ELSE 'REQUEST_RECEIVED' END)`;
+export const STAGE_SQL = `p."stage"`;
 
 const email = z.string("validation.required").trim().toLowerCase().pipe(z.email("validation.email").max(200, "validation.tooLong"));
 

@@ -70,9 +70,9 @@ function rowsQuery(filters: StructureFilters, now: Date, limit: Prisma.Sql) {
     SELECT * FROM (
       SELECT p."id"::text AS "id", p."name", p."sector"::text AS "sector", p."city",
              ${Prisma.raw(STAGE_SQL)} AS stage,
-             coalesce((SELECT max(st."at") FROM "OnboardingStep" st WHERE st."partnerId" = p."id"), p."createdAt") AS "stageAt",
+             coalesce(p."stageAt", p."createdAt") AS "stageAt",
              (SELECT max(c."validUntil") FROM "Convention" c WHERE c."partnerId" = p."id") AS "conventionUntil",
-             partner_convention_valid(p."id", ${now}) AS "conventionValid",
+             p."id" IN (SELECT partner_id FROM partners_under_convention(${now})) AS "conventionValid",
              (SELECT m."status"::text FROM "Membership" m WHERE m."partnerId" = p."id" AND m."season" = ${season}) AS "membership",
              (SELECT count(*)::int FROM "User" u WHERE u."partnerId" = p."id" AND u."active") AS "referents"
       FROM "Partner" p WHERE ${whereOf(filters)}

@@ -5,6 +5,7 @@ import { submitPartnershipRequest, recordStep, addConvention, requestSubmissionL
 import { listStructures, structureBoard, structureFiltersSchema, structuresCsv, getStructure } from "@/lib/association/structures";
 import { conventionValidAt, warnEndingConventions } from "@/lib/association/conventions";
 import { answerMembership } from "@/lib/association/memberships";
+import { associationTodo } from "@/lib/association/dashboard";
 import { requestBooking } from "@/lib/booking";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
@@ -106,6 +107,33 @@ describe("the pipeline", () => {
     expect(structure.steps[0]).toMatchObject({ data: { trainedOn: "2026-12-15", trainer: "Claire Martin" }, byUser: { name: "Admin" } });
     expect(structure.conventions[0]).toMatchObject({ reference: "CONV-2026-041" });
     expect(await requestBooking({ kind: "user", userId: referent.id, role: "PARTNER", partnerId }, request(sessionId, partnerId, 1))).toMatchObject({ outcome: "CONFIRMED" });
+  });
+
+  it("keeps the stage on the structure whatever writes the history: latest step first, a convention without steps, a step taken back", async () => {
+    const admin = await adminActor();
+    const prisma = getPrisma();
+    const partner = await createPartner({ convention: false, name: "Maison Soleil" });
+    const kept = async () => prisma.partner.findUniqueOrThrow({ where: { id: partner.id }, select: { stage: true, stageAt: true } });
+    const stageOf = async () => (await getStructure(admin, partner.id)).stage;
+    expect(await kept()).toEqual({ stage: "REQUEST_RECEIVED", stageAt: null });
+
+    // Entered before the steps were recorded: under convention as soon as it has one.
+    const convention = await prisma.convention.create({ data: { partnerId: partner.id, signedOn: new Date("2026-09-01"), validFrom: new Date("2026-09-01"), validUntil: new Date("2027-08-31") } });
+    expect(await stageOf()).toBe("CONVENTION_SIGNED");
+    await prisma.convention.delete({ where: { id: convention.id } });
+    expect(await stageOf()).toBe("REQUEST_RECEIVED");
+
+    const planned = new Date("2026-11-02T09:00:00Z");
+    await prisma.onboardingStep.create({ data: { partnerId: partner.id, kind: "MEETING_PLANNED", at: planned } });
+    // Written afterwards but dated before: the history's order is its dates'.
+    await prisma.onboardingStep.create({ data: { partnerId: partner.id, kind: "REQUEST_RECEIVED", at: new Date("2026-10-20T09:00:00Z") } });
+    expect(await kept()).toEqual({ stage: "MEETING_PLANNED", stageAt: planned });
+    const held = await prisma.onboardingStep.create({ data: { partnerId: partner.id, kind: "MEETING_HELD", at: new Date("2026-11-10T09:00:00Z"), data: { decision: "DECLINED" } } });
+    expect(await stageOf()).toBe("DECLINED");
+    await prisma.onboardingStep.delete({ where: { id: held.id } });
+    expect(await kept()).toEqual({ stage: "MEETING_PLANNED", stageAt: planned });
+    const home = await associationTodo(admin, { now: new Date("2026-11-05T12:00:00Z") });
+    expect(home.meetingsPlanned).toBeGreaterThanOrEqual(1);
   });
 
   it("records a declined partnership as its own stage, and refuses a convention ending before it starts", async () => {

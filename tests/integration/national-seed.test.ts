@@ -58,6 +58,22 @@ describe("the national data set, at scale 0.01", () => {
     ).rejects.toThrow(/Session_confirmedPlaces_check/);
   });
 
+  it("keeps each structure's stage in the partnership as the database's triggers would", async () => {
+    expect(
+      await one(`SELECT count(*)::int AS n FROM "Partner" p
+                 WHERE p."stage" IS DISTINCT FROM partner_stage_of(p."id")
+                    OR p."stageAt" IS DISTINCT FROM (SELECT max(st."at") FROM "OnboardingStep" st WHERE st."partnerId" = p."id")`),
+    ).toBe(0);
+    expect(await one(`SELECT count(DISTINCT "stage")::int AS n FROM "Partner"`)).toBeGreaterThan(3);
+  });
+
+  it("copies each session's start onto its bookings, as the database's trigger would", async () => {
+    expect(await one(`SELECT count(*)::int AS n FROM "Booking"`)).toBeGreaterThan(1000);
+    expect(
+      await one(`SELECT count(*)::int AS n FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId" WHERE b."sessionStartsAt" IS DISTINCT FROM s."startsAt"`),
+    ).toBe(0);
+  });
+
   it("gives each booking as many places as guests not withdrawn, at positions 0 to n-1, the person first", async () => {
     expect(
       await one(`

@@ -110,6 +110,39 @@ describe("Mes réservations", () => {
     expect(page.total).toBe(2);
   });
 
+  it("lists each tab in its sessions' order, following a session moved to another date (the start copied onto the booking)", async () => {
+    const structure = await createPartner();
+    const actor = await partnerActor(structure.id);
+    const now = new Date("2027-01-15T12:00:00Z");
+    const early = await createSession({ capacity: 5, startsAt: new Date("2027-01-20T19:00:00Z") });
+    const late = await createSession({ capacity: 5, startsAt: new Date("2027-02-20T19:00:00Z") });
+    const older = await createSession({ capacity: 5, startsAt: new Date("2027-01-02T19:00:00Z") });
+    const newer = await createSession({ capacity: 5, startsAt: new Date("2027-01-12T19:00:00Z") });
+    const onLate = await insertBooking(late.id, structure.id, { places: 1 });
+    const onEarly = await insertBooking(early.id, structure.id, { places: 1 });
+    const onOlder = await insertBooking(older.id, structure.id, { places: 1 });
+    const onNewer = await insertBooking(newer.id, structure.id, { places: 1 });
+    const ids = async (tab: "a-venir" | "passees") => (await listPartnerBookings(actor, structure.id, { tab, now })).bookings.map((booking) => booking.id);
+
+    expect(await ids("a-venir")).toEqual([onEarly.id, onLate.id]);
+    expect(await ids("passees")).toEqual([onNewer.id, onOlder.id]);
+
+    // The venue moves the early session after the late one, and the late one into the past.
+    const prisma = getPrisma();
+    await prisma.session.update({ where: { id: early.id }, data: { startsAt: new Date("2027-03-01T19:00:00Z") } });
+    await prisma.session.update({ where: { id: late.id }, data: { startsAt: new Date("2027-01-13T19:00:00Z") } });
+    expect(await ids("a-venir")).toEqual([onEarly.id]);
+    expect(await ids("passees")).toEqual([onLate.id, onNewer.id, onOlder.id]);
+    const page = await listPartnerBookings(actor, structure.id, { tab: "passees", now });
+    expect(page.counts).toMatchObject({ "a-venir": 1, passees: 3 });
+    expect(page.bookings[0]!.startsAt).toEqual(new Date("2027-01-13T19:00:00Z"));
+
+    // The copy is the database's: whatever the app writes there, the session's start wins.
+    await prisma.booking.update({ where: { id: onOlder.id }, data: { sessionStartsAt: new Date("2030-01-01T00:00:00Z") } });
+    const kept = await prisma.booking.findUniqueOrThrow({ where: { id: onOlder.id }, select: { sessionStartsAt: true } });
+    expect(kept.sessionStartsAt).toEqual(new Date("2027-01-02T19:00:00Z"));
+  });
+
   it("records attendance and feedback after the session, not before, and only for the structure", async () => {
     const session = await createSession({ capacity: 5, startsAt: new Date(Date.now() + 86_400_000) });
     const booking = await insertBooking(session.id, mine.id, { places: 2 });
