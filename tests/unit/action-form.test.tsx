@@ -8,6 +8,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { CheckboxGroup, SelectField, TextField } from "@/components/forms/fields";
 import type { ActionState } from "@/lib/actions/state";
 import messages from "@/messages/fr";
+import { pickMessages } from "@/lib/i18n/client-messages";
 
 function renderForm(answers: ActionState[], { resetOnSuccess = false } = {}) {
   let release: () => void = () => {};
@@ -16,7 +17,7 @@ function renderForm(answers: ActionState[], { resetOnSuccess = false } = {}) {
     return answers.shift()!;
   });
   render(
-    <NextIntlClientProvider locale="fr" messages={messages}>
+    <NextIntlClientProvider locale="fr" messages={pickMessages(messages)}>
       <ActionForm action={action} submit="Déclarer" resetOnSuccess={resetOnSuccess}>
         <TextField name="title" label="Titre" />
         <TextField name="description" label="Présentation" multiline />

@@ -5,12 +5,13 @@ import { act, fireEvent, render, screen, waitFor } from "@testing-library/react"
 import { NextIntlClientProvider } from "next-intl";
 import { ArrivalCheckbox } from "@/components/venue/arrival-checkbox";
 import messages from "@/messages/fr";
+import { pickMessages } from "@/lib/i18n/client-messages";
 
 const BOOKING = "0190f0e0-0000-7000-8000-000000000001";
 
 function renderBox(tick: jest.Mock, arrived = false) {
   render(
-    <NextIntlClientProvider locale="fr" messages={messages}>
+    <NextIntlClientProvider locale="fr" messages={pickMessages(messages)}>
       <ArrivalCheckbox bookingId={BOOKING} position={1} name="Awa Diallo" arrived={arrived} tick={tick} />
     </NextIntlClientProvider>,
   );

@@ -6,13 +6,14 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/rea
 import { NextIntlClientProvider } from "next-intl";
 import { AttendanceForm } from "@/components/partner/attendance-form";
 import messages from "@/messages/fr";
+import { pickMessages } from "@/lib/i18n/client-messages";
 
 const BOOKING = "0190f0e0-0000-7000-8000-000000000001";
 
 function renderForm(guests: { position: number; firstName: string; lastName: string; attendance: "ATTENDED" | "NO_SHOW" | null }[]) {
   const record = jest.fn(async () => ({ ok: true, message: "Présences enregistrées. Merci !" }));
   render(
-    <NextIntlClientProvider locale="fr" messages={messages}>
+    <NextIntlClientProvider locale="fr" messages={pickMessages(messages)}>
       <AttendanceForm bookingId={BOOKING} guests={guests} mood={null} record={record} />
     </NextIntlClientProvider>,
   );

@@ -7,6 +7,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { BookingForm, type BookingAnswer } from "@/components/offer/booking-form";
 import { NEEDS_NOTE_MAX } from "@/lib/booking/schemas";
 import messages from "@/messages/fr";
+import { pickMessages } from "@/lib/i18n/client-messages";
 
 const mockPush = jest.fn();
 jest.mock("next/navigation", () => ({
@@ -26,7 +27,7 @@ function renderForm({
   const search = jest.fn(async () => [{ id: "0190f0e0-0000-7000-8000-00000000000a", firstName: "Zoé", lastName: "Lefèvre" }]);
   const book = jest.fn(async () => (typeof answer === "function" ? answer() : answer));
   render(
-    <NextIntlClientProvider locale="fr" messages={messages}>
+    <NextIntlClientProvider locale="fr" messages={pickMessages(messages)}>
       <BookingForm sessionId="0190f0e0-0000-7000-8000-0000000000ff" partnerId={PARTNER} placesLeft={placesLeft} quotaLeft={quotaLeft} search={search} book={book} idempotencyKey="0190f0e0-0000-7000-8000-0000000000aa" />
     </NextIntlClientProvider>,
   );

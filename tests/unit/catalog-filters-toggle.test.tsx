@@ -5,10 +5,11 @@ import { fireEvent, render, screen } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
 import { CatalogFiltersToggle } from "@/components/offer/catalog-filters-toggle";
 import messages from "@/messages/fr";
+import { pickMessages } from "@/lib/i18n/client-messages";
 
 function renderToggle(activeCount: number) {
   render(
-    <NextIntlClientProvider locale="fr" messages={messages}>
+    <NextIntlClientProvider locale="fr" messages={pickMessages(messages)}>
       <CatalogFiltersToggle activeCount={activeCount}>
         <label htmlFor="q">Rechercher</label>
         <input id="q" />

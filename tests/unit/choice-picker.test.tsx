@@ -5,14 +5,15 @@ import { NextIntlClientProvider } from "next-intl";
 import { ChoicePicker } from "@/components/forms/choice-picker";
 import type { Choice } from "@/lib/association/choices";
 import messages from "@/messages/fr";
+import { pickMessages } from "@/lib/i18n/client-messages";
 
-const LILAS: Choice = { id: "0193f1e2-7c4a-7000-8000-000000000001", name: "Théâtre des Lilas", city: "Lyon" };
-const LUNE: Choice = { id: "0193f1e2-7c4a-7000-8000-000000000002", name: "La Lune", city: null };
+const LILAS: Choice = { id: "0193f1e2-7c4a-7000-8000-000000000001", name: "Théâtre des Lilas", detail: "Lyon" };
+const LUNE: Choice = { id: "0193f1e2-7c4a-7000-8000-000000000002", name: "La Lune", detail: null };
 
 function renderPicker(chosen: Choice | null = null) {
   const search = jest.fn(async (_kind: string, typed: string) => [LILAS, LUNE].filter((choice) => choice.name.toLowerCase().includes(typed.toLowerCase())));
   render(
-    <NextIntlClientProvider locale="fr" messages={messages}>
+    <NextIntlClientProvider locale="fr" messages={pickMessages(messages)}>
       <form data-testid="form">
         <ChoicePicker name="lieu" label="Lieu" kind="VENUE" search={search} chosen={chosen} />
       </form>

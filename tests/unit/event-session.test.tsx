@@ -7,6 +7,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { EventSessionItem } from "@/components/offer/event-session";
 import type { EventSession } from "@/lib/catalog/event";
 import messages from "@/messages/fr";
+import { pickMessages } from "@/lib/i18n/client-messages";
 
 const EVENT = "0190f0e0-0000-7000-8000-0000000000e1";
 const startsAt = new Date("2026-12-12T19:30:00Z"); // Saturday 12 December, 20:30 in Paris
@@ -30,7 +31,7 @@ function session(overrides: Partial<EventSession> = {}): EventSession {
 
 function renderSession(value: EventSession, quotaRule: { period: "SESSION" | "MONTH" | "SEASON"; maxPlaces: number; liftDaysBefore: number | null } | null = { period: "SESSION", maxPlaces: 2, liftDaysBefore: null }) {
   render(
-    <NextIntlClientProvider locale="fr" messages={messages} timeZone="Europe/Paris">
+    <NextIntlClientProvider locale="fr" messages={pickMessages(messages)} timeZone="Europe/Paris">
       <ul>
         <EventSessionItem eventId={EVENT} session={value} quotaRule={quotaRule} isPartner canBook />
       </ul>

@@ -15,11 +15,12 @@ import { inviteSchema } from "@/lib/auth/schemas";
 import { personSchema } from "@/lib/people/schemas";
 import { eventFieldsSchema, sessionRunSchema } from "@/lib/venue/schemas";
 import messages from "@/messages/fr";
+import { pickMessages } from "@/lib/i18n/client-messages";
 
 function renderForm(schema: FormSchemaName, fields: React.ReactNode, answers: ActionState[] = []) {
   const action = jest.fn<Promise<ActionState>, [ActionState, FormData]>(async () => answers.shift() ?? { ok: true, message: "Enregistré." });
   render(
-    <NextIntlClientProvider locale="fr" messages={messages}>
+    <NextIntlClientProvider locale="fr" messages={pickMessages(messages)}>
       <ActionForm action={action} submit="Envoyer" schema={schema}>
         {fields}
       </ActionForm>
