@@ -25,6 +25,27 @@ import { inParis, parisTime } from "@/lib/time";
 
 const NBSP = "\u00a0";
 
+/**
+ * Each format remembers what it wrote for the last few thousand instants: reading an instant at Paris
+ * time costs a time-zone lookup per date-fns step (@date-fns/tz asks Intl each time), and a catalogue
+ * page writes the same sessions' dates for everyone, some 150 of them per view (about a fifth of the
+ * page's server time before, issue 14). The result depends on the instant alone, so nothing goes stale.
+ */
+function remembered<K>(write: (key: K) => string, keyOf: (key: K) => string | number): (key: K) => string {
+  const known = new Map<string | number, string>();
+  return (key) => {
+    const k = keyOf(key);
+    let text = known.get(k);
+    if (text === undefined) {
+      text = write(key);
+      if (known.size >= 5_000) known.clear();
+      known.set(k, text);
+    }
+    return text;
+  };
+}
+const byInstant = (instant: Date) => instant.getTime();
+
 /** The instant at Paris time; an invalid date is a bug upstream, not something to print as "NaN". */
 function paris(instant: Date): ReturnType<typeof inParis> {
   if (Number.isNaN(instant.getTime())) throw new RangeError("Invalid date");
@@ -46,19 +67,19 @@ function time(local: Date): string {
 }
 
 /** "samedi 12 décembre 2026 à 20 h 30", "mardi 1er décembre 2026 à 20 h": a session, in full. */
-export function formatSessionDate(startsAt: Date): string {
+function formatSessionDateNow(startsAt: Date): string {
   const local = paris(startsAt);
   return `${format(local, "EEEE", { locale: fr })} ${dayOfMonth(local)} ${format(local, "MMMM yyyy", { locale: fr })} ${at(local)}`;
 }
 
 /** "sam. 12 déc. 2026 à 20 h 30": a session in a list or a table. */
-export function formatSessionShort(startsAt: Date): string {
+function formatSessionShortNow(startsAt: Date): string {
   const local = paris(startsAt);
   return `${format(local, "EEE", { locale: fr })} ${dayOfMonth(local)} ${format(local, "MMM yyyy", { locale: fr })} ${at(local)}`;
 }
 
 /** "12 déc. 2026 à 14 h 05": when something was done (a journal entry, a mail, a sign-in, a cancellation). */
-export function formatMoment(instant: Date): string {
+function formatMomentNow(instant: Date): string {
   const local = paris(instant);
   return `${dayOfMonth(local)} ${format(local, "MMM yyyy", { locale: fr })} ${at(local)}`;
 }
@@ -74,7 +95,9 @@ const YMD = /^\d{4}-\d{2}-\d{2}$/;
  * `part` serves spans such as "du 3 au 28 février" or "du 28 février au 3 mars": "dayMonth" leaves out
  * the year ("3 février"), "day" the month and the year ("3", "1er").
  */
-export function formatDay(day: Date | string, part: "full" | "dayMonth" | "day" = "full"): string {
+type DayPart = "full" | "dayMonth" | "day";
+
+function formatDayNow(day: Date | string, part: DayPart = "full"): string {
   if (typeof day === "string" && !YMD.test(day)) throw new RangeError(`Not a day (YYYY-MM-DD): ${day}`);
   const local = paris(typeof day === "string" ? parisTime(day) : day);
   if (part === "day") return dayOfMonth(local);
@@ -82,11 +105,32 @@ export function formatDay(day: Date | string, part: "full" | "dayMonth" | "day" 
 }
 
 /** "décembre 2026": the Paris month of an instant. */
-export function formatMonth(instant: Date): string {
+function formatMonthNow(instant: Date): string {
   return format(paris(instant), "MMMM yyyy", { locale: fr });
 }
 
 /** "20 h 30", "20 h": the Paris time of an instant, alone (when the day goes without saying). */
-export function formatTime(instant: Date): string {
+function formatTimeNow(instant: Date): string {
   return time(paris(instant));
+}
+
+// The exported formats, each remembering its recent answers (see `remembered`). An invalid date is
+// refused each time: its writing throws before anything is stored.
+
+/** "samedi 12 décembre 2026 à 20 h 30", "mardi 1er décembre 2026 à 20 h": a session, in full. */
+export const formatSessionDate: (startsAt: Date) => string = remembered(formatSessionDateNow, byInstant);
+/** "sam. 12 déc. 2026 à 20 h 30": a session in a list or a table. */
+export const formatSessionShort: (startsAt: Date) => string = remembered(formatSessionShortNow, byInstant);
+/** "12 déc. 2026 à 14 h 05": when something was done (a journal entry, a mail, a sign-in, a cancellation). */
+export const formatMoment: (instant: Date) => string = remembered(formatMomentNow, byInstant);
+/** "décembre 2026": the Paris month of an instant. */
+export const formatMonth: (instant: Date) => string = remembered(formatMonthNow, byInstant);
+/** "20 h 30", "20 h": the Paris time of an instant, alone (when the day goes without saying). */
+export const formatTime: (instant: Date) => string = remembered(formatTimeNow, byInstant);
+
+const dayKey = ([day, part]: [Date | string, DayPart]) => `${typeof day === "string" ? day : day.getTime()}|${part}`;
+const rememberedDay = remembered(([day, part]: [Date | string, DayPart]) => formatDayNow(day, part), dayKey);
+/** "12 décembre 2026", "1er décembre 2026": a day (see formatDayNow). */
+export function formatDay(day: Date | string, part: DayPart = "full"): string {
+  return rememberedDay([day, part]);
 }
