@@ -56,7 +56,7 @@ export function ChoicePicker({
     focusNext.current = null;
   }, [chosen]);
 
-  const describe = (choice: Choice) => (choice.city ? `${choice.name} (${choice.city})` : choice.name);
+  const describe = (choice: Choice) => (choice.detail ? `${choice.name} (${choice.detail})` : choice.name);
 
   return (
     <div ref={root}>
@@ -86,7 +86,7 @@ export function ChoicePicker({
             {label}
           </label>
           <span id={`${id}-aide`} className="mb-1 block text-sm">
-            {t("hint")}
+            {t("hint", { kind })}
           </span>
           <input
             ref={field}

@@ -77,8 +77,3 @@ export async function listJournal(actor: Actor, filters: JournalFilters, { pageS
   return { entries, total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
-/** Who may appear as an actor: the accounts, names only. */
-export async function journalActors(actor: Actor): Promise<{ id: string; name: string }[]> {
-  ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
-  return getPrisma().user.findMany({ where: { auditEntries: { some: {} } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
-}

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { actionLabeller, actorLabeller, AuditDetails } from "@/components/association/journal/audit-details";
 import { JournalFiltersForm } from "@/components/association/journal/journal-filters";
 import { listHref, Pagination } from "@/components/pagination";
-import { journalActors, journalFiltersSchema, listJournal } from "@/lib/association/journal";
+import { journalFiltersSchema, listJournal } from "@/lib/association/journal";
 import { choiceById } from "@/lib/association/choices";
 import { requireUser } from "@/lib/auth/current";
 import { formatMoment } from "@/lib/format/dates";
@@ -32,7 +32,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   const filters = journalFiltersSchema.parse(query);
   // The filter form sends its empty fields too: keep the address short and shareable.
   if (Object.values(query).some((value) => value === "")) redirect(listHref("/admin/journal", filters));
-  const [result, actors, partner, venue] = await Promise.all([listJournal(actor, filters), journalActors(actor), choiceById(actor, "PARTNER", filters.structure), choiceById(actor, "VENUE", filters.lieu)]);
+  const [result, who, partner, venue] = await Promise.all([listJournal(actor, filters), choiceById(actor, "ACCOUNT", filters.qui), choiceById(actor, "PARTNER", filters.structure), choiceById(actor, "VENUE", filters.lieu)]);
   const t = await getTranslations("journalAdmin");
   const labels = await getTranslations("associationLabels");
   const actionLabel = await actionLabeller();
@@ -45,7 +45,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
     <div className="space-y-6">
       <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
       <p>{t("lead")}</p>
-      <JournalFiltersForm filters={filters} actors={actors} partner={partner} venue={venue} />
+      <JournalFiltersForm filters={filters} who={who} partner={partner} venue={venue} />
       <section aria-labelledby="entrees" className="space-y-4">
         <h2 id="entrees" className="text-2xl font-semibold">
           {t("entriesTitle")}

@@ -8,10 +8,8 @@ import { SelectField, TextField } from "@/components/forms/fields";
 import type { Choice as Found } from "@/lib/association/choices";
 import { ENTITY_TYPES, type JournalFilters } from "@/lib/association/journal";
 
-type Choice = { id: string; name: string };
-
-/** The structure and venue are found by typing (a national network has thousands: no list of all). */
-export async function JournalFiltersForm({ filters, actors, partner, venue }: { filters: JournalFilters; actors: Choice[]; partner: Found | null; venue: Found | null }) {
+/** The account, structure and venue are found by typing (a national network has thousands: no list of all). */
+export async function JournalFiltersForm({ filters, who, partner, venue }: { filters: JournalFilters; who: Found | null; partner: Found | null; venue: Found | null }) {
   const t = await getTranslations("journalAdmin");
   const labels = await getTranslations("associationLabels");
   // Every action the catalog has words for, family by family.
@@ -29,7 +27,7 @@ export async function JournalFiltersForm({ filters, actors, partner, venue }: { 
         {t("filtersTitle")}
       </h2>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <SelectField name="qui" label={t("who")} defaultValue={filters.qui ?? ""} options={[["", t("anyone")], ...actors.map((a): [string, string] => [a.id, a.name])]} />
+        <ChoicePicker name="qui" label={t("who")} kind="ACCOUNT" search={searchChoicesAction} chosen={who} />
         <ChoicePicker name="structure" label={t("structure")} kind="PARTNER" search={searchChoicesAction} chosen={partner} />
         <ChoicePicker name="lieu" label={t("venue")} kind="VENUE" search={searchChoicesAction} chosen={venue} />
         <SelectField name="type" label={t("type")} defaultValue={filters.type ?? ""} options={[["", t("anyType")], ...ENTITY_TYPES.map((type): [string, string] => [type, labels(`entityType.${type}`)])]} />

@@ -3,7 +3,7 @@
 // association's alone, except a structure's own membership (its state and its answer).
 import { associationTodo } from "@/lib/association/dashboard";
 import { getBookingForAssociation, searchBookings, bookingSearchSchema } from "@/lib/association/bookings";
-import { journalActors, journalFiltersSchema, listJournal } from "@/lib/association/journal";
+import { journalFiltersSchema, listJournal } from "@/lib/association/journal";
 import { answerMembership, getMembershipState, inviteAllToJoin, listMemberships, membersCsv, membershipCampaign, recordMembership, remindToJoin } from "@/lib/association/memberships";
 import { addConvention, recordStep, structureSteps } from "@/lib/association/partnership";
 import { choiceById, searchChoices } from "@/lib/association/choices";
@@ -25,6 +25,8 @@ export const associationCases: AuthorizationCase<MatrixWorld>[] = [
   { name: "structures found by typing, for a choice (searchChoices)", call: (actor) => searchChoices(actor, "PARTNER", "Escale"), allowed: [...admin] },
   { name: "venues found by typing, for a choice (searchChoices)", call: (actor) => searchChoices(actor, "VENUE", "Lilas"), allowed: [...admin] },
   { name: "the structure chosen, by id (choiceById)", call: (actor) => choiceById(actor, "PARTNER", "00000000-0000-7000-8000-000000000000"), allowed: [...admin] },
+  { name: "accounts found by typing, for the journal's filter (searchChoices)", call: (actor) => searchChoices(actor, "ACCOUNT", "culture"), allowed: [...admin] },
+  { name: "the account chosen, by id (choiceById)", call: (actor) => choiceById(actor, "ACCOUNT", "00000000-0000-7000-8000-000000000000"), allowed: [...admin] },
   {
     name: "edit structure A (updateStructure)",
     call: (actor, w) => updateStructure(actor, { partnerId: w.partnerA, name: "Structure A", sector: "SOCIAL", notes: "Appeler le lundi" }),
@@ -64,6 +66,5 @@ export const associationCases: AuthorizationCase<MatrixWorld>[] = [
   { name: "search every booking (searchBookings)", call: (actor) => searchBookings(actor, bookingSearchSchema.parse({ nom: "Zoé" })), allowed: [...admin] },
   { name: "a booking with its history (getBookingForAssociation)", call: (actor, w) => getBookingForAssociation(actor, w.bookingId), allowed: [...admin] },
   { name: "the journal (listJournal)", call: (actor, w) => listJournal(actor, journalFiltersSchema.parse({ structure: w.partnerA })), allowed: [...admin] },
-  { name: "the journal's actors (journalActors)", call: (actor) => journalActors(actor), allowed: [...admin] },
   { name: "what needs the association's attention (associationTodo)", call: (actor) => associationTodo(actor), allowed: [...admin] },
 ];
