@@ -469,6 +469,10 @@ function startServer(port: number, databaseUrl: string, secrets: Record<string, 
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
       BILLETTERIE_WORKER: args.includes("--workers") ? "on" : "off",
+      // The servers share this machine's cores: one process each (a core each, as two one-core servers
+      // would run), rather than one per core each (scripts/server.ts's default), which would put four
+      // processes on two cores. WEB_CONCURRENCY in the environment still decides.
+      WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? String(Math.max(1, Math.floor(os.availableParallelism() / SERVERS))),
     },
   });
   fs.closeSync(out);
