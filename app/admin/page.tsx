@@ -15,6 +15,7 @@ const SPACES = [
   ["/admin/reservations", "associationBookings"],
   ["/admin/adhesions", "memberships"],
   ["/admin/journal", "journal"],
+  ["/admin/statistiques", "statistics"],
   ["/offre", "offer"],
   ["/comptes", "accounts"],
   ["/admin/courriels", "outbox"],

@@ -16,7 +16,8 @@ export type TaskName =
   | "ask-attendance"
   | "mail-digest"
   | "retention"
-  | "convention-warnings";
+  | "convention-warnings"
+  | "stats-refresh";
 
 export interface JobSpec {
   task: TaskName;

@@ -9,6 +9,7 @@ import { deliverMail, sendDigests } from "@/lib/mail/deliver";
 import { askAttendance, mailForBooking, mailForNotice, remindOuting } from "@/lib/mail/events";
 import { runRetention } from "@/lib/retention";
 import { warnEndingConventions } from "@/lib/association/conventions";
+import { refreshSeasonFigures, seasonsToRefresh } from "@/lib/stats/figures";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import type { TaskName } from "./queue";
@@ -44,12 +45,16 @@ export const tasks: Record<TaskName, (payload: unknown, helpers: JobHelpers) => 
   "convention-warnings": async () => {
     await warnEndingConventions(prismaSql(getPrisma()));
   },
+  "stats-refresh": async () => {
+    for (const season of seasonsToRefresh(new Date())) await refreshSeasonFigures(season);
+  },
 };
 
 export const taskList = tasks as unknown as TaskList;
 
 /**
  * Every hour, the digest (it acts at 7:00 in Paris); every night at 3:30 UTC, the retention policy; every
- * morning at 6:00 UTC, the conventions that end within 60 days (each warned once).
+ * morning at 6:00 UTC, the conventions that end within 60 days (each warned once); every quarter of an
+ * hour, the statistics of this season and the one before (lib/stats).
  */
-export const CRONTAB = ["0 * * * * mail-digest", "30 3 * * * retention", "0 6 * * * convention-warnings"].join("\n");
+export const CRONTAB = ["0 * * * * mail-digest", "30 3 * * * retention", "0 6 * * * convention-warnings", "*/15 * * * * stats-refresh"].join("\n");

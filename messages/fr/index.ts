@@ -10,10 +10,11 @@ import invitation from "./invitation.json";
 import mail from "./mail.json";
 import offer from "./offer.json";
 import site from "./site.json";
+import statistics from "./statistics.json";
 import titles from "./titles.json";
 import venue from "./venue.json";
 
-const parts = [site, booking, offer, invitation, auth, venue, mail, association, associationStructures, associationVenues, associationBookings, titles];
+const parts = [site, booking, offer, invitation, auth, venue, mail, association, associationStructures, associationVenues, associationBookings, titles, statistics];
 
 function merge(list: Record<string, unknown>[]): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
@@ -38,7 +39,8 @@ export type Messages = typeof site &
   typeof associationStructures &
   typeof associationVenues &
   typeof associationBookings &
-  typeof titles;
+  typeof titles &
+  typeof statistics;
 
 const messages = merge(parts) as Messages;
 export default messages;

@@ -378,6 +378,38 @@ async function seed(prisma: PrismaClient): Promise<string> {
     if (row && row.left >= places && fitsQuota(demoPartner.id, session, places)) await book(demoPartner, session, places);
   }
 
+  // ── Last season: outings already made, so that the statistics compare two seasons (issue 15) ──
+  // One event in three had a date between October and June of the season before, booked and attended by
+  // the structures whose convention already covered that date, a few cancelled.
+  const conventionFrom = new Map((await prisma.convention.findMany({ select: { partnerId: true, validFrom: true } })).map((c) => [c.partnerId, c.validFrom]));
+  const lastSeasonStart = startOfDay(inParis(new Date(Date.UTC(seasonOf(now) - 1, 8, 1, 12))));
+  const published = await prisma.event.findMany({
+    where: { status: "PUBLISHED" },
+    orderBy: [{ title: "asc" }, { createdAt: "asc" }],
+    select: { id: true, venueId: true, durationMinutes: true, venue: { select: { kind: true, quotaRule: { select: { period: true, maxPlaces: true } } } } },
+  });
+  for (const [index, event] of published.entries()) {
+    if (index % 3 !== 0) continue;
+    const startsAt = at(addDays(lastSeasonStart, faker.number.int({ min: 30, max: 290 })), ...faker.helpers.arrayElement(showTimes[event.venue.kind]));
+    const capacity = event.venue.kind === "FESTIVAL" ? faker.number.int({ min: 20, max: 40 }) : faker.number.int({ min: 4, max: 20 });
+    const created = await prisma.session.create({
+      data: { eventId: event.id, startsAt, endsAt: new Date(startsAt.getTime() + (event.durationMinutes ?? 90) * 60_000), capacity },
+    });
+    const session: SessionRow = { id: created.id, startsAt, capacity, venueId: event.venueId, quota: event.venue.quotaRule?.period, quotaMax: event.venue.quotaRule?.maxPlaces };
+    const able = partners.filter((partner) => (conventionFrom.get(partner.id) ?? startsAt) < startsAt);
+    let left = Math.floor(capacity * faker.number.float({ min: 0.5, max: 0.95 }));
+    for (let attempt = 0; left > 0 && able.length && attempt < 40; attempt++) {
+      const partner = faker.helpers.arrayElement(able);
+      const places = Math.min(left, faker.helpers.weightedArrayElement([{ weight: 5, value: 1 }, { weight: 4, value: 2 }, { weight: 2, value: 3 }]));
+      if (!fitsQuota(partner.id, session, places)) continue;
+      await book(partner, session, places, { attendance: true });
+      left -= places;
+    }
+    if (able.length && faker.datatype.boolean({ probability: 0.3 })) {
+      await book(faker.helpers.arrayElement(able), session, 1, { cancel: faker.helpers.arrayElement(["PARTNER", "VENUE", "ASSOCIATION"] as const) });
+    }
+  }
+
   await prisma.auditLog.create({
     data: { actorUserId: admin.id, actorKind: "system", action: "demo.seeded", entityType: "Database", entityId: "demo", after: { seed: SEED } },
   });

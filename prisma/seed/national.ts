@@ -114,7 +114,7 @@ const COUNTED = [
 ] as const;
 
 /** The tables whose secondary indexes are rebuilt rather than updated row by row. */
-const REBUILT = ["Booking", "BookingGuest"];
+const REBUILT = ["Booking", "BookingGuest", "BookingFact"];
 
 export async function seedNational(databaseUrl: string, options: NationalSeedOptions = {}): Promise<NationalSeedResult> {
   const { scale = 1, now = new Date(), onStep } = options;
@@ -228,6 +228,8 @@ function loadSteps(mode: NationalLoadMode, now: Date): Step[] {
     ...(perRow ? [] : [{ name: "drop indexes", sql: DROP_INDEXES }]),
     { name: "insert sessions", sql: insertSessions(!perRow) },
     { name: "insert bookings", sql: INSERT_BOOKINGS },
+    // Written by a trigger on each booking, which replica mode leaves asleep.
+    { name: "booking facts", sql: BOOKING_FACTS },
     { name: "insert guests", sql: INSERT_GUESTS },
     { name: "insert feedback", sql: INSERT_FEEDBACK },
     ...(perRow ? [] : [{ name: "rebuild indexes", sql: REBUILD_INDEXES }]),
@@ -936,6 +938,16 @@ const INSERT_BOOKINGS = `
   SELECT setval(pg_get_serial_sequence('"Booking"', 'requestSeq'), (SELECT coalesce(max("requestSeq"), 1) FROM "Booking"));
 `;
 
+/** Each booking's facts for statistics, as the trigger of migration 20261204191855 writes them. */
+const BOOKING_FACTS = `
+  INSERT INTO "BookingFact" ("bookingId", "season", "month", "sessionStartsAt", "sessionId", "eventId", "category", "venueId",
+                             "partnerId", "sector", "partnerCity", "partnerArea")
+  SELECT b."id", season_of(s."startsAt"), date_trunc('month', s."startsAt" AT TIME ZONE 'Europe/Paris')::date, s."startsAt",
+         s."id", e."id", e."category", e."venueId", p."id", p."sector", p."city", p."area"
+  FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId" JOIN "Event" e ON e."id" = s."eventId" JOIN "Partner" p ON p."id" = b."partnerId"
+  ON CONFLICT ("bookingId") DO NOTHING
+`;
+
 /**
  * Guests: the person the booking is for (the structure's n-th booking on the session goes to the n-th
  * person after a starting point drawn for the session), then companions, family or friends (often of the
@@ -943,9 +955,10 @@ const INSERT_BOOKINGS = `
  * companion withdrawn. After a session: who came, mostly the whole group; a tick at the door for most.
  */
 const INSERT_GUESTS = `
-  INSERT INTO "BookingGuest" ("id", "bookingId", "position", "kind", "personId", "firstName", "lastName", "needs", "needsNote",
+  INSERT INTO "BookingGuest" ("id", "bookingId", "position", "kind", "personId", "personKey", "firstName", "lastName", "needs", "needsNote",
                               "attendance", "checkedInAt", "cancelledAt", "cancelledById")
   SELECT pg_temp.uid(g.requested_at, (g.key << 3) | g.position, 901), g.id, g.position, g.kind::"GuestKind", g.person_id,
+         coalesce(g.person_id, pg_temp.uid(g.requested_at, (g.key << 3) | g.position, 901)),
          g.first_name, g.last_name, g.needs, CASE WHEN 'OTHER' = ANY(g.needs) THEN 'Besoin d''un rehausseur.' END,
          g.attendance::"Attendance",
          CASE WHEN g.attendance = 'ATTENDED' AND pg_temp.rnd(g.key, 902) < 0.6 THEN g.starts_at - make_interval(mins => 5 + (pg_temp.rnd(g.key, 903) * 25)::int) END,

@@ -1,4 +1,4 @@
-// npm run bench:pages [-- --json] [--scale <x>] [--c1 <n>] [--c16 <n>] [--budget <minutes>] [--only <regexp>]
+// npm run bench:pages [-- --json] [--scale <x>] [--c1 <n>] [--c16 <n>] [--budget <minutes>] [--only <regexp>] [--stats]
 // How long the main pages take over HTTP, on the demo data and on the national data, in one run: two
 // embedded PostgreSQL clusters in a temporary folder (one with the demo seed, one with
 // prisma/seed/national.ts at --scale, 1 by default), two app servers (scripts/server.ts, as npm start runs
@@ -7,6 +7,8 @@
 // redirect to the sign-in page). Prints one line per page (demo and national p50 at 1 client, their
 // ratio, p95 at 16 clients) and, with --json, the JSON of the results as the last line of stdout (the
 // progress goes to stderr then). Everything it starts is stopped and its folders removed, even on failure.
+// npm run bench:stats is this bench on the statistics pages only, with --stats: its last line is then
+// {"season_page_p95_ms","export_ms","rows","first_compute_ms"} for the national data (issue 15).
 import "../lib/allow-server-only";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -32,6 +34,7 @@ const option = (name: string): string | undefined => {
   return index >= 0 ? argv[index + 1] : argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 };
 const json = argv.includes("--json");
+const statsReport = argv.includes("--stats");
 const scale = Number(option("scale") ?? 1);
 /** Timed requests per page at 1 client and at 16 clients (fewer when a page is slow: see the time caps). */
 const C1_REQUESTS = Number(option("c1") ?? 30);
@@ -297,6 +300,8 @@ const PAGES: Page[] = [
   { name: "admin réservations", role: "admin", path: () => "/admin/reservations" },
   { name: "admin journal", role: "admin", path: () => "/admin/journal" },
   { name: "admin adhésions", role: "admin", path: () => "/admin/adhesions" },
+  { name: "admin statistiques", role: "admin", path: () => "/admin/statistiques" },
+  { name: "admin statistiques CSV", role: "admin", path: () => "/admin/statistiques/export?table=lieux", csv: true },
   { name: "comptes", role: "admin", path: () => "/comptes" },
 ];
 
@@ -631,6 +636,19 @@ async function main() {
     }
   });
 
+  // The statistics of a season are computed by a job every quarter of an hour, or by the first view of a
+  // season nobody asked for yet: that first view is timed here, the ones measured below read the result.
+  const firstCompute: Record<string, number> = {};
+  if (pages.some((page) => page.name.startsWith("admin statistiques"))) {
+    await phase("statistiques (premier calcul des deux saisons)", async () => {
+      for (const server of servers) {
+        const answer = await request(server, "GET", "/admin/statistiques", server.cookies.admin);
+        firstCompute[server.name] = answer.ms;
+        say(`  ${server.name} : ${Math.round(answer.ms)} ms (statut ${answer.status})`);
+      }
+    });
+  }
+
   const results: { page: Page; demo?: Measured; national?: Measured; error?: string }[] = [];
   const buildsSeen = new Set<string>();
   await phase(`mesures (${pages.length} pages × 2 jeux, ${C1_REQUESTS} à 1 client, ${C16_REQUESTS} à ${CLIENTS})`, async () => {
@@ -695,7 +713,20 @@ async function main() {
   }
   if (failed.length) process.exitCode = 1;
 
-  if (json) {
+  if (json && statsReport) {
+    const page = results.find((result) => result.page.name === "admin statistiques")?.national;
+    const csv = results.find((result) => result.page.name === "admin statistiques CSV")?.national;
+    const [{ rows } = { rows: 0 }] = await query<{ rows: number }>(national.url, `SELECT count(*)::int AS rows FROM "StatsFigure" WHERE "season" = season_of(now())`);
+    console.log(
+      JSON.stringify({
+        season_page_p95_ms: page ? Number(page.c16.p95.toFixed(1)) : null,
+        season_page_p95_ms_c1: page ? Number(page.c1.p95.toFixed(1)) : null,
+        export_ms: csv ? Number(csv.c1.p50.toFixed(1)) : null,
+        rows,
+        first_compute_ms: Math.round(firstCompute.national ?? 0),
+      }),
+    );
+  } else if (json) {
     const round = (value: number) => Number(value.toFixed(2));
     console.log(
       JSON.stringify({

@@ -6,6 +6,7 @@ import { authCases } from "./auth.cases";
 import { bookingCases } from "./booking.cases";
 import { invitationCases, type AuthorizationCase, type MatrixActor } from "./invitation.cases";
 import { partnerCases } from "./partner.cases";
+import { statisticsCases } from "./statistics.cases";
 import { venueCases } from "./venue.cases";
 
 export const ACTORS: MatrixActor[] = ["admin", "partnerA", "partnerB", "venueX", "venueY", "visitorA", "anonymous"];
@@ -17,5 +18,6 @@ export const matrixModules: Record<string, AuthorizationCase<MatrixWorld>[]> = {
   invitation: invitationCases as AuthorizationCase<MatrixWorld>[],
   venue: venueCases,
   association: associationCases,
+  statistics: statisticsCases,
 };
 

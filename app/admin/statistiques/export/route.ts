@@ -1,0 +1,40 @@
+// GET /admin/statistiques/export?saison=2026&table=lieux (or ?du=…&au=…): one table of the statistics as
+// CSV (semicolons and a byte-order mark, like the guest list); &diffusion=externe writes counts of fewer
+// than 5 people as "< 5", for a file that leaves the association.
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { currentActor } from "@/lib/auth/current";
+import { toCsv } from "@/lib/csv";
+import { AccessDeniedError } from "@/lib/errors";
+import { formatMonth } from "@/lib/format/dates";
+import { periodFiltersSchema, statisticsReport } from "@/lib/stats/report";
+import { STAT_TABLES, statisticsCsv } from "@/lib/stats/tables";
+import { parisTime, seasonLabel } from "@/lib/time";
+
+const exportSchema = z.object({ table: z.enum(STAT_TABLES), diffusion: z.enum(["externe"]).optional() });
+
+export async function GET(request: Request) {
+  const actor = await currentActor();
+  if (actor.kind === "anonymous") return new Response("Connectez-vous pour télécharger les statistiques.", { status: 401 });
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const asked = exportSchema.safeParse(params);
+  if (!asked.success) return new Response(`Tableau inconnu : choisissez parmi ${STAT_TABLES.join(", ")}.`, { status: 400 });
+  const filters = periodFiltersSchema.parse(params);
+  try {
+    const report = await statisticsReport(actor, filters);
+    const words = await getTranslations();
+    const { header, rows } = statisticsCsv(asked.data.table, report, {
+      words: (key) => words(key as never),
+      month: (key) => formatMonth(parisTime(`${key}-01`)),
+      masked: asked.data.diffusion === "externe",
+    });
+    const period = report.season !== null ? seasonLabel(report.season) : `${report.range!.du}_${report.range!.au}`;
+    const name = `statistiques-${asked.data.table}-${period}${asked.data.diffusion ? "-diffusion" : ""}.csv`;
+    return new Response(toCsv(header, rows), {
+      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "private, no-store" },
+    });
+  } catch (error) {
+    if (error instanceof AccessDeniedError) return new Response("Réservé à l'équipe de l'association.", { status: 403 });
+    throw error;
+  }
+}

@@ -1,0 +1,249 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { FiguresChart } from "@/components/stats/figures-chart";
+import { PrintButton } from "@/components/stats/print-button";
+import { requireUser } from "@/lib/auth/current";
+import { formatDay, formatMoment, formatMonth } from "@/lib/format/dates";
+import type { FigureRow, Figures } from "@/lib/stats/figures";
+import { periodFiltersSchema, reportSeasons, statisticsReport } from "@/lib/stats/report";
+import { change, rowLabel, rowsOf, shown, STAT_TABLES, SUMMARY_LINES, TABLE_COLUMNS, TABLE_DIMENSION, totalOf, type StatTable } from "@/lib/stats/tables";
+import { parisTime, seasonLabel, seasonOf } from "@/lib/time";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("statistics") };
+}
+
+const PATH = "/admin/statistiques";
+const KEY_FIGURES: (keyof Figures)[] = ["offered", "confirmed", "attended", "people", "structures", "companions"];
+/** Breakdowns whose labels are long: bars across. */
+const HORIZONTAL = new Set<StatTable>(["lieux", "villes", "quartiers", "besoins", "secteurs"]);
+/** A chart shows the first rows only; a table the first TABLE_ROWS (the CSV has them all: a national
+ * network has a thousand venues and hundreds of areas). */
+const CHART_ROWS = 12;
+const TABLE_ROWS = 25;
+
+const cell = "border-b border-gray-200 px-3 py-2";
+const headCell = "border-b-2 border-brand-700 px-3 py-2";
+
+export default async function StatisticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireUser(PATH, "ADMIN");
+  const filters = periodFiltersSchema.parse(await searchParams);
+  const now = new Date();
+  const [report, seasons] = await Promise.all([statisticsReport(actor, filters, { now, perDimension: TABLE_ROWS }), reportSeasons(actor, { now })]);
+  const t = await getTranslations("statistics");
+  const words = await getTranslations();
+  const format = await getFormatter();
+  const say = (key: string) => words(key as never);
+  const month = (key: string) => formatMonth(parisTime(`${key}-01`));
+  const number = (value: number | string) => (typeof value === "number" ? format.number(value) : value);
+  const current = totalOf(report.current);
+  const previous = totalOf(report.previous);
+  const currentSeason = seasonOf(now);
+  const period = report.season !== null ? t("periodSeason", { label: seasonLabel(report.season) }) : t("periodRange", { from: formatDay(report.range!.du), to: formatDay(report.range!.au) });
+  const exportQuery = report.season !== null ? `saison=${report.season}` : `du=${report.range!.du}&au=${report.range!.au}`;
+  const empty = !current || (current.requested === 0 && !current.offered);
+  const evolution = (now: number | null, before: number | null | undefined) => {
+    const percent = change(now, before);
+    return percent === null ? t("noPrevious") : percent > 0 ? t("changeUp", { percent }) : percent < 0 ? t("changeDown", { percent: -percent }) : t("changeFlat");
+  };
+  const exports = (table: StatTable) => (
+    <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm print:hidden">
+      <a href={`${PATH}/export?${exportQuery}&table=${table}`} className="font-semibold text-brand-800 underline" download>
+        {t("exportCsv")}
+        <span className="sr-only"> — {t(`tables.${table}`)}</span>
+      </a>
+      <a href={`${PATH}/export?${exportQuery}&table=${table}&diffusion=externe`} className="text-brand-800 underline" download>
+        {t("exportCsvPublic")}
+        <span className="sr-only"> — {t(`tables.${table}`)}</span>
+      </a>
+    </p>
+  );
+
+  return (
+    <div className="space-y-10">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold text-brand-800">
+          {t("title")} · <span className="whitespace-nowrap">{period}</span>
+        </h1>
+        <p>{t("lead")}</p>
+      </header>
+
+      <form method="get" action={PATH} aria-labelledby="periode" className="space-y-3 rounded-lg bg-brand-50 p-4 print:hidden">
+        <h2 id="periode" className="text-lg font-semibold">
+          {t("periodTitle")}
+        </h2>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <p>
+            <label htmlFor="saison" className="mb-1 block font-semibold">
+              {t("season")}
+            </label>
+            <select id="saison" name="saison" defaultValue={report.season ?? currentSeason} className="w-full rounded-md border border-gray-400 px-3 py-2">
+              {seasons.map((season) => (
+                <option key={season} value={season}>
+                  {season === currentSeason ? t("seasonCurrent", { label: seasonLabel(season) }) : seasonLabel(season)}
+                </option>
+              ))}
+            </select>
+          </p>
+          <fieldset className="sm:col-span-2">
+            <legend className="mb-1 font-semibold">{t("orRange")}</legend>
+            <div className="grid gap-4 sm:grid-cols-2">
+              <p>
+                <label htmlFor="du" className="mb-1 block">
+                  {t("from")}
+                </label>
+                <input id="du" name="du" type="date" defaultValue={report.range?.du} aria-describedby="periode-aide" className="w-full rounded-md border border-gray-400 px-3 py-2" />
+              </p>
+              <p>
+                <label htmlFor="au" className="mb-1 block">
+                  {t("to")}
+                </label>
+                <input id="au" name="au" type="date" defaultValue={report.range?.au} aria-describedby="periode-aide" className="w-full rounded-md border border-gray-400 px-3 py-2" />
+              </p>
+            </div>
+          </fieldset>
+        </div>
+        <p id="periode-aide" className="text-sm">
+          {t("rangeHint")}
+        </p>
+        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          {t("show")}
+        </button>
+      </form>
+
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm">
+          {report.season !== null ? t("comparedSeason", { label: seasonLabel(report.season - 1) }) : t("comparedRange")}{" "}
+          {report.computedAt ? t("computedAt", { date: formatMoment(report.computedAt) }) : t("computedNow")}
+        </p>
+        <PrintButton label={t("print")} />
+      </div>
+
+      {empty ? (
+        <p className="rounded-lg bg-brand-50 p-4">{t("empty")}</p>
+      ) : (
+        <>
+          <section aria-labelledby="essentiel" className="space-y-3">
+            <h2 id="essentiel" className="text-2xl font-semibold">
+              {t("keyFigures")}
+            </h2>
+            <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+              {KEY_FIGURES.map((name) => (
+                <div key={name} className="rounded-lg bg-brand-50 p-3">
+                  <dt className="text-sm">{t(`figures.${name}`)}</dt>
+                  <dd className="text-2xl font-bold">{number(shown(name, current![name]))}</dd>
+                  <dd className="text-sm">
+                    {previous ? t("previousValue", { value: number(shown(name, previous[name])) }) : null} · {evolution(current![name], previous?.[name])}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+
+          <section aria-labelledby="bilan" className="space-y-3">
+            <h2 id="bilan" className="text-2xl font-semibold">
+              {t("summaryTitle")}
+            </h2>
+            <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={`${t("summaryTitle")} — ${t("scrollLabel")}`}>
+              <table className="w-full min-w-[36rem] border-collapse text-left">
+                <caption className="sr-only">{t("summaryCaption")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className={headCell}>
+                      {t("figureColumn")}
+                    </th>
+                    <th scope="col" className={`${headCell} text-right`}>
+                      {t("thisPeriod")}
+                    </th>
+                    <th scope="col" className={`${headCell} text-right`}>
+                      {t("previousPeriod")}
+                    </th>
+                    <th scope="col" className={headCell}>
+                      {t("changeColumn")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {SUMMARY_LINES.map((name) => (
+                    <tr key={name}>
+                      <th scope="row" className={`${cell} font-normal`}>
+                        {t(`figures.${name}`)}
+                      </th>
+                      <td className={`${cell} text-right font-semibold`}>{number(shown(name, current![name] ?? 0))}</td>
+                      <td className={`${cell} text-right`}>{number(shown(name, previous?.[name] ?? null))}</td>
+                      <td className={cell}>{evolution(current![name], previous?.[name])}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {exports("bilan")}
+          </section>
+
+          {STAT_TABLES.filter((table): table is Exclude<StatTable, "bilan"> => table !== "bilan").map((table) => {
+            const rows = rowsOf(report.current, TABLE_DIMENSION[table]);
+            if (!rows.length) return null;
+            const columns = TABLE_COLUMNS[table];
+            const label = (row: FigureRow) => rowLabel(table, row.key, say, report.venues, month);
+            return (
+              <section key={table} aria-labelledby={`t-${table}`} className="space-y-3 print:break-inside-avoid">
+                <h2 id={`t-${table}`} className="text-2xl font-semibold">
+                  {t(`tables.${table}`)}
+                </h2>
+                <figure className="space-y-2">
+                  <FiguresChart
+                    rows={rows.slice(0, CHART_ROWS).map((row) => ({ label: label(row), confirmed: row.confirmed, attended: row.attended }))}
+                    names={{ confirmed: t("short.confirmed"), attended: t("short.attended") }}
+                    horizontal={HORIZONTAL.has(table)}
+                  />
+                  <figcaption className="sr-only">{t("chartOf", { table: t(`tables.${table}`).toLowerCase() })}</figcaption>
+                </figure>
+                <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={`${t(`tables.${table}`)} — ${t("scrollLabel")}`}>
+                  <table className="w-full min-w-[44rem] border-collapse text-left">
+                    <caption className="sr-only">
+                      {t(`tables.${table}`)} — {period}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col" className={headCell}>
+                          {t(`keyColumn.${table}`)}
+                        </th>
+                        {columns.map((name) => (
+                          <th key={name} scope="col" className={`${headCell} text-right`}>
+                            {t(`short.${name}` as "short.confirmed")}
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {rows.map((row) => (
+                        <tr key={row.key}>
+                          <th scope="row" className={`${cell} font-normal`}>
+                            {label(row)}
+                          </th>
+                          {columns.map((name) => (
+                            <td key={name} className={`${cell} text-right`}>
+                              {number(shown(name, row[name]))}
+                            </td>
+                          ))}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+                {(report.counts[TABLE_DIMENSION[table]] ?? 0) > rows.length ? <p className="text-sm">{t("moreRows", { count: report.counts[TABLE_DIMENSION[table]]! - rows.length })}</p> : null}
+                {exports(table)}
+              </section>
+            );
+          })}
+        </>
+      )}
+      <p className="print:hidden">
+        <Link href="/admin" className="font-semibold text-brand-800 underline">
+          {words("nav.adminHome")}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+"use client";
+
+// A breakdown's bars (Recharts): places confirmed and places used, for each row of the table that follows
+// it. The chart is a picture of that table: hidden from screen readers, which read the table instead,
+// and drawn in the page's colours, with patterns' worth of contrast between the two series (dark and
+// light) so that it reads in black and white on paper too.
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+export interface ChartRow {
+  label: string;
+  confirmed: number;
+  attended: number;
+}
+
+export function FiguresChart({ rows, names, horizontal = false }: { rows: ChartRow[]; names: { confirmed: string; attended: string }; horizontal?: boolean }) {
+  if (!rows.length) return null;
+  // Long labels (venues, towns) read better as horizontal bars, one row per label.
+  const height = horizontal ? Math.max(160, rows.length * 36 + 60) : 260;
+  return (
+    <div aria-hidden="true" className="w-full print:break-inside-avoid" style={{ height }}>
+      <ResponsiveContainer width="100%" height="100%">
+        {horizontal ? (
+          <BarChart data={rows} layout="vertical" accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" allowDecimals={false} />
+            <YAxis type="category" dataKey="label" width={160} tick={{ fontSize: 12 }} />
+            <Tooltip />
+            <Legend />
+            <Bar dataKey="confirmed" name={names.confirmed} fill="#93350b" isAnimationActive={false} />
+            <Bar dataKey="attended" name={names.attended} fill="#e8a57f" stroke="#6f2808" isAnimationActive={false} />
+          </BarChart>
+        ) : (
+          <BarChart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} angle={rows.length > 6 ? -30 : 0} textAnchor={rows.length > 6 ? "end" : "middle"} height={rows.length > 6 ? 60 : 30} />
+            <YAxis allowDecimals={false} />
+            <Tooltip />
+            <Legend />
+            <Bar dataKey="confirmed" name={names.confirmed} fill="#93350b" isAnimationActive={false} />
+            <Bar dataKey="attended" name={names.attended} fill="#e8a57f" stroke="#6f2808" isAnimationActive={false} />
+          </BarChart>
+        )}
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+// What the statistics page and its exports show for a period: a season (its figures as the job last
+// computed them) or any range of days (computed when asked), with the same period a year before to
+// compare, and the names of the venues its rows are about. The association's team only.
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { ensure, isAdmin } from "@/lib/auth/permissions";
+import { getPrisma } from "@/lib/db/client";
+import { parisTime, seasonOf } from "@/lib/time";
+import { urlFilter } from "@/lib/validation";
+import { computeFigures, DIMENSIONS, seasonFigures, type Dimension, type FigureRow } from "./figures";
+import { rowsOf } from "./tables";
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A range is at most this long: a longer one is better read season by season. */
+export const MAX_RANGE_DAYS = 731;
+
+/** The period in the URL: ?saison=2026, or ?du=2026-09-01&au=2026-12-31 (days included). */
+export const periodFiltersSchema = z
+  .object({
+    saison: urlFilter(z.coerce.number().int().min(2000).max(2100)),
+    du: urlFilter(z.string().regex(DAY, "validation.invalid")),
+    au: urlFilter(z.string().regex(DAY, "validation.invalid")),
+  })
+  .transform((filters) => {
+    // A range needs both ends, the second not before the first, and a reasonable length; anything else
+    // falls back to the season.
+    const { du, au } = filters;
+    if (du && au && au >= du && days(du, au) <= MAX_RANGE_DAYS) return { ...filters, range: { du, au } };
+    return { ...filters, range: null };
+  });
+export type PeriodFilters = z.output<typeof periodFiltersSchema>;
+
+function days(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/** The same day a year before ("2028-02-29" → "2027-02-28"). */
+function yearBefore(day: string): string {
+  const [year, month, date] = day.split("-") as [string, string, string];
+  const previous = `${Number(year) - 1}-${month}-${date}`;
+  return month === "02" && date === "29" ? `${Number(year) - 1}-02-28` : previous;
+}
+
+/** From the first day's Paris midnight to the midnight after the last day. */
+const rangeOf = (from: string, to: string) => ({ from: parisTime(from), to: parisTime(nextDay(to)) });
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+export interface StatisticsReport {
+  /** The season shown, or null for a range of days. */
+  season: number | null;
+  range: { du: string; au: string } | null;
+  current: FigureRow[];
+  /** The period before: its totals only (what the page compares). */
+  previous: FigureRow[];
+  /** How many rows each dimension has in all, when `current` holds the first ones only. */
+  counts: Partial<Record<Dimension, number>>;
+  /** When the season's figures were computed; null for a range (computed now). */
+  computedAt: Date | null;
+  venues: Map<string, { name: string; city: string }>;
+}
+
+/**
+ * The figures of the period and the totals of the period before. `perDimension`: the first rows of each
+ * breakdown only (the page shows 25; an export wants them all).
+ */
+export async function statisticsReport(actor: Actor, filters: PeriodFilters, { now = new Date(), perDimension }: { now?: Date; perDimension?: number } = {}): Promise<StatisticsReport> {
+  ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
+  let report: Omit<StatisticsReport, "venues">;
+  if (filters.range) {
+    const { du, au } = filters.range;
+    const [all, before] = await Promise.all([computeFigures(rangeOf(du, au), { now }), computeFigures(rangeOf(yearBefore(du), yearBefore(au)), { now })]);
+    const counts: Partial<Record<Dimension, number>> = {};
+    for (const row of all) counts[row.dimension] = (counts[row.dimension] ?? 0) + 1;
+    const current = perDimension === undefined ? all : DIMENSIONS.flatMap((dimension) => rowsOf(all, dimension).slice(0, perDimension));
+    report = { season: null, range: filters.range, current, previous: before.filter((row) => row.dimension === "total"), counts, computedAt: null };
+  } else {
+    const season = filters.saison ?? seasonOf(now);
+    const [current, previous] = await Promise.all([seasonFigures(actor, season, { now, perDimension }), seasonFigures(actor, season - 1, { now, dimensions: ["total"] })]);
+    report = { season, range: null, current: current.rows, previous: previous.rows, counts: current.counts, computedAt: current.computedAt };
+  }
+  const venueIds = report.current.filter((row) => row.dimension === "venue").map((row) => row.key);
+  const venues = await getPrisma().venue.findMany({ where: { id: { in: venueIds } }, select: { id: true, name: true, city: true } });
+  return { ...report, venues: new Map(venues.map((venue) => [venue.id, { name: venue.name, city: venue.city }])) };
+}
+
+/** The seasons offered in the page's choice: from the first booked to the one under way. */
+export async function reportSeasons(actor: Actor, { now = new Date() } = {}): Promise<number[]> {
+  ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
+  const current = seasonOf(now);
+  const [first] = await getPrisma().$queryRaw<{ season: number | null }[]>`SELECT min("season") AS "season" FROM "BookingFact"`;
+  const from = Math.min(first?.season ?? current, current);
+  return Array.from({ length: current - from + 1 }, (_, index) => current - index);
+}

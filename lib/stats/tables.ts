@@ -1,0 +1,109 @@
+// The tables of the statistics pages and of their CSV exports: the same rows, columns and words, so that
+// what a spreadsheet gets is what the page shows. Counts of fewer than 5 people are written "< 5" in
+// exports meant to leave the association (MASKED_BELOW): a small count in a small town may point at one
+// person.
+import type { Dimension, FigureRow, Figures } from "./figures";
+
+export const STAT_TABLES = ["bilan", "secteurs", "mois", "categories", "lieux", "villes", "quartiers", "besoins"] as const;
+export type StatTable = (typeof STAT_TABLES)[number];
+
+export const TABLE_DIMENSION: Record<Exclude<StatTable, "bilan">, Dimension> = {
+  secteurs: "sector",
+  mois: "month",
+  categories: "category",
+  lieux: "venue",
+  villes: "town",
+  quartiers: "area",
+  besoins: "need",
+};
+
+/** The columns of each breakdown: the offer where the dimension has one, the people where it makes sense. */
+export const TABLE_COLUMNS: Record<Exclude<StatTable, "bilan">, (keyof Figures)[]> = {
+  secteurs: ["requested", "confirmed", "attended", "noShows", "people", "structures", "companions"],
+  mois: ["offered", "confirmed", "attended", "noShows", "unused", "people", "structures"],
+  categories: ["offered", "confirmed", "attended", "noShows", "unused", "people", "structures"],
+  lieux: ["offered", "confirmed", "attended", "noShows", "unused", "people", "structures"],
+  villes: ["requested", "confirmed", "attended", "noShows", "people", "structures", "companions"],
+  quartiers: ["requested", "confirmed", "attended", "noShows", "people", "structures", "companions"],
+  besoins: ["confirmed", "attended", "noShows"],
+};
+
+/** The season's account, line by line: what the invitations became. */
+export const SUMMARY_LINES: (keyof Figures)[] = [
+  "offered", "requested", "confirmed", "attended", "noShows", "unused", "people", "structures", "companions", "promotions",
+  "cancelledByPartner", "cancelledByVenue", "cancelledByAssociation", "sessionCancelled", "expired", "withdrawn",
+];
+
+/** Figures that count places or people (masked below 5 in exports that leave the association); the offer is not. */
+const COUNTS_OF_PEOPLE = new Set<keyof Figures>(["requested", "confirmed", "attended", "noShows", "people", "companions", "cancelledByPartner", "cancelledByVenue", "cancelledByAssociation", "sessionCancelled", "expired", "withdrawn", "promotions"]);
+export const MASKED_BELOW = 5;
+
+export function shown(name: keyof Figures, value: number | null, { masked = false } = {}): string | number {
+  if (value === null) return "";
+  if (masked && COUNTS_OF_PEOPLE.has(name) && value > 0 && value < MASKED_BELOW) return `< ${MASKED_BELOW}`;
+  return value;
+}
+
+/** A dimension's rows in the order people read them: months in order, the rest by confirmed places. */
+export function rowsOf(rows: FigureRow[], dimension: Dimension): FigureRow[] {
+  const of = rows.filter((row) => row.dimension === dimension);
+  return dimension === "month" ? of.sort((a, b) => a.key.localeCompare(b.key)) : of.sort((a, b) => b.confirmed - a.confirmed || a.key.localeCompare(b.key));
+}
+
+export function totalOf(rows: FigureRow[]): FigureRow | undefined {
+  return rows.find((row) => row.dimension === "total");
+}
+
+/** Change from the previous period, in whole percent; null when there is nothing to compare with. */
+export function change(current: number | null, previous: number | null | undefined): number | null {
+  if (current === null || previous === null || previous === undefined || previous === 0) return null;
+  return Math.round(((current - previous) / previous) * 100);
+}
+
+/** What a row of a breakdown is called: a sector, a month, a venue, a town… in words. */
+export function rowLabel(table: Exclude<StatTable, "bilan">, key: string, words: (key: string) => string, venues: Map<string, { name: string; city: string }>, month: (key: string) => string): string {
+  switch (table) {
+    case "secteurs":
+      return words(`associationLabels.sector.${key}`);
+    case "mois":
+      return month(key);
+    case "categories":
+      return words(`labels.category.${key}`);
+    case "lieux": {
+      const venue = venues.get(key);
+      return venue ? `${venue.name} (${venue.city})` : key;
+    }
+    case "villes":
+      return key || words("statistics.unknownTown");
+    case "quartiers": {
+      const [town, area] = key.split("|") as [string, string];
+      return `${town || words("statistics.unknownTown")} — ${area || words("statistics.unknownArea")}`;
+    }
+    case "besoins":
+      return words(`bookingForm.needs.${key}`);
+  }
+}
+
+/**
+ * One table as CSV (lib/csv.ts: semicolons, a byte-order mark): the season's account ("bilan", with the
+ * previous period beside it) or a breakdown. `masked`: for an export that leaves the association.
+ */
+export function statisticsCsv(
+  table: StatTable,
+  report: { current: FigureRow[]; previous: FigureRow[]; venues: Map<string, { name: string; city: string }> },
+  { words, month, masked = false }: { words: (key: string) => string; month: (key: string) => string; masked?: boolean },
+): { header: string[]; rows: (string | number)[][] } {
+  if (table === "bilan") {
+    const now = totalOf(report.current);
+    const before = totalOf(report.previous);
+    return {
+      header: [words("statistics.figureColumn"), words("statistics.thisPeriod"), words("statistics.previousPeriod")],
+      rows: SUMMARY_LINES.map((name) => [words(`statistics.figures.${name}`), shown(name, now?.[name] ?? 0, { masked }), shown(name, before?.[name] ?? null, { masked })]),
+    };
+  }
+  const columns = TABLE_COLUMNS[table];
+  return {
+    header: [words(`statistics.keyColumn.${table}`), ...columns.map((name) => words(`statistics.figures.${name}`))],
+    rows: rowsOf(report.current, TABLE_DIMENSION[table]).map((row) => [rowLabel(table, row.key, words, report.venues, month), ...columns.map((name) => shown(name, row[name], { masked }))]),
+  };
+}

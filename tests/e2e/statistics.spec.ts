@@ -1,0 +1,49 @@
+// Issue 15: the association opens its statistics for the season under way, compares with the season
+// before, reads a chart with its table, downloads a table as CSV (and its version to hand out), and the
+// page passes axe, on a desktop and on a phone.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Download } from "@playwright/test";
+import { ACCOUNTS, signIn } from "./support";
+
+async function text(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+test("the association's statistics: a season, the one before, a chart and its table, an export", async ({ page }) => {
+  test.slow();
+  await signIn(page, ACCOUNTS.admin);
+  await page.goto("/admin");
+  await page.getByRole("link", { name: "Statistiques" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Statistiques · Saison");
+  await expect(page.getByRole("heading", { name: "L'essentiel" })).toBeVisible();
+  const summary = page.getByRole("table", { name: /Ce que sont devenues les invitations/ });
+  await expect(summary.getByRole("row", { name: /Places confirmées/ })).toBeVisible();
+  // Each breakdown: a chart (a picture of its table, hidden from screen readers) and the table itself.
+  const months = page.getByRole("region", { name: /Par mois/ });
+  await expect(months.getByRole("table")).toBeVisible();
+  await expect(page.locator("section", { has: page.getByRole("heading", { name: "Par mois" }) }).locator(".recharts-bar-rectangle").first()).toBeVisible();
+
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(violations.map((v) => `${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(" ")}`)).toEqual([]);
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Télécharger ce tableau (CSV) — Bilan" }).click();
+  const csv = await text(await download);
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  expect(csv).toContain("Chiffre;Cette période;Période précédente");
+  expect(csv).toMatch(/Places confirmées;\d+;\d+/);
+
+  const handedOut = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Version à diffuser (moins de 5 : « < 5 ») — Par secteur de la structure" }).click();
+  expect(await text(await handedOut)).toContain("Secteur;Places demandées");
+
+  // The season before has its own figures (the demo's outings of last season).
+  const seasonBefore = await page.getByLabel("Saison").locator("option").nth(1).getAttribute("value");
+  await page.getByLabel("Saison").selectOption(seasonBefore!);
+  await page.getByRole("button", { name: "Afficher" }).click();
+  await expect(page).toHaveURL(new RegExp(`saison=${seasonBefore}`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Saison ${seasonBefore}-${Number(seasonBefore) + 1}`);
+  await expect(summary.getByRole("row", { name: /Places utilisées/ })).toBeVisible();
+});
