@@ -39,6 +39,11 @@ export default async function VenueHome({ searchParams }: { searchParams: Promis
               {t("profile")}
             </Link>
           </li>
+          <li>
+            <Link href={`/lieu/statistiques?lieu=${venue.id}`} className={link}>
+              {t("statistics")}
+            </Link>
+          </li>
         </ul>
       </header>
       <section aria-labelledby="spectacles" className="space-y-3">

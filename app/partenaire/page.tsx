@@ -32,6 +32,7 @@ export default async function PartnerHome() {
             ["/offre", "offer"],
             ["/partenaire/reservations", "bookings"],
             ["/partenaire/personnes", "people"],
+            ["/partenaire/statistiques", "statistics"],
           ] as const
         ).map(([href, label]) => (
           <li key={href}>

@@ -47,3 +47,25 @@ test("the association's statistics: a season, the one before, a chart and its ta
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`Saison ${seasonBefore}-${Number(seasonBefore) + 1}`);
   await expect(summary.getByRole("row", { name: /Places utilisées/ })).toBeVisible();
 });
+
+test("a venue's and a structure's own statistics, for their reports", async ({ page }) => {
+  const axe = async () => {
+    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(violations.map((v) => `${page.url()}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(" ")}`)).toEqual([]);
+  };
+  await signIn(page, ACCOUNTS.venue);
+  await page.goto("/lieu");
+  await page.getByRole("link", { name: "Statistiques" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Statistiques du lieu");
+  await expect(page.getByRole("heading", { name: "Par événement" })).toBeVisible();
+  await expect(page.getByRole("region", { name: /Par événement/ }).getByRole("table").getByRole("row").nth(1)).toContainText(/séance/);
+  await axe();
+  await page.context().clearCookies();
+
+  await signIn(page, ACCOUNTS.partner);
+  await page.goto("/partenaire");
+  await page.getByRole("link", { name: "Statistiques" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Statistiques de la structure");
+  await expect(page.getByText("Personnes accompagnées touchées")).toBeVisible();
+  await axe();
+});

@@ -9,6 +9,7 @@ import { AccessDeniedError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { computeFigures, refreshSeasonFigures, seasonFigures, seasonsToRefresh, type FigureRow } from "@/lib/stats/figures";
 import { periodFiltersSchema, statisticsReport } from "@/lib/stats/report";
+import { partnerStatistics, venueStatistics } from "@/lib/stats/sides";
 import { parisTime, seasonOf, seasonRange } from "@/lib/time";
 import { adminActor, partnerActor } from "../factories/actors";
 import { createEvent, createPartner, createSession, createVenue } from "../factories";
@@ -64,7 +65,8 @@ beforeAll(async () => {
   const sB2 = await createSession({ eventId: concert.id, startsAt: parisTime("2030-11-20", 20), capacity: 6 });
   const next = await createSession({ eventId: concert.id, startsAt: parisTime("2031-09-05", 20), capacity: 8 });
 
-  await book(sA1.id, p1.id, "CONFIRMED", [{ personId: x.id, attendance: "ATTENDED" }, { attendance: "ATTENDED" }, { kind: "PROFESSIONAL", attendance: "NO_SHOW" }]);
+  const loved = await book(sA1.id, p1.id, "CONFIRMED", [{ personId: x.id, attendance: "ATTENDED" }, { attendance: "ATTENDED" }, { kind: "PROFESSIONAL", attendance: "NO_SHOW" }]);
+  await prisma.bookingFeedback.create({ data: { bookingId: loved.id, mood: "LOVED" } });
   await book(sB1.id, p1.id, "CONFIRMED", [{ personId: x.id, attendance: "NO_SHOW", needs: ["WHEELCHAIR_SPACE"] }]);
   await book(sA1.id, p2.id, "CANCELLED", [{}, {}], { cancelReason: "PARTNER", cancelledAt: NOW });
   await book(sA2.id, p2.id, "CONFIRMED", [{ personId: y.id }, { needs: ["HEARING_LOOP"] }, { withdrawn: true }], { promotedAt: NOW });
@@ -74,7 +76,7 @@ beforeAll(async () => {
   await book(sB1.id, p2.id, "CANCELLED", [{}], { cancelReason: "EXPIRED", cancelledAt: NOW });
   // Cancelled after its booking: its places are no longer offered.
   await prisma.session.update({ where: { id: sB2.id }, data: { status: "CANCELLED", cancelledAt: NOW } });
-  ids = { venueA: venueA.id, venueB: venueB.id, p1: p1.id, x: x.id };
+  ids = { venueA: venueA.id, venueB: venueB.id, p1: p1.id, x: x.id, theatre: theatre.id };
 });
 
 const find = (rows: FigureRow[], dimension: string, key: string) => rows.find((row) => row.dimension === dimension && row.key === key);
@@ -154,6 +156,20 @@ describe("a season's figures", () => {
     expect(october.venues.get(ids.venueA!)).toMatchObject({ city: "Lyon" });
     // A range that ends before it starts falls back to the season.
     expect(periodFiltersSchema.parse({ du: "2030-10-31", au: "2030-10-01", saison: "2030" }).range).toBeNull();
+  });
+
+  it("give a venue its own figures, event by event, with what the people thought", async () => {
+    const { rows, events } = await venueStatistics(admin, ids.venueA!, SEASON, { now: NOW });
+    expect(find(rows, "total", "")).toMatchObject({ offered: 15, requested: 10, confirmed: 5, attended: 2, noShows: 1, unused: 7 });
+    expect(events).toEqual([
+      { eventId: ids.theatre, title: "Spectacle", sessions: 2, offered: 15, confirmed: 5, attended: 2, noShows: 1, unused: 7, feedback: { LOVED: 1, LIKED: 0, NOT_FOR_ME: 0 } },
+    ]);
+  });
+
+  it("give a structure its own figures, without the offer, which is not made to one structure", async () => {
+    const { rows } = await partnerStatistics(await partnerActor(ids.p1!), ids.p1!, SEASON, { now: NOW });
+    expect(find(rows, "total", "")).toMatchObject({ offered: null, requested: 6, confirmed: 4, attended: 2, noShows: 2, people: 1, structures: 1, companions: 2 });
+    expect(find(rows, "month", "2031-02")).toMatchObject({ requested: 2, confirmed: 0 });
   });
 
   it("are kept fresh by the job stats-refresh every quarter of an hour, for this season and the one before", async () => {

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { FiguresChart } from "@/components/stats/figures-chart";
+import { Breakdown } from "@/components/stats/breakdown";
+import { KeyFigures } from "@/components/stats/key-figures";
 import { PrintButton } from "@/components/stats/print-button";
 import { requireUser } from "@/lib/auth/current";
 import { formatDay, formatMoment, formatMonth } from "@/lib/format/dates";
-import type { FigureRow, Figures } from "@/lib/stats/figures";
+import type { Figures } from "@/lib/stats/figures";
 import { periodFiltersSchema, reportSeasons, statisticsReport } from "@/lib/stats/report";
 import { change, rowLabel, rowsOf, shown, STAT_TABLES, SUMMARY_LINES, TABLE_COLUMNS, TABLE_DIMENSION, totalOf, type StatTable } from "@/lib/stats/tables";
 import { parisTime, seasonLabel, seasonOf } from "@/lib/time";
@@ -18,9 +19,8 @@ const PATH = "/admin/statistiques";
 const KEY_FIGURES: (keyof Figures)[] = ["offered", "confirmed", "attended", "people", "structures", "companions"];
 /** Breakdowns whose labels are long: bars across. */
 const HORIZONTAL = new Set<StatTable>(["lieux", "villes", "quartiers", "besoins", "secteurs"]);
-/** A chart shows the first rows only; a table the first TABLE_ROWS (the CSV has them all: a national
- * network has a thousand venues and hundreds of areas). */
-const CHART_ROWS = 12;
+/** A table shows its first TABLE_ROWS rows (the CSV has them all: a national network has a thousand
+ * venues and hundreds of areas). */
 const TABLE_ROWS = 25;
 
 const cell = "border-b border-gray-200 px-3 py-2";
@@ -128,17 +128,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
             <h2 id="essentiel" className="text-2xl font-semibold">
               {t("keyFigures")}
             </h2>
-            <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
-              {KEY_FIGURES.map((name) => (
-                <div key={name} className="rounded-lg bg-brand-50 p-3">
-                  <dt className="text-sm">{t(`figures.${name}`)}</dt>
-                  <dd className="text-2xl font-bold">{number(shown(name, current![name]))}</dd>
-                  <dd className="text-sm">
-                    {previous ? t("previousValue", { value: number(shown(name, previous[name])) }) : null} · {evolution(current![name], previous?.[name])}
-                  </dd>
-                </div>
-              ))}
-            </dl>
+            <KeyFigures names={KEY_FIGURES} current={current!} previous={previous ?? null} />
           </section>
 
           <section aria-labelledby="bilan" className="space-y-3">
@@ -184,57 +174,24 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
           {STAT_TABLES.filter((table): table is Exclude<StatTable, "bilan"> => table !== "bilan").map((table) => {
             const rows = rowsOf(report.current, TABLE_DIMENSION[table]);
             if (!rows.length) return null;
-            const columns = TABLE_COLUMNS[table];
-            const label = (row: FigureRow) => rowLabel(table, row.key, say, report.venues, month);
+            const all = report.counts[TABLE_DIMENSION[table]] ?? rows.length;
             return (
-              <section key={table} aria-labelledby={`t-${table}`} className="space-y-3 print:break-inside-avoid">
-                <h2 id={`t-${table}`} className="text-2xl font-semibold">
-                  {t(`tables.${table}`)}
-                </h2>
-                <figure className="space-y-2">
-                  <FiguresChart
-                    rows={rows.slice(0, CHART_ROWS).map((row) => ({ label: label(row), confirmed: row.confirmed, attended: row.attended }))}
-                    names={{ confirmed: t("short.confirmed"), attended: t("short.attended") }}
-                    horizontal={HORIZONTAL.has(table)}
-                  />
-                  <figcaption className="sr-only">{t("chartOf", { table: t(`tables.${table}`).toLowerCase() })}</figcaption>
-                </figure>
-                <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={`${t(`tables.${table}`)} — ${t("scrollLabel")}`}>
-                  <table className="w-full min-w-[44rem] border-collapse text-left">
-                    <caption className="sr-only">
-                      {t(`tables.${table}`)} — {period}
-                    </caption>
-                    <thead>
-                      <tr>
-                        <th scope="col" className={headCell}>
-                          {t(`keyColumn.${table}`)}
-                        </th>
-                        {columns.map((name) => (
-                          <th key={name} scope="col" className={`${headCell} text-right`}>
-                            {t(`short.${name}` as "short.confirmed")}
-                          </th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {rows.map((row) => (
-                        <tr key={row.key}>
-                          <th scope="row" className={`${cell} font-normal`}>
-                            {label(row)}
-                          </th>
-                          {columns.map((name) => (
-                            <td key={name} className={`${cell} text-right`}>
-                              {number(shown(name, row[name]))}
-                            </td>
-                          ))}
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-                {(report.counts[TABLE_DIMENSION[table]] ?? 0) > rows.length ? <p className="text-sm">{t("moreRows", { count: report.counts[TABLE_DIMENSION[table]]! - rows.length })}</p> : null}
-                {exports(table)}
-              </section>
+              <Breakdown
+                key={table}
+                id={`t-${table}`}
+                title={t(`tables.${table}`)}
+                caption={`${t(`tables.${table}`)} — ${period}`}
+                keyColumn={t(`keyColumn.${table}`)}
+                columns={TABLE_COLUMNS[table]}
+                rows={rows.map((row) => ({ key: row.key, label: rowLabel(table, row.key, say, report.venues, month), figures: row }))}
+                horizontal={HORIZONTAL.has(table)}
+                after={
+                  <>
+                    {all > rows.length ? <p className="text-sm">{t("moreRows", { count: all - rows.length })}</p> : null}
+                    {exports(table)}
+                  </>
+                }
+              />
             );
           })}
         </>

@@ -1,0 +1,29 @@
+// The few figures a statistics page opens with, each beside the period before and how it changed.
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { Figures } from "@/lib/stats/figures";
+import { change, shown } from "@/lib/stats/tables";
+
+export async function KeyFigures({ names, current, previous }: { names: (keyof Figures)[]; current: Figures; previous?: Figures | null }) {
+  const t = await getTranslations("statistics");
+  const format = await getFormatter();
+  const number = (value: number | string) => (typeof value === "number" ? format.number(value) : value);
+  return (
+    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+      {names.map((name) => {
+        const percent = change(current[name], previous?.[name]);
+        return (
+          <div key={name} className="rounded-lg bg-brand-50 p-3">
+            <dt className="text-sm">{t(`figures.${name}`)}</dt>
+            <dd className="text-2xl font-bold">{number(shown(name, current[name]))}</dd>
+            {previous !== undefined ? (
+              <dd className="text-sm">
+                {previous ? `${t("previousValue", { value: number(shown(name, previous[name])) })} · ` : null}
+                {percent === null ? t("noPrevious") : percent > 0 ? t("changeUp", { percent }) : percent < 0 ? t("changeDown", { percent: -percent }) : t("changeFlat")}
+              </dd>
+            ) : null}
+          </div>
+        );
+      })}
+    </dl>
+  );
+}
