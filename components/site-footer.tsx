@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 export async function SiteFooter() {
   const t = await getTranslations();
   return (
-    <footer className="mt-12 border-t border-brand-100 bg-brand-50 text-sm">
+    <footer className="mt-12 border-t border-brand-100 bg-brand-50 text-sm print:hidden">
       <div className="mx-auto grid max-w-5xl gap-6 px-4 py-8 sm:grid-cols-2 sm:px-6">
         <div className="space-y-2">
           <p>{t("footer.about")}</p>

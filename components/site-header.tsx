@@ -11,7 +11,7 @@ export async function SiteHeader() {
   const audience: Audience = actor.kind === "user" ? actor.role : actor.kind === "visitor" ? "visitor" : "anonymous";
   const items = navigation[audience];
   return (
-    <header className="border-b border-brand-100 bg-brand-50">
+    <header className="border-b border-brand-100 bg-brand-50 print:hidden">
       <a
         href="#contenu"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2"

@@ -12,10 +12,10 @@ export interface ChartRow {
   attended: number;
 }
 
-export function FiguresChart({ rows, names, horizontal = false }: { rows: ChartRow[]; names: { confirmed: string; attended: string }; horizontal?: boolean }) {
+export function FiguresChart({ rows, names, horizontal = false, height: asked }: { rows: ChartRow[]; names: { confirmed: string; attended: string }; horizontal?: boolean; height?: number }) {
   if (!rows.length) return null;
   // Long labels (venues, towns) read better as horizontal bars, one row per label.
-  const height = horizontal ? Math.max(160, rows.length * 36 + 60) : 260;
+  const height = asked ?? (horizontal ? Math.max(160, rows.length * 36 + 60) : 260);
   return (
     <div aria-hidden="true" className="w-full print:break-inside-avoid" style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">

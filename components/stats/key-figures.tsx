@@ -8,13 +8,13 @@ export async function KeyFigures({ names, current, previous }: { names: (keyof F
   const format = await getFormatter();
   const number = (value: number | string) => (typeof value === "number" ? format.number(value) : value);
   return (
-    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 print:grid-cols-6 print:gap-1">
       {names.map((name) => {
         const percent = change(current[name], previous?.[name]);
         return (
-          <div key={name} className="rounded-lg bg-brand-50 p-3">
+          <div key={name} className="rounded-lg bg-brand-50 p-3 print:p-1">
             <dt className="text-sm">{t(`figures.${name}`)}</dt>
-            <dd className="text-2xl font-bold">{number(shown(name, current[name]))}</dd>
+            <dd className="text-2xl font-bold print:text-base">{number(shown(name, current[name]))}</dd>
             {previous !== undefined ? (
               <dd className="text-sm">
                 {previous ? `${t("previousValue", { value: number(shown(name, previous[name])) })} · ` : null}

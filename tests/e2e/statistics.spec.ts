@@ -39,6 +39,20 @@ test("the association's statistics: a season, the one before, a chart and its ta
   await page.getByRole("link", { name: "Version à diffuser (moins de 5 : « < 5 ») — Par secteur de la structure" }).click();
   expect(await text(await handedOut)).toContain("Secteur;Places demandées");
 
+  // The season's account on one A4 page, for a funder: no site navigation on paper.
+  await page.getByRole("link", { name: "Le bilan sur une page, à imprimer" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Bilan des invitations · Saison");
+  const axeReport = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axeReport.violations.map((v) => `${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(" ")}`)).toEqual([]);
+  if (test.info().project.name === "desktop") {
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByRole("navigation", { name: "Navigation principale" })).toBeHidden();
+    const pdf = await page.pdf({ format: "A4", printBackground: true });
+    expect(pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+    await page.emulateMedia({ media: "screen" });
+  }
+  await page.goBack();
+
   // The season before has its own figures (the demo's outings of last season).
   const seasonBefore = await page.getByLabel("Saison").locator("option").nth(1).getAttribute("value");
   await page.getByLabel("Saison").selectOption(seasonBefore!);

@@ -117,7 +117,12 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
           {report.season !== null ? t("comparedSeason", { label: seasonLabel(report.season - 1) }) : t("comparedRange")}{" "}
           {report.computedAt ? t("computedAt", { date: formatMoment(report.computedAt) }) : t("computedNow")}
         </p>
-        <PrintButton label={t("print")} />
+        <p className="flex flex-wrap gap-3 print:hidden">
+          <Link href={`${PATH}/rapport?${exportQuery}`} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            {t("reportLink")}
+          </Link>
+          <PrintButton label={t("print")} />
+        </p>
       </div>
 
       {empty ? (

@@ -1,0 +1,168 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { FiguresChart } from "@/components/stats/figures-chart";
+import { KeyFigures } from "@/components/stats/key-figures";
+import { PrintButton } from "@/components/stats/print-button";
+import { requireUser } from "@/lib/auth/current";
+import { formatDay, formatMoment, formatMonth } from "@/lib/format/dates";
+import type { Figures } from "@/lib/stats/figures";
+import { periodFiltersSchema, statisticsReport } from "@/lib/stats/report";
+import { rowLabel, rowsOf, shown, SUMMARY_LINES, TABLE_DIMENSION, totalOf, type StatTable } from "@/lib/stats/tables";
+import { parisTime, seasonLabel } from "@/lib/time";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("statisticsReport") };
+}
+
+/** The breakdowns of the one-page report, each by its first rows. */
+const SHORT_TABLES: Exclude<StatTable, "bilan" | "mois" | "villes">[] = ["secteurs", "categories", "lieux", "quartiers", "besoins"];
+const SHORT_ROWS = 5;
+const KEY_FIGURES: (keyof Figures)[] = ["offered", "confirmed", "attended", "people", "structures", "companions"];
+const cell = "border-b border-gray-200 px-2 py-1 print:px-1 print:py-0";
+
+/**
+ * The season's account on one A4 page, for a funder or the general assembly: the key figures against the
+ * season before, what became of the invitations, the months as a chart, and the first rows of each
+ * breakdown. The full tables are on /admin/statistiques and in its exports.
+ */
+export default async function StatisticsReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireUser("/admin/statistiques/rapport", "ADMIN");
+  const filters = periodFiltersSchema.parse(await searchParams);
+  const report = await statisticsReport(actor, filters, { perDimension: 12 });
+  const t = await getTranslations("statistics");
+  const words = await getTranslations();
+  const format = await getFormatter();
+  const say = (key: string) => words(key as never);
+  const month = (key: string) => formatMonth(parisTime(`${key}-01`));
+  const number = (value: number | string) => (typeof value === "number" ? format.number(value) : value);
+  const current = totalOf(report.current);
+  const previous = totalOf(report.previous);
+  const period = report.season !== null ? t("periodSeason", { label: seasonLabel(report.season) }) : t("periodRange", { from: formatDay(report.range!.du), to: formatDay(report.range!.au) });
+  const back = report.season !== null ? `/admin/statistiques?saison=${report.season}` : `/admin/statistiques?du=${report.range!.du}&au=${report.range!.au}`;
+  const months = rowsOf(report.current, "month");
+
+  return (
+    <div className="mx-auto max-w-4xl space-y-4 text-sm print:max-w-none print:space-y-1 print:text-[8pt] print:leading-tight">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-bold text-brand-800 print:text-lg">{t("reportTitle", { period })}</h1>
+        <p>
+          {report.season !== null ? t("comparedSeason", { label: seasonLabel(report.season - 1) }) : t("comparedRange")}{" "}
+          {report.computedAt ? t("computedAt", { date: formatMoment(report.computedAt) }) : t("computedNow")} {t("reportNoNames")}
+        </p>
+        <p className="flex flex-wrap gap-3 print:hidden">
+          <PrintButton label={t("print")} />
+          <Link href={back} className="rounded-md px-4 py-2 font-semibold text-brand-800 underline">
+            {t("reportBack")}
+          </Link>
+        </p>
+      </header>
+      {!current || (current.requested === 0 && !current.offered) ? (
+        <p className="rounded-lg bg-brand-50 p-4">{t("empty")}</p>
+      ) : (
+        <>
+          <KeyFigures names={KEY_FIGURES} current={current} previous={previous ?? null} />
+          <div className="grid gap-4 sm:grid-cols-2 print:grid-cols-2 print:gap-2">
+            <table className="w-full border-collapse text-left">
+              <caption className="text-left font-semibold">{t("summaryTitle")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className={cell}>
+                    {t("figureColumn")}
+                  </th>
+                  <th scope="col" className={`${cell} text-right`}>
+                    {t("thisPeriod")}
+                  </th>
+                  <th scope="col" className={`${cell} text-right`}>
+                    {t("previousPeriod")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {SUMMARY_LINES.map((name) => (
+                  <tr key={name}>
+                    <th scope="row" className={`${cell} font-normal`}>
+                      {t(`figures.${name}`)}
+                    </th>
+                    <td className={`${cell} text-right font-semibold`}>{number(shown(name, current[name] ?? 0))}</td>
+                    <td className={`${cell} text-right`}>{number(shown(name, previous?.[name] ?? null))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="space-y-1">
+              <h2 className="font-semibold">{t("tables.mois")}</h2>
+              <FiguresChart rows={months.map((row) => ({ label: month(row.key), confirmed: row.confirmed, attended: row.attended }))} names={{ confirmed: t("short.confirmed"), attended: t("short.attended") }} height={180} />
+              <table className="w-full border-collapse text-left">
+                <caption className="sr-only">{t("tables.mois")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className={cell}>
+                      {t("keyColumn.mois")}
+                    </th>
+                    <th scope="col" className={`${cell} text-right`}>
+                      {t("short.confirmed")}
+                    </th>
+                    <th scope="col" className={`${cell} text-right`}>
+                      {t("short.attended")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {months.map((row) => (
+                    <tr key={row.key}>
+                      <th scope="row" className={`${cell} font-normal`}>
+                        {month(row.key)}
+                      </th>
+                      <td className={`${cell} text-right`}>{number(shown("confirmed", row.confirmed))}</td>
+                      <td className={`${cell} text-right`}>{number(shown("attended", row.attended))}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {SHORT_TABLES.map((table) => {
+              const rows = rowsOf(report.current, TABLE_DIMENSION[table]).slice(0, SHORT_ROWS);
+              if (!rows.length) return null;
+              return (
+                <table key={table} className="w-full border-collapse text-left">
+                  <caption className="text-left font-semibold">{t("reportFirstRows", { table: t(`tables.${table}`), count: SHORT_ROWS })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col" className={cell}>
+                        {t(`keyColumn.${table}`)}
+                      </th>
+                      <th scope="col" className={`${cell} text-right`}>
+                        {t("short.confirmed")}
+                      </th>
+                      <th scope="col" className={`${cell} text-right`}>
+                        {t("short.attended")}
+                      </th>
+                      {table === "besoins" ? null : (
+                        <th scope="col" className={`${cell} text-right`}>
+                          {t("short.people")}
+                        </th>
+                      )}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((row) => (
+                      <tr key={row.key}>
+                        <th scope="row" className={`${cell} font-normal`}>
+                          {rowLabel(table, row.key, say, report.venues, month)}
+                        </th>
+                        <td className={`${cell} text-right`}>{number(shown("confirmed", row.confirmed))}</td>
+                        <td className={`${cell} text-right`}>{number(shown("attended", row.attended))}</td>
+                        {table === "besoins" ? null : <td className={`${cell} text-right`}>{number(shown("people", row.people))}</td>}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              );
+            })}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
