@@ -9,7 +9,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { parse } from "@/lib/booking/schemas";
 import { seasonOf, seasonRange, type DateRange } from "@/lib/time";
+import { z } from "zod";
 
 export const DIMENSIONS = ["total", "sector", "venue", "category", "town", "area", "month", "need"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -51,6 +53,11 @@ const ZERO: Figures = Object.fromEntries(FIGURE_NAMES.map((name) => [name, name 
 type Counts = Omit<Figures, "offered" | "unused">;
 type BookedRow = Counts & { g: number } & Record<GroupKey, string | null>;
 type GroupKey = "sector" | "venue" | "category" | "town" | "area" | "month";
+
+/** A season as the functions here take it: the year it starts, checked (a bad one is a clear refusal). */
+export function seasonNumber(season: unknown): number {
+  return parse(z.object({ season: z.number("validation.invalid").int("validation.invalid").min(2000, "validation.invalid").max(2100, "validation.invalid") }), { season }).season;
+}
 
 /** Which bookings a computation covers: every one (the association), or one venue's, or one structure's. */
 export type Scope = { venueId?: string; partnerId?: string };
@@ -220,6 +227,7 @@ export async function seasonFigures(
   { now = new Date(), perDimension, dimensions }: { now?: Date; perDimension?: number; dimensions?: Dimension[] } = {},
 ): Promise<SeasonFigures> {
   ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
+  season = seasonNumber(season);
   const read = () => getPrisma().$queryRaw<(FigureRow & { computedAt: Date; of: number })[]>`
     SELECT * FROM (
       SELECT f."dimension", f."key", f."offered", f."requested", f."confirmed", f."attended", f."noShows", f."cancelledByPartner",

@@ -8,7 +8,7 @@ import { actsForPartner, ensure, managesVenue } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
 import { requireId } from "@/lib/validation";
 import { seasonRange } from "@/lib/time";
-import { computeFigures, type FigureRow } from "./figures";
+import { computeFigures, seasonNumber, type FigureRow } from "./figures";
 
 export interface EventFigures {
   eventId: string;
@@ -26,7 +26,7 @@ export interface EventFigures {
 export async function venueStatistics(actor: Actor, venueId: string, season: number, { now = new Date() } = {}): Promise<{ rows: FigureRow[]; events: EventFigures[] }> {
   requireId(venueId, "lieu");
   ensure(managesVenue(actor, venueId), "Vous ne voyez que les statistiques de votre lieu.");
-  const range = seasonRange(season);
+  const range = seasonRange(seasonNumber(season));
   const [rows, events] = await Promise.all([
     computeFigures(range, { now, scope: { venueId } }),
     getPrisma().$queryRaw<EventFigures[]>`
@@ -72,5 +72,5 @@ export async function venueStatistics(actor: Actor, venueId: string, season: num
 export async function partnerStatistics(actor: Actor, partnerId: string, season: number, { now = new Date() } = {}): Promise<{ rows: FigureRow[] }> {
   requireId(partnerId, "structure");
   ensure(actsForPartner(actor, partnerId), "Vous ne voyez que les statistiques de votre structure.");
-  return { rows: await computeFigures(seasonRange(season), { now, scope: { partnerId } }) };
+  return { rows: await computeFigures(seasonRange(seasonNumber(season)), { now, scope: { partnerId } }) };
 }
