@@ -19,7 +19,7 @@ const SEASON = 2030;
 let admin: Actor;
 let ids: Record<string, string>;
 
-type Guest = { kind?: "MAIN" | "FAMILY_OR_FRIEND" | "PROFESSIONAL"; personId?: string; attendance?: "ATTENDED" | "NO_SHOW"; withdrawn?: boolean; needs?: Prisma.BookingGuestCreateWithoutBookingInput["needs"] };
+type Guest = { position?: number; kind?: "MAIN" | "FAMILY_OR_FRIEND" | "PROFESSIONAL"; personId?: string; attendance?: "ATTENDED" | "NO_SHOW"; withdrawn?: boolean; needs?: Prisma.BookingGuestCreateWithoutBookingInput["needs"] };
 
 async function book(sessionId: string, partnerId: string, status: "CONFIRMED" | "WAITLISTED" | "CANCELLED", guests: Guest[], extra: Partial<Prisma.BookingUncheckedCreateInput> = {}) {
   const places = guests.filter((guest) => !guest.withdrawn).length;
@@ -33,11 +33,11 @@ async function book(sessionId: string, partnerId: string, status: "CONFIRMED" | 
       confirmedAt: status === "CONFIRMED" ? NOW : null,
       ...extra,
       guests: {
-        create: guests.map((guest, position) => ({
-          position,
-          kind: guest.kind ?? (position === 0 ? "MAIN" : "FAMILY_OR_FRIEND"),
+        create: guests.map((guest, index) => ({
+          position: guest.position ?? index,
+          kind: guest.kind ?? ((guest.position ?? index) === 0 ? "MAIN" : "FAMILY_OR_FRIEND"),
           personId: guest.personId ?? null,
-          firstName: `Prénom${position}`,
+          firstName: `Prénom${index}`,
           lastName: "Nom",
           attendance: guest.attendance ?? null,
           cancelledAt: guest.withdrawn ? NOW : null,
@@ -156,6 +156,17 @@ describe("a season's figures", () => {
     expect(october.venues.get(ids.venueA!)).toMatchObject({ city: "Lyon" });
     // A range that ends before it starts falls back to the season.
     expect(periodFiltersSchema.parse({ du: "2030-10-31", au: "2030-10-01", saison: "2030" }).range).toBeNull();
+  });
+
+  it("count a split booking as its two parts: the places that fitted, and the rest waiting", async () => {
+    const partner = await createPartner({ sector: "CARE", city: "Bron" });
+    const session = await createSession({ startsAt: parisTime("2032-11-05", 20), capacity: 2 });
+    const person = await getPrisma().person.create({ data: { partnerId: partner.id, firstName: "Inès", lastName: "Roux" } });
+    const fitted = await book(session.id, partner.id, "CONFIRMED", [{ personId: person.id, attendance: "ATTENDED" }, { attendance: "ATTENDED" }]);
+    // The waitlisted part goes on numbering the group's guests (lib/booking/request.ts).
+    await book(session.id, partner.id, "WAITLISTED", [{ position: 2, kind: "FAMILY_OR_FRIEND" }], { splitFromId: fitted.id });
+    const total = find(await computeFigures(seasonRange(2032), { now: parisTime("2033-01-10", 12) }), "total", "");
+    expect(total).toMatchObject({ offered: 2, requested: 3, confirmed: 2, attended: 2, people: 1, structures: 1, companions: 1, unused: 0 });
   });
 
   it("give a venue its own figures, event by event, with what the people thought", async () => {
