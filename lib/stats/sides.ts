@@ -23,12 +23,18 @@ export interface EventFigures {
 }
 
 /** A venue's season: its totals and, event by event, its offer, what was used, and the feedback. */
-export async function venueStatistics(actor: Actor, venueId: string, season: number, { now = new Date() } = {}): Promise<{ rows: FigureRow[]; events: EventFigures[] }> {
+export async function venueStatistics(
+  actor: Actor,
+  venueId: string,
+  season: number,
+  { now = new Date() } = {},
+): Promise<{ rows: FigureRow[]; previous: FigureRow | null; events: EventFigures[] }> {
   requireId(venueId, "lieu");
   ensure(managesVenue(actor, venueId), "Vous ne voyez que les statistiques de votre lieu.");
   const range = seasonRange(seasonNumber(season));
-  const [rows, events] = await Promise.all([
+  const [rows, before, events] = await Promise.all([
     computeFigures(range, { now, scope: { venueId } }),
+    computeFigures(seasonRange(seasonNumber(season) - 1), { now, scope: { venueId } }),
     getPrisma().$queryRaw<EventFigures[]>`
       WITH offer AS (
         SELECT s."eventId", count(*)::int AS sessions, sum(s."capacity")::int AS offered,
@@ -65,12 +71,18 @@ export async function venueStatistics(actor: Actor, venueId: string, season: num
       WHERE e."venueId" = ${venueId}::uuid AND (o."eventId" IS NOT NULL OR u."eventId" IS NOT NULL)
       ORDER BY e."title", e."id"`,
   ]);
-  return { rows, events };
+  return { rows, previous: before.find((row) => row.dimension === "total") ?? null, events };
 }
 
-/** A structure's season: its bookings, the people it took out, attendance, by month, category and venue. */
-export async function partnerStatistics(actor: Actor, partnerId: string, season: number, { now = new Date() } = {}): Promise<{ rows: FigureRow[] }> {
+/** A structure's season: its bookings, the people it took out, attendance, by month, category and venue; and
+ * the totals of the season before, to compare. */
+export async function partnerStatistics(actor: Actor, partnerId: string, season: number, { now = new Date() } = {}): Promise<{ rows: FigureRow[]; previous: FigureRow | null }> {
   requireId(partnerId, "structure");
   ensure(actsForPartner(actor, partnerId), "Vous ne voyez que les statistiques de votre structure.");
-  return { rows: await computeFigures(seasonRange(seasonNumber(season)), { now, scope: { partnerId } }) };
+  const asked = seasonNumber(season);
+  const [rows, before] = await Promise.all([
+    computeFigures(seasonRange(asked), { now, scope: { partnerId } }),
+    computeFigures(seasonRange(asked - 1), { now, scope: { partnerId } }),
+  ]);
+  return { rows, previous: before.find((row) => row.dimension === "total") ?? null };
 }

@@ -170,7 +170,8 @@ describe("a season's figures", () => {
   });
 
   it("give a venue its own figures, event by event, with what the people thought", async () => {
-    const { rows, events } = await venueStatistics(admin, ids.venueA!, SEASON, { now: NOW });
+    const { rows, previous, events } = await venueStatistics(admin, ids.venueA!, SEASON, { now: NOW });
+    expect(previous).toMatchObject({ dimension: "total", requested: 0 });
     expect(find(rows, "total", "")).toMatchObject({ offered: 15, requested: 10, confirmed: 5, attended: 2, noShows: 1, unused: 7 });
     expect(events).toEqual([
       { eventId: ids.theatre, title: "Spectacle", sessions: 2, offered: 15, confirmed: 5, attended: 2, noShows: 1, unused: 7, feedback: { LOVED: 1, LIKED: 0, NOT_FOR_ME: 0 } },
@@ -178,7 +179,12 @@ describe("a season's figures", () => {
   });
 
   it("give a structure its own figures, without the offer, which is not made to one structure", async () => {
-    const { rows } = await partnerStatistics(await partnerActor(ids.p1!), ids.p1!, SEASON, { now: NOW });
+    const { rows, previous } = await partnerStatistics(await partnerActor(ids.p1!), ids.p1!, SEASON, { now: NOW });
+    expect(previous).toMatchObject({ dimension: "total", requested: 0 });
+    // The season after holds the booking of September 2031, and compares with this one.
+    const next = await partnerStatistics(await partnerActor(ids.p1!), ids.p1!, SEASON + 1, { now: NOW });
+    expect(find(next.rows, "total", "")).toMatchObject({ requested: 1, confirmed: 1 });
+    expect(next.previous).toMatchObject({ requested: 6, confirmed: 4 });
     expect(find(rows, "total", "")).toMatchObject({ offered: null, requested: 6, confirmed: 4, attended: 2, noShows: 2, people: 1, structures: 1, companions: 2 });
     expect(find(rows, "month", "2031-02")).toMatchObject({ requested: 2, confirmed: 0 });
   });

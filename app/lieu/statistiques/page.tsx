@@ -26,7 +26,7 @@ export default async function VenueStatisticsPage({ searchParams }: { searchPara
   const current = seasonOf(now);
   const asked = Number(query.saison);
   const season = Number.isInteger(asked) && asked <= current && asked > current - SEASONS_BACK ? asked : current;
-  const { rows, events } = await venueStatistics(actor, venue.id, season, { now });
+  const { rows, previous, events } = await venueStatistics(actor, venue.id, season, { now });
   const total = totalOf(rows)!;
   const mood = await getTranslations("venue.report.mood");
   return (
@@ -36,6 +36,7 @@ export default async function VenueStatisticsPage({ searchParams }: { searchPara
           {t("venueTitle")} · {venue.name} · <span className="whitespace-nowrap">{seasonLabel(season)}</span>
         </h1>
         <p>{t("venueLead")}</p>
+        <p className="text-sm">{t("comparedSeason", { label: seasonLabel(season - 1) })}</p>
       </header>
       <SeasonPicker action="/lieu/statistiques" seasons={Array.from({ length: SEASONS_BACK }, (_, n) => current - n)} season={season} current={current} hidden={{ lieu: venue.id }} />
       {events.length === 0 ? (
@@ -46,7 +47,7 @@ export default async function VenueStatisticsPage({ searchParams }: { searchPara
             <h2 id="essentiel" className="text-2xl font-semibold">
               {t("keyFigures")}
             </h2>
-            <KeyFigures names={["offered", "confirmed", "attended", "noShows", "unused", "people"]} current={total} />
+            <KeyFigures names={["offered", "confirmed", "attended", "noShows", "unused", "people"]} current={total} previous={previous} />
           </section>
           <Breakdown
             id="evenements"

@@ -24,7 +24,7 @@ export default async function PartnerStatisticsPage({ searchParams }: { searchPa
   const current = seasonOf(now);
   const asked = Number(query.saison);
   const season = Number.isInteger(asked) && asked <= current && asked > current - SEASONS_BACK ? asked : current;
-  const { rows } = await partnerStatistics(actor, actor.partnerId, season, { now });
+  const { rows, previous } = await partnerStatistics(actor, actor.partnerId, season, { now });
   const t = await getTranslations("statistics");
   const labels = await getTranslations("labels");
   const total = totalOf(rows)!;
@@ -37,6 +37,7 @@ export default async function PartnerStatisticsPage({ searchParams }: { searchPa
           {t("partnerTitle")} · <span className="whitespace-nowrap">{seasonLabel(season)}</span>
         </h1>
         <p>{t("partnerLead")}</p>
+        <p className="text-sm">{t("comparedSeason", { label: seasonLabel(season - 1) })}</p>
       </header>
       <SeasonPicker action="/partenaire/statistiques" seasons={Array.from({ length: SEASONS_BACK }, (_, n) => current - n)} season={season} current={current} />
       {total.requested === 0 ? (
@@ -47,7 +48,7 @@ export default async function PartnerStatisticsPage({ searchParams }: { searchPa
             <h2 id="essentiel" className="text-2xl font-semibold">
               {t("keyFigures")}
             </h2>
-            <KeyFigures names={["confirmed", "attended", "noShows", "people", "companions", "cancelledByPartner"]} current={total} />
+            <KeyFigures names={["confirmed", "attended", "noShows", "people", "companions", "cancelledByPartner"]} current={total} previous={previous} />
           </section>
           <Breakdown
             id="mois"
