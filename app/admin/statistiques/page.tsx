@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Breakdown } from "@/components/stats/breakdown";
+import { FigureTable } from "@/components/stats/figure-table";
 import { KeyFigures } from "@/components/stats/key-figures";
 import { PrintButton } from "@/components/stats/print-button";
 import { requireUser } from "@/lib/auth/current";
@@ -23,8 +24,6 @@ const HORIZONTAL = new Set<StatTable>(["lieux", "villes", "quartiers", "besoins"
  * venues and hundreds of areas). */
 const TABLE_ROWS = 25;
 
-const cell = "border-b border-gray-200 px-3 py-2";
-const headCell = "border-b-2 border-brand-700 px-3 py-2";
 
 export default async function StatisticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser(PATH, "ADMIN");
@@ -33,10 +32,8 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
   const [report, seasons] = await Promise.all([statisticsReport(actor, filters, { now, perDimension: TABLE_ROWS }), reportSeasons(actor, { now })]);
   const t = await getTranslations("statistics");
   const words = await getTranslations();
-  const format = await getFormatter();
   const say = (key: string) => words(key as never);
   const month = (key: string) => formatMonth(parisTime(`${key}-01`));
-  const number = (value: number | string) => (typeof value === "number" ? format.number(value) : value);
   const current = totalOf(report.current);
   const previous = totalOf(report.previous);
   const currentSeason = seasonOf(now);
@@ -141,37 +138,18 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
               {t("summaryTitle")}
             </h2>
             <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={`${t("summaryTitle")} — ${t("scrollLabel")}`}>
-              <table className="w-full min-w-[36rem] border-collapse text-left">
-                <caption className="sr-only">{t("summaryCaption")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className={headCell}>
-                      {t("figureColumn")}
-                    </th>
-                    <th scope="col" className={`${headCell} text-right`}>
-                      {t("thisPeriod")}
-                    </th>
-                    <th scope="col" className={`${headCell} text-right`}>
-                      {t("previousPeriod")}
-                    </th>
-                    <th scope="col" className={headCell}>
-                      {t("changeColumn")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {SUMMARY_LINES.map((name) => (
-                    <tr key={name}>
-                      <th scope="row" className={`${cell} font-normal`}>
-                        {t(`figures.${name}`)}
-                      </th>
-                      <td className={`${cell} text-right font-semibold`}>{number(shown(name, current![name] ?? 0))}</td>
-                      <td className={`${cell} text-right`}>{number(shown(name, previous?.[name] ?? null))}</td>
-                      <td className={cell}>{evolution(current![name], previous?.[name])}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <FigureTable
+                caption={t("summaryCaption")}
+                head={t("figureColumn")}
+                columns={[{ label: t("thisPeriod") }, { label: t("previousPeriod") }, { label: t("changeColumn"), text: true }]}
+                rows={SUMMARY_LINES.map((name) => ({
+                  key: name,
+                  label: t(`figures.${name}`),
+                  cells: [shown(name, current![name] ?? 0), shown(name, previous?.[name] ?? null), evolution(current![name], previous?.[name])],
+                }))}
+                strongFirst
+                minWidth="min-w-[36rem]"
+              />
             </div>
             {exports("bilan")}
           </section>

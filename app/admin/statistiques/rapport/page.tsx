@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { FigureTable } from "@/components/stats/figure-table";
 import { FiguresChart } from "@/components/stats/figures-chart";
 import { KeyFigures } from "@/components/stats/key-figures";
 import { PrintButton } from "@/components/stats/print-button";
@@ -19,7 +20,6 @@ export async function generateMetadata(): Promise<Metadata> {
 const SHORT_TABLES: Exclude<StatTable, "bilan" | "mois" | "villes">[] = ["secteurs", "categories", "lieux", "quartiers", "besoins"];
 const SHORT_ROWS = 5;
 const KEY_FIGURES: (keyof Figures)[] = ["offered", "confirmed", "attended", "people", "structures", "companions"];
-const cell = "border-b border-gray-200 px-2 py-1 print:px-1 print:py-0";
 
 /**
  * The season's account on one A4 page, for a funder or the general assembly: the key figures against the
@@ -32,10 +32,8 @@ export default async function StatisticsReportPage({ searchParams }: { searchPar
   const report = await statisticsReport(actor, filters, { perDimension: 12 });
   const t = await getTranslations("statistics");
   const words = await getTranslations();
-  const format = await getFormatter();
   const say = (key: string) => words(key as never);
   const month = (key: string) => formatMonth(parisTime(`${key}-01`));
-  const number = (value: number | string) => (typeof value === "number" ? format.number(value) : value);
   const current = totalOf(report.current);
   const previous = totalOf(report.previous);
   const period = report.season !== null ? t("periodSeason", { label: seasonLabel(report.season) }) : t("periodRange", { from: formatDay(report.range!.du), to: formatDay(report.range!.au) });
@@ -63,101 +61,43 @@ export default async function StatisticsReportPage({ searchParams }: { searchPar
         <>
           <KeyFigures names={KEY_FIGURES} current={current} previous={previous ?? null} />
           <div className="grid gap-4 sm:grid-cols-2 print:grid-cols-2 print:gap-2">
-            <table className="w-full border-collapse text-left">
-              <caption className="text-left font-semibold">{t("summaryTitle")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={cell}>
-                    {t("figureColumn")}
-                  </th>
-                  <th scope="col" className={`${cell} text-right`}>
-                    {t("thisPeriod")}
-                  </th>
-                  <th scope="col" className={`${cell} text-right`}>
-                    {t("previousPeriod")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {SUMMARY_LINES.map((name) => (
-                  <tr key={name}>
-                    <th scope="row" className={`${cell} font-normal`}>
-                      {t(`figures.${name}`)}
-                    </th>
-                    <td className={`${cell} text-right font-semibold`}>{number(shown(name, current[name] ?? 0))}</td>
-                    <td className={`${cell} text-right`}>{number(shown(name, previous?.[name] ?? null))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FigureTable
+              caption={t("summaryTitle")}
+              captionVisible
+              compact
+              strongFirst
+              head={t("figureColumn")}
+              columns={[{ label: t("thisPeriod") }, { label: t("previousPeriod") }]}
+              rows={SUMMARY_LINES.map((name) => ({ key: name, label: t(`figures.${name}`), cells: [shown(name, current[name] ?? 0), shown(name, previous?.[name] ?? null)] }))}
+            />
             <div className="space-y-1">
               <h2 className="font-semibold">{t("tables.mois")}</h2>
               <FiguresChart rows={months.map((row) => ({ label: month(row.key), confirmed: row.confirmed, attended: row.attended }))} names={{ confirmed: t("short.confirmed"), attended: t("short.attended") }} height={180} />
-              <table className="w-full border-collapse text-left">
-                <caption className="sr-only">{t("tables.mois")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className={cell}>
-                      {t("keyColumn.mois")}
-                    </th>
-                    <th scope="col" className={`${cell} text-right`}>
-                      {t("short.confirmed")}
-                    </th>
-                    <th scope="col" className={`${cell} text-right`}>
-                      {t("short.attended")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {months.map((row) => (
-                    <tr key={row.key}>
-                      <th scope="row" className={`${cell} font-normal`}>
-                        {month(row.key)}
-                      </th>
-                      <td className={`${cell} text-right`}>{number(shown("confirmed", row.confirmed))}</td>
-                      <td className={`${cell} text-right`}>{number(shown("attended", row.attended))}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <FigureTable
+                caption={t("tables.mois")}
+                compact
+                head={t("keyColumn.mois")}
+                columns={[{ label: t("short.confirmed") }, { label: t("short.attended") }]}
+                rows={months.map((row) => ({ key: row.key, label: month(row.key), cells: [shown("confirmed", row.confirmed), shown("attended", row.attended)] }))}
+              />
             </div>
             {SHORT_TABLES.map((table) => {
               const rows = rowsOf(report.current, TABLE_DIMENSION[table]).slice(0, SHORT_ROWS);
               if (!rows.length) return null;
               return (
-                <table key={table} className="w-full border-collapse text-left">
-                  <caption className="text-left font-semibold">{t("reportFirstRows", { table: t(`tables.${table}`), count: SHORT_ROWS })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col" className={cell}>
-                        {t(`keyColumn.${table}`)}
-                      </th>
-                      <th scope="col" className={`${cell} text-right`}>
-                        {t("short.confirmed")}
-                      </th>
-                      <th scope="col" className={`${cell} text-right`}>
-                        {t("short.attended")}
-                      </th>
-                      {table === "besoins" ? null : (
-                        <th scope="col" className={`${cell} text-right`}>
-                          {t("short.people")}
-                        </th>
-                      )}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((row) => (
-                      <tr key={row.key}>
-                        <th scope="row" className={`${cell} font-normal`}>
-                          {rowLabel(table, row.key, say, report.venues, month)}
-                        </th>
-                        <td className={`${cell} text-right`}>{number(shown("confirmed", row.confirmed))}</td>
-                        <td className={`${cell} text-right`}>{number(shown("attended", row.attended))}</td>
-                        {table === "besoins" ? null : <td className={`${cell} text-right`}>{number(shown("people", row.people))}</td>}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <FigureTable
+                  key={table}
+                  caption={t("reportFirstRows", { table: t(`tables.${table}`), count: SHORT_ROWS })}
+                  captionVisible
+                  compact
+                  head={t(`keyColumn.${table}`)}
+                  columns={[{ label: t("short.confirmed") }, { label: t("short.attended") }, ...(table === "besoins" ? [] : [{ label: t("short.people") }])]}
+                  rows={rows.map((row) => ({
+                    key: row.key,
+                    label: rowLabel(table, row.key, say, report.venues, month),
+                    cells: [shown("confirmed", row.confirmed), shown("attended", row.attended), ...(table === "besoins" ? [] : [shown("people", row.people)])],
+                  }))}
+                />
               );
             })}
           </div>
