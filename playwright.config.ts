@@ -41,6 +41,10 @@ export default defineConfig({
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
       BILLETTERIE_DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e",
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+      // One process: on CI's two cores a second one doubled the suite's time (each process renders every
+      // page cold once) for nothing the browser can tell apart. The processes' shared state is tested
+      // apart (tests/integration/offer-changes.test.ts); E2E_WEB_CONCURRENCY=2 runs the suite on two.
+      WEB_CONCURRENCY: process.env.E2E_WEB_CONCURRENCY ?? "1",
     },
   },
 });

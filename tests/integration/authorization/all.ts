@@ -1,4 +1,5 @@
-// The cases of the authorization matrix, module by module (see authorization-matrix.test.ts); also
+// The cases of the authorization matrix, module by module (see authorization-matrix.test.ts and its
+// second half, authorization-matrix-back-office.test.ts); also
 // walked by the audit-atomicity and malformed-input tests.
 import type { MatrixWorld } from "../../factories/matrix";
 import { associationCases } from "./association.cases";
