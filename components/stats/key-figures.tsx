@@ -1,7 +1,7 @@
 // The few figures a statistics page opens with, each beside the period before and how it changed.
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Figures } from "@/lib/stats/figures";
-import { change, shown } from "@/lib/stats/tables";
+import { changeInWords, shown } from "@/lib/stats/tables";
 
 export async function KeyFigures({ names, current, previous }: { names: (keyof Figures)[]; current: Figures; previous?: Figures | null }) {
   const t = await getTranslations("statistics");
@@ -10,7 +10,6 @@ export async function KeyFigures({ names, current, previous }: { names: (keyof F
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 print:grid-cols-6 print:gap-1">
       {names.map((name) => {
-        const percent = change(current[name], previous?.[name]);
         return (
           <div key={name} className="rounded-lg bg-brand-50 p-3 print:p-1">
             <dt className="text-sm">{t(`figures.${name}`)}</dt>
@@ -18,7 +17,7 @@ export async function KeyFigures({ names, current, previous }: { names: (keyof F
             {previous !== undefined ? (
               <dd className="text-sm">
                 {previous ? `${t("previousValue", { value: number(shown(name, previous[name])) })} · ` : null}
-                {percent === null ? t("noPrevious") : percent > 0 ? t("changeUp", { percent }) : percent < 0 ? t("changeDown", { percent: -percent }) : t("changeFlat")}
+                {changeInWords(t, current[name], previous?.[name])}
               </dd>
             ) : null}
           </div>

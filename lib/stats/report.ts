@@ -6,7 +6,8 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
-import { parisTime, seasonOf } from "@/lib/time";
+import { differenceInCalendarDays, parseISO, subYears } from "date-fns";
+import { inParis, parisDate, parisDaysBefore, parisTime, seasonOf } from "@/lib/time";
 import { urlFilter } from "@/lib/validation";
 import { computeFigures, DIMENSIONS, seasonFigures, type Dimension, type FigureRow } from "./figures";
 import { rowsOf } from "./tables";
@@ -31,22 +32,18 @@ export const periodFiltersSchema = z
   });
 export type PeriodFilters = z.output<typeof periodFiltersSchema>;
 
+/** Days in the range, both ends included. */
 function days(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+  return differenceInCalendarDays(parseISO(to), parseISO(from)) + 1;
 }
 
 /** The same day a year before ("2028-02-29" → "2027-02-28"). */
 function yearBefore(day: string): string {
-  const [year, month, date] = day.split("-") as [string, string, string];
-  const previous = `${Number(year) - 1}-${month}-${date}`;
-  return month === "02" && date === "29" ? `${Number(year) - 1}-02-28` : previous;
+  return parisDate(subYears(inParis(parisTime(day)), 1));
 }
 
 /** From the first day's Paris midnight to the midnight after the last day. */
-const rangeOf = (from: string, to: string) => ({ from: parisTime(from), to: parisTime(nextDay(to)) });
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
+const rangeOf = (from: string, to: string) => ({ from: parisTime(from), to: parisDaysBefore(parisTime(to), -1) });
 
 export interface StatisticsReport {
   /** The season shown, or null for a range of days. */

@@ -2,6 +2,8 @@
 // what a spreadsheet gets is what the page shows. Counts of fewer than 5 people are written "< 5" in
 // exports meant to leave the association (MASKED_BELOW): a small count in a small town may point at one
 // person.
+import { formatDay, formatMonth } from "@/lib/format/dates";
+import { parisTime, seasonLabel } from "@/lib/time";
 import type { Dimension, FigureRow, Figures } from "./figures";
 
 export const STAT_TABLES = ["bilan", "secteurs", "mois", "categories", "lieux", "villes", "quartiers", "besoins"] as const;
@@ -106,4 +108,25 @@ export function statisticsCsv(
     header: [words(`statistics.keyColumn.${table}`), ...columns.map((name) => words(`statistics.figures.${name}`))],
     rows: rowsOf(report.current, TABLE_DIMENSION[table]).map((row) => [rowLabel(table, row.key, words, report.venues, month), ...columns.map((name) => shown(name, row[name], { masked }))]),
   };
+}
+
+/** A month key of the figures ("2026-10") in words: "octobre 2026". */
+export function monthLabel(key: string): string {
+  return formatMonth(parisTime(`${key}-01`));
+}
+
+/** How a figure changed, in words ("en hausse de 12 %"), from the "statistics" catalog. */
+export function changeInWords(t: (key: "noPrevious" | "changeUp" | "changeDown" | "changeFlat", values?: { percent: number }) => string, current: number | null, previous: number | null | undefined): string {
+  const percent = change(current, previous);
+  return percent === null ? t("noPrevious") : percent > 0 ? t("changeUp", { percent }) : percent < 0 ? t("changeDown", { percent: -percent }) : t("changeFlat");
+}
+
+/** The period a report is about, in words and as the query of its links (the page, its exports, its one-page report). */
+export function periodOf(
+  report: { season: number | null; range: { du: string; au: string } | null },
+  t: (key: "periodSeason" | "periodRange", values: Record<string, string>) => string,
+): { words: string; query: string } {
+  if (report.season !== null) return { words: t("periodSeason", { label: seasonLabel(report.season) }), query: `saison=${report.season}` };
+  const { du, au } = report.range!;
+  return { words: t("periodRange", { from: formatDay(du), to: formatDay(au) }), query: `du=${du}&au=${au}` };
 }

@@ -256,11 +256,8 @@ function loadSteps(mode: NationalLoadMode, now: Date): Step[] {
  * definitions, one sort each instead of a million random inserts. Indexes behind a constraint (primary
  * keys, which foreign keys point to) stay.
  */
-/** Each structure's stage in the partnership, as the triggers of migration 20261204184026 keep it. */
-const PARTNER_STAGES = `
-  UPDATE "Partner" p
-  SET "stage" = partner_stage_of(p."id"), "stageAt" = (SELECT max(st."at") FROM "OnboardingStep" st WHERE st."partnerId" = p."id")
-`;
+/** Each structure's stage in the partnership, by the function the triggers of migration 20261204184026 call. */
+const PARTNER_STAGES = `SELECT partner_stage_refresh("id") FROM "Partner"`;
 
 const DROP_INDEXES = `
   CREATE TEMP TABLE nat_index ON COMMIT DROP AS

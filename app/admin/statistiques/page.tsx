@@ -6,11 +6,11 @@ import { FigureTable } from "@/components/stats/figure-table";
 import { KeyFigures } from "@/components/stats/key-figures";
 import { PrintButton } from "@/components/stats/print-button";
 import { requireUser } from "@/lib/auth/current";
-import { formatDay, formatMoment, formatMonth } from "@/lib/format/dates";
+import { formatMoment } from "@/lib/format/dates";
 import type { Figures } from "@/lib/stats/figures";
 import { periodFiltersSchema, reportSeasons, statisticsReport } from "@/lib/stats/report";
-import { change, rowLabel, rowsOf, shown, STAT_TABLES, SUMMARY_LINES, TABLE_COLUMNS, TABLE_DIMENSION, totalOf, type StatTable } from "@/lib/stats/tables";
-import { parisTime, seasonLabel, seasonOf } from "@/lib/time";
+import { changeInWords, monthLabel, periodOf, rowLabel, rowsOf, shown, STAT_TABLES, SUMMARY_LINES, TABLE_COLUMNS, TABLE_DIMENSION, totalOf, type StatTable } from "@/lib/stats/tables";
+import { seasonLabel, seasonOf } from "@/lib/time";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("statistics") };
@@ -33,17 +33,11 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
   const t = await getTranslations("statistics");
   const words = await getTranslations();
   const say = (key: string) => words(key as never);
-  const month = (key: string) => formatMonth(parisTime(`${key}-01`));
   const current = totalOf(report.current);
   const previous = totalOf(report.previous);
   const currentSeason = seasonOf(now);
-  const period = report.season !== null ? t("periodSeason", { label: seasonLabel(report.season) }) : t("periodRange", { from: formatDay(report.range!.du), to: formatDay(report.range!.au) });
-  const exportQuery = report.season !== null ? `saison=${report.season}` : `du=${report.range!.du}&au=${report.range!.au}`;
+  const { words: period, query: exportQuery } = periodOf(report, t);
   const empty = !current || (current.requested === 0 && !current.offered);
-  const evolution = (now: number | null, before: number | null | undefined) => {
-    const percent = change(now, before);
-    return percent === null ? t("noPrevious") : percent > 0 ? t("changeUp", { percent }) : percent < 0 ? t("changeDown", { percent: -percent }) : t("changeFlat");
-  };
   const exports = (table: StatTable) => (
     <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm print:hidden">
       <a href={`${PATH}/export?${exportQuery}&table=${table}`} className="font-semibold text-brand-800 underline" download>
@@ -145,7 +139,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
                 rows={SUMMARY_LINES.map((name) => ({
                   key: name,
                   label: t(`figures.${name}`),
-                  cells: [shown(name, current![name] ?? 0), shown(name, previous?.[name] ?? null), evolution(current![name], previous?.[name])],
+                  cells: [shown(name, current![name] ?? 0), shown(name, previous?.[name] ?? null), changeInWords(t, current![name], previous?.[name])],
                 }))}
                 strongFirst
                 minWidth="min-w-[36rem]"
@@ -166,7 +160,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
                 caption={`${t(`tables.${table}`)} — ${period}`}
                 keyColumn={t(`keyColumn.${table}`)}
                 columns={TABLE_COLUMNS[table]}
-                rows={rows.map((row) => ({ key: row.key, label: rowLabel(table, row.key, say, report.venues, month), figures: row }))}
+                rows={rows.map((row) => ({ key: row.key, label: rowLabel(table, row.key, say, report.venues, monthLabel), figures: row }))}
                 horizontal={HORIZONTAL.has(table)}
                 after={
                   <>

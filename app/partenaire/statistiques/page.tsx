@@ -4,10 +4,9 @@ import { Breakdown } from "@/components/stats/breakdown";
 import { KeyFigures } from "@/components/stats/key-figures";
 import { SeasonPicker } from "@/components/stats/season-picker";
 import { requireUser } from "@/lib/auth/current";
-import { formatMonth } from "@/lib/format/dates";
 import { partnerStatistics } from "@/lib/stats/sides";
-import { rowsOf, totalOf } from "@/lib/stats/tables";
-import { parisTime, seasonLabel, seasonOf } from "@/lib/time";
+import { monthLabel, rowsOf, totalOf } from "@/lib/stats/tables";
+import { seasonLabel, seasonOf } from "@/lib/time";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("partnerStatistics") };
@@ -56,7 +55,7 @@ export default async function PartnerStatisticsPage({ searchParams }: { searchPa
             caption={`${t("tables.mois")} — ${seasonLabel(season)}`}
             keyColumn={t("keyColumn.mois")}
             columns={[...COLUMNS]}
-            rows={months.map((row) => ({ key: row.key, label: formatMonth(parisTime(`${row.key}-01`)), figures: row }))}
+            rows={months.map((row) => ({ key: row.key, label: monthLabel(row.key), figures: row }))}
           />
           <Breakdown
             id="categories"

@@ -6,10 +6,9 @@ import { z } from "zod";
 import { currentActor } from "@/lib/auth/current";
 import { toCsv } from "@/lib/csv";
 import { AccessDeniedError } from "@/lib/errors";
-import { formatMonth } from "@/lib/format/dates";
 import { periodFiltersSchema, statisticsReport } from "@/lib/stats/report";
-import { STAT_TABLES, statisticsCsv } from "@/lib/stats/tables";
-import { parisTime, seasonLabel } from "@/lib/time";
+import { monthLabel, STAT_TABLES, statisticsCsv } from "@/lib/stats/tables";
+import { seasonLabel } from "@/lib/time";
 
 const exportSchema = z.object({ table: z.enum(STAT_TABLES), diffusion: z.enum(["externe"]).optional() });
 
@@ -25,7 +24,7 @@ export async function GET(request: Request) {
     const words = await getTranslations();
     const { header, rows } = statisticsCsv(asked.data.table, report, {
       words: (key) => words(key as never),
-      month: (key) => formatMonth(parisTime(`${key}-01`)),
+      month: monthLabel,
       masked: asked.data.diffusion === "externe",
     });
     const period = report.season !== null ? seasonLabel(report.season) : `${report.range!.du}_${report.range!.au}`;

@@ -6,11 +6,11 @@ import { FiguresChart } from "@/components/stats/figures-chart";
 import { KeyFigures } from "@/components/stats/key-figures";
 import { PrintButton } from "@/components/stats/print-button";
 import { requireUser } from "@/lib/auth/current";
-import { formatDay, formatMoment, formatMonth } from "@/lib/format/dates";
+import { formatMoment } from "@/lib/format/dates";
 import type { Figures } from "@/lib/stats/figures";
 import { periodFiltersSchema, statisticsReport } from "@/lib/stats/report";
-import { rowLabel, rowsOf, shown, SUMMARY_LINES, TABLE_DIMENSION, totalOf, type StatTable } from "@/lib/stats/tables";
-import { parisTime, seasonLabel } from "@/lib/time";
+import { monthLabel, periodOf, rowLabel, rowsOf, shown, SUMMARY_LINES, TABLE_DIMENSION, totalOf, type StatTable } from "@/lib/stats/tables";
+import { seasonLabel } from "@/lib/time";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("statisticsReport") };
@@ -33,11 +33,10 @@ export default async function StatisticsReportPage({ searchParams }: { searchPar
   const t = await getTranslations("statistics");
   const words = await getTranslations();
   const say = (key: string) => words(key as never);
-  const month = (key: string) => formatMonth(parisTime(`${key}-01`));
   const current = totalOf(report.current);
   const previous = totalOf(report.previous);
-  const period = report.season !== null ? t("periodSeason", { label: seasonLabel(report.season) }) : t("periodRange", { from: formatDay(report.range!.du), to: formatDay(report.range!.au) });
-  const back = report.season !== null ? `/admin/statistiques?saison=${report.season}` : `/admin/statistiques?du=${report.range!.du}&au=${report.range!.au}`;
+  const { words: period, query } = periodOf(report, t);
+  const back = `/admin/statistiques?${query}`;
   const months = rowsOf(report.current, "month");
 
   return (
@@ -72,13 +71,13 @@ export default async function StatisticsReportPage({ searchParams }: { searchPar
             />
             <div className="space-y-1">
               <h2 className="font-semibold">{t("tables.mois")}</h2>
-              <FiguresChart rows={months.map((row) => ({ label: month(row.key), confirmed: row.confirmed, attended: row.attended }))} names={{ confirmed: t("short.confirmed"), attended: t("short.attended") }} height={180} />
+              <FiguresChart rows={months.map((row) => ({ label: monthLabel(row.key), confirmed: row.confirmed, attended: row.attended }))} names={{ confirmed: t("short.confirmed"), attended: t("short.attended") }} height={180} />
               <FigureTable
                 caption={t("tables.mois")}
                 compact
                 head={t("keyColumn.mois")}
                 columns={[{ label: t("short.confirmed") }, { label: t("short.attended") }]}
-                rows={months.map((row) => ({ key: row.key, label: month(row.key), cells: [shown("confirmed", row.confirmed), shown("attended", row.attended)] }))}
+                rows={months.map((row) => ({ key: row.key, label: monthLabel(row.key), cells: [shown("confirmed", row.confirmed), shown("attended", row.attended)] }))}
               />
             </div>
             {SHORT_TABLES.map((table) => {
@@ -94,7 +93,7 @@ export default async function StatisticsReportPage({ searchParams }: { searchPar
                   columns={[{ label: t("short.confirmed") }, { label: t("short.attended") }, ...(table === "besoins" ? [] : [{ label: t("short.people") }])]}
                   rows={rows.map((row) => ({
                     key: row.key,
-                    label: rowLabel(table, row.key, say, report.venues, month),
+                    label: rowLabel(table, row.key, say, report.venues, monthLabel),
                     cells: [shown("confirmed", row.confirmed), shown("attended", row.attended), ...(table === "besoins" ? [] : [shown("people", row.people)])],
                   }))}
                 />
