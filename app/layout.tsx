@@ -3,7 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
-import { pickMessages } from "@/lib/i18n/client-messages";
+import { pickMessages, ROOT_NAMESPACES } from "@/lib/i18n/client-messages";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +19,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col bg-white text-ink antialiased">
-        <NextIntlClientProvider messages={pickMessages(messages)}>
+        <NextIntlClientProvider messages={pickMessages(messages, ROOT_NAMESPACES)}>
           <SiteHeader />
           <main id="contenu" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
             {children}

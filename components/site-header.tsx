@@ -34,7 +34,7 @@ export async function SiteHeader() {
             ))}
             {audience !== "anonymous" ? (
               <li>
-                <SignOutButton />
+                <SignOutButton label={t("auth.signOut")} />
               </li>
             ) : null}
           </ul>

@@ -6,6 +6,8 @@ import { requireUser } from "@/lib/auth/current";
 import { Pagination } from "@/components/pagination";
 import { searchChoicesAction } from "@/app/admin/choices-actions";
 import { inviteAction, setActiveAction } from "./actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("accounts") };
@@ -22,73 +24,75 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const t = await getTranslations("accounts");
   return (
-    <div className="space-y-8">
-      <header className="space-y-2">
-        <h1 id="comptes-titre" className="text-3xl font-bold text-brand-800">
-          {t("title")}
-        </h1>
-        <p>{t("lead")}</p>
-      </header>
-      {/* Thousands of accounts in a national network: found by a part of the name or the address. */}
-      {q || total > PAGE_SIZE ? (
-        <form method="get" action="/comptes" role="search" aria-label={t("searchLabel")} className="flex flex-wrap items-end gap-3">
-          <p className="min-w-60 flex-1">
-            <label htmlFor="comptes-q" className="mb-1 block font-semibold">
-              {t("searchLabel")}
-            </label>
-            <input id="comptes-q" name="q" type="search" defaultValue={q} className="w-full rounded-md border border-gray-500 px-3 py-2" />
-          </p>
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-            {t("searchSubmit")}
-          </button>
-        </form>
-      ) : null}
-      {accounts.length === 0 ? (
-        <p>{q ? t("noMatch") : t("empty")}</p>
-      ) : (
-        // On a phone the role and the structure go under the name (their columns would not fit), and the
-        // table scrolls within its own box rather than widening the page if a name still does not fit.
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="comptes-titre">
-          <table className="w-full border-collapse text-left">
-            <thead>
-              <tr className="border-b border-brand-100">
-                <th scope="col" className="py-2 pr-3">{t("name")}</th>
-                <th scope="col" className="py-2 pr-3 max-sm:hidden">{t("role")}</th>
-                <th scope="col" className="py-2 pr-3 max-sm:hidden">{t("structure")}</th>
-                <th scope="col" className="py-2"><span className="sr-only">{t("active")}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {accounts.map((account) => (
-                <tr key={account.id} className="border-b border-brand-100 align-top">
-                  <td className="py-2 pr-3">
-                    <span className="font-semibold wrap-anywhere">{account.name}</span>
-                    <br />
-                    <span className="text-sm wrap-anywhere">{account.email}</span>
-                    <span className="block text-sm sm:hidden">
-                      {t(`roles.${account.role}`)}
-                      {account.structure ? ` · ${account.structure}` : ""}
-                    </span>
-                  </td>
-                  <td className="py-2 pr-3 max-sm:hidden">{t(`roles.${account.role}`)}</td>
-                  <td className="py-2 pr-3 max-sm:hidden">{account.structure ?? "—"}</td>
-                  <td className="py-2">
-                    <p className="text-sm">{!account.active ? t("inactive") : account.pending ? t("pending") : t("active")}</p>
-                    {account.id === actor.userId ? <p className="text-sm">({t("you")})</p> : <ActiveToggle userId={account.id} name={account.name} active={account.active} setActive={setActiveAction} />}
-                  </td>
+    <ClientMessages namespaces={[...FORM_NAMESPACES, "accounts", "choicePicker"]}>
+      <div className="space-y-8">
+        <header className="space-y-2">
+          <h1 id="comptes-titre" className="text-3xl font-bold text-brand-800">
+            {t("title")}
+          </h1>
+          <p>{t("lead")}</p>
+        </header>
+        {/* Thousands of accounts in a national network: found by a part of the name or the address. */}
+        {q || total > PAGE_SIZE ? (
+          <form method="get" action="/comptes" role="search" aria-label={t("searchLabel")} className="flex flex-wrap items-end gap-3">
+            <p className="min-w-60 flex-1">
+              <label htmlFor="comptes-q" className="mb-1 block font-semibold">
+                {t("searchLabel")}
+              </label>
+              <input id="comptes-q" name="q" type="search" defaultValue={q} className="w-full rounded-md border border-gray-500 px-3 py-2" />
+            </p>
+            <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+              {t("searchSubmit")}
+            </button>
+          </form>
+        ) : null}
+        {accounts.length === 0 ? (
+          <p>{q ? t("noMatch") : t("empty")}</p>
+        ) : (
+          // On a phone the role and the structure go under the name (their columns would not fit), and the
+          // table scrolls within its own box rather than widening the page if a name still does not fit.
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="comptes-titre">
+            <table className="w-full border-collapse text-left">
+              <thead>
+                <tr className="border-b border-brand-100">
+                  <th scope="col" className="py-2 pr-3">{t("name")}</th>
+                  <th scope="col" className="py-2 pr-3 max-sm:hidden">{t("role")}</th>
+                  <th scope="col" className="py-2 pr-3 max-sm:hidden">{t("structure")}</th>
+                  <th scope="col" className="py-2"><span className="sr-only">{t("active")}</span></th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination path="/comptes" params={{ q: q || undefined }} page={page} pageCount={pageCount} total={total} />
-      <section aria-labelledby="inviter" className="space-y-3 rounded-lg bg-brand-50 p-4">
-        <h2 id="inviter" className="text-xl font-semibold">
-          {t("inviteTitle")}
-        </h2>
-        <InviteForm invite={inviteAction} searchChoices={actor.role === "ADMIN" ? searchChoicesAction : null} />
-      </section>
-    </div>
+              </thead>
+              <tbody>
+                {accounts.map((account) => (
+                  <tr key={account.id} className="border-b border-brand-100 align-top">
+                    <td className="py-2 pr-3">
+                      <span className="font-semibold wrap-anywhere">{account.name}</span>
+                      <br />
+                      <span className="text-sm wrap-anywhere">{account.email}</span>
+                      <span className="block text-sm sm:hidden">
+                        {t(`roles.${account.role}`)}
+                        {account.structure ? ` · ${account.structure}` : ""}
+                      </span>
+                    </td>
+                    <td className="py-2 pr-3 max-sm:hidden">{t(`roles.${account.role}`)}</td>
+                    <td className="py-2 pr-3 max-sm:hidden">{account.structure ?? "—"}</td>
+                    <td className="py-2">
+                      <p className="text-sm">{!account.active ? t("inactive") : account.pending ? t("pending") : t("active")}</p>
+                      {account.id === actor.userId ? <p className="text-sm">({t("you")})</p> : <ActiveToggle userId={account.id} name={account.name} active={account.active} setActive={setActiveAction} />}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pagination path="/comptes" params={{ q: q || undefined }} page={page} pageCount={pageCount} total={total} />
+        <section aria-labelledby="inviter" className="space-y-3 rounded-lg bg-brand-50 p-4">
+          <h2 id="inviter" className="text-xl font-semibold">
+            {t("inviteTitle")}
+          </h2>
+          <InviteForm invite={inviteAction} searchChoices={actor.role === "ADMIN" ? searchChoicesAction : null} />
+        </section>
+      </div>
+    </ClientMessages>
   );
 }

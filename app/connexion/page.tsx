@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { SignInForm, VisitorForm } from "@/components/auth/sign-in-form";
 import { currentActor, homeOf } from "@/lib/auth/current";
 import { safeRedirectPath } from "@/lib/http/redirect";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("signInTitle") };
@@ -20,26 +21,28 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (actor.kind === "visitor") redirect(homeOf(actor));
   const t = await getTranslations("auth");
   return (
-    <div className="grid gap-10 md:grid-cols-2">
-      <section aria-labelledby="compte" className="space-y-4">
-        <h1 id="compte" className="text-3xl font-bold text-brand-800">
-          {t("signInTitle")}
-        </h1>
-        <p>{t("signInLead")}</p>
-        <SignInForm next={safeNext(suite)} />
-        <p>
-          <Link href="/mot-de-passe-oublie" className="text-brand-800 underline">
-            {t("forgotten")}
-          </Link>
-        </p>
-      </section>
-      <section aria-labelledby="visiteur" className="space-y-4 rounded-lg bg-brand-50 p-4">
-        <h2 id="visiteur" className="text-2xl font-semibold">
-          {t("visitorTitle")}
-        </h2>
-        <p>{t("visitorLead")}</p>
-        <VisitorForm />
-      </section>
-    </div>
+    <ClientMessages namespaces={["auth"]}>
+      <div className="grid gap-10 md:grid-cols-2">
+        <section aria-labelledby="compte" className="space-y-4">
+          <h1 id="compte" className="text-3xl font-bold text-brand-800">
+            {t("signInTitle")}
+          </h1>
+          <p>{t("signInLead")}</p>
+          <SignInForm next={safeNext(suite)} />
+          <p>
+            <Link href="/mot-de-passe-oublie" className="text-brand-800 underline">
+              {t("forgotten")}
+            </Link>
+          </p>
+        </section>
+        <section aria-labelledby="visiteur" className="space-y-4 rounded-lg bg-brand-50 p-4">
+          <h2 id="visiteur" className="text-2xl font-semibold">
+            {t("visitorTitle")}
+          </h2>
+          <p>{t("visitorLead")}</p>
+          <VisitorForm />
+        </section>
+      </div>
+    </ClientMessages>
   );
 }

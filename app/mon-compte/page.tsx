@@ -5,6 +5,8 @@ import { requireUser } from "@/lib/auth/current";
 import { OPTIONAL_KINDS } from "@/lib/mail/content";
 import { DELIVERIES, getMailPreferences } from "@/lib/mail/preferences";
 import { setMailPreferencesAction } from "./actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("myAccount") };
@@ -16,29 +18,31 @@ export default async function MyAccountPage() {
   const t = await getTranslations("myAccount");
   const kinds = await getTranslations("mail.kinds");
   return (
-    <div className="space-y-6">
-      <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
-      <section aria-labelledby="courriels" className="space-y-4">
-        <h2 id="courriels" className="text-2xl font-semibold">
-          {t("mailsTitle")}
-        </h2>
-        <p>{t("mailsLead")}</p>
-        <ActionForm action={setMailPreferencesAction} submit={t("save")} className="space-y-4">
-          {OPTIONAL_KINDS.map((kind) => (
-            <fieldset key={kind} className="rounded-md border border-brand-100 p-3">
-              <legend className="px-1 font-semibold">{kinds(kind)}</legend>
-              <div className="flex flex-wrap gap-x-6 gap-y-2">
-                {DELIVERIES.map((choice) => (
-                  <label key={choice} className="flex items-center gap-2">
-                    <input type="radio" name={kind} value={choice} defaultChecked={preferences[kind] === choice} className="h-5 w-5" />
-                    {t(`choices.${choice}`)}
-                  </label>
-                ))}
-              </div>
-            </fieldset>
-          ))}
-        </ActionForm>
-      </section>
-    </div>
+    <ClientMessages namespaces={[...FORM_NAMESPACES]}>
+      <div className="space-y-6">
+        <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
+        <section aria-labelledby="courriels" className="space-y-4">
+          <h2 id="courriels" className="text-2xl font-semibold">
+            {t("mailsTitle")}
+          </h2>
+          <p>{t("mailsLead")}</p>
+          <ActionForm action={setMailPreferencesAction} submit={t("save")} className="space-y-4">
+            {OPTIONAL_KINDS.map((kind) => (
+              <fieldset key={kind} className="rounded-md border border-brand-100 p-3">
+                <legend className="px-1 font-semibold">{kinds(kind)}</legend>
+                <div className="flex flex-wrap gap-x-6 gap-y-2">
+                  {DELIVERIES.map((choice) => (
+                    <label key={choice} className="flex items-center gap-2">
+                      <input type="radio" name={kind} value={choice} defaultChecked={preferences[kind] === choice} className="h-5 w-5" />
+                      {t(`choices.${choice}`)}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            ))}
+          </ActionForm>
+        </section>
+      </div>
+    </ClientMessages>
   );
 }

@@ -7,6 +7,7 @@ import { CatalogFiltersForm } from "@/components/offer/catalog-filters";
 import { currentActor } from "@/lib/auth/current";
 import { catalogQuery, readCatalogFilters } from "@/lib/catalog/filters";
 import { catalogPlaces, searchSessions } from "@/lib/catalog/search";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("offer"))("title") };
@@ -20,47 +21,49 @@ export default async function OfferPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations("offer");
 
   return (
-    <div className="space-y-6">
-      <header className="space-y-2">
-        <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
-        <p>{t("lead")}</p>
-      </header>
-      <CatalogFiltersForm filters={filters} places={places} />
-      <section aria-labelledby="resultats" className="space-y-4">
-        <h2 id="resultats" className="text-xl font-semibold" aria-live="polite">
-          {t("results", { events: result.totalEvents, sessions: result.totalSessions })}
-        </h2>
-        {result.items.length === 0 ? (
-          <p className="rounded-lg bg-brand-50 p-4">{t("empty")}</p>
-        ) : (
-          <ul className="grid gap-4 sm:grid-cols-2">
-            {result.items.map((event) => (
-              <li key={event.eventId}>
-                <CatalogEventCard event={event} />
-              </li>
-            ))}
-          </ul>
-        )}
-        {result.pageCount > 1 ? (
-          <nav aria-label={t("pagination")} className="flex items-center justify-between gap-4">
-            {result.page > 1 ? (
-              <Link href={`/offre${catalogQuery({ ...filters, page: result.page - 1 })}`} className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800">
-                {t("previous")}
-              </Link>
-            ) : (
-              <span />
-            )}
-            <span>{t("pageOf", { page: result.page, count: result.pageCount })}</span>
-            {result.page < result.pageCount ? (
-              <Link href={`/offre${catalogQuery({ ...filters, page: result.page + 1 })}`} className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800">
-                {t("next")}
-              </Link>
-            ) : (
-              <span />
-            )}
-          </nav>
-        ) : null}
-      </section>
-    </div>
+    <ClientMessages namespaces={["offer"]}>
+      <div className="space-y-6">
+        <header className="space-y-2">
+          <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
+          <p>{t("lead")}</p>
+        </header>
+        <CatalogFiltersForm filters={filters} places={places} />
+        <section aria-labelledby="resultats" className="space-y-4">
+          <h2 id="resultats" className="text-xl font-semibold" aria-live="polite">
+            {t("results", { events: result.totalEvents, sessions: result.totalSessions })}
+          </h2>
+          {result.items.length === 0 ? (
+            <p className="rounded-lg bg-brand-50 p-4">{t("empty")}</p>
+          ) : (
+            <ul className="grid gap-4 sm:grid-cols-2">
+              {result.items.map((event) => (
+                <li key={event.eventId}>
+                  <CatalogEventCard event={event} />
+                </li>
+              ))}
+            </ul>
+          )}
+          {result.pageCount > 1 ? (
+            <nav aria-label={t("pagination")} className="flex items-center justify-between gap-4">
+              {result.page > 1 ? (
+                <Link href={`/offre${catalogQuery({ ...filters, page: result.page - 1 })}`} className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800">
+                  {t("previous")}
+                </Link>
+              ) : (
+                <span />
+              )}
+              <span>{t("pageOf", { page: result.page, count: result.pageCount })}</span>
+              {result.page < result.pageCount ? (
+                <Link href={`/offre${catalogQuery({ ...filters, page: result.page + 1 })}`} className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800">
+                  {t("next")}
+                </Link>
+              ) : (
+                <span />
+              )}
+            </nav>
+          ) : null}
+        </section>
+      </div>
+    </ClientMessages>
   );
 }

@@ -11,6 +11,7 @@ import { formatDay } from "@/lib/format/dates";
 import { seasonLabel } from "@/lib/time";
 import { renewVisitorCodeAction } from "./actions";
 import { answerMembershipAction } from "./adhesion-actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("partnerHome") };
@@ -24,54 +25,56 @@ export default async function PartnerHome() {
   const v = await getTranslations("visitor");
   const nav = await getTranslations("nav");
   return (
-    <div className="space-y-8">
-      <h1 className="text-3xl font-bold text-brand-800">{t("partner")}</h1>
-      <ul className="flex flex-wrap gap-3">
-        {(
-          [
-            ["/offre", "offer"],
-            ["/partenaire/reservations", "bookings"],
-            ["/partenaire/personnes", "people"],
-            ["/partenaire/statistiques", "statistics"],
-          ] as const
-        ).map(([href, label]) => (
-          <li key={href}>
-            <Link href={href} className="block rounded-md bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800">
-              {nav(label)}
-            </Link>
-          </li>
-        ))}
-      </ul>
-      <NotificationsPanel actor={actor} partnerId={actor.partnerId} />
-      <section aria-labelledby="code" className="space-y-3 rounded-lg bg-brand-50 p-4">
-        <h2 id="code" className="text-xl font-semibold">
-          {v("codeTitle")}
-        </h2>
-        <p>{v("codeLead")}</p>
-        {visitor.code ? <p className="font-mono text-3xl font-bold tracking-widest">{visitor.code}</p> : <p>{v("codeNone")}</p>}
-        <p className="flex flex-wrap gap-3">
-          {visitor.code ? (
-            <Link href="/partenaire/code-visiteur" className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800">
-              {v("print")}
-            </Link>
+    <ClientMessages namespaces={["membershipHome", "visitor"]}>
+      <div className="space-y-8">
+        <h1 className="text-3xl font-bold text-brand-800">{t("partner")}</h1>
+        <ul className="flex flex-wrap gap-3">
+          {(
+            [
+              ["/offre", "offer"],
+              ["/partenaire/reservations", "bookings"],
+              ["/partenaire/personnes", "people"],
+              ["/partenaire/statistiques", "statistics"],
+            ] as const
+          ).map(([href, label]) => (
+            <li key={href}>
+              <Link href={href} className="block rounded-md bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800">
+                {nav(label)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <NotificationsPanel actor={actor} partnerId={actor.partnerId} />
+        <section aria-labelledby="code" className="space-y-3 rounded-lg bg-brand-50 p-4">
+          <h2 id="code" className="text-xl font-semibold">
+            {v("codeTitle")}
+          </h2>
+          <p>{v("codeLead")}</p>
+          {visitor.code ? <p className="font-mono text-3xl font-bold tracking-widest">{visitor.code}</p> : <p>{v("codeNone")}</p>}
+          <p className="flex flex-wrap gap-3">
+            {visitor.code ? (
+              <Link href="/partenaire/code-visiteur" className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800">
+                {v("print")}
+              </Link>
+            ) : null}
+          </p>
+          <RenewCodeForm partnerId={actor.partnerId} renew={renewVisitorCodeAction} />
+        </section>
+        <section aria-labelledby="adhesion" className="space-y-3 rounded-lg border border-brand-100 p-4">
+          <h2 id="adhesion" className="text-xl font-semibold">
+            {m("heading", { season: seasonLabel(membership.season) })}
+          </h2>
+          <p className="font-semibold">{m(`state.${membership.status ?? "NONE"}`)}</p>
+          {membership.status === "MEMBER" && membership.joinedOn ? <p>{m("memberSince", { date: formatDay(membership.joinedOn) })}</p> : null}
+          {membership.status !== "MEMBER" ? (
+            <>
+              <p>{m("lead")}</p>
+              <MembershipAnswer partnerId={actor.partnerId} answer={answerMembershipAction} />
+            </>
           ) : null}
-        </p>
-        <RenewCodeForm partnerId={actor.partnerId} renew={renewVisitorCodeAction} />
-      </section>
-      <section aria-labelledby="adhesion" className="space-y-3 rounded-lg border border-brand-100 p-4">
-        <h2 id="adhesion" className="text-xl font-semibold">
-          {m("heading", { season: seasonLabel(membership.season) })}
-        </h2>
-        <p className="font-semibold">{m(`state.${membership.status ?? "NONE"}`)}</p>
-        {membership.status === "MEMBER" && membership.joinedOn ? <p>{m("memberSince", { date: formatDay(membership.joinedOn) })}</p> : null}
-        {membership.status !== "MEMBER" ? (
-          <>
-            <p>{m("lead")}</p>
-            <MembershipAnswer partnerId={actor.partnerId} answer={answerMembershipAction} />
-          </>
-        ) : null}
-        <p className="rounded-md bg-brand-50 p-3">{m("never")}</p>
-      </section>
-    </div>
+          <p className="rounded-md bg-brand-50 p-3">{m("never")}</p>
+        </section>
+      </div>
+    </ClientMessages>
   );
 }

@@ -28,6 +28,7 @@ export async function Breakdown({
   horizontal = false,
   extraColumns = [],
   after,
+  level = 2,
 }: {
   id: string;
   title: string;
@@ -39,13 +40,16 @@ export async function Breakdown({
   extraColumns?: string[];
   /** Below the table: a note, the export links. */
   after?: ReactNode;
+  /** Its heading's level: 3 under a heading of its own. */
+  level?: 2 | 3;
 }) {
   const t = await getTranslations("statistics");
+  const Heading = level === 3 ? "h3" : "h2";
   return (
     <section aria-labelledby={id} className="space-y-3 print:break-inside-avoid">
-      <h2 id={id} className="text-2xl font-semibold">
+      <Heading id={id} className={level === 3 ? "text-xl font-semibold" : "text-2xl font-semibold"}>
         {title}
-      </h2>
+      </Heading>
       {columns.includes("confirmed") && columns.includes("attended") ? (
         <figure className="space-y-2">
           <FiguresChart

@@ -10,7 +10,7 @@ import { differenceInCalendarDays, parseISO, subYears } from "date-fns";
 import { inParis, parisDate, parisDaysBefore, parisTime, seasonOf } from "@/lib/time";
 import { urlFilter } from "@/lib/validation";
 import { computeFigures, DIMENSIONS, seasonFigures, type Dimension, type FigureRow } from "./figures";
-import { rowsOf } from "./tables";
+import { BREAKDOWN_TABLES, rowsOf, type BreakdownTable } from "./tables";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** A range is at most this long: a longer one is better read season by season. */
@@ -22,6 +22,8 @@ export const periodFiltersSchema = z
     saison: urlFilter(z.coerce.number().int().min(2000).max(2100)),
     du: urlFilter(z.string().regex(DAY, "validation.invalid")),
     au: urlFilter(z.string().regex(DAY, "validation.invalid")),
+    /** The breakdown the page shows (?repartition=lieux); the exports and the report ignore it. */
+    repartition: urlFilter(z.enum(BREAKDOWN_TABLES as [BreakdownTable, ...BreakdownTable[]])),
   })
   .transform((filters) => {
     // A range needs both ends, the second not before the first, and a reasonable length; anything else
@@ -61,9 +63,14 @@ export interface StatisticsReport {
 
 /**
  * The figures of the period and the totals of the period before. `perDimension`: the first rows of each
- * breakdown only (the page shows 25; an export wants them all).
+ * breakdown only (the page shows 25; an export wants them all). `dimensions`: these breakdowns only (with
+ * the totals, always there): the page shows one breakdown at a time, an export one table.
  */
-export async function statisticsReport(actor: Actor, filters: PeriodFilters, { now = new Date(), perDimension }: { now?: Date; perDimension?: number } = {}): Promise<StatisticsReport> {
+export async function statisticsReport(
+  actor: Actor,
+  filters: PeriodFilters,
+  { now = new Date(), perDimension, dimensions }: { now?: Date; perDimension?: number; dimensions?: Dimension[] } = {},
+): Promise<StatisticsReport> {
   ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
   let report: Omit<StatisticsReport, "venues">;
   if (filters.range) {
@@ -71,11 +78,12 @@ export async function statisticsReport(actor: Actor, filters: PeriodFilters, { n
     const [all, before] = await Promise.all([computeFigures(rangeOf(du, au), { now }), computeFigures(rangeOf(yearBefore(du), yearBefore(au)), { now })]);
     const counts: Partial<Record<Dimension, number>> = {};
     for (const row of all) counts[row.dimension] = (counts[row.dimension] ?? 0) + 1;
-    const current = perDimension === undefined ? all : DIMENSIONS.flatMap((dimension) => rowsOf(all, dimension).slice(0, perDimension));
+    const kept = dimensions ? DIMENSIONS.filter((dimension) => dimension === "total" || dimensions.includes(dimension)) : DIMENSIONS;
+    const current = kept.flatMap((dimension) => rowsOf(all, dimension).slice(0, perDimension));
     report = { season: null, range: filters.range, current, previous: before.filter((row) => row.dimension === "total"), counts, computedAt: null };
   } else {
     const season = filters.saison ?? seasonOf(now);
-    const [current, previous] = await Promise.all([seasonFigures(actor, season, { now, perDimension }), seasonFigures(actor, season - 1, { now, dimensions: ["total"] })]);
+    const [current, previous] = await Promise.all([seasonFigures(actor, season, { now, perDimension, dimensions: dimensions && ["total", ...dimensions.filter((dimension) => dimension !== "total")] }), seasonFigures(actor, season - 1, { now, dimensions: ["total"] })]);
     report = { season, range: null, current: current.rows, previous: previous.rows, counts: current.counts, computedAt: current.computedAt };
   }
   const venueIds = report.current.filter((row) => row.dimension === "venue").map((row) => row.key);

@@ -9,6 +9,11 @@ import type { Dimension, FigureRow, Figures } from "./figures";
 export const STAT_TABLES = ["bilan", "secteurs", "mois", "categories", "lieux", "villes", "quartiers", "besoins"] as const;
 export type StatTable = (typeof STAT_TABLES)[number];
 
+/** The breakdowns: the page shows one at a time (BREAKDOWN_DEFAULT unless the URL asks for another). */
+export const BREAKDOWN_TABLES = STAT_TABLES.filter((table): table is Exclude<StatTable, "bilan"> => table !== "bilan");
+export type BreakdownTable = (typeof BREAKDOWN_TABLES)[number];
+export const BREAKDOWN_DEFAULT: BreakdownTable = "mois";
+
 export const TABLE_DIMENSION: Record<Exclude<StatTable, "bilan">, Dimension> = {
   secteurs: "sector",
   mois: "month",

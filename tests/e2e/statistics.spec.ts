@@ -35,6 +35,13 @@ test("the association's statistics: a season, the one before, a chart and its ta
   expect(csv).toContain("Chiffre;Cette période;Période précédente");
   expect(csv).toMatch(/Places confirmées;\d+;\d+/);
 
+  // One breakdown at a time: the others are a link away.
+  const breakdowns = page.getByRole("navigation", { name: "Choisir une répartition" });
+  await expect(breakdowns.getByRole("link", { name: "Par mois" })).toHaveAttribute("aria-current", "true");
+  await breakdowns.getByRole("link", { name: "Par secteur de la structure" }).click();
+  await expect(page).toHaveURL(/repartition=secteurs/);
+  await expect(page.getByRole("region", { name: /Par secteur de la structure/ }).getByRole("table")).toBeVisible();
+  await expect(page.getByRole("region", { name: /Par mois/ })).toHaveCount(0);
   const handedOut = page.waitForEvent("download");
   await page.getByRole("link", { name: "Version à diffuser (moins de 5 : « < 5 ») — Par secteur de la structure" }).click();
   expect(await text(await handedOut)).toContain("Secteur;Places demandées");

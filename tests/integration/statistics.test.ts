@@ -148,6 +148,22 @@ describe("a season's figures", () => {
     expect(first.rows.filter((row) => row.dimension === "venue").map((row) => row.key)).toEqual([ids.venueA]);
   });
 
+  it("read one breakdown with the totals when the page asks for one (the season and a range alike)", async () => {
+    await refreshSeasonFigures(SEASON, { now: NOW });
+    const season = await statisticsReport(admin, periodFiltersSchema.parse({ saison: String(SEASON), repartition: "lieux" }), { now: NOW, dimensions: ["venue"] });
+    expect(new Set(season.current.map((row) => row.dimension))).toEqual(new Set(["total", "venue"]));
+    expect(season.counts).toMatchObject({ venue: 2 });
+    expect(season.venues.size).toBe(2);
+    const range = await statisticsReport(admin, periodFiltersSchema.parse({ du: "2030-10-01", au: "2030-10-31" }), { now: NOW, dimensions: ["month"] });
+    expect(new Set(range.current.map((row) => row.dimension))).toEqual(new Set(["total", "month"]));
+    const totalsOnly = await statisticsReport(admin, periodFiltersSchema.parse({ saison: String(SEASON) }), { now: NOW, dimensions: [] });
+    expect(totalsOnly.current.map((row) => row.dimension)).toEqual(["total"]);
+    expect(totalsOnly.venues.size).toBe(0);
+    // The page's choice of breakdown comes from the URL; anything else is the default.
+    expect(periodFiltersSchema.parse({ repartition: "lieux" }).repartition).toBe("lieux");
+    expect(periodFiltersSchema.parse({ repartition: "<script>" }).repartition).toBeUndefined();
+  });
+
   it("compute any range of days when asked, with the same range a year before to compare", async () => {
     const october = await statisticsReport(admin, periodFiltersSchema.parse({ du: "2030-10-01", au: "2030-10-31" }), { now: NOW });
     expect(october).toMatchObject({ season: null, range: { du: "2030-10-01", au: "2030-10-31" }, computedAt: null });

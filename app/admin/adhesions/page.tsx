@@ -15,6 +15,8 @@ import type { MembershipStatus } from "@/lib/generated/prisma/enums";
 import { parisDate, seasonLabel, seasonOf } from "@/lib/time";
 import { isUuid, urlFilter, urlPage } from "@/lib/validation";
 import { inviteAllAction, recordMembershipAction, remindAction } from "./actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("memberships") };
@@ -75,207 +77,209 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
   ];
 
   return (
-    <div className="space-y-10">
-      <header className="space-y-3">
-        <h1 className="text-3xl font-bold text-brand-800">
-          {t("title")} · <span className="whitespace-nowrap">{label}</span>
-        </h1>
-        <p>{t("lead")}</p>
-        <form method="get" action={PATH} aria-label={t("seasonPickerLabel")} className="flex flex-wrap items-end gap-3">
-          <SelectField name="saison" label={t("seasonPicker")} defaultValue={String(season)} options={seasons.map((s): [string, string] => [String(s), seasonName(s)])} />
-          <p>
-            <button type="submit" className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50">
-              {t("seasonShow")}
-            </button>
-          </p>
-        </form>
-      </header>
+    <ClientMessages namespaces={[...FORM_NAMESPACES, "choicePicker"]}>
+      <div className="space-y-10">
+        <header className="space-y-3">
+          <h1 className="text-3xl font-bold text-brand-800">
+            {t("title")} · <span className="whitespace-nowrap">{label}</span>
+          </h1>
+          <p>{t("lead")}</p>
+          <form method="get" action={PATH} aria-label={t("seasonPickerLabel")} className="flex flex-wrap items-end gap-3">
+            <SelectField name="saison" label={t("seasonPicker")} defaultValue={String(season)} options={seasons.map((s): [string, string] => [String(s), seasonName(s)])} />
+            <p>
+              <button type="submit" className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50">
+                {t("seasonShow")}
+              </button>
+            </p>
+          </form>
+        </header>
 
-      <section aria-labelledby="bilan" className="space-y-3">
-        <h2 id="bilan" className="text-2xl font-semibold">
-          {t("countsTitle", { season: label })}
-        </h2>
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-          {counts.map(([name, value, href]) => (
-            <div key={name} className="rounded-lg bg-brand-50 p-3">
-              <dt className="text-sm">{name}</dt>
-              <dd className="text-2xl font-bold">
-                {href ? (
-                  <Link href={href} className="text-brand-800 underline" aria-label={t("countLink", { name, count: value })}>
-                    {value}
-                  </Link>
-                ) : (
-                  value
-                )}
-              </dd>
-            </div>
-          ))}
-        </dl>
-      </section>
-
-      <section aria-labelledby="campagne" className="space-y-4 rounded-lg border border-brand-100 p-4">
-        <h2 id="campagne" className="text-2xl font-semibold">
-          {t("campaignTitle")}
-        </h2>
-        {campaignOpen ? (
-          <>
-            <div className="space-y-2">
-              <h3 className="text-lg font-semibold">{t("inviteTitle")}</h3>
-              <p>{t("inviteLead", { count: campaign.notInvited })}</p>
-              <ActionForm action={inviteAllAction} submit={t("inviteAll", { season: label })} danger confirm={t("inviteConfirm", { season: label, count: campaign.notInvited })}>
-                {hiddenSeason}
-              </ActionForm>
-            </div>
-            <div className="space-y-2">
-              <h3 className="text-lg font-semibold">{t("remindTitle")}</h3>
-              <p>{t("remindLead", { count: campaign.counts.INVITED ?? 0 })}</p>
-              <ActionForm action={remindAction} submit={t("remind")} confirm={t("remindConfirm", { season: label })}>
-                {hiddenSeason}
-                <div className="max-w-xs">
-                  <TextField name="afterDays" label={t("afterDays")} type="number" defaultValue={14} required />
-                </div>
-              </ActionForm>
-            </div>
-          </>
-        ) : (
-          <p>{season < current ? t("pastSeason") : t("futureSeason")}</p>
-        )}
-      </section>
-
-      <section aria-labelledby="enregistrer" className="space-y-3 rounded-lg border border-brand-100 p-4">
-        <h2 id="enregistrer" className="text-2xl font-semibold">
-          {t("recordTitle", { season: label })}
-        </h2>
-        <p>{t("recordLead")}</p>
-        {allCount === 0 ? (
-          <p>{t("noStructures")}</p>
-        ) : (
-          // Keyed by the structure asked for in the URL: a row's link then preselects it, even without a reload.
-          <ActionForm key={filters.structure ?? "none"} action={recordMembershipAction} submit={t("record")} resetOnSuccess>
-            {hiddenSeason}
-            {/* Found by typing: a national network has thousands of structures, no list of all. */}
-            <ChoicePicker name="partnerId" label={t("structure")} kind="PARTNER" search={searchChoicesAction} chosen={asked} />
-            <div className="grid gap-3 sm:grid-cols-2">
-              <TextField name="joinedOn" label={t("joinedOn")} type="date" defaultValue={parisDate(now)} required />
-              <TextField name="amount" label={t("amount")} />
-              <SelectField name="paymentMeans" label={t("paymentMeans")} defaultValue="" options={[["", t("means.none")], ...PAYMENT_MEANS.map((m): [string, string] => [t(`means.${m}`), t(`means.${m}`)])]} />
-              <TextField name="receiptNumber" label={t("receiptNumber")} />
-            </div>
-          </ActionForm>
-        )}
-      </section>
-
-      <section aria-labelledby="liste" className="space-y-4">
-        <h2 id="liste" className="text-2xl font-semibold">
-          {t("listTitle", { season: label })}
-        </h2>
-        <nav aria-label={t("filterLabel")}>
-          <ul className="flex flex-wrap gap-2">
-            {([[undefined, t("filterAll"), allCount], ...Object.entries(STATES).map(([slug, state]) => [slug, t(`filters.${state}`), campaign.counts[state] ?? 0])] as [StateSlug | undefined, string, number][]).map(([slug, name, count]) => (
-              <li key={slug ?? "all"}>
-                <Link
-                  href={listHref(PATH, { saison: seasonParam, etat: slug })}
-                  aria-current={filters.etat === slug ? "page" : undefined}
-                  className={`block rounded-full border px-3 py-1 font-semibold ${filters.etat === slug ? "border-brand-800 bg-brand-800 text-white" : "border-brand-700 text-brand-800 hover:bg-brand-50"}`}
-                >
-                  {name} ({count})
-                </Link>
-              </li>
+        <section aria-labelledby="bilan" className="space-y-3">
+          <h2 id="bilan" className="text-2xl font-semibold">
+            {t("countsTitle", { season: label })}
+          </h2>
+          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+            {counts.map(([name, value, href]) => (
+              <div key={name} className="rounded-lg bg-brand-50 p-3">
+                <dt className="text-sm">{name}</dt>
+                <dd className="text-2xl font-bold">
+                  {href ? (
+                    <Link href={href} className="text-brand-800 underline" aria-label={t("countLink", { name, count: value })}>
+                      {value}
+                    </Link>
+                  ) : (
+                    value
+                  )}
+                </dd>
+              </div>
             ))}
-          </ul>
-        </nav>
-        {memberships.length === 0 ? (
-          <p className="rounded-lg bg-brand-50 p-4">{allCount === 0 ? (campaignOpen ? t("listEmpty") : t("listEmptyPast")) : total === 0 ? t("listEmptyFiltered") : (
-              <>
-                {t("emptyPage")}{" "}
-                <Link href={listHref(PATH, { saison: seasonParam, etat: filters.etat })} className="font-semibold text-brand-800 underline">
-                  {t("firstPage")}
-                </Link>
-              </>
-            )}
-          </p>
-        ) : (
-          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("scrollLabel")}>
-            <table className="w-full min-w-[52rem] border-collapse text-left">
-              <caption className="sr-only">{t("tableCaption", { season: label, filter: status ? t(`filters.${status}`) : t("filterAll") })}</caption>
-              <thead>
-                <tr className="border-b-2 border-brand-100">
-                  <th scope="col" className="py-2 pr-3">{t("columns.structure")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("columns.status")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("columns.invited")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("columns.answered")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("columns.membership")}</th>
-                  <th scope="col" className="py-2">{t("columns.action")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {memberships.map((m) => (
-                  <tr key={m.id} className="border-b border-brand-100 align-top">
-                    <th scope="row" className="py-2 pr-3 font-normal">
-                      <Link href={`/admin/structures/${m.partner.id}`} className="font-semibold text-brand-800 underline">
-                        {m.partner.name}
-                      </Link>
-                      <br />
-                      <span className="text-sm">
-                        {shared(`sector.${m.partner.sector}`)}
-                        {m.partner.city ? ` · ${m.partner.city}` : ""}
-                      </span>
-                    </th>
-                    <td className="py-2 pr-3">{shared(`membership.${m.status}`)}</td>
-                    <td className="py-2 pr-3">
-                      {m.invitedAt ? instant(m.invitedAt) : "—"}
-                      {m.remindedAt ? <span className="block text-sm">{t("remindedOn", { date: instant(m.remindedAt) })}</span> : null}
-                    </td>
-                    <td className="py-2 pr-3">{m.answeredAt ? instant(m.answeredAt) : "—"}</td>
-                    <td className="py-2 pr-3">
-                      {m.status === "MEMBER" ? (
-                        <>
-                          {m.joinedOn ? day(m.joinedOn) : "—"}
-                          <span className="block text-sm">
-                            {[m.amountCents === null ? null : euros(m.amountCents), m.paymentMeans, m.receiptNumber ? t("receipt", { number: m.receiptNumber }) : null].filter(Boolean).join(" · ")}
-                          </span>
-                        </>
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                    <td className="py-2">
-                      <Link href={`${listHref(PATH, { saison: seasonParam, etat: filters.etat, structure: m.partner.id, page: filters.page })}#enregistrer`} className="text-brand-800 underline">
-                        {m.status === "MEMBER" ? t("correct") : t("recordOne")}
-                        <span className="sr-only"> {t("forStructure", { name: m.partner.name })}</span>
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <Pagination path={PATH} params={{ saison: seasonParam, etat: filters.etat }} page={filters.page} pageCount={pageCount} total={total} />
-      </section>
+          </dl>
+        </section>
 
-      <section aria-labelledby="assemblee" className="space-y-3 rounded-lg bg-brand-50 p-4">
-        <h2 id="assemblee" className="text-2xl font-semibold">
-          {t("assemblyTitle")}
-        </h2>
-        <p>{t("assemblyLead", { count: members, amount: euros(campaign.collectedCents), season: label })}</p>
-        {members > 0 ? (
-          <ul className="flex flex-wrap gap-3">
-            <li>
-              <a href={`${PATH}/export?saison=${season}`} download className="block rounded-md bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800">
-                {t("csv", { season: label })}
-              </a>
-            </li>
-            {filters.etat !== "adherente" ? (
+        <section aria-labelledby="campagne" className="space-y-4 rounded-lg border border-brand-100 p-4">
+          <h2 id="campagne" className="text-2xl font-semibold">
+            {t("campaignTitle")}
+          </h2>
+          {campaignOpen ? (
+            <>
+              <div className="space-y-2">
+                <h3 className="text-lg font-semibold">{t("inviteTitle")}</h3>
+                <p>{t("inviteLead", { count: campaign.notInvited })}</p>
+                <ActionForm action={inviteAllAction} submit={t("inviteAll", { season: label })} danger confirm={t("inviteConfirm", { season: label, count: campaign.notInvited })}>
+                  {hiddenSeason}
+                </ActionForm>
+              </div>
+              <div className="space-y-2">
+                <h3 className="text-lg font-semibold">{t("remindTitle")}</h3>
+                <p>{t("remindLead", { count: campaign.counts.INVITED ?? 0 })}</p>
+                <ActionForm action={remindAction} submit={t("remind")} confirm={t("remindConfirm", { season: label })}>
+                  {hiddenSeason}
+                  <div className="max-w-xs">
+                    <TextField name="afterDays" label={t("afterDays")} type="number" defaultValue={14} required />
+                  </div>
+                </ActionForm>
+              </div>
+            </>
+          ) : (
+            <p>{season < current ? t("pastSeason") : t("futureSeason")}</p>
+          )}
+        </section>
+
+        <section aria-labelledby="enregistrer" className="space-y-3 rounded-lg border border-brand-100 p-4">
+          <h2 id="enregistrer" className="text-2xl font-semibold">
+            {t("recordTitle", { season: label })}
+          </h2>
+          <p>{t("recordLead")}</p>
+          {allCount === 0 ? (
+            <p>{t("noStructures")}</p>
+          ) : (
+            // Keyed by the structure asked for in the URL: a row's link then preselects it, even without a reload.
+            <ActionForm key={filters.structure ?? "none"} action={recordMembershipAction} submit={t("record")} resetOnSuccess>
+              {hiddenSeason}
+              {/* Found by typing: a national network has thousands of structures, no list of all. */}
+              <ChoicePicker name="partnerId" label={t("structure")} kind="PARTNER" search={searchChoicesAction} chosen={asked} />
+              <div className="grid gap-3 sm:grid-cols-2">
+                <TextField name="joinedOn" label={t("joinedOn")} type="date" defaultValue={parisDate(now)} required />
+                <TextField name="amount" label={t("amount")} />
+                <SelectField name="paymentMeans" label={t("paymentMeans")} defaultValue="" options={[["", t("means.none")], ...PAYMENT_MEANS.map((m): [string, string] => [t(`means.${m}`), t(`means.${m}`)])]} />
+                <TextField name="receiptNumber" label={t("receiptNumber")} />
+              </div>
+            </ActionForm>
+          )}
+        </section>
+
+        <section aria-labelledby="liste" className="space-y-4">
+          <h2 id="liste" className="text-2xl font-semibold">
+            {t("listTitle", { season: label })}
+          </h2>
+          <nav aria-label={t("filterLabel")}>
+            <ul className="flex flex-wrap gap-2">
+              {([[undefined, t("filterAll"), allCount], ...Object.entries(STATES).map(([slug, state]) => [slug, t(`filters.${state}`), campaign.counts[state] ?? 0])] as [StateSlug | undefined, string, number][]).map(([slug, name, count]) => (
+                <li key={slug ?? "all"}>
+                  <Link
+                    href={listHref(PATH, { saison: seasonParam, etat: slug })}
+                    aria-current={filters.etat === slug ? "page" : undefined}
+                    className={`block rounded-full border px-3 py-1 font-semibold ${filters.etat === slug ? "border-brand-800 bg-brand-800 text-white" : "border-brand-700 text-brand-800 hover:bg-brand-50"}`}
+                  >
+                    {name} ({count})
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {memberships.length === 0 ? (
+            <p className="rounded-lg bg-brand-50 p-4">{allCount === 0 ? (campaignOpen ? t("listEmpty") : t("listEmptyPast")) : total === 0 ? t("listEmptyFiltered") : (
+                <>
+                  {t("emptyPage")}{" "}
+                  <Link href={listHref(PATH, { saison: seasonParam, etat: filters.etat })} className="font-semibold text-brand-800 underline">
+                    {t("firstPage")}
+                  </Link>
+                </>
+              )}
+            </p>
+          ) : (
+            <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("scrollLabel")}>
+              <table className="w-full min-w-[52rem] border-collapse text-left">
+                <caption className="sr-only">{t("tableCaption", { season: label, filter: status ? t(`filters.${status}`) : t("filterAll") })}</caption>
+                <thead>
+                  <tr className="border-b-2 border-brand-100">
+                    <th scope="col" className="py-2 pr-3">{t("columns.structure")}</th>
+                    <th scope="col" className="py-2 pr-3">{t("columns.status")}</th>
+                    <th scope="col" className="py-2 pr-3">{t("columns.invited")}</th>
+                    <th scope="col" className="py-2 pr-3">{t("columns.answered")}</th>
+                    <th scope="col" className="py-2 pr-3">{t("columns.membership")}</th>
+                    <th scope="col" className="py-2">{t("columns.action")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {memberships.map((m) => (
+                    <tr key={m.id} className="border-b border-brand-100 align-top">
+                      <th scope="row" className="py-2 pr-3 font-normal">
+                        <Link href={`/admin/structures/${m.partner.id}`} className="font-semibold text-brand-800 underline">
+                          {m.partner.name}
+                        </Link>
+                        <br />
+                        <span className="text-sm">
+                          {shared(`sector.${m.partner.sector}`)}
+                          {m.partner.city ? ` · ${m.partner.city}` : ""}
+                        </span>
+                      </th>
+                      <td className="py-2 pr-3">{shared(`membership.${m.status}`)}</td>
+                      <td className="py-2 pr-3">
+                        {m.invitedAt ? instant(m.invitedAt) : "—"}
+                        {m.remindedAt ? <span className="block text-sm">{t("remindedOn", { date: instant(m.remindedAt) })}</span> : null}
+                      </td>
+                      <td className="py-2 pr-3">{m.answeredAt ? instant(m.answeredAt) : "—"}</td>
+                      <td className="py-2 pr-3">
+                        {m.status === "MEMBER" ? (
+                          <>
+                            {m.joinedOn ? day(m.joinedOn) : "—"}
+                            <span className="block text-sm">
+                              {[m.amountCents === null ? null : euros(m.amountCents), m.paymentMeans, m.receiptNumber ? t("receipt", { number: m.receiptNumber }) : null].filter(Boolean).join(" · ")}
+                            </span>
+                          </>
+                        ) : (
+                          "—"
+                        )}
+                      </td>
+                      <td className="py-2">
+                        <Link href={`${listHref(PATH, { saison: seasonParam, etat: filters.etat, structure: m.partner.id, page: filters.page })}#enregistrer`} className="text-brand-800 underline">
+                          {m.status === "MEMBER" ? t("correct") : t("recordOne")}
+                          <span className="sr-only"> {t("forStructure", { name: m.partner.name })}</span>
+                        </Link>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pagination path={PATH} params={{ saison: seasonParam, etat: filters.etat }} page={filters.page} pageCount={pageCount} total={total} />
+        </section>
+
+        <section aria-labelledby="assemblee" className="space-y-3 rounded-lg bg-brand-50 p-4">
+          <h2 id="assemblee" className="text-2xl font-semibold">
+            {t("assemblyTitle")}
+          </h2>
+          <p>{t("assemblyLead", { count: members, amount: euros(campaign.collectedCents), season: label })}</p>
+          {members > 0 ? (
+            <ul className="flex flex-wrap gap-3">
               <li>
-                <Link href={listHref(PATH, { saison: seasonParam, etat: "adherente" })} className="block rounded-md border border-brand-700 px-4 py-3 font-semibold text-brand-800 hover:bg-white">
-                  {t("showMembers")}
-                </Link>
+                <a href={`${PATH}/export?saison=${season}`} download className="block rounded-md bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800">
+                  {t("csv", { season: label })}
+                </a>
               </li>
-            ) : null}
-          </ul>
-        ) : null}
-      </section>
-    </div>
+              {filters.etat !== "adherente" ? (
+                <li>
+                  <Link href={listHref(PATH, { saison: seasonParam, etat: "adherente" })} className="block rounded-md border border-brand-700 px-4 py-3 font-semibold text-brand-800 hover:bg-white">
+                    {t("showMembers")}
+                  </Link>
+                </li>
+              ) : null}
+            </ul>
+          ) : null}
+        </section>
+      </div>
+    </ClientMessages>
   );
 }

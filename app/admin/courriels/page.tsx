@@ -6,6 +6,8 @@ import { requireUser } from "@/lib/auth/current";
 import { formatMoment } from "@/lib/format/dates";
 import { listOutbox } from "@/lib/mail/outbox";
 import { resendMailAction } from "./actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("outbox") };
@@ -20,42 +22,44 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations("outbox");
   const link = (to: number) => `/admin/courriels?${new URLSearchParams({ ...(onlyFailed ? { etat: "echec" } : {}), page: String(to) })}`;
   return (
-    <div className="space-y-6">
-      <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
-      <p>{t("lead")}</p>
-      <p className={failed ? "font-semibold text-red-800" : ""}>
-        {t("failedCount", { count: failed })}{" "}
-        <Link href={onlyFailed ? "/admin/courriels" : "/admin/courriels?etat=echec"} className="text-brand-800 underline">
-          {onlyFailed ? t("all") : t("onlyFailed")}
-        </Link>
-      </p>
-      {mails.length === 0 ? (
-        <p className="rounded-lg bg-brand-50 p-4">{t("empty")}</p>
-      ) : (
-        <ul className="space-y-4">
-          {mails.map((mail) => (
-            <li key={mail.id} className="rounded-lg border border-brand-100 p-4">
-              <p className="text-sm">
-                <time dateTime={mail.createdAt.toISOString()}>{formatMoment(mail.createdAt)}</time>
-                {mail.to ? ` · ${t("to")} ${mail.to}` : ""} · {t(`statuses.${mail.status}`)}
-                {mail.attempts ? ` · ${t("attempts", { count: mail.attempts })}` : ""}
-              </p>
-              <h2 className="font-semibold">{mail.subject || t("noSubject")}</h2>
-              {mail.error ? <p className="text-sm text-red-800">{t("error", { error: mail.error })}</p> : null}
-              {mail.text ? <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-sm">{mail.text}</pre> : null}
-              {mail.status === "FAILED" ? (
-                <ActionForm action={resendMailAction} submit={t("resend")} className="mt-2 space-y-2">
-                  <input type="hidden" name="mailId" value={mail.id} />
-                </ActionForm>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
-      <nav className="flex justify-between">
-        {page > 1 ? <Link href={link(page - 1)}>{t("previous")}</Link> : <span />}
-        {page < pageCount ? <Link href={link(page + 1)}>{t("next")}</Link> : <span />}
-      </nav>
-    </div>
+    <ClientMessages namespaces={[...FORM_NAMESPACES]}>
+      <div className="space-y-6">
+        <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
+        <p>{t("lead")}</p>
+        <p className={failed ? "font-semibold text-red-800" : ""}>
+          {t("failedCount", { count: failed })}{" "}
+          <Link href={onlyFailed ? "/admin/courriels" : "/admin/courriels?etat=echec"} className="text-brand-800 underline">
+            {onlyFailed ? t("all") : t("onlyFailed")}
+          </Link>
+        </p>
+        {mails.length === 0 ? (
+          <p className="rounded-lg bg-brand-50 p-4">{t("empty")}</p>
+        ) : (
+          <ul className="space-y-4">
+            {mails.map((mail) => (
+              <li key={mail.id} className="rounded-lg border border-brand-100 p-4">
+                <p className="text-sm">
+                  <time dateTime={mail.createdAt.toISOString()}>{formatMoment(mail.createdAt)}</time>
+                  {mail.to ? ` · ${t("to")} ${mail.to}` : ""} · {t(`statuses.${mail.status}`)}
+                  {mail.attempts ? ` · ${t("attempts", { count: mail.attempts })}` : ""}
+                </p>
+                <h2 className="font-semibold">{mail.subject || t("noSubject")}</h2>
+                {mail.error ? <p className="text-sm text-red-800">{t("error", { error: mail.error })}</p> : null}
+                {mail.text ? <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-sm">{mail.text}</pre> : null}
+                {mail.status === "FAILED" ? (
+                  <ActionForm action={resendMailAction} submit={t("resend")} className="mt-2 space-y-2">
+                    <input type="hidden" name="mailId" value={mail.id} />
+                  </ActionForm>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        <nav className="flex justify-between">
+          {page > 1 ? <Link href={link(page - 1)}>{t("previous")}</Link> : <span />}
+          {page < pageCount ? <Link href={link(page + 1)}>{t("next")}</Link> : <span />}
+        </nav>
+      </div>
+    </ClientMessages>
   );
 }

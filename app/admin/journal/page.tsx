@@ -10,6 +10,7 @@ import { choiceById } from "@/lib/association/choices";
 import { requireUser } from "@/lib/auth/current";
 import { formatMoment } from "@/lib/format/dates";
 import { isUuid } from "@/lib/validation";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("journal") };
@@ -42,89 +43,91 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   const cell = "px-2 py-2 align-top";
 
   return (
-    <div className="space-y-6">
-      <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
-      <p>{t("lead")}</p>
-      <JournalFiltersForm filters={filters} who={who} partner={partner} venue={venue} />
-      <section aria-labelledby="entrees" className="space-y-4">
-        <h2 id="entrees" className="text-2xl font-semibold">
-          {t("entriesTitle")}
-        </h2>
-        {result.entries.length === 0 ? (
-          <div role="status" className="space-y-2 rounded-lg bg-brand-50 p-4">
-            {result.total > 0 ? (
-              <p>
-                {t("pageBeyond")}{" "}
-                <Link href={listHref("/admin/journal", params)} className="font-semibold text-brand-800 underline">
-                  {t("firstPage")}
-                </Link>
-              </p>
-            ) : filtering ? (
-              <>
-                <p className="font-semibold">{t("empty")}</p>
-                <p>{t("emptyHint")}</p>
+    <ClientMessages namespaces={["choicePicker"]}>
+      <div className="space-y-6">
+        <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
+        <p>{t("lead")}</p>
+        <JournalFiltersForm filters={filters} who={who} partner={partner} venue={venue} />
+        <section aria-labelledby="entrees" className="space-y-4">
+          <h2 id="entrees" className="text-2xl font-semibold">
+            {t("entriesTitle")}
+          </h2>
+          {result.entries.length === 0 ? (
+            <div role="status" className="space-y-2 rounded-lg bg-brand-50 p-4">
+              {result.total > 0 ? (
                 <p>
-                  <Link href="/admin/journal" className="font-semibold text-brand-800 underline">
-                    {t("reset")}
+                  {t("pageBeyond")}{" "}
+                  <Link href={listHref("/admin/journal", params)} className="font-semibold text-brand-800 underline">
+                    {t("firstPage")}
                   </Link>
                 </p>
-              </>
-            ) : (
-              <p>{t("emptyJournal")}</p>
-            )}
-          </div>
-        ) : (
-          <>
-            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("tableScroll")}>
-              <table className="w-full min-w-[52rem] border-collapse text-left">
-                <caption className="sr-only">{t("table")}</caption>
-                <thead>
-                  <tr className="border-b-2 border-ink">
-                    {(["when", "who", "action", "object", "details"] as const).map((column) => (
-                      <th key={column} scope="col" className={cell}>
-                        {t(`columns.${column}`)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.entries.map((entry) => {
-                    const href = isUuid(entry.entityId) ? PAGES[entry.entityType]?.(entry.entityId) : undefined;
-                    const type = labels.has(`entityType.${entry.entityType}`) ? labels(`entityType.${entry.entityType}`) : entry.entityType;
-                    return (
-                      <tr key={entry.id} className="border-b border-gray-300">
-                        <td className={`${cell} whitespace-nowrap`}>
-                          <time dateTime={new Date(entry.at).toISOString()}>
-                            {formatMoment(new Date(entry.at))}
-                          </time>
-                        </td>
-                        <td className={cell}>{actorLabel(entry.actorName, entry.actorKind)}</td>
-                        <th scope="row" className={`${cell} font-semibold`}>
-                          {actionLabel(entry.action)}
-                        </th>
-                        <td className={cell}>
-                          <span className="block">{type}</span>
-                          {href ? (
-                            <Link href={href} className="text-brand-800 underline">
-                              {t(`open.${entry.entityType}`)} <span className="font-mono text-sm">{entry.entityId.slice(0, 8)}</span>
-                            </Link>
-                          ) : (
-                            <span className="font-mono text-sm break-all">{entry.entityId === "*" ? t("allObjects") : entry.entityId}</span>
-                          )}
-                        </td>
-                        <td className={cell}>
-                          <AuditDetails before={entry.before} after={entry.after} />
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+              ) : filtering ? (
+                <>
+                  <p className="font-semibold">{t("empty")}</p>
+                  <p>{t("emptyHint")}</p>
+                  <p>
+                    <Link href="/admin/journal" className="font-semibold text-brand-800 underline">
+                      {t("reset")}
+                    </Link>
+                  </p>
+                </>
+              ) : (
+                <p>{t("emptyJournal")}</p>
+              )}
             </div>
-            <Pagination path="/admin/journal" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
-          </>
-        )}
-      </section>
-    </div>
+          ) : (
+            <>
+              <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("tableScroll")}>
+                <table className="w-full min-w-[52rem] border-collapse text-left">
+                  <caption className="sr-only">{t("table")}</caption>
+                  <thead>
+                    <tr className="border-b-2 border-ink">
+                      {(["when", "who", "action", "object", "details"] as const).map((column) => (
+                        <th key={column} scope="col" className={cell}>
+                          {t(`columns.${column}`)}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {result.entries.map((entry) => {
+                      const href = isUuid(entry.entityId) ? PAGES[entry.entityType]?.(entry.entityId) : undefined;
+                      const type = labels.has(`entityType.${entry.entityType}`) ? labels(`entityType.${entry.entityType}`) : entry.entityType;
+                      return (
+                        <tr key={entry.id} className="border-b border-gray-300">
+                          <td className={`${cell} whitespace-nowrap`}>
+                            <time dateTime={new Date(entry.at).toISOString()}>
+                              {formatMoment(new Date(entry.at))}
+                            </time>
+                          </td>
+                          <td className={cell}>{actorLabel(entry.actorName, entry.actorKind)}</td>
+                          <th scope="row" className={`${cell} font-semibold`}>
+                            {actionLabel(entry.action)}
+                          </th>
+                          <td className={cell}>
+                            <span className="block">{type}</span>
+                            {href ? (
+                              <Link href={href} className="text-brand-800 underline">
+                                {t(`open.${entry.entityType}`)} <span className="font-mono text-sm">{entry.entityId.slice(0, 8)}</span>
+                              </Link>
+                            ) : (
+                              <span className="font-mono text-sm break-all">{entry.entityId === "*" ? t("allObjects") : entry.entityId}</span>
+                            )}
+                          </td>
+                          <td className={cell}>
+                            <AuditDetails before={entry.before} after={entry.after} />
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+              <Pagination path="/admin/journal" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
+            </>
+          )}
+        </section>
+      </div>
+    </ClientMessages>
   );
 }

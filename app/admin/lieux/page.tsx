@@ -8,6 +8,8 @@ import { listHref, Pagination } from "@/components/pagination";
 import { listVenues, VENUE_SORTS, venueFiltersSchema } from "@/lib/association/venues";
 import { requireUser } from "@/lib/auth/current";
 import { createVenueAction } from "./actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("venues") };
@@ -25,109 +27,111 @@ export default async function VenuesAdminPage({ searchParams }: { searchParams: 
   const filtered = Boolean(filters.q);
 
   return (
-    <div className="space-y-10">
-      <header className="space-y-3">
-        <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
-        <p>{t("lead")}</p>
-        <p>
-          <Link href="#creer" className="inline-block rounded-md bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800">
-            {t("createLink")}
-          </Link>
-        </p>
-      </header>
-
-      <section aria-labelledby="liste" className="space-y-4">
-        <h2 id="liste" className="text-2xl font-semibold">
-          {t("listTitle")}
-        </h2>
-        <form method="get" action={PATH} role="search" aria-label={t("searchLabel")} className="grid items-end gap-3 rounded-lg bg-brand-50 p-4 sm:grid-cols-[2fr_1fr_auto]">
-          <TextField name="q" label={t("search")} defaultValue={filters.q} type="search" />
-          <SelectField name="tri" label={t("sort")} defaultValue={filters.tri ?? "nom"} options={VENUE_SORTS.map((sort): [string, string] => [sort, t(`sorts.${sort}`)])} />
-          <p className="flex flex-wrap items-center gap-3">
-            <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-              {t("apply")}
-            </button>
-            {filtered || filters.tri ? (
-              <Link href={PATH} className="font-semibold text-brand-800 underline">
-                {t("reset")}
-              </Link>
-            ) : null}
+    <ClientMessages namespaces={[...FORM_NAMESPACES]}>
+      <div className="space-y-10">
+        <header className="space-y-3">
+          <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
+          <p>{t("lead")}</p>
+          <p>
+            <Link href="#creer" className="inline-block rounded-md bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800">
+              {t("createLink")}
+            </Link>
           </p>
-        </form>
+        </header>
 
-        {venues.length === 0 ? (
-          <p className="rounded-lg bg-brand-50 p-4">{filtered ? t("emptySearch", { q: filters.q ?? "" }) : total === 0 ? t("empty") : (
-              <>
-                {t("emptyPage")}{" "}
-                <Link href={listHref(PATH, params)} className="font-semibold text-brand-800 underline">
-                  {t("firstPage")}
+        <section aria-labelledby="liste" className="space-y-4">
+          <h2 id="liste" className="text-2xl font-semibold">
+            {t("listTitle")}
+          </h2>
+          <form method="get" action={PATH} role="search" aria-label={t("searchLabel")} className="grid items-end gap-3 rounded-lg bg-brand-50 p-4 sm:grid-cols-[2fr_1fr_auto]">
+            <TextField name="q" label={t("search")} defaultValue={filters.q} type="search" />
+            <SelectField name="tri" label={t("sort")} defaultValue={filters.tri ?? "nom"} options={VENUE_SORTS.map((sort): [string, string] => [sort, t(`sorts.${sort}`)])} />
+            <p className="flex flex-wrap items-center gap-3">
+              <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+                {t("apply")}
+              </button>
+              {filtered || filters.tri ? (
+                <Link href={PATH} className="font-semibold text-brand-800 underline">
+                  {t("reset")}
                 </Link>
-              </>
-            )}
-          </p>
-        ) : (
-          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("scrollLabel")}>
-            <table className="w-full min-w-[44rem] border-collapse text-left">
-              <caption className="sr-only">{t("tableCaption")}</caption>
-              <thead>
-                <tr className="border-b-2 border-brand-100">
-                  <th scope="col" className="py-2 pr-3">{t("columns.venue")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("columns.city")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("columns.managers")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("columns.quota")}</th>
-                  <th scope="col" className="py-2">{t("columns.upcoming")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {venues.map((venue) => (
-                  <tr key={venue.id} className="border-b border-brand-100 align-top">
-                    <th scope="row" className="py-2 pr-3 font-normal">
-                      <Link href={`${PATH}/${venue.id}`} className="font-semibold text-brand-800 underline">
-                        {venue.name}
-                      </Link>
-                      <br />
-                      <span className="text-sm">{t(`kinds.${venue.kind}`)}</span>
-                    </th>
-                    <td className="py-2 pr-3">{venue.city}</td>
-                    <td className="py-2 pr-3">
-                      {venue.managers.length === 0 ? (
-                        <span className="font-semibold text-amber-900">{t("noManager")}</span>
-                      ) : (
-                        <ul className="space-y-1">
-                          {venue.managers.map((manager) => (
-                            <li key={manager.email}>
-                              {manager.name}
-                              {!manager.active ? ` (${t("managerInactive")})` : manager.pending ? ` (${t("managerPending")})` : ""}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td className="py-2 pr-3">
-                      {venue.quotaRule
-                        ? t("quotaRule", { max: venue.quotaRule.maxPlaces, period: labels(`quotaPeriod.${venue.quotaRule.period}`) }) +
-                          (venue.quotaRule.liftDaysBefore === null ? "" : ` ${t("quotaLift", { days: venue.quotaRule.liftDaysBefore })}`)
-                        : t("quotaNone")}
-                    </td>
-                    <td className="py-2">{t("upcomingCount", { count: venue._count.events })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <Pagination path={PATH} params={params} page={page} pageCount={pageCount} total={total} />
-      </section>
+              ) : null}
+            </p>
+          </form>
 
-      <section aria-labelledby="creer" className="space-y-3 rounded-lg border border-brand-100 p-4">
-        <h2 id="creer" className="text-2xl font-semibold">
-          {t("createTitle")}
-        </h2>
-        <p>{t("createLead")}</p>
-        <ActionForm action={createVenueAction} submit={t("create")}>
-          <VenueProfileFields withKind />
-        </ActionForm>
-      </section>
-    </div>
+          {venues.length === 0 ? (
+            <p className="rounded-lg bg-brand-50 p-4">{filtered ? t("emptySearch", { q: filters.q ?? "" }) : total === 0 ? t("empty") : (
+                <>
+                  {t("emptyPage")}{" "}
+                  <Link href={listHref(PATH, params)} className="font-semibold text-brand-800 underline">
+                    {t("firstPage")}
+                  </Link>
+                </>
+              )}
+            </p>
+          ) : (
+            <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("scrollLabel")}>
+              <table className="w-full min-w-[44rem] border-collapse text-left">
+                <caption className="sr-only">{t("tableCaption")}</caption>
+                <thead>
+                  <tr className="border-b-2 border-brand-100">
+                    <th scope="col" className="py-2 pr-3">{t("columns.venue")}</th>
+                    <th scope="col" className="py-2 pr-3">{t("columns.city")}</th>
+                    <th scope="col" className="py-2 pr-3">{t("columns.managers")}</th>
+                    <th scope="col" className="py-2 pr-3">{t("columns.quota")}</th>
+                    <th scope="col" className="py-2">{t("columns.upcoming")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {venues.map((venue) => (
+                    <tr key={venue.id} className="border-b border-brand-100 align-top">
+                      <th scope="row" className="py-2 pr-3 font-normal">
+                        <Link href={`${PATH}/${venue.id}`} className="font-semibold text-brand-800 underline">
+                          {venue.name}
+                        </Link>
+                        <br />
+                        <span className="text-sm">{t(`kinds.${venue.kind}`)}</span>
+                      </th>
+                      <td className="py-2 pr-3">{venue.city}</td>
+                      <td className="py-2 pr-3">
+                        {venue.managers.length === 0 ? (
+                          <span className="font-semibold text-amber-900">{t("noManager")}</span>
+                        ) : (
+                          <ul className="space-y-1">
+                            {venue.managers.map((manager) => (
+                              <li key={manager.email}>
+                                {manager.name}
+                                {!manager.active ? ` (${t("managerInactive")})` : manager.pending ? ` (${t("managerPending")})` : ""}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                      <td className="py-2 pr-3">
+                        {venue.quotaRule
+                          ? t("quotaRule", { max: venue.quotaRule.maxPlaces, period: labels(`quotaPeriod.${venue.quotaRule.period}`) }) +
+                            (venue.quotaRule.liftDaysBefore === null ? "" : ` ${t("quotaLift", { days: venue.quotaRule.liftDaysBefore })}`)
+                          : t("quotaNone")}
+                      </td>
+                      <td className="py-2">{t("upcomingCount", { count: venue._count.events })}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pagination path={PATH} params={params} page={page} pageCount={pageCount} total={total} />
+        </section>
+
+        <section aria-labelledby="creer" className="space-y-3 rounded-lg border border-brand-100 p-4">
+          <h2 id="creer" className="text-2xl font-semibold">
+            {t("createTitle")}
+          </h2>
+          <p>{t("createLead")}</p>
+          <ActionForm action={createVenueAction} submit={t("create")}>
+            <VenueProfileFields withKind />
+          </ActionForm>
+        </section>
+      </div>
+    </ClientMessages>
   );
 }

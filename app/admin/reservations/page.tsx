@@ -8,6 +8,7 @@ import { listHref, Pagination } from "@/components/pagination";
 import { bookingSearchSchema, searchBookings } from "@/lib/association/bookings";
 import { choiceById } from "@/lib/association/choices";
 import { requireUser } from "@/lib/auth/current";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("bookings") };
@@ -27,43 +28,45 @@ export default async function AssociationBookingsPage({ searchParams }: { search
   const heading = searching ? t("resultsTitle") : t("latestTitle");
 
   return (
-    <div className="space-y-6">
-      <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
-      <p>{t("lead")}</p>
-      <BookingSearchForm search={search} partner={partner} venue={venue} />
-      <section aria-labelledby="resultats" className="space-y-4">
-        <h2 id="resultats" className="text-2xl font-semibold">
-          {heading}
-        </h2>
-        {!searching && result.bookings.length ? <p>{t("latestLead")}</p> : null}
-        {result.bookings.length === 0 && result.total > 0 ? (
-          <p className="rounded-lg bg-brand-50 p-4">
-            {t("pageBeyond")}{" "}
-            <Link href={listHref("/admin/reservations", params)} className="font-semibold text-brand-800 underline">
-              {t("firstPage")}
-            </Link>
-          </p>
-        ) : result.bookings.length === 0 ? (
-          searching ? (
-            <div role="status" className="space-y-2 rounded-lg bg-amber-50 p-4">
-              <p className="font-semibold">{t("empty")}</p>
-              <p>{t("emptyHint")}</p>
-              <p>
-                <Link href="/admin/reservations" className="font-semibold text-brand-800 underline">
-                  {t("emptyReset")}
-                </Link>
-              </p>
-            </div>
+    <ClientMessages namespaces={["choicePicker"]}>
+      <div className="space-y-6">
+        <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
+        <p>{t("lead")}</p>
+        <BookingSearchForm search={search} partner={partner} venue={venue} />
+        <section aria-labelledby="resultats" className="space-y-4">
+          <h2 id="resultats" className="text-2xl font-semibold">
+            {heading}
+          </h2>
+          {!searching && result.bookings.length ? <p>{t("latestLead")}</p> : null}
+          {result.bookings.length === 0 && result.total > 0 ? (
+            <p className="rounded-lg bg-brand-50 p-4">
+              {t("pageBeyond")}{" "}
+              <Link href={listHref("/admin/reservations", params)} className="font-semibold text-brand-800 underline">
+                {t("firstPage")}
+              </Link>
+            </p>
+          ) : result.bookings.length === 0 ? (
+            searching ? (
+              <div role="status" className="space-y-2 rounded-lg bg-amber-50 p-4">
+                <p className="font-semibold">{t("empty")}</p>
+                <p>{t("emptyHint")}</p>
+                <p>
+                  <Link href="/admin/reservations" className="font-semibold text-brand-800 underline">
+                    {t("emptyReset")}
+                  </Link>
+                </p>
+              </div>
+            ) : (
+              <p className="rounded-lg bg-brand-50 p-4">{t("noBookings")}</p>
+            )
           ) : (
-            <p className="rounded-lg bg-brand-50 p-4">{t("noBookings")}</p>
-          )
-        ) : (
-          <>
-            <BookingsTable bookings={result.bookings} caption={searching ? t("table") : heading} />
-            <Pagination path="/admin/reservations" params={params} page={result.page} pageCount={result.pageCount} total={result.total} capped={result.capped} />
-          </>
-        )}
-      </section>
-    </div>
+            <>
+              <BookingsTable bookings={result.bookings} caption={searching ? t("table") : heading} />
+              <Pagination path="/admin/reservations" params={params} page={result.page} pageCount={result.pageCount} total={result.total} capped={result.capped} />
+            </>
+          )}
+        </section>
+      </div>
+    </ClientMessages>
   );
 }

@@ -9,7 +9,7 @@ import { requireUser } from "@/lib/auth/current";
 import { formatMoment } from "@/lib/format/dates";
 import type { Figures } from "@/lib/stats/figures";
 import { periodFiltersSchema, reportSeasons, statisticsReport } from "@/lib/stats/report";
-import { changeInWords, monthLabel, periodOf, rowLabel, rowsOf, shown, STAT_TABLES, SUMMARY_LINES, TABLE_COLUMNS, TABLE_DIMENSION, totalOf, type StatTable } from "@/lib/stats/tables";
+import { BREAKDOWN_DEFAULT, BREAKDOWN_TABLES, changeInWords, monthLabel, periodOf, rowLabel, rowsOf, shown, SUMMARY_LINES, TABLE_COLUMNS, TABLE_DIMENSION, totalOf, type StatTable } from "@/lib/stats/tables";
 import { seasonLabel, seasonOf } from "@/lib/time";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +21,9 @@ const KEY_FIGURES: (keyof Figures)[] = ["offered", "confirmed", "attended", "peo
 /** Breakdowns whose labels are long: bars across. */
 const HORIZONTAL = new Set<StatTable>(["lieux", "villes", "quartiers", "besoins", "secteurs"]);
 /** A table shows its first TABLE_ROWS rows (the CSV has them all: a national network has a thousand
- * venues and hundreds of areas). */
+ * venues and hundreds of areas). The page shows one breakdown at a time, chosen above it: all of them at
+ * once made a 280 kB page that missed its time at national scale (issue 15; the one-page report has them
+ * all, shorter). */
 const TABLE_ROWS = 25;
 
 
@@ -29,7 +31,11 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
   const actor = await requireUser(PATH, "ADMIN");
   const filters = periodFiltersSchema.parse(await searchParams);
   const now = new Date();
-  const [report, seasons] = await Promise.all([statisticsReport(actor, filters, { now, perDimension: TABLE_ROWS }), reportSeasons(actor, { now })]);
+  const breakdown = filters.repartition ?? BREAKDOWN_DEFAULT;
+  const [report, seasons] = await Promise.all([
+    statisticsReport(actor, filters, { now, perDimension: TABLE_ROWS, dimensions: [TABLE_DIMENSION[breakdown]] }),
+    reportSeasons(actor, { now }),
+  ]);
   const t = await getTranslations("statistics");
   const words = await getTranslations();
   const say = (key: string) => words(key as never);
@@ -38,6 +44,8 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
   const currentSeason = seasonOf(now);
   const { words: period, query: exportQuery } = periodOf(report, t);
   const empty = !current || (current.requested === 0 && !current.offered);
+  const rows = rowsOf(report.current, TABLE_DIMENSION[breakdown]);
+  const all = report.counts[TABLE_DIMENSION[breakdown]] ?? rows.length;
   const exports = (table: StatTable) => (
     <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm print:hidden">
       <a href={`${PATH}/export?${exportQuery}&table=${table}`} className="font-semibold text-brand-800 underline" download>
@@ -148,29 +156,46 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
             {exports("bilan")}
           </section>
 
-          {STAT_TABLES.filter((table): table is Exclude<StatTable, "bilan"> => table !== "bilan").map((table) => {
-            const rows = rowsOf(report.current, TABLE_DIMENSION[table]);
-            if (!rows.length) return null;
-            const all = report.counts[TABLE_DIMENSION[table]] ?? rows.length;
-            return (
+          <section aria-labelledby="repartition" className="space-y-4">
+            <h2 id="repartition" className="text-2xl font-semibold">
+              {t("breakdownsTitle")}
+            </h2>
+            <nav aria-label={t("breakdownsNav")} className="print:hidden">
+              <ul className="flex flex-wrap gap-2">
+                {BREAKDOWN_TABLES.map((table) => (
+                  <li key={table}>
+                    <Link
+                      href={`${PATH}?${exportQuery}&repartition=${table}#repartition`}
+                      aria-current={table === breakdown ? "true" : undefined}
+                      className={`inline-block rounded-full border px-3 py-1 ${table === breakdown ? "border-brand-800 bg-brand-800 font-semibold text-white" : "border-brand-700 text-brand-800 underline hover:bg-brand-50"}`}
+                    >
+                      {t(`tables.${table}`)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            {rows.length ? (
               <Breakdown
-                key={table}
-                id={`t-${table}`}
-                title={t(`tables.${table}`)}
-                caption={`${t(`tables.${table}`)} — ${period}`}
-                keyColumn={t(`keyColumn.${table}`)}
-                columns={TABLE_COLUMNS[table]}
-                rows={rows.map((row) => ({ key: row.key, label: rowLabel(table, row.key, say, report.venues, monthLabel), figures: row }))}
-                horizontal={HORIZONTAL.has(table)}
+                id={`t-${breakdown}`}
+                title={t(`tables.${breakdown}`)}
+                caption={`${t(`tables.${breakdown}`)} — ${period}`}
+                keyColumn={t(`keyColumn.${breakdown}`)}
+                columns={TABLE_COLUMNS[breakdown]}
+                rows={rows.map((row) => ({ key: row.key, label: rowLabel(breakdown, row.key, say, report.venues, monthLabel), figures: row }))}
+                horizontal={HORIZONTAL.has(breakdown)}
+                level={3}
                 after={
                   <>
                     {all > rows.length ? <p className="text-sm">{t("moreRows", { count: all - rows.length })}</p> : null}
-                    {exports(table)}
+                    {exports(breakdown)}
                   </>
                 }
               />
-            );
-          })}
+            ) : (
+              <p className="rounded-lg bg-brand-50 p-4">{t("breakdownEmpty")}</p>
+            )}
+          </section>
         </>
       )}
       <p className="print:hidden">

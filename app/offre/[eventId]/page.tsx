@@ -9,6 +9,7 @@ import { currentActor } from "@/lib/auth/current";
 import { getEventDetails, type EventDetails } from "@/lib/catalog/event";
 import { NotFoundError } from "@/lib/errors";
 import { eventTitle } from "@/lib/page-titles";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 // One read per request for the title and the page (React's cache).
 const read = cache((actor: Actor, eventId: string) => getEventDetails(actor, eventId));
@@ -40,92 +41,94 @@ export default async function EventPage({ params }: { params: Promise<{ eventId:
   const { venue } = event;
 
   return (
-    <article className="space-y-8">
-      <p>
-        <Link href="/offre" className="font-semibold text-brand-800 underline">
-          {t("back")}
-        </Link>
-      </p>
-      <header className="space-y-2">
-        <p className="font-semibold uppercase text-brand-700">{labels(`category.${event.category}`)}</p>
-        <h1 className="text-3xl font-bold text-brand-800">{event.title}</h1>
-        <p className="text-lg">
-          {venue.name}, {venue.city}
+    <ClientMessages namespaces={["event", "labels"]}>
+      <article className="space-y-8">
+        <p>
+          <Link href="/offre" className="font-semibold text-brand-800 underline">
+            {t("back")}
+          </Link>
         </p>
-      </header>
-      <div className="grid gap-8 md:grid-cols-3">
-        <div className="space-y-4 md:col-span-2">
-          {event.hasImage ? (
-            // eslint-disable-next-line @next/next/no-img-element -- served by our own route, already resized
-            <img src={`/api/events/${event.id}/image`} alt={event.imageAlt ?? ""} className="w-full rounded-lg" />
-          ) : null}
-          <p className="whitespace-pre-line">{event.description}</p>
-          <ul className="space-y-1">
-            {event.durationMinutes ? <li>{t("duration", { minutes: event.durationMinutes })}</li> : null}
-            {event.accessibility.map((access) => (
-              <li key={access}>{labels(`accessibility.${access}`)}</li>
-            ))}
-            {event.publicPriceCents !== null ? (
-              <li>{t("price", { price: format.number(event.publicPriceCents / 100, { style: "currency", currency: "EUR" }) })}</li>
+        <header className="space-y-2">
+          <p className="font-semibold uppercase text-brand-700">{labels(`category.${event.category}`)}</p>
+          <h1 className="text-3xl font-bold text-brand-800">{event.title}</h1>
+          <p className="text-lg">
+            {venue.name}, {venue.city}
+          </p>
+        </header>
+        <div className="grid gap-8 md:grid-cols-3">
+          <div className="space-y-4 md:col-span-2">
+            {event.hasImage ? (
+              // eslint-disable-next-line @next/next/no-img-element -- served by our own route, already resized
+              <img src={`/api/events/${event.id}/image`} alt={event.imageAlt ?? ""} className="w-full rounded-lg" />
             ) : null}
-          </ul>
-          {event.ticketUrl ? (
-            <p>
-              <a href={event.ticketUrl} className="text-brand-800 underline" rel="noopener noreferrer">
-                {t("buy")}
-              </a>
-            </p>
-          ) : null}
+            <p className="whitespace-pre-line">{event.description}</p>
+            <ul className="space-y-1">
+              {event.durationMinutes ? <li>{t("duration", { minutes: event.durationMinutes })}</li> : null}
+              {event.accessibility.map((access) => (
+                <li key={access}>{labels(`accessibility.${access}`)}</li>
+              ))}
+              {event.publicPriceCents !== null ? (
+                <li>{t("price", { price: format.number(event.publicPriceCents / 100, { style: "currency", currency: "EUR" }) })}</li>
+              ) : null}
+            </ul>
+            {event.ticketUrl ? (
+              <p>
+                <a href={event.ticketUrl} className="text-brand-800 underline" rel="noopener noreferrer">
+                  {t("buy")}
+                </a>
+              </p>
+            ) : null}
+          </div>
+          <aside aria-labelledby="lieu" className="space-y-2 rounded-lg bg-brand-50 p-4">
+            <h2 id="lieu" className="text-lg font-semibold">
+              {t("venue")}
+            </h2>
+            <address className="not-italic">
+              {venue.name}
+              <br />
+              {venue.addressLine}
+              <br />
+              {venue.postalCode} {venue.city}
+            </address>
+            {venue.accessInfo ? (
+              <>
+                <h3 className="font-semibold">{t("gettingThere")}</h3>
+                <p>{venue.accessInfo}</p>
+              </>
+            ) : null}
+            {venue.accessibility.length || venue.accessibilityNotes ? (
+              <>
+                <h3 className="font-semibold">{t("accessibility")}</h3>
+                <ul>
+                  {venue.accessibility.map((access) => (
+                    <li key={access}>{labels(`accessibility.${access}`)}</li>
+                  ))}
+                </ul>
+                {venue.accessibilityNotes ? <p>{venue.accessibilityNotes}</p> : null}
+              </>
+            ) : null}
+          </aside>
         </div>
-        <aside aria-labelledby="lieu" className="space-y-2 rounded-lg bg-brand-50 p-4">
-          <h2 id="lieu" className="text-lg font-semibold">
-            {t("venue")}
-          </h2>
-          <address className="not-italic">
-            {venue.name}
-            <br />
-            {venue.addressLine}
-            <br />
-            {venue.postalCode} {venue.city}
-          </address>
-          {venue.accessInfo ? (
-            <>
-              <h3 className="font-semibold">{t("gettingThere")}</h3>
-              <p>{venue.accessInfo}</p>
-            </>
-          ) : null}
-          {venue.accessibility.length || venue.accessibilityNotes ? (
-            <>
-              <h3 className="font-semibold">{t("accessibility")}</h3>
-              <ul>
-                {venue.accessibility.map((access) => (
-                  <li key={access}>{labels(`accessibility.${access}`)}</li>
-                ))}
-              </ul>
-              {venue.accessibilityNotes ? <p>{venue.accessibilityNotes}</p> : null}
-            </>
-          ) : null}
-        </aside>
-      </div>
 
-      <section aria-labelledby="seances" className="space-y-4">
-        <h2 id="seances" className="text-2xl font-semibold">
-          {t("sessions")}
-        </h2>
-        {event.quotaRule ? (
-          <p>{t("quotaRule", { max: event.quotaRule.maxPlaces, period: labels(`quotaPeriod.${event.quotaRule.period}`) })}</p>
-        ) : null}
-        {isPartner && !event.canBook ? <p className="rounded-md bg-brand-50 p-3">{t("conventionMissing")}</p> : null}
-        {event.sessions.length === 0 ? (
-          <p>{t("noSessions", { noun: labels(`categoryNoun.${event.category}`), gender: labels(`categoryGender.${event.category}`) })}</p>
-        ) : (
-          <ul className="space-y-3">
-            {event.sessions.map((session) => (
-              <EventSessionItem key={session.id} eventId={event.id} session={session} quotaRule={event.quotaRule} isPartner={isPartner} canBook={event.canBook} />
-            ))}
-          </ul>
-        )}
-      </section>
-    </article>
+        <section aria-labelledby="seances" className="space-y-4">
+          <h2 id="seances" className="text-2xl font-semibold">
+            {t("sessions")}
+          </h2>
+          {event.quotaRule ? (
+            <p>{t("quotaRule", { max: event.quotaRule.maxPlaces, period: labels(`quotaPeriod.${event.quotaRule.period}`) })}</p>
+          ) : null}
+          {isPartner && !event.canBook ? <p className="rounded-md bg-brand-50 p-3">{t("conventionMissing")}</p> : null}
+          {event.sessions.length === 0 ? (
+            <p>{t("noSessions", { noun: labels(`categoryNoun.${event.category}`), gender: labels(`categoryGender.${event.category}`) })}</p>
+          ) : (
+            <ul className="space-y-3">
+              {event.sessions.map((session) => (
+                <EventSessionItem key={session.id} eventId={event.id} session={session} quotaRule={event.quotaRule} isPartner={isPartner} canBook={event.canBook} />
+              ))}
+            </ul>
+          )}
+        </section>
+      </article>
+    </ClientMessages>
   );
 }

@@ -7,7 +7,7 @@ import { currentActor } from "@/lib/auth/current";
 import { toCsv } from "@/lib/csv";
 import { AccessDeniedError } from "@/lib/errors";
 import { periodFiltersSchema, statisticsReport } from "@/lib/stats/report";
-import { monthLabel, STAT_TABLES, statisticsCsv } from "@/lib/stats/tables";
+import { monthLabel, STAT_TABLES, statisticsCsv, TABLE_DIMENSION } from "@/lib/stats/tables";
 import { seasonLabel } from "@/lib/time";
 
 const exportSchema = z.object({ table: z.enum(STAT_TABLES), diffusion: z.enum(["externe"]).optional() });
@@ -20,7 +20,8 @@ export async function GET(request: Request) {
   if (!asked.success) return new Response(`Tableau inconnu : choisissez parmi ${STAT_TABLES.join(", ")}.`, { status: 400 });
   const filters = periodFiltersSchema.parse(params);
   try {
-    const report = await statisticsReport(actor, filters);
+    const { table } = asked.data;
+    const report = await statisticsReport(actor, filters, { dimensions: table === "bilan" ? [] : [TABLE_DIMENSION[table]] });
     const words = await getTranslations();
     const { header, rows } = statisticsCsv(asked.data.table, report, {
       words: (key) => words(key as never),

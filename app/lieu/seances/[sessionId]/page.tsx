@@ -17,6 +17,8 @@ import { sessionTitle } from "@/lib/page-titles";
 import { isSameParisDay } from "@/lib/time";
 import { describeNeeds, getGuestList } from "@/lib/venue/guest-list";
 import { cancelGuestBookingAction, cancelSessionAction, closeBookingsAction, reopenBookingsAction, tickArrivalAction } from "../../actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 
 // One read per request for the title and the page (React's cache), through the venue's own loader.
 const load = cache((actor: Actor, sessionId: string) => getGuestList(actor, sessionId));
@@ -50,168 +52,170 @@ export default async function GuestListPage({ params, searchParams }: { params: 
   const when = formatSessionDate;
 
   return (
-    <div className="space-y-8">
-      <p className="print:hidden">
-        <Link href={`/lieu/evenements/${list.session.eventId}`} className="font-semibold text-brand-800 underline">
-          {list.session.eventTitle}
-        </Link>
-      </p>
-      {annulee ? (
-        <FocusOnArrival className="rounded-lg bg-amber-50 p-4 font-semibold text-amber-900 print:hidden">
-          {formatBookingNumber(annulee.slice(0, 8))} : {t("cancelledBooking")}
-        </FocusOnArrival>
-      ) : null}
-      <header className="space-y-1">
-        <h1 className="text-3xl font-bold text-brand-800">{t("title", { event: list.session.eventTitle })}</h1>
-        <p className="text-lg">{formatSessionDate(list.session.startsAt)}</p>
-        <p>
-          {t("guests", { count: list.guests.length })} · {ev("confirmed")} {list.session.confirmedPlaces}/{list.session.capacity}
+    <ClientMessages namespaces={[...FORM_NAMESPACES, "venue.session"]}>
+      <div className="space-y-8">
+        <p className="print:hidden">
+          <Link href={`/lieu/evenements/${list.session.eventId}`} className="font-semibold text-brand-800 underline">
+            {list.session.eventTitle}
+          </Link>
         </p>
-        <p className="flex flex-wrap gap-3 print:hidden">
-          <a href={`/api/sessions/${sessionId}/guests`} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white" download>
-            {t("csv")}
-          </a>
-          <a href={`/api/sessions/${sessionId}/guests/pdf`} className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800">
-            {t("pdf")}
-          </a>
-          <PrintButton label={t("print")} />
-        </p>
-      </header>
+        {annulee ? (
+          <FocusOnArrival className="rounded-lg bg-amber-50 p-4 font-semibold text-amber-900 print:hidden">
+            {formatBookingNumber(annulee.slice(0, 8))} : {t("cancelledBooking")}
+          </FocusOnArrival>
+        ) : null}
+        <header className="space-y-1">
+          <h1 className="text-3xl font-bold text-brand-800">{t("title", { event: list.session.eventTitle })}</h1>
+          <p className="text-lg">{formatSessionDate(list.session.startsAt)}</p>
+          <p>
+            {t("guests", { count: list.guests.length })} · {ev("confirmed")} {list.session.confirmedPlaces}/{list.session.capacity}
+          </p>
+          <p className="flex flex-wrap gap-3 print:hidden">
+            <a href={`/api/sessions/${sessionId}/guests`} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white" download>
+              {t("csv")}
+            </a>
+            <a href={`/api/sessions/${sessionId}/guests/pdf`} className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800">
+              {t("pdf")}
+            </a>
+            <PrintButton label={t("print")} />
+          </p>
+        </header>
 
-      {list.guests.length ? (
-        <div className="space-y-2">
-          {ticking ? <p className="print:hidden">{t("tickHint")}</p> : null}
-          <table className="w-full border-collapse text-left">
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="w-14 py-1 pr-2">{t("arrived")}</th>
-                <th scope="col" className="py-1 pr-2">{t("name")}</th>
-                <th scope="col" className="hidden py-1 pr-2 sm:table-cell">{t("number")}</th>
-                <th scope="col" className="hidden py-1 pr-2 sm:table-cell">{t("structure")}</th>
-                <th scope="col" className="hidden py-1 sm:table-cell">{t("needs")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.guests.map((guest) => {
-                const needs = describeNeeds(guest.needs, guest.needsNote);
-                return (
-                  <tr key={`${guest.bookingId}-${guest.position}`} className="border-b border-gray-300 align-top">
-                    <td className="py-1 pr-2 align-middle">
-                      {ticking ? (
-                        <ArrivalCheckbox bookingId={guest.bookingId} position={guest.position} name={`${guest.firstName} ${guest.lastName}`} arrived={guest.checkedInAt !== null} tick={tickArrivalAction} />
-                      ) : guest.checkedInAt ? (
-                        <span>
-                          <span aria-hidden="true">✓</span>
-                          <span className="sr-only">{t("arrivedYes")}</span>
-                        </span>
-                      ) : null}
-                    </td>
-                    <td className="py-2 pr-2">
-                      <span className="font-semibold">
-                        {guest.lastName} {guest.firstName}
-                      </span>
-                      {/* On a phone the other columns are folded under the name. */}
-                      <span className="block text-sm sm:hidden">
-                        <span className="font-mono">{formatBookingNumber(guest.number)}</span> · {guest.partnerName}
-                        {guest.partnerPhone ? (
-                          <>
-                            {" · "}
-                            <span className="whitespace-nowrap">{guest.partnerPhone}</span>
-                          </>
+        {list.guests.length ? (
+          <div className="space-y-2">
+            {ticking ? <p className="print:hidden">{t("tickHint")}</p> : null}
+            <table className="w-full border-collapse text-left">
+              <thead>
+                <tr className="border-b-2 border-ink">
+                  <th scope="col" className="w-14 py-1 pr-2">{t("arrived")}</th>
+                  <th scope="col" className="py-1 pr-2">{t("name")}</th>
+                  <th scope="col" className="hidden py-1 pr-2 sm:table-cell">{t("number")}</th>
+                  <th scope="col" className="hidden py-1 pr-2 sm:table-cell">{t("structure")}</th>
+                  <th scope="col" className="hidden py-1 sm:table-cell">{t("needs")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.guests.map((guest) => {
+                  const needs = describeNeeds(guest.needs, guest.needsNote);
+                  return (
+                    <tr key={`${guest.bookingId}-${guest.position}`} className="border-b border-gray-300 align-top">
+                      <td className="py-1 pr-2 align-middle">
+                        {ticking ? (
+                          <ArrivalCheckbox bookingId={guest.bookingId} position={guest.position} name={`${guest.firstName} ${guest.lastName}`} arrived={guest.checkedInAt !== null} tick={tickArrivalAction} />
+                        ) : guest.checkedInAt ? (
+                          <span>
+                            <span aria-hidden="true">✓</span>
+                            <span className="sr-only">{t("arrivedYes")}</span>
+                          </span>
                         ) : null}
-                      </span>
-                      {needs ? <span className="block text-sm font-semibold sm:hidden">{needs}</span> : null}
-                    </td>
-                    <td className="hidden py-2 pr-2 font-mono sm:table-cell">{formatBookingNumber(guest.number)}</td>
-                    <td className="hidden py-2 pr-2 sm:table-cell">
-                      {guest.partnerName}
-                      {guest.partnerPhone ? <span className="block text-sm">{guest.partnerPhone}</span> : null}
-                    </td>
-                    <td className="hidden py-2 sm:table-cell">{needs}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+                      </td>
+                      <td className="py-2 pr-2">
+                        <span className="font-semibold">
+                          {guest.lastName} {guest.firstName}
+                        </span>
+                        {/* On a phone the other columns are folded under the name. */}
+                        <span className="block text-sm sm:hidden">
+                          <span className="font-mono">{formatBookingNumber(guest.number)}</span> · {guest.partnerName}
+                          {guest.partnerPhone ? (
+                            <>
+                              {" · "}
+                              <span className="whitespace-nowrap">{guest.partnerPhone}</span>
+                            </>
+                          ) : null}
+                        </span>
+                        {needs ? <span className="block text-sm font-semibold sm:hidden">{needs}</span> : null}
+                      </td>
+                      <td className="hidden py-2 pr-2 font-mono sm:table-cell">{formatBookingNumber(guest.number)}</td>
+                      <td className="hidden py-2 pr-2 sm:table-cell">
+                        {guest.partnerName}
+                        {guest.partnerPhone ? <span className="block text-sm">{guest.partnerPhone}</span> : null}
+                      </td>
+                      <td className="hidden py-2 sm:table-cell">{needs}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
 
-      {upcoming && bookings.length ? (
-        <section aria-labelledby="annuler" className="space-y-3 print:hidden">
-          <h2 id="annuler" className="text-xl font-semibold">
-            {t("cancelBooking")}
+        {upcoming && bookings.length ? (
+          <section aria-labelledby="annuler" className="space-y-3 print:hidden">
+            <h2 id="annuler" className="text-xl font-semibold">
+              {t("cancelBooking")}
+            </h2>
+            <ul className="space-y-2">
+              {bookings.map((guest) => (
+                <li key={guest.bookingId}>
+                  <details className="rounded-md border border-gray-300 p-3">
+                    <summary className="cursor-pointer">{t("cancelTitle", { number: formatBookingNumber(guest.number) })} — {guest.partnerName}</summary>
+                    <ActionForm action={cancelGuestBookingAction} submit={t("cancelSubmit")} danger className="mt-3 space-y-3">
+                      <input type="hidden" name="bookingId" value={guest.bookingId} />
+                      <input type="hidden" name="sessionId" value={sessionId} />
+                      <TextField name="note" label={t("cancelReason")} required />
+                    </ActionForm>
+                  </details>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        <section aria-labelledby="attente" className="space-y-3">
+          <h2 id="attente" className="text-xl font-semibold">
+            {t("waitlist")}
           </h2>
-          <ul className="space-y-2">
-            {bookings.map((guest) => (
-              <li key={guest.bookingId}>
-                <details className="rounded-md border border-gray-300 p-3">
-                  <summary className="cursor-pointer">{t("cancelTitle", { number: formatBookingNumber(guest.number) })} — {guest.partnerName}</summary>
-                  <ActionForm action={cancelGuestBookingAction} submit={t("cancelSubmit")} danger className="mt-3 space-y-3">
-                    <input type="hidden" name="bookingId" value={guest.bookingId} />
-                    <input type="hidden" name="sessionId" value={sessionId} />
-                    <TextField name="note" label={t("cancelReason")} required />
-                  </ActionForm>
-                </details>
-              </li>
-            ))}
-          </ul>
+          {list.waitlist.length === 0 ? (
+            <p>{t("noWaitlist")}</p>
+          ) : (
+            <ol className="list-decimal space-y-1 pl-6">
+              {list.waitlist.map((w) => (
+                <li key={w.bookingId}>
+                  {w.names} — {w.partnerName} ({formatBookingNumber(w.number)})
+                </li>
+              ))}
+            </ol>
+          )}
         </section>
-      ) : null}
 
-      <section aria-labelledby="attente" className="space-y-3">
-        <h2 id="attente" className="text-xl font-semibold">
-          {t("waitlist")}
-        </h2>
-        {list.waitlist.length === 0 ? (
-          <p>{t("noWaitlist")}</p>
-        ) : (
-          <ol className="list-decimal space-y-1 pl-6">
-            {list.waitlist.map((w) => (
-              <li key={w.bookingId}>
-                {w.names} — {w.partnerName} ({formatBookingNumber(w.number)})
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+        {upcoming ? (
+          <section aria-labelledby="reservations" className="space-y-3 print:hidden">
+            <h2 id="reservations" className="text-xl font-semibold">
+              {t("bookings")}
+            </h2>
+            <p>{closedAt ? t("closedByHand", { date: formatMoment(closedAt) }) : beforeClosing ? t("closesOn", { until: when(closesAt) }) : t("closedOnTime", { date: when(closesAt) })}</p>
+            {closedAt && beforeClosing ? <p>{t("reopenHelp", { until: when(closesAt) })}</p> : null}
+            {beforeClosing ? (
+              // One form for both ways, so that its answer stays on screen (with the focus) when the page
+              // comes back showing the other way.
+              <ActionForm
+                action={closedAt ? reopenBookingsAction : closeBookingsAction}
+                submit={closedAt ? t("reopen") : t("close")}
+                danger={!closedAt}
+                confirm={closedAt ? undefined : t("closeConfirm", { count: list.waitlist.length, until: when(closesAt) })}
+              >
+                <input type="hidden" name="sessionId" value={sessionId} />
+              </ActionForm>
+            ) : null}
+          </section>
+        ) : null}
 
-      {upcoming ? (
-        <section aria-labelledby="reservations" className="space-y-3 print:hidden">
-          <h2 id="reservations" className="text-xl font-semibold">
-            {t("bookings")}
-          </h2>
-          <p>{closedAt ? t("closedByHand", { date: formatMoment(closedAt) }) : beforeClosing ? t("closesOn", { until: when(closesAt) }) : t("closedOnTime", { date: when(closesAt) })}</p>
-          {closedAt && beforeClosing ? <p>{t("reopenHelp", { until: when(closesAt) })}</p> : null}
-          {beforeClosing ? (
-            // One form for both ways, so that its answer stays on screen (with the focus) when the page
-            // comes back showing the other way.
-            <ActionForm
-              action={closedAt ? reopenBookingsAction : closeBookingsAction}
-              submit={closedAt ? t("reopen") : t("close")}
-              danger={!closedAt}
-              confirm={closedAt ? undefined : t("closeConfirm", { count: list.waitlist.length, until: when(closesAt) })}
-            >
-              <input type="hidden" name="sessionId" value={sessionId} />
-            </ActionForm>
-          ) : null}
-        </section>
-      ) : null}
-
-      {upcoming ? (
-        <section className="space-y-4 print:hidden">
-          <details className="rounded-lg border border-red-700 p-4">
-            <summary className="cursor-pointer font-semibold text-red-800">{t("cancelSession")}</summary>
-            <ActionForm action={cancelSessionAction} submit={t("cancelSession")} danger className="mt-3 space-y-3">
-              <input type="hidden" name="sessionId" value={sessionId} />
-              <TextField name="note" label={ev("cancelNote")} />
-              <label className="flex items-start gap-2">
-                <input type="checkbox" name="confirm" value="oui" required className="mt-1 h-5 w-5" />
-                {t("cancelSessionConfirm")}
-              </label>
-            </ActionForm>
-          </details>
-        </section>
-      ) : null}
-    </div>
+        {upcoming ? (
+          <section className="space-y-4 print:hidden">
+            <details className="rounded-lg border border-red-700 p-4">
+              <summary className="cursor-pointer font-semibold text-red-800">{t("cancelSession")}</summary>
+              <ActionForm action={cancelSessionAction} submit={t("cancelSession")} danger className="mt-3 space-y-3">
+                <input type="hidden" name="sessionId" value={sessionId} />
+                <TextField name="note" label={ev("cancelNote")} />
+                <label className="flex items-start gap-2">
+                  <input type="checkbox" name="confirm" value="oui" required className="mt-1 h-5 w-5" />
+                  {t("cancelSessionConfirm")}
+                </label>
+              </ActionForm>
+            </details>
+          </section>
+        ) : null}
+      </div>
+    </ClientMessages>
   );
 }

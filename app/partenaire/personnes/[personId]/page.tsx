@@ -8,6 +8,8 @@ import { NotFoundError } from "@/lib/errors";
 import { formatSessionShort } from "@/lib/format/dates";
 import { getPerson } from "@/lib/people/people";
 import { archivePersonAction, updatePersonAction } from "../actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 
 // Not the person's name, on purpose: a title stays in the browser's history, in the list of tabs and in
 // bookmarks, on a computer a social service's team often shares, and it may be read aloud or shown while
@@ -28,41 +30,43 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
   const t = await getTranslations("people");
   const status = await getTranslations("bookingPage");
   return (
-    <div className="space-y-8">
-      <p>
-        <Link href="/partenaire/personnes" className="font-semibold text-brand-800 underline">
-          {t("back")}
-        </Link>
-      </p>
-      <h1 className="text-3xl font-bold text-brand-800">
-        {person.firstName} {person.lastName}
-      </h1>
-      <section aria-labelledby="modifier" className="space-y-3">
-        <h2 id="modifier" className="text-xl font-semibold">
-          {t("edit")}
-        </h2>
-        <PersonForm save={updatePersonAction} person={person} />
-      </section>
-      <section aria-labelledby="sorties" className="space-y-3">
-        <h2 id="sorties" className="text-xl font-semibold">
-          {t("outingsTitle")}
-        </h2>
-        {person.outingList.length === 0 ? (
-          <p>{t("noOutings")}</p>
-        ) : (
-          <ul className="space-y-2">
-            {person.outingList.map((outing) => (
-              <li key={outing.bookingId}>
-                <Link href={`/partenaire/reservations/${outing.bookingId}`} className="underline">
-                  {outing.eventTitle}
-                </Link>{" "}
-                — {formatSessionShort(outing.startsAt)}, {outing.venueName} ({status(`status.${outing.status}`)})
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <ArchivePersonForm personId={person.id} archive={archivePersonAction} />
-    </div>
+    <ClientMessages namespaces={[...FORM_NAMESPACES, "people"]}>
+      <div className="space-y-8">
+        <p>
+          <Link href="/partenaire/personnes" className="font-semibold text-brand-800 underline">
+            {t("back")}
+          </Link>
+        </p>
+        <h1 className="text-3xl font-bold text-brand-800">
+          {person.firstName} {person.lastName}
+        </h1>
+        <section aria-labelledby="modifier" className="space-y-3">
+          <h2 id="modifier" className="text-xl font-semibold">
+            {t("edit")}
+          </h2>
+          <PersonForm save={updatePersonAction} person={person} />
+        </section>
+        <section aria-labelledby="sorties" className="space-y-3">
+          <h2 id="sorties" className="text-xl font-semibold">
+            {t("outingsTitle")}
+          </h2>
+          {person.outingList.length === 0 ? (
+            <p>{t("noOutings")}</p>
+          ) : (
+            <ul className="space-y-2">
+              {person.outingList.map((outing) => (
+                <li key={outing.bookingId}>
+                  <Link href={`/partenaire/reservations/${outing.bookingId}`} className="underline">
+                    {outing.eventTitle}
+                  </Link>{" "}
+                  — {formatSessionShort(outing.startsAt)}, {outing.venueName} ({status(`status.${outing.status}`)})
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <ArchivePersonForm personId={person.id} archive={archivePersonAction} />
+      </div>
+    </ClientMessages>
   );
 }

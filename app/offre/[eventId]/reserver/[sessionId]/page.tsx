@@ -13,6 +13,7 @@ import { NotFoundError } from "@/lib/errors";
 import { formatSessionDate } from "@/lib/format/dates";
 import { bookFormTitle } from "@/lib/page-titles";
 import { bookAction, searchPeopleAction } from "./actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 // One read per request for the title and the page (React's cache).
 const load = cache((actor: Actor, eventId: string) => getEventDetails(actor, eventId));
@@ -37,31 +38,33 @@ export default async function BookPage({ params }: { params: Promise<{ eventId: 
   const back = await getTranslations("event");
 
   return (
-    <div className="space-y-6">
-      <p>
-        <Link href={`/offre/${event.id}`} className="font-semibold text-brand-800 underline">
-          {back("back")}
-        </Link>
-      </p>
-      <header className="space-y-1">
-        <h1 className="text-3xl font-bold text-brand-800">{t("title", { event: event.title })}</h1>
-        <p className="text-lg">
-          {t("session", { date: formatSessionDate(session.startsAt) })}
-          {" — "}
-          {event.venue.name}
+    <ClientMessages namespaces={["bookingForm", "event", "labels"]}>
+      <div className="space-y-6">
+        <p>
+          <Link href={`/offre/${event.id}`} className="font-semibold text-brand-800 underline">
+            {back("back")}
+          </Link>
         </p>
-      </header>
-      <WaitlistNotice session={session} quotaRule={event.quotaRule} />
-      <BookingForm
-        sessionId={session.id}
-        partnerId={actor.partnerId}
-        placesLeft={session.placesLeft}
-        quotaLeft={session.quotaLeft}
-        search={searchPeopleAction}
-        book={bookAction}
-        // New at each showing of the form: sending this form twice books once (lib/booking).
-        idempotencyKey={randomUUID()}
-      />
-    </div>
+        <header className="space-y-1">
+          <h1 className="text-3xl font-bold text-brand-800">{t("title", { event: event.title })}</h1>
+          <p className="text-lg">
+            {t("session", { date: formatSessionDate(session.startsAt) })}
+            {" — "}
+            {event.venue.name}
+          </p>
+        </header>
+        <WaitlistNotice session={session} quotaRule={event.quotaRule} />
+        <BookingForm
+          sessionId={session.id}
+          partnerId={actor.partnerId}
+          placesLeft={session.placesLeft}
+          quotaLeft={session.quotaLeft}
+          search={searchPeopleAction}
+          book={bookAction}
+          // New at each showing of the form: sending this form twice books once (lib/booking).
+          idempotencyKey={randomUUID()}
+        />
+      </div>
+    </ClientMessages>
   );
 }
