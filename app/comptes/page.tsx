@@ -13,7 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("accounts") };
 }
 
-const PAGE_SIZE = 50;
+/** As the other lists of the association (25 rows): each row carries its own form to turn the account off or on. */
+const PAGE_SIZE = 25;
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser("/comptes");

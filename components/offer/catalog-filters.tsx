@@ -3,7 +3,7 @@
 // fold behind a button that says how many filters are chosen.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { activeFilterCount, type CatalogFilters } from "@/lib/catalog/filters";
+import { activeFilterCount, areaChoices, type CatalogFilters } from "@/lib/catalog/filters";
 import { CatalogFiltersToggle } from "./catalog-filters-toggle";
 import { Accessibility, EventCategory } from "@/lib/generated/prisma/enums";
 
@@ -12,7 +12,7 @@ const field = "w-full rounded-md border border-gray-400 px-3 py-2";
 export async function CatalogFiltersForm({ filters, places }: { filters: CatalogFilters; places: { city: string; areas: string[] }[] }) {
   const t = await getTranslations("offer");
   const labels = await getTranslations("labels");
-  const areas = places.flatMap((place) => (filters.ville && place.city.toLowerCase() !== filters.ville.toLowerCase() ? [] : place.areas));
+  const { town, areas } = areaChoices(places, filters);
   return (
     <form method="get" action="/offre" role="search" aria-labelledby="filtres" className="rounded-lg bg-brand-50 p-4">
       <CatalogFiltersToggle activeCount={activeFilterCount(filters)}>
@@ -79,7 +79,7 @@ export async function CatalogFiltersForm({ filters, places }: { filters: Catalog
             <label htmlFor="quartier" className="mb-1 block font-semibold">
               {t("area")}
             </label>
-            <select id="quartier" name="quartier" defaultValue={filters.quartier ?? ""} className={field}>
+            <select id="quartier" name="quartier" defaultValue={filters.quartier ?? ""} aria-describedby={town ? undefined : "quartier-aide"} className={field}>
               <option value="">—</option>
               {areas.map((area) => (
                 <option key={area} value={area}>
@@ -87,6 +87,11 @@ export async function CatalogFiltersForm({ filters, places }: { filters: Catalog
                 </option>
               ))}
             </select>
+            {town ? null : (
+              <span id="quartier-aide" className="mt-1 block text-sm">
+                {t("areaNeedsTown")}
+              </span>
+            )}
           </p>
         </div>
         <fieldset>

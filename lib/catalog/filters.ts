@@ -88,3 +88,15 @@ export function dateRange(filters: Pick<CatalogFilters, "quand" | "du" | "au">, 
       return { from: now, to: null };
   }
 }
+
+/**
+ * The areas the filter offers: the chosen town's only (a national network has hundreds of areas, too many
+ * for one list, and they were most of the filter's weight on every catalogue page). With one town in the
+ * offer, its areas need no choice of town. An area asked in the URL stays shown. `town` is undefined when
+ * a town must be chosen first.
+ */
+export function areaChoices(places: { city: string; areas: string[] }[], filters: Pick<CatalogFilters, "ville" | "quartier">): { town: string | undefined; areas: string[] } {
+  const town = filters.ville?.toLowerCase() ?? (places.length === 1 ? places[0]!.city.toLowerCase() : undefined);
+  const townAreas = town ? (places.find((place) => place.city.toLowerCase() === town)?.areas ?? []) : [];
+  return { town, areas: filters.quartier && !townAreas.includes(filters.quartier) ? [filters.quartier, ...townAreas] : townAreas };
+}

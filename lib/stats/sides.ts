@@ -7,8 +7,19 @@ import type { Actor } from "@/lib/auth/actor";
 import { actsForPartner, ensure, managesVenue } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
 import { requireId } from "@/lib/validation";
-import { seasonRange } from "@/lib/time";
+import { seasonOf, seasonRange } from "@/lib/time";
 import { computeFigures, seasonNumber, type FigureRow } from "./figures";
+
+/** The seasons a venue or a structure may look back on: the one under way and the three before. */
+export const SIDE_SEASONS_BACK = 4;
+
+/** The season asked in the URL (?saison=2025) if it is one of those, else the one under way. */
+export function sideSeason(asked: unknown, now: Date): { season: number; current: number; seasons: number[] } {
+  const current = seasonOf(now);
+  const seasons = Array.from({ length: SIDE_SEASONS_BACK }, (_, back) => current - back);
+  const wanted = Number(Array.isArray(asked) ? asked[0] : asked);
+  return { season: seasons.includes(wanted) ? wanted : current, current, seasons };
+}
 
 export interface EventFigures {
   eventId: string;

@@ -135,3 +135,55 @@ export function periodOf(
   const { du, au } = report.range!;
   return { words: t("periodRange", { from: formatDay(du), to: formatDay(au) }), query: `du=${du}&au=${au}` };
 }
+
+/** The tables a venue's and a structure's statistics pages show, each downloadable as CSV. */
+export const VENUE_TABLES = ["bilan", "evenements"] as const;
+export const PARTNER_TABLES = ["bilan", "mois", "categories"] as const;
+/** The figures of each side's account and breakdowns: what the pages show. */
+export const VENUE_SUMMARY: (keyof Figures)[] = ["offered", "confirmed", "attended", "noShows", "unused", "people"];
+export const VENUE_EVENT_COLUMNS = ["offered", "confirmed", "attended", "noShows", "unused"] as const;
+export const PARTNER_SUMMARY: (keyof Figures)[] = ["confirmed", "attended", "noShows", "people", "companions", "cancelledByPartner"];
+export const PARTNER_COLUMNS: (keyof Figures)[] = ["requested", "confirmed", "attended", "noShows", "people", "companions"];
+
+type Moods = { LOVED: number; LIKED: number; NOT_FOR_ME: number };
+
+/** An event's feedback in words ("Adoré : 3 · Aimé : 1 · Pas pour moi : 0"), or that there is none yet. */
+export function feedbackInWords(feedback: Moods, words: (key: string) => string): string {
+  if (feedback.LOVED + feedback.LIKED + feedback.NOT_FOR_ME === 0) return words("statistics.noFeedback");
+  return (["LOVED", "LIKED", "NOT_FOR_ME"] as const).map((key) => `${words(`venue.report.mood.${key}`)} : ${feedback[key]}`).join(" · ");
+}
+
+/** A side's account as CSV rows: this season and the one before. */
+function sideSummaryCsv(names: (keyof Figures)[], current: FigureRow | undefined, previous: FigureRow | null, words: (key: string) => string) {
+  return {
+    header: [words("statistics.figureColumn"), words("statistics.thisPeriod"), words("statistics.previousPeriod")],
+    rows: names.map((name) => [words(`statistics.figures.${name}`), shown(name, current?.[name] ?? 0), shown(name, previous?.[name] ?? null)]),
+  };
+}
+
+/** A venue's table as CSV: its account, or its events with the feedback. Its own figures: nothing masked. */
+export function venueStatisticsCsv(
+  table: (typeof VENUE_TABLES)[number],
+  statistics: { rows: FigureRow[]; previous: FigureRow | null; events: ({ title: string; sessions: number; feedback: Moods } & Record<(typeof VENUE_EVENT_COLUMNS)[number], number>)[] },
+  words: (key: string, values?: Record<string, string | number>) => string,
+): { header: string[]; rows: (string | number)[][] } {
+  if (table === "bilan") return sideSummaryCsv(VENUE_SUMMARY, totalOf(statistics.rows), statistics.previous, words);
+  return {
+    header: [words("statistics.eventColumn"), words("statistics.sessionsColumn"), ...VENUE_EVENT_COLUMNS.map((name) => words(`statistics.short.${name}`)), words("statistics.feedbackColumn")],
+    rows: statistics.events.map((event) => [event.title, event.sessions, ...VENUE_EVENT_COLUMNS.map((name) => event[name]), feedbackInWords(event.feedback, words)]),
+  };
+}
+
+/** A structure's table as CSV: its account, or its outings by month or by category. */
+export function partnerStatisticsCsv(
+  table: (typeof PARTNER_TABLES)[number],
+  statistics: { rows: FigureRow[]; previous: FigureRow | null },
+  words: (key: string) => string,
+  month: (key: string) => string,
+): { header: string[]; rows: (string | number)[][] } {
+  if (table === "bilan") return sideSummaryCsv(PARTNER_SUMMARY, totalOf(statistics.rows), statistics.previous, words);
+  return {
+    header: [words(`statistics.keyColumn.${table}`), ...PARTNER_COLUMNS.map((name) => words(`statistics.short.${name}`))],
+    rows: rowsOf(statistics.rows, TABLE_DIMENSION[table]).map((row) => [rowLabel(table, row.key, words, new Map(), month), ...PARTNER_COLUMNS.map((name) => shown(name, row[name]))]),
+  };
+}

@@ -18,6 +18,8 @@ test("from the offer to a printed invitation, then a cancellation", async ({ pag
   // month finds sessions too).
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "L'offre culturelle" }).click();
+  // One town in the demo's offer: its areas are there without choosing it (with several, a town first).
+  await expect(page.getByLabel("Quartier").locator("option", { hasText: /^Croix-Rousse$/ })).toHaveCount(1);
   await page.getByLabel("Quand").selectOption("dates");
   await page.getByLabel("Du", { exact: true }).fill(day(0));
   await page.getByLabel("Au", { exact: true }).fill(day(28));

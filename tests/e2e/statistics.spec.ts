@@ -81,6 +81,11 @@ test("a venue's and a structure's own statistics, for their reports", async ({ p
   await expect(page.getByRole("heading", { name: "Par événement" })).toBeVisible();
   await expect(page.getByRole("region", { name: /Par événement/ }).getByRole("table").getByRole("row").nth(1)).toContainText(/séance/);
   await axe();
+  const venueCsv = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Télécharger ce tableau (CSV) — Par événement" }).click();
+  const events = await text(await venueCsv);
+  expect(events.charCodeAt(0)).toBe(0xfeff);
+  expect(events).toContain("Événement;Séances;Offertes;Confirmées;Utilisées;Absents;Non utilisées;Avis des personnes");
   await page.context().clearCookies();
 
   await signIn(page, ACCOUNTS.partner);
@@ -89,4 +94,7 @@ test("a venue's and a structure's own statistics, for their reports", async ({ p
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Statistiques de la structure");
   await expect(page.getByText("Personnes accompagnées touchées")).toBeVisible();
   await axe();
+  const partnerCsv = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Télécharger ce tableau (CSV) — Par mois" }).click();
+  expect(await text(await partnerCsv)).toContain("Mois;Demandées;Confirmées;Utilisées;Absents;Personnes;Accompagnants");
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Breakdown } from "@/components/stats/breakdown";
+import { ExportLink } from "@/components/stats/export-link";
 import { FigureTable } from "@/components/stats/figure-table";
 import { KeyFigures } from "@/components/stats/key-figures";
 import { PrintButton } from "@/components/stats/print-button";
@@ -48,14 +49,8 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
   const all = report.counts[TABLE_DIMENSION[breakdown]] ?? rows.length;
   const exports = (table: StatTable) => (
     <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm print:hidden">
-      <a href={`${PATH}/export?${exportQuery}&table=${table}`} className="font-semibold text-brand-800 underline" download>
-        {t("exportCsv")}
-        <span className="sr-only"> — {t(`tables.${table}`)}</span>
-      </a>
-      <a href={`${PATH}/export?${exportQuery}&table=${table}&diffusion=externe`} className="text-brand-800 underline" download>
-        {t("exportCsvPublic")}
-        <span className="sr-only"> — {t(`tables.${table}`)}</span>
-      </a>
+      <ExportLink href={`${PATH}/export?${exportQuery}&table=${table}`} label={t("exportCsv")} table={t(`tables.${table}`)} />
+      <ExportLink href={`${PATH}/export?${exportQuery}&table=${table}&diffusion=externe`} label={t("exportCsvPublic")} table={t(`tables.${table}`)} strong={false} />
     </p>
   );
 

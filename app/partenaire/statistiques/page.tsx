@@ -1,34 +1,38 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Breakdown } from "@/components/stats/breakdown";
+import { ExportLink } from "@/components/stats/export-link";
 import { KeyFigures } from "@/components/stats/key-figures";
 import { SeasonPicker } from "@/components/stats/season-picker";
 import { requireUser } from "@/lib/auth/current";
-import { partnerStatistics } from "@/lib/stats/sides";
-import { monthLabel, rowsOf, totalOf } from "@/lib/stats/tables";
-import { seasonLabel, seasonOf } from "@/lib/time";
+import { partnerStatistics, sideSeason } from "@/lib/stats/sides";
+import { monthLabel, PARTNER_COLUMNS, PARTNER_SUMMARY, PARTNER_TABLES, rowsOf, totalOf } from "@/lib/stats/tables";
+import { seasonLabel } from "@/lib/time";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("partnerStatistics") };
 }
 
-const SEASONS_BACK = 4;
-const COLUMNS = ["requested", "confirmed", "attended", "noShows", "people", "companions"] as const;
+const PATH = "/partenaire/statistiques";
 
 export default async function PartnerStatisticsPage({ searchParams }: { searchParams: Promise<{ saison?: string }> }) {
   const actor = await requireUser("/partenaire/statistiques", "PARTNER");
   if (actor.kind !== "user" || !actor.partnerId) return null;
   const query = await searchParams;
   const now = new Date();
-  const current = seasonOf(now);
-  const asked = Number(query.saison);
-  const season = Number.isInteger(asked) && asked <= current && asked > current - SEASONS_BACK ? asked : current;
+  const { season, current, seasons } = sideSeason(query.saison, now);
   const { rows, previous } = await partnerStatistics(actor, actor.partnerId, season, { now });
   const t = await getTranslations("statistics");
   const labels = await getTranslations("labels");
   const total = totalOf(rows)!;
   const months = rowsOf(rows, "month");
   const categories = rowsOf(rows, "category");
+  const exportHref = (table: (typeof PARTNER_TABLES)[number]) => `${PATH}/export?saison=${season}&table=${table}`;
+  const exportAfter = (table: "mois" | "categories") => (
+    <p className="print:hidden">
+      <ExportLink href={exportHref(table)} label={t("exportCsv")} table={t(`tables.${table}`)} />
+    </p>
+  );
   return (
     <div className="space-y-8">
       <header className="space-y-2">
@@ -38,7 +42,7 @@ export default async function PartnerStatisticsPage({ searchParams }: { searchPa
         <p>{t("partnerLead")}</p>
         <p className="text-sm">{t("comparedSeason", { label: seasonLabel(season - 1) })}</p>
       </header>
-      <SeasonPicker action="/partenaire/statistiques" seasons={Array.from({ length: SEASONS_BACK }, (_, n) => current - n)} season={season} current={current} />
+      <SeasonPicker action={PATH} seasons={seasons} season={season} current={current} />
       {total.requested === 0 ? (
         <p className="rounded-lg bg-brand-50 p-4">{t("empty")}</p>
       ) : (
@@ -47,24 +51,29 @@ export default async function PartnerStatisticsPage({ searchParams }: { searchPa
             <h2 id="essentiel" className="text-2xl font-semibold">
               {t("keyFigures")}
             </h2>
-            <KeyFigures names={["confirmed", "attended", "noShows", "people", "companions", "cancelledByPartner"]} current={total} previous={previous} />
+            <KeyFigures names={PARTNER_SUMMARY} current={total} previous={previous} />
+            <p className="print:hidden">
+              <ExportLink href={exportHref("bilan")} label={t("exportCsv")} table={t("tables.bilan")} />
+            </p>
           </section>
           <Breakdown
             id="mois"
             title={t("tables.mois")}
             caption={`${t("tables.mois")} — ${seasonLabel(season)}`}
             keyColumn={t("keyColumn.mois")}
-            columns={[...COLUMNS]}
+            columns={PARTNER_COLUMNS}
             rows={months.map((row) => ({ key: row.key, label: monthLabel(row.key), figures: row }))}
+            after={exportAfter("mois")}
           />
           <Breakdown
             id="categories"
             title={t("tables.categories")}
             caption={`${t("tables.categories")} — ${seasonLabel(season)}`}
             keyColumn={t("keyColumn.categories")}
-            columns={[...COLUMNS]}
+            columns={PARTNER_COLUMNS}
             horizontal
             rows={categories.map((row) => ({ key: row.key, label: labels(`category.${row.key}` as "category.THEATRE"), figures: row }))}
+            after={exportAfter("categories")}
           />
         </>
       )}
