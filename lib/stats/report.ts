@@ -87,7 +87,11 @@ export async function statisticsReport(
     report = { season, range: null, current: current.rows, previous: previous.rows, counts: current.counts, computedAt: current.computedAt };
   }
   const venueIds = report.current.filter((row) => row.dimension === "venue").map((row) => row.key);
-  const venues = await getPrisma().venue.findMany({ where: { id: { in: venueIds } }, select: { id: true, name: true, city: true } });
+  // One array parameter: the venue table's export names 1,500 venues at national scale, which Prisma's
+  // `in` sent as 1,500 parameters.
+  const venues = venueIds.length
+    ? await getPrisma().$queryRaw<{ id: string; name: string; city: string }[]>`SELECT v."id"::text AS "id", v."name", v."city" FROM "Venue" v WHERE v."id" = ANY(${venueIds}::uuid[])`
+    : [];
   return { ...report, venues: new Map(venues.map((venue) => [venue.id, { name: venue.name, city: venue.city }])) };
 }
 
