@@ -23,7 +23,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const PATH = "/admin/adhesions";
-const PAGE_SIZE = 50;
+/** As the other lists of the association: each row carries its own form (issue 14: 50 rows made a 143 kB page). */
+const PAGE_SIZE = 25;
 /** The states as they read in the URL (?etat=adherente). */
 const STATES = { "sans-reponse": "INVITED", "va-adherer": "JOINING", "pas-cette-saison": "DECLINED", adherente: "MEMBER" } as const satisfies Record<string, MembershipStatus>;
 type StateSlug = keyof typeof STATES;
