@@ -7,8 +7,12 @@ import { cleanLine } from "@/lib/validation";
 import { Accessibility, EventCategory } from "@/lib/generated/prisma/enums";
 
 export const WHEN = ["semaine", "mois", "dates", "tout"] as const;
-/** Events per page of the catalog (one card each, whatever their number of sessions). */
-export const PAGE_SIZE = 20;
+/**
+ * Events per page of the catalog (one card each, whatever their number of sessions). 12 fill two or three
+ * columns evenly; 20 cards made a 130 kB page whose rendering kept the catalogue above its time at 16
+ * clients (issue 14).
+ */
+export const PAGE_SIZE = 12;
 
 const one = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const many = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : String(value).split(","));
