@@ -17,6 +17,11 @@ export default async function FaqPage() {
       <header className="space-y-3">
         <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
         <p className="text-lg">{t("lead")}</p>
+        <p>
+          <Link href="/faq/facile" className="font-semibold text-brand-800 underline underline-offset-4">
+            {t("easyLink")}
+          </Link>
+        </p>
       </header>
       <div className="space-y-3">
         {questions.map((key) => (

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CatalogEventCard } from "@/components/offer/catalog-event-card";
+import { EasyOffer } from "@/components/easy/easy-offer";
+import { ReadingModeSwitch } from "@/components/easy/reading-mode-switch";
 import { CatalogFiltersForm } from "@/components/offer/catalog-filters";
 import { currentActor } from "@/lib/auth/current";
 import { catalogQuery, readCatalogFilters } from "@/lib/catalog/filters";
+import { READING_MODE_COOKIE, readsEasy } from "@/lib/catalog/reading-mode";
 import { catalogPlaces, searchSessions } from "@/lib/catalog/search";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
@@ -17,8 +21,11 @@ export default async function OfferPage({ searchParams }: { searchParams: Promis
   const actor = await currentActor();
   if (actor.kind === "anonymous") redirect("/connexion?suite=/offre");
   const filters = readCatalogFilters(await searchParams);
+  const mode = (await cookies()).get(READING_MODE_COOKIE)?.value;
+  if (readsEasy(actor, mode)) return <EasyOffer filters={filters} result={await searchSessions(actor, filters)} />;
   const [result, places] = await Promise.all([searchSessions(actor, filters), catalogPlaces(actor)]);
   const t = await getTranslations("offer");
+  const easy = await getTranslations("easy");
 
   return (
     <ClientMessages namespaces={["offer"]}>
@@ -26,6 +33,11 @@ export default async function OfferPage({ searchParams }: { searchParams: Promis
         <header className="space-y-2">
           <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
           <p>{t("lead")}</p>
+          {actor.kind === "visitor" ? (
+            <p>
+              <ReadingModeSwitch to="facile" label={easy("easy")} />
+            </p>
+          ) : null}
         </header>
         <CatalogFiltersForm filters={filters} places={places} />
         <section aria-labelledby="resultats" className="space-y-4">

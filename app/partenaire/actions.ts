@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
 import { currentActor } from "@/lib/auth/current";
 import { renewVisitorCode } from "@/lib/auth/visitor";
+import { handleWish } from "@/lib/wishes/wishes";
 
 export async function renewVisitorCodeAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   try {
@@ -12,6 +13,17 @@ export async function renewVisitorCodeAction(_state: ActionState, formData: Form
     const { code } = await renewVisitorCode(await currentActor(), { partnerId: formData.get("partnerId") });
     revalidatePath("/partenaire");
     return { ok: true, message: (await getTranslations("visitor"))("renewed", { code }) };
+  } catch (error) {
+    return actionFailure(error);
+  }
+}
+
+/** A person's wish set aside (lib/wishes): no longer shown, its words erased. */
+export async function setWishAsideAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  try {
+    await handleWish(await currentActor(), formData.get("wishId"));
+    revalidatePath("/partenaire");
+    return { ok: true, message: (await getTranslations("visitor.wishes"))("asideDone") };
   } catch (error) {
     return actionFailure(error);
   }

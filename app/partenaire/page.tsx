@@ -3,15 +3,17 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { MembershipAnswer } from "@/components/association/memberships/membership-answer";
 import { NotificationsPanel } from "@/components/partner/notifications-panel";
+import { WishesPanel } from "@/components/partner/wishes-panel";
 import { RenewCodeForm } from "@/components/partner/renew-code-form";
 import { getMembershipState } from "@/lib/association/memberships";
 import { requireUser } from "@/lib/auth/current";
 import { getVisitorCode } from "@/lib/auth/visitor";
 import { formatDay } from "@/lib/format/dates";
 import { seasonLabel } from "@/lib/time";
-import { renewVisitorCodeAction } from "./actions";
+import { renewVisitorCodeAction, setWishAsideAction } from "./actions";
 import { answerMembershipAction } from "./adhesion-actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("partnerHome") };
@@ -25,7 +27,7 @@ export default async function PartnerHome() {
   const v = await getTranslations("visitor");
   const nav = await getTranslations("nav");
   return (
-    <ClientMessages namespaces={["membershipHome", "visitor"]}>
+    <ClientMessages namespaces={[...FORM_NAMESPACES, "membershipHome", "visitor"]}>
       <div className="space-y-8">
         <h1 className="text-3xl font-bold text-brand-800">{t("partner")}</h1>
         <ul className="flex flex-wrap gap-3">
@@ -44,6 +46,7 @@ export default async function PartnerHome() {
             </li>
           ))}
         </ul>
+        <WishesPanel actor={actor} partnerId={actor.partnerId} setAside={setWishAsideAction} />
         <NotificationsPanel actor={actor} partnerId={actor.partnerId} />
         <section aria-labelledby="code" className="space-y-3 rounded-lg bg-brand-50 p-4">
           <h2 id="code" className="text-xl font-semibold">

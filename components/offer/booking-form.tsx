@@ -33,12 +33,14 @@ interface Props {
   search: (partnerId: string, q: string) => Promise<{ id: string; firstName: string; lastName: string }[]>;
   book: (state: ActionState, formData: FormData) => Promise<BookingAnswer>;
   idempotencyKey: string;
+  /** The wish of a person supported this booking answers (lib/wishes): handled once booked. */
+  wishId?: string;
 }
 
 const input = "w-full rounded-md border border-gray-500 px-3 py-2";
 const secondary = "rounded-md border border-brand-700 px-3 py-2 font-semibold text-brand-800 hover:bg-brand-50";
 
-export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, search, book, idempotencyKey }: Props) {
+export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, search, book, idempotencyKey, wishId }: Props) {
   const t = useTranslations("bookingForm");
   const id = useId();
   const router = useRouter();
@@ -99,6 +101,7 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
       onSubmit={send}
     >
       <input type="hidden" name="booking" value={payload} />
+      {wishId ? <input type="hidden" name="wish" value={wishId} /> : null}
       <p role="status" className="sr-only">
         {said}
       </p>

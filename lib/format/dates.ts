@@ -13,6 +13,8 @@
 //                       (and its pieces for a span: "3 février", "3")
 //   formatMonth         a month:                                          décembre 2026
 //   formatTime          a time alone, when the day goes without saying:   20 h 30
+//   formatDateInWords   a session for the easy-to-read pages (decision 012): the part of the day in words,
+//                       no year unless it is not this one:                samedi 12 décembre, le soir, à 20 h 30
 //
 // All of them read the instant at the venue's time (Europe/Paris, lib/time.ts), whatever the time zone of
 // the server or of the browser, in French typography: "20 h 30", "20 h" on the hour, "1er" for the first
@@ -114,6 +116,22 @@ function formatTimeNow(instant: Date): string {
   return time(paris(instant));
 }
 
+/** "le matin" before noon, "l'après-midi" until 6 pm, "le soir" after: how people say when they go out. */
+function partOfDay(local: Date): string {
+  return local.getHours() < 12 ? "le matin" : local.getHours() < 18 ? "l'après-midi" : "le soir";
+}
+
+/**
+ * "samedi 12 décembre, le soir, à 20 h 30": a session for the easy-to-read pages (decision 012). Every
+ * word in full (no "sam.", no "déc."), the part of the day in words, and the year only when it is not the
+ * year of `now` (Paris years).
+ */
+function formatDateInWordsNow([startsAt, now]: [Date, Date]): string {
+  const local = paris(startsAt);
+  const year = format(local, "yyyy") === format(paris(now), "yyyy") ? "" : ` ${format(local, "yyyy")}`;
+  return `${format(local, "EEEE", { locale: fr })} ${dayOfMonth(local)} ${format(local, "MMMM", { locale: fr })}${year}, ${partOfDay(local)}, ${at(local)}`;
+}
+
 // The exported formats, each remembering its recent answers (see `remembered`). An invalid date is
 // refused each time: its writing throws before anything is stored.
 
@@ -133,4 +151,10 @@ const rememberedDay = remembered(([day, part]: [Date | string, DayPart]) => form
 /** "12 décembre 2026", "1er décembre 2026": a day (see formatDayNow). */
 export function formatDay(day: Date | string, part: DayPart = "full"): string {
   return rememberedDay([day, part]);
+}
+
+const rememberedInWords = remembered(formatDateInWordsNow, ([startsAt, now]: [Date, Date]) => `${startsAt.getTime()}|${format(paris(now), "yyyy")}`);
+/** "samedi 12 décembre, le soir, à 20 h 30" (see formatDateInWordsNow). */
+export function formatDateInWords(startsAt: Date, now: Date = new Date()): string {
+  return rememberedInWords([startsAt, now]);
 }

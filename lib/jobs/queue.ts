@@ -17,7 +17,8 @@ export type TaskName =
   | "mail-digest"
   | "retention"
   | "convention-warnings"
-  | "stats-refresh";
+  | "stats-refresh"
+  | "wishes-purge";
 
 export interface JobSpec {
   task: TaskName;

@@ -10,6 +10,7 @@ import { askAttendance, mailForBooking, mailForNotice, remindOuting } from "@/li
 import { runRetention } from "@/lib/retention";
 import { warnEndingConventions } from "@/lib/association/conventions";
 import { refreshSeasonFigures, seasonsToRefresh } from "@/lib/stats/figures";
+import { purgeWishes } from "@/lib/wishes/wishes";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import type { TaskName } from "./queue";
@@ -48,6 +49,9 @@ export const tasks: Record<TaskName, (payload: unknown, helpers: JobHelpers) => 
   "stats-refresh": async () => {
     for (const season of seasonsToRefresh(new Date())) await refreshSeasonFigures(season);
   },
+  "wishes-purge": async () => {
+    await purgeWishes();
+  },
 };
 
 export const taskList = tasks as unknown as TaskList;
@@ -55,6 +59,7 @@ export const taskList = tasks as unknown as TaskList;
 /**
  * Every hour, the digest (it acts at 7:00 in Paris); every night at 3:30 UTC, the retention policy; every
  * morning at 6:00 UTC, the conventions that end within 60 days (each warned once); every quarter of an
- * hour, the statistics of this season and the one before (lib/stats).
+ * hour, the statistics of this season and the one before (lib/stats); every hour at :05, the wishes whose
+ * session has started (lib/wishes).
  */
-export const CRONTAB = ["0 * * * * mail-digest", "30 3 * * * retention", "0 6 * * * convention-warnings", "*/15 * * * * stats-refresh"].join("\n");
+export const CRONTAB = ["0 * * * * mail-digest", "30 3 * * * retention", "0 6 * * * convention-warnings", "*/15 * * * * stats-refresh", "5 * * * * wishes-purge"].join("\n");

@@ -6,6 +6,7 @@ import associationStructures from "./association-structures.json";
 import associationVenues from "./association-venues.json";
 import auth from "./auth.json";
 import booking from "./booking.json";
+import easy from "./easy.json";
 import invitation from "./invitation.json";
 import mail from "./mail.json";
 import offer from "./offer.json";
@@ -14,7 +15,7 @@ import statistics from "./statistics.json";
 import titles from "./titles.json";
 import venue from "./venue.json";
 
-const parts = [site, booking, offer, invitation, auth, venue, mail, association, associationStructures, associationVenues, associationBookings, titles, statistics];
+const parts = [site, booking, easy, offer, invitation, auth, venue, mail, association, associationStructures, associationVenues, associationBookings, titles, statistics];
 
 function merge(list: Record<string, unknown>[]): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
@@ -30,6 +31,7 @@ function merge(list: Record<string, unknown>[]): Record<string, unknown> {
 /** Add each new file to `parts` and to this type. */
 export type Messages = typeof site &
   typeof booking &
+  typeof easy &
   typeof offer &
   typeof invitation &
   typeof auth &

@@ -27,9 +27,10 @@ test("a wrong password gets one plain answer, the same as an unknown address", a
 test("the visitor code opens the offer read-only, with the structure's contact", async ({ page }) => {
   await signInAsVisitor(page);
   await expect(page).toHaveURL("/offre");
-  await expectHeading(page, "L'offre");
-  await page.getByRole("main").getByRole("link").filter({ hasNotText: /Effacer/ }).first().click();
-  await expect(page.getByRole("heading", { name: "Les séances" })).toBeVisible();
+  // The easy-to-read offer (issue 16).
+  await expectHeading(page, "Les sorties");
+  await page.getByRole("link", { name: /^Voir cette sortie/ }).first().click();
+  await expect(page.getByRole("heading", { name: "Les dates" })).toBeVisible();
   await expect(page.getByRole("link", { name: /^Réserver/ })).toHaveCount(0);
   await mainNav(page).getByRole("link", { name: "Mon référent" }).click();
   await expect(page.getByText("CHRS L'Escale")).toBeVisible();

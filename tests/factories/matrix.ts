@@ -24,6 +24,8 @@ export interface MatrixWorld {
   colleagueX: string;
   /** A mail every attempt of which failed. */
   failedMailId: string;
+  /** A wish of one of A's people for event X, not handled yet. */
+  wishA: string;
   actors: Record<MatrixActor, Actor>;
 }
 
@@ -45,6 +47,7 @@ export async function matrixWorld(): Promise<MatrixWorld> {
   // An exception to venue X's quota for A, large enough to change nothing of the other cells.
   await prisma.quotaException.create({ data: { venueId: venueX.id, partnerId: partnerA.id, maxPlaces: 50, reason: "Projet de l'année" } });
   const failedMail = await prisma.outboxMail.create({ data: { kind: "PASSWORD_RESET", to: "perdue@exemple.test", subject: "Choisir un nouveau mot de passe", status: "FAILED", attempts: 10, error: "Connexion refusée" } });
+  const wish = await prisma.wish.create({ data: { partnerId: partnerA.id, eventId: event.id, name: "Zoé", message: "Avec ma sœur", expiresAt: session.startsAt } });
   const colleagueA = await partnerActor(partnerA.id);
   const colleagueX = await venueActor(venueX.id);
   return {
@@ -60,6 +63,7 @@ export async function matrixWorld(): Promise<MatrixWorld> {
     colleagueA: (colleagueA as { userId: string }).userId,
     colleagueX: (colleagueX as { userId: string }).userId,
     failedMailId: failedMail.id,
+    wishA: wish.id,
     actors: {
       admin: await adminActor(),
       partnerA: await partnerActor(partnerA.id),

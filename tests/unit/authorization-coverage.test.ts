@@ -14,6 +14,7 @@ const NOT_DATA_ACCESS: Record<string, string> = {
   "auth/current.ts#homeOf": "the home page of a role",
   "venue/access.ts#ensureVenueStaff": "a pure check of the actor's role",
   "venue/access.ts#ensureManages": "a pure check of the actor's venues",
+  "catalog/reading-mode.ts#readsEasy": "a pure choice of the pages' wording, decided by the actor's kind (tests/unit/listen-button.test.tsx)",
 };
 
 function sources(dir: string): string[] {

@@ -1,15 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { EasyEvent } from "@/components/easy/easy-event";
 import { EventSessionItem } from "@/components/offer/event-session";
 import type { Actor } from "@/lib/auth/actor";
 import { currentActor } from "@/lib/auth/current";
 import { getEventDetails, type EventDetails } from "@/lib/catalog/event";
+import { READING_MODE_COOKIE, readsEasy } from "@/lib/catalog/reading-mode";
 import { NotFoundError } from "@/lib/errors";
 import { eventTitle } from "@/lib/page-titles";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { WishForm } from "@/components/easy/wish-form";
+import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
+import { wishAction } from "./actions";
 
 // One read per request for the title and the page (React's cache).
 const read = cache((actor: Actor, eventId: string) => getEventDetails(actor, eventId));
@@ -34,6 +40,13 @@ export default async function EventPage({ params }: { params: Promise<{ eventId:
   const { eventId } = await params;
   const event = await load(eventId);
   const actor = await currentActor();
+  if (readsEasy(actor, (await cookies()).get(READING_MODE_COOKIE)?.value)) {
+    return (
+      <ClientMessages namespaces={FORM_NAMESPACES}>
+        <EasyEvent event={event} wish={wishAction} />
+      </ClientMessages>
+    );
+  }
   const isPartner = actor.kind === "user" && actor.role === "PARTNER";
   const t = await getTranslations("event");
   const labels = await getTranslations("labels");
@@ -41,7 +54,7 @@ export default async function EventPage({ params }: { params: Promise<{ eventId:
   const { venue } = event;
 
   return (
-    <ClientMessages namespaces={["event", "labels"]}>
+    <ClientMessages namespaces={[...FORM_NAMESPACES, "event", "labels"]}>
       <article className="space-y-8">
         <p>
           <Link href="/offre" className="font-semibold text-brand-800 underline">
@@ -109,6 +122,8 @@ export default async function EventPage({ params }: { params: Promise<{ eventId:
             ) : null}
           </aside>
         </div>
+
+        {actor.kind === "visitor" && event.sessions.length ? <WishForm eventId={event.id} dates={event.sessions} action={wishAction} /> : null}
 
         <section aria-labelledby="seances" className="space-y-4">
           <h2 id="seances" className="text-2xl font-semibold">

@@ -9,6 +9,7 @@ import { invitationCases, type AuthorizationCase, type MatrixActor } from "./inv
 import { partnerCases } from "./partner.cases";
 import { statisticsCases } from "./statistics.cases";
 import { venueCases } from "./venue.cases";
+import { wishesCases } from "./wishes.cases";
 
 export const ACTORS: MatrixActor[] = ["admin", "partnerA", "partnerB", "venueX", "venueY", "visitorA", "anonymous"];
 
@@ -20,5 +21,6 @@ export const matrixModules: Record<string, AuthorizationCase<MatrixWorld>[]> = {
   venue: venueCases,
   association: associationCases,
   statistics: statisticsCases,
+  wishes: wishesCases,
 };
 

@@ -7,6 +7,7 @@ import { DomainError, RuleViolation } from "@/lib/errors";
 import { currentActor } from "@/lib/auth/current";
 import { bookFromForm } from "@/lib/partner/booking-form";
 import { listPeople } from "@/lib/people/people";
+import { handleWish } from "@/lib/wishes/wishes";
 
 /** People of the structure matching what is typed; nothing (rather than an error) for a bad call. */
 export async function searchPeopleAction(partnerId: unknown, q: unknown) {
@@ -40,6 +41,16 @@ export async function bookAction(_state: ActionState, formData: FormData): Promi
     if (result.outcome === "NOT_BOOKED") {
       const t = await getTranslations("bookingOutcome");
       return { ok: false, message: `${t("NOT_BOOKED")} ${t(`reason.${result.reason}`)}` };
+    }
+    // Booked from a person's wish: the wish is handled. The booking is made whatever happens to the wish
+    // (one already handled or gone changes nothing; anything else is logged, not answered).
+    const wish = formData.get("wish");
+    if (wish) {
+      try {
+        await handleWish(actor, wish);
+      } catch (error) {
+        if (!(error instanceof DomainError)) console.error(error);
+      }
     }
     const first = result.outcome === "WAITLISTED" ? result.waitlisted : result.confirmed;
     return { ok: true, outcome: result.outcome, href: `/partenaire/reservations/${first.id}?resultat=${result.outcome}` };

@@ -12,6 +12,7 @@ import { getEventDetails } from "@/lib/catalog/event";
 import { NotFoundError } from "@/lib/errors";
 import { formatSessionDate } from "@/lib/format/dates";
 import { bookFormTitle } from "@/lib/page-titles";
+import { ownWish } from "@/lib/wishes/wishes";
 import { bookAction, searchPeopleAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
@@ -23,8 +24,9 @@ export async function generateMetadata({ params }: { params: Promise<{ eventId: 
   return { title: await bookFormTitle(() => load(actor, eventId), sessionId, t) };
 }
 
-export default async function BookPage({ params }: { params: Promise<{ eventId: string; sessionId: string }> }) {
+export default async function BookPage({ params, searchParams }: { params: Promise<{ eventId: string; sessionId: string }>; searchParams: Promise<{ envie?: string | string[] }> }) {
   const { eventId, sessionId } = await params;
+  const { envie } = await searchParams;
   const actor = await currentActor();
   if (actor.kind === "anonymous") redirect(`/connexion?suite=/offre/${eventId}/reserver/${sessionId}`);
   if (actor.kind !== "user" || actor.role !== "PARTNER") redirect(`/offre/${eventId}`);
@@ -36,6 +38,9 @@ export default async function BookPage({ params }: { params: Promise<{ eventId: 
   if (!session) notFound();
   const t = await getTranslations("bookingForm");
   const back = await getTranslations("event");
+  // Opened from a person's wish (lib/wishes): what they said, above the form; booking handles the wish.
+  const wish = envie ? await ownWish(actor, Array.isArray(envie) ? envie[0] : envie).catch(() => null) : null;
+  const w = await getTranslations("visitor.wishes");
 
   return (
     <ClientMessages namespaces={["bookingForm", "event", "labels"]}>
@@ -53,6 +58,12 @@ export default async function BookPage({ params }: { params: Promise<{ eventId: 
             {event.venue.name}
           </p>
         </header>
+        {wish ? (
+          <aside aria-label={w("banner", { name: wish.name })} className="space-y-1 rounded-lg border-l-4 border-brand-700 bg-brand-50 p-4">
+            <p className="font-semibold">{w("banner", { name: wish.name })}</p>
+            {wish.message ? <p className="whitespace-pre-line">« {wish.message} »</p> : null}
+          </aside>
+        ) : null}
         <WaitlistNotice session={session} quotaRule={event.quotaRule} />
         <BookingForm
           sessionId={session.id}
@@ -63,6 +74,7 @@ export default async function BookPage({ params }: { params: Promise<{ eventId: 
           book={bookAction}
           // New at each showing of the form: sending this form twice books once (lib/booking).
           idempotencyKey={randomUUID()}
+          wishId={wish?.id}
         />
       </div>
     </ClientMessages>

@@ -1,0 +1,215 @@
+// The offer as the people supported read it (issue 16): easy to read and to understand (the rules we
+// follow: docs/decisions/012-easy-to-read.md). Large type, one idea per line, the words of every day, one
+// event per card with its picture, the date in words, "Gratuit avec ta structure", a pictogram beside each
+// category and accessibility item, and a button that reads the card aloud. Two simple choices (when,
+// what) instead of the filter form; the classic catalogue stays one link away.
+import Link from "next/link";
+import { IconGift } from "@tabler/icons-react";
+import { getTranslations } from "next-intl/server";
+import { ListenButton } from "@/components/easy/listen-button";
+import { ReadingModeSwitch } from "@/components/easy/reading-mode-switch";
+import { ACCESS_PICTOGRAMS, CATEGORY_PICTOGRAMS, Pictogram } from "@/components/easy/pictograms";
+import { catalogQuery, type CatalogFilters } from "@/lib/catalog/filters";
+import type { CatalogPage, EventCard } from "@/lib/catalog/search";
+import { formatDateInWords } from "@/lib/format/dates";
+import { EventCategory } from "@/lib/generated/prisma/enums";
+
+type Easy = Awaited<ReturnType<typeof getTranslations<"easy">>>;
+type Labels = Awaited<ReturnType<typeof getTranslations<"labels">>>;
+
+/** The card's lines, as read and as heard. */
+function cardLines(event: EventCard, t: Easy, labels: Labels, now: Date) {
+  const first = event.sessions[0];
+  const places = !first ? null : first.window === "NOT_YET_OPEN" ? t("notOpen") : first.window === "OPEN" && first.placesLeft > 0 ? t("placesYes") : t("placesNo");
+  const more = event.sessionCount - 1;
+  return {
+    category: labels(`category.${event.category}`),
+    when: first ? formatDateInWords(first.startsAt, now) : "",
+    where: `${event.venueName}, ${event.city}`,
+    places,
+    more: more > 0 ? t("moreDates", { count: more }) : null,
+    access: event.accessibility.map((item) => ({ item, words: t(`accessNames.${item}`) })),
+    minAge: event.minAge ? t("minAge", { age: event.minAge }) : null,
+  };
+}
+
+async function EasyCard({ event, now }: { event: EventCard; now: Date }) {
+  const t = await getTranslations("easy");
+  const labels = await getTranslations("labels");
+  const lines = cardLines(event, t, labels, now);
+  const href = `/offre/${event.eventId}`;
+  const heard = [
+    lines.category,
+    `${event.title}.`,
+    `${t("free")}.`,
+    `${t("where")} ${lines.where}.`,
+    `${t("next")} ${lines.when}.`,
+    lines.places,
+    lines.more,
+    ...(lines.access.length ? [t("access"), ...lines.access.map((access) => access.words)] : []),
+    lines.minAge,
+    ...(t.raw("ask") as string[]),
+  ]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <article aria-labelledby={`sortie-${event.eventId}`} className="flex h-full flex-col gap-3 rounded-2xl border-2 border-brand-100 p-5 text-xl leading-relaxed">
+      {event.hasImage ? (
+        // eslint-disable-next-line @next/next/no-img-element -- served by our own route, already resized
+        <img src={`/api/events/${event.eventId}/image`} alt={event.imageAlt ?? ""} width={480} height={270} className="aspect-video w-full rounded-xl object-cover" />
+      ) : null}
+      <p className="font-semibold text-brand-800">
+        <Pictogram icon={CATEGORY_PICTOGRAMS[event.category]} label={lines.category} />
+      </p>
+      <h3 id={`sortie-${event.eventId}`} className="text-2xl font-bold break-words">
+        {event.title}
+      </h3>
+      <p className="inline-flex items-center gap-2 font-bold text-green-800">
+        <IconGift size={32} stroke={1.75} aria-hidden="true" className="shrink-0" />
+        {t("free")}
+      </p>
+      <p>
+        <span className="font-bold">{t("where")}</span> <span className="break-words">{lines.where}</span>
+      </p>
+      {lines.when ? (
+        <p>
+          <span className="font-bold">{t("next")}</span> <time dateTime={event.sessions[0]!.startsAt.toISOString()}>{lines.when}</time>
+        </p>
+      ) : null}
+      {lines.places ? <p>{lines.places}</p> : null}
+      {lines.more ? <p>{lines.more}</p> : null}
+      {lines.access.length ? (
+        <div>
+          <p className="font-bold">{t("access")}</p>
+          <ul className="space-y-2">
+            {lines.access.map(({ item, words }) => (
+              <li key={item}>
+                <Pictogram icon={ACCESS_PICTOGRAMS[item]} label={words} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {lines.minAge ? <p>{lines.minAge}</p> : null}
+      {(t.raw("ask") as string[]).map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+      <div className="mt-auto flex flex-wrap items-center gap-3 pt-2">
+        <ListenButton text={heard} labels={{ listen: t("listen"), stop: t("stop"), context: event.title }} />
+        <Link href={href} className="inline-flex min-h-12 items-center rounded-full bg-brand-700 px-5 py-2 text-lg font-semibold text-white hover:bg-brand-800">
+          {t("see")}
+          <span className="sr-only"> : {event.title}</span>
+        </Link>
+      </div>
+    </article>
+  );
+}
+
+/** A row of big choices (links), the one shown marked for screen readers too. */
+function Choices({ label, items }: { label: string; items: { key: string; href: string; current: boolean; content: React.ReactNode }[] }) {
+  return (
+    <nav aria-label={label}>
+      <p className="mb-2 text-xl font-bold" aria-hidden="true">
+        {label}
+      </p>
+      <ul className="flex flex-wrap gap-3">
+        {items.map((item) => (
+          <li key={item.key}>
+            <Link
+              href={item.href}
+              aria-current={item.current ? "true" : undefined}
+              className={`inline-flex min-h-12 items-center rounded-full border-2 px-4 py-2 text-lg ${item.current ? "border-brand-800 bg-brand-800 font-bold text-white" : "border-brand-700 text-brand-800 hover:bg-brand-50"}`}
+            >
+              {item.content}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export async function EasyOffer({ filters, result, now = new Date() }: { filters: CatalogFilters; result: CatalogPage; now?: Date }) {
+  const t = await getTranslations("easy");
+  const labels = await getTranslations("labels");
+  const when = filters.quand === "semaine" || filters.quand === "mois" ? filters.quand : "tout";
+  const category = filters.categorie.length === 1 ? filters.categorie[0] : undefined;
+  const href = (changes: Partial<CatalogFilters>) => `/offre${catalogQuery({ quand: when === "tout" ? undefined : when, categorie: category ? [category] : [], ...changes, page: 1 })}`;
+  return (
+    <div className="space-y-8 text-xl leading-relaxed">
+      <header className="space-y-3">
+        <h1 className="text-4xl font-bold text-brand-800">{t("title")}</h1>
+        {(t.raw("lead") as string[]).map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+        <p className="flex flex-wrap gap-x-6 gap-y-2 text-lg">
+          <Link href="/faq/facile" className="text-brand-800 underline underline-offset-4">
+            {t("questions")}
+          </Link>
+          <ReadingModeSwitch to="classique" label={t("plain")} />
+        </p>
+      </header>
+      <section aria-label={t("choices")} className="space-y-6 rounded-2xl bg-brand-50 p-5">
+        <Choices
+          label={t("when")}
+          items={(["tout", "semaine", "mois"] as const).map((key) => ({
+            key,
+            href: href({ quand: key === "tout" ? undefined : key }),
+            current: when === key,
+            content: key === "tout" ? t("whenAll") : key === "semaine" ? t("whenWeek") : t("whenMonth"),
+          }))}
+        />
+        <Choices
+          label={t("what")}
+          items={[
+            { key: "all", href: href({ categorie: [] }), current: !category, content: t("whatAll") },
+            ...Object.values(EventCategory).map((item) => ({
+              key: item,
+              href: href({ categorie: [item] }),
+              current: category === item,
+              content: <Pictogram icon={CATEGORY_PICTOGRAMS[item]} label={labels(`category.${item}`)} size={28} />,
+            })),
+          ]}
+        />
+      </section>
+      <section aria-labelledby="sorties" className="space-y-5">
+        <h2 id="sorties" className="text-2xl font-bold" aria-live="polite">
+          {t("found", { count: result.totalEvents })}
+        </h2>
+        {result.items.length === 0 ? (
+          <div className="space-y-2 rounded-2xl bg-brand-50 p-5">
+            <p>{t("empty")}</p>
+            <p>{t("emptyHint")}</p>
+          </div>
+        ) : (
+          <ul className="grid gap-6 md:grid-cols-2">
+            {result.items.map((event) => (
+              <li key={event.eventId}>
+                <EasyCard event={event} now={now} />
+              </li>
+            ))}
+          </ul>
+        )}
+        {result.pageCount > 1 ? (
+          <nav aria-label={t("pages")} className="flex flex-wrap items-center justify-between gap-4">
+            {result.page > 1 ? (
+              <Link href={`/offre${catalogQuery({ ...filters, page: result.page - 1 })}`} className="rounded-full border-2 border-brand-700 px-5 py-2 font-semibold text-brand-800">
+                {t("previous")}
+              </Link>
+            ) : (
+              <span />
+            )}
+            <span>{t("pageOf", { page: result.page, count: result.pageCount })}</span>
+            {result.page < result.pageCount ? (
+              <Link href={`/offre${catalogQuery({ ...filters, page: result.page + 1 })}`} className="rounded-full border-2 border-brand-700 px-5 py-2 font-semibold text-brand-800">
+                {t("nextPage")}
+              </Link>
+            ) : (
+              <span />
+            )}
+          </nav>
+        ) : null}
+      </section>
+    </div>
+  );
+}

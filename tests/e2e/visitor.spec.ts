@@ -1,0 +1,117 @@
+// Issue 16: the people supported read the offer in easy-to-read French (decision 012): the outing is free
+// with their structure and their referent books it, the date in words, a pictogram beside each category,
+// a card read aloud by the browser; the classic catalogue a link away. axe passes at 200 % zoom (a
+// 1280-pixel screen shows 640 CSS pixels) and on a phone (the phone project runs this file too).
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { ACCOUNTS, expectHeading, reseedDemo, signIn, signInAsVisitor } from "./support";
+
+test.beforeAll(() => reseedDemo());
+
+async function axe(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(violations.map((v) => `${page.url()}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(" ")}`)).toEqual([]);
+}
+
+test("a visitor reads the offer in easy-to-read French, hears a card, and opens an outing", async ({ page, isMobile }) => {
+  // What the browser is asked to say, recorded as it is said (the browser's own speech synthesis).
+  await page.addInitScript(() => {
+    const said: string[] = [];
+    (window as unknown as { said: string[] }).said = said;
+    if (!("speechSynthesis" in window)) return;
+    const speak = window.speechSynthesis.speak.bind(window.speechSynthesis);
+    window.speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
+      said.push(`${utterance.lang}|${utterance.text}`);
+      speak(utterance);
+    };
+  });
+  if (!isMobile) await page.setViewportSize({ width: 640, height: 800 });
+  await signInAsVisitor(page);
+  await expect(page).toHaveURL("/offre");
+  await expectHeading(page, "Les sorties");
+  await expect(page.getByText("La sortie est gratuite avec ta structure.")).toBeVisible();
+  const card = page.getByRole("main").getByRole("article").first();
+  const title = (await card.getByRole("heading", { level: 3 }).innerText()).trim();
+  await expect(card.getByText("Gratuit avec ta structure")).toBeVisible();
+  await expect(card.getByText(/, (le matin|l'après-midi|le soir), à/)).toBeVisible();
+  await axe(page);
+
+  await card.getByRole("button", { name: new RegExp(`^Écouter — ${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) }).click();
+  const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
+  expect(said).toHaveLength(1);
+  expect(said[0]).toMatch(/^fr-FR\|/);
+  expect(said[0]).toContain(title);
+  expect(said[0]).toContain("Gratuit avec ta structure.");
+  expect(said[0]).toContain("Parle à ta référente ou à ton référent.");
+
+  // Two simple choices instead of the filter form.
+  await page.getByRole("navigation", { name: "Quand ?" }).getByRole("link", { name: "Ce mois-ci" }).click();
+  await expect(page).toHaveURL(/quand=mois/);
+  await expect(page.getByRole("navigation", { name: "Quand ?" }).getByRole("link", { name: "Ce mois-ci" })).toHaveAttribute("aria-current", "true");
+  await page.getByRole("navigation", { name: "Quand ?" }).getByRole("link", { name: "Toutes les dates" }).click();
+
+  await page.getByRole("link", { name: /^Voir cette sortie/ }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Les dates" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Réserver/ })).toHaveCount(0);
+  await axe(page);
+
+  // The questions of the people supported, in easy-to-read French too.
+  await page.goto("/offre");
+  await page.getByRole("link", { name: "Lire les questions et les réponses" }).click();
+  await expectHeading(page, "Les questions, en facile à lire");
+  await expect(page.getByRole("heading", { name: "Je dois payer ?" })).toBeVisible();
+  await axe(page);
+
+  // The classic catalogue, and back: the choice is remembered.
+  await page.goto("/offre");
+  await page.getByRole("button", { name: "Voir la version classique" }).click();
+  await expectHeading(page, "L'offre");
+  await page.reload();
+  await expectHeading(page, "L'offre");
+  await page.getByRole("button", { name: "Voir la version facile à lire" }).click();
+  await expectHeading(page, "Les sorties");
+});
+
+test("a visitor marks a wish; their referent sees it and books it in two clicks", async ({ page }) => {
+  test.slow();
+  await signInAsVisitor(page);
+  // An outing with places left on one of its dates.
+  const cards = page.getByRole("main").getByRole("article");
+  const count = await cards.count();
+  let title = "";
+  for (let i = 0; i < count && !title; i++) {
+    if (await cards.nth(i).getByText("Il reste des places.").count()) title = (await cards.nth(i).getByRole("heading", { level: 3 }).innerText()).trim();
+  }
+  expect(title).not.toBe("");
+  await page.getByRole("link", { name: `Voir cette sortie : ${title}` }).click();
+  const open = page.locator('li[id^="seance-"]').filter({ hasText: "Il reste des places." }).first();
+  const date = (await open.locator("time").innerText()).trim();
+
+  const wish = page.getByRole("region", { name: "J'aimerais y aller" });
+  if (await wish.getByLabel("La date que tu voudrais").count()) await wish.getByLabel("La date que tu voudrais").selectOption({ label: date });
+  await wish.getByLabel("Ton prénom ou tes initiales").fill("Zoé L.");
+  await wish.getByLabel("Un message, si tu veux").fill("J'aimerais y aller avec ma sœur.");
+  await wish.getByRole("button", { name: "Envoyer mon envie" }).click();
+  await expect(page.getByText("C'est envoyé à ta référente ou à ton référent.")).toBeVisible();
+  await page.context().clearCookies();
+
+  // The referent: the wish on the home, then the booking form opened on that date, the wish above it.
+  await signIn(page, ACCOUNTS.partner);
+  await expect(page).toHaveURL("/partenaire");
+  const wishes = page.getByRole("region", { name: "Les envies des personnes accompagnées" });
+  await expect(wishes.getByText("« J'aimerais y aller avec ma sœur. »")).toBeVisible();
+  await wishes.getByRole("link", { name: `Réserver pour Zoé L. : ${title}` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Réserver pour");
+  await expect(page.getByRole("complementary", { name: "Envie de Zoé L." })).toContainText("J'aimerais y aller avec ma sœur.");
+  await page.getByText("Ou ajouter une personne qui n'est pas dans la liste").click();
+  await page.getByLabel("Prénom").first().fill("Zoé");
+  await page.getByLabel("Nom", { exact: true }).first().fill("Lefèvre");
+  await page.getByRole("button", { name: "Ajouter cette personne" }).click();
+  await page.getByRole("button", { name: /^Confirmer la réservation|^Demander/ }).click();
+  await expect(page).toHaveURL(/\/partenaire\/reservations\/[0-9a-f-]+\?resultat=/);
+
+  // Booked: the wish is handled, and gone from the home.
+  await page.goto("/partenaire");
+  await expect(page.getByRole("region", { name: "Les envies des personnes accompagnées" }).getByText("Aucune envie pour le moment.")).toBeVisible();
+});

@@ -1,0 +1,63 @@
+/** @jest-environment jsdom */
+// "Écouter" (issue 16): shown only where the browser can speak; reads the card's text in French; a second
+// press stops. jsdom has no speech synthesis: the browser's is played here by a recorder with its
+// interface (the real one is exercised in Chromium by tests/e2e/visitor.spec.ts).
+import { act, fireEvent, render, screen } from "@testing-library/react";
+import { ListenButton } from "@/components/easy/listen-button";
+import { readsEasy } from "@/lib/catalog/reading-mode";
+
+const labels = { listen: "Écouter", stop: "Arrêter", context: "Le Cid" };
+
+class Utterance {
+  lang = "";
+  rate = 1;
+  voice: unknown = null;
+  onend: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  constructor(public text: string) {}
+}
+
+describe("the Écouter button", () => {
+  afterEach(() => {
+    delete (window as { speechSynthesis?: unknown }).speechSynthesis;
+    delete (globalThis as { SpeechSynthesisUtterance?: unknown }).SpeechSynthesisUtterance;
+  });
+
+  it("is not shown where the browser cannot speak", () => {
+    render(<ListenButton text="Le Cid." labels={labels} />);
+    expect(screen.queryByRole("button")).toBeNull();
+  });
+
+  it("reads the card in French, then stops on a second press", () => {
+    const spoken: Utterance[] = [];
+    const cancel = jest.fn();
+    Object.assign(window, { speechSynthesis: { speak: (u: Utterance) => spoken.push(u), cancel, getVoices: () => [{ lang: "en-GB" }, { lang: "fr-FR", name: "Amélie" }] } });
+    Object.assign(globalThis, { SpeechSynthesisUtterance: Utterance });
+    render(<ListenButton text="Théâtre. Le Cid. Gratuit avec ta structure." labels={labels} />);
+    const button = screen.getByRole("button", { name: "Écouter — Le Cid" });
+    fireEvent.click(button);
+    expect(spoken).toHaveLength(1);
+    expect(spoken[0]).toMatchObject({ text: "Théâtre. Le Cid. Gratuit avec ta structure.", lang: "fr-FR", voice: { lang: "fr-FR" } });
+    expect(button).toHaveAttribute("aria-pressed", "true");
+    expect(button).toHaveAccessibleName("Arrêter — Le Cid");
+    fireEvent.click(button);
+    expect(spoken).toHaveLength(1);
+    expect(button).toHaveAttribute("aria-pressed", "false");
+    // The end of the reading gives the button back.
+    fireEvent.click(button);
+    act(() => spoken[1]!.onend!());
+    expect(button).toHaveAccessibleName("Écouter — Le Cid");
+    expect(cancel).toHaveBeenCalled();
+  });
+});
+
+describe("who reads the easy-to-read offer", () => {
+  it("is a visitor, unless they chose the classic one; never a structure or a venue", () => {
+    const visitor = { kind: "visitor", partnerId: "p" } as const;
+    expect(readsEasy(visitor, undefined)).toBe(true);
+    expect(readsEasy(visitor, "facile")).toBe(true);
+    expect(readsEasy(visitor, "classique")).toBe(false);
+    expect(readsEasy({ kind: "user", userId: "u", role: "PARTNER", partnerId: "p" }, undefined)).toBe(false);
+    expect(readsEasy({ kind: "anonymous" }, undefined)).toBe(false);
+  });
+});
