@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -7,8 +6,9 @@ import { CatalogEventCard } from "@/components/offer/catalog-event-card";
 import { EasyOffer } from "@/components/easy/easy-offer";
 import { ReadingModeSwitch } from "@/components/easy/reading-mode-switch";
 import { CatalogFiltersForm } from "@/components/offer/catalog-filters";
+import { CatalogPagination } from "@/components/offer/catalog-pagination";
 import { currentActor } from "@/lib/auth/current";
-import { catalogQuery, readCatalogFilters } from "@/lib/catalog/filters";
+import { readCatalogFilters } from "@/lib/catalog/filters";
 import { READING_MODE_COOKIE, readsEasy } from "@/lib/catalog/reading-mode";
 import { catalogPlaces, searchSessions } from "@/lib/catalog/search";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -55,25 +55,12 @@ export default async function OfferPage({ searchParams }: { searchParams: Promis
               ))}
             </ul>
           )}
-          {result.pageCount > 1 ? (
-            <nav aria-label={t("pagination")} className="flex items-center justify-between gap-4">
-              {result.page > 1 ? (
-                <Link href={`/offre${catalogQuery({ ...filters, page: result.page - 1 })}`} className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800">
-                  {t("previous")}
-                </Link>
-              ) : (
-                <span />
-              )}
-              <span>{t("pageOf", { page: result.page, count: result.pageCount })}</span>
-              {result.page < result.pageCount ? (
-                <Link href={`/offre${catalogQuery({ ...filters, page: result.page + 1 })}`} className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800">
-                  {t("next")}
-                </Link>
-              ) : (
-                <span />
-              )}
-            </nav>
-          ) : null}
+          <CatalogPagination
+            filters={filters}
+            page={result.page}
+            pageCount={result.pageCount}
+            words={{ label: t("pagination"), previous: t("previous"), next: t("next"), pageOf: t("pageOf", { page: result.page, count: result.pageCount }) }}
+          />
         </section>
       </div>
     </ClientMessages>

@@ -7,6 +7,7 @@ import { getTranslations } from "next-intl/server";
 import { ListenButton } from "@/components/easy/listen-button";
 import { ACCESS_PICTOGRAMS, CATEGORY_PICTOGRAMS, Pictogram } from "@/components/easy/pictograms";
 import { WishForm } from "@/components/easy/wish-form";
+import { placesInWords } from "@/components/easy/words";
 import type { ActionState } from "@/lib/actions/state";
 import type { EventDetails } from "@/lib/catalog/event";
 import { formatDateInWords } from "@/lib/format/dates";
@@ -29,7 +30,7 @@ export async function EasyEvent({
     id: session.id,
     startsAt: session.startsAt,
     words: formatDateInWords(session.startsAt, now),
-    places: session.window === "NOT_YET_OPEN" ? t("notOpen") : session.window === "OPEN" && session.placesLeft > 0 ? t("placesYes") : t("placesNo"),
+    places: placesInWords(session, t),
   }));
   const heard = [
     labels(`category.${event.category}`),

@@ -8,7 +8,9 @@ import { IconGift } from "@tabler/icons-react";
 import { getTranslations } from "next-intl/server";
 import { ListenButton } from "@/components/easy/listen-button";
 import { ReadingModeSwitch } from "@/components/easy/reading-mode-switch";
+import { placesInWords } from "@/components/easy/words";
 import { ACCESS_PICTOGRAMS, CATEGORY_PICTOGRAMS, Pictogram } from "@/components/easy/pictograms";
+import { CatalogPagination } from "@/components/offer/catalog-pagination";
 import { catalogQuery, type CatalogFilters } from "@/lib/catalog/filters";
 import type { CatalogPage, EventCard } from "@/lib/catalog/search";
 import { formatDateInWords } from "@/lib/format/dates";
@@ -20,7 +22,7 @@ type Labels = Awaited<ReturnType<typeof getTranslations<"labels">>>;
 /** The card's lines, as read and as heard. */
 function cardLines(event: EventCard, t: Easy, labels: Labels, now: Date) {
   const first = event.sessions[0];
-  const places = !first ? null : first.window === "NOT_YET_OPEN" ? t("notOpen") : first.window === "OPEN" && first.placesLeft > 0 ? t("placesYes") : t("placesNo");
+  const places = first ? placesInWords(first, t) : null;
   const more = event.sessionCount - 1;
   return {
     category: labels(`category.${event.category}`),
@@ -190,25 +192,13 @@ export async function EasyOffer({ filters, result, now = new Date() }: { filters
             ))}
           </ul>
         )}
-        {result.pageCount > 1 ? (
-          <nav aria-label={t("pages")} className="flex flex-wrap items-center justify-between gap-4">
-            {result.page > 1 ? (
-              <Link href={`/offre${catalogQuery({ ...filters, page: result.page - 1 })}`} className="rounded-full border-2 border-brand-700 px-5 py-2 font-semibold text-brand-800">
-                {t("previous")}
-              </Link>
-            ) : (
-              <span />
-            )}
-            <span>{t("pageOf", { page: result.page, count: result.pageCount })}</span>
-            {result.page < result.pageCount ? (
-              <Link href={`/offre${catalogQuery({ ...filters, page: result.page + 1 })}`} className="rounded-full border-2 border-brand-700 px-5 py-2 font-semibold text-brand-800">
-                {t("nextPage")}
-              </Link>
-            ) : (
-              <span />
-            )}
-          </nav>
-        ) : null}
+        <CatalogPagination
+          filters={filters}
+          page={result.page}
+          pageCount={result.pageCount}
+          words={{ label: t("pages"), previous: t("previous"), next: t("nextPage"), pageOf: t("pageOf", { page: result.page, count: result.pageCount }) }}
+          large
+        />
       </section>
     </div>
   );
