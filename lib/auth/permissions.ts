@@ -28,6 +28,16 @@ export function managesVenue(actor: Actor, venueId: string): boolean {
   return isAdmin(actor) || (actor.kind === "user" && actor.role === "VENUE" && actor.venueIds.includes(venueId));
 }
 
+/** Send a wish ("J'aimerais y aller", lib/wishes): the people supported, through their structure's visitor code. */
+export function canSendWish(actor: Actor): actor is Extract<Actor, { kind: "visitor" }> {
+  return actor.kind === "visitor";
+}
+
+/** Handle a wish of a structure's people (book it, set it aside): that structure's own users. */
+export function canHandleWish(actor: Actor, partnerId: string): boolean {
+  return actor.kind === "user" && actor.role === "PARTNER" && actor.partnerId === partnerId;
+}
+
 /** Book invitations for a partner structure's people: its own users, and the association. */
 export function canBookFor(actor: Actor, partnerId: string): boolean {
   return actsForPartner(actor, partnerId);

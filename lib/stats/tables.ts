@@ -100,14 +100,7 @@ export function statisticsCsv(
   report: { current: FigureRow[]; previous: FigureRow[]; venues: Map<string, { name: string; city: string }> },
   { words, month, masked = false }: { words: (key: string) => string; month: (key: string) => string; masked?: boolean },
 ): { header: string[]; rows: (string | number)[][] } {
-  if (table === "bilan") {
-    const now = totalOf(report.current);
-    const before = totalOf(report.previous);
-    return {
-      header: [words("statistics.figureColumn"), words("statistics.thisPeriod"), words("statistics.previousPeriod")],
-      rows: SUMMARY_LINES.map((name) => [words(`statistics.figures.${name}`), shown(name, now?.[name] ?? 0, { masked }), shown(name, before?.[name] ?? null, { masked })]),
-    };
-  }
+  if (table === "bilan") return summaryCsv(SUMMARY_LINES, totalOf(report.current), totalOf(report.previous) ?? null, words, { masked });
   const columns = TABLE_COLUMNS[table];
   return {
     header: [words(`statistics.keyColumn.${table}`), ...columns.map((name) => words(`statistics.figures.${name}`))],
@@ -153,11 +146,11 @@ export function feedbackInWords(feedback: Moods, words: (key: string) => string)
   return (["LOVED", "LIKED", "NOT_FOR_ME"] as const).map((key) => `${words(`venue.report.mood.${key}`)} : ${feedback[key]}`).join(" · ");
 }
 
-/** A side's account as CSV rows: this season and the one before. */
-function sideSummaryCsv(names: (keyof Figures)[], current: FigureRow | undefined, previous: FigureRow | null, words: (key: string) => string) {
+/** An account as CSV rows: these figures for the period and the one before (the association's, a venue's, a structure's). */
+function summaryCsv(names: readonly (keyof Figures)[], current: FigureRow | undefined, previous: FigureRow | null, words: (key: string) => string, { masked = false } = {}) {
   return {
     header: [words("statistics.figureColumn"), words("statistics.thisPeriod"), words("statistics.previousPeriod")],
-    rows: names.map((name) => [words(`statistics.figures.${name}`), shown(name, current?.[name] ?? 0), shown(name, previous?.[name] ?? null)]),
+    rows: names.map((name) => [words(`statistics.figures.${name}`), shown(name, current?.[name] ?? 0, { masked }), shown(name, previous?.[name] ?? null, { masked })]),
   };
 }
 
@@ -167,7 +160,7 @@ export function venueStatisticsCsv(
   statistics: { rows: FigureRow[]; previous: FigureRow | null; events: ({ title: string; sessions: number; feedback: Moods } & Record<(typeof VENUE_EVENT_COLUMNS)[number], number>)[] },
   words: (key: string, values?: Record<string, string | number>) => string,
 ): { header: string[]; rows: (string | number)[][] } {
-  if (table === "bilan") return sideSummaryCsv(VENUE_SUMMARY, totalOf(statistics.rows), statistics.previous, words);
+  if (table === "bilan") return summaryCsv(VENUE_SUMMARY, totalOf(statistics.rows), statistics.previous, words);
   return {
     header: [words("statistics.eventColumn"), words("statistics.sessionsColumn"), ...VENUE_EVENT_COLUMNS.map((name) => words(`statistics.short.${name}`)), words("statistics.feedbackColumn")],
     rows: statistics.events.map((event) => [event.title, event.sessions, ...VENUE_EVENT_COLUMNS.map((name) => event[name]), feedbackInWords(event.feedback, words)]),
@@ -181,7 +174,7 @@ export function partnerStatisticsCsv(
   words: (key: string) => string,
   month: (key: string) => string,
 ): { header: string[]; rows: (string | number)[][] } {
-  if (table === "bilan") return sideSummaryCsv(PARTNER_SUMMARY, totalOf(statistics.rows), statistics.previous, words);
+  if (table === "bilan") return summaryCsv(PARTNER_SUMMARY, totalOf(statistics.rows), statistics.previous, words);
   return {
     header: [words(`statistics.keyColumn.${table}`), ...PARTNER_COLUMNS.map((name) => words(`statistics.short.${name}`))],
     rows: rowsOf(statistics.rows, TABLE_DIMENSION[table]).map((row) => [rowLabel(table, row.key, words, new Map(), month), ...PARTNER_COLUMNS.map((name) => shown(name, row[name]))]),

@@ -7,7 +7,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { actsForPartner, ensure } from "@/lib/auth/permissions";
+import { actsForPartner, canHandleWish, canSendWish, ensure } from "@/lib/auth/permissions";
 import { parse } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
@@ -25,7 +25,7 @@ export const wishSchema = z.object({
 
 /** A visitor's wish for an event (and, if they chose one, a date of it). */
 export async function makeWish(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ id: string }> {
-  ensure(actor.kind === "visitor", "Seules les personnes accompagnées, avec le code de leur structure, envoient une envie.");
+  ensure(canSendWish(actor), "Seules les personnes accompagnées, avec le code de leur structure, envoient une envie.");
   const data = parse(wishSchema, input);
   const prisma = getPrisma();
   // The dates still to come of a published event: the wish lives until the one chosen, or the last.
@@ -96,7 +96,7 @@ export async function listWishes(actor: Actor, partnerId: string, { now = new Da
 /** A wish the actor's structure may handle, or not found (another structure's stays hidden). */
 export async function ownWish(actor: Actor, wishId: unknown): Promise<{ id: string; partnerId: string; name: string; message: string | null }> {
   const wish = isUuid(wishId) ? await getPrisma().wish.findUnique({ where: { id: wishId }, select: { id: true, partnerId: true, name: true, message: true, handledAt: true } }) : null;
-  if (!wish || wish.handledAt || !(actor.kind === "user" && actor.role === "PARTNER" && actor.partnerId === wish.partnerId)) throw new NotFoundError("envie");
+  if (!wish || wish.handledAt || !canHandleWish(actor, wish.partnerId)) throw new NotFoundError("envie");
   return wish;
 }
 
