@@ -148,6 +148,9 @@ export async function EasyOffer({ filters, result, now = new Date() }: { filters
           <Link href="/faq/facile" className="text-brand-800 underline underline-offset-4">
             {t("questions")}
           </Link>
+          <Link href="/offre/avis" className="text-brand-800 underline underline-offset-4">
+            {t("giveFeedback")}
+          </Link>
           <ReadingModeSwitch to="classique" label={t("plain")} />
         </p>
       </header>

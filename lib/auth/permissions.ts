@@ -33,6 +33,12 @@ export function canSendWish(actor: Actor): actor is Extract<Actor, { kind: "visi
   return actor.kind === "visitor";
 }
 
+/** Say how an outing was, with the code of one's invitation (lib/feedback): the people supported, through
+ * their structure's visitor code; the referents pass on theirs with the attendance. */
+export function canGiveOwnFeedback(actor: Actor): actor is Extract<Actor, { kind: "visitor" }> {
+  return actor.kind === "visitor";
+}
+
 /** Handle a wish of a structure's people (book it, set it aside): that structure's own users. */
 export function canHandleWish(actor: Actor, partnerId: string): boolean {
   return actor.kind === "user" && actor.role === "PARTNER" && actor.partnerId === partnerId;

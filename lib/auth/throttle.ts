@@ -19,6 +19,8 @@ export const LIMITS = {
   /** Forgotten-password requests for one address, and from one client. */
   "reset-email": 3,
   "reset-ip": 10,
+  /** Wrong feedback codes through one structure's visitor access (lib/feedback). */
+  "feedback-partner": 30,
   /** "Become a partner" requests from one client. */
   "partnership-ip": 5,
 } as const;

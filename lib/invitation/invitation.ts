@@ -11,7 +11,9 @@ import { getPrisma } from "@/lib/db/client";
 import { AccessDeniedError, NotFoundError, RuleViolation } from "@/lib/errors";
 import type { InvitationData } from "@/lib/pdf/invitation";
 import catalog from "@/messages/fr/invitation.json";
+import { appUrl } from "@/lib/mail/content";
 import { encodeInvitationCode } from "./code";
+import { feedbackCode } from "./feedback-code";
 
 export type { InvitationData };
 
@@ -54,7 +56,7 @@ export async function loadInvitation(actor: Actor, id: string): Promise<Invitati
         },
       },
       // A guest withdrawn from the booking has no invitation any more (lib/booking/withdraw-guest.ts).
-      guests: { where: { cancelledAt: null }, orderBy: { position: "asc" }, select: { position: true, firstName: true, lastName: true } },
+      guests: { where: { cancelledAt: null }, orderBy: { position: "asc" }, select: { id: true, position: true, firstName: true, lastName: true } },
     },
   });
   if (!booking || !canSeeBooking(actor, { partnerId: booking.partnerId, venueId: booking.session.event.venueId })) {
@@ -72,6 +74,7 @@ export async function loadInvitation(actor: Actor, id: string): Promise<Invitati
     event: { title: event.title },
     venue: event.venue,
     partner: booking.partner,
-    guests: booking.guests.map((guest) => ({ ...guest, code: encodeInvitationCode({ number: booking.number, position: guest.position }) })),
+    guests: booking.guests.map(({ id, ...guest }) => ({ ...guest, code: encodeInvitationCode({ number: booking.number, position: guest.position }), feedbackCode: feedbackCode(id) })),
+    feedbackUrl: appUrl("/offre/avis"),
   };
 }

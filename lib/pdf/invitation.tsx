@@ -4,6 +4,7 @@
 import type { Styles } from "@react-pdf/renderer";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { formatSessionDate } from "@/lib/format/dates";
+import { formatFeedbackCode } from "@/lib/invitation/feedback-code";
 import { fill } from "@/lib/invitation/format";
 import catalog from "@/messages/fr/invitation.json";
 import { PDF_FONT_FAMILY, pdfFontFiles } from "./fonts";
@@ -27,8 +28,11 @@ export interface InvitationData {
     ticketOfficeEmail: string | null;
   };
   partner: { name: string; phone: string | null; email: string | null };
-  /** In order of position; `code` is what the QR code holds (encodeInvitationCode). */
-  guests: { position: number; firstName: string; lastName: string; code: string }[];
+  /** In order of position; `code` is what the QR code holds (encodeInvitationCode), `feedbackCode` what the
+   * person types to say how the outing was (lib/invitation/feedback-code.ts). */
+  guests: { position: number; firstName: string; lastName: string; code: string; feedbackCode: string }[];
+  /** Where the person gives their feedback (the visitor's page /offre/avis). */
+  feedbackUrl: string;
 }
 
 type ReactPdf = typeof import("@react-pdf/renderer");
@@ -83,6 +87,9 @@ const styles = {
   box: { borderWidth: 2, borderColor: INK, paddingVertical: 10, paddingHorizontal: 14 },
   boxTitle: { fontSize: 17, fontWeight: "bold", marginBottom: 4 },
   contact: { marginTop: 8 },
+  feedback: { marginTop: 10, flexDirection: "row", justifyContent: "space-between", alignItems: "center", gap: 12 },
+  feedbackText: { flex: 1, fontSize: 12 },
+  feedbackCode: { fontSize: 20, fontWeight: "bold", letterSpacing: 1 },
   // Pushed to the bottom of the page by the free space above it.
   footer: { marginTop: "auto", fontSize: 10, borderTopWidth: 1, borderTopColor: INK, paddingTop: 6 },
 } satisfies Styles;
@@ -157,6 +164,18 @@ function GuestPage({ pdf, data, guest }: { pdf: ReactPdf; data: InvitationData; 
         <View style={styles.contact}>
           <Text style={styles.strong}>{`${t.ticketOffice} : ${venue.ticketOfficeName ?? venue.name}`}</Text>
           <Text>{joined(venue.ticketOfficePhone, venue.ticketOfficeEmail)}</Text>
+        </View>
+      </View>
+
+      {/* The person's own feedback (issue 16): after the outing, with this code, no name asked. */}
+      <View style={styles.feedback} wrap={false}>
+        <View style={styles.feedbackText}>
+          <Text style={styles.strong}>{t.feedbackTitle}</Text>
+          <Text>{fill(t.feedbackText, { url: data.feedbackUrl })}</Text>
+        </View>
+        <View style={{ alignItems: "center" }}>
+          <Text style={styles.numberLabel}>{t.feedbackCode}</Text>
+          <Text style={styles.feedbackCode}>{formatFeedbackCode(guest.feedbackCode)}</Text>
         </View>
       </View>
 

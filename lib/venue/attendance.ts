@@ -1,7 +1,9 @@
-// After the sessions: who came, and what the people thought, as their structures passed it on.
+// After the sessions: who came, what the people thought as their structures passed it on, and what the
+// people said themselves with the code of their invitation (lib/feedback), without any name.
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { getPrisma } from "@/lib/db/client";
+import { peopleFeedbackBySession } from "@/lib/feedback/guest-feedback";
 import { managedEvent } from "./access";
 
 export async function getEventAttendance(actor: Actor, eventId: string) {
@@ -19,6 +21,7 @@ export async function getEventAttendance(actor: Actor, eventId: string) {
       },
     },
   });
+  const own = await peopleFeedbackBySession(sessions.map((session) => session.id));
   return {
     title: event.title,
     sessions: sessions.map((session) => {
@@ -31,6 +34,7 @@ export async function getEventAttendance(actor: Actor, eventId: string) {
         noShow: guests.filter((g) => g.attendance === "NO_SHOW").length,
         unknown: guests.filter((g) => g.attendance === null).length,
         feedback: session.bookings.flatMap((b) => (b.feedback ? [{ ...b.feedback, partnerName: b.partner.name }] : [])),
+        peopleFeedback: own.get(session.id) ?? null,
       };
     }),
   };

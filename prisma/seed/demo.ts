@@ -349,6 +349,31 @@ async function seed(prisma: PrismaClient): Promise<string> {
 
   for (const session of past) await fill(session, Math.floor(session.capacity * faker.number.float({ min: 0.4, max: 0.9 })), true);
 
+  // The demo partner's recent outing at the demo venue: two people went four days ago and may still say
+  // how it was with the code of their invitation (issue 16, lib/feedback).
+  const lilas = venueBySlug.get(venueSpecs[0]!.slug)!;
+  const lilasEvent = await prisma.event.findFirstOrThrow({ where: { venueId: lilas.id, status: "PUBLISHED" }, orderBy: { title: "asc" } });
+  const recentStart = at(subDays(today, 4), 20);
+  const recent = await prisma.session.create({
+    data: { eventId: lilasEvent.id, startsAt: recentStart, endsAt: new Date(recentStart.getTime() + (lilasEvent.durationMinutes ?? 90) * 60_000), capacity: 10 },
+  });
+  await book(demoPartner, { id: recent.id, startsAt: recent.startsAt, capacity: 10, venueId: lilas.id }, 2, { attendance: true });
+  // What a few people said themselves of their outings, as the venues read it.
+  const ownWords = ["C'était très beau.", "J'ai bien ri.", "Un peu long pour moi.", "Je veux revenir !", null, null];
+  const attendedGuests = await prisma.bookingGuest.findMany({
+    where: { attendance: "ATTENDED", booking: { status: "CONFIRMED", partnerId: { not: demoPartner.id } } },
+    select: { id: true, booking: { select: { sessionId: true } } },
+    orderBy: { id: "asc" },
+  });
+  await prisma.guestFeedback.createMany({
+    data: faker.helpers.arrayElements(attendedGuests, Math.min(30, attendedGuests.length)).map((guest) => ({
+      guestId: guest.id,
+      sessionId: guest.booking.sessionId,
+      mood: faker.helpers.arrayElement<Mood>(["LOVED", "LOVED", "LIKED", "NOT_FOR_ME"]),
+      comment: faker.helpers.arrayElement(ownWords),
+    })),
+  });
+
   // One full session with a waitlist, where the demo partner holds a confirmed booking and the first
   // place in line: cancelling the one moves the other up (a path the partner's guide walks through).
   const noQuota = upcoming.filter((s) => !s.quota && s.capacity >= 6 && s.startsAt > addDays(today, 7));

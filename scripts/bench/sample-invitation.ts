@@ -32,10 +32,11 @@ export function sampleInvitation(guests: number, number = "K7QM3RTX"): Invitatio
       ticketOfficePhone: "04 72 00 12 34",
       ticketOfficeEmail: "billetterie@theatre-des-lilas.test",
     },
+    feedbackUrl: "https://culture-pour-tous.example/offre/avis",
     partner: { name: "CHRS L'Escale", phone: "04 78 00 56 78", email: "referente@escale.test" },
     guests: Array.from({ length: guests }, (_, position) => {
       const [firstName, lastName] = names[position % names.length]!;
-      return { position, firstName, lastName, code: encodeInvitationCode({ number, position }) };
+      return { position, firstName, lastName, code: encodeInvitationCode({ number, position }), feedbackCode: `AVIS${position + 22}`.slice(0, 6) };
     }),
   };
 }

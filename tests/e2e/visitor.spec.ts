@@ -4,6 +4,7 @@
 // 1280-pixel screen shows 640 CSS pixels) and on a phone (the phone project runs this file too).
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { readPdf } from "../support/read-pdf";
 import { ACCOUNTS, expectHeading, reseedDemo, signIn, signInAsVisitor } from "./support";
 
 test.beforeAll(() => reseedDemo());
@@ -114,4 +115,49 @@ test("a visitor marks a wish; their referent sees it and books it in two clicks"
   // Booked: the wish is handled, and gone from the home.
   await page.goto("/partenaire");
   await expect(page.getByRole("region", { name: "Les envies des personnes accompagnées" }).getByText("Aucune envie pour le moment.")).toBeVisible();
+});
+
+test("after the outing, the person gives their feedback with the code of their invitation, and the venue reads it", async ({ page, isMobile }) => {
+  test.slow();
+  if (!isMobile) await page.setViewportSize({ width: 640, height: 800 });
+  // The referent's printed invitation for the demo's outing of four days ago at the Théâtre des Lilas.
+  await signIn(page, ACCOUNTS.partner);
+  await page.goto("/partenaire/reservations?onglet=passees");
+  const outing = page.getByRole("listitem").filter({ hasText: "Théâtre des Lilas" }).first();
+  const title = (await outing.getByRole("heading", { level: 2 }).innerText()).trim();
+  const bookingHref = await outing.getByRole("link", { name: title }).getAttribute("href");
+  const invitation = await page.request.get(`/api/bookings/${bookingHref!.split("/").pop()}/invitation`);
+  expect(invitation.status()).toBe(200);
+  const { pages } = await readPdf(await invitation.body());
+  const text = pages[0]!.replace(/\s+/g, " ");
+  expect(text).toContain("Après la sortie, dites-nous comment c'était.");
+  const code = /\b[2-9A-HJ-NP-Z]{3}-[2-9A-HJ-NP-Z]{3}\b/.exec(text)?.[0];
+  expect(code).toBeDefined();
+  await page.context().clearCookies();
+
+  // The person, through the structure's visitor access: the page is easy to read, a wrong code is told.
+  await signInAsVisitor(page);
+  await page.getByRole("link", { name: "Donner mon avis sur une sortie" }).click();
+  await expectHeading(page, "Donner mon avis");
+  await expect(page.getByText("Ton nom n'est pas donné.")).toBeVisible();
+  await axe(page);
+  await page.getByLabel("Le code de ton invitation").fill("222-222");
+  await page.getByRole("radio", { name: "J'ai adoré" }).check();
+  await page.getByRole("button", { name: "Envoyer mon avis" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Ce code ne marche pas.");
+  await page.getByLabel("Le code de ton invitation").fill(code!.toLowerCase());
+  await page.getByRole("radio", { name: "J'ai adoré" }).check();
+  await page.getByLabel("Tes mots, si tu veux").fill("J'ai passé une belle soirée.");
+  await page.getByRole("button", { name: "Envoyer mon avis" }).click();
+  await expect(page.getByText(`Merci, ton avis sur « ${title} » est envoyé au lieu.`)).toBeVisible();
+  await axe(page);
+  await page.context().clearCookies();
+
+  // The venue reads it beside the referents' feedback, without a name.
+  await signIn(page, ACCOUNTS.venue);
+  await page.goto("/lieu");
+  await page.getByRole("link", { name: title, exact: true }).first().click();
+  await page.getByRole("link", { name: "Présences et retours" }).click();
+  await expect(page.getByRole("heading", { name: "Avis des personnes elles-mêmes, sans nom" }).first()).toBeVisible();
+  await expect(page.getByText("« J'ai passé une belle soirée. »")).toBeVisible();
 });

@@ -2,6 +2,8 @@
 // the event, the venue and how to warn of an absence, and a QR code that reads back as the signed code
 // of that guest. Printed by the partner that booked, the venue it is for and the association; a
 // cancelled or waitlisted booking has no invitation.
+import { getPrisma } from "@/lib/db/client";
+import { feedbackCode, formatFeedbackCode } from "@/lib/invitation/feedback-code";
 import { loadInvitation } from "@/lib/invitation/invitation";
 import { readInvitationCode } from "@/lib/invitation/code";
 import { renderInvitationPdf } from "@/lib/pdf/invitation";
@@ -20,6 +22,7 @@ beforeAll(async () => {
 describe("the invitation PDF", () => {
   it("prints one page per guest with the name, the event, the venue, the number and what to do in case of absence", async () => {
     const pdf = await renderInvitationPdf(await loadInvitation(world.actors.partnerA, world.bookingId));
+    const guestIds = (await getPrisma().bookingGuest.findMany({ where: { bookingId: world.bookingId }, orderBy: { position: "asc" }, select: { id: true } })).map((guest) => guest.id);
 
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const { total, pages } = await readPdf(pdf);
@@ -39,6 +42,10 @@ describe("the invitation PDF", () => {
       expect(text).toContain("CHRS L'Escale");
       expect(text).toContain(formatted);
       expect(text).toContain("Vous ne pouvez pas venir ?");
+      // The person's own feedback after the outing (issue 16): where, and the code of this invitation.
+      expect(text).toContain("Après la sortie, dites-nous comment c'était.");
+      expect(text).toContain("/offre/avis");
+      expect(text).toContain(formatFeedbackCode(feedbackCode(guestIds[index]!)));
     }
     // Each page names its own guest only.
     expect(pages[0]).not.toContain("Jérôme");

@@ -5,6 +5,7 @@ import type { MatrixWorld } from "../../factories/matrix";
 import { associationCases } from "./association.cases";
 import { authCases } from "./auth.cases";
 import { bookingCases } from "./booking.cases";
+import { feedbackCases } from "./feedback.cases";
 import { invitationCases, type AuthorizationCase, type MatrixActor } from "./invitation.cases";
 import { partnerCases } from "./partner.cases";
 import { statisticsCases } from "./statistics.cases";
@@ -22,5 +23,6 @@ export const matrixModules: Record<string, AuthorizationCase<MatrixWorld>[]> = {
   association: associationCases,
   statistics: statisticsCases,
   wishes: wishesCases,
+  feedback: feedbackCases,
 };
 

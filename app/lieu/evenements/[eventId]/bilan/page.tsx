@@ -54,6 +54,23 @@ export default async function AttendancePage({ params }: { params: Promise<{ eve
                 ))}
               </ul>
             )}
+            <h3 className="font-semibold">{t("peopleFeedback")}</h3>
+            {session.peopleFeedback ? (
+              <>
+                <p>{(["LOVED", "LIKED", "NOT_FOR_ME"] as const).map((mood) => `${t(`mood.${mood}`)} : ${session.peopleFeedback!.moods[mood]}`).join(" · ")}</p>
+                {session.peopleFeedback.comments.length ? (
+                  <ul className="space-y-1">
+                    {session.peopleFeedback.comments.map((item, index) => (
+                      <li key={index}>
+                        <span className="font-semibold">{t(`mood.${item.mood}`)}</span> — « {item.comment} »
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </>
+            ) : (
+              <p>{t("noPeopleFeedback")}</p>
+            )}
           </li>
         ))}
       </ul>
