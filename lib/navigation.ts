@@ -14,11 +14,13 @@ export const navigation: Record<Audience, NavItem[]> = {
     { href: "/comment-ca-marche", label: "howItWorks" },
     { href: "/faq", label: "faq" },
     { href: "/devenir-partenaire", label: "becomePartner" },
+    { href: "/activites", label: "activities" },
     { href: "/connexion", label: "signIn" },
   ],
   visitor: [
     { href: "/offre", label: "offer" },
     { href: "/mon-referent", label: "referent" },
+    { href: "/activites", label: "activities" },
   ],
   PARTNER: [
     { href: "/partenaire", label: "partnerHome" },
@@ -41,6 +43,7 @@ export const navigation: Record<Audience, NavItem[]> = {
     { href: "/admin/lieux", label: "venues" },
     { href: "/admin/reservations", label: "associationBookings" },
     { href: "/admin/adhesions", label: "memberships" },
+    { href: "/admin/activites", label: "adminActivities" },
     { href: "/admin/journal", label: "journal" },
     { href: "/offre", label: "offer" },
     { href: "/comptes", label: "accounts" },

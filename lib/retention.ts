@@ -22,6 +22,9 @@ export function retentionPolicy() {
     archivedPeopleMonths: number("RETENTION_ARCHIVED_PEOPLE_MONTHS", 12),
     /** The body of a mail is purged this many days after it was written (its subject and state stay). */
     mailBodyDays: number("RETENTION_MAIL_DAYS", 30),
+    /** Registrations for the association's activities (names, addresses) are erased this many days after
+     * the activity; the activity keeps its count of places taken. */
+    activityRegistrationDays: number("RETENTION_ACTIVITY_DAYS", 30),
     /** Sign-in attempts are kept a day: the limits look back a quarter of an hour. */
     signInAttemptDays: 1,
   };
@@ -32,6 +35,7 @@ export interface RetentionCounts {
   peopleErased: number;
   mailBodiesPurged: number;
   signInAttemptsDeleted: number;
+  activityRegistrationsErased: number;
 }
 
 /** The same day of the month, `months` months earlier (UTC: a day more or less makes no difference here). */
@@ -47,6 +51,7 @@ export async function runRetention(now = new Date()): Promise<RetentionCounts> {
   const peopleBefore = monthsBefore(now, policy.archivedPeopleMonths);
   const mailsBefore = parisDaysBefore(now, policy.mailBodyDays);
   const attemptsBefore = new Date(now.getTime() - policy.signInAttemptDays * 86_400_000);
+  const activitiesBefore = parisDaysBefore(now, policy.activityRegistrationDays);
   return getPrisma().$transaction(
     async (tx) => {
       // Each guest becomes "Invité·e n" of their booking: places and attendance stay, names go.
@@ -64,7 +69,9 @@ export async function runRetention(now = new Date()): Promise<RetentionCounts> {
         UPDATE "OutboxMail" SET "text" = '', "html" = NULL, "props" = NULL, "sealedSecrets" = NULL
         WHERE "createdAt" < ${mailsBefore} AND "status" NOT IN ('PENDING', 'DIGEST') AND ("text" <> '' OR "html" IS NOT NULL OR "props" IS NOT NULL)`;
       const signInAttemptsDeleted = await tx.$executeRaw`DELETE FROM "SignInAttempt" WHERE "at" < ${attemptsBefore}`;
-      const counts = { guestNamesReplaced, peopleErased, mailBodiesPurged, signInAttemptsDeleted };
+      const activityRegistrationsErased = await tx.$executeRaw`
+        DELETE FROM "ActivityRegistration" r USING "Activity" a WHERE a."id" = r."activityId" AND a."startsAt" < ${activitiesBefore}`;
+      const counts = { guestNamesReplaced, peopleErased, mailBodiesPurged, signInAttemptsDeleted, activityRegistrationsErased };
       await tx.retentionRun.create({ data: { at: now, counts } });
       await audit(tx, systemActor, { action: "retention.run", entityType: "Person", entityId: "*", after: { ...counts } }, now);
       return counts;

@@ -10,7 +10,7 @@ import { parisTime } from "@/lib/time";
 import { pageOffset, urlDay, urlFilter, urlPage, urlText } from "@/lib/validation";
 
 
-export const ENTITY_TYPES = ["Booking", "Session", "Event", "Venue", "QuotaRule", "QuotaException", "Partner", "User", "Person", "Mail"] as const;
+export const ENTITY_TYPES = ["Booking", "Session", "Event", "Venue", "QuotaRule", "QuotaException", "Partner", "User", "Person", "Mail", "Activity"] as const;
 
 export const journalFiltersSchema = z.object({
   qui: urlFilter(z.uuid()),

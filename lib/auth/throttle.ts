@@ -21,6 +21,8 @@ export const LIMITS = {
   "reset-ip": 10,
   /** Wrong feedback codes through one structure's visitor access (lib/feedback). */
   "feedback-partner": 30,
+  /** Registrations for the association's activities, and tries of a number to cancel one, from one client. */
+  "activity-ip": 20,
   /** "Become a partner" requests from one client. */
   "partnership-ip": 5,
 } as const;

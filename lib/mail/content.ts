@@ -25,6 +25,10 @@ export const MAIL_KINDS = [
   "MEMBERSHIP_INVITATION",
   "MEMBERSHIP_REMINDER",
   "CONVENTION_ENDING",
+  "ACTIVITY_REGISTERED",
+  "ACTIVITY_WAITLISTED",
+  "ACTIVITY_PROMOTED",
+  "ACTIVITY_CANCELLED",
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
@@ -100,6 +104,26 @@ async function bookingFacts(bookingId: string) {
   };
 }
 
+/** The mails to a person registered for one of the association's activities (lib/activities). */
+async function activityMail(kind: "ACTIVITY_REGISTERED" | "ACTIVITY_WAITLISTED" | "ACTIVITY_PROMOTED" | "ACTIVITY_CANCELLED", registrationId: string): Promise<(MailContent & { url: string }) | null> {
+  const registration = /^[0-9a-f-]{36}$/i.test(registrationId)
+    ? await getPrisma().activityRegistration.findUnique({ where: { id: registrationId }, select: { number: true, status: true, firstName: true, activity: { select: { title: true, startsAt: true, place: true } } } })
+    : null;
+  // Said only while still true: a registration cancelled since is not confirmed by a late mail.
+  if (!registration || (kind !== "ACTIVITY_CANCELLED" && registration.status === "CANCELLED")) return null;
+  const facts = { title: registration.activity.title, number: formatBookingNumber(registration.number) };
+  const page = appUrl("/activites");
+  return {
+    ...frame(registration.firstName, {
+      subject: t(`${kind}.subject`, facts),
+      paragraphs: [t(`${kind}.lead`, facts), formatSessionDate(registration.activity.startsAt), registration.activity.place],
+      action: { label: t(`${kind}.action`), url: page },
+      notes: kind === "ACTIVITY_CANCELLED" ? [] : [t("ACTIVITY.cancel", facts)],
+    }),
+    url: page,
+  };
+}
+
 export interface MailSource {
   kind: string;
   props: Record<string, unknown>;
@@ -129,6 +153,11 @@ export async function mailContent({ kind, props, recipientName }: MailSource): P
     case "MEMBERSHIP_INVITATION":
     case "MEMBERSHIP_REMINDER":
       return partnerMail(kind, props, recipientName);
+    case "ACTIVITY_REGISTERED":
+    case "ACTIVITY_WAITLISTED":
+    case "ACTIVITY_PROMOTED":
+    case "ACTIVITY_CANCELLED":
+      return activityMail(kind, string("registrationId"));
     case "DIGEST": {
       const items = (props.items as { label: string; url: string }[] | undefined) ?? [];
       return {

@@ -1,5 +1,6 @@
 // The French catalog, one file per part of the product so that parts can grow side by side; each
 // file holds whole top-level namespaces, and no namespace may appear in two files.
+import activities from "./activities.json";
 import association from "./association.json";
 import associationBookings from "./association-bookings.json";
 import associationStructures from "./association-structures.json";
@@ -15,7 +16,7 @@ import statistics from "./statistics.json";
 import titles from "./titles.json";
 import venue from "./venue.json";
 
-const parts = [site, booking, easy, offer, invitation, auth, venue, mail, association, associationStructures, associationVenues, associationBookings, titles, statistics];
+const parts = [site, booking, easy, offer, invitation, auth, venue, mail, association, associationStructures, associationVenues, associationBookings, titles, statistics, activities];
 
 function merge(list: Record<string, unknown>[]): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
@@ -42,7 +43,8 @@ export type Messages = typeof site &
   typeof associationVenues &
   typeof associationBookings &
   typeof titles &
-  typeof statistics;
+  typeof statistics &
+  typeof activities;
 
 const messages = merge(parts) as Messages;
 export default messages;

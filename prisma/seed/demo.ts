@@ -2,6 +2,7 @@
 // and dates are laid out from today so that the season is always ahead. `npm run db:seed` reloads it.
 import { faker } from "@faker-js/faker/locale/fr";
 import { addDays, set, startOfDay, subDays, subHours } from "date-fns";
+import { nameKey } from "../../lib/activities/name-key";
 import { hashPassword } from "../../lib/auth/password";
 import { newBookingNumber } from "../../lib/booking/number";
 import { quotaPeriodKey } from "../../lib/booking/quota-period";
@@ -433,6 +434,32 @@ async function seed(prisma: PrismaClient): Promise<string> {
     if (able.length && faker.datatype.boolean({ probability: 0.3 })) {
       await book(faker.helpers.arrayElement(able), session, 1, { cancel: faker.helpers.arrayElement(["PARTNER", "VENUE", "ASSOCIATION"] as const) });
     }
+  }
+
+  // ── The association's own activities (issue 16): open to all, registration by name ──
+  const activitySpecs = [
+    { kind: "MEETING" as const, title: "Découvrir les sorties de la saison", days: 9, hour: 18, capacity: 30, taken: 6, place: "Maison des associations, 28 rue Denfert-Rochereau, Lyon 4e — salle 3", description: "Une heure pour découvrir l'offre de la saison et poser vos questions, autour d'un café. Ouvert à toutes et à tous." },
+    { kind: "WORKSHOP" as const, title: "Atelier de critique : dire ce qu'on a vu", days: 16, hour: 17, capacity: 8, taken: 8, place: "Médiathèque du Parc, salle de l'étage", description: "Après une sortie, on raconte, on écoute les autres, on écrit quelques lignes pour le lieu. Aucune connaissance demandée." },
+    { kind: "TRAINING" as const, title: "Formation des référents : réserver en dix minutes", days: 23, hour: 10, capacity: 12, taken: 3, place: "Culture pour tous, 5 place de la Croix-Rousse, Lyon 4e", description: "Pour les professionnels et bénévoles des structures partenaires : réserver, imprimer les invitations, noter les présences." },
+  ];
+  for (const spec of activitySpecs) {
+    const activity = await prisma.activity.create({
+      data: { kind: spec.kind, title: spec.title, description: spec.description, startsAt: at(addDays(today, spec.days), spec.hour), durationMinutes: 90, place: spec.place, capacity: spec.capacity, confirmedPlaces: spec.taken },
+    });
+    // Distinct names: the platform takes one registration per name (lib/activities).
+    const names = faker.helpers.uniqueArray(() => `${faker.person.firstName()}|${faker.person.lastName()}`, spec.taken + (spec.taken === spec.capacity ? 2 : 0)).map((name) => name.split("|") as [string, string]);
+    await prisma.activityRegistration.createMany({
+      data: names.map(([firstName, lastName], index) => ({
+        activityId: activity.id,
+        number: bookingNumber(),
+        status: index < spec.taken ? ("CONFIRMED" as const) : ("WAITLISTED" as const),
+        firstName,
+        lastName,
+        nameKey: nameKey(firstName, lastName),
+        createdAt: subHours(now, 48 - index),
+        confirmedAt: index < spec.taken ? subHours(now, 48 - index) : null,
+      })),
+    });
   }
 
   await prisma.auditLog.create({

@@ -12,7 +12,7 @@ async function expectNoViolations(page: Page, path: string) {
 }
 
 test("public pages and sign-in", async ({ page }) => {
-  for (const path of ["/", "/comment-ca-marche", "/faq", "/devenir-partenaire", "/connexion", "/mot-de-passe-oublie"]) await expectNoViolations(page, path);
+  for (const path of ["/", "/comment-ca-marche", "/faq", "/devenir-partenaire", "/activites", "/connexion", "/mot-de-passe-oublie"]) await expectNoViolations(page, path);
 });
 
 test("the partner's pages", async ({ page }) => {
@@ -33,12 +33,13 @@ test("the association's pages", async ({ page }) => {
 test("the association's back office", async ({ page }) => {
   test.slow();
   await signIn(page, ACCOUNTS.admin);
-  const lists = ["/admin/structures", "/admin/structures?vue=tableau", "/admin/lieux", "/admin/adhesions", "/admin/adhesions?etat=adherente", "/admin/reservations", "/admin/reservations?etat=CANCELLED", "/admin/journal"];
+  const lists = ["/admin/structures", "/admin/structures?vue=tableau", "/admin/lieux", "/admin/activites", "/admin/adhesions", "/admin/adhesions?etat=adherente", "/admin/reservations", "/admin/reservations?etat=CANCELLED", "/admin/journal"];
   for (const path of lists) await expectNoViolations(page, path);
   // One of each kind of file: the first structure, venue and booking their lists link to.
   for (const [list, pattern] of [
     ["/admin/structures?q=Bellecour", /^\/admin\/structures\/[0-9a-f-]{36}$/],
     ["/admin/lieux", /^\/admin\/lieux\/[0-9a-f-]{36}$/],
+    ["/admin/activites", /^\/admin\/activites\/[0-9a-f-]{36}$/],
     ["/admin/reservations", /^\/admin\/reservations\/[0-9a-f-]{36}$/],
   ] as const) {
     await page.goto(list);
@@ -51,5 +52,5 @@ test("the association's back office", async ({ page }) => {
 
 test("the visitor's pages", async ({ page }) => {
   await signInAsVisitor(page);
-  for (const path of ["/offre", "/mon-referent"]) await expectNoViolations(page, path);
+  for (const path of ["/offre", "/offre/avis", "/mon-referent", "/activites"]) await expectNoViolations(page, path);
 });

@@ -49,7 +49,7 @@ async function overflows(page: Page, visits: Visit[]): Promise<string[]> {
 }
 
 test("public pages", async ({ page }) => {
-  expect(await overflows(page, ["/", "/comment-ca-marche", "/faq", "/devenir-partenaire", "/connexion", "/mot-de-passe-oublie"])).toEqual([]);
+  expect(await overflows(page, ["/", "/comment-ca-marche", "/faq", "/devenir-partenaire", "/activites", "/connexion", "/mot-de-passe-oublie"])).toEqual([]);
 });
 
 test("the partner's pages", async ({ page }) => {
@@ -98,6 +98,8 @@ test("the association's pages", async ({ page }) => {
     follow("/admin/structures", `/admin/structures/${id}`),
     "/admin/lieux",
     follow("/admin/lieux", `/admin/lieux/${id}`),
+    "/admin/activites",
+    follow("/admin/activites", `/admin/activites/${id}`),
     "/admin/adhesions",
     "/admin/reservations",
     follow("/admin/reservations", `/admin/reservations/${id}`),

@@ -2,6 +2,7 @@
 // venue Y; partner A (a person, a confirmed and a past booking at X, a visitor code) and partner B;
 // one actor of each kind. Built afresh for every cell, so an allowed write never changes another cell.
 import { anonymousActor, type Actor } from "@/lib/auth/actor";
+import { newBookingNumber } from "@/lib/booking/number";
 import { getPrisma } from "@/lib/db/client";
 import type { MatrixActor } from "../integration/authorization/invitation.cases";
 import { adminActor, partnerActor, venueActor } from "./actors";
@@ -26,6 +27,9 @@ export interface MatrixWorld {
   failedMailId: string;
   /** A wish of one of A's people for event X, not handled yet. */
   wishA: string;
+  /** An activity of the association to come, with one registration confirmed. */
+  activityId: string;
+  registrationId: string;
   actors: Record<MatrixActor, Actor>;
 }
 
@@ -48,6 +52,10 @@ export async function matrixWorld(): Promise<MatrixWorld> {
   await prisma.quotaException.create({ data: { venueId: venueX.id, partnerId: partnerA.id, maxPlaces: 50, reason: "Projet de l'année" } });
   const failedMail = await prisma.outboxMail.create({ data: { kind: "PASSWORD_RESET", to: "perdue@exemple.test", subject: "Choisir un nouveau mot de passe", status: "FAILED", attempts: 10, error: "Connexion refusée" } });
   const wish = await prisma.wish.create({ data: { partnerId: partnerA.id, eventId: event.id, name: "Zoé", message: "Avec ma sœur", expiresAt: session.startsAt } });
+  const activity = await prisma.activity.create({ data: { kind: "MEETING", title: "Rencontre", startsAt: session.startsAt, place: "Salle", capacity: 5, confirmedPlaces: 1 } });
+  const registration = await prisma.activityRegistration.create({
+    data: { activityId: activity.id, number: newBookingNumber(), status: "CONFIRMED", firstName: "Awa", lastName: "Diallo", nameKey: "awa diallo", confirmedAt: new Date() },
+  });
   const colleagueA = await partnerActor(partnerA.id);
   const colleagueX = await venueActor(venueX.id);
   return {
@@ -64,6 +72,8 @@ export async function matrixWorld(): Promise<MatrixWorld> {
     colleagueX: (colleagueX as { userId: string }).userId,
     failedMailId: failedMail.id,
     wishA: wish.id,
+    activityId: activity.id,
+    registrationId: registration.id,
     actors: {
       admin: await adminActor(),
       partnerA: await partnerActor(partnerA.id),

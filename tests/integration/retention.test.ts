@@ -1,6 +1,6 @@
 // Issue 12, retention: the nightly job replaces guests' names a year after their session, erases people
 // taken off a list a year ago with no booking since, purges old mail bodies and yesterday's sign-in
-// attempts; the counts the association reports (per season) do not change.
+// attempts, and registrations for the association's activities a month after; the counts the association reports (per season) do not change.
 import { getPrisma } from "@/lib/db/client";
 import { retentionReport, runRetention } from "@/lib/retention";
 import { adminActor } from "../factories/actors";
@@ -40,11 +40,20 @@ it("replaces old guests' names, erases long-archived people, purges old mail bod
     ],
   });
   await prisma.signInAttempt.createMany({ data: [{ key: "email:x@exemple.test", at: daysAgo(2) }, { key: "email:y@exemple.test", at: new Date() }] });
+  // The association's activities: the names of who registered go a month after the activity; its count stays.
+  const pastActivity = await prisma.activity.create({ data: { kind: "WORKSHOP", title: "Atelier ancien", startsAt: daysAgo(40), place: "Salle", capacity: 5, confirmedPlaces: 1 } });
+  const lastWeek = await prisma.activity.create({ data: { kind: "MEETING", title: "Rencontre récente", startsAt: daysAgo(7), place: "Salle", capacity: 5, confirmedPlaces: 1 } });
+  for (const [activity, number] of [[pastActivity, "RETAAAA2"], [lastWeek, "RETAAAA3"]] as const) {
+    await prisma.activityRegistration.create({ data: { activityId: activity.id, number, status: "CONFIRMED", firstName: "Awa", lastName: "Diallo", email: "awa@exemple.test", nameKey: "awa diallo" } });
+  }
   const before = await seasonCounts();
 
   const counts = await runRetention();
 
-  expect(counts).toEqual({ guestNamesReplaced: 3, peopleErased: 1, mailBodiesPurged: 1, signInAttemptsDeleted: 1 });
+  expect(counts).toEqual({ guestNamesReplaced: 3, peopleErased: 1, mailBodiesPurged: 1, signInAttemptsDeleted: 1, activityRegistrationsErased: 1 });
+  expect(await prisma.activityRegistration.count({ where: { activityId: pastActivity.id } })).toBe(0);
+  expect(await prisma.activityRegistration.count({ where: { activityId: lastWeek.id } })).toBe(1);
+  expect((await prisma.activity.findUniqueOrThrow({ where: { id: pastActivity.id } })).confirmedPlaces).toBe(1);
   const oldGuests = await prisma.bookingGuest.findMany({ where: { booking: { sessionId: old.id } }, orderBy: [{ bookingId: "asc" }, { position: "asc" }] });
   expect(oldGuests.every((guest) => guest.firstName === "Invité·e" && guest.anonymizedAt)).toBe(true);
   // A need described in words may say something of the person's health: it goes with the names.
@@ -60,8 +69,8 @@ it("replaces old guests' names, erases long-archived people, purges old mail bod
   // What is reported does not move when names go.
   expect(await seasonCounts()).toEqual(before);
   // Nothing left to do the next night; the association reads the policy and the last run.
-  expect(await runRetention()).toEqual({ guestNamesReplaced: 0, peopleErased: 0, mailBodiesPurged: 0, signInAttemptsDeleted: 0 });
+  expect(await runRetention()).toEqual({ guestNamesReplaced: 0, peopleErased: 0, mailBodiesPurged: 0, signInAttemptsDeleted: 0, activityRegistrationsErased: 0 });
   const report = await retentionReport(await adminActor());
   expect(report.policy).toMatchObject({ guestNamesMonths: 12, archivedPeopleMonths: 12, mailBodyDays: 30 });
-  expect(report.lastRun?.counts).toEqual({ guestNamesReplaced: 0, peopleErased: 0, mailBodiesPurged: 0, signInAttemptsDeleted: 0 });
+  expect(report.lastRun?.counts).toEqual({ guestNamesReplaced: 0, peopleErased: 0, mailBodiesPurged: 0, signInAttemptsDeleted: 0, activityRegistrationsErased: 0 });
 });

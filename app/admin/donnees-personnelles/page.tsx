@@ -20,13 +20,14 @@ export default async function RetentionPage() {
         <li>{t("guestNames", { months: policy.guestNamesMonths })}</li>
         <li>{t("archivedPeople", { months: policy.archivedPeopleMonths })}</li>
         <li>{t("mailBodies", { days: policy.mailBodyDays })}</li>
+        <li>{t("activityRegistrations", { days: policy.activityRegistrationDays })}</li>
         <li>{t("signInAttempts")}</li>
       </ul>
       <section className="rounded-lg bg-brand-50 p-4">
         {lastRun ? (
           <>
             <p className="font-semibold">{t("lastRun", { date: formatMoment(lastRun.at) })}</p>
-            <p>{t("counts", { ...lastRun.counts })}</p>
+            <p>{t("counts", { ...lastRun.counts, activityRegistrationsErased: lastRun.counts.activityRegistrationsErased ?? 0 })}</p>
           </>
         ) : (
           <p>{t("never")}</p>

@@ -25,6 +25,7 @@ const PAGES: Record<string, (id: string) => string> = {
   QuotaRule: (id) => `/admin/lieux/${id}`,
   Event: (id) => `/lieu/evenements/${id}`,
   Session: (id) => `/lieu/seances/${id}`,
+  Activity: (id) => `/admin/activites/${id}`,
 };
 
 export default async function JournalPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

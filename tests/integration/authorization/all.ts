@@ -2,6 +2,7 @@
 // second half, authorization-matrix-back-office.test.ts); also
 // walked by the audit-atomicity and malformed-input tests.
 import type { MatrixWorld } from "../../factories/matrix";
+import { activitiesCases } from "./activities.cases";
 import { associationCases } from "./association.cases";
 import { authCases } from "./auth.cases";
 import { bookingCases } from "./booking.cases";
@@ -24,5 +25,6 @@ export const matrixModules: Record<string, AuthorizationCase<MatrixWorld>[]> = {
   statistics: statisticsCases,
   wishes: wishesCases,
   feedback: feedbackCases,
+  activities: activitiesCases,
 };
 
