@@ -436,6 +436,15 @@ async function seed(prisma: PrismaClient): Promise<string> {
     }
   }
 
+  // Two wishes of the Escale's people, waiting on the referent's home (issue 16, lib/wishes).
+  const wished = upcoming.filter((session) => session.startsAt > addDays(today, 5)).slice(0, 2);
+  for (const [index, session] of wished.entries()) {
+    const { eventId } = await prisma.session.findUniqueOrThrow({ where: { id: session.id }, select: { eventId: true } });
+    await prisma.wish.create({
+      data: { partnerId: demoPartner.id, eventId, sessionId: index === 0 ? session.id : null, name: index === 0 ? "Samia" : "J. B.", message: index === 0 ? "J'aimerais y aller avec ma fille." : null, createdAt: subHours(now, 3 + index * 20), expiresAt: session.startsAt },
+    });
+  }
+
   // ── The association's own activities (issue 16): open to all, registration by name ──
   const activitySpecs = [
     { kind: "MEETING" as const, title: "Découvrir les sorties de la saison", days: 9, hour: 18, capacity: 30, taken: 6, place: "Maison des associations, 28 rue Denfert-Rochereau, Lyon 4e — salle 3", description: "Une heure pour découvrir l'offre de la saison et poser vos questions, autour d'un café. Ouvert à toutes et à tous." },

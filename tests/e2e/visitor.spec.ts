@@ -64,6 +64,9 @@ test("a visitor reads the offer in easy-to-read French, hears a card, and opens 
   await expect(page.getByRole("heading", { name: "Je dois payer ?" })).toBeVisible();
   await axe(page);
 
+  await page.goto("/mon-referent");
+  await axe(page);
+
   // The classic catalogue, and back: the choice is remembered.
   await page.goto("/offre");
   await page.getByRole("button", { name: "Voir la version classique" }).click();
@@ -114,7 +117,9 @@ test("a visitor marks a wish; their referent sees it and books it in two clicks"
 
   // Booked: the wish is handled, and gone from the home.
   await page.goto("/partenaire");
-  await expect(page.getByRole("region", { name: "Les envies des personnes accompagnées" }).getByText("Aucune envie pour le moment.")).toBeVisible();
+  const left = page.getByRole("region", { name: "Les envies des personnes accompagnées" });
+  await expect(left.getByText("« J'aimerais y aller avec ma fille. »")).toBeVisible();
+  await expect(left.getByText("« J'aimerais y aller avec ma sœur. »")).toHaveCount(0);
 });
 
 test("after the outing, the person gives their feedback with the code of their invitation, and the venue reads it", async ({ page, isMobile }) => {
