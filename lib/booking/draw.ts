@@ -54,7 +54,7 @@ export function drawUniform(seed: string, applicationId: string): number {
 }
 
 /** The draw order: applications by increasing key -ln(u) / weight (ties, never seen, by id). */
-export function drawOrder(applications: readonly DrawApplication[], seed: string): DrawnApplication[] {
+export function drawOrder<T extends DrawApplication>(applications: readonly T[], seed: string): (T & DrawnApplication)[] {
   return applications
     .map((application) => {
       const u = drawUniform(seed, application.id);

@@ -80,6 +80,8 @@ export async function requestBooking(actor: Actor, input: unknown, { now = new D
     }
     const window = bookingWindow(session, now);
     if (window !== "OPEN") throw new RuleViolation(`BOOKINGS_${window}`, windowMessages[window]);
+    // Until its draw has run, a scarce session takes applications, not bookings (applications.ts).
+    if (session.drawPending) throw new RuleViolation("DRAW_PENDING", "Cette séance se réserve par candidature puis tirage : déposez une candidature.");
 
     // A rule that lifted itself since the last promotion: the waitlist moves first (rule 3).
     const liftsAt = quotaLiftsAt(session.rule, session.startsAt);
@@ -111,6 +113,25 @@ export async function requestBooking(actor: Actor, input: unknown, { now = new D
       }
     }
   });
+}
+
+/**
+ * The bookings of a draw (applications.ts): an application served (its first `places` guests,
+ * confirmed) or waiting (all its guests, waitlisted in draw order), written like a request's, under the
+ * venue's lock the draw holds. People typed in when applying join the structure's list now.
+ */
+export async function bookDrawnApplication(
+  sql: Sql,
+  actor: Actor,
+  session: LockedSession,
+  application: { partnerId: string; sessionId: string; guests: BookingRequest["guests"] },
+  status: "CONFIRMED" | "WAITLISTED",
+  places: number,
+  now: Date,
+): Promise<BookedPart> {
+  const request = { ...application, ifShort: "WAITLIST" as const, idempotencyKey: undefined };
+  const guests = await withNewPeople(sql, actor, request, now);
+  return insert(sql, actor, request, session as Session, status === "CONFIRMED" ? guests.slice(0, places) : guests, status, null, null, now);
 }
 
 /** Reads outside any transaction, on the shared pool. */

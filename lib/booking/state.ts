@@ -56,6 +56,8 @@ export interface RequestFacts {
   duplicateOf: string | null;
   /** Whether the request names the same person twice. */
   nameRepeated: boolean;
+  /** The session is "Candidatures puis tirage" and its draw has not run: no booking, an application. */
+  drawPending: boolean;
 }
 
 type RequestRow = SessionRow & {
@@ -92,7 +94,8 @@ const REQUEST_READ = `SELECT ${SESSION_COLUMNS},
               AND (g."personId" = ANY($3::uuid[])
                    OR person_name_key(g."firstName", g."lastName") IN (SELECT person_name_key(n.first, n.last) FROM unnest($4::text[], $5::text[]) AS n(first, last)))
             ORDER BY d."requestSeq" LIMIT 1) AS "duplicateOf",
-          (SELECT count(*) <> count(DISTINCT person_name_key(n.first, n.last)) FROM unnest($4::text[], $5::text[]) AS n(first, last)) AS "nameRepeated"
+          (SELECT count(*) <> count(DISTINCT person_name_key(n.first, n.last)) FROM unnest($4::text[], $5::text[]) AS n(first, last)) AS "nameRepeated",
+          EXISTS (SELECT 1 FROM "SessionDraw" w WHERE w."sessionId" = s."id" AND w."drawnAt" IS NULL) AS "drawPending"
    ${SESSION_FROM}
    LEFT JOIN "QuotaException" x ON x."venueId" = e."venueId" AND x."partnerId" = $2::uuid
    LEFT JOIN "Partner" p ON p."id" = $2::uuid

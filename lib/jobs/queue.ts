@@ -18,7 +18,8 @@ export type TaskName =
   | "retention"
   | "convention-warnings"
   | "stats-refresh"
-  | "wishes-purge";
+  | "wishes-purge"
+  | "run-draw";
 
 export interface JobSpec {
   task: TaskName;

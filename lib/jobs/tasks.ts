@@ -4,6 +4,7 @@
 import "server-only";
 import type { JobHelpers, TaskList } from "graphile-worker";
 import { z } from "zod";
+import { runDraw } from "@/lib/booking/applications";
 import { closeSessionOnTime, liftQuotaOnTime } from "@/lib/booking/timed";
 import { deliverMail, sendDigests } from "@/lib/mail/deliver";
 import { askAttendance, mailForBooking, mailForNotice, remindOuting } from "@/lib/mail/events";
@@ -52,6 +53,7 @@ export const tasks: Record<TaskName, (payload: unknown, helpers: JobHelpers) => 
   "wishes-purge": async () => {
     await purgeWishes();
   },
+  "run-draw": forSession((sessionId) => runDraw(sessionId)),
 };
 
 export const taskList = tasks as unknown as TaskList;

@@ -3,6 +3,8 @@
 // goes to the referent who booked for them.
 import "server-only";
 import { createTranslator } from "use-intl/core";
+import { drawFactsForBooking } from "@/lib/booking/applications";
+import { drawSentence } from "@/lib/booking/draw-words";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { getPrisma } from "@/lib/db/client";
 import { formatDay, formatSessionDate } from "@/lib/format/dates";
@@ -29,6 +31,7 @@ export const MAIL_KINDS = [
   "ACTIVITY_WAITLISTED",
   "ACTIVITY_PROMOTED",
   "ACTIVITY_CANCELLED",
+  "DRAW_RESULT",
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
@@ -38,6 +41,7 @@ export type OptionalKind = (typeof OPTIONAL_KINDS)[number];
 export const isOptional = (kind: string): kind is OptionalKind => (OPTIONAL_KINDS as readonly string[]).includes(kind);
 
 const t = createTranslator({ locale: "fr", messages, namespace: "mail" });
+const drawWords = createTranslator({ locale: "fr", messages, namespace: "draw" });
 
 /** The public address of the app, for links in mails. */
 export function appUrl(path: string): string {
@@ -194,6 +198,17 @@ export async function mailContent({ kind, props, recipientName }: MailSource): P
         paragraphs: [t("OUTING_REMINDER.lead", facts), t("OUTING_REMINDER.guests", { names }), t("OUTING_REMINDER.where", facts)],
         action: { label: t("OUTING_REMINDER.action"), url: booking.invitation },
         notes: [t("OUTING_REMINDER.absent")],
+      });
+    }
+    case "DRAW_RESULT": {
+      const draw = await drawFactsForBooking(booking.id);
+      if (!draw) return null;
+      const sentence = drawSentence((key, values) => (drawWords as unknown as (key: string, values?: Record<string, string | number>) => string)(key, values), { ...draw, date: formatSessionDate(draw.drawnAt) });
+      const won = draw.placesWon > 0;
+      return content({
+        subject: t("DRAW_RESULT.subject", facts),
+        paragraphs: [sentence, booking.date, booking.address],
+        action: { label: t(won ? "DRAW_RESULT.actionWon" : "DRAW_RESULT.actionWaiting"), url: won ? booking.invitation : booking.page },
       });
     }
     case "ATTENDANCE_REQUEST":

@@ -46,7 +46,9 @@ export async function mailForNotice(notificationId: string): Promise<number> {
 }
 
 export async function mailForBooking(bookingId: string): Promise<number> {
-  const booking = await getPrisma().booking.findUnique({ where: { id: bookingId }, select: { ...bookingSelect, status: true } });
+  const booking = await getPrisma().booking.findUnique({ where: { id: bookingId }, select: { ...bookingSelect, status: true, drawnFrom: { select: { id: true } } } });
+  // A booking made by a draw (issue 17) gets the draw's result, confirmed or waiting, in one mail.
+  if (booking?.drawnFrom && booking.status !== "CANCELLED") return queueFor([booking], "DRAW_RESULT", (id) => `draw-result:${id}`);
   if (!booking || booking.status !== "CONFIRMED") return 0;
   return queueFor([booking], "BOOKING_CONFIRMED", (id) => `booking-confirmed:${id}`);
 }

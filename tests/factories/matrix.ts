@@ -30,6 +30,9 @@ export interface MatrixWorld {
   /** An activity of the association to come, with one registration confirmed. */
   activityId: string;
   registrationId: string;
+  /** A session of venue X nobody booked, and another in its application window, where A applied. */
+  freeSessionX: string;
+  drawSessionX: string;
   actors: Record<MatrixActor, Actor>;
 }
 
@@ -56,6 +59,10 @@ export async function matrixWorld(): Promise<MatrixWorld> {
   const registration = await prisma.activityRegistration.create({
     data: { activityId: activity.id, number: newBookingNumber(), status: "CONFIRMED", firstName: "Awa", lastName: "Diallo", nameKey: "awa diallo", confirmedAt: new Date() },
   });
+  const freeSession = await createSession({ eventId: event.id, capacity: 10 });
+  const drawSession = await createSession({ eventId: event.id, capacity: 10 });
+  await prisma.sessionDraw.create({ data: { sessionId: drawSession.id, opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 3 * 86_400_000), seed: "0".repeat(64), fingerprint: "f".repeat(64) } });
+  await prisma.application.create({ data: { sessionId: drawSession.id, partnerId: partnerA.id, places: 1, minPlaces: 1, guests: [{ firstName: "Awa", lastName: "Diallo", kind: "MAIN", needs: [] }] } });
   const colleagueA = await partnerActor(partnerA.id);
   const colleagueX = await venueActor(venueX.id);
   return {
@@ -74,6 +81,8 @@ export async function matrixWorld(): Promise<MatrixWorld> {
     wishA: wish.id,
     activityId: activity.id,
     registrationId: registration.id,
+    freeSessionX: freeSession.id,
+    drawSessionX: drawSession.id,
     actors: {
       admin: await adminActor(),
       partnerA: await partnerActor(partnerA.id),

@@ -6,6 +6,7 @@ import { activitiesCases } from "./activities.cases";
 import { associationCases } from "./association.cases";
 import { authCases } from "./auth.cases";
 import { bookingCases } from "./booking.cases";
+import { drawCases } from "./draw.cases";
 import { feedbackCases } from "./feedback.cases";
 import { invitationCases, type AuthorizationCase, type MatrixActor } from "./invitation.cases";
 import { partnerCases } from "./partner.cases";
@@ -26,5 +27,6 @@ export const matrixModules: Record<string, AuthorizationCase<MatrixWorld>[]> = {
   wishes: wishesCases,
   feedback: feedbackCases,
   activities: activitiesCases,
+  draw: drawCases,
 };
 

@@ -1,0 +1,323 @@
+// Scarce sessions (issue 17, docs/decisions/013-fair-draw.md): "Candidatures puis tirage". The venue (or
+// the association) sets an application window on a session not yet booked; during it each structure
+// files one application of 1 to 6 places with the fewest it would accept, and may change or withdraw
+// it until the close, arriving early giving no advantage. At the close a job (run-draw) draws once,
+// whatever the number of servers: under the venue's lock, with the seed drawn when the window was set
+// (its fingerprint shown from then on), weighted √m / (1 + k) toward the structures least served this
+// season (draw.ts); applications are served in draw order within the places and the venue's quota, the
+// others wait in that order (their bookings are written in draw order, so lib/booking's waitlist serves
+// them so); once the waitlist is exhausted the session is first come, first served again.
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { systemActor, type Actor } from "@/lib/auth/actor";
+import { actsForPartner, canBookFor, canManageSession, ensure, isAdmin } from "@/lib/auth/permissions";
+import { audit } from "@/lib/audit";
+import { getPrisma } from "@/lib/db/client";
+import { prismaSql, type Sql } from "@/lib/db/sql";
+import { NotFoundError, RuleViolation } from "@/lib/errors";
+import { enqueue, unqueue } from "@/lib/jobs/queue";
+import { parisTime, seasonOf, seasonRange } from "@/lib/time";
+import { drawOrder, drawWeight, seedFingerprint, serveInDrawOrder } from "./draw";
+import type { DrawFacts } from "./draw-words";
+import { bookDrawnApplication } from "./request";
+import { applicableQuota, bookingClosesAt, quotaLeft } from "./rules";
+import { bookingRequestSchema, parse, type BookingRequest } from "./schemas";
+import { lockSession, lockSessionForRequest, quotaExceptions, quotaUsage, venueOfSession, type LockedSession } from "./state";
+import { withVenueLock, type Tx } from "./transaction";
+
+export const DRAW_MAX_PLACES = 6;
+
+/** "2027-01-15T09:00", as a datetime-local field sends it: a Paris wall-clock time. */
+const parisDateTime = () =>
+  z
+    .string("validation.required")
+    .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, "validation.invalid")
+    .transform((value) => parisTime(value.slice(0, 10), Number(value.slice(11, 13)), Number(value.slice(14, 16))));
+
+export const drawWindowSchema = z.object({ sessionId: z.uuid("validation.invalid"), opensAt: parisDateTime(), closesAt: parisDateTime() });
+
+export const applicationSchema = bookingRequestSchema
+  .extend({ minPlaces: z.coerce.number("validation.integer").int("validation.integer").min(1, "validation.atLeastOne").max(DRAW_MAX_PLACES, "validation.tooLarge") })
+  .refine((request) => request.guests.length <= DRAW_MAX_PLACES, { path: ["guests"], message: "draw.errors.tooManyGuests" })
+  .refine((request) => request.minPlaces <= request.guests.length, { path: ["minPlaces"], message: "draw.errors.minAboveGuests" });
+
+const drawJobKey = (sessionId: string) => `session-draw:${sessionId}`;
+
+/** A session its venue (or the association) sets, locked: as the venue's other session changes (sessions.ts). */
+async function onManagedSession<T>(actor: Actor, sessionId: string, work: (tx: Tx, session: LockedSession) => Promise<T>): Promise<T> {
+  const venueId = await venueOfSession(prismaSql(getPrisma()), sessionId);
+  if (!venueId) throw new NotFoundError("séance");
+  ensure(canManageSession(actor, { venueId }), "Seul le lieu qui propose cette séance peut choisir le tirage.");
+  return withVenueLock(venueId, async (tx) => {
+    const session = await lockSession(prismaSql(tx), sessionId);
+    if (!session) throw new NotFoundError("séance");
+    if (session.status === "CANCELLED") throw new RuleViolation("SESSION_CANCELLED", "Cette séance est annulée.");
+    return work(tx, session);
+  });
+}
+
+/** The venue (or the association) sets "Candidatures puis tirage" on a session no one has booked yet. */
+export async function openDrawWindow(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ fingerprint: string }> {
+  const { sessionId, opensAt, closesAt } = parse(drawWindowSchema, input);
+  return onManagedSession(actor, sessionId, async (tx, session) => {
+    if (closesAt <= opensAt) throw new RuleViolation("DRAW_WINDOW_ORDER", "La fin des candidatures doit venir après leur ouverture.");
+    if (closesAt <= now) throw new RuleViolation("DRAW_WINDOW_PAST", "La fin des candidatures doit être à venir.");
+    if (closesAt > bookingClosesAt(session)) throw new RuleViolation("DRAW_AFTER_CLOSING", "Le tirage doit avoir lieu avant la clôture des réservations de la séance.");
+    if (session.confirmedPlaces > 0 || session.waitlistedBookings > 0) throw new RuleViolation("DRAW_SESSION_BOOKED", "Cette séance a déjà des réservations : le tirage ne peut s'appliquer qu'à une séance que personne n'a encore réservée.");
+    const existing = await tx.sessionDraw.findUnique({ where: { sessionId }, select: { drawnAt: true, fingerprint: true, _count: { select: { applications: true } } } });
+    if (existing?.drawnAt) throw new RuleViolation("DRAW_DONE", "Le tirage de cette séance a déjà eu lieu.");
+    // Moving the window once applications are in would change the rules for those who applied.
+    if (existing && existing._count.applications > 0) throw new RuleViolation("DRAW_HAS_APPLICATIONS", "Des structures ont déjà candidaté : les dates des candidatures ne changent plus.");
+    const seed = randomBytes(32).toString("hex");
+    // A new seed each time the window is set: its fingerprint is what the structures are shown.
+    const fingerprint = seedFingerprint(seed);
+    await tx.sessionDraw.upsert({ where: { sessionId }, create: { sessionId, opensAt, closesAt, seed, fingerprint }, update: { opensAt, closesAt, seed, fingerprint } });
+    const sql = prismaSql(tx);
+    await enqueue(sql, { task: "run-draw", payload: { sessionId }, runAt: closesAt, key: drawJobKey(sessionId) });
+    await audit(sql, actor, { action: "session.draw_set", entityType: "Session", entityId: sessionId, after: { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString(), fingerprint } }, now);
+    return { fingerprint };
+  });
+}
+
+/** The venue (or the association) goes back to first come, first served before anyone applied. */
+export async function removeDrawWindow(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<void> {
+  const { sessionId } = parse(z.object({ sessionId: z.uuid("validation.invalid") }), input);
+  await onManagedSession(actor, sessionId, async (tx) => {
+    const existing = await tx.sessionDraw.findUnique({ where: { sessionId }, select: { drawnAt: true, _count: { select: { applications: true } } } });
+    if (!existing) return;
+    if (existing.drawnAt) throw new RuleViolation("DRAW_DONE", "Le tirage de cette séance a déjà eu lieu.");
+    if (existing._count.applications > 0) throw new RuleViolation("DRAW_HAS_APPLICATIONS", "Des structures ont déjà candidaté : les dates des candidatures ne changent plus.");
+    await tx.sessionDraw.delete({ where: { sessionId } });
+    const sql = prismaSql(tx);
+    await unqueue(sql, [drawJobKey(sessionId)]);
+    await audit(sql, actor, { action: "session.draw_removed", entityType: "Session", entityId: sessionId }, now);
+  });
+}
+
+type DrawRow = { opensAt: Date; closesAt: Date; drawnAt: Date | null; seed: string };
+
+async function lockDraw(sql: Sql, sessionId: string): Promise<DrawRow | null> {
+  const [row] = await sql.query<DrawRow>(`SELECT "opensAt", "closesAt", "drawnAt", "seed" FROM "SessionDraw" WHERE "sessionId" = $1::uuid FOR UPDATE`, [sessionId]);
+  return row ?? null;
+}
+
+function ensureWindowOpen(draw: DrawRow | null, now: Date): asserts draw is DrawRow {
+  if (!draw) throw new RuleViolation("DRAW_NONE", "Cette séance ne se réserve pas par tirage.");
+  if (draw.drawnAt || now >= draw.closesAt) throw new RuleViolation("DRAW_CLOSED", "Les candidatures sont closes pour cette séance.");
+  if (now < draw.opensAt) throw new RuleViolation("DRAW_NOT_OPEN", "Les candidatures ne sont pas encore ouvertes pour cette séance.");
+}
+
+/** A structure files (or changes) its one application, during the window. */
+export async function applyForDraw(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ id: string; places: number; minPlaces: number; changed: boolean }> {
+  const request = parse(applicationSchema, input);
+  ensure(canBookFor(actor, request.partnerId), "Vous ne pouvez candidater que pour votre structure.");
+  const venueId = await venueOfSession(prismaSql(getPrisma()), request.sessionId);
+  if (!venueId) throw new NotFoundError("séance");
+  const personIds = [...new Set(request.guests.flatMap((guest) => (guest.personId ? [guest.personId] : [])))];
+  return withVenueLock(venueId, async (tx) => {
+    const sql = prismaSql(tx);
+    const facts = await lockSessionForRequest(sql, {
+      sessionId: request.sessionId,
+      partnerId: request.partnerId,
+      personIds,
+      firstNames: request.guests.map((guest) => guest.firstName),
+      lastNames: request.guests.map((guest) => guest.lastName),
+      idempotencyKey: null,
+    });
+    if (!facts) throw new NotFoundError("séance");
+    if (!facts.partnerFound) throw new NotFoundError("structure");
+    if (facts.status === "CANCELLED" || facts.eventStatus === "CANCELLED") throw new RuleViolation("BOOKINGS_CANCELLED", "Cette séance est annulée.");
+    if (!facts.conventionValid) throw new RuleViolation("CONVENTION_NOT_VALID", "La structure n'a pas de convention valable à la date de cette séance.");
+    if (facts.ownPeople !== personIds.length) throw new NotFoundError("personne accompagnée");
+    if (facts.nameRepeated) throw new RuleViolation("SAME_PERSON_TWICE", "La même personne figure deux fois dans la demande.");
+    ensureWindowOpen(await lockDraw(sql, request.sessionId), now);
+    const data = { places: request.guests.length, minPlaces: request.minPlaces, guests: request.guests as unknown as object[], createdById: actor.kind === "user" ? actor.userId : null };
+    const before = await tx.application.findUnique({ where: { sessionId_partnerId: { sessionId: request.sessionId, partnerId: request.partnerId } }, select: { id: true } });
+    const saved = await tx.application.upsert({
+      where: { sessionId_partnerId: { sessionId: request.sessionId, partnerId: request.partnerId } },
+      create: { sessionId: request.sessionId, partnerId: request.partnerId, ...data, createdAt: now },
+      update: data,
+      select: { id: true, places: true, minPlaces: true },
+    });
+    await audit(sql, actor, { action: before ? "session.application_changed" : "session.application_filed", entityType: "Session", entityId: request.sessionId, after: { partnerId: request.partnerId, places: saved.places, minPlaces: saved.minPlaces } }, now);
+    return { ...saved, changed: Boolean(before) };
+  });
+}
+
+/** A structure withdraws its application, until the close. */
+export async function withdrawApplication(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<void> {
+  const { sessionId, partnerId } = parse(z.object({ sessionId: z.uuid("validation.invalid"), partnerId: z.uuid("validation.invalid") }), input);
+  ensure(canBookFor(actor, partnerId), "Vous ne pouvez retirer que la candidature de votre structure.");
+  const venueId = await venueOfSession(prismaSql(getPrisma()), sessionId);
+  if (!venueId) throw new NotFoundError("séance");
+  await withVenueLock(venueId, async (tx) => {
+    const sql = prismaSql(tx);
+    ensureWindowOpen(await lockDraw(sql, sessionId), now);
+    const { count } = await tx.application.deleteMany({ where: { sessionId, partnerId } });
+    if (!count) throw new NotFoundError("candidature");
+    await audit(sql, actor, { action: "session.application_withdrawn", entityType: "Session", entityId: sessionId, after: { partnerId } }, now);
+  });
+}
+
+/** The structures' outings this season before this session: a place once confirmed counts, even cancelled since. */
+async function outingsThisSeason(sql: Sql, session: LockedSession, partnerIds: string[]): Promise<Map<string, number>> {
+  const { from, to } = seasonRange(seasonOf(session.startsAt));
+  const rows = await sql.query<{ partnerId: string; outings: number }>(
+    `SELECT b."partnerId"::text AS "partnerId", count(DISTINCT b."sessionId")::int AS "outings"
+     FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId"
+     WHERE b."partnerId" = ANY($1::uuid[]) AND b."confirmedAt" IS NOT NULL AND s."startsAt" >= $2 AND s."startsAt" < $3 AND b."sessionId" <> $4::uuid
+     GROUP BY 1`,
+    [partnerIds, from, to, session.id],
+  );
+  return new Map(rows.map((row) => [row.partnerId, row.outings]));
+}
+
+export interface DrawResult {
+  drawn: boolean;
+  served: number;
+  waiting: number;
+}
+
+/** The close of the window: the draw, once (the job run-draw; safe to run again, on any server). */
+export async function runDraw(sessionId: string, { now = new Date() } = {}): Promise<DrawResult> {
+  const nothing = { drawn: false, served: 0, waiting: 0 };
+  const venueId = await venueOfSession(prismaSql(getPrisma()), sessionId);
+  if (!venueId) return nothing;
+  return withVenueLock(venueId, async (tx) => {
+    const sql = prismaSql(tx);
+    const session = await lockSession(sql, sessionId);
+    const draw = await lockDraw(sql, sessionId);
+    if (!session || !draw || draw.drawnAt || now < draw.closesAt) return nothing;
+    await tx.sessionDraw.update({ where: { sessionId }, data: { drawnAt: now } });
+    if (session.status === "CANCELLED") return { drawn: true, served: 0, waiting: 0 };
+    const applications = await tx.application.findMany({ where: { sessionId }, select: { id: true, partnerId: true, places: true, minPlaces: true, guests: true } });
+    const partnerIds = applications.map((application) => application.partnerId);
+    const outings = await outingsThisSeason(sql, session, partnerIds);
+    const weighted = applications.map((application) => ({ ...application, outings: outings.get(application.partnerId) ?? 0, weight: drawWeight(outings.get(application.partnerId) ?? 0, application.minPlaces) }));
+    const ordered = drawOrder(weighted, draw.seed);
+    // The venue's quota, as for a request: its rule, each structure's exception, what each holds in the period.
+    const exceptions = await quotaExceptions(sql, session.venueId, partnerIds);
+    const used = await quotaUsage(sql, session, partnerIds);
+    const quotaOf = (partnerId: string) => quotaLeft(applicableQuota(session.rule, exceptions.get(partnerId) ?? null, session.startsAt, now), used.get(partnerId) ?? 0);
+    const outcome = serveInDrawOrder(ordered, session.capacity - session.confirmedPlaces, quotaOf);
+    const won = new Map(outcome.served.map((served) => [served.id, served.places]));
+    // Served first, then the waitlist in draw order: the bookings' order of request is the draw's.
+    const byId = new Map(ordered.map((application) => [application.id, application]));
+    for (const id of [...outcome.served.map((served) => served.id), ...outcome.waitlist]) {
+      const application = byId.get(id)!;
+      const places = won.get(id) ?? 0;
+      const booked = await bookDrawnApplication(sql, systemActor, session, { sessionId, partnerId: application.partnerId, guests: application.guests as unknown as BookingRequest["guests"] }, places ? "CONFIRMED" : "WAITLISTED", places, now);
+      // The winners' mail is the booking's own (its confirmation job); the others are told too.
+      if (!places) await enqueue(sql, { task: "mail-for-booking", payload: { bookingId: booked.id }, key: `draw-result:${booked.id}` });
+      await tx.application.update({
+        where: { id },
+        data: { outings: application.outings, weight: application.weight, u: application.u, rank: application.rank, placesWon: places, bookingId: booked.id, guests: [] },
+      });
+    }
+    await audit(sql, systemActor, { action: "session.drawn", entityType: "Session", entityId: sessionId, after: { applications: applications.length, served: outcome.served.length, waiting: outcome.waitlist.length } }, now);
+    return { drawn: true, served: outcome.served.length, waiting: outcome.waitlist.length };
+  });
+}
+
+export interface DrawRecord {
+  sessionId: string;
+  opensAt: Date;
+  closesAt: Date;
+  fingerprint: string;
+  /** Published once drawn. */
+  seed: string | null;
+  drawnAt: Date | null;
+  /** Before the draw, how many applied (no one's names); after, every application in draw order. */
+  count: number;
+  rows: {
+    rank: number;
+    applicationId: string;
+    /** The structure's name for itself, the venue and the association; null for everyone else. */
+    partnerName: string | null;
+    own: boolean;
+    places: number;
+    minPlaces: number;
+    outings: number;
+    weight: number;
+    u: number;
+    placesWon: number;
+  }[];
+  /** The actor's structure's own application, before or after the draw. */
+  own: { id: string; places: number; minPlaces: number; rank: number | null; placesWon: number | null; bookingId: string | null; guests: BookingRequest["guests"] } | null;
+}
+
+/** The draw's public record: any signed-in actor reads it; structures' names only where they may be seen. */
+export async function drawRecord(actor: Actor, sessionId: unknown): Promise<DrawRecord | null> {
+  ensure(actor.kind !== "anonymous", "Connectez-vous pour voir le tirage.");
+  const id = z.uuid().safeParse(sessionId);
+  if (!id.success) return null;
+  const draw = await getPrisma().sessionDraw.findUnique({
+    where: { sessionId: id.data },
+    include: {
+      session: { select: { event: { select: { venueId: true } } } },
+      applications: { select: { id: true, partnerId: true, places: true, minPlaces: true, outings: true, weight: true, u: true, rank: true, placesWon: true, bookingId: true, guests: true, partner: { select: { name: true } } } },
+    },
+  });
+  if (!draw) return null;
+  const seesNames = isAdmin(actor) || canManageSession(actor, { venueId: draw.session.event.venueId });
+  const ownPartner = actor.kind === "user" && actor.role === "PARTNER" ? actor.partnerId : actor.kind === "visitor" ? null : null;
+  const mine = draw.applications.find((application) => ownPartner && application.partnerId === ownPartner && actsForPartner(actor, application.partnerId));
+  const drawn = Boolean(draw.drawnAt);
+  return {
+    sessionId: draw.sessionId,
+    opensAt: draw.opensAt,
+    closesAt: draw.closesAt,
+    fingerprint: draw.fingerprint,
+    seed: drawn ? draw.seed : null,
+    drawnAt: draw.drawnAt,
+    count: draw.applications.length,
+    rows: drawn
+      ? draw.applications
+          .filter((application) => application.rank !== null)
+          .sort((a, b) => a.rank! - b.rank!)
+          .map((application) => ({
+            rank: application.rank!,
+            applicationId: application.id,
+            own: application.id === mine?.id,
+            partnerName: seesNames || application.id === mine?.id ? application.partner.name : null,
+            places: application.places,
+            minPlaces: application.minPlaces,
+            outings: application.outings ?? 0,
+            weight: application.weight ?? 0,
+            u: application.u ?? 0,
+            placesWon: application.placesWon ?? 0,
+          }))
+      : [],
+    own: mine
+      ? { id: mine.id, places: mine.places, minPlaces: mine.minPlaces, rank: mine.rank, placesWon: mine.placesWon, bookingId: mine.bookingId, guests: mine.guests as unknown as BookingRequest["guests"] }
+      : null,
+  };
+}
+
+/**
+ * What a booking made by a draw says of it (the sentence of draw-words.ts), or null for any other
+ * booking. No access check: read for a booking its reader may already see (the booking's page, the mail
+ * to its structure).
+ */
+export async function drawFactsForBooking(bookingId: string): Promise<(Omit<DrawFacts, "date"> & { drawnAt: Date }) | null> {
+  if (!z.uuid().safeParse(bookingId).success) return null;
+  const application = await getPrisma().application.findUnique({
+    where: { bookingId },
+    select: { rank: true, places: true, minPlaces: true, placesWon: true, draw: { select: { drawnAt: true, _count: { select: { applications: true } } } }, bookingId: true },
+  });
+  if (!application?.draw.drawnAt || application.rank === null) return null;
+  const [row] = await getPrisma().$queryRaw<{ position: number | null }[]>`
+    SELECT CASE WHEN b."status" = 'WAITLISTED' THEN
+      (SELECT count(*)::int FROM "Booking" w WHERE w."sessionId" = b."sessionId" AND w."status" = 'WAITLISTED' AND w."requestSeq" <= b."requestSeq") END AS "position"
+    FROM "Booking" b WHERE b."id" = ${bookingId}::uuid`;
+  return {
+    drawnAt: application.draw.drawnAt,
+    rank: application.rank,
+    count: application.draw._count.applications,
+    places: application.places,
+    minPlaces: application.minPlaces,
+    placesWon: application.placesWon ?? 0,
+    position: row?.position ?? null,
+  };
+}

@@ -1,0 +1,192 @@
+// Issue 17, "Candidatures puis tirage" (lib/booking/applications.ts) on a real PostgreSQL: the venue sets
+// an application window (the seed's fingerprint shown, the seed hidden); during it a session takes
+// applications, not bookings, one per structure, changed or withdrawn until the close; at the close the
+// draw runs once whatever the servers, serves in draw order within the places and the venue's quota down
+// to each minimum and waitlists the rest in draw order; the published record re-runs to the same order;
+// afterwards the session is first come, first served, its waitlist moving up in draw order.
+import type { Actor } from "@/lib/auth/actor";
+import { requestBooking } from "@/lib/booking";
+import { applyForDraw, drawRecord, openDrawWindow, removeDrawWindow, runDraw, withdrawApplication } from "@/lib/booking/applications";
+import { cancelBooking } from "@/lib/booking/cancel";
+import { drawOrder, seedFingerprint } from "@/lib/booking/draw";
+import { getPrisma } from "@/lib/db/client";
+import { mailContent } from "@/lib/mail/content";
+import { mailForBooking } from "@/lib/mail/events";
+import { inParis, parisDate, parisTime } from "@/lib/time";
+import { adminActor, partnerActor, venueActor } from "../factories/actors";
+import { createEvent, createPartner, createSession, createVenue, insertBooking } from "../factories";
+import { newFamilyName } from "../factories/booking";
+
+const STARTS = parisTime("2031-03-20", 20);
+const T0 = parisTime("2031-03-01", 9);
+const OPENS = parisTime("2031-03-01", 10);
+const CLOSES = parisTime("2031-03-08", 18);
+const DURING = parisTime("2031-03-03", 12);
+const AFTER = parisTime("2031-03-08", 18, 1);
+
+/** As a datetime-local field sends it, in Paris time. */
+const local = (instant: Date) => {
+  const paris = inParis(instant);
+  return `${parisDate(instant)}T${String(paris.getHours()).padStart(2, "0")}:${String(paris.getMinutes()).padStart(2, "0")}`;
+};
+
+interface World {
+  venueId: string;
+  sessionId: string;
+  venue: Actor;
+  structures: { id: string; actor: Actor }[];
+}
+
+async function world({ capacity = 10, structures = 5, quota }: { capacity?: number; structures?: number; quota?: { period: "SESSION"; maxPlaces: number } } = {}): Promise<World> {
+  const venue = await createVenue();
+  if (quota) await getPrisma().quotaRule.create({ data: { venueId: venue.id, liftDaysBefore: null, ...quota } });
+  const event = await createEvent({ venueId: venue.id });
+  const session = await createSession({ eventId: event.id, capacity, startsAt: STARTS });
+  const list = await Promise.all(
+    Array.from({ length: structures }, async () => {
+      // A convention valid around the session, whatever today's date.
+      const partner = await createPartner({ convention: false, conventions: { create: { signedOn: parisTime("2030-01-01"), validFrom: parisTime("2030-01-01"), validUntil: parisTime("2033-01-01") } } });
+      return { id: partner.id, actor: await partnerActor(partner.id) };
+    }),
+  );
+  return { venueId: venue.id, sessionId: session.id, venue: await venueActor(venue.id), structures: list };
+}
+
+const application = (w: World, index: number, places: number, minPlaces = places) => {
+  const lastName = newFamilyName();
+  return {
+    sessionId: w.sessionId,
+    partnerId: w.structures[index]!.id,
+    minPlaces,
+    guests: Array.from({ length: places }, (_, position) => ({ firstName: position === 0 ? "Awa" : `Accompagnant ${String.fromCharCode(97 + position)}`, lastName, kind: position === 0 ? "MAIN" : "FAMILY_OR_FRIEND" })),
+  };
+};
+
+const open = (w: World, actor: Actor = w.venue) => openDrawWindow(actor, { sessionId: w.sessionId, opensAt: local(OPENS), closesAt: local(CLOSES) }, { now: T0 });
+
+describe("the application window", () => {
+  it("is set by the venue or the association on a session no one booked, with the seed's fingerprint shown and the seed hidden", async () => {
+    const w = await world();
+    await expect(open(w, w.structures[0]!.actor)).rejects.toMatchObject({ code: "ACCESS_DENIED" });
+    const { fingerprint } = await open(w);
+    const record = await drawRecord(w.structures[0]!.actor, w.sessionId);
+    expect(record).toMatchObject({ fingerprint, seed: null, drawnAt: null, count: 0, rows: [] });
+    const stored = await getPrisma().sessionDraw.findUniqueOrThrow({ where: { sessionId: w.sessionId } });
+    expect(seedFingerprint(stored.seed)).toBe(fingerprint);
+    const [job] = await getPrisma().$queryRaw<{ task_identifier: string; run_at: Date }[]>`SELECT t.identifier AS task_identifier, j.run_at FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE j.key = ${`session-draw:${w.sessionId}`}`;
+    expect(job).toMatchObject({ task_identifier: "run-draw", run_at: CLOSES });
+    // The association may set it too; a booked session cannot be drawn.
+    const booked = await world();
+    await insertBooking(booked.sessionId, booked.structures[0]!.id, { places: 1 });
+    await expect(openDrawWindow(await adminActor(), { sessionId: booked.sessionId, opensAt: local(OPENS), closesAt: local(CLOSES) }, { now: T0 })).rejects.toMatchObject({ code: "DRAW_SESSION_BOOKED" });
+    await expect(openDrawWindow(w.venue, { sessionId: w.sessionId, opensAt: local(CLOSES), closesAt: local(OPENS) }, { now: T0 })).rejects.toMatchObject({ code: "DRAW_WINDOW_ORDER" });
+    await expect(openDrawWindow(w.venue, { sessionId: w.sessionId, opensAt: local(OPENS), closesAt: local(parisTime("2031-03-21", 9)) }, { now: T0 })).rejects.toMatchObject({ code: "DRAW_AFTER_CLOSING" });
+  });
+
+  it("takes applications, not bookings: one per structure, changed or withdrawn until the close", async () => {
+    const w = await world();
+    await open(w);
+    const [a, b] = w.structures;
+    await expect(requestBooking(a!.actor, { ...application(w, 0, 2) }, { now: DURING })).rejects.toMatchObject({ code: "DRAW_PENDING" });
+    await expect(applyForDraw(a!.actor, application(w, 0, 2), { now: parisTime("2031-03-01", 9, 30) })).rejects.toMatchObject({ code: "DRAW_NOT_OPEN" });
+    await expect(applyForDraw(a!.actor, application(w, 0, 3, 2), { now: DURING })).resolves.toMatchObject({ places: 3, minPlaces: 2, changed: false });
+    await expect(applyForDraw(a!.actor, application(w, 0, 4, 1), { now: DURING })).resolves.toMatchObject({ places: 4, minPlaces: 1, changed: true });
+    await expect(applyForDraw(b!.actor, application(w, 0, 2), { now: DURING })).rejects.toMatchObject({ code: "ACCESS_DENIED" });
+    await expect(applyForDraw(a!.actor, application(w, 0, 7), { now: DURING })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(applyForDraw(a!.actor, application(w, 0, 2, 3), { now: DURING })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await applyForDraw(b!.actor, application(w, 1, 2), { now: DURING });
+    await withdrawApplication(b!.actor, { sessionId: w.sessionId, partnerId: b!.id }, { now: DURING });
+    await expect(withdrawApplication(b!.actor, { sessionId: w.sessionId, partnerId: b!.id }, { now: DURING })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(applyForDraw(b!.actor, application(w, 1, 2), { now: AFTER })).rejects.toMatchObject({ code: "DRAW_CLOSED" });
+    expect(await getPrisma().application.count({ where: { sessionId: w.sessionId } })).toBe(1);
+    await expect(removeDrawWindow(w.venue, { sessionId: w.sessionId }, { now: DURING })).rejects.toMatchObject({ code: "DRAW_HAS_APPLICATIONS" });
+  });
+});
+
+describe("the draw", () => {
+  it("runs once at the close: served in draw order within the places down to each minimum, the rest waiting in draw order; the record re-runs", async () => {
+    const w = await world({ capacity: 10, structures: 6 });
+    // One structure already went out this season (a place confirmed, cancelled since: it still counts).
+    const earlier = await createSession({ eventId: (await createEvent({ venueId: w.venueId })).id, startsAt: parisTime("2031-01-10", 20) });
+    await insertBooking(earlier.id, w.structures[0]!.id, { places: 1, status: "CANCELLED", cancelledAt: parisTime("2031-01-09"), cancelReason: "PARTNER", confirmedAt: parisTime("2031-01-05") });
+    await open(w);
+    const asks = [[4, 2], [4, 4], [3, 3], [2, 1], [3, 2], [1, 1]] as const;
+    for (const [index, [places, min]] of asks.entries()) await applyForDraw(w.structures[index]!.actor, application(w, index, places, min), { now: DURING });
+
+    expect(await runDraw(w.sessionId, { now: DURING })).toEqual({ drawn: false, served: 0, waiting: 0 });
+    const [first, second] = await Promise.all([runDraw(w.sessionId, { now: AFTER }), runDraw(w.sessionId, { now: AFTER })]);
+    expect([first!.drawn, second!.drawn].sort()).toEqual([false, true]);
+    expect(await runDraw(w.sessionId, { now: AFTER })).toMatchObject({ drawn: false });
+
+    const record = (await drawRecord(w.venue, w.sessionId))!;
+    expect(record.seed).toMatch(/^[0-9a-f]{64}$/);
+    expect(seedFingerprint(record.seed!)).toBe(record.fingerprint);
+    expect(record.rows.map((row) => row.rank)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(record.rows.find((row) => row.partnerName === null)).toBeUndefined();
+    const earlierOne = record.rows.find((row) => row.outings === 1)!;
+    expect(earlierOne.weight).toBeCloseTo(Math.sqrt(2) / 2);
+    // Anyone re-runs it from what is published: the same order.
+    const rerun = drawOrder(record.rows.map((row) => ({ id: row.applicationId, partnerId: row.applicationId, places: row.places, minPlaces: row.minPlaces, weight: row.weight })), record.seed!);
+    expect(rerun.map((row) => row.id)).toEqual(record.rows.map((row) => row.applicationId));
+
+    // The bookings: within the places, minimums held, waiting ones in draw order.
+    const session = await getPrisma().session.findUniqueOrThrow({ where: { id: w.sessionId }, select: { capacity: true, confirmedPlaces: true } });
+    expect(session.confirmedPlaces).toBeLessThanOrEqual(session.capacity);
+    expect(session.confirmedPlaces).toBe(record.rows.reduce((sum, row) => sum + row.placesWon, 0));
+    for (const row of record.rows) if (row.placesWon) expect(row.placesWon).toBeGreaterThanOrEqual(row.minPlaces);
+    const bookings = await getPrisma().booking.findMany({ where: { sessionId: w.sessionId }, orderBy: { requestSeq: "asc" }, select: { id: true, status: true, places: true } });
+    const applications = await getPrisma().application.findMany({ where: { sessionId: w.sessionId }, select: { bookingId: true, rank: true, placesWon: true, guests: true } });
+    const rankOf = new Map(applications.map((a) => [a.bookingId, a.rank!]));
+    const waiting = bookings.filter((b) => b.status === "WAITLISTED").map((b) => rankOf.get(b.id)!);
+    expect(waiting).toEqual([...waiting].sort((x, y) => x - y));
+    expect(applications.every((a) => Array.isArray(a.guests) && a.guests.length === 0)).toBe(true);
+    // Each structure reads its own rank, and no other structure's name.
+    const own = (await drawRecord(w.structures[3]!.actor, w.sessionId))!;
+    expect(own.own).toMatchObject({ rank: expect.any(Number) });
+    expect(own.rows.filter((row) => row.partnerName !== null)).toHaveLength(1);
+    expect(own.rows.find((row) => row.own)?.rank).toBe(own.own!.rank);
+
+    // One sentence, in the mail to each structure: its rank, and what it won or where it waits.
+    const winner = applications.find((a) => a.placesWon! > 0)!;
+    const waiter = applications.find((a) => a.placesWon === 0)!;
+    const wonMail = await mailContent({ kind: "DRAW_RESULT", props: { bookingId: winner.bookingId }, recipientName: null });
+    expect(wonMail?.paragraphs[0]?.replace(/\s+/g, " ")).toMatch(new RegExp(`^Tirage du samedi 8 mars 2031 à 18 h 01 : votre demande est sortie ${winner.rank === 1 ? "1re" : `${winner.rank}e`} sur 6\\. ${winner.placesWon} places? (est|sont) confirmées? : imprimez les invitations\\.`));
+    const waitMail = await mailContent({ kind: "DRAW_RESULT", props: { bookingId: waiter.bookingId }, recipientName: null });
+    expect(waitMail?.paragraphs[0]?.replace(/\s+/g, " ")).toContain(`votre demande est sortie ${waiter.rank}e sur 6, quand il ne restait plus assez de places. Elle attend en position`);
+    expect(await mailForBooking(waiter.bookingId!)).toBeGreaterThan(0);
+    expect(await getPrisma().outboxMail.count({ where: { kind: "DRAW_RESULT", props: { path: ["bookingId"], equals: waiter.bookingId! } } })).toBeGreaterThan(0);
+
+    // A place given back goes to the first waiting application, in draw order, that it fits.
+    const confirmed = bookings.filter((b) => b.status === "CONFIRMED");
+    const freed = confirmed[0]!;
+    await cancelBooking(await adminActor(), { bookingId: freed.id, code: "PARTNER_REQUEST" }, { now: AFTER });
+    const after = await getPrisma().booking.findMany({ where: { sessionId: w.sessionId, status: "WAITLISTED" }, orderBy: { requestSeq: "asc" }, select: { id: true, places: true } });
+    const promoted = bookings.filter((b) => b.status === "WAITLISTED" && !after.some((a) => a.id === b.id));
+    const left = session.capacity - session.confirmedPlaces + freed.places;
+    const expected: string[] = [];
+    let room = left;
+    for (const b of bookings.filter((b) => b.status === "WAITLISTED")) {
+      if (b.places > room) continue;
+      expected.push(b.id);
+      room -= b.places;
+    }
+    expect(promoted.map((b) => b.id)).toEqual(expected);
+  });
+
+  it("holds the venue's quota, and afterwards serves the waitlist in draw order, then first come, first served", async () => {
+    const w = await world({ capacity: 6, structures: 3, quota: { period: "SESSION", maxPlaces: 2 } });
+    await open(w);
+    await applyForDraw(w.structures[0]!.actor, application(w, 0, 4, 2), { now: DURING });
+    await applyForDraw(w.structures[1]!.actor, application(w, 1, 3, 3), { now: DURING });
+    await applyForDraw(w.structures[2]!.actor, application(w, 2, 2, 1), { now: DURING });
+    await runDraw(w.sessionId, { now: AFTER });
+    const rows = (await drawRecord(w.venue, w.sessionId))!.rows;
+    // Nobody gets more than the quota's 2 places; the one needing 3 together waits.
+    expect(rows.map((row) => row.placesWon).every((won) => won <= 2)).toBe(true);
+    expect(rows.find((row) => row.minPlaces === 3)!.placesWon).toBe(0);
+    // After the draw a new request is first come, first served.
+    const late = await createPartner({ convention: false, conventions: { create: { signedOn: parisTime("2030-01-01"), validFrom: parisTime("2030-01-01"), validUntil: parisTime("2033-01-01") } } });
+    const lateActor = await partnerActor(late.id);
+    await expect(requestBooking(lateActor, { ...application(w, 0, 1), partnerId: late.id }, { now: AFTER })).resolves.toMatchObject({ outcome: "CONFIRMED" });
+  });
+});
