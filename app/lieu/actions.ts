@@ -8,6 +8,7 @@ import { getTranslations } from "next-intl/server";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
 import { currentActor } from "@/lib/auth/current";
 import { cancelSession, changeCapacity, closeBookings, reopenBookings, setQuotaRule } from "@/lib/booking";
+import { openDrawWindow, removeDrawWindow } from "@/lib/booking/applications";
 import { undoArrival } from "@/lib/venue/arrivals";
 import { checkInvitation, markArrived, type DoorAnswer } from "@/lib/venue/door";
 import { cancelEvent, createEvent, publishEvent, updateEvent } from "@/lib/venue/events";
@@ -214,5 +215,27 @@ export async function markArrivedAction(input: { bookingId: string; positions: n
     return { markedMessage: await t("door.marked") };
   } catch (error) {
     return { message: (await actionFailure(error)).message };
+  }
+}
+
+/** "Candidatures puis tirage" on a session nobody booked (issue 17, lib/booking/applications.ts). */
+export async function openDrawWindowAction(_s: ActionState, data: FormData): Promise<ActionState> {
+  try {
+    const { fingerprint } = await openDrawWindow(await currentActor(), { sessionId: text(data, "sessionId"), opensAt: text(data, "opensAt"), closesAt: text(data, "closesAt") });
+    revalidatePath(`/lieu/seances/${text(data, "sessionId")}`);
+    return { ok: true, message: await t("draw.set", { fingerprint }) };
+  } catch (error) {
+    return actionFailure(error);
+  }
+}
+
+/** Back to first come, first served, before anyone applied. */
+export async function removeDrawWindowAction(_s: ActionState, data: FormData): Promise<ActionState> {
+  try {
+    await removeDrawWindow(await currentActor(), { sessionId: text(data, "sessionId") });
+    revalidatePath(`/lieu/seances/${text(data, "sessionId")}`);
+    return { ok: true, message: await t("draw.removed") };
+  } catch (error) {
+    return actionFailure(error);
   }
 }

@@ -35,12 +35,14 @@ interface Props {
   idempotencyKey: string;
   /** The wish of a person supported this booking answers (lib/wishes): handled once booked. */
   wishId?: string;
+  /** A session drawn by lot (issue 17): the form files an application, with the fewest places accepted. */
+  apply?: boolean;
 }
 
 const input = "w-full rounded-md border border-gray-500 px-3 py-2";
 const secondary = "rounded-md border border-brand-700 px-3 py-2 font-semibold text-brand-800 hover:bg-brand-50";
 
-export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, search, book, idempotencyKey, wishId }: Props) {
+export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, search, book, idempotencyKey, wishId, apply = false }: Props) {
   const t = useTranslations("bookingForm");
   const id = useId();
   const router = useRouter();
@@ -61,6 +63,8 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
   const nextUid = useRef(0);
   const fresh = () => ({ uid: nextUid.current++, needs: [], needsNote: "" });
   const [ifShort, setIfShort] = useState<"SPLIT" | "WAITLIST" | "NOTHING">("SPLIT");
+  // An application's fewest places accepted: the whole group unless said otherwise.
+  const [minPlaces, setMinPlaces] = useState<number | null>(null);
   // Where the keyboard goes after adding someone (the next thing to fill), and what is said of it.
   const focusNext = useRef<string | null>(null);
   const [said, setSaid] = useState("");
@@ -87,6 +91,7 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
     people: people.map((p) => ({ personId: p.personId, firstName: p.firstName, lastName: p.lastName, keep: p.keep, ...sentNeeds(p) })),
     companions: companions.map((c) => ({ firstName: c.firstName, lastName: c.lastName, kind: c.kind, ...sentNeeds(c) })),
     ifShort: choice,
+    ...(apply ? { minPlaces: Math.min(minPlaces ?? requested, requested) } : {}),
   });
   const fullName = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
 
@@ -285,6 +290,29 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
         </button>
       </fieldset>
 
+      {apply ? (
+        <section className="space-y-3 rounded-lg bg-brand-50 p-4" aria-live="polite">
+          <p className="text-lg font-semibold">{t("summary", { count: requested })}</p>
+          <p>{t("applyMax")}</p>
+          {requested > 1 ? (
+            <p>
+              <label htmlFor={`${id}-min`} className="mb-1 block font-semibold">
+                {t("applyMinLabel")}
+              </label>
+              <span id={`${id}-min-hint`} className="mb-1 block text-sm">
+                {t("applyMinHint")}
+              </span>
+              <select id={`${id}-min`} aria-describedby={`${id}-min-hint`} value={Math.min(minPlaces ?? requested, requested)} onChange={(event) => setMinPlaces(Number(event.target.value))} className={input}>
+                {Array.from({ length: requested }, (_, index) => index + 1).map((count) => (
+                  <option key={count} value={count}>
+                    {t("applyMinOption", { count })}
+                  </option>
+                ))}
+              </select>
+            </p>
+          ) : null}
+        </section>
+      ) : (
       <section className="space-y-3 rounded-lg bg-brand-50 p-4" aria-live="polite">
         <p className="text-lg font-semibold">{t("summary", { count: requested })}</p>
         <p>{t("available", { count: available })}</p>
@@ -300,6 +328,7 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
           </fieldset>
         ) : null}
       </section>
+      )}
 
       {state.message ? (
         <div role="alert" className="rounded-md border-2 border-red-700 bg-red-50 p-3 text-red-900">
@@ -329,7 +358,7 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
         aria-describedby={people.length === 0 ? `${id}-need` : undefined}
         className="rounded-md bg-brand-700 px-6 py-3 text-lg font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
       >
-        {pending ? t("pending") : short && choice === "WAITLIST" ? t("submitWaitlist") : t("submit")}
+        {pending ? t("pending") : apply ? t("submitApply") : short && choice === "WAITLIST" ? t("submitWaitlist") : t("submit")}
       </button>
       {people.length === 0 ? (
         <p id={`${id}-need`} className="text-sm">

@@ -222,6 +222,7 @@ export async function runDraw(sessionId: string, { now = new Date() } = {}): Pro
 
 export interface DrawRecord {
   sessionId: string;
+  session: { startsAt: Date; eventId: string; eventTitle: string; venueName: string };
   opensAt: Date;
   closesAt: Date;
   fingerprint: string;
@@ -255,7 +256,7 @@ export async function drawRecord(actor: Actor, sessionId: unknown): Promise<Draw
   const draw = await getPrisma().sessionDraw.findUnique({
     where: { sessionId: id.data },
     include: {
-      session: { select: { event: { select: { venueId: true } } } },
+      session: { select: { startsAt: true, event: { select: { id: true, title: true, venueId: true, venue: { select: { name: true } } } } } },
       applications: { select: { id: true, partnerId: true, places: true, minPlaces: true, outings: true, weight: true, u: true, rank: true, placesWon: true, bookingId: true, guests: true, partner: { select: { name: true } } } },
     },
   });
@@ -266,6 +267,7 @@ export async function drawRecord(actor: Actor, sessionId: unknown): Promise<Draw
   const drawn = Boolean(draw.drawnAt);
   return {
     sessionId: draw.sessionId,
+    session: { startsAt: draw.session.startsAt, eventId: draw.session.event.id, eventTitle: draw.session.event.title, venueName: draw.session.event.venue.name },
     opensAt: draw.opensAt,
     closesAt: draw.closesAt,
     fingerprint: draw.fingerprint,

@@ -6,6 +6,7 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { requestBooking, type BookingRequestResult } from "@/lib/booking";
+import { applyForDraw } from "@/lib/booking/applications";
 import { guestNeedsFields, needsNoteRule, parse } from "@/lib/booking/schemas";
 import { personName } from "@/lib/validation";
 
@@ -37,7 +38,17 @@ export type BookingFormInput = z.input<typeof bookingFormSchema>;
 /** Books the group: the first person is the main guest; the other people of the structure and the companions follow. */
 export async function bookFromForm(actor: Actor, input: unknown): Promise<BookingRequestResult> {
   const form = parse(bookingFormSchema, input);
-  const guests = [
+  return requestBooking(actor, { sessionId: form.sessionId, partnerId: form.partnerId, guests: guestsOf(form), ifShort: form.ifShort, idempotencyKey: form.idempotencyKey });
+}
+
+/** The same form on a session drawn by lot (issue 17): an application, with the fewest places accepted. */
+export async function applyFromForm(actor: Actor, input: unknown) {
+  const form = parse(bookingFormSchema.extend({ minPlaces: z.unknown() }), input);
+  return applyForDraw(actor, { sessionId: form.sessionId, partnerId: form.partnerId, guests: guestsOf(form), minPlaces: form.minPlaces });
+}
+
+function guestsOf(form: z.output<typeof bookingFormSchema>) {
+  return [
     ...form.people.map((person, index) => ({
       firstName: person.firstName,
       lastName: person.lastName,
@@ -49,5 +60,4 @@ export async function bookFromForm(actor: Actor, input: unknown): Promise<Bookin
     })),
     ...form.companions,
   ];
-  return requestBooking(actor, { sessionId: form.sessionId, partnerId: form.partnerId, guests, ifShort: form.ifShort, idempotencyKey: form.idempotencyKey });
 }

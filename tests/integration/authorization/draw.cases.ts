@@ -3,6 +3,7 @@
 // its own application; the record of a draw is read by anyone signed in, names hidden where they must be
 // (draw.test.ts). The draw itself is a job, with no actor.
 import { applyForDraw, drawRecord, openDrawWindow, removeDrawWindow, withdrawApplication } from "@/lib/booking/applications";
+import { applyFromForm } from "@/lib/partner/booking-form";
 import { inParis, parisDate } from "@/lib/time";
 import type { MatrixWorld } from "../../factories/matrix";
 import type { AuthorizationCase } from "./invitation.cases";
@@ -19,6 +20,11 @@ export const drawCases: AuthorizationCase<MatrixWorld>[] = [
   {
     name: "file A's application (applyForDraw)",
     call: (actor, w) => applyForDraw(actor, { sessionId: w.drawSessionX, partnerId: w.partnerA, minPlaces: 1, guests: [{ firstName: "Awa", lastName: "Diallo", kind: "MAIN" }] }),
+    allowed: ["admin", "partnerA"],
+  },
+  {
+    name: "file A's application from the booking form (applyFromForm)",
+    call: (actor, w) => applyFromForm(actor, { sessionId: w.drawSessionX, partnerId: w.partnerA, minPlaces: 1, people: [{ firstName: "Awa", lastName: "Diallo", keep: false }] }),
     allowed: ["admin", "partnerA"],
   },
   { name: "withdraw A's application (withdrawApplication)", call: (actor, w) => withdrawApplication(actor, { sessionId: w.drawSessionX, partnerId: w.partnerA }), allowed: ["admin", "partnerA"] },

@@ -16,7 +16,8 @@ import { formatMoment, formatSessionDate } from "@/lib/format/dates";
 import { sessionTitle } from "@/lib/page-titles";
 import { isSameParisDay } from "@/lib/time";
 import { describeNeeds, getGuestList } from "@/lib/venue/guest-list";
-import { cancelGuestBookingAction, cancelSessionAction, closeBookingsAction, reopenBookingsAction, tickArrivalAction } from "../../actions";
+import { cancelGuestBookingAction, cancelSessionAction, closeBookingsAction, openDrawWindowAction, removeDrawWindowAction, reopenBookingsAction, tickArrivalAction } from "../../actions";
+import { drawRecord } from "@/lib/booking/applications";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 
@@ -50,6 +51,9 @@ export default async function GuestListPage({ params, searchParams }: { params: 
   const ticking = scheduled && isSameParisDay(list.session.startsAt, now);
   // When bookings close is planned for like the session itself: written in full, weekday first.
   const when = formatSessionDate;
+  // "Candidatures puis tirage" (issue 17): set on a session nobody booked yet, or shown once set.
+  const draw = await drawRecord(actor, sessionId);
+  const dt = await getTranslations("venue.draw");
 
   return (
     <ClientMessages namespaces={[...FORM_NAMESPACES, "venue.session"]}>
@@ -197,6 +201,46 @@ export default async function GuestListPage({ params, searchParams }: { params: 
                 <input type="hidden" name="sessionId" value={sessionId} />
               </ActionForm>
             ) : null}
+          </section>
+        ) : null}
+
+        {draw || (beforeClosing && bookings.length === 0 && list.waitlist.length === 0) ? (
+          <section aria-labelledby="tirage" className="space-y-3 print:hidden">
+            <h2 id="tirage" className="text-xl font-semibold">
+              {dt("title")}
+            </h2>
+            {draw ? (
+              <>
+                {/* A status: set from the form above, which this replaces, it is announced. */}
+                <div role="status" className="space-y-1">
+                  <p>{dt("window", { opens: when(draw.opensAt), closes: when(draw.closesAt) })}</p>
+                  <p>
+                    {dt("fingerprintLabel")} <span className="font-mono text-sm break-all">{draw.fingerprint}</span>
+                  </p>
+                </div>
+                <p>
+                  <Link href={`/tirages/${sessionId}`} className="font-semibold text-brand-800 underline">
+                    {dt("see")}
+                  </Link>
+                </p>
+                {!draw.drawnAt && draw.count === 0 ? (
+                  <ActionForm action={removeDrawWindowAction} submit={dt("remove")} confirm={dt("removeConfirm")}>
+                    <input type="hidden" name="sessionId" value={sessionId} />
+                  </ActionForm>
+                ) : null}
+              </>
+            ) : (
+              <>
+                <p>{dt("lead")}</p>
+                <ActionForm action={openDrawWindowAction} submit={dt("submit")}>
+                  <input type="hidden" name="sessionId" value={sessionId} />
+                  <div className="grid gap-3 sm:grid-cols-2">
+                    <TextField name="opensAt" label={dt("opensAt")} type="datetime-local" required />
+                    <TextField name="closesAt" label={dt("closesAt")} type="datetime-local" required />
+                  </div>
+                </ActionForm>
+              </>
+            )}
           </section>
         ) : null}
 

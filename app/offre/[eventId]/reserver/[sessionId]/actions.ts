@@ -1,11 +1,13 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import type { BookingAnswer } from "@/components/offer/booking-form";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
 import { DomainError, RuleViolation } from "@/lib/errors";
 import { currentActor } from "@/lib/auth/current";
-import { bookFromForm } from "@/lib/partner/booking-form";
+import { withdrawApplication } from "@/lib/booking/applications";
+import { applyFromForm, bookFromForm } from "@/lib/partner/booking-form";
 import { listPeople } from "@/lib/people/people";
 import { handleWish } from "@/lib/wishes/wishes";
 
@@ -62,5 +64,27 @@ export async function bookAction(_state: ActionState, formData: FormData): Promi
       return { ...failure, link: { href: `/partenaire/reservations/${error.params.bookingId}`, label: t("seeExisting", { number: String(error.params.number) }) } };
     }
     return failure;
+  }
+}
+
+/** On a session drawn by lot: files (or changes) the structure's application; the form goes to the draw's page. */
+export async function applyAction(_state: ActionState, formData: FormData): Promise<BookingAnswer> {
+  try {
+    const input = readJson(formData.get("booking")) as { sessionId?: unknown } | undefined;
+    await applyFromForm(await currentActor(), input);
+    return { ok: true, href: `/tirages/${String(input?.sessionId ?? "")}?candidature=1` };
+  } catch (error) {
+    return actionFailure(error);
+  }
+}
+
+/** Withdraws the structure's application, until the close. */
+export async function withdrawApplicationAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  try {
+    await withdrawApplication(await currentActor(), { sessionId: formData.get("sessionId"), partnerId: formData.get("partnerId") });
+    revalidatePath(`/tirages/${String(formData.get("sessionId") ?? "")}`);
+    return { ok: true, message: (await getTranslations("drawPage"))("withdrawn") };
+  } catch (error) {
+    return actionFailure(error);
   }
 }

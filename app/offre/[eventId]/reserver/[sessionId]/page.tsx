@@ -13,7 +13,9 @@ import { NotFoundError } from "@/lib/errors";
 import { formatSessionDate } from "@/lib/format/dates";
 import { bookFormTitle } from "@/lib/page-titles";
 import { ownWish } from "@/lib/wishes/wishes";
-import { bookAction, searchPeopleAction } from "./actions";
+import { drawRecord } from "@/lib/booking/applications";
+import { pendingSentence } from "@/lib/booking/draw-words";
+import { applyAction, bookAction, searchPeopleAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 // One read per request for the title and the page (React's cache).
@@ -41,6 +43,11 @@ export default async function BookPage({ params, searchParams }: { params: Promi
   // Opened from a person's wish (lib/wishes): what they said, above the form; booking handles the wish.
   const wish = envie ? await ownWish(actor, Array.isArray(envie) ? envie[0] : envie).catch(() => null) : null;
   const w = await getTranslations("visitor.wishes");
+  // A session drawn by lot (issue 17): until its draw, the form files an application.
+  const draw = await drawRecord(actor, sessionId);
+  const drawOpen = draw && !draw.drawnAt && new Date() >= draw.opensAt && new Date() < draw.closesAt;
+  const drawWords = await getTranslations("draw");
+  const drawPage = await getTranslations("drawPage");
 
   return (
     <ClientMessages namespaces={["bookingForm", "event", "labels"]}>
@@ -64,18 +71,37 @@ export default async function BookPage({ params, searchParams }: { params: Promi
             {wish.message ? <p className="whitespace-pre-line">« {wish.message} »</p> : null}
           </aside>
         ) : null}
-        <WaitlistNotice session={session} quotaRule={event.quotaRule} />
+        {draw && !draw.drawnAt ? (
+          <section aria-labelledby="tirage" className="space-y-2 rounded-lg border-l-4 border-brand-700 bg-brand-50 p-4">
+            <h2 id="tirage" className="text-xl font-semibold">
+              {drawPage("applyTitle")}
+            </h2>
+            <p>{pendingSentence(drawWords, formatSessionDate(draw.closesAt))}</p>
+            {!drawOpen ? <p className="font-semibold">{drawPage("opensOn", { date: formatSessionDate(draw.opensAt) })}</p> : null}
+            {draw.own ? <p className="font-semibold">{drawPage("ownApplication", { places: draw.own.places, minPlaces: draw.own.minPlaces })}</p> : null}
+            <p>
+              <Link href={`/tirages/${sessionId}`} className="font-semibold text-brand-800 underline">
+                {drawPage("see")}
+              </Link>
+            </p>
+          </section>
+        ) : (
+          <WaitlistNotice session={session} quotaRule={event.quotaRule} />
+        )}
+        {draw && !draw.drawnAt && !drawOpen ? null : (
         <BookingForm
           sessionId={session.id}
           partnerId={actor.partnerId}
           placesLeft={session.placesLeft}
           quotaLeft={session.quotaLeft}
           search={searchPeopleAction}
-          book={bookAction}
+          book={draw && !draw.drawnAt ? applyAction : bookAction}
           // New at each showing of the form: sending this form twice books once (lib/booking).
           idempotencyKey={randomUUID()}
           wishId={wish?.id}
+          apply={Boolean(draw && !draw.drawnAt)}
         />
+        )}
       </div>
     </ClientMessages>
   );
