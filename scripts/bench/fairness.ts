@@ -10,6 +10,7 @@
 // {"fcfs":{"gini","served","unused"},"draw":{"gini","served","unused","win_rate_by_size":[…]}}.
 import { faker } from "@faker-js/faker";
 import { drawOrder, drawWeight, serveInDrawOrder, type DrawApplication } from "../../lib/booking/draw";
+import { gini } from "../../lib/stats/gini";
 
 const json = process.argv.includes("--json");
 const seedArg = process.argv.indexOf("--seed");
@@ -60,15 +61,6 @@ function season() {
     });
   });
   return { structures, sessions };
-}
-
-function gini(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const n = sorted.length;
-  const total = sorted.reduce((sum, v) => sum + v, 0);
-  if (!n || !total) return 0;
-  const weighted = sorted.reduce((sum, v, i) => sum + (2 * (i + 1) - n - 1) * v, 0);
-  return weighted / (n * total);
 }
 
 type Rule = "fcfs" | "draw";

@@ -12,7 +12,8 @@ import { drawOrder, seedFingerprint } from "@/lib/booking/draw";
 import { getPrisma } from "@/lib/db/client";
 import { mailContent } from "@/lib/mail/content";
 import { mailForBooking } from "@/lib/mail/events";
-import { inParis, parisDate, parisTime } from "@/lib/time";
+import { drawFairness } from "@/lib/stats/draws";
+import { inParis, parisDate, parisTime, seasonOf } from "@/lib/time";
 import { adminActor, partnerActor, venueActor } from "../factories/actors";
 import { createEvent, createPartner, createSession, createVenue, insertBooking } from "../factories";
 import { newFamilyName } from "../factories/booking";
@@ -171,6 +172,16 @@ describe("the draw", () => {
       room -= b.places;
     }
     expect(promoted.map((b) => b.id)).toEqual(expected);
+
+    // The association's statistics: the season's draws, the share of applying structures served, the Gini.
+    const fairness = (await drawFairness(await adminActor(), seasonOf(STARTS)))!;
+    expect(fairness.sessions).toBeGreaterThanOrEqual(1);
+    expect(fairness.structures).toBeGreaterThanOrEqual(6);
+    expect(fairness.served).toBeGreaterThan(0);
+    expect(fairness.served).toBeLessThanOrEqual(1);
+    expect(fairness.gini).toBeGreaterThanOrEqual(0);
+    expect(fairness.gini).toBeLessThan(1);
+    await expect(drawFairness(w.structures[0]!.actor, seasonOf(STARTS))).rejects.toMatchObject({ code: "ACCESS_DENIED" });
   });
 
   it("holds the venue's quota, and afterwards serves the waitlist in draw order, then first come, first served", async () => {

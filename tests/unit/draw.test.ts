@@ -2,6 +2,7 @@
 // random sets of applications, places and quotas, and a statistical test over 10,000 seeded draws that
 // the first drawn follows the weights.
 import fc from "fast-check";
+import { gini } from "@/lib/stats/gini";
 import { drawOrder, drawUniform, drawWeight, seedFingerprint, serveInDrawOrder, type DrawApplication } from "@/lib/booking/draw";
 
 const application = fc.record({
@@ -117,5 +118,14 @@ describe("the first drawn follows the weights", () => {
     expect(chi2).toBeLessThan(16.27);
     // And the shares read as the weights: 8/15, 4/15, 2/15, 1/15 within two points.
     for (const a of list) expect(Math.abs((first.get(a.id) ?? 0) / runs - a.weight / total)).toBeLessThan(0.02);
+  });
+});
+
+describe("the Gini of places per structure", () => {
+  it("is 0 when all hold as many, and grows toward 1 as one holds everything", () => {
+    expect(gini([3, 3, 3, 3])).toBe(0);
+    expect(gini([0, 0, 0, 12])).toBeCloseTo(0.75);
+    expect(gini([1, 2, 3, 4])).toBeCloseTo(0.25);
+    expect(gini([])).toBe(0);
   });
 });

@@ -9,6 +9,7 @@ import { PrintButton } from "@/components/stats/print-button";
 import { requireUser } from "@/lib/auth/current";
 import { formatMoment } from "@/lib/format/dates";
 import type { Figures } from "@/lib/stats/figures";
+import { drawFairness } from "@/lib/stats/draws";
 import { periodFiltersSchema, reportSeasons, statisticsReport } from "@/lib/stats/report";
 import { BREAKDOWN_DEFAULT, BREAKDOWN_TABLES, changeInWords, monthLabel, periodOf, rowLabel, rowsOf, shown, SUMMARY_LINES, TABLE_COLUMNS, TABLE_DIMENSION, totalOf, type StatTable } from "@/lib/stats/tables";
 import { seasonLabel, seasonOf } from "@/lib/time";
@@ -33,9 +34,11 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
   const filters = periodFiltersSchema.parse(await searchParams);
   const now = new Date();
   const breakdown = filters.repartition ?? BREAKDOWN_DEFAULT;
-  const [report, seasons] = await Promise.all([
+  const [report, seasons, draws] = await Promise.all([
     statisticsReport(actor, filters, { now, perDimension: TABLE_ROWS, dimensions: [TABLE_DIMENSION[breakdown]] }),
     reportSeasons(actor, { now }),
+    // The season's draws (issue 17): a range of days shows none.
+    filters.range ? null : drawFairness(actor, filters.saison ?? seasonOf(now)),
   ]);
   const t = await getTranslations("statistics");
   const words = await getTranslations();
@@ -129,6 +132,19 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
             </h2>
             <KeyFigures names={KEY_FIGURES} current={current!} previous={previous ?? null} />
           </section>
+
+          {draws ? (
+            <section aria-labelledby="tirages" className="space-y-2">
+              <h2 id="tirages" className="text-2xl font-semibold">
+                {t("draws.title")}
+              </h2>
+              <p>{t("draws.lead", { sessions: draws.sessions, applications: draws.applications, structures: draws.structures })}</p>
+              <ul className="list-disc space-y-1 pl-6">
+                <li>{t("draws.served", { share: Math.round(draws.served * 100) })}</li>
+                <li>{t("draws.gini", { gini: draws.gini.toFixed(2) })}</li>
+              </ul>
+            </section>
+          ) : null}
 
           <section aria-labelledby="bilan" className="space-y-3">
             <h2 id="bilan" className="text-2xl font-semibold">

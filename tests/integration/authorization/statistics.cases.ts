@@ -1,6 +1,7 @@
 // The statistics in the authorization matrix (lib/stats): the association's figures are its alone; a
 // venue's own figures are its managers' (and the association's), a structure's its users' (and the
 // association's).
+import { drawFairness } from "@/lib/stats/draws";
 import { rangeFigures, seasonFigures } from "@/lib/stats/figures";
 import { periodFiltersSchema, reportSeasons, statisticsReport } from "@/lib/stats/report";
 import { partnerStatistics, venueStatistics } from "@/lib/stats/sides";
@@ -15,6 +16,7 @@ export const statisticsCases: AuthorizationCase<MatrixWorld>[] = [
   { name: "a range's figures (rangeFigures)", call: (actor) => rangeFigures(actor, seasonRange(2026)), allowed: [...admin] },
   { name: "the statistics page's report (statisticsReport)", call: (actor) => statisticsReport(actor, periodFiltersSchema.parse({ saison: "2026" })), allowed: [...admin] },
   { name: "the seasons to choose from (reportSeasons)", call: (actor) => reportSeasons(actor), allowed: [...admin] },
+  { name: "the season's draws, how fair (drawFairness)", call: (actor) => drawFairness(actor, 2026), allowed: [...admin] },
   { name: "venue X's own statistics (venueStatistics)", call: (actor, w) => venueStatistics(actor, w.venueX, 2026), allowed: ["admin", "venueX"] },
   { name: "structure A's own statistics (partnerStatistics)", call: (actor, w) => partnerStatistics(actor, w.partnerA, 2026), allowed: ["admin", "partnerA"] },
 ];
