@@ -81,24 +81,27 @@ export interface PublicActivity {
   waiting: number;
 }
 
+/** What a list of activities shows: the activity, its places taken and how many wait. */
+const ACTIVITY_SELECT = {
+  id: true,
+  kind: true,
+  title: true,
+  description: true,
+  startsAt: true,
+  durationMinutes: true,
+  place: true,
+  capacity: true,
+  confirmedPlaces: true,
+  _count: { select: { registrations: { where: { status: "WAITLISTED" as const } } } },
+} as const;
+
 /** The activities to come, for everyone (nothing about who registered). */
 export async function listUpcomingActivities({ now = new Date(), limit = 50 } = {}): Promise<PublicActivity[]> {
   const activities = await getPrisma().activity.findMany({
     where: { cancelledAt: null, startsAt: { gt: now } },
     orderBy: { startsAt: "asc" },
     take: limit,
-    select: {
-      id: true,
-      kind: true,
-      title: true,
-      description: true,
-      startsAt: true,
-      durationMinutes: true,
-      place: true,
-      capacity: true,
-      confirmedPlaces: true,
-      _count: { select: { registrations: { where: { status: "WAITLISTED" } } } },
-    },
+    select: ACTIVITY_SELECT,
   });
   return activities.map(({ confirmedPlaces, _count, ...activity }) => ({ ...activity, placesLeft: Math.max(0, activity.capacity - confirmedPlaces), waiting: _count.registrations }));
 }
@@ -217,19 +220,7 @@ export async function listActivities(actor: Actor, { now = new Date() } = {}): P
   const rows = await getPrisma().activity.findMany({
     orderBy: { startsAt: "desc" },
     take: 200,
-    select: {
-      id: true,
-      kind: true,
-      title: true,
-      description: true,
-      startsAt: true,
-      durationMinutes: true,
-      place: true,
-      capacity: true,
-      confirmedPlaces: true,
-      cancelledAt: true,
-      _count: { select: { registrations: { where: { status: "WAITLISTED" } } } },
-    },
+    select: { ...ACTIVITY_SELECT, cancelledAt: true },
   });
   const all = rows.map(({ confirmedPlaces, _count, ...row }) => ({ ...row, confirmed: confirmedPlaces, placesLeft: Math.max(0, row.capacity - confirmedPlaces), waiting: _count.registrations }));
   return { upcoming: all.filter((row) => row.startsAt > now).reverse(), past: all.filter((row) => row.startsAt <= now) };

@@ -49,12 +49,13 @@ export function appUrl(path: string): string {
   return new URL(path, base).toString();
 }
 
-function frame(name: string | null, body: Pick<MailContent, "subject" | "paragraphs" | "action" | "notes" | "items">): MailContent {
+/** `why`: for a mail to an address with no account, why it came (and no link to an account's choices). */
+function frame(name: string | null, body: Pick<MailContent, "subject" | "paragraphs" | "action" | "notes" | "items">, why?: string): MailContent {
   return {
     ...body,
     greeting: name ? t("hello", { name }) : t("helloPlain"),
     signature: t("signature"),
-    footer: { about: t("footer"), why: t("footerWhy"), choice: { label: t("footerChoice"), url: appUrl("/mon-compte") } },
+    footer: why ? { about: t("footer"), why } : { about: t("footer"), why: t("footerWhy"), choice: { label: t("footerChoice"), url: appUrl("/mon-compte") } },
   };
 }
 
@@ -123,7 +124,7 @@ async function activityMail(kind: "ACTIVITY_REGISTERED" | "ACTIVITY_WAITLISTED" 
       paragraphs: [t(`${kind}.lead`, facts), formatSessionDate(registration.activity.startsAt), registration.activity.place],
       action: { label: t(`${kind}.action`), url: page },
       notes: kind === "ACTIVITY_CANCELLED" ? [] : [t("ACTIVITY.cancel", facts)],
-    }),
+    }, t("ACTIVITY.why")),
     url: page,
   };
 }

@@ -14,7 +14,8 @@ export interface MailContent {
   notes?: string[];
   /** Lines of a list (a digest). */
   items?: { label: string; url: string }[];
-  footer: { about: string; why: string; choice: { label: string; url: string } };
+  /** `choice`: where to choose one's mails, for a mail to an account (none for an address left in a form). */
+  footer: { about: string; why: string; choice?: { label: string; url: string } };
   signature: string;
 }
 
@@ -60,7 +61,13 @@ function Mail({ content }: { content: MailContent }) {
           <Hr />
           <Text style={{ fontSize: "12px", color: "#4b5563" }}>{content.footer.about}</Text>
           <Text style={{ fontSize: "12px", color: "#4b5563" }}>
-            {content.footer.why} <Link href={content.footer.choice.url}>{content.footer.choice.label}</Link>
+            {content.footer.why}
+            {content.footer.choice ? (
+              <>
+                {" "}
+                <Link href={content.footer.choice.url}>{content.footer.choice.label}</Link>
+              </>
+            ) : null}
           </Text>
         </Container>
       </Body>

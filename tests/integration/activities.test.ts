@@ -156,6 +156,8 @@ describe("the mails", () => {
     expect(content?.paragraphs.join(" ").replace(/\s+/g, " ")).toContain("vendredi 20 juin 2031 à 18 h 30");
     expect(content?.paragraphs.join(" ")).toContain("Maison des associations, salle 2");
     expect(content?.notes?.join(" ")).toContain(`${number.slice(0, 4)}-${number.slice(4)}`);
+    // An address left in a form, not an account: said so, with no link to an account's choices.
+    expect(content?.footer).toEqual({ about: expect.any(String), why: expect.stringContaining("en vous inscrivant à une activité") });
     await cancelOwnRegistration({ number, lastName: "Lefèvre" }, ip(), { now: NOW });
     expect(await mailContent({ kind: "ACTIVITY_REGISTERED", props: { registrationId: registration.id }, recipientName: null })).toBeNull();
   });
