@@ -261,3 +261,13 @@ export async function rangeFigures(actor: Actor, range: DateRange, { now = new D
   ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
   return computeFigures(range, { now });
 }
+
+/**
+ * When a season's figures were last computed (null: never), for the association only: an export of the
+ * season is the same file until then, so it may be kept (app/admin/statistiques/export, lib/stats/export-cache.ts).
+ */
+export async function seasonComputedAt(actor: Actor, season: number): Promise<Date | null> {
+  ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
+  const [row] = await getPrisma().$queryRaw<{ at: Date | null }[]>`SELECT max("computedAt") AS "at" FROM "StatsFigure" WHERE "season" = ${seasonNumber(season)}`;
+  return row?.at ?? null;
+}

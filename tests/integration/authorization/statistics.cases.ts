@@ -2,7 +2,7 @@
 // venue's own figures are its managers' (and the association's), a structure's its users' (and the
 // association's).
 import { drawFairness } from "@/lib/stats/draws";
-import { rangeFigures, seasonFigures } from "@/lib/stats/figures";
+import { rangeFigures, seasonComputedAt, seasonFigures } from "@/lib/stats/figures";
 import { periodFiltersSchema, reportSeasons, statisticsReport } from "@/lib/stats/report";
 import { partnerStatistics, venueStatistics } from "@/lib/stats/sides";
 import { seasonRange } from "@/lib/time";
@@ -13,6 +13,7 @@ const admin = ["admin"] as const;
 
 export const statisticsCases: AuthorizationCase<MatrixWorld>[] = [
   { name: "a season's figures (seasonFigures)", call: (actor) => seasonFigures(actor, 2026), allowed: [...admin] },
+  { name: "when a season's figures were computed (seasonComputedAt)", call: (actor) => seasonComputedAt(actor, 2026), allowed: [...admin] },
   { name: "a range's figures (rangeFigures)", call: (actor) => rangeFigures(actor, seasonRange(2026)), allowed: [...admin] },
   { name: "the statistics page's report (statisticsReport)", call: (actor) => statisticsReport(actor, periodFiltersSchema.parse({ saison: "2026" })), allowed: [...admin] },
   { name: "the seasons to choose from (reportSeasons)", call: (actor) => reportSeasons(actor), allowed: [...admin] },

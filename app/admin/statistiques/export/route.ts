@@ -8,7 +8,9 @@ import { toCsv } from "@/lib/csv";
 import { AccessDeniedError } from "@/lib/errors";
 import { periodFiltersSchema, statisticsReport } from "@/lib/stats/report";
 import { monthLabel, STAT_TABLES, statisticsCsv, TABLE_DIMENSION } from "@/lib/stats/tables";
-import { seasonLabel } from "@/lib/time";
+import { keptExport } from "@/lib/stats/export-cache";
+import { seasonComputedAt } from "@/lib/stats/figures";
+import { seasonLabel, seasonOf } from "@/lib/time";
 
 const exportSchema = z.object({ table: z.enum(STAT_TABLES), diffusion: z.enum(["externe"]).optional() });
 
@@ -21,16 +23,24 @@ export async function GET(request: Request) {
   const filters = periodFiltersSchema.parse(params);
   try {
     const { table } = asked.data;
-    const report = await statisticsReport(actor, filters, { dimensions: table === "bilan" ? [] : [TABLE_DIMENSION[table]] });
-    const words = await getTranslations();
-    const { header, rows } = statisticsCsv(asked.data.table, report, {
-      words: (key) => words(key as never),
-      month: monthLabel,
-      masked: asked.data.diffusion === "externe",
-    });
-    const period = report.season !== null ? seasonLabel(report.season) : `${report.range!.du}_${report.range!.au}`;
+    const build = async () => {
+      const report = await statisticsReport(actor, filters, { dimensions: table === "bilan" ? [] : [TABLE_DIMENSION[table]] });
+      const words = await getTranslations();
+      const { header, rows } = statisticsCsv(asked.data.table, report, {
+        words: (key) => words(key as never),
+        month: monthLabel,
+        masked: asked.data.diffusion === "externe",
+      });
+      return toCsv(header, rows);
+    };
+    // A season's file is the same until its figures are computed again: kept by this process till then.
+    // A range of days is computed when asked, each time.
+    const season = filters.range ? null : (filters.saison ?? seasonOf(new Date()));
+    const computedAt = season === null ? null : await seasonComputedAt(actor, season);
+    const csv = computedAt ? await keptExport(`${season}|${table}|${asked.data.diffusion ?? ""}|${computedAt.getTime()}`, build) : await build();
+    const period = season !== null ? seasonLabel(season) : `${filters.range!.du}_${filters.range!.au}`;
     const name = `statistiques-${asked.data.table}-${period}${asked.data.diffusion ? "-diffusion" : ""}.csv`;
-    return new Response(toCsv(header, rows), {
+    return new Response(csv, {
       headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "private, no-store" },
     });
   } catch (error) {
