@@ -16,7 +16,8 @@ it("keeps a season's export until its figures are computed again", async () => {
   const at = await seasonComputedAt(admin, SEASON);
   expect(at).toEqual(first);
 
-  const build = jest.fn(async () => `fichier ${build.mock.calls.length}`);
+  let built = 0;
+  const build = jest.fn(async (): Promise<string> => `fichier ${++built}`);
   const key = (computedAt: Date) => `${SEASON}|lieux||${computedAt.getTime()}`;
   expect(await keptExport(key(at!), build)).toBe("fichier 1");
   expect(await keptExport(key(at!), build)).toBe("fichier 1");
