@@ -1,7 +1,8 @@
 // Issue 16, the association's own activities: anyone, without an account, registers by name on the
 // public page (a full workshop puts them on the waitlist, with their rank) and cancels with their number;
 // the association plans an activity, sees who registered and cancels a registration, the first waiting
-// taking the place. axe passes on the public page, at 200 % zoom and on a phone (both projects).
+// taking the place. axe passes on the public page at 200 % zoom here, and on a phone in accessibility.spec.ts
+// (this file runs on the desktop project only, for CI's time).
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, expectHeading, reseedDemo, signIn } from "./support";

@@ -123,6 +123,8 @@ test("a visitor marks a wish; their referent sees it and books it in two clicks"
 });
 
 test("after the outing, the person gives their feedback with the code of their invitation, and the venue reads it", async ({ page, isMobile }) => {
+  // Once, at 200 % zoom: the phone's axe check of /offre/avis is in accessibility.spec.ts (CI's time).
+  test.skip(isMobile, "run once, at 200 % zoom on a desktop");
   test.slow();
   if (!isMobile) await page.setViewportSize({ width: 640, height: 800 });
   // The referent's printed invitation for the demo's outing of four days ago at the Théâtre des Lilas.
