@@ -8,7 +8,7 @@ import { getTranslations } from "next-intl/server";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
 import { currentActor } from "@/lib/auth/current";
 import { cancelSession, changeCapacity, closeBookings, reopenBookings, setQuotaRule } from "@/lib/booking";
-import { openDrawWindow, removeDrawWindow } from "@/lib/booking/applications";
+import { openDrawWindow, removeDrawWindow } from "@/lib/booking/sessions";
 import { undoArrival } from "@/lib/venue/arrivals";
 import { checkInvitation, markArrived, type DoorAnswer } from "@/lib/venue/door";
 import { cancelEvent, createEvent, publishEvent, updateEvent } from "@/lib/venue/events";

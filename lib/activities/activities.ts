@@ -19,7 +19,6 @@ import { prismaSql, type Sql } from "@/lib/db/sql";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { queueMail } from "@/lib/mail";
 import { parisTime } from "@/lib/time";
-import { nameKey } from "./name-key";
 import { calendarDay, line, optionalText, personName, uuid } from "@/lib/validation";
 
 export const ACTIVITY_KINDS = ["MEETING", "TRAINING", "WORKSHOP"] as const;
@@ -53,7 +52,6 @@ export const cancelRegistrationSchema = z.object({
   lastName: personName(),
 });
 
-export { nameKey };
 
 /** The association plans an activity. */
 export async function createActivity(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ id: string }> {
@@ -139,7 +137,6 @@ export async function registerForActivity(input: unknown, ip: string, { now = ne
   const data = parse(registrationSchema, input);
   // Every registration counts, from one client: filling an activity with made-up names stays slow.
   if (!(await takeAttempt([["activity-ip", ip]], now))) throw new RuleViolation("ACTIVITY_THROTTLED", "Trop d'inscriptions depuis cette connexion : réessayez dans un quart d'heure.");
-  const key = nameKey(data.firstName, data.lastName);
   return getPrisma().$transaction(async (tx) => {
     const sql = prismaSql(tx);
     const activity = await lockActivity(sql, data.activityId);
@@ -147,13 +144,17 @@ export async function registerForActivity(input: unknown, ip: string, { now = ne
     const window = windowOf(activity, now);
     if (window === "CANCELLED") throw new RuleViolation("ACTIVITY_CANCELLED", "Cette activité est annulée.");
     if (window !== "OPEN") throw new RuleViolation("ACTIVITY_CLOSED", "Les inscriptions à cette activité sont closes.");
-    const taken = await tx.activityRegistration.findFirst({ where: { activityId: activity.id, nameKey: key, status: { not: "CANCELLED" } }, select: { id: true } });
+    // The same person as lib/booking counts them (person_name_key: case, accents, spaces and dashes aside).
+    const [taken] = await sql.query<{ id: string }>(
+      `SELECT "id" FROM "ActivityRegistration" WHERE "activityId" = $1::uuid AND "status" <> 'CANCELLED' AND person_name_key("firstName", "lastName") = person_name_key($2, $3)`,
+      [activity.id, data.firstName, data.lastName],
+    );
     // Said without the number: whoever types a name must not learn another person's registration.
     if (taken) throw new RuleViolation("ALREADY_REGISTERED", "Une inscription à ce nom existe déjà pour cette activité.");
     const allocation = allocate(1, activity.capacity - activity.confirmedPlaces, Infinity, "WAITLIST");
     const status = allocation.kind === "CONFIRM" ? "CONFIRMED" : "WAITLISTED";
     const registration = await tx.activityRegistration.create({
-      data: { activityId: activity.id, number: newBookingNumber(), status, firstName: data.firstName, lastName: data.lastName, email: data.email ?? null, nameKey: key, createdAt: now, confirmedAt: status === "CONFIRMED" ? now : null },
+      data: { activityId: activity.id, number: newBookingNumber(), status, firstName: data.firstName, lastName: data.lastName, email: data.email ?? null, createdAt: now, confirmedAt: status === "CONFIRMED" ? now : null },
       select: { id: true, number: true, requestSeq: true },
     });
     if (status === "CONFIRMED") await tx.activity.update({ where: { id: activity.id }, data: { confirmedPlaces: { increment: 1 } } });
@@ -196,9 +197,11 @@ export async function cancelOwnRegistration(input: unknown, ip: string, { now = 
   if (!(await takeAttempt([["activity-ip", ip]], now))) throw new RuleViolation("ACTIVITY_THROTTLED", "Trop d'essais depuis cette connexion : réessayez dans un quart d'heure.");
   return getPrisma().$transaction(async (tx) => {
     const sql = prismaSql(tx);
-    const found = await tx.activityRegistration.findUnique({ where: { number: data.number }, select: { id: true, activityId: true, status: true, lastName: true } });
-    const matches = found && nameKey("", found.lastName) === nameKey("", data.lastName);
-    if (!found || !matches || found.status === "CANCELLED") throw new RuleViolation("REGISTRATION_UNKNOWN", "Aucune inscription en cours ne correspond à ce numéro et à ce nom.");
+    const [found] = await sql.query<{ id: string; activityId: string; status: string }>(
+      `SELECT "id", "activityId", "status"::text AS "status" FROM "ActivityRegistration" WHERE "number" = $1 AND person_name_key('', "lastName") = person_name_key('', $2)`,
+      [data.number, data.lastName],
+    );
+    if (!found || found.status === "CANCELLED") throw new RuleViolation("REGISTRATION_UNKNOWN", "Aucune inscription en cours ne correspond à ce numéro et à ce nom.");
     const activity = await lockActivity(sql, found.activityId);
     if (!activity || activity.startsAt <= now) throw new RuleViolation("ACTIVITY_CLOSED", "L'activité a commencé : l'inscription ne peut plus être annulée.");
     // Read again under the activity's lock: a cancellation by the association may have come first.

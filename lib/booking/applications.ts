@@ -1,5 +1,5 @@
 // Scarce sessions (issue 17, docs/decisions/013-fair-draw.md): "Candidatures puis tirage". The venue (or
-// the association) sets an application window on a session not yet booked; during it each structure
+// the association) sets an application window on a session not yet booked (sessions.ts); during it each structure
 // files one application of 1 to 6 places with the fewest it would accept, and may change or withdraw
 // it until the close, arriving early giving no advantage. At the close a job (run-draw) draws once,
 // whatever the number of servers: under the venue's lock, with the seed drawn when the window was set
@@ -8,92 +8,30 @@
 // others wait in that order (their bookings are written in draw order, so lib/booking's waitlist serves
 // them so); once the waitlist is exhausted the session is first come, first served again.
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { systemActor, type Actor } from "@/lib/auth/actor";
-import { actsForPartner, canBookFor, canManageSession, ensure, isAdmin } from "@/lib/auth/permissions";
+import { canBookFor, canManageSession, ensure, isAdmin } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql, type Sql } from "@/lib/db/sql";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
-import { enqueue, unqueue } from "@/lib/jobs/queue";
-import { parisTime, seasonOf, seasonRange } from "@/lib/time";
-import { drawOrder, drawWeight, seedFingerprint, serveInDrawOrder } from "./draw";
+import { enqueue } from "@/lib/jobs/queue";
+import { seasonOf, seasonRange } from "@/lib/time";
+import { drawOrder, drawWeight, serveInDrawOrder } from "./draw";
 import type { DrawFacts } from "./draw-words";
 import { bookDrawnApplication } from "./request";
-import { applicableQuota, bookingClosesAt, quotaLeft } from "./rules";
+import { applicableQuota, quotaLeft } from "./rules";
 import { bookingRequestSchema, parse, type BookingRequest } from "./schemas";
 import { lockSession, lockSessionForRequest, quotaExceptions, quotaUsage, venueOfSession, type LockedSession } from "./state";
-import { withVenueLock, type Tx } from "./transaction";
+import { withVenueLock } from "./transaction";
 
 export const DRAW_MAX_PLACES = 6;
 
-/** "2027-01-15T09:00", as a datetime-local field sends it: a Paris wall-clock time. */
-const parisDateTime = () =>
-  z
-    .string("validation.required")
-    .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, "validation.invalid")
-    .transform((value) => parisTime(value.slice(0, 10), Number(value.slice(11, 13)), Number(value.slice(14, 16))));
-
-export const drawWindowSchema = z.object({ sessionId: z.uuid("validation.invalid"), opensAt: parisDateTime(), closesAt: parisDateTime() });
 
 export const applicationSchema = bookingRequestSchema
   .extend({ minPlaces: z.coerce.number("validation.integer").int("validation.integer").min(1, "validation.atLeastOne").max(DRAW_MAX_PLACES, "validation.tooLarge") })
   .refine((request) => request.guests.length <= DRAW_MAX_PLACES, { path: ["guests"], message: "draw.errors.tooManyGuests" })
   .refine((request) => request.minPlaces <= request.guests.length, { path: ["minPlaces"], message: "draw.errors.minAboveGuests" });
-
-const drawJobKey = (sessionId: string) => `session-draw:${sessionId}`;
-
-/** A session its venue (or the association) sets, locked: as the venue's other session changes (sessions.ts). */
-async function onManagedSession<T>(actor: Actor, sessionId: string, work: (tx: Tx, session: LockedSession) => Promise<T>): Promise<T> {
-  const venueId = await venueOfSession(prismaSql(getPrisma()), sessionId);
-  if (!venueId) throw new NotFoundError("séance");
-  ensure(canManageSession(actor, { venueId }), "Seul le lieu qui propose cette séance peut choisir le tirage.");
-  return withVenueLock(venueId, async (tx) => {
-    const session = await lockSession(prismaSql(tx), sessionId);
-    if (!session) throw new NotFoundError("séance");
-    if (session.status === "CANCELLED") throw new RuleViolation("SESSION_CANCELLED", "Cette séance est annulée.");
-    return work(tx, session);
-  });
-}
-
-/** The venue (or the association) sets "Candidatures puis tirage" on a session no one has booked yet. */
-export async function openDrawWindow(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ fingerprint: string }> {
-  const { sessionId, opensAt, closesAt } = parse(drawWindowSchema, input);
-  return onManagedSession(actor, sessionId, async (tx, session) => {
-    if (closesAt <= opensAt) throw new RuleViolation("DRAW_WINDOW_ORDER", "La fin des candidatures doit venir après leur ouverture.");
-    if (closesAt <= now) throw new RuleViolation("DRAW_WINDOW_PAST", "La fin des candidatures doit être à venir.");
-    if (closesAt > bookingClosesAt(session)) throw new RuleViolation("DRAW_AFTER_CLOSING", "Le tirage doit avoir lieu avant la clôture des réservations de la séance.");
-    if (session.confirmedPlaces > 0 || session.waitlistedBookings > 0) throw new RuleViolation("DRAW_SESSION_BOOKED", "Cette séance a déjà des réservations : le tirage ne peut s'appliquer qu'à une séance que personne n'a encore réservée.");
-    const existing = await tx.sessionDraw.findUnique({ where: { sessionId }, select: { drawnAt: true, fingerprint: true, _count: { select: { applications: true } } } });
-    if (existing?.drawnAt) throw new RuleViolation("DRAW_DONE", "Le tirage de cette séance a déjà eu lieu.");
-    // Moving the window once applications are in would change the rules for those who applied.
-    if (existing && existing._count.applications > 0) throw new RuleViolation("DRAW_HAS_APPLICATIONS", "Des structures ont déjà candidaté : les dates des candidatures ne changent plus.");
-    const seed = randomBytes(32).toString("hex");
-    // A new seed each time the window is set: its fingerprint is what the structures are shown.
-    const fingerprint = seedFingerprint(seed);
-    await tx.sessionDraw.upsert({ where: { sessionId }, create: { sessionId, opensAt, closesAt, seed, fingerprint }, update: { opensAt, closesAt, seed, fingerprint } });
-    const sql = prismaSql(tx);
-    await enqueue(sql, { task: "run-draw", payload: { sessionId }, runAt: closesAt, key: drawJobKey(sessionId) });
-    await audit(sql, actor, { action: "session.draw_set", entityType: "Session", entityId: sessionId, after: { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString(), fingerprint } }, now);
-    return { fingerprint };
-  });
-}
-
-/** The venue (or the association) goes back to first come, first served before anyone applied. */
-export async function removeDrawWindow(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<void> {
-  const { sessionId } = parse(z.object({ sessionId: z.uuid("validation.invalid") }), input);
-  await onManagedSession(actor, sessionId, async (tx) => {
-    const existing = await tx.sessionDraw.findUnique({ where: { sessionId }, select: { drawnAt: true, _count: { select: { applications: true } } } });
-    if (!existing) return;
-    if (existing.drawnAt) throw new RuleViolation("DRAW_DONE", "Le tirage de cette séance a déjà eu lieu.");
-    if (existing._count.applications > 0) throw new RuleViolation("DRAW_HAS_APPLICATIONS", "Des structures ont déjà candidaté : les dates des candidatures ne changent plus.");
-    await tx.sessionDraw.delete({ where: { sessionId } });
-    const sql = prismaSql(tx);
-    await unqueue(sql, [drawJobKey(sessionId)]);
-    await audit(sql, actor, { action: "session.draw_removed", entityType: "Session", entityId: sessionId }, now);
-  });
-}
 
 type DrawRow = { opensAt: Date; closesAt: Date; drawnAt: Date | null; seed: string };
 
@@ -102,10 +40,17 @@ async function lockDraw(sql: Sql, sessionId: string): Promise<DrawRow | null> {
   return row ?? null;
 }
 
+/** Where a draw's window stands: the one rule for the pages and for applying. */
+function windowState(draw: Pick<DrawRow, "opensAt" | "closesAt" | "drawnAt">, now: Date): "NOT_OPEN" | "OPEN" | "CLOSED" {
+  if (draw.drawnAt || now >= draw.closesAt) return "CLOSED";
+  return now < draw.opensAt ? "NOT_OPEN" : "OPEN";
+}
+
 function ensureWindowOpen(draw: DrawRow | null, now: Date): asserts draw is DrawRow {
   if (!draw) throw new RuleViolation("DRAW_NONE", "Cette séance ne se réserve pas par tirage.");
-  if (draw.drawnAt || now >= draw.closesAt) throw new RuleViolation("DRAW_CLOSED", "Les candidatures sont closes pour cette séance.");
-  if (now < draw.opensAt) throw new RuleViolation("DRAW_NOT_OPEN", "Les candidatures ne sont pas encore ouvertes pour cette séance.");
+  const state = windowState(draw, now);
+  if (state === "CLOSED") throw new RuleViolation("DRAW_CLOSED", "Les candidatures sont closes pour cette séance.");
+  if (state === "NOT_OPEN") throw new RuleViolation("DRAW_NOT_OPEN", "Les candidatures ne sont pas encore ouvertes pour cette séance.");
 }
 
 /** A structure files (or changes) its one application, during the window. */
@@ -229,6 +174,8 @@ export interface DrawRecord {
   /** Published once drawn. */
   seed: string | null;
   drawnAt: Date | null;
+  /** Where the window stands now: applications are taken while it is OPEN. */
+  window: "NOT_OPEN" | "OPEN" | "CLOSED";
   /** Before the draw, how many applied (no one's names); after, every application in draw order. */
   count: number;
   rows: {
@@ -249,7 +196,7 @@ export interface DrawRecord {
 }
 
 /** The draw's public record: any signed-in actor reads it; structures' names only where they may be seen. */
-export async function drawRecord(actor: Actor, sessionId: unknown): Promise<DrawRecord | null> {
+export async function drawRecord(actor: Actor, sessionId: unknown, { now = new Date() } = {}): Promise<DrawRecord | null> {
   ensure(actor.kind !== "anonymous", "Connectez-vous pour voir le tirage.");
   const id = z.uuid().safeParse(sessionId);
   if (!id.success) return null;
@@ -262,8 +209,8 @@ export async function drawRecord(actor: Actor, sessionId: unknown): Promise<Draw
   });
   if (!draw) return null;
   const seesNames = isAdmin(actor) || canManageSession(actor, { venueId: draw.session.event.venueId });
-  const ownPartner = actor.kind === "user" && actor.role === "PARTNER" ? actor.partnerId : actor.kind === "visitor" ? null : null;
-  const mine = draw.applications.find((application) => ownPartner && application.partnerId === ownPartner && actsForPartner(actor, application.partnerId));
+  // A structure's own application: its users'. (The association acts for every structure but has none.)
+  const mine = actor.kind === "user" && actor.role === "PARTNER" ? draw.applications.find((application) => application.partnerId === actor.partnerId) : undefined;
   const drawn = Boolean(draw.drawnAt);
   return {
     sessionId: draw.sessionId,
@@ -273,6 +220,7 @@ export async function drawRecord(actor: Actor, sessionId: unknown): Promise<Draw
     fingerprint: draw.fingerprint,
     seed: drawn ? draw.seed : null,
     drawnAt: draw.drawnAt,
+    window: windowState(draw, now),
     count: draw.applications.length,
     rows: drawn
       ? draw.applications

@@ -33,9 +33,10 @@ export interface DrawnApplication extends DrawApplication {
  * The weight of an application: 1 / (1 + k), k the structure's outings this season, so that the
  * structures least served come first; times √m, m the fewest places it would accept, because a group
  * that must have m places together fits less often at its turn than one that can take a single place.
- * Measured (npm run bench:fairness, decision 013): without √m, single places won 2.0–2.9 times as often
- * as groups of four; with it, within 1.3–1.9 over five seasons, smaller groups still slightly ahead, so
- * that asking for a larger minimum than one needs does not pay.
+ * Measured (npm run bench:fairness, decision 013): without √m, the best win rate by group size was 1.9
+ * to 2.9 times the worst over nine seeded seasons (above the goal of 2 in seven), single places ahead;
+ * with it, 1.3 to 1.9 over five, smaller groups still slightly ahead, so that asking for a larger
+ * minimum than one needs does not pay.
  */
 export function drawWeight(outingsThisSeason: number, minPlaces = 1): number {
   return Math.sqrt(Math.max(1, minPlaces)) / (1 + Math.max(0, outingsThisSeason));

@@ -4,6 +4,8 @@
 // until their closing time; the waitlist that expired stays expired. A session that has started is
 // history: it can no longer be cancelled, and its bookings keep their attendance.
 import "server-only";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
 import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { canManageSession, ensure } from "@/lib/auth/permissions";
@@ -12,6 +14,9 @@ import { prismaSql, type Sql } from "@/lib/db/sql";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { promoteAfterRelease, promoteWaitlist, type Promotion } from "./promotion";
 import { changeCapacitySchema, parse, sessionActionSchema } from "./schemas";
+import { enqueue, unqueue } from "@/lib/jobs/queue";
+import { parisTime } from "@/lib/time";
+import { seedFingerprint } from "./draw";
 import { endBookings } from "./end";
 import { bookingClosesAt } from "./rules";
 import { lockSession, venueOfSession, type LockedSession } from "./state";
@@ -143,4 +148,56 @@ async function endSession(sql: Sql, actor: Actor, session: LockedSession, note: 
   session.status = "CANCELLED";
   const released = [...new Set(ended.filter((booking) => booking.status === "CONFIRMED").map((booking) => booking.partnerId))];
   return { cancelledBookings: ended.length, released };
+}
+
+// ── "Candidatures puis tirage" (issue 17): the venue chooses how a session nobody booked is allocated;
+// the applications and the draw itself are applications.ts's ──
+
+/** "2027-01-15T09:00", as a datetime-local field sends it: a Paris wall-clock time. */
+const parisDateTime = () =>
+  z
+    .string("validation.required")
+    .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, "validation.invalid")
+    .transform((value) => parisTime(value.slice(0, 10), Number(value.slice(11, 13)), Number(value.slice(14, 16))));
+
+export const drawWindowSchema = z.object({ sessionId: z.uuid("validation.invalid"), opensAt: parisDateTime(), closesAt: parisDateTime() });
+
+const drawJobKey = (sessionId: string) => `session-draw:${sessionId}`;
+
+/** The venue (or the association) sets "Candidatures puis tirage" on a session no one has booked yet. */
+export async function openDrawWindow(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ fingerprint: string }> {
+  const { sessionId, opensAt, closesAt } = parse(drawWindowSchema, input);
+  return onManagedSession(actor, sessionId, async (tx, session) => {
+    if (closesAt <= opensAt) throw new RuleViolation("DRAW_WINDOW_ORDER", "La fin des candidatures doit venir après leur ouverture.");
+    if (closesAt <= now) throw new RuleViolation("DRAW_WINDOW_PAST", "La fin des candidatures doit être à venir.");
+    if (closesAt > bookingClosesAt(session)) throw new RuleViolation("DRAW_AFTER_CLOSING", "Le tirage doit avoir lieu avant la clôture des réservations de la séance.");
+    if (session.confirmedPlaces > 0 || session.waitlistedBookings > 0) throw new RuleViolation("DRAW_SESSION_BOOKED", "Cette séance a déjà des réservations : le tirage ne peut s'appliquer qu'à une séance que personne n'a encore réservée.");
+    const existing = await tx.sessionDraw.findUnique({ where: { sessionId }, select: { drawnAt: true, _count: { select: { applications: true } } } });
+    if (existing?.drawnAt) throw new RuleViolation("DRAW_DONE", "Le tirage de cette séance a déjà eu lieu.");
+    // Moving the window once applications are in would change the rules for those who applied.
+    if (existing && existing._count.applications > 0) throw new RuleViolation("DRAW_HAS_APPLICATIONS", "Des structures ont déjà candidaté : les dates des candidatures ne changent plus.");
+    const seed = randomBytes(32).toString("hex");
+    // A new seed each time the window is set: its fingerprint is what the structures are shown.
+    const fingerprint = seedFingerprint(seed);
+    await tx.sessionDraw.upsert({ where: { sessionId }, create: { sessionId, opensAt, closesAt, seed, fingerprint }, update: { opensAt, closesAt, seed, fingerprint } });
+    const sql = prismaSql(tx);
+    await enqueue(sql, { task: "run-draw", payload: { sessionId }, runAt: closesAt, key: drawJobKey(sessionId) });
+    await audit(sql, actor, { action: "session.draw_set", entityType: "Session", entityId: sessionId, after: { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString(), fingerprint } }, now);
+    return { fingerprint };
+  });
+}
+
+/** The venue (or the association) goes back to first come, first served before anyone applied. */
+export async function removeDrawWindow(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<void> {
+  const { sessionId } = parse(z.object({ sessionId: z.uuid("validation.invalid") }), input);
+  await onManagedSession(actor, sessionId, async (tx) => {
+    const existing = await tx.sessionDraw.findUnique({ where: { sessionId }, select: { drawnAt: true, _count: { select: { applications: true } } } });
+    if (!existing) return;
+    if (existing.drawnAt) throw new RuleViolation("DRAW_DONE", "Le tirage de cette séance a déjà eu lieu.");
+    if (existing._count.applications > 0) throw new RuleViolation("DRAW_HAS_APPLICATIONS", "Des structures ont déjà candidaté : les dates des candidatures ne changent plus.");
+    await tx.sessionDraw.delete({ where: { sessionId } });
+    const sql = prismaSql(tx);
+    await unqueue(sql, [drawJobKey(sessionId)]);
+    await audit(sql, actor, { action: "session.draw_removed", entityType: "Session", entityId: sessionId }, now);
+  });
 }

@@ -14,12 +14,14 @@ import { getPrisma } from "@/lib/db/client";
 import { RuleViolation } from "@/lib/errors";
 import { feedbackCode, FEEDBACK_CODE_LENGTH, normalizeFeedbackCode } from "@/lib/invitation/feedback-code";
 import { parisDaysBefore } from "@/lib/time";
+import { Mood } from "@/lib/generated/prisma/enums";
 import { optionalText } from "@/lib/validation";
 
 /** How long after the session its guests may still say how it was. */
 export const FEEDBACK_DAYS = 30;
 
-export const MOODS = ["LOVED", "LIKED", "NOT_FOR_ME"] as const;
+/** The three faces, in the order shown. */
+export const MOODS = [Mood.LOVED, Mood.LIKED, Mood.NOT_FOR_ME] as const;
 
 export const guestFeedbackSchema = z.object({
   feedbackCode: z

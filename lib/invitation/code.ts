@@ -20,7 +20,8 @@ export interface InvitationCode {
 
 export type ReadCode = ({ valid: true } & InvitationCode) | { valid: false; reason: "MALFORMED" | "FORGED" };
 
-function signingKey(): Buffer {
+/** The invitations' key: it signs the QR codes, and derives the feedback codes (feedback-code.ts). */
+export function signingKey(): Buffer {
   const key = process.env.INVITATION_SIGNING_KEY;
   if (!key || key.length < 32) throw new Error("INVITATION_SIGNING_KEY doit être défini (32 caractères au moins).");
   return Buffer.from(key);

@@ -6,14 +6,9 @@
 import { createHmac } from "node:crypto";
 import "server-only";
 import { BOOKING_NUMBER_ALPHABET } from "@/lib/booking/number";
+import { signingKey } from "./code";
 
 export const FEEDBACK_CODE_LENGTH = 6;
-
-function signingKey(): string {
-  const key = process.env.INVITATION_SIGNING_KEY;
-  if (!key || key.length < 32) throw new Error("INVITATION_SIGNING_KEY doit être défini (32 caractères au moins).");
-  return key;
-}
 
 /** The code of one invitation: "K7QM3R". */
 export function feedbackCode(guestId: string): string {

@@ -2,7 +2,6 @@
 // and dates are laid out from today so that the season is always ahead. `npm run db:seed` reloads it.
 import { faker } from "@faker-js/faker/locale/fr";
 import { addDays, set, startOfDay, subDays, subHours } from "date-fns";
-import { nameKey } from "../../lib/activities/name-key";
 import { hashPassword } from "../../lib/auth/password";
 import { newBookingNumber } from "../../lib/booking/number";
 import { quotaPeriodKey } from "../../lib/booking/quota-period";
@@ -464,7 +463,6 @@ async function seed(prisma: PrismaClient): Promise<string> {
         status: index < spec.taken ? ("CONFIRMED" as const) : ("WAITLISTED" as const),
         firstName,
         lastName,
-        nameKey: nameKey(firstName, lastName),
         createdAt: subHours(now, 48 - index),
         confirmedAt: index < spec.taken ? subHours(now, 48 - index) : null,
       })),

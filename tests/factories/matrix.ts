@@ -57,7 +57,7 @@ export async function matrixWorld(): Promise<MatrixWorld> {
   const wish = await prisma.wish.create({ data: { partnerId: partnerA.id, eventId: event.id, name: "Zoé", message: "Avec ma sœur", expiresAt: session.startsAt } });
   const activity = await prisma.activity.create({ data: { kind: "MEETING", title: "Rencontre", startsAt: session.startsAt, place: "Salle", capacity: 5, confirmedPlaces: 1 } });
   const registration = await prisma.activityRegistration.create({
-    data: { activityId: activity.id, number: newBookingNumber(), status: "CONFIRMED", firstName: "Awa", lastName: "Diallo", nameKey: "awa diallo", confirmedAt: new Date() },
+    data: { activityId: activity.id, number: newBookingNumber(), status: "CONFIRMED", firstName: "Awa", lastName: "Diallo", confirmedAt: new Date() },
   });
   const freeSession = await createSession({ eventId: event.id, capacity: 10 });
   const drawSession = await createSession({ eventId: event.id, capacity: 10 });

@@ -12,7 +12,6 @@ import {
   getActivity,
   listActivities,
   listUpcomingActivities,
-  nameKey,
   registerForActivity,
 } from "@/lib/activities/activities";
 import { InvalidInput } from "@/lib/booking/schemas";
@@ -79,7 +78,6 @@ describe("registering by name", () => {
     const id = await plan(5);
     const first = await registerForActivity({ activityId: id, firstName: "Zoé", lastName: "Lefèvre", email: "zoe@exemple.test" }, ip(), { now: NOW });
     await expect(registerForActivity({ activityId: id, firstName: "ZOE ", lastName: "lefevre" }, ip(), { now: NOW })).rejects.toMatchObject({ code: "ALREADY_REGISTERED" });
-    expect(nameKey("ZOE ", "lefevre")).toBe(nameKey("Zoé", "Lefèvre"));
     await cancelOwnRegistration({ number: first.number, lastName: "LEFEVRE" }, ip(), { now: NOW });
     await expect(registerForActivity({ activityId: id, firstName: "Zoé", lastName: "Lefèvre" }, ip(), { now: NOW })).resolves.toMatchObject({ status: "CONFIRMED" });
   });

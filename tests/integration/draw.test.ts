@@ -6,7 +6,8 @@
 // afterwards the session is first come, first served, its waitlist moving up in draw order.
 import type { Actor } from "@/lib/auth/actor";
 import { requestBooking } from "@/lib/booking";
-import { applyForDraw, drawRecord, openDrawWindow, removeDrawWindow, runDraw, withdrawApplication } from "@/lib/booking/applications";
+import { applyForDraw, drawRecord, runDraw, withdrawApplication } from "@/lib/booking/applications";
+import { openDrawWindow, removeDrawWindow } from "@/lib/booking/sessions";
 import { cancelBooking } from "@/lib/booking/cancel";
 import { drawOrder, seedFingerprint } from "@/lib/booking/draw";
 import { getPrisma } from "@/lib/db/client";

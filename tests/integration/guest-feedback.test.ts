@@ -133,7 +133,7 @@ describe("what the venue reads", () => {
 
   it("is hidden from another venue", async () => {
     const elsewhere = await venueActor((await createVenue({ name: "Autre lieu" })).id);
-    await expect(getEventAttendance(elsewhere, eventId)).rejects.toBeInstanceOf(Error);
+    await expect(getEventAttendance(elsewhere, eventId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 

@@ -44,7 +44,7 @@ it("replaces old guests' names, erases long-archived people, purges old mail bod
   const pastActivity = await prisma.activity.create({ data: { kind: "WORKSHOP", title: "Atelier ancien", startsAt: daysAgo(40), place: "Salle", capacity: 5, confirmedPlaces: 1 } });
   const lastWeek = await prisma.activity.create({ data: { kind: "MEETING", title: "Rencontre récente", startsAt: daysAgo(7), place: "Salle", capacity: 5, confirmedPlaces: 1 } });
   for (const [activity, number] of [[pastActivity, "RETAAAA2"], [lastWeek, "RETAAAA3"]] as const) {
-    await prisma.activityRegistration.create({ data: { activityId: activity.id, number, status: "CONFIRMED", firstName: "Awa", lastName: "Diallo", email: "awa@exemple.test", nameKey: "awa diallo" } });
+    await prisma.activityRegistration.create({ data: { activityId: activity.id, number, status: "CONFIRMED", firstName: "Awa", lastName: "Diallo", email: "awa@exemple.test" } });
   }
   const before = await seasonCounts();
 

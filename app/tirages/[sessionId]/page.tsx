@@ -27,8 +27,7 @@ export default async function DrawPage({ params, searchParams }: { params: Promi
   if (!record) notFound();
   const t = await getTranslations("drawPage");
   const words = await getTranslations("draw");
-  const now = new Date();
-  const open = !record.drawnAt && now >= record.opensAt && now < record.closesAt;
+  const open = record.window === "OPEN";
   const ownFacts = record.own?.bookingId ? await drawFactsForBooking(record.own.bookingId) : null;
   const partnerId = actor.kind === "user" && actor.role === "PARTNER" ? actor.partnerId : null;
   return (

@@ -2,7 +2,8 @@
 // the association set or remove the window; a structure (or the association for it) files and withdraws
 // its own application; the record of a draw is read by anyone signed in, names hidden where they must be
 // (draw.test.ts). The draw itself is a job, with no actor.
-import { applyForDraw, drawRecord, openDrawWindow, removeDrawWindow, withdrawApplication } from "@/lib/booking/applications";
+import { applyForDraw, drawRecord, withdrawApplication } from "@/lib/booking/applications";
+import { openDrawWindow, removeDrawWindow } from "@/lib/booking/sessions";
 import { applyFromForm } from "@/lib/partner/booking-form";
 import { inParis, parisDate } from "@/lib/time";
 import type { MatrixWorld } from "../../factories/matrix";

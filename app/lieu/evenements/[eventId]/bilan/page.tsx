@@ -8,6 +8,7 @@ import { currentActor, requireUser } from "@/lib/auth/current";
 import { NotFoundError } from "@/lib/errors";
 import { formatSessionShort } from "@/lib/format/dates";
 import { attendanceTitle } from "@/lib/page-titles";
+import { MOODS } from "@/lib/feedback/guest-feedback";
 import { getEventAttendance } from "@/lib/venue/attendance";
 
 // One read per request for the title and the page (React's cache), through the venue's own loader.
@@ -57,7 +58,7 @@ export default async function AttendancePage({ params }: { params: Promise<{ eve
             <h3 className="font-semibold">{t("peopleFeedback")}</h3>
             {session.peopleFeedback ? (
               <>
-                <p>{(["LOVED", "LIKED", "NOT_FOR_ME"] as const).map((mood) => `${t(`mood.${mood}`)} : ${session.peopleFeedback!.moods[mood]}`).join(" · ")}</p>
+                <p>{MOODS.map((mood) => `${t(`mood.${mood}`)} : ${session.peopleFeedback!.moods[mood]}`).join(" · ")}</p>
                 {session.peopleFeedback.comments.length ? (
                   <ul className="space-y-1">
                     {session.peopleFeedback.comments.map((item, index) => (

@@ -45,7 +45,7 @@ export default async function BookPage({ params, searchParams }: { params: Promi
   const w = await getTranslations("visitor.wishes");
   // A session drawn by lot (issue 17): until its draw, the form files an application.
   const draw = await drawRecord(actor, sessionId);
-  const drawOpen = draw && !draw.drawnAt && new Date() >= draw.opensAt && new Date() < draw.closesAt;
+  const drawOpen = draw?.window === "OPEN";
   const drawWords = await getTranslations("draw");
   const drawPage = await getTranslations("drawPage");
 
