@@ -32,9 +32,10 @@ export async function membershipCampaign(actor: Actor, seasonStart: number, { no
   const prisma = getPrisma();
   const [partners, rows] = await Promise.all([
     prisma.$queryRaw<{ n: number; notInvited: number }[]>`
-      SELECT count(*)::int AS n,
-             count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM "Membership" m WHERE m."partnerId" = p."id" AND m."season" = ${seasonStart}))::int AS "notInvited"
-      FROM "Partner" p WHERE p."id" IN (SELECT partner_id FROM partners_under_convention(${now}))`,
+      SELECT count(*)::int AS n, count(*) FILTER (WHERE m."partnerId" IS NULL)::int AS "notInvited"
+      FROM (SELECT DISTINCT partner_id FROM partners_under_convention(${now})) c
+      -- One join of the season's memberships, not a lookup per structure (4,100 at national scale).
+      LEFT JOIN "Membership" m ON m."partnerId" = c.partner_id AND m."season" = ${seasonStart}`,
     prisma.membership.groupBy({ by: ["status"], where: { season: seasonStart }, _count: true, _sum: { amountCents: true } }),
   ]);
   const counts = Object.fromEntries(rows.map((row) => [row.status, row._count])) as Partial<Record<MembershipStatus, number>>;
