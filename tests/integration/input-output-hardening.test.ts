@@ -31,6 +31,17 @@ describe("item 14: the guest list's CSV runs nothing in a spreadsheet", () => {
     expect(line).toContain("'+33 4 00 00 00 00");
     for (const cell of line.split(";")) expect(cell.replace(/^"/, "")).not.toMatch(/^[=+\-@\t\r]/);
   });
+
+  it("neutralises a tab or a carriage return at the start of a cell too, as OWASP lists them", async () => {
+    const session = await createSession({ eventId: (await eventRow({ venueId })).id });
+    const booking = await insertBooking(session.id, (await createPartner()).id, { places: 1 });
+    await getPrisma().bookingGuest.updateMany({ where: { bookingId: booking.id }, data: { lastName: "\t=cmd|' /C calc'!A0", firstName: "\r=1+2" } });
+    const { csv } = await guestListCsv(manager, session.id);
+    const body = csv.slice(csv.indexOf("\n") + 1);
+    expect(body).toContain("'\t=cmd");
+    expect(body).toContain("'\r=1+2");
+    expect(body).not.toMatch(/(^|;|")[\t\r]=/m);
+  });
 });
 
 describe("item 18: what comes in is what it claims to be", () => {
