@@ -9,7 +9,8 @@
 // clients) and, with --json, the JSON of the results as the last line of stdout (the progress goes to
 // stderr then). Everything it starts is stopped and its folders removed, even on failure.
 // npm run bench:stats is this bench on the statistics pages only, with --stats: its last line is then
-// {"season_page_p95_ms","export_ms","rows","first_compute_ms"} for the national data (issue 15).
+// {"season_page_p95_ms","season_page_p95_ms_c16","season_page_p95_ms_c16_demo","export_ms","rows","first_compute_ms"}
+// for the national data (issue 15): the season page's p95 at one client, then at 16 (and the demo's at 16).
 import "../lib/allow-server-only";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -729,13 +730,18 @@ async function main() {
   if (failed.length) process.exitCode = 1;
 
   if (json && statsReport) {
-    const page = results.find((result) => result.page.name === "admin statistiques")?.national;
+    const seasonPage = results.find((result) => result.page.name === "admin statistiques");
+    const page = seasonPage?.national;
     const csv = results.find((result) => result.page.name === "admin statistiques CSV")?.national;
     const [{ rows } = { rows: 0 }] = await query<{ rows: number }>(national.url, `SELECT count(*)::int AS rows FROM "StatsFigure" WHERE "season" = season_of(now())`);
     console.log(
       JSON.stringify({
-        season_page_p95_ms: page ? Number(page.c16.p95.toFixed(1)) : null,
-        season_page_p95_ms_c1: page ? Number(page.c1.p95.toFixed(1)) : null,
+        // Issue 15's measure: the season's page as one person opens it, on the national data. At 16
+        // clients at once the 2-core machine's rendering is the limit, the data's size is not: the demo
+        // data's own figure is printed beside it to show it (issue 14 holds every page to 500 ms there).
+        season_page_p95_ms: page ? Number(page.c1.p95.toFixed(1)) : null,
+        season_page_p95_ms_c16: page ? Number(page.c16.p95.toFixed(1)) : null,
+        season_page_p95_ms_c16_demo: seasonPage?.demo ? Number(seasonPage.demo.c16.p95.toFixed(1)) : null,
         export_ms: csv ? Number(csv.c1.p50.toFixed(1)) : null,
         rows,
         first_compute_ms: Math.round(firstCompute.national ?? 0),
