@@ -2,6 +2,7 @@
 // as them) or root (it runs as a system user who must reach its binaries and data, even when the
 // checkout and the data folder are private, as in root's home or a mktemp -d folder). CI runs this
 // file both as root and as an ordinary user.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -84,6 +85,26 @@ describe("embedded PostgreSQL", () => {
       const clash = startEmbeddedPostgres({ dataDir: path.join(folder, "other"), port: server.port, persistent: false });
       await expect(clash).rejects.toThrow(EmbeddedPostgresError);
       await expect(clash).rejects.toThrow(/port .* déjà utilisé.*EMBEDDED_PG_PORT/);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("npm run demo stops with that sentence, not a stack trace", async () => {
+    const server = await startEmbeddedPostgres({ dataDir: path.join(folder, "data"), port: 0, persistent: false });
+    try {
+      // What `npm run demo` runs, with its PostgreSQL's port taken and its data in the private folder.
+      const run = spawnSync(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), path.join("scripts", "app.ts"), "demo"], {
+        cwd: path.resolve(__dirname, "../.."),
+        env: { ...process.env, DATABASE_URL: "", EMBEDDED_PG_PORT: String(server.port), BILLETTERIE_DATA_DIR: path.join(folder, "demo"), PORT: "0" },
+        encoding: "utf8",
+        timeout: 50_000,
+      });
+      const output = `${run.stdout}${run.stderr}`.trim();
+      expect(run.status).toBe(1);
+      expect(output).toMatch(/^Le port \d+ est déjà utilisé .*EMBEDDED_PG_PORT\.$/);
+      expect(output.split("\n")).toHaveLength(1);
+      expect(output).not.toMatch(/^\s+at /m);
     } finally {
       await server.stop();
     }
