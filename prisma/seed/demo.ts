@@ -501,7 +501,8 @@ function seasonMemberships() {
 /**
  * Structures at every step of a partnership, for the association's pipeline: requests just received, a
  * meeting planned, a partnership declined after its meeting, one confirmed and waiting for its
- * convention, one whose convention ends within the month, one whose convention has expired.
+ * convention, one whose convention is signed and whose referent's account is still to create, one whose
+ * convention ends within the month, one whose convention has expired.
  */
 async function seedPipeline(prisma: PrismaClient, adminId: string, today: Date, passwordHash: string) {
   const structure = async (name: string, sector: Sector, contact: { name: string; role: string; email: string }, message: string | null, steps: { kind: "REQUEST_RECEIVED" | "MEETING_PLANNED" | "MEETING_HELD" | "CONVENTION_SIGNED" | "ACCOUNT_CREATED" | "TRAINED"; daysAgo: number; data?: Prisma.InputJsonValue; note?: string }[]) => {
@@ -529,6 +530,16 @@ async function seedPipeline(prisma: PrismaClient, adminId: string, today: Date, 
     { kind: "MEETING_PLANNED", daysAgo: 55, data: { meetingOn: ymd(subDays(today, 45)) } },
     { kind: "MEETING_HELD", daysAgo: 45, data: { decision: "DECLINED" }, note: "Association de loisirs sans accompagnement social : orientée vers la billetterie grand public." },
   ]);
+  // Signed four days ago, valid three years; its first referent's account is the association's next step.
+  // Fixed values, no random draw: the rest of the demo stays what it was.
+  const signedOn = atNoon(subDays(today, 4));
+  const signed = await structure("Centre d'hébergement Saint-Jean", "INSERTION", { name: "Sophie Marchand", role: "Cheffe de service", email: "accueil@chrs-saint-jean.test" }, "Des sorties pour les familles que nous hébergeons.", [
+    { kind: "REQUEST_RECEIVED", daysAgo: 50 },
+    { kind: "MEETING_PLANNED", daysAgo: 44, data: { meetingOn: ymd(subDays(today, 30)) } },
+    { kind: "MEETING_HELD", daysAgo: 30, data: { decision: "CONFIRMED" }, note: "Convention envoyée, signée au retour du conseil d'administration." },
+    { kind: "CONVENTION_SIGNED", daysAgo: 4, data: { validUntil: ymd(addDays(today, 3 * 365 - 5)) } },
+  ]);
+  await prisma.convention.create({ data: { partnerId: signed.id, signedOn, validFrom: signedOn, validUntil: atNoon(addDays(today, 3 * 365 - 5)), reference: `CONV-${signedOn.getFullYear()}-SJN` } });
   // Two partners with an account, whose conventions end soon and have ended: the association renews them.
   for (const [name, sector, email, endsInDays] of [
     ["Foyer de jeunes travailleurs Bellecour", "INSERTION", "referent@fjt-bellecour.test", 25],

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-test("the home page explains the service in French, and its navigation works", async ({ page }) => {
+test("the home page explains the service in French, and its navigation works, down to the FAQ's partnership request", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveTitle(/Billetterie solidaire/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Des sorties culturelles pour toutes et tous");
@@ -10,6 +10,11 @@ test("the home page explains the service in French, and its navigation works", a
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Questions fréquentes");
   await page.getByText("Faut-il adhérer à l'association ?").click();
   await expect(page.getByText("seule la convention conditionne le partenariat")).toBeVisible();
+
+  // The FAQ leads a structure to the request form.
+  await page.getByRole("main").getByRole("link", { name: "Faire une demande de partenariat" }).click();
+  await expect(page).toHaveURL(/\/devenir-partenaire$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Devenir partenaire");
 });
 
 test("a keyboard user can skip straight to the content", async ({ page }) => {

@@ -109,7 +109,7 @@ describe("the pipeline", () => {
     expect(await requestBooking({ kind: "user", userId: referent.id, role: "PARTNER", partnerId }, request(sessionId, partnerId, 1))).toMatchObject({ outcome: "CONFIRMED" });
   });
 
-  it("keeps the stage on the structure whatever writes the history: latest step first, a convention without steps, a step taken back", async () => {
+  it("keeps the stage on the structure whatever writes the history: latest step first, a convention without steps, a decision reconsidered", async () => {
     const admin = await adminActor();
     const prisma = getPrisma();
     const partner = await createPartner({ convention: false, name: "Maison Soleil" });
@@ -130,10 +130,36 @@ describe("the pipeline", () => {
     expect(await kept()).toEqual({ stage: "MEETING_PLANNED", stageAt: planned });
     const held = await prisma.onboardingStep.create({ data: { partnerId: partner.id, kind: "MEETING_HELD", at: new Date("2026-11-10T09:00:00Z"), data: { decision: "DECLINED" } } });
     expect(await stageOf()).toBe("DECLINED");
-    await prisma.onboardingStep.delete({ where: { id: held.id } });
-    expect(await kept()).toEqual({ stage: "MEETING_PLANNED", stageAt: planned });
-    const home = await associationTodo(admin, { now: new Date("2026-11-05T12:00:00Z") });
+    // The history is append-only: a "no" reconsidered is a new step, the old one stays.
+    const plannedAgain = new Date("2026-11-20T09:00:00Z");
+    await recordStep(admin, { kind: "MEETING_PLANNED", partnerId: partner.id, meetingOn: "2026-11-27", note: "Nouveau projet, à rediscuter" }, plannedAgain);
+    expect(await kept()).toEqual({ stage: "MEETING_PLANNED", stageAt: plannedAgain });
+    expect((await getStructure(admin, partner.id)).steps.map((step) => step.id)).toContain(held.id);
+    const home = await associationTodo(admin, { now: new Date("2026-11-25T12:00:00Z") });
     expect(home.meetingsPlanned).toBeGreaterThanOrEqual(1);
+  });
+
+  it("refuses in the database to change or delete a step, but lets a structure or an account be deleted with what points to it", async () => {
+    const prisma = getPrisma();
+    const author = await prisma.user.create({ data: { email: "autrice@append-only.test", name: "Autrice", role: "ADMIN" } });
+    const partner = await prisma.partner.create({ data: { name: "Foyer Append-Only", sector: "SOCIAL" } });
+    const step = await prisma.onboardingStep.create({ data: { partnerId: partner.id, kind: "REQUEST_RECEIVED", at: new Date("2026-11-02T09:00:00Z"), note: "Première demande", byUserId: author.id } });
+    const refused = /L'historique d'un partenariat ne se modifie pas/;
+
+    // Neither through Prisma nor in SQL, whatever the column.
+    await expect(prisma.onboardingStep.update({ where: { id: step.id }, data: { note: "Réécrite" } })).rejects.toThrow(refused);
+    await expect(prisma.$executeRaw`UPDATE "OnboardingStep" SET "kind" = 'TRAINED' WHERE "id" = ${step.id}::uuid`).rejects.toThrow(refused);
+    await expect(prisma.$executeRaw`UPDATE "OnboardingStep" SET "byUserId" = NULL WHERE "id" = ${step.id}::uuid`).rejects.toThrow(refused);
+    await expect(prisma.onboardingStep.delete({ where: { id: step.id } })).rejects.toThrow(refused);
+    await expect(prisma.$executeRaw`DELETE FROM "OnboardingStep" WHERE "partnerId" = ${partner.id}::uuid`).rejects.toThrow(refused);
+    expect(await prisma.onboardingStep.findUniqueOrThrow({ where: { id: step.id } })).toMatchObject({ kind: "REQUEST_RECEIVED", note: "Première demande", byUserId: author.id });
+
+    // The foreign keys' own actions: an account deleted leaves the step without its author (SET NULL)…
+    await prisma.user.delete({ where: { id: author.id } });
+    expect(await prisma.onboardingStep.findUniqueOrThrow({ where: { id: step.id } })).toMatchObject({ kind: "REQUEST_RECEIVED", note: "Première demande", byUserId: null });
+    // …and a structure deleted takes its history with it (CASCADE).
+    await prisma.partner.delete({ where: { id: partner.id } });
+    expect(await prisma.onboardingStep.count({ where: { partnerId: partner.id } })).toBe(0);
   });
 
   it("records a declined partnership as its own stage, and refuses a convention ending before it starts", async () => {

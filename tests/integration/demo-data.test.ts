@@ -1,6 +1,7 @@
 // The demo data must be worth looking at and obey the booking rules it illustrates.
 import { getPrisma } from "@/lib/db/client";
 import { quotaPeriodKey } from "@/lib/booking/quota-period";
+import { STAGES } from "@/lib/association/partnership";
 import { seedDemoData } from "@/prisma/seed/demo";
 
 const url = () => process.env.DATABASE_URL!;
@@ -34,8 +35,19 @@ describe("demo data", () => {
     const prisma = getPrisma();
     const steps = await prisma.$queryRaw<{ kind: string }[]>`
       SELECT DISTINCT ON ("partnerId") "kind"::text AS kind FROM "OnboardingStep" ORDER BY "partnerId", "at" DESC`;
-    expect(new Set(steps.map((s) => s.kind))).toEqual(new Set(["REQUEST_RECEIVED", "MEETING_PLANNED", "MEETING_HELD", "ACCOUNT_CREATED", "TRAINED"]));
+    expect(new Set(steps.map((s) => s.kind))).toEqual(new Set(["REQUEST_RECEIVED", "MEETING_PLANNED", "MEETING_HELD", "CONVENTION_SIGNED", "ACCOUNT_CREATED", "TRAINED"]));
+    // Every stage of the pipeline, a declined meeting being its own, as the association's lists read it.
+    const stages = await prisma.partner.groupBy({ by: ["stage"], _count: true });
+    expect(new Set(stages.map((s) => s.stage))).toEqual(new Set(STAGES));
     expect(await prisma.onboardingStep.count({ where: { kind: "MEETING_HELD", data: { path: ["decision"], equals: "DECLINED" } } })).toBe(1);
+    // Signed, its referent's account still to create: a convention valid today, no account yet.
+    const signed = await prisma.partner.findMany({ where: { stage: "CONVENTION_SIGNED" }, select: { id: true, _count: { select: { users: true } } } });
+    expect(signed.length).toBeGreaterThanOrEqual(1);
+    for (const { id, _count } of signed) {
+      expect(_count.users).toBe(0);
+      const valid = await prisma.$queryRaw<{ valid: boolean }[]>`SELECT partner_convention_valid(${id}::uuid, ${new Date()}) AS valid`;
+      expect(valid[0]!.valid).toBe(true);
+    }
     expect(await prisma.partnershipRequest.count()).toBeGreaterThanOrEqual(4);
     const soon = new Date(Date.now() + 60 * 86_400_000);
     expect(await prisma.convention.count({ where: { validUntil: { gte: new Date(), lt: soon } } })).toBeGreaterThanOrEqual(1);
@@ -54,8 +66,10 @@ describe("demo data", () => {
     for (const role of ["ADMIN", "PARTNER", "VENUE"] as const) expect(await prisma.user.count({ where: { role } })).toBeGreaterThan(0);
     const full = await prisma.session.findMany({ where: { waitlistedPlaces: { gt: 0 }, startsAt: { gt: new Date() } } });
     expect(full.some((s) => s.confirmedPlaces === s.capacity)).toBe(true);
+    // Compared with the test clock's instant (a parameter), not PostgreSQL's now(): the seed laid its
+    // sessions out from the test clock, which the wall clock leaves further behind every day.
     const nearlyFull = await prisma.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM "Session" WHERE "startsAt" > now() AND "capacity" - "confirmedPlaces" BETWEEN 1 AND 2`;
+      SELECT count(*)::int AS n FROM "Session" WHERE "startsAt" > ${new Date()} AND "capacity" - "confirmedPlaces" BETWEEN 1 AND 2`;
     expect(nearlyFull[0]!.n).toBeGreaterThanOrEqual(3);
     expect(await prisma.bookingGuest.count({ where: { attendance: { not: null } } })).toBeGreaterThan(0);
   });
