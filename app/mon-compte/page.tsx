@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { requireUser } from "@/lib/auth/current";
-import { OPTIONAL_KINDS } from "@/lib/mail/content";
+import { OPTIONAL_KINDS_BY_ROLE } from "@/lib/mail/content";
 import { DELIVERIES, getMailPreferences } from "@/lib/mail/preferences";
 import { setMailPreferencesAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -17,6 +17,8 @@ export default async function MyAccountPage() {
   const preferences = await getMailPreferences(actor);
   const t = await getTranslations("myAccount");
   const kinds = await getTranslations("mail.kinds");
+  // Only the kinds this role receives: a choice about mails one never gets would only puzzle.
+  const offered = OPTIONAL_KINDS_BY_ROLE[actor.role];
   return (
     <ClientMessages namespaces={[...FORM_NAMESPACES]}>
       <div className="space-y-6">
@@ -25,22 +27,28 @@ export default async function MyAccountPage() {
           <h2 id="courriels" className="text-2xl font-semibold">
             {t("mailsTitle")}
           </h2>
-          <p>{t("mailsLead")}</p>
-          <ActionForm action={setMailPreferencesAction} submit={t("save")} className="space-y-4">
-            {OPTIONAL_KINDS.map((kind) => (
-              <fieldset key={kind} className="rounded-md border border-brand-100 p-3">
-                <legend className="px-1 font-semibold">{kinds(kind)}</legend>
-                <div className="flex flex-wrap gap-x-6 gap-y-2">
-                  {DELIVERIES.map((choice) => (
-                    <label key={choice} className="flex items-center gap-2">
-                      <input type="radio" name={kind} value={choice} defaultChecked={preferences[kind] === choice} className="h-5 w-5" />
-                      {t(`choices.${choice}`)}
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
-            ))}
-          </ActionForm>
+          {offered.length === 0 ? (
+            <p>{t("mailsNone")}</p>
+          ) : (
+            <>
+              <p>{t("mailsLead")}</p>
+              <ActionForm action={setMailPreferencesAction} submit={t("save")} className="space-y-4">
+                {offered.map((kind) => (
+                  <fieldset key={kind} className="rounded-md border border-brand-100 p-3">
+                    <legend className="px-1 font-semibold">{kinds(kind)}</legend>
+                    <div className="flex flex-wrap gap-x-6 gap-y-2">
+                      {DELIVERIES.map((choice) => (
+                        <label key={choice} className="flex items-center gap-2">
+                          <input type="radio" name={kind} value={choice} defaultChecked={preferences[kind] === choice} className="h-5 w-5" />
+                          {t(`choices.${choice}`)}
+                        </label>
+                      ))}
+                    </div>
+                  </fieldset>
+                ))}
+              </ActionForm>
+            </>
+          )}
         </section>
       </div>
     </ClientMessages>

@@ -5,21 +5,23 @@
 import "server-only";
 import type { Sql } from "@/lib/db/sql";
 
-/** The tasks of lib/jobs/tasks.ts, by name. */
-export type TaskName =
-  | "send-mail"
-  | "mail-for-notice"
-  | "mail-for-booking"
-  | "close-session"
-  | "lift-quota"
-  | "remind-outing"
-  | "ask-attendance"
-  | "mail-digest"
-  | "retention"
-  | "convention-warnings"
-  | "stats-refresh"
-  | "wishes-purge"
-  | "run-draw";
+/** The tasks of lib/jobs/tasks.ts, by name (each has its words for the association: outbox.failedJobs.tasks). */
+export const TASK_NAMES = [
+  "send-mail",
+  "mail-for-notice",
+  "mail-for-booking",
+  "close-session",
+  "lift-quota",
+  "remind-outing",
+  "ask-attendance",
+  "mail-digest",
+  "retention",
+  "convention-warnings",
+  "stats-refresh",
+  "wishes-purge",
+  "run-draw",
+] as const;
+export type TaskName = (typeof TASK_NAMES)[number];
 
 export interface JobSpec {
   task: TaskName;

@@ -17,7 +17,12 @@ import { prismaSql } from "@/lib/db/sql";
 import type { TaskName } from "./queue";
 
 const id = z.uuid();
-const payloadOf = <T extends z.ZodType>(schema: T, payload: unknown) => schema.parse(payload) as z.output<T>;
+/** The payload, checked; refused in one line, the first of the error the association reads (lib/jobs/failed.ts). */
+const payloadOf = <T extends z.ZodType>(schema: T, payload: unknown) => {
+  const result = schema.safeParse(payload);
+  if (!result.success) throw new Error(`Contenu de la tâche illisible : ${result.error.issues.map((issue) => `${issue.path.join(".") || "contenu"} (${issue.message})`).join(", ")}.`);
+  return result.data as z.output<T>;
+};
 
 const forSession = (run: (sessionId: string) => Promise<unknown>) => async (payload: unknown) => {
   await run(payloadOf(z.object({ sessionId: id }), payload).sessionId);

@@ -35,10 +35,36 @@ export const MAIL_KINDS = [
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
-/** Kinds a user may receive at once, in a daily digest or not at all; the others always go at once. */
-export const OPTIONAL_KINDS = ["BOOKING_CONFIRMED", "BOOKING_PROMOTED", "WAITLIST_EXPIRED", "OUTING_REMINDER", "ATTENDANCE_REQUEST"] as const;
+/**
+ * Kinds a user may receive at once, in a daily digest or not at all; the others always go at once:
+ * cancellations (of a booking, of a session), account mails (invitation, new password), the digest itself,
+ * and the mails to people without an account (activities, the acknowledgement of a partnership request).
+ */
+export const OPTIONAL_KINDS = [
+  "BOOKING_CONFIRMED",
+  "BOOKING_PROMOTED",
+  "WAITLIST_EXPIRED",
+  "OUTING_REMINDER",
+  "ATTENDANCE_REQUEST",
+  "DRAW_RESULT",
+  "MEMBERSHIP_INVITATION",
+  "MEMBERSHIP_REMINDER",
+  "PARTNERSHIP_REQUEST",
+  "CONVENTION_ENDING",
+] as const satisfies readonly MailKind[];
 export type OptionalKind = (typeof OPTIONAL_KINDS)[number];
 export const isOptional = (kind: string): kind is OptionalKind => (OPTIONAL_KINDS as readonly string[]).includes(kind);
+
+/**
+ * The kinds that can wait each role receives, for its choices (/mon-compte): a structure's referents get
+ * the mails about their bookings and the membership campaign, the association the partnership requests
+ * and the conventions ending; a venue's managers get none of them.
+ */
+export const OPTIONAL_KINDS_BY_ROLE: Record<"ADMIN" | "PARTNER" | "VENUE", readonly OptionalKind[]> = {
+  PARTNER: ["BOOKING_CONFIRMED", "BOOKING_PROMOTED", "WAITLIST_EXPIRED", "OUTING_REMINDER", "ATTENDANCE_REQUEST", "DRAW_RESULT", "MEMBERSHIP_INVITATION", "MEMBERSHIP_REMINDER"],
+  ADMIN: ["PARTNERSHIP_REQUEST", "CONVENTION_ENDING"],
+  VENUE: [],
+};
 
 const t = createTranslator({ locale: "fr", messages, namespace: "mail" });
 const drawWords = createTranslator({ locale: "fr", messages, namespace: "draw" });
@@ -102,6 +128,7 @@ async function bookingFacts(bookingId: string) {
     ...booking,
     event: booking.session.event.title,
     number: formatBookingNumber(booking.number),
+    venue: venue.name,
     date: formatSessionDate(booking.session.startsAt),
     address: `${venue.name}, ${venue.addressLine}, ${venue.postalCode} ${venue.city}`,
     page: appUrl(`/partenaire/reservations/${booking.id}`),
@@ -165,9 +192,11 @@ export async function mailContent({ kind, props, recipientName }: MailSource): P
       return activityMail(kind, string("registrationId"));
     case "DIGEST": {
       const items = (props.items as { label: string; url: string }[] | undefined) ?? [];
+      // The association's digest (partnership requests, conventions ending) leads to its own space.
+      const home = appUrl(props.forAdmin ? "/admin" : "/partenaire/reservations");
       return {
-        ...frame(recipientName, { subject: t("DIGEST.subject", { count: items.length }), paragraphs: [t("DIGEST.lead")], items, action: { label: t("DIGEST.action"), url: appUrl("/partenaire/reservations") } }),
-        url: appUrl("/partenaire/reservations"),
+        ...frame(recipientName, { subject: t("DIGEST.subject", { count: items.length }), paragraphs: [t("DIGEST.lead")], items, action: { label: t(props.forAdmin ? "DIGEST.actionAdmin" : "DIGEST.action"), url: home } }),
+        url: home,
       };
     }
   }
@@ -180,7 +209,8 @@ export async function mailContent({ kind, props, recipientName }: MailSource): P
     case "BOOKING_PROMOTED":
       return content({ subject: t(`${kind}.subject`, facts), paragraphs: [t(`${kind}.lead`, facts), booking.date, booking.address], action: { label: t(`${kind}.action`), url: booking.invitation } });
     case "BOOKING_CANCELLED": {
-      const by = t(booking.cancelReason === "VENUE" ? "BOOKING_CANCELLED.byVENUE" : "BOOKING_CANCELLED.byASSOCIATION");
+      // Who cancelled, by name: the venue, or the association.
+      const by = booking.cancelReason === "VENUE" ? t("BOOKING_CANCELLED.byVENUE", { venue: booking.venue }) : t("BOOKING_CANCELLED.byASSOCIATION");
       const paragraphs = [t("BOOKING_CANCELLED.lead", { ...facts, by }), booking.date];
       if (booking.cancelNote) paragraphs.push(t("BOOKING_CANCELLED.reason", { reason: booking.cancelNote }));
       return content({ subject: t("BOOKING_CANCELLED.subject", { ...facts, by }), paragraphs, action: { label: t("BOOKING_CANCELLED.action"), url: booking.page } });

@@ -96,12 +96,13 @@ export async function sendDigests(now = new Date(), { anyHour = false } = {}): P
   const waiting = await prisma.outboxMail.findMany({ where: { status: "DIGEST", userId: { not: null } }, orderBy: { createdAt: "asc" }, select: { id: true, userId: true, subject: true, props: true } });
   const byUser = new Map<string, typeof waiting>();
   for (const mail of waiting) byUser.set(mail.userId!, [...(byUser.get(mail.userId!) ?? []), mail]);
+  const admins = new Set((await prisma.user.findMany({ where: { id: { in: [...byUser.keys()] }, role: "ADMIN" }, select: { id: true } })).map((user) => user.id));
   for (const [userId, mails] of byUser) {
     await prisma.$transaction(async (tx) => {
       await queueMail(prismaSql(tx), {
         kind: "DIGEST" satisfies MailKind,
         userId,
-        props: { items: mails.map((mail) => ({ label: mail.subject, url: String((mail.props as { url?: string } | null)?.url ?? "") })) },
+        props: { items: mails.map((mail) => ({ label: mail.subject, url: String((mail.props as { url?: string } | null)?.url ?? "") })), ...(admins.has(userId) ? { forAdmin: true } : {}) },
         sourceKey: `digest:${userId}:${parisDate(now)}`,
       });
       await tx.outboxMail.updateMany({ where: { id: { in: mails.map((mail) => mail.id) }, status: "DIGEST" }, data: { status: "DIGESTED" } });

@@ -1,25 +1,34 @@
 // Issue 12: the durable job queue (graphile-worker) on the real database. Mails are outbox rows sent by
 // jobs added in the transaction of the change (nothing sent for a change rolled back; each mail delivered
 // once even when the mail server refuses for a while); the rules that fall due at a moment run by jobs at
-// that moment; two worker processes run each job once.
+// that moment; two worker processes run each job once; a job that keeps failing is shown to the
+// association, who can run it again; each user's choice of mails; the crontab.
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
+import { parseCrontab } from "graphile-worker";
 import { SMTPServer } from "smtp-server";
 import { cancelBooking, cancelSession, requestBooking, setQuotaRule } from "@/lib/booking";
 import { withdrawGuest } from "@/lib/booking/withdraw-guest";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import { formatSessionDate } from "@/lib/format/dates";
-import { enqueue } from "@/lib/jobs/queue";
+import { AccessDeniedError, NotFoundError, RuleViolation } from "@/lib/errors";
+import { InvalidInput } from "@/lib/booking/schemas";
+import { firstLine, listFailedJobs, retryJob } from "@/lib/jobs/failed";
+import { enqueue, TASK_NAMES } from "@/lib/jobs/queue";
+import { CRONTAB, tasks } from "@/lib/jobs/tasks";
+import { queueMail } from "@/lib/mail";
+import { OPTIONAL_KINDS, OPTIONAL_KINDS_BY_ROLE } from "@/lib/mail/content";
 import { sendDigests } from "@/lib/mail/deliver";
 import { resendMail } from "@/lib/mail/outbox";
-import { setMailPreferences } from "@/lib/mail/preferences";
+import { getMailPreferences, setMailPreferences } from "@/lib/mail/preferences";
+import messages from "@/messages/fr";
 import { parisDaysBefore } from "@/lib/time";
 import { addSessions } from "@/lib/venue/sessions";
-import { adminActor, venueActor } from "../factories/actors";
+import { adminActor, partnerActor, venueActor } from "../factories/actors";
 import { bookingsInOrder, partners, request, stage } from "../factories/booking";
-import { createEvent as eventRow, createSession, insertBooking } from "../factories";
+import { createEvent as eventRow, createPartner, createSession, insertBooking } from "../factories";
 import { forgetJobsAndMail, runJobs, waitingJobs } from "../support/jobs";
 
 jest.setTimeout(60_000);
@@ -169,6 +178,54 @@ describe("mails", () => {
     expect(digest.text).toMatch(/Réservation .* confirmée/);
   });
 
+  it("follows each user's choice for the draws, the membership campaign and the association's own mails too", async () => {
+    const structure = await createPartner();
+    const referent = await partnerActor(structure.id);
+    const admin = await adminActor();
+    await setMailPreferences(referent, { MEMBERSHIP_INVITATION: "DIGEST", MEMBERSHIP_REMINDER: "NONE", DRAW_RESULT: "NONE" });
+    await setMailPreferences(admin, { PARTNERSHIP_REQUEST: "NONE", CONVENTION_ENDING: "DIGEST" });
+    expect(await getMailPreferences(referent)).toMatchObject({ MEMBERSHIP_INVITATION: "DIGEST", MEMBERSHIP_REMINDER: "NONE", DRAW_RESULT: "NONE", BOOKING_CONFIRMED: "IMMEDIATE" });
+    const to = (actor: unknown) => (actor as { userId: string }).userId;
+    const props = { partnerId: structure.id, season: 2026 };
+    await queueMail(prismaSql(getPrisma()), [
+      { kind: "MEMBERSHIP_INVITATION", userId: to(referent), props },
+      { kind: "MEMBERSHIP_REMINDER", userId: to(referent), props },
+      { kind: "PARTNERSHIP_REQUEST", userId: to(admin), props },
+      { kind: "CONVENTION_ENDING", userId: to(admin), props },
+      // Always at once, whatever the choices: a cancellation.
+      { kind: "SESSION_CANCELLED", userId: to(referent), props: { bookingId: (await insertBooking((await createSession()).id, structure.id)).id } },
+    ]);
+    await runJobs();
+    const status = async (kind: string) => (await outbox()).find((mail) => mail.kind === kind)?.status;
+    expect(await status("MEMBERSHIP_INVITATION")).toBe("DIGEST");
+    expect(await status("MEMBERSHIP_REMINDER")).toBe("SKIPPED");
+    expect(await status("PARTNERSHIP_REQUEST")).toBe("SKIPPED");
+    expect(await status("CONVENTION_ENDING")).toBe("DIGEST");
+    expect(await status("SESSION_CANCELLED")).toBe("KEPT");
+
+    // Each gets the digest of their own; the association's leads to its own space.
+    expect(await sendDigests(new Date(), { anyHour: true })).toBe(2);
+    await runJobs();
+    const digests = await getPrisma().outboxMail.findMany({ where: { kind: "DIGEST" }, select: { userId: true, text: true } });
+    const adminDigest = digests.find((mail) => mail.userId === to(admin))!;
+    expect(adminDigest.text).toMatch(/Convention de .* : fin le/);
+    expect(adminDigest.text).toContain("/admin");
+    expect(adminDigest.text).not.toContain("/partenaire/reservations");
+    expect(digests.find((mail) => mail.userId === to(referent))!.text).toMatch(/Adhérer à Culture pour tous/);
+  });
+
+  it("offers each role the choice of the kinds it receives, and never of cancellations", () => {
+    expect(OPTIONAL_KINDS).toEqual(expect.arrayContaining(["MEMBERSHIP_INVITATION", "MEMBERSHIP_REMINDER", "CONVENTION_ENDING", "PARTNERSHIP_REQUEST", "DRAW_RESULT"]));
+    expect(OPTIONAL_KINDS).not.toEqual(expect.arrayContaining(["BOOKING_CANCELLED"]));
+    expect(OPTIONAL_KINDS).not.toEqual(expect.arrayContaining(["SESSION_CANCELLED"]));
+    expect((OPTIONAL_KINDS as readonly string[]).filter((kind) => kind.startsWith("ACTIVITY_") || kind === "PARTNERSHIP_ACK")).toEqual([]); // people without an account
+    // Every kind is offered to a role, and named in the catalog.
+    expect([...new Set(Object.values(OPTIONAL_KINDS_BY_ROLE).flat())].sort()).toEqual([...OPTIONAL_KINDS].sort());
+    expect(OPTIONAL_KINDS_BY_ROLE.ADMIN).toEqual(["PARTNERSHIP_REQUEST", "CONVENTION_ENDING"]);
+    expect(OPTIONAL_KINDS_BY_ROLE.PARTNER).toEqual(expect.arrayContaining(["DRAW_RESULT", "MEMBERSHIP_INVITATION", "MEMBERSHIP_REMINDER", "BOOKING_CONFIRMED"]));
+    for (const kind of OPTIONAL_KINDS) expect(typeof (messages.mail.kinds as Record<string, string>)[kind]).toBe("string");
+  });
+
   it("reminds the referent two days before (names, time, address, invitation) and asks for attendance the day after", async () => {
     const session = await createSession({ capacity: 5 });
     const [partner] = await partners(1);
@@ -267,5 +324,97 @@ describe("rules on time", () => {
     expect(await getPrisma().auditLog.count({ where: { action: "booking.expired" } })).toBe(12);
     expect(await getPrisma().notification.count({ where: { type: "WAITLIST_EXPIRED" } })).toBe(12);
     expect((await waitingJobs()).filter((job) => job.task === "close-session")).toEqual([]);
+  });
+});
+
+describe("jobs that keep failing", () => {
+  it("are shown to the association (task, when, attempts, first line of the error; never the payload), and run again on Relancer", async () => {
+    // Bookings close on a session that has started: its waitlist expires, which the audit log records…
+    const session = await createSession({ startsAt: new Date(Date.now() - 3600_000), capacity: 1 });
+    const [partner] = await partners(1);
+    const waiting = await insertBooking(session.id, partner!.id, { places: 1, status: "WAITLISTED" });
+    await enqueue(prismaSql(getPrisma()), { task: "close-session", payload: { sessionId: session.id }, key: `session-close:${session.id}`, maxAttempts: 3 });
+    // …but the database refuses every audit entry: each attempt fails, then the job is left failed.
+    await getPrisma().$executeRawUnsafe(`CREATE FUNCTION journal_down() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'journal indisponible'; END $$`);
+    await getPrisma().$executeRawUnsafe(`CREATE TRIGGER journal_down BEFORE INSERT ON "AuditLog" FOR EACH ROW EXECUTE FUNCTION journal_down()`);
+    try {
+      await runJobs();
+    } finally {
+      await getPrisma().$executeRawUnsafe(`DROP TRIGGER journal_down ON "AuditLog"`);
+      await getPrisma().$executeRawUnsafe(`DROP FUNCTION journal_down()`);
+    }
+    expect((await getPrisma().booking.findUniqueOrThrow({ where: { id: waiting.id } })).status).toBe("WAITLISTED");
+
+    const admin = await adminActor();
+    const { jobs, total } = await listFailedJobs(admin);
+    expect(total).toBe(1);
+    const [job] = jobs;
+    expect(job).toMatchObject({ task: "close-session", attempts: 3 });
+    expect(Object.keys(job!).sort()).toEqual(["attempts", "error", "failedAt", "id", "task"]);
+    expect(job!.error).toMatch(/journal indisponible/);
+    expect(job!.error).not.toContain("\n");
+    expect(JSON.stringify(jobs)).not.toContain(session.id); // no payload
+    expect(job!.failedAt).toBeInstanceOf(Date);
+    expect(Number.isNaN(job!.failedAt.getTime())).toBe(false);
+    expect(messages.outbox.failedJobs.tasks["close-session"]).toBe("Fermer les réservations d'une séance");
+
+    // Nothing to do for whoever is not the association, nor for a job that has not failed.
+    await expect(listFailedJobs(partner!.actor)).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(retryJob(partner!.actor, { jobId: job!.id })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(retryJob(admin, { jobId: "pas-un-numéro" })).rejects.toBeInstanceOf(InvalidInput);
+    await expect(retryJob(admin, { jobId: "999999999" })).rejects.toBeInstanceOf(NotFoundError);
+
+    await retryJob(admin, { jobId: job!.id });
+    expect(await getPrisma().auditLog.findMany({ where: { action: "job.retried" }, select: { actorUserId: true, entityType: true, entityId: true } })).toEqual([
+      { actorUserId: (admin as { userId: string }).userId, entityType: "Job", entityId: job!.id },
+    ]);
+    expect(await listFailedJobs(admin)).toEqual({ jobs: [], total: 0 });
+    const [again] = (await waitingJobs()).filter((waitingJob) => waitingJob.task === "close-session");
+    expect(again).toMatchObject({ attempts: 0 });
+    await expect(retryJob(admin, { jobId: job!.id })).rejects.toBeInstanceOf(RuleViolation);
+
+    // The cause gone, it runs: the waitlist expires, its structure hears of it.
+    await runJobs();
+    expect((await getPrisma().booking.findUniqueOrThrow({ where: { id: waiting.id } })).status).toBe("CANCELLED");
+    expect(await getPrisma().notification.count({ where: { type: "WAITLIST_EXPIRED", bookingId: waiting.id } })).toBe(1);
+    expect((await waitingJobs()).filter((waitingJob) => waitingJob.task === "close-session")).toEqual([]);
+  });
+
+  it("leaves failed mails to the outbox (they have « Envoyer à nouveau »), and words an error in one line", async () => {
+    await enqueue(prismaSql(getPrisma()), [
+      { task: "send-mail", payload: { mailId: "pas-un-id" }, maxAttempts: 1 },
+      { task: "lift-quota", payload: { sessionId: "pas-un-id" }, maxAttempts: 1 },
+    ]);
+    await runJobs();
+    const { jobs } = await listFailedJobs(await adminActor());
+    expect(jobs.map((job) => job.task)).toEqual(["lift-quota"]);
+    expect(jobs[0]!.error).toMatch(/^Contenu de la tâche illisible : sessionId/);
+    expect(firstLine("Connexion refusée\n    at Socket.connect (node:net:1)")).toBe("Connexion refusée");
+    expect(firstLine("Invalid `tx.$queryRawUnsafe()` invocation:\n\n\nRaw query failed. Code: `P0001`. Message: `refusé`")).toBe("Raw query failed. Code: `P0001`. Message: `refusé`");
+    expect(firstLine(null)).toBe("");
+    expect(firstLine("x".repeat(1000))).toHaveLength(300);
+  });
+
+  it("has words in plain French for every task", () => {
+    expect(Object.keys(tasks).sort()).toEqual([...TASK_NAMES].sort());
+    const words = messages.outbox.failedJobs.tasks as Record<string, string>;
+    expect(TASK_NAMES.filter((task) => !words[task])).toEqual([]);
+  });
+});
+
+describe("the crontab", () => {
+  it("runs the retention policy once every day", () => {
+    const items = parseCrontab(CRONTAB).filter((item) => item.task === "retention");
+    expect(items).toHaveLength(1);
+    // Every minute of a fortnight (each weekday twice, across a month's end): exactly one run a day.
+    const start = Date.UTC(2027, 0, 25);
+    for (let day = 0; day < 14; day++) {
+      let runs = 0;
+      for (let minute = 0; minute < 24 * 60; minute++) {
+        const at = new Date(start + day * 86_400_000 + minute * 60_000);
+        if (items[0]!.match({ min: at.getUTCMinutes(), hour: at.getUTCHours(), date: at.getUTCDate(), month: at.getUTCMonth() + 1, dow: at.getUTCDay() })) runs++;
+      }
+      expect(runs).toBe(1);
+    }
   });
 });

@@ -4,8 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { requireUser } from "@/lib/auth/current";
 import { formatMoment } from "@/lib/format/dates";
+import { listFailedJobs } from "@/lib/jobs/failed";
 import { listOutbox } from "@/lib/mail/outbox";
-import { resendMailAction } from "./actions";
+import { resendMailAction, retryJobAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 
@@ -18,8 +19,9 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const query = await searchParams;
   const onlyFailed = query.etat === "echec";
   const page = Math.max(1, Number(query.page) || 1);
-  const { mails, pageCount, failed } = await listOutbox(actor, { page, status: onlyFailed ? "FAILED" : undefined });
+  const [{ mails, pageCount, failed }, failedJobs] = await Promise.all([listOutbox(actor, { page, status: onlyFailed ? "FAILED" : undefined }), listFailedJobs(actor)]);
   const t = await getTranslations("outbox");
+  const taskLabel = (task: string) => (t.has(`failedJobs.tasks.${task}`) ? t(`failedJobs.tasks.${task}`) : task);
   const link = (to: number) => `/admin/courriels?${new URLSearchParams({ ...(onlyFailed ? { etat: "echec" } : {}), page: String(to) })}`;
   return (
     <ClientMessages namespaces={[...FORM_NAMESPACES]}>
@@ -59,6 +61,33 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           {page > 1 ? <Link href={link(page - 1)}>{t("previous")}</Link> : <span />}
           {page < pageCount ? <Link href={link(page + 1)}>{t("next")}</Link> : <span />}
         </nav>
+        <section aria-labelledby="taches-en-echec" className="space-y-4">
+          <h2 id="taches-en-echec" className="text-2xl font-semibold">
+            {t("failedJobs.title")}
+          </h2>
+          <p>{t("failedJobs.lead")}</p>
+          {failedJobs.jobs.length === 0 ? (
+            <p className="rounded-lg bg-brand-50 p-4">{t("failedJobs.empty")}</p>
+          ) : (
+            <>
+              <p className="font-semibold text-red-800">{t("failedJobs.count", { count: failedJobs.total })}</p>
+              <ul className="space-y-4">
+                {failedJobs.jobs.map((job) => (
+                  <li key={job.id} className="rounded-lg border border-brand-100 p-4">
+                    <h3 className="font-semibold">{taskLabel(job.task)}</h3>
+                    <p className="text-sm">
+                      <time dateTime={job.failedAt.toISOString()}>{t("failedJobs.failedAt", { when: formatMoment(job.failedAt) })}</time> · {t("failedJobs.attempts", { count: job.attempts })}
+                    </p>
+                    <p className="text-sm text-red-800">{job.error ? t("failedJobs.error", { error: job.error }) : t("failedJobs.noError")}</p>
+                    <ActionForm action={retryJobAction} submit={t("failedJobs.retry")} className="mt-2 space-y-2">
+                      <input type="hidden" name="jobId" value={job.id} />
+                    </ActionForm>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
       </div>
     </ClientMessages>
   );

@@ -1,6 +1,8 @@
 // Accounts and visitor access in the authorization matrix.
 import { inviteUser, listAccounts, setAccountActive } from "@/lib/auth/accounts";
 import { getReferentContact, getVisitorCode, renewVisitorCode } from "@/lib/auth/visitor";
+import { getPrisma } from "@/lib/db/client";
+import { listFailedJobs, retryJob } from "@/lib/jobs/failed";
 import { listOutbox, resendMail } from "@/lib/mail/outbox";
 import { getMailPreferences, setMailPreferences } from "@/lib/mail/preferences";
 import { retentionReport } from "@/lib/retention";
@@ -9,6 +11,15 @@ import type { AuthorizationCase } from "./invitation.cases";
 
 let invited = 0;
 const fresh = () => `invite-${Date.now()}-${invited++}@exemple.test`;
+
+/** A job every attempt of which failed (graphile-worker's tables are outside the matrix's fingerprint). */
+async function failedJob(): Promise<string> {
+  const [job] = await getPrisma().$queryRawUnsafe<{ id: string }[]>(
+    `SELECT id::text AS id FROM graphile_worker.add_job('stats-refresh', '{}'::json, run_at => now() + interval '1 day', max_attempts => 1, job_key => 'matrix:failed-job')`,
+  );
+  await getPrisma().$executeRawUnsafe(`UPDATE graphile_worker._private_jobs SET attempts = 1, last_error = 'Connexion refusée' WHERE id = $1::bigint`, job!.id);
+  return job!.id;
+}
 
 export const authCases: AuthorizationCase<MatrixWorld>[] = [
   { name: "list accounts (listAccounts)", call: (actor) => listAccounts(actor), allowed: ["admin", "partnerA", "partnerB", "venueX", "venueY"] },
@@ -22,6 +33,8 @@ export const authCases: AuthorizationCase<MatrixWorld>[] = [
   { name: "how to reach one's structure (getReferentContact)", call: (actor) => getReferentContact(actor), allowed: ["partnerA", "partnerB", "visitorA"] },
   { name: "the mail outbox (listOutbox)", call: (actor) => listOutbox(actor), allowed: ["admin"] },
   { name: "send a failed mail again (resendMail)", call: (actor, w) => resendMail(actor, { mailId: w.failedMailId }), allowed: ["admin"] },
+  { name: "the jobs failed for good (listFailedJobs)", call: (actor) => listFailedJobs(actor), allowed: ["admin"] },
+  { name: "run a failed job again (retryJob)", call: async (actor) => retryJob(actor, { jobId: await failedJob() }), allowed: ["admin"] },
   { name: "one's own mail choices (getMailPreferences)", call: (actor) => getMailPreferences(actor), allowed: ["admin", "partnerA", "partnerB", "venueX", "venueY"] },
   { name: "choose one's own mails (setMailPreferences)", call: (actor) => setMailPreferences(actor, { OUTING_REMINDER: "DIGEST" }), allowed: ["admin", "partnerA", "partnerB", "venueX", "venueY"] },
   { name: "the retention policy and its last run (retentionReport)", call: (actor) => retentionReport(actor), allowed: ["admin"] },
