@@ -5,14 +5,22 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
-import { normalizeBookingNumber } from "@/lib/booking/number";
+import { formatBookingNumber, normalizeBookingNumber } from "@/lib/booking/number";
+import { parse } from "@/lib/booking/schemas";
+import { toCsv } from "@/lib/csv";
 import { getPrisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parisTime } from "@/lib/time";
 import { pageOffset, requireId, urlDay, urlFilter, urlPage, urlText } from "@/lib/validation";
+import { CSV_MAX_ROWS, csvMoment } from "./export";
+import { sortOf, urlDirection, urlSort, type Direction } from "./sort";
 
 const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
+
+/** The columns the list sorts by, each with its natural direction. */
+export const BOOKING_SORTS = { demande: "desc", seance: "asc", numero: "asc", spectacle: "asc", lieu: "asc", structure: "asc", places: "desc", etat: "asc" } as const satisfies Record<string, Direction>;
+export type BookingSort = keyof typeof BOOKING_SORTS;
 
 export const bookingSearchSchema = z.object({
   numero: urlText(20),
@@ -23,22 +31,36 @@ export const bookingSearchSchema = z.object({
   du: urlDay(),
   au: urlDay(),
   etat: urlFilter(z.enum(["CONFIRMED", "WAITLISTED", "CANCELLED"])),
-  /** Order: latest requests first (default), or by session date ("seance", soonest first). */
-  tri: urlFilter(z.enum(["demande", "seance"])),
+  /** Order (lib/association/sort.ts): latest requests first by default. */
+  tri: urlSort(BOOKING_SORTS),
+  ordre: urlDirection(),
   page: urlPage(),
 });
 export type BookingSearch = z.output<typeof bookingSearchSchema>;
 
-/** Beyond this many matches the list says "more than" rather than counting every booking (issue 14). */
-export const COUNT_CAP = 10_000;
+/** The order of each column, and the id last: no booking shows on two pages or on none. */
+function bookingOrder(search: BookingSearch): Prisma.BookingOrderByWithRelationInput[] {
+  const { column, direction: dir } = sortOf(BOOKING_SORTS, "demande", search.tri, search.ordre);
+  const first: Record<BookingSort, Prisma.BookingOrderByWithRelationInput> = {
+    demande: { requestedAt: dir },
+    seance: { session: { startsAt: dir } },
+    numero: { number: dir },
+    spectacle: { session: { event: { title: dir } } },
+    lieu: { session: { event: { venue: { name: dir } } } },
+    structure: { partner: { name: dir } },
+    places: { places: dir },
+    etat: { status: dir },
+  };
+  return [first[column], { id: dir }];
+}
 
-export async function searchBookings(actor: Actor, search: BookingSearch, { pageSize = 25, countCap = COUNT_CAP } = {}) {
-  ensureAdmin(actor);
+function bookingWhere(search: BookingSearch): Prisma.BookingWhereInput {
   const where: Prisma.BookingWhereInput[] = [];
   const number = search.numero ? normalizeBookingNumber(search.numero) : "";
   if (number) where.push({ number: { startsWith: number } });
   if (search.nom) {
-    // Every word must be in the guest's first or last name, whatever the case (accents as typed).
+    // Every word must be in the guest's first or last name, whatever the case (accents as typed). The
+    // names are searched, never returned: the list and its CSV carry none.
     const words = search.nom.split(" ").filter(Boolean).slice(0, 4);
     where.push({ guests: { some: { AND: words.map((word) => ({ OR: [{ firstName: { contains: word, mode: "insensitive" as const } }, { lastName: { contains: word, mode: "insensitive" as const } }] })) } } });
   }
@@ -48,27 +70,36 @@ export async function searchBookings(actor: Actor, search: BookingSearch, { page
   if (search.du) where.push({ session: { startsAt: { gte: parisTime(search.du) } } });
   if (search.au) where.push({ session: { startsAt: { lt: new Date(parisTime(search.au).getTime() + 86_400_000) } } });
   if (search.etat) where.push({ status: search.etat });
-  const filter = { AND: where };
+  return { AND: where };
+}
+
+/** What a row of the list (and of its CSV) holds: no guest, not even the first one's name. */
+const BOOKING_ROW = {
+  id: true,
+  number: true,
+  status: true,
+  places: true,
+  requestedAt: true,
+  partner: { select: { id: true, name: true } },
+  session: { select: { id: true, startsAt: true, event: { select: { title: true, venue: { select: { id: true, name: true } } } } } },
+} satisfies Prisma.BookingSelect;
+
+/** Beyond this many matches the list says "more than" rather than counting every booking (issue 14). */
+export const COUNT_CAP = 10_000;
+
+export async function searchBookings(actor: Actor, search: BookingSearch, { pageSize = 25, countCap = COUNT_CAP } = {}) {
+  ensureAdmin(actor);
+  const filter = bookingWhere(search);
   const prisma = getPrisma();
   // Counted up to COUNT_CAP + 1 only: a national network's 500,000 bookings are not counted at each view.
   const [counted, bookings] = await Promise.all([
     prisma.booking.count({ where: filter, take: countCap + 1 }),
     prisma.booking.findMany({
       where: filter,
-      // The id breaks ties, so that no booking shows on two pages or on none.
-      orderBy: search.tri === "seance" ? [{ session: { startsAt: "asc" } }, { id: "asc" }] : [{ requestedAt: "desc" }, { id: "desc" }],
+      orderBy: bookingOrder(search),
       skip: pageOffset(search.page, pageSize),
       take: pageSize,
-      select: {
-        id: true,
-        number: true,
-        status: true,
-        places: true,
-        requestedAt: true,
-        partner: { select: { id: true, name: true } },
-        session: { select: { id: true, startsAt: true, event: { select: { title: true, venue: { select: { id: true, name: true } } } } } },
-        guests: { orderBy: { position: "asc" }, take: 1, select: { firstName: true, lastName: true } },
-      },
+      select: BOOKING_ROW,
     }),
   ]);
   const capped = counted > countCap;
@@ -76,6 +107,21 @@ export async function searchBookings(actor: Actor, search: BookingSearch, { page
   return { bookings, total, capped, page: search.page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
+/**
+ * The bookings found, in the list's order, as CSV: every match, not only the page, up to CSV_MAX_ROWS
+ * (50,000: lib/association/export.ts).
+ * `query` is the list's URL (its filters and its order). No guest names: the association reads them on a
+ * booking's page and on guest lists only.
+ */
+export async function bookingsCsv(actor: Actor, query: unknown, { labels = (key) => key, maxRows = CSV_MAX_ROWS }: { labels?: (key: string) => string; maxRows?: number } = {}): Promise<string> {
+  ensureAdmin(actor);
+  const search = parse(bookingSearchSchema, query);
+  const rows = await getPrisma().booking.findMany({ where: bookingWhere(search), orderBy: bookingOrder(search), take: maxRows, select: BOOKING_ROW });
+  return toCsv(
+    ["Numéro", "Événement", "Séance", "Lieu", "Structure", "Places", "État", "Demandée le"],
+    rows.map((row) => [formatBookingNumber(row.number), row.session.event.title, csvMoment(row.session.startsAt), row.session.event.venue.name, row.partner.name, row.places, labels(`bookingStatus.${row.status}`), csvMoment(row.requestedAt)]),
+  );
+}
 
 /** One booking, with its guests and its history (every audit entry about it, oldest first). */
 export async function getBookingForAssociation(actor: Actor, bookingId: string) {

@@ -1,14 +1,25 @@
 // The audit log, for the association: who did what and when, filtered by actor, structure, venue, kind
-// of thing, action and dates. It holds ids and states, never the names of the people supported.
+// of thing, action and dates, sorted by a column, and as CSV. It holds ids and states, never the names
+// of the people supported.
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
+import { parse } from "@/lib/booking/schemas";
+import { toCsv } from "@/lib/csv";
 import { getPrisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parisTime } from "@/lib/time";
 import { pageOffset, urlDay, urlFilter, urlPage, urlText } from "@/lib/validation";
+import { CSV_MAX_ROWS, csvMoment } from "./export";
+import { sortOf, urlDirection, urlSort, type Direction } from "./sort";
 
+/**
+ * The columns the journal sorts by, each with its natural direction. Without `tri` the journal keeps
+ * its order of recording, the latest entry first (its id); `date` is the instant recorded.
+ */
+export const JOURNAL_SORTS = { date: "desc", acteur: "asc", action: "asc", objet: "asc" } as const satisfies Record<string, Direction>;
+export type JournalSort = keyof typeof JOURNAL_SORTS;
 
 export const ENTITY_TYPES = ["Booking", "Session", "Event", "Venue", "QuotaRule", "QuotaException", "Partner", "User", "Person", "Mail", "Activity"] as const;
 
@@ -21,6 +32,8 @@ export const journalFiltersSchema = z.object({
   action: urlFilter(z.string().regex(/^[a-z_]+(\.[a-z_]+)?$/)),
   du: urlDay(),
   au: urlDay(),
+  tri: urlSort(JOURNAL_SORTS),
+  ordre: urlDirection(),
   page: urlPage(),
 });
 export type JournalFilters = z.output<typeof journalFiltersSchema>;
@@ -37,8 +50,7 @@ export interface JournalEntry {
   after: unknown;
 }
 
-export async function listJournal(actor: Actor, filters: JournalFilters, { pageSize = 50 } = {}) {
-  ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
+function journalWhere(filters: JournalFilters): Prisma.Sql {
   const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (filters.qui) where.push(Prisma.sql`a."actorUserId" = ${filters.qui}::uuid`);
   if (filters.type) where.push(Prisma.sql`a."entityType" = ${filters.type}`);
@@ -64,16 +76,100 @@ export async function listJournal(actor: Actor, filters: JournalFilters, { pageS
       OR (a."entityType" = 'Booking' AND EXISTS (SELECT 1 FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId" JOIN "Event" e ON e."id" = s."eventId" WHERE b."id"::text = a."entityId" AND e."venueId" = ${filters.lieu}::uuid))
       OR (a."entityType" = 'QuotaException' AND coalesce(a."after"->>'venueId', a."before"->>'venueId') = ${filters.lieu}))`);
   }
-  const condition = Prisma.join(where, " AND ");
+  return Prisma.join(where, " AND ");
+}
+
+/** The ORDER BY of the journal; the id breaks ties, in the same direction (no entry on two pages or none). */
+function journalOrder(filters: JournalFilters): Prisma.Sql {
+  if (!filters.tri) return Prisma.sql`a."id" DESC`;
+  const { column, direction } = sortOf(JOURNAL_SORTS, "date", filters.tri, filters.ordre);
+  const dir = Prisma.raw(direction === "asc" ? "ASC" : "DESC");
+  const first: Record<JournalSort, Prisma.Sql> = {
+    date: Prisma.sql`a."at" ${dir}`,
+    // An entry without an account (the platform, a visitor) after the named ones, whichever the direction.
+    acteur: Prisma.sql`lower(u."name") ${dir} NULLS LAST, a."actorKind" ${dir}`,
+    action: Prisma.sql`a."action" ${dir}`,
+    objet: Prisma.sql`a."entityType" ${dir}, a."entityId" ${dir}`,
+  };
+  return Prisma.sql`${first[column]}, a."id" ${dir}`;
+}
+
+const JOURNAL_COLUMNS = Prisma.sql`a."id"::text AS "id", a."at", a."actorKind", u."name" AS "actorName", a."action", a."entityType", a."entityId", a."before", a."after"`;
+
+export async function listJournal(actor: Actor, filters: JournalFilters, { pageSize = 50 } = {}) {
+  ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
+  const condition = journalWhere(filters);
   const prisma = getPrisma();
   const [totals, entries] = await Promise.all([
     prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "AuditLog" a WHERE ${condition}`,
     prisma.$queryRaw<JournalEntry[]>`
-      SELECT a."id"::text AS "id", a."at", a."actorKind", u."name" AS "actorName", a."action", a."entityType", a."entityId", a."before", a."after"
+      SELECT ${JOURNAL_COLUMNS}
       FROM "AuditLog" a LEFT JOIN "User" u ON u."id" = a."actorUserId"
-      WHERE ${condition} ORDER BY a."id" DESC LIMIT ${pageSize} OFFSET ${pageOffset(filters.page, pageSize)}`,
+      WHERE ${condition} ORDER BY ${journalOrder(filters)} LIMIT ${pageSize} OFFSET ${pageOffset(filters.page, pageSize)}`,
   ]);
   const total = totals[0]?.total ?? 0;
   return { entries, total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
+// What reads first in an entry, as on the page (components/association/journal/audit-details.tsx).
+const FIRST = ["status", "places", "reason", "code", "note", "capacity", "title", "name"];
+const rank = (key: string) => (FIRST.includes(key) ? FIRST.indexOf(key) : FIRST.length);
+
+/** A value of an entry's details as the journal's page writes it: long text cut at 120 characters. */
+function detailValue(raw: unknown): string {
+  if (raw === null || raw === undefined || raw === "") return "—";
+  const text = typeof raw === "string" ? raw : Array.isArray(raw) && raw.every((item) => typeof item !== "object") ? raw.join(", ") : JSON.stringify(raw);
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+}
+
+/** An entry's before and after as "key : value" parts ("old → new" when it changed), as the page shows them, on one line. */
+function details(before: unknown, after: unknown): string {
+  const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+  if (!isRecord(before) && !isRecord(after)) {
+    return [before === null || before === undefined ? null : `avant : ${detailValue(before)}`, after === null || after === undefined ? null : detailValue(after)].filter(Boolean).join(" · ");
+  }
+  const old = isRecord(before) ? before : {};
+  const now = isRecord(after) ? after : {};
+  return [...new Set([...Object.keys(now), ...Object.keys(old)])]
+    .sort((a, b) => rank(a) - rank(b))
+    .map((key) => {
+      if (!(key in now)) return `${key} : ${detailValue(old[key])} (avant)`;
+      if (key in old && JSON.stringify(old[key]) !== JSON.stringify(now[key])) return `${key} : ${detailValue(old[key])} → ${detailValue(now[key])}`;
+      return `${key} : ${detailValue(now[key])}`;
+    })
+    .join(" · ");
+}
+
+/**
+ * The journal as filtered and sorted, as CSV: every matching entry, not only the page, up to CSV_MAX_ROWS
+ * (50,000: lib/association/export.ts). `query` is the journal's URL; `labels` words a kind of actor, an
+ * action or a kind of thing (the raw code when it has none). It holds what the page shows and no
+ * more: who acted (an account's name, never its address), the action, the kind and id of the thing, its
+ * details (states and ids; the journal never records the names of the people supported).
+ */
+export async function journalCsv(
+  actor: Actor,
+  query: unknown,
+  { labels = () => undefined, maxRows = CSV_MAX_ROWS }: { labels?: (key: string) => string | undefined; maxRows?: number } = {},
+): Promise<string> {
+  ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
+  const filters = parse(journalFiltersSchema, query);
+  const entries = await getPrisma().$queryRaw<JournalEntry[]>`
+    SELECT ${JOURNAL_COLUMNS}
+    FROM "AuditLog" a LEFT JOIN "User" u ON u."id" = a."actorUserId"
+    WHERE ${journalWhere(filters)} ORDER BY ${journalOrder(filters)} LIMIT ${maxRows}`;
+  const say = (key: string, fallback: string) => labels(key) ?? fallback;
+  return toCsv(
+    ["Date", "Qui", "Type de compte", "Action", "Code de l'action", "Objet", "Identifiant de l'objet", "Détails"],
+    entries.map((entry) => [
+      csvMoment(new Date(entry.at)),
+      entry.actorName ?? "",
+      say(`actorKind.${entry.actorKind}`, entry.actorKind),
+      /^[a-z_]+\.[a-z_]+$/.test(entry.action) ? say(`action.${entry.action}`, entry.action) : entry.action,
+      entry.action,
+      say(`entityType.${entry.entityType}`, entry.entityType),
+      entry.entityId,
+      details(entry.before, entry.after),
+    ]),
+  );
+}

@@ -12,10 +12,12 @@ import { toCsv } from "@/lib/csv";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MembershipStatus } from "@/lib/generated/prisma/enums";
 import { queueMail } from "@/lib/mail";
 import { seasonOf } from "@/lib/time";
 import { calendarDay, optionalLine, pageOffset, requireId, urlFilter } from "@/lib/validation";
+import { sortOf, urlDirection, urlSort, type Direction } from "./sort";
 
 const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
 const season = () => z.coerce.number("validation.invalid").int("validation.integer").min(2000, "validation.invalid").max(2100, "validation.invalid");
@@ -148,15 +150,39 @@ export async function answerMembership(actor: Actor, input: unknown, { now = new
   });
 }
 
+/** The columns the list of memberships sorts by (lib/association/sort.ts), each with its natural direction; by structure by default. */
+export const MEMBERSHIP_SORTS = { structure: "asc", etat: "asc", invitation: "desc", reponse: "desc", adhesion: "desc" } as const satisfies Record<string, Direction>;
+export type MembershipSort = keyof typeof MEMBERSHIP_SORTS;
+/** `tri` and `ordre` in the list's URL: a column outside the list is dropped (the default order). */
+export const membershipSortSchema = z.object({ tri: urlSort(MEMBERSHIP_SORTS), ordre: urlDirection() });
+
+/** The order of a column; a date not given yet comes last either way, then the structure's name and the id. */
+function membershipOrder(tri: MembershipSort | undefined, ordre: Direction | undefined): Prisma.MembershipOrderByWithRelationInput[] {
+  const { column, direction: dir } = sortOf(MEMBERSHIP_SORTS, "structure", tri, ordre);
+  const first: Record<MembershipSort, Prisma.MembershipOrderByWithRelationInput[]> = {
+    structure: [],
+    etat: [{ status: dir }],
+    invitation: [{ invitedAt: { sort: dir, nulls: "last" } }],
+    reponse: [{ answeredAt: { sort: dir, nulls: "last" } }],
+    adhesion: [{ joinedOn: { sort: dir, nulls: "last" } }],
+  };
+  return [...first[column], { partner: { name: column === "structure" ? dir : "asc" } }, { id: dir }];
+}
+
 /**
  * A season's memberships, for the general assembly; `status` narrows it (MEMBER: the members' list).
- * Whole unless `page` is given (the campaign's counts give the total of each state).
+ * Whole unless `page` is given (the campaign's counts give the total of each state). By structure unless
+ * `tri` names another column (MEMBERSHIP_SORTS).
  */
-export async function listMemberships(actor: Actor, seasonStart: number, { status, page, pageSize = 50 }: { status?: MembershipStatus; page?: number; pageSize?: number } = {}) {
+export async function listMemberships(
+  actor: Actor,
+  seasonStart: number,
+  { status, page, pageSize = 50, tri, ordre }: { status?: MembershipStatus; page?: number; pageSize?: number; tri?: MembershipSort; ordre?: Direction } = {},
+) {
   ensureAdmin(actor);
   return getPrisma().membership.findMany({
     where: { season: seasonStart, ...(status ? { status } : {}) },
-    orderBy: [{ partner: { name: "asc" } }, { id: "asc" }],
+    orderBy: membershipOrder(tri, ordre),
     ...(page === undefined ? {} : { skip: pageOffset(page, pageSize), take: pageSize }),
     select: { id: true, status: true, invitedAt: true, remindedAt: true, answeredAt: true, joinedOn: true, amountCents: true, paymentMeans: true, receiptNumber: true, partner: { select: { id: true, name: true, sector: true, city: true } } },
   });

@@ -15,16 +15,22 @@ import type { Sector } from "@/lib/generated/prisma/enums";
 import { parisDate, seasonOf } from "@/lib/time";
 import { line, optionalLine, optionalText, pageOffset, requireId, urlFilter, urlPage, urlText } from "@/lib/validation";
 import { SECTORS, STAGES, STAGE_SQL, type Stage } from "./partnership";
+import { sortOf, urlDirection, urlSort, type Direction } from "./sort";
 
 const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
 
+
+/** The columns the list sorts by (lib/association/sort.ts), each with its natural direction; the latest step first by default. */
+export const STRUCTURE_SORTS = { recent: "desc", nom: "asc", etape: "asc", convention: "asc" } as const satisfies Record<string, Direction>;
+export type StructureSort = keyof typeof STRUCTURE_SORTS;
 
 /** The list's filters, as they travel in the URL: anything unreadable is dropped, never an error. */
 export const structureFiltersSchema = z.object({
   etape: urlFilter(z.enum(STAGES)),
   secteur: urlFilter(z.enum(SECTORS)),
   q: urlText(100),
-  tri: urlFilter(z.enum(["nom", "etape", "recent", "convention"])),
+  tri: urlSort(STRUCTURE_SORTS),
+  ordre: urlDirection(),
   page: urlPage(),
 });
 export type StructureFilters = z.output<typeof structureFiltersSchema>;
@@ -56,13 +62,23 @@ function whereOf(filters: StructureFilters) {
   return Prisma.join(where, " AND ");
 }
 
-const ORDER: Record<NonNullable<StructureFilters["tri"]>, Prisma.Sql> = {
-  // Case apart from the database's collation: "Centre" before "CHRS", as people expect.
-  nom: Prisma.sql`lower(p."name") ASC, p."name"`,
-  etape: Prisma.sql`array_position(ARRAY['REQUEST_RECEIVED','MEETING_PLANNED','MEETING_HELD','CONVENTION_SIGNED','ACCOUNT_CREATED','TRAINED','DECLINED'], stage), p."name"`,
-  recent: Prisma.sql`"stageAt" DESC NULLS LAST, p."name"`,
-  convention: Prisma.sql`"conventionUntil" ASC NULLS LAST, p."name"`,
-};
+/**
+ * The ORDER BY of the list: the column in the direction asked, what is not known yet (no step, no
+ * convention) last either way; then the name (A→Z, as before) and the id, so that no structure shows on
+ * two pages or on none.
+ */
+function structureOrder(filters: StructureFilters): Prisma.Sql {
+  const { column, direction } = sortOf(STRUCTURE_SORTS, "recent", filters.tri, filters.ordre);
+  const dir = Prisma.raw(direction === "asc" ? "ASC" : "DESC");
+  const first: Record<StructureSort, Prisma.Sql> = {
+    // Case apart from the database's collation: "Centre" before "CHRS", as people expect.
+    nom: Prisma.sql`lower(p."name") ${dir}, p."name" ${dir}, p."id" ${dir}`,
+    etape: Prisma.sql`array_position(ARRAY['REQUEST_RECEIVED','MEETING_PLANNED','MEETING_HELD','CONVENTION_SIGNED','ACCOUNT_CREATED','TRAINED','DECLINED'], stage) ${dir} NULLS LAST, p."name", p."id"`,
+    recent: Prisma.sql`"stageAt" ${dir} NULLS LAST, p."name", p."id"`,
+    convention: Prisma.sql`"conventionUntil" ${dir} NULLS LAST, p."name", p."id"`,
+  };
+  return first[column];
+}
 
 function rowsQuery(filters: StructureFilters, now: Date, limit: Prisma.Sql) {
   const season = seasonOf(now);
@@ -77,7 +93,7 @@ function rowsQuery(filters: StructureFilters, now: Date, limit: Prisma.Sql) {
              (SELECT count(*)::int FROM "User" u WHERE u."partnerId" = p."id" AND u."active") AS "referents"
       FROM "Partner" p WHERE ${whereOf(filters)}
     ) p
-    ORDER BY ${ORDER[filters.tri ?? "recent"]}
+    ORDER BY ${structureOrder(filters)}
     ${limit}`;
 }
 
@@ -100,7 +116,7 @@ export async function listStructures(actor: Actor, filters: StructureFilters, { 
 /** The board: every structure matching the filters, by stage (the pipeline has a few hundred at most). */
 export async function structureBoard(actor: Actor, filters: StructureFilters, { now = new Date() } = {}) {
   ensureAdmin(actor);
-  const rows = await getPrisma().$queryRaw<StructureRow[]>(rowsQuery({ ...filters, tri: "recent" }, now, Prisma.sql`LIMIT 2000`));
+  const rows = await getPrisma().$queryRaw<StructureRow[]>(rowsQuery({ ...filters, tri: "recent", ordre: undefined }, now, Prisma.sql`LIMIT 2000`));
   // A structure without any step waits where every request starts.
   return Object.fromEntries(STAGES.map((stage) => [stage, rows.filter((row) => (row.stage ?? "REQUEST_RECEIVED") === stage)])) as Record<Stage, StructureRow[]>;
 }

@@ -1,17 +1,21 @@
 // The association takes venues in: it creates a venue (its profile printed on invitations), invites its
-// managers (lib/auth/accounts.inviteUser), and acts for it through the venue's own pages (?lieu=).
+// managers (lib/auth/accounts.inviteUser), and acts for it through the venue's own pages (?lieu=). The
+// list of venues is searched, sorted by a column and exported as CSV.
 import "server-only";
 import { z } from "zod";
 import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
 import { parse } from "@/lib/booking/schemas";
+import { toCsv } from "@/lib/csv";
 import { getPrisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { VenueKind } from "@/lib/generated/prisma/enums";
 import { NotFoundError } from "@/lib/errors";
-import { line, pageOffset, requireId, urlFilter, urlPage, urlText } from "@/lib/validation";
+import { line, pageOffset, requireId, urlPage, urlText } from "@/lib/validation";
 import { venueProfileSchema } from "@/lib/venue/profile";
+import { CSV_MAX_ROWS } from "./export";
+import { sortOf, urlDirection, urlSort, type Direction } from "./sort";
 
 const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
 
@@ -42,49 +46,65 @@ export async function createVenue(actor: Actor, input: unknown): Promise<{ id: s
   });
 }
 
-export const VENUE_SORTS = ["nom", "ville", "recent"] as const;
-export const venueFiltersSchema = z.object({ q: urlText(100), tri: urlFilter(z.enum(VENUE_SORTS)), page: urlPage() });
+/** The columns the list sorts by (lib/association/sort.ts), each with its natural direction; by name by default. */
+export const VENUE_SORTS = { nom: "asc", ville: "asc", recent: "desc" } as const satisfies Record<string, Direction>;
+export type VenueSort = keyof typeof VENUE_SORTS;
+export const venueFiltersSchema = z.object({ q: urlText(100), tri: urlSort(VENUE_SORTS), ordre: urlDirection(), page: urlPage() });
+export type VenueFilters = z.output<typeof venueFiltersSchema>;
 
-const VENUE_ORDER: Record<(typeof VENUE_SORTS)[number], Prisma.VenueOrderByWithRelationInput[]> = {
-  nom: [{ name: "asc" }],
-  ville: [{ city: "asc" }, { name: "asc" }],
-  recent: [{ createdAt: "desc" }],
-};
+/** The order of a column, then the venue's name, and its id last (no venue on two pages or on none). */
+function venueOrder(filters: VenueFilters): Prisma.VenueOrderByWithRelationInput[] {
+  const { column, direction: dir } = sortOf(VENUE_SORTS, "nom", filters.tri, filters.ordre);
+  const first: Record<VenueSort, Prisma.VenueOrderByWithRelationInput[]> = {
+    nom: [{ name: dir }],
+    ville: [{ city: dir }, { name: dir }],
+    recent: [{ createdAt: dir }],
+  };
+  return [...first[column], { id: dir }];
+}
+
+function venueWhere(filters: VenueFilters): Prisma.VenueWhereInput {
+  return filters.q ? { OR: [{ name: { contains: filters.q, mode: "insensitive" } }, { city: { contains: filters.q, mode: "insensitive" } }] } : {};
+}
+
+const VENUE_ROW = {
+  id: true,
+  name: true,
+  kind: true,
+  city: true,
+  quotaRule: { select: { period: true, maxPlaces: true, liftDaysBefore: true } },
+  managers: { orderBy: { createdAt: "asc" }, select: { user: { select: { name: true, email: true, active: true, passwordHash: true } } } },
+} satisfies Prisma.VenueSelect;
+
+/**
+ * Events with a session to come, for the venues listed only: a relation count (_count) would go through
+ * every venue's events first, and Prisma's groupBy with `sessions: { some }` reads every session to come
+ * (15 ms at national scale); this EXISTS is answered by the partial index on scheduled sessions (2.7 ms;
+ * issue 14, decision 010).
+ */
+async function upcomingEvents(venueIds: string[], now: Date): Promise<Map<string, number>> {
+  if (!venueIds.length) return new Map();
+  const rows = await getPrisma().$queryRaw<{ venueId: string; events: number }[]>`
+    SELECT e."venueId", count(*)::int AS "events" FROM "Event" e
+    WHERE e."venueId" = ANY(${venueIds}::uuid[])
+      AND EXISTS (SELECT 1 FROM "Session" s WHERE s."eventId" = e."id" AND s."status" = 'SCHEDULED' AND s."startsAt" > ${now})
+    GROUP BY e."venueId"`;
+  return new Map(rows.map((row) => [row.venueId, row.events]));
+}
 
 /** The venues, with their managers and what they offer to come. */
-export async function listVenues(actor: Actor, filters: z.output<typeof venueFiltersSchema>, { now = new Date(), pageSize = 25 } = {}) {
+export async function listVenues(actor: Actor, filters: VenueFilters, { now = new Date(), pageSize = 25 } = {}) {
   ensureAdmin(actor);
-  const where: Prisma.VenueWhereInput = filters.q ? { OR: [{ name: { contains: filters.q, mode: "insensitive" } }, { city: { contains: filters.q, mode: "insensitive" } }] } : {};
+  const where = venueWhere(filters);
   const prisma = getPrisma();
   const [total, venues] = await Promise.all([
     prisma.venue.count({ where }),
-    prisma.venue.findMany({
-      where,
-      orderBy: VENUE_ORDER[filters.tri ?? "nom"],
-      skip: pageOffset(filters.page, pageSize),
-      take: pageSize,
-      select: {
-        id: true,
-        name: true,
-        kind: true,
-        city: true,
-        quotaRule: { select: { period: true, maxPlaces: true, liftDaysBefore: true } },
-        managers: { orderBy: { createdAt: "asc" }, select: { user: { select: { name: true, email: true, active: true, passwordHash: true } } } },
-      },
-    }),
+    prisma.venue.findMany({ where, orderBy: venueOrder(filters), skip: pageOffset(filters.page, pageSize), take: pageSize, select: VENUE_ROW }),
   ]);
-  // Events with a session to come, for the page's venues only: a relation count (_count) would go through
-  // every venue's events first, and Prisma's groupBy with `sessions: { some }` reads every session to come
-  // (15 ms at national scale); this EXISTS is answered by the partial index on scheduled sessions (2.7 ms;
-  // issue 14, decision 010).
-  const upcoming = venues.length
-    ? await prisma.$queryRaw<{ venueId: string; events: number }[]>`
-        SELECT e."venueId", count(*)::int AS "events" FROM "Event" e
-        WHERE e."venueId" = ANY(${venues.map((venue) => venue.id)}::uuid[])
-          AND EXISTS (SELECT 1 FROM "Session" s WHERE s."eventId" = e."id" AND s."status" = 'SCHEDULED' AND s."startsAt" > ${now})
-        GROUP BY e."venueId"`
-    : [];
-  const events = new Map(upcoming.map((row) => [row.venueId, row.events]));
+  const events = await upcomingEvents(
+    venues.map((venue) => venue.id),
+    now,
+  );
   return {
     // The hash only says whether the invitation was taken up; it never leaves this module.
     venues: venues.map(({ managers, ...venue }) => ({
@@ -96,6 +116,39 @@ export async function listVenues(actor: Actor, filters: z.output<typeof venueFil
     page: filters.page,
     pageCount: Math.max(1, Math.ceil(total / pageSize)),
   };
+}
+
+/**
+ * The venues found, in the list's order, as CSV: every match, not only the page, up to CSV_MAX_ROWS
+ * (50,000: lib/association/export.ts). `query` is the list's URL. As the page: the managers by name and
+ * state (their addresses stay out), the quota rule, the events to come.
+ */
+export async function venuesCsv(
+  actor: Actor,
+  query: unknown,
+  { labels = (key) => key, now = new Date(), maxRows = CSV_MAX_ROWS }: { labels?: (key: string) => string; now?: Date; maxRows?: number } = {},
+): Promise<string> {
+  ensureAdmin(actor);
+  const filters = parse(venueFiltersSchema, query);
+  const venues = await getPrisma().venue.findMany({ where: venueWhere(filters), orderBy: venueOrder(filters), take: maxRows, select: VENUE_ROW });
+  const events = await upcomingEvents(
+    venues.map((venue) => venue.id),
+    now,
+  );
+  const manager = ({ user }: (typeof venues)[number]["managers"][number]) => `${user.name}${!user.active ? ` (${labels("managerInactive")})` : !user.passwordHash ? ` (${labels("managerPending")})` : ""}`;
+  return toCsv(
+    ["Lieu", "Type", "Ville", "Gestionnaires", "Places par structure", "Période du quota", "Levée du quota (jours avant)", "Événements à venir"],
+    venues.map((venue) => [
+      venue.name,
+      labels(`kinds.${venue.kind}`),
+      venue.city,
+      venue.managers.map(manager).join(", "),
+      venue.quotaRule?.maxPlaces ?? "",
+      venue.quotaRule ? labels(`quotaPeriod.${venue.quotaRule.period}`) : "",
+      venue.quotaRule?.liftDaysBefore ?? "",
+      events.get(venue.id) ?? 0,
+    ]),
+  );
 }
 
 /**

@@ -5,7 +5,9 @@ import { z } from "zod";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { listHref, Pagination } from "@/components/pagination";
-import { listMemberships, membershipCampaign, seasonFromUrl } from "@/lib/association/memberships";
+import { SortableHeader } from "@/components/sortable-header";
+import { listMemberships, membershipCampaign, MEMBERSHIP_SORTS, membershipSortSchema, seasonFromUrl } from "@/lib/association/memberships";
+import { sortOf } from "@/lib/association/sort";
 import { searchChoicesAction } from "@/app/admin/choices-actions";
 import { ChoicePicker } from "@/components/forms/choice-picker";
 import { choiceById } from "@/lib/association/choices";
@@ -35,7 +37,7 @@ const filtersSchema = z.object({
   etat: urlFilter(z.enum(Object.keys(STATES) as [StateSlug, ...StateSlug[]])),
   structure: urlFilter(z.string().refine(isUuid)),
   page: urlPage(),
-});
+}).extend(membershipSortSchema.shape);
 
 export default async function MembershipsAdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser(PATH, "ADMIN");
@@ -46,7 +48,7 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
   const status = filters.etat ? STATES[filters.etat] : undefined;
   const [campaign, memberships, asked] = await Promise.all([
     membershipCampaign(actor, season, { now }),
-    listMemberships(actor, season, { status, page: filters.page, pageSize: PAGE_SIZE }),
+    listMemberships(actor, season, { status, page: filters.page, pageSize: PAGE_SIZE, tri: filters.tri, ordre: filters.ordre }),
     choiceById(actor, "PARTNER", filters.structure),
   ]);
   const t = await getTranslations("membershipsAdmin");
@@ -58,6 +60,10 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
   const label = seasonLabel(season);
   const seasonParam = season === current ? undefined : season;
+  // The order chosen by a column's header: kept by the state filters, the pages and the rows' links.
+  const order = { tri: filters.tri, ordre: filters.ordre };
+  const sort = sortOf(MEMBERSHIP_SORTS, "structure", filters.tri, filters.ordre);
+  const headerParams = { saison: seasonParam, etat: filters.etat };
   const allCount = Object.values(campaign.counts).reduce((a, b) => a + b, 0);
   const total = status ? (campaign.counts[status] ?? 0) : allCount;
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -178,7 +184,7 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
               {([[undefined, t("filterAll"), allCount], ...Object.entries(STATES).map(([slug, state]) => [slug, t(`filters.${state}`), campaign.counts[state] ?? 0])] as [StateSlug | undefined, string, number][]).map(([slug, name, count]) => (
                 <li key={slug ?? "all"}>
                   <Link
-                    href={listHref(PATH, { saison: seasonParam, etat: slug })}
+                    href={listHref(PATH, { saison: seasonParam, etat: slug, ...order })}
                     aria-current={filters.etat === slug ? "page" : undefined}
                     className={`block rounded-full border px-3 py-1 font-semibold ${filters.etat === slug ? "border-brand-800 bg-brand-800 text-white" : "border-brand-700 text-brand-800 hover:bg-brand-50"}`}
                   >
@@ -192,7 +198,7 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
             <p className="rounded-lg bg-brand-50 p-4">{allCount === 0 ? (campaignOpen ? t("listEmpty") : t("listEmptyPast")) : total === 0 ? t("listEmptyFiltered") : (
                 <>
                   {t("emptyPage")}{" "}
-                  <Link href={listHref(PATH, { saison: seasonParam, etat: filters.etat })} className="font-semibold text-brand-800 underline">
+                  <Link href={listHref(PATH, { saison: seasonParam, etat: filters.etat, ...order })} className="font-semibold text-brand-800 underline">
                     {t("firstPage")}
                   </Link>
                 </>
@@ -204,11 +210,11 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
                 <caption className="sr-only">{t("tableCaption", { season: label, filter: status ? t(`filters.${status}`) : t("filterAll") })}</caption>
                 <thead>
                   <tr className="border-b-2 border-brand-100">
-                    <th scope="col" className="py-2 pr-3">{t("columns.structure")}</th>
-                    <th scope="col" className="py-2 pr-3">{t("columns.status")}</th>
-                    <th scope="col" className="py-2 pr-3">{t("columns.invited")}</th>
-                    <th scope="col" className="py-2 pr-3">{t("columns.answered")}</th>
-                    <th scope="col" className="py-2 pr-3">{t("columns.membership")}</th>
+                    <SortableHeader column="structure" label={t("columns.structure")} path={PATH} params={headerParams} columns={MEMBERSHIP_SORTS} sort={sort} className="py-2 pr-3" />
+                    <SortableHeader column="etat" label={t("columns.status")} path={PATH} params={headerParams} columns={MEMBERSHIP_SORTS} sort={sort} className="py-2 pr-3" />
+                    <SortableHeader column="invitation" label={t("columns.invited")} path={PATH} params={headerParams} columns={MEMBERSHIP_SORTS} sort={sort} className="py-2 pr-3" />
+                    <SortableHeader column="reponse" label={t("columns.answered")} path={PATH} params={headerParams} columns={MEMBERSHIP_SORTS} sort={sort} className="py-2 pr-3" />
+                    <SortableHeader column="adhesion" label={t("columns.membership")} path={PATH} params={headerParams} columns={MEMBERSHIP_SORTS} sort={sort} className="py-2 pr-3" />
                     <th scope="col" className="py-2">{t("columns.action")}</th>
                   </tr>
                 </thead>
@@ -244,7 +250,7 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
                         )}
                       </td>
                       <td className="py-2">
-                        <Link href={`${listHref(PATH, { saison: seasonParam, etat: filters.etat, structure: m.partner.id, page: filters.page })}#enregistrer`} className="text-brand-800 underline">
+                        <Link href={`${listHref(PATH, { saison: seasonParam, etat: filters.etat, structure: m.partner.id, page: filters.page, ...order })}#enregistrer`} className="text-brand-800 underline">
                           {m.status === "MEMBER" ? t("correct") : t("recordOne")}
                           <span className="sr-only"> {t("forStructure", { name: m.partner.name })}</span>
                         </Link>
@@ -255,7 +261,7 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
               </table>
             </div>
           )}
-          <Pagination path={PATH} params={{ saison: seasonParam, etat: filters.etat }} page={filters.page} pageCount={pageCount} total={total} />
+          <Pagination path={PATH} params={{ saison: seasonParam, etat: filters.etat, ...order }} page={filters.page} pageCount={pageCount} total={total} />
         </section>
 
         <section aria-labelledby="assemblee" className="space-y-3 rounded-lg bg-brand-50 p-4">

@@ -5,7 +5,9 @@ import { getTranslations } from "next-intl/server";
 import { actionLabeller, actorLabeller, AuditDetails } from "@/components/association/journal/audit-details";
 import { JournalFiltersForm } from "@/components/association/journal/journal-filters";
 import { listHref, Pagination } from "@/components/pagination";
-import { journalFiltersSchema, listJournal } from "@/lib/association/journal";
+import { SortableHeader } from "@/components/sortable-header";
+import { JOURNAL_SORTS, journalFiltersSchema, listJournal, type JournalSort } from "@/lib/association/journal";
+import { sortOf } from "@/lib/association/sort";
 import { choiceById } from "@/lib/association/choices";
 import { requireUser } from "@/lib/auth/current";
 import { formatMoment } from "@/lib/format/dates";
@@ -39,8 +41,13 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   const labels = await getTranslations("associationLabels");
   const actionLabel = await actionLabeller();
   const actorLabel = await actorLabeller();
+  const pages = await getTranslations("pagination");
   const params = { ...filters, page: undefined };
-  const filtering = Object.values(params).some((value) => value !== undefined);
+  // What the headers' links keep: the filters, not the order they change.
+  const filtersOnly = { ...params, tri: undefined, ordre: undefined };
+  const filtering = Object.values(filtersOnly).some((value) => value !== undefined);
+  const sort = sortOf(JOURNAL_SORTS, "date", filters.tri, filters.ordre);
+  const sortable: Partial<Record<string, JournalSort>> = { when: "date", who: "acteur", action: "action", object: "objet" };
   const cell = "px-2 py-2 align-top";
 
   return (
@@ -49,6 +56,15 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
         <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
         <p>{t("lead")}</p>
         <JournalFiltersForm filters={filters} who={who} partner={partner} venue={venue} />
+        {result.total > 0 ? (
+          <p>
+            {/* Every entry found, in the journal's order (not only this page): what the page shows, no more. */}
+            <a href={listHref("/admin/journal/export", params)} download className="inline-block rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50">
+              {pages("export")}
+              <span className="sr-only"> ({pages("exportHint")})</span>
+            </a>
+          </p>
+        ) : null}
         <section aria-labelledby="entrees" className="space-y-4">
           <h2 id="entrees" className="text-2xl font-semibold">
             {t("entriesTitle")}
@@ -83,11 +99,16 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
                   <caption className="sr-only">{t("table")}</caption>
                   <thead>
                     <tr className="border-b-2 border-ink">
-                      {(["when", "who", "action", "object", "details"] as const).map((column) => (
-                        <th key={column} scope="col" className={cell}>
-                          {t(`columns.${column}`)}
-                        </th>
-                      ))}
+                      {(["when", "who", "action", "object", "details"] as const).map((column) => {
+                        const key = sortable[column];
+                        return key ? (
+                          <SortableHeader key={column} column={key} label={t(`columns.${column}`)} path="/admin/journal" params={filtersOnly} columns={JOURNAL_SORTS} sort={sort} className={cell} />
+                        ) : (
+                          <th key={column} scope="col" className={cell}>
+                            {t(`columns.${column}`)}
+                          </th>
+                        );
+                      })}
                     </tr>
                   </thead>
                   <tbody>

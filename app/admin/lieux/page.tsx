@@ -5,7 +5,9 @@ import { VenueProfileFields } from "@/components/venue/venue-profile-fields";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { listHref, Pagination } from "@/components/pagination";
-import { listVenues, VENUE_SORTS, venueFiltersSchema } from "@/lib/association/venues";
+import { SortableHeader } from "@/components/sortable-header";
+import { sortOf } from "@/lib/association/sort";
+import { listVenues, VENUE_SORTS, venueFiltersSchema, type VenueSort } from "@/lib/association/venues";
 import { requireUser } from "@/lib/auth/current";
 import { createVenueAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -23,8 +25,10 @@ export default async function VenuesAdminPage({ searchParams }: { searchParams: 
   const { venues, total, page, pageCount } = await listVenues(actor, filters);
   const t = await getTranslations("venuesAdmin");
   const labels = await getTranslations("labels");
-  const params = { q: filters.q, tri: filters.tri };
+  const pages = await getTranslations("pagination");
+  const params = { q: filters.q, tri: filters.tri, ordre: filters.ordre };
   const filtered = Boolean(filters.q);
+  const sort = sortOf(VENUE_SORTS, "nom", filters.tri, filters.ordre);
 
   return (
     <ClientMessages namespaces={[...FORM_NAMESPACES]}>
@@ -45,18 +49,29 @@ export default async function VenuesAdminPage({ searchParams }: { searchParams: 
           </h2>
           <form method="get" action={PATH} role="search" aria-label={t("searchLabel")} className="grid items-end gap-3 rounded-lg bg-brand-50 p-4 sm:grid-cols-[2fr_1fr_auto]">
             <TextField name="q" label={t("search")} defaultValue={filters.q} type="search" />
-            <SelectField name="tri" label={t("sort")} defaultValue={filters.tri ?? "nom"} options={VENUE_SORTS.map((sort): [string, string] => [sort, t(`sorts.${sort}`)])} />
+            <SelectField name="tri" label={t("sort")} defaultValue={filters.tri ?? "nom"} options={(Object.keys(VENUE_SORTS) as VenueSort[]).map((key): [string, string] => [key, t(`sorts.${key}`)])} />
+            {/* The direction chosen by a column's header stays while the same column sorts. */}
+            {filters.tri && filters.ordre ? <input type="hidden" name="ordre" value={filters.ordre} /> : null}
             <p className="flex flex-wrap items-center gap-3">
               <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
                 {t("apply")}
               </button>
-              {filtered || filters.tri ? (
+              {filtered || filters.tri || filters.ordre ? (
                 <Link href={PATH} className="font-semibold text-brand-800 underline">
                   {t("reset")}
                 </Link>
               ) : null}
             </p>
           </form>
+          {total > 0 ? (
+            <p>
+              {/* Every venue found, in the list's order (not only this page). */}
+              <a href={listHref(`${PATH}/export`, params)} download className="inline-block rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50">
+                {pages("export")}
+                <span className="sr-only"> ({pages("exportHint")})</span>
+              </a>
+            </p>
+          ) : null}
 
           {venues.length === 0 ? (
             <p className="rounded-lg bg-brand-50 p-4">{filtered ? t("emptySearch", { q: filters.q ?? "" }) : total === 0 ? t("empty") : (
@@ -74,8 +89,8 @@ export default async function VenuesAdminPage({ searchParams }: { searchParams: 
                 <caption className="sr-only">{t("tableCaption")}</caption>
                 <thead>
                   <tr className="border-b-2 border-brand-100">
-                    <th scope="col" className="py-2 pr-3">{t("columns.venue")}</th>
-                    <th scope="col" className="py-2 pr-3">{t("columns.city")}</th>
+                    <SortableHeader column="nom" label={t("columns.venue")} path={PATH} params={{ q: filters.q }} columns={VENUE_SORTS} sort={sort} className="py-2 pr-3" />
+                    <SortableHeader column="ville" label={t("columns.city")} path={PATH} params={{ q: filters.q }} columns={VENUE_SORTS} sort={sort} className="py-2 pr-3" />
                     <th scope="col" className="py-2 pr-3">{t("columns.managers")}</th>
                     <th scope="col" className="py-2 pr-3">{t("columns.quota")}</th>
                     <th scope="col" className="py-2">{t("columns.upcoming")}</th>

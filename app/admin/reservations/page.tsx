@@ -5,8 +5,9 @@ import { getTranslations } from "next-intl/server";
 import { BookingSearchForm } from "@/components/association/bookings/booking-search-form";
 import { BookingsTable } from "@/components/association/bookings/bookings-table";
 import { listHref, Pagination } from "@/components/pagination";
-import { bookingSearchSchema, searchBookings } from "@/lib/association/bookings";
+import { BOOKING_SORTS, bookingSearchSchema, searchBookings } from "@/lib/association/bookings";
 import { choiceById } from "@/lib/association/choices";
+import { sortOf } from "@/lib/association/sort";
 import { requireUser } from "@/lib/auth/current";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
@@ -22,9 +23,12 @@ export default async function AssociationBookingsPage({ searchParams }: { search
   if (Object.values(query).some((value) => value === "")) redirect(listHref("/admin/reservations", search));
   const [result, partner, venue] = await Promise.all([searchBookings(actor, search), choiceById(actor, "PARTNER", search.structure), choiceById(actor, "VENUE", search.lieu)]);
   const t = await getTranslations("bookingsAdmin");
+  const pages = await getTranslations("pagination");
   // The filters links keep (the page aside); before any search (the order alone is none), the latest bookings.
   const params = { ...search, page: undefined };
-  const searching = Object.entries(params).some(([key, value]) => key !== "tri" && value !== undefined);
+  const filters = { ...params, tri: undefined, ordre: undefined };
+  const searching = Object.entries(filters).some(([, value]) => value !== undefined);
+  const sort = sortOf(BOOKING_SORTS, "demande", search.tri, search.ordre);
   const heading = searching ? t("resultsTitle") : t("latestTitle");
 
   return (
@@ -33,6 +37,15 @@ export default async function AssociationBookingsPage({ searchParams }: { search
         <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
         <p>{t("lead")}</p>
         <BookingSearchForm search={search} partner={partner} venue={venue} />
+        {result.total > 0 ? (
+          <p>
+            {/* Every booking found, in the list's order (not only this page), without the guests' names. */}
+            <a href={listHref("/admin/reservations/export", params)} download className="inline-block rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50">
+              {pages("export")}
+              <span className="sr-only"> ({pages("exportHint")})</span>
+            </a>
+          </p>
+        ) : null}
         <section aria-labelledby="resultats" className="space-y-4">
           <h2 id="resultats" className="text-2xl font-semibold">
             {heading}
@@ -61,7 +74,7 @@ export default async function AssociationBookingsPage({ searchParams }: { search
             )
           ) : (
             <>
-              <BookingsTable bookings={result.bookings} caption={searching ? t("table") : heading} />
+              <BookingsTable bookings={result.bookings} caption={searching ? t("table") : heading} path="/admin/reservations" params={filters} sort={sort} />
               <Pagination path="/admin/reservations" params={params} page={result.page} pageCount={result.pageCount} total={result.total} capped={result.capped} />
             </>
           )}

@@ -5,7 +5,8 @@ import { PIPELINE, StageCounts, StructureBoard, StructureTable } from "@/compone
 import { SelectField, TextField } from "@/components/forms/fields";
 import { listHref, Pagination } from "@/components/pagination";
 import { SECTORS, STAGES, type Stage } from "@/lib/association/partnership";
-import { listStructures, structureBoard, structureFiltersSchema } from "@/lib/association/structures";
+import { sortOf } from "@/lib/association/sort";
+import { listStructures, STRUCTURE_SORTS, structureBoard, structureFiltersSchema } from "@/lib/association/structures";
 import { requireUser } from "@/lib/auth/current";
 import { seasonOf } from "@/lib/time";
 
@@ -13,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("structures") };
 }
 
-const SORTS = ["recent", "nom", "etape", "convention"] as const;
+const SORTS = Object.keys(STRUCTURE_SORTS) as (keyof typeof STRUCTURE_SORTS)[];
 const button = "rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50";
 
 export default async function StructuresPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -25,10 +26,11 @@ export default async function StructuresPage({ searchParams }: { searchParams: P
   const labels = await getTranslations("associationLabels");
   const now = new Date();
 
-  // What the links of the page keep: the filters, and the view.
-  const params = { etape: filters.etape, secteur: filters.secteur, q: filters.q, tri: filters.tri, vue: board ? "tableau" : undefined };
+  // What the links of the page keep: the filters, the order and the view.
+  const params = { etape: filters.etape, secteur: filters.secteur, q: filters.q, tri: filters.tri, ordre: filters.ordre, vue: board ? "tableau" : undefined };
   const filtered = Boolean(filters.etape || filters.secteur || filters.q);
-  const exportHref = listHref("/admin/structures/export", { etape: filters.etape, secteur: filters.secteur, q: filters.q, tri: filters.tri });
+  const exportHref = listHref("/admin/structures/export", { etape: filters.etape, secteur: filters.secteur, q: filters.q, tri: filters.tri, ordre: filters.ordre });
+  const sort = sortOf(STRUCTURE_SORTS, "recent", filters.tri, filters.ordre);
 
   // The board shows every step's column (or the one asked for); its counts are its columns.
   const [list, columns] = board
@@ -70,8 +72,10 @@ export default async function StructuresPage({ searchParams }: { searchParams: P
             {board ? (
               filters.tri ? <input type="hidden" name="tri" value={filters.tri} /> : null
             ) : (
-              <SelectField name="tri" label={t("filters.sort")} defaultValue={filters.tri ?? "recent"} options={SORTS.map((sort): [string, string] => [sort, t(`filters.sorts.${sort}`)])} />
+              <SelectField name="tri" label={t("filters.sort")} defaultValue={filters.tri ?? "recent"} options={SORTS.map((key): [string, string] => [key, t(`filters.sorts.${key}`)])} />
             )}
+            {/* The direction chosen by a column's header stays while the filters change. */}
+            {filters.tri && filters.ordre ? <input type="hidden" name="ordre" value={filters.ordre} /> : null}
           </div>
           <p className="flex flex-wrap items-center gap-3">
             <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
@@ -119,7 +123,7 @@ export default async function StructuresPage({ searchParams }: { searchParams: P
           </p>
         ) : (
           <>
-            <StructureTable rows={list!.rows} total={list!.total} season={seasonOf(now)} />
+            <StructureTable rows={list!.rows} total={list!.total} season={seasonOf(now)} sort={sort} params={{ ...params, tri: undefined, ordre: undefined }} />
             <Pagination path="/admin/structures" params={params} page={list!.page} pageCount={list!.pageCount} total={list!.total} />
           </>
         )}

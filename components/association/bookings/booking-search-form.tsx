@@ -1,5 +1,5 @@
 // The search of every booking: a plain GET form, so the search lands in the URL (it can be reloaded,
-// bookmarked or shared) and each field shows again what was searched.
+// bookmarked or shared) and each field shows again what was searched, the order chosen in the table too.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { searchChoicesAction } from "@/app/admin/choices-actions";
@@ -34,8 +34,11 @@ export async function BookingSearchForm({ search, partner, venue }: { search: Bo
           options={[
             ["", t("sortRequest")],
             ["seance", t("sortSession")],
+            // An order chosen by a column's header stays as it is when the search changes.
+            ...(search.tri && search.tri !== "seance" && (search.tri !== "demande" || search.ordre) ? [[search.tri, t("sortColumn")] as [string, string]] : []),
           ]}
         />
+        {search.ordre ? <input type="hidden" name="ordre" value={search.ordre} /> : null}
       </div>
       <p className="flex flex-wrap items-center gap-4">
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">

@@ -1,7 +1,10 @@
 // The bookings found, one row each, linked to the booking's page. No guest names here: the association
-// reads them on a booking's own page and on guest lists only.
+// reads them on a booking's own page and on guest lists only. Each column's header sorts the list.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { SortableHeader } from "@/components/sortable-header";
+import { BOOKING_SORTS, type BookingSort } from "@/lib/association/bookings";
+import type { Sort } from "@/lib/association/sort";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { formatSessionShort } from "@/lib/format/dates";
 import { BookingStatus } from "./booking-status";
@@ -15,7 +18,18 @@ export interface BookingRow {
   session: { startsAt: Date; event: { title: string; venue: { name: string } } };
 }
 
-export async function BookingsTable({ bookings, caption }: { bookings: BookingRow[]; caption: string }) {
+/** Each column and the order its header asks for. */
+const COLUMNS = [
+  ["number", "numero"],
+  ["event", "spectacle"],
+  ["session", "seance"],
+  ["venue", "lieu"],
+  ["structure", "structure"],
+  ["places", "places"],
+  ["status", "etat"],
+] as const satisfies readonly (readonly [string, BookingSort])[];
+
+export async function BookingsTable({ bookings, caption, path, params, sort }: { bookings: BookingRow[]; caption: string; path: string; params: Record<string, string | undefined>; sort: Sort<BookingSort> }) {
   const t = await getTranslations("bookingsAdmin");
   const cell = "px-2 py-2 align-top";
   return (
@@ -24,10 +38,8 @@ export async function BookingsTable({ bookings, caption }: { bookings: BookingRo
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b-2 border-ink">
-            {(["number", "event", "session", "venue", "structure", "places", "status"] as const).map((column) => (
-              <th key={column} scope="col" className={`${cell} ${column === "places" ? "text-right" : ""}`}>
-                {t(`columns.${column}`)}
-              </th>
+            {COLUMNS.map(([column, key]) => (
+              <SortableHeader key={column} column={key} label={t(`columns.${column}`)} path={path} params={params} columns={BOOKING_SORTS} sort={sort} className={`${cell} ${column === "places" ? "text-right" : ""}`} />
             ))}
           </tr>
         </thead>

@@ -36,6 +36,9 @@ export async function JournalFiltersForm({ filters, who, partner, venue }: { fil
         <TextField name="du" label={t("from")} type="date" defaultValue={filters.du} />
         <TextField name="au" label={t("to")} type="date" defaultValue={filters.au} />
       </div>
+      {/* The order chosen by a column's header stays when the filters change. */}
+      {filters.tri ? <input type="hidden" name="tri" value={filters.tri} /> : null}
+      {filters.tri && filters.ordre ? <input type="hidden" name="ordre" value={filters.ordre} /> : null}
       <p className="flex flex-wrap items-center gap-4">
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
           {t("filter")}

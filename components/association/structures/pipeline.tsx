@@ -3,8 +3,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { listHref } from "@/components/pagination";
+import { SortableHeader } from "@/components/sortable-header";
 import type { Stage } from "@/lib/association/partnership";
-import type { StructureRow } from "@/lib/association/structures";
+import type { Sort } from "@/lib/association/sort";
+import { STRUCTURE_SORTS, type StructureRow, type StructureSort } from "@/lib/association/structures";
 import { formatDay } from "@/lib/format/dates";
 import { seasonLabel } from "@/lib/time";
 import { ConventionState } from "./convention-state";
@@ -38,7 +40,8 @@ export async function StageCounts({ counts, params, current }: { counts: Record<
   );
 }
 
-export async function StructureTable({ rows, total, season }: { rows: StructureRow[]; total: number; season: number }) {
+/** The table of the list; the headers of the name, the step and the convention sort it (the filters kept). */
+export async function StructureTable({ rows, total, season, sort, params }: { rows: StructureRow[]; total: number; season: number; sort: Sort<StructureSort>; params: Params }) {
   const t = await getTranslations("structuresAdmin");
   const labels = await getTranslations("associationLabels");
   const cell = "px-3 py-2 align-top";
@@ -48,10 +51,10 @@ export async function StructureTable({ rows, total, season }: { rows: StructureR
         <caption className="sr-only">{t("table.caption", { total })}</caption>
         <thead className="bg-brand-50">
           <tr>
-            <th scope="col" className={cell}>{t("table.name")}</th>
+            <SortableHeader column="nom" label={t("table.name")} path="/admin/structures" params={params} columns={STRUCTURE_SORTS} sort={sort} className={cell} />
             <th scope="col" className={cell}>{t("table.sector")}</th>
-            <th scope="col" className={cell}>{t("table.stage")}</th>
-            <th scope="col" className={cell}>{t("table.convention")}</th>
+            <SortableHeader column="etape" label={t("table.stage")} path="/admin/structures" params={params} columns={STRUCTURE_SORTS} sort={sort} className={cell} />
+            <SortableHeader column="convention" label={t("table.convention")} path="/admin/structures" params={params} columns={STRUCTURE_SORTS} sort={sort} className={cell} />
             <th scope="col" className={cell}>{t("table.membership", { season: seasonLabel(season) })}</th>
             <th scope="col" className={cell}>{t("table.referents")}</th>
           </tr>

@@ -2,13 +2,13 @@
 // structures, venues, memberships, every booking, the journal, the home's to-do. Everything is the
 // association's alone, except a structure's own membership (its state and its answer).
 import { associationTodo } from "@/lib/association/dashboard";
-import { getBookingForAssociation, searchBookings, bookingSearchSchema } from "@/lib/association/bookings";
-import { journalFiltersSchema, listJournal } from "@/lib/association/journal";
+import { getBookingForAssociation, searchBookings, bookingSearchSchema, bookingsCsv } from "@/lib/association/bookings";
+import { journalCsv, journalFiltersSchema, listJournal } from "@/lib/association/journal";
 import { answerMembership, getMembershipState, inviteAllToJoin, listMemberships, membersCsv, membershipCampaign, recordMembership, remindToJoin } from "@/lib/association/memberships";
 import { addConvention, recordStep, structureSteps } from "@/lib/association/partnership";
 import { choiceById, searchChoices } from "@/lib/association/choices";
 import { getStructure, listStructures, structureBoard, structureFiltersSchema, structuresCsv, updateStructure } from "@/lib/association/structures";
-import { createVenue, getVenueForAssociation, listVenues, venueFiltersSchema } from "@/lib/association/venues";
+import { createVenue, getVenueForAssociation, listVenues, venueFiltersSchema, venuesCsv } from "@/lib/association/venues";
 import { revokeQuotaException } from "@/lib/booking";
 import type { MatrixWorld } from "../../factories/matrix";
 import type { AuthorizationCase } from "./invitation.cases";
@@ -66,5 +66,9 @@ export const associationCases: AuthorizationCase<MatrixWorld>[] = [
   { name: "search every booking (searchBookings)", call: (actor) => searchBookings(actor, bookingSearchSchema.parse({ nom: "Zoé" })), allowed: [...admin] },
   { name: "a booking with its history (getBookingForAssociation)", call: (actor, w) => getBookingForAssociation(actor, w.bookingId), allowed: [...admin] },
   { name: "the journal (listJournal)", call: (actor, w) => listJournal(actor, journalFiltersSchema.parse({ structure: w.partnerA })), allowed: [...admin] },
+  // Issue 11's CSV exports of the lists, as filtered and sorted (the routes only call these).
+  { name: "every booking found, as CSV (bookingsCsv)", call: (actor, w) => bookingsCsv(actor, { structure: w.partnerA, tri: "lieu", ordre: "desc" }), allowed: [...admin] },
+  { name: "the journal as CSV (journalCsv)", call: (actor, w) => journalCsv(actor, { structure: w.partnerA, tri: "acteur" }), allowed: [...admin] },
+  { name: "the venues as CSV (venuesCsv)", call: (actor) => venuesCsv(actor, { q: "Lilas", tri: "ville" }), allowed: [...admin] },
   { name: "what needs the association's attention (associationTodo)", call: (actor) => associationTodo(actor), allowed: [...admin] },
 ];

@@ -1,0 +1,41 @@
+// A list's column header that sorts it (issue 11): a link to the same list with the filters kept, the
+// column in `tri` and the direction in `ordre` (lib/association/sort.ts); the sorted column says so with
+// aria-sort, and its link turns the order round. The page goes back to 1: another order, another first page.
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { listHref } from "@/components/pagination";
+import { sortParams, type Direction, type Sort } from "@/lib/association/sort";
+
+type Params = Record<string, string | number | undefined | null>;
+
+export async function SortableHeader<C extends string>({
+  column,
+  label,
+  path,
+  params,
+  columns,
+  sort,
+  className,
+}: {
+  column: C;
+  label: string;
+  path: string;
+  /** The list's filters (without its page, its `tri` and its `ordre`). */
+  params: Params;
+  columns: Record<C, Direction>;
+  sort: Sort<C>;
+  className?: string;
+}) {
+  const t = await getTranslations("pagination");
+  const sorted = sort.column === column;
+  const href = listHref(path, { ...params, ...sortParams(columns, sort, column), page: undefined });
+  return (
+    <th scope="col" className={className} aria-sort={sorted ? (sort.direction === "asc" ? "ascending" : "descending") : undefined}>
+      <Link href={href} className="inline-flex items-center gap-1 text-brand-800 underline underline-offset-2">
+        {label}
+        {sorted ? <span aria-hidden="true">{sort.direction === "asc" ? "↑" : "↓"}</span> : null}
+        <span className="sr-only">{sorted ? t(sort.direction === "asc" ? "sortedAscending" : "sortedDescending") : t("sortable")}</span>
+      </Link>
+    </th>
+  );
+}
