@@ -21,7 +21,7 @@ import { sortOf, urlDirection, urlSort, type Direction } from "./sort";
 export const JOURNAL_SORTS = { date: "desc", acteur: "asc", action: "asc", objet: "asc" } as const satisfies Record<string, Direction>;
 export type JournalSort = keyof typeof JOURNAL_SORTS;
 
-export const ENTITY_TYPES = ["Booking", "Session", "Event", "Venue", "QuotaRule", "QuotaException", "Partner", "User", "Person", "Mail", "Activity"] as const;
+export const ENTITY_TYPES = ["Booking", "Session", "Event", "Venue", "QuotaRule", "QuotaException", "Partner", "User", "Person", "Mail", "Job", "Activity"] as const;
 
 export const journalFiltersSchema = z.object({
   qui: urlFilter(z.uuid()),
