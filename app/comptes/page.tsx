@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ActiveToggle, InviteForm } from "@/components/auth/accounts-forms";
-import { listAccounts } from "@/lib/auth/accounts";
+import { ACCOUNT_SORTS, accountFiltersSchema, listAccounts, type AccountSort } from "@/lib/auth/accounts";
 import { requireUser } from "@/lib/auth/current";
-import { Pagination } from "@/components/pagination";
+import { SelectField } from "@/components/forms/fields";
+import { listHref, Pagination } from "@/components/pagination";
+import { SortableHeader } from "@/components/sortable-header";
+import { sortOf } from "@/lib/association/sort";
 import { searchChoicesAction } from "@/app/admin/choices-actions";
 import { inviteAction, setActiveAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -18,12 +22,14 @@ const PAGE_SIZE = 25;
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser("/comptes");
-  const query = await searchParams;
-  const q = typeof query.q === "string" ? query.q.slice(0, 100) : "";
-  const page = Math.max(1, Math.min(10_000, Number(query.page) || 1));
-  const { accounts, total } = await listAccounts(actor, { q, page, pageSize: PAGE_SIZE });
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const filters = accountFiltersSchema.parse(await searchParams);
+  const q = filters.q ?? "";
+  const { accounts, total, page, pageCount } = await listAccounts(actor, { ...filters, pageSize: PAGE_SIZE });
   const t = await getTranslations("accounts");
+  // Sorted by a column's header (tri, ordre: lib/association/sort.ts); the search and the page stay in the links.
+  const sort = sortOf(ACCOUNT_SORTS, "role", filters.tri, filters.ordre);
+  const params = { q: filters.q, tri: filters.tri, ordre: filters.ordre };
+  const header = (column: AccountSort, label: string, className: string) => <SortableHeader column={column} label={label} path="/comptes" params={{ q: filters.q }} columns={ACCOUNT_SORTS} sort={sort} className={className} />;
   return (
     <ClientMessages namespaces={[...FORM_NAMESPACES, "accounts", "choicePicker"]}>
       <div className="space-y-8">
@@ -35,20 +41,32 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         </header>
         {/* Thousands of accounts in a national network: found by a part of the name or the address. */}
         {q || total > PAGE_SIZE ? (
-          <form method="get" action="/comptes" role="search" aria-label={t("searchLabel")} className="flex flex-wrap items-end gap-3">
+          <form key={JSON.stringify(params)} method="get" action="/comptes" role="search" aria-label={t("searchLabel")} className="flex flex-wrap items-end gap-3">
+            {/* The direction chosen by a column's header stays while the same column sorts. */}
+            {filters.tri && filters.ordre ? <input type="hidden" name="ordre" value={filters.ordre} /> : null}
             <p className="min-w-60 flex-1">
               <label htmlFor="comptes-q" className="mb-1 block font-semibold">
                 {t("searchLabel")}
               </label>
               <input id="comptes-q" name="q" type="search" defaultValue={q} className="w-full rounded-md border border-gray-500 px-3 py-2" />
             </p>
+            <SelectField name="tri" label={t("sort")} defaultValue={filters.tri ?? "role"} options={(Object.keys(ACCOUNT_SORTS) as AccountSort[]).map((key): [string, string] => [key, t(`sorts.${key}`)])} />
             <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
               {t("searchSubmit")}
             </button>
           </form>
         ) : null}
         {accounts.length === 0 ? (
-          <p>{q ? t("noMatch") : t("empty")}</p>
+          <p>
+            {q ? t("noMatch") : total === 0 ? t("empty") : (
+              <>
+                {t("emptyPage")}{" "}
+                <Link href={listHref("/comptes", params)} className="font-semibold text-brand-800 underline">
+                  {t("firstPage")}
+                </Link>
+              </>
+            )}
+          </p>
         ) : (
           // On a phone the role and the structure go under the name (their columns would not fit), and the
           // table scrolls within its own box rather than widening the page if a name still does not fit.
@@ -56,10 +74,11 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             <table className="w-full border-collapse text-left">
               <thead>
                 <tr className="border-b border-brand-100">
-                  <th scope="col" className="py-2 pr-3">{t("name")}</th>
-                  <th scope="col" className="py-2 pr-3 max-sm:hidden">{t("role")}</th>
-                  <th scope="col" className="py-2 pr-3 max-sm:hidden">{t("structure")}</th>
-                  <th scope="col" className="py-2"><span className="sr-only">{t("active")}</span></th>
+                  {/* The address, under the name, is sorted by from the search form's order. */}
+                  {header("nom", t("name"), "py-2 pr-3")}
+                  {header("role", t("role"), "py-2 pr-3 max-sm:hidden")}
+                  {header("structure", t("structure"), "py-2 pr-3 max-sm:hidden")}
+                  {header("etat", t("state"), "py-2")}
                 </tr>
               </thead>
               <tbody>
@@ -86,7 +105,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             </table>
           </div>
         )}
-        <Pagination path="/comptes" params={{ q: q || undefined }} page={page} pageCount={pageCount} total={total} />
+        <Pagination path="/comptes" params={params} page={page} pageCount={pageCount} total={total} />
         <section aria-labelledby="inviter" className="space-y-3 rounded-lg bg-brand-50 p-4">
           <h2 id="inviter" className="text-xl font-semibold">
             {t("inviteTitle")}

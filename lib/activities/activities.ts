@@ -19,7 +19,9 @@ import { prismaSql, type Sql } from "@/lib/db/sql";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { queueMail } from "@/lib/mail";
 import { parisTime } from "@/lib/time";
-import { calendarDay, line, optionalText, personName, uuid } from "@/lib/validation";
+import { calendarDay, line, optionalText, pageOffset, personName, urlFilter, urlPage, urlText, uuid } from "@/lib/validation";
+import { sortOf, urlDirection, urlSort, type Direction, type Sort } from "@/lib/association/sort";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const ACTIVITY_KINDS = ["MEETING", "TRAINING", "WORKSHOP"] as const;
 export const MAX_ACTIVITY_CAPACITY = 500;
@@ -217,16 +219,75 @@ export interface ActivityRow extends PublicActivity {
   confirmed: number;
 }
 
-/** Every activity, the latest first, for the association. */
-export async function listActivities(actor: Actor, { now = new Date() } = {}): Promise<{ upcoming: ActivityRow[]; past: ActivityRow[] }> {
+/** Which activities the association's list shows (`quand` in the URL): those to come (by default) or past ones. */
+export const ACTIVITY_WHEN = ["avenir", "passees"] as const;
+export type ActivityWhen = (typeof ACTIVITY_WHEN)[number];
+
+/**
+ * The columns the association's list sorts by (lib/association/sort.ts), each with its natural direction:
+ * the date reads the soonest first among those to come, the latest first among past ones (the list's
+ * default order either way); the title A→Z, the type in its order (meeting, training, workshop), the most
+ * registered first.
+ */
+export const UPCOMING_ACTIVITY_SORTS = { date: "asc", titre: "asc", type: "asc", inscrits: "desc" } as const satisfies Record<string, Direction>;
+export const PAST_ACTIVITY_SORTS = { ...UPCOMING_ACTIVITY_SORTS, date: "desc" } as const satisfies Record<string, Direction>;
+export type ActivitySort = keyof typeof UPCOMING_ACTIVITY_SORTS;
+
+/** The list's filters, as they travel in the URL: anything unreadable is dropped, never an error. */
+export const activityFiltersSchema = z.object({
+  quand: urlFilter(z.enum(ACTIVITY_WHEN)),
+  q: urlText(100),
+  tri: urlSort(UPCOMING_ACTIVITY_SORTS),
+  ordre: urlDirection(),
+  page: urlPage(),
+});
+export type ActivityFilters = z.output<typeof activityFiltersSchema>;
+
+/** The columns of the list shown (to come or past), with their natural directions. */
+export const activitySortsOf = (quand: ActivityWhen | undefined): Record<ActivitySort, Direction> => (quand === "passees" ? PAST_ACTIVITY_SORTS : UPCOMING_ACTIVITY_SORTS);
+
+/** The order asked for, or the list's default one: by date (the soonest to come first, the latest past first). */
+export const activitySortOf = (filters: ActivityFilters): Sort<ActivitySort> => sortOf(activitySortsOf(filters.quand), "date", filters.tri, filters.ordre);
+
+/** The order of a column, then the date in the list's default direction, and the id last (no activity on two pages or on none). */
+function activityOrder(filters: ActivityFilters): Prisma.ActivityOrderByWithRelationInput[] {
+  const { column, direction: dir } = activitySortOf(filters);
+  const byDate = { startsAt: activitySortsOf(filters.quand).date };
+  const first: Record<ActivitySort, Prisma.ActivityOrderByWithRelationInput[]> = {
+    date: [{ startsAt: dir }],
+    titre: [{ title: dir }, byDate],
+    type: [{ kind: dir }, byDate],
+    inscrits: [{ confirmedPlaces: dir }, byDate],
+  };
+  return [...first[column], { id: dir }];
+}
+
+/**
+ * The association's activities, to come (`quand` absent) or past (`quand=passees`), searched by title or
+ * place, sorted by a column of the whitelist, a page at a time. `query` is the list's URL (validated here).
+ */
+export async function listActivities(
+  actor: Actor,
+  query: unknown = {},
+  { now = new Date(), pageSize = 25 } = {},
+): Promise<{ activities: ActivityRow[]; total: number; page: number; pageCount: number }> {
   ensure(isAdmin(actor), "Seule l'association voit ses activités ici.");
-  const rows = await getPrisma().activity.findMany({
-    orderBy: { startsAt: "desc" },
-    take: 200,
-    select: { ...ACTIVITY_SELECT, cancelledAt: true },
-  });
-  const all = rows.map(({ confirmedPlaces, _count, ...row }) => ({ ...row, confirmed: confirmedPlaces, placesLeft: Math.max(0, row.capacity - confirmedPlaces), waiting: _count.registrations }));
-  return { upcoming: all.filter((row) => row.startsAt > now).reverse(), past: all.filter((row) => row.startsAt <= now) };
+  const filters = parse(activityFiltersSchema, query);
+  const where: Prisma.ActivityWhereInput = {
+    startsAt: filters.quand === "passees" ? { lte: now } : { gt: now },
+    ...(filters.q ? { OR: [{ title: { contains: filters.q, mode: "insensitive" } }, { place: { contains: filters.q, mode: "insensitive" } }] } : {}),
+  };
+  const prisma = getPrisma();
+  const [total, rows] = await Promise.all([
+    prisma.activity.count({ where }),
+    prisma.activity.findMany({ where, orderBy: activityOrder(filters), skip: pageOffset(filters.page, pageSize), take: pageSize, select: { ...ACTIVITY_SELECT, cancelledAt: true } }),
+  ]);
+  return {
+    activities: rows.map(({ confirmedPlaces, _count, ...row }) => ({ ...row, confirmed: confirmedPlaces, placesLeft: Math.max(0, row.capacity - confirmedPlaces), waiting: _count.registrations })),
+    total,
+    page: filters.page,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+  };
 }
 
 /** One activity and the people registered, for the association (names and addresses: its eyes only). */

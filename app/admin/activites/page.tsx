@@ -1,12 +1,15 @@
 // The association's activities: plan one (it appears on the public page /activites at once), and see
-// those to come and past with their registrations counted.
+// those to come or past (`quand`) with their registrations counted, searched, sorted by a column (`tri`,
+// `ordre`: lib/association/sort.ts) and a page at a time.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { ACTIVITY_KINDS, listActivities, type ActivityRow } from "@/lib/activities/activities";
+import { listHref, Pagination } from "@/components/pagination";
+import { SortableHeader } from "@/components/sortable-header";
+import { ACTIVITY_KINDS, ACTIVITY_WHEN, activityFiltersSchema, activitySortOf, activitySortsOf, listActivities, type ActivitySort } from "@/lib/activities/activities";
 import { requireUser } from "@/lib/auth/current";
 import { formatSessionShort } from "@/lib/format/dates";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
@@ -18,66 +21,115 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const PATH = "/admin/activites";
 
-async function ActivityTable({ rows, empty, id }: { rows: ActivityRow[]; empty: string; id: string }) {
-  const t = await getTranslations("activitiesAdmin");
-  const kinds = await getTranslations("activities.kinds");
-  if (!rows.length) return <p className="rounded-lg bg-brand-50 p-4">{empty}</p>;
-  return (
-    <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("scrollLabel")} id={id}>
-      <table className="w-full min-w-[36rem] border-collapse text-left">
-        <caption className="sr-only">{t("tableCaption")}</caption>
-        <thead>
-          <tr className="border-b-2 border-brand-100">
-            <th scope="col" className="py-2 pr-3">{t("columns.when")}</th>
-            <th scope="col" className="py-2 pr-3">{t("columns.activity")}</th>
-            <th scope="col" className="py-2 pr-3">{t("columns.registered")}</th>
-            <th scope="col" className="py-2">{t("columns.waiting")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} className="border-b border-brand-100 align-top">
-              <td className="py-2 pr-3 whitespace-nowrap">{formatSessionShort(row.startsAt)}</td>
-              <th scope="row" className="py-2 pr-3 font-normal">
-                <Link href={`${PATH}/${row.id}`} className="font-semibold text-brand-800 underline">
-                  {row.title}
-                </Link>
-                <br />
-                <span className="text-sm">{kinds(row.kind)}</span>
-                {row.cancelledAt ? <span className="ml-2 rounded bg-red-100 px-2 text-sm font-semibold text-red-900">{t("cancelledBadge")}</span> : null}
-              </th>
-              <td className="py-2 pr-3">{t("registeredOf", { count: row.confirmed, capacity: row.capacity })}</td>
-              <td className="py-2">{row.waiting}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-export default async function ActivitiesAdminPage() {
+export default async function ActivitiesAdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser(PATH, "ADMIN");
-  const { upcoming, past } = await listActivities(actor);
+  const filters = activityFiltersSchema.parse(await searchParams);
+  const { activities, total, page, pageCount } = await listActivities(actor, filters);
   const t = await getTranslations("activitiesAdmin");
   const kinds = await getTranslations("activities.kinds");
+  const past = filters.quand === "passees";
+  const columns = activitySortsOf(filters.quand);
+  const sort = activitySortOf(filters);
+  // The list's filters without its order (kept by the headers) nor its page.
+  const kept = { quand: filters.quand, q: filters.q };
+  const params = { ...kept, tri: filters.tri, ordre: filters.ordre };
+  const header = (column: ActivitySort, label: string, className: string) => <SortableHeader column={column} label={label} path={PATH} params={kept} columns={columns} sort={sort} className={className} />;
   return (
     <ClientMessages namespaces={[...FORM_NAMESPACES]}>
       <div className="space-y-10">
         <header className="space-y-3">
           <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
           <p>{t("lead")}</p>
-          <p>
-            <Link href="/activites" className="font-semibold text-brand-800 underline">
+          <p className="flex flex-wrap gap-4">
+            <Link href="#prevoir" className="inline-block rounded-md bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800">
+              {t("createTitle")}
+            </Link>
+            <Link href="/activites" className="self-center font-semibold text-brand-800 underline">
               {t("publicPage")}
             </Link>
           </p>
         </header>
-        <section aria-labelledby="a-venir" className="space-y-3">
-          <h2 id="a-venir" className="text-2xl font-semibold">
-            {t("upcoming")}
+        <section aria-labelledby="liste" className="space-y-4">
+          <h2 id="liste" className="text-2xl font-semibold">
+            {past ? t("past") : t("upcoming")}
           </h2>
-          <ActivityTable rows={upcoming} empty={t("emptyUpcoming")} id="activites-a-venir" />
+          {/* To come or past: one list at a time, each in its own default order (the soonest, the latest first). */}
+          <nav aria-label={t("whenLabel")} className="flex flex-wrap gap-2">
+            {ACTIVITY_WHEN.map((when) => {
+              const current = (filters.quand ?? "avenir") === when;
+              return (
+                <Link
+                  key={when}
+                  href={listHref(PATH, { quand: when === "avenir" ? undefined : when, q: filters.q, tri: filters.tri })}
+                  aria-current={current ? "page" : undefined}
+                  className={`rounded-md border px-4 py-2 font-semibold ${current ? "border-brand-700 bg-brand-700 text-white" : "border-brand-700 text-brand-800 hover:bg-brand-50"}`}
+                >
+                  {when === "passees" ? t("past") : t("upcoming")}
+                </Link>
+              );
+            })}
+          </nav>
+          <form key={JSON.stringify(params)} method="get" action={PATH} role="search" aria-label={t("searchLabel")} className="grid items-end gap-3 rounded-lg bg-brand-50 p-4 sm:grid-cols-[2fr_1fr_auto]">
+            {filters.quand ? <input type="hidden" name="quand" value={filters.quand} /> : null}
+            <TextField name="q" label={t("search")} defaultValue={filters.q} type="search" />
+            <SelectField name="tri" label={t("sort")} defaultValue={filters.tri ?? "date"} options={(Object.keys(columns) as ActivitySort[]).map((key): [string, string] => [key, t(`sorts.${key}`)])} />
+            {/* The direction chosen by a column's header stays while the same column sorts. */}
+            {filters.tri && filters.ordre ? <input type="hidden" name="ordre" value={filters.ordre} /> : null}
+            <p className="flex flex-wrap items-center gap-3">
+              <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+                {t("apply")}
+              </button>
+              {filters.q || filters.tri || filters.ordre ? (
+                <Link href={listHref(PATH, { quand: filters.quand })} className="font-semibold text-brand-800 underline">
+                  {t("reset")}
+                </Link>
+              ) : null}
+            </p>
+          </form>
+          {activities.length === 0 ? (
+            <p className="rounded-lg bg-brand-50 p-4">
+              {filters.q ? t("emptySearch", { q: filters.q }) : total === 0 ? (past ? t("emptyPast") : t("emptyUpcoming")) : (
+                <>
+                  {t("emptyPage")}{" "}
+                  <Link href={listHref(PATH, params)} className="font-semibold text-brand-800 underline">
+                    {t("firstPage")}
+                  </Link>
+                </>
+              )}
+            </p>
+          ) : (
+            <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("scrollLabel")} id={past ? "activites-passees" : "activites-a-venir"}>
+              <table className="w-full min-w-[36rem] border-collapse text-left">
+                <caption className="sr-only">{t("tableCaption")}</caption>
+                <thead>
+                  <tr className="border-b-2 border-brand-100">
+                    {header("date", t("columns.when"), "py-2 pr-3")}
+                    {header("titre", t("columns.activity"), "py-2 pr-3")}
+                    {header("inscrits", t("columns.registered"), "py-2 pr-3")}
+                    <th scope="col" className="py-2">{t("columns.waiting")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {activities.map((row) => (
+                    <tr key={row.id} className="border-b border-brand-100 align-top">
+                      <td className="py-2 pr-3 whitespace-nowrap">{formatSessionShort(row.startsAt)}</td>
+                      <th scope="row" className="py-2 pr-3 font-normal">
+                        <Link href={`${PATH}/${row.id}`} className="font-semibold text-brand-800 underline">
+                          {row.title}
+                        </Link>
+                        <br />
+                        <span className="text-sm">{kinds(row.kind)}</span>
+                        {row.cancelledAt ? <span className="ml-2 rounded bg-red-100 px-2 text-sm font-semibold text-red-900">{t("cancelledBadge")}</span> : null}
+                      </th>
+                      <td className="py-2 pr-3">{t("registeredOf", { count: row.confirmed, capacity: row.capacity })}</td>
+                      <td className="py-2">{row.waiting}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pagination path={PATH} params={params} page={page} pageCount={pageCount} total={total} />
         </section>
         <section aria-labelledby="prevoir" className="space-y-3 rounded-lg border border-brand-100 p-5">
           <h2 id="prevoir" className="text-2xl font-semibold">
@@ -95,12 +147,6 @@ export default async function ActivitiesAdminPage() {
             <TextField name="place" label={t("place")} required />
             <TextField name="description" label={t("description")} multiline />
           </ActionForm>
-        </section>
-        <section aria-labelledby="passees" className="space-y-3">
-          <h2 id="passees" className="text-2xl font-semibold">
-            {t("past")}
-          </h2>
-          <ActivityTable rows={past} empty={t("emptyPast")} id="activites-passees" />
         </section>
       </div>
     </ClientMessages>

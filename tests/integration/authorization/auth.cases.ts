@@ -23,6 +23,7 @@ async function failedJob(): Promise<string> {
 
 export const authCases: AuthorizationCase<MatrixWorld>[] = [
   { name: "list accounts (listAccounts)", call: (actor) => listAccounts(actor), allowed: ["admin", "partnerA", "partnerB", "venueX", "venueY"] },
+  { name: "list accounts, searched and sorted (listAccounts)", call: (actor) => listAccounts(actor, { q: "a", tri: "structure", ordre: "desc", page: 2, pageSize: 5 }), allowed: ["admin", "partnerA", "partnerB", "venueX", "venueY"] },
   { name: "invite into partner A (inviteUser)", call: (actor, w) => inviteUser(actor, { email: fresh(), name: "Inès", role: "PARTNER", partnerId: w.partnerA }), allowed: ["admin", "partnerA"] },
   { name: "invite onto venue X (inviteUser)", call: (actor, w) => inviteUser(actor, { email: fresh(), name: "Léo", role: "VENUE", venueId: w.venueX }), allowed: ["admin", "venueX"] },
   { name: "invite an admin (inviteUser)", call: (actor) => inviteUser(actor, { email: fresh(), name: "Sam", role: "ADMIN" }), allowed: ["admin"] },
