@@ -70,7 +70,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         ) : (
           // On a phone the role and the structure go under the name (their columns would not fit), and the
           // table scrolls within its own box rather than widening the page if a name still does not fit.
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="comptes-titre">
+          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-labelledby="comptes-titre">
             <table className="w-full border-collapse text-left">
               <thead>
                 <tr className="border-b border-brand-100">

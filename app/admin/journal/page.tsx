@@ -94,7 +94,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
             </div>
           ) : (
             <>
-              <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("tableScroll")}>
+              <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("tableScroll")}>
                 <table className="w-full min-w-[52rem] border-collapse text-left">
                   <caption className="sr-only">{t("table")}</caption>
                   <thead>

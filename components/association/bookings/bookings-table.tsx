@@ -33,7 +33,7 @@ export async function BookingsTable({ bookings, caption, path, params, sort }: {
   const t = await getTranslations("bookingsAdmin");
   const cell = "px-2 py-2 align-top";
   return (
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("tableScroll")}>
+    <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("tableScroll")}>
       <table className="w-full min-w-[48rem] border-collapse text-left">
         <caption className="sr-only">{caption}</caption>
         <thead>

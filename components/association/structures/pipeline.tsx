@@ -46,7 +46,7 @@ export async function StructureTable({ rows, total, season, sort, params }: { ro
   const labels = await getTranslations("associationLabels");
   const cell = "px-3 py-2 align-top";
   return (
-    <div className="overflow-x-auto rounded-lg border border-brand-100" tabIndex={0} role="region" aria-label={t("table.scroll")}>
+    <div className="relative overflow-x-auto rounded-lg border border-brand-100" tabIndex={0} role="region" aria-label={t("table.scroll")}>
       <table className="w-full min-w-[48rem] border-collapse text-left">
         <caption className="sr-only">{t("table.caption", { total })}</caption>
         <thead className="bg-brand-50">
