@@ -3,33 +3,22 @@
 // decided by lib/association/journal (journalCsv), which reads the filters too; this route only answers.
 import { getTranslations } from "next-intl/server";
 import { journalCsv } from "@/lib/association/journal";
-import { currentActor } from "@/lib/auth/current";
-import { AccessDeniedError } from "@/lib/errors";
+import { csvDownload } from "@/lib/http/csv-download";
 import { parisDate } from "@/lib/time";
 
-const TEXT = { "Content-Type": "text/plain; charset=utf-8" };
-
-export async function GET(request: Request) {
-  const actor = await currentActor();
-  if (actor.kind === "anonymous") return new Response("Connectez-vous pour télécharger le journal.", { status: 401, headers: TEXT });
-  const shared = await getTranslations("associationLabels");
-  const journal = await getTranslations("journalAdmin");
-  // An action's words come from the journal's catalog, the kinds of actor and of thing from the shared one.
-  const labels = (key: string) => {
-    const [translate, path] = key.startsWith("action.") ? [journal, `actions.${key.slice("action.".length)}`] : [shared, key];
-    return translate.has(path) ? translate(path) : undefined;
-  };
-  try {
-    const csv = await journalCsv(actor, Object.fromEntries(new URL(request.url).searchParams), { labels });
-    return new Response(csv, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="journal-${parisDate(new Date())}.csv"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
-  } catch (error) {
-    if (error instanceof AccessDeniedError) return new Response("Réservé à l'équipe de l'association.", { status: 403, headers: TEXT });
-    throw error;
-  }
+export function GET(request: Request) {
+  return csvDownload(
+    async (actor) => {
+      const shared = await getTranslations("associationLabels");
+      const journal = await getTranslations("journalAdmin");
+      // An action's words come from the journal's catalog, the kinds of actor and of thing from the shared one.
+      const labels = (key: string) => {
+        const [translate, path] = key.startsWith("action.") ? [journal, `actions.${key.slice("action.".length)}`] : [shared, key];
+        return translate.has(path) ? translate(path) : undefined;
+      };
+      const csv = await journalCsv(actor, Object.fromEntries(new URL(request.url).searchParams), { labels });
+      return { csv, filename: `journal-${parisDate(new Date())}.csv` };
+    },
+    { signedOut: "Connectez-vous pour télécharger le journal." },
+  );
 }

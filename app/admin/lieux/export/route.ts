@@ -3,31 +3,17 @@
 // (venuesCsv), which reads the filters too; this route only answers.
 import { getTranslations } from "next-intl/server";
 import { venuesCsv } from "@/lib/association/venues";
-import { currentActor } from "@/lib/auth/current";
-import { AccessDeniedError } from "@/lib/errors";
+import { csvDownload } from "@/lib/http/csv-download";
 import { parisDate } from "@/lib/time";
 
-const TEXT = { "Content-Type": "text/plain; charset=utf-8" };
-
-export async function GET(request: Request) {
-  const actor = await currentActor();
-  if (actor.kind === "anonymous") return new Response("Connectez-vous pour télécharger la liste.", { status: 401, headers: TEXT });
-  const venues = await getTranslations("venuesAdmin");
-  const shared = await getTranslations("labels");
-  // A venue's kind and its managers' states in the list's words, the quota period in the shared ones.
-  const labels = (key: string) => (key.startsWith("quotaPeriod.") ? shared(key) : venues(key));
-  try {
+export function GET(request: Request) {
+  return csvDownload(async (actor) => {
+    const venues = await getTranslations("venuesAdmin");
+    const shared = await getTranslations("labels");
+    // A venue's kind and its managers' states in the list's words, the quota period in the shared ones.
+    const labels = (key: string) => (key.startsWith("quotaPeriod.") ? shared(key) : venues(key));
     const now = new Date();
     const csv = await venuesCsv(actor, Object.fromEntries(new URL(request.url).searchParams), { labels, now });
-    return new Response(csv, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="lieux-${parisDate(now)}.csv"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
-  } catch (error) {
-    if (error instanceof AccessDeniedError) return new Response("Réservé à l'équipe de l'association.", { status: 403, headers: TEXT });
-    throw error;
-  }
+    return { csv, filename: `lieux-${parisDate(now)}.csv` };
+  });
 }

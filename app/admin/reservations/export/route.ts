@@ -3,27 +3,13 @@
 // lib/association/bookings (bookingsCsv), which reads the filters too; this route only answers.
 import { getTranslations } from "next-intl/server";
 import { bookingsCsv } from "@/lib/association/bookings";
-import { currentActor } from "@/lib/auth/current";
-import { AccessDeniedError } from "@/lib/errors";
+import { csvDownload } from "@/lib/http/csv-download";
 import { parisDate } from "@/lib/time";
 
-const TEXT = { "Content-Type": "text/plain; charset=utf-8" };
-
-export async function GET(request: Request) {
-  const actor = await currentActor();
-  if (actor.kind === "anonymous") return new Response("Connectez-vous pour télécharger la liste.", { status: 401, headers: TEXT });
-  const labels = await getTranslations("associationLabels");
-  try {
+export function GET(request: Request) {
+  return csvDownload(async (actor) => {
+    const labels = await getTranslations("associationLabels");
     const csv = await bookingsCsv(actor, Object.fromEntries(new URL(request.url).searchParams), { labels: (key) => labels(key) });
-    return new Response(csv, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="reservations-${parisDate(new Date())}.csv"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
-  } catch (error) {
-    if (error instanceof AccessDeniedError) return new Response("Réservé à l'équipe de l'association.", { status: 403, headers: TEXT });
-    throw error;
-  }
+    return { csv, filename: `reservations-${parisDate(new Date())}.csv` };
+  });
 }

@@ -3,9 +3,8 @@
 // than 5 people as "< 5", for a file that leaves the association.
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { currentActor } from "@/lib/auth/current";
 import { toCsv } from "@/lib/csv";
-import { AccessDeniedError } from "@/lib/errors";
+import { csvDownload, plainAnswer } from "@/lib/http/csv-download";
 import { periodFiltersSchema, statisticsReport } from "@/lib/stats/report";
 import { monthLabel, STAT_TABLES, statisticsCsv, TABLE_DIMENSION } from "@/lib/stats/tables";
 import { keptExport } from "@/lib/stats/export-cache";
@@ -14,37 +13,28 @@ import { seasonLabel, seasonOf } from "@/lib/time";
 
 const exportSchema = z.object({ table: z.enum(STAT_TABLES), diffusion: z.enum(["externe"]).optional() });
 
-export async function GET(request: Request) {
-  const actor = await currentActor();
-  if (actor.kind === "anonymous") return new Response("Connectez-vous pour télécharger les statistiques.", { status: 401 });
-  const params = Object.fromEntries(new URL(request.url).searchParams);
-  const asked = exportSchema.safeParse(params);
-  if (!asked.success) return new Response(`Tableau inconnu : choisissez parmi ${STAT_TABLES.join(", ")}.`, { status: 400 });
-  const filters = periodFiltersSchema.parse(params);
-  try {
-    const { table } = asked.data;
-    const build = async () => {
-      const report = await statisticsReport(actor, filters, { dimensions: table === "bilan" ? [] : [TABLE_DIMENSION[table]] });
-      const words = await getTranslations();
-      const { header, rows } = statisticsCsv(asked.data.table, report, {
-        words: (key) => words(key as never),
-        month: monthLabel,
-        masked: asked.data.diffusion === "externe",
-      });
-      return toCsv(header, rows);
-    };
-    // A season's file is the same until its figures are computed again: kept by this process till then.
-    // A range of days is computed when asked, each time.
-    const season = filters.range ? null : (filters.saison ?? seasonOf(new Date()));
-    const computedAt = season === null ? null : await seasonComputedAt(actor, season);
-    const csv = computedAt ? await keptExport(`${season}|${table}|${asked.data.diffusion ?? ""}|${computedAt.getTime()}`, build) : await build();
-    const period = season !== null ? seasonLabel(season) : `${filters.range!.du}_${filters.range!.au}`;
-    const name = `statistiques-${asked.data.table}-${period}${asked.data.diffusion ? "-diffusion" : ""}.csv`;
-    return new Response(csv, {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "private, no-store" },
-    });
-  } catch (error) {
-    if (error instanceof AccessDeniedError) return new Response("Réservé à l'équipe de l'association.", { status: 403 });
-    throw error;
-  }
+export function GET(request: Request) {
+  return csvDownload(
+    async (actor) => {
+      const params = Object.fromEntries(new URL(request.url).searchParams);
+      const asked = exportSchema.safeParse(params);
+      if (!asked.success) return plainAnswer(`Tableau inconnu : choisissez parmi ${STAT_TABLES.join(", ")}.`, 400);
+      const filters = periodFiltersSchema.parse(params);
+      const { table, diffusion } = asked.data;
+      const build = async () => {
+        const report = await statisticsReport(actor, filters, { dimensions: table === "bilan" ? [] : [TABLE_DIMENSION[table]] });
+        const words = await getTranslations();
+        const { header, rows } = statisticsCsv(table, report, { words: (key) => words(key as never), month: monthLabel, masked: diffusion === "externe" });
+        return toCsv(header, rows);
+      };
+      // A season's file is the same until its figures are computed again: kept by this process till then.
+      // A range of days is computed when asked, each time.
+      const season = filters.range ? null : (filters.saison ?? seasonOf(new Date()));
+      const computedAt = season === null ? null : await seasonComputedAt(actor, season);
+      const csv = computedAt ? await keptExport(`${season}|${table}|${diffusion ?? ""}|${computedAt.getTime()}`, build) : await build();
+      const period = season !== null ? seasonLabel(season) : `${filters.range!.du}_${filters.range!.au}`;
+      return { csv, filename: `statistiques-${table}-${period}${diffusion ? "-diffusion" : ""}.csv` };
+    },
+    { signedOut: "Connectez-vous pour télécharger les statistiques." },
+  );
 }
