@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
-import { inviteUser, setAccountActive } from "@/lib/auth/accounts";
+import { inviteUser, resendInvitation, setAccountActive } from "@/lib/auth/accounts";
 import { currentActor } from "@/lib/auth/current";
 
 export async function inviteAction(_state: ActionState, formData: FormData): Promise<ActionState> {
@@ -29,6 +29,16 @@ export async function setActiveAction(_state: ActionState, formData: FormData): 
     await setAccountActive(await currentActor(), { userId: formData.get("userId"), active: formData.get("active") === "true" });
     revalidatePath("/comptes");
     return { ok: true, message: (await getTranslations("accounts"))("done") };
+  } catch (error) {
+    return actionFailure(error);
+  }
+}
+
+export async function resendInvitationAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  try {
+    const { email } = await resendInvitation(await currentActor(), { userId: formData.get("userId") });
+    revalidatePath("/comptes");
+    return { ok: true, message: (await getTranslations("accounts"))("resent", { email }) };
   } catch (error) {
     return actionFailure(error);
   }

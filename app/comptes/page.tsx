@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ActiveToggle, InviteForm } from "@/components/auth/accounts-forms";
+import { ActiveToggle, InviteForm, ResendInvitation } from "@/components/auth/accounts-forms";
 import { ACCOUNT_SORTS, accountFiltersSchema, listAccounts, type AccountSort } from "@/lib/auth/accounts";
 import { requireUser } from "@/lib/auth/current";
 import { SelectField } from "@/components/forms/fields";
@@ -9,7 +9,7 @@ import { listHref, Pagination } from "@/components/pagination";
 import { SortableHeader } from "@/components/sortable-header";
 import { sortOf } from "@/lib/association/sort";
 import { searchChoicesAction } from "@/app/admin/choices-actions";
-import { inviteAction, setActiveAction } from "./actions";
+import { inviteAction, resendInvitationAction, setActiveAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 
@@ -98,6 +98,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                     <td className="py-2">
                       <p className="text-sm">{!account.active ? t("inactive") : account.pending ? t("pending") : t("active")}</p>
                       {account.id === actor.userId ? <p className="text-sm">({t("you")})</p> : <ActiveToggle userId={account.id} name={account.name} active={account.active} setActive={setActiveAction} />}
+                      {account.active && account.pending && account.id !== actor.userId ? <ResendInvitation userId={account.id} resend={resendInvitationAction} /> : null}
                     </td>
                   </tr>
                 ))}

@@ -91,3 +91,22 @@ export function ActiveToggle({ userId, name, active, setActive }: { userId: stri
     </form>
   );
 }
+
+/** For an account whose person has not chosen a password yet: the invitation again, with a new link. */
+export function ResendInvitation({ userId, resend }: { userId: string; resend: Action }) {
+  const t = useTranslations("accounts");
+  const [state, action, pending] = useActionState(resend, initialActionState);
+  return (
+    <form action={action} className="mt-1">
+      <input type="hidden" name="userId" value={userId} />
+      <SubmitButton pending={pending} className="px-3 py-1">
+        {t("resend")}
+      </SubmitButton>
+      {state.message ? (
+        <span role={state.ok ? "status" : "alert"} className={`ml-2 font-semibold ${state.ok ? "text-green-800" : "text-red-800"}`}>
+          {state.message}
+        </span>
+      ) : null}
+    </form>
+  );
+}

@@ -103,7 +103,7 @@ export async function inviteInTransaction(tx: Tx, actor: Actor, input: unknown, 
   if (await tx.user.findUnique({ where: { email: data.email }, select: { id: true } })) {
     throw new RuleViolation("ACCOUNT_EXISTS", "Un compte existe déjà pour cette adresse.");
   }
-  const inviter = actor.kind === "user" ? ((await tx.user.findUnique({ where: { id: actor.userId }, select: { name: true } }))?.name ?? "Culture pour tous") : "Culture pour tous";
+  const inviter = await inviterName(tx, actor);
   const created = await tx.user.create({
     data: {
       email: data.email,
@@ -117,6 +117,50 @@ export async function inviteInTransaction(tx: Tx, actor: Actor, input: unknown, 
   const token = await issueToken(created.id, "INVITATION", now, tx);
   await queueMail(prismaSql(tx), { kind: "ACCOUNT_INVITATION", userId: created.id, props: { name: data.name, inviter }, secrets: { link: appUrl(`/mot-de-passe/${token}`) } });
   return { userId: created.id };
+}
+
+/** Who the invitation mail says invites: the person who asked, or the association for scheduled work. */
+async function inviterName(tx: Tx, actor: Actor): Promise<string> {
+  return actor.kind === "user" ? ((await tx.user.findUnique({ where: { id: actor.userId }, select: { name: true } }))?.name ?? "Culture pour tous") : "Culture pour tous";
+}
+
+/**
+ * An account the actor may act on, as the list shows them (all for the association, their structure's
+ * for a referent, their venue's managers for a manager); any other is "not found", never "refused", so
+ * that an id names nobody.
+ */
+async function visibleAccount(tx: Tx, actor: Actor, userId: string) {
+  if (actor.kind !== "user") throw new AccessDeniedError();
+  const target = await tx.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true, partnerId: true, managedVenues: { select: { venueId: true } } },
+  });
+  const visible =
+    target &&
+    (actor.role === "ADMIN" ||
+      (actor.role === "PARTNER" && target.partnerId === actor.partnerId) ||
+      (actor.role === "VENUE" && target.role === "VENUE" && target.managedVenues.some((m) => actor.venueIds.includes(m.venueId))));
+  if (!visible) throw new NotFoundError("compte");
+  return target;
+}
+
+/**
+ * The invitation again, for an account that has not chosen its password yet (a mail lost, a link
+ * expired): a new link, the earlier ones no longer valid, and a new mail, in one transaction with its
+ * audit entry. Whoever may see the account may resend it.
+ */
+export async function resendInvitation(actor: Actor, input: unknown, now = new Date()): Promise<{ email: string }> {
+  const { userId } = parse(z.object({ userId: z.uuid("validation.invalid") }), input);
+  return getPrisma().$transaction(async (tx) => {
+    const target = await visibleAccount(tx, actor, userId);
+    if (!target.active) throw new RuleViolation("ACCOUNT_INACTIVE", "Ce compte est désactivé : réactivez-le d'abord.");
+    if (target.passwordHash) throw new RuleViolation("ACCOUNT_NOT_PENDING", "Ce compte a déjà son mot de passe : la personne peut utiliser « Mot de passe oublié ».");
+    await revokeTokens(tx, userId, "INVITATION", now);
+    const token = await issueToken(userId, "INVITATION", now, tx);
+    await queueMail(prismaSql(tx), { kind: "ACCOUNT_INVITATION", userId, props: { name: target.name, inviter: await inviterName(tx, actor) }, secrets: { link: appUrl(`/mot-de-passe/${token}`) } });
+    await audit(tx, actor, { action: "user.invitation_resent", entityType: "User", entityId: userId }, now);
+    return { email: target.email };
+  });
 }
 
 export interface AccountRow {
@@ -241,17 +285,9 @@ export async function listAccounts(
 
 export async function setAccountActive(actor: Actor, input: unknown): Promise<void> {
   const { userId, active } = parse(z.object({ userId: z.uuid("validation.invalid"), active: z.coerce.boolean() }), input);
-  if (actor.kind !== "user") throw new AccessDeniedError();
-  const prisma = getPrisma();
-  const target = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, role: true, partnerId: true, managedVenues: { select: { venueId: true } } } });
-  const visible =
-    target &&
-    (actor.role === "ADMIN" ||
-      (actor.role === "PARTNER" && target.partnerId === actor.partnerId) ||
-      (actor.role === "VENUE" && target.role === "VENUE" && target.managedVenues.some((m) => actor.venueIds.includes(m.venueId))));
-  if (!visible) throw new NotFoundError("compte");
-  if (target.id === actor.userId) throw new RuleViolation("CANNOT_DEACTIVATE_SELF", "Vous ne pouvez pas désactiver votre propre compte.");
-  await prisma.$transaction(async (tx) => {
+  await getPrisma().$transaction(async (tx) => {
+    const target = await visibleAccount(tx, actor, userId);
+    if (actor.kind === "user" && target.id === actor.userId) throw new RuleViolation("CANNOT_DEACTIVATE_SELF", "Vous ne pouvez pas désactiver votre propre compte.");
     await tx.user.update({ where: { id: userId }, data: { active, sessionVersion: { increment: 1 } } });
     // A link sent before (an invitation, a forgotten password) must not reopen the account.
     if (!active) await revokeTokens(tx, userId);

@@ -1,6 +1,6 @@
 // Sign-in, single-use links, invitations, deactivation and visitor access, against the real database.
 import { anonymousActor, type Actor } from "@/lib/auth/actor";
-import { choosePassword, inviteUser, listAccounts, requestPasswordReset, setAccountActive, userActor, verifyCredentials } from "@/lib/auth/accounts";
+import { choosePassword, inviteUser, listAccounts, requestPasswordReset, resendInvitation, setAccountActive, userActor, verifyCredentials } from "@/lib/auth/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { LIMITS } from "@/lib/auth/throttle";
 import { issueToken } from "@/lib/auth/tokens";
@@ -103,6 +103,34 @@ describe("links sent by email", () => {
     await expect(inviteUser(admin, { email: "nouvelle@exemple.test", name: "X", role: "ADMIN" })).rejects.toMatchObject({ code: "ACCOUNT_EXISTS" });
     await expect(inviteUser({ kind: "visitor", partnerId: partner.id }, { email: "e@exemple.test", name: "E", role: "PARTNER" })).rejects.toBeInstanceOf(AccessDeniedError);
     expect(await getPrisma().user.count({ where: { email: { in: ["a@exemple.test", "b@exemple.test", "d@exemple.test", "e@exemple.test"] } } })).toBe(0);
+  });
+
+  it("sends an invitation again with a new link, the first one no longer valid, to those who may see the account", async () => {
+    const partner = await createPartner();
+    const referent = await partnerActor(partner.id);
+    const { userId } = await inviteUser(referent, { email: "perdue@exemple.test", name: "Lina Perrin", role: "PARTNER" });
+    const first = await sentLink("perdue@exemple.test");
+
+    await expect(resendInvitation(referent, { userId })).resolves.toEqual({ email: "perdue@exemple.test" });
+    await runJobs();
+    const { mails } = await listOutbox(await adminActor());
+    const links = mails.filter((mail) => mail.to === "perdue@exemple.test").map((mail) => linkIn(mail.text));
+    expect(links).toHaveLength(2);
+    const second = links.find((link) => link !== first)!;
+    expect(await getPrisma().auditLog.count({ where: { action: "user.invitation_resent", entityId: userId } })).toBe(1);
+    // Only the new link chooses the password.
+    await expect(choosePassword({ token: first, password: "avec le premier lien", confirm: "avec le premier lien" })).rejects.toBeInstanceOf(RuleViolation);
+    await choosePassword({ token: second, password: "avec le nouveau lien", confirm: "avec le nouveau lien" });
+    await expect(verifyCredentials({ email: "perdue@exemple.test", password: "avec le nouveau lien" }, "10.0.0.5")).resolves.toMatchObject({ ok: true });
+
+    // Once the password is chosen, or the account deactivated, there is nothing to resend; another structure's account is nobody's.
+    await expect(resendInvitation(await adminActor(), { userId })).rejects.toMatchObject({ code: "ACCOUNT_NOT_PENDING" });
+    const pending = (await inviteUser(referent, { email: "partie@exemple.test", name: "Léa Roux", role: "PARTNER" })).userId;
+    await setAccountActive(referent, { userId: pending, active: false });
+    await expect(resendInvitation(referent, { userId: pending })).rejects.toMatchObject({ code: "ACCOUNT_INACTIVE" });
+    await expect(resendInvitation(await partnerActor((await createPartner()).id), { userId })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(resendInvitation({ kind: "visitor", partnerId: partner.id }, { userId })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(resendInvitation(referent, { userId: "pas-un-id" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
   });
 
   it("lists and deactivates only the accounts of the actor's own structure", async () => {

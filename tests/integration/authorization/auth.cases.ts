@@ -1,5 +1,5 @@
 // Accounts and visitor access in the authorization matrix.
-import { inviteUser, listAccounts, setAccountActive } from "@/lib/auth/accounts";
+import { inviteUser, listAccounts, resendInvitation, setAccountActive } from "@/lib/auth/accounts";
 import { getReferentContact, getVisitorCode, renewVisitorCode } from "@/lib/auth/visitor";
 import { getPrisma } from "@/lib/db/client";
 import { listFailedJobs, retryJob } from "@/lib/jobs/failed";
@@ -29,6 +29,8 @@ export const authCases: AuthorizationCase<MatrixWorld>[] = [
   { name: "invite an admin (inviteUser)", call: (actor) => inviteUser(actor, { email: fresh(), name: "Sam", role: "ADMIN" }), allowed: ["admin"] },
   { name: "deactivate a user of A (setAccountActive)", call: (actor, w) => setAccountActive(actor, { userId: w.colleagueA, active: false }), allowed: ["admin", "partnerA"] },
   { name: "deactivate a manager of X (setAccountActive)", call: (actor, w) => setAccountActive(actor, { userId: w.colleagueX, active: false }), allowed: ["admin", "venueX"] },
+  { name: "resend the invitation of a user of A (resendInvitation)", call: (actor, w) => resendInvitation(actor, { userId: w.colleagueA }), allowed: ["admin", "partnerA"] },
+  { name: "resend the invitation of a manager of X (resendInvitation)", call: (actor, w) => resendInvitation(actor, { userId: w.colleagueX }), allowed: ["admin", "venueX"] },
   { name: "A's visitor code (getVisitorCode)", call: (actor, w) => getVisitorCode(actor, w.partnerA), allowed: ["admin", "partnerA"] },
   { name: "renew A's visitor code (renewVisitorCode)", call: (actor, w) => renewVisitorCode(actor, { partnerId: w.partnerA }), allowed: ["admin", "partnerA"] },
   { name: "how to reach one's structure (getReferentContact)", call: (actor) => getReferentContact(actor), allowed: ["partnerA", "partnerB", "visitorA"] },
