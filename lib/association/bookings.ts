@@ -13,7 +13,8 @@ import { NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parisTime } from "@/lib/time";
 import { pageOffset, requireId, urlDay, urlFilter, urlPage, urlText } from "@/lib/validation";
-import { CSV_MAX_ROWS, csvMoment } from "./export";
+import { formatCsvMoment } from "@/lib/format/dates";
+import { CSV_MAX_ROWS } from "./export";
 import { sortOf, urlDirection, urlSort, type Direction } from "./sort";
 
 const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
@@ -119,7 +120,7 @@ export async function bookingsCsv(actor: Actor, query: unknown, { labels = (key)
   const rows = await getPrisma().booking.findMany({ where: bookingWhere(search), orderBy: bookingOrder(search), take: maxRows, select: BOOKING_ROW });
   return toCsv(
     ["Numéro", "Événement", "Séance", "Lieu", "Structure", "Places", "État", "Demandée le"],
-    rows.map((row) => [formatBookingNumber(row.number), row.session.event.title, csvMoment(row.session.startsAt), row.session.event.venue.name, row.partner.name, row.places, labels(`bookingStatus.${row.status}`), csvMoment(row.requestedAt)]),
+    rows.map((row) => [formatBookingNumber(row.number), row.session.event.title, formatCsvMoment(row.session.startsAt), row.session.event.venue.name, row.partner.name, row.places, labels(`bookingStatus.${row.status}`), formatCsvMoment(row.requestedAt)]),
   );
 }
 

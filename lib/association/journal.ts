@@ -11,7 +11,9 @@ import { getPrisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parisTime } from "@/lib/time";
 import { pageOffset, urlDay, urlFilter, urlPage, urlText } from "@/lib/validation";
-import { CSV_MAX_ROWS, csvMoment } from "./export";
+import { auditFields, clipped } from "./audit-fields";
+import { formatCsvMoment } from "@/lib/format/dates";
+import { CSV_MAX_ROWS } from "./export";
 import { sortOf, urlDirection, urlSort, type Direction } from "./sort";
 
 /**
@@ -111,32 +113,20 @@ export async function listJournal(actor: Actor, filters: JournalFilters, { pageS
   return { entries, total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
-// What reads first in an entry, as on the page (components/association/journal/audit-details.tsx).
-const FIRST = ["status", "places", "reason", "code", "note", "capacity", "title", "name"];
-const rank = (key: string) => (FIRST.includes(key) ? FIRST.indexOf(key) : FIRST.length);
-
-/** A value of an entry's details as the journal's page writes it: long text cut at 120 characters. */
+/** A value of an entry's details as the journal's page writes it, raw: long text cut. */
 function detailValue(raw: unknown): string {
   if (raw === null || raw === undefined || raw === "") return "—";
-  const text = typeof raw === "string" ? raw : Array.isArray(raw) && raw.every((item) => typeof item !== "object") ? raw.join(", ") : JSON.stringify(raw);
-  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+  return clipped(typeof raw === "string" ? raw : Array.isArray(raw) && raw.every((item) => typeof item !== "object") ? raw.join(", ") : JSON.stringify(raw));
 }
 
-/** An entry's before and after as "key : value" parts ("old → new" when it changed), as the page shows them, on one line. */
+/** An entry's before and after as "key : value" parts ("old → new" when it changed), in the page's order, on one line. */
 function details(before: unknown, after: unknown): string {
-  const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-  if (!isRecord(before) && !isRecord(after)) {
+  const fields = auditFields(before, after);
+  if (!fields) {
     return [before === null || before === undefined ? null : `avant : ${detailValue(before)}`, after === null || after === undefined ? null : detailValue(after)].filter(Boolean).join(" · ");
   }
-  const old = isRecord(before) ? before : {};
-  const now = isRecord(after) ? after : {};
-  return [...new Set([...Object.keys(now), ...Object.keys(old)])]
-    .sort((a, b) => rank(a) - rank(b))
-    .map((key) => {
-      if (!(key in now)) return `${key} : ${detailValue(old[key])} (avant)`;
-      if (key in old && JSON.stringify(old[key]) !== JSON.stringify(now[key])) return `${key} : ${detailValue(old[key])} → ${detailValue(now[key])}`;
-      return `${key} : ${detailValue(now[key])}`;
-    })
+  return fields
+    .map(({ key, old, now, inNow, changed }) => (changed ? `${key} : ${detailValue(old)} → ${detailValue(now)}` : inNow ? `${key} : ${detailValue(now)}` : `${key} : ${detailValue(old)} (avant)`))
     .join(" · ");
 }
 
@@ -162,7 +152,7 @@ export async function journalCsv(
   return toCsv(
     ["Date", "Qui", "Type de compte", "Action", "Code de l'action", "Objet", "Identifiant de l'objet", "Détails"],
     entries.map((entry) => [
-      csvMoment(new Date(entry.at)),
+      formatCsvMoment(new Date(entry.at)),
       entry.actorName ?? "",
       say(`actorKind.${entry.actorKind}`, entry.actorKind),
       /^[a-z_]+\.[a-z_]+$/.test(entry.action) ? say(`action.${entry.action}`, entry.action) : entry.action,

@@ -20,7 +20,8 @@
 // the server or of the browser, in French typography: "20 h 30", "20 h" on the hour, "1er" for the first
 // day of a month, and non-breaking spaces inside a time and after "à", so that "à 20 h 30" never splits
 // across two lines. Plain functions (date-fns, no server-only import): server and client components,
-// mails and PDFs alike. CSV exports keep ISO days (2026-12-12) on purpose, for spreadsheets to sort.
+// mails and PDFs alike. CSV exports keep ISO days (2026-12-12) on purpose, for spreadsheets to sort, and
+// write an instant with formatCsvMoment (2026-12-12 20:30, Paris time) for the same reason.
 import { format } from "date-fns";
 import { fr } from "date-fns/locale";
 import { inParis, parisTime } from "@/lib/time";
@@ -145,6 +146,11 @@ export const formatMoment: (instant: Date) => string = remembered(formatMomentNo
 export const formatMonth: (instant: Date) => string = remembered(formatMonthNow, byInstant);
 /** "20 h 30", "20 h": the Paris time of an instant, alone (when the day goes without saying). */
 export const formatTime: (instant: Date) => string = remembered(formatTimeNow, byInstant);
+
+/** "2026-12-12 20:30": an instant in a CSV export, its Paris date and time in a form every spreadsheet sorts. */
+export function formatCsvMoment(instant: Date): string {
+  return format(paris(instant), "yyyy-MM-dd HH:mm");
+}
 
 const dayKey = ([day, part]: [Date | string, DayPart]) => `${typeof day === "string" ? day : day.getTime()}|${part}`;
 const rememberedDay = remembered(([day, part]: [Date | string, DayPart]) => formatDayNow(day, part), dayKey);

@@ -1,6 +1,7 @@
 // An audit entry in words: its action ("booking.cancelled" → "Réservation annulée", the raw action when
 // the catalog has no words for it), who made it, and its before/after as short "key : value" lines.
 import { getFormatter, getTranslations } from "next-intl/server";
+import { auditFields, clipped } from "@/lib/association/audit-fields";
 import { formatDay, formatMoment } from "@/lib/format/dates";
 
 type Translator = Awaited<ReturnType<typeof getTranslations>>;
@@ -20,17 +21,9 @@ export async function actorLabeller(): Promise<(name: string | null | undefined,
   };
 }
 
-// What reads first in an entry; other keys follow in their own order.
-const FIRST = ["status", "places", "reason", "code", "note", "capacity", "title", "name"];
-const rank = (key: string) => (FIRST.includes(key) ? FIRST.indexOf(key) : FIRST.length);
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 export async function AuditDetails({ before, after }: { before: unknown; after: unknown }) {
   const t = await getTranslations("journalAdmin");
@@ -53,24 +46,19 @@ export async function AuditDetails({ before, after }: { before: unknown; after: 
       if (UUID.test(raw)) return `${raw.slice(0, 8)}…`;
       if (ISO_INSTANT.test(raw) && !Number.isNaN(Date.parse(raw))) return formatMoment(new Date(raw));
       if (ISO_DAY.test(raw) && !Number.isNaN(Date.parse(raw))) return formatDay(raw);
-      return raw.length > 120 ? `${raw.slice(0, 119)}…` : raw;
+      return clipped(raw);
     }
     if (Array.isArray(raw)) return raw.map((item) => value(key, item)).join(", ");
-    const text = JSON.stringify(raw);
-    return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+    return clipped(JSON.stringify(raw));
   };
   const title = (raw: unknown) => (typeof raw === "string" && UUID.test(raw) ? raw : undefined);
 
   const lines: { key: string; label: string; text: string; title?: string }[] = [];
-  if (isRecord(before) || isRecord(after)) {
-    const old = isRecord(before) ? before : {};
-    const now = isRecord(after) ? after : {};
-    for (const key of [...new Set([...Object.keys(now), ...Object.keys(old)])].sort((a, b) => rank(a) - rank(b))) {
-      const inOld = key in old;
-      const inNow = key in now;
-      const changed = inOld && inNow && JSON.stringify(old[key]) !== JSON.stringify(now[key]);
-      const text = changed ? `${value(key, old[key])} → ${value(key, now[key])}` : inNow ? value(key, now[key]) : `${value(key, old[key])} (${t("before")})`;
-      lines.push({ key, label: keyLabel(key), text, title: title(inNow ? now[key] : old[key]) });
+  const fields = auditFields(before, after);
+  if (fields) {
+    for (const { key, old, now, inNow, changed } of fields) {
+      const text = changed ? `${value(key, old)} → ${value(key, now)}` : inNow ? value(key, now) : `${value(key, old)} (${t("before")})`;
+      lines.push({ key, label: keyLabel(key), text, title: title(inNow ? now : old) });
     }
   } else {
     if (before !== null && before !== undefined) lines.push({ key: "before", label: t("before"), text: value("", before) });
