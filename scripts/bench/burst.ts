@@ -1,4 +1,4 @@
-// npm run bench:burst [-- --json] [--requests N] [--capacity N] [--accounts N] [--servers N] [--workers] [--reuse-build] [--cpu-prof] [--keep]
+// npm run bench:burst [-- --json] [--requests N] [--capacity N] [--accounts N] [--servers N] [--rounds N] [--workers] [--reuse-build] [--cpu-prof] [--keep]
 // A burst of booking requests as partners' browsers send them: N simultaneous submissions of the booking
 // form (the server action bookAction, over HTTP, encoded as React's client encodes it) for one session,
 // spread over several app servers (scripts/server.ts, as production and the demo run it) sharing one
@@ -8,7 +8,10 @@
 // decides). Each account signs in through next-auth's credentials endpoint before the timed burst; each
 // request books one person of its structure. Prints wall time, latencies, outcomes, errors, the servers'
 // CPU per request, and checks in SQL that nothing was oversold. Last line with --json:
-// {"requests","wall_ms","p50_ms","p99_ms","errors","oversold"}: errors are HTTP errors, failed connections and
+// {"requests","wall_ms","p50_ms","p99_ms","errors","oversold","rounds_wall_ms"}: after a first burst that warms the
+// servers and is not timed, the burst is sent --rounds times (3 by default), each time to a fresh session,
+// and the figures are those of the round of median wall time (errors and oversold: of every burst,
+// the warm-up's included); errors are HTTP errors, failed connections and
 // answers that are neither a booking nor a refusal; oversold, the places confirmed beyond the capacity. A
 // refusal ("busy, try again", "nothing booked") is an answer, counted and printed apart. Exits with 1 on an
 // error, an oversold place, counters out of step with the bookings or answers that disagree with them.
@@ -44,6 +47,8 @@ const option = (name: string, fallback: number) => {
 const REQUESTS = option("--requests", 500);
 const CAPACITY = option("--capacity", 50);
 const SERVERS = option("--servers", 2);
+/** Bursts in a row, each on a session of its own, on the same servers. */
+const ROUNDS = option("--rounds", 3);
 /** One referent account per structure; requests are shared out among them, one person each. */
 const ACCOUNTS = Math.min(REQUESTS, option("--accounts", REQUESTS));
 const WARMUP_PER_SERVER = 8;
@@ -91,7 +96,7 @@ async function main() {
     await applyMigrations(url);
     const started = performance.now();
     const data = await createData(url);
-    say(`Données : 1 séance de ${CAPACITY} places, ${ACCOUNTS} structures et comptes, ${REQUESTS} personnes (${ms(performance.now() - started)})`);
+    say(`Données : ${ROUNDS + 1} séances de ${CAPACITY} places, ${ACCOUNTS} structures et comptes, ${REQUESTS} personnes (${ms(performance.now() - started)})`);
 
     // ── The production build and the servers ──
     if (args.includes("--reuse-build") && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
@@ -146,109 +151,133 @@ async function main() {
       }
     }
 
-    // ── The burst: every request ready beforehand, all sent at once ──
-    const prepared = await Promise.all(
-      Array.from({ length: REQUESTS }, async (_, i) => {
-        const account = data.accounts[i % data.accounts.length]!;
-        const person = account.people[Math.floor(i / data.accounts.length)]!;
-        const server = servers[i % servers.length]!;
-        return { server, account, body: await body(account, person, data.sessionId) };
-      }),
-    );
-    const databasePid = postgresPid(database.port);
-    const cpuBefore = servers.map((server) => processTreeCpuMs(server.child.pid!));
-    const databaseCpuBefore = databasePid ? processTreeCpuMs(databasePid) : 0;
-    const clientCpuBefore = process.cpuUsage();
-    const burstStartedAt = Date.now();
-    const results: { ms: number; outcome: string; status: number; bytes: number; message?: string; bookingId?: string }[] = [];
-    const burstStart = performance.now();
-    const burstStartUs = profileClockUs();
-    await Promise.all(
-      prepared.map(async ({ server, account, body }) => {
-        const t0 = performance.now();
-        try {
-          const response = await send(server, account, data.sessionId, body);
-          const answer = classify(response);
-          results.push({ ms: performance.now() - t0, outcome: answer.outcome, status: response.status, bytes: response.wireBytes, message: answer.message, bookingId: answer.bookingId });
-        } catch (error) {
-          results.push({ ms: performance.now() - t0, outcome: "ERROR", status: 0, bytes: 0, message: (error as Error).message });
-        }
-      }),
-    );
-    const wall = performance.now() - burstStart;
-    const burstEndUs = profileClockUs();
-    agent.destroy();
-    const cpuMs = servers.reduce((sum, server, index) => sum + processTreeCpuMs(server.child.pid!) - cpuBefore[index]!, 0);
-    const databaseCpuMs = databasePid ? processTreeCpuMs(databasePid) - databaseCpuBefore : NaN;
-    const clientCpu = process.cpuUsage(clientCpuBefore);
-    const clientCpuMs = (clientCpu.user + clientCpu.system) / 1000;
-
-    // ── What happened ──
-    const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
-    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-    const count = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
-    const http5xx = results.filter((r) => r.status >= 500).length;
-    const errors = results.filter((r) => r.outcome === "ERROR").length;
-    const refusals = new Map<string, number>();
-    for (const r of results.filter((r) => r.outcome === "REFUSED")) refusals.set(r.message ?? "?", (refusals.get(r.message ?? "?") ?? 0) + 1);
-    const errorKinds = new Map<string, number>();
-    for (const r of results.filter((r) => r.outcome === "ERROR")) errorKinds.set(`${r.status || "réseau"} ${r.message ?? ""}`.trim(), (errorKinds.get(`${r.status || "réseau"} ${r.message ?? ""}`.trim()) ?? 0) + 1);
-
-    // When each request reached lib/booking (a booking's createdAt is the moment requestBooking was
-    // called, before it waited for its venue): what came before the part that takes turns, and after.
-    const reached = new Map(
-      (await data.sql<{ id: string; createdAt: Date }>(`SELECT "id"::text AS "id", "createdAt" FROM "Booking" WHERE "sessionId" = $1::uuid`, [data.sessionId])).map((row) => [
-        row.id,
-        row.createdAt.getTime() - burstStartedAt,
-      ]),
-    );
-    const before = [...reached.values()].sort((a, b) => a - b);
-    const after = results.flatMap((r) => (r.bookingId && reached.has(r.bookingId) ? [r.ms - reached.get(r.bookingId)!] : [])).sort((a, b) => a - b);
-    const median = (list: number[]) => list[Math.floor(list.length / 2)] ?? NaN;
-    const [check] = await data.sql<{ capacity: number; confirmed: number; waitlisted: number; bookings: number; counted_confirmed: number; counted_waitlisted: number; counted_waitlisted_bookings: number; waitlisted_bookings: number }>(
-      `SELECT s."capacity", s."confirmedPlaces" AS "counted_confirmed", s."waitlistedPlaces" AS "counted_waitlisted", s."waitlistedBookings" AS "counted_waitlisted_bookings",
-              coalesce(sum(b."places") FILTER (WHERE b."status" = 'CONFIRMED'), 0)::int AS "confirmed",
-              coalesce(sum(b."places") FILTER (WHERE b."status" = 'WAITLISTED'), 0)::int AS "waitlisted",
-              count(*) FILTER (WHERE b."status" = 'WAITLISTED')::int AS "waitlisted_bookings",
-              count(b."id")::int AS "bookings"
-       FROM "Session" s LEFT JOIN "Booking" b ON b."sessionId" = s."id" WHERE s."id" = $1::uuid GROUP BY s."id"`,
-      [data.sessionId],
-    );
-    const oversold = Math.max(0, check!.confirmed - check!.capacity);
-    const drift = check!.counted_confirmed !== check!.confirmed || check!.counted_waitlisted !== check!.waitlisted || check!.counted_waitlisted_bookings !== check!.waitlisted_bookings;
-    const answered = count("CONFIRMED") + count("WAITLISTED") + count("SPLIT");
-    const mismatch = answered !== check!.bookings;
-
-    say("");
-    say(`requests ${REQUESTS} on ${SERVERS} servers (session of ${CAPACITY} places, ${ACCOUNTS} partner accounts, ${os.cpus().length} cores)`);
-    say(`wall_ms ${wall.toFixed(0)}  p50_ms ${at(0.5).toFixed(0)}  p95_ms ${at(0.95).toFixed(0)}  p99_ms ${at(0.99).toFixed(0)}  max_ms ${latencies.at(-1)!.toFixed(0)}`);
-    say(`outcomes: confirmed ${count("CONFIRMED")}, waitlisted ${count("WAITLISTED")}, split ${count("SPLIT")}, refused ${count("REFUSED")}, errors ${errors} (HTTP 5xx ${http5xx})`);
-    for (const [message, n] of refusals) say(`  refused ×${n}: ${message}`);
-    for (const [message, n] of errorKinds) say(`  error ×${n}: ${message.slice(0, 200)}`);
-    say(`response: ${(results.reduce((sum, r) => sum + r.bytes, 0) / results.length / 1024).toFixed(1)} kB on the wire on average; servers' CPU ${(cpuMs / REQUESTS).toFixed(1)} ms per request (${cpuMs.toFixed(0)} ms in all)`);
-    say(`CPU during the burst: app servers ${cpuMs.toFixed(0)} ms, PostgreSQL ${databaseCpuMs.toFixed(0)} ms, this client ${clientCpuMs.toFixed(0)} ms (${os.cpus().length} cores × ${wall.toFixed(0)} ms of wall time = ${(os.cpus().length * wall).toFixed(0)} ms)`);
-    if (before.length) {
-      say(
-        `timeline: requests reached lib/booking from +${before[0]!.toFixed(0)} to +${before.at(-1)!.toFixed(0)} ms (median +${median(before).toFixed(0)}); ` +
-          `from there to their answer: median ${median(after).toFixed(0)} ms, max ${after.at(-1)!.toFixed(0)} ms; fastest answer ${latencies[0]!.toFixed(0)} ms`,
+    // ── The bursts: each on a session of its own, every request ready beforehand, all sent at once ──
+    let firstBurstUs: number | undefined;
+    let lastBurstUs = 0;
+    const burst = async (round: number, sessionId: string) => {
+      const prepared = await Promise.all(
+        Array.from({ length: REQUESTS }, async (_, i) => {
+          const account = data.accounts[i % data.accounts.length]!;
+          const person = account.people[Math.floor(i / data.accounts.length)]!;
+          const server = servers[i % servers.length]!;
+          return { server, account, body: await body(account, person, sessionId) };
+        }),
       );
+      const databasePid = postgresPid(database.port);
+      const cpuBefore = servers.map((server) => processTreeCpuMs(server.child.pid!));
+      const databaseCpuBefore = databasePid ? processTreeCpuMs(databasePid) : 0;
+      const clientCpuBefore = process.cpuUsage();
+      const burstStartedAt = Date.now();
+      const results: { ms: number; outcome: string; status: number; bytes: number; message?: string; bookingId?: string }[] = [];
+      const burstStart = performance.now();
+      firstBurstUs ??= profileClockUs();
+      await Promise.all(
+        prepared.map(async ({ server, account, body }) => {
+          const t0 = performance.now();
+          try {
+            const response = await send(server, account, sessionId, body);
+            const answer = classify(response);
+            results.push({ ms: performance.now() - t0, outcome: answer.outcome, status: response.status, bytes: response.wireBytes, message: answer.message, bookingId: answer.bookingId });
+          } catch (error) {
+            results.push({ ms: performance.now() - t0, outcome: "ERROR", status: 0, bytes: 0, message: (error as Error).message });
+          }
+        }),
+      );
+      const wall = performance.now() - burstStart;
+      lastBurstUs = profileClockUs();
+      const cpuMs = servers.reduce((sum, server, index) => sum + processTreeCpuMs(server.child.pid!) - cpuBefore[index]!, 0);
+      const databaseCpuMs = databasePid ? processTreeCpuMs(databasePid) - databaseCpuBefore : NaN;
+      const clientCpu = process.cpuUsage(clientCpuBefore);
+      const clientCpuMs = (clientCpu.user + clientCpu.system) / 1000;
+
+      // ── What happened ──
+      const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
+      const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+      const count = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
+      const http5xx = results.filter((r) => r.status >= 500).length;
+      const errors = results.filter((r) => r.outcome === "ERROR").length;
+      const refusals = new Map<string, number>();
+      for (const r of results.filter((r) => r.outcome === "REFUSED")) refusals.set(r.message ?? "?", (refusals.get(r.message ?? "?") ?? 0) + 1);
+      const errorKinds = new Map<string, number>();
+      for (const r of results.filter((r) => r.outcome === "ERROR")) errorKinds.set(`${r.status || "réseau"} ${r.message ?? ""}`.trim(), (errorKinds.get(`${r.status || "réseau"} ${r.message ?? ""}`.trim()) ?? 0) + 1);
+
+      // When each request reached lib/booking (a booking's createdAt is the moment requestBooking was
+      // called, before it waited for its venue): what came before the part that takes turns, and after.
+      const reached = new Map(
+        (await data.sql<{ id: string; createdAt: Date }>(`SELECT "id"::text AS "id", "createdAt" FROM "Booking" WHERE "sessionId" = $1::uuid`, [sessionId])).map((row) => [
+          row.id,
+          row.createdAt.getTime() - burstStartedAt,
+        ]),
+      );
+      const before = [...reached.values()].sort((a, b) => a - b);
+      const after = results.flatMap((r) => (r.bookingId && reached.has(r.bookingId) ? [r.ms - reached.get(r.bookingId)!] : [])).sort((a, b) => a - b);
+      const median = (list: number[]) => list[Math.floor(list.length / 2)] ?? NaN;
+      const [check] = await data.sql<{ capacity: number; confirmed: number; waitlisted: number; bookings: number; counted_confirmed: number; counted_waitlisted: number; counted_waitlisted_bookings: number; waitlisted_bookings: number }>(
+        `SELECT s."capacity", s."confirmedPlaces" AS "counted_confirmed", s."waitlistedPlaces" AS "counted_waitlisted", s."waitlistedBookings" AS "counted_waitlisted_bookings",
+                coalesce(sum(b."places") FILTER (WHERE b."status" = 'CONFIRMED'), 0)::int AS "confirmed",
+                coalesce(sum(b."places") FILTER (WHERE b."status" = 'WAITLISTED'), 0)::int AS "waitlisted",
+                count(*) FILTER (WHERE b."status" = 'WAITLISTED')::int AS "waitlisted_bookings",
+                count(b."id")::int AS "bookings"
+         FROM "Session" s LEFT JOIN "Booking" b ON b."sessionId" = s."id" WHERE s."id" = $1::uuid GROUP BY s."id"`,
+        [sessionId],
+      );
+      const oversold = Math.max(0, check!.confirmed - check!.capacity);
+      const drift = check!.counted_confirmed !== check!.confirmed || check!.counted_waitlisted !== check!.waitlisted || check!.counted_waitlisted_bookings !== check!.waitlisted_bookings;
+      const answered = count("CONFIRMED") + count("WAITLISTED") + count("SPLIT");
+      const mismatch = answered !== check!.bookings;
+
+      say("");
+      say(`${round < 0 ? "warm-up: " : ROUNDS > 1 ? `round ${round + 1}/${ROUNDS}: ` : ""}requests ${REQUESTS} on ${SERVERS} servers (session of ${CAPACITY} places, ${ACCOUNTS} partner accounts, ${os.cpus().length} cores)`);
+      say(`wall_ms ${wall.toFixed(0)}  p50_ms ${at(0.5).toFixed(0)}  p95_ms ${at(0.95).toFixed(0)}  p99_ms ${at(0.99).toFixed(0)}  max_ms ${latencies.at(-1)!.toFixed(0)}`);
+      say(`outcomes: confirmed ${count("CONFIRMED")}, waitlisted ${count("WAITLISTED")}, split ${count("SPLIT")}, refused ${count("REFUSED")}, errors ${errors} (HTTP 5xx ${http5xx})`);
+      for (const [message, n] of refusals) say(`  refused ×${n}: ${message}`);
+      for (const [message, n] of errorKinds) say(`  error ×${n}: ${message.slice(0, 200)}`);
+      say(`response: ${(results.reduce((sum, r) => sum + r.bytes, 0) / results.length / 1024).toFixed(1)} kB on the wire on average; servers' CPU ${(cpuMs / REQUESTS).toFixed(1)} ms per request (${cpuMs.toFixed(0)} ms in all)`);
+      say(`CPU during the burst: app servers ${cpuMs.toFixed(0)} ms, PostgreSQL ${databaseCpuMs.toFixed(0)} ms, this client ${clientCpuMs.toFixed(0)} ms (${os.cpus().length} cores × ${wall.toFixed(0)} ms of wall time = ${(os.cpus().length * wall).toFixed(0)} ms)`);
+      if (before.length) {
+        say(
+          `timeline: requests reached lib/booking from +${before[0]!.toFixed(0)} to +${before.at(-1)!.toFixed(0)} ms (median +${median(before).toFixed(0)}); ` +
+            `from there to their answer: median ${median(after).toFixed(0)} ms, max ${after.at(-1)!.toFixed(0)} ms; fastest answer ${latencies[0]!.toFixed(0)} ms`,
+        );
+      }
+      say(
+        `database: ${check!.confirmed}/${check!.capacity} places confirmed, ${check!.waitlisted} waitlisted, ${check!.bookings} bookings; ` +
+          `oversold ${oversold}; counters ${drift ? "OUT OF STEP" : "equal to the bookings"}; answers ${mismatch ? `DISAGREE (${answered} booked answers)` : "agree"}`,
+      );
+      return { wall, p50: at(0.5), p99: at(0.99), errors, oversold, failed: errors > 0 || oversold > 0 || drift || mismatch };
+    };
+    // A first burst, not counted, warms the servers as hours of traffic would have: the 16 bookings of
+    // the warm-up above leave much of the code to the JIT still (the first burst took a quarter longer
+    // than the next ones).
+    const [warmupBurstSession, ...measuredSessions] = data.sessionIds;
+    say("\nRafale d'échauffement (non comptée) :");
+    const warmupBurst = await burst(-1, warmupBurstSession!);
+    const rounds = [];
+    for (const [round, sessionId] of measuredSessions.entries()) rounds.push(await burst(round, sessionId));
+    agent.destroy();
+    // The round of median wall time speaks for the run: this machine's speed varies by a fifth from one
+    // burst to the next (other virtual machines on the host), more than many a change measured here.
+    const typical = [...rounds].sort((a, b) => a.wall - b.wall)[Math.floor(rounds.length / 2)]!;
+    const errors = [warmupBurst, ...rounds].reduce((sum, r) => sum + r.errors, 0);
+    const oversold = [warmupBurst, ...rounds].reduce((sum, r) => sum + r.oversold, 0);
+    if (ROUNDS > 1) {
+      say("");
+      say(`${ROUNDS} rounds: wall_ms ${rounds.map((r) => r.wall.toFixed(0)).join(", ")}; median round: wall_ms ${typical.wall.toFixed(0)}  p50_ms ${typical.p50.toFixed(0)}  p99_ms ${typical.p99.toFixed(0)}; errors ${errors}, oversold ${oversold} in all`);
     }
-    say(
-      `database: ${check!.confirmed}/${check!.capacity} places confirmed, ${check!.waitlisted} waitlisted, ${check!.bookings} bookings; ` +
-        `oversold ${oversold}; counters ${drift ? "OUT OF STEP" : "equal to the bookings"}; answers ${mismatch ? `DISAGREE (${answered} booked answers)` : "agree"}`,
-    );
 
     if (profileDir) {
       await Promise.all(servers.map((server) => stopServer(server)));
       say(`\nProfils CPU (pendant la rafale) : ${profileDir}`);
-      say(summarizeCpuProfiles(profileDir, { fromUs: burstStartUs, toUs: burstEndUs }));
+      say(summarizeCpuProfiles(profileDir, { fromUs: firstBurstUs, toUs: lastBurstUs }));
     }
     if (args.includes("--keep")) {
       say(`\nServeurs laissés en marche (${servers.map((s) => s.origin).join(", ")}); compte ${data.accounts[0]!.email} / ${PASSWORD}; base ${url}. Ctrl+C pour arrêter.`);
       await new Promise(() => {});
     }
-    if (json) console.log(JSON.stringify({ requests: REQUESTS, wall_ms: Math.round(wall), p50_ms: Math.round(at(0.5)), p99_ms: Math.round(at(0.99)), errors, oversold }));
-    if (errors || oversold || drift || mismatch) process.exitCode = 1;
+    if (json) {
+      console.log(JSON.stringify({ requests: REQUESTS, wall_ms: Math.round(typical.wall), p50_ms: Math.round(typical.p50), p99_ms: Math.round(typical.p99), errors, oversold, rounds_wall_ms: rounds.map((r) => Math.round(r.wall)) }));
+    }
+    if (warmupBurst.failed || rounds.some((r) => r.failed)) process.exitCode = 1;
     await data.close();
   } catch (error) {
     for (const server of servers) say(`--- journal de ${server.origin} ---\n${tail(server.log)}`);
@@ -281,7 +310,10 @@ async function createData(url: string) {
     data: { venueId: venue.id, title: "La rafale", description: "Une pièce très demandée.", category: "THEATRE", status: "PUBLISHED", publishedAt: now },
   });
   const startsAt = new Date(Date.now() + 30 * 86_400_000);
-  const session = await prisma.session.create({ data: { eventId: event.id, startsAt, capacity: CAPACITY } });
+  // One session per round and one for the warm-up burst, a minute apart: each burst starts from an empty session.
+  const sessions = await Promise.all(
+    Array.from({ length: ROUNDS + 1 }, (_, round) => prisma.session.create({ data: { eventId: event.id, startsAt: new Date(startsAt.getTime() + round * 60_000), capacity: CAPACITY } })),
+  );
   const warmup = await prisma.session.create({ data: { eventId: event.id, startsAt: new Date(startsAt.getTime() + 86_400_000), capacity: 10_000 } });
 
   // Enough people for the burst, and for the warm-up's bookings on its own session.
@@ -302,7 +334,7 @@ async function createData(url: string) {
   });
   return {
     eventId: event.id,
-    sessionId: session.id,
+    sessionIds: sessions.map((session) => session.id),
     warmupSessionId: warmup.id,
     accounts,
     sql: <T>(text: string, values: unknown[] = []) => prisma.$queryRawUnsafe<T[]>(text, ...values),
