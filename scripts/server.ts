@@ -18,6 +18,8 @@ import pLimit from "p-limit";
 import path from "node:path";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf, signClientAddress, trustedProxies } from "../lib/http/client-address";
+import { compressAnswers } from "../lib/http/compression";
+import { ACTION_TOO_LARGE, actionBodyTooLarge, securityHeaders, servedOverHttps } from "../lib/http/security-headers";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
@@ -40,12 +42,25 @@ async function serve() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const proxies = trustedProxies();
+  const https = servedOverHttps();
   const actions = pLimit(Math.max(1, Math.round(ACTION_CONCURRENCY / WORKERS)));
+  const compress = compressAnswers();
   const server = createServer((req, res) => {
     const address = clientAddressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], proxies);
     req.headers[CLIENT_ADDRESS_HEADER] = signClientAddress(address);
+    // Compressed here rather than by Next.js, which compresses everything: see lib/http/compression.ts.
+    const answer = () => compress(req, res, () => void handle(req, res));
     if (req.method !== "POST" || !req.headers["next-action"]) {
-      void handle(req, res);
+      answer();
+      return;
+    }
+    // A server action skips proxy.ts (its answer is data, not a page): its headers and its limit are here,
+    // the limit answered before anything is parsed.
+    for (const [name, value] of Object.entries(securityHeaders((req.url ?? "/").split("?")[0]!, { https }))) res.setHeader(name, value);
+    if (actionBodyTooLarge(req.method, { get: (name) => [req.headers[name]].flat()[0] })) {
+      // The body is read and dropped: a client still sending it would otherwise meet a closed connection.
+      req.resume();
+      res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8" }).end(ACTION_TOO_LARGE);
       return;
     }
     // The slot is given back when the answer is sent, or when the client goes away.
@@ -54,7 +69,7 @@ async function serve() {
         new Promise<void>((done) => {
           res.once("close", done);
           if (res.destroyed) return done();
-          void handle(req, res);
+          answer();
         }),
     );
   });

@@ -91,6 +91,15 @@ test("malformed requests get an answer, never a server error", async ({ page, re
   });
   expect(tooBig.status()).toBe(413);
   expect(await tooBig.text()).toMatch(/^Envoi trop volumineux : 6 Mo au plus/);
+  // Answered by scripts/server.ts, which gives an action's answers the headers proxy.ts gives pages.
+  expect(tooBig.headers()["x-content-type-options"]).toBe("nosniff");
+});
+
+test("pages come compressed to a browser that accepts it", async ({ request }) => {
+  const response = await request.get("/offre", { headers: { "Accept-Encoding": "gzip, deflate" } });
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-encoding"]).toBe("gzip");
+  expect(await response.text()).toContain("</html>");
 });
 
 test("after signing in, ?suite= leads only to a page of this site", async ({ page }) => {
