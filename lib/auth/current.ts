@@ -8,6 +8,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { anonymousActor, type Actor, type UserActor } from "./actor";
 import { userActor } from "./accounts";
+import { decodeSessionToken } from "./session-token";
 import { visitorActor } from "./visitor";
 
 interface SessionToken {
@@ -20,11 +21,11 @@ interface SessionToken {
 }
 
 async function readToken(): Promise<SessionToken | null> {
-  // getToken checks the cookie's signature and expiry and gives its claims.
+  // getToken checks the cookie's signature and expiry and gives its claims (decoded with the key remembered).
   const cookieStore = await cookies();
   const headerStore = await headers();
   const req = { cookies: Object.fromEntries(cookieStore.getAll().map((c) => [c.name, c.value])), headers: Object.fromEntries(headerStore.entries()) };
-  return (await getToken({ req: req as never, secret: process.env.NEXTAUTH_SECRET })) as SessionToken | null;
+  return (await getToken({ req: req as never, secret: process.env.NEXTAUTH_SECRET, decode: decodeSessionToken })) as SessionToken | null;
 }
 
 /** Once per request (React's cache), however many components ask. */
