@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 
 // The home page is the site itself: its name alone, without the template of the other pages.
 export async function generateMetadata(): Promise<Metadata> {

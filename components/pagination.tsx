@@ -1,7 +1,7 @@
 // "Page 2 of 7" with links to the previous and next pages, keeping the list's filters (they live in the
 // URL, so a page can be bookmarked, shared or reloaded as it is).
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 
 type Params = Record<string, string | number | undefined | null>;
 

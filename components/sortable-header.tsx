@@ -4,7 +4,7 @@
 // Its hint for screen readers is `sr-only` (absolutely placed): the table's scrolling box must be `relative`,
 // or the hint is placed against the page and widens it on a phone (no-overflow.spec.ts).
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { listHref } from "@/components/pagination";
 import { sortParams, type Direction, type Sort } from "@/lib/association/sort";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { currentActor, homeOf } from "@/lib/auth/current";
 
 // Never shown (it sends each role on to its home), but every page has its title.

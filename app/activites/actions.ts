@@ -4,7 +4,7 @@
 // the input, the rules and the per-client limit.
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { cancelOwnRegistration, registerForActivity } from "@/lib/activities/activities";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
 import { formatBookingNumber } from "@/lib/booking/number";

@@ -2,7 +2,7 @@
 // to all. Anyone registers by name, without an account (lib/activities, on lib/booking's rules), and
 // cancels with the number given at registration.
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/fields";
 import { ClientMessages } from "@/components/i18n/client-messages";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { ActiveToggle, InviteForm, ResendInvitation } from "@/components/auth/accounts-forms";
 import { ACCOUNT_SORTS, accountFiltersSchema, listAccounts, type AccountSort } from "@/lib/auth/accounts";
 import { requireUser } from "@/lib/auth/current";

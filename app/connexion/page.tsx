@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { SignInForm, VisitorForm } from "@/components/auth/sign-in-form";
 import { currentActor, homeOf } from "@/lib/auth/current";
 import { safeRedirectPath } from "@/lib/http/redirect";

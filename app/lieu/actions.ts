@@ -4,7 +4,7 @@
 // answer in plain French. No decision about access is made here.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
 import { currentActor } from "@/lib/auth/current";
 import { cancelSession, changeCapacity, closeBookings, reopenBookings, setQuotaRule } from "@/lib/booking";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { requireUser } from "@/lib/auth/current";
 import { formatSessionShort } from "@/lib/format/dates";
 import { pickVenue } from "@/lib/venue/current";

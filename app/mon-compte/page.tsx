@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { requireUser } from "@/lib/auth/current";
 import { OPTIONAL_KINDS_BY_ROLE } from "@/lib/mail/content";

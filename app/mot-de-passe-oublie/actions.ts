@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
 import { requestPasswordReset } from "@/lib/auth/accounts";
 import { clientAddress } from "@/lib/http/client-address";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { CatalogEventCard } from "@/components/offer/catalog-event-card";
 import { EasyOffer } from "@/components/easy/easy-offer";
 import { ReadingModeSwitch } from "@/components/easy/reading-mode-switch";

@@ -2,7 +2,7 @@
 
 // The structure's answer to the association's invitation to join ("we join" / "not this season").
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
 import { answerMembership } from "@/lib/association/memberships";
 import { currentActor } from "@/lib/auth/current";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { MembershipAnswer } from "@/components/association/memberships/membership-answer";
 import { NotificationsPanel } from "@/components/partner/notifications-panel";
 import { WishesPanel } from "@/components/partner/wishes-panel";

@@ -3,7 +3,7 @@
 // venue's own description is shown as the venue's words, under its name.
 import Link from "next/link";
 import { IconGift } from "@tabler/icons-react";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { ListenButton } from "@/components/easy/listen-button";
 import { ACCESS_PICTOGRAMS, CATEGORY_PICTOGRAMS, Pictogram } from "@/components/easy/pictograms";
 import { WishForm } from "@/components/easy/wish-form";

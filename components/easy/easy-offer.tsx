@@ -5,7 +5,7 @@
 // what) instead of the filter form; the classic catalogue stays one link away.
 import Link from "next/link";
 import { IconGift } from "@tabler/icons-react";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { ListenButton } from "@/components/easy/listen-button";
 import { ReadingModeSwitch } from "@/components/easy/reading-mode-switch";
 import { placesInWords } from "@/components/easy/words";

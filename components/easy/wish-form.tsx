@@ -1,6 +1,6 @@
 // "J'aimerais y aller" (issue 16): on an event's page, a visitor tells their referent they would like to
 // go, with a first name or initials, a date if they have one in mind, and a message if they want.
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/fields";
 import type { ActionState } from "@/lib/actions/state";

@@ -1,7 +1,7 @@
 // One event of the catalog: what, where, and the sessions that match the search (how many, from when to
 // when, the first few with their places), each date linking to its session on the event page.
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import type { CatalogSession, EventCard } from "@/lib/catalog/search";
 import { formatDay, formatSessionShort } from "@/lib/format/dates";
 import { parisDate } from "@/lib/time";

@@ -2,7 +2,7 @@
 // bookmarked) and, on a wider screen, it works before any JavaScript has loaded. On a phone its fields
 // fold behind a button that says how many filters are chosen.
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { activeFilterCount, areaChoices, type CatalogFilters } from "@/lib/catalog/filters";
 import { CatalogFiltersToggle } from "./catalog-filters-toggle";
 import { Accessibility, EventCategory } from "@/lib/generated/prisma/enums";

@@ -1,7 +1,7 @@
 // The partner's news, on its home page: a waiting booking confirmed, a cancellation by the venue or the
 // association (who and why), one guest's place cancelled; the words come from notice-text.ts.
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { markNotificationsReadAction } from "@/app/partenaire/notification-actions";
 import type { Actor } from "@/lib/auth/actor";
 import { formatSessionShort } from "@/lib/format/dates";

@@ -2,7 +2,7 @@
 // each with a link that opens the booking form on the date wanted (booking it handles the wish) and a
 // button that sets it aside. A wish disappears by itself once its session has started.
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
 import type { ActionState } from "@/lib/actions/state";
 import type { Actor } from "@/lib/auth/actor";

@@ -1,7 +1,7 @@
 // One breakdown of a statistics page: its heading, its chart (a picture of the table, hidden from screen
 // readers) and its table, which scrolls on its own on a phone.
 import type { ReactNode } from "react";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { FigureTable } from "@/components/stats/figure-table";
 import { FiguresChart } from "@/components/stats/figures-chart";
 import type { Figures } from "@/lib/stats/figures";

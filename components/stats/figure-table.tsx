@@ -1,7 +1,7 @@
 // A statistics table: a row heading, then figures (right-aligned, in French number format) or words.
 // Every table of the statistics pages is one, so that they read alike on screen, on paper and to a screen
 // reader (a caption, column and row headers).
-import { getFormatter } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/server";
 
 export interface FigureTableColumn {
   label: string;

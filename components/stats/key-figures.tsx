@@ -1,5 +1,5 @@
 // The few figures a statistics page opens with, each beside the period before and how it changed.
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import type { Figures } from "@/lib/stats/figures";
 import { changeInWords, shown } from "@/lib/stats/tables";
 

@@ -1,5 +1,5 @@
 // The season of a statistics page, in the URL (?saison=2026): a plain GET form.
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { seasonLabel } from "@/lib/time";
 
 export async function SeasonPicker({ action, seasons, season, current, hidden = {} }: { action: string; seasons: number[]; season: number; current: number; hidden?: Record<string, string> }) {

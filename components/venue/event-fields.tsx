@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { CheckboxGroup, SelectField, TextField } from "@/components/forms/fields";
 import { Accessibility, EventCategory } from "@/lib/generated/prisma/enums";
 

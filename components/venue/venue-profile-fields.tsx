@@ -1,6 +1,6 @@
 // The fields of a venue's profile: the venue's own form (/lieu/profil) and the association's (creating a
 // venue, editing it) are the same fields with the same labels (venue.profileForm).
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { CheckboxGroup, SelectField, TextField } from "@/components/forms/fields";
 import { Accessibility, VenueKind } from "@/lib/generated/prisma/enums";
 

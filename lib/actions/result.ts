@@ -1,7 +1,7 @@
 // What a server action answers a form: ok, or a sentence in plain French and errors field by field.
 // Domain errors and zod messages are catalog keys; they are put into words here, on the server.
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { InvalidInput } from "@/lib/booking/schemas";
 import { DomainError } from "@/lib/errors";
 import { describeFieldError } from "./describe";

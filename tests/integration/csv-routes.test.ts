@@ -14,7 +14,7 @@ import { createPartner } from "../factories";
 let actor: Actor;
 jest.mock("@/lib/auth/current", () => ({ currentActor: async () => actor }));
 // next-intl reads the request's locale in a server component; here the French catalog is given directly.
-jest.mock("next-intl/server", () => {
+jest.mock("@/lib/i18n/server", () => {
   const { createTranslator } = jest.requireActual<typeof import("use-intl/core")>("use-intl/core");
   const messages = jest.requireActual<{ default: Record<string, unknown> }>("@/messages/fr").default;
   return { getTranslations: async (namespace?: string) => createTranslator({ locale: "fr", messages, namespace: namespace as never }) };

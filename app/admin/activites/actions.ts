@@ -4,7 +4,7 @@
 // actor, answer in plain French. Rights are checked in lib/, not here.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { cancelActivity, cancelRegistration, createActivity } from "@/lib/activities/activities";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
 import { currentActor } from "@/lib/auth/current";

@@ -3,7 +3,7 @@
 // `ordre`: lib/association/sort.ts) and a page at a time.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { ClientMessages } from "@/components/i18n/client-messages";

@@ -2,7 +2,7 @@
 
 // The association's membership campaign: invite, remind, record. Rights are checked in lib/.
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
 import { inviteAllToJoin, recordMembership, remindToJoin } from "@/lib/association/memberships";
 import { currentActor } from "@/lib/auth/current";

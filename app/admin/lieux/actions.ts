@@ -4,7 +4,7 @@
 // French. Rights are checked in lib/, not here.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { z } from "zod";
 import { VENUE_PROFILE_FIELDS } from "@/components/venue/venue-profile-fields";
 import { actionFailure, type ActionState } from "@/lib/actions/result";

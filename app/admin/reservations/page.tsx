@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { BookingSearchForm } from "@/components/association/bookings/booking-search-form";
 import { BookingsTable } from "@/components/association/bookings/bookings-table";
 import { listHref, Pagination } from "@/components/pagination";

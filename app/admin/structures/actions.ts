@@ -3,7 +3,7 @@
 // The association's actions on a partner structure: parse the form, call lib/ with the current actor
 // (which checks the rights), answer in plain French. No decision about access is made here.
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
 import { addConvention, recordStep } from "@/lib/association/partnership";
 import { updateStructure } from "@/lib/association/structures";

@@ -2,7 +2,7 @@
 // one question per box, one idea per line. Public, like the FAQ it comes from.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("easy.faq"))("title") };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { DoorCheck } from "@/components/venue/door-check";
 import { requireUser } from "@/lib/auth/current";
 import { checkInvitationAction, markArrivedAction } from "../actions";

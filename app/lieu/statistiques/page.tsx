@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Breakdown } from "@/components/stats/breakdown";
 import { ExportLink } from "@/components/stats/export-link";
 import { KeyFigures } from "@/components/stats/key-figures";

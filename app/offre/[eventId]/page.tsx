@@ -3,7 +3,7 @@ import Link from "next/link";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { EasyEvent } from "@/components/easy/easy-event";
 import { EventSessionItem } from "@/components/offer/event-session";
 import type { Actor } from "@/lib/auth/actor";

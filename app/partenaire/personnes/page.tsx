@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { PersonForm } from "@/components/partner/person-form";
 import { requireUser } from "@/lib/auth/current";
 import { listPeople } from "@/lib/people/people";

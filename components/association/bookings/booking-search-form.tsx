@@ -1,7 +1,7 @@
 // The search of every booking: a plain GET form, so the search lands in the URL (it can be reloaded,
 // bookmarked or shared) and each field shows again what was searched, the order chosen in the table too.
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { searchChoicesAction } from "@/app/admin/choices-actions";
 import { ChoicePicker } from "@/components/forms/choice-picker";
 import { SelectField, TextField } from "@/components/forms/fields";

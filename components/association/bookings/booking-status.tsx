@@ -1,5 +1,5 @@
 // A booking's status as a badge: its word carries the meaning, the colour only repeats it.
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 
 const STYLES: Record<string, string> = {
   CONFIRMED: "bg-green-50 text-green-900 border-green-700",

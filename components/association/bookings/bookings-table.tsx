@@ -1,7 +1,7 @@
 // The bookings found, one row each, linked to the booking's page. No guest names here: the association
 // reads them on a booking's own page and on guest lists only. Each column's header sorts the list.
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { SortableHeader } from "@/components/sortable-header";
 import { BOOKING_SORTS, type BookingSort } from "@/lib/association/bookings";
 import type { Sort } from "@/lib/association/sort";

@@ -1,6 +1,6 @@
 // An audit entry in words: its action ("booking.cancelled" → "Réservation annulée", the raw action when
 // the catalog has no words for it), who made it, and its before/after as short "key : value" lines.
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { auditFields, clipped } from "@/lib/association/audit-fields";
 import { formatDay, formatMoment } from "@/lib/format/dates";
 

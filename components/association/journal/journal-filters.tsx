@@ -1,7 +1,7 @@
 // The journal's filters: a plain GET form, so they land in the URL and each field shows again what was
 // chosen. Actions are offered by family ("booking": every action on bookings) and one by one.
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { searchChoicesAction } from "@/app/admin/choices-actions";
 import { ChoicePicker } from "@/components/forms/choice-picker";
 import { SelectField, TextField } from "@/components/forms/fields";

@@ -1,6 +1,6 @@
 // The form of a structure's NEXT step only, after its current stage (the FAQ's path): plan a meeting,
 // record it with its decision, the convention signed, the first referent's account, the training.
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/fields";
 import type { Stage } from "@/lib/association/partnership";

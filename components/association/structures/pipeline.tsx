@@ -1,7 +1,7 @@
 // The pipeline of partner structures: the count of each step (links that filter), the list as a table
 // and the board by step. Server components; the page fetches, these only render.
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { listHref } from "@/components/pagination";
 import { SortableHeader } from "@/components/sortable-header";
 import type { Stage } from "@/lib/association/partnership";

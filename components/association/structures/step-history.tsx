@@ -1,5 +1,5 @@
 // A structure's partnership as a history: each step with when, who, its note and what it recorded.
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { formatDay, formatMoment } from "@/lib/format/dates";
 import type { OnboardingStepKind } from "@/lib/generated/prisma/enums";
 

@@ -1,6 +1,6 @@
 // GET /admin/adhesions/export?saison=2026: the season's members as CSV, for the general assembly.
 // Admin only (lib/association/memberships checks it).
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { membersCsv, seasonFromUrl } from "@/lib/association/memberships";
 import { csvDownload } from "@/lib/http/csv-download";
 import { seasonLabel, seasonOf } from "@/lib/time";

@@ -1,7 +1,7 @@
 // GET /admin/journal/export?…: the audit log as filtered and sorted, as CSV (';', for a spreadsheet):
 // every matching entry up to 50,000 rows, with what the journal's page shows and no more. Admin only:
 // decided by lib/association/journal (journalCsv), which reads the filters too; this route only answers.
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { journalCsv } from "@/lib/association/journal";
 import { csvDownload } from "@/lib/http/csv-download";
 import { parisDate } from "@/lib/time";

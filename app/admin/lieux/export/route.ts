@@ -1,7 +1,7 @@
 // GET /admin/lieux/export?…: the venues found, as the list is searched and sorted, as CSV (';', for a
 // spreadsheet): every match up to 50,000 rows. Admin only: decided by lib/association/venues
 // (venuesCsv), which reads the filters too; this route only answers.
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { venuesCsv } from "@/lib/association/venues";
 import { csvDownload } from "@/lib/http/csv-download";
 import { parisDate } from "@/lib/time";

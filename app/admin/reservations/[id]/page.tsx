@@ -3,7 +3,7 @@ import Link from "next/link";
 import { FocusOnArrival } from "@/components/focus-on-arrival";
 import { cache } from "react";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { BookingStatus } from "@/components/association/bookings/booking-status";
 import { actionLabeller, actorLabeller, AuditDetails } from "@/components/association/journal/audit-details";
 import { ActionForm } from "@/components/forms/action-form";

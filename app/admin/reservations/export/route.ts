@@ -1,7 +1,7 @@
 // GET /admin/reservations/export?…: the bookings found, as the list is filtered and sorted, as CSV (';',
 // for a spreadsheet): every match up to 50,000 rows, never a guest's name. Admin only: decided by
 // lib/association/bookings (bookingsCsv), which reads the filters too; this route only answers.
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { bookingsCsv } from "@/lib/association/bookings";
 import { csvDownload } from "@/lib/http/csv-download";
 import { parisDate } from "@/lib/time";

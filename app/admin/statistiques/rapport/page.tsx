@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { FigureTable } from "@/components/stats/figure-table";
 import { FiguresChart } from "@/components/stats/figures-chart";
 import { KeyFigures } from "@/components/stats/key-figures";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { actionLabeller } from "@/components/association/journal/audit-details";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { cache } from "react";
 import { ConventionState } from "@/components/association/structures/convention-state";
 import { NextStep } from "@/components/association/structures/next-step";

@@ -1,5 +1,5 @@
 // GET /admin/structures/export: the pipeline as CSV (';', for a spreadsheet), with the list's filters.
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { structureFiltersSchema, structuresCsv } from "@/lib/association/structures";
 import { csvDownload } from "@/lib/http/csv-download";
 import { parisDate } from "@/lib/time";

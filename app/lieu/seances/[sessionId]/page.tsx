@@ -3,7 +3,7 @@ import Link from "next/link";
 import { FocusOnArrival } from "@/components/focus-on-arrival";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/fields";
 import { PrintButton } from "@/components/partner/print-button";

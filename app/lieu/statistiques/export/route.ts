@@ -1,6 +1,6 @@
 // GET /lieu/statistiques/export?saison=2026&table=evenements[&lieu=…]: a venue's statistics table as CSV
 // (semicolons and a byte-order mark), for its own report: its account or its events with the feedback.
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { z } from "zod";
 import { toCsv } from "@/lib/csv";
 import { csvDownload, plainAnswer } from "@/lib/http/csv-download";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { ArchivePersonForm, PersonForm } from "@/components/partner/person-form";
 import { currentActor } from "@/lib/auth/current";
 import { NotFoundError } from "@/lib/errors";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { FocusOnArrival } from "@/components/focus-on-arrival";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { CancelBookingForm } from "@/components/offer/cancel-booking-form";
 import type { Actor } from "@/lib/auth/actor";

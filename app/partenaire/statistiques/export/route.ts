@@ -1,7 +1,7 @@
 // GET /partenaire/statistiques/export?saison=2026&table=mois: a structure's statistics table as CSV
 // (semicolons and a byte-order mark), for its own report to its funders: its account, or its outings by
 // month or by category.
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { z } from "zod";
 import { toCsv } from "@/lib/csv";
 import { AccessDeniedError } from "@/lib/errors";

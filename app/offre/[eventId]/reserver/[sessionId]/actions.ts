@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import type { BookingAnswer } from "@/components/offer/booking-form";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
 import { DomainError, RuleViolation } from "@/lib/errors";

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { BookingForm } from "@/components/offer/booking-form";
 import { WaitlistNotice } from "@/components/offer/waitlist-notice";
 import type { Actor } from "@/lib/auth/actor";
