@@ -1,4 +1,4 @@
-// npm run bench:pages [-- --json] [--scale <x>] [--c1 <n>] [--c16 <n>] [--budget <minutes>] [--only <regexp>] [--stats]
+// npm run bench:pages [-- --json] [--scale <x>] [--c1 <n>] [--c16 <n>] [--budget <minutes>] [--only <regexp>] [--stats] [--cpu-prof <dir>]
 // How long the main pages take over HTTP, on the demo data and on the national data, in one run: two
 // embedded PostgreSQL clusters in a temporary folder (one with the demo seed, one with
 // prisma/seed/national.ts at --scale, 1 by default), two app servers (scripts/server.ts, as npm start runs
@@ -42,6 +42,7 @@ const scale = Number(option("scale") ?? 1);
 const C1_REQUESTS = Number(option("c1") ?? 30);
 const C16_REQUESTS = Number(option("c16") ?? 160);
 const only = option("only") ? new RegExp(option("only")!) : null;
+const cpuProfileDir = option("cpu-prof") ? path.resolve(option("cpu-prof")!) : null;
 /** Minutes for all the timed requests: each page gets its share of what is left, so a slow page is timed
  * on fewer requests (never fewer than the minimums) and the whole run keeps to its time. */
 const BUDGET_MS = Number(option("budget") ?? 10) * 60_000;
@@ -494,7 +495,10 @@ function freePort(): Promise<number> {
 
 async function startApp(data: DataSet, secrets: Record<string, string>): Promise<AppServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [tsxCli, path.join(projectRoot, "scripts", "server.ts")], {
+  // --cpu-prof <dir>: every process of the server (its cluster's workers inherit the flags) writes its CPU
+  // profile there when it stops; tsx as a loader rather than its CLI, so that the flags reach the server.
+  const profile = cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.join(cpuProfileDir, data.name)}`, "--import", "tsx"] : [tsxCli];
+  const child = spawn(process.execPath, [...profile, path.join(projectRoot, "scripts", "server.ts")], {
     cwd: projectRoot,
     detached: true, // its own process group, stopped as a whole
     stdio: ["ignore", "pipe", "pipe"],
