@@ -10,8 +10,12 @@
 
 /** What every page gets: the error page's words, and the words shared by buttons. */
 export const ROOT_NAMESPACES = ["common", "errors"] as const;
-/** What a form needs: ActionForm's submit button, and its field errors put into words as people type. */
-export const FORM_NAMESPACES = ["common", "domainErrors", "validation", "fields"] as const;
+/**
+ * What a form needs: ActionForm's submit button, and its field errors put into words as people type. Of
+ * the domain's errors (6 kB, put into words on the server), only the two a browser says itself: the
+ * form's checks refused, and two passwords that differ (lib/auth/schemas.ts, checked as people type).
+ */
+export const FORM_NAMESPACES = ["common", "domainErrors.INVALID_INPUT", "domainErrors.PASSWORDS_DIFFER", "validation", "fields"] as const;
 
 /** Every namespace a page may need (the test components' provider). "namespace.part" for one part of a large one. */
 export const CLIENT_NAMESPACES = [

@@ -1,4 +1,4 @@
-// npm run bench:pages [-- --json] [--scale <x>] [--c1 <n>] [--c16 <n>] [--budget <minutes>] [--only <regexp>] [--stats] [--cpu-prof <dir>]
+// npm run bench:pages [-- --json] [--scale <x>] [--c1 <n>] [--c16 <n>] [--budget <minutes>] [--only <regexp>] [--stats] [--cpu-prof <dir>] [--save-html <dir>]
 // How long the main pages take over HTTP, on the demo data and on the national data, in one run: two
 // embedded PostgreSQL clusters in a temporary folder (one with the demo seed, one with
 // prisma/seed/national.ts at --scale, 1 by default), two app servers (scripts/server.ts, as npm start runs
@@ -43,6 +43,7 @@ const C1_REQUESTS = Number(option("c1") ?? 30);
 const C16_REQUESTS = Number(option("c16") ?? 160);
 const only = option("only") ? new RegExp(option("only")!) : null;
 const cpuProfileDir = option("cpu-prof") ? path.resolve(option("cpu-prof")!) : null;
+const saveHtmlDir = option("save-html") ? path.resolve(option("save-html")!) : null;
 /** Minutes for all the timed requests: each page gets its share of what is left, so a slow page is timed
  * on fewer requests (never fewer than the minimums) and the whole run keeps to its time. */
 const BUDGET_MS = Number(option("budget") ?? 10) * 60_000;
@@ -449,7 +450,15 @@ async function measurePage(servers: AppServer[], page: Page, picks: Record<DataS
     // Fresh connections for each page: none left idle long enough for the server to close it under us.
     target.server.agent.destroy();
     target.server.agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS * 2 });
-    for (let i = 0; i < WARM_UP; i++) bytes.set(target, Buffer.byteLength((await checkedGet(target, page)).body));
+    for (let i = 0; i < WARM_UP; i++) {
+      const { body } = await checkedGet(target, page);
+      bytes.set(target, Buffer.byteLength(body));
+      // --save-html <dir>: each page as each data set's server answered it, to see what makes its weight.
+      if (saveHtmlDir && i === 0) {
+        fs.mkdirSync(saveHtmlDir, { recursive: true });
+        fs.writeFileSync(path.join(saveHtmlDir, `${target.server.name}-${page.name.replace(/[^\p{L}\d]+/gu, "-")}.html`), body);
+      }
+    }
     // Every process of the server renders the page before it is timed: scripts/server.ts runs one per
     // core, and deals new connections to them in turn, so a few at once reach them all.
     await burst(target, page, CLIENTS, CLIENTS * 2, CLIENTS * 2, 0);

@@ -26,7 +26,7 @@ const covers = (list: readonly string[], namespace: string) => list.some((listed
 const WHOLE_CATALOG_READERS: Record<string, string[]> = {
   "app/error.tsx": ["errors"],
   // Field errors put into words as people type: lib/actions/describe.ts.
-  "components/forms/action-form.tsx": ["domainErrors", "validation", "fields"],
+  "components/forms/action-form.tsx": ["domainErrors.INVALID_INPUT", "domainErrors.PASSWORDS_DIFFER", "validation", "fields"],
 };
 
 /** The namespaces a file reads itself. */
@@ -84,7 +84,7 @@ const pages = [...files.keys()].filter((file) => /^app\/.*(page|layout|not-found
 describe("the catalog's part sent to the browser", () => {
   it("follows the imports (the test reaches the components it should)", () => {
     expect(pages.length).toBeGreaterThan(30);
-    expect([...namespacesReachedFrom("app/comptes/page.tsx").keys()]).toEqual(expect.arrayContaining(["accounts", "choicePicker", "domainErrors"]));
+    expect([...namespacesReachedFrom("app/comptes/page.tsx").keys()]).toEqual(expect.arrayContaining(["accounts", "choicePicker", "domainErrors.INVALID_INPUT"]));
     expect(namespacesReachedFrom("app/admin/statistiques/page.tsx").size).toBe(0);
   });
 
