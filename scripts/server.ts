@@ -19,7 +19,7 @@ import path from "node:path";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf, signClientAddress, trustedProxies } from "../lib/http/client-address";
 import { compressAnswers } from "../lib/http/compression";
-import { ACTION_TOO_LARGE, actionBodyTooLarge, securityHeaders, servedOverHttps } from "../lib/http/security-headers";
+import { ACTION_TOO_LARGE, overActionBodyLimit, securityHeaders, servedOverHttps } from "../lib/http/security-headers";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
@@ -57,7 +57,7 @@ async function serve() {
     // A server action skips proxy.ts (its answer is data, not a page): its headers and its limit are here,
     // the limit answered before anything is parsed.
     for (const [name, value] of Object.entries(securityHeaders((req.url ?? "/").split("?")[0]!, { https }))) res.setHeader(name, value);
-    if (actionBodyTooLarge(req.method, { get: (name) => [req.headers[name]].flat()[0] })) {
+    if (overActionBodyLimit(req.headers["content-length"])) {
       // The body is read and dropped: a client still sending it would otherwise meet a closed connection.
       req.resume();
       res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8" }).end(ACTION_TOO_LARGE);

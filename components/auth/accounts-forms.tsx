@@ -67,24 +67,38 @@ function RoleSelect({ label, role, setRole, options }: { label: string; role: st
   );
 }
 
-export function ActiveToggle({ userId, name, active, setActive }: { userId: string; name: string; active: boolean; setActive: Action }) {
-  const t = useTranslations("accounts");
-  const [state, action, pending] = useActionState(setActive, initialActionState);
+/**
+ * One button on an account's row of the list, sending its id (and `fields`): what the server answers shows
+ * beside it (a refusal always; a success when `sayDone`), and `confirm` is asked first if given.
+ */
+function AccountButton({ action, userId, fields = {}, label, danger = false, confirm, sayDone = false, className }: {
+  action: Action;
+  userId: string;
+  fields?: Record<string, string>;
+  label: string;
+  danger?: boolean;
+  confirm?: string;
+  sayDone?: boolean;
+  className?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   return (
     <form
-      action={action}
+      action={formAction}
+      className={className}
       onSubmit={(event) => {
-        // Deactivating ends the person's sessions: ask first.
-        if (active && !window.confirm(t("deactivateConfirm", { name }))) event.preventDefault();
+        if (confirm && !window.confirm(confirm)) event.preventDefault();
       }}
     >
       <input type="hidden" name="userId" value={userId} />
-      <input type="hidden" name="active" value={active ? "false" : "true"} />
-      <SubmitButton pending={pending} danger={active} className="px-3 py-1">
-        {active ? t("deactivate") : t("reactivate")}
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <SubmitButton pending={pending} danger={danger} className="px-3 py-1">
+        {label}
       </SubmitButton>
-      {state.message && !state.ok ? (
-        <span role="alert" className="ml-2 font-semibold text-red-800">
+      {state.message && (!state.ok || sayDone) ? (
+        <span role={state.ok ? "status" : "alert"} className={`ml-2 font-semibold ${state.ok ? "text-green-800" : "text-red-800"}`}>
           {state.message}
         </span>
       ) : null}
@@ -92,21 +106,23 @@ export function ActiveToggle({ userId, name, active, setActive }: { userId: stri
   );
 }
 
+export function ActiveToggle({ userId, name, active, setActive }: { userId: string; name: string; active: boolean; setActive: Action }) {
+  const t = useTranslations("accounts");
+  // Deactivating ends the person's sessions: ask first.
+  return (
+    <AccountButton
+      action={setActive}
+      userId={userId}
+      fields={{ active: active ? "false" : "true" }}
+      label={active ? t("deactivate") : t("reactivate")}
+      danger={active}
+      confirm={active ? t("deactivateConfirm", { name }) : undefined}
+    />
+  );
+}
+
 /** For an account whose person has not chosen a password yet: the invitation again, with a new link. */
 export function ResendInvitation({ userId, resend }: { userId: string; resend: Action }) {
   const t = useTranslations("accounts");
-  const [state, action, pending] = useActionState(resend, initialActionState);
-  return (
-    <form action={action} className="mt-1">
-      <input type="hidden" name="userId" value={userId} />
-      <SubmitButton pending={pending} className="px-3 py-1">
-        {t("resend")}
-      </SubmitButton>
-      {state.message ? (
-        <span role={state.ok ? "status" : "alert"} className={`ml-2 font-semibold ${state.ok ? "text-green-800" : "text-red-800"}`}>
-          {state.message}
-        </span>
-      ) : null}
-    </form>
-  );
+  return <AccountButton action={resend} userId={userId} label={t("resend")} sayDone className="mt-1" />;
 }

@@ -1,8 +1,8 @@
 // Reading the session cookie, as next-auth's own decode does (an encrypted JWT, A256GCM, its key derived
 // from NEXTAUTH_SECRET by HKDF), with the derived key remembered. next-auth derives it again for every
-// request, on libuv's thread pool: the derivation and its round trip took 3 % of the servers' CPU in a
-// burst of bookings (npm run bench:burst), for a key that never changes while the secret does not.
-// next-auth 4 writes the cookie (lib/auth/options.ts); tests/integration/auth.test.ts reads its tokens here.
+// request, on libuv's thread pool: the derivation and its round trip took about 2 % of the servers' CPU in
+// a burst of bookings (npm run bench:burst), for a key that never changes while the secret does not.
+// next-auth 4 writes the cookie (lib/auth/options.ts); tests/unit/session-token.test.ts reads its tokens here.
 import "server-only";
 import { hkdfSync } from "node:crypto";
 import { jwtDecrypt } from "jose";

@@ -9,8 +9,9 @@ export const ACTION_BODY_LIMIT_BYTES = 6 * 1024 * 1024;
 /** The answer (413) to an action whose body says it is over the limit, before anything is read. */
 export const ACTION_TOO_LARGE = `Envoi trop volumineux : ${ACTION_BODY_LIMIT_BYTES / 1024 / 1024} Mo au plus (une image de 5 Mo au plus).`;
 
-export function actionBodyTooLarge(method: string | undefined, headers: { get(name: string): string | null | undefined }): boolean {
-  return method === "POST" && !!headers.get("next-action") && Number(headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT_BYTES;
+/** Whether an action's announced length (its Content-Length header) is over the limit. */
+export function overActionBodyLimit(contentLength: string | undefined): boolean {
+  return Number(contentLength ?? 0) > ACTION_BODY_LIMIT_BYTES;
 }
 
 export function contentSecurityPolicy(nonce: string, { dev = false, https = false } = {}): string {

@@ -154,6 +154,7 @@ async function main() {
     // ── The bursts: each on a session of its own, every request ready beforehand, all sent at once ──
     let firstBurstUs: number | undefined;
     let lastBurstUs = 0;
+    const databasePid = postgresPid(database.port);
     const burst = async (round: number, sessionId: string) => {
       const prepared = await Promise.all(
         Array.from({ length: REQUESTS }, async (_, i) => {
@@ -163,7 +164,6 @@ async function main() {
           return { server, account, body: await body(account, person, sessionId) };
         }),
       );
-      const databasePid = postgresPid(database.port);
       const cpuBefore = servers.map((server) => processTreeCpuMs(server.child.pid!));
       const databaseCpuBefore = databasePid ? processTreeCpuMs(databasePid) : 0;
       const clientCpuBefore = process.cpuUsage();
