@@ -109,6 +109,14 @@ test("a venue declares an event, fills it, raises a count, handles its guests an
   });
   expect(csv).toContain("Diallo;Awa");
   expect(csv).toContain("Sow;Binta");
+  // The session is today: arrivals are ticked on the list itself (drawn in the browser from plain rows,
+  // components/venue/guest-table.tsx), through the real server action, and taken back.
+  const arrival = page.getByRole("checkbox", { name: "Arrivée de Awa Diallo" });
+  await arrival.check();
+  await expect(page.getByText("Awa Diallo : arrivée enregistrée.")).toBeAttached();
+  await arrival.uncheck();
+  await expect(page.getByText("Awa Diallo : arrivée retirée.")).toBeAttached();
+  await expect(arrival).not.toBeChecked();
   const cancel = page.locator("details", { hasText: `Annuler la réservation ${second.number}` });
   await cancel.getByText(`Annuler la réservation ${second.number}`).click();
   await cancel.getByLabel("Pourquoi ? (obligatoire, dit à la structure)").fill("La personne a appelé : elle est malade");

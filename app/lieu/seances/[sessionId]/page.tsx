@@ -7,7 +7,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/fields";
 import { PrintButton } from "@/components/partner/print-button";
-import { ArrivalCheckbox } from "@/components/venue/arrival-checkbox";
+import { GuestTable } from "@/components/venue/guest-table";
 import type { Actor } from "@/lib/auth/actor";
 import { currentActor, requireUser } from "@/lib/auth/current";
 import { formatBookingNumber } from "@/lib/booking/number";
@@ -88,58 +88,20 @@ export default async function GuestListPage({ params, searchParams }: { params: 
         {list.guests.length ? (
           <div className="space-y-2">
             {ticking ? <p className="print:hidden">{t("tickHint")}</p> : null}
-            <table className="w-full border-collapse text-left">
-              <thead>
-                <tr className="border-b-2 border-ink">
-                  <th scope="col" className="w-14 py-1 pr-2">{t("arrived")}</th>
-                  <th scope="col" className="py-1 pr-2">{t("name")}</th>
-                  <th scope="col" className="hidden py-1 pr-2 sm:table-cell">{t("number")}</th>
-                  <th scope="col" className="hidden py-1 pr-2 sm:table-cell">{t("structure")}</th>
-                  <th scope="col" className="hidden py-1 sm:table-cell">{t("needs")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.guests.map((guest) => {
-                  const needs = describeNeeds(guest.needs, guest.needsNote);
-                  return (
-                    <tr key={`${guest.bookingId}-${guest.position}`} className="border-b border-gray-300 align-top">
-                      <td className="py-1 pr-2 align-middle">
-                        {ticking ? (
-                          <ArrivalCheckbox bookingId={guest.bookingId} position={guest.position} name={`${guest.firstName} ${guest.lastName}`} arrived={guest.checkedInAt !== null} tick={tickArrivalAction} />
-                        ) : guest.checkedInAt ? (
-                          <span>
-                            <span aria-hidden="true">✓</span>
-                            <span className="sr-only">{t("arrivedYes")}</span>
-                          </span>
-                        ) : null}
-                      </td>
-                      <td className="py-2 pr-2">
-                        <span className="font-semibold">
-                          {guest.lastName} {guest.firstName}
-                        </span>
-                        {/* On a phone the other columns are folded under the name. */}
-                        <span className="block text-sm sm:hidden">
-                          <span className="font-mono">{formatBookingNumber(guest.number)}</span> · {guest.partnerName}
-                          {guest.partnerPhone ? (
-                            <>
-                              {" · "}
-                              <span className="whitespace-nowrap">{guest.partnerPhone}</span>
-                            </>
-                          ) : null}
-                        </span>
-                        {needs ? <span className="block text-sm font-semibold sm:hidden">{needs}</span> : null}
-                      </td>
-                      <td className="hidden py-2 pr-2 font-mono sm:table-cell">{formatBookingNumber(guest.number)}</td>
-                      <td className="hidden py-2 pr-2 sm:table-cell">
-                        {guest.partnerName}
-                        {guest.partnerPhone ? <span className="block text-sm">{guest.partnerPhone}</span> : null}
-                      </td>
-                      <td className="hidden py-2 sm:table-cell">{needs}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <GuestTable
+              rows={list.guests.map((guest) => ({
+                bookingId: guest.bookingId,
+                position: guest.position,
+                lastName: guest.lastName,
+                firstName: guest.firstName,
+                number: formatBookingNumber(guest.number),
+                partnerName: guest.partnerName,
+                partnerPhone: guest.partnerPhone,
+                needs: describeNeeds(guest.needs, guest.needsNote),
+                arrived: guest.checkedInAt !== null,
+              }))}
+              tick={ticking ? tickArrivalAction : undefined}
+            />
           </div>
         ) : null}
 
