@@ -66,8 +66,9 @@ test("a venue opens applications, three structures apply, the draw runs at the c
   await page.getByRole("button", { name: /^Publier/ }).click();
   await page.getByRole("link", { name: "Liste des invités" }).first().click();
 
-  // Applications from now until the close, two minutes ahead at most.
-  const closes = new Date(Date.now() + 120_000);
+  // Applications from now until the close: the first whole minute at least 40 s ahead (the field takes
+  // minutes; the three applications below take 13 s here), so the test waits 40 to 100 s, not up to 2 min.
+  const closes = new Date(Math.ceil((Date.now() + 40_000) / 60_000) * 60_000);
   const draw = page.getByRole("region", { name: "Candidatures puis tirage au sort" });
   await draw.getByLabel("Ouverture des candidatures").fill(parisLocal(new Date()));
   await draw.getByLabel("Clôture des candidatures et tirage").fill(parisLocal(closes));
