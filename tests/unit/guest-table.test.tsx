@@ -51,33 +51,32 @@ function draw(tick?: jest.Mock) {
     </NextIntlClientProvider>,
   );
   const [header, ...body] = screen.getAllByRole("row");
-  return { header, body };
+  return { header: header!, body, cells: (row: number) => within(body[row]!).getAllByRole("cell") };
 }
 
 describe("the venue's guest list table", () => {
   it("shows one row per guest, with the number, the structure, its phone and the needs", () => {
-    const { header, body } = draw();
+    const { header, body, cells: cellsOf } = draw();
     expect(within(header).getAllByRole("columnheader").map((cell) => cell.textContent)).toEqual(["Arrivé", "Nom", "Réservation", "Structure", "À prévoir"]);
     expect(body).toHaveLength(3);
-    const cells = within(body[0]).getAllByRole("cell");
+    const cells = cellsOf(0);
     expect(cells[1]).toHaveTextContent("Diallo Awa");
     expect(cells[2]).toHaveTextContent("K7QM-3RTX");
     expect(cells[3]).toHaveTextContent("CCAS de Lyon04 72 00 00 00");
     expect(cells[4]).toHaveTextContent("fauteuil roulant");
     // A structure without a phone shows no dangling separator in the folded view.
-    expect(within(body[2]).getAllByRole("cell")[1]).toHaveTextContent(/^Martin LéaABCD-EFGH · Foyer Soleil$/);
+    expect(cellsOf(2)[1]).toHaveTextContent(/^Martin LéaABCD-EFGH · Foyer Soleil$/);
   });
 
   it("folds the number, the structure and the needs under the name for a phone", () => {
-    const { body } = draw();
-    const name = within(body[0]).getAllByRole("cell")[1];
+    const name = draw().cells(0)[1];
     expect(name).toHaveTextContent("Diallo AwaK7QM-3RTX · CCAS de Lyon · 04 72 00 00 00fauteuil roulant");
   });
 
   it("marks who came when arrivals are not ticked on the list", () => {
-    const { body } = draw();
-    expect(within(body[0]).getAllByRole("cell")[0]).toHaveTextContent("arrivé");
-    expect(within(body[1]).getAllByRole("cell")[0]).toBeEmptyDOMElement();
+    const { cells } = draw();
+    expect(cells(0)[0]).toHaveTextContent("arrivé");
+    expect(cells(1)[0]).toBeEmptyDOMElement();
     expect(screen.queryByRole("checkbox")).toBeNull();
   });
 
@@ -89,6 +88,6 @@ describe("the venue's guest list table", () => {
     expect(moussa).not.toBeChecked();
     fireEvent.click(moussa);
     await waitFor(() => expect(screen.getByText("Moussa Diallo : arrivée enregistrée.")).toBeInTheDocument());
-    expect(tick).toHaveBeenCalledWith({ bookingId: rows[1].bookingId, position: 2, arrived: true });
+    expect(tick).toHaveBeenCalledWith({ bookingId: rows[1]!.bookingId, position: 2, arrived: true });
   });
 });
