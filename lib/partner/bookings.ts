@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { actsForPartner, ensure } from "@/lib/auth/permissions";
 import { parse } from "@/lib/booking/schemas";
+import { audit } from "@/lib/audit";
 import { getPrisma } from "@/lib/db/client";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -141,14 +142,17 @@ export async function recordAttendance(actor: Actor, input: unknown, { now = new
   if (!booking || !actsForPartner(actor, booking.partnerId)) throw new NotFoundError("réservation");
   if (booking.status !== "CONFIRMED") throw new RuleViolation("ATTENDANCE_NOT_CONFIRMED", "Seule une réservation confirmée a des présences.");
   if (booking.session.startsAt > now) throw new RuleViolation("ATTENDANCE_TOO_EARLY", "Les présences se notent après la séance.");
-  await prisma.$transaction([
+  await prisma.$transaction(async (tx) => {
     // A guest withdrawn before the session was neither expected nor absent.
-    prisma.bookingGuest.updateMany({ where: { bookingId, cancelledAt: null, position: { in: attended } }, data: { attendance: "ATTENDED" } }),
-    prisma.bookingGuest.updateMany({ where: { bookingId, cancelledAt: null, position: { in: absent } }, data: { attendance: "NO_SHOW" } }),
-    ...(mood
-      ? [prisma.bookingFeedback.upsert({ where: { bookingId }, create: { bookingId, mood, comment }, update: { mood, comment } })]
-      : []),
-  ]);
+    await tx.bookingGuest.updateMany({ where: { bookingId, cancelledAt: null, position: { in: attended } }, data: { attendance: "ATTENDED" } });
+    await tx.bookingGuest.updateMany({ where: { bookingId, cancelledAt: null, position: { in: absent } }, data: { attendance: "NO_SHOW" } });
+    if (mood) await tx.bookingFeedback.upsert({ where: { bookingId }, create: { bookingId, mood, comment }, update: { mood, comment } });
+    // Every change of a booking is audited (DESIGN.md): the places and the mood, not the comment (free
+    // text, which may name someone). An answer that says nothing writes nothing.
+    if (attended.length || absent.length || mood) {
+      await audit(tx, actor, { action: "booking.attendance_recorded", entityType: "Booking", entityId: bookingId, after: { attended, absent, ...(mood ? { mood } : {}) } }, now);
+    }
+  });
 }
 
 export interface PartnerBookingDetails extends PartnerBooking {

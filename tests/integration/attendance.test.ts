@@ -108,6 +108,14 @@ describe("attendance after the outing, as the partner says", () => {
     expect((await attendance(booking.id)).map((g) => g.attendance)).toEqual(["ATTENDED", null, "NO_SHOW"]);
     // A guest both came and did not: refused.
     await expect(recordAttendance(partner, { bookingId: booking.id, attended: [1], absent: [1] }, after)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    // Every change of a booking is in the audit log (DESIGN.md): who said it, when, which places; an
+    // answer that changes nothing writes nothing, and the partner's comment stays out.
+    await recordAttendance(partner, { bookingId: booking.id, attended: [1], mood: "LOVED", comment: "Awa a adoré" }, after);
+    const entries = await getPrisma().auditLog.findMany({ where: { entityId: booking.id }, orderBy: { id: "asc" }, select: { action: true, actorKind: true, at: true, after: true } });
+    expect(entries).toEqual([
+      { action: "booking.attendance_recorded", actorKind: "partner", at: after.now, after: { attended: [0], absent: [2] } },
+      { action: "booking.attendance_recorded", actorKind: "partner", at: after.now, after: { attended: [1], absent: [], mood: "LOVED" } },
+    ]);
   }, PDF_TIMEOUT);
 
   it("keeps an arrival ticked at the door when the partner gives no answer for that guest", async () => {

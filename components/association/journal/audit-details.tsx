@@ -42,6 +42,7 @@ export async function AuditDetails({ before, after }: { before: unknown; after: 
       if (key === "reason") return say(labels, `cancelReason.${raw}`, raw);
       if (key === "code") return say(codes, raw, raw);
       if (key === "role") return say(labels, `actorKind.${raw.toLowerCase()}`, raw);
+      if (key === "mood") return say(labels, `mood.${raw}`, raw);
       // Ids are long: their start is enough to tell them apart (the full id is in the title).
       if (UUID.test(raw)) return `${raw.slice(0, 8)}…`;
       if (ISO_INSTANT.test(raw) && !Number.isNaN(Date.parse(raw))) return formatMoment(new Date(raw));
