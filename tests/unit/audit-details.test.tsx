@@ -20,10 +20,12 @@ describe("an audit entry in words", () => {
     expect(label("booking.unheard_of")).toBe("booking.unheard_of");
   });
 
-  it("says what the partner noted after the outing, the mood in French", async () => {
-    render(await AuditDetails({ before: null, after: { attended: [0, 1], absent: [2], mood: "LOVED" } }));
-    expect(screen.getByText("présentes (places) :").parentElement).toHaveTextContent("présentes (places) : 0, 1");
-    expect(screen.getByText("absentes (places) :").parentElement).toHaveTextContent("absentes (places) : 2");
+  it("says what the partner noted after the outing, guests counted from 1 and the mood in French", async () => {
+    render(await AuditDetails({ before: null, after: { attended: [0, 1], absent: [2], mood: "LOVED", places: 3 } }));
+    expect(screen.getByText("présentes (rang dans la réservation) :").parentElement).toHaveTextContent("présentes (rang dans la réservation) : 1, 2");
+    expect(screen.getByText("absentes (rang dans la réservation) :").parentElement).toHaveTextContent("absentes (rang dans la réservation) : 3");
+    // Other numbers are numbers.
+    expect(screen.getByText("places :").parentElement).toHaveTextContent("places : 3");
     expect(screen.getByText("avis :").parentElement).toHaveTextContent("avis : a adoré");
   });
 

@@ -24,6 +24,8 @@ export async function actorLabeller(): Promise<(name: string | null | undefined,
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** Keys whose numbers are guests' places in their booking (lib/booking: position, from 0). */
+const GUEST_RANKS = new Set(["position", "positions", "attended", "absent"]);
 
 export async function AuditDetails({ before, after }: { before: unknown; after: unknown }) {
   const t = await getTranslations("journalAdmin");
@@ -36,7 +38,9 @@ export async function AuditDetails({ before, after }: { before: unknown; after: 
   const value = (key: string, raw: unknown): string => {
     if (raw === null || raw === undefined || raw === "") return t("emptyValue");
     if (typeof raw === "boolean") return labels(raw ? "yes" : "no");
-    if (typeof raw === "number") return format.number(raw);
+    // Guests are stored by their place in the booking from 0; people count from 1, as the booking's
+    // list of guests shows them in that order.
+    if (typeof raw === "number") return format.number(GUEST_RANKS.has(key) ? raw + 1 : raw);
     if (typeof raw === "string") {
       if (key === "status") return say(labels, `bookingStatus.${raw}`, raw);
       if (key === "reason") return say(labels, `cancelReason.${raw}`, raw);
