@@ -19,6 +19,7 @@ export interface VenueProfileValues {
   ticketOfficeEmail: string | null;
   accessibility: Accessibility[];
   accessibilityNotes: string | null;
+  kind?: VenueKind;
 }
 
 /** The names the server action reads back (besides `accessibility`, a list). */
@@ -36,7 +37,14 @@ export async function VenueProfileFields({ venue, withKind = false }: { venue?: 
       <div className="grid gap-3 sm:grid-cols-2">
         {f("name", true)}
         {withKind ? (
-          <SelectField name="kind" label={a("kind")} defaultValue="" options={[["", a("chooseKind")], ...Object.values(VenueKind).map((kind): [string, string] => [kind, a(`kinds.${kind}`)])]} />
+          // Only the association sees it (lib/venue/profile refuses a kind from anyone else). Editing, the
+          // venue's kind is chosen already: no empty choice.
+          <SelectField
+            name="kind"
+            label={a("kind")}
+            defaultValue={venue?.kind ?? ""}
+            options={[...(venue?.kind ? [] : [["", a("chooseKind")] as [string, string]]), ...Object.values(VenueKind).map((kind): [string, string] => [kind, a(`kinds.${kind}`)])]}
+          />
         ) : null}
       </div>
       {f("addressLine", true)}

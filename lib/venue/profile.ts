@@ -5,7 +5,8 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { parse } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
-import { Accessibility } from "@/lib/generated/prisma/enums";
+import { Accessibility, VenueKind } from "@/lib/generated/prisma/enums";
+import { ensure, isAdmin } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit";
 import { NotFoundError } from "@/lib/errors";
 import { httpUrl, line, optionalLine, optionalText } from "@/lib/validation";
@@ -41,12 +42,19 @@ export async function getVenueProfile(actor: Actor, venueId: string) {
   return venue;
 }
 
+/** The venue's profile; with `kind`, its kind too, which only the association changes (its statistics
+ * count by kind). The venue's own form has no kind: left out, it stays as it is. */
+export const venueUpdateSchema = venueProfileSchema.extend({ kind: z.enum(Object.values(VenueKind) as [VenueKind, ...VenueKind[]], "validation.required").optional() });
+
 export async function updateVenueProfile(actor: Actor, input: unknown): Promise<void> {
-  const { venueId, ...data } = parse(venueProfileSchema, input);
+  const { venueId, kind, ...data } = parse(venueUpdateSchema, input);
   ensureManages(actor, venueId);
   await getPrisma().$transaction(async (tx) => {
-    await tx.venue.update({ where: { id: venueId }, data });
-    await audit(tx, actor, { action: "venue.updated", entityType: "Venue", entityId: venueId });
+    const before = kind ? await tx.venue.findUniqueOrThrow({ where: { id: venueId }, select: { kind: true } }) : null;
+    const kindChanged = before !== null && before.kind !== kind;
+    ensure(!kindChanged || isAdmin(actor), "Seule l'association change le type d'un lieu.");
+    await tx.venue.update({ where: { id: venueId }, data: kindChanged ? { ...data, kind } : data });
+    await audit(tx, actor, { action: "venue.updated", entityType: "Venue", entityId: venueId, ...(kindChanged ? { before: { venueKind: before.kind }, after: { venueKind: kind } } : {}) });
   });
   offerChanged(); // its town or area may have changed
 }

@@ -178,3 +178,28 @@ test("the association finds a booking by a guest's name, cancels it by phone, an
   await expect(page.getByText(/Annulée le .* par l'association Culture pour tous/)).toBeVisible();
   await expect(page.getByText("Motif : La personne ne peut pas venir — Hospitalisée, a appelé ce matin")).toBeVisible();
 });
+
+test("the association changes a venue's kind from its page; the journal says what it was", async ({ page }) => {
+  await signIn(page, ACCOUNTS.admin);
+  await page.goto("/admin/lieux?q=Lilas");
+  await page.getByRole("link", { name: "Théâtre des Lilas" }).first().click();
+  await expect(page.getByText("Théâtre · Lyon")).toBeVisible();
+  await page.getByText("Modifier la fiche et l'accessibilité", { exact: true }).click();
+  const kind = page.getByLabel("Type de lieu");
+  await expect(kind).toHaveValue("THEATRE");
+  await kind.selectOption({ label: "Salle de concert" });
+  await page.getByRole("button", { name: "Enregistrer la fiche" }).click();
+  await expect(page.getByText("Fiche du lieu enregistrée.")).toBeVisible();
+  await expect(page.getByText("Salle de concert · Lyon")).toBeVisible();
+
+  await page.goto("/admin/journal?action=venue");
+  const entry = page.getByRole("row").filter({ hasText: "Lieu modifié" }).first();
+  await expect(entry).toContainText("type de lieu : Théâtre → Salle de concert");
+
+  // Put back, for the tests that follow on the same demo.
+  await page.goBack();
+  await page.getByText("Modifier la fiche et l'accessibilité", { exact: true }).click();
+  await page.getByLabel("Type de lieu").selectOption({ label: "Théâtre" });
+  await page.getByRole("button", { name: "Enregistrer la fiche" }).click();
+  await expect(page.getByText("Théâtre · Lyon")).toBeVisible();
+});

@@ -13,7 +13,7 @@ import { guestListCsv, getGuestList } from "@/lib/venue/guest-list";
 import { getEventImage, setEventImage } from "@/lib/venue/images";
 import { getVenueProfile, updateVenueProfile } from "@/lib/venue/profile";
 import { addSessions, runStarts } from "@/lib/venue/sessions";
-import { partnerActor, venueActor } from "../factories/actors";
+import { adminActor, partnerActor, venueActor } from "../factories/actors";
 import { createEvent as eventRow, createPartner, createSession, createVenue, insertBooking } from "../factories";
 
 // Rendering a PDF and reading it back (a child process) takes seconds on a busy 2-core machine.
@@ -100,6 +100,31 @@ describe("events and sessions", () => {
     await updateVenueProfile(manager, { venueId, name: "Théâtre des Lilas", addressLine: "12 rue des Églantiers", postalCode: "69004", city: "Lyon", ticketOfficePhone: "04 72 00 12 34", website: "https://lilas.example", accessibility: ["WHEELCHAIR"] });
     expect(await getVenueProfile(manager, venueId)).toMatchObject({ addressLine: "12 rue des Églantiers", accessibility: ["WHEELCHAIR"] });
     await expect(updateVenueProfile(manager, { venueId, name: "", addressLine: "x", postalCode: "1", city: "x", ticketOfficePhone: "1" })).rejects.toMatchObject({ fieldErrors: { name: ["validation.required"] } });
+  });
+
+  it("lets the association alone change a venue's kind, audited with what it was", async () => {
+    const profile = { venueId, name: "Théâtre des Lilas", addressLine: "12 rue des Églantiers", postalCode: "69004", city: "Lyon", ticketOfficePhone: "04 72 00 12 34" };
+    const kindOf = async () => (await getPrisma().venue.findUniqueOrThrow({ where: { id: venueId }, select: { kind: true } })).kind;
+    const was = await kindOf();
+    const other = was === "CONCERT_HALL" ? "MUSEUM" : "CONCERT_HALL";
+    // The venue's own form has no kind; a change sent anyway is refused and nothing changes (the same
+    // kind sent back is no change).
+    await expect(updateVenueProfile(manager, { ...profile, kind: other, city: "Vienne" })).rejects.toMatchObject({ code: "ACCESS_DENIED" });
+    expect(await getPrisma().venue.findUniqueOrThrow({ where: { id: venueId }, select: { kind: true, city: true } })).toEqual({ kind: was, city: "Lyon" });
+    await updateVenueProfile(manager, { ...profile, kind: was });
+    const admin = await adminActor();
+    await expect(updateVenueProfile(admin, { ...profile, kind: "CIRQUE" })).rejects.toMatchObject({ fieldErrors: { kind: ["validation.required"] } });
+    await updateVenueProfile(admin, { ...profile, kind: other });
+    expect(await kindOf()).toBe(other);
+    // Left out (the venue's own form), the kind stays.
+    await updateVenueProfile(manager, profile);
+    expect(await kindOf()).toBe(other);
+    const entries = await getPrisma().auditLog.findMany({ where: { entityId: venueId, action: "venue.updated" }, orderBy: { id: "asc" }, select: { actorKind: true, before: true, after: true } });
+    expect(entries).toEqual([
+      { actorKind: "venue", before: null, after: null },
+      { actorKind: "admin", before: { venueKind: was }, after: { venueKind: other } },
+      { actorKind: "venue", before: null, after: null },
+    ]);
   });
 
   it("resizes an uploaded image and refuses what is not one", async () => {

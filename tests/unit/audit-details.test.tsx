@@ -35,4 +35,9 @@ describe("an audit entry in words", () => {
     expect(screen.getByText("clôture :").parentElement).toHaveTextContent("clôture : 10 mai 2027 à 18 h");
     expect(screen.getByText("empreinte :").parentElement).toHaveTextContent("empreinte : ab12");
   });
+
+  it("says a venue's kind in words, before and after", async () => {
+    render(await AuditDetails({ before: { venueKind: "THEATRE" }, after: { venueKind: "CONCERT_HALL" } }));
+    expect(screen.getByText("type de lieu :").parentElement).toHaveTextContent("type de lieu : Théâtre → Salle de concert");
+  });
 });

@@ -36,7 +36,7 @@ export async function createVenueAction(_s: ActionState, data: FormData): Promis
 
 export async function updateVenueAction(_s: ActionState, data: FormData): Promise<ActionState> {
   try {
-    await updateVenueProfile(await currentActor(), { venueId: text(data, "venueId"), ...profileOf(data) });
+    await updateVenueProfile(await currentActor(), { venueId: text(data, "venueId"), ...profileOf(data), kind: text(data, "kind") || undefined });
     revalidatePath(venuePage(data));
     return { ok: true, message: await t("saved") };
   } catch (error) {

@@ -31,6 +31,7 @@ export async function AuditDetails({ before, after }: { before: unknown; after: 
   const t = await getTranslations("journalAdmin");
   const labels = await getTranslations("associationLabels");
   const codes = await getTranslations("cancelCodes");
+  const venues = await getTranslations("venuesAdmin");
   const format = await getFormatter();
 
   const say = (translate: Translator, key: string, fallback: string) => (translate.has(key) ? translate(key) : fallback);
@@ -47,6 +48,7 @@ export async function AuditDetails({ before, after }: { before: unknown; after: 
       if (key === "code") return say(codes, raw, raw);
       if (key === "role") return say(labels, `actorKind.${raw.toLowerCase()}`, raw);
       if (key === "mood") return say(labels, `mood.${raw}`, raw);
+      if (key === "venueKind") return say(venues, `kinds.${raw}`, raw);
       // Ids are long: their start is enough to tell them apart (the full id is in the title).
       if (UUID.test(raw)) return `${raw.slice(0, 8)}…`;
       if (ISO_INSTANT.test(raw) && !Number.isNaN(Date.parse(raw))) return formatMoment(new Date(raw));

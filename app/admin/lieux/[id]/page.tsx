@@ -150,7 +150,7 @@ export default async function VenueAdminPage({ params, searchParams }: { params:
             <summary className="cursor-pointer font-semibold text-brand-800">{t("edit")}</summary>
             <ActionForm action={updateVenueAction} submit={t("save")} className="mt-3 space-y-3">
               {hidden}
-              <VenueProfileFields venue={venue} />
+              <VenueProfileFields venue={venue} withKind />
             </ActionForm>
           </details>
         </section>
