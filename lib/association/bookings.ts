@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
 import { formatBookingNumber, normalizeBookingNumber } from "@/lib/booking/number";
 import { parse } from "@/lib/booking/schemas";
+import { canWithdrawGuest } from "@/lib/booking/withdraw-guest";
 import { toCsv } from "@/lib/csv";
 import { getPrisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
@@ -125,7 +126,7 @@ export async function bookingsCsv(actor: Actor, query: unknown, { labels = (key)
 }
 
 /** One booking, with its guests and its history (every audit entry about it, oldest first). */
-export async function getBookingForAssociation(actor: Actor, bookingId: string) {
+export async function getBookingForAssociation(actor: Actor, bookingId: string, { now = new Date() } = {}) {
   ensureAdmin(actor);
   requireId(bookingId, "réservation");
   const prisma = getPrisma();
@@ -139,7 +140,7 @@ export async function getBookingForAssociation(actor: Actor, bookingId: string) 
       splitFrom: { select: { id: true, number: true, status: true } },
       splitInto: { select: { id: true, number: true, status: true } },
       session: { select: { id: true, startsAt: true, status: true, event: { select: { id: true, title: true, venue: { select: { id: true, name: true } } } } } },
-      guests: { orderBy: { position: "asc" }, select: { position: true, firstName: true, lastName: true, kind: true, needs: true, needsNote: true, attendance: true, cancelledAt: true } },
+      guests: { orderBy: { position: "asc" }, select: { position: true, firstName: true, lastName: true, kind: true, needs: true, needsNote: true, attendance: true, cancelledAt: true, checkedInAt: true } },
     },
   });
   if (!booking) throw new NotFoundError("réservation");
@@ -148,5 +149,12 @@ export async function getBookingForAssociation(actor: Actor, bookingId: string) 
     orderBy: { id: "asc" },
     select: { id: true, at: true, action: true, actorKind: true, before: true, after: true, actor: { select: { name: true } } },
   });
-  return { ...booking, history: history.map((entry) => ({ ...entry, id: String(entry.id) })) };
+  // Withdrawn guests stay on the page, said as such; a companion may be withdrawn by phone as on the
+  // structure's page (lib/booking/withdraw-guest.ts).
+  const guests = booking.guests.map(({ cancelledAt, checkedInAt, ...guest }) => ({
+    ...guest,
+    withdrawnAt: cancelledAt,
+    canWithdraw: canWithdrawGuest({ status: booking.status, startsAt: booking.session.startsAt, guests: booking.guests }, { position: guest.position, cancelledAt, checkedInAt }, now),
+  }));
+  return { ...booking, guests, history: history.map((entry) => ({ ...entry, id: String(entry.id) })) };
 }

@@ -42,6 +42,21 @@ export interface WithdrawalResult {
   promoted: Promotion[];
 }
 
+/**
+ * Whether a page should offer to withdraw this guest, by the rules of withdrawGuest below, so that the
+ * structure's page and the association's offer only what will be accepted: a companion, on a booking not
+ * cancelled, before the session, not yet come in; never the main guest, nor the last one left (that is
+ * cancelling the booking).
+ */
+export function canWithdrawGuest(
+  booking: { status: string; startsAt: Date; guests: readonly { cancelledAt: Date | null }[] },
+  guest: { position: number; cancelledAt: Date | null; checkedInAt: Date | null },
+  now: Date,
+): boolean {
+  const left = booking.guests.filter((other) => !other.cancelledAt).length;
+  return booking.status !== "CANCELLED" && booking.startsAt > now && !guest.cancelledAt && !guest.checkedInAt && guest.position !== 0 && left > 1;
+}
+
 export async function withdrawGuest(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<WithdrawalResult> {
   const { bookingId, position } = parse(withdrawGuestSchema, input);
   const found = await getPrisma().booking.findUnique({

@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { actsForPartner, ensure } from "@/lib/auth/permissions";
 import { parse } from "@/lib/booking/schemas";
 import { audit } from "@/lib/audit";
+import { canWithdrawGuest } from "@/lib/booking/withdraw-guest";
 import { getPrisma } from "@/lib/db/client";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -205,13 +206,10 @@ export async function getPartnerBooking(actor: Actor, bookingId: string, { now =
   if (!row || !actsForPartner(actor, row.partnerId)) throw new NotFoundError("réservation");
   const positions = row.status === "WAITLISTED" ? await waitlistPositions([row.id]) : new Map<string, number>();
   const canCancel = row.status !== "CANCELLED" && row.session.startsAt > now;
-  const left = row.guests.filter((guest) => !guest.cancelledAt).length;
-  // The rules of withdraw-guest.ts, so that the page offers only what will be accepted: a companion, before
-  // the session, not yet come in; never the main guest, nor the last one left (that is cancelling).
   const guests = row.guests.map(({ cancelledAt, checkedInAt, ...guest }) => ({
     ...guest,
     withdrawnAt: cancelledAt,
-    canWithdraw: canCancel && !cancelledAt && !checkedInAt && guest.position !== 0 && left > 1,
+    canWithdraw: canWithdrawGuest({ status: row.status, startsAt: row.session.startsAt, guests: row.guests }, { position: guest.position, cancelledAt, checkedInAt }, now),
   }));
   return {
     id: row.id,

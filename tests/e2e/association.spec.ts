@@ -17,8 +17,8 @@ function parisDay(days = 0): string {
 }
 
 /** Books one place for a person typed in, on the first event of the offer with places left; returns the booking's page. */
-async function bookOnePlace(page: Page, firstName: string, lastName: string): Promise<string> {
-  await page.goto("/offre?places=1");
+async function bookOnePlace(page: Page, firstName: string, lastName: string, companion?: [string, string]): Promise<string> {
+  await page.goto(companion ? "/offre?places=2" : "/offre?places=1");
   const events = await page.locator("main ul li h3 a").evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href.split("#")[0]!));
   await page.goto(events[0]!);
   await page.getByRole("link", { name: /^Réserver —/ }).first().click();
@@ -26,6 +26,13 @@ async function bookOnePlace(page: Page, firstName: string, lastName: string): Pr
   await page.getByLabel("Prénom").first().fill(firstName);
   await page.getByLabel("Nom", { exact: true }).first().fill(lastName);
   await page.getByRole("button", { name: "Ajouter cette personne" }).click();
+  if (companion) {
+    await page.getByRole("button", { name: "Ajouter un accompagnateur" }).click();
+    const fields = page.locator("fieldset").filter({ hasText: "Accompagnateurs" });
+    await fields.getByLabel("Prénom").fill(companion[0]);
+    await fields.getByLabel("Nom", { exact: true }).fill(companion[1]);
+    await fields.getByLabel("Qui est-ce ?").selectOption("PROFESSIONAL");
+  }
   await page.getByRole("button", { name: /Confirmer la réservation|S'inscrire en liste d'attente/ }).click();
   await page.waitForURL(/\/partenaire\/reservations\/[0-9a-f-]{36}/);
   return page.url();
@@ -202,4 +209,25 @@ test("the association changes a venue's kind from its page; the journal says wha
   await page.getByLabel("Type de lieu").selectOption({ label: "Théâtre" });
   await page.getByRole("button", { name: "Enregistrer la fiche" }).click();
   await expect(page.getByText("Théâtre · Lyon")).toBeVisible();
+});
+
+test("the association withdraws one companion by phone; the others keep their invitations", async ({ page, browser }) => {
+  await signIn(page, ACCOUNTS.partner);
+  const bookingPage = await bookOnePlace(page, "Idriss", "Appelant", ["Marc", "Retiré"]);
+
+  const admin = await browser.newPage();
+  admin.on("dialog", (dialog) => dialog.accept());
+  await signIn(admin, ACCOUNTS.admin);
+  await admin.goto(`/admin/reservations?nom=${encodeURIComponent("marc retiré")}`);
+  await admin.getByRole("table").getByRole("row").nth(1).getByRole("link").first().click();
+  const guests = admin.getByRole("region", { name: "Personnes invitées sur cette réservation" });
+  await guests.getByRole("row", { name: /Marc Retiré/ }).getByRole("button", { name: "Retirer cette personne" }).click();
+  await expect(admin.getByText("Marc Retiré est retirée de la réservation : sa place est rendue")).toBeFocused();
+  await expect(guests.getByRole("row", { name: /Marc Retiré — retirée le/ })).toBeVisible();
+  // The main guest stays, and cannot be withdrawn alone (that is cancelling the booking).
+  await expect(guests.getByRole("button", { name: "Retirer cette personne" })).toHaveCount(0);
+  await admin.close();
+
+  await page.goto(bookingPage);
+  await expect(page.getByText(/Marc Retiré.*personne retirée le/)).toBeVisible();
 });

@@ -8,6 +8,7 @@ import { getPrisma } from "@/lib/db/client";
 import { loadInvitation } from "@/lib/invitation/invitation";
 import { encodeInvitationCode } from "@/lib/invitation/code";
 import { getPartnerBooking, listPartnerBookings, recordAttendance } from "@/lib/partner/bookings";
+import { getBookingForAssociation } from "@/lib/association/bookings";
 import { listNotifications } from "@/lib/partner/notifications";
 import { checkInvitation, markArrived } from "@/lib/venue/door";
 import { getGuestList } from "@/lib/venue/guest-list";
@@ -235,6 +236,33 @@ describe("what the structure sees", () => {
     ]);
     const list = await listPartnerBookings(a!.actor, a!.id);
     expect(list.bookings.find((b) => b.id === id)?.guests.map((g) => g.firstName)).toEqual(["Awa", "Nina"]);
+  });
+
+  it("shows the association the same guests, who was withdrawn, and which companion it may still withdraw by phone", async () => {
+    const { sessionId } = await stage();
+    const [a, partner2] = await partners(2);
+    const id = await family(a!, sessionId);
+    const at = new Date(Date.now() - 60_000);
+    await withdrawGuest(a!.actor, { bookingId: id, position: 1 }, { now: at });
+    const admin = await adminActor();
+    const seen = async () => (await getBookingForAssociation(admin, id)).guests.map((g) => [g.firstName, g.withdrawnAt, g.canWithdraw]);
+    expect(await seen()).toEqual([
+      ["Awa", null, false],
+      ["Jérôme", at, false],
+      ["Nina", null, true],
+    ]);
+    await withdrawGuest(admin, { bookingId: id, position: 2 });
+    // Awa alone is left: withdrawing her would be cancelling the booking, which has its own form.
+    expect((await seen()).map(([name, withdrawn, can]) => [name, withdrawn !== null, can])).toEqual([
+      ["Awa", false, false],
+      ["Jérôme", true, false],
+      ["Nina", true, false],
+    ]);
+    // After the session, nothing is withdrawn any more.
+    const b = await family(partner2!, sessionId);
+    const { startsAt } = await getPrisma().session.findUniqueOrThrow({ where: { id: sessionId } });
+    expect((await getBookingForAssociation(admin, b)).guests.map((g) => g.canWithdraw)).toEqual([false, true, true]);
+    expect((await getBookingForAssociation(admin, b, { now: new Date(startsAt.getTime() + HOUR) })).guests.map((g) => g.canWithdraw)).toEqual([false, false, false]);
   });
 
   it("records attendance after the session for the guests still on the booking only", async () => {

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
 import { currentActor } from "@/lib/auth/current";
-import { cancelBooking } from "@/lib/booking";
+import { cancelBooking, withdrawGuest } from "@/lib/booking";
 import { CANCEL_CODES, parse } from "@/lib/booking/schemas";
 import { optionalText } from "@/lib/validation";
 
@@ -31,4 +31,18 @@ export async function cancelBookingByPhoneAction(_state: ActionState, data: Form
   revalidatePath("/admin/reservations");
   // The page then shows the cancelled booking, with what was released.
   redirect(`/admin/reservations/${bookingId}?annulee=${released}`);
+}
+
+/** A companion will not come (the person or their structure phoned): their place alone is given back. */
+export async function withdrawGuestByPhoneAction(_state: ActionState, data: FormData): Promise<ActionState> {
+  let target: string;
+  try {
+    const result = await withdrawGuest(await currentActor(), { bookingId: data.get("bookingId"), position: data.get("position") ?? undefined });
+    // Withdrawing the last guest left is cancelling (lib/booking): the page then says so, as a cancellation.
+    target = `/admin/reservations/${result.bookingId}?${result.bookingCancelled ? `annulee=${result.placesReleased}` : `retiree=${result.position}`}`;
+  } catch (error) {
+    return actionFailure(error);
+  }
+  revalidatePath("/admin/reservations");
+  redirect(target);
 }

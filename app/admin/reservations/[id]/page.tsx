@@ -17,7 +17,7 @@ import { NotFoundError } from "@/lib/errors";
 import { associationBookingTitle } from "@/lib/page-titles";
 import { formatMoment, formatSessionDate, formatSessionShort } from "@/lib/format/dates";
 import { describeNeeds } from "@/lib/venue/guest-list";
-import { cancelBookingByPhoneAction } from "../actions";
+import { cancelBookingByPhoneAction, withdrawGuestByPhoneAction } from "../actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 
@@ -35,9 +35,9 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: await associationBookingTitle(() => read(actor, id), t) };
 }
 
-export default async function AssociationBookingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ annulee?: string | string[] }> }) {
+export default async function AssociationBookingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ annulee?: string | string[]; retiree?: string | string[] }> }) {
   const { id } = await params;
-  const { annulee } = await searchParams;
+  const { annulee, retiree } = await searchParams;
   const actor = await requireUser(`/admin/reservations/${id}`, "ADMIN");
   const booking = await load(actor, id);
   const t = await getTranslations("bookingsAdmin.booking");
@@ -54,6 +54,9 @@ export default async function AssociationBookingPage({ params, searchParams }: {
   const started = session.startsAt <= new Date();
   // The banner of what was just done, as long as it is still true.
   const released = typeof annulee === "string" && /^\d{1,4}$/.test(annulee) && cancelled ? Number(annulee) : null;
+  // The guest just withdrawn, named from the booking (no name in the address).
+  const withdrawnNow = typeof retiree === "string" && /^\d{1,2}$/.test(retiree) ? booking.guests.find((guest) => guest.position === Number(retiree) && guest.withdrawnAt) : undefined;
+  const withdrawing = booking.guests.some((guest) => guest.canWithdraw);
   const linked = booking.splitInto ?? booking.splitFrom;
   const statusWord = (status: string) => (labels.has(`bookingStatus.${status}`) ? labels(`bookingStatus.${status}`) : status);
   const link = "font-semibold text-brand-800 underline";
@@ -69,6 +72,11 @@ export default async function AssociationBookingPage({ params, searchParams }: {
         {released !== null ? (
           <FocusOnArrival className="rounded-lg bg-amber-50 p-4 font-semibold text-amber-900">
             {t("cancelledNow", { places: released })}
+          </FocusOnArrival>
+        ) : null}
+        {withdrawnNow ? (
+          <FocusOnArrival className="rounded-lg bg-amber-50 p-4 font-semibold text-amber-900">
+            {t("withdrawnNow", { name: `${withdrawnNow.firstName} ${withdrawnNow.lastName}` })}
           </FocusOnArrival>
         ) : null}
         <header className="space-y-2">
@@ -167,12 +175,13 @@ export default async function AssociationBookingPage({ params, searchParams }: {
           <h2 id="invites" className="text-2xl font-semibold">
             {t("guestsTitle")}
           </h2>
+          {withdrawing ? <p>{t("withdrawHint")}</p> : null}
           <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("guestsTable")}>
             <table className="w-full min-w-[32rem] border-collapse text-left">
               <caption className="sr-only">{t("guestsTable")}</caption>
               <thead>
                 <tr className="border-b-2 border-ink">
-                  {(["name", "kind", "needs", "attendance"] as const).map((column) => (
+                  {(["name", "kind", "needs", "attendance", ...(withdrawing ? (["withdraw"] as const) : [])] as const).map((column) => (
                     <th key={column} scope="col" className="px-2 py-2">
                       {t(`guestColumns.${column}`)}
                     </th>
@@ -180,16 +189,36 @@ export default async function AssociationBookingPage({ params, searchParams }: {
                 </tr>
               </thead>
               <tbody>
-                {booking.guests.map((guest) => (
-                  <tr key={guest.position} className="border-b border-gray-300 align-top">
-                    <th scope="row" className="px-2 py-2 font-semibold">
-                      {guest.firstName} {guest.lastName}
-                    </th>
-                    <td className="px-2 py-2">{t(`kind.${guest.kind}`)}</td>
-                    <td className="px-2 py-2">{guest.needs.length ? describeNeeds(guest.needs, guest.needsNote) : t("noNeeds")}</td>
-                    <td className="px-2 py-2">{t(`attendance.${guest.attendance ?? "none"}`)}</td>
-                  </tr>
-                ))}
+                {booking.guests.map((guest) => {
+                  const name = `${guest.firstName} ${guest.lastName}`;
+                  return (
+                    <tr key={guest.position} className="border-b border-gray-300 align-top">
+                      <th scope="row" className="px-2 py-2 font-semibold">
+                        {guest.withdrawnAt ? (
+                          // Struck through, and said in words for whoever does not see the line.
+                          <span className="font-normal text-gray-700">
+                            <s>{name}</s> — {t("withdrawnOn", { date: short(guest.withdrawnAt) })}
+                          </span>
+                        ) : (
+                          name
+                        )}
+                      </th>
+                      <td className="px-2 py-2">{t(`kind.${guest.kind}`)}</td>
+                      <td className="px-2 py-2">{guest.needs.length ? describeNeeds(guest.needs, guest.needsNote) : t("noNeeds")}</td>
+                      <td className="px-2 py-2">{guest.withdrawnAt ? null : t(`attendance.${guest.attendance ?? "none"}`)}</td>
+                      {withdrawing ? (
+                        <td className="px-2 py-2">
+                          {guest.canWithdraw ? (
+                            <ActionForm action={withdrawGuestByPhoneAction} submit={t("withdraw")} danger confirm={t("withdrawConfirm", { name })} className="space-y-1">
+                              <input type="hidden" name="bookingId" value={booking.id} />
+                              <input type="hidden" name="position" value={guest.position} />
+                            </ActionForm>
+                          ) : null}
+                        </td>
+                      ) : null}
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>
