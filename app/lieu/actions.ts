@@ -7,7 +7,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "@/lib/i18n/server";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
 import { currentActor } from "@/lib/auth/current";
-import { cancelSession, changeCapacity, closeBookings, reopenBookings, setQuotaRule } from "@/lib/booking";
+import { cancelSession, changeCapacity, closeBookings, reopenBookings, setQuotaRule, withdrawGuest } from "@/lib/booking";
 import { openDrawWindow, removeDrawWindow } from "@/lib/booking/sessions";
 import { undoArrival } from "@/lib/venue/arrivals";
 import { checkInvitation, markArrived, type DoorAnswer } from "@/lib/venue/door";
@@ -126,6 +126,19 @@ export async function cancelGuestBookingAction(_s: ActionState, data: FormData):
   }
   // The booking leaves the list with its form: the page itself says what happened.
   redirect(`/lieu/seances/${text(data, "sessionId")}?annulee=${number}`);
+}
+
+/** A companion will not come (the person phoned the venue): their place alone is given back. */
+export async function withdrawGuestFromListAction(_s: ActionState, data: FormData): Promise<ActionState> {
+  let done: { number: string; bookingCancelled: boolean };
+  try {
+    done = await withdrawGuest(await currentActor(), { bookingId: text(data, "bookingId"), position: text(data, "position") });
+  } catch (error) {
+    return actionFailure(error);
+  }
+  // The guest leaves the list with its form: the page itself says what happened (withdrawing the last
+  // guest left is cancelling the booking, said as such).
+  redirect(`/lieu/seances/${text(data, "sessionId")}?${done.bookingCancelled ? "annulee" : "retiree"}=${done.number}`);
 }
 
 export async function closeBookingsAction(_s: ActionState, data: FormData): Promise<ActionState> {

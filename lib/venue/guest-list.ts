@@ -8,6 +8,7 @@ import { parse } from "@/lib/booking/schemas";
 import type { Actor } from "@/lib/auth/actor";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { bookingClosesAt } from "@/lib/booking/rules";
+import { canWithdrawGuest } from "@/lib/booking/withdraw-guest";
 import { toCsv } from "@/lib/csv";
 import { getPrisma } from "@/lib/db/client";
 import { formatSessionDate } from "@/lib/format/dates";
@@ -27,6 +28,8 @@ export interface GuestRow {
   partnerName: string;
   partnerPhone: string | null;
   checkedInAt: Date | null;
+  /** A companion the venue may withdraw alone when the person phones (lib/booking/withdraw-guest.ts). */
+  canWithdraw: boolean;
 }
 
 export interface GuestList {
@@ -47,7 +50,7 @@ export interface GuestList {
   waitlist: { bookingId: string; number: string; places: number; partnerName: string; names: string; requestedAt: Date }[];
 }
 
-export async function getGuestList(actor: Actor, sessionId: string): Promise<GuestList> {
+export async function getGuestList(actor: Actor, sessionId: string, { now = new Date() } = {}): Promise<GuestList> {
   const session = await managedSession(actor, sessionId);
   const bookings = await getPrisma().booking.findMany({
     where: { sessionId, status: { in: ["CONFIRMED", "WAITLISTED"] } },
@@ -71,6 +74,12 @@ export async function getGuestList(actor: Actor, sessionId: string): Promise<Gue
         ...guest,
         partnerName: booking.partner.name,
         partnerPhone: booking.partner.phone,
+        // Only the guests still on the booking are read: none of them is withdrawn.
+        canWithdraw: canWithdrawGuest(
+          { status: booking.status, startsAt: session.startsAt, guests: booking.guests.map(() => ({ cancelledAt: null })) },
+          { position: guest.position, cancelledAt: null, checkedInAt: guest.checkedInAt },
+          now,
+        ),
       })),
     )
     .sort((a, b) => a.lastName.localeCompare(b.lastName, "fr") || a.firstName.localeCompare(b.firstName, "fr"));

@@ -142,3 +142,50 @@ test("a venue declares an event, fills it, raises a count, handles its guests an
   await page.getByRole("button", { name: "Vérifier" }).click();
   await expect(page.getByText("Code falsifié ou illisible")).toBeVisible();
 });
+
+test("a person phones the venue: one companion is withdrawn from the guest list, the others keep their invitations", async ({ page, browser }) => {
+  const title = `Répétition publique ${Date.now().toString(36)}`;
+  await signIn(page, ACCOUNTS.venue);
+  await page.getByRole("link", { name: "Déclarer un événement" }).click();
+  await page.getByLabel("Titre").fill(title);
+  await page.getByLabel("Présentation").fill("Une répétition ouverte, pour tous.");
+  await page.getByLabel("Genre").selectOption("DANCE");
+  await page.getByRole("button", { name: "Créer le brouillon" }).click();
+  await page.getByLabel("Du", { exact: true }).fill(addDays(parisSoon().day, 5));
+  await page.getByLabel(/^Heures/).fill("20:00");
+  await page.getByLabel("Invitations par séance").fill("4");
+  await page.getByRole("button", { name: "Ajouter les séances" }).click();
+  await expect(page.getByText("1 séance ajoutée.")).toBeVisible();
+  await page.getByRole("button", { name: /^Publier/ }).click();
+  await expect(page.getByText("Publié", { exact: true })).toBeVisible();
+
+  // A partner books one person and a companion.
+  const partner = await asPartner(browser);
+  await partner.goto(`/offre?q=${encodeURIComponent(title)}`);
+  await partner.getByRole("link", { name: title }).first().click();
+  await partner.getByRole("link", { name: /^Réserver —/ }).first().click();
+  await partner.getByText("Ou ajouter une personne qui n'est pas dans la liste").click();
+  await partner.getByLabel("Prénom").first().fill("Lina");
+  await partner.getByLabel("Nom", { exact: true }).first().fill("Appel");
+  await partner.getByRole("button", { name: "Ajouter cette personne" }).click();
+  await partner.getByRole("button", { name: "Ajouter un accompagnateur" }).click();
+  const companion = partner.locator("fieldset").filter({ hasText: "Accompagnateurs" });
+  await companion.getByLabel("Prénom").fill("Marc");
+  await companion.getByLabel("Nom", { exact: true }).fill("Retiré");
+  await companion.getByLabel("Qui est-ce ?").selectOption("PROFESSIONAL");
+  await partner.getByRole("button", { name: "Confirmer la réservation" }).click();
+  await partner.waitForURL(/resultat=CONFIRMED/);
+
+  // The venue, on the phone: Marc will not come.
+  page.on("dialog", (dialog) => dialog.accept());
+  await page.reload();
+  await page.getByRole("link", { name: "Liste des invités" }).first().click();
+  await expect(page.getByRole("row", { name: /Retiré Marc/ })).toBeVisible();
+  await page.getByText(/^Annuler la réservation .* — /).click();
+  await page.getByRole("button", { name: "Retirer Marc Retiré seul" }).click();
+  await expect(page.getByText(/: une personne est retirée de la réservation, sa place est rendue/)).toBeFocused();
+  await expect(page.getByRole("row", { name: /Retiré Marc/ })).toHaveCount(0);
+  await expect(page.getByRole("row", { name: /Appel Lina/ })).toBeVisible();
+  // Lina, the person the booking is for, is not withdrawn alone: that is cancelling the booking.
+  await expect(page.getByRole("button", { name: /^Retirer .* seul$/ })).toHaveCount(0);
+});

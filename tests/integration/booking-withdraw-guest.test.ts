@@ -265,6 +265,31 @@ describe("what the structure sees", () => {
     expect((await getBookingForAssociation(admin, b, { now: new Date(startsAt.getTime() + HOUR) })).guests.map((g) => g.canWithdraw)).toEqual([false, false, false]);
   });
 
+  it("offers the venue, on its guest list, the companions it may withdraw when a person phones", async () => {
+    const { venueId, sessionId } = await stage();
+    const [a] = await partners(1);
+    const id = await family(a!, sessionId);
+    const manager = await venueActor(venueId);
+    const offered = async (now?: Date) =>
+      (await getGuestList(manager, sessionId, now ? { now } : {})).guests.filter((g) => g.bookingId === id).map((g) => [g.firstName, g.canWithdraw]);
+    expect(await offered()).toEqual([
+      ["Awa", false],
+      ["Nina", true],
+      ["Jérôme", true],
+    ]);
+    await withdrawGuest(manager, { bookingId: id, position: 1 });
+    // Jérôme is off the list; Awa and Nina are left, and Nina may still be withdrawn alone.
+    expect(await offered()).toEqual([
+      ["Awa", false],
+      ["Nina", true],
+    ]);
+    const { startsAt } = await getPrisma().session.findUniqueOrThrow({ where: { id: sessionId } });
+    expect(await offered(new Date(startsAt.getTime() + HOUR))).toEqual([
+      ["Awa", false],
+      ["Nina", false],
+    ]);
+  });
+
   it("records attendance after the session for the guests still on the booking only", async () => {
     const { sessionId } = await stage();
     const [a] = await partners(1);

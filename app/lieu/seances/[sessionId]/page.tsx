@@ -16,7 +16,7 @@ import { formatMoment, formatSessionDate } from "@/lib/format/dates";
 import { sessionTitle } from "@/lib/page-titles";
 import { isSameParisDay } from "@/lib/time";
 import { describeNeeds, getGuestList } from "@/lib/venue/guest-list";
-import { cancelGuestBookingAction, cancelSessionAction, closeBookingsAction, openDrawWindowAction, removeDrawWindowAction, reopenBookingsAction, tickArrivalAction } from "../../actions";
+import { cancelGuestBookingAction, cancelSessionAction, withdrawGuestFromListAction, closeBookingsAction, openDrawWindowAction, removeDrawWindowAction, reopenBookingsAction, tickArrivalAction } from "../../actions";
 import { drawRecord } from "@/lib/booking/applications";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
@@ -29,9 +29,9 @@ export async function generateMetadata({ params }: { params: Promise<{ sessionId
   return { title: await sessionTitle(() => load(actor, sessionId), t) };
 }
 
-export default async function GuestListPage({ params, searchParams }: { params: Promise<{ sessionId: string }>; searchParams: Promise<{ annulee?: string }> }) {
+export default async function GuestListPage({ params, searchParams }: { params: Promise<{ sessionId: string }>; searchParams: Promise<{ annulee?: string; retiree?: string }> }) {
   const { sessionId } = await params;
-  const { annulee } = await searchParams;
+  const { annulee, retiree } = await searchParams;
   const actor = await requireUser(`/lieu/seances/${sessionId}`, "VENUE", "ADMIN");
   const list = await load(actor, sessionId).catch((error) => {
     if (error instanceof NotFoundError) notFound();
@@ -40,6 +40,11 @@ export default async function GuestListPage({ params, searchParams }: { params: 
   const t = await getTranslations("venue.session");
   const ev = await getTranslations("venue.event");
   const bookings = [...new Map(list.guests.map((g) => [g.bookingId, g])).values()];
+  // Per booking, the companions the venue may withdraw alone (lib/venue/guest-list, canWithdraw).
+  const companions = new Map<string, typeof list.guests>();
+  for (const g of [...list.guests].sort((a, b) => a.position - b.position)) {
+    if (g.canWithdraw) companions.set(g.bookingId, [...(companions.get(g.bookingId) ?? []), g]);
+  }
   const now = new Date();
   const { closedAt, closesAt } = list.session;
   const scheduled = list.session.status === "SCHEDULED";
@@ -66,6 +71,11 @@ export default async function GuestListPage({ params, searchParams }: { params: 
         {annulee ? (
           <FocusOnArrival className="rounded-lg bg-amber-50 p-4 font-semibold text-amber-900 print:hidden">
             {formatBookingNumber(annulee.slice(0, 8))} : {t("cancelledBooking")}
+          </FocusOnArrival>
+        ) : null}
+        {retiree && !annulee ? (
+          <FocusOnArrival className="rounded-lg bg-amber-50 p-4 font-semibold text-amber-900 print:hidden">
+            {formatBookingNumber(retiree.slice(0, 8))} : {t("withdrawnGuest")}
           </FocusOnArrival>
         ) : null}
         <header className="space-y-1">
@@ -115,6 +125,26 @@ export default async function GuestListPage({ params, searchParams }: { params: 
                 <li key={guest.bookingId}>
                   <details className="rounded-md border border-gray-300 p-3">
                     <summary className="cursor-pointer">{t("cancelTitle", { number: formatBookingNumber(guest.number) })} — {guest.partnerName}</summary>
+                    {/* A companion who will not come is withdrawn alone; the others keep their invitations. */}
+                    {companions.get(guest.bookingId)?.length ? (
+                      <div className="mt-3 space-y-2">
+                        <p>{t("withdrawHint")}</p>
+                        <ul className="space-y-2">
+                          {companions.get(guest.bookingId)!.map((companion) => {
+                            const name = `${companion.firstName} ${companion.lastName}`;
+                            return (
+                              <li key={companion.position}>
+                                <ActionForm action={withdrawGuestFromListAction} submit={t("withdraw", { name })} danger confirm={t("withdrawConfirm", { name })}>
+                                  <input type="hidden" name="bookingId" value={guest.bookingId} />
+                                  <input type="hidden" name="position" value={companion.position} />
+                                  <input type="hidden" name="sessionId" value={sessionId} />
+                                </ActionForm>
+                              </li>
+                            );
+                          })}
+                        </ul>
+                      </div>
+                    ) : null}
                     <ActionForm action={cancelGuestBookingAction} submit={t("cancelSubmit")} danger className="mt-3 space-y-3">
                       <input type="hidden" name="bookingId" value={guest.bookingId} />
                       <input type="hidden" name="sessionId" value={sessionId} />
