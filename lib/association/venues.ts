@@ -10,10 +10,9 @@ import { parse } from "@/lib/booking/schemas";
 import { toCsv } from "@/lib/csv";
 import { getPrisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { VenueKind } from "@/lib/generated/prisma/enums";
 import { NotFoundError } from "@/lib/errors";
 import { line, pageOffset, requireId, urlPage, urlText } from "@/lib/validation";
-import { venueProfileSchema } from "@/lib/venue/profile";
+import { venueKindSchema, venueProfileSchema } from "@/lib/venue/profile";
 import { CSV_MAX_ROWS } from "./export";
 import { sortOf, urlDirection, urlSort, type Direction } from "./sort";
 
@@ -21,7 +20,7 @@ const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'éq
 
 export const newVenueSchema = venueProfileSchema.omit({ venueId: true }).extend({
   name: line(160),
-  kind: z.enum(Object.values(VenueKind) as [VenueKind, ...VenueKind[]], "validation.required"),
+  kind: venueKindSchema,
 });
 
 function slugOf(name: string): string {

@@ -44,7 +44,7 @@ export interface WithdrawalResult {
 
 /**
  * Whether a page should offer to withdraw this guest, by the rules of withdrawGuest below, so that the
- * structure's page and the association's offer only what will be accepted: a companion, on a booking not
+ * structure's booking page, the association's and the venue's guest list offer only what will be accepted: a companion, on a booking not
  * cancelled, before the session, not yet come in; never the main guest, nor the last one left (that is
  * cancelling the booking).
  */

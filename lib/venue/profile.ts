@@ -44,7 +44,8 @@ export async function getVenueProfile(actor: Actor, venueId: string) {
 
 /** The venue's profile; with `kind`, its kind too, which only the association changes (its statistics
  * count by kind). The venue's own form has no kind: left out, it stays as it is. */
-export const venueUpdateSchema = venueProfileSchema.extend({ kind: z.enum(Object.values(VenueKind) as [VenueKind, ...VenueKind[]], "validation.required").optional() });
+export const venueKindSchema = z.enum(Object.values(VenueKind) as [VenueKind, ...VenueKind[]], "validation.required");
+export const venueUpdateSchema = venueProfileSchema.extend({ kind: venueKindSchema.optional() });
 
 export async function updateVenueProfile(actor: Actor, input: unknown): Promise<void> {
   const { venueId, kind, ...data } = parse(venueUpdateSchema, input);
