@@ -46,6 +46,11 @@ export function startOfParisDay(instant: Date): Date {
   return plain(startOfDay(inParis(instant)));
 }
 
+/** Midnight in Paris that starts the day after the instant's (23 or 25 hours later on the days clocks change). */
+export function nextParisDay(instant: Date): Date {
+  return plain(addDays(startOfDay(inParis(instant)), 1));
+}
+
 export function isSameParisDay(a: Date, b: Date): boolean {
   return isSameDay(inParis(a), inParis(b));
 }

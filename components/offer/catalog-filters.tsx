@@ -32,8 +32,11 @@ export async function CatalogFiltersForm({ filters, places }: { filters: Catalog
             </label>
             <select id="quand" name="quand" defaultValue={filters.quand ?? "tout"} className={field}>
               <option value="tout">{t("whenAll")}</option>
+              <option value="aujourdhui">{t("whenToday")}</option>
+              <option value="weekend">{t("whenWeekend")}</option>
               <option value="semaine">{t("whenWeek")}</option>
               <option value="mois">{t("whenMonth")}</option>
+              <option value="jour">{t("whenDay")}</option>
               <option value="dates">{t("whenDates")}</option>
             </select>
           </p>

@@ -1,12 +1,18 @@
 // The catalog's filters, as they travel in the URL (so a search can be shared): short French keys,
 // every one optional, anything unreadable dropped rather than refused (a shared link must never break).
-import { addDays, endOfMonth, endOfWeek } from "date-fns";
+import { addDays, endOfMonth, startOfDay } from "date-fns";
 import { z } from "zod";
-import { inParis, parisTime } from "@/lib/time";
+import { inParis, nextParisDay, parisTime } from "@/lib/time";
 import { cleanLine } from "@/lib/validation";
 import { Accessibility, EventCategory } from "@/lib/generated/prisma/enums";
 
-export const WHEN = ["semaine", "mois", "dates", "tout"] as const;
+/**
+ * The spans a search can cover (issue 29): today, the weekend (the coming one, or this one while it lasts),
+ * the next seven days, one chosen day (`du`), the month, two dates, or everything. A person looking on a
+ * Sunday for "this weekend" must find today's outings: a span never ends before it starts.
+ */
+export const WHEN = ["aujourdhui", "weekend", "semaine", "jour", "mois", "dates", "tout"] as const;
+export type When = (typeof WHEN)[number];
 /**
  * Events per page of the catalog (one card each, whatever their number of sessions). 12 fill two or three
  * columns evenly; 20 cards made a 130 kB page whose rendering kept the catalogue above its time at 16
@@ -53,9 +59,9 @@ export function readCatalogFilters(params: Record<string, string | string[] | un
 export function catalogQuery(filters: Partial<CatalogFilters>): string {
   const params = new URLSearchParams();
   if (filters.quand) params.set("quand", filters.quand);
-  if (filters.quand === "dates") {
+  if (filters.quand === "dates" || filters.quand === "jour") {
     if (filters.du) params.set("du", filters.du);
-    if (filters.au) params.set("au", filters.au);
+    if (filters.au && filters.quand === "dates") params.set("au", filters.au);
   }
   for (const category of filters.categorie ?? []) params.append("categorie", category);
   for (const access of filters.acces ?? []) params.append("acces", access);
@@ -77,12 +83,27 @@ export function activeFilterCount(filters: CatalogFilters): number {
 
 /** The dates a filter covers, in Paris time: from now (never the past) to the end of the chosen span. */
 export function dateRange(filters: Pick<CatalogFilters, "quand" | "du" | "au">, now: Date): { from: Date; to: Date | null } {
-  const today = inParis(now);
+  const today = startOfDay(inParis(now));
   switch (filters.quand) {
+    case "aujourdhui":
+      return { from: now, to: nextParisDay(now) };
+    case "weekend": {
+      // Saturday and Sunday; on either of them, what is left of this one (getDay: 0 is Sunday).
+      const weekday = today.getDay();
+      const saturday = weekday === 0 ? addDays(today, -1) : addDays(today, 6 - weekday);
+      const from = new Date(saturday.getTime());
+      return { from: from > now ? from : now, to: new Date(addDays(saturday, 2).getTime()) };
+    }
     case "semaine":
-      return { from: now, to: endOfWeek(today, { weekStartsOn: 1 }) };
+      // The next seven days, today included: on a Sunday, "this week" is not over.
+      return { from: now, to: new Date(addDays(today, 7).getTime()) };
+    case "jour": {
+      const day = filters.du ? inParis(parisTime(filters.du)) : today;
+      const from = new Date(day.getTime());
+      return { from: from > now ? from : now, to: new Date(addDays(day, 1).getTime()) };
+    }
     case "mois":
-      return { from: now, to: endOfMonth(today) };
+      return { from: now, to: new Date(endOfMonth(today).getTime()) };
     case "dates": {
       const from = filters.du ? parisTime(filters.du) : null;
       const to = filters.au ? addDays(inParis(parisTime(filters.au)), 1) : null;

@@ -45,11 +45,17 @@ test("a visitor reads the offer in easy-to-read French, hears a card, and opens 
   expect(said[0]).toContain("Gratuit avec ta structure.");
   expect(said[0]).toContain("Parle à ta référente ou à ton référent.");
 
-  // Two simple choices instead of the filter form.
-  await page.getByRole("navigation", { name: "Quand ?" }).getByRole("link", { name: "Ce mois-ci" }).click();
-  await expect(page).toHaveURL(/quand=mois/);
-  await expect(page.getByRole("navigation", { name: "Quand ?" }).getByRole("link", { name: "Ce mois-ci" })).toHaveAttribute("aria-current", "true");
-  await page.getByRole("navigation", { name: "Quand ?" }).getByRole("link", { name: "Toutes les dates" }).click();
+  // Simple choices instead of the filter form (issue 29.1): the weekend (this one while it lasts), a chosen
+  // day, and the count of what was found right under them.
+  const when = page.getByRole("navigation", { name: "Quand ?" });
+  await when.getByRole("link", { name: "Ce week-end" }).click();
+  await expect(page).toHaveURL(/quand=weekend/);
+  await expect(when.getByRole("link", { name: "Ce week-end" })).toHaveAttribute("aria-current", "true");
+  await expect(page.getByRole("status").filter({ hasText: /sortie/ })).toBeVisible();
+  await page.getByLabel("Choisir un jour").fill(await page.evaluate(() => new Date(Date.now() + 86_400_000 * 3).toISOString().slice(0, 10)));
+  await page.getByRole("button", { name: "Voir ce jour" }).click();
+  await expect(page).toHaveURL(/quand=jour&du=\d{4}-\d{2}-\d{2}/);
+  await when.getByRole("link", { name: "Toutes les dates" }).click();
 
   await page.getByRole("link", { name: /^Voir cette sortie/ }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
