@@ -63,7 +63,7 @@ export async function EasyEvent({
         {(t.raw("ask") as string[]).map((line) => (
         <p key={line}>{line}</p>
       ))}
-        <ListenButton text={heard} labels={{ listen: t("listen"), stop: t("stop"), context: event.title }} />
+        <ListenButton text={heard} labels={{ listen: t("listen"), stop: t("stop"), context: event.title, unavailable: t("cannotSpeak") }} />
       </header>
       {event.hasImage ? (
         // eslint-disable-next-line @next/next/no-img-element -- served by our own route, already resized

@@ -97,7 +97,7 @@ async function EasyCard({ event, now }: { event: EventCard; now: Date }) {
         <p key={line}>{line}</p>
       ))}
       <div className="mt-auto flex flex-wrap items-center gap-3 pt-2">
-        <ListenButton text={heard} labels={{ listen: t("listen"), stop: t("stop"), context: event.title }} />
+        <ListenButton text={heard} labels={{ listen: t("listen"), stop: t("stop"), context: event.title, unavailable: t("cannotSpeak") }} />
         <Link href={href} className="inline-flex min-h-12 items-center rounded-full bg-brand-700 px-5 py-2 text-lg font-semibold text-white hover:bg-brand-800">
           {t("see")}
           <span className="sr-only"> : {event.title}</span>

@@ -6,14 +6,14 @@ import { act, fireEvent, render, screen } from "@testing-library/react";
 import { ListenButton } from "@/components/easy/listen-button";
 import { readsEasy } from "@/lib/catalog/reading-mode";
 
-const labels = { listen: "Écouter", stop: "Arrêter", context: "Le Cid" };
+const labels = { listen: "Écouter", stop: "Arrêter", context: "Le Cid", unavailable: "Ce téléphone ne sait pas lire à voix haute en français." };
 
 class Utterance {
   lang = "";
   rate = 1;
   voice: unknown = null;
   onend: (() => void) | null = null;
-  onerror: (() => void) | null = null;
+  onerror: ((event: { error: string }) => void) | null = null;
   constructor(public text: string) {}
 }
 
@@ -48,6 +48,39 @@ describe("the Écouter button", () => {
     act(() => spoken[1]!.onend!());
     expect(button).toHaveAccessibleName("Écouter — Le Cid");
     expect(cancel).toHaveBeenCalled();
+  });
+});
+
+describe("the Écouter button where the device cannot read French (issue 29.4)", () => {
+  afterEach(() => {
+    delete (window as { speechSynthesis?: unknown }).speechSynthesis;
+    delete (globalThis as { SpeechSynthesisUtterance?: unknown }).SpeechSynthesisUtterance;
+  });
+
+  it("says so when the device has voices but none in French, and reads nothing with another voice", () => {
+    const spoken: Utterance[] = [];
+    Object.assign(window, { speechSynthesis: { speak: (u: Utterance) => spoken.push(u), cancel: jest.fn(), getVoices: () => [{ lang: "en-US" }, { lang: "de-DE" }] } });
+    Object.assign(globalThis, { SpeechSynthesisUtterance: Utterance });
+    render(<ListenButton text="Le Cid." labels={labels} />);
+    expect(screen.getByRole("status")).toBeEmptyDOMElement();
+    fireEvent.click(screen.getByRole("button", { name: "Écouter — Le Cid" }));
+    expect(spoken).toHaveLength(0);
+    expect(screen.getByRole("status")).toHaveTextContent("Ce téléphone ne sait pas lire à voix haute en français.");
+  });
+
+  it("says so when the reading fails, but not when it was stopped", () => {
+    const spoken: Utterance[] = [];
+    Object.assign(window, { speechSynthesis: { speak: (u: Utterance) => spoken.push(u), cancel: jest.fn(), getVoices: () => [] } });
+    Object.assign(globalThis, { SpeechSynthesisUtterance: Utterance });
+    render(<ListenButton text="Le Cid." labels={labels} />);
+    const button = screen.getByRole("button", { name: "Écouter — Le Cid" });
+    fireEvent.click(button);
+    act(() => spoken[0]!.onerror!({ error: "interrupted" }));
+    expect(screen.getByRole("status")).toBeEmptyDOMElement();
+    fireEvent.click(button);
+    act(() => spoken[1]!.onerror!({ error: "synthesis-failed" }));
+    expect(screen.getByRole("status")).toHaveTextContent("ne sait pas lire à voix haute");
+    expect(button).toHaveAccessibleName("Écouter — Le Cid");
   });
 });
 
