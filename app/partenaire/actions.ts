@@ -5,6 +5,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
 import { currentActor } from "@/lib/auth/current";
 import { renewVisitorCode } from "@/lib/auth/visitor";
+import { formatVisitorCode } from "@/lib/codes";
 import { handleWish } from "@/lib/wishes/wishes";
 
 export async function renewVisitorCodeAction(_state: ActionState, formData: FormData): Promise<ActionState> {
@@ -12,7 +13,7 @@ export async function renewVisitorCodeAction(_state: ActionState, formData: Form
     if (formData.get("confirm") !== "oui") return { ok: false, message: (await getTranslations("bookingPage"))("confirmNeeded") };
     const { code } = await renewVisitorCode(await currentActor(), { partnerId: formData.get("partnerId") });
     revalidatePath("/partenaire");
-    return { ok: true, message: (await getTranslations("visitor"))("renewed", { code }) };
+    return { ok: true, message: (await getTranslations("visitor"))("renewed", { code: formatVisitorCode(code) }) };
   } catch (error) {
     return actionFailure(error);
   }

@@ -8,6 +8,7 @@ import { RenewCodeForm } from "@/components/partner/renew-code-form";
 import { getMembershipState } from "@/lib/association/memberships";
 import { requireUser } from "@/lib/auth/current";
 import { getVisitorCode } from "@/lib/auth/visitor";
+import { formatVisitorCode } from "@/lib/codes";
 import { formatDay } from "@/lib/format/dates";
 import { seasonLabel } from "@/lib/time";
 import { renewVisitorCodeAction, setWishAsideAction } from "./actions";
@@ -53,7 +54,7 @@ export default async function PartnerHome() {
             {v("codeTitle")}
           </h2>
           <p>{v("codeLead")}</p>
-          {visitor.code ? <p className="font-mono text-3xl font-bold tracking-widest">{visitor.code}</p> : <p>{v("codeNone")}</p>}
+          {visitor.code ? <p className="font-mono text-3xl font-bold tracking-widest wrap-anywhere">{formatVisitorCode(visitor.code)}</p> : <p>{v("codeNone")}</p>}
           <p className="flex flex-wrap gap-3">
             {visitor.code ? (
               <Link href="/partenaire/code-visiteur" className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800">
@@ -61,7 +62,7 @@ export default async function PartnerHome() {
               </Link>
             ) : null}
           </p>
-          <RenewCodeForm partnerId={actor.partnerId} renew={renewVisitorCodeAction} />
+          <RenewCodeForm partnerId={actor.partnerId} renew={renewVisitorCodeAction} hasCode={Boolean(visitor.code)} />
         </section>
         <section aria-labelledby="adhesion" className="space-y-3 rounded-lg border border-brand-100 p-4">
           <h2 id="adhesion" className="text-xl font-semibold">

@@ -8,6 +8,7 @@ import { audit } from "@/lib/audit";
 import { anonymousActor, type Actor } from "@/lib/auth/actor";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
 import { inviteInTransaction } from "@/lib/auth/accounts";
+import { assignVisitorCode } from "@/lib/auth/visitor";
 import { takeAttempt } from "@/lib/auth/throttle";
 import { parse } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
@@ -100,7 +101,7 @@ export async function recordStep(actor: Actor, input: unknown, now = new Date())
   ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
   const step = parse(stepSchema, input);
   await getPrisma().$transaction(async (tx) => {
-    const partner = await tx.partner.findUnique({ where: { id: step.partnerId }, select: { id: true } });
+    const partner = await tx.partner.findUnique({ where: { id: step.partnerId }, select: { id: true, visitorCode: true } });
     if (!partner) throw new NotFoundError("structure");
     const byUserId = actor.kind === "user" ? actor.userId : null;
     let data: Record<string, string> | undefined;
@@ -119,6 +120,8 @@ export async function recordStep(actor: Actor, input: unknown, now = new Date())
       case "ACCOUNT_CREATED":
         // The first referent's account, invited by mail in the same transaction.
         await inviteInTransaction(tx, actor, { email: step.email, name: step.name, role: "PARTNER", partnerId: step.partnerId }, now);
+        // Its visitor code too, so that the poster and the invitations never point to a code that does not exist.
+        if (!partner.visitorCode) await assignVisitorCode(tx, step.partnerId, now);
         data = { invited: step.email };
         break;
       case "TRAINED":

@@ -4,13 +4,14 @@
 import "server-only";
 import { z } from "zod";
 import { audit } from "@/lib/audit";
-import { newBookingNumber } from "@/lib/booking/number";
+import { newVisitorCode } from "@/lib/codes";
 import { parse } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
 import { AccessDeniedError } from "@/lib/errors";
 import { requireId } from "@/lib/validation";
 import { conventionValidAt } from "@/lib/association/conventions";
 import { prismaSql } from "@/lib/db/sql";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "./actor";
 import { actsForPartner, ensure } from "./permissions";
 import { forgiveAttempt, takeAttempt } from "./throttle";
@@ -54,16 +55,24 @@ export async function getVisitorCode(actor: Actor, partnerId: string): Promise<{
 export async function renewVisitorCode(actor: Actor, input: unknown, now = new Date()): Promise<{ code: string }> {
   const { partnerId } = parse(z.object({ partnerId: z.uuid("validation.invalid") }), input);
   ensure(actsForPartner(actor, partnerId), "Seule la structure peut changer son code d'accès.");
-  const prisma = getPrisma();
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const code = newBookingNumber();
-    const taken = await prisma.partner.findUnique({ where: { visitorCode: code }, select: { id: true } });
-    if (taken) continue;
-    await prisma.$transaction(async (tx) => {
-      await tx.partner.update({ where: { id: partnerId }, data: { visitorCode: code, visitorCodeRenewedAt: now } });
-      await audit(tx, actor, { action: "partner.visitor_code_renewed", entityType: "Partner", entityId: partnerId }, now);
-    });
+  return getPrisma().$transaction(async (tx) => {
+    const code = await assignVisitorCode(tx, partnerId, now);
+    await audit(tx, actor, { action: "partner.visitor_code_renewed", entityType: "Partner", entityId: partnerId }, now);
     return { code };
+  });
+}
+
+/**
+ * Gives the structure a new visitor code, in the caller's transaction: when it renews its code, and when its
+ * first account is created, so that no structure starts without one (issue 29.5). A code already taken is
+ * drawn again (one chance in about 10⁹ with 4,000 structures); the unique index is the safety net.
+ */
+export async function assignVisitorCode(tx: Prisma.TransactionClient, partnerId: string, now: Date): Promise<string> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const code = newVisitorCode();
+    if (await tx.partner.findUnique({ where: { visitorCode: code }, select: { id: true } })) continue;
+    await tx.partner.update({ where: { id: partnerId }, data: { visitorCode: code, visitorCodeRenewedAt: now } });
+    return code;
   }
   throw new Error("Impossible de tirer un code libre.");
 }

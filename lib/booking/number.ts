@@ -2,14 +2,13 @@
 // eight characters from an alphabet without 0/O or 1/I, drawn at random (40 bits), so that one number
 // tells nothing about another. The database enforces the same format (Booking_number_check).
 import { randomInt } from "node:crypto";
+import { CODE_ALPHABET, randomCode } from "@/lib/codes";
 
-export const BOOKING_NUMBER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+export const BOOKING_NUMBER_ALPHABET = CODE_ALPHABET;
 export const BOOKING_NUMBER_LENGTH = 8;
 
 export function newBookingNumber(pick: (max: number) => number = randomInt): string {
-  let number = "";
-  for (let i = 0; i < BOOKING_NUMBER_LENGTH; i++) number += BOOKING_NUMBER_ALPHABET[pick(BOOKING_NUMBER_ALPHABET.length)];
-  return number;
+  return randomCode(BOOKING_NUMBER_LENGTH, pick);
 }
 
 /** "K7QM-3RTX": easier to read aloud. */

@@ -5,7 +5,7 @@
 // characters (30 bits) tell the guests of a structure apart, and wrong guesses are throttled.
 import { createHmac } from "node:crypto";
 import "server-only";
-import { BOOKING_NUMBER_ALPHABET } from "@/lib/booking/number";
+import { CODE_ALPHABET } from "@/lib/codes";
 import { signingKey } from "./code";
 
 export const FEEDBACK_CODE_LENGTH = 6;
@@ -14,7 +14,7 @@ export const FEEDBACK_CODE_LENGTH = 6;
 export function feedbackCode(guestId: string): string {
   const digest = createHmac("sha256", signingKey()).update(`avis:${guestId}`).digest();
   // 32 letters: each byte modulo 32 is uniform.
-  return Array.from(digest.subarray(0, FEEDBACK_CODE_LENGTH), (byte) => BOOKING_NUMBER_ALPHABET[byte % BOOKING_NUMBER_ALPHABET.length]).join("");
+  return Array.from(digest.subarray(0, FEEDBACK_CODE_LENGTH), (byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join("");
 }
 
 /** "K7Q-M3R": easier to copy. */

@@ -31,7 +31,7 @@ export async function loadInvitation(actor: Actor, id: string): Promise<Invitati
       number: true,
       status: true,
       partnerId: true,
-      partner: { select: { name: true, phone: true, email: true } },
+      partner: { select: { name: true, phone: true, email: true, visitorCode: true } },
       session: {
         select: {
           startsAt: true,
@@ -73,7 +73,9 @@ export async function loadInvitation(actor: Actor, id: string): Promise<Invitati
     startsAt: booking.session.startsAt,
     event: { title: event.title },
     venue: event.venue,
-    partner: booking.partner,
+    partner: { name: booking.partner.name, phone: booking.partner.phone, email: booking.partner.email },
+    // The invitation names the structure's visitor code only if there is one (issue 29.5); never the code itself.
+    visitorCodeExists: Boolean(booking.partner.visitorCode),
     guests: booking.guests.map(({ id, ...guest }) => ({ ...guest, code: encodeInvitationCode({ number: booking.number, position: guest.position }), feedbackCode: feedbackCode(id) })),
     feedbackUrl: appUrl("/offre/avis"),
   };

@@ -33,6 +33,8 @@ export interface InvitationData {
   guests: { position: number; firstName: string; lastName: string; code: string; feedbackCode: string }[];
   /** Where the person gives their feedback (the visitor's page /offre/avis). */
   feedbackUrl: string;
+  /** Whether the structure has a visitor code, which the feedback page asks for first. */
+  visitorCodeExists?: boolean;
 }
 
 type ReactPdf = typeof import("@react-pdf/renderer");
@@ -171,7 +173,7 @@ function GuestPage({ pdf, data, guest }: { pdf: ReactPdf; data: InvitationData; 
       <View style={styles.feedback} wrap={false}>
         <View style={styles.feedbackText}>
           <Text style={styles.strong}>{t.feedbackTitle}</Text>
-          <Text>{fill(t.feedbackText, { url: data.feedbackUrl })}</Text>
+          <Text>{data.visitorCodeExists === false ? t.feedbackTextAsk : fill(t.feedbackText, { url: data.feedbackUrl })}</Text>
         </View>
         <View style={{ alignItems: "center" }}>
           <Text style={styles.numberLabel}>{t.feedbackCode}</Text>

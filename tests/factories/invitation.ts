@@ -55,7 +55,7 @@ export async function invitationWorld(): Promise<InvitationWorld> {
   const venueY = await createVenue();
   const event = await createEvent({ venueId: venueX.id, title: "Le Malade imaginaire" });
   const session = await createSession({ eventId: event.id, startsAt: new Date("2026-12-12T19:30:00Z") });
-  const partnerA = await createPartner({ name: "CHRS L'Escale", phone: "04 78 00 56 78" });
+  const partnerA = await createPartner({ name: "CHRS L'Escale", phone: "04 78 00 56 78", visitorCode: "BAKOLITUMERA47" });
   const partnerB = await createPartner();
   const booking = await bookingWithGuests(session.id, partnerA.id, [
     ["Zoé", "Lefèvre"],

@@ -97,6 +97,8 @@ describe("the pipeline", () => {
     const referent = await getPrisma().user.findUniqueOrThrow({ where: { email: "n.benali@glycines.test" } });
     expect(referent).toMatchObject({ role: "PARTNER", partnerId, passwordHash: null });
     expect(await getPrisma().outboxMail.count({ where: { kind: "ACCOUNT_INVITATION", userId: referent.id } })).toBe(1);
+    // A structure never starts without its visitor code (issue 29.5): its poster and invitations can point to it.
+    expect((await getPrisma().partner.findUniqueOrThrow({ where: { id: partnerId } })).visitorCode).toMatch(/^(?:[BDFKLMNPRTVZ][AEIOU]){6}[2-9]{2}$/);
     await recordStep(admin, { kind: "TRAINED", partnerId, trainedOn: "2026-12-15", trainer: "Claire Martin" });
 
     const structure = await getStructure(admin, partnerId);

@@ -6,6 +6,7 @@ import { LIMITS } from "@/lib/auth/throttle";
 import { issueToken } from "@/lib/auth/tokens";
 import { getReferentContact, getVisitorCode, openVisitorAccess, renewVisitorCode, visitorActor, VISITOR_SESSION_MS } from "@/lib/auth/visitor";
 import { getPrisma } from "@/lib/db/client";
+import { formatVisitorCode } from "@/lib/codes";
 import { listOutbox } from "@/lib/mail/outbox";
 import { runJobs } from "../support/jobs";
 import { AccessDeniedError, NotFoundError, RuleViolation } from "@/lib/errors";
@@ -177,10 +178,11 @@ describe("visitor access", () => {
     expect(await getReferentContact({ kind: "visitor", partnerId: partner.id })).toMatchObject({ phone: "04 78 00 00 00" });
 
     const { code } = await renewVisitorCode(referent, { partnerId: partner.id });
-    expect(code).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
+    // Easy to read aloud and to type (issue 29.6): made-up syllables and two digits, typed with or without dashes.
+    expect(code).toMatch(/^(?:[BDFKLMNPRTVZ][AEIOU]){6}[2-9]{2}$/);
     expect(await visitorActor(partner.id, codeVersion, opened)).toBeNull();
     await expect(openVisitorAccess("ESCALE26", "10.1.0.1")).resolves.toEqual({ ok: false, reason: "INVALID" });
-    await expect(openVisitorAccess(code, "10.1.0.1")).resolves.toMatchObject({ ok: true });
+    await expect(openVisitorAccess(formatVisitorCode(code).toLowerCase(), "10.1.0.1")).resolves.toMatchObject({ ok: true });
     expect(await getVisitorCode(referent, partner.id)).toMatchObject({ code });
   });
 

@@ -52,6 +52,14 @@ describe("the invitation PDF", () => {
     expect(pdf.length).toBeLessThan(100_000);
   }, PDF_TIMEOUT);
 
+  it("never sends people to a visitor code the structure does not have (issue 29.5)", async () => {
+    const data = await loadInvitation(world.actors.partnerA, world.bookingId);
+    const { pages } = await readPdf(await renderInvitationPdf({ ...data, visitorCodeExists: false }));
+    const text = pages[0]!.replace(/\s+/g, " ");
+    expect(text).not.toContain("code d'accès de votre structure");
+    expect(text).toContain("demandez à votre structure comment faire, et gardez ce code.");
+  }, PDF_TIMEOUT);
+
   it("carries on each page a QR code that reads back as that guest's signed code", async () => {
     const { qr } = await readPdf(await renderInvitationPdf(await loadInvitation(world.actors.admin, world.bookingId)));
     expect(qr.map((scanned) => scanned && readInvitationCode(scanned))).toEqual([

@@ -4,6 +4,8 @@ import { PrintButton } from "@/components/partner/print-button";
 import { requireUser } from "@/lib/auth/current";
 import { getVisitorCode } from "@/lib/auth/visitor";
 import { appUrl } from "@/lib/mail";
+import Link from "next/link";
+import { formatVisitorCode } from "@/lib/codes";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("visitorCode") };
@@ -21,8 +23,20 @@ export default async function VisitorCodePrintPage() {
       <p className="text-xl">{auth("visitorLead")}</p>
       {/* A long address breaks anywhere rather than widen a phone's page; the code stays big enough to read across a room. */}
       <p className="text-xl wrap-anywhere sm:text-2xl">{appUrl("/connexion")}</p>
-      <p className="font-mono text-5xl font-bold tracking-widest wrap-anywhere sm:text-6xl">{code ?? "—"}</p>
-      <PrintButton label={t("print")} />
+      {code ? (
+        <>
+          <p className="font-mono text-5xl font-bold tracking-widest wrap-anywhere sm:text-6xl">{formatVisitorCode(code)}</p>
+          <PrintButton label={t("print")} />
+        </>
+      ) : (
+        // Nothing to print without a code: a poster with "—" sends people to a code that does not exist.
+        <p className="text-xl">
+          {t("codeNone")}{" "}
+          <Link href="/partenaire#code" className="font-semibold text-brand-800 underline">
+            {t("createFirst")}
+          </Link>
+        </p>
+      )}
     </div>
   );
 }
