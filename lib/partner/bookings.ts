@@ -21,7 +21,9 @@ export interface PartnerBooking {
   number: string;
   status: "CONFIRMED" | "WAITLISTED" | "CANCELLED";
   places: number;
+  /** On the waitlist: its rank among the waiting bookings (1 is next), the places asked by those ahead. */
   position: number | null;
+  waiting: Waiting | null;
   startsAt: Date;
   eventId: string;
   eventTitle: string;
@@ -32,6 +34,16 @@ export interface PartnerBooking {
 }
 
 const PAGE_SIZE = 20;
+
+/**
+ * Where a waiting booking stands (issue 29.13): its rank counts bookings, but what moves it up is places, so
+ * the places asked by the bookings ahead are said too, and until when it waits (bookings close, rule 6).
+ */
+export interface Waiting {
+  position: number;
+  placesAhead: number;
+  until: Date;
+}
 
 export async function listPartnerBookings(
   actor: Actor,
@@ -71,7 +83,7 @@ export async function listPartnerBookings(
       },
     }),
   ]);
-  const positions = await waitlistPositions(rows.filter((row) => row.status === "WAITLISTED").map((row) => row.id));
+  const waiting = await waitlistPositions(rows.filter((row) => row.status === "WAITLISTED").map((row) => row.id));
   const total = counts[tab];
   return {
     bookings: rows.map((row) => ({
@@ -79,7 +91,8 @@ export async function listPartnerBookings(
       number: row.number,
       status: row.status,
       places: row.places,
-      position: positions.get(row.id) ?? null,
+      position: waiting.get(row.id)?.position ?? null,
+      waiting: waiting.get(row.id) ?? null,
       startsAt: row.session.startsAt,
       eventId: row.session.event.id,
       eventTitle: row.session.event.title,
@@ -111,15 +124,20 @@ async function tabCounts(partnerId: string, now: Date): Promise<Record<BookingTa
   return { "a-venir": row?.upcoming ?? 0, attente: row?.waiting ?? 0, passees: row?.past ?? 0, annulees: row?.cancelled ?? 0 };
 }
 
-/** Rank of each waiting booking on its session's waitlist (1 is next). */
-async function waitlistPositions(bookingIds: string[]): Promise<Map<string, number>> {
+/** Each waiting booking's rank on its session's waitlist (1 is next), the places ahead of it, and its end. */
+async function waitlistPositions(bookingIds: string[]): Promise<Map<string, Waiting>> {
   if (!bookingIds.length) return new Map();
-  const rows = await getPrisma().$queryRaw<{ id: string; position: number }[]>`
-    SELECT b."id"::text AS "id",
-           (SELECT count(*)::int FROM "Booking" w
-             WHERE w."sessionId" = b."sessionId" AND w."status" = 'WAITLISTED' AND w."requestSeq" <= b."requestSeq") AS "position"
-    FROM "Booking" b WHERE b."id" = ANY(${bookingIds}::uuid[])`;
-  return new Map(rows.map((row) => [row.id, row.position]));
+  const rows = await getPrisma().$queryRaw<{ id: string; position: number; placesAhead: number; until: Date }[]>`
+    SELECT b."id"::text AS "id", ahead."position", ahead."placesAhead",
+           COALESCE(s."bookingClosesAt", s."startsAt") AS "until"
+    FROM "Booking" b
+    JOIN "Session" s ON s."id" = b."sessionId"
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS "position", (COALESCE(sum(w."places"), 0) - b."places")::int AS "placesAhead"
+      FROM "Booking" w
+      WHERE w."sessionId" = b."sessionId" AND w."status" = 'WAITLISTED' AND w."requestSeq" <= b."requestSeq") ahead
+    WHERE b."id" = ANY(${bookingIds}::uuid[])`;
+  return new Map(rows.map(({ id, ...waiting }) => [id, waiting]));
 }
 
 const positions = z.array(z.coerce.number().int().min(0).max(50)).max(50);
@@ -204,7 +222,7 @@ export async function getPartnerBooking(actor: Actor, bookingId: string, { now =
   });
   // A venue sees its guest lists elsewhere; this page is the structure's.
   if (!row || !actsForPartner(actor, row.partnerId)) throw new NotFoundError("réservation");
-  const positions = row.status === "WAITLISTED" ? await waitlistPositions([row.id]) : new Map<string, number>();
+  const waiting = row.status === "WAITLISTED" ? await waitlistPositions([row.id]) : new Map<string, Waiting>();
   const canCancel = row.status !== "CANCELLED" && row.session.startsAt > now;
   const guests = row.guests.map(({ cancelledAt, checkedInAt, ...guest }) => ({
     ...guest,
@@ -216,7 +234,8 @@ export async function getPartnerBooking(actor: Actor, bookingId: string, { now =
     number: row.number,
     status: row.status,
     places: row.places,
-    position: positions.get(row.id) ?? null,
+    position: waiting.get(row.id)?.position ?? null,
+    waiting: waiting.get(row.id) ?? null,
     startsAt: row.session.startsAt,
     eventId: row.session.event.id,
     eventTitle: row.session.event.title,

@@ -6,7 +6,7 @@ import { cancelBooking, requestBooking } from "@/lib/booking";
 import { getPrisma } from "@/lib/db/client";
 import { AccessDeniedError, NotFoundError, RuleViolation } from "@/lib/errors";
 import { InvalidInput } from "@/lib/booking/schemas";
-import { listPartnerBookings, recordAttendance } from "@/lib/partner/bookings";
+import { getPartnerBooking, listPartnerBookings, recordAttendance } from "@/lib/partner/bookings";
 import { listNotifications, markNotificationsRead } from "@/lib/partner/notifications";
 import { archivePerson, createPerson, getPerson, listPeople, updatePerson } from "@/lib/people/people";
 import { partnerActor } from "../factories/actors";
@@ -84,13 +84,15 @@ describe("Mes réservations", () => {
     const guest = [{ firstName: "Awa", lastName: "Diallo", kind: "MAIN" as const }];
     await requestBooking(mine.actor, { sessionId: session.id, partnerId: mine.id, guests: guest });
 
+    // The rank counts bookings; the places ahead and the end of the wait are said too (issue 29.13).
     let page = await listPartnerBookings(mine.actor, mine.id, { tab: "attente" });
     expect(page.counts).toEqual({ "a-venir": 0, attente: 1, passees: 0, annulees: 0 });
-    expect(page.bookings[0]).toMatchObject({ status: "WAITLISTED", position: 2 });
+    expect(page.bookings[0]).toMatchObject({ status: "WAITLISTED", position: 2, waiting: { position: 2, placesAhead: 1, until: session.startsAt } });
 
     await cancelBooking(await partnerActor(other.id), { bookingId: first.id });
     page = await listPartnerBookings(mine.actor, mine.id, { tab: "attente" });
-    expect(page.bookings[0]).toMatchObject({ position: 1 });
+    expect(page.bookings[0]).toMatchObject({ position: 1, waiting: { placesAhead: 0 } });
+    expect((await getPartnerBooking(mine.actor, page.bookings[0]!.id)).waiting).toEqual({ position: 1, placesAhead: 0, until: session.startsAt });
     await expect(listPartnerBookings(theirs.actor, mine.id)).rejects.toBeInstanceOf(AccessDeniedError);
   });
 

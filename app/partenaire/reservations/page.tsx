@@ -63,7 +63,9 @@ export default async function MyBookingsPage({ searchParams }: { searchParams: P
                 </p>
                 <p>
                   {booking.guests.map((guest) => `${guest.firstName} ${guest.lastName}`).join(", ")} · {t("places", { count: booking.places })}
-                  {booking.position ? ` · ${t("position", { position: booking.position })}` : ""}
+                  {booking.waiting
+                    ? ` · ${t("position", { position: booking.waiting.position })} (${t("waitingUntil", { ahead: booking.waiting.placesAhead, until: formatSessionShort(booking.waiting.until) })})`
+                    : ""}
                 </p>
                 <p className="mt-2 flex flex-wrap gap-3">
                   <Link href={`/partenaire/reservations/${booking.id}`} className="text-brand-800 underline">

@@ -58,7 +58,12 @@ export default async function BookingPage({
         <header className="space-y-1">
           <p className="font-semibold uppercase text-brand-700">{t(`status.${booking.status}`)}</p>
           <h1 className="text-3xl font-bold text-brand-800">{booking.eventTitle}</h1>
-          {booking.position ? <p className="text-lg font-semibold">{t("position", { position: booking.position })}</p> : null}
+          {booking.waiting ? (
+            <>
+              <p className="text-lg font-semibold">{t("position", { position: booking.waiting.position })}</p>
+              <p>{t("waitingDetail", { ahead: booking.waiting.placesAhead, until: formatSessionDate(booking.waiting.until) })}</p>
+            </>
+          ) : null}
         </header>
         {booking.cancellation ? (
           <div className="rounded-lg bg-amber-50 p-4 text-amber-950">
