@@ -15,6 +15,13 @@ export default async function HomePage() {
   return (
     <div className="space-y-12">
       <section className="space-y-4">
+        {/* The people supported find their way in first, in their words (issue 29.2). */}
+        <p className="rounded-lg bg-brand-50 p-4 text-xl">
+          {t("personEntry")}{" "}
+          <Link href="/code" className="font-semibold text-brand-800 underline">
+            {t("personEntryLink")}
+          </Link>
+        </p>
         <h1 className="text-3xl font-bold text-brand-800 sm:text-4xl">{t("title")}</h1>
         <p className="max-w-3xl text-lg">{t("lead")}</p>
         <p className="flex flex-wrap gap-3">

@@ -15,6 +15,7 @@ export const navigation: Record<Audience, NavItem[]> = {
     { href: "/faq", label: "faq" },
     { href: "/devenir-partenaire", label: "becomePartner" },
     { href: "/activites", label: "activities" },
+    { href: "/code", label: "visitorEntry" },
     { href: "/connexion", label: "signIn" },
   ],
   visitor: [

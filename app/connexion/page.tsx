@@ -21,7 +21,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (actor.kind === "visitor") redirect(homeOf(actor));
   const t = await getTranslations("auth");
   return (
-    <ClientMessages namespaces={["auth"]}>
+    <ClientMessages namespaces={["auth", "easy.entry"]}>
+      {/* Two ways in, said first: the people supported have their own entrance (issue 29.2). */}
+      <p className="mb-6 rounded-lg bg-brand-50 p-4 text-lg">
+        <Link href="/code" className="font-semibold text-brand-800 underline">
+          {t("personEntry")}
+        </Link>
+      </p>
       <div className="grid gap-10 md:grid-cols-2">
         <section aria-labelledby="compte" className="space-y-4">
           <h1 id="compte" className="text-3xl font-bold text-brand-800">

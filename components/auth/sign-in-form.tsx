@@ -64,17 +64,29 @@ export function SignInForm({ next }: { next: string }) {
   );
 }
 
-export function VisitorForm() {
-  const t = useTranslations("auth");
+/** The visitor code's form: in the staff's words on the sign-in page, in easy-to-read words on the person's own entrance. */
+export function VisitorForm({ easy = false, autoFocus = false }: { easy?: boolean; autoFocus?: boolean }) {
+  const staff = useTranslations("auth");
+  const person = useTranslations("easy.entry");
+  const t = (key: "visitorCode" | "visitorOpen" | "visitorInvalid" | "throttled") => (easy ? person(key) : staff(key));
   const id = useId();
   const visitor = useSubmit("visitor", "/offre");
   return (
-    <form onSubmit={visitor.submit} className="space-y-4" noValidate>
+    <form onSubmit={visitor.submit} className={easy ? "space-y-5 text-xl" : "space-y-4"} noValidate>
       <p>
         <label htmlFor={`${id}-code`} className="mb-1 block font-semibold">
           {t("visitorCode")}
         </label>
-        <input id={`${id}-code`} name="code" autoComplete="off" autoCapitalize="characters" spellCheck={false} required className={`${input} font-mono uppercase tracking-widest`} />
+        <input
+          id={`${id}-code`}
+          name="code"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          required
+          autoFocus={autoFocus}
+          className={`${input} font-mono uppercase tracking-widest ${easy ? "min-h-14 text-2xl" : ""}`}
+        />
       </p>
       <div aria-live="assertive">
         {visitor.error ? (
@@ -83,7 +95,7 @@ export function VisitorForm() {
           </p>
         ) : null}
       </div>
-      <button type="submit" disabled={visitor.pending} className={button}>
+      <button type="submit" disabled={visitor.pending} className={`${button} ${easy ? "min-h-14 w-full text-xl sm:w-auto" : ""}`}>
         {t("visitorOpen")}
       </button>
     </form>

@@ -26,6 +26,7 @@ export const CLIENT_NAMESPACES = [
   "choicePicker",
   "common",
   "domainErrors",
+  "easy.entry",
   "errors",
   "event",
   "fields",

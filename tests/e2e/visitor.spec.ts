@@ -5,7 +5,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { readPdf } from "../support/read-pdf";
-import { ACCOUNTS, expectHeading, reseedDemo, signIn, signInAsVisitor } from "./support";
+import { ACCOUNTS, expectHeading, reseedDemo, signIn, signInAsVisitor, VISITOR_CODE } from "./support";
 
 test.beforeAll(() => reseedDemo());
 
@@ -80,6 +80,24 @@ test("a visitor reads the offer in easy-to-read French, hears a card, and opens 
   await page.reload();
   await expectHeading(page, "L'offre");
   await page.getByRole("button", { name: "Voir la version facile à lire" }).click();
+  await expectHeading(page, "Les sorties");
+});
+
+test("a person finds their own entrance from the home page, the code field first, and opens the offer", async ({ page }) => {
+  // Issue 29.2: on a phone (the phone project runs this file too) the way in is the first thing on the home
+  // page, in easy-to-read words, and the code field has the focus: no staff form to get through first.
+  await page.goto("/");
+  await page.getByRole("link", { name: "Entre le code de ta structure pour voir les sorties" }).click();
+  await expectHeading(page, "Voir les sorties");
+  const field = page.getByLabel("Le code de ta structure");
+  await expect(field).toBeFocused();
+  await field.fill("NIMPORTE42");
+  await page.getByRole("button", { name: "Voir les sorties" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Ce code ne marche pas, demande le bon code à ta structure.");
+  await axe(page);
+  await field.fill(VISITOR_CODE.toLowerCase());
+  await page.getByRole("button", { name: "Voir les sorties" }).click();
+  await expect(page).toHaveURL("/offre");
   await expectHeading(page, "Les sorties");
 });
 
