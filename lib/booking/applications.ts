@@ -105,13 +105,21 @@ export async function withdrawApplication(actor: Actor, input: unknown, { now = 
   });
 }
 
-/** The structures' outings this season before this session: a place once confirmed counts, even cancelled since. */
+/**
+ * The structures' outings this season before this session: what the structure used or gave up itself. A
+ * place confirmed and still held counts; cancelled, it counts only when the structure gave it up (cancelled
+ * by itself, or by the association at its or its person's request), so that refusing a win to keep one's
+ * odds does not pay, while an outing the venue, the association for another reason, or a cancelled
+ * session took away does not count against it (issue 26.3).
+ */
 async function outingsThisSeason(sql: Sql, session: LockedSession, partnerIds: string[]): Promise<Map<string, number>> {
   const { from, to } = seasonRange(seasonOf(session.startsAt));
   const rows = await sql.query<{ partnerId: string; outings: number }>(
     `SELECT b."partnerId"::text AS "partnerId", count(DISTINCT b."sessionId")::int AS "outings"
      FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId"
      WHERE b."partnerId" = ANY($1::uuid[]) AND b."confirmedAt" IS NOT NULL AND s."startsAt" >= $2 AND s."startsAt" < $3 AND b."sessionId" <> $4::uuid
+       AND (b."status" <> 'CANCELLED' OR b."cancelReason" = 'PARTNER'
+            OR (b."cancelReason" = 'ASSOCIATION' AND b."cancelCode" IN ('GUEST_UNAVAILABLE', 'PARTNER_REQUEST')))
      GROUP BY 1`,
     [partnerIds, from, to, session.id],
   );

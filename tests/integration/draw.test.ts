@@ -202,3 +202,27 @@ describe("the draw", () => {
     await expect(requestBooking(lateActor, { ...application(w, 0, 1), partnerId: late.id }, { now: AFTER })).resolves.toMatchObject({ outcome: "CONFIRMED" });
   });
 });
+
+// Issue 26, points 1 to 4 (decision 013, "Second round"): the draw and the booking window, a session
+// cancelled during its window, what counts as an outing, and places given back after a draw.
+
+describe("issue 26.3: the draw's weight counts what the structure gave up or used", () => {
+  it("does not count an outing the venue or the session's cancellation took away", async () => {
+    const w = await world({ structures: 6 });
+    const earlier = await createSession({ eventId: (await createEvent({ venueId: w.venueId })).id, startsAt: parisTime("2031-01-10", 20) });
+    const was = { confirmedAt: parisTime("2031-01-05"), status: "CANCELLED" as const, cancelledAt: parisTime("2031-01-09") };
+    await insertBooking(earlier.id, w.structures[0]!.id, { ...was, cancelReason: "VENUE" });
+    await insertBooking(earlier.id, w.structures[1]!.id, { ...was, cancelReason: "SESSION_CANCELLED" });
+    await insertBooking(earlier.id, w.structures[2]!.id, { ...was, cancelReason: "ASSOCIATION", cancelCode: "VENUE_REQUEST" });
+    await insertBooking(earlier.id, w.structures[3]!.id, { ...was, cancelReason: "PARTNER" });
+    await insertBooking(earlier.id, w.structures[4]!.id, { ...was, cancelReason: "ASSOCIATION", cancelCode: "GUEST_UNAVAILABLE" });
+    await insertBooking(earlier.id, w.structures[5]!.id, { places: 1, status: "CONFIRMED", confirmedAt: parisTime("2031-01-05") });
+    await open(w);
+    for (const index of [0, 1, 2, 3, 4, 5]) await applyForDraw(w.structures[index]!.actor, application(w, index, 1), { now: DURING });
+    await runDraw(w.sessionId, { now: AFTER });
+    const rows = await getPrisma().application.findMany({ where: { sessionId: w.sessionId }, select: { partnerId: true, outings: true } });
+    const outings = (index: number) => rows.find((row) => row.partnerId === w.structures[index]!.id)!.outings;
+    expect([0, 1, 2, 3, 4, 5].map(outings)).toEqual([0, 0, 0, 1, 1, 1]);
+  });
+});
+
