@@ -6,14 +6,15 @@
 // afterwards the session is first come, first served, its waitlist moving up in draw order.
 import { randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
-import { requestBooking } from "@/lib/booking";
+import { cancelSession, closeBookings, requestBooking } from "@/lib/booking";
 import { applyForDraw, drawRecord, runDraw, withdrawApplication } from "@/lib/booking/applications";
 import { openDrawWindow, removeDrawWindow } from "@/lib/booking/sessions";
 import { cancelBooking } from "@/lib/booking/cancel";
 import { drawOrder, drawWeight, seedFingerprint } from "@/lib/booking/draw";
 import { getPrisma } from "@/lib/db/client";
 import { mailContent } from "@/lib/mail/content";
-import { mailForBooking } from "@/lib/mail/events";
+import { mailForBooking, mailForNotice } from "@/lib/mail/events";
+import { runRetention } from "@/lib/retention";
 import { drawFairness } from "@/lib/stats/draws";
 import { inParis, parisDate, parisTime, seasonOf } from "@/lib/time";
 import { adminActor, partnerActor, venueActor } from "../factories/actors";
@@ -224,6 +225,80 @@ async function seedForOrder(w: World, order: number[]): Promise<void> {
   }
   throw new Error("no seed found for that order");
 }
+
+const appliedGuests = async (sessionId: string) =>
+  (await getPrisma().application.findMany({ where: { sessionId }, select: { guests: true } })).map((row) => row.guests);
+
+describe("issue 26.1: the draw respects the session's booking window", () => {
+  it("refuses to close bookings while the draw is to come, and refuses applications once bookings are closed", async () => {
+    const w = await world({ structures: 2 });
+    await open(w);
+    await applyForDraw(w.structures[0]!.actor, application(w, 0, 2), { now: DURING });
+    await expect(closeBookings(w.venue, { sessionId: w.sessionId }, { now: DURING })).rejects.toMatchObject({ code: "DRAW_PENDING_NO_CLOSE" });
+    expect((await getPrisma().session.findUniqueOrThrow({ where: { id: w.sessionId } })).closedAt).toBeNull();
+    // Bookings closed by hand before this rule (or by the database): no application is taken any more.
+    await getPrisma().session.update({ where: { id: w.sessionId }, data: { closedAt: DURING } });
+    await expect(applyForDraw(w.structures[1]!.actor, application(w, 1, 2), { now: DURING })).rejects.toMatchObject({ code: "BOOKINGS_CLOSED" });
+  });
+
+  it("ends without booking when bookings closed before it ran, and tells the applicants", async () => {
+    for (const late of ["closedByHand", "afterClosingTime"] as const) {
+      const w = await world({ structures: 2 });
+      await open(w);
+      await applyForDraw(w.structures[0]!.actor, application(w, 0, 2), { now: DURING });
+      await applyForDraw(w.structures[1]!.actor, application(w, 1, 3, 1), { now: DURING });
+      let when = AFTER;
+      if (late === "closedByHand") await getPrisma().session.update({ where: { id: w.sessionId }, data: { closedAt: DURING } });
+      else when = parisTime("2031-03-20", 21); // the job ran after the session's start (a server down, a queue behind)
+      expect(await runDraw(w.sessionId, { now: when })).toEqual({ drawn: false, served: 0, waiting: 0, notHeld: "BOOKINGS_CLOSED" });
+      expect(await runDraw(w.sessionId, { now: when })).toEqual({ drawn: false, served: 0, waiting: 0 });
+      expect(await getPrisma().booking.count({ where: { sessionId: w.sessionId } })).toBe(0);
+      const notices = await getPrisma().notification.findMany({ where: { sessionId: w.sessionId }, select: { partnerId: true, type: true, id: true } });
+      expect(notices.map((n) => n.type)).toEqual(["DRAW_NOT_HELD", "DRAW_NOT_HELD"]);
+      expect(new Set(notices.map((n) => n.partnerId))).toEqual(new Set(w.structures.map((s) => s.id)));
+      expect(await mailForNotice(notices[0]!.id)).toBeGreaterThan(0);
+      const mail = await getPrisma().outboxMail.findFirstOrThrow({ where: { sourceKey: { startsWith: `notice:${notices[0]!.id}` } } });
+      const content = await mailContent({ kind: mail.kind, props: mail.props as Record<string, unknown>, recipientName: null });
+      expect(content?.paragraphs.join(" ")).toContain("n'a pas eu lieu");
+      expect((await appliedGuests(w.sessionId)).every((guests) => Array.isArray(guests) && guests.length === 0)).toBe(true);
+      const record = (await drawRecord(w.structures[0]!.actor, w.sessionId))!;
+      expect(record).toMatchObject({ notHeld: "BOOKINGS_CLOSED", seed: null, rows: [], window: "CLOSED" });
+    }
+  });
+});
+
+describe("issue 26.2: a session cancelled during its application window", () => {
+  it("tells the applicants, removes the draw's job, empties the applications' guests; retention covers applications", async () => {
+    const w = await world({ structures: 2 });
+    await open(w);
+    await applyForDraw(w.structures[0]!.actor, application(w, 0, 2), { now: DURING });
+    await applyForDraw(w.structures[1]!.actor, application(w, 1, 1), { now: DURING });
+    await cancelSession(w.venue, { sessionId: w.sessionId, note: "Artiste malade" }, { now: DURING });
+    const notices = await getPrisma().notification.findMany({ where: { sessionId: w.sessionId }, select: { partnerId: true, type: true, id: true } });
+    expect(notices.map((n) => n.type)).toEqual(["SESSION_CANCELLED", "SESSION_CANCELLED"]);
+    expect(new Set(notices.map((n) => n.partnerId))).toEqual(new Set(w.structures.map((s) => s.id)));
+    expect(await mailForNotice(notices[0]!.id)).toBeGreaterThan(0);
+    const mail = await getPrisma().outboxMail.findFirstOrThrow({ where: { sourceKey: { startsWith: `notice:${notices[0]!.id}` } } });
+    const content = await mailContent({ kind: mail.kind, props: mail.props as Record<string, unknown>, recipientName: null });
+    expect(content?.paragraphs.join(" ")).toContain("Artiste malade");
+    const jobs = await getPrisma().$queryRaw<{ key: string }[]>`SELECT key FROM graphile_worker._private_jobs WHERE key = ${`session-draw:${w.sessionId}`}`;
+    expect(jobs).toEqual([]);
+    expect((await appliedGuests(w.sessionId)).every((guests) => Array.isArray(guests) && guests.length === 0)).toBe(true);
+    expect(await drawRecord(w.structures[0]!.actor, w.sessionId)).toMatchObject({ notHeld: "SESSION_CANCELLED", seed: null, rows: [] });
+    expect(await runDraw(w.sessionId, { now: AFTER })).toMatchObject({ drawn: false });
+
+    // An application left with its guests (a draw cancelled before this fix): the nightly retention empties it.
+    const old = await world({ structures: 1 });
+    await open(old);
+    await applyForDraw(old.structures[0]!.actor, application(old, 0, 2), { now: DURING });
+    await getPrisma().session.update({ where: { id: old.sessionId }, data: { status: "CANCELLED", cancelledAt: DURING } });
+    await getPrisma().sessionDraw.update({ where: { sessionId: old.sessionId }, data: { drawnAt: AFTER } });
+    expect((await appliedGuests(old.sessionId))[0]).toHaveLength(2);
+    const counts = await runRetention();
+    expect(counts.applicationGuestsErased).toBeGreaterThanOrEqual(1);
+    expect((await appliedGuests(old.sessionId))[0]).toEqual([]);
+  });
+});
 
 describe("issue 26.3: the draw's weight counts what the structure gave up or used", () => {
   it("does not count an outing the venue or the session's cancellation took away", async () => {
