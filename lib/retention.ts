@@ -1,6 +1,8 @@
 // The retention policy (docs/decisions/008-retention.md), applied every night by a job: the names of the
 // people supported are not kept beyond what the outing needs. What remains are counts: bookings, places,
-// attendance, feedback without names, and the audit log, which never held names.
+// attendance, feedback without names, and the audit log, which never held names. A draw's applications
+// hold their guests only until the draw turns them into bookings: any left after it (or on a session
+// cancelled, or long past) are dropped too (issue 26.2).
 import "server-only";
 import { audit } from "@/lib/audit";
 import { systemActor, type Actor } from "@/lib/auth/actor";
@@ -36,6 +38,7 @@ export interface RetentionCounts {
   mailBodiesPurged: number;
   signInAttemptsDeleted: number;
   activityRegistrationsErased: number;
+  applicationGuestsErased: number;
 }
 
 /** The same day of the month, `months` months earlier (UTC: a day more or less makes no difference here). */
@@ -71,7 +74,13 @@ export async function runRetention(now = new Date()): Promise<RetentionCounts> {
       const signInAttemptsDeleted = await tx.$executeRaw`DELETE FROM "SignInAttempt" WHERE "at" < ${attemptsBefore}`;
       const activityRegistrationsErased = await tx.$executeRaw`
         DELETE FROM "ActivityRegistration" r USING "Activity" a WHERE a."id" = r."activityId" AND a."startsAt" < ${activitiesBefore}`;
-      const counts = { guestNamesReplaced, peopleErased, mailBodiesPurged, signInAttemptsDeleted, activityRegistrationsErased };
+      // The counts stay on the application (places, minimum); the names, needs and notes go.
+      const applicationGuestsErased = await tx.$executeRaw`
+        UPDATE "Application" a SET "guests" = '[]'::jsonb, "updatedAt" = ${now}
+        FROM "SessionDraw" d JOIN "Session" s ON s."id" = d."sessionId"
+        WHERE a."sessionId" = d."sessionId" AND a."guests" <> '[]'::jsonb
+          AND (d."drawnAt" IS NOT NULL OR s."status" = 'CANCELLED' OR s."startsAt" < ${namesBefore})`;
+      const counts = { guestNamesReplaced, peopleErased, mailBodiesPurged, signInAttemptsDeleted, activityRegistrationsErased, applicationGuestsErased };
       await tx.retentionRun.create({ data: { at: now, counts } });
       await audit(tx, systemActor, { action: "retention.run", entityType: "Person", entityId: "*", after: { ...counts } }, now);
       return counts;

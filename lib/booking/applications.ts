@@ -7,6 +7,10 @@
 // season (draw.ts); applications are served in draw order within the places and the venue's quota, the
 // others wait in that order (their bookings are written in draw order, so lib/booking's waitlist serves
 // them so); once the waitlist is exhausted the session is first come, first served again.
+//
+// Second round (issue 26, decision 013): a draw books only within the session's booking window; one that
+// can no longer book (bookings closed, the session cancelled) is settled without ranks, its applicants
+// told and their guests' names dropped (endDrawNotHeld).
 import "server-only";
 import { z } from "zod";
 import { systemActor, type Actor } from "@/lib/auth/actor";
@@ -19,8 +23,10 @@ import { enqueue } from "@/lib/jobs/queue";
 import { seasonOf, seasonRange } from "@/lib/time";
 import { drawOrder, drawWeight, serveInDrawOrder } from "./draw";
 import type { DrawFacts } from "./draw-words";
+import type { DrawNotHeld } from "@/lib/generated/prisma/enums";
+import { notifyPartners } from "./notify";
 import { bookDrawnApplication } from "./request";
-import { applicableQuota, quotaLeft } from "./rules";
+import { applicableQuota, bookingWindow, quotaLeft } from "./rules";
 import { bookingRequestSchema, parse, type BookingRequest } from "./schemas";
 import { lockSession, lockSessionForRequest, quotaExceptions, quotaUsage, venueOfSession, type LockedSession } from "./state";
 import { withVenueLock } from "./transaction";
@@ -73,6 +79,8 @@ export async function applyForDraw(actor: Actor, input: unknown, { now = new Dat
     if (!facts) throw new NotFoundError("séance");
     if (!facts.partnerFound) throw new NotFoundError("structure");
     if (facts.status === "CANCELLED" || facts.eventStatus === "CANCELLED") throw new RuleViolation("BOOKINGS_CANCELLED", "Cette séance est annulée.");
+    // Bookings closed by the venue (before issue 26 forbade it during a window) end the applications too.
+    if (bookingWindow(facts, now) === "CLOSED") throw new RuleViolation("BOOKINGS_CLOSED", "Les réservations sont closes pour cette séance : elle ne prend plus de candidature.");
     if (!facts.conventionValid) throw new RuleViolation("CONVENTION_NOT_VALID", "La structure n'a pas de convention valable à la date de cette séance.");
     if (facts.ownPeople !== personIds.length) throw new NotFoundError("personne accompagnée");
     if (facts.nameRepeated) throw new RuleViolation("SAME_PERSON_TWICE", "La même personne figure deux fois dans la demande.");
@@ -105,13 +113,21 @@ export async function withdrawApplication(actor: Actor, input: unknown, { now = 
   });
 }
 
-/** The structures' outings this season before this session: a place once confirmed counts, even cancelled since. */
+/**
+ * The structures' outings this season before this session: what the structure used or gave up itself. A
+ * place confirmed and still held counts; cancelled, it counts only when the structure gave it up (cancelled
+ * by itself, or by the association at its or its person's request), so that refusing a win to keep one's
+ * odds does not pay, while an outing the venue, the association for another reason, or a cancelled
+ * session took away does not count against it (issue 26.3).
+ */
 async function outingsThisSeason(sql: Sql, session: LockedSession, partnerIds: string[]): Promise<Map<string, number>> {
   const { from, to } = seasonRange(seasonOf(session.startsAt));
   const rows = await sql.query<{ partnerId: string; outings: number }>(
     `SELECT b."partnerId"::text AS "partnerId", count(DISTINCT b."sessionId")::int AS "outings"
      FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId"
      WHERE b."partnerId" = ANY($1::uuid[]) AND b."confirmedAt" IS NOT NULL AND s."startsAt" >= $2 AND s."startsAt" < $3 AND b."sessionId" <> $4::uuid
+       AND (b."status" <> 'CANCELLED' OR b."cancelReason" = 'PARTNER'
+            OR (b."cancelReason" = 'ASSOCIATION' AND b."cancelCode" IN ('GUEST_UNAVAILABLE', 'PARTNER_REQUEST')))
      GROUP BY 1`,
     [partnerIds, from, to, session.id],
   );
@@ -122,6 +138,31 @@ export interface DrawResult {
   drawn: boolean;
   served: number;
   waiting: number;
+  /** Set when this run settled the draw without drawing: the session could no longer be booked. */
+  notHeld?: DrawNotHeld;
+}
+
+/**
+ * A draw that will not run (its session cancelled, or its bookings closed when its time came) is settled
+ * without ranks, in the transaction that decides it: each applicant is told (a notice and its mail, as a
+ * cancelled booking is), and the applications' guests (names, needs, notes) are dropped, since no booking
+ * will carry them. The caller holds the venue's lock. Returns how many applicants were told.
+ */
+export async function endDrawNotHeld(sql: Sql, actor: Actor, sessionId: string, reason: DrawNotHeld, now: Date): Promise<number> {
+  const settled = await sql.query<{ sessionId: string }>(
+    `UPDATE "SessionDraw" SET "drawnAt" = $2, "notHeld" = $3::"DrawNotHeld", "updatedAt" = $2 WHERE "sessionId" = $1::uuid AND "drawnAt" IS NULL RETURNING "sessionId"::text AS "sessionId"`,
+    [sessionId, now, reason],
+  );
+  if (!settled.length) return 0;
+  const applicants = await sql.query<{ partnerId: string }>(
+    `UPDATE "Application" SET "guests" = '[]'::jsonb, "updatedAt" = $2 WHERE "sessionId" = $1::uuid RETURNING "partnerId"::text AS "partnerId"`,
+    [sessionId, now],
+  );
+  // A cancelled session reads as for its bookings; a closed one has its own words (no booking was made).
+  const type = reason === "SESSION_CANCELLED" ? "SESSION_CANCELLED" : "DRAW_NOT_HELD";
+  await notifyPartners(sql, applicants.map((applicant) => ({ partnerId: applicant.partnerId, type, bookingId: null, sessionId })), now);
+  await audit(sql, actor, { action: "session.draw_not_held", entityType: "Session", entityId: sessionId, after: { reason, applications: applicants.length } }, now);
+  return applicants.length;
 }
 
 /** The close of the window: the draw, once (the job run-draw; safe to run again, on any server). */
@@ -134,8 +175,15 @@ export async function runDraw(sessionId: string, { now = new Date() } = {}): Pro
     const session = await lockSession(sql, sessionId);
     const draw = await lockDraw(sql, sessionId);
     if (!session || !draw || draw.drawnAt || now < draw.closesAt) return nothing;
+    // Places are booked only while bookings are open: a job run late (a server down, a queue behind), or
+    // a session closed or cancelled before, settles the draw without drawing, and says so to the applicants.
+    const window = bookingWindow(session, now);
+    if (window === "CLOSED" || window === "CANCELLED") {
+      const notHeld = window === "CANCELLED" ? "SESSION_CANCELLED" : "BOOKINGS_CLOSED";
+      await endDrawNotHeld(sql, systemActor, sessionId, notHeld, now);
+      return { ...nothing, notHeld };
+    }
     await tx.sessionDraw.update({ where: { sessionId }, data: { drawnAt: now } });
-    if (session.status === "CANCELLED") return { drawn: true, served: 0, waiting: 0 };
     const applications = await tx.application.findMany({ where: { sessionId }, select: { id: true, partnerId: true, places: true, minPlaces: true, guests: true } });
     const partnerIds = applications.map((application) => application.partnerId);
     const outings = await outingsThisSeason(sql, session, partnerIds);
@@ -174,6 +222,8 @@ export interface DrawRecord {
   /** Published once drawn. */
   seed: string | null;
   drawnAt: Date | null;
+  /** Why the draw did not take place (then drawnAt is when that was settled, and no one is ranked). */
+  notHeld: DrawNotHeld | null;
   /** Where the window stands now: applications are taken while it is OPEN. */
   window: "NOT_OPEN" | "OPEN" | "CLOSED";
   /** Before the draw, how many applied (no one's names); after, every application in draw order. */
@@ -218,8 +268,9 @@ export async function drawRecord(actor: Actor, sessionId: unknown, { now = new D
     opensAt: draw.opensAt,
     closesAt: draw.closesAt,
     fingerprint: draw.fingerprint,
-    seed: drawn ? draw.seed : null,
+    seed: drawn && !draw.notHeld ? draw.seed : null,
     drawnAt: draw.drawnAt,
+    notHeld: draw.notHeld,
     window: windowState(draw, now),
     count: draw.applications.length,
     rows: drawn

@@ -9,7 +9,8 @@ import type { NotificationType } from "@/lib/generated/prisma/enums";
 export interface Notice {
   partnerId: string;
   type: NotificationType;
-  bookingId: string;
+  /** Null for an application whose draw will not run (applications.ts): no booking was made. */
+  bookingId: string | null;
   sessionId: string;
 }
 

@@ -1,6 +1,7 @@
 // Rule 3: when places are released (a cancellation, a larger capacity, a looser or lifted quota), the
 // waitlist moves up at once, in the same transaction: first come, first served, skipping a waiting
-// booking that does not fit the freed places or its partner's quota. Each promotion is audited and its
+// booking that does not fit the freed places or its partner's quota; after a draw, a drawn application
+// waiting is served down to its minimum (decision 013, second round). Each promotion is audited and its
 // partner told. Every path that frees places or quota ends here (promoteAfterRelease, promoteWaitlist,
 // promoteAcrossVenue); all take the Sql of the transaction holding the venue's lock.
 import "server-only";
@@ -9,7 +10,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Sql } from "@/lib/db/sql";
 import { notifyPartners } from "./notify";
 import { quotaPeriodRange } from "./quota-period";
-import { applicableQuota, bookingWindow, pickPromotions, quotaLeft, type WaitingBooking } from "./rules";
+import { applicableQuota, bookingWindow, pickPromotionParts, quotaLeft, type WaitingBooking } from "./rules";
 import { lockSession, quotaExceptions, quotaUsage, type LockedSession } from "./state";
 
 export interface Promotion {
@@ -25,8 +26,9 @@ export async function promoteWaitlist(sql: Sql, session: LockedSession, actor: A
   if (placesLeft <= 0 || session.waitlistedPlaces <= 0 || bookingWindow(session, now) !== "OPEN") return [];
 
   const waiting = await sql.query<WaitingBooking>(
-    `SELECT "id"::text AS "id", "partnerId"::text AS "partnerId", "places" FROM "Booking"
-     WHERE "sessionId" = $1::uuid AND "status" = 'WAITLISTED' ORDER BY "requestSeq"`,
+    `SELECT b."id"::text AS "id", b."partnerId"::text AS "partnerId", b."places", a."minPlaces" FROM "Booking" b
+     LEFT JOIN "Application" a ON a."bookingId" = b."id"
+     WHERE b."sessionId" = $1::uuid AND b."status" = 'WAITLISTED' ORDER BY b."requestSeq"`,
     [session.id],
   );
   const partnerIds = [...new Set(waiting.map((booking) => booking.partnerId))];
@@ -37,14 +39,22 @@ export async function promoteWaitlist(sql: Sql, session: LockedSession, actor: A
   const remaining = (partnerId: string) =>
     quotaLeft(applicableQuota(session.rule, exceptions.get(partnerId) ?? null, session.startsAt, now), usage.get(partnerId) ?? 0);
 
-  const ids = new Set(pickPromotions(waiting, placesLeft, remaining));
-  if (!ids.size) return [];
-  const promoted = waiting.filter((booking) => ids.has(booking.id));
+  const parts = new Map(pickPromotionParts(waiting, placesLeft, remaining).map((part) => [part.id, part.places]));
+  if (!parts.size) return [];
+  const promoted = waiting.filter((booking) => parts.has(booking.id));
+  const ids = [...parts.keys()];
+  const counts = ids.map((id) => parts.get(id)!);
 
+  // A drawn application served with fewer places than it asked keeps its first guests (the main guest
+  // first), as the draw serves it; the others were never booked.
   await sql.query(
-    `UPDATE "Booking" SET "status" = 'CONFIRMED', "confirmedAt" = $2, "promotedAt" = $2, "updatedAt" = $2
-     WHERE "id" = ANY($1::uuid[]) AND "status" = 'WAITLISTED'`,
-    [[...ids], now],
+    `DELETE FROM "BookingGuest" g USING unnest($1::uuid[], $2::int[]) AS p(id, places) WHERE g."bookingId" = p.id AND g."position" >= p.places`,
+    [ids, counts],
+  );
+  await sql.query(
+    `UPDATE "Booking" b SET "status" = 'CONFIRMED', "places" = p.places, "confirmedAt" = $3, "promotedAt" = $3, "updatedAt" = $3
+     FROM unnest($1::uuid[], $2::int[]) AS p(id, places) WHERE b."id" = p.id AND b."status" = 'WAITLISTED'`,
+    [ids, counts, now],
   );
   await notifyPartners(
     sql,
@@ -58,16 +68,15 @@ export async function promoteWaitlist(sql: Sql, session: LockedSession, actor: A
       action: "booking.promoted",
       entityType: "Booking" as const,
       entityId: booking.id,
-      before: { status: "WAITLISTED" },
-      after: { status: "CONFIRMED", places: booking.places, sessionId: session.id },
+      before: { status: "WAITLISTED", places: booking.places },
+      after: { status: "CONFIRMED", places: parts.get(booking.id)!, sessionId: session.id },
     })),
     now,
   );
-  const places = promoted.reduce((sum, booking) => sum + booking.places, 0);
-  session.confirmedPlaces += places;
-  session.waitlistedPlaces -= places;
+  session.confirmedPlaces += counts.reduce((sum, places) => sum + places, 0);
+  session.waitlistedPlaces -= promoted.reduce((sum, booking) => sum + booking.places, 0);
   session.waitlistedBookings -= promoted.length;
-  return promoted.map((booking) => ({ bookingId: booking.id, sessionId: session.id, partnerId: booking.partnerId, places: booking.places }));
+  return promoted.map((booking) => ({ bookingId: booking.id, sessionId: session.id, partnerId: booking.partnerId, places: parts.get(booking.id)! }));
 }
 
 /**

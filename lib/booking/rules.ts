@@ -103,30 +103,48 @@ export interface WaitingBooking {
   id: string;
   partnerId: string;
   places: number;
+  /**
+   * The fewest places a drawn application accepts (decision 013, second round): it may be served down
+   * to that, as the draw itself serves; absent (any other booking), the booking goes whole or waits.
+   */
+  minPlaces?: number | null;
 }
 
 /**
  * First come, first served: walks the waitlist in order of request and promotes every booking that
- * fits both the places left and its partner's remaining quota, skipping those that do not.
+ * fits both the places left and its partner's remaining quota, skipping those that do not. A drawn
+ * application's booking is served with what fits when that is at least its minimum, so that places
+ * given back after a draw go down the draw's order (its bookings come first in order of request) before
+ * the waitlist's whole bookings, and only then to newcomers.
  */
-export function pickPromotions(
+export function pickPromotionParts(
   waiting: readonly WaitingBooking[],
   placesLeft: number,
   quotaRemaining: (partnerId: string) => number,
-): string[] {
-  const promoted: string[] = [];
+): { id: string; places: number }[] {
+  const promoted: { id: string; places: number }[] = [];
   const remaining = new Map<string, number>();
   let left = placesLeft;
   for (const booking of waiting) {
     if (left <= 0) break;
     const quota = remaining.get(booking.partnerId) ?? quotaRemaining(booking.partnerId);
-    if (booking.places <= left && booking.places <= quota) {
-      promoted.push(booking.id);
-      left -= booking.places;
-      remaining.set(booking.partnerId, quota - booking.places);
+    const fits = Math.min(booking.places, left, quota);
+    if (fits > 0 && fits >= (booking.minPlaces ?? booking.places)) {
+      promoted.push({ id: booking.id, places: fits });
+      left -= fits;
+      remaining.set(booking.partnerId, quota - fits);
     } else {
       remaining.set(booking.partnerId, quota);
     }
   }
   return promoted;
+}
+
+/** The ids of pickPromotionParts, for waitlists whose bookings always go whole. */
+export function pickPromotions(
+  waiting: readonly WaitingBooking[],
+  placesLeft: number,
+  quotaRemaining: (partnerId: string) => number,
+): string[] {
+  return pickPromotionParts(waiting, placesLeft, quotaRemaining).map((part) => part.id);
 }

@@ -16,11 +16,12 @@ import { promoteAfterRelease, promoteWaitlist, type Promotion } from "./promotio
 import { changeCapacitySchema, parse, sessionActionSchema } from "./schemas";
 import { enqueue, unqueue } from "@/lib/jobs/queue";
 import { parisTime } from "@/lib/time";
+import { endDrawNotHeld } from "./applications";
 import { seedFingerprint } from "./draw";
 import { endBookings } from "./end";
 import { bookingClosesAt } from "./rules";
 import { lockSession, venueOfSession, type LockedSession } from "./state";
-import { scheduleClosing, unscheduleSessionJobs } from "./timed";
+import { drawJobKey, scheduleClosing, unscheduleSessionJobs } from "./timed";
 import { withVenueLock, type Tx } from "./transaction";
 import { offerChanged } from "@/lib/catalog/places-cache";
 
@@ -56,10 +57,21 @@ export async function changeCapacity(actor: Actor, input: unknown, { now = new D
   });
 }
 
-/** The venue closes bookings before the closing time: the waitlist expires now. */
+/**
+ * The venue closes bookings before the closing time: the waitlist expires now. Not while the session's
+ * draw is to come (decision 013, second round): the structures that applied would wait for a draw that
+ * could no longer book; the venue cancels the session instead (they are told), or, before anyone
+ * applied, removes the draw first.
+ */
 export async function closeBookings(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ expired: number }> {
   const { sessionId } = parse(sessionActionSchema, input);
   return onManagedSession(actor, sessionId, async (tx, session) => {
+    if (await tx.sessionDraw.count({ where: { sessionId, drawnAt: null } })) {
+      throw new RuleViolation(
+        "DRAW_PENDING_NO_CLOSE",
+        "Cette séance attend son tirage au sort : ses réservations ne peuvent pas être closes avant. Pour l'arrêter, annulez la séance (les structures candidates sont prévenues) ; si personne n'a candidaté, vous pouvez aussi revenir au premier arrivé, premier servi, puis clore.",
+      );
+    }
     if (!session.closedAt) {
       await tx.session.update({ where: { id: sessionId }, data: { closedAt: now } });
       await audit(prismaSql(tx), actor, { action: "session.closed", entityType: "Session", entityId: sessionId, after: { closedAt: now.toISOString() } }, now);
@@ -144,6 +156,8 @@ async function endSession(sql: Sql, actor: Actor, session: LockedSession, note: 
   await sql.query(`UPDATE "Session" SET "status" = 'CANCELLED', "cancelledAt" = $2, "cancelNote" = $3, "updatedAt" = $2 WHERE "id" = $1::uuid`, [session.id, now, note || null]);
   await audit(sql, actor, { action: "session.cancelled", entityType: "Session", entityId: session.id, before: { status: "SCHEDULED" }, after: { status: "CANCELLED", note: note || null } }, now);
   await unscheduleSessionJobs(sql, [session.id]);
+  // Applications to a draw still to come: the draw will not run; their structures are told.
+  await endDrawNotHeld(sql, actor, session.id, "SESSION_CANCELLED", now);
   const ended = await endBookings(sql, actor, session.id, undefined, "SESSION_CANCELLED", "SESSION_CANCELLED", now);
   session.status = "CANCELLED";
   const released = [...new Set(ended.filter((booking) => booking.status === "CONFIRMED").map((booking) => booking.partnerId))];
@@ -161,8 +175,6 @@ const parisDateTime = () =>
     .transform((value) => parisTime(value.slice(0, 10), Number(value.slice(11, 13)), Number(value.slice(14, 16))));
 
 export const drawWindowSchema = z.object({ sessionId: z.uuid("validation.invalid"), opensAt: parisDateTime(), closesAt: parisDateTime() });
-
-const drawJobKey = (sessionId: string) => `session-draw:${sessionId}`;
 
 /** The venue (or the association) sets "Candidatures puis tirage" on a session no one has booked yet. */
 export async function openDrawWindow(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ fingerprint: string }> {

@@ -1,7 +1,7 @@
 // The rules that fall due at a moment (DESIGN.md, rules 3 and 6): bookings close (and the waitlist
 // expires) at the closing time, a quota that lifts itself moves the waitlist up at the lift time. Each
 // moment is a durable job (lib/jobs), added by the transaction that creates or changes what it depends on
-// (a session added, a quota rule set) and removed when the session is cancelled. The job only triggers;
+// (a session added, a quota rule set) and removed when the session is cancelled, its draw's job with them. The job only triggers;
 // the rule is applied here, under the venue's lock, and is safe to apply twice.
 //
 // The same schedule carries the two mails of an outing: a reminder to the referent two Paris days before,
@@ -25,7 +25,11 @@ export interface TimedSession {
   closedAt: Date | null;
 }
 
+/** The draw's job of a session in "Candidatures puis tirage" (set by sessions.ts, openDrawWindow). */
+export const drawJobKey = (sessionId: string) => `session-draw:${sessionId}`;
+
 const keys = (sessionId: string) => ({
+  draw: drawJobKey(sessionId),
   close: `session-close:${sessionId}`,
   lift: `quota-lift:${sessionId}`,
   reminder: `outing-reminder:${sessionId}`,

@@ -32,6 +32,7 @@ export const MAIL_KINDS = [
   "ACTIVITY_PROMOTED",
   "ACTIVITY_CANCELLED",
   "DRAW_RESULT",
+  "DRAW_NOT_HELD",
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
@@ -136,6 +137,19 @@ async function bookingFacts(bookingId: string) {
   };
 }
 
+/** An application's draw did not take place (issue 26): the session was cancelled, or its bookings closed first. */
+async function drawNotHeldMail(sessionId: string, recipientName: string | null): Promise<(MailContent & { url: string }) | null> {
+  const draw = /^[0-9a-f-]{36}$/i.test(sessionId)
+    ? await getPrisma().sessionDraw.findUnique({ where: { sessionId }, select: { notHeld: true, session: { select: { startsAt: true, cancelNote: true, event: { select: { title: true } } } } } })
+    : null;
+  if (!draw?.notHeld) return null;
+  const facts = { event: draw.session.event.title, date: formatSessionDate(draw.session.startsAt) };
+  const paragraphs = [t(`DRAW_NOT_HELD.${draw.notHeld}`, facts)];
+  if (draw.notHeld === "SESSION_CANCELLED" && draw.session.cancelNote) paragraphs.push(t("SESSION_CANCELLED.reason", { reason: draw.session.cancelNote }));
+  const offer = appUrl("/offre");
+  return { ...frame(recipientName, { subject: t("DRAW_NOT_HELD.subject", facts), paragraphs, action: { label: t("DRAW_NOT_HELD.action"), url: offer } }), url: offer };
+}
+
 /** The mails to a person registered for one of the association's activities (lib/activities). */
 async function activityMail(kind: "ACTIVITY_REGISTERED" | "ACTIVITY_WAITLISTED" | "ACTIVITY_PROMOTED" | "ACTIVITY_CANCELLED", registrationId: string): Promise<(MailContent & { url: string }) | null> {
   const registration = /^[0-9a-f-]{36}$/i.test(registrationId)
@@ -190,6 +204,8 @@ export async function mailContent({ kind, props, recipientName }: MailSource): P
     case "ACTIVITY_PROMOTED":
     case "ACTIVITY_CANCELLED":
       return activityMail(kind, string("registrationId"));
+    case "DRAW_NOT_HELD":
+      return drawNotHeldMail(string("sessionId"), recipientName);
     case "DIGEST": {
       const items = (props.items as { label: string; url: string }[] | undefined) ?? [];
       // The association's digest (partnership requests, conventions ending) leads to its own space.

@@ -18,6 +18,7 @@ const KIND_OF_NOTICE: Record<NotificationType, MailKind | null> = {
   SESSION_CANCELLED: "SESSION_CANCELLED",
   WAITLIST_EXPIRED: "WAITLIST_EXPIRED",
   GUEST_WITHDRAWN: null,
+  DRAW_NOT_HELD: "DRAW_NOT_HELD",
 };
 
 /** Who hears about a booking: the user who made it, if still active; otherwise the structure's users. */
@@ -39,10 +40,28 @@ async function queueFor(bookings: { id: string; partnerId: string; createdById: 
 const bookingSelect = { id: true, partnerId: true, createdById: true } as const;
 
 export async function mailForNotice(notificationId: string): Promise<number> {
-  const notice = await getPrisma().notification.findUnique({ where: { id: notificationId }, select: { type: true, booking: { select: bookingSelect } } });
+  const notice = await getPrisma().notification.findUnique({ where: { id: notificationId }, select: { type: true, partnerId: true, sessionId: true, booking: { select: bookingSelect } } });
   const kind = notice ? KIND_OF_NOTICE[notice.type] : null;
-  if (!notice?.booking || !kind) return 0;
+  if (!notice || !kind) return 0;
+  if (!notice.booking) return notice.sessionId ? mailForApplication(notificationId, notice.partnerId, notice.sessionId) : 0;
   return queueFor([notice.booking], kind, () => `notice:${notificationId}`);
+}
+
+/**
+ * A notice about an application whose draw will not run (issue 26: the session cancelled, or its bookings
+ * closed before the draw): no booking, so the mail says what became of the application, to whoever filed it.
+ */
+async function mailForApplication(notificationId: string, partnerId: string, sessionId: string): Promise<number> {
+  const application = await getPrisma().application.findUnique({ where: { sessionId_partnerId: { sessionId, partnerId } }, select: { createdById: true } });
+  if (!application) return 0;
+  const mails: QueuedMail[] = (await recipients({ partnerId, createdById: application.createdById })).map((userId) => ({
+    kind: "DRAW_NOT_HELD",
+    userId,
+    props: { sessionId },
+    sourceKey: `notice:${notificationId}:${userId}`,
+  }));
+  await queueMail(prismaSql(getPrisma()), mails);
+  return mails.length;
 }
 
 export async function mailForBooking(bookingId: string): Promise<number> {

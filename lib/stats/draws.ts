@@ -25,7 +25,7 @@ export async function drawFairness(actor: Actor, season: number): Promise<DrawFa
     SELECT a."partnerId"::text AS "partnerId", count(*)::int AS "applications", array_agg(a."sessionId"::text) AS "sessions",
            coalesce(sum(b."places") FILTER (WHERE b."status" = 'CONFIRMED'), 0)::int AS "places"
     FROM "Application" a
-    JOIN "SessionDraw" d ON d."sessionId" = a."sessionId" AND d."drawnAt" IS NOT NULL
+    JOIN "SessionDraw" d ON d."sessionId" = a."sessionId" AND d."drawnAt" IS NOT NULL AND d."notHeld" IS NULL
     JOIN "Session" s ON s."id" = a."sessionId"
     LEFT JOIN "Booking" b ON b."id" = a."bookingId"
     WHERE s."startsAt" >= ${from} AND s."startsAt" < ${to}

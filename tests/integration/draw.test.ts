@@ -4,15 +4,17 @@
 // draw runs once whatever the servers, serves in draw order within the places and the venue's quota down
 // to each minimum and waitlists the rest in draw order; the published record re-runs to the same order;
 // afterwards the session is first come, first served, its waitlist moving up in draw order.
+import { randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
-import { requestBooking } from "@/lib/booking";
+import { cancelSession, closeBookings, requestBooking } from "@/lib/booking";
 import { applyForDraw, drawRecord, runDraw, withdrawApplication } from "@/lib/booking/applications";
 import { openDrawWindow, removeDrawWindow } from "@/lib/booking/sessions";
 import { cancelBooking } from "@/lib/booking/cancel";
-import { drawOrder, seedFingerprint } from "@/lib/booking/draw";
+import { drawOrder, drawWeight, seedFingerprint } from "@/lib/booking/draw";
 import { getPrisma } from "@/lib/db/client";
 import { mailContent } from "@/lib/mail/content";
-import { mailForBooking } from "@/lib/mail/events";
+import { mailForBooking, mailForNotice } from "@/lib/mail/events";
+import { runRetention } from "@/lib/retention";
 import { drawFairness } from "@/lib/stats/draws";
 import { inParis, parisDate, parisTime, seasonOf } from "@/lib/time";
 import { adminActor, partnerActor, venueActor } from "../factories/actors";
@@ -158,21 +160,24 @@ describe("the draw", () => {
     expect(await mailForBooking(waiter.bookingId!)).toBeGreaterThan(0);
     expect(await getPrisma().outboxMail.count({ where: { kind: "DRAW_RESULT", props: { path: ["bookingId"], equals: waiter.bookingId! } } })).toBeGreaterThan(0);
 
-    // A place given back goes to the first waiting application, in draw order, that it fits.
+    // Places given back go down the waiting applications in draw order, each served down to its minimum (issue 26.4).
     const confirmed = bookings.filter((b) => b.status === "CONFIRMED");
     const freed = confirmed[0]!;
     await cancelBooking(await adminActor(), { bookingId: freed.id, code: "PARTNER_REQUEST" }, { now: AFTER });
-    const after = await getPrisma().booking.findMany({ where: { sessionId: w.sessionId, status: "WAITLISTED" }, orderBy: { requestSeq: "asc" }, select: { id: true, places: true } });
-    const promoted = bookings.filter((b) => b.status === "WAITLISTED" && !after.some((a) => a.id === b.id));
-    const left = session.capacity - session.confirmedPlaces + freed.places;
-    const expected: string[] = [];
-    let room = left;
+    const after = await getPrisma().booking.findMany({ where: { sessionId: w.sessionId }, orderBy: { requestSeq: "asc" }, select: { id: true, places: true, status: true } });
+    const promoted = bookings
+      .filter((b) => b.status === "WAITLISTED" && after.some((a) => a.id === b.id && a.status === "CONFIRMED"))
+      .map((b) => ({ id: b.id, places: after.find((a) => a.id === b.id)!.places }));
+    const minimumOf = new Map((await getPrisma().application.findMany({ where: { sessionId: w.sessionId }, select: { bookingId: true, minPlaces: true } })).map((a) => [a.bookingId, a.minPlaces]));
+    const expected: { id: string; places: number }[] = [];
+    let room = session.capacity - session.confirmedPlaces + freed.places;
     for (const b of bookings.filter((b) => b.status === "WAITLISTED")) {
-      if (b.places > room) continue;
-      expected.push(b.id);
-      room -= b.places;
+      const fits = Math.min(b.places, room);
+      if (fits === 0 || fits < minimumOf.get(b.id)!) continue;
+      expected.push({ id: b.id, places: fits });
+      room -= fits;
     }
-    expect(promoted.map((b) => b.id)).toEqual(expected);
+    expect(promoted).toEqual(expected);
 
     // The association's statistics: the season's draws, the share of applying structures served, the Gini.
     const fairness = (await drawFairness(await adminActor(), seasonOf(STARTS)))!;
@@ -200,5 +205,143 @@ describe("the draw", () => {
     const late = await createPartner({ convention: false, conventions: { create: { signedOn: parisTime("2030-01-01"), validFrom: parisTime("2030-01-01"), validUntil: parisTime("2033-01-01") } } });
     const lateActor = await partnerActor(late.id);
     await expect(requestBooking(lateActor, { ...application(w, 0, 1), partnerId: late.id }, { now: AFTER })).resolves.toMatchObject({ outcome: "CONFIRMED" });
+  });
+});
+
+// Issue 26, points 1 to 4 (decision 013, "Second round"): the draw and the booking window, a session
+// cancelled during its window, what counts as an outing, and places given back after a draw.
+
+/** Sets a seed under which the applications come out in the given order of structures (all with k = 0). */
+async function seedForOrder(w: World, order: number[]): Promise<void> {
+  const rows = await getPrisma().application.findMany({ where: { sessionId: w.sessionId }, select: { id: true, partnerId: true, places: true, minPlaces: true } });
+  const wanted = order.map((index) => w.structures[index]!.id);
+  const weighted = rows.map((row) => ({ ...row, weight: drawWeight(0, row.minPlaces) }));
+  for (let attempt = 0; attempt < 10_000; attempt++) {
+    const seed = randomBytes(32).toString("hex");
+    if (drawOrder(weighted, seed).map((row) => row.partnerId).join() === wanted.join()) {
+      await getPrisma().sessionDraw.update({ where: { sessionId: w.sessionId }, data: { seed, fingerprint: seedFingerprint(seed) } });
+      return;
+    }
+  }
+  throw new Error("no seed found for that order");
+}
+
+const appliedGuests = async (sessionId: string) =>
+  (await getPrisma().application.findMany({ where: { sessionId }, select: { guests: true } })).map((row) => row.guests);
+
+describe("issue 26.1: the draw respects the session's booking window", () => {
+  it("refuses to close bookings while the draw is to come, and refuses applications once bookings are closed", async () => {
+    const w = await world({ structures: 2 });
+    await open(w);
+    await applyForDraw(w.structures[0]!.actor, application(w, 0, 2), { now: DURING });
+    await expect(closeBookings(w.venue, { sessionId: w.sessionId }, { now: DURING })).rejects.toMatchObject({ code: "DRAW_PENDING_NO_CLOSE" });
+    expect((await getPrisma().session.findUniqueOrThrow({ where: { id: w.sessionId } })).closedAt).toBeNull();
+    // Bookings closed by hand before this rule (or by the database): no application is taken any more.
+    await getPrisma().session.update({ where: { id: w.sessionId }, data: { closedAt: DURING } });
+    await expect(applyForDraw(w.structures[1]!.actor, application(w, 1, 2), { now: DURING })).rejects.toMatchObject({ code: "BOOKINGS_CLOSED" });
+  });
+
+  it("ends without booking when bookings closed before it ran, and tells the applicants", async () => {
+    for (const late of ["closedByHand", "afterClosingTime"] as const) {
+      const w = await world({ structures: 2 });
+      await open(w);
+      await applyForDraw(w.structures[0]!.actor, application(w, 0, 2), { now: DURING });
+      await applyForDraw(w.structures[1]!.actor, application(w, 1, 3, 1), { now: DURING });
+      let when = AFTER;
+      if (late === "closedByHand") await getPrisma().session.update({ where: { id: w.sessionId }, data: { closedAt: DURING } });
+      else when = parisTime("2031-03-20", 21); // the job ran after the session's start (a server down, a queue behind)
+      expect(await runDraw(w.sessionId, { now: when })).toEqual({ drawn: false, served: 0, waiting: 0, notHeld: "BOOKINGS_CLOSED" });
+      expect(await runDraw(w.sessionId, { now: when })).toEqual({ drawn: false, served: 0, waiting: 0 });
+      expect(await getPrisma().booking.count({ where: { sessionId: w.sessionId } })).toBe(0);
+      const notices = await getPrisma().notification.findMany({ where: { sessionId: w.sessionId }, select: { partnerId: true, type: true, id: true } });
+      expect(notices.map((n) => n.type)).toEqual(["DRAW_NOT_HELD", "DRAW_NOT_HELD"]);
+      expect(new Set(notices.map((n) => n.partnerId))).toEqual(new Set(w.structures.map((s) => s.id)));
+      expect(await mailForNotice(notices[0]!.id)).toBeGreaterThan(0);
+      const mail = await getPrisma().outboxMail.findFirstOrThrow({ where: { sourceKey: { startsWith: `notice:${notices[0]!.id}` } } });
+      const content = await mailContent({ kind: mail.kind, props: mail.props as Record<string, unknown>, recipientName: null });
+      expect(content?.paragraphs.join(" ")).toContain("n'a pas eu lieu");
+      expect((await appliedGuests(w.sessionId)).every((guests) => Array.isArray(guests) && guests.length === 0)).toBe(true);
+      const record = (await drawRecord(w.structures[0]!.actor, w.sessionId))!;
+      expect(record).toMatchObject({ notHeld: "BOOKINGS_CLOSED", seed: null, rows: [], window: "CLOSED" });
+    }
+  });
+});
+
+describe("issue 26.2: a session cancelled during its application window", () => {
+  it("tells the applicants, removes the draw's job, empties the applications' guests; retention covers applications", async () => {
+    const w = await world({ structures: 2 });
+    await open(w);
+    await applyForDraw(w.structures[0]!.actor, application(w, 0, 2), { now: DURING });
+    await applyForDraw(w.structures[1]!.actor, application(w, 1, 1), { now: DURING });
+    await cancelSession(w.venue, { sessionId: w.sessionId, note: "Artiste malade" }, { now: DURING });
+    const notices = await getPrisma().notification.findMany({ where: { sessionId: w.sessionId }, select: { partnerId: true, type: true, id: true } });
+    expect(notices.map((n) => n.type)).toEqual(["SESSION_CANCELLED", "SESSION_CANCELLED"]);
+    expect(new Set(notices.map((n) => n.partnerId))).toEqual(new Set(w.structures.map((s) => s.id)));
+    expect(await mailForNotice(notices[0]!.id)).toBeGreaterThan(0);
+    const mail = await getPrisma().outboxMail.findFirstOrThrow({ where: { sourceKey: { startsWith: `notice:${notices[0]!.id}` } } });
+    const content = await mailContent({ kind: mail.kind, props: mail.props as Record<string, unknown>, recipientName: null });
+    expect(content?.paragraphs.join(" ")).toContain("Artiste malade");
+    const jobs = await getPrisma().$queryRaw<{ key: string }[]>`SELECT key FROM graphile_worker._private_jobs WHERE key = ${`session-draw:${w.sessionId}`}`;
+    expect(jobs).toEqual([]);
+    expect((await appliedGuests(w.sessionId)).every((guests) => Array.isArray(guests) && guests.length === 0)).toBe(true);
+    expect(await drawRecord(w.structures[0]!.actor, w.sessionId)).toMatchObject({ notHeld: "SESSION_CANCELLED", seed: null, rows: [] });
+    expect(await runDraw(w.sessionId, { now: AFTER })).toMatchObject({ drawn: false });
+
+    // An application left with its guests (a draw cancelled before this fix): the nightly retention empties it.
+    const old = await world({ structures: 1 });
+    await open(old);
+    await applyForDraw(old.structures[0]!.actor, application(old, 0, 2), { now: DURING });
+    await getPrisma().session.update({ where: { id: old.sessionId }, data: { status: "CANCELLED", cancelledAt: DURING } });
+    await getPrisma().sessionDraw.update({ where: { sessionId: old.sessionId }, data: { drawnAt: AFTER } });
+    expect((await appliedGuests(old.sessionId))[0]).toHaveLength(2);
+    const counts = await runRetention();
+    expect(counts.applicationGuestsErased).toBeGreaterThanOrEqual(1);
+    expect((await appliedGuests(old.sessionId))[0]).toEqual([]);
+  });
+});
+
+describe("issue 26.3: the draw's weight counts what the structure gave up or used", () => {
+  it("does not count an outing the venue or the session's cancellation took away", async () => {
+    const w = await world({ structures: 6 });
+    const earlier = await createSession({ eventId: (await createEvent({ venueId: w.venueId })).id, startsAt: parisTime("2031-01-10", 20) });
+    const was = { confirmedAt: parisTime("2031-01-05"), status: "CANCELLED" as const, cancelledAt: parisTime("2031-01-09") };
+    await insertBooking(earlier.id, w.structures[0]!.id, { ...was, cancelReason: "VENUE" });
+    await insertBooking(earlier.id, w.structures[1]!.id, { ...was, cancelReason: "SESSION_CANCELLED" });
+    await insertBooking(earlier.id, w.structures[2]!.id, { ...was, cancelReason: "ASSOCIATION", cancelCode: "VENUE_REQUEST" });
+    await insertBooking(earlier.id, w.structures[3]!.id, { ...was, cancelReason: "PARTNER" });
+    await insertBooking(earlier.id, w.structures[4]!.id, { ...was, cancelReason: "ASSOCIATION", cancelCode: "GUEST_UNAVAILABLE" });
+    await insertBooking(earlier.id, w.structures[5]!.id, { places: 1, status: "CONFIRMED", confirmedAt: parisTime("2031-01-05") });
+    await open(w);
+    for (const index of [0, 1, 2, 3, 4, 5]) await applyForDraw(w.structures[index]!.actor, application(w, index, 1), { now: DURING });
+    await runDraw(w.sessionId, { now: AFTER });
+    const rows = await getPrisma().application.findMany({ where: { sessionId: w.sessionId }, select: { partnerId: true, outings: true } });
+    const outings = (index: number) => rows.find((row) => row.partnerId === w.structures[index]!.id)!.outings;
+    expect([0, 1, 2, 3, 4, 5].map(outings)).toEqual([0, 0, 0, 1, 1, 1]);
+  });
+});
+
+describe("issue 26.4: places given back after a draw go down the draw's order first", () => {
+  it("serves a waiting application's minimum before the waitlist and before a newcomer", async () => {
+    const w = await world({ capacity: 4, structures: 4 });
+    await open(w);
+    await applyForDraw(w.structures[0]!.actor, application(w, 0, 2), { now: DURING });
+    await applyForDraw(w.structures[1]!.actor, application(w, 1, 2), { now: DURING });
+    await applyForDraw(w.structures[2]!.actor, application(w, 2, 4, 1), { now: DURING });
+    await seedForOrder(w, [0, 1, 2]);
+    expect(await runDraw(w.sessionId, { now: AFTER })).toMatchObject({ served: 2, waiting: 1 });
+    // After the draw, a request that waits: first come, first served, after the draw's order.
+    await expect(requestBooking(w.structures[3]!.actor, { ...application(w, 3, 1), ifShort: "WAITLIST" }, { now: AFTER })).resolves.toMatchObject({ outcome: "WAITLISTED" });
+    const first = await getPrisma().application.findFirstOrThrow({ where: { sessionId: w.sessionId, partnerId: w.structures[0]!.id } });
+    await cancelBooking(w.structures[0]!.actor, { bookingId: first.bookingId! }, { now: AFTER });
+    // The two places go to the third drawn, which asked 4 and would take 1: it gets 2, its first two guests.
+    const third = await getPrisma().application.findFirstOrThrow({ where: { sessionId: w.sessionId, partnerId: w.structures[2]!.id }, select: { booking: { select: { status: true, places: true, guests: { orderBy: { position: "asc" }, select: { position: true, firstName: true } } } } } });
+    expect(third.booking).toMatchObject({ status: "CONFIRMED", places: 2 });
+    expect(third.booking!.guests.map((g) => g.position)).toEqual([0, 1]);
+    expect(third.booking!.guests[0]!.firstName).toBe("Awa");
+    const session = await getPrisma().session.findUniqueOrThrow({ where: { id: w.sessionId }, select: { confirmedPlaces: true, waitlistedPlaces: true } });
+    expect(session).toEqual({ confirmedPlaces: 4, waitlistedPlaces: 1 });
+    // A newcomer finds no place left.
+    const late = await createPartner({ convention: false, conventions: { create: { signedOn: parisTime("2030-01-01"), validFrom: parisTime("2030-01-01"), validUntil: parisTime("2033-01-01") } } });
+    await expect(requestBooking(await partnerActor(late.id), { ...application(w, 0, 2), partnerId: late.id, ifShort: "NOTHING" }, { now: AFTER })).resolves.toMatchObject({ outcome: "NOT_BOOKED" });
   });
 });

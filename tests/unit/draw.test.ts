@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { gini } from "@/lib/stats/gini";
 import { drawOrder, drawUniform, drawWeight, seedFingerprint, serveInDrawOrder, type DrawApplication } from "@/lib/booking/draw";
+import { pickPromotionParts } from "@/lib/booking/rules";
 
 const application = fc.record({
   id: fc.uuid(),
@@ -96,6 +97,22 @@ describe("serving in draw order", () => {
         }
       }),
     );
+  });
+});
+
+describe("places given back after a draw (issue 26.4)", () => {
+  it("serve a drawn application waiting down to its minimum, before the waitlist's whole bookings", () => {
+    const waiting = [
+      { id: "drawn-needs-3", partnerId: "A", places: 4, minPlaces: 3 },
+      { id: "drawn-takes-1", partnerId: "B", places: 4, minPlaces: 1 },
+      { id: "newcomer", partnerId: "C", places: 1 },
+    ];
+    expect(pickPromotionParts(waiting, 2, () => Infinity)).toEqual([{ id: "drawn-takes-1", places: 2 }]);
+    expect(pickPromotionParts(waiting, 3, () => Infinity)).toEqual([{ id: "drawn-needs-3", places: 3 }]);
+    expect(pickPromotionParts(waiting, 6, () => Infinity)).toEqual([{ id: "drawn-needs-3", places: 4 }, { id: "drawn-takes-1", places: 2 }]);
+    // Its structure's quota bounds it as it bounds the draw; a whole booking still goes whole or not at all.
+    expect(pickPromotionParts(waiting, 5, (partnerId) => (partnerId === "B" ? 1 : 0))).toEqual([{ id: "drawn-takes-1", places: 1 }]);
+    expect(pickPromotionParts([{ id: "whole", partnerId: "C", places: 2 }], 1, () => Infinity)).toEqual([]);
   });
 });
 

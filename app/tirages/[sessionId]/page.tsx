@@ -53,7 +53,13 @@ export default async function DrawPage({ params, searchParams }: { params: Promi
           <h2 id="etat" className="text-xl font-semibold">
             {record.drawnAt ? t("resultTitle") : t("applyTitle")}
           </h2>
-          {record.drawnAt ? <p>{t("drawnOn", { date: formatSessionDate(record.drawnAt), count: record.count })}</p> : <p>{pendingSentence(words, formatSessionDate(record.closesAt))}</p>}
+          {record.notHeld ? (
+            <p>{t(`notHeld.${record.notHeld}`, { count: record.count })}</p>
+          ) : record.drawnAt ? (
+            <p>{t("drawnOn", { date: formatSessionDate(record.drawnAt), count: record.count })}</p>
+          ) : (
+            <p>{pendingSentence(words, formatSessionDate(record.closesAt))}</p>
+          )}
           {!record.drawnAt ? <p>{t("count", { count: record.count })}</p> : null}
           {ownFacts ? <p className="text-lg font-semibold">{drawSentence(words, { ...ownFacts, date: formatSessionDate(ownFacts.drawnAt) })}</p> : null}
           {ownFacts && ownFacts.placesWon > 0 && record.own?.bookingId ? (
@@ -102,7 +108,7 @@ export default async function DrawPage({ params, searchParams }: { params: Promi
             </>
           ) : null}
         </section>
-        {record.drawnAt ? (
+        {record.drawnAt && !record.notHeld ? (
           <section aria-labelledby="ordre" className="space-y-3">
             <h2 id="ordre" className="text-xl font-semibold">
               {t("caption")}

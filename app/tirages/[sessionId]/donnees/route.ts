@@ -7,7 +7,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ses
   const actor = await currentActor();
   if (actor.kind === "anonymous") return new Response("Connectez-vous pour voir le tirage.", { status: 401, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const record = await drawRecord(actor, (await params).sessionId);
-  if (!record?.drawnAt) return new Response("Aucun tirage publié pour cette séance.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!record?.drawnAt || record.notHeld) return new Response("Aucun tirage publié pour cette séance.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const body = {
     sessionId: record.sessionId,
     fingerprint: record.fingerprint,
