@@ -71,7 +71,7 @@ export interface RequestKeys {
   partnerId: string;
   /** The people of the structure's list named in the request. */
   personIds: string[];
-  /** Every guest's names, for "the same person" (person_name_key in SQL: case, accents, spaces). */
+  /** Every guest's names, for "the same person" (person_name_key in SQL: case, accents, spaces, dashes, apostrophes, ligatures). */
   firstNames: string[];
   lastNames: string[];
   idempotencyKey: string | null;

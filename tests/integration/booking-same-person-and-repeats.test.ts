@@ -98,3 +98,45 @@ describe("item 8: a booking form sent again books once", () => {
     expect(await getPrisma().person.count({ where: { partnerId: partner!.id } })).toBe(1);
   });
 });
+
+describe("issue 26.6: names that differ only by typography are one person", () => {
+  // Each pair differs by a dash, an apostrophe, a ligature or a separator set aside: one key.
+  const pairs: [string, string][] = [
+    ["Jean\u2011Pierre", "Jean-Pierre"],
+    ["Jean\u2010Pierre", "Jean-Pierre"],
+    ["Jean\u2013Pierre", "Jean-Pierre"],
+    ["Jean\u2014Pierre", "Jean Pierre"],
+    ["N\u02BCDiaye", "N'Diaye"],
+    ["N\u2018Diaye", "N'Diaye"],
+    ["N\u2019Diaye", "N'Diaye"],
+    ["NDiaye", "N'Diaye"],
+    ["JeanPierre", "Jean-Pierre"],
+    ["Lætitia", "Laetitia"],
+    ["Cœurdevey", "Coeurdevey"],
+    ["CŒURDEVEY", "coeurdevey"],
+    ["Ĳsselmeer", "IJsselmeer"],
+  ];
+
+  it("gives them one key in person_name_key, and keeps first and last names apart", async () => {
+    const same = (a: [string, string], b: [string, string]) =>
+      getPrisma().$queryRawUnsafe<{ same: boolean }[]>(`SELECT person_name_key($1, $2) = person_name_key($3, $4) AS same`, a[0], a[1], b[0], b[1]).then(([row]) => row!.same);
+    const differing: string[] = [];
+    for (const [typed, listed] of pairs) {
+      if (!(await same([typed, "Sow"], [listed, "Sow"]))) differing.push(`${typed} / ${listed} (first name)`);
+      if (!(await same(["Awa", typed], ["Awa", listed]))) differing.push(`${typed} / ${listed} (last name)`);
+    }
+    expect(differing).toEqual([]);
+    // Still two people: other letters, or letters moved from the first name to the last.
+    expect(await same(["Ana", "Sow"], ["Anas", "Ow"])).toBe(false);
+    expect(await same(["Jean", "Pierre"], ["Jean-Pierre", ""])).toBe(false);
+  });
+
+  it("refuses a second place for N\u02BCDiaye when N'Diaye holds one, and the same person twice in one request", async () => {
+    const { sessionId } = await stage({ capacity: 10 });
+    const [partner] = await partners(1);
+    await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Jean-Pierre", "N'Diaye")] })).resolves.toMatchObject({ outcome: "CONFIRMED" });
+    await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Jean\u2011Pierre", "N\u02BCDiaye")] })).rejects.toMatchObject({ code: "ALREADY_BOOKED" });
+    const twice = [guest("Lætitia", "Cœurdevey"), { ...guest("Laetitia", "Coeurdevey"), kind: "FAMILY_OR_FRIEND" as const }];
+    await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: twice })).rejects.toMatchObject({ code: "SAME_PERSON_TWICE" });
+  });
+});
