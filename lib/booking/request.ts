@@ -51,7 +51,10 @@ export async function requestBooking(actor: Actor, input: unknown, { now = new D
   ensure(canBookFor(actor, request.partnerId), "Vous ne pouvez réserver que pour votre structure.");
   const venueId = await venueOfSession(pgPoolSql, request.sessionId);
   if (!venueId) throw new NotFoundError("séance");
-  const personIds = [...new Set(request.guests.flatMap((guest) => (guest.personId ? [guest.personId] : [])))];
+  const listed = request.guests.flatMap((guest) => (guest.personId ? [guest.personId] : []));
+  const personIds = [...new Set(listed)];
+  // One entry of the list named twice is one person twice, whatever names were typed with it (issue 26.7).
+  if (personIds.length !== listed.length) throw new RuleViolation("SAME_PERSON_TWICE", "La même personne figure deux fois dans la demande.");
 
   return withVenueLockOnPool(venueId, async (sql) => {
     const session = await lockSessionForRequest(sql, {
@@ -60,6 +63,7 @@ export async function requestBooking(actor: Actor, input: unknown, { now = new D
       personIds,
       firstNames: request.guests.map((guest) => guest.firstName),
       lastNames: request.guests.map((guest) => guest.lastName),
+      guestPersonIds: request.guests.map((guest) => guest.personId ?? null),
       idempotencyKey: request.idempotencyKey ?? null,
     });
     if (!session) throw new NotFoundError("séance");
@@ -270,10 +274,13 @@ const INSERT_BOOKING = `
     RETURNING "id"
   ), guests AS (
     INSERT INTO "BookingGuest" ("id", "bookingId", "position", "kind", "personId", "firstName", "lastName", "needs", "needsNote")
-    SELECT gen_random_uuid(), booking."id", g.position, g.kind::"GuestKind", g.person_id, g.first_name, g.last_name,
+    -- A person of the structure's list is named as the list names them, not as typed beside the entry.
+    SELECT gen_random_uuid(), booking."id", g.position, g.kind::"GuestKind", g.person_id,
+           coalesce(h."firstName", g.first_name), coalesce(h."lastName", g.last_name),
            string_to_array(g.needs, ',')::"AccessNeed"[], g.needs_note
-    FROM booking, unnest($9::int[], $10::text[], $11::uuid[], $12::text[], $13::text[], $14::text[], $20::text[])
+    FROM booking CROSS JOIN unnest($9::int[], $10::text[], $11::uuid[], $12::text[], $13::text[], $14::text[], $20::text[])
          AS g(position, kind, person_id, first_name, last_name, needs, needs_note)
+    LEFT JOIN "Person" h ON h."id" = g.person_id AND h."partnerId" = $4::uuid
   ), logged AS (
     INSERT INTO "AuditLog" ("at", "actorUserId", "actorKind", "action", "entityType", "entityId", "after")
     SELECT $19, $5::uuid, $15, $16, 'Booking', booking."id"::text, $17::jsonb FROM booking

@@ -140,3 +140,28 @@ describe("issue 26.6: names that differ only by typography are one person", () =
     await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: twice })).rejects.toMatchObject({ code: "SAME_PERSON_TWICE" });
   });
 });
+
+describe("issue 26.7: a list entry is one person, named as the list names it", () => {
+  it("refuses the same list entry twice in one request, whatever names were typed beside it", async () => {
+    const { sessionId } = await stage({ capacity: 10 });
+    const [partner] = await partners(1);
+    const { id: personId } = await createPerson(partner!.actor, { partnerId: partner!.id, firstName: "Samir", lastName: "Haddad" });
+    const twice = [guest("Samir", "Haddad", personId), { ...guest("Sam", "Hadad", personId), kind: "FAMILY_OR_FRIEND" as const }];
+    await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: twice })).rejects.toMatchObject({ code: "SAME_PERSON_TWICE" });
+    expect(await bookingsInOrder(sessionId)).toHaveLength(0);
+  });
+
+  it("books a listed person under the list's name, not the name typed with it", async () => {
+    const { sessionId } = await stage({ capacity: 10 });
+    const [partner] = await partners(1);
+    const { id: personId } = await createPerson(partner!.actor, { partnerId: partner!.id, firstName: "Samir", lastName: "Haddad" });
+    const booked = await requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Quelqu'un", "D'autre", personId)] });
+    if (booked.outcome !== "CONFIRMED") throw new Error("expected a confirmed booking");
+    const guests = await getPrisma().bookingGuest.findMany({ where: { bookingId: booked.confirmed.id }, select: { firstName: true, lastName: true, personId: true } });
+    expect(guests).toEqual([{ firstName: "Samir", lastName: "Haddad", personId }]);
+    // Typed by hand afterwards, the list's name finds the place Samir holds.
+    await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Samir", "Haddad")] })).rejects.toMatchObject({ code: "ALREADY_BOOKED" });
+    // And the names typed with a list entry do not stand for someone else: "Quelqu'un D'autre" may book.
+    await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Quelqu'un", "D'autre")] })).resolves.toMatchObject({ outcome: "CONFIRMED" });
+  });
+});
