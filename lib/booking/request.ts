@@ -8,7 +8,7 @@
 // typed in on the spot join the structure's list in the same transaction, and only if something is
 // booked.
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { actorKind, actorUserId, systemActor, type Actor } from "@/lib/auth/actor";
 import { canBookFor, ensure } from "@/lib/auth/permissions";
 import { getPool } from "@/lib/db/client";
@@ -178,18 +178,24 @@ async function withNewPeople(sql: Sql, actor: Actor, request: BookingRequest, no
 
 /** The answer given the first time this form was sent: its booking (and the rest of a split) as they are now. */
 async function firstAnswer(sql: Sql, session: Session, bookingId: string, request: BookingRequest, now: Date): Promise<BookingRequestResult> {
-  const [first] = await sql.query<{ sessionId: string; parts: { id: string; number: string; places: number; status: string; position: number | null }[] }>(
-    `SELECT b."sessionId"::text AS "sessionId",
+  const [first] = await sql.query<{ sessionId: string; fingerprint: string | null; parts: { id: string; number: string; places: number; status: string; position: number | null }[] }>(
+    `SELECT b."sessionId"::text AS "sessionId", b."idempotencyFingerprint" AS "fingerprint",
             json_agg(json_build_object('id', p."id", 'number', p."number", 'places', p."places", 'status', p."status",
               'position', CASE WHEN p."status" = 'WAITLISTED' THEN
                 (SELECT count(*) FROM "Booking" w WHERE w."sessionId" = p."sessionId" AND w."status" = 'WAITLISTED' AND w."requestSeq" <= p."requestSeq") END)
               ORDER BY p."requestSeq") AS "parts"
      FROM "Booking" b JOIN "Booking" p ON p."id" = b."id" OR p."splitFromId" = b."id"
-     WHERE b."id" = $1::uuid GROUP BY b."sessionId"`,
+     WHERE b."id" = $1::uuid GROUP BY b."sessionId", b."idempotencyFingerprint"`,
     [bookingId],
   );
   if (!first || first.sessionId !== request.sessionId) {
     throw new RuleViolation("IDEMPOTENCY_KEY_REUSED", "Ce formulaire a déjà servi pour une autre séance : rechargez la page.");
+  }
+  // The same key with other guests, counts or choices is another request, never the first one's success
+  // (issue 26.8; the IETF Idempotency-Key draft answers such a mismatch with 422). Bookings made before
+  // the fingerprint was kept have none: they are answered as before.
+  if (first.fingerprint !== null && first.fingerprint !== requestFingerprint(request)) {
+    throw new RuleViolation("IDEMPOTENCY_KEY_CHANGED", "Ce formulaire a déjà été envoyé avec d'autres personnes : rechargez la page.");
   }
   const parts = first.parts.map((part) => ({ ...part, position: part.position ?? undefined }));
   const live = parts.filter((part): part is typeof part & { status: "CONFIRMED" | "WAITLISTED" } => part.status !== "CANCELLED");
@@ -202,6 +208,15 @@ async function firstAnswer(sql: Sql, session: Session, bookingId: string, reques
   if (confirmed) return { outcome: "CONFIRMED", confirmed, ...facts };
   if (waitlisted) return { outcome: "WAITLISTED", reason, waitlisted, ...facts };
   throw new RuleViolation("ALREADY_CANCELLED", "Cette réservation a été annulée depuis.", { bookingId });
+}
+
+/**
+ * What a form asked for, kept with its idempotency key: the session, the choice for when places run
+ * short, and each guest as sent (kind, list entry or new person, names, needs), in order.
+ */
+function requestFingerprint(request: BookingRequest): string {
+  const guests = request.guests.map((guest) => [guest.kind, guest.personId ?? null, guest.newPerson, guest.firstName, guest.lastName, [...guest.needs].sort(), guest.needsNote ?? null]);
+  return createHash("sha256").update(JSON.stringify([request.sessionId, request.partnerId, request.ifShort, guests])).digest("hex");
 }
 
 /** One statement writes the booking, its guests and its audit entry; retried on the rare number clash. */
@@ -246,6 +261,7 @@ async function insert(
         idempotencyKey,
         now,
         guests.map((guest) => guest.needsNote ?? null),
+        idempotencyKey ? requestFingerprint(request) : null,
       ],
       "booking-insert",
     );
@@ -267,8 +283,8 @@ async function insert(
 const INSERT_BOOKING = `
   WITH booking AS (
     INSERT INTO "Booking" ("id", "number", "sessionId", "partnerId", "createdById", "status", "places", "splitFromId",
-                           "idempotencyKey", "requestedAt", "confirmedAt", "createdAt", "updatedAt")
-    VALUES ($1::uuid, $2, $3::uuid, $4::uuid, $5::uuid, $6::"BookingStatus", $7, $8::uuid, $18::uuid, $19,
+                           "idempotencyKey", "idempotencyFingerprint", "requestedAt", "confirmedAt", "createdAt", "updatedAt")
+    VALUES ($1::uuid, $2, $3::uuid, $4::uuid, $5::uuid, $6::"BookingStatus", $7, $8::uuid, $18::uuid, $21, $19,
             CASE WHEN $6 = 'CONFIRMED' THEN $19::timestamptz END, $19, $19)
     ON CONFLICT ("number") DO NOTHING
     RETURNING "id"

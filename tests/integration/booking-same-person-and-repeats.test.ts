@@ -165,3 +165,28 @@ describe("issue 26.7: a list entry is one person, named as the list names it", (
     await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Quelqu'un", "D'autre")] })).resolves.toMatchObject({ outcome: "CONFIRMED" });
   });
 });
+
+describe("issue 26.8: a form sent again with other content is not a repeat", () => {
+  it("refuses the key met again with other guests, counts or choices, books nothing new, and still answers the same form as a repeat", async () => {
+    const { sessionId } = await stage({ capacity: 10 });
+    const [partner] = await partners(1);
+    const key = randomUUID();
+    const form = { sessionId, partnerId: partner!.id, idempotencyKey: key, people: [{ firstName: "Inès", lastName: "Bouaziz", keep: true }] };
+    const first = await bookFromForm(partner!.actor, form);
+    expect(first.outcome).toBe("CONFIRMED");
+
+    // The answer was lost; the referent added three people and sent the same form again.
+    const grown = { ...form, people: [...form.people, { firstName: "Karim", lastName: "Bouaziz", keep: true }, { firstName: "Lila", lastName: "Bouaziz", keep: true }, { firstName: "Nadia", lastName: "Bouaziz", keep: true }] };
+    const changed = { code: "IDEMPOTENCY_KEY_CHANGED", message: "Ce formulaire a déjà été envoyé avec d'autres personnes : rechargez la page." };
+    await expect(bookFromForm(partner!.actor, grown)).rejects.toMatchObject(changed);
+    // Another person in the same place, a companion more, another choice for when places run short.
+    await expect(bookFromForm(partner!.actor, { ...form, people: [{ firstName: "Inès", lastName: "Bouazizi", keep: true }] })).rejects.toMatchObject(changed);
+    await expect(bookFromForm(partner!.actor, { ...form, companions: [{ firstName: "Omar", lastName: "Bouaziz", kind: "FAMILY_OR_FRIEND" }] })).rejects.toMatchObject(changed);
+    await expect(bookFromForm(partner!.actor, { ...form, ifShort: "NOTHING" })).rejects.toMatchObject(changed);
+
+    expect(await bookingsInOrder(sessionId)).toHaveLength(1);
+    expect(await getPrisma().person.count({ where: { partnerId: partner!.id } })).toBe(1);
+    // The very same form is still the same request: its first answer.
+    await expect(bookFromForm(partner!.actor, form)).resolves.toMatchObject({ outcome: "CONFIRMED", repeated: true });
+  });
+});
