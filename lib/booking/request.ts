@@ -2,11 +2,11 @@
 // partner's quota with the venue allows N more; otherwise the partner's choice applies (waitlist the
 // group, take what is available and waitlist the rest as a linked booking, or book nothing).
 //
-// Before deciding, under the venue's lock: the same form sent again (its idempotency key) gets the
-// first answer back; a person who already holds a place on the session is refused a second one; a
-// quota that has lifted itself first moves the waitlist up, so that no newcomer overtakes it. People
-// typed in on the spot join the structure's list in the same transaction, and only if something is
-// booked.
+// Before deciding, under the venue's lock: the same form sent again (its idempotency key, with the same
+// content) gets the first answer back; a person who already holds a place on the session is refused a
+// second one; a quota that has lifted itself, or an exception that has ended, first moves the waitlist
+// up, so that no newcomer overtakes it. People typed in on the spot join the structure's list in the same transaction,
+// and only if something is booked.
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { actorKind, actorUserId, systemActor, type Actor } from "@/lib/auth/actor";
@@ -65,6 +65,7 @@ export async function requestBooking(actor: Actor, input: unknown, { now = new D
       lastNames: request.guests.map((guest) => guest.lastName),
       guestPersonIds: request.guests.map((guest) => guest.personId ?? null),
       idempotencyKey: request.idempotencyKey ?? null,
+      now,
     });
     if (!session) throw new NotFoundError("séance");
     if (!session.partnerFound) throw new NotFoundError("structure");
@@ -87,9 +88,11 @@ export async function requestBooking(actor: Actor, input: unknown, { now = new D
     // Until its draw has run, a scarce session takes applications, not bookings (applications.ts).
     if (session.drawPending) throw new RuleViolation("DRAW_PENDING", "Cette séance se réserve par candidature puis tirage : déposez une candidature.");
 
-    // A rule that lifted itself since the last promotion: the waitlist moves first (rule 3).
+    // A rule that lifted itself, or a structure's tighter exception that ended, since the last promotion:
+    // the waitlist moves first (rule 3), even if the job of that moment has not run yet.
     const liftsAt = quotaLiftsAt(session.rule, session.startsAt);
-    if (liftsAt && now >= liftsAt && session.waitlistedBookings > 0 && session.capacity > session.confirmedPlaces) {
+    const loosened = (liftsAt && now >= liftsAt) || session.exceptionEnded;
+    if (loosened && session.waitlistedBookings > 0 && session.capacity > session.confirmedPlaces) {
       await promoteWaitlist(sql, session, systemActor, now);
     }
 

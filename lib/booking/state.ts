@@ -58,6 +58,11 @@ export interface RequestFacts {
   nameRepeated: boolean;
   /** The session is "Candidatures puis tirage" and its draw has not run: no booking, an application. */
   drawPending: boolean;
+  /**
+   * A structure waits on this session, with places free, under an exception tighter than the rule that has
+   * ended (its job may not have run yet): the waitlist moves before this request (issue 26.5).
+   */
+  exceptionEnded: boolean;
 }
 
 type RequestRow = SessionRow & {
@@ -77,6 +82,8 @@ export interface RequestKeys {
   /** Each guest's entry of the list (null: typed in), in the order of the names: a listed person is compared by the list's name. */
   guestPersonIds?: (string | null)[];
   idempotencyKey: string | null;
+  /** The moment of the request (an exception's end date is compared with it). */
+  now?: Date;
 }
 
 // The guests' names as the booking will keep them: a person of the structure's list by the list's name,
@@ -103,7 +110,12 @@ const REQUEST_READ = `WITH named AS (
               AND (g."personId" = ANY($3::uuid[]) OR person_name_key(g."firstName", g."lastName") IN (SELECT named.key FROM named))
             ORDER BY d."requestSeq" LIMIT 1) AS "duplicateOf",
           (SELECT count(*) <> count(DISTINCT named.key) FROM named) AS "nameRepeated",
-          EXISTS (SELECT 1 FROM "SessionDraw" w WHERE w."sessionId" = s."id" AND w."drawnAt" IS NULL) AS "drawPending"
+          EXISTS (SELECT 1 FROM "SessionDraw" w WHERE w."sessionId" = s."id" AND w."drawnAt" IS NULL) AS "drawPending",
+          -- Looked for only when someone waits while places are free (quota, not places, holds them back).
+          (s."waitlistedBookings" > 0 AND s."capacity" > s."confirmedPlaces" AND EXISTS (
+            SELECT 1 FROM "Booking" wb JOIN "QuotaException" wx ON wx."venueId" = e."venueId" AND wx."partnerId" = wb."partnerId"
+            WHERE wb."sessionId" = s."id" AND wb."status" = 'WAITLISTED'
+              AND wx."expiresAt" <= $8 AND wx."maxPlaces" < r."maxPlaces")) AS "exceptionEnded"
    ${SESSION_FROM}
    LEFT JOIN "QuotaException" x ON x."venueId" = e."venueId" AND x."partnerId" = $2::uuid
    LEFT JOIN "Partner" p ON p."id" = $2::uuid
@@ -122,7 +134,7 @@ const REQUEST_READ_NAME = `booking-lock-session-for-request-${createHash("sha1")
 export async function lockSessionForRequest(sql: Sql, keys: RequestKeys): Promise<(LockedSession & RequestFacts) | null> {
   const [row] = await sql.query<RequestRow>(
     REQUEST_READ,
-    [keys.sessionId, keys.partnerId, keys.personIds, keys.firstNames, keys.lastNames, keys.idempotencyKey, keys.guestPersonIds ?? keys.firstNames.map(() => null)],
+    [keys.sessionId, keys.partnerId, keys.personIds, keys.firstNames, keys.lastNames, keys.idempotencyKey, keys.guestPersonIds ?? keys.firstNames.map(() => null), keys.now ?? new Date()],
     REQUEST_READ_NAME,
   );
   if (!row) return null;
