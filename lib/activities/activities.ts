@@ -146,7 +146,7 @@ export async function registerForActivity(input: unknown, ip: string, { now = ne
     const window = windowOf(activity, now);
     if (window === "CANCELLED") throw new RuleViolation("ACTIVITY_CANCELLED", "Cette activité est annulée.");
     if (window !== "OPEN") throw new RuleViolation("ACTIVITY_CLOSED", "Les inscriptions à cette activité sont closes.");
-    // The same person as lib/booking counts them (person_name_key: case, accents, spaces and dashes aside).
+    // The same person as lib/booking counts them (person_name_key: case, accents, spaces, dashes, apostrophes and ligatures aside).
     const [taken] = await sql.query<{ id: string }>(
       `SELECT "id" FROM "ActivityRegistration" WHERE "activityId" = $1::uuid AND "status" <> 'CANCELLED' AND person_name_key("firstName", "lastName") = person_name_key($2, $3)`,
       [activity.id, data.firstName, data.lastName],

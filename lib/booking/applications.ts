@@ -74,6 +74,7 @@ export async function applyForDraw(actor: Actor, input: unknown, { now = new Dat
       personIds,
       firstNames: request.guests.map((guest) => guest.firstName),
       lastNames: request.guests.map((guest) => guest.lastName),
+      guestPersonIds: request.guests.map((guest) => guest.personId ?? null),
       idempotencyKey: null,
     });
     if (!facts) throw new NotFoundError("séance");

@@ -2,13 +2,13 @@
 // partner's quota with the venue allows N more; otherwise the partner's choice applies (waitlist the
 // group, take what is available and waitlist the rest as a linked booking, or book nothing).
 //
-// Before deciding, under the venue's lock: the same form sent again (its idempotency key) gets the
-// first answer back; a person who already holds a place on the session is refused a second one; a
-// quota that has lifted itself first moves the waitlist up, so that no newcomer overtakes it. People
-// typed in on the spot join the structure's list in the same transaction, and only if something is
-// booked.
+// Before deciding, under the venue's lock: the same form sent again (its idempotency key, with the same
+// content) gets the first answer back; a person who already holds a place on the session is refused a
+// second one; a quota that has lifted itself, or an exception that has ended, first moves the waitlist
+// up, so that no newcomer overtakes it. People typed in on the spot join the structure's list in the same transaction,
+// and only if something is booked.
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { actorKind, actorUserId, systemActor, type Actor } from "@/lib/auth/actor";
 import { canBookFor, ensure } from "@/lib/auth/permissions";
 import { getPool } from "@/lib/db/client";
@@ -51,7 +51,10 @@ export async function requestBooking(actor: Actor, input: unknown, { now = new D
   ensure(canBookFor(actor, request.partnerId), "Vous ne pouvez réserver que pour votre structure.");
   const venueId = await venueOfSession(pgPoolSql, request.sessionId);
   if (!venueId) throw new NotFoundError("séance");
-  const personIds = [...new Set(request.guests.flatMap((guest) => (guest.personId ? [guest.personId] : [])))];
+  const listed = request.guests.flatMap((guest) => (guest.personId ? [guest.personId] : []));
+  const personIds = [...new Set(listed)];
+  // One entry of the list named twice is one person twice, whatever names were typed with it (issue 26.7).
+  if (personIds.length !== listed.length) throw new RuleViolation("SAME_PERSON_TWICE", "La même personne figure deux fois dans la demande.");
 
   return withVenueLockOnPool(venueId, async (sql) => {
     const session = await lockSessionForRequest(sql, {
@@ -60,7 +63,9 @@ export async function requestBooking(actor: Actor, input: unknown, { now = new D
       personIds,
       firstNames: request.guests.map((guest) => guest.firstName),
       lastNames: request.guests.map((guest) => guest.lastName),
+      guestPersonIds: request.guests.map((guest) => guest.personId ?? null),
       idempotencyKey: request.idempotencyKey ?? null,
+      now,
     });
     if (!session) throw new NotFoundError("séance");
     if (!session.partnerFound) throw new NotFoundError("structure");
@@ -83,9 +88,11 @@ export async function requestBooking(actor: Actor, input: unknown, { now = new D
     // Until its draw has run, a scarce session takes applications, not bookings (applications.ts).
     if (session.drawPending) throw new RuleViolation("DRAW_PENDING", "Cette séance se réserve par candidature puis tirage : déposez une candidature.");
 
-    // A rule that lifted itself since the last promotion: the waitlist moves first (rule 3).
+    // A rule that lifted itself, or a structure's tighter exception that ended, since the last promotion:
+    // the waitlist moves first (rule 3), even if the job of that moment has not run yet.
     const liftsAt = quotaLiftsAt(session.rule, session.startsAt);
-    if (liftsAt && now >= liftsAt && session.waitlistedBookings > 0 && session.capacity > session.confirmedPlaces) {
+    const loosened = (liftsAt && now >= liftsAt) || session.exceptionEnded;
+    if (loosened && session.waitlistedBookings > 0 && session.capacity > session.confirmedPlaces) {
       await promoteWaitlist(sql, session, systemActor, now);
     }
 
@@ -174,18 +181,24 @@ async function withNewPeople(sql: Sql, actor: Actor, request: BookingRequest, no
 
 /** The answer given the first time this form was sent: its booking (and the rest of a split) as they are now. */
 async function firstAnswer(sql: Sql, session: Session, bookingId: string, request: BookingRequest, now: Date): Promise<BookingRequestResult> {
-  const [first] = await sql.query<{ sessionId: string; parts: { id: string; number: string; places: number; status: string; position: number | null }[] }>(
-    `SELECT b."sessionId"::text AS "sessionId",
+  const [first] = await sql.query<{ sessionId: string; fingerprint: string | null; parts: { id: string; number: string; places: number; status: string; position: number | null }[] }>(
+    `SELECT b."sessionId"::text AS "sessionId", b."idempotencyFingerprint" AS "fingerprint",
             json_agg(json_build_object('id', p."id", 'number', p."number", 'places', p."places", 'status', p."status",
               'position', CASE WHEN p."status" = 'WAITLISTED' THEN
                 (SELECT count(*) FROM "Booking" w WHERE w."sessionId" = p."sessionId" AND w."status" = 'WAITLISTED' AND w."requestSeq" <= p."requestSeq") END)
               ORDER BY p."requestSeq") AS "parts"
      FROM "Booking" b JOIN "Booking" p ON p."id" = b."id" OR p."splitFromId" = b."id"
-     WHERE b."id" = $1::uuid GROUP BY b."sessionId"`,
+     WHERE b."id" = $1::uuid GROUP BY b."sessionId", b."idempotencyFingerprint"`,
     [bookingId],
   );
   if (!first || first.sessionId !== request.sessionId) {
     throw new RuleViolation("IDEMPOTENCY_KEY_REUSED", "Ce formulaire a déjà servi pour une autre séance : rechargez la page.");
+  }
+  // The same key with other guests, counts or choices is another request, never the first one's success
+  // (issue 26.8; the IETF Idempotency-Key draft answers such a mismatch with 422). Bookings made before
+  // the fingerprint was kept have none: they are answered as before.
+  if (first.fingerprint !== null && first.fingerprint !== requestFingerprint(request)) {
+    throw new RuleViolation("IDEMPOTENCY_KEY_CHANGED", "Ce formulaire a déjà été envoyé avec d'autres personnes : rechargez la page.");
   }
   const parts = first.parts.map((part) => ({ ...part, position: part.position ?? undefined }));
   const live = parts.filter((part): part is typeof part & { status: "CONFIRMED" | "WAITLISTED" } => part.status !== "CANCELLED");
@@ -198,6 +211,15 @@ async function firstAnswer(sql: Sql, session: Session, bookingId: string, reques
   if (confirmed) return { outcome: "CONFIRMED", confirmed, ...facts };
   if (waitlisted) return { outcome: "WAITLISTED", reason, waitlisted, ...facts };
   throw new RuleViolation("ALREADY_CANCELLED", "Cette réservation a été annulée depuis.", { bookingId });
+}
+
+/**
+ * What a form asked for, kept with its idempotency key: the session, the choice for when places run
+ * short, and each guest as sent (kind, list entry or new person, names, needs), in order.
+ */
+function requestFingerprint(request: BookingRequest): string {
+  const guests = request.guests.map((guest) => [guest.kind, guest.personId ?? null, guest.newPerson, guest.firstName, guest.lastName, [...guest.needs].sort(), guest.needsNote ?? null]);
+  return createHash("sha256").update(JSON.stringify([request.sessionId, request.partnerId, request.ifShort, guests])).digest("hex");
 }
 
 /** One statement writes the booking, its guests and its audit entry; retried on the rare number clash. */
@@ -242,6 +264,7 @@ async function insert(
         idempotencyKey,
         now,
         guests.map((guest) => guest.needsNote ?? null),
+        idempotencyKey ? requestFingerprint(request) : null,
       ],
       "booking-insert",
     );
@@ -263,17 +286,20 @@ async function insert(
 const INSERT_BOOKING = `
   WITH booking AS (
     INSERT INTO "Booking" ("id", "number", "sessionId", "partnerId", "createdById", "status", "places", "splitFromId",
-                           "idempotencyKey", "requestedAt", "confirmedAt", "createdAt", "updatedAt")
-    VALUES ($1::uuid, $2, $3::uuid, $4::uuid, $5::uuid, $6::"BookingStatus", $7, $8::uuid, $18::uuid, $19,
+                           "idempotencyKey", "idempotencyFingerprint", "requestedAt", "confirmedAt", "createdAt", "updatedAt")
+    VALUES ($1::uuid, $2, $3::uuid, $4::uuid, $5::uuid, $6::"BookingStatus", $7, $8::uuid, $18::uuid, $21, $19,
             CASE WHEN $6 = 'CONFIRMED' THEN $19::timestamptz END, $19, $19)
     ON CONFLICT ("number") DO NOTHING
     RETURNING "id"
   ), guests AS (
     INSERT INTO "BookingGuest" ("id", "bookingId", "position", "kind", "personId", "firstName", "lastName", "needs", "needsNote")
-    SELECT gen_random_uuid(), booking."id", g.position, g.kind::"GuestKind", g.person_id, g.first_name, g.last_name,
+    -- A person of the structure's list is named as the list names them, not as typed beside the entry.
+    SELECT gen_random_uuid(), booking."id", g.position, g.kind::"GuestKind", g.person_id,
+           coalesce(h."firstName", g.first_name), coalesce(h."lastName", g.last_name),
            string_to_array(g.needs, ',')::"AccessNeed"[], g.needs_note
-    FROM booking, unnest($9::int[], $10::text[], $11::uuid[], $12::text[], $13::text[], $14::text[], $20::text[])
+    FROM booking CROSS JOIN unnest($9::int[], $10::text[], $11::uuid[], $12::text[], $13::text[], $14::text[], $20::text[])
          AS g(position, kind, person_id, first_name, last_name, needs, needs_note)
+    LEFT JOIN "Person" h ON h."id" = g.person_id AND h."partnerId" = $4::uuid
   ), logged AS (
     INSERT INTO "AuditLog" ("at", "actorUserId", "actorKind", "action", "entityType", "entityId", "after")
     SELECT $19, $5::uuid, $15, $16, 'Booking', booking."id"::text, $17::jsonb FROM booking

@@ -58,6 +58,11 @@ export interface RequestFacts {
   nameRepeated: boolean;
   /** The session is "Candidatures puis tirage" and its draw has not run: no booking, an application. */
   drawPending: boolean;
+  /**
+   * A structure waits on this session, with places free, under an exception tighter than the rule that has
+   * ended (its job may not have run yet): the waitlist moves before this request (issue 26.5).
+   */
+  exceptionEnded: boolean;
 }
 
 type RequestRow = SessionRow & {
@@ -71,13 +76,24 @@ export interface RequestKeys {
   partnerId: string;
   /** The people of the structure's list named in the request. */
   personIds: string[];
-  /** Every guest's names, for "the same person" (person_name_key in SQL: case, accents, spaces). */
+  /** Every guest's names, for "the same person" (person_name_key in SQL: case, accents, spaces, dashes, apostrophes, ligatures). */
   firstNames: string[];
   lastNames: string[];
+  /** Each guest's entry of the list (null: typed in), in the order of the names: a listed person is compared by the list's name. */
+  guestPersonIds?: (string | null)[];
   idempotencyKey: string | null;
+  /** The moment of the request (an exception's end date is compared with it). */
+  now?: Date;
 }
 
-const REQUEST_READ = `SELECT ${SESSION_COLUMNS},
+// The guests' names as the booking will keep them: a person of the structure's list by the list's name,
+// whatever was typed beside the entry (issue 26.7); others as typed.
+const REQUEST_READ = `WITH named AS (
+     SELECT person_name_key(coalesce(h."firstName", n.first), coalesce(h."lastName", n.last)) AS key
+     FROM unnest($4::text[], $5::text[], $7::uuid[]) AS n(first, last, person_id)
+     LEFT JOIN "Person" h ON h."id" = n.person_id AND h."partnerId" = $2::uuid
+   )
+   SELECT ${SESSION_COLUMNS},
           x."id" IS NOT NULL AS "hasException", x."maxPlaces" AS "exceptionMax", x."expiresAt" AS "exceptionExpiresAt",
           -- Only a per-session quota needs the partner's places on the session: the sub-select runs only then.
           CASE WHEN r."period" = 'SESSION' THEN
@@ -91,11 +107,15 @@ const REQUEST_READ = `SELECT ${SESSION_COLUMNS},
           (SELECT d."id"::text || ' ' || d."number" FROM "Booking" d JOIN "BookingGuest" g ON g."bookingId" = d."id"
             WHERE d."sessionId" = s."id" AND d."partnerId" = $2::uuid AND d."status" IN ('CONFIRMED', 'WAITLISTED')
               AND g."cancelledAt" IS NULL -- a guest withdrawn from the booking holds no place (withdraw-guest.ts)
-              AND (g."personId" = ANY($3::uuid[])
-                   OR person_name_key(g."firstName", g."lastName") IN (SELECT person_name_key(n.first, n.last) FROM unnest($4::text[], $5::text[]) AS n(first, last)))
+              AND (g."personId" = ANY($3::uuid[]) OR person_name_key(g."firstName", g."lastName") IN (SELECT named.key FROM named))
             ORDER BY d."requestSeq" LIMIT 1) AS "duplicateOf",
-          (SELECT count(*) <> count(DISTINCT person_name_key(n.first, n.last)) FROM unnest($4::text[], $5::text[]) AS n(first, last)) AS "nameRepeated",
-          EXISTS (SELECT 1 FROM "SessionDraw" w WHERE w."sessionId" = s."id" AND w."drawnAt" IS NULL) AS "drawPending"
+          (SELECT count(*) <> count(DISTINCT named.key) FROM named) AS "nameRepeated",
+          EXISTS (SELECT 1 FROM "SessionDraw" w WHERE w."sessionId" = s."id" AND w."drawnAt" IS NULL) AS "drawPending",
+          -- Looked for only when someone waits while places are free (quota, not places, holds them back).
+          (s."waitlistedBookings" > 0 AND s."capacity" > s."confirmedPlaces" AND EXISTS (
+            SELECT 1 FROM "Booking" wb JOIN "QuotaException" wx ON wx."venueId" = e."venueId" AND wx."partnerId" = wb."partnerId"
+            WHERE wb."sessionId" = s."id" AND wb."status" = 'WAITLISTED'
+              AND wx."expiresAt" <= $8 AND wx."maxPlaces" < r."maxPlaces")) AS "exceptionEnded"
    ${SESSION_FROM}
    LEFT JOIN "QuotaException" x ON x."venueId" = e."venueId" AND x."partnerId" = $2::uuid
    LEFT JOIN "Partner" p ON p."id" = $2::uuid
@@ -114,7 +134,7 @@ const REQUEST_READ_NAME = `booking-lock-session-for-request-${createHash("sha1")
 export async function lockSessionForRequest(sql: Sql, keys: RequestKeys): Promise<(LockedSession & RequestFacts) | null> {
   const [row] = await sql.query<RequestRow>(
     REQUEST_READ,
-    [keys.sessionId, keys.partnerId, keys.personIds, keys.firstNames, keys.lastNames, keys.idempotencyKey],
+    [keys.sessionId, keys.partnerId, keys.personIds, keys.firstNames, keys.lastNames, keys.idempotencyKey, keys.guestPersonIds ?? keys.firstNames.map(() => null), keys.now ?? new Date()],
     REQUEST_READ_NAME,
   );
   if (!row) return null;

@@ -12,6 +12,7 @@ export const TASK_NAMES = [
   "mail-for-booking",
   "close-session",
   "lift-quota",
+  "end-quota-exception",
   "remind-outing",
   "ask-attendance",
   "mail-digest",

@@ -5,6 +5,7 @@ import "server-only";
 import type { JobHelpers, TaskList } from "graphile-worker";
 import { z } from "zod";
 import { runDraw } from "@/lib/booking/applications";
+import { endQuotaExceptionOnTime } from "@/lib/booking/quota";
 import { closeSessionOnTime, liftQuotaOnTime } from "@/lib/booking/timed";
 import { deliverMail, sendDigests } from "@/lib/mail/deliver";
 import { askAttendance, mailForBooking, mailForNotice, remindOuting } from "@/lib/mail/events";
@@ -41,6 +42,10 @@ export const tasks: Record<TaskName, (payload: unknown, helpers: JobHelpers) => 
   },
   "close-session": forSession((sessionId) => closeSessionOnTime(sessionId)),
   "lift-quota": forSession((sessionId) => liftQuotaOnTime(sessionId)),
+  "end-quota-exception": async (payload) => {
+    const { venueId, partnerId } = payloadOf(z.object({ venueId: id, partnerId: id }), payload);
+    await endQuotaExceptionOnTime(venueId, partnerId);
+  },
   "remind-outing": forSession(remindOuting),
   "ask-attendance": forSession(askAttendance),
   "mail-digest": async () => {

@@ -1,10 +1,11 @@
 // Rules 3 and 4 of lib/booking: a cancellation frees its places, and in the same transaction the
 // waitlist moves up, first come first served, skipping what does not fit places or quota.
-import { cancelBooking, grantQuotaException, requestBooking, setQuotaRule } from "@/lib/booking";
+import { cancelBooking, endQuotaExceptionOnTime, grantQuotaException, requestBooking, revokeQuotaException, setQuotaRule } from "@/lib/booking";
 import { getPrisma } from "@/lib/db/client";
 import { adminActor, venueActor } from "../factories/actors";
 import { anotherSession, bookingsInOrder, partners, request, sessionCounters, stage } from "../factories/booking";
-import { midMonth } from "../support/clock";
+import { inDays, midMonth } from "../support/clock";
+import { waitingJobs } from "../support/jobs";
 
 const idOf = (result: Awaited<ReturnType<typeof requestBooking>>) => {
   if (result.outcome === "CONFIRMED") return result.confirmed.id;
@@ -145,5 +146,53 @@ describe("rule 3: the waitlist moves up at once when places are released", () =>
 
     const loosened = await setQuotaRule(await venueActor(venueId), { venueId, rule: { period: "SESSION", maxPlaces: 5, liftDaysBefore: null } });
     expect(loosened.promoted.map((p) => p.bookingId)).toEqual([bWaits]);
+  });
+});
+
+describe("issue 26.5: an exception that ends loosens the quota, and the waitlist moves at once", () => {
+  // The venue allows 3 places per structure and session; the association held structure A to 1. A holds
+  // 1 and waits for 2 more; 3 places are free.
+  async function heldToOne({ expiresAt }: { expiresAt?: Date } = {}) {
+    const { venueId, sessionId } = await stage({ capacity: 4, quota: { period: "SESSION", maxPlaces: 3 } });
+    const [a, b] = await partners(2);
+    await grantQuotaException(await adminActor(), { venueId, partnerId: a!.id, maxPlaces: 1, reason: "Une place à la fois", expiresAt });
+    await requestBooking(a!.actor, request(sessionId, a!.id, 1));
+    const aWaits = await requestBooking(a!.actor, request(sessionId, a!.id, 2));
+    expect(aWaits).toMatchObject({ outcome: "WAITLISTED", reason: "QUOTA_REACHED" });
+    return { venueId, sessionId, a: a!, b: b!, aWaits: idOf(aWaits) };
+  }
+
+  it("revoking it moves A's waiting booking up before another structure takes the places", async () => {
+    const { venueId, sessionId, a, b, aWaits } = await heldToOne();
+    const revoked = await revokeQuotaException(await adminActor(), { venueId, partnerId: a.id, reason: "Fin de la mesure" });
+    expect(revoked.promoted.map((p) => p.bookingId)).toEqual([aWaits]);
+    expect(await requestBooking(b.actor, request(sessionId, b.id, 2, "NOTHING"))).toMatchObject({ outcome: "NOT_BOOKED", reason: "NO_PLACES" });
+    expect(await getPrisma().notification.count({ where: { partnerId: a.id, type: "BOOKING_PROMOTED", bookingId: aWaits } })).toBe(1);
+  });
+
+  it("its end date is a job, at that time, that moves the waitlist up; revoking or granting it again without an end removes the job", async () => {
+    const expiresAt = inDays(2);
+    const { venueId, sessionId, a, aWaits } = await heldToOne({ expiresAt });
+    const ends = (await waitingJobs()).filter((job) => job.task === "end-quota-exception" && job.payload.partnerId === a.id);
+    expect(ends.map((job) => [job.runAt.toISOString(), job.payload.venueId])).toEqual([[expiresAt.toISOString(), venueId]]);
+
+    // Too early: nothing moves. At its time: A's booking moves up. Again: nothing more.
+    expect((await endQuotaExceptionOnTime(venueId, a.id, inDays(1))).promoted).toEqual([]);
+    expect((await endQuotaExceptionOnTime(venueId, a.id, inDays(2.1))).promoted.map((p) => p.bookingId)).toEqual([aWaits]);
+    expect((await endQuotaExceptionOnTime(venueId, a.id, inDays(2.2))).promoted).toEqual([]);
+    expect((await bookingsInOrder(sessionId)).map((x) => x.status)).toEqual(["CONFIRMED", "CONFIRMED"]);
+
+    await grantQuotaException(await adminActor(), { venueId, partnerId: a.id, maxPlaces: 1 });
+    expect((await waitingJobs()).some((job) => job.task === "end-quota-exception" && job.payload.partnerId === a.id)).toBe(false);
+    await grantQuotaException(await adminActor(), { venueId, partnerId: a.id, maxPlaces: 1, expiresAt: inDays(3) });
+    await revokeQuotaException(await adminActor(), { venueId, partnerId: a.id });
+    expect((await waitingJobs()).some((job) => job.task === "end-quota-exception" && job.payload.partnerId === a.id)).toBe(false);
+  });
+
+  it("past its end date, before its job has run, a request from another structure comes after A's waiting booking", async () => {
+    const { sessionId, b, aWaits } = await heldToOne({ expiresAt: inDays(2) });
+    const later = inDays(2.1);
+    expect(await requestBooking(b.actor, request(sessionId, b.id, 2, "NOTHING"), { now: later })).toMatchObject({ outcome: "NOT_BOOKED", reason: "NO_PLACES" });
+    expect((await getPrisma().booking.findUniqueOrThrow({ where: { id: aWaits } })).status).toBe("CONFIRMED");
   });
 });

@@ -98,3 +98,95 @@ describe("item 8: a booking form sent again books once", () => {
     expect(await getPrisma().person.count({ where: { partnerId: partner!.id } })).toBe(1);
   });
 });
+
+describe("issue 26.6: names that differ only by typography are one person", () => {
+  // Each pair differs by a dash, an apostrophe, a ligature or a separator set aside: one key.
+  const pairs: [string, string][] = [
+    ["Jean\u2011Pierre", "Jean-Pierre"],
+    ["Jean\u2010Pierre", "Jean-Pierre"],
+    ["Jean\u2013Pierre", "Jean-Pierre"],
+    ["Jean\u2014Pierre", "Jean Pierre"],
+    ["N\u02BCDiaye", "N'Diaye"],
+    ["N\u2018Diaye", "N'Diaye"],
+    ["N\u2019Diaye", "N'Diaye"],
+    ["NDiaye", "N'Diaye"],
+    ["JeanPierre", "Jean-Pierre"],
+    ["Lætitia", "Laetitia"],
+    ["Cœurdevey", "Coeurdevey"],
+    ["CŒURDEVEY", "coeurdevey"],
+    ["Ĳsselmeer", "IJsselmeer"],
+  ];
+
+  it("gives them one key in person_name_key, and keeps first and last names apart", async () => {
+    const same = (a: [string, string], b: [string, string]) =>
+      getPrisma().$queryRawUnsafe<{ same: boolean }[]>(`SELECT person_name_key($1, $2) = person_name_key($3, $4) AS same`, a[0], a[1], b[0], b[1]).then(([row]) => row!.same);
+    const differing: string[] = [];
+    for (const [typed, listed] of pairs) {
+      if (!(await same([typed, "Sow"], [listed, "Sow"]))) differing.push(`${typed} / ${listed} (first name)`);
+      if (!(await same(["Awa", typed], ["Awa", listed]))) differing.push(`${typed} / ${listed} (last name)`);
+    }
+    expect(differing).toEqual([]);
+    // Still two people: other letters, or letters moved from the first name to the last.
+    expect(await same(["Ana", "Sow"], ["Anas", "Ow"])).toBe(false);
+    expect(await same(["Jean", "Pierre"], ["Jean-Pierre", ""])).toBe(false);
+  });
+
+  it("refuses a second place for N\u02BCDiaye when N'Diaye holds one, and the same person twice in one request", async () => {
+    const { sessionId } = await stage({ capacity: 10 });
+    const [partner] = await partners(1);
+    await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Jean-Pierre", "N'Diaye")] })).resolves.toMatchObject({ outcome: "CONFIRMED" });
+    await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Jean\u2011Pierre", "N\u02BCDiaye")] })).rejects.toMatchObject({ code: "ALREADY_BOOKED" });
+    const twice = [guest("Lætitia", "Cœurdevey"), { ...guest("Laetitia", "Coeurdevey"), kind: "FAMILY_OR_FRIEND" as const }];
+    await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: twice })).rejects.toMatchObject({ code: "SAME_PERSON_TWICE" });
+  });
+});
+
+describe("issue 26.7: a list entry is one person, named as the list names it", () => {
+  it("refuses the same list entry twice in one request, whatever names were typed beside it", async () => {
+    const { sessionId } = await stage({ capacity: 10 });
+    const [partner] = await partners(1);
+    const { id: personId } = await createPerson(partner!.actor, { partnerId: partner!.id, firstName: "Samir", lastName: "Haddad" });
+    const twice = [guest("Samir", "Haddad", personId), { ...guest("Sam", "Hadad", personId), kind: "FAMILY_OR_FRIEND" as const }];
+    await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: twice })).rejects.toMatchObject({ code: "SAME_PERSON_TWICE" });
+    expect(await bookingsInOrder(sessionId)).toHaveLength(0);
+  });
+
+  it("books a listed person under the list's name, not the name typed with it", async () => {
+    const { sessionId } = await stage({ capacity: 10 });
+    const [partner] = await partners(1);
+    const { id: personId } = await createPerson(partner!.actor, { partnerId: partner!.id, firstName: "Samir", lastName: "Haddad" });
+    const booked = await requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Quelqu'un", "D'autre", personId)] });
+    if (booked.outcome !== "CONFIRMED") throw new Error("expected a confirmed booking");
+    const guests = await getPrisma().bookingGuest.findMany({ where: { bookingId: booked.confirmed.id }, select: { firstName: true, lastName: true, personId: true } });
+    expect(guests).toEqual([{ firstName: "Samir", lastName: "Haddad", personId }]);
+    // Typed by hand afterwards, the list's name finds the place Samir holds.
+    await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Samir", "Haddad")] })).rejects.toMatchObject({ code: "ALREADY_BOOKED" });
+    // And the names typed with a list entry do not stand for someone else: "Quelqu'un D'autre" may book.
+    await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Quelqu'un", "D'autre")] })).resolves.toMatchObject({ outcome: "CONFIRMED" });
+  });
+});
+
+describe("issue 26.8: a form sent again with other content is not a repeat", () => {
+  it("refuses the key met again with other guests, counts or choices, books nothing new, and still answers the same form as a repeat", async () => {
+    const { sessionId } = await stage({ capacity: 10 });
+    const [partner] = await partners(1);
+    const key = randomUUID();
+    const form = { sessionId, partnerId: partner!.id, idempotencyKey: key, people: [{ firstName: "Inès", lastName: "Bouaziz", keep: true }] };
+    const first = await bookFromForm(partner!.actor, form);
+    expect(first.outcome).toBe("CONFIRMED");
+
+    // The answer was lost; the referent added three people and sent the same form again.
+    const grown = { ...form, people: [...form.people, { firstName: "Karim", lastName: "Bouaziz", keep: true }, { firstName: "Lila", lastName: "Bouaziz", keep: true }, { firstName: "Nadia", lastName: "Bouaziz", keep: true }] };
+    const changed = { code: "IDEMPOTENCY_KEY_CHANGED", message: "Ce formulaire a déjà été envoyé avec d'autres personnes : rechargez la page." };
+    await expect(bookFromForm(partner!.actor, grown)).rejects.toMatchObject(changed);
+    // Another person in the same place, a companion more, another choice for when places run short.
+    await expect(bookFromForm(partner!.actor, { ...form, people: [{ firstName: "Inès", lastName: "Bouazizi", keep: true }] })).rejects.toMatchObject(changed);
+    await expect(bookFromForm(partner!.actor, { ...form, companions: [{ firstName: "Omar", lastName: "Bouaziz", kind: "FAMILY_OR_FRIEND" }] })).rejects.toMatchObject(changed);
+    await expect(bookFromForm(partner!.actor, { ...form, ifShort: "NOTHING" })).rejects.toMatchObject(changed);
+
+    expect(await bookingsInOrder(sessionId)).toHaveLength(1);
+    expect(await getPrisma().person.count({ where: { partnerId: partner!.id } })).toBe(1);
+    // The very same form is still the same request: its first answer.
+    await expect(bookFromForm(partner!.actor, form)).resolves.toMatchObject({ outcome: "CONFIRMED", repeated: true });
+  });
+});
