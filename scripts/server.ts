@@ -14,12 +14,11 @@
 import cluster from "node:cluster";
 import { createServer } from "node:http";
 import os from "node:os";
-import pLimit from "p-limit";
 import path from "node:path";
 import next from "next";
-import { CLIENT_ADDRESS_HEADER, clientAddressOf, signClientAddress, trustedProxies } from "../lib/http/client-address";
-import { compressAnswers } from "../lib/http/compression";
-import { ACTION_TOO_LARGE, overActionBodyLimit, securityHeaders, servedOverHttps } from "../lib/http/security-headers";
+import { trustedProxies } from "../lib/http/client-address";
+import { requestGate } from "../lib/http/request-gate";
+import { servedOverHttps } from "../lib/http/security-headers";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
@@ -41,38 +40,8 @@ async function serve() {
   const app = next({ dev, dir: path.resolve(__dirname, ".."), hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const proxies = trustedProxies();
-  const https = servedOverHttps();
-  const actions = pLimit(Math.max(1, Math.round(ACTION_CONCURRENCY / WORKERS)));
-  const compress = compressAnswers();
-  const server = createServer((req, res) => {
-    const address = clientAddressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], proxies);
-    req.headers[CLIENT_ADDRESS_HEADER] = signClientAddress(address);
-    // Compressed here rather than by Next.js, which compresses everything: see lib/http/compression.ts.
-    const answer = () => compress(req, res, () => void handle(req, res));
-    if (req.method !== "POST" || !req.headers["next-action"]) {
-      answer();
-      return;
-    }
-    // A server action skips proxy.ts (its answer is data, not a page): its headers and its limit are here,
-    // the limit answered before anything is parsed.
-    for (const [name, value] of Object.entries(securityHeaders((req.url ?? "/").split("?")[0]!, { https }))) res.setHeader(name, value);
-    if (overActionBodyLimit(req.headers["content-length"])) {
-      // The body is read and dropped: a client still sending it would otherwise meet a closed connection.
-      req.resume();
-      res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8" }).end(ACTION_TOO_LARGE);
-      return;
-    }
-    // The slot is given back when the answer is sent, or when the client goes away.
-    void actions(
-      () =>
-        new Promise<void>((done) => {
-          res.once("close", done);
-          if (res.destroyed) return done();
-          answer();
-        }),
-    );
-  });
+  const handler = requestGate({ handle: (req, res) => void handle(req, res), slots: Math.round(ACTION_CONCURRENCY / WORKERS), proxies: trustedProxies(), https: servedOverHttps() });
+  const server = createServer(handler);
   server.listen(port, hostname, () => {
     if (cluster.isPrimary) announce(); // one process: no supervisor to say it
   });
