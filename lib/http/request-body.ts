@@ -42,7 +42,8 @@ export function readBody(req: IncomingMessage, { limitBytes, graceMs, bytesPerSe
       done = true;
       clearTimeout(timer);
       req.off("data", onData).off("end", onEnd).off("close", onClose);
-      if ("refused" in result) drain(req, result.refused === 413 ? allowance(limitBytes) : 0);
+      // A body too slow is not waited for: its answer closes the connection (lib/http/request-gate.ts).
+      if ("refused" in result && result.refused === 413) drain(req, allowance(limitBytes));
       resolve(result);
     };
     const check = () => {
@@ -63,9 +64,8 @@ export function readBody(req: IncomingMessage, { limitBytes, graceMs, bytesPerSe
 }
 
 /**
- * A refused body is read and dropped, so that a client still sending it reads the answer rather than a
- * reset connection; for `forMs` at most, after which the connection is closed. A body too slow to wait
- * for (forMs 0) is not waited for: its answer says the connection closes.
+ * A body too large is read and dropped, so that a client still sending it reads the answer rather than a
+ * reset connection; for `forMs` at most, after which the connection is closed.
  */
 function drain(req: IncomingMessage, forMs: number) {
   req.resume();
