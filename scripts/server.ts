@@ -1,4 +1,4 @@
-// npm start (and npm run demo): the Next.js app behind a small Node HTTP server whose one job is to tell
+// npm start (and npm run demo): the Next.js app behind a small Node HTTP server whose first job is to tell
 // the app who its client is. Next.js keeps an X-Forwarded-For header as the client sent it, so a
 // per-address limit read from it can be dodged by changing it; here the address comes from the socket,
 // walked back through TRUSTED_PROXIES proxies of ours (lib/http/client-address.ts), signed, and put in a
@@ -7,19 +7,19 @@
 // core by default) sharing its port, so that a page does not wait for another's rendering while a core
 // is idle (issue 14, decision 010). Only the first runs the job queue's workers; each process keeps its
 // own catalog caches, which hear of the others' changes through PostgreSQL (lib/catalog/offer-changes.ts).
-// Each process also lets at most its share of ACTION_CONCURRENCY server actions (a booking, a form
-// sent) run at once, the others waiting their turn in arrival order: when 500 bookings arrive together,
-// sharing the CPU among all of them answered everyone at the end of the burst; in turn, the first to
-// come are answered first. Pages are not queued.
+// Each process also runs at most its share of ACTION_CONCURRENCY form posts (a booking, a form sent) at
+// once, the others waiting their turn in arrival order: when 500 bookings arrive together, sharing the CPU
+// among all of them answered everyone at the end of the burst; in turn, the first to come are answered
+// first. Pages are not queued. A post takes its turn only once its body is there, within a size and a time
+// limit, and one client holds at most half of the turns (lib/http/request-gate.ts, decision 014).
 import cluster from "node:cluster";
 import { createServer } from "node:http";
 import os from "node:os";
-import pLimit from "p-limit";
 import path from "node:path";
 import next from "next";
-import { CLIENT_ADDRESS_HEADER, clientAddressOf, signClientAddress, trustedProxies } from "../lib/http/client-address";
-import { compressAnswers } from "../lib/http/compression";
-import { ACTION_TOO_LARGE, overActionBodyLimit, securityHeaders, servedOverHttps } from "../lib/http/security-headers";
+import { trustedProxies } from "../lib/http/client-address";
+import { requestGate } from "../lib/http/request-gate";
+import { servedOverHttps } from "../lib/http/security-headers";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
@@ -28,6 +28,8 @@ const dev = process.argv.includes("--dev");
 const WORKERS = dev ? 1 : Math.max(1, Math.min(16, Number(process.env.WEB_CONCURRENCY) || os.availableParallelism()));
 /** Server actions running at once in the whole server; 8 measured best on 2 cores (bench:burst). */
 const ACTION_CONCURRENCY = Math.max(1, Number(process.env.ACTION_CONCURRENCY ?? 8) || 8);
+/** What every request body gets to arrive, however small (then 1 s more per 128 kB): decision 014. */
+const BODY_TIMEOUT_MS = Math.max(1, Number(process.env.BODY_TIMEOUT_SECONDS ?? 5) || 5) * 1000;
 /** A process that dies this soon after starting is not started again (a broken build, a port taken). */
 const CRASH_LOOP_MS = 10_000;
 /**
@@ -41,38 +43,9 @@ async function serve() {
   const app = next({ dev, dir: path.resolve(__dirname, ".."), hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const proxies = trustedProxies();
-  const https = servedOverHttps();
-  const actions = pLimit(Math.max(1, Math.round(ACTION_CONCURRENCY / WORKERS)));
-  const compress = compressAnswers();
-  const server = createServer((req, res) => {
-    const address = clientAddressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], proxies);
-    req.headers[CLIENT_ADDRESS_HEADER] = signClientAddress(address);
-    // Compressed here rather than by Next.js, which compresses everything: see lib/http/compression.ts.
-    const answer = () => compress(req, res, () => void handle(req, res));
-    if (req.method !== "POST" || !req.headers["next-action"]) {
-      answer();
-      return;
-    }
-    // A server action skips proxy.ts (its answer is data, not a page): its headers and its limit are here,
-    // the limit answered before anything is parsed.
-    for (const [name, value] of Object.entries(securityHeaders((req.url ?? "/").split("?")[0]!, { https }))) res.setHeader(name, value);
-    if (overActionBodyLimit(req.headers["content-length"])) {
-      // The body is read and dropped: a client still sending it would otherwise meet a closed connection.
-      req.resume();
-      res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8" }).end(ACTION_TOO_LARGE);
-      return;
-    }
-    // The slot is given back when the answer is sent, or when the client goes away.
-    void actions(
-      () =>
-        new Promise<void>((done) => {
-          res.once("close", done);
-          if (res.destroyed) return done();
-          answer();
-        }),
-    );
-  });
+  const slots = Math.max(1, Math.round(ACTION_CONCURRENCY / WORKERS));
+  const gate = requestGate({ handle: (req, res) => void handle(req, res), slots, proxies: trustedProxies(), https: servedOverHttps(), dev, bodyTimeoutMs: BODY_TIMEOUT_MS });
+  const server = createServer(gate);
   server.listen(port, hostname, () => {
     if (cluster.isPrimary) announce(); // one process: no supervisor to say it
   });

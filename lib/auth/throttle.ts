@@ -5,6 +5,7 @@
 // successful attempt is forgiven afterwards, so that only failures (and every reset request) count.
 import "server-only";
 import { getPrisma } from "@/lib/db/client";
+import { addressBlock } from "@/lib/http/client-address";
 
 export const WINDOW_MS = 15 * 60_000;
 export const LIMITS = {
@@ -28,7 +29,9 @@ export const LIMITS = {
 } as const;
 
 export type Scope = keyof typeof LIMITS;
-const keyOf = (scope: Scope, value: string) => `${scope}:${value.toLowerCase()}`;
+/** The scopes that count per client address: an IPv6 client is counted by its /64 (issue 27.4). */
+const perAddress = (scope: Scope) => scope === "ip" || scope.endsWith("-ip");
+const keyOf = (scope: Scope, value: string) => `${scope}:${(perAddress(scope) ? addressBlock(value) : value).toLowerCase()}`;
 
 export interface Attempt {
   ids: bigint[];

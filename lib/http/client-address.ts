@@ -57,3 +57,34 @@ export function clientAddress(headers: { get(name: string): string | null } | Re
   const given = Buffer.from(signed);
   return expected.length === given.length && timingSafeEqual(expected, given) ? address : UNKNOWN;
 }
+
+/**
+ * The part of an address that names one client for the per-address limits (issue 27.4): an IPv6
+ * address's /64, since a household, an office or a single machine is given a whole /64 and picks any
+ * address in it (RFC 6177, privacy addresses); an IPv4 address whole. Anything else is kept as it is.
+ */
+export function addressBlock(address: string): string {
+  if (!address.includes(":")) return address;
+  const groups = ipv6Groups(address);
+  return groups ? `${groups.slice(0, 4).join(":")}::/64` : address;
+}
+
+/** The eight groups of an IPv6 address, without leading zeros; null if it is not one. */
+function ipv6Groups(address: string): string[] | null {
+  let text = address.toLowerCase();
+  // A dotted IPv4 tail (::ffff:192.0.2.1, 64:ff9b::192.0.2.1) stands for the last two groups.
+  const tail = /(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (tail) {
+    const bytes = tail.slice(1).map(Number);
+    if (bytes.some((byte) => byte > 255)) return null;
+    text = `${text.slice(0, tail.index)}${((bytes[0]! << 8) | bytes[1]!).toString(16)}:${((bytes[2]! << 8) | bytes[3]!).toString(16)}`;
+  }
+  const halves = text.split("::");
+  if (halves.length > 2) return null;
+  const head = halves[0] ? halves[0].split(":") : [];
+  const rest = halves[1] ? halves[1].split(":") : [];
+  const missing = 8 - head.length - rest.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
+  const groups = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill("0"), ...rest];
+  return groups.every((group) => /^[0-9a-f]{1,4}$/.test(group)) ? groups.map((group) => parseInt(group, 16).toString(16)) : null;
+}

@@ -9,10 +9,11 @@ export const ACTION_BODY_LIMIT_BYTES = 6 * 1024 * 1024;
 /** The answer (413) to an action whose body says it is over the limit, before anything is read. */
 export const ACTION_TOO_LARGE = `Envoi trop volumineux : ${ACTION_BODY_LIMIT_BYTES / 1024 / 1024} Mo au plus (une image de 5 Mo au plus).`;
 
-/** Whether an action's announced length (its Content-Length header) is over the limit. */
-export function overActionBodyLimit(contentLength: string | undefined): boolean {
-  return Number(contentLength ?? 0) > ACTION_BODY_LIMIT_BYTES;
-}
+/** The answer (408) to a body that did not arrive in time (lib/http/request-body.ts). */
+export const BODY_TOO_SLOW = "Envoi interrompu : le formulaire n'est pas arrivé à temps. Vérifiez la connexion et réessayez.";
+
+/** The answer (400) to an action's body that cannot come from the app's pages (lib/http/action-body.ts). */
+export const BODY_UNREADABLE = "Envoi illisible : rechargez la page, puis réessayez.";
 
 export function contentSecurityPolicy(nonce: string, { dev = false, https = false } = {}): string {
   return [
@@ -46,6 +47,17 @@ export function securityHeaders(pathname: string, { https = false } = {}): Recor
     "Permissions-Policy": permissionsPolicy(pathname),
     ...(https ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
   };
+}
+
+/**
+ * A page's headers with its policy and the nonce drawn for it: proxy.ts gives them to pages, and
+ * scripts/server.ts to the requests that skip proxy.ts (an action, a prefetch), since such a request may
+ * be answered HTML too (issue 27.5). Next.js reads the nonce from the request's policy.
+ */
+export function pageSecurity(pathname: string, { dev = false, https = false } = {}) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const policy = contentSecurityPolicy(nonce, { dev, https });
+  return { nonce, policy, headers: { "Content-Security-Policy": policy, ...securityHeaders(pathname, { https }) } };
 }
 
 /** Whether the app is served over HTTPS, as its public address says (NEXTAUTH_URL). */

@@ -2,6 +2,7 @@
 // security headers (item 15), images up to 5 MB and a French answer above (16), malformed requests
 // answered without a 500 (17), sign-in redirects that stay on the site (9), and a per-address limit
 // that a made-up X-Forwarded-For does not dodge (10).
+import http from "node:http";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import sharp from "sharp";
 import { ACCOUNTS, PASSWORD, reseedDemo, signIn } from "./support";
@@ -130,4 +131,70 @@ test("a made-up X-Forwarded-For does not dodge the per-address limit on visitor 
   for (let i = 0; i < 12; i++) answers.push(await visitorAttempt(request, `FAUX${i}XYZ`, `198.51.100.${i}`));
   expect(answers.slice(0, 10)).toEqual(Array(10).fill("INVALID"));
   expect(answers.slice(10)).toEqual(["THROTTLED", "THROTTLED"]);
+});
+
+/** Sends a body in pieces with no announced length, as a script may; the server may stop reading. */
+function chunkedPost(url: string, headers: Record<string, string>, body: Buffer): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: "POST", headers, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode!, text: Buffer.concat(chunks).toString("utf8") }));
+    });
+    request.on("error", reject);
+    let offset = 0;
+    const next = () => {
+      while (offset < body.length) if (!request.write(body.subarray(offset, (offset += 256 * 1024)))) return void request.once("drain", next);
+      request.end();
+    };
+    next();
+  });
+}
+
+// Issue 27, points 5, 11 and 12, against the built app behind scripts/server.ts (lib/http/request-gate.ts).
+test("every body is limited, whatever its headers, and answered in French", async ({ request }) => {
+  const base = test.info().project.use.baseURL!;
+  const kinds: Record<string, string>[] = [{ "next-router-prefetch": "1" }, { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" }];
+  for (const headers of kinds) {
+    const answer = await chunkedPost(new URL("/offre/version", base).href, headers, Buffer.alloc(8 * 1024 * 1024, 0x61));
+    expect(answer.status).toBe(413);
+    expect(answer.text).toMatch(/^Envoi trop volumineux : 6 Mo au plus/);
+  }
+  const announced = await request.post("/offre/version", { headers: { "next-router-prefetch": "1" }, data: Buffer.alloc(7 * 1024 * 1024, 0x61), maxRedirects: 0 });
+  expect(announced.status()).toBe(413);
+});
+
+test("a page fetched as a prefetch carries the security headers too", async ({ request }) => {
+  const kinds: Record<string, string>[] = [{ "next-router-prefetch": "1" }, { purpose: "prefetch" }];
+  for (const headers of kinds) {
+    const response = await request.get("/", { headers });
+    expect(response.headers()["x-frame-options"]).toBe("DENY");
+    expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    if (/text\/html/.test(response.headers()["content-type"] ?? "")) {
+      const nonce = /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"]!)![1]!;
+      expect(await response.text()).toContain(`nonce="${nonce}"`);
+    }
+  }
+});
+
+test("an action body React cannot decode is answered 400 in French, and the server stays up", async ({ request }) => {
+  const action = { "next-action": "0".repeat(42) };
+  const bodies: { headers: Record<string, string>; data: string }[] = [
+    { headers: { ...action, "content-type": "text/plain;charset=UTF-8" }, data: "n'importe quoi {{" },
+    { headers: { ...action, "content-type": "multipart/form-data; boundary=xx" }, data: '--xx\r\nContent-Disposition: form-data; name="1"\r\n\r\n"$K2"\r\n--xx--\r\n' },
+    { headers: { ...action, "content-type": "multipart/form-data; boundary=xx" }, data: '--xx\r\nContent-Disposition: form-data; name="0"\r\n\r\n{"then":"$1:__proto__:then"}\r\n--xx\r\nContent-Disposition: form-data; name="1"\r\n\r\n"$@0"\r\n--xx--\r\n' },
+  ];
+  for (const { headers, data } of bodies) {
+    const response = await request.post("/offre", { headers, data, maxRedirects: 0 });
+    expect(response.status()).toBe(400);
+    expect(await response.text()).toMatch(/^Envoi illisible/);
+  }
+  expect((await request.get("/")).status()).toBe(200);
+});
+
+test("the reading mode is switched from this site only", async ({ request }) => {
+  const base = new URL(test.info().project.use.baseURL!);
+  const from = (origin: string) => request.post("/offre/version", { headers: { origin }, form: { mode: "classique" }, maxRedirects: 0 });
+  expect((await from("https://evil.example")).status()).toBe(403);
+  expect((await from(base.origin)).status()).toBe(303);
 });

@@ -4,8 +4,11 @@
 // mode by itself.
 import { NextResponse } from "next/server";
 import { READING_MODE_COOKIE, readingModeSchema } from "@/lib/catalog/reading-mode";
+import { fromThisSite, SAME_ORIGIN_ONLY } from "@/lib/http/same-origin";
 
 export async function POST(request: Request) {
+  // Another site's form would switch the mode behind the visitor's back (issue 27.11).
+  if (!fromThisSite(request.headers)) return new NextResponse(SAME_ORIGIN_ONLY, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const form = await request.formData().catch(() => null);
   const asked = readingModeSchema.safeParse({ mode: form?.get("mode") });
   // A relative Location: request.url names the address the server listens on (0.0.0.0), not the one
