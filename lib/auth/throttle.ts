@@ -23,8 +23,14 @@ export const LIMITS = {
   "feedback-partner": 30,
   /** Registrations for the association's activities, and tries of a number to cancel one, from one client. */
   "activity-ip": 20,
+  /** Registrations from every client at once (issue 27.6): a form that mails any address it is given stays
+   * a slow way to mail strangers, however many addresses send it. Well above a busy quarter of an hour. */
+  "activity-all": 200,
   /** "Become a partner" requests from one client. */
   "partnership-ip": 5,
+  /** "Become a partner" requests from every client at once (issue 27.6): the association receives a few a
+   * week; each one opens a structure in its pipeline and acknowledges an address nobody confirmed. */
+  "partnership-all": 10,
 } as const;
 
 export type Scope = keyof typeof LIMITS;
