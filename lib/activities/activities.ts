@@ -58,6 +58,14 @@ export const cancelRegistrationSchema = z.object({
 });
 
 
+/**
+ * The key of a mail about a registration: written once, and it names the registration for good (its
+ * props are purged with the mail's body), so that the retention erases the mail with the registration
+ * (issue 27.9, lib/retention.ts). Each kind is written at most once per registration.
+ */
+export const activityMailKey = (registrationId: string, kind: string) => `${ACTIVITY_MAIL_KEY_PREFIX}${registrationId}:${kind}`;
+export const ACTIVITY_MAIL_KEY_PREFIX = "activity:";
+
 /** The association plans an activity. */
 export async function createActivity(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ id: string }> {
   ensure(isAdmin(actor), "Seule l'association organise ses activités.");
@@ -164,7 +172,10 @@ export async function registerForActivity(input: unknown, ip: string, { now = ne
     });
     if (status === "CONFIRMED") await tx.activity.update({ where: { id: activity.id }, data: { confirmedPlaces: { increment: 1 } } });
     const position = status === "WAITLISTED" ? await tx.activityRegistration.count({ where: { activityId: activity.id, status: "WAITLISTED", requestSeq: { lte: registration.requestSeq } } }) : null;
-    if (data.email) await queueMail(sql, { kind: status === "CONFIRMED" ? "ACTIVITY_REGISTERED" : "ACTIVITY_WAITLISTED", to: data.email, props: { registrationId: registration.id } });
+    if (data.email) {
+      const kind = status === "CONFIRMED" ? "ACTIVITY_REGISTERED" : "ACTIVITY_WAITLISTED";
+      await queueMail(sql, { kind, to: data.email, props: { registrationId: registration.id }, sourceKey: activityMailKey(registration.id, kind) });
+    }
     return { number: registration.number, status, position, title: activity.title };
   });
 }
@@ -180,7 +191,7 @@ async function promote(sql: Sql, activity: LockedActivity, placesLeft: number, n
   await sql.query(`UPDATE "ActivityRegistration" SET "status" = 'CONFIRMED', "confirmedAt" = $2 WHERE "id" = ANY($1::uuid[])`, [promoted, now]);
   await sql.query(`UPDATE "Activity" SET "confirmedPlaces" = "confirmedPlaces" + $2 WHERE "id" = $1::uuid`, [activity.id, promoted.length]);
   const told = waiting.filter((row) => row.email && promoted.includes(row.id));
-  await queueMail(sql, told.map((row) => ({ kind: "ACTIVITY_PROMOTED" as const, to: row.email!, props: { registrationId: row.id } })));
+  await queueMail(sql, told.map((row) => ({ kind: "ACTIVITY_PROMOTED" as const, to: row.email!, props: { registrationId: row.id }, sourceKey: activityMailKey(row.id, "ACTIVITY_PROMOTED") })));
   return promoted;
 }
 
@@ -338,7 +349,7 @@ export async function cancelActivity(actor: Actor, input: unknown, { now = new D
       [activityId, now],
     );
     await sql.query(`UPDATE "Activity" SET "cancelledAt" = $2, "confirmedPlaces" = 0 WHERE "id" = $1::uuid`, [activityId, now]);
-    await queueMail(sql, told.filter((row) => row.email).map((row) => ({ kind: "ACTIVITY_CANCELLED" as const, to: row.email!, props: { registrationId: row.id } })));
+    await queueMail(sql, told.filter((row) => row.email).map((row) => ({ kind: "ACTIVITY_CANCELLED" as const, to: row.email!, props: { registrationId: row.id }, sourceKey: activityMailKey(row.id, "ACTIVITY_CANCELLED") })));
     await audit(sql, actor, { action: "activity.cancel", entityType: "Activity", entityId: activityId, after: { registrations: told.length } }, now);
     return { cancelled: told.length };
   });
