@@ -19,8 +19,11 @@ export const LIMITS = {
   /** Forgotten-password requests for one address, and from one client. */
   "reset-email": 3,
   "reset-ip": 10,
-  /** Wrong feedback codes through one structure's visitor access (lib/feedback). */
-  "feedback-partner": 30,
+  /** Wrong feedback codes in one visitor session (lib/feedback): counted first (issue 27.7). */
+  "feedback-session": 5,
+  /** Wrong feedback codes through one structure's visitor access, all its sessions together: twenty times
+   * one session's share, so that one visitor never locks the others out (issue 27.7). */
+  "feedback-partner": 100,
   /** Registrations for the association's activities, and tries of a number to cancel one, from one client. */
   "activity-ip": 20,
   /** Registrations from every client at once (issue 27.6): a form that mails any address it is given stays
