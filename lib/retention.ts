@@ -7,7 +7,9 @@ import "server-only";
 import { audit } from "@/lib/audit";
 import { systemActor, type Actor } from "@/lib/auth/actor";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
+import { ACTIVITY_MAIL_KEY_PREFIX } from "@/lib/activities/activities";
 import { getPrisma } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/sql";
 import { parisDaysBefore } from "@/lib/time";
 
 const number = (name: string, fallback: number) => {
@@ -25,7 +27,7 @@ export function retentionPolicy() {
     /** The body of a mail is purged this many days after it was written (its subject and state stay). */
     mailBodyDays: number("RETENTION_MAIL_DAYS", 30),
     /** Registrations for the association's activities (names, addresses) are erased this many days after
-     * the activity; the activity keeps its count of places taken. */
+     * the activity, with the mails written to them; the activity keeps its count of places taken. */
     activityRegistrationDays: number("RETENTION_ACTIVITY_DAYS", 30),
     /** Sign-in attempts are kept a day: the limits look back a quarter of an hour. */
     signInAttemptDays: 1,
@@ -39,6 +41,8 @@ export interface RetentionCounts {
   signInAttemptsDeleted: number;
   activityRegistrationsErased: number;
   applicationGuestsErased: number;
+  /** Mails written to those registrations (their address, the activity's title), erased with them. */
+  activityMailsErased: number;
 }
 
 /** The same day of the month, `months` months earlier (UTC: a day more or less makes no difference here). */
@@ -72,21 +76,47 @@ export async function runRetention(now = new Date()): Promise<RetentionCounts> {
         UPDATE "OutboxMail" SET "text" = '', "html" = NULL, "props" = NULL, "sealedSecrets" = NULL
         WHERE "createdAt" < ${mailsBefore} AND "status" NOT IN ('PENDING', 'DIGEST') AND ("text" <> '' OR "html" IS NOT NULL OR "props" IS NOT NULL)`;
       const signInAttemptsDeleted = await tx.$executeRaw`DELETE FROM "SignInAttempt" WHERE "at" < ${attemptsBefore}`;
-      const activityRegistrationsErased = await tx.$executeRaw`
-        DELETE FROM "ActivityRegistration" r USING "Activity" a WHERE a."id" = r."activityId" AND a."startsAt" < ${activitiesBefore}`;
+      const { activityRegistrationsErased, activityMailsErased } = await eraseActivityRegistrations(tx, activitiesBefore);
       // The counts stay on the application (places, minimum); the names, needs and notes go.
       const applicationGuestsErased = await tx.$executeRaw`
         UPDATE "Application" a SET "guests" = '[]'::jsonb, "updatedAt" = ${now}
         FROM "SessionDraw" d JOIN "Session" s ON s."id" = d."sessionId"
         WHERE a."sessionId" = d."sessionId" AND a."guests" <> '[]'::jsonb
           AND (d."drawnAt" IS NOT NULL OR s."status" = 'CANCELLED' OR s."startsAt" < ${namesBefore})`;
-      const counts = { guestNamesReplaced, peopleErased, mailBodiesPurged, signInAttemptsDeleted, activityRegistrationsErased, applicationGuestsErased };
+      const counts = { guestNamesReplaced, peopleErased, mailBodiesPurged, signInAttemptsDeleted, activityRegistrationsErased, activityMailsErased, applicationGuestsErased };
       await tx.retentionRun.create({ data: { at: now, counts } });
       await audit(tx, systemActor, { action: "retention.run", entityType: "Person", entityId: "*", after: { ...counts } }, now);
       return counts;
     },
     { timeout: 120_000 },
   );
+}
+
+/**
+ * The registrations for the association's activities held before `before`, and every mail written to
+ * them (issue 27.9): a mail's recipient and subject outlive its body (the outbox's history), and for an
+ * activity they are the registrant's address beside the activity's title, the very pair the retention
+ * erases. A mail is found by its key (activityMailKey), by the registration named in its props while its
+ * body is still there, or, for one written before the keys whose body is already purged, by the
+ * registrant's address and the activity's title in its subject. The mails go whole: a kind and a date with
+ * no recipient would tell nothing, and a mail still waiting for its job is then simply not sent.
+ */
+async function eraseActivityRegistrations(tx: Tx, before: Date): Promise<{ activityRegistrationsErased: number; activityMailsErased: number }> {
+  const [erased] = await tx.$queryRaw<{ registrations: number; mails: number }[]>`
+    WITH gone AS (
+      DELETE FROM "ActivityRegistration" r USING "Activity" a
+      WHERE a."id" = r."activityId" AND a."startsAt" < ${before}
+      RETURNING r."id", r."email", a."title"
+    ), mails AS (
+      DELETE FROM "OutboxMail" m USING gone
+      WHERE m."kind" LIKE 'ACTIVITY\_%'
+        AND (m."sourceKey" LIKE ${ACTIVITY_MAIL_KEY_PREFIX} || gone."id"::text || ':%'
+          OR m."props"->>'registrationId' = gone."id"::text
+          OR (gone."email" IS NOT NULL AND lower(m."to") = lower(gone."email") AND strpos(m."subject", gone."title") > 0))
+      RETURNING m."id"
+    )
+    SELECT (SELECT count(*) FROM gone)::int AS registrations, (SELECT count(*) FROM mails)::int AS mails`;
+  return { activityRegistrationsErased: erased?.registrations ?? 0, activityMailsErased: erased?.mails ?? 0 };
 }
 
 /** What the association reads about the policy: its periods and the last night's counts. */

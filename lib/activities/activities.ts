@@ -4,7 +4,10 @@
 // place per person: open until the activity starts (bookingWindow), confirmed while places are left and
 // waitlisted otherwise (allocate), the waitlist served first come first served when a place frees up
 // (pickPromotions), never more than the capacity (the activity's row is locked, and the database checks
-// Activity_places_check), one registration per name. A person cancels with their number and last name.
+// Activity_places_check). A registration is keyed on its number, drawn at random and given once (on screen,
+// and by mail to the address left), never on a name: the form answers the same whatever names are already
+// registered (issue 27.8, docs/decisions/009). A person cancels with their number and last name; a wrong
+// number and a wrong name get the same answer.
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
@@ -54,6 +57,14 @@ export const cancelRegistrationSchema = z.object({
   lastName: personName(),
 });
 
+
+/**
+ * The key of a mail about a registration: written once, and it names the registration for good (its
+ * props are purged with the mail's body), so that the retention erases the mail with the registration
+ * (issue 27.9, lib/retention.ts). Each kind is written at most once per registration.
+ */
+export const activityMailKey = (registrationId: string, kind: string) => `${ACTIVITY_MAIL_KEY_PREFIX}${registrationId}:${kind}`;
+export const ACTIVITY_MAIL_KEY_PREFIX = "activity:";
 
 /** The association plans an activity. */
 export async function createActivity(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ id: string }> {
@@ -137,8 +148,11 @@ export interface Registration {
 /** Registers one person by name: confirmed while places are left, waitlisted otherwise. Anyone may. */
 export async function registerForActivity(input: unknown, ip: string, { now = new Date() } = {}): Promise<Registration> {
   const data = parse(registrationSchema, input);
-  // Every registration counts, from one client: filling an activity with made-up names stays slow.
+  // Every registration counts, from one client: filling an activity with made-up names stays slow. Then
+  // from every client at once: the form mails the address it is given, so many clients together stay as
+  // slow as a busy quarter of an hour (issue 27.6, docs/decisions/009).
   if (!(await takeAttempt([["activity-ip", ip]], now))) throw new RuleViolation("ACTIVITY_THROTTLED", "Trop d'inscriptions depuis cette connexion : réessayez dans un quart d'heure.");
+  if (!(await takeAttempt([["activity-all", "*"]], now))) throw new RuleViolation("ACTIVITY_BUSY", "Beaucoup d'inscriptions arrivent en ce moment : réessayez dans un quart d'heure.");
   return getPrisma().$transaction(async (tx) => {
     const sql = prismaSql(tx);
     const activity = await lockActivity(sql, data.activityId);
@@ -146,13 +160,10 @@ export async function registerForActivity(input: unknown, ip: string, { now = ne
     const window = windowOf(activity, now);
     if (window === "CANCELLED") throw new RuleViolation("ACTIVITY_CANCELLED", "Cette activité est annulée.");
     if (window !== "OPEN") throw new RuleViolation("ACTIVITY_CLOSED", "Les inscriptions à cette activité sont closes.");
-    // The same person as lib/booking counts them (person_name_key: case, accents, spaces, dashes, apostrophes and ligatures aside).
-    const [taken] = await sql.query<{ id: string }>(
-      `SELECT "id" FROM "ActivityRegistration" WHERE "activityId" = $1::uuid AND "status" <> 'CANCELLED' AND person_name_key("firstName", "lastName") = person_name_key($2, $3)`,
-      [activity.id, data.firstName, data.lastName],
-    );
-    // Said without the number: whoever types a name must not learn another person's registration.
-    if (taken) throw new RuleViolation("ALREADY_REGISTERED", "Une inscription à ce nom existe déjà pour cette activité.");
+    // No check of the name (issue 27.8): a name is no key anyone can own on a public form. Refusing a name
+    // already registered told anyone whether that person was coming, and let a stranger take the name
+    // first. Every registration gets its own number, the one key to it; the association sees two of the
+    // same name side by side (getActivity) and sorts it out with the people.
     const allocation = allocate(1, activity.capacity - activity.confirmedPlaces, Infinity, "WAITLIST");
     const status = allocation.kind === "CONFIRM" ? "CONFIRMED" : "WAITLISTED";
     const registration = await tx.activityRegistration.create({
@@ -161,7 +172,10 @@ export async function registerForActivity(input: unknown, ip: string, { now = ne
     });
     if (status === "CONFIRMED") await tx.activity.update({ where: { id: activity.id }, data: { confirmedPlaces: { increment: 1 } } });
     const position = status === "WAITLISTED" ? await tx.activityRegistration.count({ where: { activityId: activity.id, status: "WAITLISTED", requestSeq: { lte: registration.requestSeq } } }) : null;
-    if (data.email) await queueMail(sql, { kind: status === "CONFIRMED" ? "ACTIVITY_REGISTERED" : "ACTIVITY_WAITLISTED", to: data.email, props: { registrationId: registration.id } });
+    if (data.email) {
+      const kind = status === "CONFIRMED" ? "ACTIVITY_REGISTERED" : "ACTIVITY_WAITLISTED";
+      await queueMail(sql, { kind, to: data.email, props: { registrationId: registration.id }, sourceKey: activityMailKey(registration.id, kind) });
+    }
     return { number: registration.number, status, position, title: activity.title };
   });
 }
@@ -177,7 +191,7 @@ async function promote(sql: Sql, activity: LockedActivity, placesLeft: number, n
   await sql.query(`UPDATE "ActivityRegistration" SET "status" = 'CONFIRMED', "confirmedAt" = $2 WHERE "id" = ANY($1::uuid[])`, [promoted, now]);
   await sql.query(`UPDATE "Activity" SET "confirmedPlaces" = "confirmedPlaces" + $2 WHERE "id" = $1::uuid`, [activity.id, promoted.length]);
   const told = waiting.filter((row) => row.email && promoted.includes(row.id));
-  await queueMail(sql, told.map((row) => ({ kind: "ACTIVITY_PROMOTED" as const, to: row.email!, props: { registrationId: row.id } })));
+  await queueMail(sql, told.map((row) => ({ kind: "ACTIVITY_PROMOTED" as const, to: row.email!, props: { registrationId: row.id }, sourceKey: activityMailKey(row.id, "ACTIVITY_PROMOTED") })));
   return promoted;
 }
 
@@ -335,7 +349,7 @@ export async function cancelActivity(actor: Actor, input: unknown, { now = new D
       [activityId, now],
     );
     await sql.query(`UPDATE "Activity" SET "cancelledAt" = $2, "confirmedPlaces" = 0 WHERE "id" = $1::uuid`, [activityId, now]);
-    await queueMail(sql, told.filter((row) => row.email).map((row) => ({ kind: "ACTIVITY_CANCELLED" as const, to: row.email!, props: { registrationId: row.id } })));
+    await queueMail(sql, told.filter((row) => row.email).map((row) => ({ kind: "ACTIVITY_CANCELLED" as const, to: row.email!, props: { registrationId: row.id }, sourceKey: activityMailKey(row.id, "ACTIVITY_CANCELLED") })));
     await audit(sql, actor, { action: "activity.cancel", entityType: "Activity", entityId: activityId, after: { registrations: told.length } }, now);
     return { cancelled: told.length };
   });

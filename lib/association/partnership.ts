@@ -51,15 +51,21 @@ export const requestSubmissionLimit = 5;
 
 /**
  * The public "become a partner" form: the request is kept, the structure enters the pipeline, the
- * association is told by mail and the requester gets an acknowledgement. A filled honeypot is answered
- * like a success and keeps nothing; an address sending more than a few requests a quarter of an hour is
- * asked to wait.
+ * association is told by mail and the requester gets an acknowledgement in the association's words only
+ * (their address is not confirmed: it may be anyone's). A filled honeypot is answered like a success and
+ * keeps nothing; a client sending more than a few requests a quarter of an hour is asked to wait, and so is
+ * everyone once the form has taken its quarter of an hour's share.
  */
 export async function submitPartnershipRequest(input: unknown, ip = "inconnue", now = new Date()): Promise<{ kept: boolean }> {
   const { website, ...fields } = parse(partnershipRequestSchema, input);
   if (website) return { kept: false };
+  // Per client first, then for every client at once (issue 27.6, docs/decisions/009): many addresses
+  // sending requests together stay as slow as a handful of real ones.
   if (!(await takeAttempt([["partnership-ip", ip]], now))) {
     throw new RuleViolation("TOO_MANY_REQUESTS", "Trop de demandes depuis cette adresse : réessayez dans un quart d'heure.");
+  }
+  if (!(await takeAttempt([["partnership-all", "*"]], now))) {
+    throw new RuleViolation("TOO_MANY_REQUESTS_ALL", "Le formulaire reçoit beaucoup de demandes en ce moment : réessayez dans un quart d'heure.");
   }
   await getPrisma().$transaction(async (tx) => {
     const partner = await tx.partner.create({ data: { name: fields.structureName, sector: fields.sector, city: fields.city, email: fields.email, phone: fields.phone ?? null } });
@@ -69,7 +75,8 @@ export async function submitPartnershipRequest(input: unknown, ip = "inconnue", 
     const admins = await tx.user.findMany({ where: { role: "ADMIN", active: true }, select: { id: true } });
     await queueMail(prismaSql(tx), [
       ...admins.map((admin) => ({ kind: "PARTNERSHIP_REQUEST" as const, userId: admin.id, props: { partnerId: partner.id }, sourceKey: `partnership-request:${kept.id}:${admin.id}` })),
-      { kind: "PARTNERSHIP_ACK" as const, to: fields.email, props: { name: fields.contactName, structure: fields.structureName }, sourceKey: `partnership-ack:${kept.id}` },
+      // To an address nobody has confirmed: the acknowledgement carries none of the form's words (issue 27.6).
+      { kind: "PARTNERSHIP_ACK" as const, to: fields.email, sourceKey: `partnership-ack:${kept.id}` },
     ]);
   });
   return { kept: true };

@@ -4,8 +4,13 @@ export type Actor =
   | { kind: "user"; userId: string; role: "ADMIN" }
   | { kind: "user"; userId: string; role: "PARTNER"; partnerId: string }
   | { kind: "user"; userId: string; role: "VENUE"; venueIds: readonly string[] }
-  /** A person supported by a partner, with the structure's visitor code: read-only. */
-  | { kind: "visitor"; partnerId: string }
+  /**
+   * A person supported by a partner, with the structure's visitor code: read-only. `session` names the
+   * visitor session (drawn when the code is typed, lib/auth/visitor.ts): limits count per session first,
+   * so that one visitor cannot spend the whole structure's share (issue 27.7). Without it, the actor counts
+   * as the structure's one session (the strictest reading).
+   */
+  | { kind: "visitor"; partnerId: string; session?: string }
   | { kind: "anonymous" }
   /** Scheduled work (closing bookings, expiring waitlists): acts for no one, may do what the rules do. */
   | { kind: "system" };

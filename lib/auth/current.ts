@@ -18,6 +18,8 @@ interface SessionToken {
   partnerId?: string;
   codeVersion?: number;
   openedAt?: number;
+  /** The visitor session's name (lib/auth/visitor.ts); a cookie written before it counts by its opening time. */
+  visitorSession?: string;
 }
 
 async function readToken(): Promise<SessionToken | null> {
@@ -33,7 +35,10 @@ export const currentActor = cache(async (): Promise<Actor> => {
   const token = await readToken();
   if (!token) return anonymousActor;
   if (token.kind === "user" && token.userId) return (await userActor(token.userId, token.sessionVersion ?? -1)) ?? anonymousActor;
-  if (token.kind === "visitor" && token.partnerId) return (await visitorActor(token.partnerId, token.codeVersion ?? -1, token.openedAt ?? 0)) ?? anonymousActor;
+  if (token.kind === "visitor" && token.partnerId) {
+    const session = token.visitorSession ?? `opened-${token.openedAt ?? 0}`;
+    return (await visitorActor(token.partnerId, token.codeVersion ?? -1, token.openedAt ?? 0, Date.now(), session)) ?? anonymousActor;
+  }
   return anonymousActor;
 });
 

@@ -36,14 +36,14 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const access = await openVisitorAccess(credentials?.code, clientIp(req?.headers as Headers));
         if (!access.ok) throw new Error(access.reason);
-        return { id: `visitor:${access.partnerId}`, kind: "visitor", partnerId: access.partnerId, codeVersion: access.codeVersion };
+        return { id: `visitor:${access.partnerId}`, kind: "visitor", partnerId: access.partnerId, codeVersion: access.codeVersion, session: access.session };
       },
     }),
   ],
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
-        const signedIn = user as unknown as { id: string; kind: "user" | "visitor"; sessionVersion?: number; partnerId?: string; codeVersion?: number };
+        const signedIn = user as unknown as { id: string; kind: "user" | "visitor"; sessionVersion?: number; partnerId?: string; codeVersion?: number; session?: string };
         token.kind = signedIn.kind;
         token.openedAt = Date.now();
         if (signedIn.kind === "user") {
@@ -52,6 +52,7 @@ export const authOptions: NextAuthOptions = {
         } else {
           token.partnerId = signedIn.partnerId;
           token.codeVersion = signedIn.codeVersion;
+          token.visitorSession = signedIn.session;
         }
       }
       return token;

@@ -20,12 +20,21 @@ export const LIMITS = {
   /** Forgotten-password requests for one address, and from one client. */
   "reset-email": 3,
   "reset-ip": 10,
-  /** Wrong feedback codes through one structure's visitor access (lib/feedback). */
-  "feedback-partner": 30,
+  /** Wrong feedback codes in one visitor session (lib/feedback): counted first (issue 27.7). */
+  "feedback-session": 5,
+  /** Wrong feedback codes through one structure's visitor access, all its sessions together: twenty times
+   * one session's share, so that one visitor never locks the others out (issue 27.7). */
+  "feedback-partner": 100,
   /** Registrations for the association's activities, and tries of a number to cancel one, from one client. */
   "activity-ip": 20,
+  /** Registrations from every client at once (issue 27.6): a form that mails any address it is given stays
+   * a slow way to mail strangers, however many addresses send it. Well above a busy quarter of an hour. */
+  "activity-all": 200,
   /** "Become a partner" requests from one client. */
   "partnership-ip": 5,
+  /** "Become a partner" requests from every client at once (issue 27.6): the association receives a few a
+   * week; each one opens a structure in its pipeline and acknowledges an address nobody confirmed. */
+  "partnership-all": 10,
 } as const;
 
 export type Scope = keyof typeof LIMITS;

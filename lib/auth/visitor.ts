@@ -2,6 +2,7 @@
 // supports. Renewing the code invalidates the old one and every visitor session opened with it (the
 // session carries the code's renewal time, compared on every request).
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { audit } from "@/lib/audit";
 import { newVisitorCode } from "@/lib/codes";
@@ -19,7 +20,8 @@ import { forgiveAttempt, takeAttempt } from "./throttle";
 /** Visitors' sessions end after a few hours, whatever the cookie says. */
 export const VISITOR_SESSION_MS = 4 * 3600_000;
 
-export type VisitorAccess = { ok: true; partnerId: string; codeVersion: number } | { ok: false; reason: "INVALID" | "THROTTLED" };
+/** `session`: the visitor session's own name, random, kept in its cookie (lib/auth/options.ts). */
+export type VisitorAccess = { ok: true; partnerId: string; codeVersion: number; session: string } | { ok: false; reason: "INVALID" | "THROTTLED" };
 
 const normalize = (code: string) => code.toUpperCase().replace(/[\s-]/g, "");
 const version = (renewedAt: Date | null) => renewedAt?.getTime() ?? 0;
@@ -33,15 +35,23 @@ export async function openVisitorAccess(code: unknown, ip: string, now = new Dat
   // A structure in partnership now: a convention valid today.
   if (!partner || !(await conventionValidAt(prismaSql(getPrisma()), partner.id, [now]))[0]) return { ok: false, reason: "INVALID" };
   await forgiveAttempt(attempt);
-  return { ok: true, partnerId: partner.id, codeVersion: version(partner.visitorCodeRenewedAt) };
+  return { ok: true, partnerId: partner.id, codeVersion: version(partner.visitorCodeRenewedAt), session: randomUUID() };
+}
+
+/**
+ * What a visitor's per-session limits count against: the session, or the structure itself for an actor
+ * without one (issue 27.7; one key per structure is the strictest reading, never a way round a limit).
+ */
+export function visitorSessionKey(actor: { partnerId: string; session?: string }): string {
+  return actor.session ? `${actor.partnerId}:${actor.session}` : actor.partnerId;
 }
 
 /** The visitor actor of a session, if its code is still the structure's current one and it is not too old. */
-export async function visitorActor(partnerId: string, codeVersion: number, openedAt: number, now = Date.now()): Promise<Actor | null> {
+export async function visitorActor(partnerId: string, codeVersion: number, openedAt: number, now = Date.now(), session?: string): Promise<Actor | null> {
   if (now - openedAt > VISITOR_SESSION_MS) return null;
   const partner = await getPrisma().partner.findUnique({ where: { id: partnerId }, select: { visitorCode: true, visitorCodeRenewedAt: true } });
   if (!partner?.visitorCode || version(partner.visitorCodeRenewedAt) !== codeVersion) return null;
-  return { kind: "visitor", partnerId };
+  return session ? { kind: "visitor", partnerId, session } : { kind: "visitor", partnerId };
 }
 
 export async function getVisitorCode(actor: Actor, partnerId: string): Promise<{ code: string | null; renewedAt: Date | null }> {

@@ -3,12 +3,14 @@
 // picks one of three faces and may add a few words. The venue and the association read it without any
 // name or structure, beside what the referents passed on (BookingFeedback). One answer per invitation:
 // a second one replaces the first. The code opens nothing else: it is looked up among the structure's own
-// confirmed guests of the last FEEDBACK_DAYS only, and wrong codes are throttled per structure.
+// confirmed guests of the last FEEDBACK_DAYS only, and wrong codes are throttled per visitor session, then
+// per structure well above one session's share (issue 27.7, docs/decisions/005).
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { canGiveOwnFeedback, ensure } from "@/lib/auth/permissions";
 import { forgiveAttempt, takeAttempt } from "@/lib/auth/throttle";
+import { visitorSessionKey } from "@/lib/auth/visitor";
 import { parse } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
 import { RuleViolation } from "@/lib/errors";
@@ -36,8 +38,10 @@ export const guestFeedbackSchema = z.object({
 export async function giveOwnFeedback(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ eventTitle: string }> {
   ensure(canGiveOwnFeedback(actor), "Seules les personnes accompagnées, avec le code de leur structure, donnent leur avis ici.");
   const data = parse(guestFeedbackSchema, input);
-  // Counted before the lookup and forgiven when the code is right: only wrong codes count.
-  const attempt = await takeAttempt([["feedback-partner", actor.partnerId]], now);
+  // Counted before the lookup and forgiven when the code is right: only wrong codes count. Per visitor
+  // session first, then for the structure (issue 27.7): a session that has spent its share counts no more
+  // against the structure, so one visitor cannot lock the structure's feedback for everyone.
+  const attempt = await takeAttempt([["feedback-session", visitorSessionKey(actor)], ["feedback-partner", actor.partnerId]], now);
   if (!attempt) throw new RuleViolation("FEEDBACK_THROTTLED", "Trop de codes faux : réessayez dans un quart d'heure.");
   const prisma = getPrisma();
   // The structure's invitations of the last days, and of the days to come (to say "after the outing").

@@ -1,6 +1,7 @@
 // What each kind of mail says, read from the database when its job runs (so that it says how things are
 // when it leaves), in the words of the message catalog. Guests' names appear only in the reminder, which
-// goes to the referent who booked for them.
+// goes to the referent who booked for them. A mail to an address typed in a public form (an activity's
+// registration, a partnership request) carries none of that form's words.
 import "server-only";
 import { createTranslator } from "use-intl/core";
 import { drawFactsForBooking } from "@/lib/booking/applications";
@@ -150,17 +151,21 @@ async function drawNotHeldMail(sessionId: string, recipientName: string | null):
   return { ...frame(recipientName, { subject: t("DRAW_NOT_HELD.subject", facts), paragraphs, action: { label: t("DRAW_NOT_HELD.action"), url: offer } }), url: offer };
 }
 
-/** The mails to a person registered for one of the association's activities (lib/activities). */
+/**
+ * The mails to a person registered for one of the association's activities (lib/activities). The address
+ * was typed in a public form and nobody confirmed it: the mail says the association's words (the
+ * activity, its date and place, the number) and none of the form's, not even the name (issue 27.6).
+ */
 async function activityMail(kind: "ACTIVITY_REGISTERED" | "ACTIVITY_WAITLISTED" | "ACTIVITY_PROMOTED" | "ACTIVITY_CANCELLED", registrationId: string): Promise<(MailContent & { url: string }) | null> {
   const registration = /^[0-9a-f-]{36}$/i.test(registrationId)
-    ? await getPrisma().activityRegistration.findUnique({ where: { id: registrationId }, select: { number: true, status: true, firstName: true, activity: { select: { title: true, startsAt: true, place: true } } } })
+    ? await getPrisma().activityRegistration.findUnique({ where: { id: registrationId }, select: { number: true, status: true, activity: { select: { title: true, startsAt: true, place: true } } } })
     : null;
   // Said only while still true: a registration cancelled since is not confirmed by a late mail.
   if (!registration || (kind !== "ACTIVITY_CANCELLED" && registration.status === "CANCELLED")) return null;
   const facts = { title: registration.activity.title, number: formatBookingNumber(registration.number) };
   const page = appUrl("/activites");
   return {
-    ...frame(registration.firstName, {
+    ...frame(null, {
       subject: t(`${kind}.subject`, facts),
       paragraphs: [t(`${kind}.lead`, facts), formatSessionDate(registration.activity.startsAt), registration.activity.place],
       action: { label: t(`${kind}.action`), url: page },
@@ -190,8 +195,10 @@ export async function mailContent({ kind, props, recipientName }: MailSource): P
       };
     }
     case "PARTNERSHIP_ACK":
+      // To an address typed in a public form, confirmed by nobody: the association's words only, never the
+      // requester's (a name, a structure), which would let anyone mail anyone under its name (issue 27.6).
       return {
-        ...frame(string("name"), { subject: t("PARTNERSHIP_ACK.subject"), paragraphs: [t("PARTNERSHIP_ACK.lead", { structure: string("structure") }), t("PARTNERSHIP_ACK.next")], action: { label: t("PARTNERSHIP_ACK.action"), url: appUrl("/faq") } }),
+        ...frame(null, { subject: t("PARTNERSHIP_ACK.subject"), paragraphs: [t("PARTNERSHIP_ACK.lead"), t("PARTNERSHIP_ACK.next")], action: { label: t("PARTNERSHIP_ACK.action"), url: appUrl("/faq") } }, t("PARTNERSHIP_ACK.why")),
         url: appUrl("/faq"),
       };
     case "PARTNERSHIP_REQUEST":

@@ -3,18 +3,24 @@
 // account, nothing else about them). The structure's referents see the wishes on their home, book one in
 // two clicks (the booking form opened from the wish; booking it handles it) or set it aside. A handled
 // wish is emptied at once; every wish is erased once its session has started (the job wishes-purge).
-// A structure's visitor code may send WISHES_PER_DAY wishes a day (Paris days), whoever uses it.
+// One visitor session sends WISHES_PER_SESSION wishes at most, and a structure's code WISHES_PER_DAY a day
+// (Paris days), all its sessions together, well above one session's share (issue 27.7).
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { actsForPartner, canHandleWish, canSendWish, ensure } from "@/lib/auth/permissions";
+import { VISITOR_SESSION_MS, visitorSessionKey } from "@/lib/auth/visitor";
 import { parse } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { startOfParisDay } from "@/lib/time";
 import { isUuid, line, optionalText, requireId, uuid } from "@/lib/validation";
 
-export const WISHES_PER_DAY = 20;
+/** One visitor session's wishes (a session lasts VISITOR_SESSION_MS at most): counted first (issue 27.7). */
+export const WISHES_PER_SESSION = 5;
+/** A structure's wishes a Paris day, all its sessions together: a dozen sessions' worth, so that one visitor
+ * never spends the others' share (issue 27.7). */
+export const WISHES_PER_DAY = 60;
 
 export const wishSchema = z.object({
   eventId: uuid(),
@@ -41,10 +47,13 @@ export async function makeWish(actor: Actor, input: unknown, { now = new Date() 
   return prisma.$transaction(async (tx) => {
     // One structure's wishes are counted one at a time: two sent together cannot both pass the limit.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`wish:${actor.partnerId}`}))`;
+    const visitorSession = visitorSessionKey(actor);
+    const mine = await tx.wish.count({ where: { partnerId: actor.partnerId, visitorSession, createdAt: { gt: new Date(now.getTime() - VISITOR_SESSION_MS) } } });
+    if (mine >= WISHES_PER_SESSION) throw new RuleViolation("WISH_SESSION_LIMIT", `${WISHES_PER_SESSION} envies au plus à la fois.`, { max: WISHES_PER_SESSION });
     const today = await tx.wish.count({ where: { partnerId: actor.partnerId, createdAt: { gte: startOfParisDay(now) } } });
     if (today >= WISHES_PER_DAY) throw new RuleViolation("WISH_LIMIT", `${WISHES_PER_DAY} envies par jour au plus pour une structure.`, { max: WISHES_PER_DAY });
     return tx.wish.create({
-      data: { partnerId: actor.partnerId, eventId: data.eventId, sessionId: chosen?.id ?? null, name: data.name, message: data.message ?? null, createdAt: now, expiresAt },
+      data: { partnerId: actor.partnerId, visitorSession, eventId: data.eventId, sessionId: chosen?.id ?? null, name: data.name, message: data.message ?? null, createdAt: now, expiresAt },
       select: { id: true },
     });
   });

@@ -1,8 +1,9 @@
 // Issue 16, the association's own activities: meetings, trainings and critique workshops, free and open to
 // all, with registration by name up to a capacity on lib/booking's rules (open until the start, confirmed
 // while places are left then waitlisted, the waitlist moved up in order when a place frees, never more
-// than the capacity even when everyone registers at once, one registration per name), cancellation by
-// number and last name, the association's own cancellations, and the mails to those who left an address.
+// than the capacity even when everyone registers at once), the same answer whatever names exist (issue 27.8:
+// a registration is keyed on its number, not on a name), cancellation by number and last name, the
+// association's own cancellations, and the mails to those who left an address, without the form's words.
 import type { Actor } from "@/lib/auth/actor";
 import {
   cancelActivity,
@@ -16,7 +17,9 @@ import {
 } from "@/lib/activities/activities";
 import { InvalidInput } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
+import { LIMITS } from "@/lib/auth/throttle";
 import { mailContent } from "@/lib/mail/content";
+import { renderMail } from "@/lib/mail/template";
 import { parisTime } from "@/lib/time";
 import { adminActor, partnerActor, venueActor } from "../factories/actors";
 import { createPartner, createVenue } from "../factories";
@@ -74,12 +77,27 @@ describe("registering by name", () => {
     expect(activity.registrations.filter((registration) => registration.status === "CONFIRMED")).toHaveLength(5);
   });
 
-  it("takes one registration per name (accents and capitals aside), again once cancelled", async () => {
+  it("answers the same whether or not the name is taken: a stranger who used a name first takes nothing from its owner (issue 27.8)", async () => {
     const id = await plan(5);
-    const first = await registerForActivity({ activityId: id, firstName: "Zoé", lastName: "Lefèvre", email: "zoe@exemple.test" }, ip(), { now: NOW });
-    await expect(registerForActivity({ activityId: id, firstName: "ZOE ", lastName: "lefevre" }, ip(), { now: NOW })).rejects.toMatchObject({ code: "ALREADY_REGISTERED" });
-    await cancelOwnRegistration({ number: first.number, lastName: "LEFEVRE" }, ip(), { now: NOW });
-    await expect(registerForActivity({ activityId: id, firstName: "Zoé", lastName: "Lefèvre" }, ip(), { now: NOW })).resolves.toMatchObject({ status: "CONFIRMED" });
+    // Someone who knows that Zoé Lefèvre means to come registers her name first, with no address.
+    const stranger = await registerForActivity({ activityId: id, firstName: "Zoé", lastName: "Lefèvre" }, ip(), { now: NOW });
+    // Zoé's own registration is taken all the same, with its own number: the form says nothing of the first.
+    const zoe = await registerForActivity({ activityId: id, firstName: "ZOE ", lastName: "lefevre", email: "zoe@exemple.test" }, ip(), { now: NOW });
+    const nobody = await registerForActivity({ activityId: id, firstName: "Awa", lastName: "Diallo" }, ip(), { now: NOW });
+    expect([stranger, zoe, nobody].map(({ status, position, title }) => ({ status, position, title }))).toEqual(Array(3).fill({ status: "CONFIRMED", position: null, title: stranger.title }));
+    expect(Object.keys(zoe).sort()).toEqual(Object.keys(nobody).sort());
+    expect(new Set([stranger.number, zoe.number, nobody.number]).size).toBe(3);
+    // The stranger cannot cancel Zoé's registration with her name: the number is the key.
+    const refusals = await Promise.allSettled([
+      cancelOwnRegistration({ number: "ZZZZZZZZ", lastName: "Lefèvre" }, ip(), { now: NOW }),
+      cancelOwnRegistration({ number: zoe.number, lastName: "Diallo" }, ip(), { now: NOW }),
+    ]);
+    const answers = refusals.map((refusal) => (refusal.status === "rejected" ? { code: (refusal.reason as { code: string }).code, message: (refusal.reason as Error).message } : "cancelled"));
+    expect(answers[0]).toEqual(answers[1]);
+    expect(answers[0]).toMatchObject({ code: "REGISTRATION_UNKNOWN" });
+    await cancelOwnRegistration({ number: stranger.number, lastName: "Lefèvre" }, ip(), { now: NOW });
+    const registrations = (await getActivity(admin, id)).registrations;
+    expect(registrations.map((registration) => [registration.number, registration.status])).toEqual([[stranger.number, "CANCELLED"], [zoe.number, "CONFIRMED"], [nobody.number, "CONFIRMED"]]);
   });
 
   it("closes when the activity starts, and for a cancelled or unknown one", async () => {
@@ -144,13 +162,44 @@ describe("cancelling", () => {
 });
 
 describe("the mails", () => {
+  it("carry none of the words typed in the form to the address left there, never confirmed (issue 27.6)", async () => {
+    const id = await plan(3);
+    const lure = { firstName: "Votre compte bancaire est suspendu", lastName: "URGENT appelez le huit" };
+    const { number } = await registerForActivity({ activityId: id, ...lure, email: "victime@exemple.test" }, ip(), { now: NOW });
+    const registration = await getPrisma().activityRegistration.findUniqueOrThrow({ where: { number } });
+    const content = await mailContent({ kind: "ACTIVITY_REGISTERED", props: { registrationId: registration.id }, recipientName: null });
+    expect(content).not.toBeNull();
+    const written = JSON.stringify(await renderMail(content!));
+    for (const words of ["bancaire", "suspendu", "URGENT", "appelez"]) expect(written).not.toContain(words);
+    expect(written).toContain("Atelier critique");
+  });
+
+  it("are capped for all clients together, besides each client's limit (issue 27.6)", async () => {
+    const id = await plan(5);
+    const later = new Date(NOW.getTime() + 3600_000);
+    // The quarter of an hour has seen all but one of the registrations it takes, each from another client
+    // (the other tests' own are forgotten first, and afterwards: they keep their per-client counts).
+    const everyone = { key: "activity-all:*" };
+    await getPrisma().signInAttempt.deleteMany({ where: everyone });
+    await getPrisma().signInAttempt.createMany({ data: Array.from({ length: LIMITS["activity-all"] - 1 }, () => ({ ...everyone, at: later })) });
+    try {
+      await expect(registerForActivity({ activityId: id, firstName: "Awa", lastName: "Diallo" }, ip(), { now: later })).resolves.toMatchObject({ status: "CONFIRMED" });
+      await expect(registerForActivity({ activityId: id, firstName: "Karim", lastName: "Haddad", email: "k@exemple.test" }, ip(), { now: later })).rejects.toMatchObject({ code: "ACTIVITY_BUSY" });
+      expect(await getPrisma().activityRegistration.count({ where: { activityId: id } })).toBe(1);
+      expect(await getPrisma().outboxMail.count({ where: { to: "k@exemple.test" } })).toBe(0);
+    } finally {
+      await getPrisma().signInAttempt.deleteMany({ where: everyone });
+    }
+  });
+
   it("say the activity, its date, its place and how to cancel; nothing once the registration is cancelled", async () => {
     const id = await plan(3);
     const { number } = await registerForActivity({ activityId: id, firstName: "Zoé", lastName: "Lefèvre", email: "zoe3@exemple.test" }, ip(), { now: NOW });
     const registration = await getPrisma().activityRegistration.findUniqueOrThrow({ where: { number } });
     const content = await mailContent({ kind: "ACTIVITY_REGISTERED", props: { registrationId: registration.id }, recipientName: null });
     expect(content?.subject).toMatch(/^Inscription confirmée : Atelier critique/);
-    expect(content?.greeting).toContain("Zoé");
+    // The address was typed in a public form, never confirmed: the mail carries none of the form's words.
+    expect(content?.greeting).not.toContain("Zoé");
     expect(content?.paragraphs.join(" ").replace(/\s+/g, " ")).toContain("vendredi 20 juin 2031 à 18 h 30");
     expect(content?.paragraphs.join(" ")).toContain("Maison des associations, salle 2");
     expect(content?.notes?.join(" ")).toContain(`${number.slice(0, 4)}-${number.slice(4)}`);

@@ -14,6 +14,9 @@ import { adminActor } from "../factories/actors";
 import { request, stage } from "../factories/booking";
 import { createPartner } from "../factories";
 import { forgetJobsAndMail } from "../support/jobs";
+import { LIMITS } from "@/lib/auth/throttle";
+import { mailContent } from "@/lib/mail/content";
+import { renderMail } from "@/lib/mail/template";
 
 jest.setTimeout(60_000);
 beforeEach(() => forgetJobsAndMail());
@@ -65,6 +68,34 @@ describe("the public request", () => {
     // Another address is not held back.
     expect(await submitPartnershipRequest(form({ structureName: "Voisine" }), "198.51.100.10")).toEqual({ kept: true });
     expect(await getPrisma().partnershipRequest.count({ where: { structureName: "Une de trop" } })).toBe(0);
+  });
+
+  it("acknowledges the requester's address, never confirmed, without any of the words typed in the form (issue 27.6)", async () => {
+    const lure = { structureName: "URGENT appelez le 08 99 00 00 00", contactName: "Votre compte bancaire est suspendu", city: "Banque", message: "Rappelez vite" };
+    await submitPartnershipRequest(form({ ...lure, email: "victime@exemple.test" }), "203.0.113.20");
+    const ack = await getPrisma().outboxMail.findFirstOrThrow({ where: { kind: "PARTNERSHIP_ACK", to: "victime@exemple.test" } });
+    const content = await mailContent({ kind: ack.kind, props: (ack.props ?? {}) as Record<string, unknown>, recipientName: null });
+    expect(content).not.toBeNull();
+    const written = JSON.stringify([ack.props, await renderMail(content!)]);
+    for (const words of ["URGENT", "08 99", "bancaire", "suspendu", "Banque", "Rappelez"]) expect(written).not.toContain(words);
+    // The association reads the request in full, in its own space.
+    expect(await getPrisma().partnershipRequest.count({ where: { contactName: lure.contactName } })).toBe(1);
+  });
+
+  it("caps the requests from all clients together, besides each client's limit (issue 27.6)", async () => {
+    const later = new Date(Date.now() + 3 * 3600_000);
+    // The quarter of an hour has seen all but one of the requests it takes, each from another client (the
+    // other tests' own are forgotten first, and afterwards).
+    const everyone = { key: "partnership-all:*" };
+    await getPrisma().signInAttempt.deleteMany({ where: everyone });
+    await getPrisma().signInAttempt.createMany({ data: Array.from({ length: LIMITS["partnership-all"] - 1 }, () => ({ ...everyone, at: later })) });
+    try {
+      expect(await submitPartnershipRequest(form({ structureName: "Dernière du quart d'heure" }), "203.0.113.30", later)).toEqual({ kept: true });
+      await expect(submitPartnershipRequest(form({ structureName: "Une de trop pour tous" }), "203.0.113.31", later)).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS_ALL" });
+      expect(await getPrisma().partner.count({ where: { name: "Une de trop pour tous" } })).toBe(0);
+    } finally {
+      await getPrisma().signInAttempt.deleteMany({ where: everyone });
+    }
   });
 
   it("names the fields at fault and keeps nothing", async () => {

@@ -175,6 +175,11 @@ describe("visitor access", () => {
     const { codeVersion } = access as { codeVersion: number };
     expect(await visitorActor(partner.id, codeVersion, opened)).toEqual({ kind: "visitor", partnerId: partner.id });
     expect(await visitorActor(partner.id, codeVersion, opened - VISITOR_SESSION_MS - 1)).toBeNull();
+    // Each opening is a session of its own, named at random, which the actor carries (issue 27.7: limits count per session).
+    const { session } = access as { session: string };
+    expect(session).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await openVisitorAccess("ESCALE26", "10.1.0.2")).toMatchObject({ ok: true, session: expect.not.stringMatching(session) });
+    expect(await visitorActor(partner.id, codeVersion, opened, Date.now(), session)).toEqual({ kind: "visitor", partnerId: partner.id, session });
     expect(await getReferentContact({ kind: "visitor", partnerId: partner.id })).toMatchObject({ phone: "04 78 00 00 00" });
 
     const { code } = await renewVisitorCode(referent, { partnerId: partner.id });

@@ -1,10 +1,12 @@
 // Issue 16, the people's own feedback: after an outing, a person supported, through their structure's
 // visitor access, types the short code printed on their invitation, picks a face and may add words. The
 // code works for that structure's visitors only, after the session and for FEEDBACK_DAYS; a second
-// answer replaces the first; wrong codes are throttled per structure; the venue (and the association)
+// answer replaces the first; wrong codes are throttled per visitor session first, and per structure well
+// above one session's share (issue 27.7); the venue (and the association)
 // read the answers without any name or structure, beside the referents' feedback.
 import type { Actor } from "@/lib/auth/actor";
 import { InvalidInput } from "@/lib/booking/schemas";
+import { LIMITS } from "@/lib/auth/throttle";
 import { getPrisma } from "@/lib/db/client";
 import { FEEDBACK_DAYS, giveOwnFeedback } from "@/lib/feedback/guest-feedback";
 import { feedbackCode, formatFeedbackCode } from "@/lib/invitation/feedback-code";
@@ -45,7 +47,7 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   await getPrisma().guestFeedback.deleteMany({ where: { sessionId } });
-  await getPrisma().signInAttempt.deleteMany({ where: { key: { startsWith: "feedback-partner:" } } });
+  await getPrisma().signInAttempt.deleteMany({ where: { key: { startsWith: "feedback-" } } });
 });
 
 const code = (position: number) => feedbackCode(guests[position]!.id);
@@ -108,13 +110,30 @@ describe("a person's own feedback", () => {
     }
   });
 
-  it("stops a structure's visitors after 30 wrong codes in a quarter of an hour, and forgives right ones", async () => {
-    await giveOwnFeedback(visitor, { feedbackCode: code(0), mood: "LOVED" }, { now: AFTER });
-    for (let i = 0; i < 30; i++) await expect(giveOwnFeedback(visitor, { feedbackCode: "222222", mood: "LOVED" }, { now: AFTER })).rejects.toMatchObject({ code: "FEEDBACK_CODE_UNKNOWN" });
-    await expect(giveOwnFeedback(visitor, { feedbackCode: code(1), mood: "LOVED" }, { now: AFTER })).rejects.toMatchObject({ code: "FEEDBACK_THROTTLED" });
-    // Another structure's visitors are not held up.
-    await expect(giveOwnFeedback(otherVisitor, { feedbackCode: "222222", mood: "LOVED" }, { now: AFTER })).rejects.toMatchObject({ code: "FEEDBACK_CODE_UNKNOWN" });
-    await expect(giveOwnFeedback(visitor, { feedbackCode: code(1), mood: "LOVED" }, { now: new Date(AFTER.getTime() + 16 * 60_000) })).resolves.toEqual({ eventTitle: "La Mouette" });
+  it("stops one visitor session after a few wrong codes, not the structure's other visitors; and forgives right ones (issue 27.7)", async () => {
+    const session = (n: number): Actor => ({ kind: "visitor", partnerId, session: `session-${n}` });
+    const wrong = (actor: Actor, now = AFTER) => giveOwnFeedback(actor, { feedbackCode: "222222", mood: "LOVED" }, { now });
+    await giveOwnFeedback(session(0), { feedbackCode: code(0), mood: "LOVED" }, { now: AFTER });
+    for (let i = 0; i < LIMITS["feedback-session"]; i++) await expect(wrong(session(0))).rejects.toMatchObject({ code: "FEEDBACK_CODE_UNKNOWN" });
+    await expect(giveOwnFeedback(session(0), { feedbackCode: code(1), mood: "LOVED" }, { now: AFTER })).rejects.toMatchObject({ code: "FEEDBACK_THROTTLED" });
+    // The structure's other visitors are not held up by that one, nor another structure's.
+    await expect(giveOwnFeedback(session(1), { feedbackCode: code(1), mood: "LIKED" }, { now: AFTER })).resolves.toEqual({ eventTitle: "La Mouette" });
+    await expect(wrong(otherVisitor)).rejects.toMatchObject({ code: "FEEDBACK_CODE_UNKNOWN" });
+    // One session's wrong codes are a small share of the structure's cap.
+    expect(LIMITS["feedback-partner"]).toBeGreaterThanOrEqual(10 * LIMITS["feedback-session"]);
+    await expect(giveOwnFeedback(session(0), { feedbackCode: code(1), mood: "LOVED" }, { now: new Date(AFTER.getTime() + 16 * 60_000) })).resolves.toEqual({ eventTitle: "La Mouette" });
+  });
+
+  it("stops the whole structure only when many sessions together send wrong codes", async () => {
+    const later = new Date(AFTER.getTime() + 3600_000);
+    expect(LIMITS["feedback-session"]).toBeGreaterThan(0);
+    let n = 0;
+    for (let spent = 0; spent < LIMITS["feedback-partner"]; n++) {
+      for (let i = 0; i < LIMITS["feedback-session"]; i++, spent++) {
+        await expect(giveOwnFeedback({ kind: "visitor", partnerId, session: `many-${n}` }, { feedbackCode: "222222", mood: "LOVED" }, { now: later })).rejects.toMatchObject({ code: "FEEDBACK_CODE_UNKNOWN" });
+      }
+    }
+    await expect(giveOwnFeedback({ kind: "visitor", partnerId, session: "fresh" }, { feedbackCode: code(0), mood: "LOVED" }, { now: later })).rejects.toMatchObject({ code: "FEEDBACK_THROTTLED" });
   });
 });
 

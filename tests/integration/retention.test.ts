@@ -3,7 +3,10 @@
 // attempts, and registrations for the association's activities a month after; the counts the association reports (per season) do not change.
 import { getPrisma } from "@/lib/db/client";
 import { retentionReport, runRetention } from "@/lib/retention";
+import { cancelOwnRegistration, createActivity, registerForActivity } from "@/lib/activities/activities";
+import { parisDate } from "@/lib/time";
 import { adminActor } from "../factories/actors";
+import { runJobs } from "../support/jobs";
 import { createPartner, createSession, insertBooking } from "../factories";
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
@@ -50,7 +53,7 @@ it("replaces old guests' names, erases long-archived people, purges old mail bod
 
   const counts = await runRetention();
 
-  expect(counts).toEqual({ guestNamesReplaced: 3, peopleErased: 1, mailBodiesPurged: 1, signInAttemptsDeleted: 1, activityRegistrationsErased: 1, applicationGuestsErased: 0 });
+  expect(counts).toEqual({ guestNamesReplaced: 3, peopleErased: 1, mailBodiesPurged: 1, signInAttemptsDeleted: 1, activityRegistrationsErased: 1, activityMailsErased: 0, applicationGuestsErased: 0 });
   expect(await prisma.activityRegistration.count({ where: { activityId: pastActivity.id } })).toBe(0);
   expect(await prisma.activityRegistration.count({ where: { activityId: lastWeek.id } })).toBe(1);
   expect((await prisma.activity.findUniqueOrThrow({ where: { id: pastActivity.id } })).confirmedPlaces).toBe(1);
@@ -69,8 +72,53 @@ it("replaces old guests' names, erases long-archived people, purges old mail bod
   // What is reported does not move when names go.
   expect(await seasonCounts()).toEqual(before);
   // Nothing left to do the next night; the association reads the policy and the last run.
-  expect(await runRetention()).toEqual({ guestNamesReplaced: 0, peopleErased: 0, mailBodiesPurged: 0, signInAttemptsDeleted: 0, activityRegistrationsErased: 0, applicationGuestsErased: 0 });
+  expect(await runRetention()).toEqual({ guestNamesReplaced: 0, peopleErased: 0, mailBodiesPurged: 0, signInAttemptsDeleted: 0, activityRegistrationsErased: 0, activityMailsErased: 0, applicationGuestsErased: 0 });
   const report = await retentionReport(await adminActor());
   expect(report.policy).toMatchObject({ guestNamesMonths: 12, archivedPeopleMonths: 12, mailBodyDays: 30 });
-  expect(report.lastRun?.counts).toEqual({ guestNamesReplaced: 0, peopleErased: 0, mailBodiesPurged: 0, signInAttemptsDeleted: 0, activityRegistrationsErased: 0, applicationGuestsErased: 0 });
+  expect(report.lastRun?.counts).toEqual({ guestNamesReplaced: 0, peopleErased: 0, mailBodiesPurged: 0, signInAttemptsDeleted: 0, activityRegistrationsErased: 0, activityMailsErased: 0, applicationGuestsErased: 0 });
+});
+
+/** Every place in the database (each text or JSON column of every table, the job queue's included) where `needle` is written. */
+async function whereWritten(needle: string): Promise<string[]> {
+  const prisma = getPrisma();
+  const columns = await prisma.$queryRaw<{ schema: string; table: string; column: string }[]>`
+    SELECT c.table_schema AS schema, c.table_name AS table, c.column_name AS column
+    FROM information_schema.columns c JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+    WHERE t.table_type = 'BASE TABLE' AND c.table_schema IN ('public', 'graphile_worker')
+      AND c.data_type IN ('text', 'character varying', 'json', 'jsonb', 'ARRAY')`;
+  const found: string[] = [];
+  for (const { schema, table, column } of columns) {
+    const [row] = await prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${schema}"."${table}" WHERE "${column}"::text ILIKE '%' || $1 || '%'`, needle);
+    if (row!.n) found.push(`${table}.${column}`);
+  }
+  return found;
+}
+
+it("erases an activity's registrants from the mails written to them as well: their address, and the activity's title beside it (issue 27.9)", async () => {
+  const prisma = getPrisma();
+  const admin = await adminActor();
+  const title = "Atelier Pétrarque vingt-sept";
+  const planned = await createActivity(admin, { kind: "WORKSHOP", title, day: parisDate(daysAgo(40)), time: "18:00", place: "Salle 4", capacity: "1" }, { now: daysAgo(60) });
+  // Registered (confirmed, then waiting), moved up, the activity held; the mails written and sent as usual.
+  const first = await registerForActivity({ activityId: planned.id, firstName: "Awa", lastName: "Diallo", email: "awa.retenue@exemple.test" }, "10.27.9.1", { now: daysAgo(55) });
+  await registerForActivity({ activityId: planned.id, firstName: "Karim", lastName: "Haddad", email: "karim.retenu@exemple.test" }, "10.27.9.2", { now: daysAgo(55) });
+  await runJobs();
+  await cancelOwnRegistration({ number: first.number, lastName: "Diallo" }, "10.27.9.1", { now: daysAgo(50) });
+  await runJobs();
+  const written = await prisma.outboxMail.findMany({ where: { to: { in: ["awa.retenue@exemple.test", "karim.retenu@exemple.test"] } }, select: { kind: true, subject: true } });
+  expect(written.map((mail) => mail.kind).sort()).toEqual(["ACTIVITY_PROMOTED", "ACTIVITY_REGISTERED", "ACTIVITY_WAITLISTED"]);
+  expect(written.every((mail) => mail.subject.includes(title))).toBe(true);
+  // A mail written before its registration could be found again, whose body an earlier night purged.
+  await prisma.outboxMail.create({ data: { kind: "ACTIVITY_REGISTERED", to: "awa.retenue@exemple.test", subject: `Inscription confirmée : ${title}`, status: "KEPT", createdAt: daysAgo(58) } });
+  // Another person's mail about an activity still to be held stays as it is.
+  await prisma.outboxMail.create({ data: { kind: "ACTIVITY_REGISTERED", to: "awa.retenue@exemple.test", subject: "Inscription confirmée : Rencontre de demain", status: "KEPT", createdAt: daysAgo(1) } });
+
+  const counts = await runRetention();
+
+  expect(counts).toMatchObject({ activityRegistrationsErased: 2, activityMailsErased: 4 });
+  expect(await whereWritten("karim.retenu@exemple.test")).toEqual([]);
+  // The activity keeps its title (it is the association's), and so does the log of its planning.
+  expect((await whereWritten(title)).sort()).toEqual(["Activity.title", "AuditLog.after"]);
+  expect(await prisma.outboxMail.findMany({ where: { to: "awa.retenue@exemple.test" }, select: { subject: true } })).toEqual([{ subject: "Inscription confirmée : Rencontre de demain" }]);
+  expect((await prisma.activity.findUniqueOrThrow({ where: { id: planned.id } })).confirmedPlaces).toBe(1);
 });

@@ -1,13 +1,14 @@
 // Issue 16, "J'aimerais y aller": a person supported sends a wish with their structure's visitor code;
-// the structure's referents see it, book it (which handles it) or set it aside; a structure's code sends
-// at most WISHES_PER_DAY a Paris day, even when they arrive together; a wish is erased once its session
+// the structure's referents see it, book it (which handles it) or set it aside; one visitor session sends
+// at most WISHES_PER_SESSION, a structure's code WISHES_PER_DAY a Paris day (issue 27.7), even when they
+// arrive together; a wish is erased once its session
 // has started.
 import type { Actor } from "@/lib/auth/actor";
 import { getPrisma } from "@/lib/db/client";
 import { InvalidInput } from "@/lib/booking/schemas";
 import { AccessDeniedError, NotFoundError, RuleViolation } from "@/lib/errors";
 import { parisTime } from "@/lib/time";
-import { handleWish, listWishes, makeWish, ownWish, purgeWishes, WISHES_PER_DAY } from "@/lib/wishes/wishes";
+import { handleWish, listWishes, makeWish, ownWish, purgeWishes, WISHES_PER_DAY, WISHES_PER_SESSION } from "@/lib/wishes/wishes";
 import { partnerActor } from "../factories/actors";
 import { createEvent, createPartner, createSession, createVenue } from "../factories";
 
@@ -73,10 +74,22 @@ describe("a wish", () => {
   });
 });
 
+describe("a visitor session", () => {
+  it(`sends at most ${WISHES_PER_SESSION} wishes, even all at once; the structure's other visitors still send theirs (issue 27.7)`, async () => {
+    const one: Actor = { kind: "visitor", partnerId, session: "une-session" };
+    const answers = await Promise.allSettled(Array.from({ length: WISHES_PER_SESSION + 3 }, (_, n) => makeWish(one, { eventId, name: `S${n}` }, { now: NOW })));
+    expect(answers.filter((answer) => answer.status === "fulfilled")).toHaveLength(WISHES_PER_SESSION);
+    for (const answer of answers.filter((answer): answer is PromiseRejectedResult => answer.status === "rejected")) expect(answer.reason).toMatchObject({ code: "WISH_SESSION_LIMIT" });
+    await expect(makeWish({ kind: "visitor", partnerId, session: "une-autre" }, { eventId, name: "Autre" }, { now: NOW })).resolves.toHaveProperty("id");
+    // One session's wishes are a small share of the structure's day.
+    expect(WISHES_PER_DAY).toBeGreaterThanOrEqual(10 * WISHES_PER_SESSION);
+  });
+});
+
 describe("a structure's code", () => {
-  it(`sends at most ${WISHES_PER_DAY} wishes a Paris day, even all at once, and more the next day`, async () => {
+  it(`sends at most ${WISHES_PER_DAY} wishes a Paris day, even all at once from many sessions, and more the next day`, async () => {
     const lateEvening = parisTime("2031-03-10", 23, 30);
-    const answers = await Promise.allSettled(Array.from({ length: WISHES_PER_DAY + 5 }, (_, n) => makeWish(visitor, { eventId, name: `P${n}` }, { now: lateEvening })));
+    const answers = await Promise.allSettled(Array.from({ length: WISHES_PER_DAY + 5 }, (_, n) => makeWish({ kind: "visitor", partnerId, session: `soir-${n}` }, { eventId, name: `P${n}` }, { now: lateEvening })));
     expect(answers.filter((answer) => answer.status === "fulfilled")).toHaveLength(WISHES_PER_DAY);
     const refused = answers.filter((answer): answer is PromiseRejectedResult => answer.status === "rejected");
     expect(refused).toHaveLength(5);

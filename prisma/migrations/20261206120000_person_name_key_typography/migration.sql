@@ -7,7 +7,8 @@
 -- so that "N'Diaye" = "NDiaye" and "Jean-Pierre" = "Jean Pierre" = "JeanPierre". The two names stay
 -- apart ("Ana Sow" is not "Anas Ow"). Still the one definition: lib/booking and lib/activities call it.
 --
--- The unique index of activities is built on this function: it is rebuilt with it.
+-- The unique index of activities was built on this function: it goes (an activity's registration is keyed
+-- on its number, never on a name: issue 27.8, migration 20261206170000, which drops it too).
 DROP INDEX IF EXISTS "ActivityRegistration_one_per_name";
 
 -- One function, with nothing of its own to call: PostgreSQL (17 and later) builds an expression index with
@@ -28,5 +29,3 @@ AS $$
     '', 'g'), ' ' ORDER BY part)
   FROM unnest(ARRAY[first_name, last_name]) WITH ORDINALITY AS names(name, part)
 $$;
-
-CREATE UNIQUE INDEX "ActivityRegistration_one_per_name" ON "ActivityRegistration" ("activityId", person_name_key("firstName", "lastName")) WHERE "status" <> 'CANCELLED';

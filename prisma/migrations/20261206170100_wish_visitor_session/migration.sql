@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Wish" ADD COLUMN     "visitorSession" TEXT;
