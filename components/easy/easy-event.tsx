@@ -7,7 +7,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { ListenButton } from "@/components/easy/listen-button";
 import { ACCESS_PICTOGRAMS, CATEGORY_PICTOGRAMS, Pictogram } from "@/components/easy/pictograms";
 import { WishForm } from "@/components/easy/wish-form";
-import { placesInWords } from "@/components/easy/words";
+import { durationInWords, placesInWords } from "@/components/easy/words";
 import type { ActionState } from "@/lib/actions/state";
 import type { EventDetails } from "@/lib/catalog/event";
 import { formatDateInWords } from "@/lib/format/dates";
@@ -37,7 +37,7 @@ export async function EasyEvent({
     `${event.title}.`,
     `${t("free")}.`,
     `${t("where")} ${venue.name}, ${venue.city}.`,
-    event.durationMinutes ? t("duration", { minutes: event.durationMinutes }) : null,
+    event.durationMinutes ? durationInWords(event.durationMinutes, t) : null,
     dates.length ? `${t("dates")} :` : t("noDates"),
     ...dates.map((date) => `${date.words}. ${date.places}`),
     ...(t.raw("ask") as string[]),
@@ -88,7 +88,7 @@ export async function EasyEvent({
             ))}
           </ul>
         )}
-        {event.durationMinutes ? <p>{t("duration", { minutes: event.durationMinutes })}</p> : null}
+        {event.durationMinutes ? <p>{durationInWords(event.durationMinutes, t)}</p> : null}
       </section>
 
       {dates.length ? <WishForm eventId={event.id} dates={dates} action={wish} now={now} /> : null}
