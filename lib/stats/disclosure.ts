@@ -104,7 +104,22 @@ export function protectedCells(
     }
     return [];
   };
-  for (let computed = computable(values, masked, equations, bounds); computed.length > 0; ) {
+  // First the classic rule, cheap at any size: no relation holds exactly one masked cell.
+  for (let again = true; again; ) {
+    again = false;
+    for (const equation of equations) {
+      if (equation.filter((term) => masked.has(term.cell)).length !== 1) continue;
+      const complement = equation.map((term) => term.cell).filter((cell) => cell < fixed && !masked.has(cell) && values[cell] !== null).sort((a, b) => preference(a) - preference(b))[0];
+      if (complement === undefined) continue;
+      masked.add(complement);
+      again = true;
+    }
+  }
+  // Then the reader's full reading, while a small count can still be computed. Its cost grows with the
+  // rows times the complements: a large table (a venue's breakdown at national scale has 1,500 rows) keeps
+  // the classic rule alone.
+  const large = rows.length > 25;
+  for (let computed = large ? [] : computable(values, masked, equations, bounds); computed.length > 0; ) {
     const candidates = computed.map((found) => around(found)).find((cells) => cells.length > 0);
     if (candidates === undefined) break; // nothing left to mask around them: every cell of their relations is masked
     let best = { cell: -1, computed: [] as number[] };
@@ -139,7 +154,7 @@ function computable(values: readonly (number | null)[], masked: ReadonlySet<numb
   };
   // Only relations holding a masked cell can teach anything.
   const useful = equations.filter((equation) => equation.some((term) => masked.has(term.cell)));
-  for (let changed = true, rounds = 0; changed && rounds < 500; rounds++) {
+  for (let changed = true, rounds = 0; changed && rounds < 30; rounds++) {
     changed = false;
     for (const equation of useful) {
       // Σ sign·x = 0: the range of Σ sign·x over every term, then each masked term against the others.
