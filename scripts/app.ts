@@ -51,6 +51,8 @@ async function main() {
       PORT: String(port),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The demo, and only it (never npm start): the outbox may show its single-use links (lib/mail/outbox.ts).
+      ...(mode === "demo" ? { BILLETTERIE_DEMO: "1" } : {}),
     };
     if (mode === "demo" && !buildStampMatches()) {
       console.log("Construction de l'application (next build)…");

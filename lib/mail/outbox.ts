@@ -1,9 +1,12 @@
 // The outbox, for admins only: every mail the platform wrote, with its state (waiting, sent, kept in the
 // demo, in a digest, not sent, failed). Single-use links are shown only in the demo (no mail server: this
 // page is how its mails are read), and only while unsent. A failed mail can be sent again.
+// Issue 27.13: "no SMTP_URL" is not the demo: `npm start` without a mail server showed every link, so an
+// admin could take another admin's reset link and their account. Links now need the demo itself
+// (BILLETTERIE_DEMO=1, set only by `npm run demo`, scripts/app.ts), and never show another admin's.
 import "server-only";
 import { z } from "zod";
-import type { Actor } from "@/lib/auth/actor";
+import { actorUserId, type Actor } from "@/lib/auth/actor";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit";
 import { parse } from "@/lib/booking/schemas";
@@ -25,7 +28,14 @@ export async function listOutbox(actor: Actor, { page = 1, pageSize = 20, hidden
     prisma.outboxMail.findMany({ where, orderBy: { createdAt: "desc" }, skip: pageOffset(page, pageSize), take: pageSize }),
     prisma.outboxMail.count({ where: { status: "FAILED" } }),
   ]);
-  const demo = !process.env.SMTP_URL;
+  const demo = process.env.BILLETTERIE_DEMO === "1" && !process.env.SMTP_URL;
+  // The other admins among the recipients: their links would open their accounts to the reader.
+  const otherAdmins = demo
+    ? new Set(
+        (await prisma.user.findMany({ where: { role: "ADMIN", email: { in: rows.flatMap((mail) => (mail.to ? [mail.to.toLowerCase()] : [])) }, NOT: { id: actorUserId(actor) ?? undefined } }, select: { email: true } })).map((user) => user.email),
+      )
+    : new Set<string>();
+  const revealed = (mail: (typeof rows)[number]) => demo && mail.sealedSecrets && mail.status !== "SENT" && !(mail.to && otherAdmins.has(mail.to.toLowerCase()));
   const mails = rows.map((mail) => ({
     id: mail.id,
     kind: mail.kind,
@@ -36,7 +46,7 @@ export async function listOutbox(actor: Actor, { page = 1, pageSize = 20, hidden
     error: mail.error,
     sentAt: mail.sentAt,
     createdAt: mail.createdAt,
-    text: reveal(mail.text, demo && mail.sealedSecrets && mail.status !== "SENT" ? unseal(mail.sealedSecrets) : null, hidden),
+    text: reveal(mail.text, revealed(mail) ? unseal(mail.sealedSecrets!) : null, hidden),
   }));
   return { mails, total, failed, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }

@@ -1,7 +1,8 @@
 // The tables of the statistics pages and of their CSV exports: the same rows, columns and words, so that
 // what a spreadsheet gets is what the page shows. Counts of fewer than 5 people are written "< 5" in
 // exports meant to leave the association (MASKED_BELOW): a small count in a small town may point at one
-// person.
+// person; and whatever would let a reader compute one back is masked too (lib/stats/disclosure.ts).
+import { COUNTS_OF_PEOPLE, MASKED_BELOW, protectedCells, type Shown } from "./disclosure";
 import { formatDay, formatMonth } from "@/lib/format/dates";
 import { parisTime, seasonLabel } from "@/lib/time";
 import type { Dimension, FigureRow, Figures } from "./figures";
@@ -41,13 +42,20 @@ export const SUMMARY_LINES: (keyof Figures)[] = [
   "cancelledByPartner", "cancelledByVenue", "cancelledByAssociation", "sessionCancelled", "expired", "withdrawn",
 ];
 
-/** Figures that count places or people (masked below 5 in exports that leave the association); the offer is not. */
-const COUNTS_OF_PEOPLE = new Set<keyof Figures>(["requested", "confirmed", "attended", "noShows", "people", "companions", "cancelledByPartner", "cancelledByVenue", "cancelledByAssociation", "sessionCancelled", "expired", "withdrawn", "promotions"]);
-export const MASKED_BELOW = 5;
+export { MASKED_BELOW } from "./disclosure";
 
+/** A figure on a page, or one count alone: counts of 1 to 4 people as "< 5" when `masked`. A whole table to hand out goes through protectedCells. */
 export function shown(name: keyof Figures, value: number | null, { masked = false } = {}): string | number {
   if (value === null) return "";
   if (masked && COUNTS_OF_PEOPLE.has(name) && value > 0 && value < MASKED_BELOW) return `< ${MASKED_BELOW}`;
+  return value;
+}
+
+/** A cell of a CSV: "" for no figure; for a file that leaves the association, "< 5" or "masqué" (decision 011). */
+function cell(value: Shown, words: (key: string) => string): string | number {
+  if (value === null) return "";
+  if (value === "small") return "< 5";
+  if (value === "masked") return words("statistics.masked");
   return value;
 }
 
@@ -102,10 +110,36 @@ export function statisticsCsv(
 ): { header: string[]; rows: (string | number)[][] } {
   if (table === "bilan") return summaryCsv(SUMMARY_LINES, totalOf(report.current), totalOf(report.previous) ?? null, words, { masked });
   const columns = TABLE_COLUMNS[table];
+  const rows = rowsOf(report.current, TABLE_DIMENSION[table]);
+  const values = rows.map((row) => columns.map((name) => row[name]));
+  const cells = masked ? protectedCells(columns, values, marginalsOf(table, rows, totalOf(report.current))) : values;
   return {
     header: [words(`statistics.keyColumn.${table}`), ...columns.map((name) => words(`statistics.figures.${name}`))],
-    rows: rowsOf(report.current, TABLE_DIMENSION[table]).map((row) => [rowLabel(table, row.key, words, report.venues, month), ...columns.map((name) => shown(name, row[name], { masked }))]),
+    rows: rows.map((row, r) => [rowLabel(table, row.key, words, report.venues, month), ...cells[r]!.map((value) => cell(value, words))]),
   };
+}
+
+/**
+ * What a reader of a breakdown knows besides it: the season's totals (every row adds up to them, but the
+ * needs: a guest may have several), and for the areas each town's row (in the towns' file).
+ */
+function marginalsOf(table: Exclude<StatTable, "bilan">, rows: FigureRow[], total: FigureRow | undefined) {
+  if (table === "besoins") return [];
+  const columns = TABLE_COLUMNS[table];
+  const all = rows.map((_, index) => index);
+  const marginals = total ? [{ values: columns.map((name) => total[name]), parts: all }] : [];
+  if (table !== "quartiers") return marginals;
+  const towns = new Map<string, number[]>();
+  for (const index of all) {
+    const town = rows[index]!.key.split("|")[0]!;
+    towns.set(town, [...(towns.get(town) ?? []), index]);
+  }
+  for (const parts of towns.values()) {
+    const sum = (name: keyof Figures) => (parts.some((index) => rows[index]![name] === null) ? null : parts.reduce((s, index) => s + (rows[index]![name] as number), 0));
+    // A town's distinct people and structures are not the sum of its areas': left out of its relations.
+    marginals.push({ values: columns.map((name) => (name === "people" || name === "structures" ? null : sum(name))), parts });
+  }
+  return marginals;
 }
 
 /** A month key of the figures ("2026-10") in words: "octobre 2026". */
@@ -148,9 +182,12 @@ export function feedbackInWords(feedback: Moods, words: (key: string) => string)
 
 /** An account as CSV rows: these figures for the period and the one before (the association's, a venue's, a structure's). */
 function summaryCsv(names: readonly (keyof Figures)[], current: FigureRow | undefined, previous: FigureRow | null, words: (key: string) => string, { masked = false } = {}) {
+  const periods = [names.map((name) => current?.[name] ?? 0), names.map((name) => previous?.[name] ?? null)];
+  // Each period is a row of figures bound by the same relations as a breakdown's row.
+  const [now, before] = masked ? protectedCells(names, periods) : periods;
   return {
     header: [words("statistics.figureColumn"), words("statistics.thisPeriod"), words("statistics.previousPeriod")],
-    rows: names.map((name) => [words(`statistics.figures.${name}`), shown(name, current?.[name] ?? 0, { masked }), shown(name, previous?.[name] ?? null, { masked })]),
+    rows: names.map((name, i) => [words(`statistics.figures.${name}`), cell(now![i]!, words), cell(before![i]!, words)]),
   };
 }
 
@@ -177,6 +214,6 @@ export function partnerStatisticsCsv(
   if (table === "bilan") return summaryCsv(PARTNER_SUMMARY, totalOf(statistics.rows), statistics.previous, words);
   return {
     header: [words(`statistics.keyColumn.${table}`), ...PARTNER_COLUMNS.map((name) => words(`statistics.short.${name}`))],
-    rows: rowsOf(statistics.rows, TABLE_DIMENSION[table]).map((row) => [rowLabel(table, row.key, words, new Map(), month), ...PARTNER_COLUMNS.map((name) => shown(name, row[name]))]),
+    rows: rowsOf(statistics.rows, TABLE_DIMENSION[table]).map((row) => [rowLabel(table, row.key, words, new Map(), month), ...PARTNER_COLUMNS.map((name) => cell(row[name], words))]),
   };
 }

@@ -95,7 +95,8 @@ describe("item 11: a burst of attempts gets no more checks than the limit", () =
 describe("item 12: no usable single-use link rests in the database", () => {
   it("keeps invitation and reset links sealed in the outbox, and only their hash in tokens", async () => {
     const admin = await adminActor();
-    await inviteUser(admin, { email: "scellee@exemple.test", name: "Inès Martin", role: "ADMIN" });
+    // A referent, not an admin: another admin's link never shows in the outbox (issue 27.13).
+    await inviteUser(admin, { email: "scellee@exemple.test", name: "Inès Martin", role: "PARTNER", partnerId: (await createPartner()).id });
     await account("oubli@exemple.test");
     await requestPasswordReset({ email: "oubli@exemple.test" }, "10.7.0.1");
     const tokens = [await linkSentTo("scellee@exemple.test"), await linkSentTo("oubli@exemple.test")];
