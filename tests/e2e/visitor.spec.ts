@@ -93,7 +93,7 @@ test("a person finds their own entrance from the home page, the code field first
   await expect(field).toBeFocused();
   await field.fill("NIMPORTE42");
   await page.getByRole("button", { name: "Voir les sorties" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Ce code ne marche pas, demande le bon code à ta structure.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Ce code ne marche pas, demande le bon code à ta structure.");
   await axe(page);
   await field.fill(VISITOR_CODE.toLowerCase());
   await page.getByRole("button", { name: "Voir les sorties" }).click();
