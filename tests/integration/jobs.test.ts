@@ -13,7 +13,7 @@ import { prismaSql } from "@/lib/db/sql";
 import { formatSessionDate } from "@/lib/format/dates";
 import { AccessDeniedError, NotFoundError, RuleViolation } from "@/lib/errors";
 import { InvalidInput } from "@/lib/booking/schemas";
-import { firstLine, listFailedJobs, retryJob } from "@/lib/jobs/failed";
+import { firstLine, listFailedJobs, listStuckJobs, retryJob } from "@/lib/jobs/failed";
 import { enqueue, TASK_NAMES } from "@/lib/jobs/queue";
 import { CRONTAB, tasks } from "@/lib/jobs/tasks";
 import { queueMail } from "@/lib/mail";
@@ -374,12 +374,73 @@ describe("rules on time", () => {
         { task: "close-session", payload: { sessionId: closing.id }, runAt: closesAt, key: `session-close:${closing.id}` },
         { task: "run-draw", payload: { sessionId: drawn.id }, runAt: closesAt, key: `session-draw:${drawn.id}` },
       ]);
-      await until(() => worker.ran.length === 2, { what: "les deux tâches passées" });
+      const ran = (task: string) => worker.ran.some((job) => job.task === task);
+      await until(() => ran("close-session") && ran("run-draw"), { what: "la fermeture et le tirage passés" });
       expect((await getPrisma().booking.findUniqueOrThrow({ where: { id: waiting.id } })).status).toBe("CANCELLED");
       expect((await getPrisma().sessionDraw.findUniqueOrThrow({ where: { sessionId: drawn.id } })).drawnAt).not.toBeNull();
     } finally {
       await worker.stop();
     }
+  });
+});
+
+describe("workers that are gone (issue 26.12)", () => {
+  // A worker is taken for gone when it has not said it is alive for this long (the default is a minute).
+  const quickly = { ...slowLocks, BILLETTERIE_WORKER_GONE_MS: "3000" };
+
+  it("frees the jobs of a worker killed while it held them: each runs once, soon, on another", async () => {
+    const session = await createSession({ startsAt: new Date(Date.now() - 3600_000), capacity: 1 });
+    const partner = (await partners(1))[0]!;
+    const waiting = await insertBooking(session.id, partner.id, { places: 1, status: "WAITLISTED" });
+    const killed = startJobWorker(quickly);
+    const killedId = await killed.ready;
+    // It takes the closing and waits for the session the test holds: then it is killed (kill -9).
+    const held = await holdRows(`SELECT 1 FROM "Session" WHERE "id" = $1::uuid FOR UPDATE`, [session.id]);
+    let survivor: ReturnType<typeof startJobWorker> | undefined;
+    try {
+      await enqueue(prismaSql(getPrisma()), { task: "close-session", payload: { sessionId: session.id }, key: `session-close:${session.id}` });
+      await until(async () => (await getPrisma().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE locked_by = ${killedId}`)[0]!.n === 1, { what: "la tâche prise par le premier processus" });
+      await killed.kill();
+      await held.release();
+      survivor = startJobWorker(quickly);
+      await survivor.ready;
+      // Freed within the time a worker is taken for gone, then run by the one left; not after four hours.
+      await until(() => survivor!.ran.some((job) => job.task === "close-session"), { ms: 60_000, what: "la fermeture faite par le second processus" });
+    } finally {
+      await survivor?.stop();
+    }
+    expect(killed.ran).toEqual([]);
+    expect(survivor!.ran.filter((job) => job.task === "close-session")).toHaveLength(1);
+    expect((await getPrisma().booking.findUniqueOrThrow({ where: { id: waiting.id } })).status).toBe("CANCELLED");
+    expect(await getPrisma().auditLog.count({ where: { action: "booking.expired" } })).toBe(1);
+    expect((await waitingJobs()).filter((job) => job.task === "close-session")).toEqual([]);
+  });
+});
+
+describe("jobs held too long (issue 26.12)", () => {
+  it("are shown to the association: the task, since when, and whether its server still says it is alive", async () => {
+    await enqueue(prismaSql(getPrisma()), [
+      { task: "send-mail", payload: { mailId: "00000000-0000-4000-8000-000000000001" } },
+      { task: "close-session", payload: { sessionId: "00000000-0000-4000-8000-000000000002" } },
+      { task: "lift-quota", payload: { sessionId: "00000000-0000-4000-8000-000000000003" } },
+    ]);
+    // Two taken twenty minutes ago, one by a server that still beats, one by a server gone; one just now.
+    await getPrisma().$executeRawUnsafe(`INSERT INTO "JobWorkerBeat" ("id", "beatAt") VALUES ('pool-vivant', now())`);
+    await getPrisma().$executeRawUnsafe(`
+      UPDATE graphile_worker._private_jobs j SET locked_at = now() - CASE t.identifier WHEN 'lift-quota' THEN interval '1 minute' ELSE interval '20 minutes' END,
+             locked_by = CASE t.identifier WHEN 'send-mail' THEN 'pool-disparu' ELSE 'pool-vivant' END
+      FROM graphile_worker._private_tasks t WHERE t.id = j.task_id`);
+    const admin = await adminActor();
+    const stuck = await listStuckJobs(admin);
+    expect(stuck.map(({ task, holderAlive }) => ({ task, holderAlive })).sort((a, b) => a.task.localeCompare(b.task))).toEqual([
+      { task: "close-session", holderAlive: true },
+      { task: "send-mail", holderAlive: false },
+    ]);
+    expect(stuck.every((job) => job.lockedAt instanceof Date && Object.keys(job).sort().join() === "holderAlive,id,lockedAt,task")).toBe(true);
+    expect(JSON.stringify(stuck)).not.toContain("00000000-0000-4000-8000"); // never the payload
+    const [partner] = await partners(1);
+    await expect(listStuckJobs(partner!.actor)).rejects.toBeInstanceOf(AccessDeniedError);
+    expect(messages.outbox.stuckJobs.title).toBe("Tâches bloquées");
   });
 });
 

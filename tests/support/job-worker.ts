@@ -21,12 +21,12 @@ async function main() {
       }) as Task,
     ]),
   );
-  const { runner, poolId } = await startWorker(process.env.DATABASE_URL!, { concurrency: 3, taskList, crontab: "", pollInterval: 100 });
+  const { stop, poolId } = await startWorker(process.env.DATABASE_URL!, { concurrency: 3, taskList, crontab: "", pollInterval: 100 });
   process.stdout.write(`READY ${await poolId}\n`);
   await new Promise((resolve) => {
     process.stdin.on("end", resolve).on("close", resolve).resume();
   });
-  await runner.stop();
+  await stop();
   await disconnectPrisma();
 }
 

@@ -81,7 +81,9 @@ export interface JobWorkerProcess {
 /** Starts tests/support/job-worker.ts: another app server's workers, in their own process. */
 export function startJobWorker(env: Record<string, string> = {}): JobWorkerProcess {
   const root = path.resolve(__dirname, "..", "..");
-  const child = spawn(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "tests/support/job-worker.ts"], {
+  // Node itself with tsx's loader, not tsx's command, which runs the script in a child of its own: a kill
+  // -9 must reach the process that holds the jobs.
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/job-worker.ts"], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ["pipe", "pipe", "pipe"],
