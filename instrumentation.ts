@@ -5,6 +5,9 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build" || !process.env.DATABASE_URL) return;
+  // A configuration that cannot work stops the server at start, in one French sentence (issue 26.10).
+  const { poolSettings } = await import("./lib/db/pool-settings");
+  poolSettings();
   const { listenForOfferChanges } = await import("./lib/catalog/offer-changes");
   await listenForOfferChanges(process.env.DATABASE_URL);
   if (process.env.BILLETTERIE_WORKER === "off") return;

@@ -40,6 +40,11 @@ const integration: Config = {
   setupFilesAfterEnv: ["<rootDir>/tests/support/clock.ts", "<rootDir>/tests/support/integration-setup.ts"],
   globalSetup: "<rootDir>/tests/support/global-setup.ts",
   globalTeardown: "<rootDir>/tests/support/global-teardown.ts",
+  // Jest's 5 s per test is a unit test's budget: an integration test talks to a real PostgreSQL, and the
+  // first of a file also pays for loading the app's modules, which on a busy machine (load 5 on 2 cores)
+  // took more than 5 s (issue 26.11). A test waits for conditions, never a fixed time; this only bounds
+  // how long a broken one hangs. Truly heavy tests set their own.
+  testTimeout: 30_000,
 };
 
 // Packages published only as ES modules, which Jest (CommonJS) must compile like our own code.

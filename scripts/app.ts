@@ -23,9 +23,16 @@ const tsxCli = path.join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs");
 async function main() {
   loadEnv();
   const port = Number(process.env.PORT ?? 3000);
-  const db = await openDatabase();
   let child: ChildProcess | undefined;
   let stopping = false;
+  // Its PostgreSQL died and could not be started again: the demo stops with that sentence (a supervisor
+  // such as systemd may then start it again), rather than answering 503 for ever (issue 26.13).
+  const db = await openDatabase({
+    onGiveUp: (error) => {
+      console.error(`${error.message}\nLa démonstration s'arrête : relancez npm run ${mode}.`);
+      void stop(1);
+    },
+  });
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;

@@ -20,6 +20,7 @@ import next from "next";
 import { trustedProxies } from "../lib/http/client-address";
 import { requestGate } from "../lib/http/request-gate";
 import { servedOverHttps } from "../lib/http/security-headers";
+import { poolSettings } from "../lib/db/pool-settings";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
@@ -105,7 +106,16 @@ function supervise() {
 
 // Several processes: a supervisor starts them (and starts again one that dies); one: it serves itself.
 const run = WORKERS > 1 && cluster.isPrimary ? async () => supervise() : serve;
-run().catch((error: unknown) => {
+// A configuration that cannot work is refused before any process starts (issue 26.10).
+Promise.resolve()
+  .then(() => poolSettings())
+  .then(run)
+  .catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });
+  .then(run)
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

@@ -7,6 +7,7 @@
 // one commits. The order and the guarantees still come from PostgreSQL's lock (several servers); this
 // line only decides who asks for a connection, and how long anyone may wait. See
 // docs/decisions/004-bounded-venue-waits.md.
+import { poolSettings } from "@/lib/db/pool-settings";
 import { BusyError } from "@/lib/errors";
 
 interface Line {
@@ -18,9 +19,9 @@ interface Line {
 
 const lines = new Map<string, Line>();
 
+/** Always fewer than the pool's connections: a configuration where they are not is refused (pool-settings.ts). */
 function slots(): number {
-  const configured = Number(process.env.BOOKING_VENUE_SLOTS);
-  return Number.isInteger(configured) && configured > 0 ? configured : 2;
+  return poolSettings().venueSlots;
 }
 
 /**

@@ -5,6 +5,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { poolSettings } from "./pool-settings";
 
 interface Database {
   pool: pg.Pool;
@@ -31,7 +32,8 @@ function database(): Database {
   if (!globalForDb.database) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL n'est pas défini : lancez l'application avec npm run demo ou npm run dev.");
-    const pool = new pg.Pool({ ...connectionConfig(url), max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    // Refused here, before any connection, when a venue's slots could take the whole pool (pool-settings.ts).
+    const pool = new pg.Pool({ ...connectionConfig(url), max: poolSettings().poolSize });
     // A connection the server closes (a restart, or the shutdown of an embedded server racing the
     // pool's end) must not crash the process: the pool replaces it, and a query in flight fails on
     // its own.

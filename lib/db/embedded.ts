@@ -22,6 +22,10 @@ export interface EmbeddedPostgresServer {
   /** Connection string for one database of this server. */
   url(database: string): string;
   stop(): Promise<void>;
+  /** The PostgreSQL process. */
+  pid: number;
+  /** Settles when that process ends, whoever ended it. */
+  exited: Promise<void>;
 }
 
 interface StartOptions {
@@ -74,8 +78,11 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   let stopped: Promise<void> | undefined;
   const stopNow = () => child.exitCode === null && child.signalCode === null && child.kill("SIGINT");
   process.once("exit", stopNow);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return {
     port,
+    pid: child.pid!,
+    exited,
     url: (database) => `postgresql://${USER}:${PASSWORD}@localhost:${port}/${database}`,
     stop: () =>
       (stopped ??= (async () => {
@@ -88,6 +95,55 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
         }
         if (!options.persistent) removeDataDir(options.dataDir, dataDir);
       })()),
+  };
+}
+
+/**
+ * The demo's PostgreSQL, kept running (issue 26.13): when it dies (killed, out of memory) it is started
+ * again on the same port and data, and the app's pools, which replace broken connections, answer again
+ * by themselves, as they do when a managed PostgreSQL restarts. Starting again may fail for a while (the
+ * killed server's processes still ending): it is tried for a minute; then `onGiveUp` says so, and the
+ * caller stops, so that a supervisor (systemd, Docker) can start the whole demo again.
+ */
+export async function superviseEmbeddedPostgres(
+  options: StartOptions,
+  { onEvent = () => {}, onGiveUp = () => {} }: { onEvent?: (message: string) => void; onGiveUp?: (error: Error) => void } = {},
+): Promise<Omit<EmbeddedPostgresServer, "pid" | "exited"> & { pid(): number }> {
+  let current = await startEmbeddedPostgres(options);
+  // The same port for every start: the app's connection strings stay valid.
+  const fixed = { ...options, port: current.port };
+  let stopping = false;
+  const watch = (server: EmbeddedPostgresServer) => {
+    void server.exited.then(async () => {
+      if (stopping) return;
+      onEvent(`PostgreSQL embarqué s'est arrêté (processus ${server.pid}) : il est relancé.`);
+      const deadline = Date.now() + 60_000;
+      for (let attempt = 1; !stopping; attempt++) {
+        try {
+          current = await startEmbeddedPostgres(fixed);
+          if (stopping) return void (await current.stop());
+          onEvent(`PostgreSQL embarqué est relancé (port ${current.port}).`);
+          watch(current);
+          return;
+        } catch (error) {
+          if (Date.now() > deadline) {
+            onGiveUp(new EmbeddedPostgresError(`PostgreSQL embarqué s'est arrêté et ne redémarre pas (${attempt} essais en une minute) : ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
+            return;
+          }
+          await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 250 * attempt)));
+        }
+      }
+    });
+  };
+  watch(current);
+  return {
+    port: current.port,
+    url: (database) => current.url(database),
+    pid: () => current.pid,
+    stop: async () => {
+      stopping = true;
+      await current.stop();
+    },
   };
 }
 

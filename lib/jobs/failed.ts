@@ -80,3 +80,32 @@ export async function retryJob(actor: Actor, input: unknown): Promise<void> {
     await audit(tx, actor, { action: "job.retried", entityType: "Job", entityId: jobId, after: { task: job.task } });
   });
 }
+
+export interface StuckJob {
+  id: string;
+  task: string;
+  /** When a worker took it. */
+  lockedAt: Date;
+  /** Whether the server holding it still says it is alive (lib/jobs/worker.ts): if not, it is freed soon. */
+  holderAlive: boolean;
+}
+
+/** A job is held too long past this: the tasks take seconds; a held one is stuck, or its server gone. */
+export const STUCK_AFTER_MINUTES = 15;
+
+/**
+ * The jobs a worker took more than a quarter of an hour ago and still holds (issue 26.12): a server
+ * killed while it held them, before they are freed, or a task that hangs. Never their payload.
+ */
+export async function listStuckJobs(actor: Actor): Promise<StuckJob[]> {
+  ensureAdmin(actor);
+  const rows = await getPrisma().$queryRawUnsafe<{ id: string; task: string; lockedAt: Date; holderAlive: boolean }[]>(
+    `SELECT j.id::text AS id, t.identifier AS task, j.locked_at AS "lockedAt",
+            EXISTS (SELECT 1 FROM "JobWorkerBeat" b WHERE b."id" = j.locked_by AND b."beatAt" > now() - interval '1 minute') AS "holderAlive"
+     FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
+     WHERE j.locked_at < now() - $1 * interval '1 minute'
+     ORDER BY j.locked_at, j.id LIMIT 100`,
+    STUCK_AFTER_MINUTES,
+  );
+  return rows.map((row) => ({ id: row.id, task: row.task, lockedAt: new Date(row.lockedAt), holderAlive: Boolean(row.holderAlive) }));
+}

@@ -25,9 +25,21 @@ const payloadOf = <T extends z.ZodType>(schema: T, payload: unknown) => {
   return result.data as z.output<T>;
 };
 
-const forSession = (run: (sessionId: string) => Promise<unknown>) => async (payload: unknown) => {
-  await run(payloadOf(z.object({ sessionId: id }), payload).sessionId);
+const forSession = (run: (sessionId: string, now: Date) => Promise<unknown>) => async (payload: unknown, helpers: JobHelpers) => {
+  await run(payloadOf(z.object({ sessionId: id }), payload).sessionId, dueNow(helpers));
 };
+
+/**
+ * The moment a timed job acts at (issue 26.9). The queue hands a job out once its time has come on
+ * PostgreSQL's clock; the rule then asks "is it time?", and a server whose own clock is a few seconds
+ * behind would answer no, finish without work, and the job would be gone for good (a draw never drawn,
+ * a waitlist never expired). Being handed out proves the job's time has come: it acts at that time at
+ * the earliest, whatever this server's clock says.
+ */
+export function dueNow(helpers: Pick<JobHelpers, "job">, now = new Date()): Date {
+  const runAt = new Date(helpers.job.run_at).getTime();
+  return Number.isFinite(runAt) && runAt > now.getTime() ? new Date(runAt) : now;
+}
 
 export const tasks: Record<TaskName, (payload: unknown, helpers: JobHelpers) => Promise<void>> = {
   "send-mail": async (payload, helpers) => {
@@ -40,11 +52,11 @@ export const tasks: Record<TaskName, (payload: unknown, helpers: JobHelpers) => 
   "mail-for-booking": async (payload) => {
     await mailForBooking(payloadOf(z.object({ bookingId: id }), payload).bookingId);
   },
-  "close-session": forSession((sessionId) => closeSessionOnTime(sessionId)),
-  "lift-quota": forSession((sessionId) => liftQuotaOnTime(sessionId)),
-  "end-quota-exception": async (payload) => {
+  "close-session": forSession((sessionId, now) => closeSessionOnTime(sessionId, now)),
+  "lift-quota": forSession((sessionId, now) => liftQuotaOnTime(sessionId, now)),
+  "end-quota-exception": async (payload, helpers) => {
     const { venueId, partnerId } = payloadOf(z.object({ venueId: id, partnerId: id }), payload);
-    await endQuotaExceptionOnTime(venueId, partnerId);
+    await endQuotaExceptionOnTime(venueId, partnerId, dueNow(helpers));
   },
   "remind-outing": forSession(remindOuting),
   "ask-attendance": forSession(askAttendance),
@@ -63,7 +75,7 @@ export const tasks: Record<TaskName, (payload: unknown, helpers: JobHelpers) => 
   "wishes-purge": async () => {
     await purgeWishes();
   },
-  "run-draw": forSession((sessionId) => runDraw(sessionId)),
+  "run-draw": forSession((sessionId, now) => runDraw(sessionId, { now })),
 };
 
 export const taskList = tasks as unknown as TaskList;

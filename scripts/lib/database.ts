@@ -2,7 +2,7 @@
 // embedded one whose data lives in .data/postgres. When the demo already runs it, scripts connect to it.
 import path from "node:path";
 import pg from "pg";
-import { describeDataDir, ensureDatabase, startEmbeddedPostgres } from "../../lib/db/embedded";
+import { describeDataDir, ensureDatabase, superviseEmbeddedPostgres } from "../../lib/db/embedded";
 
 export const projectRoot = path.resolve(__dirname, "..", "..");
 /** Local data (embedded PostgreSQL, generated secrets); the end-to-end tests use their own folder. */
@@ -27,7 +27,11 @@ export function loadEnv() {
   }
 }
 
-export async function openDatabase(): Promise<OpenDatabase> {
+/**
+ * The embedded server started here is kept running: started again when it dies (issue 26.13). When it
+ * cannot be, `onGiveUp` is told (the demo then stops, with that sentence, for a supervisor to restart it).
+ */
+export async function openDatabase({ onGiveUp = (error: Error) => console.error(error.message) } = {}): Promise<OpenDatabase> {
   if (process.env.DATABASE_URL) {
     return { url: process.env.DATABASE_URL, startedHere: false, where: "la base de DATABASE_URL", close: async () => {} };
   }
@@ -36,7 +40,7 @@ export async function openDatabase(): Promise<OpenDatabase> {
   const folder = path.join(dataDir, "postgres");
   if (await answers(url)) return { url, startedHere: false, where: describeDataDir(folder), close: async () => {} };
 
-  const server = await startEmbeddedPostgres({ dataDir: folder, port, persistent: true });
+  const server = await superviseEmbeddedPostgres({ dataDir: folder, port, persistent: true }, { onEvent: (message) => console.warn(message), onGiveUp });
   await ensureDatabase(server.url("postgres"), DATABASE);
   return { url: server.url(DATABASE), startedHere: true, where: describeDataDir(folder), close: () => server.stop() };
 }

@@ -7,7 +7,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { EmbeddedPostgresError, SHARED_DIR, startEmbeddedPostgres } from "@/lib/db/embedded";
+import { EmbeddedPostgresError, SHARED_DIR, startEmbeddedPostgres, superviseEmbeddedPostgres } from "@/lib/db/embedded";
+import { until } from "../support/jobs";
 
 jest.setTimeout(60_000);
 
@@ -108,5 +109,28 @@ describe("embedded PostgreSQL", () => {
     } finally {
       await server.stop();
     }
+  });
+
+  it("starts again, on the same port and data, when its PostgreSQL dies under a running app (issue 26.13)", async () => {
+    const dataDir = path.join(folder, "data");
+    const events: string[] = [];
+    const server = await superviseEmbeddedPostgres({ dataDir, port: 0, persistent: true }, { onEvent: (message) => events.push(message) });
+    const url = server.url("postgres");
+    const pool = new pg.Pool({ connectionString: url, max: 2 });
+    pool.on("error", () => {});
+    try {
+      await pool.query("CREATE TABLE kept (n int); INSERT INTO kept VALUES (26)");
+      const before = server.pid();
+      process.kill(before, "SIGKILL"); // as the OOM killer, or someone, would
+      // Started again; and the app's own pool (not a new one) answers, with the data of before.
+      await until(() => server.pid() !== before, { ms: 60_000, what: "PostgreSQL relancé" });
+      await until(async () => (await pool.query("SELECT n FROM kept").then((result) => result.rows[0]?.n as number, () => null)) === 26, { ms: 30_000, what: "le pool de l'application qui répond" });
+      expect(events.join("\n")).toMatch(/PostgreSQL embarqué s'est arrêté.*relancé/s);
+    } finally {
+      await pool.end();
+      await server.stop();
+    }
+    // Stopped on purpose: not started again.
+    await expect(answer(url)).rejects.toThrow();
   });
 });

@@ -4,7 +4,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { requireUser } from "@/lib/auth/current";
 import { formatMoment } from "@/lib/format/dates";
-import { listFailedJobs } from "@/lib/jobs/failed";
+import { listFailedJobs, listStuckJobs } from "@/lib/jobs/failed";
 import { listOutbox } from "@/lib/mail/outbox";
 import { resendMailAction, retryJobAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -19,7 +19,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const query = await searchParams;
   const onlyFailed = query.etat === "echec";
   const page = Math.max(1, Number(query.page) || 1);
-  const [{ mails, pageCount, failed }, failedJobs] = await Promise.all([listOutbox(actor, { page, status: onlyFailed ? "FAILED" : undefined }), listFailedJobs(actor)]);
+  const [{ mails, pageCount, failed }, failedJobs, stuckJobs] = await Promise.all([listOutbox(actor, { page, status: onlyFailed ? "FAILED" : undefined }), listFailedJobs(actor), listStuckJobs(actor)]);
   const t = await getTranslations("outbox");
   const taskLabel = (task: string) => (t.has(`failedJobs.tasks.${task}`) ? t(`failedJobs.tasks.${task}`) : task);
   const link = (to: number) => `/admin/courriels?${new URLSearchParams({ ...(onlyFailed ? { etat: "echec" } : {}), page: String(to) })}`;
@@ -61,6 +61,25 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           {page > 1 ? <Link href={link(page - 1)}>{t("previous")}</Link> : <span />}
           {page < pageCount ? <Link href={link(page + 1)}>{t("next")}</Link> : <span />}
         </nav>
+        {stuckJobs.length > 0 && (
+          <section aria-labelledby="taches-bloquees" className="space-y-4">
+            <h2 id="taches-bloquees" className="text-2xl font-semibold">
+              {t("stuckJobs.title")}
+            </h2>
+            <p>{t("stuckJobs.lead")}</p>
+            <ul className="space-y-4">
+              {stuckJobs.map((job) => (
+                <li key={job.id} className="rounded-lg border border-brand-100 p-4">
+                  <h3 className="font-semibold">{taskLabel(job.task)}</h3>
+                  <p className="text-sm">
+                    <time dateTime={job.lockedAt.toISOString()}>{t("stuckJobs.lockedAt", { when: formatMoment(job.lockedAt) })}</time>
+                  </p>
+                  <p className="text-sm text-red-800">{job.holderAlive ? t("stuckJobs.alive") : t("stuckJobs.gone")}</p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         <section aria-labelledby="taches-en-echec" className="space-y-4">
           <h2 id="taches-en-echec" className="text-2xl font-semibold">
             {t("failedJobs.title")}
