@@ -111,11 +111,6 @@ Promise.resolve()
   .then(() => poolSettings())
   .then(run)
   .catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
-  .then(run)
-  .catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });
