@@ -7,14 +7,22 @@
 import { usePathname, useSearchParams } from "next/navigation";
 import { useEffect, useRef } from "react";
 
-export function FocusOnArrival({ children, className }: { children: React.ReactNode; className?: string }) {
-  const element = useRef<HTMLParagraphElement>(null);
+// A heading may take the focus too: the results of a search, brought into view once it is sent (issue 29.9).
+export function FocusOnArrival({ children, className, as = "p", id }: { children: React.ReactNode; className?: string; as?: "p" | "h2"; id?: string }) {
+  const element = useRef<HTMLParagraphElement & HTMLHeadingElement>(null);
   const address = `${usePathname()}?${useSearchParams().toString()}`;
   useEffect(() => {
     element.current?.focus();
-  }, [address]);
+    if (as === "h2") element.current?.scrollIntoView({ block: "start" });
+  }, [address, as]);
+  if (as === "h2")
+    return (
+      <h2 ref={element} id={id} tabIndex={-1} className={className}>
+        {children}
+      </h2>
+    );
   return (
-    <p ref={element} tabIndex={-1} role="status" className={className}>
+    <p ref={element} id={id} tabIndex={-1} role="status" className={className}>
       {children}
     </p>
   );

@@ -62,9 +62,8 @@ function bookingWhere(search: BookingSearch): Prisma.BookingWhereInput {
   if (number) where.push({ number: { startsWith: number } });
   if (search.nom) {
     // Every word must be in the guest's first or last name, whatever the case (accents as typed). The
-    // names are searched, never returned: the list and its CSV carry none.
-    const words = search.nom.split(" ").filter(Boolean).slice(0, 4);
-    where.push({ guests: { some: { AND: words.map((word) => ({ OR: [{ firstName: { contains: word, mode: "insensitive" as const } }, { lastName: { contains: word, mode: "insensitive" as const } }] })) } } });
+    // list shows the guests it matched (searchBookings); its CSV carries no name.
+    where.push({ guests: { some: guestMatch(nameWords(search.nom)) } });
   }
   if (search.structure) where.push({ partnerId: search.structure });
   if (search.lieu) where.push({ session: { event: { venueId: search.lieu } } });
@@ -89,24 +88,45 @@ const BOOKING_ROW = {
 /** Beyond this many matches the list says "more than" rather than counting every booking (issue 14). */
 export const COUNT_CAP = 10_000;
 
-export async function searchBookings(actor: Actor, search: BookingSearch, { pageSize = 25, countCap = COUNT_CAP } = {}) {
+/** The guests a name search matched: the same words, each in a first or last name. */
+function nameWords(name: string): string[] {
+  return name.split(" ").filter(Boolean).slice(0, 4);
+}
+function guestMatch(words: string[]): Prisma.BookingGuestWhereInput {
+  return { AND: words.map((word) => ({ OR: [{ firstName: { contains: word, mode: "insensitive" as const } }, { lastName: { contains: word, mode: "insensitive" as const } }] })) };
+}
+
+/**
+ * A name search made for a caller on the phone (issue 29.9): under this many matches, and unless a column's
+ * order was asked for, the sessions to come are listed first (soonest first), then past ones (latest first),
+ * so that the caller's next outing is the first row.
+ */
+export const CALLER_ORDER_MAX = 200;
+
+export async function searchBookings(actor: Actor, search: BookingSearch, { pageSize = 25, countCap = COUNT_CAP, now = new Date() } = {}) {
   ensureAdmin(actor);
   const filter = bookingWhere(search);
   const prisma = getPrisma();
+  // The guest a name search found is shown in its row (the association may read guests' names; the CSV never
+  // carries them): the person on the phone is recognised at a glance among namesakes.
+  const select = search.nom ? { ...BOOKING_ROW, guests: { where: guestMatch(nameWords(search.nom)), orderBy: { position: "asc" as const }, take: 3, select: { firstName: true, lastName: true } } } : BOOKING_ROW;
   // Counted up to COUNT_CAP + 1 only: a national network's 500,000 bookings are not counted at each view.
-  const [counted, bookings] = await Promise.all([
-    prisma.booking.count({ where: filter, take: countCap + 1 }),
-    prisma.booking.findMany({
-      where: filter,
-      orderBy: bookingOrder(search),
-      skip: pageOffset(search.page, pageSize),
-      take: pageSize,
-      select: BOOKING_ROW,
-    }),
-  ]);
+  const counted = await prisma.booking.count({ where: filter, take: countCap + 1 });
+  const callerOrder = Boolean(search.nom) && !search.tri && counted <= CALLER_ORDER_MAX;
+  const rows = callerOrder
+    ? upcomingFirst(await prisma.booking.findMany({ where: filter, select, orderBy: [{ sessionStartsAt: "asc" }, { id: "asc" }] }), now).slice(pageOffset(search.page, pageSize), pageOffset(search.page, pageSize) + pageSize)
+    : await prisma.booking.findMany({ where: filter, orderBy: bookingOrder(search), skip: pageOffset(search.page, pageSize), take: pageSize, select });
   const capped = counted > countCap;
   const total = Math.min(counted, countCap);
-  return { bookings, total, capped, page: search.page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  const bookings = rows.map((row) => ({ ...row, past: row.session.startsAt < now, matchedGuests: "guests" in row ? (row.guests as { firstName: string; lastName: string }[]) : [] }));
+  return { bookings, total, capped, callerOrder, page: search.page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** Sessions to come first, soonest first; then past ones, latest first (rows come in session order). */
+function upcomingFirst<T extends { session: { startsAt: Date } }>(rows: T[], now: Date): T[] {
+  const upcoming = rows.filter((row) => row.session.startsAt >= now);
+  const past = rows.filter((row) => row.session.startsAt < now).reverse();
+  return [...upcoming, ...past];
 }
 
 /**

@@ -12,7 +12,7 @@ import { getPartnerBooking } from "@/lib/partner/bookings";
 import { parisTime } from "@/lib/time";
 import { adminActor } from "../factories/actors";
 import { partners, stage } from "../factories/booking";
-import { createEvent, createSession, createPartner } from "../factories";
+import { createEvent, createSession, createPartner, insertBooking } from "../factories";
 import { forgetJobsAndMail } from "../support/jobs";
 
 jest.setTimeout(60_000);
@@ -55,11 +55,33 @@ describe("finding a booking", () => {
     const number = (await getPrisma().booking.findUniqueOrThrow({ where: { id: theirs.bookingId } })).number;
     expect(numbers(await search({ numero: number.toLowerCase() }))).toEqual([theirs.bookingId]);
     expect(numbers(await search({ nom: "camara", etat: "CANCELLED" }))).toEqual([]);
-    // The list names no guest (it searched their names), the booking's page names them all.
-    expect(JSON.stringify((await search({ nom: "camara" })).bookings)).not.toMatch(/Fatou|Camara|Ibrahima/);
+    // The list names the guests its search by name matched (issue 29.9), no other; the booking's page names them all.
+    expect((await search({ nom: "ibrahima" })).bookings[0]!.matchedGuests).toEqual([{ firstName: "Ibrahima", lastName: "Camara" }]);
+    expect(JSON.stringify((await search({ nom: "ibrahima" })).bookings)).not.toMatch(/Fatou/);
+    expect(JSON.stringify((await search({ structure: escale!.id })).bookings)).not.toMatch(/Fatou|Camara|Ibrahima/);
     const details = await getBookingForAssociation(admin, mine.bookingId);
     expect(details.guests.map((g) => g.firstName)).toEqual(["Fatou", "Ibrahima"]);
     expect(details.history.map((entry) => entry.action)).toContain("booking.confirmed");
+  });
+
+  it("answers a caller by name with their outings to come first, soonest first, then past ones, each saying so (issue 29.9)", async () => {
+    const [structure] = await partners(1);
+    const now = new Date();
+    const past = await stage({ startsAt: new Date(now.getTime() - 5 * 86_400_000) });
+    const later = await stage({ startsAt: new Date(now.getTime() + 20 * 86_400_000) });
+    const soon = await stage({ startsAt: new Date(now.getTime() + 3 * 86_400_000) });
+    const ids: Record<string, string> = {};
+    for (const [key, stageOf] of [["later", later], ["soon", soon]] as const) {
+      ids[key] = (await book(structure!.actor, { sessionId: stageOf.sessionId, partnerId: structure!.id, guests: [guest("Mariama", "Traoré-Quinze")] })).bookingId;
+    }
+    // An outing already past, as if booked before it.
+    const inserted = await insertBooking(past.sessionId, structure!.id, { places: 1 });
+    await getPrisma().bookingGuest.updateMany({ where: { bookingId: inserted.id }, data: { firstName: "Mariama", lastName: "Traoré-Quinze" } });
+    const result = await search({ nom: "traoré-quinze" });
+    expect(result.callerOrder).toBe(true);
+    expect(result.bookings.map((row) => [row.id, row.past])).toEqual([[ids.soon, false], [ids.later, false], [inserted.id, true]]);
+    // A column's order asked for is kept.
+    expect((await search({ nom: "traoré-quinze", tri: "seance", ordre: "asc" })).bookings.map((row) => row.id)).toEqual([inserted.id, ids.soon, ids.later]);
   });
 
   it("pages through results and ignores what it cannot read in the URL", async () => {

@@ -10,6 +10,7 @@ import { choiceById } from "@/lib/association/choices";
 import { sortOf } from "@/lib/association/sort";
 import { requireUser } from "@/lib/auth/current";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { FocusOnArrival } from "@/components/focus-on-arrival";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("bookings") };
@@ -36,6 +37,14 @@ export default async function AssociationBookingsPage({ searchParams }: { search
       <div className="space-y-6">
         <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
         <p>{t("lead")}</p>
+        {/* Keyboards reach the results in one Tab after a search (issue 29.9), and the page brings them into view. */}
+        {searching ? (
+          <p>
+            <a href="#resultats" className="font-semibold text-brand-800 underline">
+              {t("skipToResults")}
+            </a>
+          </p>
+        ) : null}
         <BookingSearchForm search={search} partner={partner} venue={venue} />
         {result.total > 0 ? (
           <p>
@@ -47,9 +56,16 @@ export default async function AssociationBookingsPage({ searchParams }: { search
           </p>
         ) : null}
         <section aria-labelledby="resultats" className="space-y-4">
-          <h2 id="resultats" className="text-2xl font-semibold">
-            {heading}
-          </h2>
+          {searching ? (
+            <FocusOnArrival as="h2" id="resultats" className="text-2xl font-semibold">
+              {heading}
+            </FocusOnArrival>
+          ) : (
+            <h2 id="resultats" className="text-2xl font-semibold">
+              {heading}
+            </h2>
+          )}
+          {result.callerOrder && result.bookings.length ? <p>{t("callerOrder")}</p> : null}
           {!searching && result.bookings.length ? <p>{t("latestLead")}</p> : null}
           {result.bookings.length === 0 && result.total > 0 ? (
             <p className="rounded-lg bg-brand-50 p-4">

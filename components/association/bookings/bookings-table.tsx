@@ -1,5 +1,6 @@
-// The bookings found, one row each, linked to the booking's page. No guest names here: the association
-// reads them on a booking's own page and on guest lists only. Each column's header sorts the list.
+// The bookings found, one row each, linked to the booking's page. Guests' names only where a search by name
+// matched them (issue 29.9: the caller on the phone, recognised among namesakes); the others are read on the
+// booking's own page. A session already past says so. Each column's header sorts the list.
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import { SortableHeader } from "@/components/sortable-header";
@@ -16,6 +17,9 @@ export interface BookingRow {
   places: number;
   partner: { id: string; name: string };
   session: { startsAt: Date; event: { title: string; venue: { name: string } } };
+  /** The guests a search by name matched (none without one). */
+  matchedGuests?: { firstName: string; lastName: string }[];
+  past?: boolean;
 }
 
 /** Each column and the order its header asks for. */
@@ -31,6 +35,7 @@ const COLUMNS = [
 
 export async function BookingsTable({ bookings, caption, path, params, sort }: { bookings: BookingRow[]; caption: string; path: string; params: Record<string, string | undefined>; sort: Sort<BookingSort> }) {
   const t = await getTranslations("bookingsAdmin");
+  const byName = bookings.some((booking) => booking.matchedGuests?.length);
   const cell = "px-2 py-2 align-top";
   return (
     <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("tableScroll")}>
@@ -41,6 +46,7 @@ export async function BookingsTable({ bookings, caption, path, params, sort }: {
             {COLUMNS.map(([column, key]) => (
               <SortableHeader key={column} column={key} label={t(`columns.${column}`)} path={path} params={params} columns={BOOKING_SORTS} sort={sort} className={`${cell} ${column === "places" ? "text-right" : ""}`} />
             ))}
+            {byName ? <th scope="col" className={cell}>{t("columns.guest")}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -52,13 +58,17 @@ export async function BookingsTable({ bookings, caption, path, params, sort }: {
                 </Link>
               </th>
               <td className={cell}>{booking.session.event.title}</td>
-              <td className={`${cell} whitespace-nowrap`}>{formatSessionShort(booking.session.startsAt)}</td>
+              <td className={`${cell} whitespace-nowrap`}>
+                {formatSessionShort(booking.session.startsAt)}
+                {booking.past ? <span className="block text-sm text-gray-700">{t("past")}</span> : null}
+              </td>
               <td className={cell}>{booking.session.event.venue.name}</td>
               <td className={cell}>{booking.partner.name}</td>
               <td className={`${cell} text-right`}>{booking.places}</td>
               <td className={cell}>
                 <BookingStatus status={booking.status} />
               </td>
+              {byName ? <td className={cell}>{booking.matchedGuests?.map((guest) => `${guest.firstName} ${guest.lastName}`).join(", ")}</td> : null}
             </tr>
           ))}
         </tbody>
