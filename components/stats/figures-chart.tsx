@@ -6,6 +6,14 @@
 // light) so that it reads in black and white on paper too.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
+/**
+ * The two series' colours and the legend's text, each checked against the white page (issue 29.11,
+ * tests/unit/chart-colours.test.ts): bars at least 3:1 (WCAG 1.4.11, non-text contrast), the legend's words at
+ * least 4.5:1 (1.4.3); they are written in ink, not in the colour of their series.
+ */
+export const CHART_COLOURS = { confirmed: "#93350b", attended: "#d9621f", attendedStroke: "#6f2808", legendText: "#1f2937" } as const;
+const legend = (value: string) => <span style={{ color: CHART_COLOURS.legendText }}>{value}</span>;
+
 export interface ChartRow {
   label: string;
   confirmed: number;
@@ -25,19 +33,20 @@ export function FiguresChart({ rows, names, horizontal = false, height: asked }:
             <XAxis type="number" allowDecimals={false} />
             <YAxis type="category" dataKey="label" width={160} tick={{ fontSize: 12 }} />
             <Tooltip />
-            <Legend />
-            <Bar dataKey="confirmed" name={names.confirmed} fill="#93350b" isAnimationActive={false} />
-            <Bar dataKey="attended" name={names.attended} fill="#e8a57f" stroke="#6f2808" isAnimationActive={false} />
+            <Legend formatter={legend} />
+            <Bar dataKey="confirmed" name={names.confirmed} fill={CHART_COLOURS.confirmed} isAnimationActive={false} />
+            <Bar dataKey="attended" name={names.attended} fill={CHART_COLOURS.attended} stroke={CHART_COLOURS.attendedStroke} isAnimationActive={false} />
           </BarChart>
         ) : (
-          <BarChart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          // The last label is centred on its bar: room on the right so that print does not clip it (issue 29.11).
+          <BarChart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 40, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} angle={rows.length > 6 ? -30 : 0} textAnchor={rows.length > 6 ? "end" : "middle"} height={rows.length > 6 ? 60 : 30} />
             <YAxis allowDecimals={false} />
             <Tooltip />
-            <Legend />
-            <Bar dataKey="confirmed" name={names.confirmed} fill="#93350b" isAnimationActive={false} />
-            <Bar dataKey="attended" name={names.attended} fill="#e8a57f" stroke="#6f2808" isAnimationActive={false} />
+            <Legend formatter={legend} />
+            <Bar dataKey="confirmed" name={names.confirmed} fill={CHART_COLOURS.confirmed} isAnimationActive={false} />
+            <Bar dataKey="attended" name={names.attended} fill={CHART_COLOURS.attended} stroke={CHART_COLOURS.attendedStroke} isAnimationActive={false} />
           </BarChart>
         )}
       </ResponsiveContainer>

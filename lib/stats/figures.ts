@@ -43,6 +43,16 @@ export interface Figures {
 
 export type FigureRow = Figures & { dimension: Dimension; key: string };
 
+/**
+ * A period in which nothing was offered nor asked for has no figures to compare with (issue 29.11): funders
+ * read "0 la période précédente" where the platform simply had no data. Null then; the pages and the
+ * printed report say "pas de données" and leave the comparison out.
+ */
+export function withData<T extends Figures>(row: T | null | undefined): T | null {
+  if (!row) return null;
+  return FIGURE_NAMES.some((name) => (row[name] ?? 0) !== 0) ? row : null;
+}
+
 export const FIGURE_NAMES = [
   "offered", "requested", "confirmed", "attended", "noShows", "cancelledByPartner", "cancelledByVenue", "cancelledByAssociation",
   "sessionCancelled", "expired", "withdrawn", "promotions", "unused", "people", "structures", "companions",

@@ -9,7 +9,7 @@ import { getPrisma } from "@/lib/db/client";
 import { differenceInCalendarDays, parseISO, subYears } from "date-fns";
 import { inParis, parisDate, parisDaysBefore, parisTime, seasonOf } from "@/lib/time";
 import { urlFilter } from "@/lib/validation";
-import { computeFigures, DIMENSIONS, seasonFigures, type Dimension, type FigureRow } from "./figures";
+import { computeFigures, DIMENSIONS, seasonFigures, withData, type Dimension, type FigureRow } from "./figures";
 import { BREAKDOWN_TABLES, rowsOf, type BreakdownTable } from "./tables";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -80,11 +80,12 @@ export async function statisticsReport(
     for (const row of all) counts[row.dimension] = (counts[row.dimension] ?? 0) + 1;
     const kept = dimensions ? DIMENSIONS.filter((dimension) => dimension === "total" || dimensions.includes(dimension)) : DIMENSIONS;
     const current = kept.flatMap((dimension) => rowsOf(all, dimension).slice(0, perDimension));
-    report = { season: null, range: filters.range, current, previous: before.filter((row) => row.dimension === "total"), counts, computedAt: null };
+    report = { season: null, range: filters.range, current, previous: before.filter((row) => row.dimension === "total" && withData(row)), counts, computedAt: null };
   } else {
     const season = filters.saison ?? seasonOf(now);
     const [current, previous] = await Promise.all([seasonFigures(actor, season, { now, perDimension, dimensions: dimensions && ["total", ...dimensions.filter((dimension) => dimension !== "total")] }), seasonFigures(actor, season - 1, { now, dimensions: ["total"] })]);
-    report = { season, range: null, current: current.rows, previous: previous.rows, counts: current.counts, computedAt: current.computedAt };
+    // A season with nothing recorded is no period to compare with (withData).
+    report = { season, range: null, current: current.rows, previous: previous.rows.filter((row) => withData(row)), counts: current.counts, computedAt: current.computedAt };
   }
   const venueIds = report.current.filter((row) => row.dimension === "venue").map((row) => row.key);
   // One array parameter: the venue table's export names 1,500 venues at national scale, which Prisma's

@@ -8,7 +8,7 @@ import { actsForPartner, ensure, managesVenue } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
 import { requireId } from "@/lib/validation";
 import { seasonOf, seasonRange } from "@/lib/time";
-import { computeFigures, seasonNumber, type FigureRow } from "./figures";
+import { computeFigures, seasonNumber, withData, type FigureRow } from "./figures";
 
 /** The seasons a venue or a structure may look back on: the one under way and the three before. */
 export const SIDE_SEASONS_BACK = 4;
@@ -82,7 +82,7 @@ export async function venueStatistics(
       WHERE e."venueId" = ${venueId}::uuid AND (o."eventId" IS NOT NULL OR u."eventId" IS NOT NULL)
       ORDER BY e."title", e."id"`,
   ]);
-  return { rows, previous: before.find((row) => row.dimension === "total") ?? null, events };
+  return { rows, previous: withData(before.find((row) => row.dimension === "total")), events };
 }
 
 /** A structure's season: its bookings, the people it took out, attendance, by month, category and venue; and
@@ -95,5 +95,5 @@ export async function partnerStatistics(actor: Actor, partnerId: string, season:
     computeFigures(seasonRange(asked), { now, scope: { partnerId } }),
     computeFigures(seasonRange(asked - 1), { now, scope: { partnerId } }),
   ]);
-  return { rows, previous: before.find((row) => row.dimension === "total") ?? null };
+  return { rows, previous: withData(before.find((row) => row.dimension === "total")) };
 }

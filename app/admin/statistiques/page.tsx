@@ -154,11 +154,11 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
               <FigureTable
                 caption={t("summaryCaption")}
                 head={t("figureColumn")}
-                columns={[{ label: t("thisPeriod") }, { label: t("previousPeriod") }, { label: t("changeColumn"), text: true }]}
+                columns={previous ? [{ label: t("thisPeriod") }, { label: t("previousPeriod") }, { label: t("changeColumn"), text: true }] : [{ label: t("thisPeriod") }]}
                 rows={SUMMARY_LINES.map((name) => ({
                   key: name,
                   label: t(`figures.${name}`),
-                  cells: [shown(name, current![name] ?? 0), shown(name, previous?.[name] ?? null), changeInWords(t, current![name], previous?.[name])],
+                  cells: previous ? [shown(name, current![name] ?? 0), shown(name, previous[name]), changeInWords(t, current![name], previous[name])] : [shown(name, current![name] ?? 0)],
                 }))}
                 strongFirst
                 minWidth="min-w-[36rem]"

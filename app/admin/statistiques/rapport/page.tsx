@@ -66,8 +66,8 @@ export default async function StatisticsReportPage({ searchParams }: { searchPar
               compact
               strongFirst
               head={t("figureColumn")}
-              columns={[{ label: t("thisPeriod") }, { label: t("previousPeriod") }]}
-              rows={SUMMARY_LINES.map((name) => ({ key: name, label: t(`figures.${name}`), cells: [shown(name, current[name] ?? 0), shown(name, previous?.[name] ?? null)] }))}
+              columns={previous ? [{ label: t("thisPeriod") }, { label: t("previousPeriod") }] : [{ label: t("thisPeriod") }]}
+              rows={SUMMARY_LINES.map((name) => ({ key: name, label: t(`figures.${name}`), cells: previous ? [shown(name, current[name] ?? 0), shown(name, previous[name])] : [shown(name, current[name] ?? 0)] }))}
             />
             <div className="space-y-1">
               <h2 className="font-semibold">{t("tables.mois")}</h2>
