@@ -3,7 +3,7 @@
 // page passes axe, on a desktop and on a phone.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Download } from "@playwright/test";
-import { ACCOUNTS, signIn } from "./support";
+import { ACCOUNTS, mainNav, signIn } from "./support";
 
 async function text(download: Download): Promise<string> {
   const chunks: Buffer[] = [];
@@ -15,7 +15,7 @@ test("the association's statistics: a season, the one before, a chart and its ta
   test.slow();
   await signIn(page, ACCOUNTS.admin);
   await page.goto("/admin");
-  await page.getByRole("link", { name: "Statistiques" }).click();
+  await mainNav(page).getByRole("link", { name: "Statistiques" }).click(); // issue 29.10: in the header menu
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Statistiques · Saison");
   await expect(page.getByRole("heading", { name: "L'essentiel" })).toBeVisible();
   const summary = page.getByRole("table", { name: /Ce que sont devenues les invitations/ });
@@ -76,7 +76,7 @@ test("a venue's and a structure's own statistics, for their reports", async ({ p
   };
   await signIn(page, ACCOUNTS.venue);
   await page.goto("/lieu");
-  await page.getByRole("link", { name: "Statistiques" }).click();
+  await mainNav(page).getByRole("link", { name: "Statistiques" }).click(); // issue 29.10: in the header menu
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Statistiques du lieu");
   await expect(page.getByRole("heading", { name: "Par événement" })).toBeVisible();
   await expect(page.getByRole("region", { name: /Par événement/ }).getByRole("table").getByRole("row").nth(1)).toContainText(/séance/);
@@ -90,7 +90,7 @@ test("a venue's and a structure's own statistics, for their reports", async ({ p
 
   await signIn(page, ACCOUNTS.partner);
   await page.goto("/partenaire");
-  await page.getByRole("link", { name: "Statistiques" }).click();
+  await mainNav(page).getByRole("link", { name: "Statistiques" }).click(); // issue 29.10: in the header menu
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Statistiques de la structure");
   await expect(page.getByText("Personnes accompagnées touchées")).toBeVisible();
   await axe();
