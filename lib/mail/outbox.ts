@@ -19,10 +19,15 @@ import { pageOffset } from "@/lib/validation";
 import { MAIL_ATTEMPTS } from "./index";
 import { reveal, unseal } from "./seal";
 
-export async function listOutbox(actor: Actor, { page = 1, pageSize = 20, hidden = "[lien à usage unique]", status }: { page?: number; pageSize?: number; hidden?: string; status?: MailStatus } = {}) {
+export async function listOutbox(
+  actor: Actor,
+  { page = 1, pageSize = 20, hidden = "[lien à usage unique]", status, to }: { page?: number; pageSize?: number; hidden?: string; status?: MailStatus; to?: string } = {},
+) {
   ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
   const prisma = getPrisma();
-  const where = status ? { status } : {};
+  // Searched by recipient (issue 29.10): "did the structure get its confirmation?" is asked with an address.
+  const recipient = to?.trim().slice(0, 200);
+  const where = { ...(status ? { status } : {}), ...(recipient ? { to: { contains: recipient, mode: "insensitive" as const } } : {}) };
   const [total, rows, failed] = await Promise.all([
     prisma.outboxMail.count({ where }),
     prisma.outboxMail.findMany({ where, orderBy: { createdAt: "desc" }, skip: pageOffset(page, pageSize), take: pageSize }),

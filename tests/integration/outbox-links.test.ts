@@ -65,3 +65,20 @@ describe("single-use links in the outbox", () => {
     for (const mail of mails) expect(mail.text).not.toMatch(LINK);
   });
 });
+
+describe("the outbox searched by recipient (issue 29.10)", () => {
+  it("lists only the mails to an address containing what was typed, whatever the case", async () => {
+    const prisma = getPrisma();
+    await prisma.outboxMail.createMany({
+      data: [
+        { kind: "ACCOUNT_INVITATION", to: "Accueil@Glycines.test", subject: "Votre compte", status: "SENT" },
+        { kind: "ACCOUNT_INVITATION", to: "direction@glycines.test", subject: "Votre compte", status: "FAILED" },
+        { kind: "ACCOUNT_INVITATION", to: "autre@ailleurs.test", subject: "Votre compte", status: "SENT" },
+      ],
+    });
+    const admin = await adminActor();
+    expect((await listOutbox(admin, { to: "glycines" })).mails.map((mail) => mail.to).sort()).toEqual(["Accueil@Glycines.test", "direction@glycines.test"]);
+    expect((await listOutbox(admin, { to: "GLYCINES", status: "FAILED" })).mails.map((mail) => mail.to)).toEqual(["direction@glycines.test"]);
+    expect((await listOutbox(admin, { to: "personne" })).total).toBe(0);
+  });
+});

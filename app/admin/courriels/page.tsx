@@ -8,21 +8,27 @@ import { listFailedJobs, listStuckJobs } from "@/lib/jobs/failed";
 import { listOutbox } from "@/lib/mail/outbox";
 import { resendMailAction, retryJobAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { LinkedText } from "@/components/linked-text";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("outbox") };
 }
 
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ page?: string; etat?: string }> }) {
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ page?: string; etat?: string; destinataire?: string }> }) {
   const actor = await requireUser("/admin/courriels", "ADMIN");
   const query = await searchParams;
   const onlyFailed = query.etat === "echec";
+  const recipient = typeof query.destinataire === "string" ? query.destinataire.trim() : "";
   const page = Math.max(1, Number(query.page) || 1);
-  const [{ mails, pageCount, failed }, failedJobs, stuckJobs] = await Promise.all([listOutbox(actor, { page, status: onlyFailed ? "FAILED" : undefined }), listFailedJobs(actor), listStuckJobs(actor)]);
+  const [{ mails, pageCount, failed }, failedJobs, stuckJobs] = await Promise.all([
+    listOutbox(actor, { page, status: onlyFailed ? "FAILED" : undefined, to: recipient || undefined }),
+    listFailedJobs(actor),
+    listStuckJobs(actor),
+  ]);
   const t = await getTranslations("outbox");
   const taskLabel = (task: string) => (t.has(`failedJobs.tasks.${task}`) ? t(`failedJobs.tasks.${task}`) : task);
-  const link = (to: number) => `/admin/courriels?${new URLSearchParams({ ...(onlyFailed ? { etat: "echec" } : {}), page: String(to) })}`;
+  const link = (to: number) => `/admin/courriels?${new URLSearchParams({ ...(onlyFailed ? { etat: "echec" } : {}), ...(recipient ? { destinataire: recipient } : {}), page: String(to) })}`;
   return (
     <ClientMessages namespaces={[...FORM_NAMESPACES]}>
       <div className="space-y-6">
@@ -34,8 +40,20 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
             {onlyFailed ? t("all") : t("onlyFailed")}
           </Link>
         </p>
+        <form method="get" action="/admin/courriels" role="search" className="flex flex-wrap items-end gap-3">
+          {onlyFailed ? <input type="hidden" name="etat" value="echec" /> : null}
+          <p>
+            <label htmlFor="destinataire" className="mb-1 block font-semibold">
+              {t("recipient")}
+            </label>
+            <input id="destinataire" name="destinataire" type="search" defaultValue={recipient} className="rounded-md border border-gray-400 px-3 py-2" />
+          </p>
+          <button type="submit" className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800">
+            {t("search")}
+          </button>
+        </form>
         {mails.length === 0 ? (
-          <p className="rounded-lg bg-brand-50 p-4">{t("empty")}</p>
+          <p className="rounded-lg bg-brand-50 p-4">{recipient ? t("emptyRecipient", { recipient }) : t("empty")}</p>
         ) : (
           <ul className="space-y-4">
             {mails.map((mail) => (
@@ -47,7 +65,11 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                 </p>
                 <h2 className="font-semibold">{mail.subject || t("noSubject")}</h2>
                 {mail.error ? <p className="text-sm text-red-800">{t("error", { error: mail.error })}</p> : null}
-                {mail.text ? <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-sm">{mail.text}</pre> : null}
+                {mail.text ? (
+                  <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-sm">
+                    <LinkedText text={mail.text} />
+                  </pre>
+                ) : null}
                 {mail.status === "FAILED" ? (
                   <ActionForm action={resendMailAction} submit={t("resend")} className="mt-2 space-y-2">
                     <input type="hidden" name="mailId" value={mail.id} />
