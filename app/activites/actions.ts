@@ -8,12 +8,15 @@ import { getTranslations } from "@/lib/i18n/server";
 import { cancelOwnRegistration, registerForActivity } from "@/lib/activities/activities";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
 import { formatBookingNumber } from "@/lib/booking/number";
+import { actorUserId } from "@/lib/auth/actor";
+import { currentActor } from "@/lib/auth/current";
 import { clientAddress } from "@/lib/http/client-address";
 
 export async function registerAction(_state: ActionState, data: FormData): Promise<ActionState> {
   try {
     const input = { activityId: data.get("activityId"), firstName: data.get("firstName"), lastName: data.get("lastName"), email: data.get("email") };
-    const registration = await registerForActivity(input, clientAddress(await headers()));
+    // A signed-in referent's registration goes into their calendar feed (issue 30.2).
+    const registration = await registerForActivity(input, clientAddress(await headers()), { userId: actorUserId(await currentActor()) });
     const t = await getTranslations("activities");
     const facts = { title: registration.title, number: formatBookingNumber(registration.number), position: registration.position ?? 0 };
     revalidatePath("/activites");

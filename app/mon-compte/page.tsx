@@ -4,7 +4,8 @@ import { ActionForm } from "@/components/forms/action-form";
 import { requireUser } from "@/lib/auth/current";
 import { OPTIONAL_KINDS_BY_ROLE } from "@/lib/mail/content";
 import { DELIVERIES, getMailPreferences } from "@/lib/mail/preferences";
-import { setMailPreferencesAction } from "./actions";
+import { currentFeed } from "@/lib/calendar/feed-token";
+import { renewCalendarFeedAction, setMailPreferencesAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 
@@ -19,6 +20,9 @@ export default async function MyAccountPage() {
   const kinds = await getTranslations("mail.kinds");
   // Only the kinds this role receives: a choice about mails one never gets would only puzzle.
   const offered = OPTIONAL_KINDS_BY_ROLE[actor.role];
+  // The calendar feed is a structure's (issue 30.2): its referents only.
+  const feed = actor.role === "PARTNER" ? await currentFeed(actor) : null;
+  const calendar = await getTranslations("calendar");
   return (
     <ClientMessages namespaces={[...FORM_NAMESPACES]}>
       <div className="space-y-6">
@@ -50,6 +54,38 @@ export default async function MyAccountPage() {
             </>
           )}
         </section>
+        {actor.role === "PARTNER" ? (
+          <section aria-labelledby="agenda" className="space-y-4">
+            <h2 id="agenda" className="text-2xl font-semibold">
+              {calendar("feedTitle")}
+            </h2>
+            <p>{calendar("feedLead")}</p>
+            {feed ? (
+              <>
+                <p>
+                  <a href={feed.webcal} className="inline-block rounded-md bg-brand-700 px-5 py-3 text-lg font-semibold text-white hover:bg-brand-800">
+                    {calendar("feedSubscribe")}
+                  </a>
+                </p>
+                <label className="block space-y-1">
+                  <span className="font-semibold">{calendar("feedAddress")}</span>
+                  <input type="text" readOnly value={feed.https} className="block w-full rounded-md border border-brand-100 p-2 font-mono text-sm" />
+                </label>
+                <p>{calendar("feedPrivate")}</p>
+                <ActionForm action={renewCalendarFeedAction} submit={calendar("feedRenew")} confirm={calendar("feedRenewConfirm")} danger>
+                  <input type="hidden" name="intent" value="renew" />
+                </ActionForm>
+              </>
+            ) : (
+              <>
+                <p>{calendar("feedNone")}</p>
+                <ActionForm action={renewCalendarFeedAction} submit={calendar("feedCreate")}>
+                  <input type="hidden" name="intent" value="create" />
+                </ActionForm>
+              </>
+            )}
+          </section>
+        ) : null}
       </div>
     </ClientMessages>
   );

@@ -146,7 +146,8 @@ export interface Registration {
 }
 
 /** Registers one person by name: confirmed while places are left, waitlisted otherwise. Anyone may. */
-export async function registerForActivity(input: unknown, ip: string, { now = new Date() } = {}): Promise<Registration> {
+/** `userId`: the account that registers, when signed in: the activity then goes into its calendar feed (issue 30.2). */
+export async function registerForActivity(input: unknown, ip: string, { now = new Date(), userId = null as string | null } = {}): Promise<Registration> {
   const data = parse(registrationSchema, input);
   // Every registration counts, from one client: filling an activity with made-up names stays slow. Then
   // from every client at once: the form mails the address it is given, so many clients together stay as
@@ -167,7 +168,7 @@ export async function registerForActivity(input: unknown, ip: string, { now = ne
     const allocation = allocate(1, activity.capacity - activity.confirmedPlaces, Infinity, "WAITLIST");
     const status = allocation.kind === "CONFIRM" ? "CONFIRMED" : "WAITLISTED";
     const registration = await tx.activityRegistration.create({
-      data: { activityId: activity.id, number: newBookingNumber(), status, firstName: data.firstName, lastName: data.lastName, email: data.email ?? null, createdAt: now, confirmedAt: status === "CONFIRMED" ? now : null },
+      data: { activityId: activity.id, number: newBookingNumber(), status, firstName: data.firstName, lastName: data.lastName, email: data.email ?? null, userId, createdAt: now, confirmedAt: status === "CONFIRMED" ? now : null },
       select: { id: true, number: true, requestSeq: true },
     });
     if (status === "CONFIRMED") await tx.activity.update({ where: { id: activity.id }, data: { confirmedPlaces: { increment: 1 } } });

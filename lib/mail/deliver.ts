@@ -6,6 +6,7 @@
 // mail whose acknowledgement was lost gets the same id again, which lets it drop the duplicate.
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
+import { bookingCalendarForMail } from "@/lib/calendar/booking-event";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -69,6 +70,7 @@ async function deliver(mailId: string, attempt: number): Promise<Delivery> {
   const transport = smtp();
   if (!transport) return finish(mailId, "KEPT", { to });
   const secrets = mail.sealedSecrets ? unseal(mail.sealedSecrets) : {};
+  const calendar = await calendarOf(mail.kind, mail.props);
   await transport.sendMail({
     from: FROM(),
     to,
@@ -76,9 +78,23 @@ async function deliver(mailId: string, attempt: number): Promise<Delivery> {
     text: reveal(rendered.text, secrets, ""),
     html: rendered.html ? reveal(rendered.html, secrets, "") : undefined,
     messageId: `<${mailId}@billetterie-solidaire>`,
+    ...(calendar ? { icalEvent: { method: calendar.method, filename: calendar.filename, content: calendar.content } } : {}),
   });
   // Sent: the secrets are the recipient's alone now, not even sealed here.
   return finish(mailId, "SENT", { to, attempts: attempt, sealedSecrets: null, sentAt: new Date(), error: null });
+}
+
+/**
+ * Issue 30.2: the mails of a confirmation carry the booking's event (.ics), those of a cancellation the
+ * same UID with METHOD:CANCEL, so that a calendar adds the outing, then removes it. Read as the booking
+ * stands when the mail leaves (lib/calendar/booking-event.ts).
+ */
+const CALENDAR_KINDS = new Set(["BOOKING_CONFIRMED", "BOOKING_PROMOTED", "DRAW_RESULT", "BOOKING_CANCELLED", "SESSION_CANCELLED"]);
+
+async function calendarOf(kind: string, props: Prisma.JsonValue) {
+  const bookingId = (props as { bookingId?: unknown } | null)?.bookingId;
+  if (!CALENDAR_KINDS.has(kind) || typeof bookingId !== "string") return null;
+  return bookingCalendarForMail(bookingId);
 }
 
 async function finish(mailId: string, status: Exclude<Delivery, "ALREADY_DONE">, data: Prisma.OutboxMailUpdateInput): Promise<Delivery> {

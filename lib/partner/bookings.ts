@@ -125,7 +125,7 @@ async function tabCounts(partnerId: string, now: Date): Promise<Record<BookingTa
 }
 
 /** Each waiting booking's rank on its session's waitlist (1 is next), the places ahead of it, and its end. */
-async function waitlistPositions(bookingIds: string[]): Promise<Map<string, Waiting>> {
+export async function waitlistPositions(bookingIds: string[]): Promise<Map<string, Waiting>> {
   if (!bookingIds.length) return new Map();
   const rows = await getPrisma().$queryRaw<{ id: string; position: number; placesAhead: number; until: Date }[]>`
     SELECT b."id"::text AS "id", ahead."position", ahead."placesAhead",

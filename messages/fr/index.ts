@@ -7,6 +7,7 @@ import associationStructures from "./association-structures.json";
 import associationVenues from "./association-venues.json";
 import auth from "./auth.json";
 import booking from "./booking.json";
+import calendar from "./calendar.json";
 import easy from "./easy.json";
 import invitation from "./invitation.json";
 import mail from "./mail.json";
@@ -16,7 +17,7 @@ import statistics from "./statistics.json";
 import titles from "./titles.json";
 import venue from "./venue.json";
 
-const parts = [site, booking, easy, offer, invitation, auth, venue, mail, association, associationStructures, associationVenues, associationBookings, titles, statistics, activities];
+const parts = [site, booking, easy, offer, invitation, auth, venue, mail, association, associationStructures, associationVenues, associationBookings, titles, statistics, activities, calendar];
 
 function merge(list: Record<string, unknown>[]): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
@@ -44,7 +45,8 @@ export type Messages = typeof site &
   typeof associationBookings &
   typeof titles &
   typeof statistics &
-  typeof activities;
+  typeof activities &
+  typeof calendar;
 
 const messages = merge(parts) as Messages;
 export default messages;

@@ -44,6 +44,7 @@ export default async function BookingPage({
   });
   const t = await getTranslations("bookingPage");
   const codes = await getTranslations("cancelCodes");
+  const calendar = await getTranslations("calendar");
   // The banner of what just happened, as long as it is still true (a reload after a change shows none).
   const outcome = OUTCOMES.find((o) => o === resultat && (o === "CANCELLED") === (booking.status === "CANCELLED"));
 
@@ -142,6 +143,15 @@ export default async function BookingPage({
             <a href={`/api/bookings/${booking.id}/invitation`} className="inline-block rounded-md bg-brand-700 px-5 py-3 text-lg font-semibold text-white hover:bg-brand-800">
               {t("print")}
             </a>
+          </p>
+        ) : null}
+        {booking.status === "CONFIRMED" ? (
+          <p className="space-y-1">
+            {/* The booking's event as an .ics file (issue 30.2): downloaded, the phone or computer adds it. */}
+            <a href={`/api/bookings/${booking.id}/calendar`} download className="font-semibold text-brand-800 underline">
+              {calendar("add")}
+            </a>
+            <span className="block text-gray-700">{calendar("addHint")}</span>
           </p>
         ) : null}
         {booking.canCancel ? (
