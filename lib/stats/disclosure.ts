@@ -1,10 +1,12 @@
-// What an export meant to leave the association may show (decision 011, "Complementary suppression",
-// issue 27.3). Counts of 1 to 4 people are masked ("primary"); but a masked count must not follow from
-// what is shown: the offer minus the unused places gives the confirmed ones, the total minus the other
-// rows gives the last, the structures bound the people. So the table is read as a reader would, with
-// every relation its figures obey (taken as exact even where they only bound: a finished season makes
-// them exact), and while a masked cell can be computed, one more cell of a relation holding it is masked
-// ("complementary"), the smallest first, the offer last (it is public elsewhere).
+// What an export meant to leave the association may show (decision 011, "A suppression that proves itself",
+// issue 27.3). Counts of 1 to 4 people are written "< 5"; none of them may follow from what is shown: the
+// offer minus the unused places, the total minus the other rows, the structures bounding the people. The
+// proof kept for each "< 5" is a second table, different in that cell, that agrees with everything the file
+// and the other files to hand out show and with every relation the figures obey: whoever reads them cannot
+// tell the two apart, so cannot compute the cell. While a "< 5" has no such table, the cells the cheapest
+// one needs are masked too (complements, written "masqué": 0 or 5 and more; or "< 5" if 1 to 4).
+// The second tables are local (one row and its marginals, or two rows moving in opposite directions), so
+// the cost grows with the number of rows, not its square.
 import type { Figures } from "./figures";
 
 export const MASKED_BELOW = 5;
@@ -12,11 +14,7 @@ export const MASKED_BELOW = 5;
 /** A cell as the file writes it: its number, "< 5" (1 to 4), or masked (0 or 5 and more: a complement). */
 export type Shown = number | null | "small" | "masked";
 
-type Term = { cell: number; sign: 1 | -1 };
-/** Σ sign·cell = 0 (a known constant is a fixed cell with sign −1). */
-type Equation = Term[];
-
-/** Counts of places or people: primary suppression below 5. The offer is not one; structures are bounded below. */
+/** Counts of places or people: primary suppression below 5. The offer is not one; nor are the structures. */
 export const COUNTS_OF_PEOPLE = new Set<keyof Figures>(["requested", "confirmed", "attended", "noShows", "people", "companions", "cancelledByPartner", "cancelledByVenue", "cancelledByAssociation", "sessionCancelled", "expired", "withdrawn", "promotions"]);
 /** Figures that add up across the rows of a breakdown (distinct people and structures do not). */
 const ADDITIVE = new Set<keyof Figures>(["offered", "requested", "confirmed", "attended", "noShows", "unused", "companions", "cancelledByPartner", "cancelledByVenue", "cancelledByAssociation", "sessionCancelled", "expired", "withdrawn", "promotions"]);
@@ -32,168 +30,284 @@ export const ROW_RELATIONS: [keyof Figures, (keyof Figures)[]][] = [
 /** A row's bounds: each figure is at most the next (a structure has a person, a person a place). */
 export const ROW_BOUNDS: (keyof Figures)[][] = [["structures", "people", "confirmed"]];
 
+const SHOWN = 0;
+const SMALL = 1;
+const MASKED = 2;
+/** Masking the offer costs this many other cells: it is public elsewhere, hidden only when nothing else will do. */
+const OFFER_COST = 1000;
+/** Rows of a kind tried before the search moves on (a kind: the same masked columns). */
+const TRIES_PER_KIND = 64;
+/** Masking a cell of another file (the account) costs more than anything here: the last resort. */
+const MARGINAL_COST = 10_000;
+
+const isSmall = (value: number | null | undefined) => typeof value === "number" && value > 0 && value < MASKED_BELOW;
+
+/** A marginal: a row the reader knows from another file (the season's totals, a town's row), the rows adding up to it, and how that file shows it. */
+export type Marginal = { values: readonly (number | null)[]; parts: readonly number[]; shown?: readonly Shown[] };
+
 /**
- * The cells to show of `rows` (one per row of the file, `names` its columns) given `marginals`: rows the
- * reader knows from elsewhere (the season's totals, a town's row for its areas), each with the indexes of
- * the rows that add up to it. A marginal is masked only where it is itself 1 to 4.
+ * The cells to show of `rows` (one per row of the file, `names` its columns) given `marginals`. Each
+ * marginal is shown as `shown` says (by default: exact, "< 5" where a count is 1 to 4): it is never masked
+ * here, its own file decides.
  */
-export function protectedCells(
+export function protectedCells(names: readonly (keyof Figures)[], rows: readonly (number | null)[][], marginals: readonly Marginal[] = []): Shown[][] {
+  return protection(names, rows, marginals).cells;
+}
+
+/** protectedCells, and the "< 5" cells left without a second table (none, unless the relations leave no room at all). */
+export function protection(
   names: readonly (keyof Figures)[],
   rows: readonly (number | null)[][],
-  marginals: readonly { values: readonly (number | null)[]; parts: readonly number[] }[] = [],
-): Shown[][] {
+  marginals: readonly Marginal[] = [],
+  { forced = new Set<number>(), openMarginals = false }: { forced?: ReadonlySet<number>; openMarginals?: boolean } = {},
+) {
   const width = names.length;
-  const values = [...rows, ...marginals.map((m) => m.values)].flat();
-  const fixed = rows.length * width; // cells from here on are marginals: known unless small, never complements
-  const at = (row: number, name: keyof Figures) => {
-    const column = names.indexOf(name);
-    return column < 0 || values[row * width + column] === null || values[row * width + column] === undefined ? -1 : row * width + column;
-  };
-  const equations: Equation[] = [];
-  const bounds: [number, number][] = [];
-  const allRows = rows.length + marginals.length;
-  for (let row = 0; row < allRows; row++) {
-    for (const [whole, parts] of ROW_RELATIONS) {
-      const cells = [whole, ...parts].map((name) => at(row, name));
-      if (cells.every((cell) => cell >= 0)) equations.push(cells.map((cell, i) => ({ cell, sign: i === 0 ? 1 : -1 })));
+  const lines = [...rows, ...marginals.map((m) => m.values)];
+  const values = lines.flat();
+  const fixedFrom = rows.length * width; // marginal cells: their state is given
+  const state = values.map((value, cell) => {
+    if (cell >= fixedFrom) {
+      const given = marginals[Math.floor(cell / width) - rows.length]!.shown?.[cell % width];
+      if (given !== undefined) return given === "small" ? SMALL : given === "masked" ? MASKED : SHOWN;
     }
-    for (const chain of ROW_BOUNDS) {
-      const cells = chain.map((name) => at(row, name)).filter((cell) => cell >= 0);
-      for (let i = 1; i < cells.length; i++) bounds.push([cells[i - 1]!, cells[i]!]);
-    }
-  }
-  marginals.forEach((marginal, m) => {
-    names.forEach((name, column) => {
-      if (!ADDITIVE.has(name)) return;
-      const whole = (rows.length + m) * width + column;
-      const parts = marginal.parts.map((row) => row * width + column);
-      if ([whole, ...parts].some((cell) => values[cell] === null)) return;
-      equations.push([{ cell: whole, sign: 1 }, ...parts.map((cell) => ({ cell, sign: -1 as const }))]);
-    });
+    if (forced.has(cell) && value !== null) return isSmall(value) ? SMALL : MASKED;
+    return isSmall(value) && COUNTS_OF_PEOPLE.has(names[cell % width]!) ? SMALL : SHOWN;
   });
+  const offered = names.indexOf("offered");
+  const additive = marginals.length === 0 ? [] : names.flatMap((name, column) => (ADDITIVE.has(name) ? [column] : []));
+  const { byColumn, byProjection, metaOf } = patternsOf(names, additive);
+  // The marginals holding each row (two rows holding the same ones move without touching them).
+  const holding = rows.map(() => [] as number[]);
+  marginals.forEach((marginal, m) => marginal.parts.forEach((row) => holding[row]!.push(m)));
+  const groupOf = holding.map((list) => list.join(","));
 
-  const small = (cell: number) => {
+  // Rows by group and by kind (the bit set of their hidden columns), small rows first: a complement is
+  // sought among the rows of the fewest places.
+  const kinds = new Map<string, Map<number, Set<number>>>();
+  const kindOf = (row: number) => names.reduce((bits, _, column) => (state[row * width + column] === SHOWN ? bits : bits | (1 << column)), 0);
+  const rowKind = rows.map((_, row) => kindOf(row));
+  const file = (row: number) => {
+    const group = kinds.get(groupOf[row]!) ?? kinds.set(groupOf[row]!, new Map()).get(groupOf[row]!)!;
+    const kind = group.get(rowKind[row]!) ?? group.set(rowKind[row]!, new Set()).get(rowKind[row]!)!;
+    kind.add(row);
+  };
+  for (let row = rows.length - 1; row >= 0; row--) file(row);
+
+  /** A cell's value after `delta`, as the reader would accept it (the state it has, or would have once masked). */
+  const accepts = (cell: number, delta: number, masking: boolean) => {
     const value = values[cell];
-    return typeof value === "number" && value > 0 && value < MASKED_BELOW;
+    if (value === null || value === undefined) return false;
+    const next = value + delta;
+    const hidden = state[cell] !== SHOWN ? state[cell] : masking ? (isSmall(value) ? SMALL : MASKED) : SHOWN;
+    if (hidden === SMALL) return next >= 1 && next < MASKED_BELOW;
+    return next === 0 || next >= MASKED_BELOW;
   };
-  const preference = (cell: number) => {
-    const value = values[cell] as number;
-    return (names[cell % width] === "offered" ? 2e9 : 0) + (value >= MASKED_BELOW ? value : 1e9);
+  const chains = ROW_BOUNDS.map((chain) => chain.map((name) => names.indexOf(name)).filter((column) => column >= 0));
+  /** The bounds of a line (structures ≤ people ≤ confirmed) still hold after `pattern`. */
+  const ordered = (line: number, pattern: Int8Array) =>
+    chains.every((chain) =>
+      chain.every((column, i) => {
+        if (i === 0) return true;
+        const lower = values[line * width + chain[i - 1]!];
+        const upper = values[line * width + column];
+        return lower === null || upper === null || lower! + pattern[chain[i - 1]!]! <= upper! + pattern[column]!;
+      }),
+    );
+  /** What moving a file's row by `pattern` costs (cells to mask), or null when the reader would refuse it. */
+  const rowCost = (row: number, pattern: Int8Array): { cost: number; masks: number[] } | null => {
+    let cost = 0;
+    const masks: number[] = [];
+    for (let column = 0; column < width; column++) {
+      if (pattern[column] === 0) continue;
+      const cell = row * width + column;
+      if (!accepts(cell, pattern[column]!, true)) return null;
+      if (state[cell] === SHOWN) {
+        cost += column === offered ? OFFER_COST : 1;
+        masks.push(cell);
+      }
+    }
+    return ordered(row, pattern) ? { cost, masks } : null;
   };
-  const masked = new Set<number>();
-  values.forEach((_, cell) => {
-    if (small(cell) && COUNTS_OF_PEOPLE.has(names[cell % width]!)) masked.add(cell);
-  });
-  // The structures bound the people: where a count of the row is masked, so are they when 1 to 4.
-  for (const [lower, upper] of bounds) if (masked.has(upper) && small(lower)) masked.add(lower);
+  /**
+   * A marginal moved by the additive part `key` (of a pattern): the cells of its file to mask for a
+   * completion it allows (none when its file hides them already), or null. Its file's cells are masked
+   * only when asked (`openMarginals`: the account is then protected again with them, see tables.ts).
+   */
+  const marginalMoves = (m: number, key: string): number[] | null => {
+    const line = rows.length + m;
+    let best: number[] | null = null;
+    for (const pattern of byProjection.get(key) ?? []) {
+      const masks: number[] = [];
+      let fits = true;
+      for (let column = 0; column < width && fits; column++) {
+        if (pattern[column] === 0) continue;
+        const cell = line * width + column;
+        if (state[cell] === SHOWN && (!openMarginals || column === offered)) fits = false;
+        else if (!accepts(cell, pattern[column]!, true)) fits = false;
+        else if (state[cell] === SHOWN) masks.push(cell);
+      }
+      if (fits && ordered(line, pattern) && (!best || masks.length < best.length)) best = masks;
+      if (best?.length === 0) break;
+    }
+    return best;
+  };
+  /** The marginals `lines` moved by `key`: the cells to mask in their files, or null. */
+  const marginalsMove = (lines: number[], key: string): number[] | null => {
+    const masks: number[] = [];
+    for (const m of lines) {
+      const more = marginalMoves(m, key);
+      if (!more) return null;
+      masks.push(...more);
+    }
+    return masks;
+  };
 
-  // Greedy, one complement at a time: among the cells of the relations holding a computable cell, the one
-  // after which the fewest cells stay computable; then a count of 5 or more before a zero (masking a zero
-  // rarely hides anything), the smallest, the offer last.
-  // The shown cells nearest a computable one: in its relations, or else in those of the masked cells there
-  // (the leak may come from further: the offer minus the unused places gives a masked confirmed count,
-  // which with the attendance gives a small one).
-  const around = (found: number): number[] => {
-    const seen = new Set([found]);
-    for (let ring = [found]; ring.length > 0; ) {
-      const next = [...new Set(ring.flatMap((cell) => equations.filter((equation) => equation.some((term) => term.cell === cell)).flatMap((equation) => equation.map((term) => term.cell))))].filter((cell) => !seen.has(cell));
-      next.forEach((cell) => seen.add(cell));
-      const shownCells = next.filter((cell) => cell < fixed && !masked.has(cell) && values[cell] !== null).sort((a, b) => preference(a) - preference(b));
-      if (shownCells.length > 0) return shownCells;
-      ring = next.filter((cell) => masked.has(cell));
+  type Witness = { cost: number; masks: number[]; moved: number[] };
+  /** The cheapest second table different in `cell`: one row (and its marginals), or two rows in opposite directions. */
+  const witness = (cell: number): Witness | null => {
+    const row = Math.floor(cell / width);
+    const own = kinds.get(groupOf[row]!)!;
+    let best = null as Witness | null;
+    const consider = (found: Witness) => {
+      if (!best || found.cost < best.cost) best = found;
+    };
+    const movedOf = (line: number, pattern: Int8Array) => names.flatMap((_, column) => (pattern[column] !== 0 ? [line * width + column] : []));
+    // Another row of these kinds moving by `back`: the first the reader would accept, kind by kind.
+    const pair = (pattern: Int8Array, back: Int8Array, here: { cost: number; masks: number[] }, byKind: Map<number, Set<number>>) => {
+      for (const [kind, members] of byKind) {
+        let extra = 0;
+        for (let column = 0; column < width; column++) if (back[column] !== 0 && !(kind & (1 << column))) extra += column === offered ? OFFER_COST : 1;
+        if (best && here.cost + extra >= best.cost) continue;
+        let tries = 0;
+        for (const other of members) {
+          if (other === row) continue;
+          if (++tries > TRIES_PER_KIND) break;
+          const their = rowCost(other, back);
+          if (!their) continue;
+          consider({ cost: here.cost + their.cost, masks: [...here.masks, ...their.masks], moved: [...movedOf(row, pattern), ...movedOf(other, back)] });
+          break;
+        }
+        if (best?.cost === 0) return;
+      }
+    };
+    // First the row alone, or with a row of its own group (their marginals do not move); then, if none
+    // will do, with a row of another group (a town's area with another town's: both towns move).
+    for (const pass of [0, 1]) {
+      for (const pattern of byColumn[cell % width]!) {
+        const here = rowCost(row, pattern);
+        if (!here || (best && here.cost >= best.cost)) continue;
+        const meta = metaOf.get(pattern)!;
+        if (!meta.moving) {
+          if (pass === 0) consider({ cost: here.cost, masks: here.masks, moved: movedOf(row, pattern) });
+        } else if (pass === 0) {
+          // The row alone, its marginals following it (a row that is its town, a table of one row).
+          const along = holding[row]!.length > 0 ? marginalsMove(holding[row]!, meta.key) : null;
+          if (along) consider({ cost: here.cost + MARGINAL_COST * along.length, masks: [...here.masks, ...along], moved: movedOf(row, pattern) });
+          for (const back of meta.opposite) {
+            pair(pattern, back, here, own);
+            if (best?.cost === 0) return best;
+          }
+        } else {
+          for (const [group, byKind] of kinds) {
+            if (group === groupOf[row]) continue;
+            const theirs = group === "" ? [] : group.split(",").map(Number);
+            const mine = marginalsMove(holding[row]!.filter((m) => !theirs.includes(m)), meta.key);
+            const their = meta.opposite[0] ? marginalsMove(theirs.filter((m) => !holding[row]!.includes(m)), metaOf.get(meta.opposite[0])!.key) : null;
+            if (!mine || !their || mine.length + their.length > 0) continue; // another group's row: only where the towns' file hides them already
+            for (const back of meta.opposite) pair(pattern, back, here, byKind);
+          }
+        }
+        if (best?.cost === 0) return best;
+      }
+      if (best) return best;
     }
-    return [];
+    return best;
   };
-  // First the classic rule, cheap at any size: no relation holds exactly one masked cell.
-  for (let again = true; again; ) {
-    again = false;
-    for (const equation of equations) {
-      if (equation.filter((term) => masked.has(term.cell)).length !== 1) continue;
-      const complement = equation.map((term) => term.cell).filter((cell) => cell < fixed && !masked.has(cell) && values[cell] !== null).sort((a, b) => preference(a) - preference(b))[0];
-      if (complement === undefined) continue;
-      masked.add(complement);
-      again = true;
+
+  const covered = new Set<number>();
+  const unprotected: number[] = [];
+  const required = new Set<number>();
+  const hide = (cell: number) => {
+    if (cell >= fixedFrom) {
+      state[cell] = isSmall(values[cell]) ? SMALL : MASKED;
+      required.add(cell - fixedFrom);
+      return;
     }
-  }
-  // Then the reader's full reading, while a small count can still be computed. Its cost grows with the
-  // rows times the complements: a large table (a venue's breakdown at national scale has 1,500 rows) keeps
-  // the classic rule alone.
-  const large = rows.length > 25;
-  for (let computed = large ? [] : computable(values, masked, equations, bounds); computed.length > 0; ) {
-    const candidates = computed.map((found) => around(found)).find((cells) => cells.length > 0);
-    if (candidates === undefined) break; // nothing left to mask around them: every cell of their relations is masked
-    let best = { cell: -1, computed: [] as number[] };
-    for (const cell of candidates.slice(0, 6)) {
-      const after = computable(values, new Set([...masked, cell]), equations, bounds);
-      if (best.cell < 0 || after.length < best.computed.length) best = { cell, computed: after };
-      if (after.length === 0) break;
+    const row = Math.floor(cell / width);
+    kinds.get(groupOf[row]!)!.get(rowKind[row]!)!.delete(row);
+    state[cell] = isSmall(values[cell]) ? SMALL : MASKED;
+    rowKind[row] = kindOf(row);
+    file(row);
+  };
+  for (let cell = 0; cell < fixedFrom; cell++) {
+    if (state[cell] !== SMALL || covered.has(cell)) continue;
+    let found = witness(cell);
+    if (!found) {
+      // None within reach: the whole row but its offer is hidden (no relation of the row then holds a
+      // single hidden cell), and a second table sought again.
+      const row = Math.floor(cell / width);
+      names.forEach((_, column) => {
+        if (column !== offered && state[row * width + column] === SHOWN && values[row * width + column] !== null) hide(row * width + column);
+      });
+      found = witness(cell);
     }
-    masked.add(best.cell);
-    computed = best.computed;
+    if (!found) {
+      unprotected.push(cell);
+      continue;
+    }
+    found.masks.forEach(hide);
+    found.moved.forEach((moved) => covered.add(moved));
   }
 
-  return rows.map((row, r) => row.map((value, column) => (value === null || !masked.has(r * width + column) ? value : small(r * width + column) ? "small" : "masked")));
+  const cells = rows.map((row, r) => row.map((value, column): Shown => (value === null ? null : state[r * width + column] === SMALL ? "small" : state[r * width + column] === MASKED ? "masked" : value)));
+  // The marginals' cells their files must mask too (as line × width + column, from the first marginal).
+  return { cells, unprotected, required: [...required] };
 }
 
 /**
- * The masked cells the reader can compute: bounds carried through the relations until nothing changes
- * ("< 5" is 1 to 4; a masked complement is 0 or at least 5).
+ * Every way a row may move by −1, 0 or +1 per cell with its relations still holding (at most 6 cells:
+ * the smallest moves are the ones worth showing), by the column they move and by their additive part.
  */
-function computable(values: readonly (number | null)[], masked: ReadonlySet<number>, equations: Equation[], bounds: [number, number][]): number[] {
-  const lo = values.map((value, cell) => (masked.has(cell) ? (isSmall(value) ? 1 : 0) : (value ?? 0)));
-  const hi = values.map((value, cell) => (masked.has(cell) ? (isSmall(value) ? MASKED_BELOW - 1 : Infinity) : (value ?? 0)));
-  const narrow = (cell: number, low: number, high: number) => {
-    let [l, h] = [Math.max(lo[cell]!, low), Math.min(hi[cell]!, high)];
-    if (!isSmall(values[cell])) {
-      if (l > 0 && l < MASKED_BELOW) l = MASKED_BELOW;
-      if (h > 0 && h < MASKED_BELOW) h = 0;
+const PATTERNS = new Map<string, ReturnType<typeof buildPatterns>>();
+function patternsOf(names: readonly (keyof Figures)[], additive: number[]) {
+  const key = `${names.join()}|${additive.join()}`;
+  return PATTERNS.get(key) ?? PATTERNS.set(key, buildPatterns(names, additive)).get(key)!;
+}
+
+function buildPatterns(names: readonly (keyof Figures)[], additive: number[]) {
+  const width = names.length;
+  const equations = ROW_RELATIONS.map(([whole, parts]) => [whole, ...parts].map((name) => names.indexOf(name))).filter((columns) => columns.every((column) => column >= 0));
+  // An equation is checked once its last column is set.
+  const closing = names.map((_, column) => equations.filter((columns) => Math.max(...columns) === column));
+  const found: Int8Array[] = [];
+  const pattern = new Int8Array(width);
+  const walk = (column: number, support: number) => {
+    if (column === width) {
+      if (support > 0) found.push(Int8Array.from(pattern));
+      return;
     }
-    if (l > h || (l === lo[cell] && h === hi[cell])) return false; // a relation that does not hold here: ignored
-    [lo[cell], hi[cell]] = [l, h];
-    return true;
+    for (const delta of [0, 1, -1]) {
+      if (delta !== 0 && support >= 6) continue;
+      pattern[column] = delta;
+      if (closing[column]!.every(([whole, ...parts]) => pattern[whole!] === parts.reduce((sum, part) => sum + pattern[part]!, 0))) walk(column + 1, support + (delta === 0 ? 0 : 1));
+    }
+    pattern[column] = 0;
   };
-  // Only relations holding a masked cell can teach anything.
-  const useful = equations.filter((equation) => equation.some((term) => masked.has(term.cell)));
-  for (let changed = true, rounds = 0; changed && rounds < 30; rounds++) {
-    changed = false;
-    for (const equation of useful) {
-      // Σ sign·x = 0: the range of Σ sign·x over every term, then each masked term against the others.
-      let low = 0;
-      let high = 0;
-      for (const { cell, sign } of equation) {
-        low += sign === 1 ? lo[cell]! : -hi[cell]!;
-        high += sign === 1 ? hi[cell]! : -lo[cell]!;
-      }
-      for (const { cell, sign } of equation) {
-        if (!masked.has(cell)) continue;
-        const own = sign === 1 ? [lo[cell]!, hi[cell]!] : [-hi[cell]!, -lo[cell]!];
-        // others' range, from the whole's range minus this term's (an infinite bound does not subtract)
-        const othersLow = own[0] === -Infinity || own[0] === Infinity ? othersBound(equation, cell, lo, hi, "low") : low - own[0]!;
-        const othersHigh = own[1] === Infinity || own[1] === -Infinity ? othersBound(equation, cell, lo, hi, "high") : high - own[1]!;
-        // sign·x = −others
-        const [l, h] = sign === 1 ? [-othersHigh, -othersLow] : [othersLow, othersHigh];
-        if (narrow(cell, l, h)) changed = true;
-      }
-    }
-    for (const [lower, upper] of bounds) {
-      if (masked.has(lower) && narrow(lower, -Infinity, hi[upper]!)) changed = true;
-      if (masked.has(upper) && narrow(upper, lo[lower]!, Infinity)) changed = true;
-    }
+  walk(0, 0);
+  const supportOf = (p: Int8Array) => p.reduce((sum, delta) => sum + (delta === 0 ? 0 : 1), 0);
+  found.sort((a, b) => supportOf(a) - supportOf(b));
+  const projectionKey = (p: Int8Array) => additive.map((column) => p[column]).join();
+  const byProjection = new Map<string, Int8Array[]>();
+  for (const p of found) {
+    const k = projectionKey(p);
+    byProjection.set(k, [...(byProjection.get(k) ?? []), p]);
   }
-  // Only the small counts are to protect: a complement found again (0, or 5 and more) tells nothing small.
-  return [...masked].filter((cell) => isSmall(values[cell]) && lo[cell] === hi[cell]);
-}
-
-/** The others' bound of an equation, summed again (when this term's own bound is infinite). */
-function othersBound(equation: Equation, skip: number, lo: number[], hi: number[], which: "low" | "high"): number {
-  let sum = 0;
-  for (const { cell, sign } of equation) {
-    if (cell === skip) continue;
-    sum += which === "low" ? (sign === 1 ? lo[cell]! : -hi[cell]!) : sign === 1 ? hi[cell]! : -lo[cell]!;
+  // Per pattern: its additive part, whether it has one, and the patterns that undo it on another row.
+  const metaOf = new Map<Int8Array, { key: string; moving: boolean; opposite: Int8Array[] }>();
+  for (const p of found) {
+    const moving = additive.some((column) => p[column] !== 0);
+    const opposite = moving ? (byProjection.get(additive.map((column) => -p[column]!).join()) ?? []) : [];
+    metaOf.set(p, { key: projectionKey(p), moving, opposite });
   }
-  return sum;
-}
-
-function isSmall(value: number | null | undefined): boolean {
-  return typeof value === "number" && value > 0 && value < MASKED_BELOW;
+  return { byColumn: names.map((_, column) => found.filter((p) => p[column] !== 0)), byProjection, metaOf };
 }

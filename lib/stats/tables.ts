@@ -2,7 +2,7 @@
 // what a spreadsheet gets is what the page shows. Counts of fewer than 5 people are written "< 5" in
 // exports meant to leave the association (MASKED_BELOW): a small count in a small town may point at one
 // person; and whatever would let a reader compute one back is masked too (lib/stats/disclosure.ts).
-import { COUNTS_OF_PEOPLE, MASKED_BELOW, protectedCells, type Shown } from "./disclosure";
+import { COUNTS_OF_PEOPLE, MASKED_BELOW, protectedCells, protection, type Marginal, type Shown } from "./disclosure";
 import { formatDay, formatMonth } from "@/lib/format/dates";
 import { parisTime, seasonLabel } from "@/lib/time";
 import type { Dimension, FigureRow, Figures } from "./figures";
@@ -108,11 +108,11 @@ export function statisticsCsv(
   report: { current: FigureRow[]; previous: FigureRow[]; venues: Map<string, { name: string; city: string }> },
   { words, month, masked = false }: { words: (key: string) => string; month: (key: string) => string; masked?: boolean },
 ): { header: string[]; rows: (string | number)[][] } {
-  if (table === "bilan") return summaryCsv(SUMMARY_LINES, totalOf(report.current), totalOf(report.previous) ?? null, words, { masked });
+  if (table === "bilan") return summaryCsv(SUMMARY_LINES, totalOf(report.current), totalOf(report.previous) ?? null, words, { masked, account: masked ? externalAccount(report.current) : null });
   const columns = TABLE_COLUMNS[table];
   const rows = rowsOf(report.current, TABLE_DIMENSION[table]);
   const values = rows.map((row) => columns.map((name) => row[name]));
-  const cells = masked ? protectedCells(columns, values, marginalsOf(table, rows, totalOf(report.current))) : values;
+  const cells = masked ? protectedCells(columns, values, marginalsOf(table, rows, report.current)) : values;
   return {
     header: [words(`statistics.keyColumn.${table}`), ...columns.map((name) => words(`statistics.figures.${name}`))],
     rows: rows.map((row, r) => [rowLabel(table, row.key, words, report.venues, month), ...cells[r]!.map((value) => cell(value, words))]),
@@ -120,26 +120,69 @@ export function statisticsCsv(
 }
 
 /**
- * What a reader of a breakdown knows besides it: the season's totals (every row adds up to them, but the
- * needs: a guest may have several), and for the areas each town's row (in the towns' file).
+ * What a reader of a breakdown knows besides it: the season's totals as the account to hand out shows
+ * them (every row adds up to them, but the needs: a guest may have several), and for the areas each
+ * town's row as the towns' file to hand out shows it. Each is protected as its own file is, so that the
+ * files agree with each other (decision 011).
  */
-function marginalsOf(table: Exclude<StatTable, "bilan">, rows: FigureRow[], total: FigureRow | undefined) {
-  if (table === "besoins") return [];
+function marginalsOf(table: Exclude<StatTable, "bilan">, rows: FigureRow[], report: FigureRow[], account = externalAccount(report)): Marginal[] {
+  const total = totalOf(report);
+  if (table === "besoins" || !total || !account) return [];
   const columns = TABLE_COLUMNS[table];
-  const all = rows.map((_, index) => index);
-  const marginals = total ? [{ values: columns.map((name) => total[name]), parts: all }] : [];
-  if (table !== "quartiers") return marginals;
-  const towns = new Map<string, number[]>();
-  for (const index of all) {
-    const town = rows[index]!.key.split("|")[0]!;
-    towns.set(town, [...(towns.get(town) ?? []), index]);
-  }
-  for (const parts of towns.values()) {
+  const totalMarginal: Marginal = { values: columns.map((name) => total[name]), parts: rows.map((_, index) => index), shown: columns.map((name) => account[SUMMARY_LINES.indexOf(name)]!) };
+  if (table !== "quartiers") return [totalMarginal];
+  // The towns' file, protected as /export?table=villes protects it.
+  const towns = rowsOf(report, "town");
+  const townCells = protectedCells(TABLE_COLUMNS.villes, towns.map((town) => TABLE_COLUMNS.villes.map((name) => town[name])), [{ ...totalMarginal, parts: towns.map((_, index) => index) }]);
+  const byTown = new Map<string, number[]>();
+  rows.forEach((row, index) => {
+    const town = row.key.split("|")[0]!;
+    byTown.set(town, [...(byTown.get(town) ?? []), index]);
+  });
+  const marginals = [totalMarginal];
+  for (const [key, parts] of byTown) {
+    const t = towns.findIndex((town) => town.key === key);
+    if (t >= 0) {
+      marginals.push({ values: columns.map((name) => towns[t]![name]), parts, shown: townCells[t]! });
+      continue;
+    }
+    // A town without its row (not read with the areas): its additive figures from its areas, the others unknown.
     const sum = (name: keyof Figures) => (parts.some((index) => rows[index]![name] === null) ? null : parts.reduce((s, index) => s + (rows[index]![name] as number), 0));
-    // A town's distinct people and structures are not the sum of its areas': left out of its relations.
     marginals.push({ values: columns.map((name) => (name === "people" || name === "structures" ? null : sum(name))), parts });
   }
   return marginals;
+}
+
+/**
+ * The season's account as the file to hand out shows it. Where a breakdown's "< 5" can be protected only by
+ * hiding a total (a total of 6 made of a venue's 5 and another's "< 5": the 5 is "masqué", so 0 or 5 and
+ * more, and the "< 5" is 1), the account masks that total too, and is protected again; every breakdown the
+ * report holds is read for this, so that every file to hand out agrees with the same account.
+ */
+export function externalAccount(report: FigureRow[]): Shown[] | null {
+  const total = totalOf(report);
+  if (!total) return null;
+  const values = SUMMARY_LINES.map((name) => total[name]);
+  const forced = new Set<number>();
+  for (let grew = true; ; ) {
+    const account = protection(SUMMARY_LINES, [values], [], { forced }).cells[0]!;
+    if (!grew) return account;
+    grew = false;
+    for (const table of BREAKDOWN_TABLES) {
+      const rows = rowsOf(report, TABLE_DIMENSION[table]);
+      if (table === "besoins" || rows.length === 0) continue;
+      const columns = TABLE_COLUMNS[table];
+      const marginals = marginalsOf(table, rows, report, account);
+      const { required } = protection(columns, rows.map((row) => columns.map((name) => row[name])), marginals, { openMarginals: true });
+      for (const cell of required) {
+        // Only the account's cells (the first marginal): a town's are the towns' file's own (decision 011).
+        if (cell >= columns.length) continue;
+        const line = SUMMARY_LINES.indexOf(columns[cell]!);
+        if (!forced.has(line)) grew = forced.add(line) !== null;
+      }
+    }
+    if (!grew) return protection(SUMMARY_LINES, [values], [], { forced }).cells[0]!;
+  }
 }
 
 /** A month key of the figures ("2026-10") in words: "octobre 2026". */
@@ -181,10 +224,11 @@ export function feedbackInWords(feedback: Moods, words: (key: string) => string)
 }
 
 /** An account as CSV rows: these figures for the period and the one before (the association's, a venue's, a structure's). */
-function summaryCsv(names: readonly (keyof Figures)[], current: FigureRow | undefined, previous: FigureRow | null, words: (key: string) => string, { masked = false } = {}) {
+function summaryCsv(names: readonly (keyof Figures)[], current: FigureRow | undefined, previous: FigureRow | null, words: (key: string) => string, { masked = false, account = null as Shown[] | null } = {}) {
   const periods = [names.map((name) => current?.[name] ?? 0), names.map((name) => previous?.[name] ?? null)];
-  // Each period is a row of figures bound by the same relations as a breakdown's row.
-  const [now, before] = masked ? protectedCells(names, periods) : periods;
+  // Each period is a row of figures bound by the same relations as a breakdown's row; this period's as
+  // the breakdowns need it (externalAccount).
+  const [now, before] = masked ? protectedCells(names, periods).map((cells, i) => (i === 0 && account ? account : cells)) : periods;
   return {
     header: [words("statistics.figureColumn"), words("statistics.thisPeriod"), words("statistics.previousPeriod")],
     rows: names.map((name, i) => [words(`statistics.figures.${name}`), cell(now![i]!, words), cell(before![i]!, words)]),

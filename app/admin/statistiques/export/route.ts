@@ -22,7 +22,8 @@ export function GET(request: Request) {
       const filters = periodFiltersSchema.parse(params);
       const { table, diffusion } = asked.data;
       const build = async () => {
-        const report = await statisticsReport(actor, filters, { dimensions: table === "bilan" ? [] : [TABLE_DIMENSION[table]] });
+        // A file to hand out reads every breakdown: they decide together what the account hides (decision 011).
+        const report = await statisticsReport(actor, filters, { dimensions: diffusion === "externe" ? undefined : table === "bilan" ? [] : [TABLE_DIMENSION[table]] });
         const words = await getTranslations();
         const { header, rows } = statisticsCsv(table, report, { words: (key) => words(key as never), month: monthLabel, masked: diffusion === "externe" });
         return toCsv(header, rows);
