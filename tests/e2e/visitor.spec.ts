@@ -15,6 +15,8 @@ async function axe(page: Page) {
 }
 
 test("a visitor reads the offer in easy-to-read French, hears a card, and opens an outing", async ({ page, isMobile }) => {
+  // Five pages, each checked by axe, and the offer's choices walked: more than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   // What the browser is asked to say, recorded as it is said (the browser's own speech synthesis).
   await page.addInitScript(() => {
     const said: string[] = [];
