@@ -4,6 +4,9 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "@/lib/i18n/server";
 import { currentActor, homeOf } from "@/lib/auth/current";
 import { getReferentContact } from "@/lib/auth/visitor";
+import { cookies } from "next/headers";
+import { READING_MODE_COOKIE, readsEasy } from "@/lib/catalog/reading-mode";
+import { EasyReferent } from "@/components/easy/easy-referent";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("myReferent") };
@@ -14,6 +17,8 @@ export default async function ReferentPage() {
   if (actor.kind === "anonymous") redirect("/connexion?suite=/mon-referent");
   if (actor.kind !== "visitor" && !(actor.kind === "user" && actor.role === "PARTNER")) redirect(homeOf(actor));
   const contact = await getReferentContact(actor);
+  // The people supported read it in easy words, as the offer (issue 29.3); a referent checking it, as written for staff.
+  if (readsEasy(actor, (await cookies()).get(READING_MODE_COOKIE)?.value)) return <EasyReferent contact={contact} />;
   const t = await getTranslations("visitor");
   const nav = await getTranslations("nav");
   return (

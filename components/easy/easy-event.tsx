@@ -128,6 +128,12 @@ export async function EasyEvent({
         <h2 id="presentation" className="text-2xl font-bold">
           {t("venueSays")}
         </h2>
+        {/* The venue's own words, not written for easy reading: said before they are read (issue 29.3). */}
+        {(t.raw("venueSaysNote") as string[]).map((line) => (
+          <p key={line} className="font-semibold">
+            {line}
+          </p>
+        ))}
         <p className="whitespace-pre-line">{event.description}</p>
       </section>
 

@@ -10,9 +10,21 @@ import type { ActionState } from "./state";
 
 export type { ActionState } from "./state";
 
-export async function actionFailure(error: unknown): Promise<ActionState> {
+/**
+ * `easy`: the form is one of the easy-to-read pages' (decision 012, issue 29.3): its refusal is said in their
+ * words, from the catalog's `easy.errors` (a sentence for the form, one per field, one per domain error),
+ * falling back on the usual words only where that catalog has none.
+ */
+export async function actionFailure(error: unknown, { easy = false }: { easy?: boolean } = {}): Promise<ActionState> {
   const t = await getTranslations();
   const say = (key: string, params?: Record<string, string | number>) => (t.has(key) ? t(key, params) : null);
+  if (easy && error instanceof InvalidInput) {
+    const fieldErrors = Object.fromEntries(
+      Object.entries(error.fieldErrors).map(([field, keys]) => [field, say(`easy.errors.fields.${field}`) ? [say(`easy.errors.fields.${field}`)!] : (keys ?? []).map((key) => describeFieldError(t, field, key))]),
+    );
+    return { ok: false, message: say("easy.errors.invalid")!, fieldErrors };
+  }
+  if (easy && error instanceof DomainError && say(`easy.errors.${error.code}`)) return { ok: false, message: say(`easy.errors.${error.code}`, error.params)! };
   if (error instanceof InvalidInput) {
     // Each message names its field ("Adresse e-mail : indiquez une adresse e-mail valide."), as in the browser.
     const fieldErrors = Object.fromEntries(

@@ -72,7 +72,10 @@ test("a visitor reads the offer in easy-to-read French, hears a card, and opens 
   await expect(page.getByRole("heading", { name: "Je dois payer ?" })).toBeVisible();
   await axe(page);
 
+  // How to reach the structure, in easy words with "Écouter" (issue 29.3).
   await page.goto("/mon-referent");
+  await expectHeading(page, "Ta structure");
+  await expect(page.getByText("Parle à ta référente ou à ton référent.")).toBeVisible();
   await axe(page);
 
   // The classic catalogue, and back: the choice is remembered.

@@ -11,6 +11,6 @@ export async function wishAction(_state: ActionState, formData: FormData): Promi
     await makeWish(await currentActor(), { eventId: formData.get("eventId"), sessionId: formData.get("sessionId"), name: formData.get("name"), message: formData.get("message") });
     return { ok: true, message: (await getTranslations("easy.wish"))("sent") };
   } catch (error) {
-    return actionFailure(error);
+    return actionFailure(error, { easy: true });
   }
 }

@@ -11,6 +11,6 @@ export async function feedbackAction(_state: ActionState, formData: FormData): P
     const { eventTitle } = await giveOwnFeedback(await currentActor(), { feedbackCode: formData.get("feedbackCode"), mood: formData.get("mood"), comment: formData.get("comment") });
     return { ok: true, message: (await getTranslations("easy.feedback"))("thanks", { event: eventTitle }) };
   } catch (error) {
-    return actionFailure(error);
+    return actionFailure(error, { easy: true });
   }
 }
