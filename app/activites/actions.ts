@@ -4,34 +4,24 @@
 // the input, the rules and the per-client limit.
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { getTranslations } from "@/lib/i18n/server";
 import { cancelOwnRegistration, registerForActivity } from "@/lib/activities/activities";
-import { actionFailure, type ActionState } from "@/lib/actions/result";
+import { publicFormAction, said } from "@/lib/actions/form-action";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { actorUserId } from "@/lib/auth/actor";
 import { currentActor } from "@/lib/auth/current";
 import { clientAddress } from "@/lib/http/client-address";
 
-export async function registerAction(_state: ActionState, data: FormData): Promise<ActionState> {
-  try {
-    const input = { activityId: data.get("activityId"), firstName: data.get("firstName"), lastName: data.get("lastName"), email: data.get("email") };
-    // A signed-in referent's registration goes into their calendar feed (issue 30.2).
-    const registration = await registerForActivity(input, clientAddress(await headers()), { userId: actorUserId(await currentActor()) });
-    const t = await getTranslations("activities");
+export const registerAction = publicFormAction({
+  // A signed-in referent's registration goes into their calendar feed (issue 30.2).
+  run: async (input) => registerForActivity(input, clientAddress(await headers()), { userId: actorUserId(await currentActor()) }),
+  done: (registration) => {
     const facts = { title: registration.title, number: formatBookingNumber(registration.number), position: registration.position ?? 0 };
     revalidatePath("/activites");
-    return { ok: true, message: registration.status === "CONFIRMED" ? t("confirmed", facts) : t("waitlisted", facts) };
-  } catch (error) {
-    return actionFailure(error);
-  }
-}
+    return said(registration.status === "CONFIRMED" ? "activities.confirmed" : "activities.waitlisted", facts);
+  },
+});
 
-export async function cancelRegistrationAction(_state: ActionState, data: FormData): Promise<ActionState> {
-  try {
-    const { title } = await cancelOwnRegistration({ number: data.get("number"), lastName: data.get("lastName") }, clientAddress(await headers()));
-    revalidatePath("/activites");
-    return { ok: true, message: (await getTranslations("activities"))("cancelled", { title }) };
-  } catch (error) {
-    return actionFailure(error);
-  }
-}
+export const cancelRegistrationAction = publicFormAction({
+  run: async (input) => cancelOwnRegistration(input, clientAddress(await headers())),
+  done: ({ title }) => (revalidatePath("/activites"), said("activities.cancelled", { title })),
+});

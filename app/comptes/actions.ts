@@ -1,45 +1,23 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "@/lib/i18n/server";
-import { actionFailure, type ActionState } from "@/lib/actions/result";
+import { formAction, said } from "@/lib/actions/form-action";
 import { inviteUser, resendInvitation, setAccountActive } from "@/lib/auth/accounts";
-import { currentActor } from "@/lib/auth/current";
 
-export async function inviteAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  try {
-    const actor = await currentActor();
-    const role = formData.get("role") ?? (actor.kind === "user" ? actor.role : undefined);
-    await inviteUser(actor, {
-      email: formData.get("email"),
-      name: formData.get("name"),
-      role,
-      partnerId: formData.get("partnerId") || undefined,
-      venueId: formData.get("venueId") || undefined,
-    });
-    revalidatePath("/comptes");
-    return { ok: true, message: (await getTranslations("accounts"))("invited", { email: String(formData.get("email")) }) };
-  } catch (error) {
-    return actionFailure(error);
-  }
-}
+export const inviteAction = formAction({
+  optional: ["partnerId", "venueId"],
+  // A form without a role invites to the inviter's own role.
+  run: (actor, input) => inviteUser(actor, { ...input, role: input.role ?? (actor.kind === "user" ? actor.role : undefined) }),
+  done: (_, input) => (revalidatePath("/comptes"), said("accounts.invited", { email: String(input.email) })),
+});
 
-export async function setActiveAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  try {
-    await setAccountActive(await currentActor(), { userId: formData.get("userId"), active: formData.get("active") === "true" });
-    revalidatePath("/comptes");
-    return { ok: true, message: (await getTranslations("accounts"))("done") };
-  } catch (error) {
-    return actionFailure(error);
-  }
-}
+export const setActiveAction = formAction({
+  // A real boolean: the lib coerces, and the string "false" would read as true.
+  run: (actor, { userId, active }) => setAccountActive(actor, { userId, active: active === "true" }),
+  done: () => (revalidatePath("/comptes"), said("accounts.done")),
+});
 
-export async function resendInvitationAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  try {
-    const { email } = await resendInvitation(await currentActor(), { userId: formData.get("userId") });
-    revalidatePath("/comptes");
-    return { ok: true, message: (await getTranslations("accounts"))("resent", { email }) };
-  } catch (error) {
-    return actionFailure(error);
-  }
-}
+export const resendInvitationAction = formAction({
+  run: resendInvitation,
+  done: ({ email }) => (revalidatePath("/comptes"), said("accounts.resent", { email })),
+});

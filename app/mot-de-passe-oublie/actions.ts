@@ -1,16 +1,11 @@
 "use server";
 
 import { headers } from "next/headers";
-import { getTranslations } from "@/lib/i18n/server";
-import { actionFailure, type ActionState } from "@/lib/actions/result";
+import { publicFormAction, said } from "@/lib/actions/form-action";
 import { requestPasswordReset } from "@/lib/auth/accounts";
 import { clientAddress } from "@/lib/http/client-address";
 
-export async function requestResetAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  try {
-    await requestPasswordReset({ email: formData.get("email") }, clientAddress(await headers()));
-    return { ok: true, message: (await getTranslations("auth"))("forgotSent") };
-  } catch (error) {
-    return actionFailure(error);
-  }
-}
+export const requestResetAction = publicFormAction({
+  run: async (input) => requestPasswordReset(input, clientAddress(await headers())),
+  done: () => said("auth.forgotSent"),
+});

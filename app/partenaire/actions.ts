@@ -1,31 +1,19 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "@/lib/i18n/server";
-import { actionFailure, type ActionState } from "@/lib/actions/result";
-import { currentActor } from "@/lib/auth/current";
+import { formAction, said } from "@/lib/actions/form-action";
 import { renewVisitorCode } from "@/lib/auth/visitor";
 import { formatVisitorCode } from "@/lib/codes";
 import { handleWish } from "@/lib/wishes/wishes";
 
-export async function renewVisitorCodeAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  try {
-    if (formData.get("confirm") !== "oui") return { ok: false, message: (await getTranslations("bookingPage"))("confirmNeeded") };
-    const { code } = await renewVisitorCode(await currentActor(), { partnerId: formData.get("partnerId") });
-    revalidatePath("/partenaire");
-    return { ok: true, message: (await getTranslations("visitor"))("renewed", { code: formatVisitorCode(code) }) };
-  } catch (error) {
-    return actionFailure(error);
-  }
-}
+export const renewVisitorCodeAction = formAction({
+  confirm: "bookingPage.confirmNeeded",
+  run: (actor, { partnerId }) => renewVisitorCode(actor, { partnerId }),
+  done: ({ code }) => (revalidatePath("/partenaire"), said("visitor.renewed", { code: formatVisitorCode(code) })),
+});
 
 /** A person's wish set aside (lib/wishes): no longer shown, its words erased. */
-export async function setWishAsideAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  try {
-    await handleWish(await currentActor(), formData.get("wishId"));
-    revalidatePath("/partenaire");
-    return { ok: true, message: (await getTranslations("visitor.wishes"))("asideDone") };
-  } catch (error) {
-    return actionFailure(error);
-  }
-}
+export const setWishAsideAction = formAction({
+  run: (actor, { wishId }) => handleWish(actor, wishId),
+  done: () => (revalidatePath("/partenaire"), said("visitor.wishes.asideDone")),
+});

@@ -6,7 +6,7 @@ export { cancelBooking, type CancellationResult } from "./cancel";
 export { withdrawGuest, withdrawGuestSchema, type WithdrawalResult } from "./withdraw-guest";
 export { changeCapacity, closeBookings, reopenBookings, cancelSession } from "./sessions";
 export { closeSessionOnTime, liftQuotaOnTime, scheduleAllSessionJobs } from "./timed";
-export { setQuotaRule, grantQuotaException, revokeQuotaException, endQuotaExceptionOnTime } from "./quota";
+export { setQuotaRule, grantQuotaException, grantQuotaExceptionUntil, revokeQuotaException, endQuotaExceptionOnTime } from "./quota";
 export type { Promotion } from "./promotion";
 export { bookingRequestSchema, cancelBookingSchema, changeCapacitySchema, quotaRuleSchema, quotaExceptionSchema, InvalidInput, MAX_GUESTS_PER_BOOKING } from "./schemas";
 export { formatBookingNumber, normalizeBookingNumber } from "./number";

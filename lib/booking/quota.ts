@@ -10,7 +10,9 @@ import { prismaSql, type Sql } from "@/lib/db/sql";
 import { enqueue, unqueue } from "@/lib/jobs/queue";
 import { promoteAcrossVenue, type Promotion } from "./promotion";
 import { NotFoundError } from "@/lib/errors";
-import { parse, quotaExceptionRevocationSchema, quotaExceptionSchema, quotaRuleSchema } from "./schemas";
+import { parisDate } from "@/lib/time";
+import type { z } from "zod";
+import { InvalidInput, parse, quotaExceptionFormSchema, quotaExceptionRevocationSchema, quotaExceptionSchema, quotaRuleSchema } from "./schemas";
 import { scheduleQuotaLifts } from "./timed";
 import { withVenueLock } from "./transaction";
 
@@ -38,6 +40,24 @@ export async function grantQuotaException(actor: Actor, input: unknown, { now = 
     await scheduleExceptionEnd(prismaSql(tx), venueId, partnerId, data.expiresAt, now);
     return { promoted: await promoteAcrossVenue(prismaSql(tx), venueId, actor, now, { partnerIds: [partnerId] }) };
   });
+}
+
+/**
+ * The association's form of an exception (quotaExceptionFormSchema): an end and a reason, the end being
+ * the last day it holds, today or to come. Both refusals are said together, field by field.
+ */
+export async function grantQuotaExceptionUntil(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ promoted: Promotion[] }> {
+  const past = (day: unknown) => typeof day === "string" && /^\d{4}-\d{2}-\d{2}$/.test(day) && day < parisDate(now);
+  const day = (input as { expiresAt?: unknown } | null)?.expiresAt;
+  let form: z.output<typeof quotaExceptionFormSchema>;
+  try {
+    form = parse(quotaExceptionFormSchema, input);
+  } catch (error) {
+    if (error instanceof InvalidInput && past(day)) error.fieldErrors.expiresAt = ["structuresAdmin.errors.endInPast"];
+    throw error;
+  }
+  if (past(form.lastDay)) throw new InvalidInput({ expiresAt: ["structuresAdmin.errors.endInPast"] });
+  return grantQuotaException(actor, form, { now });
 }
 
 /**

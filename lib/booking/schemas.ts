@@ -2,7 +2,8 @@
 // the server actions. Error messages are keys of the "validation" section of the message catalog.
 import { z } from "zod";
 import { AccessNeed } from "@/lib/generated/prisma/enums";
-import { optionalLine, optionalText, personName } from "@/lib/validation";
+import { parisTime, nextParisDay } from "@/lib/time";
+import { calendarDay, cleanText, optionalLine, optionalText, personName } from "@/lib/validation";
 
 export const MAX_GUESTS_PER_BOOKING = 20;
 
@@ -79,16 +80,30 @@ export const sessionActionSchema = z.object({
   note: optionalText(500),
 });
 
-export const quotaRuleSchema = z.object({
-  venueId: z.uuid("validation.invalid"),
-  rule: z
-    .object({
-      period: z.enum(["SESSION", "MONTH", "SEASON"]),
-      maxPlaces: z.coerce.number().int("validation.integer").min(1, "validation.atLeastOne").max(1000, "validation.tooLarge"),
-      liftDaysBefore: z.coerce.number().int("validation.integer").min(0, "validation.notNegative").max(365, "validation.tooLarge").nullable(),
-    })
-    .nullable(),
-});
+/**
+ * The venue's and the association's forms send the rule's fields side by side, "NONE" (or nothing) as
+ * the period for no rule and a blank lift for none: read here, so that both forms mean the same.
+ */
+function quotaRuleOfForm(input: unknown): unknown {
+  if (typeof input !== "object" || input === null || "rule" in input) return input;
+  const { venueId, period, maxPlaces, liftDaysBefore } = input as Record<string, unknown>;
+  const rule = period && period !== "NONE" ? { period, maxPlaces, liftDaysBefore: liftDaysBefore === "" ? null : (liftDaysBefore ?? null) } : null;
+  return { venueId, rule };
+}
+
+export const quotaRuleSchema = z.preprocess(
+  quotaRuleOfForm,
+  z.object({
+    venueId: z.uuid("validation.invalid"),
+    rule: z
+      .object({
+        period: z.enum(["SESSION", "MONTH", "SEASON"]),
+        maxPlaces: z.coerce.number().int("validation.integer").min(1, "validation.atLeastOne").max(1000, "validation.tooLarge"),
+        liftDaysBefore: z.coerce.number().int("validation.integer").min(0, "validation.notNegative").max(365, "validation.tooLarge").nullable(),
+      })
+      .nullable(),
+  }),
+);
 
 export const quotaExceptionSchema = z.object({
   venueId: z.uuid("validation.invalid"),
@@ -99,17 +114,47 @@ export const quotaExceptionSchema = z.object({
   expiresAt: z.coerce.date().nullable().optional(),
 });
 
+/**
+ * The association's form of an exception: it asks for an end and a reason, so that no exception is
+ * forgotten or unexplained. A blank number of places lifts the quota for the structure; the day chosen
+ * is the last one the exception holds, so it ends at the next midnight in Paris.
+ */
+export const quotaExceptionFormSchema = z
+  .object({
+    venueId: z.uuid("validation.required"),
+    partnerId: z.uuid("validation.invalid"),
+    maxPlaces: z.preprocess((value) => (typeof value === "string" && !value.trim() ? null : value), quotaExceptionSchema.shape.maxPlaces),
+    expiresAt: calendarDay(),
+    reason: z.string("validation.reasonRequired").transform(cleanText).pipe(z.string().min(1, "validation.reasonRequired").max(500, "validation.tooLong")),
+  })
+  .transform((form) => ({ ...form, lastDay: form.expiresAt, expiresAt: nextParisDay(parisTime(form.expiresAt)) }));
+
 export const quotaExceptionRevocationSchema = z.object({
   venueId: z.uuid("validation.invalid"),
   partnerId: z.uuid("validation.invalid"),
   reason: optionalText(500),
 });
 
+/**
+ * The form field an error belongs to. A form's fields are flat: a nested object's field is named by its
+ * own name ("rule.maxPlaces" is the field "maxPlaces"), a list by the list ("guests.0.firstName" is
+ * "guests"), so that lib names the field at fault and no action validates again (issue 28.2).
+ */
+function fieldOf(path: readonly PropertyKey[]): string | undefined {
+  const end = path.findIndex((key) => typeof key !== "string");
+  return (end === -1 ? path : path.slice(0, end)).at(-1) as string | undefined;
+}
+
 /** Parses or throws an InvalidInput listing the field errors (keys of the message catalog). */
 export function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
   const result = schema.safeParse(input);
-  if (!result.success) throw new InvalidInput(z.flattenError(result.error).fieldErrors as Record<string, string[]>);
-  return result.data;
+  if (result.success) return result.data;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of result.error.issues) {
+    const field = fieldOf(issue.path);
+    if (field) (fieldErrors[field] ??= []).push(issue.message);
+  }
+  throw new InvalidInput(fieldErrors);
 }
 
 export class InvalidInput extends Error {

@@ -1,49 +1,37 @@
 "use server";
 
-// The association's actions on its activities: parse the form, call lib/activities with the current
-// actor, answer in plain French. Rights are checked in lib/, not here.
+// The association's actions on its activities: the form to lib/activities with the current actor, then
+// the answer in plain French (lib/actions/form-action.ts). Rights are checked in lib/, not here.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "@/lib/i18n/server";
 import { cancelActivity, cancelRegistration, createActivity } from "@/lib/activities/activities";
-import { actionFailure, type ActionState } from "@/lib/actions/result";
-import { currentActor } from "@/lib/auth/current";
+import { formAction, said, type FormInput } from "@/lib/actions/form-action";
 
-const FIELDS = ["kind", "title", "description", "day", "time", "durationMinutes", "place", "capacity"] as const;
-const t = async (key: string, values?: Record<string, string | number>) => (await getTranslations("activitiesAdmin"))(key, values);
-
-export async function createActivityAction(_s: ActionState, data: FormData): Promise<ActionState> {
-  try {
-    await createActivity(await currentActor(), Object.fromEntries(FIELDS.map((name) => [name, data.get(name) ?? undefined])));
+export const createActivityAction = formAction({
+  run: createActivity,
+  done: () => {
     revalidatePath("/admin/activites");
     revalidatePath("/activites");
-    return { ok: true, message: await t("created") };
-  } catch (error) {
-    return actionFailure(error);
-  }
-}
+    return said("activitiesAdmin.created");
+  },
+});
 
 // Both cancellations remove the form they were sent from: the page says what was done at its top instead.
-const activityPage = (data: FormData) => `/admin/activites/${encodeURIComponent(String(data.get("activityId") ?? ""))}`;
+const activityPage = (input: FormInput) => `/admin/activites/${encodeURIComponent(String(input.activityId ?? ""))}`;
 
-export async function cancelRegistrationAction(_s: ActionState, data: FormData): Promise<ActionState> {
-  try {
-    await cancelRegistration(await currentActor(), { registrationId: data.get("registrationId") });
-  } catch (error) {
-    return actionFailure(error);
-  }
-  revalidatePath("/activites");
-  redirect(`${activityPage(data)}?annulation=inscription`);
-}
+export const cancelRegistrationAction = formAction({
+  run: (actor, { registrationId }) => cancelRegistration(actor, { registrationId }),
+  done: (_, input) => {
+    revalidatePath("/activites");
+    redirect(`${activityPage(input)}?annulation=inscription`);
+  },
+});
 
-export async function cancelActivityAction(_s: ActionState, data: FormData): Promise<ActionState> {
-  let cancelled: number;
-  try {
-    ({ cancelled } = await cancelActivity(await currentActor(), { activityId: data.get("activityId") }));
-  } catch (error) {
-    return actionFailure(error);
-  }
-  revalidatePath("/activites");
-  revalidatePath("/admin/activites");
-  redirect(`${activityPage(data)}?annulation=activite&inscriptions=${cancelled}`);
-}
+export const cancelActivityAction = formAction({
+  run: (actor, { activityId }) => cancelActivity(actor, { activityId }),
+  done: ({ cancelled }, input) => {
+    revalidatePath("/activites");
+    revalidatePath("/admin/activites");
+    redirect(`${activityPage(input)}?annulation=activite&inscriptions=${cancelled}`);
+  },
+});

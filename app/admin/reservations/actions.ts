@@ -2,47 +2,27 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
-import { actionFailure, type ActionState } from "@/lib/actions/result";
-import { currentActor } from "@/lib/auth/current";
+import { formAction } from "@/lib/actions/form-action";
 import { cancelBooking, withdrawGuest } from "@/lib/booking";
-import { CANCEL_CODES, parse } from "@/lib/booking/schemas";
-import { optionalText } from "@/lib/validation";
-
-// The association's form requires its reason code (lib/booking leaves it optional for the others), so a
-// missing code comes back as an error on the field `code`.
-const phoneCancellationSchema = z.object({
-  bookingId: z.uuid("validation.invalid"),
-  code: z.enum(CANCEL_CODES, "validation.required"),
-  note: optionalText(500),
-});
 
 /** A person or their structure phoned the association to cancel. */
-export async function cancelBookingByPhoneAction(_state: ActionState, data: FormData): Promise<ActionState> {
-  let bookingId: string;
-  let released: number;
-  try {
-    const input = parse(phoneCancellationSchema, { bookingId: data.get("bookingId"), code: data.get("code"), note: data.get("note") });
-    bookingId = input.bookingId;
-    ({ placesReleased: released } = await cancelBooking(await currentActor(), input));
-  } catch (error) {
-    return actionFailure(error);
-  }
-  revalidatePath("/admin/reservations");
-  // The page then shows the cancelled booking, with what was released.
-  redirect(`/admin/reservations/${bookingId}?annulee=${released}`);
-}
+export const cancelBookingByPhoneAction = formAction({
+  // The association's form requires its reason code, which lib/booking leaves optional for the others:
+  // none sent is sent as null, which the code's field refuses by name.
+  run: (actor, input) => cancelBooking(actor, { ...input, code: input.code ?? null }),
+  done: ({ placesReleased }, input) => {
+    revalidatePath("/admin/reservations");
+    // The page then shows the cancelled booking, with what was released.
+    redirect(`/admin/reservations/${String(input.bookingId)}?annulee=${placesReleased}`);
+  },
+});
 
 /** A companion will not come (the person or their structure phoned): their place alone is given back. */
-export async function withdrawGuestByPhoneAction(_state: ActionState, data: FormData): Promise<ActionState> {
-  let target: string;
-  try {
-    const result = await withdrawGuest(await currentActor(), { bookingId: data.get("bookingId"), position: data.get("position") ?? undefined });
+export const withdrawGuestByPhoneAction = formAction({
+  run: withdrawGuest,
+  done: (result) => {
+    revalidatePath("/admin/reservations");
     // Withdrawing the last guest left is cancelling (lib/booking): the page then says so, as a cancellation.
-    target = `/admin/reservations/${result.bookingId}?${result.bookingCancelled ? `annulee=${result.placesReleased}` : `retiree=${result.position}`}`;
-  } catch (error) {
-    return actionFailure(error);
-  }
-  revalidatePath("/admin/reservations");
-  redirect(target);
-}
+    redirect(`/admin/reservations/${result.bookingId}?${result.bookingCancelled ? `annulee=${result.placesReleased}` : `retiree=${result.position}`}`);
+  },
+});

@@ -1,133 +1,57 @@
 "use server";
 
-// The association's actions on a partner structure: parse the form, call lib/ with the current actor
-// (which checks the rights), answer in plain French. No decision about access is made here.
+// The association's actions on a partner structure: the form to lib/ with the current actor (which checks
+// the rights), then the answer in plain French (lib/actions/form-action.ts).
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "@/lib/i18n/server";
-import { actionFailure, type ActionState } from "@/lib/actions/result";
+import { formAction, said, type FormInput } from "@/lib/actions/form-action";
 import { addConvention, recordStep } from "@/lib/association/partnership";
 import { updateStructure } from "@/lib/association/structures";
 import { inviteUser, setAccountActive } from "@/lib/auth/accounts";
-import { currentActor } from "@/lib/auth/current";
-import { grantQuotaException, revokeQuotaException } from "@/lib/booking";
-import { InvalidInput, parse } from "@/lib/booking/schemas";
-import { parisDate, parisTime } from "@/lib/time";
-import { calendarDay } from "@/lib/validation";
-import { z } from "zod";
+import { grantQuotaExceptionUntil, revokeQuotaException } from "@/lib/booking";
 
-const text = (data: FormData, name: string) => {
-  const value = data.get(name);
-  return typeof value === "string" ? value : undefined;
-};
-const pick = (data: FormData, names: readonly string[]) => Object.fromEntries(names.map((name) => [name, text(data, name)]));
-const t = async (key: string, values?: Record<string, string | number>) => (await getTranslations("structuresAdmin.answers"))(key, values);
-
-function refresh(partnerId: string | undefined) {
+function refresh(input: FormInput) {
   revalidatePath("/admin/structures");
-  if (partnerId) revalidatePath(`/admin/structures/${partnerId}`);
+  if (input.partnerId) revalidatePath(`/admin/structures/${String(input.partnerId)}`);
 }
 
-const STEP_FIELDS = ["kind", "partnerId", "meetingOn", "decision", "signedOn", "validFrom", "validUntil", "reference", "name", "email", "trainedOn", "trainer", "note"] as const;
-
-export async function recordStepAction(_s: ActionState, data: FormData): Promise<ActionState> {
-  try {
-    const input = pick(data, STEP_FIELDS);
-    await recordStep(await currentActor(), input);
-    refresh(input.partnerId);
-    const labels = await getTranslations("associationLabels");
-    return {
-      ok: true,
-      message: input.kind === "ACCOUNT_CREATED" ? await t("accountCreated", { email: String(input.email).trim() }) : await t("stepRecorded", { step: labels(`stepKind.${input.kind}`) }),
-    };
-  } catch (error) {
-    return actionFailure(error);
-  }
-}
-
-export async function addConventionAction(_s: ActionState, data: FormData): Promise<ActionState> {
-  try {
-    const input = pick(data, ["partnerId", "signedOn", "validFrom", "validUntil", "reference"]);
-    await addConvention(await currentActor(), input);
-    refresh(input.partnerId);
-    return { ok: true, message: await t("conventionAdded") };
-  } catch (error) {
-    return actionFailure(error);
-  }
-}
-
-export async function updateStructureAction(_s: ActionState, data: FormData): Promise<ActionState> {
-  try {
-    const input = pick(data, ["partnerId", "name", "sector", "addressLine", "postalCode", "city", "area", "phone", "email", "notes"]);
-    await updateStructure(await currentActor(), input);
-    refresh(input.partnerId);
-    return { ok: true, message: await t("structureSaved") };
-  } catch (error) {
-    return actionFailure(error);
-  }
-}
-
-export async function inviteReferentAction(_s: ActionState, data: FormData): Promise<ActionState> {
-  try {
-    const partnerId = text(data, "partnerId");
-    await inviteUser(await currentActor(), { email: text(data, "email"), name: text(data, "name"), role: "PARTNER", partnerId });
-    refresh(partnerId);
-    return { ok: true, message: await t("referentInvited", { email: String(text(data, "email")).trim() }) };
-  } catch (error) {
-    return actionFailure(error);
-  }
-}
-
-export async function setReferentActiveAction(_s: ActionState, data: FormData): Promise<ActionState> {
-  try {
-    // A real boolean: the lib coerces, and the string "false" would read as true.
-    const active = text(data, "active") === "true";
-    await setAccountActive(await currentActor(), { userId: text(data, "userId"), active });
-    refresh(text(data, "partnerId"));
-    return { ok: true, message: await t(active ? "referentReactivated" : "referentDeactivated") };
-  } catch (error) {
-    return actionFailure(error);
-  }
-}
-
-/** The day after a "YYYY-MM-DD" (calendar arithmetic, no time zone involved). */
-const nextDay = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
-const exceptionFormSchema = z.object({
-  venueId: z.uuid("validation.required"),
-  maxPlaces: z.string().optional(),
-  expiresAt: calendarDay(),
-  reason: z.string("validation.reasonRequired").trim().min(1, "validation.reasonRequired"),
+export const recordStepAction = formAction({
+  run: recordStep,
+  done: async (_, input) => {
+    refresh(input);
+    if (input.kind === "ACCOUNT_CREATED") return said("structuresAdmin.answers.accountCreated", { email: String(input.email).trim() });
+    return said("structuresAdmin.answers.stepRecorded", { step: (await getTranslations("associationLabels"))(`stepKind.${String(input.kind)}`) });
+  },
 });
 
-export async function grantQuotaExceptionAction(_s: ActionState, data: FormData): Promise<ActionState> {
-  try {
-    const partnerId = text(data, "partnerId");
-    // The form asks for an end and a reason, so that no exception is forgotten or unexplained.
-    const form = parse(exceptionFormSchema, pick(data, ["venueId", "maxPlaces", "expiresAt", "reason"]));
-    if (form.expiresAt < parisDate(new Date())) throw new InvalidInput({ expiresAt: ["structuresAdmin.errors.endInPast"] });
-    await grantQuotaException(await currentActor(), {
-      venueId: form.venueId,
-      partnerId,
-      // Empty: no limit at all for this structure with this venue.
-      maxPlaces: form.maxPlaces?.trim() ? form.maxPlaces : null,
-      reason: form.reason,
-      // The chosen day is the last one the exception holds: it ends at the next midnight in Paris.
-      expiresAt: parisTime(nextDay(form.expiresAt)),
-    });
-    refresh(partnerId);
-    return { ok: true, message: await t("exceptionGranted") };
-  } catch (error) {
-    return actionFailure(error);
-  }
-}
+export const addConventionAction = formAction({
+  run: addConvention,
+  done: (_, input) => (refresh(input), said("structuresAdmin.answers.conventionAdded")),
+});
 
-export async function revokeQuotaExceptionAction(_s: ActionState, data: FormData): Promise<ActionState> {
-  try {
-    const partnerId = text(data, "partnerId");
-    await revokeQuotaException(await currentActor(), { venueId: text(data, "venueId"), partnerId, reason: text(data, "reason") });
-    refresh(partnerId);
-    return { ok: true, message: await t("exceptionRevoked") };
-  } catch (error) {
-    return actionFailure(error);
-  }
-}
+export const updateStructureAction = formAction({
+  run: updateStructure,
+  done: (_, input) => (refresh(input), said("structuresAdmin.answers.structureSaved")),
+});
+
+export const inviteReferentAction = formAction({
+  run: (actor, { email, name, partnerId }) => inviteUser(actor, { email, name, role: "PARTNER", partnerId }),
+  done: (_, input) => (refresh(input), said("structuresAdmin.answers.referentInvited", { email: String(input.email).trim() })),
+});
+
+export const setReferentActiveAction = formAction({
+  // A real boolean: the lib coerces, and the string "false" would read as true.
+  run: (actor, { userId, active }) => setAccountActive(actor, { userId, active: active === "true" }),
+  done: (_, input) => (refresh(input), said(input.active === "true" ? "structuresAdmin.answers.referentReactivated" : "structuresAdmin.answers.referentDeactivated")),
+});
+
+// The form asks for an end and a reason, so that no exception is forgotten or unexplained (lib/booking).
+export const grantQuotaExceptionAction = formAction({
+  run: grantQuotaExceptionUntil,
+  done: (_, input) => (refresh(input), said("structuresAdmin.answers.exceptionGranted")),
+});
+
+export const revokeQuotaExceptionAction = formAction({
+  run: revokeQuotaException,
+  done: (_, input) => (refresh(input), said("structuresAdmin.answers.exceptionRevoked")),
+});

@@ -1,27 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "@/lib/i18n/server";
-import { actionFailure, type ActionState } from "@/lib/actions/result";
-import { currentActor } from "@/lib/auth/current";
+import { formAction, said, type FormInput } from "@/lib/actions/form-action";
 import { recordAttendance } from "@/lib/partner/bookings";
 
-const chosen = (formData: FormData, answer: string) =>
-  [...formData.entries()].flatMap(([name, value]) => (name.startsWith("presence-") && value === answer ? [name.slice("presence-".length)] : []));
+// One choice per guest ("presence-<position>"), none made in advance: a guest left without one stays unknown.
+const chosen = (input: FormInput, answer: string) =>
+  Object.entries(input).flatMap(([name, value]) => (name.startsWith("presence-") && value === answer ? [name.slice("presence-".length)] : []));
 
-export async function recordAttendanceAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  try {
-    await recordAttendance(await currentActor(), {
-      bookingId: formData.get("bookingId"),
-      // One choice per guest ("presence-<position>"), none made in advance: a guest left without one stays unknown.
-      attended: chosen(formData, "ATTENDED"),
-      absent: chosen(formData, "NO_SHOW"),
-      mood: formData.get("mood") || undefined,
-      comment: formData.get("comment") || undefined,
-    });
-    revalidatePath("/partenaire/reservations");
-    return { ok: true, message: (await getTranslations("myBookings"))("saved") };
-  } catch (error) {
-    return actionFailure(error);
-  }
-}
+export const recordAttendanceAction = formAction({
+  optional: ["mood", "comment"],
+  run: (actor, input) => recordAttendance(actor, { bookingId: input.bookingId, attended: chosen(input, "ATTENDED"), absent: chosen(input, "NO_SHOW"), mood: input.mood, comment: input.comment }),
+  done: () => (revalidatePath("/partenaire/reservations"), said("myBookings.saved")),
+});

@@ -1,5 +1,5 @@
 // lib/booking in the authorization matrix (see authorization-matrix.test.ts for the format).
-import { cancelBooking, cancelSession, changeCapacity, closeBookings, grantQuotaException, requestBooking, setQuotaRule, withdrawGuest } from "@/lib/booking";
+import { cancelBooking, cancelSession, changeCapacity, closeBookings, grantQuotaException, grantQuotaExceptionUntil, requestBooking, setQuotaRule, withdrawGuest } from "@/lib/booking";
 import type { MatrixWorld } from "../../factories/matrix";
 import type { AuthorizationCase } from "./invitation.cases";
 
@@ -43,6 +43,11 @@ export const bookingCases: AuthorizationCase<MatrixWorld>[] = [
   {
     name: "grant partner A an exception at venue X (grantQuotaException)",
     call: (actor, w) => grantQuotaException(actor, { venueId: w.venueX, partnerId: w.partnerA, maxPlaces: 8 }),
+    allowed: ["admin"],
+  },
+  {
+    name: "grant partner A an exception at venue X from the association's form (grantQuotaExceptionUntil)",
+    call: (actor, w) => grantQuotaExceptionUntil(actor, { venueId: w.venueX, partnerId: w.partnerA, maxPlaces: "8", expiresAt: "2030-01-31", reason: "Projet" }),
     allowed: ["admin"],
   },
 ];

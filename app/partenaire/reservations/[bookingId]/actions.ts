@@ -2,34 +2,27 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "@/lib/i18n/server";
-import { actionFailure, type ActionState } from "@/lib/actions/result";
-import { currentActor } from "@/lib/auth/current";
+import { formAction, type FormInput } from "@/lib/actions/form-action";
 import { cancelBooking, withdrawGuest } from "@/lib/booking";
 
-export async function cancelBookingAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const bookingId = String(formData.get("bookingId") ?? "");
-  try {
-    const t = await getTranslations("bookingPage");
-    if (formData.get("confirm") !== "oui") return { ok: false, fieldErrors: { confirm: [t("confirmNeeded")] }, message: t("confirmNeeded") };
-    await cancelBooking(await currentActor(), { bookingId, note: String(formData.get("note") ?? "") || undefined });
-  } catch (error) {
-    return actionFailure(error);
-  }
-  revalidatePath("/partenaire/reservations");
-  redirect(`/partenaire/reservations/${bookingId}?resultat=CANCELLED`);
-}
+const bookingPage = (input: FormInput) => `/partenaire/reservations/${String(input.bookingId ?? "")}`;
+
+export const cancelBookingAction = formAction({
+  confirm: "bookingPage.confirmNeeded",
+  optional: ["note"],
+  run: (actor, { bookingId, note }) => cancelBooking(actor, { bookingId, note }),
+  done: (_, input) => {
+    revalidatePath("/partenaire/reservations");
+    redirect(`${bookingPage(input)}?resultat=CANCELLED`);
+  },
+});
 
 /** One companion drops out: their place is freed and their invitation no longer valid; the others keep theirs. */
-export async function withdrawGuestAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const bookingId = String(formData.get("bookingId") ?? "");
-  let bookingCancelled: boolean;
-  try {
-    ({ bookingCancelled } = await withdrawGuest(await currentActor(), { bookingId, position: formData.get("position") ?? undefined }));
-  } catch (error) {
-    return actionFailure(error);
-  }
-  revalidatePath("/partenaire/reservations");
-  // The form goes with the guest it was next to: the page says what happened at its top.
-  redirect(`/partenaire/reservations/${bookingId}?resultat=${bookingCancelled ? "CANCELLED" : "WITHDRAWN"}`);
-}
+export const withdrawGuestAction = formAction({
+  run: (actor, { bookingId, position }) => withdrawGuest(actor, { bookingId, position }),
+  done: ({ bookingCancelled }, input) => {
+    revalidatePath("/partenaire/reservations");
+    // The form goes with the guest it was next to: the page says what happened at its top.
+    redirect(`${bookingPage(input)}?resultat=${bookingCancelled ? "CANCELLED" : "WITHDRAWN"}`);
+  },
+});

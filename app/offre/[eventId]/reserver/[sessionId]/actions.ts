@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "@/lib/i18n/server";
 import type { BookingAnswer } from "@/components/offer/booking-form";
-import { actionFailure, type ActionState } from "@/lib/actions/result";
+import { formAction, said } from "@/lib/actions/form-action";
 import { DomainError, RuleViolation } from "@/lib/errors";
 import { currentActor } from "@/lib/auth/current";
 import { withdrawApplication } from "@/lib/booking/applications";
@@ -23,7 +23,7 @@ export async function searchPeopleAction(partnerId: unknown, q: unknown) {
 }
 
 /** The form's JSON; what is not JSON is no booking, and says so field by field. */
-function readJson(value: FormDataEntryValue | null): unknown {
+function readJson(value: unknown): unknown {
   try {
     return JSON.parse(String(value ?? "{}"));
   } catch {
@@ -36,55 +36,38 @@ function readJson(value: FormDataEntryValue | null): unknown {
  * here would render that page into this answer (100 kB, and three quarters of the servers' CPU per
  * booking in npm run bench:burst), so that a burst of bookings would wait on pages, not on bookings.
  */
-export async function bookAction(_state: ActionState, formData: FormData): Promise<BookingAnswer> {
-  try {
-    const actor = await currentActor();
-    const result = await bookFromForm(actor, readJson(formData.get("booking")));
+export const bookAction = formAction({
+  run: async (actor, input) => {
+    const result = await bookFromForm(actor, readJson(input.booking));
+    // Booked from a person's wish: the wish is handled. The booking is made whatever happens to the wish
+    // (one already handled or gone changes nothing; anything else is logged, not answered).
+    if (result.outcome !== "NOT_BOOKED" && input.wish) await handleWish(actor, input.wish).catch((error) => error instanceof DomainError || console.error(error));
+    return result;
+  },
+  done: async (result): Promise<BookingAnswer> => {
     if (result.outcome === "NOT_BOOKED") {
       const t = await getTranslations("bookingOutcome");
       return { ok: false, message: `${t("NOT_BOOKED")} ${t(`reason.${result.reason}`)}` };
     }
-    // Booked from a person's wish: the wish is handled. The booking is made whatever happens to the wish
-    // (one already handled or gone changes nothing; anything else is logged, not answered).
-    const wish = formData.get("wish");
-    if (wish) {
-      try {
-        await handleWish(actor, wish);
-      } catch (error) {
-        if (!(error instanceof DomainError)) console.error(error);
-      }
-    }
     const first = result.outcome === "WAITLISTED" ? result.waitlisted : result.confirmed;
     return { ok: true, outcome: result.outcome, href: `/partenaire/reservations/${first.id}?resultat=${result.outcome}` };
-  } catch (error) {
-    const failure = await actionFailure(error);
-    // The person already holds a place: say which booking, and link to it.
-    if (error instanceof RuleViolation && error.code === "ALREADY_BOOKED") {
-      const t = await getTranslations("bookingForm");
-      return { ...failure, link: { href: `/partenaire/reservations/${error.params.bookingId}`, label: t("seeExisting", { number: String(error.params.number) }) } };
-    }
-    return failure;
-  }
-}
+  },
+  // The person already holds a place: say which booking, and link to it.
+  refused: async (error, failure): Promise<BookingAnswer> => {
+    if (!(error instanceof RuleViolation && error.code === "ALREADY_BOOKED")) return failure;
+    const t = await getTranslations("bookingForm");
+    return { ...failure, link: { href: `/partenaire/reservations/${error.params.bookingId}`, label: t("seeExisting", { number: String(error.params.number) }) } };
+  },
+});
 
 /** On a session drawn by lot: files (or changes) the structure's application; the form goes to the draw's page. */
-export async function applyAction(_state: ActionState, formData: FormData): Promise<BookingAnswer> {
-  try {
-    const input = readJson(formData.get("booking")) as { sessionId?: unknown } | undefined;
-    await applyFromForm(await currentActor(), input);
-    return { ok: true, href: `/tirages/${String(input?.sessionId ?? "")}?candidature=1` };
-  } catch (error) {
-    return actionFailure(error);
-  }
-}
+export const applyAction = formAction({
+  run: (actor, input) => applyFromForm(actor, readJson(input.booking)),
+  done: (_, input): BookingAnswer => ({ ok: true, href: `/tirages/${String((readJson(input.booking) as { sessionId?: unknown } | undefined)?.sessionId ?? "")}?candidature=1` }),
+});
 
 /** Withdraws the structure's application, until the close. */
-export async function withdrawApplicationAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  try {
-    await withdrawApplication(await currentActor(), { sessionId: formData.get("sessionId"), partnerId: formData.get("partnerId") });
-    revalidatePath(`/tirages/${String(formData.get("sessionId") ?? "")}`);
-    return { ok: true, message: (await getTranslations("drawPage"))("withdrawn") };
-  } catch (error) {
-    return actionFailure(error);
-  }
-}
+export const withdrawApplicationAction = formAction({
+  run: (actor, { sessionId, partnerId }) => withdrawApplication(actor, { sessionId, partnerId }),
+  done: (_, input) => (revalidatePath(`/tirages/${String(input.sessionId ?? "")}`), said("drawPage.withdrawn")),
+});
