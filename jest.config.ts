@@ -62,5 +62,7 @@ export default async function config(): Promise<Config> {
   return {
     projects: [await withEsmPackages(unit), await withEsmPackages(integration)],
     maxWorkers: 2,
+    // A global option: inside a project Jest ignores it (the integration project's own line above says why).
+    testTimeout: 30_000,
   };
 }
