@@ -19,6 +19,7 @@ import { isUuid, urlFilter, urlPage } from "@/lib/validation";
 import { inviteAllAction, recordMembershipAction, remindAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
+import { ScrollTable } from "@/components/scroll-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("memberships") };
@@ -205,7 +206,7 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
               )}
             </p>
           ) : (
-            <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("scrollLabel")}>
+            <ScrollTable label={t("scrollLabel")}>
               <table className="w-full min-w-[52rem] border-collapse text-left">
                 <caption className="sr-only">{t("tableCaption", { season: label, filter: status ? t(`filters.${status}`) : t("filterAll") })}</caption>
                 <thead>
@@ -259,7 +260,7 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
           )}
           <Pagination path={PATH} params={{ saison: seasonParam, etat: filters.etat, ...order }} page={filters.page} pageCount={pageCount} total={total} />
         </section>

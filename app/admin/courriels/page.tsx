@@ -9,6 +9,7 @@ import { listOutbox } from "@/lib/mail/outbox";
 import { resendMailAction, retryJobAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
+import { EmptyPageNotice } from "@/components/empty-page-notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("outbox") };
@@ -35,7 +36,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           </Link>
         </p>
         {mails.length === 0 ? (
-          <p className="rounded-lg bg-brand-50 p-4">{t("empty")}</p>
+          <EmptyPageNotice>{t("empty")}</EmptyPageNotice>
         ) : (
           <ul className="space-y-4">
             {mails.map((mail) => (
@@ -86,7 +87,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           </h2>
           <p>{t("failedJobs.lead")}</p>
           {failedJobs.jobs.length === 0 ? (
-            <p className="rounded-lg bg-brand-50 p-4">{t("failedJobs.empty")}</p>
+            <EmptyPageNotice>{t("failedJobs.empty")}</EmptyPageNotice>
           ) : (
             <>
               <p className="font-semibold text-red-800">{t("failedJobs.count", { count: failedJobs.total })}</p>

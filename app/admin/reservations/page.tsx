@@ -10,6 +10,7 @@ import { choiceById } from "@/lib/association/choices";
 import { sortOf } from "@/lib/association/sort";
 import { requireUser } from "@/lib/auth/current";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { EmptyPageNotice } from "@/components/empty-page-notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("bookings") };
@@ -70,7 +71,7 @@ export default async function AssociationBookingsPage({ searchParams }: { search
                 </p>
               </div>
             ) : (
-              <p className="rounded-lg bg-brand-50 p-4">{t("noBookings")}</p>
+              <EmptyPageNotice>{t("noBookings")}</EmptyPageNotice>
             )
           ) : (
             <>

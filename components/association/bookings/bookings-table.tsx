@@ -8,6 +8,7 @@ import type { Sort } from "@/lib/association/sort";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { formatSessionShort } from "@/lib/format/dates";
 import { BookingStatus } from "./booking-status";
+import { ScrollTable } from "@/components/scroll-table";
 
 export interface BookingRow {
   id: string;
@@ -33,7 +34,7 @@ export async function BookingsTable({ bookings, caption, path, params, sort }: {
   const t = await getTranslations("bookingsAdmin");
   const cell = "px-2 py-2 align-top";
   return (
-    <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("tableScroll")}>
+    <ScrollTable label={t("tableScroll")}>
       <table className="w-full min-w-[48rem] border-collapse text-left">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -63,6 +64,6 @@ export async function BookingsTable({ bookings, caption, path, params, sort }: {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

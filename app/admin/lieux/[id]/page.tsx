@@ -13,7 +13,7 @@ import { journalFiltersSchema, listJournal } from "@/lib/association/journal";
 import { getVenueForAssociation } from "@/lib/association/venues";
 import type { Actor } from "@/lib/auth/actor";
 import { currentActor, requireUser } from "@/lib/auth/current";
-import { NotFoundError } from "@/lib/errors";
+import { loadOr404 } from "@/lib/http/load-or-404";
 import { organisationTitle } from "@/lib/page-titles";
 import { formatDay, formatMoment, formatSessionShort } from "@/lib/format/dates";
 import { listVenueEvents } from "@/lib/venue/events";
@@ -21,14 +21,12 @@ import { isUuid, urlPage } from "@/lib/validation";
 import { inviteManagerAction, setManagerActiveAction, setVenueQuotaAction, updateVenueAction } from "../actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
+import { ScrollTable } from "@/components/scroll-table";
 
 // One read per request for the title and the page (React's cache).
 const read = cache((actor: Actor, id: string) => getVenueForAssociation(actor, id));
 const load = (actor: Actor, id: string) =>
-  read(actor, id).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  loadOr404(read(actor, id));
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const [{ id }, actor, t] = await Promise.all([params, currentActor(), getTranslations("pageTitles")]);
@@ -232,7 +230,7 @@ export default async function VenueAdminPage({ params, searchParams }: { params:
           {venue.managers.length === 0 ? (
             <p className="rounded-lg bg-amber-50 p-4 font-semibold">{t("managersEmpty")}</p>
           ) : (
-            <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("managersScroll")}>
+            <ScrollTable label={t("managersScroll")}>
               <table className="w-full min-w-[40rem] border-collapse text-left">
                 <caption className="sr-only">{t("managersCaption", { name: venue.name })}</caption>
                 <thead>
@@ -275,7 +273,7 @@ export default async function VenueAdminPage({ params, searchParams }: { params:
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
           )}
           <h3 className="text-lg font-semibold">{t("inviteTitle")}</h3>
           <p className="text-sm">{t("inviteLead")}</p>
@@ -306,7 +304,7 @@ export default async function VenueAdminPage({ params, searchParams }: { params:
               )}
             </p>
           ) : (
-            <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("eventsScroll")}>
+            <ScrollTable label={t("eventsScroll")}>
               <table className="w-full min-w-[40rem] border-collapse text-left">
                 <caption className="sr-only">{t("eventsCaption", { name: venue.name })}</caption>
                 <thead>
@@ -335,7 +333,7 @@ export default async function VenueAdminPage({ params, searchParams }: { params:
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
           )}
           <Pagination path={`/admin/lieux/${venue.id}`} params={{}} page={events.page} pageCount={events.pageCount} total={events.total} />
         </section>
@@ -349,7 +347,7 @@ export default async function VenueAdminPage({ params, searchParams }: { params:
           ) : (
             <>
               {venue.upcomingSessions > venue.nextSessions.length ? <p>{t("sessionsMore", { shown: venue.nextSessions.length, total: venue.upcomingSessions })}</p> : null}
-              <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("sessionsScroll")}>
+              <ScrollTable label={t("sessionsScroll")}>
                 <table className="w-full min-w-[44rem] border-collapse text-left">
                   <caption className="sr-only">{t("sessionsCaption", { name: venue.name })}</caption>
                   <thead>
@@ -381,7 +379,7 @@ export default async function VenueAdminPage({ params, searchParams }: { params:
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollTable>
             </>
           )}
         </section>

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FocusOnArrival } from "@/components/focus-on-arrival";
 import { cache } from "react";
-import { notFound } from "next/navigation";
 import { getTranslations } from "@/lib/i18n/server";
 import { BookingStatus } from "@/components/association/bookings/booking-status";
 import { actionLabeller, actorLabeller, AuditDetails } from "@/components/association/journal/audit-details";
@@ -13,21 +12,19 @@ import type { Actor } from "@/lib/auth/actor";
 import { currentActor, requireUser } from "@/lib/auth/current";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { CANCEL_CODES } from "@/lib/booking/schemas";
-import { NotFoundError } from "@/lib/errors";
+import { loadOr404 } from "@/lib/http/load-or-404";
 import { associationBookingTitle } from "@/lib/page-titles";
 import { formatMoment, formatSessionDate, formatSessionShort } from "@/lib/format/dates";
 import { describeNeeds } from "@/lib/venue/guest-list";
 import { cancelBookingByPhoneAction, withdrawGuestByPhoneAction } from "../actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
+import { ScrollTable } from "@/components/scroll-table";
 
 // One read per request for the title and the page (React's cache).
 const read = cache((actor: Actor, id: string) => getBookingForAssociation(actor, id));
 const load = (actor: Actor, id: string) =>
-  read(actor, id).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  loadOr404(read(actor, id));
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const [{ id }, actor, t] = await Promise.all([params, currentActor(), getTranslations("pageTitles")]);
@@ -176,7 +173,7 @@ export default async function AssociationBookingPage({ params, searchParams }: {
             {t("guestsTitle")}
           </h2>
           {withdrawing ? <p>{t("withdrawHint")}</p> : null}
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("guestsTable")}>
+          <ScrollTable label={t("guestsTable")}>
             <table className="w-full min-w-[32rem] border-collapse text-left">
               <caption className="sr-only">{t("guestsTable")}</caption>
               <thead>
@@ -221,7 +218,7 @@ export default async function AssociationBookingPage({ params, searchParams }: {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         </section>
 
         <section aria-labelledby="demande" className="space-y-3">

@@ -1,17 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FocusOnArrival } from "@/components/focus-on-arrival";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/fields";
-import { PrintButton } from "@/components/partner/print-button";
+import { PrintButton } from "@/components/print-button";
 import { GuestTable } from "@/components/venue/guest-table";
 import type { Actor } from "@/lib/auth/actor";
 import { currentActor, requireUser } from "@/lib/auth/current";
 import { formatBookingNumber } from "@/lib/booking/number";
-import { NotFoundError } from "@/lib/errors";
+import { loadOr404 } from "@/lib/http/load-or-404";
 import { formatMoment, formatSessionDate } from "@/lib/format/dates";
 import { sessionTitle } from "@/lib/page-titles";
 import { isSameParisDay } from "@/lib/time";
@@ -33,10 +32,7 @@ export default async function GuestListPage({ params, searchParams }: { params: 
   const { sessionId } = await params;
   const { annulee, retiree } = await searchParams;
   const actor = await requireUser(`/lieu/seances/${sessionId}`, "VENUE", "ADMIN");
-  const list = await load(actor, sessionId).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const list = await loadOr404(load(actor, sessionId));
   const t = await getTranslations("venue.session");
   const ev = await getTranslations("venue.event");
   const bookings = [...new Map(list.guests.map((g) => [g.bookingId, g])).values()];

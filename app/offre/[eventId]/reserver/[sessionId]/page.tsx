@@ -9,7 +9,7 @@ import { WaitlistNotice } from "@/components/offer/waitlist-notice";
 import type { Actor } from "@/lib/auth/actor";
 import { currentActor } from "@/lib/auth/current";
 import { getEventDetails } from "@/lib/catalog/event";
-import { NotFoundError } from "@/lib/errors";
+import { loadOr404 } from "@/lib/http/load-or-404";
 import { formatSessionDate } from "@/lib/format/dates";
 import { bookFormTitle } from "@/lib/page-titles";
 import { ownWish } from "@/lib/wishes/wishes";
@@ -32,10 +32,7 @@ export default async function BookPage({ params, searchParams }: { params: Promi
   const actor = await currentActor();
   if (actor.kind === "anonymous") redirect(`/connexion?suite=/offre/${eventId}/reserver/${sessionId}`);
   if (actor.kind !== "user" || actor.role !== "PARTNER") redirect(`/offre/${eventId}`);
-  const event = await load(actor, eventId).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const event = await loadOr404(load(actor, eventId));
   const session = event.sessions.find((s) => s.id === sessionId);
   if (!session) notFound();
   const t = await getTranslations("bookingForm");
