@@ -10,6 +10,7 @@ import { listUpcomingActivities } from "@/lib/activities/activities";
 import { formatSessionDate } from "@/lib/format/dates";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 import { cancelRegistrationAction, registerAction } from "./actions";
+import { EmptyPageNotice } from "@/components/empty-page-notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("activities") };
@@ -26,7 +27,7 @@ export default async function ActivitiesPage() {
           <p className="text-lg">{t("lead")}</p>
         </header>
         {activities.length === 0 ? (
-          <p className="rounded-lg bg-brand-50 p-4">{t("empty")}</p>
+          <EmptyPageNotice>{t("empty")}</EmptyPageNotice>
         ) : (
           <ul className="space-y-6">
             {activities.map((activity) => (

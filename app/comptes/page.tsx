@@ -12,6 +12,7 @@ import { searchChoicesAction } from "@/app/admin/choices-actions";
 import { inviteAction, resendInvitationAction, setActiveAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
+import { ScrollTable } from "@/components/scroll-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("accounts") };
@@ -70,7 +71,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         ) : (
           // On a phone the role and the structure go under the name (their columns would not fit), and the
           // table scrolls within its own box rather than widening the page if a name still does not fit.
-          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-labelledby="comptes-titre">
+          <ScrollTable labelledBy="comptes-titre">
             <table className="w-full border-collapse text-left">
               <thead>
                 <tr className="border-b border-brand-100">
@@ -104,7 +105,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         )}
         <Pagination path="/comptes" params={params} page={page} pageCount={pageCount} total={total} />
         <section aria-labelledby="inviter" className="space-y-3 rounded-lg bg-brand-50 p-4">

@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/current";
 import { formatSessionShort } from "@/lib/format/dates";
 import { pickVenue } from "@/lib/venue/current";
 import { listVenueEvents } from "@/lib/venue/events";
+import { EmptyPageNotice } from "@/components/empty-page-notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("venueHome") };
@@ -51,7 +52,7 @@ export default async function VenueHome({ searchParams }: { searchParams: Promis
           {t("events")}
         </h2>
         {events.length === 0 ? (
-          <p className="rounded-lg bg-brand-50 p-4">{t("noEvents")}</p>
+          <EmptyPageNotice>{t("noEvents")}</EmptyPageNotice>
         ) : (
           <ul className="divide-y divide-brand-100 rounded-lg border border-brand-100" aria-label={t("events")}>
             {events.map((event) => (

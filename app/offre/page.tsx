@@ -12,6 +12,7 @@ import { readCatalogFilters } from "@/lib/catalog/filters";
 import { READING_MODE_COOKIE, readsEasy } from "@/lib/catalog/reading-mode";
 import { catalogPlaces, searchSessions } from "@/lib/catalog/search";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { EmptyPageNotice } from "@/components/empty-page-notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("offer"))("title") };
@@ -45,7 +46,7 @@ export default async function OfferPage({ searchParams }: { searchParams: Promis
             {t("results", { events: result.totalEvents, sessions: result.totalSessions })}
           </h2>
           {result.items.length === 0 ? (
-            <p className="rounded-lg bg-brand-50 p-4">{t("empty")}</p>
+            <EmptyPageNotice>{t("empty")}</EmptyPageNotice>
           ) : (
             <ul className="grid gap-4 sm:grid-cols-2">
               {result.items.map((event) => (

@@ -3,19 +3,17 @@
 // The booking form: people from the structure's list (found as you type) or typed in on the spot,
 // their companions, each guest's practical needs, and, when places run short, the partner's choice.
 // lib/booking decides on the server; the figures shown here only announce what it will most likely say.
-import { useActionState, useCallback, useEffect, useId, useRef, useState } from "react";
+import { useActionState, useEffect, useId, useRef, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useKeptValues } from "@/components/forms/use-kept-values";
-import { useSearchAsYouType } from "@/components/forms/use-search-as-you-type";
-import { GuestNeeds, sentNeeds, type GuestNeedsValue } from "@/components/offer/guest-needs";
+import { sentNeeds } from "@/components/offer/guest-needs";
+import { CompanionRows, SelectedPeople } from "@/components/offer/booking/guest-rows";
+import { PersonSearch } from "@/components/offer/booking/person-search";
+import { ApplicationPlaces, ShortPlaces, type IfShort } from "@/components/offer/booking/short-places";
+import { fullName, secondary, type Companion, type Found, type Person } from "@/components/offer/booking/types";
 import { initialActionState, type ActionState } from "@/lib/actions/state";
-
-/** `uid` keys a guest's row while the list changes (a removed companion's fold must not pass to the next). */
-type Person = { uid: number; personId?: string; firstName: string; lastName: string; keep?: boolean } & GuestNeedsValue;
-type Companion = { uid: number; firstName: string; lastName: string; kind: "FAMILY_OR_FRIEND" | "PROFESSIONAL" } & GuestNeedsValue;
-type Draft = { firstName: string; lastName: string; keep: boolean };
 
 /** The server's answer: a refusal and its message, or where the booking now is (the form goes there). */
 export interface BookingAnswer extends ActionState {
@@ -30,19 +28,18 @@ interface Props {
   /** Places the session has left, and what the quota leaves the structure (null: no quota). */
   placesLeft: number;
   quotaLeft: number | null;
-  search: (partnerId: string, q: string) => Promise<{ id: string; firstName: string; lastName: string }[]>;
+  search: (partnerId: string, q: string) => Promise<Found[]>;
   book: (state: ActionState, formData: FormData) => Promise<BookingAnswer>;
   idempotencyKey: string;
+  /** The structure's people already booked or waiting on this session (lib/partner/booking-form). */
+  booked?: string[];
   /** The wish of a person supported this booking answers (lib/wishes): handled once booked. */
   wishId?: string;
   /** A session drawn by lot (issue 17): the form files an application, with the fewest places accepted. */
   apply?: boolean;
 }
 
-const input = "w-full rounded-md border border-gray-500 px-3 py-2";
-const secondary = "rounded-md border border-brand-700 px-3 py-2 font-semibold text-brand-800 hover:bg-brand-50";
-
-export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, search, book, idempotencyKey, wishId, apply = false }: Props) {
+export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, search, book, idempotencyKey, booked = [], wishId, apply = false }: Props) {
   const t = useTranslations("bookingForm");
   const id = useId();
   const router = useRouter();
@@ -57,12 +54,9 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
   const send = useKeptValues(action);
   const [people, setPeople] = useState<Person[]>([]);
   const [companions, setCompanions] = useState<Companion[]>([]);
-  const [query, setQuery] = useState("");
-  const found = useSearchAsYouType(query, useCallback((q: string) => search(partnerId, q), [search, partnerId]));
-  const [draft, setDraft] = useState<Draft>({ firstName: "", lastName: "", keep: true });
   const nextUid = useRef(0);
   const fresh = () => ({ uid: nextUid.current++, needs: [], needsNote: "" });
-  const [ifShort, setIfShort] = useState<"SPLIT" | "WAITLIST" | "NOTHING">("SPLIT");
+  const [ifShort, setIfShort] = useState<IfShort>("SPLIT");
   // An application's fewest places accepted: the whole group unless said otherwise.
   const [minPlaces, setMinPlaces] = useState<number | null>(null);
   // Where the keyboard goes after adding someone (the next thing to fill), and what is said of it.
@@ -77,7 +71,11 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
     document.getElementById(focusNext.current)?.focus();
     focusNext.current = null;
   }, [people, companions]);
-
+  // A refusal takes the focus, so that it is read at once, rather than leaving it on the page (issue 29.12).
+  const refusal = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state !== initialActionState && !state.ok) refusal.current?.focus();
+  }, [state]);
 
   const requested = people.length + companions.length;
   const available = Math.max(0, Math.min(placesLeft, quotaLeft ?? Infinity));
@@ -93,7 +91,6 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
     ifShort: choice,
     ...(apply ? { minPlaces: Math.min(minPlaces ?? requested, requested) } : {}),
   });
-  const fullName = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
 
   return (
     <form
@@ -112,171 +109,29 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
       </p>
       <fieldset className="space-y-4">
         <legend className="text-xl font-semibold">{t("who")}</legend>
-        <p>
-          <label htmlFor={`${id}-search`} className="mb-1 block font-semibold">
-            {t("searchLabel")}
-          </label>
-          <span id={`${id}-hint`} className="mb-1 block text-sm">
-            {t("searchHint")}
-          </span>
-          <input
-            id={`${id}-search`}
-            type="search"
-            autoComplete="off"
-            aria-describedby={`${id}-hint`}
-            value={query}
-            onChange={(event) => {
-              setQuery(event.target.value);
-            }}
-            className={input}
-          />
-        </p>
-        <div aria-live="polite">
-          {found ? (
-            <>
-              <p className="text-sm">{t("searchResults", { count: found.length })}</p>
-              <ul className="mt-2 flex flex-wrap gap-2">
-                {found
-                  .filter((person) => !chosen.has(person.id))
-                  .map((person) => (
-                    <li key={person.id}>
-                      <button
-                        type="button"
-                        className={secondary}
-                        onClick={() => {
-                          setPeople((list) => [...list, { ...fresh(), personId: person.id, firstName: person.firstName, lastName: person.lastName }]);
-                          // Back to the search, to add someone else; the addition is said.
-                          added(fullName(person), `${id}-search`);
-                        }}
-                      >
-                        {t("add", { name: fullName(person) })}
-                      </button>
-                    </li>
-                  ))}
-              </ul>
-            </>
-          ) : null}
-        </div>
-        <details className="rounded-md border border-gray-300 p-3">
-          <summary className="cursor-pointer font-semibold">{t("newPerson")}</summary>
-          <div className="mt-3 grid gap-3 sm:grid-cols-2">
-            <p>
-              <label htmlFor={`${id}-first`} className="mb-1 block">
-                {t("firstName")}
-              </label>
-              <input id={`${id}-first`} value={draft.firstName} onChange={(e) => setDraft({ ...draft, firstName: e.target.value })} className={input} />
-            </p>
-            <p>
-              <label htmlFor={`${id}-last`} className="mb-1 block">
-                {t("lastName")}
-              </label>
-              <input id={`${id}-last`} value={draft.lastName} onChange={(e) => setDraft({ ...draft, lastName: e.target.value })} className={input} />
-            </p>
-            <label className="flex items-center gap-2 sm:col-span-2">
-              <input type="checkbox" checked={draft.keep} onChange={(e) => setDraft({ ...draft, keep: e.target.checked })} className="h-5 w-5" />
-              {t("keep")}
-            </label>
-            <p>
-              <button
-                type="button"
-                className={secondary}
-                disabled={!draft.firstName.trim() || !draft.lastName.trim()}
-                onClick={() => {
-                  setPeople((list) => [...list, { ...fresh(), firstName: draft.firstName.trim(), lastName: draft.lastName.trim(), keep: draft.keep }]);
-                  setDraft({ firstName: "", lastName: "", keep: true });
-                  added(`${draft.firstName.trim()} ${draft.lastName.trim()}`, `${id}-first`);
-                }}
-              >
-                {t("addPerson")}
-              </button>
-            </p>
-          </div>
-        </details>
-        <section aria-labelledby={`${id}-selected`}>
-          <h2 id={`${id}-selected`} className="font-semibold">
-            {t("selected")}
-          </h2>
-          {people.length === 0 ? (
-            <p>{t("noneSelected")}</p>
-          ) : (
-            <ul className="mt-2 space-y-2">
-              {people.map((person, index) => (
-                <li key={person.uid} className="space-y-2 rounded-md bg-brand-50 px-3 py-2">
-                  <div className="flex flex-wrap items-center justify-between gap-3">
-                    <span className="font-semibold">{fullName(person)}</span>
-                    <button type="button" className="underline" onClick={() => setPeople((list) => list.filter((_, i) => i !== index))}>
-                      {t("remove", { name: fullName(person) })}
-                    </button>
-                  </div>
-                  <GuestNeeds
-                    name={fullName(person)}
-                    value={person}
-                    onChange={(needs) => setPeople((list) => list.map((p, i) => (i === index ? { ...p, ...needs } : p)))}
-                  />
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <PersonSearch
+          id={id}
+          partnerId={partnerId}
+          search={search}
+          chosen={chosen}
+          booked={new Set(booked)}
+          onFound={(person) => {
+            setPeople((list) => [...list, { ...fresh(), personId: person.id, firstName: person.firstName, lastName: person.lastName }]);
+            // Back to the search, to add someone else; the addition is said.
+            added(fullName(person), `${id}-search`);
+          }}
+          onTyped={(person) => {
+            setPeople((list) => [...list, { ...fresh(), ...person }]);
+            added(fullName(person), `${id}-first`);
+          }}
+        />
+        <SelectedPeople id={id} people={people} setPeople={setPeople} />
       </fieldset>
 
       <fieldset className="space-y-3">
         <legend className="text-xl font-semibold">{t("companions")}</legend>
         <p className="text-sm">{t("companionsHint")}</p>
-        {companions.map((companion, index) => (
-          <div key={companion.uid} className="grid gap-3 rounded-md border border-gray-300 p-3 sm:grid-cols-4 sm:items-end">
-            <p>
-              <label htmlFor={`${id}-c${index}-first`} className="mb-1 block">
-                {t("firstName")}
-              </label>
-              <input
-                id={`${id}-c${index}-first`}
-                value={companion.firstName}
-                onChange={(e) => setCompanions((list) => list.map((c, i) => (i === index ? { ...c, firstName: e.target.value } : c)))}
-                className={input}
-                required
-              />
-            </p>
-            <p>
-              <label htmlFor={`${id}-c${index}-last`} className="mb-1 block">
-                {t("lastName")}
-              </label>
-              <input
-                id={`${id}-c${index}-last`}
-                value={companion.lastName}
-                onChange={(e) => setCompanions((list) => list.map((c, i) => (i === index ? { ...c, lastName: e.target.value } : c)))}
-                className={input}
-                required
-              />
-            </p>
-            <p>
-              <label htmlFor={`${id}-c${index}-kind`} className="mb-1 block">
-                {t("companionKind")}
-              </label>
-              <select
-                id={`${id}-c${index}-kind`}
-                value={companion.kind}
-                onChange={(e) => setCompanions((list) => list.map((c, i) => (i === index ? { ...c, kind: e.target.value as Companion["kind"] } : c)))}
-                className={input}
-              >
-                <option value="FAMILY_OR_FRIEND">{t("FAMILY_OR_FRIEND")}</option>
-                <option value="PROFESSIONAL">{t("PROFESSIONAL")}</option>
-              </select>
-            </p>
-            <p>
-              <button type="button" className="underline" onClick={() => setCompanions((list) => list.filter((_, i) => i !== index))}>
-                {t("removeCompanion")}
-              </button>
-            </p>
-            <div className="sm:col-span-4">
-              <GuestNeeds
-                name={companion.firstName.trim() || companion.lastName.trim() ? fullName(companion).trim() : t("companionNumber", { number: index + 1 })}
-                value={companion}
-                onChange={(needs) => setCompanions((list) => list.map((c, i) => (i === index ? { ...c, ...needs } : c)))}
-              />
-            </div>
-          </div>
-        ))}
+        <CompanionRows id={id} companions={companions} setCompanions={setCompanions} />
         <button
           type="button"
           className={secondary}
@@ -291,47 +146,13 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
       </fieldset>
 
       {apply ? (
-        <section className="space-y-3 rounded-lg bg-brand-50 p-4" aria-live="polite">
-          <p className="text-lg font-semibold">{t("summary", { count: requested })}</p>
-          <p>{t("applyMax")}</p>
-          {requested > 1 ? (
-            <p>
-              <label htmlFor={`${id}-min`} className="mb-1 block font-semibold">
-                {t("applyMinLabel")}
-              </label>
-              <span id={`${id}-min-hint`} className="mb-1 block text-sm">
-                {t("applyMinHint")}
-              </span>
-              <select id={`${id}-min`} aria-describedby={`${id}-min-hint`} value={Math.min(minPlaces ?? requested, requested)} onChange={(event) => setMinPlaces(Number(event.target.value))} className={input}>
-                {Array.from({ length: requested }, (_, index) => index + 1).map((count) => (
-                  <option key={count} value={count}>
-                    {t("applyMinOption", { count })}
-                  </option>
-                ))}
-              </select>
-            </p>
-          ) : null}
-        </section>
+        <ApplicationPlaces id={id} requested={requested} minPlaces={Math.min(minPlaces ?? requested, requested)} setMinPlaces={setMinPlaces} />
       ) : (
-      <section className="space-y-3 rounded-lg bg-brand-50 p-4" aria-live="polite">
-        <p className="text-lg font-semibold">{t("summary", { count: requested })}</p>
-        <p>{t("available", { count: available })}</p>
-        {short && requested > 0 ? (
-          <fieldset className="space-y-2">
-            <legend className="font-semibold">{t("shortTitle")}</legend>
-            {(available > 0 ? (["SPLIT", "WAITLIST", "NOTHING"] as const) : (["WAITLIST", "NOTHING"] as const)).map((option) => (
-              <label key={option} className="flex items-start gap-2">
-                <input type="radio" name="ifShortChoice" value={option} checked={choice === option} onChange={() => setIfShort(option)} className="mt-1 h-5 w-5" />
-                {option === "SPLIT" ? t("SPLIT", { count: available }) : t(option)}
-              </label>
-            ))}
-          </fieldset>
-        ) : null}
-      </section>
+        <ShortPlaces requested={requested} available={available} choice={choice} setIfShort={setIfShort} />
       )}
 
       {state.message ? (
-        <div role="alert" className="rounded-md border-2 border-red-700 bg-red-50 p-3 text-red-900">
+        <div ref={refusal} tabIndex={-1} role="alert" className="rounded-md border-2 border-red-700 bg-red-50 p-3 text-red-900 focus:outline-3 focus:outline-offset-2">
           <p className="font-semibold">{state.message}</p>
           {state.link ? (
             <p>

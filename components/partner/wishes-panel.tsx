@@ -8,6 +8,7 @@ import type { ActionState } from "@/lib/actions/state";
 import type { Actor } from "@/lib/auth/actor";
 import { formatMoment, formatSessionShort } from "@/lib/format/dates";
 import { listWishes } from "@/lib/wishes/wishes";
+import { EmptyPageNotice } from "@/components/empty-page-notice";
 
 export async function WishesPanel({ actor, partnerId, setAside }: { actor: Actor; partnerId: string; setAside: (state: ActionState, data: FormData) => Promise<ActionState> }) {
   const wishes = await listWishes(actor, partnerId);
@@ -19,7 +20,7 @@ export async function WishesPanel({ actor, partnerId, setAside }: { actor: Actor
       </h2>
       <p>{t("lead")}</p>
       {wishes.length === 0 ? (
-        <p className="rounded-lg bg-brand-50 p-4">{t("empty")}</p>
+        <EmptyPageNotice>{t("empty")}</EmptyPageNotice>
       ) : (
         <ul className="space-y-3">
           {wishes.map((wish) => (

@@ -6,6 +6,7 @@ import { FigureTable } from "@/components/stats/figure-table";
 import { FiguresChart } from "@/components/stats/figures-chart";
 import type { Figures } from "@/lib/stats/figures";
 import { shown } from "@/lib/stats/tables";
+import { ScrollTable } from "@/components/scroll-table";
 
 export interface BreakdownRow {
   key: string;
@@ -60,7 +61,7 @@ export async function Breakdown({
           <figcaption className="sr-only">{t("chartOf", { table: title.toLowerCase() })}</figcaption>
         </figure>
       ) : null}
-      <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={`${title} — ${t("scrollLabel")}`}>
+      <ScrollTable label={`${title} — ${t("scrollLabel")}`}>
         <FigureTable
           caption={caption}
           head={keyColumn}
@@ -68,7 +69,7 @@ export async function Breakdown({
           rows={rows.map((row) => ({ key: row.key, label: row.label, cells: [...columns.map((name) => shown(name, row.figures[name] ?? null)), ...(row.extra ?? [])] }))}
           minWidth="min-w-[44rem]"
         />
-      </div>
+      </ScrollTable>
       {after}
     </section>
   );

@@ -5,9 +5,11 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
+import { canManagePeople, ensure } from "@/lib/auth/permissions";
 import { requestBooking, type BookingRequestResult } from "@/lib/booking";
 import { applyForDraw } from "@/lib/booking/applications";
 import { guestNeedsFields, needsNoteRule, parse } from "@/lib/booking/schemas";
+import { getPrisma } from "@/lib/db/client";
 import { personName } from "@/lib/validation";
 
 const name = personName();
@@ -60,4 +62,21 @@ function guestsOf(form: z.output<typeof bookingFormSchema>) {
     })),
     ...form.companions,
   ];
+}
+
+/**
+ * The structure's people who already hold a place, or wait for one, on the session (issue 29.12): the form
+ * marks them before anything is sent, as lib/booking would refuse them (ALREADY_BOOKED). A guest withdrawn
+ * from a booking holds no place. Only the structure's own users and the association may ask.
+ */
+export async function peopleBookedOnSession(actor: Actor, partnerId: string, sessionId: string): Promise<string[]> {
+  ensure(canManagePeople(actor, partnerId), "Vous ne voyez que les personnes de votre structure.");
+  const ids = z.object({ partnerId: z.uuid(), sessionId: z.uuid() }).safeParse({ partnerId, sessionId });
+  if (!ids.success) return [];
+  const guests = await getPrisma().bookingGuest.findMany({
+    where: { personId: { not: null }, cancelledAt: null, booking: { partnerId, sessionId, status: { in: ["CONFIRMED", "WAITLISTED"] } } },
+    select: { personId: true },
+    distinct: ["personId"],
+  });
+  return guests.flatMap((guest) => (guest.personId ? [guest.personId] : []));
 }

@@ -23,12 +23,13 @@ function renderForm({
   placesLeft = 5,
   quotaLeft = null as number | null,
   answer = { ok: false, message: "Aucune réservation faite." } as Answer | (() => Promise<Answer>),
+  booked = [] as string[],
 } = {}) {
   const search = jest.fn(async () => [{ id: "0190f0e0-0000-7000-8000-00000000000a", firstName: "Zoé", lastName: "Lefèvre" }]);
   const book = jest.fn(async () => (typeof answer === "function" ? answer() : answer));
   render(
     <NextIntlClientProvider locale="fr" messages={pickMessages(messages)}>
-      <BookingForm sessionId="0190f0e0-0000-7000-8000-0000000000ff" partnerId={PARTNER} placesLeft={placesLeft} quotaLeft={quotaLeft} search={search} book={book} idempotencyKey="0190f0e0-0000-7000-8000-0000000000aa" />
+      <BookingForm sessionId="0190f0e0-0000-7000-8000-0000000000ff" partnerId={PARTNER} placesLeft={placesLeft} quotaLeft={quotaLeft} search={search} book={book} idempotencyKey="0190f0e0-0000-7000-8000-0000000000aa" booked={booked} />
     </NextIntlClientProvider>,
   );
   return { search, book };
@@ -208,5 +209,21 @@ describe("where the keyboard goes (issue 13, item 3)", () => {
     fireEvent.click(screen.getByRole("button", { name: "Ajouter un accompagnateur" }));
     const firstNames = screen.getAllByLabelText("Prénom");
     await waitFor(() => expect(firstNames.at(-1)).toHaveFocus());
+  });
+
+  it("marks a person already booked or waiting on the session, who cannot be added again (issue 29.12)", async () => {
+    renderForm({ booked: ["0190f0e0-0000-7000-8000-00000000000a"] });
+    fireEvent.change(screen.getByLabelText("Chercher une personne de votre structure"), { target: { value: "zo" } });
+    expect(await screen.findByText("Zoé Lefèvre : déjà inscrite sur cette séance")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Ajouter Zoé Lefèvre" })).not.toBeInTheDocument();
+  });
+
+  it("keeps the focus on the message after a refusal (issue 29.12)", async () => {
+    const { book } = renderForm();
+    await choosePerson();
+    fireEvent.click(screen.getByRole("button", { name: "Confirmer la réservation" }));
+    await waitFor(() => expect(book).toHaveBeenCalled());
+    const alert = await screen.findByRole("alert");
+    await waitFor(() => expect(alert).toHaveFocus());
   });
 });

@@ -14,6 +14,7 @@ import { requireUser } from "@/lib/auth/current";
 import { formatSessionShort } from "@/lib/format/dates";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 import { createActivityAction } from "./actions";
+import { ScrollTable } from "@/components/scroll-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("adminActivities") };
@@ -98,7 +99,7 @@ export default async function ActivitiesAdminPage({ searchParams }: { searchPara
               )}
             </p>
           ) : (
-            <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("scrollLabel")} id={past ? "activites-passees" : "activites-a-venir"}>
+            <ScrollTable label={t("scrollLabel")} id={past ? "activites-passees" : "activites-a-venir"}>
               <table className="w-full min-w-[36rem] border-collapse text-left">
                 <caption className="sr-only">{t("tableCaption")}</caption>
                 <thead>
@@ -127,7 +128,7 @@ export default async function ActivitiesAdminPage({ searchParams }: { searchPara
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
           )}
           <Pagination path={PATH} params={params} page={page} pageCount={pageCount} total={total} />
         </section>

@@ -2,23 +2,25 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { z } from "zod";
-import { ActionForm } from "@/components/forms/action-form";
-import { SelectField, TextField } from "@/components/forms/fields";
+import { SelectField } from "@/components/forms/fields";
+import { AssemblySection } from "@/components/association/memberships/sections/assembly";
+import { CampaignSection } from "@/components/association/memberships/sections/campaign";
+import { RecordSection } from "@/components/association/memberships/sections/record";
 import { listHref, Pagination } from "@/components/pagination";
 import { SortableHeader } from "@/components/sortable-header";
 import { listMemberships, membershipCampaign, MEMBERSHIP_SORTS, membershipSortSchema, seasonFromUrl } from "@/lib/association/memberships";
 import { sortOf } from "@/lib/association/sort";
 import { searchChoicesAction } from "@/app/admin/choices-actions";
-import { ChoicePicker } from "@/components/forms/choice-picker";
 import { choiceById } from "@/lib/association/choices";
 import { requireUser } from "@/lib/auth/current";
 import { formatDay } from "@/lib/format/dates";
 import type { MembershipStatus } from "@/lib/generated/prisma/enums";
-import { parisDate, seasonLabel, seasonOf } from "@/lib/time";
+import { seasonLabel, seasonOf } from "@/lib/time";
 import { isUuid, urlFilter, urlPage } from "@/lib/validation";
 import { inviteAllAction, recordMembershipAction, remindAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
+import { ScrollTable } from "@/components/scroll-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("memberships") };
@@ -30,7 +32,6 @@ const PAGE_SIZE = 25;
 /** The states as they read in the URL (?etat=adherente). */
 const STATES = { "sans-reponse": "INVITED", "va-adherer": "JOINING", "pas-cette-saison": "DECLINED", adherente: "MEMBER" } as const satisfies Record<string, MembershipStatus>;
 type StateSlug = keyof typeof STATES;
-const PAYMENT_MEANS = ["cheque", "transfer", "cash", "card", "other"] as const;
 
 const filtersSchema = z.object({
   saison: seasonFromUrl,
@@ -72,8 +73,7 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
   const campaignOpen = season >= current && season <= current + 1;
   const seasons = [...new Set([current + 1, ...Array.from({ length: 6 }, (_, n) => current - n), season])].sort((a, b) => b - a);
   const seasonName = (s: number) => (s === current ? t("seasonCurrent", { label: seasonLabel(s) }) : s === current + 1 ? t("seasonNext", { label: seasonLabel(s) }) : seasonLabel(s));
-  const hiddenSeason = <input type="hidden" name="season" value={season} />;
-  const counts: [string, number | string, string?][] = [
+    const counts: [string, number | string, string?][] = [
     [t("counts.inPartnership"), campaign.inPartnership],
     [t("counts.notInvited"), campaign.notInvited],
     [t("counts.INVITED"), campaign.counts.INVITED ?? 0, listHref(PATH, { saison: seasonParam, etat: "sans-reponse" })],
@@ -123,57 +123,18 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
           </dl>
         </section>
 
-        <section aria-labelledby="campagne" className="space-y-4 rounded-lg border border-brand-100 p-4">
-          <h2 id="campagne" className="text-2xl font-semibold">
-            {t("campaignTitle")}
-          </h2>
-          {campaignOpen ? (
-            <>
-              <div className="space-y-2">
-                <h3 className="text-lg font-semibold">{t("inviteTitle")}</h3>
-                <p>{t("inviteLead", { count: campaign.notInvited })}</p>
-                <ActionForm action={inviteAllAction} submit={t("inviteAll", { season: label })} danger confirm={t("inviteConfirm", { season: label, count: campaign.notInvited })}>
-                  {hiddenSeason}
-                </ActionForm>
-              </div>
-              <div className="space-y-2">
-                <h3 className="text-lg font-semibold">{t("remindTitle")}</h3>
-                <p>{t("remindLead", { count: campaign.counts.INVITED ?? 0 })}</p>
-                <ActionForm action={remindAction} submit={t("remind")} confirm={t("remindConfirm", { season: label })}>
-                  {hiddenSeason}
-                  <div className="max-w-xs">
-                    <TextField name="afterDays" label={t("afterDays")} type="number" defaultValue={14} required />
-                  </div>
-                </ActionForm>
-              </div>
-            </>
-          ) : (
-            <p>{season < current ? t("pastSeason") : t("futureSeason")}</p>
-          )}
-        </section>
+        <CampaignSection
+          season={season}
+          label={label}
+          open={campaignOpen}
+          past={season < current}
+          notInvited={campaign.notInvited}
+          invited={campaign.counts.INVITED ?? 0}
+          inviteAll={inviteAllAction}
+          remind={remindAction}
+        />
 
-        <section aria-labelledby="enregistrer" className="space-y-3 rounded-lg border border-brand-100 p-4">
-          <h2 id="enregistrer" className="text-2xl font-semibold">
-            {t("recordTitle", { season: label })}
-          </h2>
-          <p>{t("recordLead")}</p>
-          {allCount === 0 ? (
-            <p>{t("noStructures")}</p>
-          ) : (
-            // Keyed by the structure asked for in the URL: a row's link then preselects it, even without a reload.
-            <ActionForm key={filters.structure ?? "none"} action={recordMembershipAction} submit={t("record")} resetOnSuccess>
-              {hiddenSeason}
-              {/* Found by typing: a national network has thousands of structures, no list of all. */}
-              <ChoicePicker name="partnerId" label={t("structure")} kind="PARTNER" search={searchChoicesAction} chosen={asked} />
-              <div className="grid gap-3 sm:grid-cols-2">
-                <TextField name="joinedOn" label={t("joinedOn")} type="date" defaultValue={parisDate(now)} required />
-                <TextField name="amount" label={t("amount")} />
-                <SelectField name="paymentMeans" label={t("paymentMeans")} defaultValue="" options={[["", t("means.none")], ...PAYMENT_MEANS.map((m): [string, string] => [t(`means.${m}`), t(`means.${m}`)])]} />
-                <TextField name="receiptNumber" label={t("receiptNumber")} />
-              </div>
-            </ActionForm>
-          )}
-        </section>
+        <RecordSection season={season} label={label} noStructures={allCount === 0} askedId={filters.structure} asked={asked} record={recordMembershipAction} search={searchChoicesAction} now={now} />
 
         <section aria-labelledby="liste" className="space-y-4">
           <h2 id="liste" className="text-2xl font-semibold">
@@ -205,7 +166,7 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
               )}
             </p>
           ) : (
-            <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("scrollLabel")}>
+            <ScrollTable label={t("scrollLabel")}>
               <table className="w-full min-w-[52rem] border-collapse text-left">
                 <caption className="sr-only">{t("tableCaption", { season: label, filter: status ? t(`filters.${status}`) : t("filterAll") })}</caption>
                 <thead>
@@ -259,33 +220,12 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
           )}
           <Pagination path={PATH} params={{ saison: seasonParam, etat: filters.etat, ...order }} page={filters.page} pageCount={pageCount} total={total} />
         </section>
 
-        <section aria-labelledby="assemblee" className="space-y-3 rounded-lg bg-brand-50 p-4">
-          <h2 id="assemblee" className="text-2xl font-semibold">
-            {t("assemblyTitle")}
-          </h2>
-          <p>{t("assemblyLead", { count: members, amount: euros(campaign.collectedCents), season: label })}</p>
-          {members > 0 ? (
-            <ul className="flex flex-wrap gap-3">
-              <li>
-                <a href={`${PATH}/export?saison=${season}`} download className="block rounded-md bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800">
-                  {t("csv", { season: label })}
-                </a>
-              </li>
-              {filters.etat !== "adherente" ? (
-                <li>
-                  <Link href={listHref(PATH, { saison: seasonParam, etat: "adherente" })} className="block rounded-md border border-brand-700 px-4 py-3 font-semibold text-brand-800 hover:bg-white">
-                    {t("showMembers")}
-                  </Link>
-                </li>
-              ) : null}
-            </ul>
-          ) : null}
-        </section>
+        <AssemblySection path={PATH} season={season} seasonParam={seasonParam} label={label} members={members} collected={euros(campaign.collectedCents)} showingMembers={filters.etat === "adherente"} />
       </div>
     </ClientMessages>
   );

@@ -10,6 +10,7 @@ import { resendMailAction, retryJobAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { LinkedText } from "@/components/linked-text";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
+import { EmptyPageNotice } from "@/components/empty-page-notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("outbox") };
@@ -53,7 +54,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           </button>
         </form>
         {mails.length === 0 ? (
-          <p className="rounded-lg bg-brand-50 p-4">{recipient ? t("emptyRecipient", { recipient }) : t("empty")}</p>
+          <EmptyPageNotice>{recipient ? t("emptyRecipient", { recipient }) : t("empty")}</EmptyPageNotice>
         ) : (
           <ul className="space-y-4">
             {mails.map((mail) => (
@@ -108,7 +109,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           </h2>
           <p>{t("failedJobs.lead")}</p>
           {failedJobs.jobs.length === 0 ? (
-            <p className="rounded-lg bg-brand-50 p-4">{t("failedJobs.empty")}</p>
+            <EmptyPageNotice>{t("failedJobs.empty")}</EmptyPageNotice>
           ) : (
             <>
               <p className="font-semibold text-red-800">{t("failedJobs.count", { count: failedJobs.total })}</p>

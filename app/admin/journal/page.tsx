@@ -13,6 +13,7 @@ import { requireUser } from "@/lib/auth/current";
 import { formatMoment } from "@/lib/format/dates";
 import { isUuid } from "@/lib/validation";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { ScrollTable } from "@/components/scroll-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("journal") };
@@ -94,7 +95,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
             </div>
           ) : (
             <>
-              <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("tableScroll")}>
+              <ScrollTable label={t("tableScroll")}>
                 <table className="w-full min-w-[52rem] border-collapse text-left">
                   <caption className="sr-only">{t("table")}</caption>
                   <thead>
@@ -144,7 +145,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
                     })}
                   </tbody>
                 </table>
-              </div>
+              </ScrollTable>
               <Pagination path="/admin/journal" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
             </>
           )}

@@ -12,6 +12,7 @@ import { requireUser } from "@/lib/auth/current";
 import { createVenueAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
+import { ScrollTable } from "@/components/scroll-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("venues") };
@@ -84,7 +85,7 @@ export default async function VenuesAdminPage({ searchParams }: { searchParams: 
               )}
             </p>
           ) : (
-            <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("scrollLabel")}>
+            <ScrollTable label={t("scrollLabel")}>
               <table className="w-full min-w-[44rem] border-collapse text-left">
                 <caption className="sr-only">{t("tableCaption")}</caption>
                 <thead>
@@ -132,7 +133,7 @@ export default async function VenuesAdminPage({ searchParams }: { searchParams: 
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
           )}
           <Pagination path={PATH} params={params} page={page} pageCount={pageCount} total={total} />
         </section>

@@ -11,6 +11,7 @@ import { sortOf } from "@/lib/association/sort";
 import { requireUser } from "@/lib/auth/current";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FocusOnArrival } from "@/components/focus-on-arrival";
+import { EmptyPageNotice } from "@/components/empty-page-notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("bookings") };
@@ -86,7 +87,7 @@ export default async function AssociationBookingsPage({ searchParams }: { search
                 </p>
               </div>
             ) : (
-              <p className="rounded-lg bg-brand-50 p-4">{t("noBookings")}</p>
+              <EmptyPageNotice>{t("noBookings")}</EmptyPageNotice>
             )
           ) : (
             <>

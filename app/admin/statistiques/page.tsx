@@ -5,7 +5,7 @@ import { Breakdown } from "@/components/stats/breakdown";
 import { ExportLink } from "@/components/stats/export-link";
 import { FigureTable } from "@/components/stats/figure-table";
 import { KeyFigures } from "@/components/stats/key-figures";
-import { PrintButton } from "@/components/stats/print-button";
+import { PrintButton } from "@/components/print-button";
 import { requireUser } from "@/lib/auth/current";
 import { formatMoment } from "@/lib/format/dates";
 import type { Figures } from "@/lib/stats/figures";
@@ -13,6 +13,8 @@ import { drawFairness } from "@/lib/stats/draws";
 import { periodFiltersSchema, reportSeasons, statisticsReport } from "@/lib/stats/report";
 import { BREAKDOWN_DEFAULT, BREAKDOWN_TABLES, changeInWords, monthLabel, periodOf, rowLabel, rowsOf, shown, SUMMARY_LINES, TABLE_COLUMNS, TABLE_DIMENSION, totalOf, type StatTable } from "@/lib/stats/tables";
 import { seasonLabel, seasonOf } from "@/lib/time";
+import { ScrollTable } from "@/components/scroll-table";
+import { EmptyPageNotice } from "@/components/empty-page-notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("statistics") };
@@ -123,7 +125,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
       </div>
 
       {empty ? (
-        <p className="rounded-lg bg-brand-50 p-4">{t("empty")}</p>
+        <EmptyPageNotice>{t("empty")}</EmptyPageNotice>
       ) : (
         <>
           <section aria-labelledby="essentiel" className="space-y-3">
@@ -150,7 +152,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
             <h2 id="bilan" className="text-2xl font-semibold">
               {t("summaryTitle")}
             </h2>
-            <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={`${t("summaryTitle")} — ${t("scrollLabel")}`}>
+            <ScrollTable label={`${t("summaryTitle")} — ${t("scrollLabel")}`}>
               <FigureTable
                 caption={t("summaryCaption")}
                 head={t("figureColumn")}
@@ -163,7 +165,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
                 strongFirst
                 minWidth="min-w-[36rem]"
               />
-            </div>
+            </ScrollTable>
             {exports("bilan")}
           </section>
 
@@ -204,7 +206,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
                 }
               />
             ) : (
-              <p className="rounded-lg bg-brand-50 p-4">{t("breakdownEmpty")}</p>
+              <EmptyPageNotice>{t("breakdownEmpty")}</EmptyPageNotice>
             )}
           </section>
         </>

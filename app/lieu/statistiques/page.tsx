@@ -9,6 +9,7 @@ import { sideSeason, venueStatistics } from "@/lib/stats/sides";
 import { feedbackInWords, totalOf, VENUE_EVENT_COLUMNS, VENUE_SUMMARY } from "@/lib/stats/tables";
 import { seasonLabel } from "@/lib/time";
 import { pickVenue } from "@/lib/venue/current";
+import { EmptyPageNotice } from "@/components/empty-page-notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("venueStatistics") };
@@ -40,7 +41,7 @@ export default async function VenueStatisticsPage({ searchParams }: { searchPara
       </header>
       <SeasonPicker action={PATH} seasons={seasons} season={season} current={current} hidden={{ lieu: venue.id }} />
       {events.length === 0 ? (
-        <p className="rounded-lg bg-brand-50 p-4">{t("empty")}</p>
+        <EmptyPageNotice>{t("empty")}</EmptyPageNotice>
       ) : (
         <>
           <section aria-labelledby="essentiel" className="space-y-3">

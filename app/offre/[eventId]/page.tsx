@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cookies } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { EasyEvent } from "@/components/easy/easy-event";
@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { currentActor } from "@/lib/auth/current";
 import { getEventDetails, type EventDetails } from "@/lib/catalog/event";
 import { READING_MODE_COOKIE, readsEasy } from "@/lib/catalog/reading-mode";
-import { NotFoundError } from "@/lib/errors";
+import { loadOr404 } from "@/lib/http/load-or-404";
 import { eventTitle } from "@/lib/page-titles";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { WishForm } from "@/components/easy/wish-form";
@@ -23,12 +23,7 @@ const read = cache((actor: Actor, eventId: string) => getEventDetails(actor, eve
 async function load(eventId: string): Promise<EventDetails> {
   const actor = await currentActor();
   if (actor.kind === "anonymous") redirect(`/connexion?suite=/offre/${eventId}`);
-  try {
-    return await read(actor, eventId);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  return loadOr404(read(actor, eventId));
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ eventId: string }> }): Promise<Metadata> {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "@/lib/i18n/server";
-import { PrintButton } from "@/components/partner/print-button";
+import { PrintButton } from "@/components/print-button";
 import { requireUser } from "@/lib/auth/current";
 import { getVisitorCode } from "@/lib/auth/visitor";
 import { appUrl } from "@/lib/mail";

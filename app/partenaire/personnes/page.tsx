@@ -7,6 +7,7 @@ import { listPeople } from "@/lib/people/people";
 import { createPersonAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
+import { EmptyPageNotice } from "@/components/empty-page-notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("people") };
@@ -43,7 +44,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
             {t("count", { count: result.total })}
           </h2>
           {result.people.length === 0 ? (
-            <p className="rounded-lg bg-brand-50 p-4">{t("empty")}</p>
+            <EmptyPageNotice>{t("empty")}</EmptyPageNotice>
           ) : (
             <ul className="divide-y divide-brand-100 rounded-lg border border-brand-100">
               {result.people.map((person) => (

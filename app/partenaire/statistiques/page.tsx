@@ -8,6 +8,7 @@ import { requireUser } from "@/lib/auth/current";
 import { partnerStatistics, sideSeason } from "@/lib/stats/sides";
 import { monthLabel, PARTNER_COLUMNS, PARTNER_SUMMARY, PARTNER_TABLES, rowsOf, totalOf } from "@/lib/stats/tables";
 import { seasonLabel } from "@/lib/time";
+import { EmptyPageNotice } from "@/components/empty-page-notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("partnerStatistics") };
@@ -44,7 +45,7 @@ export default async function PartnerStatisticsPage({ searchParams }: { searchPa
       </header>
       <SeasonPicker action={PATH} seasons={seasons} season={season} current={current} />
       {total.requested === 0 ? (
-        <p className="rounded-lg bg-brand-50 p-4">{t("empty")}</p>
+        <EmptyPageNotice>{t("empty")}</EmptyPageNotice>
       ) : (
         <>
           <section aria-labelledby="essentiel" className="space-y-3">

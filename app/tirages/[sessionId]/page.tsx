@@ -14,6 +14,7 @@ import { drawSentence, pendingSentence } from "@/lib/booking/draw-words";
 import { formatSessionDate } from "@/lib/format/dates";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 import { withdrawApplicationAction } from "../../offre/[eventId]/reserver/[sessionId]/actions";
+import { ScrollTable } from "@/components/scroll-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("drawPage"))("applyTitle") };
@@ -113,7 +114,7 @@ export default async function DrawPage({ params, searchParams }: { params: Promi
             <h2 id="ordre" className="text-xl font-semibold">
               {t("caption")}
             </h2>
-            <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("scrollLabel")}>
+            <ScrollTable label={t("scrollLabel")}>
               <table className="w-full min-w-[40rem] border-collapse text-left">
                 <caption className="sr-only">{t("caption")}</caption>
                 <thead>
@@ -141,7 +142,7 @@ export default async function DrawPage({ params, searchParams }: { params: Promi
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
             <h2 className="text-lg font-semibold">{t("howTitle")}</h2>
             <p>{t("how")}</p>
             <p>

@@ -9,6 +9,7 @@ import type { Sort } from "@/lib/association/sort";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { formatSessionShort } from "@/lib/format/dates";
 import { BookingStatus } from "./booking-status";
+import { ScrollTable } from "@/components/scroll-table";
 
 export interface BookingRow {
   id: string;
@@ -38,7 +39,7 @@ export async function BookingsTable({ bookings, caption, path, params, sort }: {
   const byName = bookings.some((booking) => booking.matchedGuests?.length);
   const cell = "px-2 py-2 align-top";
   return (
-    <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("tableScroll")}>
+    <ScrollTable label={t("tableScroll")}>
       <table className="w-full min-w-[48rem] border-collapse text-left">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -73,6 +74,6 @@ export async function BookingsTable({ bookings, caption, path, params, sort }: {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

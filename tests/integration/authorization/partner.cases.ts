@@ -3,7 +3,7 @@ import { getEventDetails } from "@/lib/catalog/event";
 import { readCatalogFilters } from "@/lib/catalog/filters";
 import { catalogPlaces, searchSessions } from "@/lib/catalog/search";
 import { getPartnerBooking, listPartnerBookings, recordAttendance } from "@/lib/partner/bookings";
-import { bookFromForm } from "@/lib/partner/booking-form";
+import { bookFromForm, peopleBookedOnSession } from "@/lib/partner/booking-form";
 import { listNotifications, markNotificationsRead } from "@/lib/partner/notifications";
 import { archivePerson, createPerson, getPerson, listPeople, updatePerson } from "@/lib/people/people";
 import type { MatrixWorld } from "../../factories/matrix";
@@ -17,6 +17,7 @@ export const partnerCases: AuthorizationCase<MatrixWorld>[] = [
   { name: "towns of the offer (catalogPlaces)", call: (actor) => catalogPlaces(actor), allowed: [...everyoneSignedIn] },
   { name: "an event's page (getEventDetails)", call: (actor, w) => getEventDetails(actor, w.eventX), allowed: [...everyoneSignedIn] },
   { name: "partner A's people (listPeople)", call: (actor, w) => listPeople(actor, w.partnerA), allowed: [...structureA] },
+  { name: "A's people already booked on a session (peopleBookedOnSession)", call: (actor, w) => peopleBookedOnSession(actor, w.partnerA, w.sessionX), allowed: [...structureA] },
   { name: "one person of A (getPerson)", call: (actor, w) => getPerson(actor, w.personA), allowed: [...structureA] },
   { name: "add a person to A (createPerson)", call: (actor, w) => createPerson(actor, { partnerId: w.partnerA, firstName: "Inès", lastName: "Martin" }), allowed: [...structureA] },
   { name: "edit a person of A (updatePerson)", call: (actor, w) => updatePerson(actor, { personId: w.personA, firstName: "Zoé", lastName: "Martin" }), allowed: [...structureA] },

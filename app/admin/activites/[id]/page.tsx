@@ -2,17 +2,18 @@
 // cancels a registration (the person called) or the whole activity. Names and addresses: its eyes only.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { getActivity } from "@/lib/activities/activities";
 import { requireUser } from "@/lib/auth/current";
 import { formatBookingNumber } from "@/lib/booking/number";
-import { NotFoundError } from "@/lib/errors";
+import { loadOr404 } from "@/lib/http/load-or-404";
 import { formatMoment, formatSessionDate } from "@/lib/format/dates";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 import { cancelActivityAction, cancelRegistrationAction } from "../actions";
+import { ScrollTable } from "@/components/scroll-table";
+import { EmptyPageNotice } from "@/components/empty-page-notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("adminActivities") };
@@ -21,10 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ActivityAdminPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const actor = await requireUser(`/admin/activites/${id}`, "ADMIN");
-  const activity = await getActivity(actor, id).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const activity = await loadOr404(getActivity(actor, id));
   const t = await getTranslations("activitiesAdmin");
   const kinds = await getTranslations("activities.kinds");
   const open = !activity.cancelledAt && activity.startsAt > new Date();
@@ -64,9 +62,9 @@ export default async function ActivityAdminPage({ params, searchParams }: { para
             {t("registrations")}
           </h2>
           {activity.registrations.length === 0 ? (
-            <p className="rounded-lg bg-brand-50 p-4">{t("noRegistrations")}</p>
+            <EmptyPageNotice>{t("noRegistrations")}</EmptyPageNotice>
           ) : (
-            <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("registrationsCaption")}>
+            <ScrollTable label={t("registrationsCaption")}>
               <table className="w-full min-w-[40rem] border-collapse text-left">
                 <caption className="sr-only">{t("registrationsCaption")}</caption>
                 <thead>
@@ -103,7 +101,7 @@ export default async function ActivityAdminPage({ params, searchParams }: { para
                   })}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
           )}
         </section>
         {open ? (

@@ -4,13 +4,14 @@ import { getTranslations } from "@/lib/i18n/server";
 import { FigureTable } from "@/components/stats/figure-table";
 import { FiguresChart } from "@/components/stats/figures-chart";
 import { KeyFigures } from "@/components/stats/key-figures";
-import { PrintButton } from "@/components/stats/print-button";
+import { PrintButton } from "@/components/print-button";
 import { requireUser } from "@/lib/auth/current";
 import { formatMoment } from "@/lib/format/dates";
 import type { Figures } from "@/lib/stats/figures";
 import { periodFiltersSchema, statisticsReport } from "@/lib/stats/report";
 import { monthLabel, periodOf, rowLabel, rowsOf, shown, SUMMARY_LINES, TABLE_DIMENSION, totalOf, type StatTable } from "@/lib/stats/tables";
 import { seasonLabel } from "@/lib/time";
+import { EmptyPageNotice } from "@/components/empty-page-notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("statisticsReport") };
@@ -55,7 +56,7 @@ export default async function StatisticsReportPage({ searchParams }: { searchPar
         </p>
       </header>
       {!current || (current.requested === 0 && !current.offered) ? (
-        <p className="rounded-lg bg-brand-50 p-4">{t("empty")}</p>
+        <EmptyPageNotice>{t("empty")}</EmptyPageNotice>
       ) : (
         <>
           <KeyFigures names={KEY_FIGURES} current={current} previous={previous ?? null} />

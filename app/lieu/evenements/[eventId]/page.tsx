@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
@@ -8,7 +7,7 @@ import { CheckboxGroup, TextField } from "@/components/forms/fields";
 import { EventFields } from "@/components/venue/event-fields";
 import type { Actor } from "@/lib/auth/actor";
 import { currentActor, requireUser } from "@/lib/auth/current";
-import { NotFoundError } from "@/lib/errors";
+import { loadOr404 } from "@/lib/http/load-or-404";
 import { formatSessionShort } from "@/lib/format/dates";
 import { eventTitle } from "@/lib/page-titles";
 import { getVenueEvent } from "@/lib/venue/events";
@@ -28,10 +27,7 @@ export async function generateMetadata({ params }: { params: Promise<{ eventId: 
 export default async function VenueEventPage({ params }: { params: Promise<{ eventId: string }> }) {
   const { eventId } = await params;
   const actor = await requireUser(`/lieu/evenements/${eventId}`, "VENUE", "ADMIN");
-  const event = await load(actor, eventId).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const event = await loadOr404(load(actor, eventId));
   const t = await getTranslations("venue");
   const labels = await getTranslations("labels");
   const when = formatSessionShort;

@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FocusOnArrival } from "@/components/focus-on-arrival";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/fields";
-import { PrintButton } from "@/components/partner/print-button";
+import { PrintButton } from "@/components/print-button";
+import { CancelBookingsSection } from "@/components/venue/session/sections/cancel-bookings";
+import { DrawSection } from "@/components/venue/session/sections/draw";
 import { GuestTable } from "@/components/venue/guest-table";
 import type { Actor } from "@/lib/auth/actor";
 import { currentActor, requireUser } from "@/lib/auth/current";
 import { formatBookingNumber } from "@/lib/booking/number";
-import { NotFoundError } from "@/lib/errors";
+import { loadOr404 } from "@/lib/http/load-or-404";
 import { formatMoment, formatSessionDate } from "@/lib/format/dates";
 import { sessionTitle } from "@/lib/page-titles";
 import { isSameParisDay } from "@/lib/time";
@@ -33,10 +34,7 @@ export default async function GuestListPage({ params, searchParams }: { params: 
   const { sessionId } = await params;
   const { annulee, retiree } = await searchParams;
   const actor = await requireUser(`/lieu/seances/${sessionId}`, "VENUE", "ADMIN");
-  const list = await load(actor, sessionId).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const list = await loadOr404(load(actor, sessionId));
   const t = await getTranslations("venue.session");
   const ev = await getTranslations("venue.event");
   const bookings = [...new Map(list.guests.map((g) => [g.bookingId, g])).values()];
@@ -58,7 +56,6 @@ export default async function GuestListPage({ params, searchParams }: { params: 
   const when = formatSessionDate;
   // "Candidatures puis tirage" (issue 17): set on a session nobody booked yet, or shown once set.
   const draw = await drawRecord(actor, sessionId);
-  const dt = await getTranslations("venue.draw");
 
   return (
     <ClientMessages namespaces={[...FORM_NAMESPACES, "venue.session"]}>
@@ -116,45 +113,7 @@ export default async function GuestListPage({ params, searchParams }: { params: 
         ) : null}
 
         {upcoming && bookings.length ? (
-          <section aria-labelledby="annuler" className="space-y-3 print:hidden">
-            <h2 id="annuler" className="text-xl font-semibold">
-              {t("cancelBooking")}
-            </h2>
-            <ul className="space-y-2">
-              {bookings.map((guest) => (
-                <li key={guest.bookingId}>
-                  <details className="rounded-md border border-gray-300 p-3">
-                    <summary className="cursor-pointer">{t("cancelTitle", { number: formatBookingNumber(guest.number) })} — {guest.partnerName}</summary>
-                    {/* A companion who will not come is withdrawn alone; the others keep their invitations. */}
-                    {companions.get(guest.bookingId)?.length ? (
-                      <div className="mt-3 space-y-2">
-                        <p>{t("withdrawHint")}</p>
-                        <ul className="space-y-2">
-                          {companions.get(guest.bookingId)!.map((companion) => {
-                            const name = `${companion.firstName} ${companion.lastName}`;
-                            return (
-                              <li key={companion.position}>
-                                <ActionForm action={withdrawGuestFromListAction} submit={t("withdraw", { name })} danger confirm={t("withdrawConfirm", { name })}>
-                                  <input type="hidden" name="bookingId" value={guest.bookingId} />
-                                  <input type="hidden" name="position" value={companion.position} />
-                                  <input type="hidden" name="sessionId" value={sessionId} />
-                                </ActionForm>
-                              </li>
-                            );
-                          })}
-                        </ul>
-                      </div>
-                    ) : null}
-                    <ActionForm action={cancelGuestBookingAction} submit={t("cancelSubmit")} danger className="mt-3 space-y-3">
-                      <input type="hidden" name="bookingId" value={guest.bookingId} />
-                      <input type="hidden" name="sessionId" value={sessionId} />
-                      <TextField name="note" label={t("cancelReason")} required />
-                    </ActionForm>
-                  </details>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <CancelBookingsSection sessionId={sessionId} bookings={bookings} companions={companions} cancel={cancelGuestBookingAction} withdraw={withdrawGuestFromListAction} />
         ) : null}
 
         <section aria-labelledby="attente" className="space-y-3">
@@ -197,43 +156,7 @@ export default async function GuestListPage({ params, searchParams }: { params: 
         ) : null}
 
         {draw || (beforeClosing && bookings.length === 0 && list.waitlist.length === 0) ? (
-          <section aria-labelledby="tirage" className="space-y-3 print:hidden">
-            <h2 id="tirage" className="text-xl font-semibold">
-              {dt("title")}
-            </h2>
-            {draw ? (
-              <>
-                {/* A status: set from the form above, which this replaces, it is announced. */}
-                <div role="status" className="space-y-1">
-                  <p>{dt("window", { opens: when(draw.opensAt), closes: when(draw.closesAt) })}</p>
-                  <p>
-                    {dt("fingerprintLabel")} <span className="font-mono text-sm break-all">{draw.fingerprint}</span>
-                  </p>
-                </div>
-                <p>
-                  <Link href={`/tirages/${sessionId}`} className="font-semibold text-brand-800 underline">
-                    {dt("see")}
-                  </Link>
-                </p>
-                {!draw.drawnAt && draw.count === 0 ? (
-                  <ActionForm action={removeDrawWindowAction} submit={dt("remove")} confirm={dt("removeConfirm")}>
-                    <input type="hidden" name="sessionId" value={sessionId} />
-                  </ActionForm>
-                ) : null}
-              </>
-            ) : (
-              <>
-                <p>{dt("lead")}</p>
-                <ActionForm action={openDrawWindowAction} submit={dt("submit")}>
-                  <input type="hidden" name="sessionId" value={sessionId} />
-                  <div className="grid gap-3 sm:grid-cols-2">
-                    <TextField name="opensAt" label={dt("opensAt")} type="datetime-local" required />
-                    <TextField name="closesAt" label={dt("closesAt")} type="datetime-local" required />
-                  </div>
-                </ActionForm>
-              </>
-            )}
-          </section>
+          <DrawSection sessionId={sessionId} draw={draw} open={openDrawWindowAction} remove={removeDrawWindowAction} />
         ) : null}
 
         {upcoming ? (

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getTranslations } from "@/lib/i18n/server";
 import { ArchivePersonForm, PersonForm } from "@/components/partner/person-form";
 import { currentActor } from "@/lib/auth/current";
-import { NotFoundError } from "@/lib/errors";
+import { loadOr404 } from "@/lib/http/load-or-404";
 import { formatSessionShort } from "@/lib/format/dates";
 import { getPerson } from "@/lib/people/people";
 import { archivePersonAction, updatePersonAction } from "../actions";
@@ -23,10 +23,7 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
   const { personId } = await params;
   const actor = await currentActor();
   if (actor.kind === "anonymous") redirect(`/connexion?suite=/partenaire/personnes/${personId}`);
-  const person = await getPerson(actor, personId).catch((error) => {
-    if (error instanceof NotFoundError || (error as { code?: string }).code === "INVALID_INPUT") notFound();
-    throw error;
-  });
+  const person = await loadOr404(getPerson(actor, personId), { malformedToo: true });
   const t = await getTranslations("people");
   const status = await getTranslations("bookingPage");
   return (

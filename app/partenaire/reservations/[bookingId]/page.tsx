@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FocusOnArrival } from "@/components/focus-on-arrival";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
@@ -9,7 +9,7 @@ import { CancelBookingForm } from "@/components/offer/cancel-booking-form";
 import type { Actor } from "@/lib/auth/actor";
 import { currentActor } from "@/lib/auth/current";
 import { formatBookingNumber } from "@/lib/booking/number";
-import { NotFoundError } from "@/lib/errors";
+import { loadOr404 } from "@/lib/http/load-or-404";
 import { formatMoment, formatSessionDate } from "@/lib/format/dates";
 import { getPartnerBooking } from "@/lib/partner/bookings";
 import { partnerBookingTitle } from "@/lib/page-titles";
@@ -38,10 +38,7 @@ export default async function BookingPage({
   const { resultat } = await searchParams;
   const actor = await currentActor();
   if (actor.kind === "anonymous") redirect(`/connexion?suite=/partenaire/reservations/${bookingId}`);
-  const booking = await load(actor, bookingId).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const booking = await loadOr404(load(actor, bookingId));
   const t = await getTranslations("bookingPage");
   const codes = await getTranslations("cancelCodes");
   const calendar = await getTranslations("calendar");

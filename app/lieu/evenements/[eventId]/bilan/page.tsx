@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getTranslations } from "@/lib/i18n/server";
 import type { Actor } from "@/lib/auth/actor";
 import { currentActor, requireUser } from "@/lib/auth/current";
-import { NotFoundError } from "@/lib/errors";
+import { loadOr404 } from "@/lib/http/load-or-404";
 import { formatSessionShort } from "@/lib/format/dates";
 import { attendanceTitle } from "@/lib/page-titles";
 import { MOODS } from "@/lib/feedback/guest-feedback";
@@ -22,10 +21,7 @@ export async function generateMetadata({ params }: { params: Promise<{ eventId: 
 export default async function AttendancePage({ params }: { params: Promise<{ eventId: string }> }) {
   const { eventId } = await params;
   const actor = await requireUser(`/lieu/evenements/${eventId}/bilan`, "VENUE", "ADMIN");
-  const report = await load(actor, eventId).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const report = await loadOr404(load(actor, eventId));
   const t = await getTranslations("venue.report");
   return (
     <div className="space-y-6">

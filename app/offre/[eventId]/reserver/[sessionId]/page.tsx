@@ -9,9 +9,10 @@ import { WaitlistNotice } from "@/components/offer/waitlist-notice";
 import type { Actor } from "@/lib/auth/actor";
 import { currentActor } from "@/lib/auth/current";
 import { getEventDetails } from "@/lib/catalog/event";
-import { NotFoundError } from "@/lib/errors";
+import { loadOr404 } from "@/lib/http/load-or-404";
 import { formatSessionDate } from "@/lib/format/dates";
 import { bookFormTitle } from "@/lib/page-titles";
+import { peopleBookedOnSession } from "@/lib/partner/booking-form";
 import { ownWish } from "@/lib/wishes/wishes";
 import { drawRecord } from "@/lib/booking/applications";
 import { pendingSentence } from "@/lib/booking/draw-words";
@@ -32,10 +33,7 @@ export default async function BookPage({ params, searchParams }: { params: Promi
   const actor = await currentActor();
   if (actor.kind === "anonymous") redirect(`/connexion?suite=/offre/${eventId}/reserver/${sessionId}`);
   if (actor.kind !== "user" || actor.role !== "PARTNER") redirect(`/offre/${eventId}`);
-  const event = await load(actor, eventId).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const event = await loadOr404(load(actor, eventId));
   const session = event.sessions.find((s) => s.id === sessionId);
   if (!session) notFound();
   const t = await getTranslations("bookingForm");
@@ -48,6 +46,8 @@ export default async function BookPage({ params, searchParams }: { params: Promi
   const drawOpen = draw?.window === "OPEN";
   const drawWords = await getTranslations("draw");
   const drawPage = await getTranslations("drawPage");
+  // Marked in the person search before anything is sent (issue 29.12).
+  const booked = await peopleBookedOnSession(actor, actor.partnerId, session.id);
 
   return (
     <ClientMessages namespaces={["bookingForm", "event", "labels"]}>
@@ -98,6 +98,7 @@ export default async function BookPage({ params, searchParams }: { params: Promi
           book={draw && !draw.drawnAt ? applyAction : bookAction}
           // New at each showing of the form: sending this form twice books once (lib/booking).
           idempotencyKey={randomUUID()}
+          booked={booked}
           wishId={wish?.id}
           apply={Boolean(draw && !draw.drawnAt)}
         />
