@@ -14,7 +14,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Sector } from "@/lib/generated/prisma/enums";
 import { parisDate, seasonOf } from "@/lib/time";
 import { line, optionalLine, optionalText, pageOffset, requireId, urlFilter, urlPage, urlText } from "@/lib/validation";
-import { SECTORS, STAGES, STAGE_SQL, type Stage } from "./partnership";
+import { STAGES, STAGE_SQL, type Stage } from "./onboarding";
+import { SECTORS } from "./partnership";
 import { sortOf, urlDirection, urlSort, type Direction } from "./sort";
 
 const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");

@@ -5,7 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "@/lib/i18n/server";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
-import { addConvention, recordStep } from "@/lib/association/partnership";
+import { addConvention, recordStep } from "@/lib/association/onboarding";
 import { updateStructure } from "@/lib/association/structures";
 import { inviteUser, setAccountActive } from "@/lib/auth/accounts";
 import { currentActor } from "@/lib/auth/current";
@@ -27,7 +27,7 @@ function refresh(partnerId: string | undefined) {
   if (partnerId) revalidatePath(`/admin/structures/${partnerId}`);
 }
 
-const STEP_FIELDS = ["kind", "partnerId", "meetingOn", "decision", "signedOn", "validFrom", "validUntil", "reference", "name", "email", "trainedOn", "trainer", "note"] as const;
+const STEP_FIELDS = ["kind", "partnerId", "meetingOn", "decision", "signedOn", "validFrom", "validUntil", "reference", "name", "email", "trainedOn", "trainer", "note", "confirmEarly"] as const;
 
 export async function recordStepAction(_s: ActionState, data: FormData): Promise<ActionState> {
   try {

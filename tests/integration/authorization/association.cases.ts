@@ -5,7 +5,7 @@ import { associationTodo } from "@/lib/association/dashboard";
 import { getBookingForAssociation, searchBookings, bookingSearchSchema, bookingsCsv } from "@/lib/association/bookings";
 import { journalCsv, journalFiltersSchema, listJournal } from "@/lib/association/journal";
 import { answerMembership, getMembershipState, inviteAllToJoin, listMemberships, membersCsv, membershipCampaign, recordMembership, remindToJoin } from "@/lib/association/memberships";
-import { addConvention, recordStep, structureSteps } from "@/lib/association/partnership";
+import { addConvention, recordStep, structureSteps } from "@/lib/association/onboarding";
 import { choiceById, searchChoices } from "@/lib/association/choices";
 import { getStructure, listStructures, structureBoard, structureFiltersSchema, structuresCsv, updateStructure } from "@/lib/association/structures";
 import { createVenue, getVenueForAssociation, listVenues, venueFiltersSchema, venuesCsv } from "@/lib/association/venues";
@@ -34,8 +34,9 @@ export const associationCases: AuthorizationCase<MatrixWorld>[] = [
   },
   { name: "structure A's steps (structureSteps)", call: (actor, w) => structureSteps(actor, w.partnerA), allowed: [...admin] },
   {
+    // Structure A has its convention: its next step is its first referent's account (lib/association/onboarding.ts).
     name: "record a step of structure A (recordStep)",
-    call: (actor, w) => recordStep(actor, { kind: "TRAINED", partnerId: w.partnerA, trainedOn: "2026-11-20", trainer: "Claire" }),
+    call: (actor, w) => recordStep(actor, { kind: "ACCOUNT_CREATED", partnerId: w.partnerA, name: "Claire", email: `claire.${w.partnerA}@matrice.test` }),
     allowed: [...admin],
   },
   {

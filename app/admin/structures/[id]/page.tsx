@@ -10,6 +10,7 @@ import { StepHistory } from "@/components/association/structures/step-history";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { listJournal } from "@/lib/association/journal";
+import { meetingAhead, requestContact } from "@/lib/association/onboarding";
 import { SECTORS } from "@/lib/association/partnership";
 import { getStructure } from "@/lib/association/structures";
 import type { Actor } from "@/lib/auth/actor";
@@ -141,7 +142,7 @@ export default async function StructurePage({ params }: { params: Promise<{ id: 
               </a>
             </p>
           ) : null}
-          <NextStep partnerId={structure.id} stage={structure.stage} today={today} action={recordStepAction} />
+          <NextStep partnerId={structure.id} stage={structure.stage} today={today} action={recordStepAction} meetingAhead={meetingAhead(structure.steps, now)} contact={requestContact(structure.requests)} />
         </section>
 
         <section aria-labelledby="historique" className="space-y-3">
