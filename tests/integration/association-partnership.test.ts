@@ -109,7 +109,7 @@ describe("the public request", () => {
   });
 });
 
-describe("the pipeline", () => {
+describe("the onboarding", () => {
   it("moves a structure through every step, derives its stage from the history, and lets it book once its convention is signed", async () => {
     const admin = await adminActor();
     await submitPartnershipRequest(form(), "203.0.113.8");

@@ -1,4 +1,4 @@
-// The association's back office in the authorization matrix (lib/association): the pipeline of
+// The association's back office in the authorization matrix (lib/association): the onboarding of
 // structures, venues, memberships, every booking, the journal, the home's to-do. Everything is the
 // association's alone, except a structure's own membership (its state and its answer).
 import { associationTodo } from "@/lib/association/dashboard";
@@ -18,9 +18,9 @@ const SEASON = 2026;
 const label = (key: string) => key;
 
 export const associationCases: AuthorizationCase<MatrixWorld>[] = [
-  { name: "the pipeline of structures (listStructures)", call: (actor) => listStructures(actor, structureFiltersSchema.parse({})), allowed: [...admin] },
-  { name: "the pipeline as a board (structureBoard)", call: (actor) => structureBoard(actor, structureFiltersSchema.parse({})), allowed: [...admin] },
-  { name: "the pipeline as CSV (structuresCsv)", call: (actor) => structuresCsv(actor, structureFiltersSchema.parse({}), { labels: label }), allowed: [...admin] },
+  { name: "the structures by stage (listStructures)", call: (actor) => listStructures(actor, structureFiltersSchema.parse({})), allowed: [...admin] },
+  { name: "the structures as a board (structureBoard)", call: (actor) => structureBoard(actor, structureFiltersSchema.parse({})), allowed: [...admin] },
+  { name: "the structures as CSV (structuresCsv)", call: (actor) => structuresCsv(actor, structureFiltersSchema.parse({}), { labels: label }), allowed: [...admin] },
   { name: "structure A's file (getStructure)", call: (actor, w) => getStructure(actor, w.partnerA), allowed: [...admin] },
   { name: "structures found by typing, for a choice (searchChoices)", call: (actor) => searchChoices(actor, "PARTNER", "Escale"), allowed: [...admin] },
   { name: "venues found by typing, for a choice (searchChoices)", call: (actor) => searchChoices(actor, "VENUE", "Lilas"), allowed: [...admin] },
