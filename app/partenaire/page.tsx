@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import { MembershipAnswer } from "@/components/association/memberships/membership-answer";
+import { FirstStepsPanel } from "@/components/partner/first-steps-panel";
 import { NotificationsPanel } from "@/components/partner/notifications-panel";
 import { WishesPanel } from "@/components/partner/wishes-panel";
 import { RenewCodeForm } from "@/components/partner/renew-code-form";
@@ -10,6 +11,7 @@ import { requireUser } from "@/lib/auth/current";
 import { getVisitorCode } from "@/lib/auth/visitor";
 import { formatVisitorCode } from "@/lib/codes";
 import { formatDay } from "@/lib/format/dates";
+import { firstSteps } from "@/lib/partner/first-steps";
 import { seasonLabel } from "@/lib/time";
 import { renewVisitorCodeAction, setWishAsideAction } from "./actions";
 import { answerMembershipAction } from "./adhesion-actions";
@@ -22,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PartnerHome() {
   const actor = await requireUser("/partenaire", "PARTNER");
-  const [visitor, membership] = await Promise.all([getVisitorCode(actor, actor.partnerId), getMembershipState(actor, actor.partnerId)]);
+  const [visitor, membership, steps] = await Promise.all([getVisitorCode(actor, actor.partnerId), getMembershipState(actor, actor.partnerId), firstSteps(actor, actor.partnerId)]);
   const t = await getTranslations("homes");
   const m = await getTranslations("membershipHome");
   const v = await getTranslations("visitor");
@@ -31,6 +33,8 @@ export default async function PartnerHome() {
     <ClientMessages namespaces={[...FORM_NAMESPACES, "membershipHome", "visitor"]}>
       <div className="space-y-8">
         <h1 className="text-3xl font-bold text-brand-800">{t("partner")}</h1>
+        {/* A new referent's guidance (issue 29.7), until its three steps are done. */}
+        {steps.done ? null : <FirstStepsPanel steps={steps} />}
         <ul className="flex flex-wrap gap-3">
           {(
             [

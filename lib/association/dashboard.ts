@@ -6,7 +6,7 @@ import { ensure, isAdmin } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
 import { parisDate } from "@/lib/time";
 import { CONVENTION_WARNING_DAYS } from "./conventions";
-import { STAGE_SQL } from "./partnership";
+import { STAGE_SQL } from "./onboarding";
 
 export { CONVENTION_WARNING_DAYS };
 

@@ -1,4 +1,4 @@
-// The association's view of the partner structures: the pipeline (list and board by stage, filters in the
+// The association's view of the partner structures: their onboarding (list and board by stage, filters in the
 // URL, CSV), and one structure's file: identity, referents, visitor code, conventions, memberships, how
 // many people it supports (never who), its bookings, quota exceptions, the association's notes, its steps.
 import "server-only";
@@ -14,7 +14,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Sector } from "@/lib/generated/prisma/enums";
 import { parisDate, seasonOf } from "@/lib/time";
 import { line, optionalLine, optionalText, pageOffset, requireId, urlFilter, urlPage, urlText } from "@/lib/validation";
-import { SECTORS, STAGES, STAGE_SQL, type Stage } from "./partnership";
+import { STAGES, STAGE_SQL, type Stage } from "./onboarding";
+import { SECTORS } from "./partnership";
 import { sortOf, urlDirection, urlSort, type Direction } from "./sort";
 
 const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
@@ -97,7 +98,7 @@ function rowsQuery(filters: StructureFilters, now: Date, limit: Prisma.Sql) {
     ${limit}`;
 }
 
-/** The pipeline as a list, a page at a time, with the count of each stage (for the board's columns). */
+/** The structures as a list, a page at a time, with the count of each stage (for the board's columns). */
 export async function listStructures(actor: Actor, filters: StructureFilters, { now = new Date() } = {}) {
   ensureAdmin(actor);
   const prisma = getPrisma();
@@ -113,7 +114,7 @@ export async function listStructures(actor: Actor, filters: StructureFilters, { 
   return { rows, counts, total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
-/** The board: every structure matching the filters, by stage (the pipeline has a few hundred at most). */
+/** The board: every structure matching the filters, by stage (a few hundred at most). */
 export async function structureBoard(actor: Actor, filters: StructureFilters, { now = new Date() } = {}) {
   ensureAdmin(actor);
   const rows = await getPrisma().$queryRaw<StructureRow[]>(rowsQuery({ ...filters, tri: "recent", ordre: undefined }, now, Prisma.sql`LIMIT 2000`));

@@ -73,6 +73,7 @@ test("a structure goes from the public request to its first booking", async ({ p
     await expect(admin.getByRole("heading", { name: title })).toBeHidden({ timeout: 15_000 });
   };
   await step("Prochaine étape : prévoir une rencontre", () => admin.getByLabel("Date de la rencontre").fill(parisDay(3)), "Enregistrer la rencontre prévue");
+  // Three days early: the page asks for confirmation (issue 29.8), and the dialog handler above accepts it.
   await step("Prochaine étape : la rencontre a eu lieu", () => admin.getByLabel("Décision").selectOption({ label: "Partenariat confirmé" }).then(() => {}), "Enregistrer la rencontre");
   await step(
     "Prochaine étape : la convention est signée",

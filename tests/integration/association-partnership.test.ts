@@ -1,7 +1,8 @@
 // Issue 11, part 1: a structure comes in by the public form and goes through the FAQ's path, each step a
 // history entry; it books only while a convention is valid on the session's date (one SQL predicate),
 // never on condition of membership; the association is warned 60 days before a convention ends.
-import { submitPartnershipRequest, recordStep, addConvention, requestSubmissionLimit } from "@/lib/association/partnership";
+import { submitPartnershipRequest, requestSubmissionLimit } from "@/lib/association/partnership";
+import { recordStep, addConvention } from "@/lib/association/onboarding";
 import { listStructures, structureBoard, structureFiltersSchema, structuresCsv, getStructure } from "@/lib/association/structures";
 import { conventionValidAt, warnEndingConventions } from "@/lib/association/conventions";
 import { answerMembership } from "@/lib/association/memberships";
@@ -108,7 +109,7 @@ describe("the public request", () => {
   });
 });
 
-describe("the pipeline", () => {
+describe("the onboarding", () => {
   it("moves a structure through every step, derives its stage from the history, and lets it book once its convention is signed", async () => {
     const admin = await adminActor();
     await submitPartnershipRequest(form(), "203.0.113.8");
@@ -118,7 +119,8 @@ describe("the pipeline", () => {
 
     await recordStep(admin, { kind: "MEETING_PLANNED", partnerId, meetingOn: "2027-01-08", note: "Au foyer, 10 h" });
     expect(await stageOf()).toBe("MEETING_PLANNED");
-    await recordStep(admin, { kind: "MEETING_HELD", partnerId, decision: "CONFIRMED", note: "Équipe motivée" });
+    // Recorded before its planned day: the association confirms it (issue 29.8, tests/integration/onboarding.test.ts).
+    await recordStep(admin, { kind: "MEETING_HELD", partnerId, decision: "CONFIRMED", confirmEarly: true, note: "Équipe motivée" });
     expect(await stageOf()).toBe("MEETING_HELD");
     // Not yet: no convention.
     await expect(requestBooking(admin, request(sessionId, partnerId, 1))).rejects.toMatchObject({ code: "CONVENTION_NOT_VALID" });
@@ -199,6 +201,7 @@ describe("the pipeline", () => {
     const admin = await adminActor();
     const partner = await createPartner({ convention: false, name: "Club Léo" });
     await getPrisma().onboardingStep.create({ data: { partnerId: partner.id, kind: "REQUEST_RECEIVED", at: new Date(Date.now() - 86_400_000) } });
+    await recordStep(admin, { kind: "MEETING_PLANNED", partnerId: partner.id, meetingOn: "2026-12-01" });
     await recordStep(admin, { kind: "MEETING_HELD", partnerId: partner.id, decision: "DECLINED", note: "Public hors champ" });
     expect((await getStructure(admin, partner.id)).stage).toBe("DECLINED");
     const board = await structureBoard(admin, filters());

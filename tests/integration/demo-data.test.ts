@@ -1,7 +1,7 @@
 // The demo data must be worth looking at and obey the booking rules it illustrates.
 import { getPrisma } from "@/lib/db/client";
 import { quotaPeriodKey } from "@/lib/booking/quota-period";
-import { STAGES } from "@/lib/association/partnership";
+import { STAGES } from "@/lib/association/onboarding";
 import { seedDemoData } from "@/prisma/seed/demo";
 
 const url = () => process.env.DATABASE_URL!;

@@ -5,7 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "@/lib/i18n/server";
 import { formAction, said, type FormInput } from "@/lib/actions/form-action";
-import { addConvention, recordStep } from "@/lib/association/partnership";
+import { addConvention, recordStep } from "@/lib/association/onboarding";
 import { updateStructure } from "@/lib/association/structures";
 import { inviteUser, setAccountActive } from "@/lib/auth/accounts";
 import { grantQuotaExceptionUntil, revokeQuotaException } from "@/lib/booking";

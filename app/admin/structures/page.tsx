@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
-import { PIPELINE, StageCounts, StructureBoard, StructureTable } from "@/components/association/structures/pipeline";
+import { StageCounts, StructureBoard, StructureTable } from "@/components/association/structures/structure-list";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { listHref, Pagination } from "@/components/pagination";
-import { SECTORS, STAGES, type Stage } from "@/lib/association/partnership";
+import { STAGES, STAGES_IN_ORDER, type Stage } from "@/lib/association/onboarding";
+import { SECTORS } from "@/lib/association/partnership";
 import { sortOf } from "@/lib/association/sort";
 import { listStructures, STRUCTURE_SORTS, structureBoard, structureFiltersSchema } from "@/lib/association/structures";
 import { requireUser } from "@/lib/auth/current";
@@ -67,7 +68,7 @@ export default async function StructuresPage({ searchParams }: { searchParams: P
           {board ? <input type="hidden" name="vue" value="tableau" /> : null}
           <div className="grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-4">
             <TextField name="q" type="search" label={t("filters.search")} defaultValue={filters.q} />
-            <SelectField name="etape" label={t("filters.stage")} defaultValue={filters.etape ?? ""} options={[["", t("filters.allStages")], ...PIPELINE.map((stage): [string, string] => [stage, labels(`stage.${stage}`)])]} />
+            <SelectField name="etape" label={t("filters.stage")} defaultValue={filters.etape ?? ""} options={[["", t("filters.allStages")], ...STAGES_IN_ORDER.map((stage): [string, string] => [stage, labels(`stage.${stage}`)])]} />
             <SelectField name="secteur" label={t("filters.sector")} defaultValue={filters.secteur ?? ""} options={[["", t("filters.allSectors")], ...SECTORS.map((sector): [string, string] => [sector, labels(`sector.${sector}`)])]} />
             {board ? (
               filters.tri ? <input type="hidden" name="tri" value={filters.tri} /> : null

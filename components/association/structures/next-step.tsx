@@ -1,38 +1,44 @@
-// The form of a structure's NEXT step only, after its current stage (the FAQ's path): plan a meeting,
-// record it with its decision, the convention signed, the first referent's account, the training.
+// The form of a structure's NEXT step only, as lib/association/onboarding.ts's nextStepOf names it: plan a
+// meeting, record it with its decision, the convention signed, the first referent's account, the training.
+// What it prefills and when it asks for confirmation (issue 29.7, 29.8) comes from the page's data.
 import { getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/fields";
-import type { Stage } from "@/lib/association/partnership";
+import { nextStepOf, type Stage } from "@/lib/association/onboarding";
+import { formatDay } from "@/lib/format/dates";
 import type { ActionState } from "@/lib/actions/state";
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 
-/** Which step comes after a stage; a declined partnership may be taken up again with a new meeting. */
-const NEXT: Record<Stage, "MEETING_PLANNED" | "MEETING_HELD" | "CONVENTION_SIGNED" | "ACCOUNT_CREATED" | "TRAINED" | null> = {
-  REQUEST_RECEIVED: "MEETING_PLANNED",
-  MEETING_PLANNED: "MEETING_HELD",
-  MEETING_HELD: "CONVENTION_SIGNED",
-  DECLINED: "MEETING_PLANNED",
-  CONVENTION_SIGNED: "ACCOUNT_CREATED",
-  ACCOUNT_CREATED: "TRAINED",
-  TRAINED: null,
-};
+interface Props {
+  partnerId: string;
+  stage: Stage | null;
+  today: string;
+  action: Action;
+  /** The planned day of a meeting still to come (lib's meetingAhead): recording it as held asks first. */
+  meetingAhead: string | null;
+  /** Who sent the request, to fill the first referent's account (lib's requestContact). */
+  contact: { name: string; email: string } | null;
+}
 
-export async function NextStep({ partnerId, stage, today, action }: { partnerId: string; stage: Stage | null; today: string; action: Action }) {
+export async function NextStep({ partnerId, stage, today, action, meetingAhead, contact }: Props) {
   const t = await getTranslations("structuresAdmin.next");
   const labels = await getTranslations("associationLabels");
-  const next = NEXT[stage ?? "REQUEST_RECEIVED"];
+  const next = nextStepOf(stage);
   if (!next) return <p className="rounded-lg bg-green-50 p-4">{t("done")}</p>;
+  const early = next === "MEETING_HELD" && meetingAhead ? formatDay(meetingAhead) : null;
   const title = stage === "DECLINED" ? t("titles.RESTART") : t(`titles.${next}`);
   const note = <TextField name="note" label={t("note")} multiline />;
   return (
     <div className="space-y-3 rounded-lg bg-brand-50 p-4">
       <h3 className="text-lg font-semibold">{title}</h3>
       <p>{t(`help.${next}`)}</p>
-      <ActionForm action={action} submit={t(`submit.${next}`)} resetOnSuccess>
+      {early ? <p className="font-semibold">{t("earlyWarning", { date: early })}</p> : null}
+      <ActionForm action={action} submit={t(`submit.${next}`)} confirm={early ? t("earlyConfirm", { date: early }) : undefined} resetOnSuccess>
         <input type="hidden" name="partnerId" value={partnerId} />
         <input type="hidden" name="kind" value={next} />
+        {/* Sent only with the question above, answered yes: lib refuses an early meeting without it. */}
+        {early ? <input type="hidden" name="confirmEarly" value="true" /> : null}
         {next === "MEETING_PLANNED" ? <TextField name="meetingOn" type="date" label={t("meetingOn")} required /> : null}
         {next === "MEETING_HELD" ? (
           <SelectField name="decision" label={t("decision")} defaultValue="" options={[["", t("chooseDecision")], ...(["CONFIRMED", "DECLINED"] as const).map((decision): [string, string] => [decision, labels(`decision.${decision}`)])]} />
@@ -47,8 +53,8 @@ export async function NextStep({ partnerId, stage, today, action }: { partnerId:
         ) : null}
         {next === "ACCOUNT_CREATED" ? (
           <div className="grid gap-3 sm:grid-cols-2">
-            <TextField name="name" label={t("referentName")} required />
-            <TextField name="email" type="email" label={t("referentEmail")} required />
+            <TextField name="name" label={t("referentName")} defaultValue={contact?.name} required />
+            <TextField name="email" type="email" label={t("referentEmail")} defaultValue={contact?.email} required />
           </div>
         ) : null}
         {next === "TRAINED" ? (

@@ -1,11 +1,11 @@
-// The association's back office in the authorization matrix (lib/association): the pipeline of
+// The association's back office in the authorization matrix (lib/association): the onboarding of
 // structures, venues, memberships, every booking, the journal, the home's to-do. Everything is the
 // association's alone, except a structure's own membership (its state and its answer).
 import { associationTodo } from "@/lib/association/dashboard";
 import { getBookingForAssociation, searchBookings, bookingSearchSchema, bookingsCsv } from "@/lib/association/bookings";
 import { journalCsv, journalFiltersSchema, listJournal } from "@/lib/association/journal";
 import { answerMembership, getMembershipState, inviteAllToJoin, listMemberships, membersCsv, membershipCampaign, recordMembership, remindToJoin } from "@/lib/association/memberships";
-import { addConvention, recordStep, structureSteps } from "@/lib/association/partnership";
+import { addConvention, recordStep, structureSteps } from "@/lib/association/onboarding";
 import { choiceById, searchChoices } from "@/lib/association/choices";
 import { getStructure, listStructures, structureBoard, structureFiltersSchema, structuresCsv, updateStructure } from "@/lib/association/structures";
 import { createVenue, getVenueForAssociation, listVenues, venueFiltersSchema, venuesCsv } from "@/lib/association/venues";
@@ -18,9 +18,9 @@ const SEASON = 2026;
 const label = (key: string) => key;
 
 export const associationCases: AuthorizationCase<MatrixWorld>[] = [
-  { name: "the pipeline of structures (listStructures)", call: (actor) => listStructures(actor, structureFiltersSchema.parse({})), allowed: [...admin] },
-  { name: "the pipeline as a board (structureBoard)", call: (actor) => structureBoard(actor, structureFiltersSchema.parse({})), allowed: [...admin] },
-  { name: "the pipeline as CSV (structuresCsv)", call: (actor) => structuresCsv(actor, structureFiltersSchema.parse({}), { labels: label }), allowed: [...admin] },
+  { name: "the structures by stage (listStructures)", call: (actor) => listStructures(actor, structureFiltersSchema.parse({})), allowed: [...admin] },
+  { name: "the structures as a board (structureBoard)", call: (actor) => structureBoard(actor, structureFiltersSchema.parse({})), allowed: [...admin] },
+  { name: "the structures as CSV (structuresCsv)", call: (actor) => structuresCsv(actor, structureFiltersSchema.parse({}), { labels: label }), allowed: [...admin] },
   { name: "structure A's file (getStructure)", call: (actor, w) => getStructure(actor, w.partnerA), allowed: [...admin] },
   { name: "structures found by typing, for a choice (searchChoices)", call: (actor) => searchChoices(actor, "PARTNER", "Escale"), allowed: [...admin] },
   { name: "venues found by typing, for a choice (searchChoices)", call: (actor) => searchChoices(actor, "VENUE", "Lilas"), allowed: [...admin] },
@@ -34,8 +34,9 @@ export const associationCases: AuthorizationCase<MatrixWorld>[] = [
   },
   { name: "structure A's steps (structureSteps)", call: (actor, w) => structureSteps(actor, w.partnerA), allowed: [...admin] },
   {
+    // Structure A has its convention: its next step is its first referent's account (lib/association/onboarding.ts).
     name: "record a step of structure A (recordStep)",
-    call: (actor, w) => recordStep(actor, { kind: "TRAINED", partnerId: w.partnerA, trainedOn: "2026-11-20", trainer: "Claire" }),
+    call: (actor, w) => recordStep(actor, { kind: "ACCOUNT_CREATED", partnerId: w.partnerA, name: "Claire", email: `claire.${w.partnerA}@matrice.test` }),
     allowed: [...admin],
   },
   {

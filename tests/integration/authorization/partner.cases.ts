@@ -4,6 +4,7 @@ import { readCatalogFilters } from "@/lib/catalog/filters";
 import { catalogPlaces, searchSessions } from "@/lib/catalog/search";
 import { getPartnerBooking, listPartnerBookings, recordAttendance } from "@/lib/partner/bookings";
 import { bookFromForm, peopleBookedOnSession } from "@/lib/partner/booking-form";
+import { firstSteps } from "@/lib/partner/first-steps";
 import { listNotifications, markNotificationsRead } from "@/lib/partner/notifications";
 import { archivePerson, createPerson, getPerson, listPeople, updatePerson } from "@/lib/people/people";
 import type { MatrixWorld } from "../../factories/matrix";
@@ -22,6 +23,7 @@ export const partnerCases: AuthorizationCase<MatrixWorld>[] = [
   { name: "add a person to A (createPerson)", call: (actor, w) => createPerson(actor, { partnerId: w.partnerA, firstName: "Inès", lastName: "Martin" }), allowed: [...structureA] },
   { name: "edit a person of A (updatePerson)", call: (actor, w) => updatePerson(actor, { personId: w.personA, firstName: "Zoé", lastName: "Martin" }), allowed: [...structureA] },
   { name: "delete a person of A (archivePerson)", call: (actor, w) => archivePerson(actor, { personId: w.personA }), allowed: [...structureA] },
+  { name: "A's first steps, on its home (firstSteps)", call: (actor, w) => firstSteps(actor, w.partnerA), allowed: [...structureA] },
   { name: "A's bookings (listPartnerBookings)", call: (actor, w) => listPartnerBookings(actor, w.partnerA), allowed: [...structureA] },
   { name: "one booking of A (getPartnerBooking)", call: (actor, w) => getPartnerBooking(actor, w.bookingId), allowed: [...structureA] },
   {

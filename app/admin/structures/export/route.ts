@@ -1,4 +1,4 @@
-// GET /admin/structures/export: the pipeline as CSV (';', for a spreadsheet), with the list's filters.
+// GET /admin/structures/export: the structures as CSV (';', for a spreadsheet), with the list's filters.
 import { getTranslations } from "@/lib/i18n/server";
 import { structureFiltersSchema, structuresCsv } from "@/lib/association/structures";
 import { csvDownload } from "@/lib/http/csv-download";

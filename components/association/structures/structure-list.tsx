@@ -1,18 +1,15 @@
-// The pipeline of partner structures: the count of each step (links that filter), the list as a table
-// and the board by step. Server components; the page fetches, these only render.
+// The partner structures by onboarding stage: the count of each stage (links that filter), the list as a
+// table and the board by stage. Server components; the page fetches, these only render.
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import { listHref } from "@/components/pagination";
 import { SortableHeader } from "@/components/sortable-header";
-import type { Stage } from "@/lib/association/partnership";
+import { STAGES_IN_ORDER, type Stage } from "@/lib/association/onboarding";
 import type { Sort } from "@/lib/association/sort";
 import { STRUCTURE_SORTS, type StructureRow, type StructureSort } from "@/lib/association/structures";
 import { formatDay } from "@/lib/format/dates";
 import { seasonLabel } from "@/lib/time";
 import { ConventionState } from "./convention-state";
-
-/** The path of a partnership, in order; a declined one stands apart. */
-export const PIPELINE: Stage[] = ["REQUEST_RECEIVED", "MEETING_PLANNED", "MEETING_HELD", "CONVENTION_SIGNED", "ACCOUNT_CREATED", "TRAINED", "DECLINED"];
 
 type Params = Record<string, string | undefined>;
 
@@ -28,7 +25,7 @@ export async function StageCounts({ counts, params, current }: { counts: Record<
             {t("stages.all")}
           </Link>
         </li>
-        {PIPELINE.map((stage) => (
+        {STAGES_IN_ORDER.map((stage) => (
           <li key={stage}>
             <Link href={listHref("/admin/structures", { ...params, etape: stage })} aria-current={current === stage ? "page" : undefined} className={`${item} ${current === stage ? "border-brand-700 bg-brand-50 font-semibold" : "border-brand-100"}`}>
               {t("stages.count", { stage: labels(`stage.${stage}`), count: counts[stage] })}
@@ -89,7 +86,7 @@ export async function StructureTable({ rows, total, season, sort, params }: { ro
 export async function StructureBoard({ board, only }: { board: Record<Stage, StructureRow[]>; only?: Stage }) {
   const t = await getTranslations("structuresAdmin");
   const labels = await getTranslations("associationLabels");
-  const stages = only ? [only] : PIPELINE;
+  const stages = only ? [only] : STAGES_IN_ORDER;
   return (
     <div className="grid items-start gap-4 sm:grid-cols-2 lg:grid-cols-3">
       {stages.map((stage) => (
