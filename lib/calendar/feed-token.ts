@@ -38,7 +38,7 @@ function addressOf(token: string): FeedAddress {
 
 /** The actor's active feed address, or null when there is none yet (or its seal no longer opens). */
 export async function currentFeed(actor: Actor): Promise<FeedAddress | null> {
-  if (!referent(actor)) return null;
+  ensure(referent(actor), "Seuls les référents des structures ont un agenda à suivre.");
   const feed = await getPrisma().calendarFeed.findFirst({ where: { userId: actor.userId, revokedAt: null }, select: { sealedToken: true } });
   const token = feed ? unseal(feed.sealedToken)?.token : undefined;
   return token ? addressOf(token) : null;

@@ -5,6 +5,8 @@ import { catalogPlaces, searchSessions } from "@/lib/catalog/search";
 import { getPartnerBooking, listPartnerBookings, recordAttendance } from "@/lib/partner/bookings";
 import { bookFromForm, peopleBookedOnSession } from "@/lib/partner/booking-form";
 import { firstSteps } from "@/lib/partner/first-steps";
+import { bookingCalendar } from "@/lib/calendar/booking-event";
+import { currentFeed, renewFeed } from "@/lib/calendar/feed-token";
 import { listNotifications, markNotificationsRead } from "@/lib/partner/notifications";
 import { archivePerson, createPerson, getPerson, listPeople, updatePerson } from "@/lib/people/people";
 import type { MatrixWorld } from "../../factories/matrix";
@@ -24,6 +26,9 @@ export const partnerCases: AuthorizationCase<MatrixWorld>[] = [
   { name: "edit a person of A (updatePerson)", call: (actor, w) => updatePerson(actor, { personId: w.personA, firstName: "Zoé", lastName: "Martin" }), allowed: [...structureA] },
   { name: "delete a person of A (archivePerson)", call: (actor, w) => archivePerson(actor, { personId: w.personA }), allowed: [...structureA] },
   { name: "A's first steps, on its home (firstSteps)", call: (actor, w) => firstSteps(actor, w.partnerA), allowed: [...structureA] },
+  { name: "a booking's calendar event (bookingCalendar)", call: (actor, w) => bookingCalendar(actor, w.bookingId), allowed: ["admin", "partnerA", "venueX"] },
+  { name: "the referent's calendar feed (currentFeed)", call: (actor) => currentFeed(actor), allowed: ["partnerA", "partnerB"] },
+  { name: "a new calendar feed (renewFeed)", call: (actor) => renewFeed(actor), allowed: ["partnerA", "partnerB"] },
   { name: "A's bookings (listPartnerBookings)", call: (actor, w) => listPartnerBookings(actor, w.partnerA), allowed: [...structureA] },
   { name: "one booking of A (getPartnerBooking)", call: (actor, w) => getPartnerBooking(actor, w.bookingId), allowed: [...structureA] },
   {
