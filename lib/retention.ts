@@ -43,6 +43,8 @@ export interface RetentionCounts {
   applicationGuestsErased: number;
   /** Mails written to those registrations (their address, the activity's title), erased with them. */
   activityMailsErased: number;
+  /** Mobile numbers and texts erased (issue 30): see eraseTextNumbers. */
+  textNumbersErased: number;
 }
 
 /** The same day of the month, `months` months earlier (UTC: a day more or less makes no difference here). */
@@ -83,7 +85,8 @@ export async function runRetention(now = new Date()): Promise<RetentionCounts> {
         FROM "SessionDraw" d JOIN "Session" s ON s."id" = d."sessionId"
         WHERE a."sessionId" = d."sessionId" AND a."guests" <> '[]'::jsonb
           AND (d."drawnAt" IS NOT NULL OR s."status" = 'CANCELLED' OR s."startsAt" < ${namesBefore})`;
-      const counts = { guestNamesReplaced, peopleErased, mailBodiesPurged, signInAttemptsDeleted, activityRegistrationsErased, activityMailsErased, applicationGuestsErased };
+      const textNumbersErased = await eraseTextNumbers(tx, namesBefore, mailsBefore);
+      const counts = { guestNamesReplaced, peopleErased, mailBodiesPurged, signInAttemptsDeleted, activityRegistrationsErased, activityMailsErased, applicationGuestsErased, textNumbersErased };
       await tx.retentionRun.create({ data: { at: now, counts } });
       await audit(tx, systemActor, { action: "retention.run", entityType: "Person", entityId: "*", after: { ...counts } }, now);
       return counts;
@@ -117,6 +120,24 @@ async function eraseActivityRegistrations(tx: Tx, before: Date): Promise<{ activ
     )
     SELECT (SELECT count(*) FROM gone)::int AS registrations, (SELECT count(*) FROM mails)::int AS mails`;
   return { activityRegistrationsErased: erased?.registrations ?? 0, activityMailsErased: erased?.mails ?? 0 };
+}
+
+/**
+ * Mobile numbers go with the names (issue 30): a guest's number for one booking when the guest's name is
+ * replaced; a person's number once they are taken off their structure's list (no more outings to text);
+ * and the texts' numbers and words, and the people's answers, after as long as a mail's body. The
+ * suppression list stays: it holds hashes, and a STOP must outlive everything else.
+ */
+async function eraseTextNumbers(tx: Tx, namesBefore: Date, textsBefore: Date): Promise<number> {
+  const guests = await tx.$executeRaw`
+    DELETE FROM "GuestMobile" m USING "BookingGuest" g JOIN "Booking" b ON b."id" = g."bookingId" JOIN "Session" s ON s."id" = b."sessionId"
+    WHERE m."guestId" = g."id" AND s."startsAt" < ${namesBefore}`;
+  const people = await tx.$executeRaw`DELETE FROM "PersonMobile" m USING "Person" p WHERE m."personId" = p."id" AND p."archivedAt" IS NOT NULL`;
+  const texts = await tx.$executeRaw`
+    UPDATE "OutboxSms" SET "to" = '', "text" = ''
+    WHERE "createdAt" < ${textsBefore} AND "status" NOT IN ('PENDING', 'OVER_BUDGET') AND ("to" <> '' OR "text" <> '')`;
+  const answers = await tx.$executeRaw`UPDATE "SmsAnswer" SET "text" = '' WHERE "receivedAt" < ${textsBefore} AND "text" <> ''`;
+  return guests + people + texts + answers;
 }
 
 /** What the association reads about the policy: its periods and the last night's counts. */

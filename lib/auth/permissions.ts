@@ -56,7 +56,8 @@ export function canCancelBooking(actor: Actor, booking: { partnerId: string; ven
 
 /** See a booking with its guests' names: its partner, the venue it is for (guest list), the association. */
 export function canSeeBooking(actor: Actor, booking: { partnerId: string; venueId: string }): boolean {
-  return actsForPartner(actor, booking.partnerId) || managesVenue(actor, booking.venueId);
+  // Scheduled work, and a person's own answer by text ("NON", lib/sms/answers.ts), act as the system.
+  return actor.kind === "system" || actsForPartner(actor, booking.partnerId) || managesVenue(actor, booking.venueId);
 }
 
 /** Change a session's capacity, close or cancel it. */

@@ -21,6 +21,8 @@ export const TASK_NAMES = [
   "stats-refresh",
   "wishes-purge",
   "run-draw",
+  "send-sms",
+  "sms-hourly",
 ] as const;
 export type TaskName = (typeof TASK_NAMES)[number];
 

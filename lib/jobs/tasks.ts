@@ -13,6 +13,9 @@ import { runRetention } from "@/lib/retention";
 import { warnEndingConventions } from "@/lib/association/conventions";
 import { refreshSeasonFigures, seasonsToRefresh } from "@/lib/stats/figures";
 import { purgeWishes } from "@/lib/wishes/wishes";
+import { deliverText, releaseWaitingTexts } from "@/lib/sms/deliver";
+import { listenForAnswers } from "@/lib/sms/answers";
+import { remindByText, textsForNotice } from "@/lib/sms/events";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import type { TaskName } from "./queue";
@@ -47,7 +50,10 @@ export const tasks: Record<TaskName, (payload: unknown, helpers: JobHelpers) => 
     await deliverMail(mailId, { attempt: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
   },
   "mail-for-notice": async (payload) => {
-    await mailForNotice(payloadOf(z.object({ notificationId: id }), payload).notificationId);
+    const { notificationId } = payloadOf(z.object({ notificationId: id }), payload);
+    await mailForNotice(notificationId);
+    // The people's texts go with the referent's mail (a move up, a cancellation): lib/sms/events.ts.
+    await textsForNotice(notificationId);
   },
   "mail-for-booking": async (payload) => {
     await mailForBooking(payloadOf(z.object({ bookingId: id }), payload).bookingId);
@@ -76,6 +82,15 @@ export const tasks: Record<TaskName, (payload: unknown, helpers: JobHelpers) => 
     await purgeWishes();
   },
   "run-draw": forSession((sessionId, now) => runDraw(sessionId, { now })),
+  "send-sms": async (payload, helpers) => {
+    const { smsId } = payloadOf(z.object({ smsId: id }), payload);
+    await deliverText(smsId, { attempt: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
+  },
+  "sms-hourly": async () => {
+    await listenForAnswers();
+    await remindByText();
+    await releaseWaitingTexts();
+  },
 };
 
 export const taskList = tasks as unknown as TaskList;
@@ -84,6 +99,7 @@ export const taskList = tasks as unknown as TaskList;
  * Every hour, the digest (it acts at 7:00 in Paris); every night at 3:30 UTC, the retention policy; every
  * morning at 6:00 UTC, the conventions that end within 60 days (each warned once); every quarter of an
  * hour, the statistics of this season and the one before (lib/stats); every hour at :05, the wishes whose
- * session has started (lib/wishes).
+ * session has started (lib/wishes); every hour, the texts' reminder of the day before (it acts at the
+ * association's hour) and the texts that waited for the month's budget (lib/sms).
  */
-export const CRONTAB = ["0 * * * * mail-digest", "30 3 * * * retention", "0 6 * * * convention-warnings", "*/15 * * * * stats-refresh", "5 * * * * wishes-purge"].join("\n");
+export const CRONTAB = ["0 * * * * mail-digest", "30 3 * * * retention", "0 6 * * * convention-warnings", "*/15 * * * * stats-refresh", "5 * * * * wishes-purge", "0 * * * * sms-hourly"].join("\n");

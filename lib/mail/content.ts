@@ -34,6 +34,7 @@ export const MAIL_KINDS = [
   "ACTIVITY_CANCELLED",
   "DRAW_RESULT",
   "DRAW_NOT_HELD",
+  "SMS_BUDGET_SPENT",
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
@@ -70,6 +71,7 @@ export const OPTIONAL_KINDS_BY_ROLE: Record<"ADMIN" | "PARTNER" | "VENUE", reado
 
 const t = createTranslator({ locale: "fr", messages, namespace: "mail" });
 const drawWords = createTranslator({ locale: "fr", messages, namespace: "draw" });
+const smsWords = createTranslator({ locale: "fr", messages, namespace: "sms" });
 
 /** The public address of the app, for links in mails. */
 export function appUrl(path: string): string {
@@ -213,6 +215,14 @@ export async function mailContent({ kind, props, recipientName }: MailSource): P
       return activityMail(kind, string("registrationId"));
     case "DRAW_NOT_HELD":
       return drawNotHeldMail(string("sessionId"), recipientName);
+    case "SMS_BUDGET_SPENT": {
+      // The month's text messages are spent (lib/sms/deliver.ts): the outbox shows those waiting.
+      const outbox = appUrl("/admin/courriels");
+      return {
+        ...frame(recipientName, { subject: smsWords("budgetMail.subject"), paragraphs: [smsWords("budgetMail.body", { budget: string("budget") })], action: { label: smsWords("outbox.title"), url: outbox } }),
+        url: outbox,
+      };
+    }
     case "DIGEST": {
       const items = (props.items as { label: string; url: string }[] | undefined) ?? [];
       // The association's digest (partnership requests, conventions ending) leads to its own space.

@@ -13,11 +13,12 @@ import invitation from "./invitation.json";
 import mail from "./mail.json";
 import offer from "./offer.json";
 import site from "./site.json";
+import sms from "./sms.json";
 import statistics from "./statistics.json";
 import titles from "./titles.json";
 import venue from "./venue.json";
 
-const parts = [site, booking, easy, offer, invitation, auth, venue, mail, association, associationStructures, associationVenues, associationBookings, titles, statistics, activities, calendar];
+const parts = [site, booking, easy, offer, invitation, auth, venue, mail, association, associationStructures, associationVenues, associationBookings, titles, statistics, activities, calendar, sms];
 
 function merge(list: Record<string, unknown>[]): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
@@ -46,7 +47,8 @@ export type Messages = typeof site &
   typeof titles &
   typeof statistics &
   typeof activities &
-  typeof calendar;
+  typeof calendar &
+  typeof sms;
 
 const messages = merge(parts) as Messages;
 export default messages;

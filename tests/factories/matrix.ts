@@ -25,6 +25,9 @@ export interface MatrixWorld {
   colleagueX: string;
   /** A mail every attempt of which failed. */
   failedMailId: string;
+  /** A text every attempt of which failed, and an answer of one of A's people not read yet (issue 30). */
+  failedSmsId: string;
+  smsAnswerA: string;
   /** A wish of one of A's people for event X, not handled yet. */
   wishA: string;
   /** An activity of the association to come, with one registration confirmed. */
@@ -53,6 +56,8 @@ export async function matrixWorld(): Promise<MatrixWorld> {
   await prisma.notification.create({ data: { partnerId: partnerA.id, type: "BOOKING_PROMOTED", bookingId: booking.id, sessionId: session.id } });
   // An exception to venue X's quota for A, large enough to change nothing of the other cells.
   await prisma.quotaException.create({ data: { venueId: venueX.id, partnerId: partnerA.id, maxPlaces: 50, reason: "Projet de l'année" } });
+  const failedSms = await prisma.outboxSms.create({ data: { kind: "REMINDER", to: "+33612345678", text: "Bonjour", encoding: "GSM7", segments: 1, status: "FAILED", attempts: 10 } });
+  const smsAnswer = await prisma.smsAnswer.create({ data: { partnerId: partnerA.id, text: "Oui merci", outcome: "OTHER" } });
   const failedMail = await prisma.outboxMail.create({ data: { kind: "PASSWORD_RESET", to: "perdue@exemple.test", subject: "Choisir un nouveau mot de passe", status: "FAILED", attempts: 10, error: "Connexion refusée" } });
   const wish = await prisma.wish.create({ data: { partnerId: partnerA.id, eventId: event.id, name: "Zoé", message: "Avec ma sœur", expiresAt: session.startsAt } });
   const activity = await prisma.activity.create({ data: { kind: "MEETING", title: "Rencontre", startsAt: session.startsAt, place: "Salle", capacity: 5, confirmedPlaces: 1 } });
@@ -78,6 +83,8 @@ export async function matrixWorld(): Promise<MatrixWorld> {
     colleagueA: (colleagueA as { userId: string }).userId,
     colleagueX: (colleagueX as { userId: string }).userId,
     failedMailId: failedMail.id,
+    failedSmsId: failedSms.id,
+    smsAnswerA: smsAnswer.id,
     wishA: wish.id,
     activityId: activity.id,
     registrationId: registration.id,

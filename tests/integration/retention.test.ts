@@ -53,7 +53,7 @@ it("replaces old guests' names, erases long-archived people, purges old mail bod
 
   const counts = await runRetention();
 
-  expect(counts).toEqual({ guestNamesReplaced: 3, peopleErased: 1, mailBodiesPurged: 1, signInAttemptsDeleted: 1, activityRegistrationsErased: 1, activityMailsErased: 0, applicationGuestsErased: 0 });
+  expect(counts).toEqual({ guestNamesReplaced: 3, peopleErased: 1, mailBodiesPurged: 1, signInAttemptsDeleted: 1, activityRegistrationsErased: 1, activityMailsErased: 0, applicationGuestsErased: 0, textNumbersErased: 0 });
   expect(await prisma.activityRegistration.count({ where: { activityId: pastActivity.id } })).toBe(0);
   expect(await prisma.activityRegistration.count({ where: { activityId: lastWeek.id } })).toBe(1);
   expect((await prisma.activity.findUniqueOrThrow({ where: { id: pastActivity.id } })).confirmedPlaces).toBe(1);
@@ -72,10 +72,10 @@ it("replaces old guests' names, erases long-archived people, purges old mail bod
   // What is reported does not move when names go.
   expect(await seasonCounts()).toEqual(before);
   // Nothing left to do the next night; the association reads the policy and the last run.
-  expect(await runRetention()).toEqual({ guestNamesReplaced: 0, peopleErased: 0, mailBodiesPurged: 0, signInAttemptsDeleted: 0, activityRegistrationsErased: 0, activityMailsErased: 0, applicationGuestsErased: 0 });
+  expect(await runRetention()).toEqual({ guestNamesReplaced: 0, peopleErased: 0, mailBodiesPurged: 0, signInAttemptsDeleted: 0, activityRegistrationsErased: 0, activityMailsErased: 0, applicationGuestsErased: 0, textNumbersErased: 0 });
   const report = await retentionReport(await adminActor());
   expect(report.policy).toMatchObject({ guestNamesMonths: 12, archivedPeopleMonths: 12, mailBodyDays: 30 });
-  expect(report.lastRun?.counts).toEqual({ guestNamesReplaced: 0, peopleErased: 0, mailBodiesPurged: 0, signInAttemptsDeleted: 0, activityRegistrationsErased: 0, activityMailsErased: 0, applicationGuestsErased: 0 });
+  expect(report.lastRun?.counts).toEqual({ guestNamesReplaced: 0, peopleErased: 0, mailBodiesPurged: 0, signInAttemptsDeleted: 0, activityRegistrationsErased: 0, activityMailsErased: 0, applicationGuestsErased: 0, textNumbersErased: 0 });
 });
 
 /** Every place in the database (each text or JSON column of every table, the job queue's included) where `needle` is written. */

@@ -10,6 +10,7 @@ import { drawCases } from "./draw.cases";
 import { feedbackCases } from "./feedback.cases";
 import { invitationCases, type AuthorizationCase, type MatrixActor } from "./invitation.cases";
 import { partnerCases } from "./partner.cases";
+import { smsCases } from "./sms.cases";
 import { statisticsCases } from "./statistics.cases";
 import { venueCases } from "./venue.cases";
 import { wishesCases } from "./wishes.cases";
@@ -28,5 +29,6 @@ export const matrixModules: Record<string, AuthorizationCase<MatrixWorld>[]> = {
   feedback: feedbackCases,
   activities: activitiesCases,
   draw: drawCases,
+  sms: smsCases,
 };
 
