@@ -222,7 +222,7 @@ describe("a referent's calendar feed", () => {
 
   it("is for a structure's referents only", async () => {
     await expect(renewFeed(await venueActor(venueId))).rejects.toThrow();
-    expect(await currentFeed(await venueActor(venueId))).toBeNull();
+    await expect(currentFeed(await venueActor(venueId))).rejects.toThrow();
   });
 });
 
