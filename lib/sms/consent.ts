@@ -3,6 +3,7 @@
 // get a number for that booking only. Numbers are shown in full to the structure's referents only, and
 // masked to the association; a venue never reads them (nothing of lib/venue selects them).
 import "server-only";
+import { requireId } from "@/lib/validation";
 import { z } from "zod";
 import { actorUserId, type Actor } from "@/lib/auth/actor";
 import { canBookFor, canManagePeople, ensure } from "@/lib/auth/permissions";
@@ -39,6 +40,7 @@ export const bookingTextsSchema = z.object({
 });
 
 async function ownPerson(actor: Actor, personId: string) {
+  requireId(personId, "personne");
   const person = await getPrisma().person.findUnique({ where: { id: personId }, select: { id: true, partnerId: true, archivedAt: true } });
   if (!person || person.archivedAt || !canManagePeople(actor, person.partnerId)) throw new NotFoundError("personne");
   return person;

@@ -3,6 +3,7 @@
 // month's budget. Numbers are masked here: the association reads what was sent, not whom to call.
 // The structure's side: the answers of its people, on its home.
 import "server-only";
+import { requireId } from "@/lib/validation";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { actsForPartner, ensure, isAdmin } from "@/lib/auth/permissions";
@@ -85,6 +86,7 @@ export async function setSmsSettings(actor: Actor, input: unknown): Promise<void
 /** The answers of the structure's people not yet read, latest first, with the guest's first name. */
 export async function listSmsAnswers(actor: Actor, partnerId: string) {
   ensure(actsForPartner(actor, partnerId), "Vous ne voyez que les réponses de votre structure.");
+  requireId(partnerId, "structure");
   const answers = await getPrisma().smsAnswer.findMany({ where: { partnerId, readAt: null }, orderBy: { receivedAt: "desc" }, take: 20 });
   const guests = await getPrisma().bookingGuest.findMany({
     where: { OR: answers.filter((a) => a.bookingId && a.guestPosition !== null).map((a) => ({ bookingId: a.bookingId!, position: a.guestPosition! })) },
