@@ -118,7 +118,10 @@ export async function searchBookings(actor: Actor, search: BookingSearch, { page
     : await prisma.booking.findMany({ where: filter, orderBy: bookingOrder(search), skip: pageOffset(search.page, pageSize), take: pageSize, select });
   const capped = counted > countCap;
   const total = Math.min(counted, countCap);
-  const bookings = rows.map((row) => ({ ...row, past: row.session.startsAt < now, matchedGuests: "guests" in row ? (row.guests as { firstName: string; lastName: string }[]) : [] }));
+  const bookings = rows.map((row) => {
+    const { guests, ...booking } = row as typeof row & { guests?: { firstName: string; lastName: string }[] };
+    return { ...booking, past: row.session.startsAt < now, matchedGuests: guests ?? [] };
+  });
   return { bookings, total, capped, callerOrder, page: search.page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
