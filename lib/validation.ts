@@ -2,6 +2,8 @@
 // section of the message catalog. Text from people is cleaned the same way everywhere: Unicode NFC,
 // no control characters (a NUL byte cannot even be stored), no invisible formatting characters (zero
 // widths, direction overrides that make a name read backwards on a guest list), spaces collapsed.
+// `parse` is the one door every use case of lib/ passes its input through (issue 28.1: it lived in
+// lib/booking/schemas.ts, which made every room of lib/ depend on booking).
 import { z } from "zod";
 import { NotFoundError } from "@/lib/errors";
 
@@ -72,6 +74,21 @@ export const calendarDay = () =>
     .string("validation.required")
     .min(1, "validation.required")
     .pipe(z.string().refine(isCalendarDay, "validation.invalid"));
+
+/** Parses or throws an InvalidInput listing the field errors (keys of the message catalog). */
+export function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new InvalidInput(z.flattenError(result.error).fieldErrors as Record<string, string[]>);
+  return result.data;
+}
+
+export class InvalidInput extends Error {
+  readonly code = "INVALID_INPUT";
+  constructor(readonly fieldErrors: Record<string, string[] | undefined>) {
+    super(`Saisie invalide : ${Object.keys(fieldErrors).join(", ")}`);
+    this.name = "InvalidInput";
+  }
+}
 
 // Filters travel in the URL (?etat=…&page=2), where anyone may type anything: a value that does not read
 // is dropped, never an error, and a repeated parameter counts once.

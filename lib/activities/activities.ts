@@ -16,13 +16,12 @@ import { takeAttempt } from "@/lib/auth/throttle";
 import { audit } from "@/lib/audit";
 import { newBookingNumber, normalizeBookingNumber } from "@/lib/booking/number";
 import { allocate, bookingWindow, pickPromotions } from "@/lib/booking/rules";
-import { parse } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql, type Sql } from "@/lib/db/sql";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { queueMail } from "@/lib/mail";
 import { parisTime } from "@/lib/time";
-import { calendarDay, line, optionalText, pageOffset, personName, urlFilter, urlPage, urlText, uuid } from "@/lib/validation";
+import { calendarDay, line, optionalText, pageOffset, personName, urlFilter, urlPage, urlText, uuid, parse } from "@/lib/validation";
 import { sortOf, urlDirection, urlSort, type Direction, type Sort } from "@/lib/association/sort";
 import type { Prisma } from "@/lib/generated/prisma/client";
 

@@ -7,7 +7,6 @@ import { z } from "zod";
 import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { actsForPartner, ensure, isAdmin } from "@/lib/auth/permissions";
-import { parse } from "@/lib/booking/schemas";
 import { toCsv } from "@/lib/csv";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
@@ -16,7 +15,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MembershipStatus } from "@/lib/generated/prisma/enums";
 import { queueMail } from "@/lib/mail";
 import { seasonOf } from "@/lib/time";
-import { calendarDay, optionalLine, pageOffset, requireId, urlFilter } from "@/lib/validation";
+import { calendarDay, optionalLine, pageOffset, requireId, urlFilter, parse } from "@/lib/validation";
 import { sortOf, urlDirection, urlSort, type Direction } from "./sort";
 
 const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");

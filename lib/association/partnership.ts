@@ -10,14 +10,13 @@ import { ensure, isAdmin } from "@/lib/auth/permissions";
 import { inviteInTransaction } from "@/lib/auth/accounts";
 import { assignVisitorCode } from "@/lib/auth/visitor";
 import { takeAttempt } from "@/lib/auth/throttle";
-import { parse } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql, type Tx } from "@/lib/db/sql";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { OnboardingStepKind, Sector } from "@/lib/generated/prisma/enums";
 import { queueMail } from "@/lib/mail";
-import { calendarDay, line, optionalLine, optionalText, requireId } from "@/lib/validation";
+import { calendarDay, line, optionalLine, optionalText, requireId, parse } from "@/lib/validation";
 
 export const SECTORS = Object.values(Sector) as [Sector, ...Sector[]];
 /** Where a structure stands: its latest step, a meeting's "no" being a stage of its own. */

@@ -6,14 +6,13 @@ import { z } from "zod";
 import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
-import { parse } from "@/lib/booking/schemas";
 import { toCsv } from "@/lib/csv";
 import { getPrisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Sector } from "@/lib/generated/prisma/enums";
 import { parisDate, seasonOf } from "@/lib/time";
-import { line, optionalLine, optionalText, pageOffset, requireId, urlFilter, urlPage, urlText } from "@/lib/validation";
+import { line, optionalLine, optionalText, pageOffset, requireId, urlFilter, urlPage, urlText, parse } from "@/lib/validation";
 import { SECTORS, STAGES, STAGE_SQL, type Stage } from "./partnership";
 import { sortOf, urlDirection, urlSort, type Direction } from "./sort";
 

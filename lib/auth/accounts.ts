@@ -3,7 +3,7 @@
 // for their venue. A deactivated account cannot sign in, and bumping its sessionVersion ends the
 // sessions already open (lib/auth/current.ts compares it on every request).
 import "server-only";
-import { cleanLine, pageOffset, urlFilter, urlPage } from "@/lib/validation";
+import { cleanLine, pageOffset, urlFilter, urlPage, parse } from "@/lib/validation";
 import { sortOf, urlDirection, urlSort, type Direction } from "@/lib/association/sort";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "zod";
@@ -11,7 +11,6 @@ import { audit } from "@/lib/audit";
 import { getPool, getPrisma } from "@/lib/db/client";
 import { AccessDeniedError, NotFoundError, RuleViolation } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { parse } from "@/lib/booking/schemas";
 import { prismaSql, type Tx } from "@/lib/db/sql";
 import { appUrl, queueMail } from "@/lib/mail";
 import { anonymousActor, type Actor } from "./actor";

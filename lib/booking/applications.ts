@@ -27,7 +27,8 @@ import type { DrawNotHeld } from "@/lib/generated/prisma/enums";
 import { notifyPartners } from "./notify";
 import { bookDrawnApplication } from "./request";
 import { applicableQuota, bookingWindow, quotaLeft } from "./rules";
-import { bookingRequestSchema, parse, type BookingRequest } from "./schemas";
+import { bookingRequestSchema, type BookingRequest } from "./schemas";
+import { parse } from "@/lib/validation";
 import { lockSession, lockSessionForRequest, quotaExceptions, quotaUsage, venueOfSession, type LockedSession } from "./state";
 import { withVenueLock } from "./transaction";
 

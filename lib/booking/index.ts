@@ -8,5 +8,5 @@ export { changeCapacity, closeBookings, reopenBookings, cancelSession } from "./
 export { closeSessionOnTime, liftQuotaOnTime, scheduleAllSessionJobs } from "./timed";
 export { setQuotaRule, grantQuotaException, revokeQuotaException, endQuotaExceptionOnTime } from "./quota";
 export type { Promotion } from "./promotion";
-export { bookingRequestSchema, cancelBookingSchema, changeCapacitySchema, quotaRuleSchema, quotaExceptionSchema, InvalidInput, MAX_GUESTS_PER_BOOKING } from "./schemas";
+export { bookingRequestSchema, cancelBookingSchema, changeCapacitySchema, quotaRuleSchema, quotaExceptionSchema, MAX_GUESTS_PER_BOOKING } from "./schemas";
 export { formatBookingNumber, normalizeBookingNumber } from "./number";

@@ -10,7 +10,8 @@ import { prismaSql, type Sql } from "@/lib/db/sql";
 import { enqueue, unqueue } from "@/lib/jobs/queue";
 import { promoteAcrossVenue, type Promotion } from "./promotion";
 import { NotFoundError } from "@/lib/errors";
-import { parse, quotaExceptionRevocationSchema, quotaExceptionSchema, quotaRuleSchema } from "./schemas";
+import { quotaExceptionRevocationSchema, quotaExceptionSchema, quotaRuleSchema } from "./schemas";
+import { parse } from "@/lib/validation";
 import { scheduleQuotaLifts } from "./timed";
 import { withVenueLock } from "./transaction";
 

@@ -17,7 +17,8 @@ import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { formatBookingNumber, newBookingNumber } from "./number";
 import { promoteWaitlist } from "./promotion";
 import { allocate, applicableQuota, bookingWindow, quotaLeft, quotaLiftsAt, shortReason } from "./rules";
-import { bookingRequestSchema, parse, type BookingRequest } from "./schemas";
+import { bookingRequestSchema, type BookingRequest } from "./schemas";
+import { parse } from "@/lib/validation";
 import { lockSessionForRequest, quotaUsage, venueOfSession, type LockedSession, type RequestFacts } from "./state";
 import { withVenueLockOnPool } from "./transaction";
 

@@ -104,18 +104,3 @@ export const quotaExceptionRevocationSchema = z.object({
   partnerId: z.uuid("validation.invalid"),
   reason: optionalText(500),
 });
-
-/** Parses or throws an InvalidInput listing the field errors (keys of the message catalog). */
-export function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new InvalidInput(z.flattenError(result.error).fieldErrors as Record<string, string[]>);
-  return result.data;
-}
-
-export class InvalidInput extends Error {
-  readonly code = "INVALID_INPUT";
-  constructor(readonly fieldErrors: Record<string, string[] | undefined>) {
-    super(`Saisie invalide : ${Object.keys(fieldErrors).join(", ")}`);
-    this.name = "InvalidInput";
-  }
-}

@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { AccessDeniedError } from "@/lib/errors";
-import { parse } from "@/lib/booking/schemas";
+import { parse } from "@/lib/validation";
 import { getPrisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { OPTIONAL_KINDS, type OptionalKind } from "./content";

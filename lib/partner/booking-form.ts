@@ -7,7 +7,8 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { requestBooking, type BookingRequestResult } from "@/lib/booking";
 import { applyForDraw } from "@/lib/booking/applications";
-import { guestNeedsFields, needsNoteRule, parse } from "@/lib/booking/schemas";
+import { guestNeedsFields, needsNoteRule } from "@/lib/booking/schemas";
+import { parse } from "@/lib/validation";
 import { personName } from "@/lib/validation";
 
 const name = personName();

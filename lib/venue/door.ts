@@ -9,7 +9,7 @@ import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { managesVenue } from "@/lib/auth/permissions";
 import { normalizeBookingNumber } from "@/lib/booking/number";
-import { parse } from "@/lib/booking/schemas";
+import { parse } from "@/lib/validation";
 import { getPrisma } from "@/lib/db/client";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { readInvitationCode } from "@/lib/invitation/code";

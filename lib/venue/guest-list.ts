@@ -4,7 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import { cancelBooking } from "@/lib/booking";
-import { parse } from "@/lib/booking/schemas";
+import { parse } from "@/lib/validation";
 import type { Actor } from "@/lib/auth/actor";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { bookingClosesAt } from "@/lib/booking/rules";

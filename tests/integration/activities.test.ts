@@ -15,7 +15,7 @@ import {
   listUpcomingActivities,
   registerForActivity,
 } from "@/lib/activities/activities";
-import { InvalidInput } from "@/lib/booking/schemas";
+import { InvalidInput } from "@/lib/validation";
 import { getPrisma } from "@/lib/db/client";
 import { LIMITS } from "@/lib/auth/throttle";
 import { mailContent } from "@/lib/mail/content";

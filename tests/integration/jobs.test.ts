@@ -12,7 +12,7 @@ import { connectionConfig, getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import { formatSessionDate } from "@/lib/format/dates";
 import { AccessDeniedError, NotFoundError, RuleViolation } from "@/lib/errors";
-import { InvalidInput } from "@/lib/booking/schemas";
+import { InvalidInput } from "@/lib/validation";
 import { firstLine, listFailedJobs, listStuckJobs, retryJob } from "@/lib/jobs/failed";
 import { enqueue, TASK_NAMES } from "@/lib/jobs/queue";
 import { CRONTAB, tasks } from "@/lib/jobs/tasks";

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { cancelBooking, requestBooking } from "@/lib/booking";
 import { getPrisma } from "@/lib/db/client";
 import { AccessDeniedError, NotFoundError, RuleViolation } from "@/lib/errors";
-import { InvalidInput } from "@/lib/booking/schemas";
+import { InvalidInput } from "@/lib/validation";
 import { getPartnerBooking, listPartnerBookings, recordAttendance } from "@/lib/partner/bookings";
 import { listNotifications, markNotificationsRead } from "@/lib/partner/notifications";
 import { archivePerson, createPerson, getPerson, listPeople, updatePerson } from "@/lib/people/people";

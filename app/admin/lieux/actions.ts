@@ -12,7 +12,8 @@ import { createVenue } from "@/lib/association/venues";
 import { inviteUser, setAccountActive } from "@/lib/auth/accounts";
 import { currentActor } from "@/lib/auth/current";
 import { setQuotaRule } from "@/lib/booking";
-import { InvalidInput, quotaRuleSchema } from "@/lib/booking/schemas";
+import { quotaRuleSchema } from "@/lib/booking/schemas";
+import { InvalidInput } from "@/lib/validation";
 import { updateVenueProfile } from "@/lib/venue/profile";
 
 const text = (data: FormData, name: string) => {

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
 import { currentActor } from "@/lib/auth/current";
 import { cancelBooking, withdrawGuest } from "@/lib/booking";
-import { CANCEL_CODES, parse } from "@/lib/booking/schemas";
+import { CANCEL_CODES } from "@/lib/booking/schemas";
+import { parse } from "@/lib/validation";
 import { optionalText } from "@/lib/validation";
 
 // The association's form requires its reason code (lib/booking leaves it optional for the others), so a

@@ -10,9 +10,8 @@ import { updateStructure } from "@/lib/association/structures";
 import { inviteUser, setAccountActive } from "@/lib/auth/accounts";
 import { currentActor } from "@/lib/auth/current";
 import { grantQuotaException, revokeQuotaException } from "@/lib/booking";
-import { InvalidInput, parse } from "@/lib/booking/schemas";
 import { parisDate, parisTime } from "@/lib/time";
-import { calendarDay } from "@/lib/validation";
+import { calendarDay, InvalidInput, parse } from "@/lib/validation";
 import { z } from "zod";
 
 const text = (data: FormData, name: string) => {
