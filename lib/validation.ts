@@ -34,12 +34,6 @@ export function isUuid(value: unknown): value is string {
   return typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
-/** Rows to skip for page `page` (from a URL: anything odd is the first page, nothing beyond page 10,000). */
-export function pageOffset(page: unknown, pageSize: number): number {
-  const number = typeof page === "number" ? page : Number(page);
-  return Number.isInteger(number) && number >= 1 ? (Math.min(number, 10_000) - 1) * pageSize : 0;
-}
-
 /** An id that names nothing (not even an id) is not found, before any query is made with it. */
 export function requireId(value: unknown, what: string): asserts value is string {
   if (!isUuid(value)) throw new NotFoundError(what);
@@ -92,13 +86,10 @@ export class InvalidInput extends Error {
 
 // Filters travel in the URL (?etat=…&page=2), where anyone may type anything: a value that does not read
 // is dropped, never an error, and a repeated parameter counts once.
-const firstOf = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+export const firstOf = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 /** An optional URL filter: its value if it reads, otherwise none. */
 export const urlFilter = <T extends z.ZodType>(schema: T) => z.preprocess(firstOf, schema.optional().catch(undefined));
-
-/** A page number from the URL: 1 unless it reads. */
-export const urlPage = () => z.preprocess(firstOf, z.coerce.number().int().min(1).max(10_000).catch(1)).default(1);
 
 /** A search text from the URL (trimmed, at most `max` characters). */
 export const urlText = (max: number) => urlFilter(z.string().transform(cleanLine).pipe(z.string().min(1).max(max)));

@@ -21,8 +21,8 @@ import { prismaSql, type Sql } from "@/lib/db/sql";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { queueMail } from "@/lib/mail";
 import { parisTime } from "@/lib/time";
-import { calendarDay, line, optionalText, pageOffset, personName, urlFilter, urlPage, urlText, uuid, parse } from "@/lib/validation";
-import { sortOf, urlDirection, urlSort, type Direction, type Sort } from "@/lib/association/sort";
+import { calendarDay, line, optionalText, personName, urlFilter, urlText, uuid, parse } from "@/lib/validation";
+import { pageOffset, urlPage, sortOf, urlDirection, urlSort, type Direction, type Sort } from "@/lib/lists";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const ACTIVITY_KINDS = ["MEETING", "TRAINING", "WORKSHOP"] as const;
@@ -237,7 +237,7 @@ export const ACTIVITY_WHEN = ["avenir", "passees"] as const;
 export type ActivityWhen = (typeof ACTIVITY_WHEN)[number];
 
 /**
- * The columns the association's list sorts by (lib/association/sort.ts), each with its natural direction:
+ * The columns the association's list sorts by (lib/lists.ts), each with its natural direction:
  * the date reads the soonest first among those to come, the latest first among past ones (the list's
  * default order either way); the title A→Z, the type in its order (meeting, training, workshop), the most
  * registered first.

@@ -12,10 +12,10 @@ import { getPrisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parisTime } from "@/lib/time";
-import { pageOffset, requireId, urlDay, urlFilter, urlPage, urlText, parse } from "@/lib/validation";
+import { requireId, urlDay, urlFilter, urlText, parse } from "@/lib/validation";
 import { formatCsvMoment } from "@/lib/format/dates";
 import { CSV_MAX_ROWS } from "./export";
-import { sortOf, urlDirection, urlSort, type Direction } from "./sort";
+import { sortOf, urlDirection, urlSort, type Direction, pageOffset, urlPage } from "@/lib/lists";
 
 const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
 
@@ -32,7 +32,7 @@ export const bookingSearchSchema = z.object({
   du: urlDay(),
   au: urlDay(),
   etat: urlFilter(z.enum(["CONFIRMED", "WAITLISTED", "CANCELLED"])),
-  /** Order (lib/association/sort.ts): latest requests first by default. */
+  /** Order (lib/lists.ts): latest requests first by default. */
   tri: urlSort(BOOKING_SORTS),
   ordre: urlDirection(),
   page: urlPage(),

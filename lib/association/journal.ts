@@ -9,11 +9,11 @@ import { toCsv } from "@/lib/csv";
 import { getPrisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parisTime } from "@/lib/time";
-import { pageOffset, urlDay, urlFilter, urlPage, urlText, parse } from "@/lib/validation";
+import { urlDay, urlFilter, urlText, parse } from "@/lib/validation";
 import { auditFields, clipped } from "./audit-fields";
 import { formatCsvMoment } from "@/lib/format/dates";
 import { CSV_MAX_ROWS } from "./export";
-import { sortOf, urlDirection, urlSort, type Direction } from "./sort";
+import { sortOf, urlDirection, urlSort, type Direction, pageOffset, urlPage } from "@/lib/lists";
 
 /**
  * The columns the journal sorts by, each with its natural direction. Without `tri` the journal keeps

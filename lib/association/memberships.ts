@@ -15,8 +15,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MembershipStatus } from "@/lib/generated/prisma/enums";
 import { queueMail } from "@/lib/mail";
 import { seasonOf } from "@/lib/time";
-import { calendarDay, optionalLine, pageOffset, requireId, urlFilter, parse } from "@/lib/validation";
-import { sortOf, urlDirection, urlSort, type Direction } from "./sort";
+import { calendarDay, optionalLine, requireId, urlFilter, parse } from "@/lib/validation";
+import { pageOffset, sortOf, urlDirection, urlSort, type Direction } from "@/lib/lists";
 
 const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
 const season = () => z.coerce.number("validation.invalid").int("validation.integer").min(2000, "validation.invalid").max(2100, "validation.invalid");
@@ -149,7 +149,7 @@ export async function answerMembership(actor: Actor, input: unknown, { now = new
   });
 }
 
-/** The columns the list of memberships sorts by (lib/association/sort.ts), each with its natural direction; by structure by default. */
+/** The columns the list of memberships sorts by (lib/lists.ts), each with its natural direction; by structure by default. */
 export const MEMBERSHIP_SORTS = { structure: "asc", etat: "asc", invitation: "desc", reponse: "desc", adhesion: "desc" } as const satisfies Record<string, Direction>;
 export type MembershipSort = keyof typeof MEMBERSHIP_SORTS;
 /** `tri` and `ordre` in the list's URL: a column outside the list is dropped (the default order). */

@@ -12,14 +12,14 @@ import { NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Sector } from "@/lib/generated/prisma/enums";
 import { parisDate, seasonOf } from "@/lib/time";
-import { line, optionalLine, optionalText, pageOffset, requireId, urlFilter, urlPage, urlText, parse } from "@/lib/validation";
+import { line, optionalLine, optionalText, requireId, urlFilter, urlText, parse } from "@/lib/validation";
 import { SECTORS, STAGES, STAGE_SQL, type Stage } from "./partnership";
-import { sortOf, urlDirection, urlSort, type Direction } from "./sort";
+import { sortOf, urlDirection, urlSort, type Direction, pageOffset, urlPage } from "@/lib/lists";
 
 const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
 
 
-/** The columns the list sorts by (lib/association/sort.ts), each with its natural direction; the latest step first by default. */
+/** The columns the list sorts by (lib/lists.ts), each with its natural direction; the latest step first by default. */
 export const STRUCTURE_SORTS = { recent: "desc", nom: "asc", etape: "asc", convention: "asc" } as const satisfies Record<string, Direction>;
 export type StructureSort = keyof typeof STRUCTURE_SORTS;
 

@@ -10,10 +10,10 @@ import { toCsv } from "@/lib/csv";
 import { getPrisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { NotFoundError } from "@/lib/errors";
-import { line, pageOffset, requireId, urlPage, urlText, parse } from "@/lib/validation";
+import { line, requireId, urlText, parse } from "@/lib/validation";
 import { venueKindSchema, venueProfileSchema } from "@/lib/venue/profile";
 import { CSV_MAX_ROWS } from "./export";
-import { sortOf, urlDirection, urlSort, type Direction } from "./sort";
+import { sortOf, urlDirection, urlSort, type Direction, pageOffset, urlPage } from "@/lib/lists";
 
 const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
 
@@ -44,7 +44,7 @@ export async function createVenue(actor: Actor, input: unknown): Promise<{ id: s
   });
 }
 
-/** The columns the list sorts by (lib/association/sort.ts), each with its natural direction; by name by default. */
+/** The columns the list sorts by (lib/lists.ts), each with its natural direction; by name by default. */
 export const VENUE_SORTS = { nom: "asc", ville: "asc", recent: "desc" } as const satisfies Record<string, Direction>;
 export type VenueSort = keyof typeof VENUE_SORTS;
 export const venueFiltersSchema = z.object({ q: urlText(100), tri: urlSort(VENUE_SORTS), ordre: urlDirection(), page: urlPage() });

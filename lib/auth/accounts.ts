@@ -3,8 +3,8 @@
 // for their venue. A deactivated account cannot sign in, and bumping its sessionVersion ends the
 // sessions already open (lib/auth/current.ts compares it on every request).
 import "server-only";
-import { cleanLine, pageOffset, urlFilter, urlPage, parse } from "@/lib/validation";
-import { sortOf, urlDirection, urlSort, type Direction } from "@/lib/association/sort";
+import { cleanLine, urlFilter, parse } from "@/lib/validation";
+import { pageOffset, urlPage, sortOf, urlDirection, urlSort, type Direction } from "@/lib/lists";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "zod";
 import { audit } from "@/lib/audit";
@@ -173,7 +173,7 @@ export interface AccountRow {
 }
 
 /**
- * The columns the accounts list sorts by (lib/association/sort.ts), each with its natural direction: by
+ * The columns the accounts list sorts by (lib/lists.ts), each with its natural direction: by
  * role by default (the association's team, then the structures', then the venues'), then by name, as
  * before; the name and the address A→Z, the structure or venue A→Z (accounts of neither last either way),
  * the state active → invitation pending → deactivated.

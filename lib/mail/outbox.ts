@@ -14,7 +14,8 @@ import { prismaSql } from "@/lib/db/sql";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import type { MailStatus } from "@/lib/generated/prisma/enums";
 import { enqueue } from "@/lib/jobs/queue";
-import { pageOffset, parse } from "@/lib/validation";
+import { parse } from "@/lib/validation";
+import { pageOffset } from "@/lib/lists";
 import { MAIL_ATTEMPTS } from "./index";
 import { reveal, unseal } from "./seal";
 

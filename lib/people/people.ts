@@ -9,7 +9,8 @@ import { canManagePeople, ensure } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { cleanLine, isUuid, pageOffset, parse } from "@/lib/validation";
+import { cleanLine, isUuid, parse } from "@/lib/validation";
+import { pageOffset } from "@/lib/lists";
 import { personSchema, personUpdateSchema } from "./schemas";
 
 export { personSchema, personUpdateSchema };

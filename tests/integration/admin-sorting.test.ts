@@ -1,5 +1,5 @@
 // Issue 11, "every list sortable": the association's activities (/admin/activites) and the accounts
-// (/comptes) follow the lists' convention (lib/association/sort.ts): `tri` names a column of the list's
+// (/comptes) follow the lists' convention (lib/lists.ts): `tri` names a column of the list's
 // whitelist, `ordre` is asc|desc (the column's natural direction without it), the id breaks ties; a `tri`
 // outside the whitelist is ignored (the default order), never an error; the pages hold every row once.
 import { activityFiltersSchema, listActivities } from "@/lib/activities/activities";

@@ -1,6 +1,6 @@
 // The association's activities: plan one (it appears on the public page /activites at once), and see
 // those to come or past (`quand`) with their registrations counted, searched, sorted by a column (`tri`,
-// `ordre`: lib/association/sort.ts) and a page at a time.
+// `ordre`: lib/lists.ts) and a page at a time.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";

@@ -7,7 +7,7 @@ import { JournalFiltersForm } from "@/components/association/journal/journal-fil
 import { listHref, Pagination } from "@/components/pagination";
 import { SortableHeader } from "@/components/sortable-header";
 import { JOURNAL_SORTS, journalFiltersSchema, listJournal, type JournalSort } from "@/lib/association/journal";
-import { sortOf } from "@/lib/association/sort";
+import { sortOf } from "@/lib/lists";
 import { choiceById } from "@/lib/association/choices";
 import { requireUser } from "@/lib/auth/current";
 import { formatMoment } from "@/lib/format/dates";

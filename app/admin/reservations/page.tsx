@@ -7,7 +7,7 @@ import { BookingsTable } from "@/components/association/bookings/bookings-table"
 import { listHref, Pagination } from "@/components/pagination";
 import { BOOKING_SORTS, bookingSearchSchema, searchBookings } from "@/lib/association/bookings";
 import { choiceById } from "@/lib/association/choices";
-import { sortOf } from "@/lib/association/sort";
+import { sortOf } from "@/lib/lists";
 import { requireUser } from "@/lib/auth/current";
 import { ClientMessages } from "@/components/i18n/client-messages";
 

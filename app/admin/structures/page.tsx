@@ -5,7 +5,7 @@ import { PIPELINE, StageCounts, StructureBoard, StructureTable } from "@/compone
 import { SelectField, TextField } from "@/components/forms/fields";
 import { listHref, Pagination } from "@/components/pagination";
 import { SECTORS, STAGES, type Stage } from "@/lib/association/partnership";
-import { sortOf } from "@/lib/association/sort";
+import { sortOf } from "@/lib/lists";
 import { listStructures, STRUCTURE_SORTS, structureBoard, structureFiltersSchema } from "@/lib/association/structures";
 import { requireUser } from "@/lib/auth/current";
 import { seasonOf } from "@/lib/time";
