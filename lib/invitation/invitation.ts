@@ -11,7 +11,7 @@ import { getPrisma } from "@/lib/db/client";
 import { AccessDeniedError, NotFoundError, RuleViolation } from "@/lib/errors";
 import type { InvitationData } from "@/lib/pdf/invitation";
 import catalog from "@/messages/fr/invitation.json";
-import { appUrl } from "@/lib/mail/content";
+import { appUrl } from "@/lib/http/app-url";
 import { encodeInvitationCode } from "./code";
 import { feedbackCode } from "./feedback-code";
 

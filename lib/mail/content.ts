@@ -8,6 +8,7 @@ import { drawFactsForBooking } from "@/lib/booking/applications";
 import { drawSentence } from "@/lib/booking/draw-words";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { getPrisma } from "@/lib/db/client";
+import { appUrl } from "@/lib/http/app-url";
 import { formatDay, formatSessionDate } from "@/lib/format/dates";
 import messages from "@/messages/fr";
 import type { MailContent } from "./template";
@@ -70,12 +71,6 @@ export const OPTIONAL_KINDS_BY_ROLE: Record<"ADMIN" | "PARTNER" | "VENUE", reado
 
 const t = createTranslator({ locale: "fr", messages, namespace: "mail" });
 const drawWords = createTranslator({ locale: "fr", messages, namespace: "draw" });
-
-/** The public address of the app, for links in mails. */
-export function appUrl(path: string): string {
-  const base = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-  return new URL(path, base).toString();
-}
 
 /** `why`: for a mail to an address with no account, why it came (and no link to an account's choices). */
 function frame(name: string | null, body: Pick<MailContent, "subject" | "paragraphs" | "action" | "notes" | "items">, why?: string): MailContent {

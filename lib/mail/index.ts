@@ -7,8 +7,6 @@ import type { Sql } from "@/lib/db/sql";
 import type { MailKind } from "./content";
 import { seal, type Secrets } from "./seal";
 
-export { appUrl } from "./content";
-
 /** Attempts before a mail is left FAILED for the association to send again: about four hours of retries. */
 export const MAIL_ATTEMPTS = 10;
 
