@@ -19,7 +19,7 @@ import { audit } from "@/lib/audit";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql, type Sql } from "@/lib/db/sql";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
-import { enqueue } from "@/lib/jobs/queue";
+import { enqueue } from "@/lib/db/queue";
 import { seasonOf, seasonRange } from "@/lib/time";
 import { drawOrder, drawWeight, serveInDrawOrder } from "./draw";
 import type { DrawFacts } from "./draw-words";

@@ -7,7 +7,7 @@ import { audit } from "@/lib/audit";
 import { systemActor, type Actor } from "@/lib/auth/actor";
 import { canGrantQuotaException, canSetQuotaRule, ensure } from "@/lib/auth/permissions";
 import { prismaSql, type Sql } from "@/lib/db/sql";
-import { enqueue, unqueue } from "@/lib/jobs/queue";
+import { enqueue, unqueue } from "@/lib/db/queue";
 import { promoteAcrossVenue, type Promotion } from "./promotion";
 import { NotFoundError } from "@/lib/errors";
 import { quotaExceptionRevocationSchema, quotaExceptionSchema, quotaRuleSchema } from "./schemas";

@@ -15,7 +15,7 @@ import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { promoteAfterRelease, promoteWaitlist, type Promotion } from "./promotion";
 import { changeCapacitySchema, sessionActionSchema } from "./schemas";
 import { parse } from "@/lib/validation";
-import { enqueue, unqueue } from "@/lib/jobs/queue";
+import { enqueue, unqueue } from "@/lib/db/queue";
 import { parisTime } from "@/lib/time";
 import { endDrawNotHeld } from "./applications";
 import { seedFingerprint } from "./draw";

@@ -15,7 +15,7 @@ import { NotFoundError, RuleViolation } from "@/lib/errors";
 
 export interface FailedJob {
   id: string;
-  /** The task's name (lib/jobs/queue.ts, TASK_NAMES); its words are in the catalog. */
+  /** The task's name (lib/db/queue.ts, TASK_NAMES); its words are in the catalog. */
   task: string;
   /** When its last attempt failed. */
   failedAt: Date;

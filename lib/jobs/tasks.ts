@@ -15,7 +15,7 @@ import { refreshSeasonFigures, seasonsToRefresh } from "@/lib/stats/figures";
 import { purgeWishes } from "@/lib/wishes/wishes";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
-import type { TaskName } from "./queue";
+import type { TaskName } from "@/lib/db/queue";
 
 const id = z.uuid();
 /** The payload, checked; refused in one line, the first of the error the association reads (lib/jobs/failed.ts). */

@@ -13,7 +13,7 @@ import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import type { MailStatus } from "@/lib/generated/prisma/enums";
-import { enqueue } from "@/lib/jobs/queue";
+import { enqueue } from "@/lib/db/queue";
 import { parse } from "@/lib/validation";
 import { pageOffset } from "@/lib/lists";
 import { MAIL_ATTEMPTS } from "./index";

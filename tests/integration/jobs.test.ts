@@ -14,7 +14,7 @@ import { formatSessionDate } from "@/lib/format/dates";
 import { AccessDeniedError, NotFoundError, RuleViolation } from "@/lib/errors";
 import { InvalidInput } from "@/lib/validation";
 import { firstLine, listFailedJobs, listStuckJobs, retryJob } from "@/lib/jobs/failed";
-import { enqueue, TASK_NAMES } from "@/lib/jobs/queue";
+import { enqueue, TASK_NAMES } from "@/lib/db/queue";
 import { CRONTAB, tasks } from "@/lib/jobs/tasks";
 import { queueMail } from "@/lib/mail";
 import { OPTIONAL_KINDS, OPTIONAL_KINDS_BY_ROLE } from "@/lib/mail/content";

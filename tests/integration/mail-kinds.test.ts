@@ -5,7 +5,7 @@
 import { cancelBooking, cancelSession, requestBooking } from "@/lib/booking";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
-import { enqueue } from "@/lib/jobs/queue";
+import { enqueue } from "@/lib/db/queue";
 import messages from "@/messages/fr";
 import { adminActor, partnerActor, venueActor } from "../factories/actors";
 import { partners, request, stage } from "../factories/booking";
