@@ -10,7 +10,7 @@ import { currentActor } from "@/lib/auth/current";
 import { cancelSession, changeCapacity, closeBookings, reopenBookings, setQuotaRule, withdrawGuest } from "@/lib/booking";
 import { openDrawWindow, removeDrawWindow } from "@/lib/booking/sessions";
 import { undoArrival } from "@/lib/venue/arrivals";
-import { checkInvitation, markArrived, type DoorAnswer } from "@/lib/venue/door";
+import { checkInvitation, markArrived, type ArrivalAnswer, type DoorState } from "@/lib/venue/door";
 import { cancelEvent, createEvent, publishEvent, updateEvent } from "@/lib/venue/events";
 import { cancelGuestBooking } from "@/lib/venue/guest-list";
 import { setEventImage } from "@/lib/venue/images";
@@ -197,8 +197,6 @@ export async function setQuotaAction(_s: ActionState, data: FormData): Promise<A
   }
 }
 
-export type DoorState = { answer?: DoorAnswer; message?: string; markedMessage?: string };
-
 export async function checkInvitationAction(input: { code?: string; number?: string }): Promise<DoorState> {
   try {
     return { answer: await checkInvitation(await currentActor(), input) };
@@ -206,8 +204,6 @@ export async function checkInvitationAction(input: { code?: string; number?: str
     return { message: (await actionFailure(error)).message };
   }
 }
-
-export type ArrivalAnswer = { ok: boolean; message?: string };
 
 /** A guest's box ticked (or unticked) on the guest list: no reload, the box keeps the state it shows. */
 export async function tickArrivalAction(input: { bookingId: string; position: number; arrived: boolean }): Promise<ArrivalAnswer> {

@@ -22,6 +22,12 @@ export type DoorAnswer =
   | { result: "OTHER_DATE"; number: string; eventTitle: string; startsAt: Date }
   | { result: "UNKNOWN" | "FORGED" | "OTHER_VENUE" };
 
+/** What the door's screen shows after a check or a marking (the answer, or a sentence when it failed). */
+export type DoorState = { answer?: DoorAnswer; message?: string; markedMessage?: string };
+
+/** What a guest's arrival box hears back: whether the tick was recorded (lib/venue/arrivals.ts). */
+export type ArrivalAnswer = { ok: boolean; message?: string };
+
 export const doorCheckSchema = z.object({ code: z.string().trim().max(200).optional(), number: z.string().trim().max(20).optional() });
 
 export async function checkInvitation(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<DoorAnswer> {
