@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
 import { parisDate } from "@/lib/time";
-import { CONVENTION_WARNING_DAYS } from "./conventions";
+import { CONVENTION_WARNING_DAYS } from "./convention-warnings";
 import { STAGE_SQL } from "./partnership";
 
 export { CONVENTION_WARNING_DAYS };

@@ -9,7 +9,7 @@ import { newVisitorCode } from "@/lib/codes";
 import { getPrisma } from "@/lib/db/client";
 import { AccessDeniedError } from "@/lib/errors";
 import { requireId, parse } from "@/lib/validation";
-import { conventionValidAt } from "@/lib/association/conventions";
+import { conventionValidAt } from "@/lib/conventions";
 import { prismaSql } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "./actor";

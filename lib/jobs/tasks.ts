@@ -10,7 +10,7 @@ import { closeSessionOnTime, liftQuotaOnTime } from "@/lib/booking/timed";
 import { deliverMail, sendDigests } from "@/lib/mail/deliver";
 import { askAttendance, mailForBooking, mailForNotice, remindOuting } from "@/lib/mail/events";
 import { runRetention } from "@/lib/retention";
-import { warnEndingConventions } from "@/lib/association/conventions";
+import { warnEndingConventions } from "@/lib/association/convention-warnings";
 import { refreshSeasonFigures, seasonsToRefresh } from "@/lib/stats/figures";
 import { purgeWishes } from "@/lib/wishes/wishes";
 import { getPrisma } from "@/lib/db/client";

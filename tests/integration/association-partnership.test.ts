@@ -3,7 +3,8 @@
 // never on condition of membership; the association is warned 60 days before a convention ends.
 import { submitPartnershipRequest, recordStep, addConvention, requestSubmissionLimit } from "@/lib/association/partnership";
 import { listStructures, structureBoard, structureFiltersSchema, structuresCsv, getStructure } from "@/lib/association/structures";
-import { conventionValidAt, warnEndingConventions } from "@/lib/association/conventions";
+import { warnEndingConventions } from "@/lib/association/convention-warnings";
+import { conventionValidAt } from "@/lib/conventions";
 import { answerMembership } from "@/lib/association/memberships";
 import { associationTodo } from "@/lib/association/dashboard";
 import { requestBooking } from "@/lib/booking";

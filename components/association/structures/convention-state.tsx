@@ -1,7 +1,7 @@
 // How a structure's convention stands today, in words: valid until a date (with a warning when it ends
 // soon), ended, not started yet, or none. Convention days are calendar days stored as UTC midnights.
 import { getTranslations } from "@/lib/i18n/server";
-import { CONVENTION_WARNING_DAYS } from "@/lib/association/conventions";
+import { CONVENTION_WARNING_DAYS } from "@/lib/association/convention-warnings";
 import { formatDay } from "@/lib/format/dates";
 import { parisDate } from "@/lib/time";
 
