@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "@/lib/i18n/server";
 import { BookingSearchForm } from "@/components/association/bookings/booking-search-form";
+import { searchChoicesAction } from "@/app/admin/choices-actions";
 import { BookingsTable } from "@/components/association/bookings/bookings-table";
 import { listHref, Pagination } from "@/components/pagination";
 import { BOOKING_SORTS, bookingSearchSchema, searchBookings } from "@/lib/association/bookings";
@@ -36,7 +37,7 @@ export default async function AssociationBookingsPage({ searchParams }: { search
       <div className="space-y-6">
         <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
         <p>{t("lead")}</p>
-        <BookingSearchForm search={search} partner={partner} venue={venue} />
+        <BookingSearchForm search={search} partner={partner} venue={venue} searchChoices={searchChoicesAction} />
         {result.total > 0 ? (
           <p>
             {/* Every booking found, in the list's order (not only this page), without the guests' names. */}
