@@ -57,7 +57,7 @@ export async function runRetention(now = new Date()): Promise<RetentionCounts> {
   const namesBefore = monthsBefore(now, policy.guestNamesMonths);
   const peopleBefore = monthsBefore(now, policy.archivedPeopleMonths);
   const mailsBefore = parisDaysBefore(now, policy.mailBodyDays);
-  const attemptsBefore = new Date(now.getTime() - policy.signInAttemptDays * 86_400_000);
+  const attemptsBefore = parisDaysBefore(now, policy.signInAttemptDays);
   const activitiesBefore = parisDaysBefore(now, policy.activityRegistrationDays);
   return getPrisma().$transaction(
     async (tx) => {

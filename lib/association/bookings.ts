@@ -11,7 +11,7 @@ import { toCsv } from "@/lib/csv";
 import { getPrisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { parisTime } from "@/lib/time";
+import { endOfParisDay, parisTime } from "@/lib/time";
 import { requireId, urlDay, urlFilter, urlText, parse } from "@/lib/validation";
 import { formatCsvMoment } from "@/lib/format/dates";
 import { CSV_MAX_ROWS } from "./export";
@@ -69,7 +69,7 @@ function bookingWhere(search: BookingSearch): Prisma.BookingWhereInput {
   if (search.lieu) where.push({ session: { event: { venueId: search.lieu } } });
   if (search.spectacle) where.push({ session: { event: { title: { contains: search.spectacle, mode: "insensitive" } } } });
   if (search.du) where.push({ session: { startsAt: { gte: parisTime(search.du) } } });
-  if (search.au) where.push({ session: { startsAt: { lt: new Date(parisTime(search.au).getTime() + 86_400_000) } } });
+  if (search.au) where.push({ session: { startsAt: { lt: endOfParisDay(search.au) } } });
   if (search.etat) where.push({ status: search.etat });
   return { AND: where };
 }

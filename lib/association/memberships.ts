@@ -14,7 +14,7 @@ import { NotFoundError, RuleViolation } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MembershipStatus } from "@/lib/generated/prisma/enums";
 import { queueMail } from "@/lib/mail";
-import { seasonOf } from "@/lib/time";
+import { parisDaysBefore, seasonOf } from "@/lib/time";
 import { calendarDay, optionalLine, requireId, urlFilter, parse } from "@/lib/validation";
 import { pageOffset, sortOf, urlDirection, urlSort, type Direction } from "@/lib/lists";
 
@@ -80,7 +80,7 @@ export async function inviteAllToJoin(actor: Actor, input: unknown, { now = new 
 export async function remindToJoin(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ reminded: number }> {
   ensureAdmin(actor);
   const { season: seasonStart, afterDays } = parse(z.object({ season: season(), afterDays: z.coerce.number("validation.invalid").int("validation.integer").min(1, "validation.atLeastOne").max(365, "validation.tooLarge") }), input);
-  const before = new Date(now.getTime() - afterDays * 86_400_000);
+  const before = parisDaysBefore(now, afterDays);
   return getPrisma().$transaction(async (tx) => {
     const due = await tx.membership.findMany({
       where: { season: seasonStart, status: "INVITED", invitedAt: { lt: before }, OR: [{ remindedAt: null }, { remindedAt: { lt: before } }] },

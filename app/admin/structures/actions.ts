@@ -10,7 +10,7 @@ import { updateStructure } from "@/lib/association/structures";
 import { inviteUser, setAccountActive } from "@/lib/auth/accounts";
 import { currentActor } from "@/lib/auth/current";
 import { grantQuotaException, revokeQuotaException } from "@/lib/booking";
-import { parisDate, parisTime } from "@/lib/time";
+import { endOfParisDay, parisDate } from "@/lib/time";
 import { calendarDay, InvalidInput, parse } from "@/lib/validation";
 import { z } from "zod";
 
@@ -88,9 +88,6 @@ export async function setReferentActiveAction(_s: ActionState, data: FormData): 
   }
 }
 
-/** The day after a "YYYY-MM-DD" (calendar arithmetic, no time zone involved). */
-const nextDay = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
 const exceptionFormSchema = z.object({
   venueId: z.uuid("validation.required"),
   maxPlaces: z.string().optional(),
@@ -111,7 +108,7 @@ export async function grantQuotaExceptionAction(_s: ActionState, data: FormData)
       maxPlaces: form.maxPlaces?.trim() ? form.maxPlaces : null,
       reason: form.reason,
       // The chosen day is the last one the exception holds: it ends at the next midnight in Paris.
-      expiresAt: parisTime(nextDay(form.expiresAt)),
+      expiresAt: endOfParisDay(form.expiresAt),
     });
     refresh(partnerId);
     return { ok: true, message: await t("exceptionGranted") };

@@ -19,7 +19,7 @@ import { currentActor, requireUser } from "@/lib/auth/current";
 import { NotFoundError } from "@/lib/errors";
 import { organisationTitle } from "@/lib/page-titles";
 import { formatDay, formatMoment } from "@/lib/format/dates";
-import { parisDate, seasonLabel, seasonOf } from "@/lib/time";
+import { nextParisDay, parisDate, seasonLabel, seasonOf } from "@/lib/time";
 import { addConventionAction, grantQuotaExceptionAction, inviteReferentAction, recordStepAction, revokeQuotaExceptionAction, setReferentActiveAction, updateStructureAction } from "../actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
@@ -67,7 +67,7 @@ export default async function StructurePage({ params }: { params: Promise<{ id: 
   const thisSeason = structure.memberships.find((m) => m.season === season);
   const activeReferents = structure.referents.filter((r) => r.active).length;
   // A renewal starts the day after the last convention ends (today if that day is past).
-  const renewalFrom = latestConvention && ymd(latestConvention) >= today ? ymd(new Date(latestConvention.getTime() + 86_400_000)) : today;
+  const renewalFrom = latestConvention && ymd(latestConvention) >= today ? parisDate(nextParisDay(latestConvention)) : today;
   const bookingStatuses = ["CONFIRMED", "WAITLISTED", "CANCELLED"] as const;
   const sections = ["etape", "historique", "conventions", "referents", "acces-visiteur", "reservations", "adhesions", "quotas", "fiche", "demandes", "journal"] as const;
 
