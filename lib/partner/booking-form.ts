@@ -5,7 +5,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { requestBooking, type BookingRequestResult } from "@/lib/booking";
+import { requestBooking, type BookingRequestResult } from "@/lib/booking/request";
 import { applyForDraw } from "@/lib/booking/applications";
 import { guestNeedsFields, needsNoteRule } from "@/lib/booking/schemas";
 import { parse } from "@/lib/validation";

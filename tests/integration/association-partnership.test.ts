@@ -7,7 +7,7 @@ import { warnEndingConventions } from "@/lib/association/convention-warnings";
 import { conventionValidAt } from "@/lib/conventions";
 import { answerMembership } from "@/lib/association/memberships";
 import { associationTodo } from "@/lib/association/dashboard";
-import { requestBooking } from "@/lib/booking";
+import { requestBooking } from "@/lib/booking/request";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import { parisTime } from "@/lib/time";

@@ -6,7 +6,8 @@
 // afterwards the session is first come, first served, its waitlist moving up in draw order.
 import { randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
-import { cancelSession, closeBookings, requestBooking } from "@/lib/booking";
+import { cancelSession, closeBookings } from "@/lib/booking/sessions";
+import { requestBooking } from "@/lib/booking/request";
 import { applyForDraw, drawRecord, runDraw, withdrawApplication } from "@/lib/booking/applications";
 import { openDrawWindow, removeDrawWindow } from "@/lib/booking/sessions";
 import { cancelBooking } from "@/lib/booking/cancel";

@@ -1,6 +1,6 @@
 // A guest's practical needs (DESIGN: Booking): each guest of a booking may have needs the venue must
 // prepare for, and "other" with a few words; they reach the venue's guest list, its CSV, and nothing more.
-import { requestBooking } from "@/lib/booking";
+import { requestBooking } from "@/lib/booking/request";
 import { InvalidInput } from "@/lib/validation";
 import { getPrisma } from "@/lib/db/client";
 import { bookFromForm } from "@/lib/partner/booking-form";

@@ -6,7 +6,10 @@
 import { parseCrontab } from "graphile-worker";
 import pg from "pg";
 import { SMTPServer } from "smtp-server";
-import { cancelBooking, cancelSession, requestBooking, setQuotaRule } from "@/lib/booking";
+import { cancelBooking } from "@/lib/booking/cancel";
+import { cancelSession } from "@/lib/booking/sessions";
+import { requestBooking } from "@/lib/booking/request";
+import { setQuotaRule } from "@/lib/booking/quota";
 import { withdrawGuest } from "@/lib/booking/withdraw-guest";
 import { connectionConfig, getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";

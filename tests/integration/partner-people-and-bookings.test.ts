@@ -2,7 +2,8 @@
 // them off the list while their bookings keep the names; "Mes réservations" shows the live waitlist
 // position; attendance and feedback come after the session.
 import type { Actor } from "@/lib/auth/actor";
-import { cancelBooking, requestBooking } from "@/lib/booking";
+import { cancelBooking } from "@/lib/booking/cancel";
+import { requestBooking } from "@/lib/booking/request";
 import { getPrisma } from "@/lib/db/client";
 import { AccessDeniedError, NotFoundError, RuleViolation } from "@/lib/errors";
 import { InvalidInput } from "@/lib/validation";

@@ -1,7 +1,7 @@
 // The venue's side: events and runs of sessions, counts through lib/booking, guest lists, the door.
 import sharp from "sharp";
 import type { Actor } from "@/lib/auth/actor";
-import { changeCapacity } from "@/lib/booking";
+import { changeCapacity } from "@/lib/booking/sessions";
 import { getPrisma } from "@/lib/db/client";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { encodeInvitationCode } from "@/lib/invitation/code";

@@ -11,7 +11,7 @@ import { actionFailure, type ActionState } from "@/lib/actions/result";
 import { createVenue } from "@/lib/association/venues";
 import { inviteUser, setAccountActive } from "@/lib/auth/accounts";
 import { currentActor } from "@/lib/auth/current";
-import { setQuotaRule } from "@/lib/booking";
+import { setQuotaRule } from "@/lib/booking/quota";
 import { quotaRuleSchema } from "@/lib/booking/schemas";
 import { InvalidInput } from "@/lib/validation";
 import { updateVenueProfile } from "@/lib/venue/profile";

@@ -9,7 +9,7 @@ import { addConvention, recordStep } from "@/lib/association/partnership";
 import { updateStructure } from "@/lib/association/structures";
 import { inviteUser, setAccountActive } from "@/lib/auth/accounts";
 import { currentActor } from "@/lib/auth/current";
-import { grantQuotaException, revokeQuotaException } from "@/lib/booking";
+import { grantQuotaException, revokeQuotaException } from "@/lib/booking/quota";
 import { endOfParisDay, parisDate } from "@/lib/time";
 import { calendarDay, InvalidInput, parse } from "@/lib/validation";
 import { z } from "zod";

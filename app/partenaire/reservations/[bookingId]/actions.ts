@@ -5,7 +5,8 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "@/lib/i18n/server";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
 import { currentActor } from "@/lib/auth/current";
-import { cancelBooking, withdrawGuest } from "@/lib/booking";
+import { cancelBooking } from "@/lib/booking/cancel";
+import { withdrawGuest } from "@/lib/booking/withdraw-guest";
 
 export async function cancelBookingAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const bookingId = String(formData.get("bookingId") ?? "");
