@@ -17,7 +17,7 @@ import { cancelEvent, createEvent, publishEvent, updateEvent } from "@/lib/venue
 import { cancelGuestBooking } from "@/lib/venue/guest-list";
 import { setEventImage } from "@/lib/venue/images";
 import { updateVenueProfile } from "@/lib/venue/profile";
-import { addSessions } from "@/lib/venue/sessions";
+import { addSessions } from "@/lib/venue/add-sessions";
 
 const text = (data: FormData, name: string) => {
   const value = data.get(name);

@@ -305,7 +305,7 @@ const INSERT_BOOKING = `
     INSERT INTO "AuditLog" ("at", "actorUserId", "actorKind", "action", "entityType", "entityId", "after")
     SELECT $19, $5::uuid, $15, $16, 'Booking', booking."id"::text, $17::jsonb FROM booking
   ), mailed AS (
-    -- The confirmation mail's job (lib/mail/events.ts), in this transaction: no booking, no mail.
+    -- The confirmation mail's job (lib/mail/booking-mails.ts), in this transaction: no booking, no mail.
     SELECT 1 AS added FROM booking, LATERAL graphile_worker.add_job('mail-for-booking', json_build_object('bookingId', booking."id"), job_key => 'booking-confirmed:' || booking."id")
     WHERE $6 = 'CONFIRMED'
   )

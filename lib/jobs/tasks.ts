@@ -8,7 +8,7 @@ import { runDraw } from "@/lib/booking/applications";
 import { endQuotaExceptionOnTime } from "@/lib/booking/quota";
 import { closeSessionOnTime, liftQuotaOnTime } from "@/lib/booking/timed";
 import { deliverMail, sendDigests } from "@/lib/mail/deliver";
-import { askAttendance, mailForBooking, mailForNotice, remindOuting } from "@/lib/mail/events";
+import { askAttendance, mailForBooking, mailForNotice, remindOuting } from "@/lib/mail/booking-mails";
 import { runRetention } from "@/lib/retention";
 import { warnEndingConventions } from "@/lib/association/convention-warnings";
 import { refreshSeasonFigures, seasonsToRefresh } from "@/lib/stats/figures";

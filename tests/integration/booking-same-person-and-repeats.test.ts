@@ -6,7 +6,7 @@ import { cancelBooking } from "@/lib/booking/cancel";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { requestBooking } from "@/lib/booking/request";
 import { getPrisma } from "@/lib/db/client";
-import { bookFromForm } from "@/lib/partner/booking-form";
+import { bookFromForm } from "@/lib/partner/book-from-form";
 import { createPerson } from "@/lib/people/people";
 import { anotherSession, bookingsInOrder, partners, stage } from "../factories/booking";
 

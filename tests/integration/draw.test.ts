@@ -14,7 +14,7 @@ import { cancelBooking } from "@/lib/booking/cancel";
 import { drawOrder, drawWeight, seedFingerprint } from "@/lib/booking/draw";
 import { getPrisma } from "@/lib/db/client";
 import { mailContent } from "@/lib/mail/content";
-import { mailForBooking, mailForNotice } from "@/lib/mail/events";
+import { mailForBooking, mailForNotice } from "@/lib/mail/booking-mails";
 import { runRetention } from "@/lib/retention";
 import { drawFairness } from "@/lib/stats/draws";
 import { inParis, parisDate, parisTime, seasonOf } from "@/lib/time";

@@ -3,7 +3,7 @@
 import { requestBooking } from "@/lib/booking/request";
 import { InvalidInput } from "@/lib/validation";
 import { getPrisma } from "@/lib/db/client";
-import { bookFromForm } from "@/lib/partner/booking-form";
+import { bookFromForm } from "@/lib/partner/book-from-form";
 import { describeNeeds, getGuestList, guestListCsv } from "@/lib/venue/guest-list";
 import { venueActor } from "../factories/actors";
 import { newFamilyName, partners, request, stage } from "../factories/booking";

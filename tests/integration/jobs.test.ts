@@ -26,7 +26,7 @@ import { resendMail } from "@/lib/mail/outbox";
 import { getMailPreferences, setMailPreferences } from "@/lib/mail/preferences";
 import messages from "@/messages/fr";
 import { parisDaysBefore } from "@/lib/time";
-import { addSessions } from "@/lib/venue/sessions";
+import { addSessions } from "@/lib/venue/add-sessions";
 import { adminActor, partnerActor, venueActor } from "../factories/actors";
 import { bookingsInOrder, partners, request, stage } from "../factories/booking";
 import { createEvent as eventRow, createPartner, createSession, insertBooking } from "../factories";

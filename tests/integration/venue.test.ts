@@ -12,7 +12,7 @@ import { cancelEvent, createEvent, getVenueEvent, listVenueEvents, publishEvent,
 import { guestListCsv, getGuestList } from "@/lib/venue/guest-list";
 import { getEventImage, setEventImage } from "@/lib/venue/images";
 import { getVenueProfile, updateVenueProfile } from "@/lib/venue/profile";
-import { addSessions, runStarts } from "@/lib/venue/sessions";
+import { addSessions, runStarts } from "@/lib/venue/add-sessions";
 import { adminActor, partnerActor, venueActor } from "../factories/actors";
 import { createEvent as eventRow, createPartner, createSession, createVenue, insertBooking } from "../factories";
 

@@ -1,6 +1,6 @@
 // lib/time.ts: Paris calendar arithmetic, whatever the machine's time zone (the suite runs in New York's).
 import { applicableQuota, quotaLiftsAt } from "@/lib/booking/rules";
-import { runStarts } from "@/lib/venue/sessions";
+import { runStarts } from "@/lib/venue/add-sessions";
 import { isSameParisDay, monthRange, parisDate, parisDaysBefore, parisTime, seasonOf, seasonRange } from "@/lib/time";
 
 describe("Paris calendar days, across daylight-saving changes", () => {

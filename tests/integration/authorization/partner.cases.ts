@@ -3,7 +3,7 @@ import { getEventDetails } from "@/lib/catalog/event";
 import { readCatalogFilters } from "@/lib/catalog/filters";
 import { catalogPlaces, searchSessions } from "@/lib/catalog/search";
 import { getPartnerBooking, listPartnerBookings, recordAttendance } from "@/lib/partner/bookings";
-import { bookFromForm } from "@/lib/partner/booking-form";
+import { bookFromForm } from "@/lib/partner/book-from-form";
 import { listNotifications, markNotificationsRead } from "@/lib/partner/notifications";
 import { archivePerson, createPerson, getPerson, listPeople, updatePerson } from "@/lib/people/people";
 import type { MatrixWorld } from "../../factories/matrix";
