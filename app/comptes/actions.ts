@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "@/lib/i18n/server";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
-import { inviteUser, resendInvitation, setAccountActive } from "@/lib/auth/accounts";
+import { setAccountActive } from "@/lib/auth/accounts";
+import { inviteUser, resendInvitation } from "@/lib/auth/invitations";
 import { currentActor } from "@/lib/auth/current";
 
 export async function inviteAction(_state: ActionState, formData: FormData): Promise<ActionState> {

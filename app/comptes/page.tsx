@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import { ActiveToggle, InviteForm, ResendInvitation } from "@/components/auth/accounts-forms";
-import { ACCOUNT_SORTS, accountFiltersSchema, listAccounts, type AccountSort } from "@/lib/auth/accounts";
+import { ACCOUNT_SORTS, accountFiltersSchema, listAccounts, type AccountSort } from "@/lib/auth/account-list";
 import { requireUser } from "@/lib/auth/current";
 import { SelectField } from "@/components/forms/fields";
 import { listHref, Pagination } from "@/components/pagination";

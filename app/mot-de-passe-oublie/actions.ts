@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { getTranslations } from "@/lib/i18n/server";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
-import { requestPasswordReset } from "@/lib/auth/accounts";
+import { requestPasswordReset } from "@/lib/auth/passwords";
 import { clientAddress } from "@/lib/http/client-address";
 
 export async function requestResetAction(_state: ActionState, formData: FormData): Promise<ActionState> {

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { audit } from "@/lib/audit";
 import { anonymousActor, type Actor } from "@/lib/auth/actor";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
-import { inviteInTransaction } from "@/lib/auth/accounts";
+import { inviteInTransaction } from "@/lib/auth/invitations";
 import { assignVisitorCode } from "@/lib/auth/visitor";
 import { takeAttempt } from "@/lib/auth/throttle";
 import { getPrisma } from "@/lib/db/client";

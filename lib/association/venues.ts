@@ -1,5 +1,5 @@
 // The association takes venues in: it creates a venue (its profile printed on invitations), invites its
-// managers (lib/auth/accounts.inviteUser), and acts for it through the venue's own pages (?lieu=). The
+// managers (lib/auth/invitations.inviteUser), and acts for it through the venue's own pages (?lieu=). The
 // list of venues is searched, sorted by a column and exported as CSV.
 import "server-only";
 import { z } from "zod";

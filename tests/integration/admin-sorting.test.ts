@@ -4,7 +4,7 @@
 // outside the whitelist is ignored (the default order), never an error; the pages hold every row once.
 import { activityFiltersSchema, listActivities } from "@/lib/activities/activities";
 import type { Actor } from "@/lib/auth/actor";
-import { accountFiltersSchema, listAccounts } from "@/lib/auth/accounts";
+import { accountFiltersSchema, listAccounts } from "@/lib/auth/account-list";
 import { getPrisma } from "@/lib/db/client";
 import { parisTime } from "@/lib/time";
 import { adminActor, partnerActor, venueActor } from "../factories/actors";

@@ -2,7 +2,7 @@
 
 import { getTranslations } from "@/lib/i18n/server";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
-import { choosePassword } from "@/lib/auth/accounts";
+import { choosePassword } from "@/lib/auth/passwords";
 
 export async function choosePasswordAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   try {
