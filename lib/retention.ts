@@ -7,7 +7,7 @@ import "server-only";
 import { audit } from "@/lib/audit";
 import { systemActor, type Actor } from "@/lib/auth/actor";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
-import { ACTIVITY_MAIL_KEY_PREFIX } from "@/lib/activities/activities";
+import { ACTIVITY_MAIL_KEY_PREFIX } from "@/lib/activities/places";
 import { getPrisma } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/sql";
 import { parisDaysBefore } from "@/lib/time";

@@ -5,7 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { getTranslations } from "@/lib/i18n/server";
-import { cancelOwnRegistration, registerForActivity } from "@/lib/activities/activities";
+import { cancelOwnRegistration, registerForActivity } from "@/lib/activities/registrations";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { clientAddress } from "@/lib/http/client-address";

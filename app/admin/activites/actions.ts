@@ -5,7 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "@/lib/i18n/server";
-import { cancelActivity, cancelRegistration, createActivity } from "@/lib/activities/activities";
+import { cancelActivity, cancelRegistration, createActivity } from "@/lib/activities/admin";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
 import { currentActor } from "@/lib/auth/current";
 

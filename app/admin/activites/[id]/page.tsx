@@ -6,7 +6,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { getActivity } from "@/lib/activities/activities";
+import { getActivity } from "@/lib/activities/admin";
 import { requireUser } from "@/lib/auth/current";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { NotFoundError } from "@/lib/errors";
