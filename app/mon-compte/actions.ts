@@ -3,7 +3,7 @@
 import { getTranslations } from "@/lib/i18n/server";
 import { actionFailure, type ActionState } from "@/lib/actions/result";
 import { currentActor } from "@/lib/auth/current";
-import { OPTIONAL_KINDS } from "@/lib/mail/content";
+import { OPTIONAL_KINDS } from "@/lib/mail/kinds";
 import { setMailPreferences } from "@/lib/mail/preferences";
 
 export async function setMailPreferencesAction(_state: ActionState, formData: FormData): Promise<ActionState> {

@@ -10,7 +10,7 @@ import { cancelOwnRegistration, listUpcomingActivities, registerForActivity } fr
 import { InvalidInput } from "@/lib/validation";
 import { getPrisma } from "@/lib/db/client";
 import { LIMITS } from "@/lib/auth/throttle";
-import { mailContent } from "@/lib/mail/content";
+import { mailContent } from "@/lib/mail/compose";
 import { renderMail } from "@/lib/mail/template";
 import { parisTime } from "@/lib/time";
 import { adminActor, partnerActor, venueActor } from "../factories/actors";

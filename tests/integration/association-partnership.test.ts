@@ -16,7 +16,7 @@ import { request, stage } from "../factories/booking";
 import { createPartner } from "../factories";
 import { forgetJobsAndMail } from "../support/jobs";
 import { LIMITS } from "@/lib/auth/throttle";
-import { mailContent } from "@/lib/mail/content";
+import { mailContent } from "@/lib/mail/compose";
 import { renderMail } from "@/lib/mail/template";
 
 jest.setTimeout(60_000);

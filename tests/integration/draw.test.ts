@@ -13,7 +13,7 @@ import { openDrawWindow, removeDrawWindow } from "@/lib/booking/sessions";
 import { cancelBooking } from "@/lib/booking/cancel";
 import { drawOrder, drawWeight, seedFingerprint } from "@/lib/booking/draw";
 import { getPrisma } from "@/lib/db/client";
-import { mailContent } from "@/lib/mail/content";
+import { mailContent } from "@/lib/mail/compose";
 import { mailForBooking, mailForNotice } from "@/lib/mail/booking-mails";
 import { runRetention } from "@/lib/retention";
 import { drawFairness } from "@/lib/stats/draws";

@@ -20,7 +20,7 @@ import { firstLine, listFailedJobs, listStuckJobs, retryJob } from "@/lib/jobs/f
 import { enqueue, TASK_NAMES } from "@/lib/db/queue";
 import { CRONTAB, tasks } from "@/lib/jobs/tasks";
 import { queueMail } from "@/lib/mail";
-import { OPTIONAL_KINDS, OPTIONAL_KINDS_BY_ROLE } from "@/lib/mail/content";
+import { OPTIONAL_KINDS, OPTIONAL_KINDS_BY_ROLE } from "@/lib/mail/kinds";
 import { sendDigests } from "@/lib/mail/deliver";
 import { resendMail } from "@/lib/mail/outbox";
 import { getMailPreferences, setMailPreferences } from "@/lib/mail/preferences";
