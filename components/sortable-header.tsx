@@ -1,12 +1,12 @@
 // A list's column header that sorts it (issue 11): a link to the same list with the filters kept, the
-// column in `tri` and the direction in `ordre` (lib/association/sort.ts); the sorted column says so with
+// column in `tri` and the direction in `ordre` (lib/lists.ts); the sorted column says so with
 // aria-sort, and its link turns the order round. The page goes back to 1: another order, another first page.
 // Its hint for screen readers is `sr-only` (absolutely placed): the table's scrolling box must be `relative`,
 // or the hint is placed against the page and widens it on a phone (no-overflow.spec.ts).
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import { listHref } from "@/components/pagination";
-import { sortParams, type Direction, type Sort } from "@/lib/association/sort";
+import { sortParams, type Direction, type Sort } from "@/lib/lists";
 
 type Params = Record<string, string | number | undefined | null>;
 

@@ -7,7 +7,7 @@ import "server-only";
 import { audit } from "@/lib/audit";
 import { systemActor, type Actor } from "@/lib/auth/actor";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
-import { ACTIVITY_MAIL_KEY_PREFIX } from "@/lib/activities/activities";
+import { ACTIVITY_MAIL_KEY_PREFIX } from "@/lib/activities/places";
 import { getPrisma } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/sql";
 import { parisDaysBefore } from "@/lib/time";
@@ -59,7 +59,7 @@ export async function runRetention(now = new Date()): Promise<RetentionCounts> {
   const namesBefore = monthsBefore(now, policy.guestNamesMonths);
   const peopleBefore = monthsBefore(now, policy.archivedPeopleMonths);
   const mailsBefore = parisDaysBefore(now, policy.mailBodyDays);
-  const attemptsBefore = new Date(now.getTime() - policy.signInAttemptDays * 86_400_000);
+  const attemptsBefore = parisDaysBefore(now, policy.signInAttemptDays);
   const activitiesBefore = parisDaysBefore(now, policy.activityRegistrationDays);
   return getPrisma().$transaction(
     async (tx) => {

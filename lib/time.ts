@@ -3,7 +3,7 @@
 // counted as Paris calendar days, not as 24 hours, so that "7 days before" keeps its hour across a
 // daylight-saving change. Seasons (quotas, memberships, statistics) run from 1 September to 31 August.
 import { TZDate } from "@date-fns/tz";
-import { addDays, addMonths, addYears, isSameDay, startOfDay, startOfMonth } from "date-fns";
+import { addDays, addMonths, addYears, differenceInCalendarDays, isSameDay, startOfDay, startOfMonth } from "date-fns";
 
 export const TIME_ZONE = "Europe/Paris";
 
@@ -49,6 +49,21 @@ export function startOfParisDay(instant: Date): Date {
 /** Midnight in Paris that starts the day after the instant's (23 or 25 hours later on the days clocks change). */
 export function nextParisDay(instant: Date): Date {
   return plain(addDays(startOfDay(inParis(instant)), 1));
+}
+
+/**
+ * The instant a Paris day ends, which is the midnight that starts the next one: compare with `<`. The day
+ * is a "YYYY-MM-DD" (a "to" date picked in a form) or the day of an instant. A day is not 24 hours: on the
+ * two days a year the clocks change it lasts 23 or 25 (issue 28.2: filters that added 24 hours ended it an
+ * hour late in March and an hour early in October).
+ */
+export function endOfParisDay(day: string | Date): Date {
+  return nextParisDay(typeof day === "string" ? parisTime(day) : day);
+}
+
+/** Paris calendar days from `from`'s day to `to`'s (negative when `to` is earlier), whatever the hours between. */
+export function daysBetween(from: Date, to: Date): number {
+  return differenceInCalendarDays(inParis(to), inParis(from));
 }
 
 export function isSameParisDay(a: Date, b: Date): boolean {

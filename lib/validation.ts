@@ -2,6 +2,8 @@
 // section of the message catalog. Text from people is cleaned the same way everywhere: Unicode NFC,
 // no control characters (a NUL byte cannot even be stored), no invisible formatting characters (zero
 // widths, direction overrides that make a name read backwards on a guest list), spaces collapsed.
+// `parse` is the one door every use case of lib/ passes its input through (issue 28.1: it lived in
+// lib/booking/schemas.ts, which made every room of lib/ depend on booking).
 import { z } from "zod";
 import { NotFoundError } from "@/lib/errors";
 
@@ -30,12 +32,6 @@ export const uuid = () => z.uuid("validation.invalid");
 /** For ids that come from a URL: anything else is simply not found. */
 export function isUuid(value: unknown): value is string {
   return typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
-
-/** Rows to skip for page `page` (from a URL: anything odd is the first page, nothing beyond page 10,000). */
-export function pageOffset(page: unknown, pageSize: number): number {
-  const number = typeof page === "number" ? page : Number(page);
-  return Number.isInteger(number) && number >= 1 ? (Math.min(number, 10_000) - 1) * pageSize : 0;
 }
 
 /** An id that names nothing (not even an id) is not found, before any query is made with it. */
@@ -73,15 +69,42 @@ export const calendarDay = () =>
     .min(1, "validation.required")
     .pipe(z.string().refine(isCalendarDay, "validation.invalid"));
 
+/**
+ * The form field an error belongs to. A form's fields are flat: a nested object's field is named by its
+ * own name ("rule.maxPlaces" is the field "maxPlaces"), a list by the list ("guests.0.firstName" is
+ * "guests"), so that lib names the field at fault and no action validates again (issue 28.2).
+ */
+function fieldOf(path: readonly PropertyKey[]): string | undefined {
+  const end = path.findIndex((key) => typeof key !== "string");
+  return (end === -1 ? path : path.slice(0, end)).at(-1) as string | undefined;
+}
+
+/** Parses or throws an InvalidInput listing the field errors (keys of the message catalog). */
+export function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of result.error.issues) {
+    const field = fieldOf(issue.path);
+    if (field) (fieldErrors[field] ??= []).push(issue.message);
+  }
+  throw new InvalidInput(fieldErrors);
+}
+
+export class InvalidInput extends Error {
+  readonly code = "INVALID_INPUT";
+  constructor(readonly fieldErrors: Record<string, string[] | undefined>) {
+    super(`Saisie invalide : ${Object.keys(fieldErrors).join(", ")}`);
+    this.name = "InvalidInput";
+  }
+}
+
 // Filters travel in the URL (?etat=…&page=2), where anyone may type anything: a value that does not read
 // is dropped, never an error, and a repeated parameter counts once.
-const firstOf = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+export const firstOf = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 /** An optional URL filter: its value if it reads, otherwise none. */
 export const urlFilter = <T extends z.ZodType>(schema: T) => z.preprocess(firstOf, schema.optional().catch(undefined));
-
-/** A page number from the URL: 1 unless it reads. */
-export const urlPage = () => z.preprocess(firstOf, z.coerce.number().int().min(1).max(10_000).catch(1)).default(1);
 
 /** A search text from the URL (trimmed, at most `max` characters). */
 export const urlText = (max: number) => urlFilter(z.string().transform(cleanLine).pipe(z.string().min(1).max(max)));

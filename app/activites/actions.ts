@@ -4,7 +4,7 @@
 // the input, the rules and the per-client limit.
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { cancelOwnRegistration, registerForActivity } from "@/lib/activities/activities";
+import { cancelOwnRegistration, registerForActivity } from "@/lib/activities/registrations";
 import { publicFormAction, said } from "@/lib/actions/form-action";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { actorUserId } from "@/lib/auth/actor";

@@ -6,7 +6,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/fields";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { listUpcomingActivities } from "@/lib/activities/activities";
+import { listUpcomingActivities } from "@/lib/activities/registrations";
 import { formatSessionDate } from "@/lib/format/dates";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 import { cancelRegistrationAction, registerAction } from "./actions";

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { formAction, said } from "@/lib/actions/form-action";
-import { inviteUser, resendInvitation, setAccountActive } from "@/lib/auth/accounts";
+import { inviteUser, resendInvitation } from "@/lib/auth/invitations";
+import { setAccountActive } from "@/lib/auth/accounts";
 
 export const inviteAction = formAction({
   optional: ["partnerId", "venueId"],

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import { ActiveToggle, InviteForm, ResendInvitation } from "@/components/auth/accounts-forms";
-import { ACCOUNT_SORTS, accountFiltersSchema, listAccounts, type AccountSort } from "@/lib/auth/accounts";
+import { ACCOUNT_SORTS, accountFiltersSchema, listAccounts, type AccountSort } from "@/lib/auth/account-list";
 import { requireUser } from "@/lib/auth/current";
 import { SelectField } from "@/components/forms/fields";
 import { listHref, Pagination } from "@/components/pagination";
 import { SortableHeader } from "@/components/sortable-header";
-import { sortOf } from "@/lib/association/sort";
+import { sortOf } from "@/lib/lists";
 import { searchChoicesAction } from "@/app/admin/choices-actions";
 import { inviteAction, resendInvitationAction, setActiveAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -27,7 +27,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const q = filters.q ?? "";
   const { accounts, total, page, pageCount } = await listAccounts(actor, { ...filters, pageSize: PAGE_SIZE });
   const t = await getTranslations("accounts");
-  // Sorted by a column's header (tri, ordre: lib/association/sort.ts); the search and the page stay in the links.
+  // Sorted by a column's header (tri, ordre: lib/lists.ts); the search and the page stay in the links.
   const sort = sortOf(ACCOUNT_SORTS, "role", filters.tri, filters.ordre);
   const params = { q: filters.q, tri: filters.tri, ordre: filters.ordre };
   const header = (column: AccountSort, label: string, className: string) => <SortableHeader column={column} label={label} path="/comptes" params={{ q: filters.q }} columns={ACCOUNT_SORTS} sort={sort} className={className} />;

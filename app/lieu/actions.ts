@@ -7,15 +7,17 @@ import { redirect } from "next/navigation";
 import { actionFailure } from "@/lib/actions/result";
 import { formAction, said } from "@/lib/actions/form-action";
 import { currentActor } from "@/lib/auth/current";
-import { cancelSession, changeCapacity, closeBookings, reopenBookings, setQuotaRule, withdrawGuest } from "@/lib/booking";
+import { cancelSession, changeCapacity, closeBookings, reopenBookings } from "@/lib/booking/sessions";
+import { setQuotaRule } from "@/lib/booking/quota";
+import { withdrawGuest } from "@/lib/booking/withdraw-guest";
 import { openDrawWindow, removeDrawWindow } from "@/lib/booking/sessions";
 import { undoArrival } from "@/lib/venue/arrivals";
-import { checkInvitation, markArrived, type DoorAnswer } from "@/lib/venue/door";
+import { checkInvitation, markArrived, type ArrivalAnswer, type DoorState } from "@/lib/venue/door";
 import { cancelEvent, createEvent, publishEvent, updateEvent } from "@/lib/venue/events";
 import { cancelGuestBooking } from "@/lib/venue/guest-list";
 import { setEventImage } from "@/lib/venue/images";
 import { updateVenueProfile } from "@/lib/venue/profile";
-import { addSessions } from "@/lib/venue/sessions";
+import { addSessions } from "@/lib/venue/add-sessions";
 
 const eventPage = (input: { eventId?: unknown }) => `/lieu/evenements/${String(input.eventId)}`;
 const sessionPage = (input: { sessionId?: unknown }) => `/lieu/seances/${String(input.sessionId)}`;
@@ -120,8 +122,6 @@ export const removeDrawWindowAction = formAction({
 
 // The door and the guest list call these from code, with typed arguments rather than a form.
 
-export type DoorState = { answer?: DoorAnswer; message?: string; markedMessage?: string };
-
 export async function checkInvitationAction(input: { code?: string; number?: string }): Promise<DoorState> {
   try {
     return { answer: await checkInvitation(await currentActor(), input) };
@@ -129,8 +129,6 @@ export async function checkInvitationAction(input: { code?: string; number?: str
     return { message: (await actionFailure(error)).message };
   }
 }
-
-export type ArrivalAnswer = { ok: boolean; message?: string };
 
 /** A guest's box ticked (or unticked) on the guest list: no reload, the box keeps the state it shows. */
 export async function tickArrivalAction(input: { bookingId: string; position: number; arrived: boolean }): Promise<ArrivalAnswer> {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import { requireUser } from "@/lib/auth/current";
 import { formatSessionShort } from "@/lib/format/dates";
-import { pickVenue } from "@/lib/venue/current";
+import { pickVenue } from "@/lib/venue/pick-venue";
 import { listVenueEvents } from "@/lib/venue/events";
 import { EmptyPageNotice } from "@/components/empty-page-notice";
 

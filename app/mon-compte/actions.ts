@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { formAction, said } from "@/lib/actions/form-action";
-import { parse } from "@/lib/booking/schemas";
+import { parse } from "@/lib/validation";
 import { feedRenewalSchema, renewFeed } from "@/lib/calendar/feed-token";
 import { setMailPreferences } from "@/lib/mail/preferences";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { requireUser } from "@/lib/auth/current";
-import { OPTIONAL_KINDS_BY_ROLE } from "@/lib/mail/content";
+import { OPTIONAL_KINDS_BY_ROLE } from "@/lib/mail/kinds";
 import { DELIVERIES, getMailPreferences } from "@/lib/mail/preferences";
 import { currentFeed } from "@/lib/calendar/feed-token";
 import { renewCalendarFeedAction, setMailPreferencesAction } from "./actions";

@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { publicFormAction, said } from "@/lib/actions/form-action";
-import { requestPasswordReset } from "@/lib/auth/accounts";
+import { requestPasswordReset } from "@/lib/auth/passwords";
 import { clientAddress } from "@/lib/http/client-address";
 
 export const requestResetAction = publicFormAction({

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { currentActor } from "@/lib/auth/current";
-import { InvalidInput } from "@/lib/booking/schemas";
+import { InvalidInput } from "@/lib/validation";
 import { DomainError } from "@/lib/errors";
 import { markNotificationsRead } from "@/lib/partner/notifications";
 

@@ -4,6 +4,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { MembershipAnswer } from "@/components/association/memberships/membership-answer";
 import { FirstStepsPanel } from "@/components/partner/first-steps-panel";
 import { NotificationsPanel } from "@/components/partner/notifications-panel";
+import { markNotificationsReadAction } from "@/app/partenaire/notification-actions";
 import { WishesPanel } from "@/components/partner/wishes-panel";
 import { RenewCodeForm } from "@/components/partner/renew-code-form";
 import { getMembershipState } from "@/lib/association/memberships";
@@ -52,7 +53,7 @@ export default async function PartnerHome() {
           ))}
         </ul>
         <WishesPanel actor={actor} partnerId={actor.partnerId} setAside={setWishAsideAction} />
-        <NotificationsPanel actor={actor} partnerId={actor.partnerId} />
+        <NotificationsPanel actor={actor} partnerId={actor.partnerId} markRead={markNotificationsReadAction} />
         <section aria-labelledby="code" className="space-y-3 rounded-lg bg-brand-50 p-4">
           <h2 id="code" className="text-xl font-semibold">
             {v("codeTitle")}

@@ -2,13 +2,13 @@
 // association (who and why), one guest's place cancelled; the words come from notice-text.ts.
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
-import { markNotificationsReadAction } from "@/app/partenaire/notification-actions";
 import type { Actor } from "@/lib/auth/actor";
 import { formatSessionShort } from "@/lib/format/dates";
 import { listNotifications } from "@/lib/partner/notifications";
 import { noticeText } from "./notice-text";
 
-export async function NotificationsPanel({ actor, partnerId }: { actor: Actor; partnerId: string }) {
+/** `markRead`: the page's server action that marks the news read (components never import app/). */
+export async function NotificationsPanel({ actor, partnerId, markRead }: { actor: Actor; partnerId: string; markRead: (formData: FormData) => Promise<void> }) {
   const news = await listNotifications(actor, partnerId);
   const t = await getTranslations("partnerHome");
   const codes = await getTranslations("cancelCodes");
@@ -42,7 +42,7 @@ export async function NotificationsPanel({ actor, partnerId }: { actor: Actor; p
         </ul>
       )}
       {unread ? (
-        <form action={markNotificationsReadAction}>
+        <form action={markRead}>
           <input type="hidden" name="partnerId" value={partnerId} />
           <button type="submit" className="rounded-md border border-brand-700 px-3 py-2 font-semibold text-brand-800">
             {t("markRead")}

@@ -5,7 +5,7 @@
 // announced to screen readers, and a refusal (or a lost connection) puts the box back as it was.
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import type { ArrivalAnswer } from "@/app/lieu/actions";
+import type { ArrivalAnswer } from "@/lib/venue/door";
 
 interface Props {
   bookingId: string;

@@ -6,7 +6,7 @@
 import jsQR from "jsqr";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
-import type { DoorState } from "@/app/lieu/actions";
+import type { DoorState } from "@/lib/venue/door";
 import { formatSessionDate, formatTime } from "@/lib/format/dates";
 
 interface Props {

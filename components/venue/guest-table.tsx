@@ -7,7 +7,7 @@
 // (decision 010). The server still renders the same HTML, so the list reads without JavaScript.
 import { useTranslations } from "next-intl";
 import { ArrivalCheckbox } from "@/components/venue/arrival-checkbox";
-import type { ArrivalAnswer } from "@/app/lieu/actions";
+import type { ArrivalAnswer } from "@/lib/venue/door";
 
 export interface GuestRow {
   bookingId: string;

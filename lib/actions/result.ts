@@ -2,7 +2,7 @@
 // Domain errors and zod messages are catalog keys; they are put into words here, on the server.
 import "server-only";
 import { getTranslations } from "@/lib/i18n/server";
-import { InvalidInput } from "@/lib/booking/schemas";
+import { InvalidInput } from "@/lib/validation";
 import { DomainError } from "@/lib/errors";
 import { describeFieldError } from "./describe";
 

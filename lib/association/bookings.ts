@@ -6,17 +6,16 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
 import { formatBookingNumber, normalizeBookingNumber } from "@/lib/booking/number";
-import { parse } from "@/lib/booking/schemas";
 import { canWithdrawGuest } from "@/lib/booking/withdraw-guest";
 import { toCsv } from "@/lib/csv";
 import { getPrisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { parisTime } from "@/lib/time";
-import { pageOffset, requireId, urlDay, urlFilter, urlPage, urlText } from "@/lib/validation";
+import { endOfParisDay, parisTime } from "@/lib/time";
+import { requireId, urlDay, urlFilter, urlText, parse } from "@/lib/validation";
 import { formatCsvMoment } from "@/lib/format/dates";
 import { CSV_MAX_ROWS } from "./export";
-import { sortOf, urlDirection, urlSort, type Direction } from "./sort";
+import { sortOf, urlDirection, urlSort, type Direction, pageOffset, urlPage } from "@/lib/lists";
 
 const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
 
@@ -33,7 +32,7 @@ export const bookingSearchSchema = z.object({
   du: urlDay(),
   au: urlDay(),
   etat: urlFilter(z.enum(["CONFIRMED", "WAITLISTED", "CANCELLED"])),
-  /** Order (lib/association/sort.ts): latest requests first by default. */
+  /** Order (lib/lists.ts): latest requests first by default. */
   tri: urlSort(BOOKING_SORTS),
   ordre: urlDirection(),
   page: urlPage(),
@@ -69,7 +68,7 @@ function bookingWhere(search: BookingSearch): Prisma.BookingWhereInput {
   if (search.lieu) where.push({ session: { event: { venueId: search.lieu } } });
   if (search.spectacle) where.push({ session: { event: { title: { contains: search.spectacle, mode: "insensitive" } } } });
   if (search.du) where.push({ session: { startsAt: { gte: parisTime(search.du) } } });
-  if (search.au) where.push({ session: { startsAt: { lt: new Date(parisTime(search.au).getTime() + 86_400_000) } } });
+  if (search.au) where.push({ session: { startsAt: { lt: endOfParisDay(search.au) } } });
   if (search.etat) where.push({ status: search.etat });
   return { AND: where };
 }

@@ -4,8 +4,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
-import { parisDate } from "@/lib/time";
-import { CONVENTION_WARNING_DAYS } from "./conventions";
+import { parisDate, parisDaysBefore } from "@/lib/time";
+import { CONVENTION_WARNING_DAYS } from "./convention-warnings";
 import { STAGE_SQL } from "./onboarding";
 
 export { CONVENTION_WARNING_DAYS };
@@ -13,8 +13,8 @@ export { CONVENTION_WARNING_DAYS };
 export async function associationTodo(actor: Actor, { now = new Date() } = {}) {
   ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
   const prisma = getPrisma();
-  const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
-  const warnBefore = new Date(now.getTime() + CONVENTION_WARNING_DAYS * 86_400_000);
+  const weekAgo = parisDaysBefore(now, 7);
+  const warnBefore = parisDaysBefore(now, -CONVENTION_WARNING_DAYS);
   const in48h = new Date(now.getTime() + 48 * 3600_000);
   const [stages, conventions, failedMails, expiring] = await Promise.all([
     prisma.$queryRawUnsafe<{ stage: string; recent: boolean; n: number }[]>(

@@ -5,16 +5,15 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
-import { parse } from "@/lib/booking/schemas";
 import { toCsv } from "@/lib/csv";
 import { getPrisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { parisTime } from "@/lib/time";
-import { pageOffset, urlDay, urlFilter, urlPage, urlText } from "@/lib/validation";
+import { endOfParisDay, parisTime } from "@/lib/time";
+import { urlDay, urlFilter, urlText, parse } from "@/lib/validation";
 import { auditFields, clipped } from "./audit-fields";
 import { formatCsvMoment } from "@/lib/format/dates";
 import { CSV_MAX_ROWS } from "./export";
-import { sortOf, urlDirection, urlSort, type Direction } from "./sort";
+import { sortOf, urlDirection, urlSort, type Direction, pageOffset, urlPage } from "@/lib/lists";
 
 /**
  * The columns the journal sorts by, each with its natural direction. Without `tri` the journal keeps
@@ -59,7 +58,7 @@ function journalWhere(filters: JournalFilters): Prisma.Sql {
   if (filters.objet) where.push(Prisma.sql`a."entityId" = ${filters.objet}`);
   if (filters.action) where.push(Prisma.sql`(a."action" = ${filters.action} OR a."action" LIKE ${`${filters.action}.%`})`);
   if (filters.du) where.push(Prisma.sql`a."at" >= ${parisTime(filters.du)}`);
-  if (filters.au) where.push(Prisma.sql`a."at" < ${new Date(parisTime(filters.au).getTime() + 86_400_000)}`);
+  if (filters.au) where.push(Prisma.sql`a."at" < ${endOfParisDay(filters.au)}`);
   // A structure's entries: about itself, its people, its users, its bookings, its quota exceptions.
   if (filters.structure) {
     where.push(Prisma.sql`(

@@ -7,7 +7,6 @@ import { z } from "zod";
 import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { actsForPartner, ensure, isAdmin } from "@/lib/auth/permissions";
-import { parse } from "@/lib/booking/schemas";
 import { toCsv } from "@/lib/csv";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
@@ -15,9 +14,9 @@ import { NotFoundError, RuleViolation } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MembershipStatus } from "@/lib/generated/prisma/enums";
 import { queueMail } from "@/lib/mail";
-import { seasonOf } from "@/lib/time";
-import { calendarDay, optionalLine, pageOffset, requireId, urlFilter } from "@/lib/validation";
-import { sortOf, urlDirection, urlSort, type Direction } from "./sort";
+import { parisDaysBefore, seasonOf } from "@/lib/time";
+import { calendarDay, optionalLine, requireId, urlFilter, parse } from "@/lib/validation";
+import { pageOffset, sortOf, urlDirection, urlSort, type Direction } from "@/lib/lists";
 
 const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
 const season = () => z.coerce.number("validation.invalid").int("validation.integer").min(2000, "validation.invalid").max(2100, "validation.invalid");
@@ -81,7 +80,7 @@ export async function inviteAllToJoin(actor: Actor, input: unknown, { now = new 
 export async function remindToJoin(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ reminded: number }> {
   ensureAdmin(actor);
   const { season: seasonStart, afterDays } = parse(z.object({ season: season(), afterDays: z.coerce.number("validation.invalid").int("validation.integer").min(1, "validation.atLeastOne").max(365, "validation.tooLarge") }), input);
-  const before = new Date(now.getTime() - afterDays * 86_400_000);
+  const before = parisDaysBefore(now, afterDays);
   return getPrisma().$transaction(async (tx) => {
     const due = await tx.membership.findMany({
       where: { season: seasonStart, status: "INVITED", invitedAt: { lt: before }, OR: [{ remindedAt: null }, { remindedAt: { lt: before } }] },
@@ -150,7 +149,7 @@ export async function answerMembership(actor: Actor, input: unknown, { now = new
   });
 }
 
-/** The columns the list of memberships sorts by (lib/association/sort.ts), each with its natural direction; by structure by default. */
+/** The columns the list of memberships sorts by (lib/lists.ts), each with its natural direction; by structure by default. */
 export const MEMBERSHIP_SORTS = { structure: "asc", etat: "asc", invitation: "desc", reponse: "desc", adhesion: "desc" } as const satisfies Record<string, Direction>;
 export type MembershipSort = keyof typeof MEMBERSHIP_SORTS;
 /** `tri` and `ordre` in the list's URL: a column outside the list is dropped (the default order). */

@@ -5,13 +5,12 @@ import { z } from "zod";
 import { audit } from "@/lib/audit";
 import { anonymousActor } from "@/lib/auth/actor";
 import { takeAttempt } from "@/lib/auth/throttle";
-import { parse } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import { RuleViolation } from "@/lib/errors";
 import { Sector } from "@/lib/generated/prisma/enums";
 import { queueMail } from "@/lib/mail";
-import { line, optionalLine, optionalText } from "@/lib/validation";
+import { line, optionalLine, optionalText, parse } from "@/lib/validation";
 
 export const SECTORS = Object.values(Sector) as [Sector, ...Sector[]];
 

@@ -6,22 +6,21 @@ import { z } from "zod";
 import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
-import { parse } from "@/lib/booking/schemas";
 import { toCsv } from "@/lib/csv";
 import { getPrisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Sector } from "@/lib/generated/prisma/enums";
 import { parisDate, seasonOf } from "@/lib/time";
-import { line, optionalLine, optionalText, pageOffset, requireId, urlFilter, urlPage, urlText } from "@/lib/validation";
+import { line, optionalLine, optionalText, parse, requireId, urlFilter, urlText } from "@/lib/validation";
+import { pageOffset, sortOf, urlDirection, urlPage, urlSort, type Direction } from "@/lib/lists";
 import { STAGES, STAGE_SQL, type Stage } from "./onboarding";
 import { SECTORS } from "./partnership";
-import { sortOf, urlDirection, urlSort, type Direction } from "./sort";
 
 const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
 
 
-/** The columns the list sorts by (lib/association/sort.ts), each with its natural direction; the latest step first by default. */
+/** The columns the list sorts by (lib/lists.ts), each with its natural direction; the latest step first by default. */
 export const STRUCTURE_SORTS = { recent: "desc", nom: "asc", etape: "asc", convention: "asc" } as const satisfies Record<string, Direction>;
 export type StructureSort = keyof typeof STRUCTURE_SORTS;
 

@@ -1,20 +1,19 @@
 // The association takes venues in: it creates a venue (its profile printed on invitations), invites its
-// managers (lib/auth/accounts.inviteUser), and acts for it through the venue's own pages (?lieu=). The
+// managers (lib/auth/invitations.inviteUser), and acts for it through the venue's own pages (?lieu=). The
 // list of venues is searched, sorted by a column and exported as CSV.
 import "server-only";
 import { z } from "zod";
 import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
-import { parse } from "@/lib/booking/schemas";
 import { toCsv } from "@/lib/csv";
 import { getPrisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { NotFoundError } from "@/lib/errors";
-import { line, pageOffset, requireId, urlPage, urlText } from "@/lib/validation";
+import { line, requireId, urlText, parse } from "@/lib/validation";
 import { venueKindSchema, venueProfileSchema } from "@/lib/venue/profile";
 import { CSV_MAX_ROWS } from "./export";
-import { sortOf, urlDirection, urlSort, type Direction } from "./sort";
+import { sortOf, urlDirection, urlSort, type Direction, pageOffset, urlPage } from "@/lib/lists";
 
 const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
 
@@ -45,7 +44,7 @@ export async function createVenue(actor: Actor, input: unknown): Promise<{ id: s
   });
 }
 
-/** The columns the list sorts by (lib/association/sort.ts), each with its natural direction; by name by default. */
+/** The columns the list sorts by (lib/lists.ts), each with its natural direction; by name by default. */
 export const VENUE_SORTS = { nom: "asc", ville: "asc", recent: "desc" } as const satisfies Record<string, Direction>;
 export type VenueSort = keyof typeof VENUE_SORTS;
 export const venueFiltersSchema = z.object({ q: urlText(100), tri: urlSort(VENUE_SORTS), ordre: urlDirection(), page: urlPage() });

@@ -7,7 +7,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { anonymousActor, type Actor, type UserActor } from "./actor";
-import { userActor } from "./accounts";
+import { userActor } from "./sign-in";
 import { decodeSessionToken } from "./session-token";
 import { visitorActor } from "./visitor";
 

@@ -5,7 +5,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { clientAddress } from "@/lib/http/client-address";
-import { verifyCredentials } from "./accounts";
+import { verifyCredentials } from "./sign-in";
 import { openVisitorAccess } from "./visitor";
 
 type Headers = Record<string, string | string[] | undefined> | undefined;

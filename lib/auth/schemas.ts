@@ -1,5 +1,5 @@
 // The inputs of accounts, parsed with zod. Client-safe: the invitation form checks them as people type
-// (components/forms/schemas.ts) with the very schemas lib/auth/accounts parses on the server.
+// (components/forms/schemas.ts) with the very schemas lib/auth/invitations and lib/auth/passwords parse on the server.
 import { z } from "zod";
 
 export const email = z.string().trim().toLowerCase().email("validation.email").max(200, "validation.tooLong");

@@ -19,7 +19,7 @@ import { audit } from "@/lib/audit";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql, type Sql } from "@/lib/db/sql";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
-import { enqueue } from "@/lib/jobs/queue";
+import { enqueue } from "@/lib/db/queue";
 import { seasonOf, seasonRange } from "@/lib/time";
 import { drawOrder, drawWeight, serveInDrawOrder } from "./draw";
 import type { DrawFacts } from "./draw-words";
@@ -27,7 +27,8 @@ import type { DrawNotHeld } from "@/lib/generated/prisma/enums";
 import { notifyPartners } from "./notify";
 import { bookDrawnApplication } from "./request";
 import { applicableQuota, bookingWindow, quotaLeft } from "./rules";
-import { bookingRequestSchema, parse, type BookingRequest } from "./schemas";
+import { bookingRequestSchema, type BookingRequest } from "./schemas";
+import { parse } from "@/lib/validation";
 import { lockSession, lockSessionForRequest, quotaExceptions, quotaUsage, venueOfSession, type LockedSession } from "./state";
 import { withVenueLock } from "./transaction";
 

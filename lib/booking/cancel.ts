@@ -10,7 +10,8 @@ import { NotFoundError, RuleViolation } from "@/lib/errors";
 import type { CancelReason } from "@/lib/generated/prisma/enums";
 import { notifyPartners } from "./notify";
 import { promoteAfterRelease, type Promotion } from "./promotion";
-import { cancelBookingSchema, parse } from "./schemas";
+import { cancelBookingSchema } from "./schemas";
+import { parse } from "@/lib/validation";
 import { lockSession } from "./state";
 import { withVenueLock } from "./transaction";
 

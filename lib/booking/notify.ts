@@ -1,6 +1,6 @@
 // What partners are told of changes they did not make (a promotion, a cancellation by the venue or the
 // association, a session cancelled, a waitlist expired): notices on their home, and, by a job added in the
-// same statement, the mail that goes with each (lib/mail/events.ts). Both are written by the transaction
+// same statement, the mail that goes with each (lib/mail/booking-mails.ts). Both are written by the transaction
 // that makes the change: a change rolled back tells no one.
 import "server-only";
 import type { Sql } from "@/lib/db/sql";

@@ -7,12 +7,13 @@ import { audit } from "@/lib/audit";
 import { systemActor, type Actor } from "@/lib/auth/actor";
 import { canGrantQuotaException, canSetQuotaRule, ensure } from "@/lib/auth/permissions";
 import { prismaSql, type Sql } from "@/lib/db/sql";
-import { enqueue, unqueue } from "@/lib/jobs/queue";
+import { enqueue, unqueue } from "@/lib/db/queue";
 import { promoteAcrossVenue, type Promotion } from "./promotion";
 import { NotFoundError } from "@/lib/errors";
 import { parisDate } from "@/lib/time";
 import type { z } from "zod";
-import { InvalidInput, parse, quotaExceptionFormSchema, quotaExceptionRevocationSchema, quotaExceptionSchema, quotaRuleSchema } from "./schemas";
+import { quotaExceptionFormSchema, quotaExceptionRevocationSchema, quotaExceptionSchema, quotaRuleSchema } from "./schemas";
+import { InvalidInput, parse } from "@/lib/validation";
 import { scheduleQuotaLifts } from "./timed";
 import { withVenueLock } from "./transaction";
 

@@ -17,7 +17,8 @@ import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { formatBookingNumber, newBookingNumber } from "./number";
 import { promoteWaitlist } from "./promotion";
 import { allocate, applicableQuota, bookingWindow, quotaLeft, quotaLiftsAt, shortReason } from "./rules";
-import { bookingRequestSchema, parse, type BookingRequest } from "./schemas";
+import { bookingRequestSchema, type BookingRequest } from "./schemas";
+import { parse } from "@/lib/validation";
 import { lockSessionForRequest, quotaUsage, venueOfSession, type LockedSession, type RequestFacts } from "./state";
 import { withVenueLockOnPool } from "./transaction";
 
@@ -304,7 +305,7 @@ const INSERT_BOOKING = `
     INSERT INTO "AuditLog" ("at", "actorUserId", "actorKind", "action", "entityType", "entityId", "after")
     SELECT $19, $5::uuid, $15, $16, 'Booking', booking."id"::text, $17::jsonb FROM booking
   ), mailed AS (
-    -- The confirmation mail's job (lib/mail/events.ts), in this transaction: no booking, no mail.
+    -- The confirmation mail's job (lib/mail/booking-mails.ts), in this transaction: no booking, no mail.
     SELECT 1 AS added FROM booking, LATERAL graphile_worker.add_job('mail-for-booking', json_build_object('bookingId', booking."id"), job_key => 'booking-confirmed:' || booking."id")
     WHERE $6 = 'CONFIRMED'
   )

@@ -134,33 +134,3 @@ export const quotaExceptionRevocationSchema = z.object({
   partnerId: z.uuid("validation.invalid"),
   reason: optionalText(500),
 });
-
-/**
- * The form field an error belongs to. A form's fields are flat: a nested object's field is named by its
- * own name ("rule.maxPlaces" is the field "maxPlaces"), a list by the list ("guests.0.firstName" is
- * "guests"), so that lib names the field at fault and no action validates again (issue 28.2).
- */
-function fieldOf(path: readonly PropertyKey[]): string | undefined {
-  const end = path.findIndex((key) => typeof key !== "string");
-  return (end === -1 ? path : path.slice(0, end)).at(-1) as string | undefined;
-}
-
-/** Parses or throws an InvalidInput listing the field errors (keys of the message catalog). */
-export function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of result.error.issues) {
-    const field = fieldOf(issue.path);
-    if (field) (fieldErrors[field] ??= []).push(issue.message);
-  }
-  throw new InvalidInput(fieldErrors);
-}
-
-export class InvalidInput extends Error {
-  readonly code = "INVALID_INPUT";
-  constructor(readonly fieldErrors: Record<string, string[] | undefined>) {
-    super(`Saisie invalide : ${Object.keys(fieldErrors).join(", ")}`);
-    this.name = "InvalidInput";
-  }
-}

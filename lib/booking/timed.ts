@@ -10,7 +10,7 @@ import "server-only";
 import { systemActor } from "@/lib/auth/actor";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql, type Sql } from "@/lib/db/sql";
-import { enqueue, unqueue, type JobSpec } from "@/lib/jobs/queue";
+import { enqueue, unqueue, type JobSpec } from "@/lib/db/queue";
 import { parisDate, parisDaysBefore, parisTime } from "@/lib/time";
 import { promoteWaitlist, type Promotion } from "./promotion";
 import { bookingClosesAt, quotaLiftsAt, type QuotaRuleFacts } from "./rules";

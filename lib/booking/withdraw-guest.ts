@@ -17,7 +17,7 @@ import { prismaSql } from "@/lib/db/sql";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { cancelBooking } from "./cancel";
 import { promoteAfterRelease, promoteWaitlist, type Promotion } from "./promotion";
-import { parse } from "./schemas";
+import { parse } from "@/lib/validation";
 import { lockSession } from "./state";
 import { withVenueLock } from "./transaction";
 

@@ -11,7 +11,7 @@ import { canSeeBooking } from "@/lib/auth/permissions";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { getPrisma } from "@/lib/db/client";
 import { AccessDeniedError, NotFoundError } from "@/lib/errors";
-import { appUrl } from "@/lib/mail/content";
+import { appUrl } from "@/lib/http/app-url";
 import { bookingSequence, calendarWords as t, firstNames, ICalCalendarMethod, location, newCalendar, organizer, parisDateTime, uid } from "./ical";
 
 export interface BookingCalendar {

@@ -11,7 +11,7 @@ import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { ensure } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
-import { appUrl } from "@/lib/mail/content";
+import { appUrl } from "@/lib/http/app-url";
 import { seal, unseal } from "@/lib/mail/seal";
 
 const digest = (token: string) => createHash("sha256").update(token).digest("hex");

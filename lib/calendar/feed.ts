@@ -10,7 +10,7 @@ import { formatBookingNumber } from "@/lib/booking/number";
 import { getPrisma } from "@/lib/db/client";
 import { formatSessionDate } from "@/lib/format/dates";
 import { waitlistPositions } from "@/lib/partner/bookings";
-import { appUrl } from "@/lib/mail/content";
+import { appUrl } from "@/lib/http/app-url";
 import { sessionEnd } from "./booking-event";
 import { feedOwner } from "./feed-token";
 import { bookingSequence, calendarWords as t, firstNames, ICalCalendarMethod, location, newCalendar, organizer, parisDateTime, uid } from "./ical";

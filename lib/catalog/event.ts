@@ -2,7 +2,7 @@
 // for a partner, the quota that applies to its structure and what is left of it. The quota figures come
 // from lib/booking's own rules, so the page says what a booking request would do.
 import "server-only";
-import { conventionValidAt } from "@/lib/association/conventions";
+import { conventionValidAt } from "@/lib/conventions";
 import { requireId } from "@/lib/validation";
 import type { Actor } from "@/lib/auth/actor";
 import { canBrowseOffer, ensure, managesVenue } from "@/lib/auth/permissions";

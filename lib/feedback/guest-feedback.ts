@@ -11,13 +11,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { canGiveOwnFeedback, ensure } from "@/lib/auth/permissions";
 import { forgiveAttempt, takeAttempt } from "@/lib/auth/throttle";
 import { visitorSessionKey } from "@/lib/auth/visitor";
-import { parse } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
 import { RuleViolation } from "@/lib/errors";
 import { feedbackCode, FEEDBACK_CODE_LENGTH, normalizeFeedbackCode } from "@/lib/invitation/feedback-code";
 import { parisDaysBefore } from "@/lib/time";
 import { Mood } from "@/lib/generated/prisma/enums";
-import { optionalText } from "@/lib/validation";
+import { optionalText, parse } from "@/lib/validation";
 
 /** How long after the session its guests may still say how it was. */
 export const FEEDBACK_DAYS = 30;

@@ -9,13 +9,35 @@ import type { Actor } from "@/lib/auth/actor";
 import { canSeeBooking } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
 import { AccessDeniedError, NotFoundError, RuleViolation } from "@/lib/errors";
-import type { InvitationData } from "@/lib/pdf/invitation";
 import catalog from "@/messages/fr/invitation.json";
-import { appUrl } from "@/lib/mail/content";
+import { appUrl } from "@/lib/http/app-url";
 import { encodeInvitationCode } from "./code";
 import { feedbackCode } from "./feedback-code";
 
-export type { InvitationData };
+/** What the invitation prints (lib/pdf/invitation.tsx): loaded here, with the signed codes, or built by hand (benches). */
+export interface InvitationData {
+  number: string;
+  startsAt: Date;
+  event: { title: string };
+  venue: {
+    name: string;
+    addressLine: string;
+    postalCode: string;
+    city: string;
+    accessInfo: string | null;
+    ticketOfficeName: string | null;
+    ticketOfficePhone: string;
+    ticketOfficeEmail: string | null;
+  };
+  partner: { name: string; phone: string | null; email: string | null };
+  /** In order of position; `code` is what the QR code holds (encodeInvitationCode), `feedbackCode` what the
+   * person types to say how the outing was (lib/invitation/feedback-code.ts). */
+  guests: { position: number; firstName: string; lastName: string; code: string; feedbackCode: string }[];
+  /** Where the person gives their feedback (the visitor's page /offre/avis). */
+  feedbackUrl: string;
+  /** Whether the structure has a visitor code, which the feedback page asks for first. */
+  visitorCodeExists?: boolean;
+}
 
 const bookingId = z.uuid();
 

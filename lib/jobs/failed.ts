@@ -8,14 +8,14 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit";
-import { parse } from "@/lib/booking/schemas";
+import { parse } from "@/lib/validation";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 
 export interface FailedJob {
   id: string;
-  /** The task's name (lib/jobs/queue.ts, TASK_NAMES); its words are in the catalog. */
+  /** The task's name (lib/db/queue.ts, TASK_NAMES); its words are in the catalog. */
   task: string;
   /** When its last attempt failed. */
   failedAt: Date;

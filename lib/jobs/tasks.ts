@@ -8,9 +8,9 @@ import { runDraw } from "@/lib/booking/applications";
 import { endQuotaExceptionOnTime } from "@/lib/booking/quota";
 import { closeSessionOnTime, liftQuotaOnTime } from "@/lib/booking/timed";
 import { deliverMail, sendDigests } from "@/lib/mail/deliver";
-import { askAttendance, mailForBooking, mailForNotice, remindOuting } from "@/lib/mail/events";
+import { askAttendance, mailForBooking, mailForNotice, remindOuting } from "@/lib/mail/booking-mails";
 import { runRetention } from "@/lib/retention";
-import { warnEndingConventions } from "@/lib/association/conventions";
+import { warnEndingConventions } from "@/lib/association/convention-warnings";
 import { refreshSeasonFigures, seasonsToRefresh } from "@/lib/stats/figures";
 import { purgeWishes } from "@/lib/wishes/wishes";
 import { deliverText, releaseWaitingTexts } from "@/lib/sms/deliver";
@@ -18,7 +18,7 @@ import { listenForAnswers } from "@/lib/sms/answers";
 import { remindByText, textsForNotice } from "@/lib/sms/events";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
-import type { TaskName } from "./queue";
+import type { TaskName } from "@/lib/db/queue";
 
 const id = z.uuid();
 /** The payload, checked; refused in one line, the first of the error the association reads (lib/jobs/failed.ts). */

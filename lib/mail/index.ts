@@ -1,13 +1,11 @@
 // Every email goes through here, as a row of the outbox written by the transaction of the change that
 // causes it, with the job that sends it (lib/mail/deliver.ts): a change that rolls back sends nothing, a
 // mail server that is down delays mails but loses none. Secrets (a single-use link) never reach the
-// table in clear: see seal.ts. What each mail says is rendered when its job runs (content.ts).
+// table in clear: see seal.ts. What each mail says is rendered when its job runs (compose.ts, one file per family in content/).
 import "server-only";
 import type { Sql } from "@/lib/db/sql";
-import type { MailKind } from "./content";
+import type { MailKind } from "./kinds";
 import { seal, type Secrets } from "./seal";
-
-export { appUrl } from "./content";
 
 /** Attempts before a mail is left FAILED for the association to send again: about four hours of retries. */
 export const MAIL_ATTEMPTS = 10;

@@ -9,13 +9,13 @@ import { z } from "zod";
 import { actorUserId, type Actor } from "@/lib/auth/actor";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit";
-import { parse } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import type { MailStatus } from "@/lib/generated/prisma/enums";
-import { enqueue } from "@/lib/jobs/queue";
-import { pageOffset } from "@/lib/validation";
+import { enqueue } from "@/lib/db/queue";
+import { parse } from "@/lib/validation";
+import { pageOffset } from "@/lib/lists";
 import { MAIL_ATTEMPTS } from "./index";
 import { reveal, unseal } from "./seal";
 

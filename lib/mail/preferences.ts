@@ -1,13 +1,13 @@
 // Each user chooses, per kind of mail that can wait, to receive it at once (the default), in a daily
-// digest, or not at all. Cancellations and account mails always go at once (content.ts, OPTIONAL_KINDS).
+// digest, or not at all. Cancellations and account mails always go at once (kinds.ts, OPTIONAL_KINDS).
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { AccessDeniedError } from "@/lib/errors";
-import { parse } from "@/lib/booking/schemas";
+import { parse } from "@/lib/validation";
 import { getPrisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { OPTIONAL_KINDS, type OptionalKind } from "./content";
+import { OPTIONAL_KINDS, type OptionalKind } from "./kinds";
 
 export const DELIVERIES = ["IMMEDIATE", "DIGEST", "NONE"] as const;
 export type DeliveryChoice = (typeof DELIVERIES)[number];

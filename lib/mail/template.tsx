@@ -1,6 +1,6 @@
 // The one layout of every mail the platform sends, as React components (react-email): HTML for mail
 // readers and plain text from the same tree, the association's footer, and one clear action. What each
-// kind of mail says is in content.ts; the words are in the message catalog (messages/fr/mail.json).
+// kind of mail says is in compose.ts and content/*.ts; the words are in the message catalog (messages/fr/mail.json).
 import "server-only";
 import { Body, Button, Container, Head, Hr, Html, Link, Preview, Section, Text, render } from "@react-email/components";
 

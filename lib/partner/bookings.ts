@@ -2,11 +2,11 @@
 // bookings ahead are confirmed or cancelled); after a session, who attended and the person's feedback.
 import "server-only";
 import type { CancelCode, CancelReason } from "@/lib/generated/prisma/enums";
-import { requireId, pageOffset } from "@/lib/validation";
+import { requireId, parse } from "@/lib/validation";
+import { pageOffset } from "@/lib/lists";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { actsForPartner, ensure } from "@/lib/auth/permissions";
-import { parse } from "@/lib/booking/schemas";
 import { audit } from "@/lib/audit";
 import { canWithdrawGuest } from "@/lib/booking/withdraw-guest";
 import { getPrisma } from "@/lib/db/client";

@@ -4,11 +4,10 @@
 // name, or the association, and the account) and why (the reason code and the note), so that the
 // structure can tell the person.
 import "server-only";
-import { requireId } from "@/lib/validation";
+import { requireId, parse } from "@/lib/validation";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { actsForPartner, ensure } from "@/lib/auth/permissions";
-import { parse } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
 import type { CancelCode, NotificationType } from "@/lib/generated/prisma/enums";
 

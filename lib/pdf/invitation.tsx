@@ -6,36 +6,12 @@ import { formatBookingNumber } from "@/lib/booking/number";
 import { formatSessionDate } from "@/lib/format/dates";
 import { formatFeedbackCode } from "@/lib/invitation/feedback-code";
 import { fill } from "@/lib/invitation/format";
+import type { InvitationData } from "@/lib/invitation/invitation";
 import catalog from "@/messages/fr/invitation.json";
 import { PDF_FONT_FAMILY, pdfFontFiles } from "./fonts";
 import { qrPath } from "./qr";
 
 const t = catalog.invitation.pdf;
-
-/** What the invitation prints: loaded by lib/invitation (with the signed codes), or built by hand. */
-export interface InvitationData {
-  number: string;
-  startsAt: Date;
-  event: { title: string };
-  venue: {
-    name: string;
-    addressLine: string;
-    postalCode: string;
-    city: string;
-    accessInfo: string | null;
-    ticketOfficeName: string | null;
-    ticketOfficePhone: string;
-    ticketOfficeEmail: string | null;
-  };
-  partner: { name: string; phone: string | null; email: string | null };
-  /** In order of position; `code` is what the QR code holds (encodeInvitationCode), `feedbackCode` what the
-   * person types to say how the outing was (lib/invitation/feedback-code.ts). */
-  guests: { position: number; firstName: string; lastName: string; code: string; feedbackCode: string }[];
-  /** Where the person gives their feedback (the visitor's page /offre/avis). */
-  feedbackUrl: string;
-  /** Whether the structure has a visitor code, which the feedback page asks for first. */
-  visitorCodeExists?: boolean;
-}
 
 type ReactPdf = typeof import("@react-pdf/renderer");
 

@@ -6,11 +6,11 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { canManagePeople, ensure } from "@/lib/auth/permissions";
-import { parse } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { cleanLine, isUuid, pageOffset } from "@/lib/validation";
+import { cleanLine, isUuid, parse } from "@/lib/validation";
+import { pageOffset } from "@/lib/lists";
 import { personSchema, personUpdateSchema } from "./schemas";
 
 export { personSchema, personUpdateSchema };

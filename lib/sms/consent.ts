@@ -8,7 +8,7 @@ import { z } from "zod";
 import { actorUserId, type Actor } from "@/lib/auth/actor";
 import { canBookFor, canManagePeople, ensure } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit";
-import { parse } from "@/lib/booking/schemas";
+import { parse } from "@/lib/validation";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import { NotFoundError } from "@/lib/errors";

@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { parse } from "@/lib/booking/schemas";
+import { parse } from "@/lib/validation";
 import { seasonOf, seasonRange, type DateRange } from "@/lib/time";
 import { z } from "zod";
 

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { managesVenue } from "@/lib/auth/permissions";
-import { parse } from "@/lib/booking/schemas";
+import { parse } from "@/lib/validation";
 import { getPrisma } from "@/lib/db/client";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { isSameParisDay } from "@/lib/time";

@@ -9,7 +9,7 @@ import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { managesVenue } from "@/lib/auth/permissions";
 import { normalizeBookingNumber } from "@/lib/booking/number";
-import { parse } from "@/lib/booking/schemas";
+import { parse } from "@/lib/validation";
 import { getPrisma } from "@/lib/db/client";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { readInvitationCode } from "@/lib/invitation/code";
@@ -21,6 +21,12 @@ export type DoorAnswer =
   | { result: "CANCELLED" | "WAITLISTED"; number: string; eventTitle: string; startsAt: Date; /** Only the scanned guest was withdrawn; the booking goes on. */ guestWithdrawn?: boolean }
   | { result: "OTHER_DATE"; number: string; eventTitle: string; startsAt: Date }
   | { result: "UNKNOWN" | "FORGED" | "OTHER_VENUE" };
+
+/** What the door's screen shows after a check or a marking (the answer, or a sentence when it failed). */
+export type DoorState = { answer?: DoorAnswer; message?: string; markedMessage?: string };
+
+/** What a guest's arrival box hears back: whether the tick was recorded (lib/venue/arrivals.ts). */
+export type ArrivalAnswer = { ok: boolean; message?: string };
 
 export const doorCheckSchema = z.object({ code: z.string().trim().max(200).optional(), number: z.string().trim().max(20).optional() });
 

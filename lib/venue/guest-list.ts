@@ -3,8 +3,8 @@
 // order. The venue sees the names on its lists and nothing else about the people.
 import "server-only";
 import { z } from "zod";
-import { cancelBooking } from "@/lib/booking";
-import { parse } from "@/lib/booking/schemas";
+import { cancelBooking } from "@/lib/booking/cancel";
+import { parse } from "@/lib/validation";
 import type { Actor } from "@/lib/auth/actor";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { bookingClosesAt } from "@/lib/booking/rules";

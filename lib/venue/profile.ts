@@ -3,13 +3,12 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { parse } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
 import { Accessibility, VenueKind } from "@/lib/generated/prisma/enums";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit";
 import { NotFoundError } from "@/lib/errors";
-import { httpUrl, line, optionalLine, optionalText } from "@/lib/validation";
+import { httpUrl, line, optionalLine, optionalText, parse } from "@/lib/validation";
 import { ensureManages } from "./access";
 import { offerChanged } from "@/lib/catalog/places-cache";
 

@@ -10,11 +10,10 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { actsForPartner, canHandleWish, canSendWish, ensure } from "@/lib/auth/permissions";
 import { VISITOR_SESSION_MS, visitorSessionKey } from "@/lib/auth/visitor";
-import { parse } from "@/lib/booking/schemas";
 import { getPrisma } from "@/lib/db/client";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { startOfParisDay } from "@/lib/time";
-import { isUuid, line, optionalText, requireId, uuid } from "@/lib/validation";
+import { isUuid, line, optionalText, requireId, uuid, parse } from "@/lib/validation";
 
 /** One visitor session's wishes (a session lasts VISITOR_SESSION_MS at most): counted first (issue 27.7). */
 export const WISHES_PER_SESSION = 5;

@@ -30,7 +30,7 @@
 // without it) and the foreign-key checks (the bookings then take under 5 s); the secondary indexes of
 // the bookings and guests are built once after the load rather than updated a million times.
 import pg from "pg";
-import { warnEndingConventions } from "../../lib/association/conventions";
+import { warnEndingConventions } from "../../lib/association/convention-warnings";
 import { sessionJobs } from "../../lib/booking/timed";
 import { connectionConfig } from "../../lib/db/client";
 import type { Sql } from "../../lib/db/sql";

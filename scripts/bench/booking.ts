@@ -11,7 +11,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import type { Actor } from "../../lib/auth/actor";
-import { requestBooking } from "../../lib/booking";
+import { requestBooking } from "../../lib/booking/request";
 import { disconnectPrisma, getPrisma } from "../../lib/db/client";
 import { ensureDatabase, startEmbeddedPostgres } from "../../lib/db/embedded";
 import { applyMigrations } from "../../lib/db/migrations";

@@ -8,7 +8,7 @@ import { formatBookingNumber } from "../../lib/booking/number";
 import { formatSessionDate } from "../../lib/format/dates";
 import { fill } from "../../lib/invitation/format";
 import { pdfFontFiles } from "../../lib/pdf/fonts";
-import type { InvitationData } from "../../lib/pdf/invitation";
+import type { InvitationData } from "../../lib/invitation/invitation";
 import { qrPath } from "../../lib/pdf/qr";
 import catalog from "../../messages/fr/invitation.json";
 

@@ -1,7 +1,7 @@
 // An invitation built in memory, as lib/invitation would load it: for the benchmark and for looking
 // at a page without a database.
 import "../lib/allow-server-only";
-import type { InvitationData } from "../../lib/pdf/invitation";
+import type { InvitationData } from "../../lib/invitation/invitation";
 import { encodeInvitationCode } from "../../lib/invitation/code";
 
 const names: [string, string][] = [

@@ -54,7 +54,7 @@ export async function openDatabase({ onGiveUp = (error: Error) => console.error(
 export async function scheduleTimedJobs(url: string): Promise<number> {
   process.env.DATABASE_URL = url;
   const { scheduleAllSessionJobs } = await import("../../lib/booking/timed");
-  const { warnEndingConventions } = await import("../../lib/association/conventions");
+  const { warnEndingConventions } = await import("../../lib/association/convention-warnings");
   const { disconnectPrisma, getPrisma } = await import("../../lib/db/client");
   const { prismaSql } = await import("../../lib/db/sql");
   try {

@@ -5,20 +5,12 @@
 // a registration is keyed on its number, not on a name), cancellation by number and last name, the
 // association's own cancellations, and the mails to those who left an address, without the form's words.
 import type { Actor } from "@/lib/auth/actor";
-import {
-  cancelActivity,
-  cancelOwnRegistration,
-  cancelRegistration,
-  createActivity,
-  getActivity,
-  listActivities,
-  listUpcomingActivities,
-  registerForActivity,
-} from "@/lib/activities/activities";
-import { InvalidInput } from "@/lib/booking/schemas";
+import { cancelActivity, cancelRegistration, createActivity, getActivity, listActivities } from "@/lib/activities/admin";
+import { cancelOwnRegistration, listUpcomingActivities, registerForActivity } from "@/lib/activities/registrations";
+import { InvalidInput } from "@/lib/validation";
 import { getPrisma } from "@/lib/db/client";
 import { LIMITS } from "@/lib/auth/throttle";
-import { mailContent } from "@/lib/mail/content";
+import { mailContent } from "@/lib/mail/compose";
 import { renderMail } from "@/lib/mail/template";
 import { parisTime } from "@/lib/time";
 import { adminActor, partnerActor, venueActor } from "../factories/actors";

@@ -1,10 +1,10 @@
 // Issue 11, "every list sortable": the association's activities (/admin/activites) and the accounts
-// (/comptes) follow the lists' convention (lib/association/sort.ts): `tri` names a column of the list's
+// (/comptes) follow the lists' convention (lib/lists.ts): `tri` names a column of the list's
 // whitelist, `ordre` is asc|desc (the column's natural direction without it), the id breaks ties; a `tri`
 // outside the whitelist is ignored (the default order), never an error; the pages hold every row once.
-import { activityFiltersSchema, listActivities } from "@/lib/activities/activities";
+import { activityFiltersSchema, listActivities } from "@/lib/activities/admin";
 import type { Actor } from "@/lib/auth/actor";
-import { accountFiltersSchema, listAccounts } from "@/lib/auth/accounts";
+import { accountFiltersSchema, listAccounts } from "@/lib/auth/account-list";
 import { getPrisma } from "@/lib/db/client";
 import { parisTime } from "@/lib/time";
 import { adminActor, partnerActor, venueActor } from "../factories/actors";

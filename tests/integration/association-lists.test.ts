@@ -7,7 +7,7 @@
 import { bookingSearchSchema, bookingsCsv, searchBookings } from "@/lib/association/bookings";
 import { journalCsv, journalFiltersSchema, listJournal } from "@/lib/association/journal";
 import { listMemberships, membershipSortSchema } from "@/lib/association/memberships";
-import { sortOf, sortParams } from "@/lib/association/sort";
+import { sortOf, sortParams } from "@/lib/lists";
 import { listStructures, STRUCTURE_SORTS, structureFiltersSchema } from "@/lib/association/structures";
 import { listVenues, venueFiltersSchema, venuesCsv } from "@/lib/association/venues";
 import type { Actor } from "@/lib/auth/actor";

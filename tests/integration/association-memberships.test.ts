@@ -3,7 +3,7 @@
 // to those who have not answered after a chosen delay; memberships are recorded; a structure answers from
 // its home; membership never decides a booking.
 import { answerMembership, getMembershipState, inviteAllToJoin, listMemberships, membersCsv, membershipCampaign, recordMembership, remindToJoin } from "@/lib/association/memberships";
-import { requestBooking } from "@/lib/booking";
+import { requestBooking } from "@/lib/booking/request";
 import { getPrisma } from "@/lib/db/client";
 import { adminActor, partnerActor } from "../factories/actors";
 import { request, stage } from "../factories/booking";

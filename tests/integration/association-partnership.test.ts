@@ -4,10 +4,11 @@
 import { submitPartnershipRequest, requestSubmissionLimit } from "@/lib/association/partnership";
 import { recordStep, addConvention } from "@/lib/association/onboarding";
 import { listStructures, structureBoard, structureFiltersSchema, structuresCsv, getStructure } from "@/lib/association/structures";
-import { conventionValidAt, warnEndingConventions } from "@/lib/association/conventions";
+import { warnEndingConventions } from "@/lib/association/convention-warnings";
+import { conventionValidAt } from "@/lib/conventions";
 import { answerMembership } from "@/lib/association/memberships";
 import { associationTodo } from "@/lib/association/dashboard";
-import { requestBooking } from "@/lib/booking";
+import { requestBooking } from "@/lib/booking/request";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import { parisTime } from "@/lib/time";
@@ -16,7 +17,7 @@ import { request, stage } from "../factories/booking";
 import { createPartner } from "../factories";
 import { forgetJobsAndMail } from "../support/jobs";
 import { LIMITS } from "@/lib/auth/throttle";
-import { mailContent } from "@/lib/mail/content";
+import { mailContent } from "@/lib/mail/compose";
 import { renderMail } from "@/lib/mail/template";
 
 jest.setTimeout(60_000);

@@ -3,7 +3,10 @@
 // are limited.
 import { randomUUID } from "node:crypto";
 import type { RequestInternal } from "next-auth";
-import { choosePassword, inviteUser, requestPasswordReset, setAccountActive, verifyCredentials } from "@/lib/auth/accounts";
+import { setAccountActive } from "@/lib/auth/accounts";
+import { inviteUser } from "@/lib/auth/invitations";
+import { choosePassword, requestPasswordReset } from "@/lib/auth/passwords";
+import { verifyCredentials } from "@/lib/auth/sign-in";
 import { authOptions } from "@/lib/auth/options";
 import { hashPassword } from "@/lib/auth/password";
 import { LIMITS } from "@/lib/auth/throttle";

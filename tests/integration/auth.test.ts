@@ -1,6 +1,10 @@
 // Sign-in, single-use links, invitations, deactivation and visitor access, against the real database.
 import { anonymousActor, type Actor } from "@/lib/auth/actor";
-import { choosePassword, inviteUser, listAccounts, requestPasswordReset, resendInvitation, setAccountActive, userActor, verifyCredentials } from "@/lib/auth/accounts";
+import { setAccountActive } from "@/lib/auth/accounts";
+import { listAccounts } from "@/lib/auth/account-list";
+import { inviteUser, resendInvitation } from "@/lib/auth/invitations";
+import { choosePassword, requestPasswordReset } from "@/lib/auth/passwords";
+import { userActor, verifyCredentials } from "@/lib/auth/sign-in";
 import { hashPassword } from "@/lib/auth/password";
 import { LIMITS } from "@/lib/auth/throttle";
 import { issueToken } from "@/lib/auth/tokens";

@@ -1,6 +1,8 @@
 // Rules 3 and 4 of lib/booking: a cancellation frees its places, and in the same transaction the
 // waitlist moves up, first come first served, skipping what does not fit places or quota.
-import { cancelBooking, endQuotaExceptionOnTime, grantQuotaException, requestBooking, revokeQuotaException, setQuotaRule } from "@/lib/booking";
+import { cancelBooking } from "@/lib/booking/cancel";
+import { endQuotaExceptionOnTime, grantQuotaException, revokeQuotaException, setQuotaRule } from "@/lib/booking/quota";
+import { requestBooking } from "@/lib/booking/request";
 import { getPrisma } from "@/lib/db/client";
 import { adminActor, venueActor } from "../factories/actors";
 import { anotherSession, bookingsInOrder, partners, request, sessionCounters, stage } from "../factories/booking";

@@ -4,7 +4,8 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { cancelBooking, requestBooking } from "@/lib/booking";
+import { cancelBooking } from "@/lib/booking/cancel";
+import { requestBooking } from "@/lib/booking/request";
 import { allocate, quotaLeft } from "@/lib/booking/rules";
 import { getPrisma } from "@/lib/db/client";
 import { bookingsInOrder, partners, request, sessionCounters, stage, type TestPartner } from "../factories/booking";

@@ -2,9 +2,10 @@
 // (issue 29.12), before anything is sent: the data comes from lib/partner/booking-form.ts, which lets only
 // the structure's own users (and the association) read it.
 import type { Actor } from "@/lib/auth/actor";
-import { cancelBooking, requestBooking } from "@/lib/booking";
+import { cancelBooking } from "@/lib/booking/cancel";
+import { requestBooking } from "@/lib/booking/request";
 import { AccessDeniedError } from "@/lib/errors";
-import { peopleBookedOnSession } from "@/lib/partner/booking-form";
+import { peopleBookedOnSession } from "@/lib/partner/book-from-form";
 import { createPerson } from "@/lib/people/people";
 import { partnerActor } from "../factories/actors";
 import { createPartner, createSession } from "../factories";

@@ -1,7 +1,7 @@
 // Hardening item 4: requests for different venues never wait for each other, even when one venue is
 // saturated; and waiting for a venue is bounded, ending in a plain "try again" with nothing written.
 import pg from "pg";
-import { requestBooking } from "@/lib/booking";
+import { requestBooking } from "@/lib/booking/request";
 import { BusyError } from "@/lib/errors";
 import { disconnectPrisma, getPrisma } from "@/lib/db/client";
 import { ConfigurationError, poolSettings } from "@/lib/db/pool-settings";

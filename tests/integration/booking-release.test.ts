@@ -1,7 +1,8 @@
 // Rule 3 on every path that frees places or quota (hardening items 1 to 3): cancelling a session or an
 // event gives the partners' monthly or seasonal quota back, cancelling an event leaves its played
 // sessions alone, and a quota that has lifted itself moves the waitlist before any newcomer.
-import { cancelSession, requestBooking } from "@/lib/booking";
+import { cancelSession } from "@/lib/booking/sessions";
+import { requestBooking } from "@/lib/booking/request";
 import { quotaLiftsAt } from "@/lib/booking/rules";
 import { getPrisma } from "@/lib/db/client";
 import { cancelEvent } from "@/lib/venue/events";

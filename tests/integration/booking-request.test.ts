@@ -1,6 +1,6 @@
 // Rules 1, 2 and 6 of lib/booking: confirm when places and quota allow, otherwise waitlist, split or
 // book nothing as the partner chose; requests only while bookings are open; only for one's structure.
-import { requestBooking } from "@/lib/booking";
+import { requestBooking } from "@/lib/booking/request";
 import { getPrisma } from "@/lib/db/client";
 import { adminActor, partnerActor, venueActor } from "../factories/actors";
 import { anotherSession, bookingsInOrder, partners, request, sessionCounters, stage } from "../factories/booking";

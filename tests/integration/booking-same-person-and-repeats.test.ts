@@ -2,9 +2,11 @@
 // the same booking form sent again (a double click, ten clicks at once, a retry after a lost answer)
 // books once and gets the first answer back; people typed in on the spot exist only with a booking.
 import { randomUUID } from "node:crypto";
-import { cancelBooking, formatBookingNumber, requestBooking } from "@/lib/booking";
+import { cancelBooking } from "@/lib/booking/cancel";
+import { formatBookingNumber } from "@/lib/booking/number";
+import { requestBooking } from "@/lib/booking/request";
 import { getPrisma } from "@/lib/db/client";
-import { bookFromForm } from "@/lib/partner/booking-form";
+import { bookFromForm } from "@/lib/partner/book-from-form";
 import { createPerson } from "@/lib/people/people";
 import { anotherSession, bookingsInOrder, partners, stage } from "../factories/booking";
 

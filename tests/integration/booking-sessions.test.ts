@@ -1,6 +1,8 @@
 // Rules 5 and 6 of lib/booking: a venue changes a session's invitations (never below what is confirmed),
 // closes or cancels it; when bookings close, the waitlist expires.
-import { cancelSession, changeCapacity, closeBookings, closeSessionOnTime, liftQuotaOnTime, requestBooking } from "@/lib/booking";
+import { cancelSession, changeCapacity, closeBookings } from "@/lib/booking/sessions";
+import { closeSessionOnTime, liftQuotaOnTime } from "@/lib/booking/timed";
+import { requestBooking } from "@/lib/booking/request";
 import { getPrisma } from "@/lib/db/client";
 import { adminActor, venueActor } from "../factories/actors";
 import { bookingsInOrder, partners, request, sessionCounters, stage } from "../factories/booking";

@@ -3,7 +3,10 @@
 // opens the door, the person may be booked again, and the partner hears of it when it did not do it
 // itself. Also the partner's news: who cancelled and why.
 import { createTranslator } from "next-intl";
-import { cancelBooking, formatBookingNumber, requestBooking, withdrawGuest } from "@/lib/booking";
+import { cancelBooking } from "@/lib/booking/cancel";
+import { formatBookingNumber } from "@/lib/booking/number";
+import { requestBooking } from "@/lib/booking/request";
+import { withdrawGuest } from "@/lib/booking/withdraw-guest";
 import { getPrisma } from "@/lib/db/client";
 import { loadInvitation } from "@/lib/invitation/invitation";
 import { encodeInvitationCode } from "@/lib/invitation/code";

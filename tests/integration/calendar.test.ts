@@ -8,7 +8,7 @@ import * as ical from "node-ical";
 import { SMTPServer } from "smtp-server";
 import { GET as getFeed } from "@/app/agenda/[token]/route";
 import { GET as getBookingCalendar } from "@/app/api/bookings/[id]/calendar/route";
-import { registerForActivity } from "@/lib/activities/activities";
+import { registerForActivity } from "@/lib/activities/registrations";
 import type { Actor } from "@/lib/auth/actor";
 import { bookingCalendar } from "@/lib/calendar/booking-event";
 import { calendarFeed } from "@/lib/calendar/feed";

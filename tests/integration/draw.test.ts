@@ -6,14 +6,15 @@
 // afterwards the session is first come, first served, its waitlist moving up in draw order.
 import { randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
-import { cancelSession, closeBookings, requestBooking } from "@/lib/booking";
+import { cancelSession, closeBookings } from "@/lib/booking/sessions";
+import { requestBooking } from "@/lib/booking/request";
 import { applyForDraw, drawRecord, runDraw, withdrawApplication } from "@/lib/booking/applications";
 import { openDrawWindow, removeDrawWindow } from "@/lib/booking/sessions";
 import { cancelBooking } from "@/lib/booking/cancel";
 import { drawOrder, drawWeight, seedFingerprint } from "@/lib/booking/draw";
 import { getPrisma } from "@/lib/db/client";
-import { mailContent } from "@/lib/mail/content";
-import { mailForBooking, mailForNotice } from "@/lib/mail/events";
+import { mailContent } from "@/lib/mail/compose";
+import { mailForBooking, mailForNotice } from "@/lib/mail/booking-mails";
 import { runRetention } from "@/lib/retention";
 import { drawFairness } from "@/lib/stats/draws";
 import { inParis, parisDate, parisTime, seasonOf } from "@/lib/time";

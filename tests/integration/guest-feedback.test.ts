@@ -5,7 +5,7 @@
 // above one session's share (issue 27.7); the venue (and the association)
 // read the answers without any name or structure, beside the referents' feedback.
 import type { Actor } from "@/lib/auth/actor";
-import { InvalidInput } from "@/lib/booking/schemas";
+import { InvalidInput } from "@/lib/validation";
 import { LIMITS } from "@/lib/auth/throttle";
 import { getPrisma } from "@/lib/db/client";
 import { FEEDBACK_DAYS, giveOwnFeedback } from "@/lib/feedback/guest-feedback";

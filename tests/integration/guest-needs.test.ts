@@ -1,9 +1,9 @@
 // A guest's practical needs (DESIGN: Booking): each guest of a booking may have needs the venue must
 // prepare for, and "other" with a few words; they reach the venue's guest list, its CSV, and nothing more.
-import { requestBooking } from "@/lib/booking";
-import { InvalidInput } from "@/lib/booking/schemas";
+import { requestBooking } from "@/lib/booking/request";
+import { InvalidInput } from "@/lib/validation";
 import { getPrisma } from "@/lib/db/client";
-import { bookFromForm } from "@/lib/partner/booking-form";
+import { bookFromForm } from "@/lib/partner/book-from-form";
 import { describeNeeds, getGuestList, guestListCsv } from "@/lib/venue/guest-list";
 import { venueActor } from "../factories/actors";
 import { newFamilyName, partners, request, stage } from "../factories/booking";

@@ -1,7 +1,7 @@
 // Hardening items 14 and 18: what leaves the app (a CSV a spreadsheet opens) cannot run, and what comes
 // in (a ticket link, a name, a door check) is what it claims to be.
 import type { Actor } from "@/lib/auth/actor";
-import { requestBooking } from "@/lib/booking";
+import { requestBooking } from "@/lib/booking/request";
 import { getPrisma } from "@/lib/db/client";
 import { createPerson } from "@/lib/people/people";
 import { markArrived } from "@/lib/venue/door";

@@ -2,10 +2,12 @@
 // a waitlist expired tell the structure's referents; a booking moved up from the waitlist gets its
 // invitation link; a booking cancelled by the venue or by the association says who and why; every mail
 // carries, in HTML and in plain text, the association's footer and the link to the page concerned.
-import { cancelBooking, cancelSession, requestBooking } from "@/lib/booking";
+import { cancelBooking } from "@/lib/booking/cancel";
+import { cancelSession } from "@/lib/booking/sessions";
+import { requestBooking } from "@/lib/booking/request";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
-import { enqueue } from "@/lib/jobs/queue";
+import { enqueue } from "@/lib/db/queue";
 import messages from "@/messages/fr";
 import { adminActor, partnerActor, venueActor } from "../factories/actors";
 import { partners, request, stage } from "../factories/booking";

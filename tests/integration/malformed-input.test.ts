@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import ts from "typescript";
 import fs from "node:fs";
-import { InvalidInput } from "@/lib/booking/schemas";
+import { InvalidInput } from "@/lib/validation";
 import { DomainError } from "@/lib/errors";
 import { matrixWorld, type MatrixWorld } from "../factories/matrix";
 

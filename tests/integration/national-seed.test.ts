@@ -1,7 +1,7 @@
 // The national data set (prisma/seed/national.ts), at a hundredth of its size: the sizes asked for, every
 // rule lib/booking keeps, checked in SQL over the whole database, the demo's accounts still there, and the
 // demo's structure and venue among the busiest, so that their pages are the worst cases.
-import { verifyCredentials } from "@/lib/auth/accounts";
+import { verifyCredentials } from "@/lib/auth/sign-in";
 import { getPrisma } from "@/lib/db/client";
 import { demoAccounts } from "@/prisma/seed/catalog";
 import { NATIONAL_SIZES, seedNational, type NationalSeedResult } from "@/prisma/seed/national";

@@ -2,7 +2,7 @@
 // single-use links; but under `npm start` an admin could read another admin's reset link there and take
 // over that account. Links show only when the app runs as the demo (BILLETTERIE_DEMO, set by
 // `npm run demo`: scripts/app.ts), and never those sent to another admin.
-import { requestPasswordReset } from "@/lib/auth/accounts";
+import { requestPasswordReset } from "@/lib/auth/passwords";
 import { getPrisma } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { listOutbox } from "@/lib/mail/outbox";

@@ -2,10 +2,11 @@
 // them off the list while their bookings keep the names; "Mes réservations" shows the live waitlist
 // position; attendance and feedback come after the session.
 import type { Actor } from "@/lib/auth/actor";
-import { cancelBooking, requestBooking } from "@/lib/booking";
+import { cancelBooking } from "@/lib/booking/cancel";
+import { requestBooking } from "@/lib/booking/request";
 import { getPrisma } from "@/lib/db/client";
 import { AccessDeniedError, NotFoundError, RuleViolation } from "@/lib/errors";
-import { InvalidInput } from "@/lib/booking/schemas";
+import { InvalidInput } from "@/lib/validation";
 import { getPartnerBooking, listPartnerBookings, recordAttendance } from "@/lib/partner/bookings";
 import { listNotifications, markNotificationsRead } from "@/lib/partner/notifications";
 import { archivePerson, createPerson, getPerson, listPeople, updatePerson } from "@/lib/people/people";

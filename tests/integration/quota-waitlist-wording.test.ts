@@ -1,7 +1,7 @@
 // The event page says what a booking will do (rule 1): when the structure's quota with the venue is used,
 // places left on the session do not make a booking confirmed; it goes on the waitlist, and the page says
 // why and when that may change (a cancellation of the structure's, the rule lifting before the session).
-import { requestBooking } from "@/lib/booking";
+import { requestBooking } from "@/lib/booking/request";
 import { getEventDetails } from "@/lib/catalog/event";
 import { getPrisma } from "@/lib/db/client";
 import { parisDaysBefore } from "@/lib/time";

@@ -3,7 +3,8 @@
 // attempts, and registrations for the association's activities a month after; the counts the association reports (per season) do not change.
 import { getPrisma } from "@/lib/db/client";
 import { retentionReport, runRetention } from "@/lib/retention";
-import { cancelOwnRegistration, createActivity, registerForActivity } from "@/lib/activities/activities";
+import { createActivity } from "@/lib/activities/admin";
+import { cancelOwnRegistration, registerForActivity } from "@/lib/activities/registrations";
 import { parisDate } from "@/lib/time";
 import { adminActor } from "../factories/actors";
 import { runJobs } from "../support/jobs";

@@ -1,7 +1,9 @@
 // Rule 6, the venue's way back: bookings it closed by hand can be reopened until their closing time (at
 // the latest the session's start). Reopening takes new requests again; the waitlist that expired when
 // bookings closed stays expired (its partners were told), and the timed closing is still to come.
-import { cancelSession, closeBookings, closeSessionOnTime, reopenBookings, requestBooking } from "@/lib/booking";
+import { cancelSession, closeBookings, reopenBookings } from "@/lib/booking/sessions";
+import { closeSessionOnTime } from "@/lib/booking/timed";
+import { requestBooking } from "@/lib/booking/request";
 import { getPrisma } from "@/lib/db/client";
 import { adminActor, venueActor } from "../factories/actors";
 import { bookingsInOrder, partners, request, stage } from "../factories/booking";

@@ -5,7 +5,7 @@
 // without SMS_URL the texts stay in the outbox; the retention erases the numbers.
 import * as smpp from "smpp";
 import type { PDU, Session } from "smpp";
-import { requestBooking } from "@/lib/booking";
+import { requestBooking } from "@/lib/booking/request";
 import { getPrisma } from "@/lib/db/client";
 import { runRetention } from "@/lib/retention";
 import { listenForAnswers, readAnswer } from "@/lib/sms/answers";

@@ -1,7 +1,7 @@
 // The venue's side: events and runs of sessions, counts through lib/booking, guest lists, the door.
 import sharp from "sharp";
 import type { Actor } from "@/lib/auth/actor";
-import { changeCapacity } from "@/lib/booking";
+import { changeCapacity } from "@/lib/booking/sessions";
 import { getPrisma } from "@/lib/db/client";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { encodeInvitationCode } from "@/lib/invitation/code";
@@ -12,7 +12,7 @@ import { cancelEvent, createEvent, getVenueEvent, listVenueEvents, publishEvent,
 import { guestListCsv, getGuestList } from "@/lib/venue/guest-list";
 import { getEventImage, setEventImage } from "@/lib/venue/images";
 import { getVenueProfile, updateVenueProfile } from "@/lib/venue/profile";
-import { addSessions, runStarts } from "@/lib/venue/sessions";
+import { addSessions, runStarts } from "@/lib/venue/add-sessions";
 import { adminActor, partnerActor, venueActor } from "../factories/actors";
 import { createEvent as eventRow, createPartner, createSession, createVenue, insertBooking } from "../factories";
 

@@ -5,7 +5,7 @@
 // has started.
 import type { Actor } from "@/lib/auth/actor";
 import { getPrisma } from "@/lib/db/client";
-import { InvalidInput } from "@/lib/booking/schemas";
+import { InvalidInput } from "@/lib/validation";
 import { AccessDeniedError, NotFoundError, RuleViolation } from "@/lib/errors";
 import { parisTime } from "@/lib/time";
 import { handleWish, listWishes, makeWish, ownWish, purgeWishes, WISHES_PER_DAY, WISHES_PER_SESSION } from "@/lib/wishes/wishes";

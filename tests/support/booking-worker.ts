@@ -2,7 +2,7 @@
 // spreads a burst over two processes (as two app servers would). Prints one JSON line of outcomes.
 //   tsx tests/support/booking-worker.ts <sessionId> <partners as JSON [{partnerId, userId}]> <count> <seed>
 import "../../scripts/lib/allow-server-only";
-import { requestBooking } from "@/lib/booking";
+import { requestBooking } from "@/lib/booking/request";
 import { disconnectPrisma } from "@/lib/db/client";
 
 async function main() {

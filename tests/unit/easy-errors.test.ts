@@ -2,7 +2,7 @@
 // "Il manque quelque chose." and "Écris ton prénom ou tes initiales.", not "Certains champs sont à corriger.
 // Nom : ce champ est obligatoire.". The staff's forms keep their words.
 import { actionFailure } from "@/lib/actions/result";
-import { InvalidInput } from "@/lib/booking/schemas";
+import { InvalidInput } from "@/lib/validation";
 import { RuleViolation } from "@/lib/errors";
 
 jest.mock("next-intl/server", () => ({

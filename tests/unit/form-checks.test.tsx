@@ -9,7 +9,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { CheckboxGroup, TextField } from "@/components/forms/fields";
 import { FORM_SCHEMAS, type FormSchemaName } from "@/components/forms/schemas";
 import type { ActionState } from "@/lib/actions/state";
-// The modules lib/auth/accounts, lib/people/people, lib/venue/events and lib/venue/sessions parse with (and
+// The modules lib/auth/invitations, lib/people/people, lib/venue/events and lib/venue/add-sessions parse with (and
 // re-export) these; they are client-safe so that the forms can use them.
 import { inviteSchema } from "@/lib/auth/schemas";
 import { personSchema } from "@/lib/people/schemas";

@@ -1,7 +1,7 @@
 // lib/time.ts: Paris calendar arithmetic, whatever the machine's time zone (the suite runs in New York's).
 import { applicableQuota, quotaLiftsAt } from "@/lib/booking/rules";
-import { runStarts } from "@/lib/venue/sessions";
-import { isSameParisDay, monthRange, parisDate, parisDaysBefore, parisTime, seasonOf, seasonRange } from "@/lib/time";
+import { runStarts } from "@/lib/venue/add-sessions";
+import { daysBetween, endOfParisDay, isSameParisDay, monthRange, parisDate, parisDaysBefore, parisTime, seasonOf, seasonRange } from "@/lib/time";
 
 describe("Paris calendar days, across daylight-saving changes", () => {
   it("counts 'N days before' in calendar days: the hour stays the same across the spring change", () => {
@@ -31,6 +31,24 @@ describe("Paris calendar days, across daylight-saving changes", () => {
   it("lays out a run of sessions at the same Paris hour on both sides of a change", () => {
     const starts = runStarts({ from: "2027-03-27", to: "2027-03-29", weekdays: [], times: ["20:30"] }).map((d) => d.toISOString());
     expect(starts).toEqual(["2027-03-27T19:30:00.000Z", "2027-03-28T18:30:00.000Z", "2027-03-29T18:30:00.000Z"]);
+  });
+});
+
+describe("the end of a Paris day and the days between two instants (issue 28.2)", () => {
+  it("ends a day at the midnight that starts the next, 23 hours long in March and 25 in October", () => {
+    expect(endOfParisDay("2027-03-28").getTime() - parisTime("2027-03-28").getTime()).toBe(23 * 3_600_000);
+    expect(endOfParisDay("2027-10-31").getTime() - parisTime("2027-10-31").getTime()).toBe(25 * 3_600_000);
+    expect(endOfParisDay("2027-10-31")).toEqual(parisTime("2027-11-01"));
+    expect(endOfParisDay(parisTime("2027-03-28", 23, 30))).toEqual(parisTime("2027-03-29"));
+  });
+
+  it("counts calendar days, whatever the hours between and the clock changes", () => {
+    expect(daysBetween(parisTime("2027-03-27", 23, 30), parisTime("2027-03-28", 0, 30))).toBe(1);
+    expect(daysBetween(parisTime("2027-03-20", 12), parisTime("2027-04-03", 12))).toBe(14);
+    expect(daysBetween(parisTime("2027-10-31", 0, 30), parisTime("2027-10-31", 23, 30))).toBe(0);
+    expect(daysBetween(parisTime("2027-11-01"), parisTime("2027-10-31"))).toBe(-1);
+    // A convention's last day, stored as UTC midnight, is that Paris day.
+    expect(daysBetween(parisTime("2027-03-01", 23, 30), new Date("2027-03-31T00:00:00Z"))).toBe(30);
   });
 });
 

@@ -4,7 +4,7 @@
 // the answer in plain French (lib/actions/form-action.ts). Rights are checked in lib/, not here.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { cancelActivity, cancelRegistration, createActivity } from "@/lib/activities/activities";
+import { cancelActivity, cancelRegistration, createActivity } from "@/lib/activities/admin";
 import { formAction, said, type FormInput } from "@/lib/actions/form-action";
 
 export const createActivityAction = formAction({

@@ -1,6 +1,6 @@
 // The association's activities: plan one (it appears on the public page /activites at once), and see
 // those to come or past (`quand`) with their registrations counted, searched, sorted by a column (`tri`,
-// `ordre`: lib/association/sort.ts) and a page at a time.
+// `ordre`: lib/lists.ts) and a page at a time.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
@@ -9,7 +9,8 @@ import { SelectField, TextField } from "@/components/forms/fields";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { listHref, Pagination } from "@/components/pagination";
 import { SortableHeader } from "@/components/sortable-header";
-import { ACTIVITY_KINDS, ACTIVITY_WHEN, activityFiltersSchema, activitySortOf, activitySortsOf, listActivities, type ActivitySort } from "@/lib/activities/activities";
+import { ACTIVITY_WHEN, activityFiltersSchema, activitySortOf, activitySortsOf, listActivities, type ActivitySort } from "@/lib/activities/admin";
+import { ACTIVITY_KINDS } from "@/lib/activities/places";
 import { requireUser } from "@/lib/auth/current";
 import { formatSessionShort } from "@/lib/format/dates";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";

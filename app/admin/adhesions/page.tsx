@@ -9,14 +9,14 @@ import { RecordSection } from "@/components/association/memberships/sections/rec
 import { listHref, Pagination } from "@/components/pagination";
 import { SortableHeader } from "@/components/sortable-header";
 import { listMemberships, membershipCampaign, MEMBERSHIP_SORTS, membershipSortSchema, seasonFromUrl } from "@/lib/association/memberships";
-import { sortOf } from "@/lib/association/sort";
+import { sortOf, urlPage } from "@/lib/lists";
 import { searchChoicesAction } from "@/app/admin/choices-actions";
 import { choiceById } from "@/lib/association/choices";
 import { requireUser } from "@/lib/auth/current";
 import { formatDay } from "@/lib/format/dates";
 import type { MembershipStatus } from "@/lib/generated/prisma/enums";
 import { seasonLabel, seasonOf } from "@/lib/time";
-import { isUuid, urlFilter, urlPage } from "@/lib/validation";
+import { isUuid, urlFilter } from "@/lib/validation";
 import { inviteAllAction, recordMembershipAction, remindAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";

@@ -4,10 +4,11 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "@/lib/i18n/server";
 import { actionLabeller, actorLabeller, AuditDetails } from "@/components/association/journal/audit-details";
 import { JournalFiltersForm } from "@/components/association/journal/journal-filters";
+import { searchChoicesAction } from "@/app/admin/choices-actions";
 import { listHref, Pagination } from "@/components/pagination";
 import { SortableHeader } from "@/components/sortable-header";
 import { JOURNAL_SORTS, journalFiltersSchema, listJournal, type JournalSort } from "@/lib/association/journal";
-import { sortOf } from "@/lib/association/sort";
+import { sortOf } from "@/lib/lists";
 import { choiceById } from "@/lib/association/choices";
 import { requireUser } from "@/lib/auth/current";
 import { formatMoment } from "@/lib/format/dates";
@@ -56,7 +57,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
       <div className="space-y-6">
         <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
         <p>{t("lead")}</p>
-        <JournalFiltersForm filters={filters} who={who} partner={partner} venue={venue} />
+        <JournalFiltersForm filters={filters} who={who} partner={partner} venue={venue} searchChoices={searchChoicesAction} />
         {result.total > 0 ? (
           <p>
             {/* Every entry found, in the journal's order (not only this page): what the page shows, no more. */}

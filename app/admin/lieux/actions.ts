@@ -6,8 +6,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction, said, type FormInput } from "@/lib/actions/form-action";
 import { createVenue } from "@/lib/association/venues";
-import { inviteUser, setAccountActive } from "@/lib/auth/accounts";
-import { setQuotaRule } from "@/lib/booking";
+import { inviteUser } from "@/lib/auth/invitations";
+import { setAccountActive } from "@/lib/auth/accounts";
+import { setQuotaRule } from "@/lib/booking/quota";
 import { updateVenueProfile } from "@/lib/venue/profile";
 
 const venuePage = (input: FormInput) => `/admin/lieux/${String(input.venueId)}`;

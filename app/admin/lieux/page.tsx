@@ -6,7 +6,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { listHref, Pagination } from "@/components/pagination";
 import { SortableHeader } from "@/components/sortable-header";
-import { sortOf } from "@/lib/association/sort";
+import { sortOf } from "@/lib/lists";
 import { listVenues, VENUE_SORTS, venueFiltersSchema, type VenueSort } from "@/lib/association/venues";
 import { requireUser } from "@/lib/auth/current";
 import { createVenueAction } from "./actions";

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/actions/form-action";
-import { cancelBooking, withdrawGuest } from "@/lib/booking";
+import { cancelBooking } from "@/lib/booking/cancel";
+import { withdrawGuest } from "@/lib/booking/withdraw-guest";
 
 /** A person or their structure phoned the association to cancel. */
 export const cancelBookingByPhoneAction = formAction({

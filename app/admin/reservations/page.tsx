@@ -3,11 +3,12 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "@/lib/i18n/server";
 import { BookingSearchForm } from "@/components/association/bookings/booking-search-form";
+import { searchChoicesAction } from "@/app/admin/choices-actions";
 import { BookingsTable } from "@/components/association/bookings/bookings-table";
 import { listHref, Pagination } from "@/components/pagination";
 import { BOOKING_SORTS, bookingSearchSchema, searchBookings } from "@/lib/association/bookings";
 import { choiceById } from "@/lib/association/choices";
-import { sortOf } from "@/lib/association/sort";
+import { sortOf } from "@/lib/lists";
 import { requireUser } from "@/lib/auth/current";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FocusOnArrival } from "@/components/focus-on-arrival";
@@ -46,7 +47,7 @@ export default async function AssociationBookingsPage({ searchParams }: { search
             </a>
           </p>
         ) : null}
-        <BookingSearchForm search={search} partner={partner} venue={venue} />
+        <BookingSearchForm search={search} partner={partner} venue={venue} searchChoices={searchChoicesAction} />
         {result.total > 0 ? (
           <p>
             {/* Every booking found, in the list's order (not only this page), without the guests' names. */}

@@ -7,8 +7,9 @@ import { getTranslations } from "@/lib/i18n/server";
 import { formAction, said, type FormInput } from "@/lib/actions/form-action";
 import { addConvention, recordStep } from "@/lib/association/onboarding";
 import { updateStructure } from "@/lib/association/structures";
-import { inviteUser, setAccountActive } from "@/lib/auth/accounts";
-import { grantQuotaExceptionUntil, revokeQuotaException } from "@/lib/booking";
+import { inviteUser } from "@/lib/auth/invitations";
+import { setAccountActive } from "@/lib/auth/accounts";
+import { grantQuotaExceptionUntil, revokeQuotaException } from "@/lib/booking/quota";
 
 function refresh(input: FormInput) {
   revalidatePath("/admin/structures");

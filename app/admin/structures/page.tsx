@@ -6,7 +6,7 @@ import { SelectField, TextField } from "@/components/forms/fields";
 import { listHref, Pagination } from "@/components/pagination";
 import { STAGES, STAGES_IN_ORDER, type Stage } from "@/lib/association/onboarding";
 import { SECTORS } from "@/lib/association/partnership";
-import { sortOf } from "@/lib/association/sort";
+import { sortOf } from "@/lib/lists";
 import { listStructures, STRUCTURE_SORTS, structureBoard, structureFiltersSchema } from "@/lib/association/structures";
 import { requireUser } from "@/lib/auth/current";
 import { seasonOf } from "@/lib/time";

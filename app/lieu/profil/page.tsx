@@ -5,7 +5,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { VenueProfileFields } from "@/components/venue/venue-profile-fields";
 import { requireUser } from "@/lib/auth/current";
-import { pickVenue } from "@/lib/venue/current";
+import { pickVenue } from "@/lib/venue/pick-venue";
 import { getVenueProfile } from "@/lib/venue/profile";
 import { setQuotaAction, updateProfileAction } from "../actions";
 import { ClientMessages } from "@/components/i18n/client-messages";

@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/current";
 import { sideSeason, venueStatistics } from "@/lib/stats/sides";
 import { feedbackInWords, totalOf, VENUE_EVENT_COLUMNS, VENUE_SUMMARY } from "@/lib/stats/tables";
 import { seasonLabel } from "@/lib/time";
-import { pickVenue } from "@/lib/venue/current";
+import { pickVenue } from "@/lib/venue/pick-venue";
 import { EmptyPageNotice } from "@/components/empty-page-notice";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -3,7 +3,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { PrintButton } from "@/components/print-button";
 import { requireUser } from "@/lib/auth/current";
 import { getVisitorCode } from "@/lib/auth/visitor";
-import { appUrl } from "@/lib/mail";
+import { appUrl } from "@/lib/http/app-url";
 import Link from "next/link";
 import { formatVisitorCode } from "@/lib/codes";
 

@@ -2,14 +2,26 @@
 // bookmarked or shared) and each field shows again what was searched, the order chosen in the table too.
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
-import { searchChoicesAction } from "@/app/admin/choices-actions";
 import { ChoicePicker } from "@/components/forms/choice-picker";
 import { SelectField, TextField } from "@/components/forms/fields";
 import type { BookingSearch } from "@/lib/association/bookings";
-import type { Choice } from "@/lib/association/choices";
+import type { Choice, ChoiceKind } from "@/lib/association/choices";
 
-/** The structure and venue searched, found by typing (a national network has thousands: no list of all). */
-export async function BookingSearchForm({ search, partner, venue }: { search: BookingSearch; partner: Choice | null; venue: Choice | null }) {
+/**
+ * The structure and venue searched, found by typing (a national network has thousands: no list of all);
+ * `searchChoices` is the page's server action that finds them (components never import app/).
+ */
+export async function BookingSearchForm({
+  search,
+  partner,
+  venue,
+  searchChoices,
+}: {
+  search: BookingSearch;
+  partner: Choice | null;
+  venue: Choice | null;
+  searchChoices: (kind: ChoiceKind, typed: string) => Promise<Choice[]>;
+}) {
   const t = await getTranslations("bookingsAdmin");
   const labels = await getTranslations("associationLabels");
   const statuses = ["CONFIRMED", "WAITLISTED", "CANCELLED"] as const;
@@ -22,8 +34,8 @@ export async function BookingSearchForm({ search, partner, venue }: { search: Bo
         <TextField name="numero" label={t("number")} defaultValue={search.numero} />
         <TextField name="nom" label={t("guestName")} defaultValue={search.nom} />
         <TextField name="spectacle" label={t("event")} defaultValue={search.spectacle} />
-        <ChoicePicker name="structure" label={t("structure")} kind="PARTNER" search={searchChoicesAction} chosen={partner} />
-        <ChoicePicker name="lieu" label={t("venue")} kind="VENUE" search={searchChoicesAction} chosen={venue} />
+        <ChoicePicker name="structure" label={t("structure")} kind="PARTNER" search={searchChoices} chosen={partner} />
+        <ChoicePicker name="lieu" label={t("venue")} kind="VENUE" search={searchChoices} chosen={venue} />
         <SelectField name="etat" label={t("status")} defaultValue={search.etat ?? ""} options={[["", t("anyStatus")], ...statuses.map((s): [string, string] => [s, labels(`bookingStatus.${s}`)])]} />
         <TextField name="du" label={t("from")} type="date" defaultValue={search.du} />
         <TextField name="au" label={t("to")} type="date" defaultValue={search.au} />

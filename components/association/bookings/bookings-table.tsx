@@ -5,7 +5,7 @@ import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import { SortableHeader } from "@/components/sortable-header";
 import { BOOKING_SORTS, type BookingSort } from "@/lib/association/bookings";
-import type { Sort } from "@/lib/association/sort";
+import type { Sort } from "@/lib/lists";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { formatSessionShort } from "@/lib/format/dates";
 import { BookingStatus } from "./booking-status";

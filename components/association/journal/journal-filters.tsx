@@ -2,14 +2,28 @@
 // chosen. Actions are offered by family ("booking": every action on bookings) and one by one.
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
-import { searchChoicesAction } from "@/app/admin/choices-actions";
 import { ChoicePicker } from "@/components/forms/choice-picker";
 import { SelectField, TextField } from "@/components/forms/fields";
-import type { Choice as Found } from "@/lib/association/choices";
+import type { Choice as Found, ChoiceKind } from "@/lib/association/choices";
 import { ENTITY_TYPES, type JournalFilters } from "@/lib/association/journal";
 
-/** The account, structure and venue are found by typing (a national network has thousands: no list of all). */
-export async function JournalFiltersForm({ filters, who, partner, venue }: { filters: JournalFilters; who: Found | null; partner: Found | null; venue: Found | null }) {
+/**
+ * The account, structure and venue are found by typing (a national network has thousands: no list of all);
+ * `searchChoices` is the page's server action that finds them (components never import app/).
+ */
+export async function JournalFiltersForm({
+  filters,
+  who,
+  partner,
+  venue,
+  searchChoices,
+}: {
+  filters: JournalFilters;
+  who: Found | null;
+  partner: Found | null;
+  venue: Found | null;
+  searchChoices: (kind: ChoiceKind, typed: string) => Promise<Found[]>;
+}) {
   const t = await getTranslations("journalAdmin");
   const labels = await getTranslations("associationLabels");
   // Every action the catalog has words for, family by family.
@@ -27,9 +41,9 @@ export async function JournalFiltersForm({ filters, who, partner, venue }: { fil
         {t("filtersTitle")}
       </h2>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <ChoicePicker name="qui" label={t("who")} kind="ACCOUNT" search={searchChoicesAction} chosen={who} />
-        <ChoicePicker name="structure" label={t("structure")} kind="PARTNER" search={searchChoicesAction} chosen={partner} />
-        <ChoicePicker name="lieu" label={t("venue")} kind="VENUE" search={searchChoicesAction} chosen={venue} />
+        <ChoicePicker name="qui" label={t("who")} kind="ACCOUNT" search={searchChoices} chosen={who} />
+        <ChoicePicker name="structure" label={t("structure")} kind="PARTNER" search={searchChoices} chosen={partner} />
+        <ChoicePicker name="lieu" label={t("venue")} kind="VENUE" search={searchChoices} chosen={venue} />
         <SelectField name="type" label={t("type")} defaultValue={filters.type ?? ""} options={[["", t("anyType")], ...ENTITY_TYPES.map((type): [string, string] => [type, labels(`entityType.${type}`)])]} />
         <TextField name="objet" label={t("object")} defaultValue={filters.objet} />
         <SelectField name="action" label={t("action")} defaultValue={filters.action ?? ""} options={actionOptions} />

@@ -1,11 +1,9 @@
 // How a structure's convention stands today, in words: valid until a date (with a warning when it ends
 // soon), ended, not started yet, or none. Convention days are calendar days stored as UTC midnights.
 import { getTranslations } from "@/lib/i18n/server";
-import { CONVENTION_WARNING_DAYS } from "@/lib/association/conventions";
+import { CONVENTION_WARNING_DAYS } from "@/lib/association/convention-warnings";
 import { formatDay } from "@/lib/format/dates";
-import { parisDate } from "@/lib/time";
-
-const DAY = 86_400_000;
+import { daysBetween, parisDate } from "@/lib/time";
 
 export async function ConventionState({ until, valid, now = new Date() }: { until: Date | null; valid: boolean; now?: Date }) {
   const t = await getTranslations("structuresAdmin.convention");
@@ -14,7 +12,7 @@ export async function ConventionState({ until, valid, now = new Date() }: { unti
   const today = parisDate(now);
   const last = until.toISOString().slice(0, 10);
   if (valid) {
-    const daysLeft = Math.round((Date.parse(last) - Date.parse(today)) / DAY);
+    const daysLeft = daysBetween(now, until);
     return daysLeft <= CONVENTION_WARNING_DAYS ? <span className="font-semibold text-amber-900">{t("endsSoon", { date, days: daysLeft })}</span> : <span>{t("valid", { date })}</span>;
   }
   if (last < today) return <span className="font-semibold text-red-800">{t("ended", { date })}</span>;

@@ -5,7 +5,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { listHref } from "@/components/pagination";
 import { SortableHeader } from "@/components/sortable-header";
 import { STAGES_IN_ORDER, type Stage } from "@/lib/association/onboarding";
-import type { Sort } from "@/lib/association/sort";
+import type { Sort } from "@/lib/lists";
 import { STRUCTURE_SORTS, type StructureRow, type StructureSort } from "@/lib/association/structures";
 import { formatDay } from "@/lib/format/dates";
 import { seasonLabel } from "@/lib/time";

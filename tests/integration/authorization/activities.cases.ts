@@ -1,7 +1,7 @@
 // The association's own activities in the authorization matrix (lib/activities): planned, listed with
 // the names of who registered, and cancelled by the association alone. Registering and cancelling one's
 // own registration take no actor: anyone may, with a name, or a number and a name (activities.test.ts).
-import { cancelActivity, cancelRegistration, createActivity, getActivity, listActivities } from "@/lib/activities/activities";
+import { cancelActivity, cancelRegistration, createActivity, getActivity, listActivities } from "@/lib/activities/admin";
 import { parisDate } from "@/lib/time";
 import type { MatrixWorld } from "../../factories/matrix";
 import type { AuthorizationCase } from "./invitation.cases";

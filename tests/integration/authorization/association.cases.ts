@@ -9,7 +9,7 @@ import { addConvention, recordStep, structureSteps } from "@/lib/association/onb
 import { choiceById, searchChoices } from "@/lib/association/choices";
 import { getStructure, listStructures, structureBoard, structureFiltersSchema, structuresCsv, updateStructure } from "@/lib/association/structures";
 import { createVenue, getVenueForAssociation, listVenues, venueFiltersSchema, venuesCsv } from "@/lib/association/venues";
-import { revokeQuotaException } from "@/lib/booking";
+import { revokeQuotaException } from "@/lib/booking/quota";
 import type { MatrixWorld } from "../../factories/matrix";
 import type { AuthorizationCase } from "./invitation.cases";
 

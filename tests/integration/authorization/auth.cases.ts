@@ -1,5 +1,7 @@
 // Accounts and visitor access in the authorization matrix.
-import { inviteUser, listAccounts, resendInvitation, setAccountActive } from "@/lib/auth/accounts";
+import { setAccountActive } from "@/lib/auth/accounts";
+import { listAccounts } from "@/lib/auth/account-list";
+import { inviteUser, resendInvitation } from "@/lib/auth/invitations";
 import { getReferentContact, getVisitorCode, renewVisitorCode } from "@/lib/auth/visitor";
 import { getPrisma } from "@/lib/db/client";
 import { listFailedJobs, listStuckJobs, retryJob } from "@/lib/jobs/failed";

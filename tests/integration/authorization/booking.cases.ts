@@ -1,5 +1,9 @@
 // lib/booking in the authorization matrix (see authorization-matrix.test.ts for the format).
-import { cancelBooking, cancelSession, changeCapacity, closeBookings, grantQuotaException, grantQuotaExceptionUntil, requestBooking, setQuotaRule, withdrawGuest } from "@/lib/booking";
+import { cancelBooking } from "@/lib/booking/cancel";
+import { cancelSession, changeCapacity, closeBookings } from "@/lib/booking/sessions";
+import { grantQuotaException, grantQuotaExceptionUntil, setQuotaRule } from "@/lib/booking/quota";
+import { requestBooking } from "@/lib/booking/request";
+import { withdrawGuest } from "@/lib/booking/withdraw-guest";
 import type { MatrixWorld } from "../../factories/matrix";
 import type { AuthorizationCase } from "./invitation.cases";
 

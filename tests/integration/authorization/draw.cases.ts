@@ -4,7 +4,7 @@
 // (draw.test.ts). The draw itself is a job, with no actor.
 import { applyForDraw, drawRecord, withdrawApplication } from "@/lib/booking/applications";
 import { openDrawWindow, removeDrawWindow } from "@/lib/booking/sessions";
-import { applyFromForm } from "@/lib/partner/booking-form";
+import { applyFromForm } from "@/lib/partner/book-from-form";
 import { inParis, parisDate } from "@/lib/time";
 import type { MatrixWorld } from "../../factories/matrix";
 import type { AuthorizationCase } from "./invitation.cases";

@@ -3,7 +3,7 @@ import { getEventDetails } from "@/lib/catalog/event";
 import { readCatalogFilters } from "@/lib/catalog/filters";
 import { catalogPlaces, searchSessions } from "@/lib/catalog/search";
 import { getPartnerBooking, listPartnerBookings, recordAttendance } from "@/lib/partner/bookings";
-import { bookFromForm, peopleBookedOnSession } from "@/lib/partner/booking-form";
+import { bookFromForm, peopleBookedOnSession } from "@/lib/partner/book-from-form";
 import { firstSteps } from "@/lib/partner/first-steps";
 import { bookingCalendar } from "@/lib/calendar/booking-event";
 import { currentFeed, renewFeed } from "@/lib/calendar/feed-token";

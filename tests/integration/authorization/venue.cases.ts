@@ -8,11 +8,11 @@ import { checkInvitation, markArrived } from "@/lib/venue/door";
 import { cancelEvent, createEvent, getVenueEvent, listVenueEvents, publishEvent, updateEvent } from "@/lib/venue/events";
 import { cancelEventSessions, reopenBookings } from "@/lib/booking/sessions";
 import { managedEvent, managedSession } from "@/lib/venue/access";
-import { pickVenue } from "@/lib/venue/current";
+import { pickVenue } from "@/lib/venue/pick-venue";
 import { cancelGuestBooking, getGuestList, guestListCsv } from "@/lib/venue/guest-list";
 import { getEventImage, setEventImage } from "@/lib/venue/images";
 import { getVenueProfile, updateVenueProfile } from "@/lib/venue/profile";
-import { addSessions } from "@/lib/venue/sessions";
+import { addSessions } from "@/lib/venue/add-sessions";
 import type { MatrixWorld } from "../../factories/matrix";
 import type { AuthorizationCase } from "./invitation.cases";
 

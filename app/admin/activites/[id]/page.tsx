@@ -5,7 +5,7 @@ import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { getActivity } from "@/lib/activities/activities";
+import { getActivity } from "@/lib/activities/admin";
 import { requireUser } from "@/lib/auth/current";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { loadOr404 } from "@/lib/http/load-or-404";

@@ -4,7 +4,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { EventFields } from "@/components/venue/event-fields";
 import { requireUser } from "@/lib/auth/current";
-import { pickVenue } from "@/lib/venue/current";
+import { pickVenue } from "@/lib/venue/pick-venue";
 import { createEventAction } from "../../actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";

@@ -7,7 +7,7 @@ import { csvDownload, plainAnswer } from "@/lib/http/csv-download";
 import { sideSeason, venueStatistics } from "@/lib/stats/sides";
 import { VENUE_TABLES, venueStatisticsCsv } from "@/lib/stats/tables";
 import { seasonLabel } from "@/lib/time";
-import { pickVenue } from "@/lib/venue/current";
+import { pickVenue } from "@/lib/venue/pick-venue";
 
 const exportSchema = z.object({ table: z.enum(VENUE_TABLES) });
 

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction, type FormInput } from "@/lib/actions/form-action";
-import { cancelBooking, withdrawGuest } from "@/lib/booking";
+import { cancelBooking } from "@/lib/booking/cancel";
+import { withdrawGuest } from "@/lib/booking/withdraw-guest";
 
 const bookingPage = (input: FormInput) => `/partenaire/reservations/${String(input.bookingId ?? "")}`;
 

@@ -7,7 +7,7 @@ import { formAction, said } from "@/lib/actions/form-action";
 import { DomainError, RuleViolation } from "@/lib/errors";
 import { currentActor } from "@/lib/auth/current";
 import { withdrawApplication } from "@/lib/booking/applications";
-import { applyFromForm, bookFromForm } from "@/lib/partner/booking-form";
+import { applyFromForm, bookFromForm } from "@/lib/partner/book-from-form";
 import { listPeople } from "@/lib/people/people";
 import { handleWish } from "@/lib/wishes/wishes";
 

@@ -12,7 +12,7 @@ import { getEventDetails } from "@/lib/catalog/event";
 import { loadOr404 } from "@/lib/http/load-or-404";
 import { formatSessionDate } from "@/lib/format/dates";
 import { bookFormTitle } from "@/lib/page-titles";
-import { peopleBookedOnSession } from "@/lib/partner/booking-form";
+import { peopleBookedOnSession } from "@/lib/partner/book-from-form";
 import { ownWish } from "@/lib/wishes/wishes";
 import { drawRecord } from "@/lib/booking/applications";
 import { pendingSentence } from "@/lib/booking/draw-words";

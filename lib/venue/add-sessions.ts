@@ -5,7 +5,7 @@ import "server-only";
 import { addDays, differenceInCalendarDays, getISODay } from "date-fns";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { parse } from "@/lib/booking/schemas";
+import { parse } from "@/lib/validation";
 import { getPrisma } from "@/lib/db/client";
 import { RuleViolation } from "@/lib/errors";
 import { inParis, parisDate, parisDaysBefore, parisTime } from "@/lib/time";

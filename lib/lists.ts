@@ -1,10 +1,20 @@
-// How the association's lists are sorted from the URL, one convention for all (issue 11): `tri` names a
-// column from the list's own whitelist, `ordre` is `asc` or `desc`. Without `ordre` a column reads in its
-// natural direction (names A→Z, the latest request first…); without `tri` the list keeps its default
-// order. A value outside the whitelist is dropped, never an error: the list then shows its default order.
+// How lists are paged and sorted from the URL, one convention for all (issue 11; moved here from
+// lib/lists.ts by issue 28.1, as auth, activities and the accounts page use it too). `page`
+// counts from 1. `tri` names a column from the list's own whitelist, `ordre` is `asc` or `desc`. Without
+// `ordre` a column reads in its natural direction (names A→Z, the latest request first…); without `tri`
+// the list keeps its default order. A value outside the whitelist is dropped, never an error: the list then shows its default order.
 // Pure: the pages' sortable headers (components/sortable-header.tsx) read it too.
 import { z } from "zod";
-import { urlFilter } from "@/lib/validation";
+import { firstOf, urlFilter } from "@/lib/validation";
+
+/** Rows to skip for page `page` (from a URL: anything odd is the first page, nothing beyond page 10,000). */
+export function pageOffset(page: unknown, pageSize: number): number {
+  const number = typeof page === "number" ? page : Number(page);
+  return Number.isInteger(number) && number >= 1 ? (Math.min(number, 10_000) - 1) * pageSize : 0;
+}
+
+/** A page number from the URL: 1 unless it reads. */
+export const urlPage = () => z.preprocess(firstOf, z.coerce.number().int().min(1).max(10_000).catch(1)).default(1);
 
 export type Direction = "asc" | "desc";
 

@@ -1,7 +1,8 @@
 // The durable job queue: graphile-worker, on the app's own PostgreSQL (docs/decisions/007-job-queue.md).
 // A job is added with SQL, by the transaction of the change that causes it (graphile_worker.add_job), so
 // a change that rolls back leaves no job, and a job never exists without its change. Every app server
-// runs workers (lib/jobs/worker.ts); PostgreSQL hands each job to one of them.
+// runs workers (lib/jobs/worker.ts); PostgreSQL hands each job to one of them. This is the queue's
+// ground, which any room may write to; what each task does (and so every domain) is lib/jobs/tasks.ts.
 import "server-only";
 import type { Sql } from "@/lib/db/sql";
 

@@ -8,7 +8,7 @@ import "server-only";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import type { NotificationType } from "@/lib/generated/prisma/enums";
-import type { MailKind } from "./content";
+import type { MailKind } from "./kinds";
 import { queueMail, type QueuedMail } from "./index";
 
 /** The mail of each notice; a withdrawn guest is told in the structure's news only. */

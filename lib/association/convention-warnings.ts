@@ -1,22 +1,9 @@
-// A structure may book for a session only while one of its conventions is valid on the session's date in
-// France (never on condition of membership). The rule is written once in SQL: partners_under_convention
-// (the set, for pages that ask it of every structure) and partner_convention_valid (one structure, asking
-// that set: migrations 20261125113632 and 20261204190000), read by lib/booking's locked request and by the
-// pages through here.
+// The association hears before a structure's convention ends, so that it can sign the next one in time
+// (a structure without a valid convention can no longer book: lib/conventions.ts holds that rule).
 import "server-only";
 import type { Sql } from "@/lib/db/sql";
 import { queueMail } from "@/lib/mail";
 import { parisDate } from "@/lib/time";
-
-/** For each moment, whether the structure has a valid convention then. */
-export async function conventionValidAt(sql: Sql, partnerId: string, moments: Date[]): Promise<boolean[]> {
-  if (!moments.length) return [];
-  const rows = await sql.query<{ valid: boolean }>(
-    `SELECT partner_convention_valid($1::uuid, m.at) AS "valid" FROM unnest($2::timestamptz[]) WITH ORDINALITY AS m(at, n) ORDER BY m.n`,
-    [partnerId, moments],
-  );
-  return rows.map((row) => row.valid);
-}
 
 /** The association is warned this many days before a structure's last convention ends. */
 export const CONVENTION_WARNING_DAYS = 60;

@@ -6,9 +6,10 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { canManagePeople, ensure } from "@/lib/auth/permissions";
-import { requestBooking, type BookingRequestResult } from "@/lib/booking";
+import { requestBooking, type BookingRequestResult } from "@/lib/booking/request";
 import { applyForDraw } from "@/lib/booking/applications";
-import { guestNeedsFields, needsNoteRule, parse } from "@/lib/booking/schemas";
+import { guestNeedsFields, needsNoteRule } from "@/lib/booking/schemas";
+import { parse } from "@/lib/validation";
 import { getPrisma } from "@/lib/db/client";
 import { personName } from "@/lib/validation";
 

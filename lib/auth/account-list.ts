@@ -1,0 +1,132 @@
+// The accounts list (/comptes), as each may see it: every account for the association, their structure's
+// for a referent, their venue's managers for a manager; filtered, sorted and paged from the URL
+// (lib/lists.ts).
+import "server-only";
+import { cleanLine, urlFilter } from "@/lib/validation";
+import { pageOffset, urlPage, sortOf, urlDirection, urlSort, type Direction } from "@/lib/lists";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { z } from "zod";
+import { getPrisma } from "@/lib/db/client";
+import { AccessDeniedError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { Actor } from "./actor";
+
+export interface AccountRow {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  pending: boolean;
+  structure: string | null;
+}
+
+/**
+ * The columns the accounts list sorts by (lib/lists.ts), each with its natural direction: by
+ * role by default (the association's team, then the structures', then the venues'), then by name, as
+ * before; the name and the address A→Z, the structure or venue A→Z (accounts of neither last either way),
+ * the state active → invitation pending → deactivated.
+ */
+export const ACCOUNT_SORTS = { role: "asc", nom: "asc", email: "asc", structure: "asc", etat: "asc" } as const satisfies Record<string, Direction>;
+export type AccountSort = keyof typeof ACCOUNT_SORTS;
+
+/** The list's filters, as they travel in the URL: anything unreadable is dropped, never an error. */
+export const accountFiltersSchema = z.object({
+  // A part of the name or the address; a longer text is cut rather than dropped, as before.
+  q: urlFilter(
+    z
+      .string()
+      .transform((value) => cleanLine(value).slice(0, 100))
+      .pipe(z.string().min(1)),
+  ),
+  tri: urlSort(ACCOUNT_SORTS),
+  ordre: urlDirection(),
+  page: urlPage(),
+});
+export type AccountFilters = z.output<typeof accountFiltersSchema>;
+
+/**
+ * The ORDER BY of the list, from the whitelist above (never a text of the URL): the column in the
+ * direction asked, then the name, and the id last, so that no account shows on two pages or on none.
+ */
+function accountOrder(filters: AccountFilters): Prisma.Sql {
+  const { column, direction } = sortOf(ACCOUNT_SORTS, "role", filters.tri, filters.ordre);
+  const dir = Prisma.raw(direction === "asc" ? "ASC" : "DESC");
+  const first: Record<AccountSort, Prisma.Sql> = {
+    role: Prisma.sql`u."role" ${dir}, u."name" ${dir}`,
+    nom: Prisma.sql`u."name" ${dir}`,
+    email: Prisma.sql`u."email" ${dir}`,
+    // As the list shows it: the structure of a referent, the first venue (A→Z) of a manager.
+    structure: Prisma.sql`coalesce(p."name", (SELECT min(v."name") FROM "VenueManager" vm JOIN "Venue" v ON v."id" = vm."venueId" WHERE vm."userId" = u."id")) ${dir} NULLS LAST, u."name" ${dir}`,
+    etat: Prisma.sql`(CASE WHEN NOT u."active" THEN 2 WHEN u."passwordHash" IS NULL THEN 1 ELSE 0 END) ${dir}, u."name" ${dir}`,
+  };
+  return Prisma.sql`${first[column]}, u."id" ${dir}`;
+}
+
+/**
+ * The accounts the actor may see: all for admin, their structure's for a referent, their venue's for a
+ * manager; searched by a part of the name or the address (`q`), sorted (`tri`, `ordre`), a page at a time.
+ */
+export async function listAccounts(
+  actor: Actor,
+  { pageSize = 50, ...query }: { page?: unknown; pageSize?: number; q?: unknown; tri?: unknown; ordre?: unknown } = {},
+): Promise<{ accounts: AccountRow[]; total: number; page: number; pageCount: number }> {
+  if (actor.kind !== "user") throw new AccessDeniedError();
+  const filters = accountFiltersSchema.parse(query);
+  const where: Prisma.Sql[] = [
+    actor.role === "ADMIN"
+      ? Prisma.sql`TRUE`
+      : actor.role === "PARTNER"
+        ? Prisma.sql`u."partnerId" = ${actor.partnerId}::uuid`
+        : Prisma.sql`EXISTS (SELECT 1 FROM "VenueManager" vm WHERE vm."userId" = u."id" AND vm."venueId" = ANY(${[...actor.venueIds]}::uuid[]))`,
+  ];
+  // A national network has thousands of accounts: found by a part of the name or the address.
+  if (filters.q) {
+    const pattern = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(Prisma.sql`(u."name" ILIKE ${pattern} OR u."email" ILIKE ${pattern})`);
+  }
+  const condition = Prisma.join(where, " AND ");
+  const prisma = getPrisma();
+  const [[counted], found] = await Promise.all([
+    prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "User" u WHERE ${condition}`,
+    prisma.$queryRaw<{ id: string }[]>`
+      SELECT u."id"::text AS "id" FROM "User" u LEFT JOIN "Partner" p ON p."id" = u."partnerId"
+      WHERE ${condition} ORDER BY ${accountOrder(filters)} LIMIT ${pageSize} OFFSET ${pageOffset(filters.page, pageSize)}`,
+  ]);
+  const users = await prisma.user.findMany({
+    where: { id: { in: found.map((row) => row.id) } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      active: true,
+      passwordHash: true,
+      partner: { select: { name: true } },
+      managedVenues: { orderBy: { venue: { name: "asc" } }, select: { venue: { select: { name: true } } } },
+    },
+  });
+  const byId = new Map(users.map((user) => [user.id, user]));
+  const total = counted?.total ?? 0;
+  return {
+    total,
+    page: filters.page,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    accounts: found.flatMap(({ id }) => {
+      const user = byId.get(id);
+      return user
+        ? [
+            {
+              id: user.id,
+              name: user.name,
+              email: user.email,
+              role: user.role,
+              active: user.active,
+              pending: !user.passwordHash,
+              structure: user.partner?.name ?? (user.managedVenues.map((m) => m.venue.name).join(", ") || null),
+            },
+          ]
+        : [];
+    }),
+  };
+}
