@@ -89,7 +89,7 @@ describe("formAction", () => {
   it("does nothing and says so when the confirmation box is not ticked", async () => {
     actor = await partnerActor(partnerId);
     const person = await createPerson(actor, { partnerId, firstName: "Awa", lastName: "Gardée" });
-    const message = "Cochez la case pour confirmer l'annulation.";
+    const message = "Cochez la case pour confirmer le retrait.";
     expect(await archivePersonAction(initialActionState, form([["personId", person.id]]))).toEqual({ ok: false, message, fieldErrors: { confirm: [message] } });
     expect(await getPrisma().person.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({ archivedAt: null });
   });
