@@ -45,11 +45,11 @@ export async function membershipCampaign(actor: Actor, seasonStart: number, { no
   return { season: seasonStart, inPartnership: partners[0]!.n, notInvited: partners[0]!.notInvited, counts, collectedCents };
 }
 
-/** June, zero-based: the month the next season's campaign opens (decision 017). */
+/** June, zero-based: the month the next season's campaign opens (decision 018). */
 const NEXT_SEASON_CAMPAIGN_MONTH = 5;
 
 /**
- * Whether the association may invite and remind for a season (issue 29.10, decision 017): the season under
+ * Whether the association may invite and remind for a season (issue 29.10, decision 018): the season under
  * way, or the next one from 1 June (Paris), when structures set their next year's budget; before June an
  * invitation for a season nine months away read as one for the current season. A past season is closed.
  */

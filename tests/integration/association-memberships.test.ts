@@ -25,7 +25,7 @@ async function structureWithReferents(name: string, referents = 1, convention = 
 }
 
 describe("the season's campaign", () => {
-  it("is open for the season under way, and for the next only from June (issue 29.10, decision 017)", async () => {
+  it("is open for the season under way, and for the next only from June (issue 29.10, decision 018)", async () => {
     const december = new Date("2026-12-10T10:00:00Z");
     expect(campaignWindow(2026, december)).toBe("OPEN");
     expect(campaignWindow(2025, december)).toBe("PAST");

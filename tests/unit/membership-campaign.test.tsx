@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 // Issue 29.10: the membership campaign no longer offers next season without a word. For the next season
-// (from June, decision 017) it says when that season starts and that inviting now asks the structures to
+// (from June, decision 018) it says when that season starts and that inviting now asks the structures to
 // join for it; before June it says when its invitations open, and offers none.
 import { render, screen } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";

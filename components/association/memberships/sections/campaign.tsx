@@ -1,6 +1,6 @@
 // The season's campaign: invite every structure in partnership not yet invited, then remind those who have
 // not answered. Only for the season under way or, from June, the next (lib/association/memberships.ts,
-// campaignWindow; decision 017); both ask first. The next season's campaign says so, and when that season
+// campaignWindow; decision 018); both ask first. The next season's campaign says so, and when that season
 // starts, so that nobody invites for it thinking of the current one (issue 29.10).
 import { getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
