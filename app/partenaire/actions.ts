@@ -7,7 +7,7 @@ import { formatVisitorCode } from "@/lib/codes";
 import { handleWish } from "@/lib/wishes/wishes";
 
 export const renewVisitorCodeAction = formAction({
-  confirm: "bookingPage.confirmNeeded",
+  confirm: "visitor.renewConfirmNeeded",
   run: (actor, { partnerId }) => renewVisitorCode(actor, { partnerId }),
   done: ({ code }) => (revalidatePath("/partenaire"), said("visitor.renewed", { code: formatVisitorCode(code) })),
 });

@@ -10,6 +10,7 @@
 // schema the server parses: a field is checked when it is left, then again at each key once it was
 // wrong; a send with errors goes no further than the browser. Conform (@conform-to/react) does this; the
 // server's errors come back to it as its last result, so a field corrected after a refusal is cleared.
+// Every error names its field by the label this form shows (components/forms/field-label.ts).
 // What was typed stays when the server refuses it: the form is sent by hand (React resets a form given
 // to `action` once the action returns, whatever it answered), and cleared after a success only when
 // `resetOnSuccess` says so. A destructive action asks first; the button says "Envoi…" while it runs.
@@ -18,8 +19,9 @@ import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId, useMemo, useRef, useState, useTransition } from "react";
-import { describeFieldError, fieldOfPath } from "@/lib/actions/describe";
+import { describeFieldError, fieldOfPath, withLabel } from "@/lib/actions/describe";
 import { initialActionState, type ActionState } from "@/lib/actions/state";
+import { fieldLabel } from "./field-label";
 import { fieldId, FormFieldsContext } from "./form-context";
 import { FORM_SCHEMAS, type FormSchemaName } from "./schemas";
 import { SubmitButton } from "./submit-button";
@@ -48,7 +50,18 @@ export function ActionForm({
   /** Check the fields as people type with this schema, the server's own. */
   schema?: FormSchemaName;
 }) {
-  const [answer, formAction, pending] = useActionState(action, initialActionState);
+  // The server's errors, each named with the label this form shows for its field (issue 29.10), else as the
+  // server named it: read from the form once the answer is in, before it becomes the state.
+  const [answer, formAction, pending] = useActionState(async (state: ActionState, data: FormData) => {
+    const result = await action(state, data);
+    if (!result.fieldErrors || !result.fieldMessages) return result;
+    const named = Object.entries(result.fieldErrors).map(([name, messages]) => {
+      const label = fieldLabel(form.current, name);
+      const bare = result.fieldMessages?.[name];
+      return [name, label && bare ? bare.map((message) => withLabel(label, message)) : messages] as const;
+    });
+    return { ...result, fieldErrors: Object.fromEntries(named) };
+  }, initialActionState);
   const [, startTransition] = useTransition();
   /** A refusal of the browser: a file too large, or fields the schema refuses. */
   const [refused, setRefused] = useState<(ActionState & { byChecks?: boolean }) | null>(null);
@@ -76,7 +89,7 @@ export function ActionForm({
       ? ({ formData }) =>
           parseWithZod(formData, {
             schema: FORM_SCHEMAS[schema],
-            formatError: (issues: readonly { path: PropertyKey[]; message: string }[]) => issues.map((issue) => describeFieldError(words, fieldOfPath(issue.path), issue.message)),
+            formatError: (issues: readonly { path: PropertyKey[]; message: string }[]) => issues.map((issue) => describeFieldError(words, fieldOfPath(issue.path), issue.message, fieldLabel(form.current, fieldOfPath(issue.path)))),
           })
       : undefined,
     onSubmit(event, { formData }) {

@@ -92,3 +92,18 @@ export function CheckboxGroup({ name, legend, options, checked = [] }: { name: s
     </fieldset>
   );
 }
+
+/** The box of a form that cannot be undone (formAction's `confirm`: the server refuses the form without
+ * it, and its refusal is said here, tied to the box). */
+export function ConfirmBox({ label }: { label: string }) {
+  const { id, errorId, errors, invalid } = useField("confirm");
+  return (
+    <p>
+      <label htmlFor={id} className="flex items-start gap-2">
+        <input id={id} type="checkbox" name="confirm" value="oui" required aria-invalid={invalid || undefined} aria-describedby={invalid ? errorId : undefined} className="mt-1 h-5 w-5 shrink-0" />
+        {label}
+      </label>
+      <FieldError id={errorId} errors={errors} />
+    </p>
+  );
+}

@@ -1,6 +1,7 @@
 // One session on the event page: when, the places left, the waitlist, the structure's quota, and the way
 // to book; when a booking would wait, the page says so and why before the partner asks (rule 1), and the
-// button says what it does.
+// button says what it does. Opened from a person's wish (the referent chose "Toutes les dates" on it), the
+// booking link carries the wish on, so that booking handles it (issue 29.14).
 import Link from "next/link";
 import { useId } from "react";
 import { useTranslations } from "next-intl";
@@ -14,12 +15,15 @@ export function EventSessionItem({
   quotaRule,
   isPartner,
   canBook,
+  wishId,
 }: {
   eventId: string;
   session: EventSession;
   quotaRule: EventDetails["quotaRule"];
   isPartner: boolean;
   canBook: boolean;
+  /** The wish this page was opened from (lib/wishes), checked by the booking page itself. */
+  wishId?: string;
 }) {
   const t = useTranslations("event");
   const noticeId = useId();
@@ -48,7 +52,7 @@ export function EventSessionItem({
           <p className="font-semibold">{t("conventionEnds")}</p>
         ) : session.window === "OPEN" ? (
           <Link
-            href={`/offre/${eventId}/reserver/${session.id}`}
+            href={`/offre/${eventId}/reserver/${session.id}${wishId ? `?envie=${wishId}` : ""}`}
             className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800"
             aria-label={`${label} — ${formatSessionDate(session.startsAt)}`}
             aria-describedby={waits ? noticeId : undefined}

@@ -1,12 +1,10 @@
 "use client";
 
 // Adds a person to the structure's list, or edits one: first and last name, optional notes.
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
-import { TextField } from "@/components/forms/fields";
-import { SubmitButton } from "@/components/forms/submit-button";
-import { initialActionState, type ActionState } from "@/lib/actions/state";
+import { ConfirmBox, TextField } from "@/components/forms/fields";
+import type { ActionState } from "@/lib/actions/state";
 
 interface Props {
   save: (state: ActionState, data: FormData) => Promise<ActionState>;
@@ -30,25 +28,13 @@ export function PersonForm({ save, person }: Props) {
 
 export function ArchivePersonForm({ personId, archive }: { personId: string; archive: (state: ActionState, data: FormData) => Promise<ActionState> }) {
   const t = useTranslations("people");
-  const [state, action, pending] = useActionState(archive, initialActionState);
   return (
     <details className="rounded-lg border border-red-700 p-4">
       <summary className="cursor-pointer font-semibold text-red-800">{t("deleteOpen")}</summary>
-      <form action={action} className="mt-3 space-y-3">
+      <ActionForm action={archive} submit={t("deleteSubmit")} danger className="mt-3 space-y-3">
         <input type="hidden" name="personId" value={personId} />
-        <label className="flex items-start gap-2">
-          <input type="checkbox" name="confirm" value="oui" required className="mt-1 h-5 w-5" />
-          {t("deleteConfirm")}
-        </label>
-        {state.message ? (
-          <p role="alert" className="font-semibold text-red-800">
-            {state.message}
-          </p>
-        ) : null}
-        <SubmitButton pending={pending} danger>
-          {t("deleteSubmit")}
-        </SubmitButton>
-      </form>
+        <ConfirmBox label={t("deleteConfirm")} />
+      </ActionForm>
     </details>
   );
 }

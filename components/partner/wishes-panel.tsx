@@ -1,12 +1,14 @@
 // On a structure's home: the wishes its people sent with the visitor code ("J'aimerais y aller", issue 16),
 // each with a link that opens the booking form on the date wanted (booking it handles the wish) and a
-// button that sets it aside. A wish disappears by itself once its session has started.
+// button that sets it aside. A wish disappears by itself once its session has started. A wish for "date au
+// choix" opens no date unasked: the referent chooses one of the dates to come, here or on the event's page,
+// and the wish goes along (issue 29.14).
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
 import type { ActionState } from "@/lib/actions/state";
 import type { Actor } from "@/lib/auth/actor";
-import { formatMoment, formatSessionShort } from "@/lib/format/dates";
+import { formatMoment, formatSessionDate, formatSessionShort } from "@/lib/format/dates";
 import { listWishes } from "@/lib/wishes/wishes";
 import { EmptyPageNotice } from "@/components/empty-page-notice";
 
@@ -43,6 +45,30 @@ export async function WishesPanel({ actor, partnerId, setAside }: { actor: Actor
                   >
                     {t("book")}
                   </Link>
+                ) : wish.dates.length ? (
+                  <div role="group" aria-labelledby={`envie-${wish.id}`} className="space-y-1">
+                    <p id={`envie-${wish.id}`} className="font-semibold">
+                      {t("chooseDate", { name: wish.name })}
+                    </p>
+                    <ul className="flex flex-wrap gap-2">
+                      {wish.dates.map((date) => (
+                        <li key={date.id}>
+                          <Link
+                            href={`/offre/${wish.event.id}/reserver/${date.id}?envie=${wish.id}`}
+                            aria-label={t("bookDateLabel", { name: wish.name, event: wish.event.title, date: formatSessionDate(date.startsAt) })}
+                            className="inline-block rounded-md bg-brand-700 px-3 py-2 font-semibold text-white hover:bg-brand-800"
+                          >
+                            {formatSessionShort(date.startsAt)}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                    {wish.moreDates ? (
+                      <Link href={`/offre/${wish.event.id}?envie=${wish.id}`} aria-label={t("allDatesLabel", { name: wish.name, event: wish.event.title })} className="text-brand-800 underline">
+                        {t("allDates")}
+                      </Link>
+                    ) : null}
+                  </div>
                 ) : (
                   <p>{t("noDate")}</p>
                 )}

@@ -4,7 +4,7 @@ import "server-only";
 import { getTranslations } from "@/lib/i18n/server";
 import { InvalidInput } from "@/lib/validation";
 import { DomainError } from "@/lib/errors";
-import { describeFieldError } from "./describe";
+import { describeFieldError, describeMessage } from "./describe";
 
 import type { ActionState } from "./state";
 
@@ -26,11 +26,12 @@ export async function actionFailure(error: unknown, { easy = false }: { easy?: b
   }
   if (easy && error instanceof DomainError && say(`easy.errors.${error.code}`)) return { ok: false, message: say(`easy.errors.${error.code}`, error.params)! };
   if (error instanceof InvalidInput) {
-    // Each message names its field ("Adresse e-mail : indiquez une adresse e-mail valide."), as in the browser.
-    const fieldErrors = Object.fromEntries(
-      Object.entries(error.fieldErrors).map(([field, keys]) => [field, (keys ?? []).map((key) => describeFieldError(t, field, key))]),
-    );
-    return { ok: false, message: say("domainErrors.INVALID_INPUT")!, fieldErrors };
+    // Each message names its field ("Adresse e-mail : indiquez une adresse e-mail valide."), as in the browser:
+    // ActionForm names it with the form's own label from the bare messages, the catalog's label otherwise.
+    const entries = Object.entries(error.fieldErrors);
+    const fieldErrors = Object.fromEntries(entries.map(([field, keys]) => [field, (keys ?? []).map((key) => describeFieldError(t, field, key))]));
+    const fieldMessages = Object.fromEntries(entries.map(([field, keys]) => [field, (keys ?? []).map((key) => describeMessage(t, key))]));
+    return { ok: false, message: say("domainErrors.INVALID_INPUT")!, fieldErrors, fieldMessages };
   }
   if (error instanceof DomainError) {
     return { ok: false, message: say(`domainErrors.${error.code}`, error.params) ?? error.message };

@@ -14,7 +14,7 @@ import { NotFoundError, RuleViolation } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MembershipStatus } from "@/lib/generated/prisma/enums";
 import { queueMail } from "@/lib/mail";
-import { parisDaysBefore, seasonOf } from "@/lib/time";
+import { inParis, parisDaysBefore, seasonOf } from "@/lib/time";
 import { calendarDay, optionalLine, requireId, urlFilter, parse } from "@/lib/validation";
 import { pageOffset, sortOf, urlDirection, urlSort, type Direction } from "@/lib/lists";
 
@@ -44,6 +44,30 @@ export async function membershipCampaign(actor: Actor, seasonStart: number, { no
   return { season: seasonStart, inPartnership: partners[0]!.n, notInvited: partners[0]!.notInvited, counts, collectedCents };
 }
 
+/** June, zero-based: the month the next season's campaign opens (decision 018). */
+const NEXT_SEASON_CAMPAIGN_MONTH = 5;
+
+/**
+ * Whether the association may invite and remind for a season (issue 29.10, decision 018): the season under
+ * way, or the next one from 1 June (Paris), when structures set their next year's budget; before June an
+ * invitation for a season nine months away read as one for the current season. A past season is closed.
+ */
+export function campaignWindow(seasonStart: number, now: Date): "OPEN" | "NEXT" | "PAST" | "TOO_EARLY" {
+  const current = seasonOf(now);
+  if (seasonStart < current) return "PAST";
+  if (seasonStart === current) return "OPEN";
+  // The season under way ends in August: its months from June are the next one's campaign.
+  const month = inParis(now).getMonth();
+  return seasonStart === current + 1 && month >= NEXT_SEASON_CAMPAIGN_MONTH && month < 8 ? "NEXT" : "TOO_EARLY";
+}
+
+function ensureCampaignOpen(seasonStart: number, now: Date): void {
+  const window = campaignWindow(seasonStart, now);
+  if (window === "PAST" || window === "TOO_EARLY") {
+    throw new RuleViolation(`MEMBERSHIP_CAMPAIGN_${window}`, window === "PAST" ? "Cette saison est terminée." : "Les invitations pour cette saison ne sont pas encore ouvertes.");
+  }
+}
+
 /**
  * Invites every structure in partnership not yet invited this season: a membership row per structure
  * and a mail to each of its active referents, a hundred structures per transaction. Safe to run again
@@ -53,6 +77,7 @@ export async function membershipCampaign(actor: Actor, seasonStart: number, { no
 export async function inviteAllToJoin(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ invited: number }> {
   ensureAdmin(actor);
   const { season: seasonStart } = parse(z.object({ season: season() }), input);
+  ensureCampaignOpen(seasonStart, now);
   const prisma = getPrisma();
   let invited = 0;
   for (;;) {
@@ -80,6 +105,7 @@ export async function inviteAllToJoin(actor: Actor, input: unknown, { now = new 
 export async function remindToJoin(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ reminded: number }> {
   ensureAdmin(actor);
   const { season: seasonStart, afterDays } = parse(z.object({ season: season(), afterDays: z.coerce.number("validation.invalid").int("validation.integer").min(1, "validation.atLeastOne").max(365, "validation.tooLarge") }), input);
+  ensureCampaignOpen(seasonStart, now);
   const before = parisDaysBefore(now, afterDays);
   return getPrisma().$transaction(async (tx) => {
     const due = await tx.membership.findMany({

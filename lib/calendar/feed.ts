@@ -5,6 +5,7 @@
 // structure's bookings and applications, their own registrations, nothing else. No last name, need or
 // phone number. Events from the last 30 days stay, so that today's outing does not vanish once begun.
 import "server-only";
+import { parisDaysBefore } from "@/lib/time";
 import { ICalEventStatus } from "ical-generator";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { getPrisma } from "@/lib/db/client";
@@ -15,7 +16,8 @@ import { sessionEnd } from "./booking-event";
 import { feedOwner } from "./feed-token";
 import { bookingSequence, calendarWords as t, firstNames, ICalCalendarMethod, location, newCalendar, organizer, parisDateTime, uid } from "./ical";
 
-const KEPT_FOR_MS = 30 * 86_400_000;
+/** Outings of the last days stay in the feed: today's does not vanish once it starts. */
+const KEPT_DAYS = 30;
 /** Enough for a busy structure's season; a calendar app refetches the whole feed each time. */
 const MOST = 500;
 
@@ -24,7 +26,7 @@ export async function calendarFeed(token: string, { now = new Date() } = {}): Pr
   const owner = await feedOwner(token);
   if (!owner) return null;
   const prisma = getPrisma();
-  const since = new Date(now.getTime() - KEPT_FOR_MS);
+  const since = parisDaysBefore(now, KEPT_DAYS);
   const [partner, bookings, applications, registrations] = await Promise.all([
     prisma.partner.findUniqueOrThrow({ where: { id: owner.partnerId }, select: { name: true } }),
     prisma.booking.findMany({

@@ -20,6 +20,9 @@ export const WISHES_PER_SESSION = 5;
 /** A structure's wishes a Paris day, all its sessions together: a dozen sessions' worth, so that one visitor
  * never spends the others' share (issue 27.7). */
 export const WISHES_PER_DAY = 60;
+/** A wish for "date au choix": the event's dates to come the referent chooses from on the wish itself;
+ * beyond them, the event's page, whose "Réserver" links carry the wish on (issue 29.14). */
+export const WISH_DATES_SHOWN = 6;
 
 export const wishSchema = z.object({
   eventId: uuid(),
@@ -66,8 +69,13 @@ export interface WishRow {
   event: { id: string; title: string; venueName: string };
   /** The date wanted, or null: then the referent picks one. */
   session: { id: string; startsAt: Date } | null;
-  /** The date the booking form opens on: the one wanted, or the event's next. */
+  /** The date the booking form opens on: the one wanted; none for "date au choix", where the referent
+   * chooses (issue 29.14: opening the first date unasked booked a date nobody chose). */
   bookSessionId: string | null;
+  /** "Date au choix": the event's first dates to come, to choose from; empty when a date was wanted. */
+  dates: { id: string; startsAt: Date }[];
+  /** More dates than `dates` are to come (the event's page lists them all). */
+  moreDates: boolean;
 }
 
 /** The structure's wishes still to handle, newest first. */
@@ -89,7 +97,7 @@ export async function listWishes(actor: Actor, partnerId: string, { now = new Da
           id: true,
           title: true,
           venue: { select: { name: true } },
-          sessions: { where: { status: "SCHEDULED", startsAt: { gt: now } }, orderBy: { startsAt: "asc" }, take: 1, select: { id: true } },
+          sessions: { where: { status: "SCHEDULED", startsAt: { gt: now } }, orderBy: { startsAt: "asc" }, take: WISH_DATES_SHOWN + 1, select: { id: true, startsAt: true } },
         },
       },
     },
@@ -97,7 +105,9 @@ export async function listWishes(actor: Actor, partnerId: string, { now = new Da
   return wishes.map(({ event: { sessions, venue, ...event }, ...wish }) => ({
     ...wish,
     event: { ...event, venueName: venue.name },
-    bookSessionId: wish.session?.id ?? sessions[0]?.id ?? null,
+    bookSessionId: wish.session?.id ?? null,
+    dates: wish.session ? [] : sessions.slice(0, WISH_DATES_SHOWN),
+    moreDates: !wish.session && sessions.length > WISH_DATES_SHOWN,
   }));
 }
 

@@ -2,13 +2,14 @@
 // structure in partnership, each once per season, and is safe to run again after a failure; reminders go
 // to those who have not answered after a chosen delay; memberships are recorded; a structure answers from
 // its home; membership never decides a booking.
-import { answerMembership, getMembershipState, inviteAllToJoin, listMemberships, membersCsv, membershipCampaign, recordMembership, remindToJoin } from "@/lib/association/memberships";
+import { answerMembership, campaignWindow, getMembershipState, inviteAllToJoin, listMemberships, membersCsv, membershipCampaign, recordMembership, remindToJoin } from "@/lib/association/memberships";
 import { requestBooking } from "@/lib/booking/request";
 import { getPrisma } from "@/lib/db/client";
 import { adminActor, partnerActor } from "../factories/actors";
 import { request, stage } from "../factories/booking";
 import { createPartner } from "../factories";
 import { forgetJobsAndMail } from "../support/jobs";
+import { RuleViolation } from "@/lib/errors";
 
 jest.setTimeout(60_000);
 beforeEach(() => forgetJobsAndMail());
@@ -24,6 +25,25 @@ async function structureWithReferents(name: string, referents = 1, convention = 
 }
 
 describe("the season's campaign", () => {
+  it("is open for the season under way, and for the next only from June (issue 29.10, decision 018)", async () => {
+    const december = new Date("2026-12-10T10:00:00Z");
+    expect(campaignWindow(2026, december)).toBe("OPEN");
+    expect(campaignWindow(2025, december)).toBe("PAST");
+    expect(campaignWindow(2027, december)).toBe("TOO_EARLY");
+    // 1 June 00:30 in Paris is still 31 May in UTC.
+    expect(campaignWindow(2027, new Date("2027-05-31T21:30:00Z"))).toBe("TOO_EARLY");
+    expect(campaignWindow(2027, new Date("2027-05-31T22:30:00Z"))).toBe("NEXT");
+    expect(campaignWindow(2028, new Date("2027-06-15T10:00:00Z"))).toBe("TOO_EARLY");
+  });
+
+  it("invites nobody for a season it is not open for", async () => {
+    const admin = await adminActor();
+    await structureWithReferents("Trop tôt", 1);
+    await expect(inviteAllToJoin(admin, { season: 2027 }, at("2026-12-10T10:00:00Z"))).rejects.toBeInstanceOf(RuleViolation);
+    await expect(remindToJoin(admin, { season: 2025, afterDays: 14 }, at("2026-12-10T10:00:00Z"))).rejects.toBeInstanceOf(RuleViolation);
+    expect(await getPrisma().membership.count({ where: { season: 2027 } })).toBe(0);
+  });
+
   it("invites each structure in partnership once, mails each active referent, and resumes where it stopped", async () => {
     const admin = await adminActor();
     const a = await structureWithReferents("A", 2);

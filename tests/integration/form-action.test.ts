@@ -83,13 +83,13 @@ describe("formAction", () => {
   it("answers each field at fault, in words, when the input is invalid", async () => {
     actor = await partnerActor(partnerId);
     const answer = await createPersonAction(initialActionState, form([["firstName", ""], ["lastName", "Diallo"]]));
-    expect(answer).toEqual({ ok: false, message: "Certains champs sont à corriger.", fieldErrors: { firstName: [expect.stringMatching(/^Prénom : /)] } });
+    expect(answer).toEqual({ ok: false, message: "Certains champs sont à corriger.", fieldErrors: { firstName: [expect.stringMatching(/^Prénom : /)] }, fieldMessages: { firstName: ["Ce champ est obligatoire."] } });
   });
 
   it("does nothing and says so when the confirmation box is not ticked", async () => {
     actor = await partnerActor(partnerId);
     const person = await createPerson(actor, { partnerId, firstName: "Awa", lastName: "Gardée" });
-    const message = "Cochez la case pour confirmer l'annulation.";
+    const message = "Cochez la case pour confirmer le retrait.";
     expect(await archivePersonAction(initialActionState, form([["personId", person.id]]))).toEqual({ ok: false, message, fieldErrors: { confirm: [message] } });
     expect(await getPrisma().person.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({ archivedAt: null });
   });
@@ -126,7 +126,7 @@ describe("quota forms: lib names the field at fault and reads the form's own cho
     const admin = await setVenueQuotaAction(initialActionState, sent);
     actor = await venueActor(venueId);
     const venue = await setQuotaAction(initialActionState, sent);
-    for (const answer of [admin, venue]) expect(answer).toEqual({ ok: false, message: "Certains champs sont à corriger.", fieldErrors: { maxPlaces: [expect.stringMatching(/^Places : /)] } });
+    for (const answer of [admin, venue]) expect(answer).toEqual({ ok: false, message: "Certains champs sont à corriger.", fieldErrors: { maxPlaces: [expect.stringMatching(/^Places : /)] }, fieldMessages: { maxPlaces: ["Indiquez au moins 1."] } });
   });
 
   it("reads 'no rule' from the forms' own choice", async () => {
@@ -153,6 +153,7 @@ describe("quota forms: lib names the field at fault and reads the form's own cho
       ok: false,
       message: "Certains champs sont à corriger.",
       fieldErrors: { expiresAt: [expect.stringMatching(/^Fin : choisissez aujourd'hui/)], reason: [expect.stringMatching(/^Motif : /)] },
+      fieldMessages: { expiresAt: [expect.stringMatching(/^Choisissez aujourd'hui/)], reason: [expect.any(String)] },
     });
   });
 });

@@ -8,7 +8,7 @@ import { getPrisma } from "@/lib/db/client";
 import { InvalidInput } from "@/lib/validation";
 import { AccessDeniedError, NotFoundError, RuleViolation } from "@/lib/errors";
 import { parisTime } from "@/lib/time";
-import { handleWish, listWishes, makeWish, ownWish, purgeWishes, WISHES_PER_DAY, WISHES_PER_SESSION } from "@/lib/wishes/wishes";
+import { handleWish, listWishes, makeWish, ownWish, purgeWishes, WISH_DATES_SHOWN, WISHES_PER_DAY, WISHES_PER_SESSION } from "@/lib/wishes/wishes";
 import { partnerActor } from "../factories/actors";
 import { createEvent, createPartner, createSession, createVenue } from "../factories";
 
@@ -44,11 +44,28 @@ describe("a wish", () => {
     expect((await getPrisma().wish.findUniqueOrThrow({ where: { id } })).expiresAt).toEqual(first.startsAt);
   });
 
-  it("without a date, opens the booking on the next date and lives until the last one", async () => {
+  it("without a date, lets the referent choose among the dates to come (issue 29.14), and lives until the last one", async () => {
     const { id } = await makeWish(visitor, { eventId, sessionId: "", name: "Z. L." }, { now: NOW });
     const [wish] = await listWishes(referent, partnerId, { now: NOW });
-    expect(wish).toMatchObject({ session: null, bookSessionId: first.id, message: null });
+    expect(wish).toMatchObject({ session: null, bookSessionId: null, message: null, moreDates: false });
+    expect(wish!.dates).toEqual([{ id: first.id, startsAt: first.startsAt }, { id: last.id, startsAt: last.startsAt }]);
     expect((await getPrisma().wish.findUniqueOrThrow({ where: { id } })).expiresAt).toEqual(last.startsAt);
+  });
+
+  it(`without a date, offers the first ${WISH_DATES_SHOWN} dates and says there are more (issue 29.14)`, async () => {
+    const run = await createEvent({ venueId: (await getPrisma().event.findUniqueOrThrow({ where: { id: eventId } })).venueId, title: "Le Long Cours" });
+    for (let day = 0; day <= WISH_DATES_SHOWN; day++) await createSession({ eventId: run.id, startsAt: parisTime(`2031-05-${String(day + 1).padStart(2, "0")}`, 20) });
+    await makeWish(visitor, { eventId: run.id, name: "Z. L." }, { now: NOW });
+    const [wish] = await listWishes(referent, partnerId, { now: NOW });
+    expect(wish!.dates).toHaveLength(WISH_DATES_SHOWN);
+    expect(wish!.dates[0]!.startsAt).toEqual(parisTime("2031-05-01", 20));
+    expect(wish!.moreDates).toBe(true);
+  });
+
+  it("with a date, opens the booking on that date and offers no other", async () => {
+    await makeWish(visitor, { eventId, sessionId: last.id, name: "Z. L." }, { now: NOW });
+    const [wish] = await listWishes(referent, partnerId, { now: NOW });
+    expect(wish).toMatchObject({ bookSessionId: last.id, dates: [], moreDates: false });
   });
 
   it("asks for a first name or initials, and nothing long", async () => {

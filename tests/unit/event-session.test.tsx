@@ -87,3 +87,17 @@ describe("a session of the event page, for a partner", () => {
     expect(screen.getByRole("link", { name: /^S'inscrire en liste d'attente/ })).toBeInTheDocument();
   });
 });
+
+describe("a session of the event page opened from a person's wish (issue 29.14)", () => {
+  it("carries the wish on to the booking form", () => {
+    const wish = "0190f0e0-0000-7000-8000-0000000000a1";
+    render(
+      <NextIntlClientProvider locale="fr" messages={pickMessages(messages)} timeZone="Europe/Paris">
+        <ul>
+          <EventSessionItem eventId={EVENT} session={session({ waitsFor: null, quotaLeft: 2 })} quotaRule={null} isPartner canBook wishId={wish} />
+        </ul>
+      </NextIntlClientProvider>,
+    );
+    expect(screen.getByRole("link", { name: /^Réserver/ })).toHaveAttribute("href", `/offre/${EVENT}/reserver/${session().id}?envie=${wish}`);
+  });
+});

@@ -8,7 +8,7 @@ import { CampaignSection } from "@/components/association/memberships/sections/c
 import { RecordSection } from "@/components/association/memberships/sections/record";
 import { listHref, Pagination } from "@/components/pagination";
 import { SortableHeader } from "@/components/sortable-header";
-import { listMemberships, membershipCampaign, MEMBERSHIP_SORTS, membershipSortSchema, seasonFromUrl } from "@/lib/association/memberships";
+import { campaignWindow, listMemberships, membershipCampaign, MEMBERSHIP_SORTS, membershipSortSchema, seasonFromUrl } from "@/lib/association/memberships";
 import { sortOf, urlPage } from "@/lib/lists";
 import { searchChoicesAction } from "@/app/admin/choices-actions";
 import { choiceById } from "@/lib/association/choices";
@@ -69,8 +69,9 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
   const total = status ? (campaign.counts[status] ?? 0) : allCount;
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const members = campaign.counts.MEMBER ?? 0;
-  // Invitations and reminders are for the season under way (or the next one, prepared in summer).
-  const campaignOpen = season >= current && season <= current + 1;
+  // Invitations and reminders: the season under way, or the next from June (lib/association/memberships.ts).
+  const opening = campaignWindow(season, now);
+  const campaignOpen = opening === "OPEN" || opening === "NEXT";
   const seasons = [...new Set([current + 1, ...Array.from({ length: 6 }, (_, n) => current - n), season])].sort((a, b) => b - a);
   const seasonName = (s: number) => (s === current ? t("seasonCurrent", { label: seasonLabel(s) }) : s === current + 1 ? t("seasonNext", { label: seasonLabel(s) }) : seasonLabel(s));
     const counts: [string, number | string, string?][] = [
@@ -126,8 +127,7 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
         <CampaignSection
           season={season}
           label={label}
-          open={campaignOpen}
-          past={season < current}
+          opening={opening}
           notInvited={campaign.notInvited}
           invited={campaign.counts.INVITED ?? 0}
           inviteAll={inviteAllAction}

@@ -12,6 +12,7 @@ import { getEventDetails, type EventDetails } from "@/lib/catalog/event";
 import { READING_MODE_COOKIE, readsEasy } from "@/lib/catalog/reading-mode";
 import { loadOr404 } from "@/lib/http/load-or-404";
 import { eventTitle } from "@/lib/page-titles";
+import { isUuid } from "@/lib/validation";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { WishForm } from "@/components/easy/wish-form";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
@@ -31,8 +32,11 @@ export async function generateMetadata({ params }: { params: Promise<{ eventId: 
   return { title: await eventTitle(() => read(actor, eventId), t) };
 }
 
-export default async function EventPage({ params }: { params: Promise<{ eventId: string }> }) {
+export default async function EventPage({ params, searchParams }: { params: Promise<{ eventId: string }>; searchParams: Promise<{ envie?: string | string[] }> }) {
   const { eventId } = await params;
+  // Opened from a wish's "Toutes les dates" (issue 29.14): its booking links carry the wish on.
+  const { envie } = await searchParams;
+  const wishId = isUuid(envie) ? envie : undefined;
   const event = await load(eventId);
   const actor = await currentActor();
   if (readsEasy(actor, (await cookies()).get(READING_MODE_COOKIE)?.value)) {
@@ -133,7 +137,7 @@ export default async function EventPage({ params }: { params: Promise<{ eventId:
           ) : (
             <ul className="space-y-3">
               {event.sessions.map((session) => (
-                <EventSessionItem key={session.id} eventId={event.id} session={session} quotaRule={event.quotaRule} isPartner={isPartner} canBook={event.canBook} />
+                <EventSessionItem key={session.id} eventId={event.id} session={session} quotaRule={event.quotaRule} isPartner={isPartner} canBook={event.canBook} wishId={wishId} />
               ))}
             </ul>
           )}

@@ -17,7 +17,7 @@ export const updatePersonAction = formAction({
 });
 
 export const archivePersonAction = formAction({
-  confirm: "bookingPage.confirmNeeded",
+  confirm: "people.confirmNeeded",
   run: (actor, { personId }) => archivePerson(actor, { personId }),
   done: () => {
     revalidatePath("/partenaire/personnes");

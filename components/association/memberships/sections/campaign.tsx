@@ -1,5 +1,7 @@
 // The season's campaign: invite every structure in partnership not yet invited, then remind those who have
-// not answered. Only for the season under way or the next (prepared in summer); both ask first.
+// not answered. Only for the season under way or, from June, the next (lib/association/memberships.ts,
+// campaignWindow; decision 018); both ask first. The next season's campaign says so, and when that season
+// starts, so that nobody invites for it thinking of the current one (issue 29.10).
 import { getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/fields";
@@ -7,11 +9,10 @@ import type { ActionState } from "@/lib/actions/state";
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 
-export async function CampaignSection({ season, label, open, past, notInvited, invited, inviteAll, remind }: {
+export async function CampaignSection({ season, label, opening, notInvited, invited, inviteAll, remind }: {
   season: number;
   label: string;
-  open: boolean;
-  past: boolean;
+  opening: "OPEN" | "NEXT" | "PAST" | "TOO_EARLY";
   notInvited: number;
   invited: number;
   inviteAll: Action;
@@ -24,8 +25,9 @@ export async function CampaignSection({ season, label, open, past, notInvited, i
       <h2 id="campagne" className="text-2xl font-semibold">
         {t("campaignTitle")}
       </h2>
-      {open ? (
+      {opening === "OPEN" || opening === "NEXT" ? (
         <>
+          {opening === "NEXT" ? <p className="rounded-md bg-brand-50 p-3 font-semibold">{t("nextSeason", { label, year: season })}</p> : null}
           <div className="space-y-2">
             <h3 className="text-lg font-semibold">{t("inviteTitle")}</h3>
             <p>{t("inviteLead", { count: notInvited })}</p>
@@ -45,7 +47,7 @@ export async function CampaignSection({ season, label, open, past, notInvited, i
           </div>
         </>
       ) : (
-        <p>{past ? t("pastSeason") : t("futureSeason")}</p>
+        <p>{opening === "PAST" ? t("pastSeason") : t("futureSeason", { label, year: season })}</p>
       )}
     </section>
   );

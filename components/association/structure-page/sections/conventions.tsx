@@ -4,7 +4,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/fields";
 import { formatDay } from "@/lib/format/dates";
-import { parisDate } from "@/lib/time";
+import { parisDate, nextParisDay } from "@/lib/time";
 import { card, cell, Section, type FormAction, type StructureFile } from "../section";
 
 const ymd = (date: Date) => date.toISOString().slice(0, 10);
@@ -13,7 +13,7 @@ export async function ConventionsSection({ structure, latestConvention, now, add
   const t = await getTranslations("structuresAdmin.structure");
   const today = parisDate(now);
   // A renewal starts the day after the last convention ends (today if that day is past).
-  const renewalFrom = latestConvention && ymd(latestConvention) >= today ? ymd(new Date(latestConvention.getTime() + 86_400_000)) : today;
+  const renewalFrom = latestConvention && ymd(latestConvention) >= today ? parisDate(nextParisDay(latestConvention)) : today;
   return (
     <Section id="conventions">
       {structure.conventions.length === 0 ? (
