@@ -35,6 +35,8 @@ export const CLIENT_NAMESPACES = [
   "myBookings",
   "offer",
   "people",
+  "sms.booking",
+  "sms.consent",
   "validation",
   "venue.door",
   "venue.session",
