@@ -3,6 +3,8 @@
 // about texts, the association's SMS outbox and the answers on a structure's home.
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
+import { SmsOutbox } from "@/components/admin/outbox/sms-outbox";
+import { SmsAnswers } from "@/components/partner/home/sms-answers";
 import { PersonMobileForm } from "@/components/partner/person/mobile-form";
 import messages from "@/messages/fr";
 import { pickMessages } from "@/lib/i18n/client-messages";
@@ -41,5 +43,64 @@ describe("a person's number (issue 30.1)", () => {
     await waitFor(() => expect(withdraw).toHaveBeenCalledTimes(1));
     expect(Object.fromEntries((withdraw.mock.calls[0] as unknown as [unknown, FormData])[1].entries())).toMatchObject({ personId: PERSON });
     expect(screen.getByRole("button", { name: "Remplacer le numéro" })).toBeInTheDocument();
+  });
+});
+
+const SMS = "0190f0e0-0000-7000-8000-0000000000a1";
+const text = (fields: Partial<Parameters<typeof SmsOutbox>[0]["texts"][number]> = {}) => ({
+  id: SMS,
+  kind: "CONFIRMATION",
+  to: "+33 6 •• •• •• 78",
+  text: "Bonjour Awa,\nTa place est réservée.",
+  encoding: "GSM7",
+  segments: 1,
+  status: "KEPT",
+  createdAt: "le 6 décembre 2026 à 18 h",
+  error: null,
+  ...fields,
+});
+
+describe("the association's SMS outbox (issue 30.3)", () => {
+  it("shows each text as sent, its number masked, and what it cost", () => {
+    wrap(<SmsOutbox texts={[text()]} waiting={0} settings={{ reminderHour: 18, monthlyBudget: null }} resend={jest.fn()} saveSettings={jest.fn()} />);
+    expect(screen.getByRole("heading", { name: "Confirmation" })).toBeInTheDocument();
+    expect(screen.getByText(/Bonjour Awa,/)).toBeInTheDocument();
+    expect(screen.getByText(/À \+33 6 •• •• •• 78 · Gardé ici \(démo\) · 1 SMS \(GSM7\)/)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Envoyer à nouveau" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("status")).not.toBeInTheDocument();
+  });
+
+  it("offers to send a failed text again", async () => {
+    const resend = jest.fn(async () => ({ ok: true, message: "Le SMS repart : il sera envoyé dans un instant." }));
+    wrap(<SmsOutbox texts={[text({ status: "FAILED", error: "L'opérateur SMS n'a pas répondu à temps (connexion)." })]} waiting={0} settings={{ reminderHour: 18, monthlyBudget: null }} resend={resend} saveSettings={jest.fn()} />);
+    expect(screen.getByText(/Échec/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: "Envoyer à nouveau" }));
+    await waitFor(() => expect(resend).toHaveBeenCalledTimes(1));
+    expect(Object.fromEntries((resend.mock.calls[0] as unknown as [unknown, FormData])[1].entries())).toMatchObject({ smsId: SMS });
+  });
+
+  it("says when texts wait for the budget, and sets the budget and the reminder's hour", async () => {
+    const saveSettings = jest.fn(async () => ({ ok: true, message: "Réglages des SMS enregistrés." }));
+    wrap(<SmsOutbox texts={[text({ status: "OVER_BUDGET" })]} waiting={3} settings={{ reminderHour: 18, monthlyBudget: 100 }} resend={jest.fn()} saveSettings={saveSettings} />);
+    expect(screen.getByRole("status")).toHaveTextContent("Le budget du mois est atteint : 3 SMS attendent le mois prochain ou un budget plus grand.");
+    expect(screen.getByLabelText("Heure du rappel, la veille")).toHaveValue(18);
+    fireEvent.change(screen.getByLabelText(/Budget du mois/), { target: { value: "250" } });
+    fireEvent.click(screen.getByRole("button", { name: "Enregistrer" }));
+    await waitFor(() => expect(saveSettings).toHaveBeenCalledTimes(1));
+    expect(Object.fromEntries((saveSettings.mock.calls[0] as unknown as [unknown, FormData])[1].entries())).toMatchObject({ reminderHour: "18", monthlyBudget: "250" });
+  });
+});
+
+describe("the answers on a structure's home (issue 30.4)", () => {
+  it("says what each answer did, links to the booking, and marks it read", async () => {
+    const markRead = jest.fn(async () => ({ ok: true, message: "Réponse marquée comme lue." }));
+    const answer = { id: SMS, outcome: "REFERENT_TO_CALL" as const, text: "non", name: "Awa Diallo", bookingId: PERSON, receivedAt: "le 6 décembre 2026 à 19 h" };
+    wrap(<SmsAnswers answers={[answer, { ...answer, id: PERSON, outcome: "STOPPED", text: "STOP", name: "Nina Diallo" }]} markRead={markRead} />);
+    expect(screen.getByText("Awa Diallo a répondu « non » : la réservation est gardée, appelez la personne.")).toBeInTheDocument();
+    expect(screen.getByText("Nina Diallo a répondu STOP : plus aucun SMS ne lui sera envoyé.")).toBeInTheDocument();
+    expect(screen.getAllByRole("link", { name: "Voir la réservation" })[0]).toHaveAttribute("href", `/partenaire/reservations/${PERSON}`);
+    fireEvent.click(screen.getAllByRole("button", { name: "J'ai lu" })[0]!);
+    await waitFor(() => expect(markRead).toHaveBeenCalledTimes(1));
+    expect(Object.fromEntries((markRead.mock.calls[0] as unknown as [unknown, FormData])[1].entries())).toMatchObject({ answerId: SMS });
   });
 });
