@@ -6,7 +6,7 @@ import type { Session } from "smpp";
 import { getPrisma } from "@/lib/db/client";
 import { startWorker } from "@/lib/jobs/worker";
 import { bookFromForm } from "@/lib/partner/booking-form";
-import { recordPersonMobile } from "@/lib/sms/consent";
+import { peopleWithMobile, recordPersonMobile } from "@/lib/sms/consent";
 import { closeSms } from "@/lib/sms/transport";
 import { partners, stage } from "../factories/booking";
 import { forgetJobsAndMail, until } from "../support/jobs";
@@ -53,6 +53,14 @@ describe("the booking form's choices about texts (issue 30.2)", () => {
     await recordPersonMobile(partner.actor, { personId: person.id, number: "06 12 34 56 78", consent: "on" });
     return person;
   }
+
+  it("tells the form which of the structure's people have a number with consent, to that structure only", async () => {
+    const [partner, other] = await partners(2);
+    const person = await awa(partner!);
+    const without = await getPrisma().person.create({ data: { partnerId: partner!.id, firstName: "Lina", lastName: "Martin" } });
+    expect(await peopleWithMobile(partner!.actor, partner!.id, [person.id, without.id])).toEqual([person.id]);
+    await expect(peopleWithMobile(other!.actor, partner!.id, [person.id])).rejects.toMatchObject({ code: "ACCESS_DENIED" });
+  });
 
   it("records the choices with the booking and texts the confirmation to each guest with a number", async () => {
     const { sessionId } = await stage({ capacity: 5 });

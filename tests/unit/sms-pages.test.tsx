@@ -3,11 +3,16 @@
 // about texts, the association's SMS outbox and the answers on a structure's home.
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
+import { BookingForm } from "@/components/offer/booking-form";
 import { SmsOutbox } from "@/components/admin/outbox/sms-outbox";
 import { SmsAnswers } from "@/components/partner/home/sms-answers";
 import { PersonMobileForm } from "@/components/partner/person/mobile-form";
 import messages from "@/messages/fr";
 import { pickMessages } from "@/lib/i18n/client-messages";
+
+jest.mock("next/navigation", () => ({
+  useRouter: () => ({ push: jest.fn(), replace: jest.fn(), refresh: jest.fn(), prefetch: jest.fn(), back: jest.fn(), forward: jest.fn() }),
+}));
 
 const PERSON = "0190f0e0-0000-7000-8000-000000000001";
 
@@ -102,5 +107,52 @@ describe("the answers on a structure's home (issue 30.4)", () => {
     fireEvent.click(screen.getAllByRole("button", { name: "J'ai lu" })[0]!);
     await waitFor(() => expect(markRead).toHaveBeenCalledTimes(1));
     expect(Object.fromEntries((markRead.mock.calls[0] as unknown as [unknown, FormData])[1].entries())).toMatchObject({ answerId: SMS });
+  });
+});
+
+describe("the booking form's texts (issue 30.2)", () => {
+  const sent = () => JSON.parse((document.querySelector('input[name="booking"]') as HTMLInputElement).value);
+
+  function renderForm(mobile: boolean) {
+    const search = jest.fn(async () => [{ id: PERSON, firstName: "Awa", lastName: "Diallo", mobile }]);
+    const book = jest.fn(async () => ({ ok: false, message: "Aucune réservation faite." }));
+    wrap(<BookingForm sessionId="0190f0e0-0000-7000-8000-0000000000ff" partnerId="0190f0e0-0000-7000-8000-0000000000ee" placesLeft={5} quotaLeft={null} search={search} book={book} idempotencyKey="0190f0e0-0000-7000-8000-0000000000aa" />);
+    return { book };
+  }
+
+  async function chooseAwa() {
+    fireEvent.change(screen.getByLabelText("Chercher une personne de votre structure"), { target: { value: "aw" } });
+    fireEvent.click(await screen.findByRole("button", { name: "Ajouter Awa Diallo" }));
+  }
+
+  it("says a person with a number on file gets texts, and offers the confirmation and the NON that cancels all", async () => {
+    renderForm(true);
+    await chooseAwa();
+    expect(screen.getByText("Awa Diallo recevra les SMS au numéro de sa fiche.")).toBeInTheDocument();
+    expect(screen.getByRole("group", { name: "SMS à la personne" })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("checkbox", { name: "Envoyer aussi la confirmation par SMS" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: "Si la personne répond NON, annuler toute la réservation" }));
+    expect(sent().texts).toEqual({ confirmation: true, mainMayCancel: true, guests: [] });
+  });
+
+  it("sends nothing about texts when no guest has or is given a number", async () => {
+    renderForm(false);
+    await chooseAwa();
+    expect(screen.queryByRole("group", { name: "SMS à la personne" })).not.toBeInTheDocument();
+    expect(sent().texts).toBeUndefined();
+  });
+
+  it("takes a number for a companion, for this booking only, with their consent", async () => {
+    renderForm(true);
+    await chooseAwa();
+    fireEvent.click(screen.getByRole("button", { name: "Ajouter un accompagnateur" }));
+    fireEvent.change(screen.getAllByLabelText("Prénom").at(-1)!, { target: { value: "Nina" } });
+    fireEvent.change(screen.getAllByLabelText("Nom").at(-1)!, { target: { value: "Diallo" } });
+    fireEvent.click(screen.getByRole("checkbox", { name: "Prévenir Nina Diallo par SMS" }));
+    fireEvent.change(screen.getByLabelText("Portable de Nina Diallo (pour cette sortie seulement)"), { target: { value: "+44 7911 123456" } });
+    const consent = screen.getByRole("checkbox", { name: "Nina Diallo est d'accord pour recevoir des SMS sur cette sortie" });
+    expect(consent).toBeRequired();
+    fireEvent.click(consent);
+    expect(sent().texts.guests).toEqual([{ position: 1, number: "+44 7911 123456", consent: true }]);
   });
 });
