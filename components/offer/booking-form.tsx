@@ -129,13 +129,13 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
             added(fullName(person), `${id}-first`);
           }}
         />
-        <SelectedPeople id={id} people={people} setPeople={setPeople} />
+        <SelectedPeople id={id} people={people} setPeople={setPeople} texts={!apply} />
       </fieldset>
 
       <fieldset className="space-y-3">
         <legend className="text-xl font-semibold">{t("companions")}</legend>
         <p className="text-sm">{t("companionsHint")}</p>
-        <CompanionRows id={id} companions={companions} setCompanions={setCompanions} />
+        <CompanionRows id={id} companions={companions} setCompanions={setCompanions} texts={!apply} />
         <button
           type="button"
           className={secondary}

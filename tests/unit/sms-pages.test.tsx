@@ -113,10 +113,10 @@ describe("the answers on a structure's home (issue 30.4)", () => {
 describe("the booking form's texts (issue 30.2)", () => {
   const sent = () => JSON.parse((document.querySelector('input[name="booking"]') as HTMLInputElement).value);
 
-  function renderForm(mobile: boolean) {
+  function renderForm(mobile: boolean, apply = false) {
     const search = jest.fn(async () => [{ id: PERSON, firstName: "Awa", lastName: "Diallo", mobile }]);
     const book = jest.fn(async () => ({ ok: false, message: "Aucune réservation faite." }));
-    wrap(<BookingForm sessionId="0190f0e0-0000-7000-8000-0000000000ff" partnerId="0190f0e0-0000-7000-8000-0000000000ee" placesLeft={5} quotaLeft={null} search={search} book={book} idempotencyKey="0190f0e0-0000-7000-8000-0000000000aa" />);
+    wrap(<BookingForm sessionId="0190f0e0-0000-7000-8000-0000000000ff" partnerId="0190f0e0-0000-7000-8000-0000000000ee" placesLeft={5} quotaLeft={null} search={search} book={book} idempotencyKey="0190f0e0-0000-7000-8000-0000000000aa" apply={apply} />);
     return { book };
   }
 
@@ -139,6 +139,13 @@ describe("the booking form's texts (issue 30.2)", () => {
     renderForm(false);
     await chooseAwa();
     expect(screen.queryByRole("group", { name: "SMS à la personne" })).not.toBeInTheDocument();
+    expect(sent().texts).toBeUndefined();
+  });
+
+  it("offers no texts on an application to a draw, which books nobody yet", async () => {
+    renderForm(false, true);
+    await chooseAwa();
+    expect(screen.queryByRole("checkbox", { name: "Prévenir Awa Diallo par SMS" })).not.toBeInTheDocument();
     expect(sent().texts).toBeUndefined();
   });
 

@@ -9,7 +9,8 @@ import { fullName, input, type Companion, type Person } from "./types";
 
 type Update<T> = (change: (list: T[]) => T[]) => void;
 
-export function SelectedPeople({ id, people, setPeople }: { id: string; people: Person[]; setPeople: Update<Person> }) {
+/** `texts`: whether the guests may get texts (not on an application to a draw, which books nobody yet). */
+export function SelectedPeople({ id, people, setPeople, texts = true }: { id: string; people: Person[]; setPeople: Update<Person>; texts?: boolean }) {
   const t = useTranslations("bookingForm");
   return (
     <section aria-labelledby={`${id}-selected`}>
@@ -29,7 +30,7 @@ export function SelectedPeople({ id, people, setPeople }: { id: string; people: 
                 </button>
               </div>
               <GuestNeeds name={fullName(person)} value={person} onChange={(needs) => setPeople((list) => list.map((p, i) => (i === index ? { ...p, ...needs } : p)))} />
-              <GuestTextChoice id={`${id}-p${index}-sms`} name={fullName(person)} onFile={person.mobile} value={person.text} onChange={(text) => setPeople((list) => list.map((p, i) => (i === index ? { ...p, text } : p)))} />
+              {texts ? <GuestTextChoice id={`${id}-p${index}-sms`} name={fullName(person)} onFile={person.mobile} value={person.text} onChange={(text) => setPeople((list) => list.map((p, i) => (i === index ? { ...p, text } : p)))} /> : null}
             </li>
           ))}
         </ul>
@@ -38,7 +39,7 @@ export function SelectedPeople({ id, people, setPeople }: { id: string; people: 
   );
 }
 
-export function CompanionRows({ id, companions, setCompanions }: { id: string; companions: Companion[]; setCompanions: Update<Companion> }) {
+export function CompanionRows({ id, companions, setCompanions, texts = true }: { id: string; companions: Companion[]; setCompanions: Update<Companion>; texts?: boolean }) {
   const t = useTranslations("bookingForm");
   const nameOf = (companion: Companion, index: number) => (companion.firstName.trim() || companion.lastName.trim() ? fullName(companion).trim() : t("companionNumber", { number: index + 1 }));
   const change = (index: number, fields: Partial<Companion>) => setCompanions((list) => list.map((c, i) => (i === index ? { ...c, ...fields } : c)));
@@ -72,7 +73,7 @@ export function CompanionRows({ id, companions, setCompanions }: { id: string; c
       </p>
       <div className="sm:col-span-4">
         <GuestNeeds name={nameOf(companion, index)} value={companion} onChange={(needs) => change(index, needs)} />
-        <GuestTextChoice id={`${id}-c${index}-sms`} name={nameOf(companion, index)} value={companion.text} onChange={(text) => change(index, { text })} />
+        {texts ? <GuestTextChoice id={`${id}-c${index}-sms`} name={nameOf(companion, index)} value={companion.text} onChange={(text) => change(index, { text })} /> : null}
       </div>
     </div>
   ));
