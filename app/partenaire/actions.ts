@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { formAction, said } from "@/lib/actions/form-action";
+import { markSmsAnswerRead } from "@/lib/sms/outbox";
 import { renewVisitorCode } from "@/lib/auth/visitor";
 import { formatVisitorCode } from "@/lib/codes";
 import { handleWish } from "@/lib/wishes/wishes";
@@ -16,4 +17,10 @@ export const renewVisitorCodeAction = formAction({
 export const setWishAsideAction = formAction({
   run: (actor, { wishId }) => handleWish(actor, wishId),
   done: () => (revalidatePath("/partenaire"), said("visitor.wishes.asideDone")),
+});
+
+/** An answer by text read by the referent (issue 30): it leaves the home. */
+export const markSmsAnswerReadAction = formAction({
+  run: markSmsAnswerRead,
+  done: () => (revalidatePath("/partenaire"), said("sms.answers.readSaid")),
 });

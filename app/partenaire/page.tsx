@@ -14,7 +14,8 @@ import { formatVisitorCode } from "@/lib/codes";
 import { formatDay } from "@/lib/format/dates";
 import { firstSteps } from "@/lib/partner/first-steps";
 import { seasonLabel } from "@/lib/time";
-import { renewVisitorCodeAction, setWishAsideAction } from "./actions";
+import { markSmsAnswerReadAction, renewVisitorCodeAction, setWishAsideAction } from "./actions";
+import { SmsAnswersSection } from "@/components/partner/home/sms-answers-section";
 import { answerMembershipAction } from "./adhesion-actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
@@ -31,7 +32,7 @@ export default async function PartnerHome() {
   const v = await getTranslations("visitor");
   const nav = await getTranslations("nav");
   return (
-    <ClientMessages namespaces={[...FORM_NAMESPACES, "membershipHome", "visitor"]}>
+    <ClientMessages namespaces={[...FORM_NAMESPACES, "membershipHome", "visitor", "sms.answers"]}>
       <div className="space-y-8">
         <h1 className="text-3xl font-bold text-brand-800">{t("partner")}</h1>
         {/* A new referent's guidance (issue 29.7), until its three steps are done. */}
@@ -52,6 +53,7 @@ export default async function PartnerHome() {
             </li>
           ))}
         </ul>
+        <SmsAnswersSection actor={actor} partnerId={actor.partnerId} markRead={markSmsAnswerReadAction} />
         <WishesPanel actor={actor} partnerId={actor.partnerId} setAside={setWishAsideAction} />
         <NotificationsPanel actor={actor} partnerId={actor.partnerId} markRead={markNotificationsReadAction} />
         <section aria-labelledby="code" className="space-y-3 rounded-lg bg-brand-50 p-4">

@@ -12,6 +12,7 @@ import { sentNeeds } from "@/components/offer/guest-needs";
 import { CompanionRows, SelectedPeople } from "@/components/offer/booking/guest-rows";
 import { PersonSearch } from "@/components/offer/booking/person-search";
 import { ApplicationPlaces, ShortPlaces, type IfShort } from "@/components/offer/booking/short-places";
+import { BookingTextChoices, sentTexts, type TextChoices } from "@/components/offer/booking/texts";
 import { fullName, secondary, type Companion, type Found, type Person } from "@/components/offer/booking/types";
 import { initialActionState, type ActionState } from "@/lib/actions/state";
 
@@ -57,6 +58,7 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
   const nextUid = useRef(0);
   const fresh = () => ({ uid: nextUid.current++, needs: [], needsNote: "" });
   const [ifShort, setIfShort] = useState<IfShort>("SPLIT");
+  const [textChoices, setTextChoices] = useState<TextChoices>({ confirmation: false, mainMayCancel: false });
   // An application's fewest places accepted: the whole group unless said otherwise.
   const [minPlaces, setMinPlaces] = useState<number | null>(null);
   // Where the keyboard goes after adding someone (the next thing to fill), and what is said of it.
@@ -82,6 +84,7 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
   const short = requested > available;
   const choice = short ? (available === 0 && ifShort === "SPLIT" ? "WAITLIST" : ifShort) : "WAITLIST";
   const chosen = new Set(people.flatMap((person) => (person.personId ? [person.personId] : [])));
+  const { texts, mainTexted } = sentTexts([...people, ...companions], textChoices);
   const payload = JSON.stringify({
     sessionId,
     partnerId,
@@ -89,6 +92,7 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
     people: people.map((p) => ({ personId: p.personId, firstName: p.firstName, lastName: p.lastName, keep: p.keep, ...sentNeeds(p) })),
     companions: companions.map((c) => ({ firstName: c.firstName, lastName: c.lastName, kind: c.kind, ...sentNeeds(c) })),
     ifShort: choice,
+    ...(texts && !apply ? { texts } : {}),
     ...(apply ? { minPlaces: Math.min(minPlaces ?? requested, requested) } : {}),
   });
 
@@ -116,7 +120,7 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
           chosen={chosen}
           booked={new Set(booked)}
           onFound={(person) => {
-            setPeople((list) => [...list, { ...fresh(), personId: person.id, firstName: person.firstName, lastName: person.lastName }]);
+            setPeople((list) => [...list, { ...fresh(), personId: person.id, firstName: person.firstName, lastName: person.lastName, mobile: person.mobile }]);
             // Back to the search, to add someone else; the addition is said.
             added(fullName(person), `${id}-search`);
           }}
@@ -125,13 +129,13 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
             added(fullName(person), `${id}-first`);
           }}
         />
-        <SelectedPeople id={id} people={people} setPeople={setPeople} />
+        <SelectedPeople id={id} people={people} setPeople={setPeople} texts={!apply} />
       </fieldset>
 
       <fieldset className="space-y-3">
         <legend className="text-xl font-semibold">{t("companions")}</legend>
         <p className="text-sm">{t("companionsHint")}</p>
-        <CompanionRows id={id} companions={companions} setCompanions={setCompanions} />
+        <CompanionRows id={id} companions={companions} setCompanions={setCompanions} texts={!apply} />
         <button
           type="button"
           className={secondary}
@@ -144,6 +148,8 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
           {t("addCompanion")}
         </button>
       </fieldset>
+
+      {texts && !apply ? <BookingTextChoices mainTexted={mainTexted} value={textChoices} onChange={setTextChoices} /> : null}
 
       {apply ? (
         <ApplicationPlaces id={id} requested={requested} minPlaces={Math.min(minPlaces ?? requested, requested)} setMinPlaces={setMinPlaces} />

@@ -15,6 +15,7 @@ import { EventEmitter } from "node:events";
 import pg from "pg";
 import { Logger, parseCrontab, run, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
 import { connectionConfig } from "@/lib/db/client";
+import { listenForAnswers } from "@/lib/sms/answers";
 import { CRONTAB, taskList as appTasks } from "./tasks";
 
 let started: Promise<StartedWorker> | undefined;
@@ -118,6 +119,10 @@ async function launch(databaseUrl: string, { concurrency = Number(process.env.BI
     pollInterval,
   });
   keepBeating(pool, runner, poolId);
+  // People answer the reminder hours after it left: bind to the operator now rather than at the first
+  // text sent or the hourly task, or a "NON" waits at the operator (decision 015). Not awaited: a server
+  // starts whether or not the operator answers, and the hourly task binds again.
+  void listenForAnswers();
   return {
     runner,
     poolId,

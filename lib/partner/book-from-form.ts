@@ -12,6 +12,7 @@ import { guestNeedsFields, needsNoteRule } from "@/lib/booking/schemas";
 import { parse } from "@/lib/validation";
 import { getPrisma } from "@/lib/db/client";
 import { personName } from "@/lib/validation";
+import { bookingTextsSchema, recordBookingTexts } from "@/lib/sms/consent";
 
 const name = personName();
 
@@ -34,6 +35,12 @@ export const bookingFormSchema = z.object({
     .array(z.object({ firstName: name, lastName: name, kind: z.enum(["FAMILY_OR_FRIEND", "PROFESSIONAL"]), ...guestNeedsFields }).superRefine(needsNoteRule))
     .default([]),
   ifShort: z.enum(["SPLIT", "WAITLIST", "NOTHING"]).default("WAITLIST"),
+  /**
+   * The referent's choices about texts (issue 30): positions are the form's order (people, then
+   * companions), which lib/booking keeps across the two parts of a split. Checked with the rest, so that
+   * a number without its consent refuses the form before anything is booked.
+   */
+  texts: bookingTextsSchema.omit({ bookingId: true }).optional(),
 });
 
 export type BookingFormInput = z.input<typeof bookingFormSchema>;
@@ -41,7 +48,14 @@ export type BookingFormInput = z.input<typeof bookingFormSchema>;
 /** Books the group: the first person is the main guest; the other people of the structure and the companions follow. */
 export async function bookFromForm(actor: Actor, input: unknown): Promise<BookingRequestResult> {
   const form = parse(bookingFormSchema, input);
-  return requestBooking(actor, { sessionId: form.sessionId, partnerId: form.partnerId, guests: guestsOf(form), ifShort: form.ifShort, idempotencyKey: form.idempotencyKey });
+  const result = await requestBooking(actor, { sessionId: form.sessionId, partnerId: form.partnerId, guests: guestsOf(form), ifShort: form.ifShort, idempotencyKey: form.idempotencyKey });
+  // After the booking, in its own transaction: the texts' choices follow a booking made, never block one.
+  // Each part gets the same choices; a guest's number lands on the part that holds that guest.
+  if (form.texts && result.outcome !== "NOT_BOOKED") {
+    const parts = result.outcome === "SPLIT" ? [result.confirmed, result.waitlisted] : [result.outcome === "CONFIRMED" ? result.confirmed : result.waitlisted];
+    for (const part of parts) await recordBookingTexts(actor, { ...form.texts, bookingId: part.id });
+  }
+  return result;
 }
 
 /** The same form on a session drawn by lot (issue 17): an application, with the fewest places accepted. */

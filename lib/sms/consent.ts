@@ -109,3 +109,13 @@ export async function recordBookingTexts(actor: Actor, input: unknown, { now = n
   await queueTexts(prismaSql(getPrisma()), texts);
   return texts.length;
 }
+
+/**
+ * Which of these people of the structure's list have a number with consent: the booking form says they
+ * will get texts, and asks for a number for the others (issue 30). Only the structure's users may ask.
+ */
+export async function peopleWithMobile(actor: Actor, partnerId: string, personIds: string[]): Promise<string[]> {
+  ensure(canManagePeople(actor, partnerId), "Vous ne voyez que les personnes de votre structure.");
+  const rows = await getPrisma().personMobile.findMany({ where: { personId: { in: personIds }, person: { partnerId, archivedAt: null } }, select: { personId: true } });
+  return rows.map((row) => row.personId);
+}

@@ -6,7 +6,8 @@ import { requireUser } from "@/lib/auth/current";
 import { formatMoment } from "@/lib/format/dates";
 import { listFailedJobs, listStuckJobs } from "@/lib/jobs/failed";
 import { listOutbox } from "@/lib/mail/outbox";
-import { resendMailAction, retryJobAction } from "./actions";
+import { resendMailAction, resendTextAction, retryJobAction, smsSettingsAction } from "./actions";
+import { SmsSection } from "@/components/admin/outbox/sections/sms";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { LinkedText } from "@/components/linked-text";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
@@ -31,7 +32,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const taskLabel = (task: string) => (t.has(`failedJobs.tasks.${task}`) ? t(`failedJobs.tasks.${task}`) : task);
   const link = (to: number) => `/admin/courriels?${new URLSearchParams({ ...(onlyFailed ? { etat: "echec" } : {}), ...(recipient ? { destinataire: recipient } : {}), page: String(to) })}`;
   return (
-    <ClientMessages namespaces={[...FORM_NAMESPACES]}>
+    <ClientMessages namespaces={[...FORM_NAMESPACES, "sms.outbox"]}>
       <div className="space-y-6">
         <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
         <p>{t("lead")}</p>
@@ -84,6 +85,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           {page > 1 ? <Link href={link(page - 1)}>{t("previous")}</Link> : <span />}
           {page < pageCount ? <Link href={link(page + 1)}>{t("next")}</Link> : <span />}
         </nav>
+        <SmsSection actor={actor} page={1} resend={resendTextAction} saveSettings={smsSettingsAction} />
         {stuckJobs.length > 0 && (
           <section aria-labelledby="taches-bloquees" className="space-y-4">
             <h2 id="taches-bloquees" className="text-2xl font-semibold">

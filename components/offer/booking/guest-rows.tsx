@@ -4,11 +4,13 @@
 // professionals), each with their practical needs for the venue. Each guest is a place.
 import { useTranslations } from "next-intl";
 import { GuestNeeds } from "@/components/offer/guest-needs";
+import { GuestTextChoice } from "./texts";
 import { fullName, input, type Companion, type Person } from "./types";
 
 type Update<T> = (change: (list: T[]) => T[]) => void;
 
-export function SelectedPeople({ id, people, setPeople }: { id: string; people: Person[]; setPeople: Update<Person> }) {
+/** `texts`: whether the guests may get texts (not on an application to a draw, which books nobody yet). */
+export function SelectedPeople({ id, people, setPeople, texts = true }: { id: string; people: Person[]; setPeople: Update<Person>; texts?: boolean }) {
   const t = useTranslations("bookingForm");
   return (
     <section aria-labelledby={`${id}-selected`}>
@@ -28,6 +30,7 @@ export function SelectedPeople({ id, people, setPeople }: { id: string; people: 
                 </button>
               </div>
               <GuestNeeds name={fullName(person)} value={person} onChange={(needs) => setPeople((list) => list.map((p, i) => (i === index ? { ...p, ...needs } : p)))} />
+              {texts ? <GuestTextChoice id={`${id}-p${index}-sms`} name={fullName(person)} onFile={person.mobile} value={person.text} onChange={(text) => setPeople((list) => list.map((p, i) => (i === index ? { ...p, text } : p)))} /> : null}
             </li>
           ))}
         </ul>
@@ -36,8 +39,9 @@ export function SelectedPeople({ id, people, setPeople }: { id: string; people: 
   );
 }
 
-export function CompanionRows({ id, companions, setCompanions }: { id: string; companions: Companion[]; setCompanions: Update<Companion> }) {
+export function CompanionRows({ id, companions, setCompanions, texts = true }: { id: string; companions: Companion[]; setCompanions: Update<Companion>; texts?: boolean }) {
   const t = useTranslations("bookingForm");
+  const nameOf = (companion: Companion, index: number) => (companion.firstName.trim() || companion.lastName.trim() ? fullName(companion).trim() : t("companionNumber", { number: index + 1 }));
   const change = (index: number, fields: Partial<Companion>) => setCompanions((list) => list.map((c, i) => (i === index ? { ...c, ...fields } : c)));
   return companions.map((companion, index) => (
     <div key={companion.uid} className="grid gap-3 rounded-md border border-gray-300 p-3 sm:grid-cols-4 sm:items-end">
@@ -68,11 +72,8 @@ export function CompanionRows({ id, companions, setCompanions }: { id: string; c
         </button>
       </p>
       <div className="sm:col-span-4">
-        <GuestNeeds
-          name={companion.firstName.trim() || companion.lastName.trim() ? fullName(companion).trim() : t("companionNumber", { number: index + 1 })}
-          value={companion}
-          onChange={(needs) => change(index, needs)}
-        />
+        <GuestNeeds name={nameOf(companion, index)} value={companion} onChange={(needs) => change(index, needs)} />
+        {texts ? <GuestTextChoice id={`${id}-c${index}-sms`} name={nameOf(companion, index)} value={companion.text} onChange={(text) => change(index, { text })} /> : null}
       </div>
     </div>
   ));

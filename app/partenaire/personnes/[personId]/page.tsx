@@ -7,7 +7,8 @@ import { currentActor } from "@/lib/auth/current";
 import { loadOr404 } from "@/lib/http/load-or-404";
 import { formatSessionShort } from "@/lib/format/dates";
 import { getPerson } from "@/lib/people/people";
-import { archivePersonAction, updatePersonAction } from "../actions";
+import { archivePersonAction, recordPersonMobileAction, updatePersonAction, withdrawPersonMobileAction } from "../actions";
+import { MobileSection } from "@/components/partner/person/sections/mobile";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 
@@ -27,7 +28,7 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
   const t = await getTranslations("people");
   const status = await getTranslations("bookingPage");
   return (
-    <ClientMessages namespaces={[...FORM_NAMESPACES, "people"]}>
+    <ClientMessages namespaces={[...FORM_NAMESPACES, "people", "sms.consent"]}>
       <div className="space-y-8">
         <p>
           <Link href="/partenaire/personnes" className="font-semibold text-brand-800 underline">
@@ -43,6 +44,7 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
           </h2>
           <PersonForm save={updatePersonAction} person={person} />
         </section>
+        <MobileSection actor={actor} personId={person.id} record={recordPersonMobileAction} withdraw={withdrawPersonMobileAction} />
         <section aria-labelledby="sorties" className="space-y-3">
           <h2 id="sorties" className="text-xl font-semibold">
             {t("outingsTitle")}

@@ -9,13 +9,17 @@ import { currentActor } from "@/lib/auth/current";
 import { withdrawApplication } from "@/lib/booking/applications";
 import { applyFromForm, bookFromForm } from "@/lib/partner/book-from-form";
 import { listPeople } from "@/lib/people/people";
+import { peopleWithMobile } from "@/lib/sms/consent";
 import { handleWish } from "@/lib/wishes/wishes";
 
 /** People of the structure matching what is typed; nothing (rather than an error) for a bad call. */
 export async function searchPeopleAction(partnerId: unknown, q: unknown) {
   try {
-    const { people } = await listPeople(await currentActor(), String(partnerId), { q: typeof q === "string" ? q : "", pageSize: 8 });
-    return people.map(({ id, firstName, lastName }) => ({ id, firstName, lastName }));
+    const actor = await currentActor();
+    const { people } = await listPeople(actor, String(partnerId), { q: typeof q === "string" ? q : "", pageSize: 8 });
+    // Who already has a number with consent: the form says they will get texts (issue 30).
+    const withMobile = new Set(await peopleWithMobile(actor, String(partnerId), people.map((person) => person.id)));
+    return people.map(({ id, firstName, lastName }) => ({ id, firstName, lastName, mobile: withMobile.has(id) }));
   } catch (error) {
     if (error instanceof DomainError) return [];
     throw error;

@@ -50,7 +50,7 @@ export default async function BookPage({ params, searchParams }: { params: Promi
   const booked = await peopleBookedOnSession(actor, actor.partnerId, session.id);
 
   return (
-    <ClientMessages namespaces={["bookingForm", "event", "labels"]}>
+    <ClientMessages namespaces={["bookingForm", "event", "labels", "sms.booking"]}>
       <div className="space-y-6">
         <p>
           <Link href={`/offre/${event.id}`} className="font-semibold text-brand-800 underline">
