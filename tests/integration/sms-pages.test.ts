@@ -5,7 +5,7 @@ import * as smpp from "smpp";
 import type { Session } from "smpp";
 import { getPrisma } from "@/lib/db/client";
 import { startWorker } from "@/lib/jobs/worker";
-import { bookFromForm } from "@/lib/partner/booking-form";
+import { bookFromForm } from "@/lib/partner/book-from-form";
 import { peopleWithMobile, recordPersonMobile } from "@/lib/sms/consent";
 import { closeSms } from "@/lib/sms/transport";
 import { partners, stage } from "../factories/booking";
