@@ -1,6 +1,7 @@
 // Issue 31.2: the ZIP of every table (lib/export/tables.ts), one CSV each as French spreadsheets read them
 // (lib/csv), and a README of their columns. Read in one REPEATABLE READ transaction, so that the files
 // agree with each other (a booking's guests are in invites.csv when the booking is in reservations.csv).
+import "server-only";
 import yazl from "yazl";
 import { toCsv } from "@/lib/csv";
 import { getPrisma } from "@/lib/db/client";

@@ -1,6 +1,7 @@
 // Issue 31.2: "Exporter toutes les données", for the association alone, who types their password again
 // (a session left open on a shared computer must not be enough to take everything out). Each export is
 // written to the journal, whether it comes from the page or from `npm run data:export` (the system).
+import "server-only";
 import { z } from "zod";
 import { audit } from "@/lib/audit";
 import { systemActor, type Actor } from "@/lib/auth/actor";

@@ -2,6 +2,7 @@
 // file, not one per row: 5,000 rows import in seconds). New accounts are invited, through the mail queue,
 // only when the association asks; otherwise they are created without a password, and "Renvoyer
 // l'invitation" reaches them later.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { inviteInTransaction } from "@/lib/auth/accounts";

@@ -1,6 +1,7 @@
 // Issue 31.1: what the database already holds that an import compares its rows with, read once for the
 // whole file (a 5,000-row file must preview in seconds): structures by SIRET and by normalised name and
 // postcode, venues by name and postcode, and accounts by address.
+import "server-only";
 import type { Tx } from "@/lib/db/sql";
 import { nameKey, normalise } from "./words";
 

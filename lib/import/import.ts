@@ -3,6 +3,7 @@
 // refused and why. applyImport does the same reading again inside one transaction and writes the accepted
 // rows, audited as one import with its counts; when nothing would change it writes nothing at all, so a
 // second run of the same file leaves the database as it was (docs/decisions/031-import.md).
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { audit } from "@/lib/audit";

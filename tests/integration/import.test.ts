@@ -3,6 +3,7 @@
 // is named and refused while the others go in; a broken or too large file is refused whole.
 import ExcelJS from "exceljs";
 import { applyImport, previewImport } from "@/lib/import/import";
+import { importTemplate } from "@/lib/import/templates";
 import { getPrisma } from "@/lib/db/client";
 import { RuleViolation } from "@/lib/errors";
 import { adminActor, partnerActor } from "../factories/actors";
@@ -163,5 +164,18 @@ describe("broken rows and broken files", () => {
   it("is the association's alone", async () => {
     const partner = await createPartner();
     await expect(previewImport(await partnerActor(partner.id), { kind: "structures", file: utf8(STRUCTURES) })).rejects.toThrow("Réservé");
+  });
+});
+
+describe("the templates", () => {
+  it.each(["structures", "lieux", "personnes"])("the template of %s previews as one row accepted, every column recognised", async (kind) => {
+    const admin = await adminActor();
+    // The example row names the structure of the first test: create it when this test runs alone.
+    if (kind === "personnes" && !(await getPrisma().partner.count({ where: { name: "Foyer Les Tilleuls" } }))) await createPartner({ name: "Foyer Les Tilleuls", postalCode: "69003" });
+    const { csv } = importTemplate(admin, kind);
+    const preview = await previewImport(admin, { kind, file: new Uint8Array(Buffer.from(csv, "utf8")) });
+    expect(Object.values(preview.mapping)).not.toContain(null);
+    expect(preview.rows).toEqual([expect.objectContaining({ reasons: [] })]);
+    expect(["create", "update"]).toContain(preview.rows[0]!.action);
   });
 });
