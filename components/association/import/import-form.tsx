@@ -2,8 +2,8 @@
 
 // Issue 31.1: the import in one form that keeps its file: choose the kind and the file, see the dry run
 // (the columns as guessed, to correct, and each row's outcome), then "Importer". Both buttons send the
-// whole form to their own action; the answer is announced (role="status") and takes the focus.
-import { useActionState, useEffect, useRef } from "react";
+// whole form (sent by hand, so that it keeps its file) to their own action; the answer is announced (role="status") and takes the focus.
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import type { ImportState } from "@/app/admin/import/actions";
 import { applyImportAction, previewImportAction } from "@/app/admin/import/actions";
 import { IMPORT_KINDS } from "@/lib/import/kinds";
@@ -17,14 +17,25 @@ export function ImportForm({ words }: { words: ImportWords }) {
   const [preview, previewAction, previewing] = useActionState<ImportState, FormData>(previewImportAction, { ok: false });
   const [applied, applyAction, applying] = useActionState<ImportState, FormData>(applyImportAction, { ok: false });
   const answer = useRef<HTMLDivElement>(null);
-  const latest = applying || applied.message ? applied : preview;
+  const [last, setLast] = useState<"preview" | "apply">("preview");
+  const latest = last === "apply" ? applied : preview;
   useEffect(() => answer.current?.focus(), [preview, applied]);
   const shown = preview.preview;
+
+  // Sent by hand: React empties a form given to `action` once it returns, and the file must stay for "Importer".
+  function send(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const data = new FormData(event.currentTarget);
+    const apply = Boolean(submitter?.dataset.apply);
+    setLast(apply ? "apply" : "preview");
+    startTransition(() => (apply ? applyAction(data) : previewAction(data)));
+  }
 
   return (
     <section aria-labelledby="importer" className="space-y-6">
       <h2 id="importer" className="text-2xl font-semibold">{words.previewTitle}</h2>
-      <form action={previewAction} className="space-y-4">
+      <form onSubmit={send} className="space-y-4">
         <p>
           <label htmlFor="import-kind" className="block font-semibold">{words.kind}</label>
           <select id="import-kind" name="kind" defaultValue="structures" className="mt-1 rounded-md border px-3 py-2">
@@ -65,13 +76,13 @@ export function ImportForm({ words }: { words: ImportWords }) {
         <p className="flex flex-wrap gap-3">
           <button type="submit" disabled={previewing || applying} className={`${BUTTON} border border-brand-700 text-brand-800`}>{words.preview}</button>
           {shown && (
-            <button type="submit" formAction={applyAction} disabled={previewing || applying} className={`${BUTTON} bg-brand-700 text-white hover:bg-brand-800`}>{words.apply}</button>
+            <button type="submit" data-apply="oui" disabled={previewing || applying} className={`${BUTTON} bg-brand-700 text-white hover:bg-brand-800`}>{words.apply}</button>
           )}
         </p>
       </form>
       <div ref={answer} tabIndex={-1} role="status" className="space-y-4">
         {latest.message && <p className={latest.ok ? "font-semibold text-green-800" : "font-semibold text-red-800"}>{latest.message}</p>}
-        {shown && !applied.message && (
+        {shown && last === "preview" && (
           <>
             <p>{fill(words.counts, { ...shown.counts })}</p>
             <PreviewTable rows={shown.rows} words={words} />
