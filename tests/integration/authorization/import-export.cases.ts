@@ -8,6 +8,7 @@ import { importTemplate } from "@/lib/import/templates";
 import type { MatrixWorld } from "../../factories/matrix";
 import type { AuthorizationCase } from "./invitation.cases";
 
+let hashed: Promise<string> | undefined;
 const admin: AuthorizationCase<MatrixWorld>["allowed"] = ["admin"];
 const file = () => new Uint8Array(Buffer.from("Nom;Secteur;Code postal\nFoyer de la matrice;Social;69001\n", "utf8"));
 
@@ -16,9 +17,16 @@ export const importExportCases: AuthorizationCase<MatrixWorld>[] = [
   { name: "import a file (applyImport)", call: (actor) => applyImport(actor, { kind: "structures", file: file() }), allowed: admin },
   {
     name: "export every table (exportAllData)",
+    // The password is given for the call and taken back after it (by SQL: no updatedAt moves), so that the
+    // world is as it was whenever the export itself changes nothing (audit-atomicity.test.ts).
     call: async (actor) => {
-      if (actor.kind === "user" && actor.role === "ADMIN") await getPrisma().user.update({ where: { id: actor.userId }, data: { passwordHash: await hashPassword("matrice-export") } });
-      return exportAllData(actor, { password: "matrice-export" });
+      const admin = actor.kind === "user" && actor.role === "ADMIN" ? actor.userId : null;
+      if (admin) await getPrisma().$executeRaw`UPDATE "User" SET "passwordHash" = ${await (hashed ??= hashPassword("matrice-export"))} WHERE "id" = ${admin}::uuid`;
+      try {
+        return await exportAllData(actor, { password: "matrice-export" });
+      } finally {
+        if (admin) await getPrisma().$executeRaw`UPDATE "User" SET "passwordHash" = NULL WHERE "id" = ${admin}::uuid`;
+      }
     },
     allowed: admin,
   },
