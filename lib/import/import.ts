@@ -2,7 +2,7 @@
 // read, the columns mapped (guessed, or as corrected), each row said created, updated, unchanged or
 // refused and why. applyImport does the same reading again inside one transaction and writes the accepted
 // rows, audited as one import with its counts; when nothing would change it writes nothing at all, so a
-// second run of the same file leaves the database as it was (docs/decisions/018-import-export.md).
+// second run of the same file leaves the database as it was (docs/decisions/019-import-export.md).
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
