@@ -9,7 +9,7 @@ type Json = string | number | boolean | null | Json[] | { [key: string]: Json | 
 
 export interface AuditEntry {
   action: string;
-  entityType: "Booking" | "Session" | "QuotaRule" | "QuotaException" | "Event" | "Venue" | "User" | "Partner" | "Person" | "Mail" | "Sms" | "Activity" | "Job";
+  entityType: "Booking" | "Session" | "QuotaRule" | "QuotaException" | "Event" | "Venue" | "User" | "Partner" | "Person" | "Mail" | "Sms" | "Activity" | "Job" | "Import" | "Export";
   entityId: string;
   before?: Json;
   after?: Json;

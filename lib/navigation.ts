@@ -49,6 +49,7 @@ export const navigation: Record<Audience, NavItem[]> = {
     { href: "/admin/activites", label: "adminActivities" },
     { href: "/admin/journal", label: "journal" },
     { href: "/admin/statistiques", label: "statistics" },
+    { href: "/admin/import", label: "dataImport" },
     { href: "/offre", label: "offer" },
     { href: "/comptes", label: "accounts" },
     { href: "/admin/courriels", label: "outbox" },

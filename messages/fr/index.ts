@@ -8,6 +8,7 @@ import associationVenues from "./association-venues.json";
 import auth from "./auth.json";
 import booking from "./booking.json";
 import calendar from "./calendar.json";
+import dataTransfer from "./data-transfer.json";
 import easy from "./easy.json";
 import invitation from "./invitation.json";
 import mail from "./mail.json";
@@ -18,7 +19,7 @@ import statistics from "./statistics.json";
 import titles from "./titles.json";
 import venue from "./venue.json";
 
-const parts = [site, booking, easy, offer, invitation, auth, venue, mail, association, associationStructures, associationVenues, associationBookings, titles, statistics, activities, calendar, sms];
+const parts = [site, booking, easy, offer, invitation, auth, venue, mail, association, associationStructures, associationVenues, associationBookings, titles, statistics, activities, calendar, sms, dataTransfer];
 
 function merge(list: Record<string, unknown>[]): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
@@ -48,7 +49,8 @@ export type Messages = typeof site &
   typeof statistics &
   typeof activities &
   typeof calendar &
-  typeof sms;
+  typeof sms &
+  typeof dataTransfer;
 
 const messages = merge(parts) as Messages;
 export default messages;

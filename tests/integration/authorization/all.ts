@@ -8,6 +8,7 @@ import { authCases } from "./auth.cases";
 import { bookingCases } from "./booking.cases";
 import { drawCases } from "./draw.cases";
 import { feedbackCases } from "./feedback.cases";
+import { importExportCases } from "./import-export.cases";
 import { invitationCases, type AuthorizationCase, type MatrixActor } from "./invitation.cases";
 import { partnerCases } from "./partner.cases";
 import { smsCases } from "./sms.cases";
@@ -30,5 +31,6 @@ export const matrixModules: Record<string, AuthorizationCase<MatrixWorld>[]> = {
   activities: activitiesCases,
   draw: drawCases,
   sms: smsCases,
+  importExport: importExportCases,
 };
 
