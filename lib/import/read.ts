@@ -16,7 +16,8 @@ export interface Table {
   rows: string[][];
 }
 
-const refuse = (message: string) => new RuleViolation("IMPORT_FILE", message);
+// The sentence says what is wrong with this file (size, format, quoting…): the catalog repeats it as it is.
+const refuse = (message: string) => new RuleViolation("IMPORT_FILE", message, { reason: message });
 
 export async function readTable(bytes: Uint8Array): Promise<Table> {
   if (bytes.byteLength === 0) throw refuse("Le fichier est vide.");
