@@ -3,7 +3,7 @@
 // get a number for that booking only. Numbers are shown in full to the structure's referents only, and
 // masked to the association; a venue never reads them (nothing of lib/venue selects them).
 import "server-only";
-import { requireId } from "@/lib/validation";
+import { isUuid, requireId } from "@/lib/validation";
 import { z } from "zod";
 import { actorUserId, type Actor } from "@/lib/auth/actor";
 import { canBookFor, canManagePeople, ensure } from "@/lib/auth/permissions";
@@ -116,6 +116,9 @@ export async function recordBookingTexts(actor: Actor, input: unknown, { now = n
  */
 export async function peopleWithMobile(actor: Actor, partnerId: string, personIds: string[]): Promise<string[]> {
   ensure(canManagePeople(actor, partnerId), "Vous ne voyez que les personnes de votre structure.");
-  const rows = await getPrisma().personMobile.findMany({ where: { personId: { in: personIds }, person: { partnerId, archivedAt: null } }, select: { personId: true } });
+  requireId(partnerId, "structure");
+  // Ids that are not ids are no person of the list: left out rather than sent to the database.
+  const ids = Array.isArray(personIds) ? personIds.filter((id) => isUuid(id)) : [];
+  const rows = await getPrisma().personMobile.findMany({ where: { personId: { in: ids }, person: { partnerId, archivedAt: null } }, select: { personId: true } });
   return rows.map((row) => row.personId);
 }
