@@ -41,7 +41,7 @@ function standIn(req: http.IncomingMessage, res: http.ServerResponse) {
 }
 
 beforeAll(async () => {
-  server = http.createServer(requestGate({ handle: standIn, slots: 4, perAddress: 2, proxies: 1, https: false, bodyTimeoutMs: 400 }));
+  server = http.createServer(requestGate({ handle: standIn, slots: 4, perAddress: 2, proxies: 1, https: false, bodyTimeoutMs: 400, log: { routeOf: () => "/" } }));
   server.on("request", () => headersArrived++);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   port = (server.address() as AddressInfo).port;
