@@ -12,13 +12,14 @@ import easy from "./easy.json";
 import invitation from "./invitation.json";
 import mail from "./mail.json";
 import offer from "./offer.json";
+import platformState from "./platform-state.json";
 import site from "./site.json";
 import sms from "./sms.json";
 import statistics from "./statistics.json";
 import titles from "./titles.json";
 import venue from "./venue.json";
 
-const parts = [site, booking, easy, offer, invitation, auth, venue, mail, association, associationStructures, associationVenues, associationBookings, titles, statistics, activities, calendar, sms];
+const parts = [site, booking, easy, offer, invitation, auth, venue, mail, association, associationStructures, associationVenues, associationBookings, titles, statistics, activities, calendar, sms, platformState];
 
 function merge(list: Record<string, unknown>[]): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
@@ -48,7 +49,8 @@ export type Messages = typeof site &
   typeof statistics &
   typeof activities &
   typeof calendar &
-  typeof sms;
+  typeof sms &
+  typeof platformState;
 
 const messages = merge(parts) as Messages;
 export default messages;
