@@ -44,5 +44,5 @@ export async function metricsAnswer(authorization: string | null): Promise<Metri
   if (!holdsMetricsToken(authorization)) return { status: 401, body: "Jeton de mesure manquant ou faux." };
   await collectJobs();
   metrics().poolWaiting.set(getPool().waitingCount);
-  return { status: 200, body: await metricsRegistry.metrics(), contentType: metricsRegistry.contentType };
+  return { status: 200, body: await metricsRegistry().metrics(), contentType: metricsRegistry().contentType };
 }
