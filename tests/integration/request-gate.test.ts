@@ -235,3 +235,15 @@ describe("point 12: action bodies React cannot decode are answered 400 in French
     expect(seen).toHaveLength(2);
   });
 });
+
+describe("issue 31.3: every answer carries a request id", () => {
+  it("sends its own id back, or keeps one a proxy of ours set when it looks like an id", async () => {
+    const own = await send("/page", { method: "GET" });
+    expect(own.headers["x-request-id"]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    const kept = await send("/page", { method: "GET", headers: { "x-request-id": "proxy-7f3a9c21" } });
+    expect(kept.headers["x-request-id"]).toBe("proxy-7f3a9c21");
+    const replaced = await send("/page", { method: "GET", headers: { "x-request-id": "pas un id <script>" } });
+    expect(replaced.headers["x-request-id"]).not.toContain("script");
+    expect(replaced.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
