@@ -56,10 +56,11 @@ export function logTo(destination: DestinationStream, logLevel = "info"): Logger
 }
 
 /** An error as a log may hold it: its kind, its code and its first line (contacts masked), not its data. */
-export function errorFacts(error: unknown): { error: string; code?: string } {
+export function errorFacts(error: unknown): { error: string; errorCode?: string } {
   if (!(error instanceof Error)) return { error: typeof error };
+  // Not "code": that key is redacted (a visitor's code), and a database's error code is worth reading.
   const code = (error as { code?: unknown }).code;
-  return { error: withoutContacts(`${error.name}: ${error.message}`), ...(typeof code === "string" ? { code } : {}) };
+  return { error: withoutContacts(`${error.name}: ${error.message}`), ...(typeof code === "string" ? { errorCode: code } : {}) };
 }
 
 const EMAIL = /[^\s<>"',;:()]+@[^\s<>"',;:()]+/g;
@@ -70,6 +71,7 @@ export function withoutContacts(text: unknown): string {
   return String(text ?? "")
     .split("\n")[0]!
     .replace(EMAIL, "[adresse]")
-    .replace(PHONE, "[numéro]")
+    // A phone number has at least nine digits; an SMTP status ("250 2.0.0") has fewer.
+    .replace(PHONE, (match) => (match.replace(/\D/g, "").length >= 9 ? "[numéro]" : match))
     .slice(0, 300);
 }
