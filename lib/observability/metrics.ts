@@ -9,7 +9,7 @@
 // database-read figures (jobs by task) are the same from any process, and the per-process counters are
 // meant for rates and alerts, where a sample from one process of identical ones shows the trend. See
 // docs/operations/README.md for what that means when reading them, and how to aggregate if it matters.
-// docs/decisions/017-see-what-runs.md. Kept on globalThis: Next.js' bundle and scripts/server.ts each load their own copy of this module.
+// docs/decisions/020-see-what-runs.md. Kept on globalThis: Next.js' bundle and scripts/server.ts each load their own copy of this module.
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 
 function make() {
