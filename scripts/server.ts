@@ -12,6 +12,8 @@
 // among all of them answered everyone at the end of the burst; in turn, the first to come are answered
 // first. Pages are not queued. A post takes its turn only once its body is there, within a size and a time
 // limit, and one client holds at most half of the turns (lib/http/request-gate.ts, decision 014).
+// Every request is logged as one JSON line and timed (lib/http/request-log.ts; LOG_LEVEL), and so are
+// the processes' starts and stops (lib/observability/log.ts, issue 31.3).
 import cluster from "node:cluster";
 import { createServer } from "node:http";
 import os from "node:os";
@@ -21,6 +23,8 @@ import { trustedProxies } from "../lib/http/client-address";
 import { requestGate } from "../lib/http/request-gate";
 import { servedOverHttps } from "../lib/http/security-headers";
 import { poolSettings } from "../lib/db/pool-settings";
+import { log } from "../lib/observability/log";
+import { readRoutes, routeMatcher } from "../lib/observability/routes";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
@@ -45,7 +49,8 @@ async function serve() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const slots = Math.max(1, Math.round(ACTION_CONCURRENCY / WORKERS));
-  const gate = requestGate({ handle: (req, res) => void handle(req, res), slots, proxies: trustedProxies(), https: servedOverHttps(), dev, bodyTimeoutMs: BODY_TIMEOUT_MS });
+  const routeOf = routeMatcher(readRoutes(path.resolve(__dirname, "..", "app")));
+  const gate = requestGate({ handle: (req, res) => void handle(req, res), slots, proxies: trustedProxies(), https: servedOverHttps(), dev, bodyTimeoutMs: BODY_TIMEOUT_MS, log: { routeOf } });
   const server = createServer(gate);
   server.listen(port, hostname, () => {
     if (cluster.isPrimary) announce(); // one process: no supervisor to say it
@@ -58,7 +63,7 @@ async function serve() {
 function announce() {
   const proxies = trustedProxies();
   const processes = WORKERS > 1 ? `, ${WORKERS} processus` : "";
-  console.log(`Prêt : http://localhost:${port}${processes}${proxies ? ` (${proxies} proxy${proxies > 1 ? "s" : ""} de confiance devant l'application)` : ""}`);
+  log().info({ port, processes: WORKERS, proxies }, `Prêt : http://localhost:${port}${processes}${proxies ? ` (${proxies} proxy${proxies > 1 ? "s" : ""} de confiance devant l'application)` : ""}`);
 }
 
 /** Starts the processes, starts again one that dies, and stops them all on SIGTERM/SIGINT. */
@@ -77,11 +82,11 @@ function supervise() {
     worker.once("exit", (code, signal) => {
       if (stopping) return;
       if (Date.now() - startedAt < CRASH_LOOP_MS) {
-        console.error(`Le processus ${rank + 1} s'est arrêté au démarrage (${signal ?? `code ${code}`}) : arrêt du serveur.`);
+        log().error({ rank, code, signal }, `Le processus ${rank + 1} s'est arrêté au démarrage (${signal ?? `code ${code}`}) : arrêt du serveur.`);
         shutdown(1);
         return;
       }
-      console.error(`Le processus ${rank + 1} s'est arrêté (${signal ?? `code ${code}`}) : il est relancé.`);
+      log().error({ rank, code, signal }, `Le processus ${rank + 1} s'est arrêté (${signal ?? `code ${code}`}) : il est relancé.`);
       start(rank);
     });
   };
@@ -111,6 +116,7 @@ Promise.resolve()
   .then(() => poolSettings())
   .then(run)
   .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+    log().fatal(error instanceof Error ? error.message : String(error));
+    // pino writes asynchronously: the line leaves before the process does.
+    log().flush(() => process.exit(1));
   });

@@ -4,6 +4,7 @@ import "server-only";
 import { getTranslations } from "@/lib/i18n/server";
 import { InvalidInput } from "@/lib/validation";
 import { DomainError } from "@/lib/errors";
+import { errorFacts, log } from "@/lib/observability/log";
 import { describeFieldError, describeMessage } from "./describe";
 
 import type { ActionState } from "./state";
@@ -38,6 +39,7 @@ export async function actionFailure(error: unknown, { easy = false }: { easy?: b
   }
   // Next's redirect() and notFound() work by throwing: let them through.
   if (error && typeof error === "object" && "digest" in error) throw error;
-  console.error(error);
+  // The operator's log: the kind of error and its first line, not the form's content.
+  log().error({ area: "actions", ...errorFacts(error) }, "action en erreur");
   return { ok: false, message: say("domainErrors.UNEXPECTED")! };
 }

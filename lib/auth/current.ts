@@ -10,6 +10,7 @@ import { anonymousActor, type Actor, type UserActor } from "./actor";
 import { userActor } from "./sign-in";
 import { decodeSessionToken } from "./session-token";
 import { visitorActor } from "./visitor";
+import { noteActor } from "@/lib/observability/request-context";
 
 interface SessionToken {
   kind?: "user" | "visitor";
@@ -32,6 +33,13 @@ async function readToken(): Promise<SessionToken | null> {
 
 /** Once per request (React's cache), however many components ask. */
 export const currentActor = cache(async (): Promise<Actor> => {
+  const actor = await resolveActor();
+  // The request's log line says who acted, by id and role (lib/http/request-log.ts).
+  noteActor(actor);
+  return actor;
+});
+
+async function resolveActor(): Promise<Actor> {
   const token = await readToken();
   if (!token) return anonymousActor;
   if (token.kind === "user" && token.userId) return (await userActor(token.userId, token.sessionVersion ?? -1)) ?? anonymousActor;
@@ -40,7 +48,7 @@ export const currentActor = cache(async (): Promise<Actor> => {
     return (await visitorActor(token.partnerId, token.codeVersion ?? -1, token.openedAt ?? 0, Date.now(), session)) ?? anonymousActor;
   }
   return anonymousActor;
-});
+}
 
 /** A signed-in user of one of these roles, or off to the sign-in page (then back here). */
 export async function requireUser<R extends UserActor["role"]>(path: string, ...roles: R[]): Promise<Extract<UserActor, { role: R }>> {

@@ -13,7 +13,8 @@ import { actorKind, actorUserId, systemActor, type Actor } from "@/lib/auth/acto
 import { canBookFor, ensure } from "@/lib/auth/permissions";
 import { getPool } from "@/lib/db/client";
 import type { Sql } from "@/lib/db/sql";
-import { NotFoundError, RuleViolation } from "@/lib/errors";
+import { BusyError, NotFoundError, RuleViolation } from "@/lib/errors";
+import { metrics } from "@/lib/observability/metrics";
 import { formatBookingNumber, newBookingNumber } from "./number";
 import { promoteWaitlist } from "./promotion";
 import { allocate, applicableQuota, bookingWindow, quotaLeft, quotaLiftsAt, shortReason } from "./rules";
@@ -47,7 +48,19 @@ export type BookingRequestResult = {
 
 type Session = LockedSession & RequestFacts;
 
-export async function requestBooking(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<BookingRequestResult> {
+export async function requestBooking(actor: Actor, input: unknown, options: { now?: Date } = {}): Promise<BookingRequestResult> {
+  // Each request is counted by its outcome for /api/metrics (issue 31.3): a refusal and a "try again" too.
+  try {
+    const result = await book(actor, input, options);
+    metrics().bookings.inc({ outcome: result.outcome });
+    return result;
+  } catch (error) {
+    metrics().bookings.inc({ outcome: error instanceof BusyError ? "BUSY" : "REFUSED" });
+    throw error;
+  }
+}
+
+async function book(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<BookingRequestResult> {
   const request = parse(bookingRequestSchema, input);
   ensure(canBookFor(actor, request.partnerId), "Vous ne pouvez réserver que pour votre structure.");
   const venueId = await venueOfSession(pgPoolSql, request.sessionId);

@@ -10,11 +10,13 @@
 //
 // Waiting is bounded: a request waits its turn for the venue on its server without a connection
 // (venue-queue.ts), then at most what is left of BOOKING_LOCK_WAIT_MS for the lock itself
-// (lock_timeout); past that it gets BusyError ("try again"), with nothing written.
+// (lock_timeout); past that it gets BusyError ("try again"), with nothing written. Both the wait and the
+// timeouts are counted for /api/metrics (issue 31.3).
 import "server-only";
 import { getPool, getPrisma } from "@/lib/db/client";
 import { pgSql, prismaSql, type Sql, type Tx } from "@/lib/db/sql";
 import { BusyError } from "@/lib/errors";
+import { metrics } from "@/lib/observability/metrics";
 import { inVenueLine } from "./venue-queue";
 
 export type { Tx };
@@ -39,20 +41,22 @@ function lockTimeout(deadline: number): string {
 /** A Prisma transaction holding the venue's lock. */
 export function withVenueLock<T>(venueId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
   const deadline = Date.now() + maxWaitMs();
-  return inVenueLine(venueId, deadline, () =>
+  const asked = performance.now();
+  return counted(inVenueLine(venueId, deadline, () =>
     retrying(() =>
       getPrisma()
         .$transaction(
           async (tx) => {
             await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${lockTimeout(deadline)}'`);
             await prismaSql(tx).query(LOCK_VENUE, [venueId]);
+            lockTaken(asked);
             return work(tx);
           },
           { maxWait: Math.max(1, deadline - Date.now()), timeout: 60_000 },
         )
         .catch(asBusy),
     ),
-  );
+  ));
 }
 
 /** A transaction on a pooled connection holding the venue's lock, for the hot path. */
@@ -61,7 +65,8 @@ export function withVenueLockOnPool<T>(venueId: string, work: (sql: Sql) => Prom
   // so the venue's id is checked to be a UUID before it is written into the text.
   if (!UUID.test(venueId)) throw new Error(`Identifiant de lieu invalide : ${venueId}`);
   const deadline = Date.now() + maxWaitMs();
-  return inVenueLine(venueId, deadline, () =>
+  const asked = performance.now();
+  return counted(inVenueLine(venueId, deadline, () =>
     retrying(async () => {
       const client = await getPool().connect();
       let broken: Error | undefined;
@@ -70,6 +75,7 @@ export function withVenueLockOnPool<T>(venueId: string, work: (sql: Sql) => Prom
       client.on("error", onError);
       try {
         await client.query(`BEGIN; SET LOCAL lock_timeout = '${lockTimeout(deadline)}'; ${LOCK_VENUE.replace("$1::text", `'${venueId}'`)}`);
+        lockTaken(asked);
         const result = await work(pgSql(client));
         await client.query("COMMIT");
         return result;
@@ -82,7 +88,20 @@ export function withVenueLockOnPool<T>(venueId: string, work: (sql: Sql) => Prom
         client.release(broken);
       }
     }),
-  );
+  ));
+}
+
+/** The wait for a venue, from the request to its lock (its turn on this server included): /api/metrics. */
+function lockTaken(asked: number): void {
+  metrics().lockWaits.observe((performance.now() - asked) / 1000);
+}
+
+/** A request that did not get its venue in time is counted (an alert watches them: docs/operations/). */
+function counted<T>(work: Promise<T>): Promise<T> {
+  return work.catch((error: unknown) => {
+    if (error instanceof BusyError) metrics().lockTimeouts.inc();
+    throw error;
+  });
 }
 
 /** PostgreSQL's lock_timeout (55P03) and Prisma's "no connection in time" (P2028) mean: busy, try again. */

@@ -3,12 +3,13 @@
 // address (decision 005), the security headers of the requests proxy.ts skips, every body read whole
 // within its limits before Next.js sees it, an action's undecodable body answered 400, form posts run a
 // few at a time in arrival order (decision 010) once their body is there, and compression. Limits and
-// their reasons: decision 014.
+// their reasons: decision 014. First of all, each request is logged and timed (request-log.ts, issue 31.3).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { actionSlots } from "./action-slots";
 import { undecodableAction } from "./action-body";
 import { addressBlock, CLIENT_ADDRESS_HEADER, clientAddressOf, signClientAddress } from "./client-address";
 import { compressAnswers } from "./compression";
+import { requestLog, type RequestLogOptions } from "./request-log";
 import { hasBody, readBody, withBody } from "./request-body";
 import { ACTION_BODY_LIMIT_BYTES, ACTION_TOO_LARGE, BODY_TOO_SLOW, BODY_UNREADABLE, pageSecurity } from "./security-headers";
 
@@ -32,6 +33,8 @@ export interface GateOptions {
   dev?: boolean;
   /** What every body gets to arrive (default BODY_GRACE_MS). */
   bodyTimeoutMs?: number;
+  /** How requests are logged: the route patterns (lib/observability/routes.ts) and the logger. */
+  log: RequestLogOptions;
 }
 
 /** The requests proxy.ts does not see: the `missing` headers of its matcher. */
@@ -44,13 +47,16 @@ function refuse(res: ServerResponse, status: number, text: string, close = false
   res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", ...(close ? { Connection: "close" } : {}) }).end(text);
 }
 
-export function requestGate({ handle, slots, perAddress, proxies, https, dev = false, bodyTimeoutMs = BODY_GRACE_MS }: GateOptions): Handler {
+export function requestGate({ handle, slots, perAddress, proxies, https, dev = false, bodyTimeoutMs = BODY_GRACE_MS, log }: GateOptions): Handler {
+  const logged = requestLog({ trustRequestId: proxies > 0, ...log });
   const queue = actionSlots(Math.max(1, slots), Math.max(1, perAddress ?? Math.floor(slots / 2)));
   const compress = compressAnswers();
   const limits = { limitBytes: ACTION_BODY_LIMIT_BYTES, graceMs: bodyTimeoutMs, bytesPerSecond: BODY_BYTES_PER_SECOND };
   const answer = (req: IncomingMessage, res: ServerResponse) => compress(req, res, () => void handle(req, res));
 
-  return (req, res) => {
+  return (req, res) => logged(req, res, () => gate(req, res));
+
+  function gate(req: IncomingMessage, res: ServerResponse) {
     const address = clientAddressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], proxies);
     req.headers[CLIENT_ADDRESS_HEADER] = signClientAddress(address);
     if (skipsProxy(req)) {
@@ -74,7 +80,7 @@ export function requestGate({ handle, slots, perAddress, proxies, https, dev = f
       if (req.method === "POST") queue(addressBlock(address), (release) => run(full, res, release));
       else answer(full, res);
     });
-  };
+  }
 
   /** Answers with a slot, given back when the answer is sent or the client goes away. */
   function run(req: IncomingMessage, res: ServerResponse, release: () => void) {

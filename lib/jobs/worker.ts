@@ -16,6 +16,7 @@ import pg from "pg";
 import { Logger, parseCrontab, run, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
 import { connectionConfig } from "@/lib/db/client";
 import { listenForAnswers } from "@/lib/sms/answers";
+import { errorFacts, log, withoutContacts } from "@/lib/observability/log";
 import { CRONTAB, taskList as appTasks } from "./tasks";
 
 let started: Promise<StartedWorker> | undefined;
@@ -30,8 +31,27 @@ export interface StartedWorker {
 
 const logger = new Logger((scope) => (level, message) => {
   // The queue's own chatter stays quiet; its warnings and errors (a job that failed) are worth reading.
-  if (level === "error" || level === "warning") console[level === "error" ? "error" : "warn"](`[tâches${scope.taskIdentifier ? ` ${scope.taskIdentifier}` : ""}] ${message}`);
+  // Its messages name the task and the job's id, and an error's first line, not a payload.
+  if (level === "error" || level === "warning") log()[level === "error" ? "error" : "warn"]({ area: "jobs", task: scope.taskIdentifier, jobId: scope.jobId }, withoutContacts(message));
 });
+
+/** Each run of a job, its duration and its end (issue 31.3): ids, task names and attempts only. */
+function logRuns(events: WorkerEvents): void {
+  const started = new Map<string, number>();
+  events.on("job:start", ({ job }) => {
+    started.set(job.id, performance.now());
+    log().info({ area: "jobs", task: job.task_identifier, jobId: job.id, attempt: job.attempts }, "tâche commencée");
+  });
+  const ended = (job: { id: string; task_identifier: string; attempts: number; max_attempts: number }, error?: unknown) => {
+    const ms = Math.round(performance.now() - (started.get(job.id) ?? performance.now()));
+    started.delete(job.id);
+    const facts = { area: "jobs", task: job.task_identifier, jobId: job.id, attempt: job.attempts, durationMs: ms };
+    if (error === undefined) log().info(facts, "tâche terminée");
+    else log().error({ ...facts, final: job.attempts >= job.max_attempts, ...errorFacts(error) }, "tâche en échec");
+  };
+  events.on("job:success", ({ job }) => ended(job));
+  events.on("job:error", ({ job, error }) => ended(job, error));
+}
 
 /** How long workers may stay silent before they are taken for gone (and their jobs freed). */
 export function goneAfterMs(env: Record<string, string | undefined> = process.env): number {
@@ -72,10 +92,10 @@ function keepBeating(pool: pg.Pool, runner: Runner, poolId: Promise<string>): vo
   const beat = async () => {
     try {
       const freed = await beatAndFreeGone(pool, await poolId, goneMs);
-      if (freed) console.warn(`[tâches] ${freed} tâche(s) tenue(s) par un serveur disparu libérée(s) : elles vont être reprises.`);
+      if (freed) log().warn({ area: "jobs", freed }, "tâches tenues par un serveur disparu libérées : elles vont être reprises");
     } catch (error) {
       // The database away for a while: the next beat tries again.
-      console.warn(`[tâches] Signe de vie non écrit : ${error instanceof Error ? error.message : String(error)}`);
+      log().warn({ area: "jobs", ...errorFacts(error) }, "signe de vie non écrit");
     }
     if (!stopped) timer = setTimeout(() => void beat(), Math.max(250, Math.floor(goneMs / 4)));
   };
@@ -108,6 +128,7 @@ async function launch(databaseUrl: string, { concurrency = Number(process.env.BI
   pool.on("connect", (client) => client.on("error", () => {}));
   const events: WorkerEvents = new EventEmitter();
   const poolId = new Promise<string>((resolve) => events.once("pool:create", ({ workerPool }) => resolve(workerPool.id)));
+  logRuns(events);
   const runner = await run({
     pgPool: pool,
     concurrency,

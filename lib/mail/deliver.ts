@@ -17,6 +17,8 @@ import { queueMail } from "./index";
 import { preferenceFor } from "./preferences";
 import { reveal, unseal } from "./seal";
 import { renderMail } from "./template";
+import { log, withoutContacts } from "@/lib/observability/log";
+import { metrics } from "@/lib/observability/metrics";
 
 const transporters = new Map<string, Transporter>();
 
@@ -40,7 +42,11 @@ export async function deliverMail(mailId: string, { attempt = 1, maxAttempts = 1
   } catch (error) {
     // Recorded on the row for the association, then thrown for the queue to try again later.
     const message = String((error as Error)?.message ?? error).slice(0, 500);
-    await getPrisma().outboxMail.update({ where: { id: mailId }, data: { attempts: attempt, error: message, status: attempt >= maxAttempts ? "FAILED" : "PENDING" } });
+    const failed = attempt >= maxAttempts;
+    await getPrisma().outboxMail.update({ where: { id: mailId }, data: { attempts: attempt, error: message, status: failed ? "FAILED" : "PENDING" } });
+    // The operator's log and /api/metrics: the mail's id and the transport's answer, never its recipient.
+    metrics().mails.inc({ result: "failed" });
+    log().warn({ area: "mail", mailId, attempt, final: failed, answer: withoutContacts(message) }, "courriel non remis");
     throw error;
   }
 }
@@ -72,7 +78,7 @@ async function deliver(mailId: string, attempt: number): Promise<Delivery> {
   if (!transport) return finish(mailId, "KEPT", { to });
   const secrets = mail.sealedSecrets ? unseal(mail.sealedSecrets) : {};
   const calendar = await calendarOf(mail.kind, mail.props);
-  await transport.sendMail({
+  const answer = await transport.sendMail({
     from: FROM(),
     to,
     subject: rendered.subject,
@@ -81,6 +87,8 @@ async function deliver(mailId: string, attempt: number): Promise<Delivery> {
     messageId: `<${mailId}@billetterie-solidaire>`,
     ...(calendar ? { icalEvent: { method: calendar.method, filename: calendar.filename, content: calendar.content } } : {}),
   });
+  metrics().mails.inc({ result: "sent" });
+  log().info({ area: "mail", mailId, kind: mail.kind, attempt, answer: withoutContacts((answer as { response?: string }).response) }, "courriel remis");
   // Sent: the secrets are the recipient's alone now, not even sealed here.
   return finish(mailId, "SENT", { to, attempts: attempt, sealedSecrets: null, sentAt: new Date(), error: null });
 }

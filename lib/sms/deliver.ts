@@ -12,6 +12,8 @@ import { monthRange, parisDate } from "@/lib/time";
 import { isStopped, TEXT_ATTEMPTS } from "./events";
 import type { SmsEncoding } from "./segments";
 import { smsConfigured, submitText } from "./transport";
+import { log, withoutContacts } from "@/lib/observability/log";
+import { metrics } from "@/lib/observability/metrics";
 
 export type TextDelivery = "SENT" | "KEPT" | "SKIPPED" | "OVER_BUDGET" | "ALREADY_DONE";
 
@@ -23,6 +25,9 @@ export async function deliverText(smsId: string, { attempt = 1, maxAttempts = TE
     const message = String((error as Error)?.message ?? error).slice(0, 500);
     // The month's place it held is given back: it counts again only once sent.
     await getPrisma().outboxSms.update({ where: { id: smsId }, data: { attempts: attempt, error: message, sentAt: null, status: attempt >= maxAttempts ? "FAILED" : "PENDING" } });
+    // The operator's log and /api/metrics: the text's id and the operator's answer, never the number.
+    metrics().texts.inc({ result: "failed" });
+    log().warn({ area: "sms", smsId, attempt, final: attempt >= maxAttempts, answer: withoutContacts(message) }, "SMS non remis");
     throw error;
   }
 }
@@ -35,6 +40,8 @@ async function deliver(smsId: string, attempt: number, now: Date): Promise<TextD
   if (!smsConfigured()) return finish(smsId, "KEPT", {});
   if (!(await takeFromBudget(smsId, now))) return "OVER_BUDGET";
   const messageId = await submitText({ to: sms.to, text: sms.text, encoding: sms.encoding as SmsEncoding });
+  metrics().texts.inc({ result: "sent" });
+  log().info({ area: "sms", smsId, attempt, operatorId: withoutContacts(messageId) }, "SMS remis");
   return finish(smsId, "SENT", { messageId, attempts: attempt, sentAt: now, error: null });
 }
 

@@ -13,13 +13,14 @@ import easy from "./easy.json";
 import invitation from "./invitation.json";
 import mail from "./mail.json";
 import offer from "./offer.json";
+import platformState from "./platform-state.json";
 import site from "./site.json";
 import sms from "./sms.json";
 import statistics from "./statistics.json";
 import titles from "./titles.json";
 import venue from "./venue.json";
 
-const parts = [site, booking, easy, offer, invitation, auth, venue, mail, association, associationStructures, associationVenues, associationBookings, titles, statistics, activities, calendar, sms, dataTransfer];
+const parts = [site, booking, easy, offer, invitation, auth, venue, mail, association, associationStructures, associationVenues, associationBookings, titles, statistics, activities, calendar, sms, dataTransfer, platformState];
 
 function merge(list: Record<string, unknown>[]): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
@@ -50,7 +51,8 @@ export type Messages = typeof site &
   typeof activities &
   typeof calendar &
   typeof sms &
-  typeof dataTransfer;
+  typeof dataTransfer &
+  typeof platformState;
 
 const messages = merge(parts) as Messages;
 export default messages;

@@ -7,6 +7,7 @@ import { disconnectPrisma, getPrisma } from "@/lib/db/client";
 import { ConfigurationError, poolSettings } from "@/lib/db/pool-settings";
 import { bookingsInOrder, partners, request, stage } from "../factories/booking";
 import { until } from "../support/jobs";
+import { metrics } from "@/lib/observability/metrics";
 
 /** How many connections wait for an advisory lock (a venue's) in this test's database. */
 async function lockWaiters(): Promise<number> {
@@ -80,6 +81,8 @@ it("answers 'busy, try again' past BOOKING_LOCK_WAIT_MS, and writes nothing", as
   const [first, second] = await partners(2);
   const release = await holdVenueLock(venueId);
   const before = process.env.BOOKING_LOCK_WAIT_MS;
+  const count = async () => (await metrics().lockTimeouts.get()).values[0]?.value ?? 0;
+  const busyBefore = await count();
   process.env.BOOKING_LOCK_WAIT_MS = "400";
   try {
     const started = performance.now();
@@ -97,6 +100,8 @@ it("answers 'busy, try again' past BOOKING_LOCK_WAIT_MS, and writes nothing", as
     }
     // Given up at its deadline, not the default 10 s, while the lock was still held.
     expect(took).toBeLessThan(8_000);
+    // Both counted for /api/metrics and its alert (issue 31.3).
+    expect((await count()) - busyBefore).toBe(2);
   } finally {
     if (before === undefined) delete process.env.BOOKING_LOCK_WAIT_MS;
     else process.env.BOOKING_LOCK_WAIT_MS = before;

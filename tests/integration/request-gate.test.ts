@@ -41,7 +41,7 @@ function standIn(req: http.IncomingMessage, res: http.ServerResponse) {
 }
 
 beforeAll(async () => {
-  server = http.createServer(requestGate({ handle: standIn, slots: 4, perAddress: 2, proxies: 1, https: false, bodyTimeoutMs: 400 }));
+  server = http.createServer(requestGate({ handle: standIn, slots: 4, perAddress: 2, proxies: 1, https: false, bodyTimeoutMs: 400, log: { routeOf: () => "/" } }));
   server.on("request", () => headersArrived++);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   port = (server.address() as AddressInfo).port;
@@ -233,5 +233,17 @@ describe("point 12: action bodies React cannot decode are answered 400 in French
     ];
     for (const form of forms) expect((await send("/partenaire", form)).status).toBe(200);
     expect(seen).toHaveLength(2);
+  });
+});
+
+describe("issue 31.3: every answer carries a request id", () => {
+  it("sends its own id back, or keeps one a proxy of ours set when it looks like an id", async () => {
+    const own = await send("/page", { method: "GET" });
+    expect(own.headers["x-request-id"]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    const kept = await send("/page", { method: "GET", headers: { "x-request-id": "proxy-7f3a9c21" } });
+    expect(kept.headers["x-request-id"]).toBe("proxy-7f3a9c21");
+    const replaced = await send("/page", { method: "GET", headers: { "x-request-id": "pas un id <script>" } });
+    expect(replaced.headers["x-request-id"]).not.toContain("script");
+    expect(replaced.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

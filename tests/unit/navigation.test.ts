@@ -14,6 +14,10 @@ describe("the header menus", () => {
     expect(navigation.PARTNER.map((item) => item.href)).toContain("/partenaire/statistiques");
   });
 
+  it("offer the association the platform's state (issue 31.3)", () => {
+    expect(navigation.ADMIN.map((item) => item.href)).toContain("/admin/etat");
+  });
+
   it("link pages that exist, each with its words", () => {
     for (const items of Object.values(navigation)) {
       for (const item of items) {

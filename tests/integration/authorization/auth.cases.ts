@@ -5,6 +5,7 @@ import { inviteUser, resendInvitation } from "@/lib/auth/invitations";
 import { getReferentContact, getVisitorCode, renewVisitorCode } from "@/lib/auth/visitor";
 import { getPrisma } from "@/lib/db/client";
 import { listFailedJobs, listStuckJobs, retryJob } from "@/lib/jobs/failed";
+import { platformState } from "@/lib/association/platform-state";
 import { listOutbox, resendMail } from "@/lib/mail/outbox";
 import { getMailPreferences, setMailPreferences } from "@/lib/mail/preferences";
 import { retentionReport } from "@/lib/retention";
@@ -40,6 +41,7 @@ export const authCases: AuthorizationCase<MatrixWorld>[] = [
   { name: "send a failed mail again (resendMail)", call: (actor, w) => resendMail(actor, { mailId: w.failedMailId }), allowed: ["admin"] },
   { name: "the jobs failed for good (listFailedJobs)", call: (actor) => listFailedJobs(actor), allowed: ["admin"] },
   { name: "the jobs held too long (listStuckJobs)", call: (actor) => listStuckJobs(actor), allowed: ["admin"] },
+  { name: "the state of the platform (platformState)", call: (actor) => platformState(actor), allowed: ["admin"] },
   { name: "run a failed job again (retryJob)", call: async (actor) => retryJob(actor, { jobId: await failedJob() }), allowed: ["admin"] },
   { name: "one's own mail choices (getMailPreferences)", call: (actor) => getMailPreferences(actor), allowed: ["admin", "partnerA", "partnerB", "venueX", "venueY"] },
   { name: "choose one's own mails (setMailPreferences)", call: (actor) => setMailPreferences(actor, { OUTING_REMINDER: "DIGEST" }), allowed: ["admin", "partnerA", "partnerB", "venueX", "venueY"] },

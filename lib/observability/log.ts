@@ -1,0 +1,77 @@
+// The platform's running facts, one JSON line each (issue 31.3): requests (lib/http/request-gate.ts),
+// jobs, the mail and SMS transports' answers. A log is read by whoever runs the servers, not by the
+// association: it says what ran, never who was concerned. So entries carry ids, roles, counts and codes,
+// never a name, an address, a phone number, a visitor code, a password or a token; the `redact` list
+// below is a second net for fields that might slip in, not the rule (tests/integration/logs.test.ts scans
+// a whole sequence for the demo's personal data). LOG_LEVEL (default "info"; "silent" under Jest unless
+// set). In development (`npm run dev`), lines are made readable by pino-pretty.
+// Not "server-only": scripts/server.ts loads it outside Next.js.
+import pino, { type DestinationStream, type Logger } from "pino";
+
+/** Paths pino blanks whatever their content, in case a caller hands over more than it should. */
+const REDACT = [
+  "password",
+  "token",
+  "code",
+  "email",
+  "phone",
+  "name",
+  "*.password",
+  "*.token",
+  "*.code",
+  "*.email",
+  "*.phone",
+  "*.name",
+  "req.headers.cookie",
+  "req.headers.authorization",
+  'res.headers["set-cookie"]',
+];
+
+function level(env: Record<string, string | undefined>): string {
+  if (env.LOG_LEVEL) return env.LOG_LEVEL;
+  return env.JEST_WORKER_ID ? "silent" : "info";
+}
+
+function build(destination?: DestinationStream, env: Record<string, string | undefined> = process.env): Logger {
+  const options = { level: level(env), base: { pid: process.pid }, redact: { paths: REDACT, censor: "[masqué]" }, timestamp: pino.stdTimeFunctions.isoTime };
+  if (destination) return pino(options, destination);
+  // Development: the same lines, in colour and on one line each, for a person at a terminal.
+  if (env.NODE_ENV === "development" || env.LOG_PRETTY === "1") return pino({ ...options, transport: { target: "pino-pretty", options: { singleLine: true, translateTime: "SYS:HH:MM:ss" } } });
+  return pino(options);
+}
+
+// One logger per process, kept on globalThis: Next.js bundles its own copy of this module beside the one
+// scripts/server.ts loads, and both must write through the same stream.
+const slot = globalThis as typeof globalThis & { __billetterieLog?: Logger };
+
+/** The process's logger; `log().child({ area: "mail" })` for a part of the app. */
+export function log(): Logger {
+  return (slot.__billetterieLog ??= build());
+}
+
+/** Sends every line to `destination` from now on (tests read what is logged; level "info" unless given). */
+export function logTo(destination: DestinationStream, logLevel = "info"): Logger {
+  slot.__billetterieLog = build(destination, { ...process.env, LOG_LEVEL: logLevel });
+  return slot.__billetterieLog;
+}
+
+/** An error as a log may hold it: its kind, its code and its first line (contacts masked), not its data. */
+export function errorFacts(error: unknown): { error: string; errorCode?: string } {
+  if (!(error instanceof Error)) return { error: typeof error };
+  // Not "code": that key is redacted (a visitor's code), and a database's error code is worth reading.
+  const code = (error as { code?: unknown }).code;
+  return { error: withoutContacts(`${error.name}: ${error.message}`), ...(typeof code === "string" ? { errorCode: code } : {}) };
+}
+
+const EMAIL = /[^\s<>"',;:()]+@[^\s<>"',;:()]+/g;
+const PHONE = /\+?\d[\d .-]{7,}\d/g;
+
+/** A transport's own words (an SMTP answer, an operator's error) without the addresses or numbers they may echo. */
+export function withoutContacts(text: unknown): string {
+  return String(text ?? "")
+    .split("\n")[0]!
+    .replace(EMAIL, "[adresse]")
+    // A phone number has at least nine digits; an SMTP status ("250 2.0.0") has fewer.
+    .replace(PHONE, (match) => (match.replace(/\D/g, "").length >= 9 ? "[numéro]" : match))
+    .slice(0, 300);
+}
