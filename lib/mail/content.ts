@@ -35,6 +35,7 @@ export const MAIL_KINDS = [
   "DRAW_RESULT",
   "DRAW_NOT_HELD",
   "SMS_BUDGET_SPENT",
+  "LATE_PLACES",
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
@@ -153,6 +154,30 @@ async function drawNotHeldMail(sessionId: string, recipientName: string | null):
   return { ...frame(recipientName, { subject: t("DRAW_NOT_HELD.subject", facts), paragraphs, action: { label: t("DRAW_NOT_HELD.action"), url: offer } }), url: offer };
 }
 
+/** Late places released (issue 33.2): the places left and the closing time as they are when the mail leaves. */
+async function latePlacesMail(sessionId: string, recipientName: string | null): Promise<(MailContent & { url: string }) | null> {
+  const session = /^[0-9a-f-]{36}$/i.test(sessionId)
+    ? await getPrisma().session.findUnique({
+        where: { id: sessionId },
+        select: { startsAt: true, status: true, latePlaces: true, lateConfirmedPlaces: true, lateMarginMinutes: true, event: { select: { id: true, title: true, venue: { select: { name: true } } } } },
+      })
+    : null;
+  if (!session || session.status === "CANCELLED") return null;
+  const left = session.latePlaces - session.lateConfirmedPlaces;
+  const closes = new Date(session.startsAt.getTime() - session.lateMarginMinutes * 60_000);
+  const facts = { event: session.event.title, venue: session.event.venue.name, places: session.latePlaces, closes: formatSessionDate(closes), left: String(left) };
+  const page = appUrl(`/offre/${session.event.id}/reserver/${sessionId}?tard=1`);
+  return {
+    ...frame(recipientName, {
+      subject: t("LATE_PLACES.subject", facts),
+      paragraphs: [t("LATE_PLACES.lead", facts), formatSessionDate(session.startsAt), left > 0 ? t("LATE_PLACES.closes", facts) : t("LATE_PLACES.gone")],
+      action: { label: t("LATE_PLACES.action"), url: page },
+      notes: [t("LATE_PLACES.why")],
+    }),
+    url: page,
+  };
+}
+
 /**
  * The mails to a person registered for one of the association's activities (lib/activities). The address
  * was typed in a public form and nobody confirmed it: the mail says the association's words (the
@@ -215,6 +240,8 @@ export async function mailContent({ kind, props, recipientName }: MailSource): P
       return activityMail(kind, string("registrationId"));
     case "DRAW_NOT_HELD":
       return drawNotHeldMail(string("sessionId"), recipientName);
+    case "LATE_PLACES":
+      return latePlacesMail(string("sessionId"), recipientName);
     case "SMS_BUDGET_SPENT": {
       // The month's text messages are spent (lib/sms/deliver.ts): the outbox shows those waiting.
       const outbox = appUrl("/admin/courriels");
