@@ -9,13 +9,15 @@ import "server-only";
 import { z } from "zod";
 import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
+import { canManageSession, ensure } from "@/lib/auth/permissions";
+import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
-import { RuleViolation } from "@/lib/errors";
+import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { queueLatePlacesAlerts } from "@/lib/mail/late-places";
 import { requestBooking, type BookingRequestResult } from "./request";
 import { parse } from "./schemas";
-import { onManagedSession } from "./sessions";
-import type { LockedSession } from "./state";
+import { lockSession, venueOfSession, type LockedSession } from "./state";
+import { withVenueLock } from "./transaction";
 
 /** A release is possible only this close to the start. */
 export const LATE_RELEASE_HOURS = 48;
@@ -72,13 +74,19 @@ export function lateAllocation(session: LateFacts, requested: number, now: Date)
  */
 export async function releaseLatePlaces(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ latePlaces: number; alerted: number }> {
   const { sessionId, places, marginMinutes } = parse(latePlacesReleaseSchema, input);
-  return onManagedSession(actor, sessionId, async (tx, session) => {
+  const venueId = await venueOfSession(prismaSql(getPrisma()), sessionId);
+  if (!venueId) throw new NotFoundError("séance");
+  ensure(canManageSession(actor, { venueId }), "Seul le lieu qui propose cette séance peut proposer des places.");
+  return withVenueLock(venueId, async (tx) => {
+    const session = await lockSession(prismaSql(tx), sessionId);
+    if (!session) throw new NotFoundError("séance");
+    if (session.status === "CANCELLED") throw new RuleViolation("SESSION_CANCELLED", "Cette séance est annulée.");
     if (session.eventStatus !== "PUBLISHED") throw new RuleViolation("EVENT_NOT_PUBLISHED", "Publiez l'évènement avant de proposer des places.");
     if (session.startsAt.getTime() - now.getTime() > LATE_RELEASE_HOURS * 3_600_000) {
       throw new RuleViolation("LATE_TOO_EARLY", `Les places de dernière minute se proposent dans les ${LATE_RELEASE_HOURS} heures avant la séance.`);
     }
     if (now >= lateClosesAt({ startsAt: session.startsAt, lateMarginMinutes: marginMinutes })) {
-      throw new RuleViolation("LATE_CLOSED", "La séance commence trop tôt pour ce délai : choisissez un délai plus court.");
+      throw new RuleViolation("LATE_MARGIN_TOO_LONG", "La séance commence trop tôt pour ce délai : choisissez un délai plus court.");
     }
     const latePlaces = session.latePlaces + places;
     await tx.session.update({ where: { id: sessionId }, data: { latePlaces, lateMarginMinutes: marginMinutes, lateReleasedAt: now } });

@@ -26,7 +26,7 @@ import { withVenueLock, type Tx } from "./transaction";
 import { offerChanged } from "@/lib/catalog/places-cache";
 
 /** Loads the session's venue, checks the actor manages it, and runs `work` with the session locked. */
-export async function onManagedSession<T>(actor: Actor, sessionId: string, work: (tx: Tx, session: LockedSession) => Promise<T>): Promise<T> {
+async function onManagedSession<T>(actor: Actor, sessionId: string, work: (tx: Tx, session: LockedSession) => Promise<T>): Promise<T> {
   const venueId = await venueOfSession(prismaSql(getPrisma()), sessionId);
   if (!venueId) throw new NotFoundError("séance");
   ensure(canManageSession(actor, { venueId }), "Seul le lieu qui propose cette séance peut la modifier.");

@@ -30,7 +30,8 @@ export interface LateAlertChoice {
   untilHour: number;
 }
 
-export async function getLateAlertChoice(actor: Actor, partnerId: string): Promise<LateAlertChoice> {
+export async function getLateAlertChoice(actor: Actor, input: string): Promise<LateAlertChoice> {
+  const { partnerId } = parse(z.object({ partnerId: z.uuid() }), { partnerId: input });
   ensure(actsForPartner(actor, partnerId), "Seule la structure choisit ses alertes.");
   const row = await getPrisma().lateAlertChoice.findUnique({ where: { partnerId } });
   return row ? { wanted: true, categories: row.categories, areas: row.areas, fromHour: row.fromHour, untilHour: row.untilHour } : { wanted: false, categories: [], areas: [], fromHour: 9, untilHour: 19 };
@@ -46,4 +47,10 @@ export async function setLateAlertChoice(actor: Actor, input: unknown): Promise<
   const data = { categories: choice.categories, areas: [...new Set(choice.areas)], fromHour: choice.fromHour, untilHour: choice.untilHour };
   await getPrisma().lateAlertChoice.upsert({ where: { partnerId }, create: { partnerId, ...data }, update: data });
   return { wanted: true, ...data };
+}
+
+/** The areas a structure can choose from: those of the venues. */
+export async function lateAlertAreas(): Promise<string[]> {
+  const venues = await getPrisma().venue.findMany({ where: { area: { not: null } }, distinct: ["area"], orderBy: { area: "asc" }, select: { area: true } });
+  return venues.flatMap((venue) => (venue.area ? [venue.area] : []));
 }

@@ -4,6 +4,7 @@
 // the database refusing it too; the guest list shows them; a cancelled late place comes back to the pool.
 import { cancelBooking } from "@/lib/booking";
 import { releaseLatePlaces, requestLatePlaces } from "@/lib/booking/late-places";
+import { lateOffers, timeLeft, type LateOffer } from "@/lib/catalog/late-places";
 import { getPrisma } from "@/lib/db/client";
 import { mailContent } from "@/lib/mail/content";
 import { setLateAlertChoice } from "@/lib/partner/late-alerts";
@@ -65,7 +66,7 @@ describe("a release of late places", () => {
   it("is refused more than 48 hours before the start, after the margin, and to another venue", async () => {
     const stage = await tonight();
     await expect(releaseLatePlaces(stage.venue, { sessionId: stage.sessionId, places: 2 }, { now: parisTime("2026-12-20", 12) })).rejects.toMatchObject({ code: "LATE_TOO_EARLY" });
-    await expect(releaseLatePlaces(stage.venue, { sessionId: stage.sessionId, places: 2, marginMinutes: 60 }, { now: parisTime("2026-12-22", 19, 45) })).rejects.toMatchObject({ code: "LATE_CLOSED" });
+    await expect(releaseLatePlaces(stage.venue, { sessionId: stage.sessionId, places: 2, marginMinutes: 60 }, { now: parisTime("2026-12-22", 19, 45) })).rejects.toMatchObject({ code: "LATE_MARGIN_TOO_LONG" });
     await expect(releaseLatePlaces(await venueActor((await createVenue()).id), { sessionId: stage.sessionId, places: 2 }, { now })).rejects.toThrow(/lieu/);
     expect(await late(stage.sessionId)).toMatchObject({ latePlaces: 0 });
   });
@@ -168,5 +169,27 @@ describe("the statistics of late places", () => {
     expect(await latePlacesFigure(stage.venue, { season, venueId: stage.venueId })).toEqual({ sessions: 1, released: 3, used: 2 });
     await expect(latePlacesFigure(stage.venue, { season, venueId: other.venueId })).rejects.toThrow(/réservés/);
     await expect(latePlacesFigure(stage.venue, { season })).rejects.toThrow(/réservés/);
+  });
+});
+
+describe("the offer of late places", () => {
+  it("lists the sessions with late places left, soonest closing first, with the time left, until they close or are all taken", async () => {
+    const viewer = (await partners(1))[0]!;
+    const soon = await tonight();
+    const later = await tonight();
+    const ordinary = await tonight();
+    await releaseLatePlaces(later.venue, { sessionId: later.sessionId, places: 2, marginMinutes: 0 }, { now });
+    await releaseLatePlaces(soon.venue, { sessionId: soon.sessionId, places: 1, marginMinutes: 90 }, { now });
+
+    const mine = (offers: LateOffer[]) => offers.filter((offer) => [soon.sessionId, later.sessionId, ordinary.sessionId].includes(offer.sessionId));
+    const offers = mine(await lateOffers(viewer.actor, { now }));
+    expect(offers.map((offer) => [offer.sessionId, offer.left])).toEqual([[soon.sessionId, 1], [later.sessionId, 2]]);
+    expect(timeLeft(offers[0]!.closesAt, now)).toBe("4 h");
+    expect(timeLeft(offers[1]!.closesAt, parisTime("2026-12-22", 20, 5))).toBe("25 min");
+
+    // Closed for the first one after its margin; gone from the list once every late place is taken.
+    expect(mine(await lateOffers(viewer.actor, { now: parisTime("2026-12-22", 19, 0) })).map((offer) => offer.sessionId)).toEqual([later.sessionId]);
+    await requestLatePlaces(viewer.actor, request(later.sessionId, viewer.id, 2), { now });
+    expect(mine(await lateOffers(viewer.actor, { now: parisTime("2026-12-22", 19, 0) }))).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { bookingCases } from "./booking.cases";
 import { drawCases } from "./draw.cases";
 import { feedbackCases } from "./feedback.cases";
 import { invitationCases, type AuthorizationCase, type MatrixActor } from "./invitation.cases";
+import { latePlacesCases } from "./late-places.cases";
 import { partnerCases } from "./partner.cases";
 import { smsCases } from "./sms.cases";
 import { statisticsCases } from "./statistics.cases";
@@ -30,5 +31,6 @@ export const matrixModules: Record<string, AuthorizationCase<MatrixWorld>[]> = {
   activities: activitiesCases,
   draw: drawCases,
   sms: smsCases,
+  latePlaces: latePlacesCases,
 };
 
