@@ -10,6 +10,7 @@ import booking from "./booking.json";
 import calendar from "./calendar.json";
 import easy from "./easy.json";
 import invitation from "./invitation.json";
+import latePlaces from "./late-places.json";
 import mail from "./mail.json";
 import offer from "./offer.json";
 import site from "./site.json";
@@ -18,7 +19,7 @@ import statistics from "./statistics.json";
 import titles from "./titles.json";
 import venue from "./venue.json";
 
-const parts = [site, booking, easy, offer, invitation, auth, venue, mail, association, associationStructures, associationVenues, associationBookings, titles, statistics, activities, calendar, sms];
+const parts = [site, booking, easy, offer, invitation, auth, venue, mail, association, associationStructures, associationVenues, associationBookings, titles, statistics, activities, calendar, sms, latePlaces];
 
 function merge(list: Record<string, unknown>[]): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
@@ -48,7 +49,8 @@ export type Messages = typeof site &
   typeof statistics &
   typeof activities &
   typeof calendar &
-  typeof sms;
+  typeof sms &
+  typeof latePlaces;
 
 const messages = merge(parts) as Messages;
 export default messages;
