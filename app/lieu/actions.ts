@@ -10,6 +10,7 @@ import { currentActor } from "@/lib/auth/current";
 import { cancelSession, changeCapacity, closeBookings, reopenBookings } from "@/lib/booking/sessions";
 import { setQuotaRule } from "@/lib/booking/quota";
 import { withdrawGuest } from "@/lib/booking/withdraw-guest";
+import { releaseLatePlaces } from "@/lib/booking/late-places";
 import { openDrawWindow, removeDrawWindow } from "@/lib/booking/sessions";
 import { undoArrival } from "@/lib/venue/arrivals";
 import { checkInvitation, markArrived, type ArrivalAnswer, type DoorState } from "@/lib/venue/door";
@@ -82,6 +83,12 @@ export const withdrawGuestFromListAction = formAction({
 export const closeBookingsAction = formAction({
   run: closeBookings,
   done: ({ expired }, input) => (revalidatePath(sessionPage(input)), said("venue.session.closed", { count: expired })),
+});
+
+/** "Des places ce soir" (issue 33.2): late places released, the matching structures told at once. */
+export const releaseLatePlacesAction = formAction({
+  run: releaseLatePlaces,
+  done: ({ latePlaces, alerted }, input) => (revalidatePath(sessionPage(input)), said("latePlaces.released", { places: latePlaces, alerted })),
 });
 
 export const reopenBookingsAction = formAction({

@@ -5,6 +5,7 @@ import { formAction, said } from "@/lib/actions/form-action";
 import { parse } from "@/lib/validation";
 import { feedRenewalSchema, renewFeed } from "@/lib/calendar/feed-token";
 import { setMailPreferences } from "@/lib/mail/preferences";
+import { setLateAlertChoice } from "@/lib/partner/late-alerts";
 
 export const setMailPreferencesAction = formAction({
   run: setMailPreferences,
@@ -22,4 +23,11 @@ export const renewCalendarFeedAction = formAction({
     revalidatePath("/mon-compte");
     return said(intent === "renew" ? "calendar.feedRenewed" : "calendar.feedCreated");
   },
+});
+
+/** A structure's choices for the alert of late places (issue 33.2). */
+export const setLateAlertChoiceAction = formAction({
+  lists: ["categories", "areas"],
+  run: setLateAlertChoice,
+  done: () => said("latePlaces.alertSaved"),
 });

@@ -5,7 +5,8 @@ import { requireUser } from "@/lib/auth/current";
 import { OPTIONAL_KINDS_BY_ROLE } from "@/lib/mail/kinds";
 import { DELIVERIES, getMailPreferences } from "@/lib/mail/preferences";
 import { currentFeed } from "@/lib/calendar/feed-token";
-import { renewCalendarFeedAction, setMailPreferencesAction } from "./actions";
+import { LateAlertsSection } from "@/components/account/my-account/sections/late-alerts";
+import { renewCalendarFeedAction, setLateAlertChoiceAction, setMailPreferencesAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 
@@ -54,6 +55,7 @@ export default async function MyAccountPage() {
             </>
           )}
         </section>
+        {actor.role === "PARTNER" ? <LateAlertsSection actor={actor} partnerId={actor.partnerId} action={setLateAlertChoiceAction} /> : null}
         {actor.role === "PARTNER" ? (
           <section aria-labelledby="agenda" className="space-y-4">
             <h2 id="agenda" className="text-2xl font-semibold">

@@ -13,6 +13,7 @@ import { READING_MODE_COOKIE, readsEasy } from "@/lib/catalog/reading-mode";
 import { catalogPlaces, searchSessions } from "@/lib/catalog/search";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { EmptyPageNotice } from "@/components/empty-page-notice";
+import { LatePlacesOffer } from "@/components/offer/offer-page/sections/late-places";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("offer"))("title") };
@@ -40,6 +41,7 @@ export default async function OfferPage({ searchParams }: { searchParams: Promis
             </p>
           ) : null}
         </header>
+        <LatePlacesOffer actor={actor} />
         <CatalogFiltersForm filters={filters} places={places} />
         <section aria-labelledby="resultats" className="space-y-4">
           <h2 id="resultats" className="text-xl font-semibold" aria-live="polite">

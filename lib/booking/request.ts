@@ -15,6 +15,7 @@ import { getPool } from "@/lib/db/client";
 import type { Sql } from "@/lib/db/sql";
 import { BusyError, NotFoundError, RuleViolation } from "@/lib/errors";
 import { metrics } from "@/lib/observability/metrics";
+import { lateAllocation } from "./late-places";
 import { formatBookingNumber, newBookingNumber } from "./number";
 import { promoteWaitlist } from "./promotion";
 import { allocate, applicableQuota, bookingWindow, quotaLeft, quotaLiftsAt, shortReason } from "./rules";
@@ -48,7 +49,8 @@ export type BookingRequestResult = {
 
 type Session = LockedSession & RequestFacts;
 
-export async function requestBooking(actor: Actor, input: unknown, options: { now?: Date } = {}): Promise<BookingRequestResult> {
+/** `late`: a booking of the session's late places (late-places.ts): its own window, no quota, no waitlist. */
+export async function requestBooking(actor: Actor, input: unknown, options: { now?: Date; late?: boolean } = {}): Promise<BookingRequestResult> {
   // Each request is counted by its outcome for /api/metrics (issue 31.3): a refusal and a "try again" too.
   try {
     const result = await book(actor, input, options);
@@ -60,7 +62,7 @@ export async function requestBooking(actor: Actor, input: unknown, options: { no
   }
 }
 
-async function book(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<BookingRequestResult> {
+async function book(actor: Actor, input: unknown, { now = new Date(), late = false }: { now?: Date; late?: boolean } = {}): Promise<BookingRequestResult> {
   const request = parse(bookingRequestSchema, input);
   ensure(canBookFor(actor, request.partnerId), "Vous ne pouvez réserver que pour votre structure.");
   const venueId = await venueOfSession(pgPoolSql, request.sessionId);
@@ -97,6 +99,7 @@ async function book(actor: Actor, input: unknown, { now = new Date() } = {}): Pr
         number: formatBookingNumber(number),
       });
     }
+    if (late) return bookLate(sql, actor, request, session, now);
     const window = bookingWindow(session, now);
     if (window !== "OPEN") throw new RuleViolation(`BOOKINGS_${window}`, windowMessages[window]);
     // Until its draw has run, a scarce session takes applications, not bookings (applications.ts).
@@ -134,6 +137,14 @@ async function book(actor: Actor, input: unknown, { now = new Date() } = {}): Pr
       }
     }
   });
+}
+
+/** Late places go to the first confirmed request that fits them, whole: what does not fit is refused, never waitlisted. */
+async function bookLate(sql: Sql, actor: Actor, request: BookingRequest, session: Session, now: Date): Promise<BookingRequestResult> {
+  const placesLeft = lateAllocation(session, request.guests.length, now);
+  const guests = await withNewPeople(sql, actor, request, now);
+  const confirmed = await insert(sql, actor, request, session, guests, "CONFIRMED", null, request.idempotencyKey ?? null, now, true);
+  return { outcome: "CONFIRMED", confirmed, placesLeft, quotaLeft: null };
 }
 
 /**
@@ -247,12 +258,13 @@ async function insert(
   splitFromId: string | null,
   idempotencyKey: string | null,
   now: Date,
+  late = false,
 ): Promise<BookedPart> {
   const id = randomUUID();
   // The waitlisted part of a split goes on numbering the group's guests: the main guest (position 0)
   // stays with the confirmed part.
   const firstPosition = splitFromId ? request.guests.length - guests.length : 0;
-  const after = JSON.stringify({ status, places: guests.length, sessionId: session.id, partnerId: request.partnerId, splitFromId });
+  const after = JSON.stringify({ status, places: guests.length, sessionId: session.id, partnerId: request.partnerId, splitFromId, ...(late ? { late } : {}) });
   for (let attempt = 0; attempt < 5; attempt++) {
     const number = newBookingNumber();
     const inserted = await sql.query<{ id: string }>(
@@ -279,12 +291,15 @@ async function insert(
         now,
         guests.map((guest) => guest.needsNote ?? null),
         idempotencyKey ? requestFingerprint(request) : null,
+        late,
       ],
       "booking-insert",
     );
     if (!inserted.length) continue; // that number exists already: draw another
     const part: BookedPart = { id, number, places: guests.length, status };
-    if (status === "CONFIRMED") {
+    if (late) {
+      session.lateConfirmedPlaces += guests.length;
+    } else if (status === "CONFIRMED") {
       session.confirmedPlaces += guests.length;
     } else {
       // The session is locked: this booking is the last in line.
@@ -300,9 +315,9 @@ async function insert(
 const INSERT_BOOKING = `
   WITH booking AS (
     INSERT INTO "Booking" ("id", "number", "sessionId", "partnerId", "createdById", "status", "places", "splitFromId",
-                           "idempotencyKey", "idempotencyFingerprint", "requestedAt", "confirmedAt", "createdAt", "updatedAt")
+                           "idempotencyKey", "idempotencyFingerprint", "requestedAt", "confirmedAt", "createdAt", "updatedAt", "late")
     VALUES ($1::uuid, $2, $3::uuid, $4::uuid, $5::uuid, $6::"BookingStatus", $7, $8::uuid, $18::uuid, $21, $19,
-            CASE WHEN $6 = 'CONFIRMED' THEN $19::timestamptz END, $19, $19)
+            CASE WHEN $6 = 'CONFIRMED' THEN $19::timestamptz END, $19, $19, $22::boolean)
     ON CONFLICT ("number") DO NOTHING
     RETURNING "id"
   ), guests AS (

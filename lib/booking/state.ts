@@ -15,6 +15,10 @@ export interface LockedSession extends SessionWindow {
   waitlistedPlaces: number;
   /** Bookings waiting: the waitlist's length. */
   waitlistedBookings: number;
+  /** Late places released and booked (late-places.ts), a pool apart from capacity. */
+  latePlaces: number;
+  lateConfirmedPlaces: number;
+  lateMarginMinutes: number;
   rule: QuotaRuleFacts | null;
 }
 
@@ -22,7 +26,7 @@ type SessionRow = Omit<LockedSession, "rule"> & { period: QuotaPeriod | null; ma
 
 const SESSION_COLUMNS = `
   s."id"::text AS "id", s."eventId"::text AS "eventId", e."venueId"::text AS "venueId", s."capacity", s."confirmedPlaces",
-  s."waitlistedPlaces", s."waitlistedBookings", s."startsAt", s."bookingOpensAt", s."bookingClosesAt", s."closedAt", s."status"::text AS "status",
+  s."waitlistedPlaces", s."waitlistedBookings", s."latePlaces", s."lateConfirmedPlaces", s."lateMarginMinutes", s."startsAt", s."bookingOpensAt", s."bookingClosesAt", s."closedAt", s."status"::text AS "status",
   e."status"::text AS "eventStatus", r."period"::text AS "period", r."maxPlaces", r."liftDaysBefore"`;
 
 const SESSION_FROM = `
@@ -98,7 +102,7 @@ const REQUEST_READ = `WITH named AS (
           -- Only a per-session quota needs the partner's places on the session: the sub-select runs only then.
           CASE WHEN r."period" = 'SESSION' THEN
             (SELECT coalesce(sum(b."places"), 0)::int FROM "Booking" b
-              WHERE b."sessionId" = s."id" AND b."partnerId" = $2::uuid AND b."status" = 'CONFIRMED')
+              WHERE b."sessionId" = s."id" AND b."partnerId" = $2::uuid AND b."status" = 'CONFIRMED' AND NOT b."late")
           ELSE 0 END AS "partnerPlacesOnSession",
           p."id" IS NOT NULL AS "partnerFound", partner_convention_valid(p."id", s."startsAt") AS "conventionValid",
           (SELECT count(*)::int FROM "Person" h
@@ -180,7 +184,7 @@ export async function quotaUsage(sql: Sql, session: LockedSession, partnerIds: s
     ? await sql.query<{ partnerId: string; places: number }>(
         `SELECT b."partnerId"::text AS "partnerId", sum(b."places")::int AS "places"
          FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId" JOIN "Event" e ON e."id" = s."eventId"
-         WHERE b."status" = 'CONFIRMED' AND e."venueId" = $1::uuid AND s."startsAt" >= $2 AND s."startsAt" < $3
+         WHERE b."status" = 'CONFIRMED' AND NOT b."late" AND e."venueId" = $1::uuid AND s."startsAt" >= $2 AND s."startsAt" < $3
            AND b."partnerId" = ANY($4::uuid[])
          GROUP BY b."partnerId"`,
         [session.venueId, range.from, range.to, partnerIds],
@@ -188,7 +192,7 @@ export async function quotaUsage(sql: Sql, session: LockedSession, partnerIds: s
     : await sql.query<{ partnerId: string; places: number }>(
         `SELECT b."partnerId"::text AS "partnerId", sum(b."places")::int AS "places"
          FROM "Booking" b
-         WHERE b."status" = 'CONFIRMED' AND b."sessionId" = $1::uuid AND b."partnerId" = ANY($2::uuid[])
+         WHERE b."status" = 'CONFIRMED' AND NOT b."late" AND b."sessionId" = $1::uuid AND b."partnerId" = ANY($2::uuid[])
          GROUP BY b."partnerId"`,
         [session.id, partnerIds],
       );

@@ -11,6 +11,7 @@ import { digestMail } from "./content/digest";
 import type { MailBody } from "./content/frame";
 import { partnerMail, partnershipAckMail } from "./content/partners";
 import { smsBudgetMail } from "./content/sms";
+import { latePlacesMail } from "./content/late-places";
 
 export interface MailSource {
   kind: string;
@@ -39,6 +40,8 @@ export async function mailContent({ kind, props, recipientName }: MailSource): P
       return activityMail(kind, string("registrationId"));
     case "DRAW_NOT_HELD":
       return drawNotHeldMail(string("sessionId"), recipientName);
+    case "LATE_PLACES":
+      return latePlacesMail(string("sessionId"), recipientName);
     case "SMS_BUDGET_SPENT":
       return smsBudgetMail(string("budget"), recipientName);
     case "DIGEST":

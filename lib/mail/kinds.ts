@@ -23,6 +23,7 @@ export const MAIL_KINDS = [
   "DRAW_RESULT",
   "DRAW_NOT_HELD",
   "SMS_BUDGET_SPENT",
+  "LATE_PLACES",
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

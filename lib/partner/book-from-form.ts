@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { canManagePeople, ensure } from "@/lib/auth/permissions";
 import { requestBooking, type BookingRequestResult } from "@/lib/booking/request";
 import { applyForDraw } from "@/lib/booking/applications";
+import { requestLatePlaces } from "@/lib/booking/late-places";
 import { guestNeedsFields, needsNoteRule } from "@/lib/booking/schemas";
 import { parse } from "@/lib/validation";
 import { getPrisma } from "@/lib/db/client";
@@ -56,6 +57,12 @@ export async function bookFromForm(actor: Actor, input: unknown): Promise<Bookin
     for (const part of parts) await recordBookingTexts(actor, { ...form.texts, bookingId: part.id });
   }
   return result;
+}
+
+/** The same form for the session's late places (issue 33.2): first confirmed, first served, no quota. */
+export async function bookLateFromForm(actor: Actor, input: unknown): Promise<BookingRequestResult> {
+  const form = parse(bookingFormSchema, input);
+  return requestLatePlaces(actor, { sessionId: form.sessionId, partnerId: form.partnerId, guests: guestsOf(form), ifShort: "NOTHING", idempotencyKey: form.idempotencyKey });
 }
 
 /** The same form on a session drawn by lot (issue 17): an application, with the fewest places accepted. */

@@ -28,6 +28,8 @@ export interface GuestRow {
   partnerName: string;
   partnerPhone: string | null;
   checkedInAt: Date | null;
+  /** Booked on the session's late places ("Des places ce soir", lib/booking/late-places.ts). */
+  late: boolean;
   /** A companion the venue may withdraw alone when the person phones (lib/booking/withdraw-guest.ts). */
   canWithdraw: boolean;
 }
@@ -38,6 +40,9 @@ export interface GuestList {
     startsAt: Date;
     capacity: number;
     confirmedPlaces: number;
+    /** Late places released and booked, apart from capacity. */
+    latePlaces: number;
+    lateConfirmedPlaces: number;
     status: string;
     /** When the venue closed bookings by hand, if it did. */
     closedAt: Date | null;
@@ -60,6 +65,7 @@ export async function getGuestList(actor: Actor, sessionId: string, { now = new 
       number: true,
       status: true,
       places: true,
+      late: true,
       requestedAt: true,
       partner: { select: { name: true, phone: true } },
       guests: { where: { cancelledAt: null }, orderBy: { position: "asc" }, select: { position: true, firstName: true, lastName: true, kind: true, needs: true, needsNote: true, checkedInAt: true } },
@@ -71,6 +77,7 @@ export async function getGuestList(actor: Actor, sessionId: string, { now = new 
       booking.guests.map((guest) => ({
         bookingId: booking.id,
         number: booking.number,
+        late: booking.late,
         ...guest,
         partnerName: booking.partner.name,
         partnerPhone: booking.partner.phone,
@@ -89,6 +96,8 @@ export async function getGuestList(actor: Actor, sessionId: string, { now = new 
       startsAt: session.startsAt,
       capacity: session.capacity,
       confirmedPlaces: session.confirmedPlaces,
+      latePlaces: session.latePlaces,
+      lateConfirmedPlaces: session.lateConfirmedPlaces,
       status: session.status,
       closedAt: session.closedAt,
       closesAt: bookingClosesAt(session),

@@ -11,6 +11,7 @@ import calendar from "./calendar.json";
 import dataTransfer from "./data-transfer.json";
 import easy from "./easy.json";
 import invitation from "./invitation.json";
+import latePlaces from "./late-places.json";
 import mail from "./mail.json";
 import offer from "./offer.json";
 import platformState from "./platform-state.json";
@@ -20,7 +21,7 @@ import statistics from "./statistics.json";
 import titles from "./titles.json";
 import venue from "./venue.json";
 
-const parts = [site, booking, easy, offer, invitation, auth, venue, mail, association, associationStructures, associationVenues, associationBookings, titles, statistics, activities, calendar, sms, dataTransfer, platformState];
+const parts = [site, booking, easy, offer, invitation, auth, venue, mail, association, associationStructures, associationVenues, associationBookings, titles, statistics, activities, calendar, sms, dataTransfer, platformState, latePlaces];
 
 function merge(list: Record<string, unknown>[]): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
@@ -52,7 +53,8 @@ export type Messages = typeof site &
   typeof calendar &
   typeof sms &
   typeof dataTransfer &
-  typeof platformState;
+  typeof platformState &
+  typeof latePlaces;
 
 const messages = merge(parts) as Messages;
 export default messages;

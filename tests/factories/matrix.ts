@@ -64,7 +64,8 @@ export async function matrixWorld(): Promise<MatrixWorld> {
   const registration = await prisma.activityRegistration.create({
     data: { activityId: activity.id, number: newBookingNumber(), status: "CONFIRMED", firstName: "Awa", lastName: "Diallo", confirmedAt: new Date() },
   });
-  const freeSession = await createSession({ eventId: event.id, capacity: 10 });
+  // Two late places released on it (issue 33.2): a structure may book them until its start.
+  const freeSession = await createSession({ eventId: event.id, capacity: 10, latePlaces: 2 });
   const drawSession = await createSession({ eventId: event.id, capacity: 10 });
   await prisma.sessionDraw.create({ data: { sessionId: drawSession.id, opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 3 * 86_400_000), seed: "0".repeat(64), fingerprint: "f".repeat(64) } });
   await prisma.application.create({ data: { sessionId: drawSession.id, partnerId: partnerA.id, places: 1, minPlaces: 1, guests: [{ firstName: "Awa", lastName: "Diallo", kind: "MAIN", needs: [] }] } });

@@ -5,6 +5,7 @@ import { Breakdown } from "@/components/stats/breakdown";
 import { ExportLink } from "@/components/stats/export-link";
 import { FigureTable } from "@/components/stats/figure-table";
 import { KeyFigures } from "@/components/stats/key-figures";
+import { LatePlacesFigure } from "@/components/stats/late-places-figure";
 import { PrintButton } from "@/components/print-button";
 import { requireUser } from "@/lib/auth/current";
 import { formatMoment } from "@/lib/format/dates";
@@ -134,6 +135,8 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
             </h2>
             <KeyFigures names={KEY_FIGURES} current={current!} previous={previous ?? null} />
           </section>
+
+          {report.season !== null ? <LatePlacesFigure actor={actor} season={report.season} /> : null}
 
           {draws ? (
             <section aria-labelledby="tirages" className="space-y-2">

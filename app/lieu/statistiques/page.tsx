@@ -3,6 +3,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { Breakdown } from "@/components/stats/breakdown";
 import { ExportLink } from "@/components/stats/export-link";
 import { KeyFigures } from "@/components/stats/key-figures";
+import { LatePlacesFigure } from "@/components/stats/late-places-figure";
 import { SeasonPicker } from "@/components/stats/season-picker";
 import { requireUser } from "@/lib/auth/current";
 import { sideSeason, venueStatistics } from "@/lib/stats/sides";
@@ -40,6 +41,7 @@ export default async function VenueStatisticsPage({ searchParams }: { searchPara
         <p className="text-sm">{t("comparedSeason", { label: seasonLabel(season - 1) })}</p>
       </header>
       <SeasonPicker action={PATH} seasons={seasons} season={season} current={current} hidden={{ lieu: venue.id }} />
+      <LatePlacesFigure actor={actor} season={season} venueId={venue.id} />
       {events.length === 0 ? (
         <EmptyPageNotice>{t("empty")}</EmptyPageNotice>
       ) : (

@@ -10,6 +10,7 @@ import { drawCases } from "./draw.cases";
 import { feedbackCases } from "./feedback.cases";
 import { importExportCases } from "./import-export.cases";
 import { invitationCases, type AuthorizationCase, type MatrixActor } from "./invitation.cases";
+import { latePlacesCases } from "./late-places.cases";
 import { partnerCases } from "./partner.cases";
 import { smsCases } from "./sms.cases";
 import { statisticsCases } from "./statistics.cases";
@@ -32,5 +33,6 @@ export const matrixModules: Record<string, AuthorizationCase<MatrixWorld>[]> = {
   draw: drawCases,
   sms: smsCases,
   importExport: importExportCases,
+  latePlaces: latePlacesCases,
 };
 

@@ -8,6 +8,7 @@ import { TextField } from "@/components/forms/fields";
 import { PrintButton } from "@/components/print-button";
 import { CancelBookingsSection } from "@/components/venue/session/sections/cancel-bookings";
 import { DrawSection } from "@/components/venue/session/sections/draw";
+import { LatePlacesSection } from "@/components/venue/session/sections/late-places";
 import { GuestTable } from "@/components/venue/guest-table";
 import type { Actor } from "@/lib/auth/actor";
 import { currentActor, requireUser } from "@/lib/auth/current";
@@ -17,7 +18,7 @@ import { formatMoment, formatSessionDate } from "@/lib/format/dates";
 import { sessionTitle } from "@/lib/page-titles";
 import { isSameParisDay } from "@/lib/time";
 import { describeNeeds, getGuestList } from "@/lib/venue/guest-list";
-import { cancelGuestBookingAction, cancelSessionAction, withdrawGuestFromListAction, closeBookingsAction, openDrawWindowAction, removeDrawWindowAction, reopenBookingsAction, tickArrivalAction } from "../../actions";
+import { cancelGuestBookingAction, cancelSessionAction, withdrawGuestFromListAction, closeBookingsAction, openDrawWindowAction, releaseLatePlacesAction, removeDrawWindowAction, reopenBookingsAction, tickArrivalAction } from "../../actions";
 import { drawRecord } from "@/lib/booking/applications";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
@@ -153,6 +154,17 @@ export default async function GuestListPage({ params, searchParams }: { params: 
               </ActionForm>
             ) : null}
           </section>
+        ) : null}
+
+        {scheduled ? (
+          <LatePlacesSection
+            sessionId={sessionId}
+            startsAt={list.session.startsAt}
+            latePlaces={list.session.latePlaces}
+            lateConfirmedPlaces={list.session.lateConfirmedPlaces}
+            now={now}
+            release={releaseLatePlacesAction}
+          />
         ) : null}
 
         {draw || (beforeClosing && bookings.length === 0 && list.waitlist.length === 0) ? (

@@ -7,7 +7,7 @@ import { formAction, said } from "@/lib/actions/form-action";
 import { DomainError, RuleViolation } from "@/lib/errors";
 import { currentActor } from "@/lib/auth/current";
 import { withdrawApplication } from "@/lib/booking/applications";
-import { applyFromForm, bookFromForm } from "@/lib/partner/book-from-form";
+import { applyFromForm, bookFromForm, bookLateFromForm } from "@/lib/partner/book-from-form";
 import { listPeople } from "@/lib/people/people";
 import { peopleWithMobile } from "@/lib/sms/consent";
 import { handleWish } from "@/lib/wishes/wishes";
@@ -62,6 +62,13 @@ export const bookAction = formAction({
     const t = await getTranslations("bookingForm");
     return { ...failure, link: { href: `/partenaire/reservations/${error.params.bookingId}`, label: t("seeExisting", { number: String(error.params.number) }) } };
   },
+});
+
+/** From the alert of late places (?tard=1, issue 33.2): the late pool's rules; a refusal says why in plain words. */
+export const bookLateAction = formAction({
+  run: (actor, input) => bookLateFromForm(actor, readJson(input.booking)),
+  // Late places are confirmed or refused (a RuleViolation, put into words by formAction): never waitlisted.
+  done: (result): BookingAnswer => (result.outcome === "CONFIRMED" ? { ok: true, outcome: "CONFIRMED", href: `/partenaire/reservations/${result.confirmed.id}?resultat=CONFIRMED` } : { ok: false }),
 });
 
 /** On a session drawn by lot: files (or changes) the structure's application; the form goes to the draw's page. */

@@ -16,7 +16,8 @@ import { peopleBookedOnSession } from "@/lib/partner/book-from-form";
 import { ownWish } from "@/lib/wishes/wishes";
 import { drawRecord } from "@/lib/booking/applications";
 import { pendingSentence } from "@/lib/booking/draw-words";
-import { applyAction, bookAction, searchPeopleAction } from "./actions";
+import { lateOffers } from "@/lib/catalog/late-places";
+import { applyAction, bookAction, bookLateAction, searchPeopleAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 // One read per request for the title and the page (React's cache).
@@ -27,9 +28,9 @@ export async function generateMetadata({ params }: { params: Promise<{ eventId: 
   return { title: await bookFormTitle(() => load(actor, eventId), sessionId, t) };
 }
 
-export default async function BookPage({ params, searchParams }: { params: Promise<{ eventId: string; sessionId: string }>; searchParams: Promise<{ envie?: string | string[] }> }) {
+export default async function BookPage({ params, searchParams }: { params: Promise<{ eventId: string; sessionId: string }>; searchParams: Promise<{ envie?: string | string[]; tard?: string }> }) {
   const { eventId, sessionId } = await params;
-  const { envie } = await searchParams;
+  const { envie, tard } = await searchParams;
   const actor = await currentActor();
   if (actor.kind === "anonymous") redirect(`/connexion?suite=/offre/${eventId}/reserver/${sessionId}`);
   if (actor.kind !== "user" || actor.role !== "PARTNER") redirect(`/offre/${eventId}`);
@@ -48,6 +49,9 @@ export default async function BookPage({ params, searchParams }: { params: Promi
   const drawPage = await getTranslations("drawPage");
   // Marked in the person search before anything is sent (issue 29.12).
   const booked = await peopleBookedOnSession(actor, actor.partnerId, session.id);
+  // From the alert of late places (issue 33.2): the late pool, while it has places and is open.
+  const late = tard ? (await lateOffers(actor, { sessionId: session.id }))[0] : undefined;
+  const lateWords = await getTranslations("latePlaces");
 
   return (
     <ClientMessages namespaces={["bookingForm", "event", "labels", "sms.booking"]}>
@@ -71,7 +75,8 @@ export default async function BookPage({ params, searchParams }: { params: Promi
             {wish.message ? <p className="whitespace-pre-line">« {wish.message} »</p> : null}
           </aside>
         ) : null}
-        {draw && !draw.drawnAt ? (
+        {late ? <p className="rounded-lg border-l-4 border-brand-700 bg-brand-50 p-4 font-semibold">{lateWords("bookLate")}</p> : null}
+        {late ? null : draw && !draw.drawnAt ? (
           <section aria-labelledby="tirage" className="space-y-2 rounded-lg border-l-4 border-brand-700 bg-brand-50 p-4">
             <h2 id="tirage" className="text-xl font-semibold">
               {drawPage("applyTitle")}
@@ -88,19 +93,19 @@ export default async function BookPage({ params, searchParams }: { params: Promi
         ) : (
           <WaitlistNotice session={session} quotaRule={event.quotaRule} />
         )}
-        {draw && !draw.drawnAt && !drawOpen ? null : (
+        {!late && draw && !draw.drawnAt && !drawOpen ? null : (
         <BookingForm
           sessionId={session.id}
           partnerId={actor.partnerId}
-          placesLeft={session.placesLeft}
-          quotaLeft={session.quotaLeft}
+          placesLeft={late ? late.left : session.placesLeft}
+          quotaLeft={late ? null : session.quotaLeft}
           search={searchPeopleAction}
-          book={draw && !draw.drawnAt ? applyAction : bookAction}
+          book={late ? bookLateAction : draw && !draw.drawnAt ? applyAction : bookAction}
           // New at each showing of the form: sending this form twice books once (lib/booking).
           idempotencyKey={randomUUID()}
           booked={booked}
           wishId={wish?.id}
-          apply={Boolean(draw && !draw.drawnAt)}
+          apply={!late && Boolean(draw && !draw.drawnAt)}
         />
         )}
       </div>
