@@ -4,12 +4,30 @@ import nextTs from "eslint-config-next/typescript";
 // The house's layering (issue 28.5; the rooms and why: docs/decisions/017-rooms.md). Imports run down
 // only: app/ → components/ → lib/ (domain rooms) → lib/ (ground rooms). A page passes a server action to
 // a component as a prop; a component never imports app/.
-const APP = { group: ["@/app", "@/app/*", "**/app/*"], message: "components/ and lib/ never import app/: pass the server action as a prop (docs/decisions/017-rooms.md)." };
+const APP = {
+  group: ["@/app", "@/app/*", "**/app/*"],
+  message: "components/ and lib/ never import app/: pass the server action as a prop (docs/decisions/017-rooms.md).",
+};
 const COMPONENTS = { group: ["@/components", "@/components/*", "**/components/*"], message: "lib/ never imports components/ (docs/decisions/017-rooms.md)." };
 
 // The domain rooms: each holds the rules of one part of the platform. lib/auth is one too, but for the
 // signed-in actor (actor.ts, current.ts), which the ground's route helpers need to answer 401.
-const DOMAIN_ROOMS = ["activities", "association", "booking", "catalog", "feedback", "invitation", "jobs", "mail", "partner", "pdf", "people", "stats", "venue", "wishes"];
+const DOMAIN_ROOMS = [
+  "activities",
+  "association",
+  "booking",
+  "catalog",
+  "feedback",
+  "invitation",
+  "jobs",
+  "mail",
+  "partner",
+  "pdf",
+  "people",
+  "stats",
+  "venue",
+  "wishes",
+];
 const DOMAIN_FILES = ["retention", "navigation", "page-titles", "audit"];
 const DOMAIN = {
   group: [
@@ -19,7 +37,8 @@ const DOMAIN = {
     "!@/lib/auth/actor",
     "!@/lib/auth/current",
   ],
-  message: "A ground room (lib/db, lib/http, lib/time.ts, lib/validation.ts…) never imports a domain room: move the shared piece down (docs/decisions/017-rooms.md).",
+  message:
+    "A ground room (lib/db, lib/http, lib/time.ts, lib/validation.ts…) never imports a domain room: move the shared piece down (docs/decisions/017-rooms.md).",
 };
 // The ground rooms: what every domain room may use, and which knows none of them.
 const GROUND = [

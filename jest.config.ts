@@ -48,7 +48,20 @@ const integration: Config = {
 };
 
 // Packages published only as ES modules, which Jest (CommonJS) must compile like our own code.
-const esmPackages = ["next-intl", "use-intl", "icu-minify", "intl-messageformat", "@formatjs", "@schummar/icu-type-parser", "@faker-js/faker", "@react-pdf", "yoga-layout", "color-string", "color-name", "@react-email"];
+const esmPackages = [
+  "next-intl",
+  "use-intl",
+  "icu-minify",
+  "intl-messageformat",
+  "@formatjs",
+  "@schummar/icu-type-parser",
+  "@faker-js/faker",
+  "@react-pdf",
+  "yoga-layout",
+  "color-string",
+  "color-name",
+  "@react-email",
+];
 
 async function withEsmPackages(config: Config): Promise<Config> {
   const resolved = await createJestConfig(config)();

@@ -28,7 +28,11 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions: chromium }, testIgnore: /no-overflow\.spec/ },
     // The partner's and the venue's whole days, and the pages' titles, run once, on a desktop; the phone
     // runs the other tests.
-    { name: "phone", use: { ...devices["Pixel 7"], channel: undefined, launchOptions: chromium }, testIgnore: /(partner|venue|hardening|mail|association|titles|keyboard|draw|activities|sms|import|calendar|late-places)\.spec/ },
+    {
+      name: "phone",
+      use: { ...devices["Pixel 7"], channel: undefined, launchOptions: chromium },
+      testIgnore: /(partner|venue|hardening|mail|association|titles|keyboard|draw|activities|sms|import|calendar|late-places)\.spec/,
+    },
   ],
   webServer: {
     command: "node node_modules/tsx/dist/cli.mjs scripts/app.ts demo",

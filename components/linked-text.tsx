@@ -9,11 +9,12 @@ export function LinkedText({ text }: { text: string }) {
   for (const match of text.matchAll(ADDRESS)) {
     // A sentence's full stop or comma after an address is not part of it.
     const address = match[0].replace(/[.,;:!?]+$/, "");
-    parts.push(text.slice(last, match.index), (
+    parts.push(
+      text.slice(last, match.index),
       <a key={match.index} href={address} className="text-brand-800 underline">
         {address}
-      </a>
-    ));
+      </a>,
+    );
     last = match.index + address.length;
   }
   parts.push(text.slice(last));

@@ -37,15 +37,26 @@ export async function Pagination({
   return (
     <nav aria-label={t("label")} className="flex flex-wrap items-center justify-between gap-3">
       {page > 1 ? (
-        <Link href={listHref(path, { ...params, page: page - 1 })} className="rounded-md border border-brand-700 px-3 py-2 font-semibold text-brand-800" rel="prev">
+        <Link
+          href={listHref(path, { ...params, page: page - 1 })}
+          className="rounded-md border border-brand-700 px-3 py-2 font-semibold text-brand-800"
+          rel="prev"
+        >
           {t("previous")}
         </Link>
       ) : (
         <span />
       )}
-      <p aria-current="page">{t("page", { page, pageCount })}{total === undefined ? "" : ` · ${capped ? t("moreThan", { total }) : t("total", { total })}`}</p>
+      <p aria-current="page">
+        {t("page", { page, pageCount })}
+        {total === undefined ? "" : ` · ${capped ? t("moreThan", { total }) : t("total", { total })}`}
+      </p>
       {page < pageCount ? (
-        <Link href={listHref(path, { ...params, page: page + 1 })} className="rounded-md border border-brand-700 px-3 py-2 font-semibold text-brand-800" rel="next">
+        <Link
+          href={listHref(path, { ...params, page: page + 1 })}
+          className="rounded-md border border-brand-700 px-3 py-2 font-semibold text-brand-800"
+          rel="next"
+        >
           {t("next")}
         </Link>
       ) : (

@@ -9,7 +9,22 @@ type Json = string | number | boolean | null | Json[] | { [key: string]: Json | 
 
 export interface AuditEntry {
   action: string;
-  entityType: "Booking" | "Session" | "QuotaRule" | "QuotaException" | "Event" | "Venue" | "User" | "Partner" | "Person" | "Mail" | "Sms" | "Activity" | "Job" | "Import" | "Export";
+  entityType:
+    | "Booking"
+    | "Session"
+    | "QuotaRule"
+    | "QuotaException"
+    | "Event"
+    | "Venue"
+    | "User"
+    | "Partner"
+    | "Person"
+    | "Mail"
+    | "Sms"
+    | "Activity"
+    | "Job"
+    | "Import"
+    | "Export";
   entityId: string;
   before?: Json;
   after?: Json;

@@ -86,7 +86,16 @@ export async function runRetention(now = new Date()): Promise<RetentionCounts> {
         WHERE a."sessionId" = d."sessionId" AND a."guests" <> '[]'::jsonb
           AND (d."drawnAt" IS NOT NULL OR s."status" = 'CANCELLED' OR s."startsAt" < ${namesBefore})`;
       const textNumbersErased = await eraseTextNumbers(tx, namesBefore, mailsBefore);
-      const counts = { guestNamesReplaced, peopleErased, mailBodiesPurged, signInAttemptsDeleted, activityRegistrationsErased, activityMailsErased, applicationGuestsErased, textNumbersErased };
+      const counts = {
+        guestNamesReplaced,
+        peopleErased,
+        mailBodiesPurged,
+        signInAttemptsDeleted,
+        activityRegistrationsErased,
+        activityMailsErased,
+        applicationGuestsErased,
+        textNumbersErased,
+      };
       await tx.retentionRun.create({ data: { at: now, counts } });
       await audit(tx, systemActor, { action: "retention.run", entityType: "Person", entityId: "*", after: { ...counts } }, now);
       return counts;
@@ -141,7 +150,9 @@ async function eraseTextNumbers(tx: Tx, namesBefore: Date, textsBefore: Date): P
 }
 
 /** What the association reads about the policy: its periods and the last night's counts. */
-export async function retentionReport(actor: Actor): Promise<{ policy: ReturnType<typeof retentionPolicy>; lastRun: { at: Date; counts: RetentionCounts } | null }> {
+export async function retentionReport(
+  actor: Actor,
+): Promise<{ policy: ReturnType<typeof retentionPolicy>; lastRun: { at: Date; counts: RetentionCounts } | null }> {
   ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
   const last = await getPrisma().retentionRun.findFirst({ orderBy: { at: "desc" } });
   return { policy: retentionPolicy(), lastRun: last ? { at: last.at, counts: last.counts as unknown as RetentionCounts } : null };

@@ -40,34 +40,36 @@ export function requireId(value: unknown, what: string): asserts value is string
 }
 
 /** A required single line of at most `max` characters. */
-export const line = (max: number) => z.string("validation.required").transform(cleanLine).pipe(z.string().min(1, "validation.required").max(max, "validation.tooLong"));
+export const line = (max: number) =>
+  z.string("validation.required").transform(cleanLine).pipe(z.string().min(1, "validation.required").max(max, "validation.tooLong"));
 
 /** A required text of several lines, at most `max` characters. */
-export const text = (max: number) => z.string("validation.required").transform(cleanText).pipe(z.string().min(1, "validation.required").max(max, "validation.tooLong"));
+export const text = (max: number) =>
+  z.string("validation.required").transform(cleanText).pipe(z.string().min(1, "validation.required").max(max, "validation.tooLong"));
 
 /** An optional single line: empty becomes undefined. */
 export const optionalLine = (max: number) =>
-  z.preprocess((value) => (value == null ? undefined : value), z.string().transform(cleanLine).pipe(z.string().max(max, "validation.tooLong")).optional()).transform((value) => value || undefined);
+  z
+    .preprocess((value) => (value == null ? undefined : value), z.string().transform(cleanLine).pipe(z.string().max(max, "validation.tooLong")).optional())
+    .transform((value) => value || undefined);
 
 /** An optional multi-line text: empty becomes undefined. */
 export const optionalText = (max: number) =>
-  z.preprocess((value) => (value == null ? undefined : value), z.string().transform(cleanText).pipe(z.string().max(max, "validation.tooLong")).optional()).transform((value) => value || undefined);
+  z
+    .preprocess((value) => (value == null ? undefined : value), z.string().transform(cleanText).pipe(z.string().max(max, "validation.tooLong")).optional())
+    .transform((value) => value || undefined);
 
 /** A first or last name: printed on an invitation, so it must hold at least one letter. */
 export const personName = () => line(80).pipe(z.string().regex(/\p{L}/u, "validation.nameNeedsLetter"));
 
 /** A web address people will open: http or https only (never javascript: or data:). */
-export const httpUrl = (max = 500) =>
-  line(max).pipe(z.url({ protocol: /^https?$/, error: "validation.httpUrl" }));
+export const httpUrl = (max = 500) => line(max).pipe(z.url({ protocol: /^https?$/, error: "validation.httpUrl" }));
 
-const isCalendarDay = (day: string) => /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+const isCalendarDay = (day: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
 
 /** A real calendar day typed in a form, "YYYY-MM-DD" ("2027-02-30" is refused, with one message). */
-export const calendarDay = () =>
-  z
-    .string("validation.required")
-    .min(1, "validation.required")
-    .pipe(z.string().refine(isCalendarDay, "validation.invalid"));
+export const calendarDay = () => z.string("validation.required").min(1, "validation.required").pipe(z.string().refine(isCalendarDay, "validation.invalid"));
 
 /**
  * The form field an error belongs to. A form's fields are flat: a nested object's field is named by its

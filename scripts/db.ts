@@ -24,7 +24,11 @@ async function main() {
           return 2;
         }
         const file = await writeMigration(db.url, name);
-        console.log(file ? `Migration écrite : ${file}\nRelisez-la, puis appliquez-la avec npm run db:migrate.` : "schema.prisma n'a aucun changement que les migrations ne couvrent déjà.");
+        console.log(
+          file
+            ? `Migration écrite : ${file}\nRelisez-la, puis appliquez-la avec npm run db:migrate.`
+            : "schema.prisma n'a aucun changement que les migrations ne couvrent déjà.",
+        );
         return 0;
       }
       case "check": {

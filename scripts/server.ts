@@ -50,7 +50,15 @@ async function serve() {
   await app.prepare();
   const slots = Math.max(1, Math.round(ACTION_CONCURRENCY / WORKERS));
   const routeOf = routeMatcher(readRoutes(path.resolve(__dirname, "..", "app")));
-  const gate = requestGate({ handle: (req, res) => void handle(req, res), slots, proxies: trustedProxies(), https: servedOverHttps(), dev, bodyTimeoutMs: BODY_TIMEOUT_MS, log: { routeOf } });
+  const gate = requestGate({
+    handle: (req, res) => void handle(req, res),
+    slots,
+    proxies: trustedProxies(),
+    https: servedOverHttps(),
+    dev,
+    bodyTimeoutMs: BODY_TIMEOUT_MS,
+    log: { routeOf },
+  });
   const server = createServer(gate);
   server.listen(port, hostname, () => {
     if (cluster.isPrimary) announce(); // one process: no supervisor to say it
@@ -63,7 +71,10 @@ async function serve() {
 function announce() {
   const proxies = trustedProxies();
   const processes = WORKERS > 1 ? `, ${WORKERS} processus` : "";
-  log().info({ port, processes: WORKERS, proxies }, `Prêt : http://localhost:${port}${processes}${proxies ? ` (${proxies} proxy${proxies > 1 ? "s" : ""} de confiance devant l'application)` : ""}`);
+  log().info(
+    { port, processes: WORKERS, proxies },
+    `Prêt : http://localhost:${port}${processes}${proxies ? ` (${proxies} proxy${proxies > 1 ? "s" : ""} de confiance devant l'application)` : ""}`,
+  );
 }
 
 /** Starts the processes, starts again one that dies, and stops them all on SIGTERM/SIGINT. */

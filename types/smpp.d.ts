@@ -30,7 +30,10 @@ declare module "smpp" {
     sessions: Session[];
   }
 
-  export function connect(options: { url: string; auto_enquire_link_period?: number; debug?: boolean; connectTimeout?: number }, callback?: () => void): Session;
+  export function connect(
+    options: { url: string; auto_enquire_link_period?: number; debug?: boolean; connectTimeout?: number },
+    callback?: () => void,
+  ): Session;
   export function createServer(listener: (session: Session) => void): Server;
 
   export const ESME_ROK: number;

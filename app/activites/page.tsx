@@ -48,11 +48,18 @@ export default async function ActivitiesPage() {
                   </dl>
                   {activity.description ? <p className="whitespace-pre-line">{activity.description}</p> : null}
                   <p className="font-semibold">
-                    {activity.placesLeft > 0 ? t("placesLeft", { count: activity.placesLeft, capacity: activity.capacity }) : `${t("full")} ${t("waiting", { count: activity.waiting })}`}
+                    {activity.placesLeft > 0
+                      ? t("placesLeft", { count: activity.placesLeft, capacity: activity.capacity })
+                      : `${t("full")} ${t("waiting", { count: activity.waiting })}`}
                   </p>
                   <details className="rounded-md bg-brand-50 p-4">
                     <summary className="cursor-pointer font-semibold text-brand-800">{t("registerTitle", { title: activity.title })}</summary>
-                    <ActionForm action={registerAction} submit={activity.placesLeft > 0 ? t("register") : t("registerWaitlist")} resetOnSuccess className="mt-3 space-y-3">
+                    <ActionForm
+                      action={registerAction}
+                      submit={activity.placesLeft > 0 ? t("register") : t("registerWaitlist")}
+                      resetOnSuccess
+                      className="mt-3 space-y-3"
+                    >
                       <input type="hidden" name="activityId" value={activity.id} />
                       <div className="grid gap-3 sm:grid-cols-2">
                         <TextField name="firstName" label={t("firstName")} required />

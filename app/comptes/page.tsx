@@ -30,7 +30,9 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   // Sorted by a column's header (tri, ordre: lib/lists.ts); the search and the page stay in the links.
   const sort = sortOf(ACCOUNT_SORTS, "role", filters.tri, filters.ordre);
   const params = { q: filters.q, tri: filters.tri, ordre: filters.ordre };
-  const header = (column: AccountSort, label: string, className: string) => <SortableHeader column={column} label={label} path="/comptes" params={{ q: filters.q }} columns={ACCOUNT_SORTS} sort={sort} className={className} />;
+  const header = (column: AccountSort, label: string, className: string) => (
+    <SortableHeader column={column} label={label} path="/comptes" params={{ q: filters.q }} columns={ACCOUNT_SORTS} sort={sort} className={className} />
+  );
   return (
     <ClientMessages namespaces={[...FORM_NAMESPACES, "accounts", "choicePicker"]}>
       <div className="space-y-8">
@@ -42,7 +44,14 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         </header>
         {/* Thousands of accounts in a national network: found by a part of the name or the address. */}
         {q || total > PAGE_SIZE ? (
-          <form key={JSON.stringify(params)} method="get" action="/comptes" role="search" aria-label={t("searchLabel")} className="flex flex-wrap items-end gap-3">
+          <form
+            key={JSON.stringify(params)}
+            method="get"
+            action="/comptes"
+            role="search"
+            aria-label={t("searchLabel")}
+            className="flex flex-wrap items-end gap-3"
+          >
             {/* The direction chosen by a column's header stays while the same column sorts. */}
             {filters.tri && filters.ordre ? <input type="hidden" name="ordre" value={filters.ordre} /> : null}
             <p className="min-w-60 flex-1">
@@ -51,7 +60,12 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
               </label>
               <input id="comptes-q" name="q" type="search" defaultValue={q} className="w-full rounded-md border border-gray-500 px-3 py-2" />
             </p>
-            <SelectField name="tri" label={t("sort")} defaultValue={filters.tri ?? "role"} options={(Object.keys(ACCOUNT_SORTS) as AccountSort[]).map((key): [string, string] => [key, t(`sorts.${key}`)])} />
+            <SelectField
+              name="tri"
+              label={t("sort")}
+              defaultValue={filters.tri ?? "role"}
+              options={(Object.keys(ACCOUNT_SORTS) as AccountSort[]).map((key): [string, string] => [key, t(`sorts.${key}`)])}
+            />
             <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
               {t("searchSubmit")}
             </button>
@@ -59,7 +73,11 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         ) : null}
         {accounts.length === 0 ? (
           <p>
-            {q ? t("noMatch") : total === 0 ? t("empty") : (
+            {q ? (
+              t("noMatch")
+            ) : total === 0 ? (
+              t("empty")
+            ) : (
               <>
                 {t("emptyPage")}{" "}
                 <Link href={listHref("/comptes", params)} className="font-semibold text-brand-800 underline">
@@ -98,8 +116,14 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                     <td className="py-2 pr-3 max-sm:hidden">{account.structure ?? "—"}</td>
                     <td className="py-2">
                       <p className="text-sm">{!account.active ? t("inactive") : account.pending ? t("pending") : t("active")}</p>
-                      {account.id === actor.userId ? <p className="text-sm">({t("you")})</p> : <ActiveToggle userId={account.id} name={account.name} active={account.active} setActive={setActiveAction} />}
-                      {account.active && account.pending && account.id !== actor.userId ? <ResendInvitation userId={account.id} resend={resendInvitationAction} /> : null}
+                      {account.id === actor.userId ? (
+                        <p className="text-sm">({t("you")})</p>
+                      ) : (
+                        <ActiveToggle userId={account.id} name={account.name} active={account.active} setActive={setActiveAction} />
+                      )}
+                      {account.active && account.pending && account.id !== actor.userId ? (
+                        <ResendInvitation userId={account.id} resend={resendInvitationAction} />
+                      ) : null}
                     </td>
                   </tr>
                 ))}

@@ -54,7 +54,12 @@ export default async function PartnershipRequestPage() {
               <legend className="text-lg font-semibold">{t("structureLegend")}</legend>
               <TextField name="structureName" label={t("fields.structureName")} required />
               <div className="grid gap-3 sm:grid-cols-2">
-                <SelectField name="sector" label={t("fields.sector")} defaultValue="" options={[["", t("fields.chooseSector")], ...SECTORS.map((sector): [string, string] => [sector, labels(`sector.${sector}`)])]} />
+                <SelectField
+                  name="sector"
+                  label={t("fields.sector")}
+                  defaultValue=""
+                  options={[["", t("fields.chooseSector")], ...SECTORS.map((sector): [string, string] => [sector, labels(`sector.${sector}`)])]}
+                />
                 <TextField name="city" label={t("fields.city")} required />
               </div>
             </fieldset>

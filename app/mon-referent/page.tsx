@@ -29,12 +29,18 @@ export default async function ReferentPage() {
         <p className="text-xl font-semibold">{contact.name}</p>
         {contact.phone ? (
           <p>
-            {t("phone")} : <a href={`tel:${contact.phone.replace(/\s/g, "")}`} className="font-semibold underline">{contact.phone}</a>
+            {t("phone")} :{" "}
+            <a href={`tel:${contact.phone.replace(/\s/g, "")}`} className="font-semibold underline">
+              {contact.phone}
+            </a>
           </p>
         ) : null}
         {contact.email ? (
           <p>
-            {t("mail")} : <a href={`mailto:${contact.email}`} className="font-semibold underline">{contact.email}</a>
+            {t("mail")} :{" "}
+            <a href={`mailto:${contact.email}`} className="font-semibold underline">
+              {contact.email}
+            </a>
           </p>
         ) : null}
       </div>

@@ -13,7 +13,12 @@ export default async function ForgotPasswordPage() {
     <div className="max-w-xl space-y-4">
       <h1 className="text-3xl font-bold text-brand-800">{t("forgotTitle")}</h1>
       <p>{t("forgotLead")}</p>
-      <SimpleForm action={requestResetAction} fields={[{ name: "email", label: t("email"), type: "email", autoComplete: "email" }]} submit={t("forgotSubmit")} done={null} />
+      <SimpleForm
+        action={requestResetAction}
+        fields={[{ name: "email", label: t("email"), type: "email", autoComplete: "email" }]}
+        submit={t("forgotSubmit")}
+        done={null}
+      />
     </div>
   );
 }

@@ -26,7 +26,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PartnerHome() {
   const actor = await requireUser("/partenaire", "PARTNER");
-  const [visitor, membership, steps] = await Promise.all([getVisitorCode(actor, actor.partnerId), getMembershipState(actor, actor.partnerId), firstSteps(actor, actor.partnerId)]);
+  const [visitor, membership, steps] = await Promise.all([
+    getVisitorCode(actor, actor.partnerId),
+    getMembershipState(actor, actor.partnerId),
+    firstSteps(actor, actor.partnerId),
+  ]);
   const t = await getTranslations("homes");
   const m = await getTranslations("membershipHome");
   const v = await getTranslations("visitor");
@@ -61,7 +65,11 @@ export default async function PartnerHome() {
             {v("codeTitle")}
           </h2>
           <p>{v("codeLead")}</p>
-          {visitor.code ? <p className="font-mono text-3xl font-bold tracking-widest wrap-anywhere">{formatVisitorCode(visitor.code)}</p> : <p>{v("codeNone")}</p>}
+          {visitor.code ? (
+            <p className="font-mono text-3xl font-bold tracking-widest wrap-anywhere">{formatVisitorCode(visitor.code)}</p>
+          ) : (
+            <p>{v("codeNone")}</p>
+          )}
           <p className="flex flex-wrap gap-3">
             {visitor.code ? (
               <Link href="/partenaire/code-visiteur" className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800">

@@ -31,10 +31,21 @@ export function InviteForm({
         {searchChoices ? (
           <>
             {/* The role decides which list follows: a controlled choice, kept when the server refuses. */}
-            <RoleSelect label={t("role")} role={role} setRole={setRole} options={(["PARTNER", "VENUE", "ADMIN"] as const).map((value) => [value, t(`roles.${value}`)])} />
+            <RoleSelect
+              label={t("role")}
+              role={role}
+              setRole={setRole}
+              options={(["PARTNER", "VENUE", "ADMIN"] as const).map((value) => [value, t(`roles.${value}`)])}
+            />
             {role !== "ADMIN" ? (
               <div className="sm:col-span-2">
-                <ChoicePicker key={role} name={role === "PARTNER" ? "partnerId" : "venueId"} label={role === "PARTNER" ? t("structure") : t("venue")} kind={role} search={searchChoices} />
+                <ChoicePicker
+                  key={role}
+                  name={role === "PARTNER" ? "partnerId" : "venueId"}
+                  label={role === "PARTNER" ? t("structure") : t("venue")}
+                  kind={role}
+                  search={searchChoices}
+                />
               </div>
             ) : null}
           </>
@@ -44,14 +55,32 @@ export function InviteForm({
   );
 }
 
-function RoleSelect({ label, role, setRole, options }: { label: string; role: string; setRole: (role: "ADMIN" | "PARTNER" | "VENUE") => void; options: [string, string][] }) {
+function RoleSelect({
+  label,
+  role,
+  setRole,
+  options,
+}: {
+  label: string;
+  role: string;
+  setRole: (role: "ADMIN" | "PARTNER" | "VENUE") => void;
+  options: [string, string][];
+}) {
   const { id, errorId, errors, invalid } = useField("role");
   return (
     <p>
       <label htmlFor={id} className="mb-1 block font-semibold">
         {label}
       </label>
-      <select id={id} name="role" value={role} onChange={(e) => setRole(e.target.value as "ADMIN" | "PARTNER" | "VENUE")} aria-invalid={invalid || undefined} aria-describedby={invalid ? errorId : undefined} className="w-full rounded-md border border-gray-500 px-3 py-2">
+      <select
+        id={id}
+        name="role"
+        value={role}
+        onChange={(e) => setRole(e.target.value as "ADMIN" | "PARTNER" | "VENUE")}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? errorId : undefined}
+        className="w-full rounded-md border border-gray-500 px-3 py-2"
+      >
         {options.map(([value, text]) => (
           <option key={value} value={value}>
             {text}
@@ -71,7 +100,16 @@ function RoleSelect({ label, role, setRole, options }: { label: string; role: st
  * One button on an account's row of the list, sending its id (and `fields`): what the server answers shows
  * beside it (a refusal always; a success when `sayDone`), and `confirm` is asked first if given.
  */
-function AccountButton({ action, userId, fields = {}, label, danger = false, confirm, sayDone = false, className }: {
+function AccountButton({
+  action,
+  userId,
+  fields = {},
+  label,
+  danger = false,
+  confirm,
+  sayDone = false,
+  className,
+}: {
   action: Action;
   userId: string;
   fields?: Record<string, string>;

@@ -68,7 +68,9 @@ export function SimpleForm({
           </p>
         );
       })}
-      <div aria-live="polite">{state.message ? <p className={state.ok ? "font-semibold text-green-900" : "font-semibold text-red-800"}>{state.message}</p> : null}</div>
+      <div aria-live="polite">
+        {state.message ? <p className={state.ok ? "font-semibold text-green-900" : "font-semibold text-red-800"}>{state.message}</p> : null}
+      </div>
       <SubmitButton pending={pending} className="px-5 py-3">
         {submit}
       </SubmitButton>

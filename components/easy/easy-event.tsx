@@ -61,8 +61,8 @@ export async function EasyEvent({
           {t("free")}
         </p>
         {(t.raw("ask") as string[]).map((line) => (
-        <p key={line}>{line}</p>
-      ))}
+          <p key={line}>{line}</p>
+        ))}
         <ListenButton text={heard} labels={{ listen: t("listen"), stop: t("stop"), context: event.title, unavailable: t("cannotSpeak") }} />
       </header>
       {event.hasImage ? (
@@ -138,7 +138,10 @@ export async function EasyEvent({
       </section>
 
       <p>
-        <Link href="/mon-referent" className="inline-flex min-h-12 items-center rounded-full bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800">
+        <Link
+          href="/mon-referent"
+          className="inline-flex min-h-12 items-center rounded-full bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800"
+        >
           {t("contact")}
         </Link>
       </p>

@@ -55,10 +55,19 @@ async function EasyCard({ event, now }: { event: EventCard; now: Date }) {
     .filter(Boolean)
     .join(" ");
   return (
-    <article aria-labelledby={`sortie-${event.eventId}`} className="flex h-full flex-col gap-3 rounded-2xl border-2 border-brand-100 p-5 text-xl leading-relaxed">
+    <article
+      aria-labelledby={`sortie-${event.eventId}`}
+      className="flex h-full flex-col gap-3 rounded-2xl border-2 border-brand-100 p-5 text-xl leading-relaxed"
+    >
       {event.hasImage ? (
         // eslint-disable-next-line @next/next/no-img-element -- served by our own route, already resized
-        <img src={`/api/events/${event.eventId}/image`} alt={event.imageAlt ?? ""} width={480} height={270} className="aspect-video w-full rounded-xl object-cover" />
+        <img
+          src={`/api/events/${event.eventId}/image`}
+          alt={event.imageAlt ?? ""}
+          width={480}
+          height={270}
+          className="aspect-video w-full rounded-xl object-cover"
+        />
       ) : null}
       <p className="font-semibold text-brand-800">
         <Pictogram icon={CATEGORY_PICTOGRAMS[event.category]} label={lines.category} />
@@ -159,7 +168,8 @@ export async function EasyOffer({ filters, result, now = new Date() }: { filters
   const labels = await getTranslations("labels");
   const when: When = filters.quand && (EASY_WHEN as readonly When[]).includes(filters.quand) ? filters.quand : "tout";
   const category = filters.categorie.length === 1 ? filters.categorie[0] : undefined;
-  const href = (changes: Partial<CatalogFilters>) => `/offre${catalogQuery({ quand: when === "tout" ? undefined : when, du: when === "jour" ? filters.du : undefined, categorie: category ? [category] : [], ...changes, page: 1 })}`;
+  const href = (changes: Partial<CatalogFilters>) =>
+    `/offre${catalogQuery({ quand: when === "tout" ? undefined : when, du: when === "jour" ? filters.du : undefined, categorie: category ? [category] : [], ...changes, page: 1 })}`;
   return (
     <div className="space-y-8 text-xl leading-relaxed">
       <header className="space-y-3">

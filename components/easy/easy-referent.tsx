@@ -8,7 +8,9 @@ import { ListenButton } from "@/components/easy/listen-button";
 export async function EasyReferent({ contact }: { contact: { name: string; phone: string | null; email: string | null } }) {
   const t = await getTranslations("easy");
   const lead = t.raw("referent.lead") as string[];
-  const heard = [t("referent.heard", { name: contact.name }), ...lead, contact.phone ? `${t("referent.call")} ${contact.phone}` : null].filter(Boolean).join(" ");
+  const heard = [t("referent.heard", { name: contact.name }), ...lead, contact.phone ? `${t("referent.call")} ${contact.phone}` : null]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div className="max-w-xl space-y-5 text-xl leading-relaxed">
       <h1 className="text-4xl font-bold text-brand-800">{t("referent.title")}</h1>

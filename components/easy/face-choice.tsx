@@ -20,7 +20,10 @@ export function FaceChoice({ name, legend, labels }: { name: string; legend: str
       <legend className="mb-2 font-bold">{legend}</legend>
       <div className="grid gap-3 sm:grid-cols-3">
         {FACES.map(([value, Icon], index) => (
-          <label key={value} className="flex cursor-pointer items-center gap-3 rounded-2xl border-2 border-brand-100 p-4 has-[:checked]:border-brand-800 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline has-[:focus-visible]:outline-4 has-[:focus-visible]:outline-brand-800">
+          <label
+            key={value}
+            className="flex cursor-pointer items-center gap-3 rounded-2xl border-2 border-brand-100 p-4 has-[:checked]:border-brand-800 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline has-[:focus-visible]:outline-4 has-[:focus-visible]:outline-brand-800"
+          >
             {/* The first choice carries the field's id: the error summary's link lands on it. */}
             <input id={index === 0 ? id : undefined} type="radio" name={name} value={value} required className="h-6 w-6 shrink-0" />
             <Icon size={48} stroke={1.5} aria-hidden="true" className="shrink-0" />

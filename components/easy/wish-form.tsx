@@ -29,7 +29,11 @@ export async function WishForm({
       <ActionForm action={action} submit={t("send")} resetOnSuccess className="space-y-4">
         <input type="hidden" name="eventId" value={eventId} />
         {dates.length > 1 ? (
-          <SelectField name="sessionId" label={t("date")} options={[["", t("anyDate")], ...dates.map((date): [string, string] => [date.id, formatDateInWords(date.startsAt, now)])]} />
+          <SelectField
+            name="sessionId"
+            label={t("date")}
+            options={[["", t("anyDate")], ...dates.map((date): [string, string] => [date.id, formatDateInWords(date.startsAt, now)])]}
+          />
         ) : null}
         <TextField name="name" label={t("name")} required />
         <TextField name="message" label={t("message")} multiline />

@@ -89,7 +89,8 @@ export function ActionForm({
       ? ({ formData }) =>
           parseWithZod(formData, {
             schema: FORM_SCHEMAS[schema],
-            formatError: (issues: readonly { path: PropertyKey[]; message: string }[]) => issues.map((issue) => describeFieldError(words, fieldOfPath(issue.path), issue.message, fieldLabel(form.current, fieldOfPath(issue.path)))),
+            formatError: (issues: readonly { path: PropertyKey[]; message: string }[]) =>
+              issues.map((issue) => describeFieldError(words, fieldOfPath(issue.path), issue.message, fieldLabel(form.current, fieldOfPath(issue.path)))),
           })
       : undefined,
     onSubmit(event, { formData }) {
@@ -195,7 +196,12 @@ export function ActionForm({
         }}
       >
         {!state.ok && state.message ? (
-          <div ref={summary} tabIndex={-1} role="alert" className="rounded-md border-2 border-red-800 bg-red-50 p-3 text-red-900 focus:outline-3 focus:outline-offset-2">
+          <div
+            ref={summary}
+            tabIndex={-1}
+            role="alert"
+            className="rounded-md border-2 border-red-800 bg-red-50 p-3 text-red-900 focus:outline-3 focus:outline-offset-2"
+          >
             <p className="font-semibold">{state.message}</p>
             {errorList.length ? (
               <ul className="mt-1 list-disc pl-5">

@@ -31,7 +31,10 @@ export function ChoicePicker({
   const { id, errorId, errors, invalid } = useField(name);
   const [chosen, setChosen] = useState<Choice | null>(initial);
   const [typed, setTyped] = useState("");
-  const found = useSearchAsYouType(typed, useCallback((q: string) => search(kind, q), [search, kind]));
+  const found = useSearchAsYouType(
+    typed,
+    useCallback((q: string) => search(kind, q), [search, kind]),
+  );
   const change = useRef<HTMLButtonElement>(null);
   const field = useRef<HTMLInputElement>(null);
   const focusNext = useRef<"change" | "search" | null>(null);
@@ -48,7 +51,6 @@ export function ChoicePicker({
     form.addEventListener("reset", reset);
     return () => form.removeEventListener("reset", reset);
   }, [initial]);
-
 
   useEffect(() => {
     if (focusNext.current === "change") change.current?.focus();

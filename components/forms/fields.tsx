@@ -55,14 +55,34 @@ export function TextField({
   );
 }
 
-export function SelectField({ name, label, options, defaultValue, required = false }: { name: string; label: string; options: [string, string][]; defaultValue?: string; required?: boolean }) {
+export function SelectField({
+  name,
+  label,
+  options,
+  defaultValue,
+  required = false,
+}: {
+  name: string;
+  label: string;
+  options: [string, string][];
+  defaultValue?: string;
+  required?: boolean;
+}) {
   const { id, errorId, errors, invalid } = useField(name);
   return (
     <p>
       <label htmlFor={id} className="mb-1 block font-semibold">
         {label}
       </label>
-      <select id={id} name={name} defaultValue={defaultValue} required={required} aria-invalid={invalid || undefined} aria-describedby={invalid ? errorId : undefined} className={`${input} ${border(invalid)}`}>
+      <select
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        required={required}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? errorId : undefined}
+        className={`${input} ${border(invalid)}`}
+      >
         {options.map(([value, text]) => (
           <option key={value} value={value}>
             {text}
@@ -83,7 +103,15 @@ export function CheckboxGroup({ name, legend, options, checked = [] }: { name: s
         {options.map(([value, text], index) => (
           <label key={value} className="flex items-center gap-2">
             {/* The first box carries the field's id: the error summary's link lands on it. */}
-            <input id={index === 0 ? id : undefined} type="checkbox" name={name} value={value} defaultChecked={checked.includes(value)} aria-invalid={invalid || undefined} className="h-5 w-5" />
+            <input
+              id={index === 0 ? id : undefined}
+              type="checkbox"
+              name={name}
+              value={value}
+              defaultChecked={checked.includes(value)}
+              aria-invalid={invalid || undefined}
+              className="h-5 w-5"
+            />
             {text}
           </label>
         ))}
@@ -100,7 +128,16 @@ export function ConfirmBox({ label }: { label: string }) {
   return (
     <p>
       <label htmlFor={id} className="flex items-start gap-2">
-        <input id={id} type="checkbox" name="confirm" value="oui" required aria-invalid={invalid || undefined} aria-describedby={invalid ? errorId : undefined} className="mt-1 h-5 w-5 shrink-0" />
+        <input
+          id={id}
+          type="checkbox"
+          name="confirm"
+          value="oui"
+          required
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? errorId : undefined}
+          className="mt-1 h-5 w-5 shrink-0"
+        />
         {label}
       </label>
       <FieldError id={errorId} errors={errors} />

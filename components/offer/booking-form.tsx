@@ -158,7 +158,12 @@ export function BookingForm({ sessionId, partnerId, placesLeft, quotaLeft, searc
       )}
 
       {state.message ? (
-        <div ref={refusal} tabIndex={-1} role="alert" className="rounded-md border-2 border-red-700 bg-red-50 p-3 text-red-900 focus:outline-3 focus:outline-offset-2">
+        <div
+          ref={refusal}
+          tabIndex={-1}
+          role="alert"
+          className="rounded-md border-2 border-red-700 bg-red-50 p-3 text-red-900 focus:outline-3 focus:outline-offset-2"
+        >
           <p className="font-semibold">{state.message}</p>
           {state.link ? (
             <p>

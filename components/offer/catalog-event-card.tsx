@@ -44,7 +44,13 @@ export async function CatalogEventCard({ event }: { event: EventCard }) {
     <article className="flex h-full gap-4 rounded-lg border border-brand-100 p-4">
       {event.hasImage ? (
         // eslint-disable-next-line @next/next/no-img-element -- served by our own route, already resized
-        <img src={`/api/events/${event.eventId}/image`} alt={event.imageAlt ?? ""} width={96} height={96} className="h-16 w-16 shrink-0 rounded object-cover sm:h-24 sm:w-24" />
+        <img
+          src={`/api/events/${event.eventId}/image`}
+          alt={event.imageAlt ?? ""}
+          width={96}
+          height={96}
+          className="h-16 w-16 shrink-0 rounded object-cover sm:h-24 sm:w-24"
+        />
       ) : null}
       <div className="min-w-0 flex-1 space-y-2">
         <p className="text-sm font-semibold uppercase text-brand-700">{labels(`category.${event.category}`)}</p>

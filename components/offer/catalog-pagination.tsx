@@ -18,7 +18,9 @@ export function CatalogPagination({
   large?: boolean;
 }) {
   if (pageCount <= 1) return null;
-  const button = large ? "rounded-full border-2 border-brand-700 px-5 py-2 font-semibold text-brand-800" : "rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800";
+  const button = large
+    ? "rounded-full border-2 border-brand-700 px-5 py-2 font-semibold text-brand-800"
+    : "rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800";
   const to = (target: number) => `/offre${catalogQuery({ ...filters, page: target })}`;
   return (
     <nav aria-label={words.label} className="flex flex-wrap items-center justify-between gap-4">

@@ -36,9 +36,7 @@ export function EventSessionItem({
     <li id={`seance-${session.id}`} className="flex flex-wrap items-center justify-between gap-4 rounded-lg border border-brand-100 p-4">
       <div className="space-y-1">
         <p className="text-lg font-semibold">
-          <time dateTime={session.startsAt.toISOString()}>
-            {formatSessionShort(session.startsAt)}
-          </time>
+          <time dateTime={session.startsAt.toISOString()}>{formatSessionShort(session.startsAt)}</time>
         </p>
         <p>{t("placesLeft", { count: session.placesLeft })}</p>
         <p className="text-sm">{t("waitlist", { count: session.waitlistLength })}</p>

@@ -19,9 +19,7 @@ export function WaitlistNotice({ id, session, quotaRule }: { id?: string; sessio
   const { period, liftDaysBefore } = quotaRule;
   return (
     <div id={id} className="space-y-1 rounded-md border-l-4 border-brand-700 bg-brand-50 p-3">
-      <p className="font-semibold">
-        {t("waitQuota", { period, month: formatMonth(session.startsAt), season: seasonLabel(seasonOf(session.startsAt)) })}
-      </p>
+      <p className="font-semibold">{t("waitQuota", { period, month: formatMonth(session.startsAt), season: seasonLabel(seasonOf(session.startsAt)) })}</p>
       <p>{t("waitQuotaWhy", { max: session.quotaMax ?? quotaRule.maxPlaces, period: labels(`quotaPeriod.${period}`) })}</p>
       <p>
         {t("waitQuotaFrees")}

@@ -65,10 +65,10 @@ export function AttendanceForm({
         </label>
         <textarea id={`${id}-comment`} name="comment" rows={2} maxLength={500} className="w-full rounded-md border border-gray-500 px-3 py-2" />
       </p>
-      <div aria-live="polite">{state.message ? <p className={state.ok ? "font-semibold text-green-900" : "font-semibold text-red-800"}>{state.message}</p> : null}</div>
-      <SubmitButton pending={pending}>
-        {t("attendanceSave")}
-      </SubmitButton>
+      <div aria-live="polite">
+        {state.message ? <p className={state.ok ? "font-semibold text-green-900" : "font-semibold text-red-800"}>{state.message}</p> : null}
+      </div>
+      <SubmitButton pending={pending}>{t("attendanceSave")}</SubmitButton>
     </form>
   );
 }

@@ -6,7 +6,15 @@ import { ConfirmBox } from "@/components/forms/fields";
 import type { ActionState } from "@/lib/actions/state";
 
 /** "Changer le code", confirmed first since the old one stops working; "Créer le code" when there is none yet. */
-export function RenewCodeForm({ partnerId, renew, hasCode }: { partnerId: string; renew: (state: ActionState, data: FormData) => Promise<ActionState>; hasCode: boolean }) {
+export function RenewCodeForm({
+  partnerId,
+  renew,
+  hasCode,
+}: {
+  partnerId: string;
+  renew: (state: ActionState, data: FormData) => Promise<ActionState>;
+  hasCode: boolean;
+}) {
   const t = useTranslations("visitor");
   if (!hasCode)
     return (

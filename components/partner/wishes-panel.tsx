@@ -12,7 +12,15 @@ import { formatMoment, formatSessionDate, formatSessionShort } from "@/lib/forma
 import { listWishes } from "@/lib/wishes/wishes";
 import { EmptyPageNotice } from "@/components/empty-page-notice";
 
-export async function WishesPanel({ actor, partnerId, setAside }: { actor: Actor; partnerId: string; setAside: (state: ActionState, data: FormData) => Promise<ActionState> }) {
+export async function WishesPanel({
+  actor,
+  partnerId,
+  setAside,
+}: {
+  actor: Actor;
+  partnerId: string;
+  setAside: (state: ActionState, data: FormData) => Promise<ActionState>;
+}) {
   const wishes = await listWishes(actor, partnerId);
   const t = await getTranslations("visitor.wishes");
   return (
@@ -64,7 +72,11 @@ export async function WishesPanel({ actor, partnerId, setAside }: { actor: Actor
                       ))}
                     </ul>
                     {wish.moreDates ? (
-                      <Link href={`/offre/${wish.event.id}?envie=${wish.id}`} aria-label={t("allDatesLabel", { name: wish.name, event: wish.event.title })} className="text-brand-800 underline">
+                      <Link
+                        href={`/offre/${wish.event.id}?envie=${wish.id}`}
+                        aria-label={t("allDatesLabel", { name: wish.name, event: wish.event.title })}
+                        className="text-brand-800 underline"
+                      >
                         {t("allDates")}
                       </Link>
                     ) : null}

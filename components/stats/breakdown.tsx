@@ -66,7 +66,11 @@ export async function Breakdown({
           caption={caption}
           head={keyColumn}
           columns={[...columns.map((name) => ({ label: t(`short.${name}` as "short.confirmed") })), ...extraColumns.map((label) => ({ label, text: true }))]}
-          rows={rows.map((row) => ({ key: row.key, label: row.label, cells: [...columns.map((name) => shown(name, row.figures[name] ?? null)), ...(row.extra ?? [])] }))}
+          rows={rows.map((row) => ({
+            key: row.key,
+            label: row.label,
+            cells: [...columns.map((name) => shown(name, row.figures[name] ?? null)), ...(row.extra ?? [])],
+          }))}
           minWidth="min-w-[44rem]"
         />
       </ScrollTable>

@@ -20,7 +20,17 @@ export interface ChartRow {
   attended: number;
 }
 
-export function FiguresChart({ rows, names, horizontal = false, height: asked }: { rows: ChartRow[]; names: { confirmed: string; attended: string }; horizontal?: boolean; height?: number }) {
+export function FiguresChart({
+  rows,
+  names,
+  horizontal = false,
+  height: asked,
+}: {
+  rows: ChartRow[];
+  names: { confirmed: string; attended: string };
+  horizontal?: boolean;
+  height?: number;
+}) {
   if (!rows.length) return null;
   // Long labels (venues, towns) read better as horizontal bars, one row per label.
   const height = asked ?? (horizontal ? Math.max(160, rows.length * 36 + 60) : 260);
@@ -41,7 +51,14 @@ export function FiguresChart({ rows, names, horizontal = false, height: asked }:
           // The last label is centred on its bar: room on the right so that print does not clip it (issue 29.11).
           <BarChart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 40, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} angle={rows.length > 6 ? -30 : 0} textAnchor={rows.length > 6 ? "end" : "middle"} height={rows.length > 6 ? 60 : 30} />
+            <XAxis
+              dataKey="label"
+              tick={{ fontSize: 12 }}
+              interval={0}
+              angle={rows.length > 6 ? -30 : 0}
+              textAnchor={rows.length > 6 ? "end" : "middle"}
+              height={rows.length > 6 ? 60 : 30}
+            />
             <YAxis allowDecimals={false} />
             <Tooltip />
             <Legend formatter={legend} />

@@ -2,7 +2,19 @@
 import { getTranslations } from "@/lib/i18n/server";
 import { seasonLabel } from "@/lib/time";
 
-export async function SeasonPicker({ action, seasons, season, current, hidden = {} }: { action: string; seasons: number[]; season: number; current: number; hidden?: Record<string, string> }) {
+export async function SeasonPicker({
+  action,
+  seasons,
+  season,
+  current,
+  hidden = {},
+}: {
+  action: string;
+  seasons: number[];
+  season: number;
+  current: number;
+  hidden?: Record<string, string>;
+}) {
   const t = await getTranslations("statistics");
   return (
     <form method="get" action={action} className="flex flex-wrap items-end gap-3 print:hidden">

@@ -83,7 +83,13 @@ export function DoorCheck({ check, mark }: Props) {
   }, [scanning]);
 
   const answer = state.answer;
-  const tone = !answer ? "" : answer.result === "VALID" ? "bg-green-700 text-white" : answer.result === "ALREADY_USED" ? "bg-amber-400 text-ink" : "bg-red-800 text-white";
+  const tone = !answer
+    ? ""
+    : answer.result === "VALID"
+      ? "bg-green-700 text-white"
+      : answer.result === "ALREADY_USED"
+        ? "bg-amber-400 text-ink"
+        : "bg-red-800 text-white";
   const time = (date: Date) => formatTime(new Date(date));
 
   return (
@@ -129,9 +135,7 @@ export function DoorCheck({ check, mark }: Props) {
         {answer ? (
           <div className={`space-y-3 rounded-lg p-6 ${tone}`}>
             <p className="text-3xl font-bold">
-              {answer.result === "OTHER_DATE"
-                ? t("OTHER_DATE", { date: formatSessionDate(new Date(answer.startsAt)) })
-                : t(answer.result)}
+              {answer.result === "OTHER_DATE" ? t("OTHER_DATE", { date: formatSessionDate(new Date(answer.startsAt)) }) : t(answer.result)}
             </p>
             {"eventTitle" in answer ? <p className="text-lg">{answer.eventTitle}</p> : null}
             {answer.result === "VALID" || answer.result === "ALREADY_USED" ? (
@@ -139,7 +143,10 @@ export function DoorCheck({ check, mark }: Props) {
                 <p className="text-lg">{t("places", { count: answer.guests.length, structure: answer.partnerName })}</p>
                 <ul className="space-y-2">
                   {answer.guests.map((guest) => (
-                    <li key={guest.position} className={`flex flex-wrap items-center justify-between gap-2 ${answer.scannedPosition === guest.position ? "font-bold" : ""}`}>
+                    <li
+                      key={guest.position}
+                      className={`flex flex-wrap items-center justify-between gap-2 ${answer.scannedPosition === guest.position ? "font-bold" : ""}`}
+                    >
                       <span className="text-xl">
                         {guest.firstName} {guest.lastName}
                         {guest.arrivedAt ? ` — ${t("arrivedAt", { time: time(guest.arrivedAt) })}` : ""}

@@ -23,11 +23,21 @@ export async function EventFields({ values = {} }: { values?: EventValues }) {
       <TextField name="title" label={t("title")} defaultValue={values.title} required />
       <TextField name="description" label={t("description")} defaultValue={values.description} required multiline />
       <div className="grid gap-3 sm:grid-cols-3">
-        <SelectField name="category" label={t("category")} defaultValue={values.category} options={Object.values(EventCategory).map((c) => [c, labels(`category.${c}`)])} />
+        <SelectField
+          name="category"
+          label={t("category")}
+          defaultValue={values.category}
+          options={Object.values(EventCategory).map((c) => [c, labels(`category.${c}`)])}
+        />
         <TextField name="minAge" label={t("minAge")} type="number" defaultValue={values.minAge} />
         <TextField name="durationMinutes" label={t("duration")} type="number" defaultValue={values.durationMinutes} />
       </div>
-      <CheckboxGroup name="accessibility" legend={t("accessibility")} options={Object.values(Accessibility).map((a) => [a, labels(`accessibility.${a}`)])} checked={values.accessibility} />
+      <CheckboxGroup
+        name="accessibility"
+        legend={t("accessibility")}
+        options={Object.values(Accessibility).map((a) => [a, labels(`accessibility.${a}`)])}
+        checked={values.accessibility}
+      />
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField name="publicPrice" label={t("price")} defaultValue={values.publicPrice} />
         <TextField name="ticketUrl" label={t("ticketUrl")} type="url" defaultValue={values.ticketUrl} />

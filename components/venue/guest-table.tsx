@@ -35,11 +35,21 @@ export function GuestTable({ rows, tick }: Props) {
     <table className="w-full border-collapse text-left">
       <thead>
         <tr className="border-b-2 border-ink">
-          <th scope="col" className="w-14 py-1 pr-2">{t("arrived")}</th>
-          <th scope="col" className="py-1 pr-2">{t("name")}</th>
-          <th scope="col" className="hidden py-1 pr-2 sm:table-cell">{t("number")}</th>
-          <th scope="col" className="hidden py-1 pr-2 sm:table-cell">{t("structure")}</th>
-          <th scope="col" className="hidden py-1 sm:table-cell">{t("needs")}</th>
+          <th scope="col" className="w-14 py-1 pr-2">
+            {t("arrived")}
+          </th>
+          <th scope="col" className="py-1 pr-2">
+            {t("name")}
+          </th>
+          <th scope="col" className="hidden py-1 pr-2 sm:table-cell">
+            {t("number")}
+          </th>
+          <th scope="col" className="hidden py-1 pr-2 sm:table-cell">
+            {t("structure")}
+          </th>
+          <th scope="col" className="hidden py-1 sm:table-cell">
+            {t("needs")}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -47,7 +57,13 @@ export function GuestTable({ rows, tick }: Props) {
           <tr key={`${guest.bookingId}-${guest.position}`} className="border-b border-gray-300 align-top">
             <td className="py-1 pr-2 align-middle">
               {tick ? (
-                <ArrivalCheckbox bookingId={guest.bookingId} position={guest.position} name={`${guest.firstName} ${guest.lastName}`} arrived={guest.arrived} tick={tick} />
+                <ArrivalCheckbox
+                  bookingId={guest.bookingId}
+                  position={guest.position}
+                  name={`${guest.firstName} ${guest.lastName}`}
+                  arrived={guest.arrived}
+                  tick={tick}
+                />
               ) : guest.arrived ? (
                 <span>
                   <span aria-hidden="true">✓</span>

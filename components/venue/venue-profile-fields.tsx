@@ -23,7 +23,21 @@ export interface VenueProfileValues {
 }
 
 /** The names the server action reads back (besides `accessibility`, a list). */
-export const VENUE_PROFILE_FIELDS = ["name", "addressLine", "postalCode", "city", "area", "accessInfo", "phone", "email", "website", "ticketOfficeName", "ticketOfficePhone", "ticketOfficeEmail", "accessibilityNotes"] as const;
+export const VENUE_PROFILE_FIELDS = [
+  "name",
+  "addressLine",
+  "postalCode",
+  "city",
+  "area",
+  "accessInfo",
+  "phone",
+  "email",
+  "website",
+  "ticketOfficeName",
+  "ticketOfficePhone",
+  "ticketOfficeEmail",
+  "accessibilityNotes",
+] as const;
 
 export async function VenueProfileFields({ venue, withKind = false }: { venue?: VenueProfileValues; withKind?: boolean }) {
   const t = await getTranslations("venue.profileForm");
@@ -43,7 +57,10 @@ export async function VenueProfileFields({ venue, withKind = false }: { venue?: 
             name="kind"
             label={a("kind")}
             defaultValue={venue?.kind ?? ""}
-            options={[...(venue?.kind ? [] : [["", a("chooseKind")] as [string, string]]), ...Object.values(VenueKind).map((kind): [string, string] => [kind, a(`kinds.${kind}`)])]}
+            options={[
+              ...(venue?.kind ? [] : [["", a("chooseKind")] as [string, string]]),
+              ...Object.values(VenueKind).map((kind): [string, string] => [kind, a(`kinds.${kind}`)]),
+            ]}
           />
         ) : null}
       </div>

@@ -25,7 +25,10 @@ const UNSAFE = new Set(["__proto__", "prototype", "constructor"]);
 
 /** "guests[0].firstName" and "guests.0.firstName" both name guests → 0 → firstName. */
 function pathOf(name: string): string[] {
-  return name.replace(/\[([^\]]*)\]/g, ".$1").split(".").filter((key) => key !== "");
+  return name
+    .replace(/\[([^\]]*)\]/g, ".$1")
+    .split(".")
+    .filter((key) => key !== "");
 }
 
 /**

@@ -21,7 +21,10 @@ export async function actionFailure(error: unknown, { easy = false }: { easy?: b
   const say = (key: string, params?: Record<string, string | number>) => (t.has(key) ? t(key, params) : null);
   if (easy && error instanceof InvalidInput) {
     const fieldErrors = Object.fromEntries(
-      Object.entries(error.fieldErrors).map(([field, keys]) => [field, say(`easy.errors.fields.${field}`) ? [say(`easy.errors.fields.${field}`)!] : (keys ?? []).map((key) => describeFieldError(t, field, key))]),
+      Object.entries(error.fieldErrors).map(([field, keys]) => [
+        field,
+        say(`easy.errors.fields.${field}`) ? [say(`easy.errors.fields.${field}`)!] : (keys ?? []).map((key) => describeFieldError(t, field, key)),
+      ]),
     );
     return { ok: false, message: say("easy.errors.invalid")!, fieldErrors };
   }

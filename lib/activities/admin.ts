@@ -23,11 +23,18 @@ export const activitySchema = z.object({
   description: optionalText(2000),
   day: calendarDay(),
   time: z.string("validation.required").regex(/^([01]\d|2[0-3]):[0-5]\d$/, "validation.invalid"),
-  durationMinutes: z.preprocess((value) => (value === "" || value === null ? undefined : value), z.coerce.number("validation.integer").int("validation.integer").min(1, "validation.atLeastOne").max(24 * 60, "validation.tooLarge").optional()),
+  durationMinutes: z.preprocess(
+    (value) => (value === "" || value === null ? undefined : value),
+    z.coerce
+      .number("validation.integer")
+      .int("validation.integer")
+      .min(1, "validation.atLeastOne")
+      .max(24 * 60, "validation.tooLarge")
+      .optional(),
+  ),
   place: line(200),
   capacity: z.coerce.number("validation.integer").int("validation.integer").min(1, "validation.atLeastOne").max(MAX_ACTIVITY_CAPACITY, "validation.tooLarge"),
 });
-
 
 /** The association plans an activity. */
 export async function createActivity(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ id: string }> {
@@ -37,7 +44,12 @@ export async function createActivity(actor: Actor, input: unknown, { now = new D
   if (startsAt <= now) throw new RuleViolation("ACTIVITY_IN_PAST", "Une activité se prévoit à une date à venir.");
   return getPrisma().$transaction(async (tx) => {
     const activity = await tx.activity.create({ data: { ...data, description: description ?? null, startsAt }, select: { id: true } });
-    await audit(tx, actor, { action: "activity.create", entityType: "Activity", entityId: activity.id, after: { ...data, startsAt: startsAt.toISOString() } }, now);
+    await audit(
+      tx,
+      actor,
+      { action: "activity.create", entityType: "Activity", entityId: activity.id, after: { ...data, startsAt: startsAt.toISOString() } },
+      now,
+    );
     return activity;
   });
 }
@@ -72,7 +84,8 @@ export const activityFiltersSchema = z.object({
 export type ActivityFilters = z.output<typeof activityFiltersSchema>;
 
 /** The columns of the list shown (to come or past), with their natural directions. */
-export const activitySortsOf = (quand: ActivityWhen | undefined): Record<ActivitySort, Direction> => (quand === "passees" ? PAST_ACTIVITY_SORTS : UPCOMING_ACTIVITY_SORTS);
+export const activitySortsOf = (quand: ActivityWhen | undefined): Record<ActivitySort, Direction> =>
+  quand === "passees" ? PAST_ACTIVITY_SORTS : UPCOMING_ACTIVITY_SORTS;
 
 /** The order asked for, or the list's default one: by date (the soonest to come first, the latest past first). */
 export const activitySortOf = (filters: ActivityFilters): Sort<ActivitySort> => sortOf(activitySortsOf(filters.quand), "date", filters.tri, filters.ordre);
@@ -108,10 +121,21 @@ export async function listActivities(
   const prisma = getPrisma();
   const [total, rows] = await Promise.all([
     prisma.activity.count({ where }),
-    prisma.activity.findMany({ where, orderBy: activityOrder(filters), skip: pageOffset(filters.page, pageSize), take: pageSize, select: { ...ACTIVITY_SELECT, cancelledAt: true } }),
+    prisma.activity.findMany({
+      where,
+      orderBy: activityOrder(filters),
+      skip: pageOffset(filters.page, pageSize),
+      take: pageSize,
+      select: { ...ACTIVITY_SELECT, cancelledAt: true },
+    }),
   ]);
   return {
-    activities: rows.map(({ confirmedPlaces, _count, ...row }) => ({ ...row, confirmed: confirmedPlaces, placesLeft: Math.max(0, row.capacity - confirmedPlaces), waiting: _count.registrations })),
+    activities: rows.map(({ confirmedPlaces, _count, ...row }) => ({
+      ...row,
+      confirmed: confirmedPlaces,
+      placesLeft: Math.max(0, row.capacity - confirmedPlaces),
+      waiting: _count.registrations,
+    })),
     total,
     page: filters.page,
     pageCount: Math.max(1, Math.ceil(total / pageSize)),
@@ -125,7 +149,12 @@ export async function getActivity(actor: Actor, activityId: unknown) {
   const activity = id.success
     ? await getPrisma().activity.findUnique({
         where: { id: id.data },
-        include: { registrations: { orderBy: { requestSeq: "asc" }, select: { id: true, number: true, status: true, firstName: true, lastName: true, email: true, createdAt: true } } },
+        include: {
+          registrations: {
+            orderBy: { requestSeq: "asc" },
+            select: { id: true, number: true, status: true, firstName: true, lastName: true, email: true, createdAt: true },
+          },
+        },
       })
     : null;
   if (!activity) throw new NotFoundError("activité");
@@ -144,7 +173,12 @@ export async function cancelRegistration(actor: Actor, input: unknown, { now = n
     const current = await tx.activityRegistration.findUniqueOrThrow({ where: { id: registrationId }, select: { status: true } });
     if (current.status === "CANCELLED") throw new RuleViolation("REGISTRATION_ALREADY_CANCELLED", "Cette inscription est déjà annulée.");
     await cancelOne(sql, registrationId, activity!.id, current.status === "CONFIRMED", now);
-    await audit(sql, actor, { action: "activity.cancel_registration", entityType: "Activity", entityId: activity!.id, before: { status: current.status } }, now);
+    await audit(
+      sql,
+      actor,
+      { action: "activity.cancel_registration", entityType: "Activity", entityId: activity!.id, before: { status: current.status } },
+      now,
+    );
   });
 }
 
@@ -163,7 +197,17 @@ export async function cancelActivity(actor: Actor, input: unknown, { now = new D
       [activityId, now],
     );
     await sql.query(`UPDATE "Activity" SET "cancelledAt" = $2, "confirmedPlaces" = 0 WHERE "id" = $1::uuid`, [activityId, now]);
-    await queueMail(sql, told.filter((row) => row.email).map((row) => ({ kind: "ACTIVITY_CANCELLED" as const, to: row.email!, props: { registrationId: row.id }, sourceKey: activityMailKey(row.id, "ACTIVITY_CANCELLED") })));
+    await queueMail(
+      sql,
+      told
+        .filter((row) => row.email)
+        .map((row) => ({
+          kind: "ACTIVITY_CANCELLED" as const,
+          to: row.email!,
+          props: { registrationId: row.id },
+          sourceKey: activityMailKey(row.id, "ACTIVITY_CANCELLED"),
+        })),
+    );
     await audit(sql, actor, { action: "activity.cancel", entityType: "Activity", entityId: activityId, after: { registrations: told.length } }, now);
     return { cancelled: told.length };
   });

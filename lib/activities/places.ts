@@ -35,7 +35,17 @@ export async function lockActivity(sql: Sql, activityId: string): Promise<Locked
 }
 
 export const windowOf = (activity: LockedActivity, now: Date) =>
-  bookingWindow({ startsAt: activity.startsAt, bookingOpensAt: null, bookingClosesAt: null, closedAt: null, status: activity.cancelledAt ? "CANCELLED" : "SCHEDULED", eventStatus: "PUBLISHED" }, now);
+  bookingWindow(
+    {
+      startsAt: activity.startsAt,
+      bookingOpensAt: null,
+      bookingClosesAt: null,
+      closedAt: null,
+      status: activity.cancelledAt ? "CANCELLED" : "SCHEDULED",
+      eventStatus: "PUBLISHED",
+    },
+    now,
+  );
 
 /** Moves the waitlist up into the places left, in order of registration; tells those who left an address. */
 export async function promote(sql: Sql, activity: LockedActivity, placesLeft: number, now: Date): Promise<string[]> {
@@ -43,12 +53,24 @@ export async function promote(sql: Sql, activity: LockedActivity, placesLeft: nu
     `SELECT "id", "email" FROM "ActivityRegistration" WHERE "activityId" = $1::uuid AND "status" = 'WAITLISTED' ORDER BY "requestSeq"`,
     [activity.id],
   );
-  const promoted = pickPromotions(waiting.map((row) => ({ id: row.id, partnerId: "", places: 1 })), placesLeft, () => Infinity);
+  const promoted = pickPromotions(
+    waiting.map((row) => ({ id: row.id, partnerId: "", places: 1 })),
+    placesLeft,
+    () => Infinity,
+  );
   if (!promoted.length) return [];
   await sql.query(`UPDATE "ActivityRegistration" SET "status" = 'CONFIRMED', "confirmedAt" = $2 WHERE "id" = ANY($1::uuid[])`, [promoted, now]);
   await sql.query(`UPDATE "Activity" SET "confirmedPlaces" = "confirmedPlaces" + $2 WHERE "id" = $1::uuid`, [activity.id, promoted.length]);
   const told = waiting.filter((row) => row.email && promoted.includes(row.id));
-  await queueMail(sql, told.map((row) => ({ kind: "ACTIVITY_PROMOTED" as const, to: row.email!, props: { registrationId: row.id }, sourceKey: activityMailKey(row.id, "ACTIVITY_PROMOTED") })));
+  await queueMail(
+    sql,
+    told.map((row) => ({
+      kind: "ACTIVITY_PROMOTED" as const,
+      to: row.email!,
+      props: { registrationId: row.id },
+      sourceKey: activityMailKey(row.id, "ACTIVITY_PROMOTED"),
+    })),
+  );
   return promoted;
 }
 

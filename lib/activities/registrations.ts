@@ -26,7 +26,6 @@ const optionalEmail = z.preprocess(
   z.string().trim().toLowerCase().pipe(z.email("validation.email").max(200, "validation.tooLong")).optional(),
 );
 
-
 export const registrationSchema = z.object({
   activityId: uuid(),
   firstName: personName(),
@@ -35,7 +34,10 @@ export const registrationSchema = z.object({
 });
 
 export const cancelRegistrationSchema = z.object({
-  number: z.string("validation.required").transform(normalizeBookingNumber).pipe(z.string().regex(/^[2-9A-HJ-NP-Z]{8}$/, "activities.errors.number")),
+  number: z
+    .string("validation.required")
+    .transform(normalizeBookingNumber)
+    .pipe(z.string().regex(/^[2-9A-HJ-NP-Z]{8}$/, "activities.errors.number")),
   lastName: personName(),
 });
 
@@ -74,7 +76,11 @@ export async function listUpcomingActivities({ now = new Date(), limit = 50 } = 
     take: limit,
     select: ACTIVITY_SELECT,
   });
-  return activities.map(({ confirmedPlaces, _count, ...activity }) => ({ ...activity, placesLeft: Math.max(0, activity.capacity - confirmedPlaces), waiting: _count.registrations }));
+  return activities.map(({ confirmedPlaces, _count, ...activity }) => ({
+    ...activity,
+    placesLeft: Math.max(0, activity.capacity - confirmedPlaces),
+    waiting: _count.registrations,
+  }));
 }
 
 export interface Registration {
@@ -92,8 +98,10 @@ export async function registerForActivity(input: unknown, ip: string, { now = ne
   // Every registration counts, from one client: filling an activity with made-up names stays slow. Then
   // from every client at once: the form mails the address it is given, so many clients together stay as
   // slow as a busy quarter of an hour (issue 27.6, docs/decisions/009).
-  if (!(await takeAttempt([["activity-ip", ip]], now))) throw new RuleViolation("ACTIVITY_THROTTLED", "Trop d'inscriptions depuis cette connexion : réessayez dans un quart d'heure.");
-  if (!(await takeAttempt([["activity-all", "*"]], now))) throw new RuleViolation("ACTIVITY_BUSY", "Beaucoup d'inscriptions arrivent en ce moment : réessayez dans un quart d'heure.");
+  if (!(await takeAttempt([["activity-ip", ip]], now)))
+    throw new RuleViolation("ACTIVITY_THROTTLED", "Trop d'inscriptions depuis cette connexion : réessayez dans un quart d'heure.");
+  if (!(await takeAttempt([["activity-all", "*"]], now)))
+    throw new RuleViolation("ACTIVITY_BUSY", "Beaucoup d'inscriptions arrivent en ce moment : réessayez dans un quart d'heure.");
   return getPrisma().$transaction(async (tx) => {
     const sql = prismaSql(tx);
     const activity = await lockActivity(sql, data.activityId);
@@ -108,11 +116,24 @@ export async function registerForActivity(input: unknown, ip: string, { now = ne
     const allocation = allocate(1, activity.capacity - activity.confirmedPlaces, Infinity, "WAITLIST");
     const status = allocation.kind === "CONFIRM" ? "CONFIRMED" : "WAITLISTED";
     const registration = await tx.activityRegistration.create({
-      data: { activityId: activity.id, number: newBookingNumber(), status, firstName: data.firstName, lastName: data.lastName, email: data.email ?? null, userId, createdAt: now, confirmedAt: status === "CONFIRMED" ? now : null },
+      data: {
+        activityId: activity.id,
+        number: newBookingNumber(),
+        status,
+        firstName: data.firstName,
+        lastName: data.lastName,
+        email: data.email ?? null,
+        userId,
+        createdAt: now,
+        confirmedAt: status === "CONFIRMED" ? now : null,
+      },
       select: { id: true, number: true, requestSeq: true },
     });
     if (status === "CONFIRMED") await tx.activity.update({ where: { id: activity.id }, data: { confirmedPlaces: { increment: 1 } } });
-    const position = status === "WAITLISTED" ? await tx.activityRegistration.count({ where: { activityId: activity.id, status: "WAITLISTED", requestSeq: { lte: registration.requestSeq } } }) : null;
+    const position =
+      status === "WAITLISTED"
+        ? await tx.activityRegistration.count({ where: { activityId: activity.id, status: "WAITLISTED", requestSeq: { lte: registration.requestSeq } } })
+        : null;
     if (data.email) {
       const kind = status === "CONFIRMED" ? "ACTIVITY_REGISTERED" : "ACTIVITY_WAITLISTED";
       await queueMail(sql, { kind, to: data.email, props: { registrationId: registration.id }, sourceKey: activityMailKey(registration.id, kind) });
@@ -125,14 +146,16 @@ export async function registerForActivity(input: unknown, ip: string, { now = ne
 export async function cancelOwnRegistration(input: unknown, ip: string, { now = new Date() } = {}): Promise<{ title: string }> {
   const data = parse(cancelRegistrationSchema, input);
   // Wrong numbers are counted like any registration: guessing one stays slow.
-  if (!(await takeAttempt([["activity-ip", ip]], now))) throw new RuleViolation("ACTIVITY_THROTTLED", "Trop d'essais depuis cette connexion : réessayez dans un quart d'heure.");
+  if (!(await takeAttempt([["activity-ip", ip]], now)))
+    throw new RuleViolation("ACTIVITY_THROTTLED", "Trop d'essais depuis cette connexion : réessayez dans un quart d'heure.");
   return getPrisma().$transaction(async (tx) => {
     const sql = prismaSql(tx);
     const [found] = await sql.query<{ id: string; activityId: string; status: string }>(
       `SELECT "id", "activityId", "status"::text AS "status" FROM "ActivityRegistration" WHERE "number" = $1 AND person_name_key('', "lastName") = person_name_key('', $2)`,
       [data.number, data.lastName],
     );
-    if (!found || found.status === "CANCELLED") throw new RuleViolation("REGISTRATION_UNKNOWN", "Aucune inscription en cours ne correspond à ce numéro et à ce nom.");
+    if (!found || found.status === "CANCELLED")
+      throw new RuleViolation("REGISTRATION_UNKNOWN", "Aucune inscription en cours ne correspond à ce numéro et à ce nom.");
     const activity = await lockActivity(sql, found.activityId);
     if (!activity || activity.startsAt <= now) throw new RuleViolation("ACTIVITY_CLOSED", "L'activité a commencé : l'inscription ne peut plus être annulée.");
     // Read again under the activity's lock: a cancellation by the association may have come first.

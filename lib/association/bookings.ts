@@ -20,7 +20,16 @@ import { sortOf, urlDirection, urlSort, type Direction, pageOffset, urlPage } fr
 const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
 
 /** The columns the list sorts by, each with its natural direction. */
-export const BOOKING_SORTS = { demande: "desc", seance: "asc", numero: "asc", spectacle: "asc", lieu: "asc", structure: "asc", places: "desc", etat: "asc" } as const satisfies Record<string, Direction>;
+export const BOOKING_SORTS = {
+  demande: "desc",
+  seance: "asc",
+  numero: "asc",
+  spectacle: "asc",
+  lieu: "asc",
+  structure: "asc",
+  places: "desc",
+  etat: "asc",
+} as const satisfies Record<string, Direction>;
 export type BookingSort = keyof typeof BOOKING_SORTS;
 
 export const bookingSearchSchema = z.object({
@@ -92,7 +101,11 @@ function nameWords(name: string): string[] {
   return name.split(" ").filter(Boolean).slice(0, 4);
 }
 function guestMatch(words: string[]): Prisma.BookingGuestWhereInput {
-  return { AND: words.map((word) => ({ OR: [{ firstName: { contains: word, mode: "insensitive" as const } }, { lastName: { contains: word, mode: "insensitive" as const } }] })) };
+  return {
+    AND: words.map((word) => ({
+      OR: [{ firstName: { contains: word, mode: "insensitive" as const } }, { lastName: { contains: word, mode: "insensitive" as const } }],
+    })),
+  };
 }
 
 /**
@@ -108,12 +121,20 @@ export async function searchBookings(actor: Actor, search: BookingSearch, { page
   const prisma = getPrisma();
   // The guest a name search found is shown in its row (the association may read guests' names; the CSV never
   // carries them): the person on the phone is recognised at a glance among namesakes.
-  const select = search.nom ? { ...BOOKING_ROW, guests: { where: guestMatch(nameWords(search.nom)), orderBy: { position: "asc" as const }, take: 3, select: { firstName: true, lastName: true } } } : BOOKING_ROW;
+  const select = search.nom
+    ? {
+        ...BOOKING_ROW,
+        guests: { where: guestMatch(nameWords(search.nom)), orderBy: { position: "asc" as const }, take: 3, select: { firstName: true, lastName: true } },
+      }
+    : BOOKING_ROW;
   // Counted up to COUNT_CAP + 1 only: a national network's 500,000 bookings are not counted at each view.
   const counted = await prisma.booking.count({ where: filter, take: countCap + 1 });
   const callerOrder = Boolean(search.nom) && !search.tri && counted <= CALLER_ORDER_MAX;
   const rows = callerOrder
-    ? upcomingFirst(await prisma.booking.findMany({ where: filter, select, orderBy: [{ sessionStartsAt: "asc" }, { id: "asc" }] }), now).slice(pageOffset(search.page, pageSize), pageOffset(search.page, pageSize) + pageSize)
+    ? upcomingFirst(await prisma.booking.findMany({ where: filter, select, orderBy: [{ sessionStartsAt: "asc" }, { id: "asc" }] }), now).slice(
+        pageOffset(search.page, pageSize),
+        pageOffset(search.page, pageSize) + pageSize,
+      )
     : await prisma.booking.findMany({ where: filter, orderBy: bookingOrder(search), skip: pageOffset(search.page, pageSize), take: pageSize, select });
   const capped = counted > countCap;
   const total = Math.min(counted, countCap);
@@ -137,13 +158,26 @@ function upcomingFirst<T extends { session: { startsAt: Date } }>(rows: T[], now
  * `query` is the list's URL (its filters and its order). No guest names: the association reads them on a
  * booking's page and on guest lists only.
  */
-export async function bookingsCsv(actor: Actor, query: unknown, { labels = (key) => key, maxRows = CSV_MAX_ROWS }: { labels?: (key: string) => string; maxRows?: number } = {}): Promise<string> {
+export async function bookingsCsv(
+  actor: Actor,
+  query: unknown,
+  { labels = (key) => key, maxRows = CSV_MAX_ROWS }: { labels?: (key: string) => string; maxRows?: number } = {},
+): Promise<string> {
   ensureAdmin(actor);
   const search = parse(bookingSearchSchema, query);
   const rows = await getPrisma().booking.findMany({ where: bookingWhere(search), orderBy: bookingOrder(search), take: maxRows, select: BOOKING_ROW });
   return toCsv(
     ["Numéro", "Événement", "Séance", "Lieu", "Structure", "Places", "État", "Demandée le"],
-    rows.map((row) => [formatBookingNumber(row.number), row.session.event.title, formatCsvMoment(row.session.startsAt), row.session.event.venue.name, row.partner.name, row.places, labels(`bookingStatus.${row.status}`), formatCsvMoment(row.requestedAt)]),
+    rows.map((row) => [
+      formatBookingNumber(row.number),
+      row.session.event.title,
+      formatCsvMoment(row.session.startsAt),
+      row.session.event.venue.name,
+      row.partner.name,
+      row.places,
+      labels(`bookingStatus.${row.status}`),
+      formatCsvMoment(row.requestedAt),
+    ]),
   );
 }
 
@@ -161,8 +195,23 @@ export async function getBookingForAssociation(actor: Actor, bookingId: string, 
       // The other part of a group split between confirmed places and the waitlist.
       splitFrom: { select: { id: true, number: true, status: true } },
       splitInto: { select: { id: true, number: true, status: true } },
-      session: { select: { id: true, startsAt: true, status: true, event: { select: { id: true, title: true, venue: { select: { id: true, name: true } } } } } },
-      guests: { orderBy: { position: "asc" }, select: { position: true, firstName: true, lastName: true, kind: true, needs: true, needsNote: true, attendance: true, cancelledAt: true, checkedInAt: true } },
+      session: {
+        select: { id: true, startsAt: true, status: true, event: { select: { id: true, title: true, venue: { select: { id: true, name: true } } } } },
+      },
+      guests: {
+        orderBy: { position: "asc" },
+        select: {
+          position: true,
+          firstName: true,
+          lastName: true,
+          kind: true,
+          needs: true,
+          needsNote: true,
+          attendance: true,
+          cancelledAt: true,
+          checkedInAt: true,
+        },
+      },
     },
   });
   if (!booking) throw new NotFoundError("réservation");
@@ -176,7 +225,11 @@ export async function getBookingForAssociation(actor: Actor, bookingId: string, 
   const guests = booking.guests.map(({ cancelledAt, checkedInAt, ...guest }) => ({
     ...guest,
     withdrawnAt: cancelledAt,
-    canWithdraw: canWithdrawGuest({ status: booking.status, startsAt: booking.session.startsAt, guests: booking.guests }, { position: guest.position, cancelledAt, checkedInAt }, now),
+    canWithdraw: canWithdrawGuest(
+      { status: booking.status, startsAt: booking.session.startsAt, guests: booking.guests },
+      { position: guest.position, cancelledAt, checkedInAt },
+      now,
+    ),
   }));
   return { ...booking, guests, history: history.map((entry) => ({ ...entry, id: String(entry.id) })) };
 }

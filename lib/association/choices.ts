@@ -31,12 +31,20 @@ export async function searchChoices(actor: Actor, kind: ChoiceKind, typed: unkno
   const contains = { contains: q, mode: "insensitive" as const };
   const orderBy = [{ name: "asc" as const }, { id: "asc" as const }];
   if (kind === "ACCOUNT") {
-    const rows = await prisma.user.findMany({ where: { OR: [{ name: contains }, { email: contains }] }, select: { id: true, name: true, email: true }, orderBy, take: limit });
+    const rows = await prisma.user.findMany({
+      where: { OR: [{ name: contains }, { email: contains }] },
+      select: { id: true, name: true, email: true },
+      orderBy,
+      take: limit,
+    });
     return rows.map((row) => ({ id: row.id, name: row.name, detail: row.email }));
   }
   const where = { OR: [{ name: contains }, { city: contains }] };
   const select = { id: true, name: true, city: true };
-  const rows = kind === "PARTNER" ? await prisma.partner.findMany({ where, select, orderBy, take: limit }) : await prisma.venue.findMany({ where, select, orderBy, take: limit });
+  const rows =
+    kind === "PARTNER"
+      ? await prisma.partner.findMany({ where, select, orderBy, take: limit })
+      : await prisma.venue.findMany({ where, select, orderBy, take: limit });
   return rows.map((row) => ({ id: row.id, name: row.name, detail: row.city ?? null }));
 }
 

@@ -27,7 +27,12 @@ export async function warnEndingConventions(sql: Sql, { now = new Date() } = {})
   await queueMail(
     sql,
     due.flatMap(({ conventionId, partnerId }) =>
-      admins.map((admin) => ({ kind: "CONVENTION_ENDING" as const, userId: admin.id, props: { partnerId }, sourceKey: `convention-ending:${conventionId}:${admin.id}` })),
+      admins.map((admin) => ({
+        kind: "CONVENTION_ENDING" as const,
+        userId: admin.id,
+        props: { partnerId },
+        sourceKey: `convention-ending:${conventionId}:${admin.id}`,
+      })),
     ),
   );
   return due.length;

@@ -37,7 +37,8 @@ export async function associationTodo(actor: Actor, { now = new Date() } = {}) {
   ]);
   // A convention's days are stored as UTC midnights of the Paris day.
   const today = new Date(`${parisDate(now)}T00:00:00Z`);
-  const count = (stage: string, recent?: boolean) => stages.filter((row) => row.stage === stage && (recent === undefined || row.recent === recent)).reduce((sum, row) => sum + row.n, 0);
+  const count = (stage: string, recent?: boolean) =>
+    stages.filter((row) => row.stage === stage && (recent === undefined || row.recent === recent)).reduce((sum, row) => sum + row.n, 0);
   return {
     newRequests: count("REQUEST_RECEIVED", true),
     meetingsToPlan: count("REQUEST_RECEIVED"),

@@ -7,4 +7,3 @@
  * get the rest.
  */
 export const CSV_MAX_ROWS = 50_000;
-

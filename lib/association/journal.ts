@@ -22,7 +22,20 @@ import { sortOf, urlDirection, urlSort, type Direction, pageOffset, urlPage } fr
 export const JOURNAL_SORTS = { date: "desc", acteur: "asc", action: "asc", objet: "asc" } as const satisfies Record<string, Direction>;
 export type JournalSort = keyof typeof JOURNAL_SORTS;
 
-export const ENTITY_TYPES = ["Booking", "Session", "Event", "Venue", "QuotaRule", "QuotaException", "Partner", "User", "Person", "Mail", "Job", "Activity"] as const;
+export const ENTITY_TYPES = [
+  "Booking",
+  "Session",
+  "Event",
+  "Venue",
+  "QuotaRule",
+  "QuotaException",
+  "Partner",
+  "User",
+  "Person",
+  "Mail",
+  "Job",
+  "Activity",
+] as const;
 
 export const journalFiltersSchema = z.object({
   qui: urlFilter(z.uuid()),
@@ -122,10 +135,17 @@ function detailValue(raw: unknown): string {
 function details(before: unknown, after: unknown): string {
   const fields = auditFields(before, after);
   if (!fields) {
-    return [before === null || before === undefined ? null : `avant : ${detailValue(before)}`, after === null || after === undefined ? null : detailValue(after)].filter(Boolean).join(" · ");
+    return [
+      before === null || before === undefined ? null : `avant : ${detailValue(before)}`,
+      after === null || after === undefined ? null : detailValue(after),
+    ]
+      .filter(Boolean)
+      .join(" · ");
   }
   return fields
-    .map(({ key, old, now, inNow, changed }) => (changed ? `${key} : ${detailValue(old)} → ${detailValue(now)}` : inNow ? `${key} : ${detailValue(now)}` : `${key} : ${detailValue(old)} (avant)`))
+    .map(({ key, old, now, inNow, changed }) =>
+      changed ? `${key} : ${detailValue(old)} → ${detailValue(now)}` : inNow ? `${key} : ${detailValue(now)}` : `${key} : ${detailValue(old)} (avant)`,
+    )
     .join(" · ");
 }
 

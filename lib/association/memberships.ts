@@ -64,7 +64,10 @@ export function campaignWindow(seasonStart: number, now: Date): "OPEN" | "NEXT" 
 function ensureCampaignOpen(seasonStart: number, now: Date): void {
   const window = campaignWindow(seasonStart, now);
   if (window === "PAST" || window === "TOO_EARLY") {
-    throw new RuleViolation(`MEMBERSHIP_CAMPAIGN_${window}`, window === "PAST" ? "Cette saison est terminée." : "Les invitations pour cette saison ne sont pas encore ouvertes.");
+    throw new RuleViolation(
+      `MEMBERSHIP_CAMPAIGN_${window}`,
+      window === "PAST" ? "Cette saison est terminée." : "Les invitations pour cette saison ne sont pas encore ouvertes.",
+    );
   }
 }
 
@@ -89,13 +92,26 @@ export async function inviteAllToJoin(actor: Actor, input: unknown, { now = new 
     if (!batch.length) return { invited };
     await prisma.$transaction(async (tx) => {
       const ids = batch.map((row) => row.id);
-      await tx.membership.createMany({ data: ids.map((partnerId) => ({ partnerId, season: seasonStart, status: "INVITED" as const, invitedAt: now })), skipDuplicates: true });
+      await tx.membership.createMany({
+        data: ids.map((partnerId) => ({ partnerId, season: seasonStart, status: "INVITED" as const, invitedAt: now })),
+        skipDuplicates: true,
+      });
       const referents = await tx.user.findMany({ where: { partnerId: { in: ids }, active: true, role: "PARTNER" }, select: { id: true, partnerId: true } });
       await queueMail(
         prismaSql(tx),
-        referents.map((user) => ({ kind: "MEMBERSHIP_INVITATION" as const, userId: user.id, props: { partnerId: user.partnerId, season: seasonStart }, sourceKey: `membership-invitation:${seasonStart}:${user.partnerId}:${user.id}` })),
+        referents.map((user) => ({
+          kind: "MEMBERSHIP_INVITATION" as const,
+          userId: user.id,
+          props: { partnerId: user.partnerId, season: seasonStart },
+          sourceKey: `membership-invitation:${seasonStart}:${user.partnerId}:${user.id}`,
+        })),
       );
-      await audit(tx, actor, { action: "membership.invited", entityType: "Partner", entityId: "*", after: { season: seasonStart, structures: ids.length } }, now);
+      await audit(
+        tx,
+        actor,
+        { action: "membership.invited", entityType: "Partner", entityId: "*", after: { season: seasonStart, structures: ids.length } },
+        now,
+      );
     });
     invited += batch.length;
   }
@@ -104,7 +120,13 @@ export async function inviteAllToJoin(actor: Actor, input: unknown, { now = new 
 /** A reminder to those invited this season who have not answered after `afterDays` days (or since the last reminder). */
 export async function remindToJoin(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ reminded: number }> {
   ensureAdmin(actor);
-  const { season: seasonStart, afterDays } = parse(z.object({ season: season(), afterDays: z.coerce.number("validation.invalid").int("validation.integer").min(1, "validation.atLeastOne").max(365, "validation.tooLarge") }), input);
+  const { season: seasonStart, afterDays } = parse(
+    z.object({
+      season: season(),
+      afterDays: z.coerce.number("validation.invalid").int("validation.integer").min(1, "validation.atLeastOne").max(365, "validation.tooLarge"),
+    }),
+    input,
+  );
   ensureCampaignOpen(seasonStart, now);
   const before = parisDaysBefore(now, afterDays);
   return getPrisma().$transaction(async (tx) => {
@@ -114,12 +136,25 @@ export async function remindToJoin(actor: Actor, input: unknown, { now = new Dat
     });
     if (!due.length) return { reminded: 0 };
     await tx.membership.updateMany({ where: { id: { in: due.map((m) => m.id) } }, data: { remindedAt: now } });
-    const referents = await tx.user.findMany({ where: { partnerId: { in: due.map((m) => m.partnerId) }, active: true, role: "PARTNER" }, select: { id: true, partnerId: true } });
+    const referents = await tx.user.findMany({
+      where: { partnerId: { in: due.map((m) => m.partnerId) }, active: true, role: "PARTNER" },
+      select: { id: true, partnerId: true },
+    });
     await queueMail(
       prismaSql(tx),
-      referents.map((user) => ({ kind: "MEMBERSHIP_REMINDER" as const, userId: user.id, props: { partnerId: user.partnerId, season: seasonStart }, sourceKey: `membership-reminder:${seasonStart}:${user.partnerId}:${user.id}:${now.toISOString().slice(0, 10)}` })),
+      referents.map((user) => ({
+        kind: "MEMBERSHIP_REMINDER" as const,
+        userId: user.id,
+        props: { partnerId: user.partnerId, season: seasonStart },
+        sourceKey: `membership-reminder:${seasonStart}:${user.partnerId}:${user.id}:${now.toISOString().slice(0, 10)}`,
+      })),
     );
-    await audit(tx, actor, { action: "membership.reminded", entityType: "Partner", entityId: "*", after: { season: seasonStart, structures: due.length } }, now);
+    await audit(
+      tx,
+      actor,
+      { action: "membership.reminded", entityType: "Partner", entityId: "*", after: { season: seasonStart, structures: due.length } },
+      now,
+    );
     return { reminded: due.length };
   });
 }
@@ -128,7 +163,10 @@ export const membershipRecordSchema = z.object({
   partnerId: z.uuid("validation.required"),
   season: season(),
   joinedOn: calendarDay(),
-  amount: z.preprocess((v) => (v === "" || v == null ? null : String(v).replace(",", ".")), z.coerce.number("validation.invalid").min(0, "validation.notNegative").max(100_000, "validation.tooLarge").nullable()),
+  amount: z.preprocess(
+    (v) => (v === "" || v == null ? null : String(v).replace(",", ".")),
+    z.coerce.number("validation.invalid").min(0, "validation.notNegative").max(100_000, "validation.tooLarge").nullable(),
+  ),
   paymentMeans: optionalLine(40),
   receiptNumber: optionalLine(40),
 });
@@ -147,8 +185,17 @@ export async function recordMembership(actor: Actor, input: unknown, { now = new
       receiptNumber: data.receiptNumber ?? null,
       answeredAt: now,
     };
-    await tx.membership.upsert({ where: { partnerId_season: { partnerId: data.partnerId, season: data.season } }, create: { partnerId: data.partnerId, season: data.season, ...fields }, update: fields });
-    await audit(tx, actor, { action: "membership.recorded", entityType: "Partner", entityId: data.partnerId, after: { season: data.season, amountCents: fields.amountCents } }, now);
+    await tx.membership.upsert({
+      where: { partnerId_season: { partnerId: data.partnerId, season: data.season } },
+      create: { partnerId: data.partnerId, season: data.season, ...fields },
+      update: fields,
+    });
+    await audit(
+      tx,
+      actor,
+      { action: "membership.recorded", entityType: "Partner", entityId: data.partnerId, after: { season: data.season, amountCents: fields.amountCents } },
+      now,
+    );
   });
 }
 
@@ -157,7 +204,10 @@ export async function getMembershipState(actor: Actor, partnerId: string, { now 
   ensure(actsForPartner(actor, partnerId), "Vous ne voyez que l'adhésion de votre structure.");
   requireId(partnerId, "structure");
   const current = seasonOf(now);
-  const membership = await getPrisma().membership.findUnique({ where: { partnerId_season: { partnerId, season: current } }, select: { status: true, joinedOn: true } });
+  const membership = await getPrisma().membership.findUnique({
+    where: { partnerId_season: { partnerId, season: current } },
+    select: { status: true, joinedOn: true },
+  });
   return { season: current, status: membership?.status ?? null, joinedOn: membership?.joinedOn ?? null };
 }
 
@@ -170,13 +220,25 @@ export async function answerMembership(actor: Actor, input: unknown, { now = new
     const existing = await tx.membership.findUnique({ where: { partnerId_season: { partnerId, season: current } }, select: { status: true } });
     if (existing?.status === "MEMBER") throw new RuleViolation("ALREADY_MEMBER", "Votre adhésion pour cette saison est déjà enregistrée : merci !");
     const status = answer === "JOIN" ? ("JOINING" as const) : ("DECLINED" as const);
-    await tx.membership.upsert({ where: { partnerId_season: { partnerId, season: current } }, create: { partnerId, season: current, status, answeredAt: now }, update: { status, answeredAt: now } });
-    await audit(tx, actor, { action: `membership.${answer === "JOIN" ? "joining" : "declined"}`, entityType: "Partner", entityId: partnerId, after: { season: current } }, now);
+    await tx.membership.upsert({
+      where: { partnerId_season: { partnerId, season: current } },
+      create: { partnerId, season: current, status, answeredAt: now },
+      update: { status, answeredAt: now },
+    });
+    await audit(
+      tx,
+      actor,
+      { action: `membership.${answer === "JOIN" ? "joining" : "declined"}`, entityType: "Partner", entityId: partnerId, after: { season: current } },
+      now,
+    );
   });
 }
 
 /** The columns the list of memberships sorts by (lib/lists.ts), each with its natural direction; by structure by default. */
-export const MEMBERSHIP_SORTS = { structure: "asc", etat: "asc", invitation: "desc", reponse: "desc", adhesion: "desc" } as const satisfies Record<string, Direction>;
+export const MEMBERSHIP_SORTS = { structure: "asc", etat: "asc", invitation: "desc", reponse: "desc", adhesion: "desc" } as const satisfies Record<
+  string,
+  Direction
+>;
 export type MembershipSort = keyof typeof MEMBERSHIP_SORTS;
 /** `tri` and `ordre` in the list's URL: a column outside the list is dropped (the default order). */
 export const membershipSortSchema = z.object({ tri: urlSort(MEMBERSHIP_SORTS), ordre: urlDirection() });
@@ -209,7 +271,18 @@ export async function listMemberships(
     where: { season: seasonStart, ...(status ? { status } : {}) },
     orderBy: membershipOrder(tri, ordre),
     ...(page === undefined ? {} : { skip: pageOffset(page, pageSize), take: pageSize }),
-    select: { id: true, status: true, invitedAt: true, remindedAt: true, answeredAt: true, joinedOn: true, amountCents: true, paymentMeans: true, receiptNumber: true, partner: { select: { id: true, name: true, sector: true, city: true } } },
+    select: {
+      id: true,
+      status: true,
+      invitedAt: true,
+      remindedAt: true,
+      answeredAt: true,
+      joinedOn: true,
+      amountCents: true,
+      paymentMeans: true,
+      receiptNumber: true,
+      partner: { select: { id: true, name: true, sector: true, city: true } },
+    },
   });
 }
 

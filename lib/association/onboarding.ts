@@ -119,9 +119,13 @@ export async function recordStep(actor: Actor, input: unknown, now = new Date())
     const next = nextStepOf(partner.stage);
     if (step.kind !== next) {
       const expected = next ? `l'étape suivante est « ${STAGE_WORDS[next]} »` : "son parcours est terminé";
-      throw new RuleViolation("STEP_OUT_OF_ORDER", `Cette étape ne vient pas maintenant : la structure en est à « ${STAGE_WORDS[partner.stage]} », ${expected}.`, {
-        stage: STAGE_WORDS[partner.stage],
-      });
+      throw new RuleViolation(
+        "STEP_OUT_OF_ORDER",
+        `Cette étape ne vient pas maintenant : la structure en est à « ${STAGE_WORDS[partner.stage]} », ${expected}.`,
+        {
+          stage: STAGE_WORDS[partner.stage],
+        },
+      );
     }
     const byUserId = actor.kind === "user" ? actor.userId : null;
     let data: Record<string, string> | undefined;
@@ -131,7 +135,11 @@ export async function recordStep(actor: Actor, input: unknown, now = new Date())
         break;
       case "MEETING_HELD": {
         // Recorded before its day, it is most often a slip of the form: the association confirms it.
-        const steps = await tx.onboardingStep.findMany({ where: { partnerId: step.partnerId, kind: "MEETING_PLANNED" }, orderBy: [{ at: "desc" }, { id: "desc" }], take: 1 });
+        const steps = await tx.onboardingStep.findMany({
+          where: { partnerId: step.partnerId, kind: "MEETING_PLANNED" },
+          orderBy: [{ at: "desc" }, { id: "desc" }],
+          take: 1,
+        });
         const ahead = meetingAhead(steps, now);
         if (ahead && !step.confirmEarly) {
           const date = formatDay(ahead);
@@ -176,18 +184,51 @@ export async function addConvention(actor: Actor, input: unknown, now = new Date
     await addConventionRow(tx, actor, convention.partnerId, convention, now);
     // A renewal must not move a structure that has its account (or its training) back to "convention
     // signed": the step is recorded only while the structure has not reached that stage yet.
-    const [current] = await tx.$queryRaw<{ stage: Stage | null }[]>`SELECT ${Prisma.raw(STAGE_SQL)} AS stage FROM "Partner" p WHERE p."id" = ${convention.partnerId}::uuid`;
+    const [current] = await tx.$queryRaw<
+      { stage: Stage | null }[]
+    >`SELECT ${Prisma.raw(STAGE_SQL)} AS stage FROM "Partner" p WHERE p."id" = ${convention.partnerId}::uuid`;
     if (!current?.stage || !AFTER_SIGNATURE.includes(current.stage)) {
-      await tx.onboardingStep.create({ data: { partnerId: convention.partnerId, kind: "CONVENTION_SIGNED", at: now, byUserId: actor.kind === "user" ? actor.userId : null, data: { validUntil: convention.validUntil } } });
+      await tx.onboardingStep.create({
+        data: {
+          partnerId: convention.partnerId,
+          kind: "CONVENTION_SIGNED",
+          at: now,
+          byUserId: actor.kind === "user" ? actor.userId : null,
+          data: { validUntil: convention.validUntil },
+        },
+      });
     }
   });
 }
 
-async function addConventionRow(tx: Tx, actor: Actor, partnerId: string, convention: { signedOn: string; validFrom: string; validUntil: string; reference?: string }, now: Date) {
+async function addConventionRow(
+  tx: Tx,
+  actor: Actor,
+  partnerId: string,
+  convention: { signedOn: string; validFrom: string; validUntil: string; reference?: string },
+  now: Date,
+) {
   const created = await tx.convention.create({
-    data: { partnerId, signedOn: asDate(convention.signedOn), validFrom: asDate(convention.validFrom), validUntil: asDate(convention.validUntil), reference: convention.reference ?? null, createdById: actor.kind === "user" ? actor.userId : null },
+    data: {
+      partnerId,
+      signedOn: asDate(convention.signedOn),
+      validFrom: asDate(convention.validFrom),
+      validUntil: asDate(convention.validUntil),
+      reference: convention.reference ?? null,
+      createdById: actor.kind === "user" ? actor.userId : null,
+    },
   });
-  await audit(tx, actor, { action: "convention.signed", entityType: "Partner", entityId: partnerId, after: { conventionId: created.id, validFrom: convention.validFrom, validUntil: convention.validUntil } }, now);
+  await audit(
+    tx,
+    actor,
+    {
+      action: "convention.signed",
+      entityType: "Partner",
+      entityId: partnerId,
+      after: { conventionId: created.id, validFrom: convention.validFrom, validUntil: convention.validUntil },
+    },
+    now,
+  );
 }
 
 /** The structure's history of steps, newest first. */

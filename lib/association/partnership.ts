@@ -50,13 +50,29 @@ export async function submitPartnershipRequest(input: unknown, ip = "inconnue", 
     throw new RuleViolation("TOO_MANY_REQUESTS_ALL", "Le formulaire reçoit beaucoup de demandes en ce moment : réessayez dans un quart d'heure.");
   }
   await getPrisma().$transaction(async (tx) => {
-    const partner = await tx.partner.create({ data: { name: fields.structureName, sector: fields.sector, city: fields.city, email: fields.email, phone: fields.phone ?? null } });
-    const kept = await tx.partnershipRequest.create({ data: { ...fields, contactRole: fields.contactRole ?? null, phone: fields.phone ?? null, message: fields.message ?? null, partnerId: partner.id, createdAt: now } });
+    const partner = await tx.partner.create({
+      data: { name: fields.structureName, sector: fields.sector, city: fields.city, email: fields.email, phone: fields.phone ?? null },
+    });
+    const kept = await tx.partnershipRequest.create({
+      data: {
+        ...fields,
+        contactRole: fields.contactRole ?? null,
+        phone: fields.phone ?? null,
+        message: fields.message ?? null,
+        partnerId: partner.id,
+        createdAt: now,
+      },
+    });
     await tx.onboardingStep.create({ data: { partnerId: partner.id, kind: "REQUEST_RECEIVED", at: now, note: fields.message ?? null } });
     await audit(tx, anonymousActor, { action: "partnership.requested", entityType: "Partner", entityId: partner.id, after: { requestId: kept.id } }, now);
     const admins = await tx.user.findMany({ where: { role: "ADMIN", active: true }, select: { id: true } });
     await queueMail(prismaSql(tx), [
-      ...admins.map((admin) => ({ kind: "PARTNERSHIP_REQUEST" as const, userId: admin.id, props: { partnerId: partner.id }, sourceKey: `partnership-request:${kept.id}:${admin.id}` })),
+      ...admins.map((admin) => ({
+        kind: "PARTNERSHIP_REQUEST" as const,
+        userId: admin.id,
+        props: { partnerId: partner.id },
+        sourceKey: `partnership-request:${kept.id}:${admin.id}`,
+      })),
       // To an address nobody has confirmed: the acknowledgement carries none of the form's words (issue 27.6).
       { kind: "PARTNERSHIP_ACK" as const, to: fields.email, sourceKey: `partnership-ack:${kept.id}` },
     ]);

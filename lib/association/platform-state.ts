@@ -68,7 +68,14 @@ export async function platformState(actor: Actor, { now = new Date() }: { now?: 
     jobs: { late, lateSince: jobs?.lateSince ? new Date(jobs.lateSince) : null, failed, stuck, level: late || failed || stuck ? "attention" : "ok" },
     retention: { lastRun, level: lastRun && lastRun.at >= hoursAgo(now, RETENTION_EVERY_HOURS) ? "ok" : "attention" },
     statistics: { refreshedAt, level: refreshedAt && refreshedAt >= hoursAgo(now, STATISTICS_EVERY_HOURS) ? "ok" : "attention" },
-    mails: { waiting: count(mails, "PENDING"), waitingSince, failed: mailFailed, textsWaiting: count(texts, "PENDING"), textsFailed, level: mailFailed || textsFailed || mailsStuck ? "attention" : "ok" },
+    mails: {
+      waiting: count(mails, "PENDING"),
+      waitingSince,
+      failed: mailFailed,
+      textsWaiting: count(texts, "PENDING"),
+      textsFailed,
+      level: mailFailed || textsFailed || mailsStuck ? "attention" : "ok",
+    },
     database: { bytes: Number(size?.bytes ?? 0) },
     version: runningVersion(),
   };
@@ -85,7 +92,10 @@ export function runningVersion(): { version: string; commit: string | null } {
     commit = process.env.BILLETTERIE_COMMIT?.trim() || null;
     if (!commit) {
       try {
-        commit = execFileSync("git", ["rev-parse", "--short=12", "HEAD"], { stdio: ["ignore", "pipe", "ignore"], timeout: 2_000 }).toString().trim() || null;
+        commit =
+          execFileSync("git", ["rev-parse", "--short=12", "HEAD"], { stdio: ["ignore", "pipe", "ignore"], timeout: 2_000 })
+            .toString()
+            .trim() || null;
       } catch {
         commit = null;
       }

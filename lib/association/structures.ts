@@ -19,7 +19,6 @@ import { SECTORS } from "./partnership";
 
 const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
 
-
 /** The columns the list sorts by (lib/lists.ts), each with its natural direction; the latest step first by default. */
 export const STRUCTURE_SORTS = { recent: "desc", nom: "asc", etape: "asc", convention: "asc" } as const satisfies Record<string, Direction>;
 export type StructureSort = keyof typeof STRUCTURE_SORTS;
@@ -161,7 +160,9 @@ export async function getStructure(actor: Actor, partnerId: string, { now = new 
   const [people, bookings, [stage]] = await Promise.all([
     prisma.person.count({ where: { partnerId, archivedAt: null } }),
     prisma.booking.groupBy({ by: ["status"], where: { partnerId }, _count: true }),
-    prisma.$queryRaw<{ stage: Stage | null; valid: boolean }[]>`SELECT ${Prisma.raw(STAGE_SQL)} AS stage, partner_convention_valid(p."id", ${now}) AS valid FROM "Partner" p WHERE p."id" = ${partnerId}::uuid`,
+    prisma.$queryRaw<
+      { stage: Stage | null; valid: boolean }[]
+    >`SELECT ${Prisma.raw(STAGE_SQL)} AS stage, partner_convention_valid(p."id", ${now}) AS valid FROM "Partner" p WHERE p."id" = ${partnerId}::uuid`,
   ]);
   const { users, visitorCode, ...rest } = partner;
   return {
@@ -185,7 +186,10 @@ export const structureUpdateSchema = z.object({
   area: optionalLine(80),
   phone: optionalLine(30),
   // Trimmed and lower-cased like every other address of the platform; empty clears it.
-  email: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : (v ?? undefined)), z.email("validation.email").max(200, "validation.tooLong").optional()),
+  email: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : (v ?? undefined)),
+    z.email("validation.email").max(200, "validation.tooLong").optional(),
+  ),
   notes: optionalText(5000),
 });
 
@@ -199,4 +203,3 @@ export async function updateStructure(actor: Actor, input: unknown): Promise<voi
     await audit(tx, actor, { action: "partner.updated", entityType: "Partner", entityId: partnerId });
   });
 }
-

@@ -23,13 +23,15 @@ export const newVenueSchema = venueProfileSchema.omit({ venueId: true }).extend(
 });
 
 function slugOf(name: string): string {
-  return name
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "")
-    .slice(0, 60) || "lieu";
+  return (
+    name
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60) || "lieu"
+  );
 }
 
 export async function createVenue(actor: Actor, input: unknown): Promise<{ id: string }> {
@@ -133,7 +135,8 @@ export async function venuesCsv(
     venues.map((venue) => venue.id),
     now,
   );
-  const manager = ({ user }: (typeof venues)[number]["managers"][number]) => `${user.name}${!user.active ? ` (${labels("managerInactive")})` : !user.passwordHash ? ` (${labels("managerPending")})` : ""}`;
+  const manager = ({ user }: (typeof venues)[number]["managers"][number]) =>
+    `${user.name}${!user.active ? ` (${labels("managerInactive")})` : !user.passwordHash ? ` (${labels("managerPending")})` : ""}`;
   return toCsv(
     ["Lieu", "Type", "Ville", "Gestionnaires", "Places par structure", "Période du quota", "Levée du quota (jours avant)", "Événements à venir"],
     venues.map((venue) => [
@@ -161,8 +164,14 @@ export async function getVenueForAssociation(actor: Actor, venueId: string, { no
     where: { id: venueId },
     include: {
       quotaRule: { select: { period: true, maxPlaces: true, liftDaysBefore: true } },
-      managers: { orderBy: { createdAt: "asc" }, select: { createdAt: true, user: { select: { id: true, name: true, email: true, active: true, passwordHash: true, lastSignInAt: true } } } },
-      quotaExceptions: { orderBy: { createdAt: "desc" }, select: { id: true, maxPlaces: true, reason: true, expiresAt: true, partner: { select: { id: true, name: true } } } },
+      managers: {
+        orderBy: { createdAt: "asc" },
+        select: { createdAt: true, user: { select: { id: true, name: true, email: true, active: true, passwordHash: true, lastSignInAt: true } } },
+      },
+      quotaExceptions: {
+        orderBy: { createdAt: "desc" },
+        select: { id: true, maxPlaces: true, reason: true, expiresAt: true, partner: { select: { id: true, name: true } } },
+      },
     },
   });
   if (!venue) throw new NotFoundError("lieu");
@@ -172,7 +181,15 @@ export async function getVenueForAssociation(actor: Actor, venueId: string, { no
       where: upcoming,
       orderBy: { startsAt: "asc" },
       take: sessions,
-      select: { id: true, startsAt: true, status: true, capacity: true, confirmedPlaces: true, waitlistedPlaces: true, event: { select: { id: true, title: true, status: true } } },
+      select: {
+        id: true,
+        startsAt: true,
+        status: true,
+        capacity: true,
+        confirmedPlaces: true,
+        waitlistedPlaces: true,
+        event: { select: { id: true, title: true, status: true } },
+      },
     }),
     prisma.session.count({ where: { ...upcoming, status: "SCHEDULED" } }),
   ]);

@@ -36,7 +36,8 @@ export async function setAccountActive(actor: Actor, input: unknown): Promise<vo
   const { userId, active } = parse(z.object({ userId: z.uuid("validation.invalid"), active: z.coerce.boolean() }), input);
   await getPrisma().$transaction(async (tx) => {
     const target = await visibleAccount(tx, actor, userId);
-    if (actor.kind === "user" && target.id === actor.userId) throw new RuleViolation("CANNOT_DEACTIVATE_SELF", "Vous ne pouvez pas désactiver votre propre compte.");
+    if (actor.kind === "user" && target.id === actor.userId)
+      throw new RuleViolation("CANNOT_DEACTIVATE_SELF", "Vous ne pouvez pas désactiver votre propre compte.");
     await tx.user.update({ where: { id: userId }, data: { active, sessionVersion: { increment: 1 } } });
     // A link sent before (an invitation, a forgotten password) must not reopen the account.
     if (!active) await revokeTokens(tx, userId);

@@ -52,17 +52,28 @@ export async function inviteInTransaction(tx: Tx, actor: Actor, input: unknown, 
       ...(venueId ? { managedVenues: { create: { venueId } } } : {}),
     },
   });
-  await audit(tx, actor, { action: "user.invited", entityType: "User", entityId: created.id, after: { role: data.role, partnerId: partnerId ?? null, venueId: venueId ?? null } }, now);
+  await audit(
+    tx,
+    actor,
+    { action: "user.invited", entityType: "User", entityId: created.id, after: { role: data.role, partnerId: partnerId ?? null, venueId: venueId ?? null } },
+    now,
+  );
   const token = await issueToken(created.id, "INVITATION", now, tx);
-  await queueMail(prismaSql(tx), { kind: "ACCOUNT_INVITATION", userId: created.id, props: { name: data.name, inviter }, secrets: { link: appUrl(`/mot-de-passe/${token}`) } });
+  await queueMail(prismaSql(tx), {
+    kind: "ACCOUNT_INVITATION",
+    userId: created.id,
+    props: { name: data.name, inviter },
+    secrets: { link: appUrl(`/mot-de-passe/${token}`) },
+  });
   return { userId: created.id };
 }
 
 /** Who the invitation mail says invites: the person who asked, or the association for scheduled work. */
 async function inviterName(tx: Tx, actor: Actor): Promise<string> {
-  return actor.kind === "user" ? ((await tx.user.findUnique({ where: { id: actor.userId }, select: { name: true } }))?.name ?? "Culture pour tous") : "Culture pour tous";
+  return actor.kind === "user"
+    ? ((await tx.user.findUnique({ where: { id: actor.userId }, select: { name: true } }))?.name ?? "Culture pour tous")
+    : "Culture pour tous";
 }
-
 
 /**
  * The invitation again, for an account that has not chosen its password yet (a mail lost, a link
@@ -74,10 +85,16 @@ export async function resendInvitation(actor: Actor, input: unknown, now = new D
   return getPrisma().$transaction(async (tx) => {
     const target = await visibleAccount(tx, actor, userId);
     if (!target.active) throw new RuleViolation("ACCOUNT_INACTIVE", "Ce compte est désactivé : réactivez-le d'abord.");
-    if (target.passwordHash) throw new RuleViolation("ACCOUNT_NOT_PENDING", "Ce compte a déjà son mot de passe : la personne peut utiliser « Mot de passe oublié ».");
+    if (target.passwordHash)
+      throw new RuleViolation("ACCOUNT_NOT_PENDING", "Ce compte a déjà son mot de passe : la personne peut utiliser « Mot de passe oublié ».");
     await revokeTokens(tx, userId, "INVITATION", now);
     const token = await issueToken(userId, "INVITATION", now, tx);
-    await queueMail(prismaSql(tx), { kind: "ACCOUNT_INVITATION", userId, props: { name: target.name, inviter: await inviterName(tx, actor) }, secrets: { link: appUrl(`/mot-de-passe/${token}`) } });
+    await queueMail(prismaSql(tx), {
+      kind: "ACCOUNT_INVITATION",
+      userId,
+      props: { name: target.name, inviter: await inviterName(tx, actor) },
+      secrets: { link: appUrl(`/mot-de-passe/${token}`) },
+    });
     await audit(tx, actor, { action: "user.invitation_resent", entityType: "User", entityId: userId }, now);
     return { email: target.email };
   });

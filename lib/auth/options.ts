@@ -43,7 +43,14 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
-        const signedIn = user as unknown as { id: string; kind: "user" | "visitor"; sessionVersion?: number; partnerId?: string; codeVersion?: number; session?: string };
+        const signedIn = user as unknown as {
+          id: string;
+          kind: "user" | "visitor";
+          sessionVersion?: number;
+          partnerId?: string;
+          codeVersion?: number;
+          session?: string;
+        };
         token.kind = signedIn.kind;
         token.openedAt = Date.now();
         if (signedIn.kind === "user") {

@@ -22,14 +22,27 @@ import { choosePasswordSchema, email } from "./schemas";
  */
 export async function requestPasswordReset(input: unknown, ip = "local", now = new Date()): Promise<void> {
   const { email: address } = parse(z.object({ email }), input);
-  if (!(await takeAttempt([["reset-email", address], ["reset-ip", ip]], now))) {
+  if (
+    !(await takeAttempt(
+      [
+        ["reset-email", address],
+        ["reset-ip", ip],
+      ],
+      now,
+    ))
+  ) {
     throw new RuleViolation("TOO_MANY_REQUESTS", "Trop de demandes pour cette adresse : réessayez dans un quart d'heure.");
   }
   const user = await getPrisma().user.findUnique({ where: { email: address }, select: { id: true, name: true, active: true } });
   if (!user || !user.active) return;
   await getPrisma().$transaction(async (tx) => {
     const token = await issueToken(user.id, "PASSWORD_RESET", now, tx);
-    await queueMail(prismaSql(tx), { kind: "PASSWORD_RESET", userId: user.id, props: { name: user.name }, secrets: { link: appUrl(`/mot-de-passe/${token}`) } });
+    await queueMail(prismaSql(tx), {
+      kind: "PASSWORD_RESET",
+      userId: user.id,
+      props: { name: user.name },
+      secrets: { link: appUrl(`/mot-de-passe/${token}`) },
+    });
   });
 }
 
@@ -43,7 +56,12 @@ export async function choosePassword(input: unknown, now = new Date()): Promise<
     const user = await tx.user.update({ where: { id: used.userId }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { email: true } });
     await revokeTokens(tx, used.userId, "PASSWORD_RESET", now);
     // Whoever holds the link acts, signed out: the account is the entity.
-    await audit(tx, anonymousActor, { action: used.kind === "INVITATION" ? "user.password_chosen" : "user.password_reset", entityType: "User", entityId: used.userId }, now);
+    await audit(
+      tx,
+      anonymousActor,
+      { action: used.kind === "INVITATION" ? "user.password_chosen" : "user.password_reset", entityType: "User", entityId: used.userId },
+      now,
+    );
     return user;
   });
 }

@@ -20,7 +20,13 @@ export async function verifyCredentials(input: { email?: unknown; password?: unk
   const parsed = z.object({ email, password: z.string().min(1).max(200) }).safeParse(input);
   if (!parsed.success) return { ok: false, reason: "INVALID" };
   // Counted before the password is checked: a burst of guesses gets no more checks than the limit.
-  const attempt = await takeAttempt([["email", parsed.data.email], ["ip", ip]], now);
+  const attempt = await takeAttempt(
+    [
+      ["email", parsed.data.email],
+      ["ip", ip],
+    ],
+    now,
+  );
   if (!attempt) return { ok: false, reason: "THROTTLED" };
   const user = await getPrisma().user.findUnique({ where: { email: parsed.data.email } });
   decoyHash ??= hashPassword("not a password of anyone");

@@ -52,7 +52,8 @@ export async function takeAttempt(keys: [Scope, string][], now = new Date()): Pr
   const since = new Date(now.getTime() - WINDOW_MS);
   const attempt = await getPrisma().$transaction(async (tx) => {
     // One lock per key, always in the same order: concurrent attempts on a key count one after another.
-    for (const key of named.map((n) => n.key).sort()) await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${`attempt:${key}`}, 0))`;
+    for (const key of named.map((n) => n.key).sort())
+      await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${`attempt:${key}`}, 0))`;
     const counts = await Promise.all(named.map(({ key }) => tx.signInAttempt.count({ where: { key, at: { gt: since } } })));
     if (counts.some((count, index) => count >= named[index]!.limit)) return null;
     const rows = await tx.signInAttempt.createManyAndReturn({ data: named.map(({ key }) => ({ key, at: now })), select: { id: true } });

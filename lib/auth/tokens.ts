@@ -25,7 +25,10 @@ export async function issueToken(userId: string, kind: AuthTokenKind, now = new 
 
 /** Whether a token is still good, without using it (to show the form or a clear refusal). */
 export async function peekToken(token: string, now = new Date()): Promise<{ kind: AuthTokenKind; email: string } | null> {
-  const found = await getPrisma().authToken.findUnique({ where: { tokenHash: digest(token) }, select: { kind: true, usedAt: true, expiresAt: true, user: { select: { email: true, active: true } } } });
+  const found = await getPrisma().authToken.findUnique({
+    where: { tokenHash: digest(token) },
+    select: { kind: true, usedAt: true, expiresAt: true, user: { select: { email: true, active: true } } },
+  });
   if (!found || found.usedAt || found.expiresAt <= now || !found.user.active) return null;
   return { kind: found.kind, email: found.user.email };
 }

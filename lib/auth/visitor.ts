@@ -27,10 +27,18 @@ const version = (renewedAt: Date | null) => renewedAt?.getTime() ?? 0;
 
 export async function openVisitorAccess(code: unknown, ip: string, now = new Date()): Promise<VisitorAccess> {
   // Per client, and for everyone at once: guessing from many addresses stays as slow as from one.
-  const attempt = await takeAttempt([["visitor-ip", ip], ["visitor-all", "*"]], now);
+  const attempt = await takeAttempt(
+    [
+      ["visitor-ip", ip],
+      ["visitor-all", "*"],
+    ],
+    now,
+  );
   if (!attempt) return { ok: false, reason: "THROTTLED" };
   const text = typeof code === "string" ? normalize(code) : "";
-  const partner = /^[A-Z0-9]{4,16}$/.test(text) ? await getPrisma().partner.findUnique({ where: { visitorCode: text }, select: { id: true, visitorCodeRenewedAt: true } }) : null;
+  const partner = /^[A-Z0-9]{4,16}$/.test(text)
+    ? await getPrisma().partner.findUnique({ where: { visitorCode: text }, select: { id: true, visitorCodeRenewedAt: true } })
+    : null;
   // A structure in partnership now: a convention valid today.
   if (!partner || !(await conventionValidAt(prismaSql(getPrisma()), partner.id, [now]))[0]) return { ok: false, reason: "INVALID" };
   await forgiveAttempt(attempt);

@@ -34,16 +34,19 @@ import { withVenueLock } from "./transaction";
 
 export const DRAW_MAX_PLACES = 6;
 
-
 export const applicationSchema = bookingRequestSchema
-  .extend({ minPlaces: z.coerce.number("validation.integer").int("validation.integer").min(1, "validation.atLeastOne").max(DRAW_MAX_PLACES, "validation.tooLarge") })
+  .extend({
+    minPlaces: z.coerce.number("validation.integer").int("validation.integer").min(1, "validation.atLeastOne").max(DRAW_MAX_PLACES, "validation.tooLarge"),
+  })
   .refine((request) => request.guests.length <= DRAW_MAX_PLACES, { path: ["guests"], message: "draw.errors.tooManyGuests" })
   .refine((request) => request.minPlaces <= request.guests.length, { path: ["minPlaces"], message: "draw.errors.minAboveGuests" });
 
 type DrawRow = { opensAt: Date; closesAt: Date; drawnAt: Date | null; seed: string };
 
 async function lockDraw(sql: Sql, sessionId: string): Promise<DrawRow | null> {
-  const [row] = await sql.query<DrawRow>(`SELECT "opensAt", "closesAt", "drawnAt", "seed" FROM "SessionDraw" WHERE "sessionId" = $1::uuid FOR UPDATE`, [sessionId]);
+  const [row] = await sql.query<DrawRow>(`SELECT "opensAt", "closesAt", "drawnAt", "seed" FROM "SessionDraw" WHERE "sessionId" = $1::uuid FOR UPDATE`, [
+    sessionId,
+  ]);
   return row ?? null;
 }
 
@@ -61,7 +64,11 @@ function ensureWindowOpen(draw: DrawRow | null, now: Date): asserts draw is Draw
 }
 
 /** A structure files (or changes) its one application, during the window. */
-export async function applyForDraw(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ id: string; places: number; minPlaces: number; changed: boolean }> {
+export async function applyForDraw(
+  actor: Actor,
+  input: unknown,
+  { now = new Date() } = {},
+): Promise<{ id: string; places: number; minPlaces: number; changed: boolean }> {
   const request = parse(applicationSchema, input);
   ensure(canBookFor(actor, request.partnerId), "Vous ne pouvez candidater que pour votre structure.");
   const venueId = await venueOfSession(prismaSql(getPrisma()), request.sessionId);
@@ -82,20 +89,39 @@ export async function applyForDraw(actor: Actor, input: unknown, { now = new Dat
     if (!facts.partnerFound) throw new NotFoundError("structure");
     if (facts.status === "CANCELLED" || facts.eventStatus === "CANCELLED") throw new RuleViolation("BOOKINGS_CANCELLED", "Cette séance est annulée.");
     // Bookings closed by the venue (before issue 26 forbade it during a window) end the applications too.
-    if (bookingWindow(facts, now) === "CLOSED") throw new RuleViolation("BOOKINGS_CLOSED", "Les réservations sont closes pour cette séance : elle ne prend plus de candidature.");
+    if (bookingWindow(facts, now) === "CLOSED")
+      throw new RuleViolation("BOOKINGS_CLOSED", "Les réservations sont closes pour cette séance : elle ne prend plus de candidature.");
     if (!facts.conventionValid) throw new RuleViolation("CONVENTION_NOT_VALID", "La structure n'a pas de convention valable à la date de cette séance.");
     if (facts.ownPeople !== personIds.length) throw new NotFoundError("personne accompagnée");
     if (facts.nameRepeated) throw new RuleViolation("SAME_PERSON_TWICE", "La même personne figure deux fois dans la demande.");
     ensureWindowOpen(await lockDraw(sql, request.sessionId), now);
-    const data = { places: request.guests.length, minPlaces: request.minPlaces, guests: request.guests as unknown as object[], createdById: actor.kind === "user" ? actor.userId : null };
-    const before = await tx.application.findUnique({ where: { sessionId_partnerId: { sessionId: request.sessionId, partnerId: request.partnerId } }, select: { id: true } });
+    const data = {
+      places: request.guests.length,
+      minPlaces: request.minPlaces,
+      guests: request.guests as unknown as object[],
+      createdById: actor.kind === "user" ? actor.userId : null,
+    };
+    const before = await tx.application.findUnique({
+      where: { sessionId_partnerId: { sessionId: request.sessionId, partnerId: request.partnerId } },
+      select: { id: true },
+    });
     const saved = await tx.application.upsert({
       where: { sessionId_partnerId: { sessionId: request.sessionId, partnerId: request.partnerId } },
       create: { sessionId: request.sessionId, partnerId: request.partnerId, ...data, createdAt: now },
       update: data,
       select: { id: true, places: true, minPlaces: true },
     });
-    await audit(sql, actor, { action: before ? "session.application_changed" : "session.application_filed", entityType: "Session", entityId: request.sessionId, after: { partnerId: request.partnerId, places: saved.places, minPlaces: saved.minPlaces } }, now);
+    await audit(
+      sql,
+      actor,
+      {
+        action: before ? "session.application_changed" : "session.application_filed",
+        entityType: "Session",
+        entityId: request.sessionId,
+        after: { partnerId: request.partnerId, places: saved.places, minPlaces: saved.minPlaces },
+      },
+      now,
+    );
     return { ...saved, changed: Boolean(before) };
   });
 }
@@ -162,8 +188,17 @@ export async function endDrawNotHeld(sql: Sql, actor: Actor, sessionId: string, 
   );
   // A cancelled session reads as for its bookings; a closed one has its own words (no booking was made).
   const type = reason === "SESSION_CANCELLED" ? "SESSION_CANCELLED" : "DRAW_NOT_HELD";
-  await notifyPartners(sql, applicants.map((applicant) => ({ partnerId: applicant.partnerId, type, bookingId: null, sessionId })), now);
-  await audit(sql, actor, { action: "session.draw_not_held", entityType: "Session", entityId: sessionId, after: { reason, applications: applicants.length } }, now);
+  await notifyPartners(
+    sql,
+    applicants.map((applicant) => ({ partnerId: applicant.partnerId, type, bookingId: null, sessionId })),
+    now,
+  );
+  await audit(
+    sql,
+    actor,
+    { action: "session.draw_not_held", entityType: "Session", entityId: sessionId, after: { reason, applications: applicants.length } },
+    now,
+  );
   return applicants.length;
 }
 
@@ -186,15 +221,23 @@ export async function runDraw(sessionId: string, { now = new Date() } = {}): Pro
       return { ...nothing, notHeld };
     }
     await tx.sessionDraw.update({ where: { sessionId }, data: { drawnAt: now } });
-    const applications = await tx.application.findMany({ where: { sessionId }, select: { id: true, partnerId: true, places: true, minPlaces: true, guests: true } });
+    const applications = await tx.application.findMany({
+      where: { sessionId },
+      select: { id: true, partnerId: true, places: true, minPlaces: true, guests: true },
+    });
     const partnerIds = applications.map((application) => application.partnerId);
     const outings = await outingsThisSeason(sql, session, partnerIds);
-    const weighted = applications.map((application) => ({ ...application, outings: outings.get(application.partnerId) ?? 0, weight: drawWeight(outings.get(application.partnerId) ?? 0, application.minPlaces) }));
+    const weighted = applications.map((application) => ({
+      ...application,
+      outings: outings.get(application.partnerId) ?? 0,
+      weight: drawWeight(outings.get(application.partnerId) ?? 0, application.minPlaces),
+    }));
     const ordered = drawOrder(weighted, draw.seed);
     // The venue's quota, as for a request: its rule, each structure's exception, what each holds in the period.
     const exceptions = await quotaExceptions(sql, session.venueId, partnerIds);
     const used = await quotaUsage(sql, session, partnerIds);
-    const quotaOf = (partnerId: string) => quotaLeft(applicableQuota(session.rule, exceptions.get(partnerId) ?? null, session.startsAt, now), used.get(partnerId) ?? 0);
+    const quotaOf = (partnerId: string) =>
+      quotaLeft(applicableQuota(session.rule, exceptions.get(partnerId) ?? null, session.startsAt, now), used.get(partnerId) ?? 0);
     const outcome = serveInDrawOrder(ordered, session.capacity - session.confirmedPlaces, quotaOf);
     const won = new Map(outcome.served.map((served) => [served.id, served.places]));
     // Served first, then the waitlist in draw order: the bookings' order of request is the draw's.
@@ -202,15 +245,41 @@ export async function runDraw(sessionId: string, { now = new Date() } = {}): Pro
     for (const id of [...outcome.served.map((served) => served.id), ...outcome.waitlist]) {
       const application = byId.get(id)!;
       const places = won.get(id) ?? 0;
-      const booked = await bookDrawnApplication(sql, systemActor, session, { sessionId, partnerId: application.partnerId, guests: application.guests as unknown as BookingRequest["guests"] }, places ? "CONFIRMED" : "WAITLISTED", places, now);
+      const booked = await bookDrawnApplication(
+        sql,
+        systemActor,
+        session,
+        { sessionId, partnerId: application.partnerId, guests: application.guests as unknown as BookingRequest["guests"] },
+        places ? "CONFIRMED" : "WAITLISTED",
+        places,
+        now,
+      );
       // The winners' mail is the booking's own (its confirmation job); the others are told too.
       if (!places) await enqueue(sql, { task: "mail-for-booking", payload: { bookingId: booked.id }, key: `draw-result:${booked.id}` });
       await tx.application.update({
         where: { id },
-        data: { outings: application.outings, weight: application.weight, u: application.u, rank: application.rank, placesWon: places, bookingId: booked.id, guests: [] },
+        data: {
+          outings: application.outings,
+          weight: application.weight,
+          u: application.u,
+          rank: application.rank,
+          placesWon: places,
+          bookingId: booked.id,
+          guests: [],
+        },
       });
     }
-    await audit(sql, systemActor, { action: "session.drawn", entityType: "Session", entityId: sessionId, after: { applications: applications.length, served: outcome.served.length, waiting: outcome.waitlist.length } }, now);
+    await audit(
+      sql,
+      systemActor,
+      {
+        action: "session.drawn",
+        entityType: "Session",
+        entityId: sessionId,
+        after: { applications: applications.length, served: outcome.served.length, waiting: outcome.waitlist.length },
+      },
+      now,
+    );
     return { drawn: true, served: outcome.served.length, waiting: outcome.waitlist.length };
   });
 }
@@ -244,7 +313,15 @@ export interface DrawRecord {
     placesWon: number;
   }[];
   /** The actor's structure's own application, before or after the draw. */
-  own: { id: string; places: number; minPlaces: number; rank: number | null; placesWon: number | null; bookingId: string | null; guests: BookingRequest["guests"] } | null;
+  own: {
+    id: string;
+    places: number;
+    minPlaces: number;
+    rank: number | null;
+    placesWon: number | null;
+    bookingId: string | null;
+    guests: BookingRequest["guests"];
+  } | null;
 }
 
 /** The draw's public record: any signed-in actor reads it; structures' names only where they may be seen. */
@@ -256,17 +333,38 @@ export async function drawRecord(actor: Actor, sessionId: unknown, { now = new D
     where: { sessionId: id.data },
     include: {
       session: { select: { startsAt: true, event: { select: { id: true, title: true, venueId: true, venue: { select: { name: true } } } } } },
-      applications: { select: { id: true, partnerId: true, places: true, minPlaces: true, outings: true, weight: true, u: true, rank: true, placesWon: true, bookingId: true, guests: true, partner: { select: { name: true } } } },
+      applications: {
+        select: {
+          id: true,
+          partnerId: true,
+          places: true,
+          minPlaces: true,
+          outings: true,
+          weight: true,
+          u: true,
+          rank: true,
+          placesWon: true,
+          bookingId: true,
+          guests: true,
+          partner: { select: { name: true } },
+        },
+      },
     },
   });
   if (!draw) return null;
   const seesNames = isAdmin(actor) || canManageSession(actor, { venueId: draw.session.event.venueId });
   // A structure's own application: its users'. (The association acts for every structure but has none.)
-  const mine = actor.kind === "user" && actor.role === "PARTNER" ? draw.applications.find((application) => application.partnerId === actor.partnerId) : undefined;
+  const mine =
+    actor.kind === "user" && actor.role === "PARTNER" ? draw.applications.find((application) => application.partnerId === actor.partnerId) : undefined;
   const drawn = Boolean(draw.drawnAt);
   return {
     sessionId: draw.sessionId,
-    session: { startsAt: draw.session.startsAt, eventId: draw.session.event.id, eventTitle: draw.session.event.title, venueName: draw.session.event.venue.name },
+    session: {
+      startsAt: draw.session.startsAt,
+      eventId: draw.session.event.id,
+      eventTitle: draw.session.event.title,
+      venueName: draw.session.event.venue.name,
+    },
     opensAt: draw.opensAt,
     closesAt: draw.closesAt,
     fingerprint: draw.fingerprint,
@@ -293,7 +391,15 @@ export async function drawRecord(actor: Actor, sessionId: unknown, { now = new D
           }))
       : [],
     own: mine
-      ? { id: mine.id, places: mine.places, minPlaces: mine.minPlaces, rank: mine.rank, placesWon: mine.placesWon, bookingId: mine.bookingId, guests: mine.guests as unknown as BookingRequest["guests"] }
+      ? {
+          id: mine.id,
+          places: mine.places,
+          minPlaces: mine.minPlaces,
+          rank: mine.rank,
+          placesWon: mine.placesWon,
+          bookingId: mine.bookingId,
+          guests: mine.guests as unknown as BookingRequest["guests"],
+        }
       : null,
   };
 }
@@ -307,7 +413,14 @@ export async function drawFactsForBooking(bookingId: string): Promise<(Omit<Draw
   if (!z.uuid().safeParse(bookingId).success) return null;
   const application = await getPrisma().application.findUnique({
     where: { bookingId },
-    select: { rank: true, places: true, minPlaces: true, placesWon: true, draw: { select: { drawnAt: true, _count: { select: { applications: true } } } }, bookingId: true },
+    select: {
+      rank: true,
+      places: true,
+      minPlaces: true,
+      placesWon: true,
+      draw: { select: { drawnAt: true, _count: { select: { applications: true } } } },
+      bookingId: true,
+    },
   });
   if (!application?.draw.drawnAt || application.rank === null) return null;
   const [row] = await getPrisma().$queryRaw<{ position: number | null }[]>`

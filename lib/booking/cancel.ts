@@ -49,13 +49,26 @@ export async function cancelBooking(actor: Actor, input: unknown, { now = new Da
     const reason = reasonFor(actor);
     const updated = await tx.booking.updateMany({
       where: { id: booking.id, status: booking.status },
-      data: { status: "CANCELLED", cancelledAt: now, cancelledById: actor.kind === "user" ? actor.userId : null, cancelReason: reason, cancelCode: code ?? null, cancelNote: note || null },
+      data: {
+        status: "CANCELLED",
+        cancelledAt: now,
+        cancelledById: actor.kind === "user" ? actor.userId : null,
+        cancelReason: reason,
+        cancelCode: code ?? null,
+        cancelNote: note || null,
+      },
     });
     if (updated.count !== 1) throw new RuleViolation("ALREADY_CANCELLED", "Cette réservation est déjà annulée.");
     await audit(
       sql,
       actor,
-      { action: "booking.cancelled", entityType: "Booking", entityId: booking.id, before: { status: booking.status }, after: { status: "CANCELLED", reason, code: code ?? null, note: note || null } },
+      {
+        action: "booking.cancelled",
+        entityType: "Booking",
+        entityId: booking.id,
+        before: { status: booking.status },
+        after: { status: "CANCELLED", reason, code: code ?? null, note: note || null },
+      },
       now,
     );
     // The partner learns of a cancellation it did not make itself.

@@ -78,7 +78,11 @@ export interface DrawOutcome {
  * goes on, so a smaller application further down may take places a larger one could not. Also moves
  * the waitlist up (in its draw order) when places come back.
  */
-export function serveInDrawOrder(ordered: readonly Pick<DrawApplication, "id" | "partnerId" | "places" | "minPlaces">[], placesLeft: number, quotaLeft: (partnerId: string) => number): DrawOutcome {
+export function serveInDrawOrder(
+  ordered: readonly Pick<DrawApplication, "id" | "partnerId" | "places" | "minPlaces">[],
+  placesLeft: number,
+  quotaLeft: (partnerId: string) => number,
+): DrawOutcome {
   const served: DrawOutcome["served"] = [];
   const waitlist: string[] = [];
   const quotas = new Map<string, number>();

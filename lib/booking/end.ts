@@ -26,11 +26,21 @@ export async function endBookings(
     [sessionId, onlyStatus ? [onlyStatus] : ["CONFIRMED", "WAITLISTED"], now, reason, actor.kind === "user" ? actor.userId : null],
   );
   if (!bookings.length) return [];
-  await notifyPartners(sql, bookings.map((b) => ({ partnerId: b.partnerId, type: notification, bookingId: b.id, sessionId })), now);
+  await notifyPartners(
+    sql,
+    bookings.map((b) => ({ partnerId: b.partnerId, type: notification, bookingId: b.id, sessionId })),
+    now,
+  );
   await audit(
     sql,
     actor,
-    bookings.map((b) => ({ action: reason === "EXPIRED" ? "booking.expired" : "booking.cancelled", entityType: "Booking" as const, entityId: b.id, before: { status: b.status }, after: { status: "CANCELLED", reason } })),
+    bookings.map((b) => ({
+      action: reason === "EXPIRED" ? "booking.expired" : "booking.cancelled",
+      entityType: "Booking" as const,
+      entityId: b.id,
+      before: { status: b.status },
+      after: { status: "CANCELLED", reason },
+    })),
     now,
   );
   return bookings;

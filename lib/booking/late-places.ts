@@ -54,7 +54,8 @@ export function lateAllocation(session: LateFacts, requested: number, now: Date)
   const window = lateWindow(session, now);
   if (window === "CANCELLED") throw new RuleViolation("BOOKINGS_CANCELLED", "Cette séance est annulée.");
   if (window === "NONE") throw new RuleViolation("LATE_NONE", "Ce lieu n'a pas proposé de places de dernière minute pour cette séance.");
-  if (window === "CLOSED") throw new RuleViolation("LATE_CLOSED", "Les places de dernière minute de cette séance ne se réservent plus : la séance commence bientôt.");
+  if (window === "CLOSED")
+    throw new RuleViolation("LATE_CLOSED", "Les places de dernière minute de cette séance ne se réservent plus : la séance commence bientôt.");
   const left = session.latePlaces - session.lateConfirmedPlaces;
   if (requested > left) {
     throw new RuleViolation(
@@ -90,7 +91,18 @@ export async function releaseLatePlaces(actor: Actor, input: unknown, { now = ne
     }
     const latePlaces = session.latePlaces + places;
     await tx.session.update({ where: { id: sessionId }, data: { latePlaces, lateMarginMinutes: marginMinutes, lateReleasedAt: now } });
-    await audit(tx, actor, { action: "session.late_places_released", entityType: "Session", entityId: sessionId, before: { latePlaces: session.latePlaces }, after: { latePlaces, marginMinutes } }, now);
+    await audit(
+      tx,
+      actor,
+      {
+        action: "session.late_places_released",
+        entityType: "Session",
+        entityId: sessionId,
+        before: { latePlaces: session.latePlaces },
+        after: { latePlaces, marginMinutes },
+      },
+      now,
+    );
     const alerted = await queueLatePlacesAlerts(prismaSql(tx), sessionId, now);
     return { latePlaces, alerted };
   });

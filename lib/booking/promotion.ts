@@ -47,10 +47,10 @@ export async function promoteWaitlist(sql: Sql, session: LockedSession, actor: A
 
   // A drawn application served with fewer places than it asked keeps its first guests (the main guest
   // first), as the draw serves it; the others were never booked.
-  await sql.query(
-    `DELETE FROM "BookingGuest" g USING unnest($1::uuid[], $2::int[]) AS p(id, places) WHERE g."bookingId" = p.id AND g."position" >= p.places`,
-    [ids, counts],
-  );
+  await sql.query(`DELETE FROM "BookingGuest" g USING unnest($1::uuid[], $2::int[]) AS p(id, places) WHERE g."bookingId" = p.id AND g."position" >= p.places`, [
+    ids,
+    counts,
+  ]);
   await sql.query(
     `UPDATE "Booking" b SET "status" = 'CONFIRMED', "places" = p.places, "confirmedAt" = $3, "promotedAt" = $3, "updatedAt" = $3
      FROM unnest($1::uuid[], $2::int[]) AS p(id, places) WHERE b."id" = p.id AND b."status" = 'WAITLISTED'`,

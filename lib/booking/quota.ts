@@ -24,7 +24,12 @@ export async function setQuotaRule(actor: Actor, input: unknown, { now = new Dat
     const before = await tx.quotaRule.findUnique({ where: { venueId }, select: { period: true, maxPlaces: true, liftDaysBefore: true } });
     if (rule) await tx.quotaRule.upsert({ where: { venueId }, create: { venueId, ...rule }, update: rule });
     else if (before) await tx.quotaRule.delete({ where: { venueId } });
-    await audit(prismaSql(tx), actor, { action: "quota.rule_set", entityType: "QuotaRule", entityId: venueId, before: before ?? undefined, after: rule ?? undefined }, now);
+    await audit(
+      prismaSql(tx),
+      actor,
+      { action: "quota.rule_set", entityType: "QuotaRule", entityId: venueId, before: before ?? undefined, after: rule ?? undefined },
+      now,
+    );
     // The moments the rule lifts itself, one job per session to come (or none any more).
     await scheduleQuotaLifts(prismaSql(tx), venueId, rule, now);
     return { promoted: await promoteAcrossVenue(prismaSql(tx), venueId, actor, now) };
@@ -36,8 +41,17 @@ export async function grantQuotaException(actor: Actor, input: unknown, { now = 
   ensure(canGrantQuotaException(actor), "Seule l'association accorde des exceptions au quota.");
   return withVenueLock(venueId, async (tx) => {
     const data = { maxPlaces, reason: reason || null, expiresAt: expiresAt ?? null, grantedById: actor.kind === "user" ? actor.userId : null };
-    const exception = await tx.quotaException.upsert({ where: { venueId_partnerId: { venueId, partnerId } }, create: { venueId, partnerId, ...data }, update: data });
-    await audit(prismaSql(tx), actor, { action: "quota.exception_granted", entityType: "QuotaException", entityId: exception.id, after: { venueId, partnerId, maxPlaces } }, now);
+    const exception = await tx.quotaException.upsert({
+      where: { venueId_partnerId: { venueId, partnerId } },
+      create: { venueId, partnerId, ...data },
+      update: data,
+    });
+    await audit(
+      prismaSql(tx),
+      actor,
+      { action: "quota.exception_granted", entityType: "QuotaException", entityId: exception.id, after: { venueId, partnerId, maxPlaces } },
+      now,
+    );
     await scheduleExceptionEnd(prismaSql(tx), venueId, partnerId, data.expiresAt, now);
     return { promoted: await promoteAcrossVenue(prismaSql(tx), venueId, actor, now, { partnerIds: [partnerId] }) };
   });
@@ -70,10 +84,24 @@ export async function revokeQuotaException(actor: Actor, input: unknown, { now =
   const { venueId, partnerId, reason } = parse(quotaExceptionRevocationSchema, input);
   ensure(canGrantQuotaException(actor), "Seule l'association accorde des exceptions au quota.");
   return withVenueLock(venueId, async (tx) => {
-    const exception = await tx.quotaException.findUnique({ where: { venueId_partnerId: { venueId, partnerId } }, select: { id: true, maxPlaces: true, reason: true, expiresAt: true } });
+    const exception = await tx.quotaException.findUnique({
+      where: { venueId_partnerId: { venueId, partnerId } },
+      select: { id: true, maxPlaces: true, reason: true, expiresAt: true },
+    });
     if (!exception) throw new NotFoundError("Cette exception au quota n'existe plus.");
     await tx.quotaException.delete({ where: { id: exception.id } });
-    await audit(prismaSql(tx), actor, { action: "quota.exception_revoked", entityType: "QuotaException", entityId: exception.id, before: { venueId, partnerId, maxPlaces: exception.maxPlaces, reason: exception.reason }, after: { reason } }, now);
+    await audit(
+      prismaSql(tx),
+      actor,
+      {
+        action: "quota.exception_revoked",
+        entityType: "QuotaException",
+        entityId: exception.id,
+        before: { venueId, partnerId, maxPlaces: exception.maxPlaces, reason: exception.reason },
+        after: { reason },
+      },
+      now,
+    );
     await scheduleExceptionEnd(prismaSql(tx), venueId, partnerId, null, now);
     return { promoted: await promoteAcrossVenue(prismaSql(tx), venueId, actor, now, { partnerIds: [partnerId] }) };
   });
@@ -100,4 +128,3 @@ export async function endQuotaExceptionOnTime(venueId: string, partnerId: string
     return { promoted: await promoteAcrossVenue(prismaSql(tx), venueId, systemActor, now, { partnerIds: [partnerId] }) };
   });
 }
-

@@ -199,14 +199,26 @@ async function withNewPeople(sql: Sql, actor: Actor, request: BookingRequest, no
      )
      INSERT INTO "AuditLog" ("at", "actorUserId", "actorKind", "action", "entityType", "entityId")
      SELECT $5, $6::uuid, $7, 'person.created', 'Person', people."id"::text FROM people`,
-    [created.map((g) => g.personId), request.partnerId, created.map((g) => g.firstName), created.map((g) => g.lastName), now, actorUserId(actor), actorKind(actor)],
+    [
+      created.map((g) => g.personId),
+      request.partnerId,
+      created.map((g) => g.firstName),
+      created.map((g) => g.lastName),
+      now,
+      actorUserId(actor),
+      actorKind(actor),
+    ],
   );
   return guests;
 }
 
 /** The answer given the first time this form was sent: its booking (and the rest of a split) as they are now. */
 async function firstAnswer(sql: Sql, session: Session, bookingId: string, request: BookingRequest, now: Date): Promise<BookingRequestResult> {
-  const [first] = await sql.query<{ sessionId: string; fingerprint: string | null; parts: { id: string; number: string; places: number; status: string; position: number | null }[] }>(
+  const [first] = await sql.query<{
+    sessionId: string;
+    fingerprint: string | null;
+    parts: { id: string; number: string; places: number; status: string; position: number | null }[];
+  }>(
     `SELECT b."sessionId"::text AS "sessionId", b."idempotencyFingerprint" AS "fingerprint",
             json_agg(json_build_object('id', p."id", 'number', p."number", 'places', p."places", 'status', p."status",
               'position', CASE WHEN p."status" = 'WAITLISTED' THEN
@@ -243,8 +255,18 @@ async function firstAnswer(sql: Sql, session: Session, bookingId: string, reques
  * short, and each guest as sent (kind, list entry or new person, names, needs), in order.
  */
 function requestFingerprint(request: BookingRequest): string {
-  const guests = request.guests.map((guest) => [guest.kind, guest.personId ?? null, guest.newPerson, guest.firstName, guest.lastName, [...guest.needs].sort(), guest.needsNote ?? null]);
-  return createHash("sha256").update(JSON.stringify([request.sessionId, request.partnerId, request.ifShort, guests])).digest("hex");
+  const guests = request.guests.map((guest) => [
+    guest.kind,
+    guest.personId ?? null,
+    guest.newPerson,
+    guest.firstName,
+    guest.lastName,
+    [...guest.needs].sort(),
+    guest.needsNote ?? null,
+  ]);
+  return createHash("sha256")
+    .update(JSON.stringify([request.sessionId, request.partnerId, request.ifShort, guests]))
+    .digest("hex");
 }
 
 /** One statement writes the booking, its guests and its audit entry; retried on the rare number clash. */

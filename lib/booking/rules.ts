@@ -50,12 +50,7 @@ export function quotaLiftsAt(rule: QuotaRuleFacts | null, sessionStartsAt: Date)
 }
 
 /** The most a partner may hold in the period, or null when no quota applies now. */
-export function applicableQuota(
-  rule: QuotaRuleFacts | null,
-  exception: QuotaExceptionFacts | null,
-  sessionStartsAt: Date,
-  now: Date,
-): number | null {
+export function applicableQuota(rule: QuotaRuleFacts | null, exception: QuotaExceptionFacts | null, sessionStartsAt: Date, now: Date): number | null {
   if (!rule) return null;
   const liftsAt = quotaLiftsAt(rule, sessionStartsAt);
   if (liftsAt && now >= liftsAt) return null;
@@ -74,10 +69,7 @@ export function quotaLeft(maxPlaces: number | null, usedPlaces: number): number 
 export type IfShort = "SPLIT" | "WAITLIST" | "NOTHING";
 
 export type Allocation =
-  | { kind: "CONFIRM"; places: number }
-  | { kind: "WAITLIST"; places: number }
-  | { kind: "SPLIT"; confirm: number; waitlist: number }
-  | { kind: "NOTHING" };
+  { kind: "CONFIRM"; places: number } | { kind: "WAITLIST"; places: number } | { kind: "SPLIT"; confirm: number; waitlist: number } | { kind: "NOTHING" };
 
 /**
  * N places are confirmed when the session has N left and the quota allows N more. Otherwise the
@@ -141,10 +133,6 @@ export function pickPromotionParts(
 }
 
 /** The ids of pickPromotionParts, for waitlists whose bookings always go whole. */
-export function pickPromotions(
-  waiting: readonly WaitingBooking[],
-  placesLeft: number,
-  quotaRemaining: (partnerId: string) => number,
-): string[] {
+export function pickPromotions(waiting: readonly WaitingBooking[], placesLeft: number, quotaRemaining: (partnerId: string) => number): string[] {
   return pickPromotionParts(waiting, placesLeft, quotaRemaining).map((part) => part.id);
 }

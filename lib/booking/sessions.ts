@@ -51,7 +51,12 @@ export async function changeCapacity(actor: Actor, input: unknown, { now = new D
     }
     const before = session.capacity;
     await tx.session.update({ where: { id: sessionId }, data: { capacity } });
-    await audit(prismaSql(tx), actor, { action: "session.capacity_changed", entityType: "Session", entityId: sessionId, before: { capacity: before }, after: { capacity } }, now);
+    await audit(
+      prismaSql(tx),
+      actor,
+      { action: "session.capacity_changed", entityType: "Session", entityId: sessionId, before: { capacity: before }, after: { capacity } },
+      now,
+    );
     session.capacity = capacity;
     const promoted = capacity > before ? await promoteWaitlist(prismaSql(tx), session, actor, now) : [];
     return { capacity, promoted };
@@ -92,13 +97,26 @@ export async function reopenBookings(actor: Actor, input: unknown, { now = new D
   return onManagedSession(actor, sessionId, async (tx, session) => {
     if (now >= bookingClosesAt(session)) {
       const when = now >= session.startsAt ? "STARTED" : "CLOSING_TIME";
-      throw new RuleViolation("REOPEN_TOO_LATE", "Les réservations ne peuvent plus être rouvertes : la séance a commencé ou l'heure de clôture est passée.", { when });
+      throw new RuleViolation("REOPEN_TOO_LATE", "Les réservations ne peuvent plus être rouvertes : la séance a commencé ou l'heure de clôture est passée.", {
+        when,
+      });
     }
     const expiredAtClosing = await tx.booking.count({ where: { sessionId, status: "CANCELLED", cancelReason: "EXPIRED" } });
     if (!session.closedAt) return { reopened: false, expiredAtClosing };
     const sql = prismaSql(tx);
     await tx.session.update({ where: { id: sessionId }, data: { closedAt: null } });
-    await audit(sql, actor, { action: "session.reopened", entityType: "Session", entityId: sessionId, before: { closedAt: session.closedAt.toISOString() }, after: { closedAt: null } }, now);
+    await audit(
+      sql,
+      actor,
+      {
+        action: "session.reopened",
+        entityType: "Session",
+        entityId: sessionId,
+        before: { closedAt: session.closedAt.toISOString() },
+        after: { closedAt: null },
+      },
+      now,
+    );
     await scheduleClosing(sql, session, now);
     return { reopened: true, expiredAtClosing };
   });
@@ -129,7 +147,11 @@ export async function cancelEventSessions(
   ensure(canManageSession(actor, { venueId: event.venueId }), "Seul le lieu qui propose cet événement peut l'annuler.");
   return withVenueLock(event.venueId, async (tx) => {
     const sql = prismaSql(tx);
-    const upcoming = await tx.session.findMany({ where: { eventId: event.id, status: "SCHEDULED", startsAt: { gt: now } }, orderBy: { id: "asc" }, select: { id: true } });
+    const upcoming = await tx.session.findMany({
+      where: { eventId: event.id, status: "SCHEDULED", startsAt: { gt: now } },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    });
     // Every session first, then the waitlists elsewhere: nothing is promoted on a session about to go.
     const ended = [];
     for (const { id } of upcoming) {
@@ -143,7 +165,12 @@ export async function cancelEventSessions(
       promoted.push(...(await promoteAfterRelease(sql, session, actor, now, released)));
     }
     await tx.event.update({ where: { id: event.id }, data: { status: "CANCELLED", cancelledAt: now } });
-    await audit(sql, actor, { action: "event.cancelled", entityType: "Event", entityId: event.id, after: { sessions: upcoming.length, note: note || null } }, now);
+    await audit(
+      sql,
+      actor,
+      { action: "event.cancelled", entityType: "Event", entityId: event.id, after: { sessions: upcoming.length, note: note || null } },
+      now,
+    );
     return { cancelledSessions: upcoming.length, cancelledBookings, promoted };
   });
 }
@@ -154,8 +181,23 @@ export async function cancelEventSessions(
  */
 async function endSession(sql: Sql, actor: Actor, session: LockedSession, note: string | undefined, now: Date) {
   if (now >= session.startsAt) throw new RuleViolation("SESSION_ALREADY_STARTED", "La séance a commencé : elle ne peut plus être annulée.");
-  await sql.query(`UPDATE "Session" SET "status" = 'CANCELLED', "cancelledAt" = $2, "cancelNote" = $3, "updatedAt" = $2 WHERE "id" = $1::uuid`, [session.id, now, note || null]);
-  await audit(sql, actor, { action: "session.cancelled", entityType: "Session", entityId: session.id, before: { status: "SCHEDULED" }, after: { status: "CANCELLED", note: note || null } }, now);
+  await sql.query(`UPDATE "Session" SET "status" = 'CANCELLED', "cancelledAt" = $2, "cancelNote" = $3, "updatedAt" = $2 WHERE "id" = $1::uuid`, [
+    session.id,
+    now,
+    note || null,
+  ]);
+  await audit(
+    sql,
+    actor,
+    {
+      action: "session.cancelled",
+      entityType: "Session",
+      entityId: session.id,
+      before: { status: "SCHEDULED" },
+      after: { status: "CANCELLED", note: note || null },
+    },
+    now,
+  );
   await unscheduleSessionJobs(sql, [session.id]);
   // Applications to a draw still to come: the draw will not run; their structures are told.
   await endDrawNotHeld(sql, actor, session.id, "SESSION_CANCELLED", now);
@@ -183,19 +225,39 @@ export async function openDrawWindow(actor: Actor, input: unknown, { now = new D
   return onManagedSession(actor, sessionId, async (tx, session) => {
     if (closesAt <= opensAt) throw new RuleViolation("DRAW_WINDOW_ORDER", "La fin des candidatures doit venir après leur ouverture.");
     if (closesAt <= now) throw new RuleViolation("DRAW_WINDOW_PAST", "La fin des candidatures doit être à venir.");
-    if (closesAt > bookingClosesAt(session)) throw new RuleViolation("DRAW_AFTER_CLOSING", "Le tirage doit avoir lieu avant la clôture des réservations de la séance.");
-    if (session.confirmedPlaces > 0 || session.waitlistedBookings > 0) throw new RuleViolation("DRAW_SESSION_BOOKED", "Cette séance a déjà des réservations : le tirage ne peut s'appliquer qu'à une séance que personne n'a encore réservée.");
+    if (closesAt > bookingClosesAt(session))
+      throw new RuleViolation("DRAW_AFTER_CLOSING", "Le tirage doit avoir lieu avant la clôture des réservations de la séance.");
+    if (session.confirmedPlaces > 0 || session.waitlistedBookings > 0)
+      throw new RuleViolation(
+        "DRAW_SESSION_BOOKED",
+        "Cette séance a déjà des réservations : le tirage ne peut s'appliquer qu'à une séance que personne n'a encore réservée.",
+      );
     const existing = await tx.sessionDraw.findUnique({ where: { sessionId }, select: { drawnAt: true, _count: { select: { applications: true } } } });
     if (existing?.drawnAt) throw new RuleViolation("DRAW_DONE", "Le tirage de cette séance a déjà eu lieu.");
     // Moving the window once applications are in would change the rules for those who applied.
-    if (existing && existing._count.applications > 0) throw new RuleViolation("DRAW_HAS_APPLICATIONS", "Des structures ont déjà candidaté : les dates des candidatures ne changent plus.");
+    if (existing && existing._count.applications > 0)
+      throw new RuleViolation("DRAW_HAS_APPLICATIONS", "Des structures ont déjà candidaté : les dates des candidatures ne changent plus.");
     const seed = randomBytes(32).toString("hex");
     // A new seed each time the window is set: its fingerprint is what the structures are shown.
     const fingerprint = seedFingerprint(seed);
-    await tx.sessionDraw.upsert({ where: { sessionId }, create: { sessionId, opensAt, closesAt, seed, fingerprint }, update: { opensAt, closesAt, seed, fingerprint } });
+    await tx.sessionDraw.upsert({
+      where: { sessionId },
+      create: { sessionId, opensAt, closesAt, seed, fingerprint },
+      update: { opensAt, closesAt, seed, fingerprint },
+    });
     const sql = prismaSql(tx);
     await enqueue(sql, { task: "run-draw", payload: { sessionId }, runAt: closesAt, key: drawJobKey(sessionId) });
-    await audit(sql, actor, { action: "session.draw_set", entityType: "Session", entityId: sessionId, after: { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString(), fingerprint } }, now);
+    await audit(
+      sql,
+      actor,
+      {
+        action: "session.draw_set",
+        entityType: "Session",
+        entityId: sessionId,
+        after: { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString(), fingerprint },
+      },
+      now,
+    );
     return { fingerprint };
   });
 }
@@ -207,7 +269,8 @@ export async function removeDrawWindow(actor: Actor, input: unknown, { now = new
     const existing = await tx.sessionDraw.findUnique({ where: { sessionId }, select: { drawnAt: true, _count: { select: { applications: true } } } });
     if (!existing) return;
     if (existing.drawnAt) throw new RuleViolation("DRAW_DONE", "Le tirage de cette séance a déjà eu lieu.");
-    if (existing._count.applications > 0) throw new RuleViolation("DRAW_HAS_APPLICATIONS", "Des structures ont déjà candidaté : les dates des candidatures ne changent plus.");
+    if (existing._count.applications > 0)
+      throw new RuleViolation("DRAW_HAS_APPLICATIONS", "Des structures ont déjà candidaté : les dates des candidatures ne changent plus.");
     await tx.sessionDraw.delete({ where: { sessionId } });
     const sql = prismaSql(tx);
     await unqueue(sql, [drawJobKey(sessionId)]);

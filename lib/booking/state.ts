@@ -138,7 +138,16 @@ const REQUEST_READ_NAME = `booking-lock-session-for-request-${createHash("sha1")
 export async function lockSessionForRequest(sql: Sql, keys: RequestKeys): Promise<(LockedSession & RequestFacts) | null> {
   const [row] = await sql.query<RequestRow>(
     REQUEST_READ,
-    [keys.sessionId, keys.partnerId, keys.personIds, keys.firstNames, keys.lastNames, keys.idempotencyKey, keys.guestPersonIds ?? keys.firstNames.map(() => null), keys.now ?? new Date()],
+    [
+      keys.sessionId,
+      keys.partnerId,
+      keys.personIds,
+      keys.firstNames,
+      keys.lastNames,
+      keys.idempotencyKey,
+      keys.guestPersonIds ?? keys.firstNames.map(() => null),
+      keys.now ?? new Date(),
+    ],
     REQUEST_READ_NAME,
   );
   if (!row) return null;

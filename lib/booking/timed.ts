@@ -58,7 +58,10 @@ export function sessionJobs(session: TimedSession, rule: QuotaRuleFacts | null, 
 
 /** In the transaction that adds sessions: their timed jobs. */
 export async function scheduleSessionJobs(sql: Sql, sessions: TimedSession[], rule: QuotaRuleFacts | null, now: Date): Promise<void> {
-  await enqueue(sql, sessions.flatMap((session) => sessionJobs(session, rule, now)));
+  await enqueue(
+    sql,
+    sessions.flatMap((session) => sessionJobs(session, rule, now)),
+  );
 }
 
 /** In the transaction that sets a venue's quota rule: the lift of each session still to come, or none. */
@@ -70,7 +73,10 @@ export async function scheduleQuotaLifts(sql: Sql, venueId: string, rule: QuotaR
   );
   const lifts = sessions.flatMap((session) => sessionJobs(session, rule, now).filter((job) => job.task === "lift-quota"));
   const lifted = new Set(lifts.map((job) => job.key));
-  await unqueue(sql, sessions.map((session) => keys(session.id).lift).filter((key) => !lifted.has(key)));
+  await unqueue(
+    sql,
+    sessions.map((session) => keys(session.id).lift).filter((key) => !lifted.has(key)),
+  );
   await enqueue(sql, lifts);
 }
 
@@ -80,12 +86,18 @@ export async function scheduleQuotaLifts(sql: Sql, venueId: string, rule: QuotaR
  * makes sure the waitlist formed after reopening expires on time even if the job was lost.
  */
 export async function scheduleClosing(sql: Sql, session: TimedSession, now: Date): Promise<void> {
-  await enqueue(sql, sessionJobs({ ...session, closedAt: null }, null, now).filter((job) => job.task === "close-session"));
+  await enqueue(
+    sql,
+    sessionJobs({ ...session, closedAt: null }, null, now).filter((job) => job.task === "close-session"),
+  );
 }
 
 /** In the transaction that cancels sessions: their timed jobs are of no use any more. */
 export async function unscheduleSessionJobs(sql: Sql, sessionIds: string[]): Promise<void> {
-  await unqueue(sql, sessionIds.flatMap((id) => Object.values(keys(id))));
+  await unqueue(
+    sql,
+    sessionIds.flatMap((id) => Object.values(keys(id))),
+  );
 }
 
 /**

@@ -42,21 +42,23 @@ function lockTimeout(deadline: number): string {
 export function withVenueLock<T>(venueId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
   const deadline = Date.now() + maxWaitMs();
   const asked = performance.now();
-  return counted(inVenueLine(venueId, deadline, () =>
-    retrying(() =>
-      getPrisma()
-        .$transaction(
-          async (tx) => {
-            await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${lockTimeout(deadline)}'`);
-            await prismaSql(tx).query(LOCK_VENUE, [venueId]);
-            lockTaken(asked);
-            return work(tx);
-          },
-          { maxWait: Math.max(1, deadline - Date.now()), timeout: 60_000 },
-        )
-        .catch(asBusy),
+  return counted(
+    inVenueLine(venueId, deadline, () =>
+      retrying(() =>
+        getPrisma()
+          .$transaction(
+            async (tx) => {
+              await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${lockTimeout(deadline)}'`);
+              await prismaSql(tx).query(LOCK_VENUE, [venueId]);
+              lockTaken(asked);
+              return work(tx);
+            },
+            { maxWait: Math.max(1, deadline - Date.now()), timeout: 60_000 },
+          )
+          .catch(asBusy),
+      ),
     ),
-  ));
+  );
 }
 
 /** A transaction on a pooled connection holding the venue's lock, for the hot path. */
@@ -66,29 +68,31 @@ export function withVenueLockOnPool<T>(venueId: string, work: (sql: Sql) => Prom
   if (!UUID.test(venueId)) throw new Error(`Identifiant de lieu invalide : ${venueId}`);
   const deadline = Date.now() + maxWaitMs();
   const asked = performance.now();
-  return counted(inVenueLine(venueId, deadline, () =>
-    retrying(async () => {
-      const client = await getPool().connect();
-      let broken: Error | undefined;
-      // A connection lost mid-transaction emits an error on the client as well as failing the query.
-      const onError = (error: Error) => (broken = error);
-      client.on("error", onError);
-      try {
-        await client.query(`BEGIN; SET LOCAL lock_timeout = '${lockTimeout(deadline)}'; ${LOCK_VENUE.replace("$1::text", `'${venueId}'`)}`);
-        lockTaken(asked);
-        const result = await work(pgSql(client));
-        await client.query("COMMIT");
-        return result;
-      } catch (error) {
-        await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
-        return asBusy(error);
-      } finally {
-        client.off("error", onError);
-        // A broken connection is dropped rather than returned to the pool.
-        client.release(broken);
-      }
-    }),
-  ));
+  return counted(
+    inVenueLine(venueId, deadline, () =>
+      retrying(async () => {
+        const client = await getPool().connect();
+        let broken: Error | undefined;
+        // A connection lost mid-transaction emits an error on the client as well as failing the query.
+        const onError = (error: Error) => (broken = error);
+        client.on("error", onError);
+        try {
+          await client.query(`BEGIN; SET LOCAL lock_timeout = '${lockTimeout(deadline)}'; ${LOCK_VENUE.replace("$1::text", `'${venueId}'`)}`);
+          lockTaken(asked);
+          const result = await work(pgSql(client));
+          await client.query("COMMIT");
+          return result;
+        } catch (error) {
+          await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+          return asBusy(error);
+        } finally {
+          client.off("error", onError);
+          // A broken connection is dropped rather than returned to the pool.
+          client.release(broken);
+        }
+      }),
+    ),
+  );
 }
 
 /** The wait for a venue, from the request to its lock (its turn on this server included): /api/metrics. */

@@ -70,7 +70,10 @@ export async function withdrawGuest(actor: Actor, input: unknown, { now = new Da
 
   const withdrawn = await withVenueLock(owner.venueId, async (tx): Promise<WithdrawalResult | "LAST_GUEST"> => {
     const sql = prismaSql(tx);
-    const booking = await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, select: { id: true, number: true, status: true, places: true, partnerId: true, sessionId: true } });
+    const booking = await tx.booking.findUniqueOrThrow({
+      where: { id: bookingId },
+      select: { id: true, number: true, status: true, places: true, partnerId: true, sessionId: true },
+    });
     const session = (await lockSession(sql, booking.sessionId))!;
     if (booking.status === "CANCELLED") throw new RuleViolation("ALREADY_CANCELLED", "Cette réservation est déjà annulée.");
     if (now >= session.startsAt) throw new RuleViolation("GUEST_SESSION_STARTED", "La séance a commencé : la personne ne peut plus être retirée.");
@@ -95,13 +98,21 @@ export async function withdrawGuest(actor: Actor, input: unknown, { now = new Da
     await audit(
       sql,
       actor,
-      { action: "booking.guest_withdrawn", entityType: "Booking", entityId: booking.id, before: { status: booking.status, places: booking.places }, after: { status: booking.status, places: left - 1, position } },
+      {
+        action: "booking.guest_withdrawn",
+        entityType: "Booking",
+        entityId: booking.id,
+        before: { status: booking.status, places: booking.places },
+        after: { status: booking.status, places: left - 1, position },
+      },
       now,
     );
     // The partner learns of a withdrawal it did not make itself. No mail goes with it (notify.ts would
     // send "your booking is cancelled", which it is not).
     if (!(actor.kind === "user" && actor.role === "PARTNER")) {
-      await tx.notification.create({ data: { partnerId: booking.partnerId, type: "GUEST_WITHDRAWN", guestPosition: position, bookingId: booking.id, sessionId: session.id, createdAt: now } });
+      await tx.notification.create({
+        data: { partnerId: booking.partnerId, type: "GUEST_WITHDRAWN", guestPosition: position, bookingId: booking.id, sessionId: session.id, createdAt: now },
+      });
     }
 
     const wasConfirmed = booking.status === "CONFIRMED";

@@ -37,7 +37,9 @@ async function loadBooking(id: string) {
           startsAt: true,
           endsAt: true,
           calendarSequence: true,
-          event: { select: { title: true, durationMinutes: true, venueId: true, venue: { select: { name: true, addressLine: true, postalCode: true, city: true } } } },
+          event: {
+            select: { title: true, durationMinutes: true, venueId: true, venue: { select: { name: true, addressLine: true, postalCode: true, city: true } } },
+          },
         },
       },
       // A guest withdrawn from the booking is no longer going (lib/booking/withdraw-guest.ts).

@@ -52,8 +52,16 @@ export async function renewFeed(actor: Actor, { now = new Date() } = {}): Promis
     // Two renewals at once (two tabs) take turns on the user's row: each revokes what the other made.
     await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${actor.userId}::uuid FOR UPDATE`;
     const revoked = await tx.calendarFeed.updateMany({ where: { userId: actor.userId, revokedAt: null }, data: { revokedAt: now } });
-    const feed = await tx.calendarFeed.create({ data: { userId: actor.userId, tokenHash: digest(token), sealedToken: seal({ token }), createdAt: now }, select: { id: true } });
-    await audit(tx, actor, { action: revoked.count ? "calendar-feed.renewed" : "calendar-feed.created", entityType: "User", entityId: actor.userId, after: { feedId: feed.id } }, now);
+    const feed = await tx.calendarFeed.create({
+      data: { userId: actor.userId, tokenHash: digest(token), sealedToken: seal({ token }), createdAt: now },
+      select: { id: true },
+    });
+    await audit(
+      tx,
+      actor,
+      { action: revoked.count ? "calendar-feed.renewed" : "calendar-feed.created", entityType: "User", entityId: actor.userId, after: { feedId: feed.id } },
+      now,
+    );
   });
   return addressOf(token);
 }

@@ -51,7 +51,11 @@ export async function calendarFeed(token: string, { now = new Date() } = {}): Pr
     prisma.application.findMany({
       where: { partnerId: owner.partnerId, draw: { drawnAt: null, closesAt: { gte: since } } },
       take: MOST,
-      select: { sessionId: true, partnerId: true, draw: { select: { closesAt: true, session: { select: { startsAt: true, event: { select: { title: true } } } } } } },
+      select: {
+        sessionId: true,
+        partnerId: true,
+        draw: { select: { closesAt: true, session: { select: { startsAt: true, event: { select: { title: true } } } } } },
+      },
     }),
     prisma.activityRegistration.findMany({
       where: { userId: owner.userId, status: { in: ["CONFIRMED", "WAITLISTED"] }, activity: { cancelledAt: null, startsAt: { gte: since } } },

@@ -82,9 +82,17 @@ export async function getEventDetails(actor: Actor, eventId: string, { now = new
   if (!event || (event.status !== "PUBLISHED" && !managesVenue(actor, event.venueId))) throw new NotFoundError("événement");
 
   const { venue } = event;
-  const rule = venue.quotaRule ? { period: venue.quotaRule.period, maxPlaces: venue.quotaRule.maxPlaces, liftDaysBefore: venue.quotaRule.liftDaysBefore } : null;
+  const rule = venue.quotaRule
+    ? { period: venue.quotaRule.period, maxPlaces: venue.quotaRule.maxPlaces, liftDaysBefore: venue.quotaRule.liftDaysBefore }
+    : null;
   const partnerId = actor.kind === "user" && actor.role === "PARTNER" ? actor.partnerId : null;
-  const covered = partnerId ? await conventionValidAt(prismaSql(prisma), partnerId, event.sessions.map((session) => session.startsAt)) : [];
+  const covered = partnerId
+    ? await conventionValidAt(
+        prismaSql(prisma),
+        partnerId,
+        event.sessions.map((session) => session.startsAt),
+      )
+    : [];
   const exception = partnerId && rule ? ((await quotaExceptions(prismaSql(prisma), venue.id, [partnerId])).get(partnerId) ?? null) : null;
 
   const sessions: EventSession[] = [];

@@ -32,8 +32,14 @@ export const catalogFiltersSchema = z.object({
   du: lenient(day),
   au: lenient(day),
   // Own keys only: "toString" is in every object, and is no category.
-  categorie: z.preprocess(many, z.array(z.string()).transform((list) => list.filter((c): c is EventCategory => Object.hasOwn(EventCategory, c)))),
-  acces: z.preprocess(many, z.array(z.string()).transform((list) => list.filter((a): a is Accessibility => Object.hasOwn(Accessibility, a)))),
+  categorie: z.preprocess(
+    many,
+    z.array(z.string()).transform((list) => list.filter((c): c is EventCategory => Object.hasOwn(EventCategory, c))),
+  ),
+  acces: z.preprocess(
+    many,
+    z.array(z.string()).transform((list) => list.filter((a): a is Accessibility => Object.hasOwn(Accessibility, a))),
+  ),
   ville: lenient(text(80)),
   quartier: lenient(text(80)),
   places: z.preprocess(one, z.literal("1").optional().catch(undefined)).transform((value) => value === "1"),
@@ -120,7 +126,10 @@ export function dateRange(filters: Pick<CatalogFilters, "quand" | "du" | "au">, 
  * offer, its areas need no choice of town. An area asked in the URL stays shown. `town` is undefined when
  * a town must be chosen first.
  */
-export function areaChoices(places: { city: string; areas: string[] }[], filters: Pick<CatalogFilters, "ville" | "quartier">): { town: string | undefined; areas: string[] } {
+export function areaChoices(
+  places: { city: string; areas: string[] }[],
+  filters: Pick<CatalogFilters, "ville" | "quartier">,
+): { town: string | undefined; areas: string[] } {
   const town = filters.ville?.toLowerCase() ?? (places.length === 1 ? places[0]!.city.toLowerCase() : undefined);
   const townAreas = town ? (places.find((place) => place.city.toLowerCase() === town)?.areas ?? []) : [];
   return { town, areas: filters.quartier && !townAreas.includes(filters.quartier) ? [filters.quartier, ...townAreas] : townAreas };

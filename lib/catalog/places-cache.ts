@@ -23,7 +23,11 @@ interface OfferCache {
 
 // One per process, not per module instance: Next may load this module in more than one bundle (the
 // instrumentation hook's and the routes'), and they must forget together.
-const cache: OfferCache = ((globalThis as { billetterieOfferCache?: OfferCache }).billetterieOfferCache ??= { kept: null, forgetters: new Set(), broadcast: null });
+const cache: OfferCache = ((globalThis as { billetterieOfferCache?: OfferCache }).billetterieOfferCache ??= {
+  kept: null,
+  forgetters: new Set(),
+  broadcast: null,
+});
 
 /** The offer changed here: this process forgets, and tells the others. */
 export function offerChanged(): void {

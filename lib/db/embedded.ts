@@ -62,8 +62,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   const port = options.port || (await freePort());
   if (options.port && !(await isPortFree(options.port))) {
     throw new EmbeddedPostgresError(
-      `Le port ${options.port} est déjà utilisé : une autre instance tourne-t-elle déjà ? ` +
-        `Arrêtez-la, ou choisissez un autre port avec EMBEDDED_PG_PORT.`,
+      `Le port ${options.port} est déjà utilisé : une autre instance tourne-t-elle déjà ? ` + `Arrêtez-la, ou choisissez un autre port avec EMBEDDED_PG_PORT.`,
     );
   }
   const runAs = isRoot() ? systemUser() : null;
@@ -127,7 +126,12 @@ export async function superviseEmbeddedPostgres(
           return;
         } catch (error) {
           if (Date.now() > deadline) {
-            onGiveUp(new EmbeddedPostgresError(`PostgreSQL embarqué s'est arrêté et ne redémarre pas (${attempt} essais en une minute) : ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
+            onGiveUp(
+              new EmbeddedPostgresError(
+                `PostgreSQL embarqué s'est arrêté et ne redémarre pas (${attempt} essais en une minute) : ${error instanceof Error ? error.message : String(error)}`,
+                { cause: error },
+              ),
+            );
             return;
           }
           await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 250 * attempt)));
@@ -282,7 +286,8 @@ function sweepOrphanClusters(clusters: string) {
 function ensureOwnedBy(dataDir: string, runAs: RunAs) {
   if (fs.statSync(dataDir).uid === runAs.uid) return;
   const chown = spawnSync("chown", ["-R", `${runAs.uid}:${runAs.gid}`, dataDir], { encoding: "utf8" });
-  if (chown.status !== 0) throw new EmbeddedPostgresError(`Les données de ${dataDir} n'appartiennent pas à « ${runAs.name} » et chown a échoué : ${chown.stderr.trim()}`);
+  if (chown.status !== 0)
+    throw new EmbeddedPostgresError(`Les données de ${dataDir} n'appartiennent pas à « ${runAs.name} » et chown a échoué : ${chown.stderr.trim()}`);
 }
 
 function canEnter(runAs: RunAs, folder: string): boolean {
@@ -311,9 +316,13 @@ function isRoot(): boolean {
 function systemUser(): RunAs {
   const found = lookUpUser(POSTGRES_SYSTEM_USER);
   if (found) return found;
-  const created = spawnSync("useradd", ["--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin", POSTGRES_SYSTEM_USER], {
-    encoding: "utf8",
-  });
+  const created = spawnSync(
+    "useradd",
+    ["--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin", POSTGRES_SYSTEM_USER],
+    {
+      encoding: "utf8",
+    },
+  );
   const user = created.status === 0 ? lookUpUser(POSTGRES_SYSTEM_USER) : null;
   if (!user) {
     throw new EmbeddedPostgresError(
@@ -409,7 +418,9 @@ function startServer(binaries: Binaries, dataDir: string, port: number, persiste
     });
     child.on("error", (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      reject(new EmbeddedPostgresError(`PostgreSQL embarqué ne peut pas être lancé (${error.code ?? error.message} sur ${binaries.postgres}).`, { cause: error }));
+      reject(
+        new EmbeddedPostgresError(`PostgreSQL embarqué ne peut pas être lancé (${error.code ?? error.message} sur ${binaries.postgres}).`, { cause: error }),
+      );
     });
     child.on("exit", () => {
       clearTimeout(timer);

@@ -7,9 +7,7 @@ export async function databaseAnswers(timeoutMs = 2000): Promise<boolean> {
   const timeout = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
-  const probe = getPrisma()
-    .$queryRaw`SELECT 1`.then(() => true)
-    .catch(() => false);
+  const probe = getPrisma().$queryRaw`SELECT 1`.then(() => true).catch(() => false);
   try {
     return await Promise.race([probe, timeout]);
   } finally {

@@ -21,7 +21,13 @@ const selectOf = (table: ExportTable) =>
   `SELECT ${table.columns.map((column, index) => `${column.sql} AS "c${index}"`).join(", ")} FROM ${table.from} ORDER BY ${table.orderBy}`;
 
 export function readme(at: Date): string {
-  const lines = [`Export de toutes les données — ${at.toISOString()}`, "", "Un fichier CSV par table (séparateur « ; », UTF-8). Les dates sont en UTC (ISO 8601).", "Les mots de passe, jetons, codes d'accès et clés n'y sont jamais.", ""];
+  const lines = [
+    `Export de toutes les données — ${at.toISOString()}`,
+    "",
+    "Un fichier CSV par table (séparateur « ; », UTF-8). Les dates sont en UTC (ISO 8601).",
+    "Les mots de passe, jetons, codes d'accès et clés n'y sont jamais.",
+    "",
+  ];
   for (const table of EXPORT_TABLES) {
     lines.push(`## ${table.file}`, table.description, ...table.columns.map((column) => `- ${column.name} : ${column.description}`), "");
   }
@@ -37,7 +43,14 @@ export async function buildExport(at = new Date()): Promise<{ zip: Buffer; rows:
       for (const table of EXPORT_TABLES) {
         const rows = await tx.$queryRawUnsafe<Record<string, unknown>[]>(selectOf(table));
         const cells = rows.map((row) => table.columns.map((_, index) => cell(row[`c${index}`])));
-        out.push({ file: table.file, csv: toCsv(table.columns.map((column) => column.name), cells), rows: rows.length });
+        out.push({
+          file: table.file,
+          csv: toCsv(
+            table.columns.map((column) => column.name),
+            cells,
+          ),
+          rows: rows.length,
+        });
       }
       return out;
     },

@@ -40,7 +40,13 @@ export async function giveOwnFeedback(actor: Actor, input: unknown, { now = new 
   // Counted before the lookup and forgiven when the code is right: only wrong codes count. Per visitor
   // session first, then for the structure (issue 27.7): a session that has spent its share counts no more
   // against the structure, so one visitor cannot lock the structure's feedback for everyone.
-  const attempt = await takeAttempt([["feedback-session", visitorSessionKey(actor)], ["feedback-partner", actor.partnerId]], now);
+  const attempt = await takeAttempt(
+    [
+      ["feedback-session", visitorSessionKey(actor)],
+      ["feedback-partner", actor.partnerId],
+    ],
+    now,
+  );
   if (!attempt) throw new RuleViolation("FEEDBACK_THROTTLED", "Trop de codes faux : réessayez dans un quart d'heure.");
   const prisma = getPrisma();
   // The structure's invitations of the last days, and of the days to come (to say "after the outing").

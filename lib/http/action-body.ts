@@ -13,7 +13,10 @@ const PROTOTYPE_STEPS = new Set(["__proto__", "constructor", "prototype"]);
 function prototypeWalk(key: string, value: unknown): boolean {
   if (key === "__proto__") return true;
   if (typeof value !== "string" || !value.startsWith("$") || value.startsWith("$$")) return false;
-  return value.split(":").slice(1).some((step) => PROTOTYPE_STEPS.has(step));
+  return value
+    .split(":")
+    .slice(1)
+    .some((step) => PROTOTYPE_STEPS.has(step));
 }
 
 /** Whether a part is JSON that React could decode without walking a prototype. */

@@ -27,7 +27,7 @@ export function actionSlots(slots: number, perAddress: number) {
   };
 
   const next = () => {
-    for (let i = 0; i < waiting.length && running < slots; ) {
+    for (let i = 0; i < waiting.length && running < slots;) {
       const { client, task } = waiting[i]!;
       if ((held.get(client) ?? 0) >= perAddress) {
         i++;

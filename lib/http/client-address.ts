@@ -47,7 +47,10 @@ export function signClientAddress(address: string, secret = process.env.NEXTAUTH
 
 /** The client's address from the app's signed header; "inconnue" when missing or not ours. */
 export function clientAddress(headers: { get(name: string): string | null } | Record<string, string | string[] | undefined> | undefined): string {
-  const raw = typeof headers?.get === "function" ? headers.get(CLIENT_ADDRESS_HEADER) : (headers as Record<string, string | string[] | undefined> | undefined)?.[CLIENT_ADDRESS_HEADER];
+  const raw =
+    typeof headers?.get === "function"
+      ? headers.get(CLIENT_ADDRESS_HEADER)
+      : (headers as Record<string, string | string[] | undefined> | undefined)?.[CLIENT_ADDRESS_HEADER];
   const value = Array.isArray(raw) ? raw[0] : raw;
   const secret = process.env.NEXTAUTH_SECRET;
   if (!value || !secret) return UNKNOWN;

@@ -12,7 +12,8 @@ import compression from "compression";
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
 export function worthCompressing(req: IncomingMessage, res: ServerResponse): boolean {
-  const actionResultOnly = req.method === "POST" && !!req.headers["next-action"] && !res.hasHeader("x-action-revalidated") && !res.hasHeader("x-action-redirect");
+  const actionResultOnly =
+    req.method === "POST" && !!req.headers["next-action"] && !res.hasHeader("x-action-revalidated") && !res.hasHeader("x-action-redirect");
   return !actionResultOnly && compression.filter(req as never, res as never);
 }
 

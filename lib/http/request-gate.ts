@@ -75,7 +75,8 @@ export function requestGate({ handle, slots, perAddress, proxies, https, dev = f
     void readBody(req, limits).then(async (read) => {
       if ("gone" in read) return;
       if ("refused" in read) return refuse(res, read.refused, read.refused === 413 ? ACTION_TOO_LARGE : BODY_TOO_SLOW, read.refused === 408);
-      if (req.method === "POST" && req.headers["next-action"] && (await undecodableAction(req.headers["content-type"], read.body))) return refuse(res, 400, BODY_UNREADABLE);
+      if (req.method === "POST" && req.headers["next-action"] && (await undecodableAction(req.headers["content-type"], read.body)))
+        return refuse(res, 400, BODY_UNREADABLE);
       const full = withBody(req, read.body);
       if (req.method === "POST") queue(addressBlock(address), (release) => run(full, res, release));
       else answer(full, res);

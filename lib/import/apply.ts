@@ -27,12 +27,43 @@ export async function applyStructures(tx: Tx, actor: Actor, works: StructureWork
   for (const work of todo) if (!work.isNew && Object.keys(work.fields).length) await tx.partner.update({ where: { id: work.partnerId }, data: work.fields });
   const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
   await tx.convention.createMany({
-    data: todo.flatMap((w) => (w.convention ? [{ partnerId: w.partnerId, signedOn: asDate(w.convention.from), validFrom: asDate(w.convention.from), validUntil: asDate(w.convention.until), createdById: byUserId }] : [])),
+    data: todo.flatMap((w) =>
+      w.convention
+        ? [
+            {
+              partnerId: w.partnerId,
+              signedOn: asDate(w.convention.from),
+              validFrom: asDate(w.convention.from),
+              validUntil: asDate(w.convention.until),
+              createdById: byUserId,
+            },
+          ]
+        : [],
+    ),
   });
   await tx.onboardingStep.createMany({
-    data: todo.flatMap((w) => (w.stage ? [{ partnerId: w.partnerId, kind: w.stage, at: now, byUserId, note: "Import", ...(w.stage === "MEETING_HELD" ? { data: { decision: "CONFIRMED" } } : {}) }] : [])),
+    data: todo.flatMap((w) =>
+      w.stage
+        ? [
+            {
+              partnerId: w.partnerId,
+              kind: w.stage,
+              at: now,
+              byUserId,
+              note: "Import",
+              ...(w.stage === "MEETING_HELD" ? { data: { decision: "CONFIRMED" } } : {}),
+            },
+          ]
+        : [],
+    ),
   });
-  return createAccounts(tx, actor, todo.flatMap((w) => w.contacts.map((contact) => ({ ...contact, partnerId: w.partnerId }))), invite, now);
+  return createAccounts(
+    tx,
+    actor,
+    todo.flatMap((w) => w.contacts.map((contact) => ({ ...contact, partnerId: w.partnerId }))),
+    invite,
+    now,
+  );
 }
 
 export async function applyVenues(tx: Tx, actor: Actor, works: VenueWork[], invite: boolean, now: Date): Promise<number> {
@@ -45,14 +76,28 @@ export async function applyVenues(tx: Tx, actor: Actor, works: VenueWork[], invi
     slugs.add(slug);
     return slug;
   };
-  await tx.venue.createMany({ data: todo.filter((w) => w.isNew).map((w) => ({ id: w.venueId, slug: slugOf(w.fields.name!), ...(w.fields as Required<VenueWork["fields"]>) })) });
+  await tx.venue.createMany({
+    data: todo.filter((w) => w.isNew).map((w) => ({ id: w.venueId, slug: slugOf(w.fields.name!), ...(w.fields as Required<VenueWork["fields"]>) })),
+  });
   for (const work of todo) if (!work.isNew && Object.keys(work.fields).length) await tx.venue.update({ where: { id: work.venueId }, data: work.fields });
-  return createAccounts(tx, actor, todo.flatMap((w) => w.contacts.map((contact) => ({ ...contact, venueId: w.venueId }))), invite, now);
+  return createAccounts(
+    tx,
+    actor,
+    todo.flatMap((w) => w.contacts.map((contact) => ({ ...contact, venueId: w.venueId }))),
+    invite,
+    now,
+  );
 }
 
 export async function applyPeople(tx: Tx, actor: Actor, works: PersonWork[], invite: boolean, now: Date): Promise<number> {
   const todo = accepted(works);
-  return createAccounts(tx, actor, todo.map((w) => ({ name: w.name, email: w.email, partnerId: w.partnerId ?? undefined, venueId: w.venueId ?? undefined })), invite, now);
+  return createAccounts(
+    tx,
+    actor,
+    todo.map((w) => ({ name: w.name, email: w.email, partnerId: w.partnerId ?? undefined, venueId: w.venueId ?? undefined })),
+    invite,
+    now,
+  );
 }
 
 /** Referents and managers: invited one by one (a token and a mail each) when asked, else created together. */
@@ -62,7 +107,15 @@ async function createAccounts(tx: Tx, actor: Actor, accounts: NewAccount[], invi
     return accounts.length;
   }
   const users = accounts.map((account) => ({ id: randomUUID(), ...account }));
-  await tx.user.createMany({ data: users.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.partnerId ? ("PARTNER" as const) : ("VENUE" as const), partnerId: u.partnerId ?? null })) });
+  await tx.user.createMany({
+    data: users.map((u) => ({
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      role: u.partnerId ? ("PARTNER" as const) : ("VENUE" as const),
+      partnerId: u.partnerId ?? null,
+    })),
+  });
   await tx.venueManager.createMany({ data: users.flatMap((u) => (u.venueId ? [{ userId: u.id, venueId: u.venueId }] : [])) });
   return 0;
 }

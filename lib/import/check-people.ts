@@ -34,13 +34,17 @@ export function checkPerson(line: number, values: Record<string, string>, existi
   let partnerId: string | null = null;
   let venueId: string | null = null;
   if (!values.place) reasons.push("La structure ou le lieu manque.");
-  else if (partners.length + venues.length === 0) reasons.push(`Aucune structure ni aucun lieu ne s'appelle « ${values.place} »${postcode ? ` au ${postcode}` : ""}.`);
+  else if (partners.length + venues.length === 0)
+    reasons.push(`Aucune structure ni aucun lieu ne s'appelle « ${values.place} »${postcode ? ` au ${postcode}` : ""}.`);
   else if (partners.length + venues.length > 1) reasons.push(`Plusieurs structures ou lieux s'appellent « ${values.place} » : ajoutez le code postal.`);
   else if (partners[0]) partnerId = partners[0].id;
   else venueId = venues[0]!.id;
 
   const account = email ? existing.accounts.get(email) : undefined;
-  const here = account && ((partnerId && account.role === "PARTNER" && account.partnerId === partnerId) || (venueId && account.role === "VENUE" && account.venueIds.includes(venueId)));
+  const here =
+    account &&
+    ((partnerId && account.role === "PARTNER" && account.partnerId === partnerId) ||
+      (venueId && account.role === "VENUE" && account.venueIds.includes(venueId)));
   if (account && !here && (partnerId || venueId)) reasons.push(`L'adresse ${email} est déjà celle d'un autre compte.`);
   return { plan: decide(line, name || "(sans nom)", reasons, !!account, []), name, email, partnerId, venueId };
 }

@@ -42,7 +42,15 @@ export interface FileMemory {
 export const newMemory = (): FileMemory => ({ keys: new Map(), emails: new Map() });
 
 const LABELS: Record<keyof StructureFields, string> = {
-  name: "nom", sector: "secteur", siret: "SIRET", addressLine: "adresse", postalCode: "code postal", city: "ville", area: "quartier", phone: "téléphone", email: "e-mail",
+  name: "nom",
+  sector: "secteur",
+  siret: "SIRET",
+  addressLine: "adresse",
+  postalCode: "code postal",
+  city: "ville",
+  area: "quartier",
+  phone: "téléphone",
+  email: "e-mail",
 };
 
 const optional = (value: string, max: number, what: string, reasons: string[]) => {
@@ -51,7 +59,14 @@ const optional = (value: string, max: number, what: string, reasons: string[]) =
 };
 
 /** The addresses of `contacts` the file or another account already uses: refusals in `reasons`; those left to create. */
-export function newContacts(contacts: Contact[], line: number, memory: FileMemory, existing: Existing, ownedHere: (account: { role: string; partnerId: string | null; venueIds: string[] }) => boolean, reasons: string[]): Contact[] {
+export function newContacts(
+  contacts: Contact[],
+  line: number,
+  memory: FileMemory,
+  existing: Existing,
+  ownedHere: (account: { role: string; partnerId: string | null; venueIds: string[] }) => boolean,
+  reasons: string[],
+): Contact[] {
   const fresh: Contact[] = [];
   for (const contact of contacts) {
     const earlier = memory.emails.get(contact.email);
@@ -86,12 +101,19 @@ export function checkStructure(line: number, values: Record<string, string>, exi
   if (name && earlier !== undefined) reasons.push(`Doublon de la ligne ${earlier} (même ${siret ? "SIRET" : "nom et code postal"}).`);
   else if (name) memory.keys.set(key, line);
 
-  const found: ExistingPartner | undefined = (siret ? existing.partnersBySiret.get(siret) : undefined) ?? existing.partnersByKey.get(nameKey(name, postalCode ?? undefined));
+  const found: ExistingPartner | undefined =
+    (siret ? existing.partnersBySiret.get(siret) : undefined) ?? existing.partnersByKey.get(nameKey(name, postalCode ?? undefined));
   if (!found && !values.sector) reasons.push("Le secteur manque.");
   const given: Partial<StructureFields> = {
-    name, siret, postalCode, email, ...(sector ? { sector } : {}),
-    addressLine: optional(values.address!, 200, "L'adresse", reasons), city: optional(values.town!, 100, "La ville", reasons),
-    area: optional(values.area!, 100, "Le quartier", reasons), phone: optional(values.phone!, 30, "Le téléphone", reasons),
+    name,
+    siret,
+    postalCode,
+    email,
+    ...(sector ? { sector } : {}),
+    addressLine: optional(values.address!, 200, "L'adresse", reasons),
+    city: optional(values.town!, 100, "La ville", reasons),
+    area: optional(values.area!, 100, "Le quartier", reasons),
+    phone: optional(values.phone!, 30, "Le téléphone", reasons),
   };
   const fresh = newContacts(contacts, line, memory, existing, (account) => account.role === "PARTNER" && account.partnerId === found?.id && !!found, reasons);
   for (const contact of contacts) if (!memory.emails.has(contact.email)) memory.emails.set(contact.email, line);

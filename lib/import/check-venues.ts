@@ -28,12 +28,25 @@ export interface VenueWork {
 }
 
 const LABELS: Record<keyof VenueFields, string> = {
-  name: "nom", kind: "type", addressLine: "adresse", postalCode: "code postal", city: "ville", ticketOfficePhone: "téléphone de la billetterie", email: "e-mail", accessibility: "accessibilité",
+  name: "nom",
+  kind: "type",
+  addressLine: "adresse",
+  postalCode: "code postal",
+  city: "ville",
+  ticketOfficePhone: "téléphone de la billetterie",
+  email: "e-mail",
+  accessibility: "accessibilité",
 };
 
 export function checkVenue(line: number, values: Record<string, string>, existing: Existing, memory: FileMemory): VenueWork {
   const reasons: string[] = [];
-  const missing: [string, string][] = [["name", "Le nom"], ["address", "L'adresse"], ["postcode", "Le code postal"], ["town", "La ville"], ["phone", "Le téléphone de la billetterie"]];
+  const missing: [string, string][] = [
+    ["name", "Le nom"],
+    ["address", "L'adresse"],
+    ["postcode", "Le code postal"],
+    ["town", "La ville"],
+    ["phone", "Le téléphone de la billetterie"],
+  ];
   for (const [key, what] of missing) if (!values[key]) reasons.push(`${what} manque.`);
   const postalCode = values.postcode!.replace(/\s/g, "");
   if (postalCode && !/^\d{5}$/.test(postalCode)) reasons.push(`Le code postal « ${values.postcode} » n'a pas 5 chiffres.`);
@@ -47,7 +60,13 @@ export function checkVenue(line: number, values: Record<string, string>, existin
     if (value) accessibility.push(value);
     else reasons.push(`Accessibilité inconnue : « ${word} ».`);
   }
-  for (const [key, max] of [["name", 160], ["address", 200], ["town", 100], ["phone", 30]] as const) if (values[key]!.length > max) reasons.push(`Une cellule dépasse ${max} caractères (${key}).`);
+  for (const [key, max] of [
+    ["name", 160],
+    ["address", 200],
+    ["town", 100],
+    ["phone", 30],
+  ] as const)
+    if (values[key]!.length > max) reasons.push(`Une cellule dépasse ${max} caractères (${key}).`);
   const contacts = contactsOf(listOf(values.contactNames), listOf(values.contactEmails), isEmail, reasons);
 
   const key = nameKey(values.name!, postalCode);
@@ -58,7 +77,16 @@ export function checkVenue(line: number, values: Record<string, string>, existin
   const fresh = newContacts(contacts, line, memory, existing, (account) => account.role === "VENUE" && !!found && account.venueIds.includes(found.id), reasons);
   for (const contact of contacts) if (!memory.emails.has(contact.email)) memory.emails.set(contact.email, line);
 
-  const given: VenueFields = { name: values.name!, kind: kind ?? "OTHER", addressLine: values.address!, postalCode, city: values.town!, ticketOfficePhone: values.phone!, email, accessibility: [...new Set(accessibility)].sort() };
+  const given: VenueFields = {
+    name: values.name!,
+    kind: kind ?? "OTHER",
+    addressLine: values.address!,
+    postalCode,
+    city: values.town!,
+    ticketOfficePhone: values.phone!,
+    email,
+    accessibility: [...new Set(accessibility)].sort(),
+  };
   const fields: Partial<VenueFields> = found ? {} : given;
   const changes: string[] = [];
   if (found) {
@@ -74,5 +102,11 @@ export function checkVenue(line: number, values: Record<string, string>, existin
     }
     for (const contact of fresh) changes.push(`responsable ${contact.name} ajouté`);
   }
-  return { plan: decide(line, values.name || "(sans nom)", reasons, !!found, changes), venueId: found?.id ?? randomUUID(), isNew: !found, fields, contacts: fresh };
+  return {
+    plan: decide(line, values.name || "(sans nom)", reasons, !!found, changes),
+    venueId: found?.id ?? randomUUID(),
+    isNew: !found,
+    fields,
+    contacts: fresh,
+  };
 }

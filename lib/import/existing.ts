@@ -58,13 +58,24 @@ function push<T>(map: Map<string, T[]>, key: string, value: T) {
 
 export async function loadExisting(tx: Tx): Promise<Existing> {
   const [partners, conventions, steps, venues, users] = await Promise.all([
-    tx.partner.findMany({ select: { id: true, name: true, sector: true, siret: true, addressLine: true, postalCode: true, city: true, area: true, phone: true, email: true } }),
+    tx.partner.findMany({
+      select: { id: true, name: true, sector: true, siret: true, addressLine: true, postalCode: true, city: true, area: true, phone: true, email: true },
+    }),
     tx.convention.findMany({ select: { partnerId: true, validFrom: true, validUntil: true } }),
     tx.onboardingStep.findMany({ select: { partnerId: true, kind: true }, distinct: ["partnerId", "kind"] }),
-    tx.venue.findMany({ select: { id: true, name: true, kind: true, addressLine: true, postalCode: true, city: true, ticketOfficePhone: true, email: true, accessibility: true } }),
+    tx.venue.findMany({
+      select: { id: true, name: true, kind: true, addressLine: true, postalCode: true, city: true, ticketOfficePhone: true, email: true, accessibility: true },
+    }),
     tx.user.findMany({ select: { email: true, role: true, partnerId: true, managedVenues: { select: { venueId: true } } } }),
   ]);
-  const existing: Existing = { partnersBySiret: new Map(), partnersByKey: new Map(), partnersByName: new Map(), venuesByKey: new Map(), venuesByName: new Map(), accounts: new Map() };
+  const existing: Existing = {
+    partnersBySiret: new Map(),
+    partnersByKey: new Map(),
+    partnersByName: new Map(),
+    venuesByKey: new Map(),
+    venuesByName: new Map(),
+    accounts: new Map(),
+  };
   const byId = new Map<string, ExistingPartner>();
   for (const partner of partners) {
     const entry: ExistingPartner = { ...partner, conventions: new Set(), steps: new Set() };
@@ -79,6 +90,7 @@ export async function loadExisting(tx: Tx): Promise<Existing> {
     existing.venuesByKey.set(nameKey(venue.name, venue.postalCode), venue);
     push(existing.venuesByName, normalise(venue.name), venue);
   }
-  for (const user of users) existing.accounts.set(user.email, { role: user.role, partnerId: user.partnerId, venueIds: user.managedVenues.map((m) => m.venueId) });
+  for (const user of users)
+    existing.accounts.set(user.email, { role: user.role, partnerId: user.partnerId, venueIds: user.managedVenues.map((m) => m.venueId) });
   return existing;
 }

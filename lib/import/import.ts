@@ -96,7 +96,12 @@ export async function applyImport(actor: Actor, input: unknown, now = new Date()
             ? await applyVenues(tx, actor, works as VenueWork[], data.invite, now)
             : await applyPeople(tx, actor, works as PersonWork[], data.invite, now);
       const importId = randomUUID();
-      await audit(tx, actor, { action: "import.applied", entityType: "Import", entityId: importId, after: { kind: data.kind, file: data.fileName ?? null, ...counts, invited } }, now);
+      await audit(
+        tx,
+        actor,
+        { action: "import.applied", entityType: "Import", entityId: importId, after: { kind: data.kind, file: data.fileName ?? null, ...counts, invited } },
+        now,
+      );
       return { counts, invited, importId };
     },
     { timeout: 120_000, maxWait: 10_000 },

@@ -32,5 +32,7 @@ export function mappingOf(kind: ImportKind, headers: readonly string[], sent: Re
 
 /** One row as field → text ("" when the field has no column or the cell is empty). */
 export function rowValues(kind: ImportKind, mapping: Mapping, row: readonly string[]): Record<string, string> {
-  return Object.fromEntries(FIELDS[kind].map((field) => [field.key, (mapping[field.key] === null || mapping[field.key] === undefined ? "" : (row[mapping[field.key]!] ?? "")).trim()]));
+  return Object.fromEntries(
+    FIELDS[kind].map((field) => [field.key, (mapping[field.key] === null || mapping[field.key] === undefined ? "" : (row[mapping[field.key]!] ?? "")).trim()]),
+  );
 }

@@ -76,7 +76,11 @@ function cellText(value: unknown): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "object") {
     const cell = value as { text?: unknown; result?: unknown; richText?: { text: string }[] };
-    if (cell.richText) return cell.richText.map((part) => part.text).join("").trim();
+    if (cell.richText)
+      return cell.richText
+        .map((part) => part.text)
+        .join("")
+        .trim();
     if (cell.text !== undefined) return cellText(cell.text);
     if (cell.result !== undefined) return cellText(cell.result);
     return "";

@@ -22,28 +22,68 @@ function lookup<T extends string>(table: Record<string, T>) {
 }
 
 export const sectorOf = lookup<Sector>({
-  social: "SOCIAL", SOCIAL: "SOCIAL", insertion: "INSERTION", INSERTION: "INSERTION", soin: "CARE", sante: "CARE", CARE: "CARE",
-  handicap: "DISABILITY", DISABILITY: "DISABILITY", "medico-social": "MEDICO_SOCIAL", "medico social": "MEDICO_SOCIAL", MEDICO_SOCIAL: "MEDICO_SOCIAL",
+  social: "SOCIAL",
+  SOCIAL: "SOCIAL",
+  insertion: "INSERTION",
+  INSERTION: "INSERTION",
+  soin: "CARE",
+  sante: "CARE",
+  CARE: "CARE",
+  handicap: "DISABILITY",
+  DISABILITY: "DISABILITY",
+  "medico-social": "MEDICO_SOCIAL",
+  "medico social": "MEDICO_SOCIAL",
+  MEDICO_SOCIAL: "MEDICO_SOCIAL",
 });
 
 export const venueKindOf = lookup<VenueKind>({
-  theatre: "THEATRE", "salle de concert": "CONCERT_HALL", concert: "CONCERT_HALL", musee: "MUSEUM", cinema: "CINEMA", danse: "DANCE",
-  festival: "FESTIVAL", bibliotheque: "LIBRARY", mediatheque: "LIBRARY", autre: "OTHER",
+  theatre: "THEATRE",
+  "salle de concert": "CONCERT_HALL",
+  concert: "CONCERT_HALL",
+  musee: "MUSEUM",
+  cinema: "CINEMA",
+  danse: "DANCE",
+  festival: "FESTIVAL",
+  bibliotheque: "LIBRARY",
+  mediatheque: "LIBRARY",
+  autre: "OTHER",
 });
 
 export const stageOf = lookup<OnboardingStepKind>({
-  "demande recue": "REQUEST_RECEIVED", demande: "REQUEST_RECEIVED", "rendez-vous prevu": "MEETING_PLANNED", "rendez-vous tenu": "MEETING_HELD",
-  "rendez-vous fait": "MEETING_HELD", "convention signee": "CONVENTION_SIGNED", "compte cree": "ACCOUNT_CREATED", formee: "TRAINED", "equipe formee": "TRAINED", formation: "TRAINED",
+  "demande recue": "REQUEST_RECEIVED",
+  demande: "REQUEST_RECEIVED",
+  "rendez-vous prevu": "MEETING_PLANNED",
+  "rendez-vous tenu": "MEETING_HELD",
+  "rendez-vous fait": "MEETING_HELD",
+  "convention signee": "CONVENTION_SIGNED",
+  "compte cree": "ACCOUNT_CREATED",
+  formee: "TRAINED",
+  "equipe formee": "TRAINED",
+  formation: "TRAINED",
 });
 
 export const accessibilityOf = lookup<Accessibility>({
-  fauteuil: "WHEELCHAIR", "fauteuil roulant": "WHEELCHAIR", pmr: "WHEELCHAIR", "boucle magnetique": "HEARING_LOOP", lsf: "SIGN_LANGUAGE",
-  "langue des signes": "SIGN_LANGUAGE", "audiodescription": "AUDIO_DESCRIPTION", "audio description": "AUDIO_DESCRIPTION", relax: "RELAXED",
-  "seance relax": "RELAXED", "surtitrage": "SURTITLES", surtitres: "SURTITLES", falc: "EASY_READ",
+  fauteuil: "WHEELCHAIR",
+  "fauteuil roulant": "WHEELCHAIR",
+  pmr: "WHEELCHAIR",
+  "boucle magnetique": "HEARING_LOOP",
+  lsf: "SIGN_LANGUAGE",
+  "langue des signes": "SIGN_LANGUAGE",
+  audiodescription: "AUDIO_DESCRIPTION",
+  "audio description": "AUDIO_DESCRIPTION",
+  relax: "RELAXED",
+  "seance relax": "RELAXED",
+  surtitrage: "SURTITLES",
+  surtitres: "SURTITLES",
+  falc: "EASY_READ",
 });
 
 /** Several names or addresses in one cell: separated by ";", "," or a line break. */
-export const listOf = (value: string | undefined) => (value ?? "").split(/[;,\n]/).map((item) => item.trim()).filter(Boolean);
+export const listOf = (value: string | undefined) =>
+  (value ?? "")
+    .split(/[;,\n]/)
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 /** A day as typed: 31/12/2027, 31-12-2027, 31.12.2027 or 2027-12-31 → "2027-12-31"; null when it is no real day. */
 export function dayOf(value: string): string | null {

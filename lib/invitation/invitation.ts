@@ -98,7 +98,11 @@ export async function loadInvitation(actor: Actor, id: string): Promise<Invitati
     partner: { name: booking.partner.name, phone: booking.partner.phone, email: booking.partner.email },
     // The invitation names the structure's visitor code only if there is one (issue 29.5); never the code itself.
     visitorCodeExists: Boolean(booking.partner.visitorCode),
-    guests: booking.guests.map(({ id, ...guest }) => ({ ...guest, code: encodeInvitationCode({ number: booking.number, position: guest.position }), feedbackCode: feedbackCode(id) })),
+    guests: booking.guests.map(({ id, ...guest }) => ({
+      ...guest,
+      code: encodeInvitationCode({ number: booking.number, position: guest.position }),
+      feedbackCode: feedbackCode(id),
+    })),
     feedbackUrl: appUrl("/offre/avis"),
   };
 }

@@ -32,7 +32,10 @@ const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'éq
  * and ends them with what the database said: that last line is the one that tells.
  */
 export function firstLine(error: string | null): string {
-  const lines = (error ?? "").split(/\r?\n/).map((part) => part.trim()).filter((part) => part.length > 0);
+  const lines = (error ?? "")
+    .split(/\r?\n/)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
   const line = (/^Invalid `[^`]*` invocation/.test(lines[0] ?? "") ? lines.at(-1) : lines[0]) ?? "";
   return line.length > 300 ? `${line.slice(0, 299)}…` : line;
 }
@@ -51,11 +54,20 @@ export async function listFailedJobs(actor: Actor, { limit = 50 }: { limit?: num
   const prisma = getPrisma();
   const take = Number.isInteger(limit) && limit > 0 ? Math.min(limit, 500) : 50;
   const [rows, [count]] = await Promise.all([
-    prisma.$queryRawUnsafe<{ id: string; task: string; attempts: number; lastError: string | null; failedAt: Date }[]>(`${FAILED_JOBS} ORDER BY "failedAt" DESC, j.id DESC LIMIT $1`, take),
+    prisma.$queryRawUnsafe<{ id: string; task: string; attempts: number; lastError: string | null; failedAt: Date }[]>(
+      `${FAILED_JOBS} ORDER BY "failedAt" DESC, j.id DESC LIMIT $1`,
+      take,
+    ),
     prisma.$queryRawUnsafe<{ total: number }[]>(`SELECT count(*)::int AS total FROM (${FAILED_JOBS}) failed`),
   ]);
   return {
-    jobs: rows.map((row) => ({ id: row.id, task: row.task, failedAt: new Date(row.failedAt), attempts: Number(row.attempts), error: firstLine(row.lastError) })),
+    jobs: rows.map((row) => ({
+      id: row.id,
+      task: row.task,
+      failedAt: new Date(row.failedAt),
+      attempts: Number(row.attempts),
+      error: firstLine(row.lastError),
+    })),
     total: count?.total ?? 0,
   };
 }

@@ -24,7 +24,10 @@ const id = z.uuid();
 /** The payload, checked; refused in one line, the first of the error the association reads (lib/jobs/failed.ts). */
 const payloadOf = <T extends z.ZodType>(schema: T, payload: unknown) => {
   const result = schema.safeParse(payload);
-  if (!result.success) throw new Error(`Contenu de la tâche illisible : ${result.error.issues.map((issue) => `${issue.path.join(".") || "contenu"} (${issue.message})`).join(", ")}.`);
+  if (!result.success)
+    throw new Error(
+      `Contenu de la tâche illisible : ${result.error.issues.map((issue) => `${issue.path.join(".") || "contenu"} (${issue.message})`).join(", ")}.`,
+    );
   return result.data as z.output<T>;
 };
 
@@ -102,4 +105,11 @@ export const taskList = tasks as unknown as TaskList;
  * session has started (lib/wishes); every hour, the texts' reminder of the day before (it acts at the
  * association's hour) and the texts that waited for the month's budget (lib/sms).
  */
-export const CRONTAB = ["0 * * * * mail-digest", "30 3 * * * retention", "0 6 * * * convention-warnings", "*/15 * * * * stats-refresh", "5 * * * * wishes-purge", "0 * * * * sms-hourly"].join("\n");
+export const CRONTAB = [
+  "0 * * * * mail-digest",
+  "30 3 * * * retention",
+  "0 6 * * * convention-warnings",
+  "*/15 * * * * stats-refresh",
+  "5 * * * * wishes-purge",
+  "0 * * * * sms-hourly",
+].join("\n");

@@ -32,7 +32,8 @@ export interface StartedWorker {
 const logger = new Logger((scope) => (level, message) => {
   // The queue's own chatter stays quiet; its warnings and errors (a job that failed) are worth reading.
   // Its messages name the task and the job's id, and an error's first line, not a payload.
-  if (level === "error" || level === "warning") log()[level === "error" ? "error" : "warn"]({ area: "jobs", task: scope.taskIdentifier, jobId: scope.jobId }, withoutContacts(message));
+  if (level === "error" || level === "warning")
+    log()[level === "error" ? "error" : "warn"]({ area: "jobs", task: scope.taskIdentifier, jobId: scope.jobId }, withoutContacts(message));
 });
 
 /** Each run of a job, its duration and its end (issue 31.3): ids, task names and attempts only. */
@@ -121,7 +122,10 @@ export function startWorker(databaseUrl: string, options: WorkerOptions = {}): P
   return started;
 }
 
-async function launch(databaseUrl: string, { concurrency = Number(process.env.BILLETTERIE_WORKER_CONCURRENCY ?? 2), taskList = appTasks, crontab = CRONTAB, pollInterval = 2_000 }: WorkerOptions): Promise<StartedWorker> {
+async function launch(
+  databaseUrl: string,
+  { concurrency = Number(process.env.BILLETTERIE_WORKER_CONCURRENCY ?? 2), taskList = appTasks, crontab = CRONTAB, pollInterval = 2_000 }: WorkerOptions,
+): Promise<StartedWorker> {
   const pool = new pg.Pool({ ...connectionConfig(databaseUrl), max: concurrency + 2 });
   // A connection the server closes must not crash the app: the pool replaces it.
   pool.on("error", () => {});

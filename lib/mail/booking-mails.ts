@@ -31,7 +31,8 @@ async function recipients(booking: { partnerId: string; createdById: string | nu
 async function queueFor(bookings: { id: string; partnerId: string; createdById: string | null }[], kind: MailKind, source: (bookingId: string) => string) {
   const mails: QueuedMail[] = [];
   for (const booking of bookings) {
-    for (const userId of await recipients(booking)) mails.push({ kind, userId, props: { bookingId: booking.id }, sourceKey: `${source(booking.id)}:${userId}` });
+    for (const userId of await recipients(booking))
+      mails.push({ kind, userId, props: { bookingId: booking.id }, sourceKey: `${source(booking.id)}:${userId}` });
   }
   await queueMail(prismaSql(getPrisma()), mails);
   return mails.length;
@@ -40,7 +41,10 @@ async function queueFor(bookings: { id: string; partnerId: string; createdById: 
 const bookingSelect = { id: true, partnerId: true, createdById: true } as const;
 
 export async function mailForNotice(notificationId: string): Promise<number> {
-  const notice = await getPrisma().notification.findUnique({ where: { id: notificationId }, select: { type: true, partnerId: true, sessionId: true, booking: { select: bookingSelect } } });
+  const notice = await getPrisma().notification.findUnique({
+    where: { id: notificationId },
+    select: { type: true, partnerId: true, sessionId: true, booking: { select: bookingSelect } },
+  });
   const kind = notice ? KIND_OF_NOTICE[notice.type] : null;
   if (!notice || !kind) return 0;
   if (!notice.booking) return notice.sessionId ? mailForApplication(notificationId, notice.partnerId, notice.sessionId) : 0;
@@ -65,7 +69,10 @@ async function mailForApplication(notificationId: string, partnerId: string, ses
 }
 
 export async function mailForBooking(bookingId: string): Promise<number> {
-  const booking = await getPrisma().booking.findUnique({ where: { id: bookingId }, select: { ...bookingSelect, status: true, drawnFrom: { select: { id: true } } } });
+  const booking = await getPrisma().booking.findUnique({
+    where: { id: bookingId },
+    select: { ...bookingSelect, status: true, drawnFrom: { select: { id: true } } },
+  });
   // A booking made by a draw (issue 17) gets the draw's result, confirmed or waiting, in one mail.
   if (booking?.drawnFrom && booking.status !== "CANCELLED") return queueFor([booking], "DRAW_RESULT", (id) => `draw-result:${id}`);
   if (!booking || booking.status !== "CONFIRMED") return 0;

@@ -55,7 +55,9 @@ async function deliver(mailId: string, attempt: number): Promise<Delivery> {
   const prisma = getPrisma();
   const mail = await prisma.outboxMail.findUnique({ where: { id: mailId } });
   if (!mail || mail.status !== "PENDING") return "ALREADY_DONE";
-  const user = mail.userId ? await prisma.user.findUnique({ where: { id: mail.userId }, select: { email: true, name: true, active: true, mailPreferences: true } }) : null;
+  const user = mail.userId
+    ? await prisma.user.findUnique({ where: { id: mail.userId }, select: { email: true, name: true, active: true, mailPreferences: true } })
+    : null;
   if (mail.userId && !user?.active) return finish(mailId, "SKIPPED", { error: "Compte désactivé ou supprimé : rien n'a été envoyé." });
   const to = user?.email ?? mail.to;
   const preference = isOptional(mail.kind) && user ? preferenceFor(user.mailPreferences, mail.kind) : "IMMEDIATE";
@@ -118,16 +120,25 @@ async function finish(mailId: string, status: Exclude<Delivery, "ALREADY_DONE">,
 export async function sendDigests(now = new Date(), { anyHour = false } = {}): Promise<number> {
   if (!anyHour && inParis(now).getHours() !== 7) return 0;
   const prisma = getPrisma();
-  const waiting = await prisma.outboxMail.findMany({ where: { status: "DIGEST", userId: { not: null } }, orderBy: { createdAt: "asc" }, select: { id: true, userId: true, subject: true, props: true } });
+  const waiting = await prisma.outboxMail.findMany({
+    where: { status: "DIGEST", userId: { not: null } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, userId: true, subject: true, props: true },
+  });
   const byUser = new Map<string, typeof waiting>();
   for (const mail of waiting) byUser.set(mail.userId!, [...(byUser.get(mail.userId!) ?? []), mail]);
-  const admins = new Set((await prisma.user.findMany({ where: { id: { in: [...byUser.keys()] }, role: "ADMIN" }, select: { id: true } })).map((user) => user.id));
+  const admins = new Set(
+    (await prisma.user.findMany({ where: { id: { in: [...byUser.keys()] }, role: "ADMIN" }, select: { id: true } })).map((user) => user.id),
+  );
   for (const [userId, mails] of byUser) {
     await prisma.$transaction(async (tx) => {
       await queueMail(prismaSql(tx), {
         kind: "DIGEST" satisfies MailKind,
         userId,
-        props: { items: mails.map((mail) => ({ label: mail.subject, url: String((mail.props as { url?: string } | null)?.url ?? "") })), ...(admins.has(userId) ? { forAdmin: true } : {}) },
+        props: {
+          items: mails.map((mail) => ({ label: mail.subject, url: String((mail.props as { url?: string } | null)?.url ?? "") })),
+          ...(admins.has(userId) ? { forAdmin: true } : {}),
+        },
         sourceKey: `digest:${userId}:${parisDate(now)}`,
       });
       await tx.outboxMail.updateMany({ where: { id: { in: mails.map((mail) => mail.id) }, status: "DIGEST" }, data: { status: "DIGESTED" } });

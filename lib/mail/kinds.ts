@@ -53,7 +53,16 @@ export const isOptional = (kind: string): kind is OptionalKind => (OPTIONAL_KIND
  * and the conventions ending; a venue's managers get none of them.
  */
 export const OPTIONAL_KINDS_BY_ROLE: Record<"ADMIN" | "PARTNER" | "VENUE", readonly OptionalKind[]> = {
-  PARTNER: ["BOOKING_CONFIRMED", "BOOKING_PROMOTED", "WAITLIST_EXPIRED", "OUTING_REMINDER", "ATTENDANCE_REQUEST", "DRAW_RESULT", "MEMBERSHIP_INVITATION", "MEMBERSHIP_REMINDER"],
+  PARTNER: [
+    "BOOKING_CONFIRMED",
+    "BOOKING_PROMOTED",
+    "WAITLIST_EXPIRED",
+    "OUTING_REMINDER",
+    "ATTENDANCE_REQUEST",
+    "DRAW_RESULT",
+    "MEMBERSHIP_INVITATION",
+    "MEMBERSHIP_REMINDER",
+  ],
   ADMIN: ["PARTNERSHIP_REQUEST", "CONVENTION_ENDING"],
   VENUE: [],
 };

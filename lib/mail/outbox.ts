@@ -21,7 +21,13 @@ import { reveal, unseal } from "./seal";
 
 export async function listOutbox(
   actor: Actor,
-  { page = 1, pageSize = 20, hidden = "[lien à usage unique]", status, to }: { page?: number; pageSize?: number; hidden?: string; status?: MailStatus; to?: string } = {},
+  {
+    page = 1,
+    pageSize = 20,
+    hidden = "[lien à usage unique]",
+    status,
+    to,
+  }: { page?: number; pageSize?: number; hidden?: string; status?: MailStatus; to?: string } = {},
 ) {
   ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
   const prisma = getPrisma();
@@ -37,10 +43,20 @@ export async function listOutbox(
   // The other admins among the recipients: their links would open their accounts to the reader.
   const otherAdmins = demo
     ? new Set(
-        (await prisma.user.findMany({ where: { role: "ADMIN", email: { in: rows.flatMap((mail) => (mail.to ? [mail.to.toLowerCase()] : [])) }, NOT: { id: actorUserId(actor) ?? undefined } }, select: { email: true } })).map((user) => user.email),
+        (
+          await prisma.user.findMany({
+            where: {
+              role: "ADMIN",
+              email: { in: rows.flatMap((mail) => (mail.to ? [mail.to.toLowerCase()] : [])) },
+              NOT: { id: actorUserId(actor) ?? undefined },
+            },
+            select: { email: true },
+          })
+        ).map((user) => user.email),
       )
     : new Set<string>();
-  const revealed = (mail: (typeof rows)[number]) => demo && mail.sealedSecrets && mail.status !== "SENT" && !(mail.to && otherAdmins.has(mail.to.toLowerCase()));
+  const revealed = (mail: (typeof rows)[number]) =>
+    demo && mail.sealedSecrets && mail.status !== "SENT" && !(mail.to && otherAdmins.has(mail.to.toLowerCase()));
   const mails = rows.map((mail) => ({
     id: mail.id,
     kind: mail.kind,

@@ -18,7 +18,12 @@ export function preferenceFor(stored: Prisma.JsonValue, kind: OptionalKind): Del
   return (DELIVERIES as readonly unknown[]).includes(value) ? (value as DeliveryChoice) : "IMMEDIATE";
 }
 
-export const mailPreferencesSchema = z.object(Object.fromEntries(OPTIONAL_KINDS.map((kind) => [kind, z.enum(DELIVERIES).default("IMMEDIATE")])) as Record<OptionalKind, z.ZodDefault<z.ZodEnum<{ [K in DeliveryChoice]: K }>>>);
+export const mailPreferencesSchema = z.object(
+  Object.fromEntries(OPTIONAL_KINDS.map((kind) => [kind, z.enum(DELIVERIES).default("IMMEDIATE")])) as Record<
+    OptionalKind,
+    z.ZodDefault<z.ZodEnum<{ [K in DeliveryChoice]: K }>>
+  >,
+);
 
 function ownUserId(actor: Actor): string {
   if (actor.kind !== "user") throw new AccessDeniedError("Connectez-vous pour choisir vos courriels.");

@@ -46,7 +46,10 @@ function Mail({ content }: { content: MailContent }) {
           ) : null}
           {content.action ? (
             <Section style={{ margin: "16px 0" }}>
-              <Button href={content.action.url} style={{ backgroundColor: "#9a3412", color: "#ffffff", padding: "12px 20px", borderRadius: "6px", fontWeight: 700 }}>
+              <Button
+                href={content.action.url}
+                style={{ backgroundColor: "#9a3412", color: "#ffffff", padding: "12px 20px", borderRadius: "6px", fontWeight: 700 }}
+              >
                 {content.action.label}
               </Button>
               <Text style={{ ...text, fontSize: "13px" }}>{content.action.url}</Text>

@@ -36,7 +36,8 @@ function build(destination?: DestinationStream, env: Record<string, string | und
   const options = { level: level(env), base: { pid: process.pid }, redact: { paths: REDACT, censor: "[masqué]" }, timestamp: pino.stdTimeFunctions.isoTime };
   if (destination) return pino(options, destination);
   // Development: the same lines, in colour and on one line each, for a person at a terminal.
-  if (env.NODE_ENV === "development" || env.LOG_PRETTY === "1") return pino({ ...options, transport: { target: "pino-pretty", options: { singleLine: true, translateTime: "SYS:HH:MM:ss" } } });
+  if (env.NODE_ENV === "development" || env.LOG_PRETTY === "1")
+    return pino({ ...options, transport: { target: "pino-pretty", options: { singleLine: true, translateTime: "SYS:HH:MM:ss" } } });
   return pino(options);
 }
 
@@ -68,10 +69,12 @@ const PHONE = /\+?\d[\d .-]{7,}\d/g;
 
 /** A transport's own words (an SMTP answer, an operator's error) without the addresses or numbers they may echo. */
 export function withoutContacts(text: unknown): string {
-  return String(text ?? "")
-    .split("\n")[0]!
-    .replace(EMAIL, "[adresse]")
-    // A phone number has at least nine digits; an SMTP status ("250 2.0.0") has fewer.
-    .replace(PHONE, (match) => (match.replace(/\D/g, "").length >= 9 ? "[numéro]" : match))
-    .slice(0, 300);
+  return (
+    String(text ?? "")
+      .split("\n")[0]!
+      .replace(EMAIL, "[adresse]")
+      // A phone number has at least nine digits; an SMTP status ("250 2.0.0") has fewer.
+      .replace(PHONE, (match) => (match.replace(/\D/g, "").length >= 9 ? "[numéro]" : match))
+      .slice(0, 300)
+  );
 }

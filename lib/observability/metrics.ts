@@ -84,10 +84,7 @@ export function metricsRegistry(): Registry {
 }
 
 /** A request's kind for the latency histogram: a server action, an API or file route, or a page. */
-export function requestKind(
-  headers: Record<string, string | string[] | undefined>,
-  route: string,
-): "action" | "api" | "page" {
+export function requestKind(headers: Record<string, string | string[] | undefined>, route: string): "action" | "api" | "page" {
   if (headers["next-action"]) return "action";
   if (route.startsWith("/api/") || route === "/_next") return "api";
   return "page";

@@ -49,7 +49,13 @@ export type BookingFormInput = z.input<typeof bookingFormSchema>;
 /** Books the group: the first person is the main guest; the other people of the structure and the companions follow. */
 export async function bookFromForm(actor: Actor, input: unknown): Promise<BookingRequestResult> {
   const form = parse(bookingFormSchema, input);
-  const result = await requestBooking(actor, { sessionId: form.sessionId, partnerId: form.partnerId, guests: guestsOf(form), ifShort: form.ifShort, idempotencyKey: form.idempotencyKey });
+  const result = await requestBooking(actor, {
+    sessionId: form.sessionId,
+    partnerId: form.partnerId,
+    guests: guestsOf(form),
+    ifShort: form.ifShort,
+    idempotencyKey: form.idempotencyKey,
+  });
   // After the booking, in its own transaction: the texts' choices follow a booking made, never block one.
   // Each part gets the same choices; a guest's number lands on the part that holds that guest.
   if (form.texts && result.outcome !== "NOT_BOOKED") {
@@ -62,7 +68,13 @@ export async function bookFromForm(actor: Actor, input: unknown): Promise<Bookin
 /** The same form for the session's late places (issue 33.2): first confirmed, first served, no quota. */
 export async function bookLateFromForm(actor: Actor, input: unknown): Promise<BookingRequestResult> {
   const form = parse(bookingFormSchema, input);
-  return requestLatePlaces(actor, { sessionId: form.sessionId, partnerId: form.partnerId, guests: guestsOf(form), ifShort: "NOTHING", idempotencyKey: form.idempotencyKey });
+  return requestLatePlaces(actor, {
+    sessionId: form.sessionId,
+    partnerId: form.partnerId,
+    guests: guestsOf(form),
+    ifShort: "NOTHING",
+    idempotencyKey: form.idempotencyKey,
+  });
 }
 
 /** The same form on a session drawn by lot (issue 17): an application, with the fewest places accepted. */

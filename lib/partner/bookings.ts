@@ -65,7 +65,8 @@ export async function listPartnerBookings(
     prisma.booking.findMany({
       where,
       // The session's start as copied onto the booking: the order of the index (partnerId, status, sessionStartsAt).
-      orderBy: tab === "a-venir" || tab === "attente" ? [{ sessionStartsAt: "asc" }, { requestSeq: "asc" }] : [{ sessionStartsAt: "desc" }, { requestSeq: "desc" }],
+      orderBy:
+        tab === "a-venir" || tab === "attente" ? [{ sessionStartsAt: "asc" }, { requestSeq: "asc" }] : [{ sessionStartsAt: "desc" }, { requestSeq: "desc" }],
       skip: pageOffset(page, PAGE_SIZE),
       take: PAGE_SIZE,
       select: {
@@ -78,7 +79,11 @@ export async function listPartnerBookings(
         cancelReason: true,
         feedback: { select: { mood: true, comment: true } },
         // The people who hold the places: a guest withdrawn from the booking is shown on its own page only.
-        guests: { where: { cancelledAt: null }, orderBy: { position: "asc" }, select: { position: true, firstName: true, lastName: true, kind: true, attendance: true } },
+        guests: {
+          where: { cancelledAt: null },
+          orderBy: { position: "asc" },
+          select: { position: true, firstName: true, lastName: true, kind: true, attendance: true },
+        },
         session: { select: { startsAt: true, event: { select: { id: true, title: true, venue: { select: { name: true } } } } } },
       },
     }),
@@ -149,7 +154,12 @@ export const attendanceSchema = z
     attended: positions,
     absent: positions.default([]),
     mood: z.enum(["LOVED", "LIKED", "NOT_FOR_ME"]).optional(),
-    comment: z.string().trim().max(500, "validation.tooLong").optional().transform((comment) => comment || null),
+    comment: z
+      .string()
+      .trim()
+      .max(500, "validation.tooLong")
+      .optional()
+      .transform((comment) => comment || null),
   })
   .refine(({ attended, absent }) => !attended.some((position) => absent.includes(position)), { message: "validation.invalid", path: ["absent"] });
 
@@ -157,7 +167,10 @@ export const attendanceSchema = z
 export async function recordAttendance(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<void> {
   const { bookingId, attended, absent, mood, comment } = parse(attendanceSchema, input);
   const prisma = getPrisma();
-  const booking = await prisma.booking.findUnique({ where: { id: bookingId }, select: { partnerId: true, status: true, session: { select: { startsAt: true } } } });
+  const booking = await prisma.booking.findUnique({
+    where: { id: bookingId },
+    select: { partnerId: true, status: true, session: { select: { startsAt: true } } },
+  });
   if (!booking || !actsForPartner(actor, booking.partnerId)) throw new NotFoundError("réservation");
   if (booking.status !== "CONFIRMED") throw new RuleViolation("ATTENDANCE_NOT_CONFIRMED", "Seule une réservation confirmée a des présences.");
   if (booking.session.startsAt > now) throw new RuleViolation("ATTENDANCE_TOO_EARLY", "Les présences se notent après la séance.");
@@ -169,7 +182,12 @@ export async function recordAttendance(actor: Actor, input: unknown, { now = new
     // Every change of a booking is audited (DESIGN.md): the places and the mood, not the comment (free
     // text, which may name someone). An answer that says nothing writes nothing.
     if (attended.length || absent.length || mood) {
-      await audit(tx, actor, { action: "booking.attendance_recorded", entityType: "Booking", entityId: bookingId, after: { attended, absent, ...(mood ? { mood } : {}) } }, now);
+      await audit(
+        tx,
+        actor,
+        { action: "booking.attendance_recorded", entityType: "Booking", entityId: bookingId, after: { attended, absent, ...(mood ? { mood } : {}) } },
+        now,
+      );
     }
   });
 }
@@ -227,7 +245,11 @@ export async function getPartnerBooking(actor: Actor, bookingId: string, { now =
   const guests = row.guests.map(({ cancelledAt, checkedInAt, ...guest }) => ({
     ...guest,
     withdrawnAt: cancelledAt,
-    canWithdraw: canWithdrawGuest({ status: row.status, startsAt: row.session.startsAt, guests: row.guests }, { position: guest.position, cancelledAt, checkedInAt }, now),
+    canWithdraw: canWithdrawGuest(
+      { status: row.status, startsAt: row.session.startsAt, guests: row.guests },
+      { position: guest.position, cancelledAt, checkedInAt },
+      now,
+    ),
   }));
   return {
     id: row.id,
@@ -244,7 +266,9 @@ export async function getPartnerBooking(actor: Actor, bookingId: string, { now =
     guests,
     cancelReason: row.cancelReason,
     // Who cancelled and why: the structure must be able to tell the person.
-    cancellation: row.cancelledAt ? { at: row.cancelledAt, reason: row.cancelReason, code: row.cancelCode, note: row.cancelNote, by: row.cancelledBy?.name ?? null } : null,
+    cancellation: row.cancelledAt
+      ? { at: row.cancelledAt, reason: row.cancelReason, code: row.cancelCode, note: row.cancelNote, by: row.cancelledBy?.name ?? null }
+      : null,
     feedback: row.feedback,
     partnerId: row.partnerId,
     sessionId: row.sessionId,

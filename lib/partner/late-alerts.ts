@@ -9,7 +9,8 @@ import { parse } from "@/lib/validation";
 import { getPrisma } from "@/lib/db/client";
 import { EventCategory } from "@/lib/generated/prisma/enums";
 
-const list = <T extends z.ZodType>(item: T) => z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item).max(50));
+const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item).max(50));
 
 export const lateAlertSchema = z
   .object({
@@ -34,7 +35,9 @@ export async function getLateAlertChoice(actor: Actor, input: string): Promise<L
   const { partnerId } = parse(z.object({ partnerId: z.uuid() }), { partnerId: input });
   ensure(actsForPartner(actor, partnerId), "Seule la structure choisit ses alertes.");
   const row = await getPrisma().lateAlertChoice.findUnique({ where: { partnerId } });
-  return row ? { wanted: true, categories: row.categories, areas: row.areas, fromHour: row.fromHour, untilHour: row.untilHour } : { wanted: false, categories: [], areas: [], fromHour: 9, untilHour: 19 };
+  return row
+    ? { wanted: true, categories: row.categories, areas: row.areas, fromHour: row.fromHour, untilHour: row.untilHour }
+    : { wanted: false, categories: [], areas: [], fromHour: 9, untilHour: 19 };
 }
 
 export async function setLateAlertChoice(actor: Actor, input: unknown): Promise<LateAlertChoice> {

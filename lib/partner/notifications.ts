@@ -61,7 +61,10 @@ export async function listNotifications(actor: Actor, partnerId: string, { limit
   // Who withdrew each guest: BookingGuest keeps the account's id only.
   const accountIds = [...new Set(rows.flatMap((row) => row.booking?.guests.flatMap((guest) => (guest.cancelledById ? [guest.cancelledById] : [])) ?? []))];
   const accounts = new Map(
-    (accountIds.length ? await prisma.user.findMany({ where: { id: { in: accountIds } }, select: { id: true, name: true, role: true } }) : []).map((user) => [user.id, user]),
+    (accountIds.length ? await prisma.user.findMany({ where: { id: { in: accountIds } }, select: { id: true, name: true, role: true } }) : []).map((user) => [
+      user.id,
+      user,
+    ]),
   );
 
   return rows.map((row) => {

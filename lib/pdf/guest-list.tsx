@@ -53,7 +53,12 @@ export async function renderGuestListPdf(list: GuestList): Promise<Buffer> {
           <Row
             key={`${guest.bookingId}-${guest.position}`}
             tick={guest.checkedInAt ? "arrived" : "empty"}
-            cells={[`${guest.lastName} ${guest.firstName}`, formatBookingNumber(guest.number), `${guest.partnerName}${guest.partnerPhone ? ` (${guest.partnerPhone})` : ""}`, describeNeeds(guest.needs, guest.needsNote)]}
+            cells={[
+              `${guest.lastName} ${guest.firstName}`,
+              formatBookingNumber(guest.number),
+              `${guest.partnerName}${guest.partnerPhone ? ` (${guest.partnerPhone})` : ""}`,
+              describeNeeds(guest.needs, guest.needsNote),
+            ]}
           />
         ))}
       </Page>

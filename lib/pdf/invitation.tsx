@@ -44,7 +44,15 @@ function registerFonts({ Font }: ReactPdf): void {
 const INK = "#000000";
 const styles = {
   page: { fontFamily: PDF_FONT_FAMILY, fontSize: 13, color: INK, paddingTop: 32, paddingBottom: 28, paddingHorizontal: 44, lineHeight: 1.35 },
-  band: { flexDirection: "row", justifyContent: "space-between", alignItems: "center", backgroundColor: INK, color: "#FFFFFF", paddingVertical: 8, paddingHorizontal: 14 },
+  band: {
+    flexDirection: "row",
+    justifyContent: "space-between",
+    alignItems: "center",
+    backgroundColor: INK,
+    color: "#FFFFFF",
+    paddingVertical: 8,
+    paddingHorizontal: 14,
+  },
   bandBrand: { fontSize: 13, fontWeight: "bold" },
   bandHeading: { fontSize: 13 },
   nominative: { marginTop: 14, fontSize: 15, fontWeight: "bold" },

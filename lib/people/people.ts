@@ -15,7 +15,6 @@ import { personSchema, personUpdateSchema } from "./schemas";
 
 export { personSchema, personUpdateSchema };
 
-
 export interface PersonRow {
   id: string;
   firstName: string;
@@ -35,7 +34,10 @@ export async function listPeople(
   ensure(canManagePeople(actor, partnerId), "Vous ne voyez que les personnes de votre structure.");
   if (!isUuid(partnerId)) throw new NotFoundError("structure");
   // What people type in a search box: cleaned like any text (a NUL byte cannot even reach PostgreSQL).
-  const words = cleanLine(typeof q === "string" ? q.slice(0, 100) : "").split(" ").filter(Boolean).slice(0, 4);
+  const words = cleanLine(typeof q === "string" ? q.slice(0, 100) : "")
+    .split(" ")
+    .filter(Boolean)
+    .slice(0, 4);
   const where: Prisma.PersonWhereInput = {
     partnerId,
     archivedAt: null,

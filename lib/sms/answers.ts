@@ -20,7 +20,22 @@ import { onIncoming, smsSession } from "./transport";
 
 export type AnswerWord = "NO" | "STOP" | "OTHER";
 
-const NO = new Set(["non", "no", "nan", "non merci", "non desole", "non desolee", "je peux pas", "je ne peux pas", "peux pas", "je viens pas", "je ne viens pas", "je pourrai pas", "je ne pourrai pas", "pas possible"]);
+const NO = new Set([
+  "non",
+  "no",
+  "nan",
+  "non merci",
+  "non desole",
+  "non desolee",
+  "je peux pas",
+  "je ne peux pas",
+  "peux pas",
+  "je viens pas",
+  "je ne viens pas",
+  "je pourrai pas",
+  "je ne pourrai pas",
+  "pas possible",
+]);
 const STOP = new Set(["stop", "stop sms", "stopsms"]);
 
 /** What a one-word answer says, whatever its case, accents, punctuation and spacing. */
@@ -43,7 +58,8 @@ export async function receiveAnswer(from: string, text: string, now = new Date()
   if (!number) return null;
   const prisma = getPrisma();
   const word = readAnswer(text);
-  if (word === "STOP") await prisma.smsSuppression.upsert({ where: { numberHash: numberHash(number) }, create: { numberHash: numberHash(number), createdAt: now }, update: {} });
+  if (word === "STOP")
+    await prisma.smsSuppression.upsert({ where: { numberHash: numberHash(number) }, create: { numberHash: numberHash(number), createdAt: now }, update: {} });
   const latest = await prisma.outboxSms.findFirst({
     where: { to: number, bookingId: { not: null }, status: { in: ["SENT", "DELIVERED", "KEPT"] } },
     orderBy: { createdAt: "desc" },
@@ -51,7 +67,14 @@ export async function receiveAnswer(from: string, text: string, now = new Date()
   });
   if (!latest?.partnerId || !latest.bookingId) return word === "STOP" ? "STOPPED" : null;
   const answer = await prisma.smsAnswer.create({
-    data: { partnerId: latest.partnerId, bookingId: latest.bookingId, guestPosition: latest.guestPosition, text: text.slice(0, 300), outcome: word === "STOP" ? "STOPPED" : "OTHER", receivedAt: now },
+    data: {
+      partnerId: latest.partnerId,
+      bookingId: latest.bookingId,
+      guestPosition: latest.guestPosition,
+      text: text.slice(0, 300),
+      outcome: word === "STOP" ? "STOPPED" : "OTHER",
+      receivedAt: now,
+    },
   });
   if (word !== "NO" || latest.guestPosition === null) return answer.outcome;
 
@@ -91,7 +114,11 @@ export async function receiveFromOperator(pdu: PDU, now = new Date()): Promise<v
   const raw = pdu.message_payload ?? pdu.short_message;
   const text = typeof raw === "object" && raw !== null && "message" in raw ? String((raw as { message: unknown }).message) : String(raw ?? "");
   if ((Number(pdu.esm_class) & 0x04) !== 0) {
-    await recordReceipt(String(pdu.receipted_message_id ?? /id:(\S+)/.exec(text)?.[1] ?? ""), /stat:(\w+)/.exec(text)?.[1] ?? String(pdu.message_state ?? ""), now);
+    await recordReceipt(
+      String(pdu.receipted_message_id ?? /id:(\S+)/.exec(text)?.[1] ?? ""),
+      /stat:(\w+)/.exec(text)?.[1] ?? String(pdu.message_state ?? ""),
+      now,
+    );
     return;
   }
   await receiveAnswer(String(pdu.source_addr ?? ""), text, now);

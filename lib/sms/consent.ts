@@ -36,7 +36,10 @@ export const bookingTextsSchema = z.object({
   confirmation: z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean()).default(false),
   mainMayCancel: z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean()).default(false),
   /** Numbers for guests of this booking only (companions typed in the form), each with its consent. */
-  guests: z.array(z.object({ position: z.coerce.number().int().min(0).max(50), number: mobile, consent: agreed })).max(20).default([]),
+  guests: z
+    .array(z.object({ position: z.coerce.number().int().min(0).max(50), number: mobile, consent: agreed }))
+    .max(20)
+    .default([]),
 });
 
 async function ownPerson(actor: Actor, personId: string) {
@@ -90,7 +93,10 @@ export async function personMobile(actor: Actor, personId: string): Promise<Mobi
  */
 export async function recordBookingTexts(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<number> {
   const choice = parse(bookingTextsSchema, input);
-  const booking = await getPrisma().booking.findUnique({ where: { id: choice.bookingId }, select: { partnerId: true, status: true, guests: { select: { id: true, position: true } } } });
+  const booking = await getPrisma().booking.findUnique({
+    where: { id: choice.bookingId },
+    select: { partnerId: true, status: true, guests: { select: { id: true, position: true } } },
+  });
   if (!booking || !canBookFor(actor, booking.partnerId)) throw new NotFoundError("réservation");
   ensure(canBookFor(actor, booking.partnerId));
   const byPosition = new Map(booking.guests.map((guest) => [guest.position, guest.id]));
@@ -119,6 +125,9 @@ export async function peopleWithMobile(actor: Actor, partnerId: string, personId
   requireId(partnerId, "structure");
   // Ids that are not ids are no person of the list: left out rather than sent to the database.
   const ids = Array.isArray(personIds) ? personIds.filter((id) => isUuid(id)) : [];
-  const rows = await getPrisma().personMobile.findMany({ where: { personId: { in: ids }, person: { partnerId, archivedAt: null } }, select: { personId: true } });
+  const rows = await getPrisma().personMobile.findMany({
+    where: { personId: { in: ids }, person: { partnerId, archivedAt: null } },
+    select: { personId: true },
+  });
   return rows.map((row) => row.personId);
 }

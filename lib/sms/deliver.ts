@@ -24,7 +24,10 @@ export async function deliverText(smsId: string, { attempt = 1, maxAttempts = TE
   } catch (error) {
     const message = String((error as Error)?.message ?? error).slice(0, 500);
     // The month's place it held is given back: it counts again only once sent.
-    await getPrisma().outboxSms.update({ where: { id: smsId }, data: { attempts: attempt, error: message, sentAt: null, status: attempt >= maxAttempts ? "FAILED" : "PENDING" } });
+    await getPrisma().outboxSms.update({
+      where: { id: smsId },
+      data: { attempts: attempt, error: message, sentAt: null, status: attempt >= maxAttempts ? "FAILED" : "PENDING" },
+    });
     // The operator's log and /api/metrics: the text's id and the operator's answer, never the number.
     metrics().texts.inc({ result: "failed" });
     log().warn({ area: "sms", smsId, attempt, final: attempt >= maxAttempts, answer: withoutContacts(message) }, "SMS non remis");

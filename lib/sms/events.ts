@@ -39,7 +39,18 @@ export async function queueTexts(sql: Sql, texts: QueuedText[]): Promise<void> {
      )
      SELECT 1 AS queued FROM texts,
        LATERAL graphile_worker.add_job('send-sms', json_build_object('smsId', texts."id"), job_key => 'sms:' || texts."id", max_attempts => $10)`,
-    [column("kind"), column("to"), column("text"), column("encoding"), column("segments"), column("partnerId"), column("bookingId"), column("guestPosition"), column("sourceKey"), TEXT_ATTEMPTS],
+    [
+      column("kind"),
+      column("to"),
+      column("text"),
+      column("encoding"),
+      column("segments"),
+      column("partnerId"),
+      column("bookingId"),
+      column("guestPosition"),
+      column("sourceKey"),
+      TEXT_ATTEMPTS,
+    ],
   );
 }
 
@@ -62,7 +73,9 @@ export async function recipientsOf(bookingId: string, { withdrawn }: { withdrawn
     select: {
       partnerId: true,
       partner: { select: { name: true } },
-      session: { select: { startsAt: true, event: { select: { title: true, venue: { select: { name: true, addressLine: true, postalCode: true, city: true } } } } } },
+      session: {
+        select: { startsAt: true, event: { select: { title: true, venue: { select: { name: true, addressLine: true, postalCode: true, city: true } } } } },
+      },
       guests: {
         // A guest withdrawn by their own "NON" still gets its answer (withdrawn: their position).
         where: { anonymizedAt: null, OR: [{ cancelledAt: null }, ...(withdrawn === undefined ? [] : [{ position: withdrawn }])] },
@@ -95,7 +108,12 @@ export async function recipientsOf(bookingId: string, { withdrawn }: { withdrawn
 }
 
 /** The texts of `kind` to every recipient of a booking (or to one guest), keyed by `source`. */
-export async function textsFor(bookingId: string, kind: TextKind, source: string, { only, now = new Date() }: { only?: number; now?: Date } = {}): Promise<QueuedText[]> {
+export async function textsFor(
+  bookingId: string,
+  kind: TextKind,
+  source: string,
+  { only, now = new Date() }: { only?: number; now?: Date } = {},
+): Promise<QueuedText[]> {
   return (await recipientsOf(bookingId, { withdrawn: only }))
     .filter((recipient) => only === undefined || recipient.position === only)
     .map((recipient) => ({

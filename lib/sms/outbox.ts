@@ -96,7 +96,14 @@ export async function listSmsAnswers(actor: Actor, partnerId: string) {
     const guest = guests.find((g) => g.bookingId === bookingId && g.position === position);
     return guest ? `${guest.firstName} ${guest.lastName}` : "";
   };
-  return answers.map((answer) => ({ id: answer.id, outcome: answer.outcome, text: answer.text, receivedAt: answer.receivedAt, bookingId: answer.bookingId, name: name(answer.bookingId, answer.guestPosition) }));
+  return answers.map((answer) => ({
+    id: answer.id,
+    outcome: answer.outcome,
+    text: answer.text,
+    receivedAt: answer.receivedAt,
+    bookingId: answer.bookingId,
+    name: name(answer.bookingId, answer.guestPosition),
+  }));
 }
 
 export async function markSmsAnswerRead(actor: Actor, input: unknown): Promise<void> {

@@ -15,9 +15,38 @@ export const MASKED_BELOW = 5;
 export type Shown = number | null | "small" | "masked";
 
 /** Counts of places or people: primary suppression below 5. The offer is not one; nor are the structures. */
-export const COUNTS_OF_PEOPLE = new Set<keyof Figures>(["requested", "confirmed", "attended", "noShows", "people", "companions", "cancelledByPartner", "cancelledByVenue", "cancelledByAssociation", "sessionCancelled", "expired", "withdrawn", "promotions"]);
+export const COUNTS_OF_PEOPLE = new Set<keyof Figures>([
+  "requested",
+  "confirmed",
+  "attended",
+  "noShows",
+  "people",
+  "companions",
+  "cancelledByPartner",
+  "cancelledByVenue",
+  "cancelledByAssociation",
+  "sessionCancelled",
+  "expired",
+  "withdrawn",
+  "promotions",
+]);
 /** Figures that add up across the rows of a breakdown (distinct people and structures do not). */
-const ADDITIVE = new Set<keyof Figures>(["offered", "requested", "confirmed", "attended", "noShows", "unused", "companions", "cancelledByPartner", "cancelledByVenue", "cancelledByAssociation", "sessionCancelled", "expired", "withdrawn", "promotions"]);
+const ADDITIVE = new Set<keyof Figures>([
+  "offered",
+  "requested",
+  "confirmed",
+  "attended",
+  "noShows",
+  "unused",
+  "companions",
+  "cancelledByPartner",
+  "cancelledByVenue",
+  "cancelledByAssociation",
+  "sessionCancelled",
+  "expired",
+  "withdrawn",
+  "promotions",
+]);
 const CANCELLED: (keyof Figures)[] = ["cancelledByPartner", "cancelledByVenue", "cancelledByAssociation", "sessionCancelled", "expired", "withdrawn"];
 
 /** A row's own relations, as a reader may take them: each left side is the sum of its right side. */
@@ -211,8 +240,16 @@ export function protection(
           for (const [group, byKind] of kinds) {
             if (group === groupOf[row]) continue;
             const theirs = group === "" ? [] : group.split(",").map(Number);
-            const mine = marginalsMove(holding[row]!.filter((m) => !theirs.includes(m)), meta.key);
-            const their = meta.opposite[0] ? marginalsMove(theirs.filter((m) => !holding[row]!.includes(m)), metaOf.get(meta.opposite[0])!.key) : null;
+            const mine = marginalsMove(
+              holding[row]!.filter((m) => !theirs.includes(m)),
+              meta.key,
+            );
+            const their = meta.opposite[0]
+              ? marginalsMove(
+                  theirs.filter((m) => !holding[row]!.includes(m)),
+                  metaOf.get(meta.opposite[0])!.key,
+                )
+              : null;
             if (!mine || !their || mine.length + their.length > 0) continue; // another group's row: only where the towns' file hides them already
             for (const back of meta.opposite) pair(pattern, back, here, byKind);
           }
@@ -259,7 +296,11 @@ export function protection(
     found.moved.forEach((moved) => covered.add(moved));
   }
 
-  const cells = rows.map((row, r) => row.map((value, column): Shown => (value === null ? null : state[r * width + column] === SMALL ? "small" : state[r * width + column] === MASKED ? "masked" : value)));
+  const cells = rows.map((row, r) =>
+    row.map((value, column): Shown =>
+      value === null ? null : state[r * width + column] === SMALL ? "small" : state[r * width + column] === MASKED ? "masked" : value,
+    ),
+  );
   // The marginals' cells their files must mask too (as line × width + column, from the first marginal).
   return { cells, unprotected, required: [...required] };
 }
@@ -276,7 +317,9 @@ function patternsOf(names: readonly (keyof Figures)[], additive: number[]) {
 
 function buildPatterns(names: readonly (keyof Figures)[], additive: number[]) {
   const width = names.length;
-  const equations = ROW_RELATIONS.map(([whole, parts]) => [whole, ...parts].map((name) => names.indexOf(name))).filter((columns) => columns.every((column) => column >= 0));
+  const equations = ROW_RELATIONS.map(([whole, parts]) => [whole, ...parts].map((name) => names.indexOf(name))).filter((columns) =>
+    columns.every((column) => column >= 0),
+  );
   // An equation is checked once its last column is set.
   const closing = names.map((_, column) => equations.filter((columns) => Math.max(...columns) === column));
   const found: Int8Array[] = [];
@@ -289,7 +332,8 @@ function buildPatterns(names: readonly (keyof Figures)[], additive: number[]) {
     for (const delta of [0, 1, -1]) {
       if (delta !== 0 && support >= 6) continue;
       pattern[column] = delta;
-      if (closing[column]!.every(([whole, ...parts]) => pattern[whole!] === parts.reduce((sum, part) => sum + pattern[part]!, 0))) walk(column + 1, support + (delta === 0 ? 0 : 1));
+      if (closing[column]!.every(([whole, ...parts]) => pattern[whole!] === parts.reduce((sum, part) => sum + pattern[part]!, 0)))
+        walk(column + 1, support + (delta === 0 ? 0 : 1));
     }
     pattern[column] = 0;
   };

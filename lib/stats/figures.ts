@@ -54,8 +54,22 @@ export function withData<T extends Figures>(row: T | null | undefined): T | null
 }
 
 export const FIGURE_NAMES = [
-  "offered", "requested", "confirmed", "attended", "noShows", "cancelledByPartner", "cancelledByVenue", "cancelledByAssociation",
-  "sessionCancelled", "expired", "withdrawn", "promotions", "unused", "people", "structures", "companions",
+  "offered",
+  "requested",
+  "confirmed",
+  "attended",
+  "noShows",
+  "cancelledByPartner",
+  "cancelledByVenue",
+  "cancelledByAssociation",
+  "sessionCancelled",
+  "expired",
+  "withdrawn",
+  "promotions",
+  "unused",
+  "people",
+  "structures",
+  "companions",
 ] as const satisfies readonly (keyof Figures)[];
 
 const ZERO: Figures = Object.fromEntries(FIGURE_NAMES.map((name) => [name, name === "offered" || name === "unused" ? null : 0])) as unknown as Figures;
@@ -66,7 +80,9 @@ type GroupKey = "sector" | "venue" | "category" | "town" | "area" | "month";
 
 /** A season as the functions here take it: the year it starts, checked (a bad one is a clear refusal). */
 export function seasonNumber(season: unknown): number {
-  return parse(z.object({ season: z.number("validation.invalid").int("validation.invalid").min(2000, "validation.invalid").max(2100, "validation.invalid") }), { season }).season;
+  return parse(z.object({ season: z.number("validation.invalid").int("validation.invalid").min(2000, "validation.invalid").max(2100, "validation.invalid") }), {
+    season,
+  }).season;
 }
 
 /** Which bookings a computation covers: every one (the association), or one venue's, or one structure's. */
@@ -278,6 +294,8 @@ export async function rangeFigures(actor: Actor, range: DateRange, { now = new D
  */
 export async function seasonComputedAt(actor: Actor, season: number): Promise<Date | null> {
   ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
-  const [row] = await getPrisma().$queryRaw<{ at: Date | null }[]>`SELECT max("computedAt") AS "at" FROM "StatsFigure" WHERE "season" = ${seasonNumber(season)}`;
+  const [row] = await getPrisma().$queryRaw<
+    { at: Date | null }[]
+  >`SELECT max("computedAt") AS "at" FROM "StatsFigure" WHERE "season" = ${seasonNumber(season)}`;
   return row?.at ?? null;
 }

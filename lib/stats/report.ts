@@ -80,18 +80,37 @@ export async function statisticsReport(
     for (const row of all) counts[row.dimension] = (counts[row.dimension] ?? 0) + 1;
     const kept = dimensions ? DIMENSIONS.filter((dimension) => dimension === "total" || dimensions.includes(dimension)) : DIMENSIONS;
     const current = kept.flatMap((dimension) => rowsOf(all, dimension).slice(0, perDimension));
-    report = { season: null, range: filters.range, current, previous: before.filter((row) => row.dimension === "total" && withData(row)), counts, computedAt: null };
+    report = {
+      season: null,
+      range: filters.range,
+      current,
+      previous: before.filter((row) => row.dimension === "total" && withData(row)),
+      counts,
+      computedAt: null,
+    };
   } else {
     const season = filters.saison ?? seasonOf(now);
-    const [current, previous] = await Promise.all([seasonFigures(actor, season, { now, perDimension, dimensions: dimensions && ["total", ...dimensions.filter((dimension) => dimension !== "total")] }), seasonFigures(actor, season - 1, { now, dimensions: ["total"] })]);
+    const [current, previous] = await Promise.all([
+      seasonFigures(actor, season, { now, perDimension, dimensions: dimensions && ["total", ...dimensions.filter((dimension) => dimension !== "total")] }),
+      seasonFigures(actor, season - 1, { now, dimensions: ["total"] }),
+    ]);
     // A season with nothing recorded is no period to compare with (withData).
-    report = { season, range: null, current: current.rows, previous: previous.rows.filter((row) => withData(row)), counts: current.counts, computedAt: current.computedAt };
+    report = {
+      season,
+      range: null,
+      current: current.rows,
+      previous: previous.rows.filter((row) => withData(row)),
+      counts: current.counts,
+      computedAt: current.computedAt,
+    };
   }
   const venueIds = report.current.filter((row) => row.dimension === "venue").map((row) => row.key);
   // One array parameter: the venue table's export names 1,500 venues at national scale, which Prisma's
   // `in` sent as 1,500 parameters.
   const venues = venueIds.length
-    ? await getPrisma().$queryRaw<{ id: string; name: string; city: string }[]>`SELECT v."id"::text AS "id", v."name", v."city" FROM "Venue" v WHERE v."id" = ANY(${venueIds}::uuid[])`
+    ? await getPrisma().$queryRaw<
+        { id: string; name: string; city: string }[]
+      >`SELECT v."id"::text AS "id", v."name", v."city" FROM "Venue" v WHERE v."id" = ANY(${venueIds}::uuid[])`
     : [];
   return { ...report, venues: new Map(venues.map((venue) => [venue.id, { name: venue.name, city: venue.city }])) };
 }

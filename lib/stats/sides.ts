@@ -87,7 +87,12 @@ export async function venueStatistics(
 
 /** A structure's season: its bookings, the people it took out, attendance, by month, category and venue; and
  * the totals of the season before, to compare. */
-export async function partnerStatistics(actor: Actor, partnerId: string, season: number, { now = new Date() } = {}): Promise<{ rows: FigureRow[]; previous: FigureRow | null }> {
+export async function partnerStatistics(
+  actor: Actor,
+  partnerId: string,
+  season: number,
+  { now = new Date() } = {},
+): Promise<{ rows: FigureRow[]; previous: FigureRow | null }> {
   requireId(partnerId, "structure");
   ensure(actsForPartner(actor, partnerId), "Vous ne voyez que les statistiques de votre structure.");
   const asked = seasonNumber(season);

@@ -38,8 +38,22 @@ export const TABLE_COLUMNS: Record<Exclude<StatTable, "bilan">, (keyof Figures)[
 
 /** The season's account, line by line: what the invitations became. */
 export const SUMMARY_LINES: (keyof Figures)[] = [
-  "offered", "requested", "confirmed", "attended", "noShows", "unused", "people", "structures", "companions", "promotions",
-  "cancelledByPartner", "cancelledByVenue", "cancelledByAssociation", "sessionCancelled", "expired", "withdrawn",
+  "offered",
+  "requested",
+  "confirmed",
+  "attended",
+  "noShows",
+  "unused",
+  "people",
+  "structures",
+  "companions",
+  "promotions",
+  "cancelledByPartner",
+  "cancelledByVenue",
+  "cancelledByAssociation",
+  "sessionCancelled",
+  "expired",
+  "withdrawn",
 ];
 
 export { MASKED_BELOW } from "./disclosure";
@@ -76,7 +90,13 @@ export function change(current: number | null, previous: number | null | undefin
 }
 
 /** What a row of a breakdown is called: a sector, a month, a venue, a town… in words. */
-export function rowLabel(table: Exclude<StatTable, "bilan">, key: string, words: (key: string) => string, venues: Map<string, { name: string; city: string }>, month: (key: string) => string): string {
+export function rowLabel(
+  table: Exclude<StatTable, "bilan">,
+  key: string,
+  words: (key: string) => string,
+  venues: Map<string, { name: string; city: string }>,
+  month: (key: string) => string,
+): string {
   switch (table) {
     case "secteurs":
       return words(`associationLabels.sector.${key}`);
@@ -108,7 +128,11 @@ export function statisticsCsv(
   report: { current: FigureRow[]; previous: FigureRow[]; venues: Map<string, { name: string; city: string }> },
   { words, month, masked = false }: { words: (key: string) => string; month: (key: string) => string; masked?: boolean },
 ): { header: string[]; rows: (string | number)[][] } {
-  if (table === "bilan") return summaryCsv(SUMMARY_LINES, totalOf(report.current), totalOf(report.previous) ?? null, words, { masked, account: masked ? externalAccount(report.current) : null });
+  if (table === "bilan")
+    return summaryCsv(SUMMARY_LINES, totalOf(report.current), totalOf(report.previous) ?? null, words, {
+      masked,
+      account: masked ? externalAccount(report.current) : null,
+    });
   const columns = TABLE_COLUMNS[table];
   const rows = rowsOf(report.current, TABLE_DIMENSION[table]);
   const values = rows.map((row) => columns.map((name) => row[name]));
@@ -129,11 +153,19 @@ function marginalsOf(table: Exclude<StatTable, "bilan">, rows: FigureRow[], repo
   const total = totalOf(report);
   if (table === "besoins" || !total || !account) return [];
   const columns = TABLE_COLUMNS[table];
-  const totalMarginal: Marginal = { values: columns.map((name) => total[name]), parts: rows.map((_, index) => index), shown: columns.map((name) => account[SUMMARY_LINES.indexOf(name)]!) };
+  const totalMarginal: Marginal = {
+    values: columns.map((name) => total[name]),
+    parts: rows.map((_, index) => index),
+    shown: columns.map((name) => account[SUMMARY_LINES.indexOf(name)]!),
+  };
   if (table !== "quartiers") return [totalMarginal];
   // The towns' file, protected as /export?table=villes protects it.
   const towns = rowsOf(report, "town");
-  const townCells = protectedCells(TABLE_COLUMNS.villes, towns.map((town) => TABLE_COLUMNS.villes.map((name) => town[name])), [{ ...totalMarginal, parts: towns.map((_, index) => index) }]);
+  const townCells = protectedCells(
+    TABLE_COLUMNS.villes,
+    towns.map((town) => TABLE_COLUMNS.villes.map((name) => town[name])),
+    [{ ...totalMarginal, parts: towns.map((_, index) => index) }],
+  );
   const byTown = new Map<string, number[]>();
   rows.forEach((row, index) => {
     const town = row.key.split("|")[0]!;
@@ -147,7 +179,8 @@ function marginalsOf(table: Exclude<StatTable, "bilan">, rows: FigureRow[], repo
       continue;
     }
     // A town without its row (not read with the areas): its additive figures from its areas, the others unknown.
-    const sum = (name: keyof Figures) => (parts.some((index) => rows[index]![name] === null) ? null : parts.reduce((s, index) => s + (rows[index]![name] as number), 0));
+    const sum = (name: keyof Figures) =>
+      parts.some((index) => rows[index]![name] === null) ? null : parts.reduce((s, index) => s + (rows[index]![name] as number), 0);
     marginals.push({ values: columns.map((name) => (name === "people" || name === "structures" ? null : sum(name))), parts });
   }
   return marginals;
@@ -164,7 +197,7 @@ export function externalAccount(report: FigureRow[]): Shown[] | null {
   if (!total) return null;
   const values = SUMMARY_LINES.map((name) => total[name]);
   const forced = new Set<number>();
-  for (let grew = true; ; ) {
+  for (let grew = true; ;) {
     const account = protection(SUMMARY_LINES, [values], [], { forced }).cells[0]!;
     if (!grew) return account;
     grew = false;
@@ -173,7 +206,12 @@ export function externalAccount(report: FigureRow[]): Shown[] | null {
       if (table === "besoins" || rows.length === 0) continue;
       const columns = TABLE_COLUMNS[table];
       const marginals = marginalsOf(table, rows, report, account);
-      const { required } = protection(columns, rows.map((row) => columns.map((name) => row[name])), marginals, { openMarginals: true });
+      const { required } = protection(
+        columns,
+        rows.map((row) => columns.map((name) => row[name])),
+        marginals,
+        { openMarginals: true },
+      );
       for (const cell of required) {
         // Only the account's cells (the first marginal): a town's are the towns' file's own (decision 011).
         if (cell >= columns.length) continue;
@@ -191,7 +229,11 @@ export function monthLabel(key: string): string {
 }
 
 /** How a figure changed, in words ("en hausse de 12 %"), from the "statistics" catalog. */
-export function changeInWords(t: (key: "noPrevious" | "changeUp" | "changeDown" | "changeFlat", values?: { percent: number }) => string, current: number | null, previous: number | null | undefined): string {
+export function changeInWords(
+  t: (key: "noPrevious" | "changeUp" | "changeDown" | "changeFlat", values?: { percent: number }) => string,
+  current: number | null,
+  previous: number | null | undefined,
+): string {
   const percent = change(current, previous);
   return percent === null ? t("noPrevious") : percent > 0 ? t("changeUp", { percent }) : percent < 0 ? t("changeDown", { percent: -percent }) : t("changeFlat");
 }
@@ -224,7 +266,13 @@ export function feedbackInWords(feedback: Moods, words: (key: string) => string)
 }
 
 /** An account as CSV rows: these figures for the period and the one before (the association's, a venue's, a structure's). */
-function summaryCsv(names: readonly (keyof Figures)[], current: FigureRow | undefined, previous: FigureRow | null, words: (key: string) => string, { masked = false, account = null as Shown[] | null } = {}) {
+function summaryCsv(
+  names: readonly (keyof Figures)[],
+  current: FigureRow | undefined,
+  previous: FigureRow | null,
+  words: (key: string) => string,
+  { masked = false, account = null as Shown[] | null } = {},
+) {
   const periods = [names.map((name) => current?.[name] ?? 0), names.map((name) => previous?.[name] ?? null)];
   // Each period is a row of figures bound by the same relations as a breakdown's row; this period's as
   // the breakdowns need it (externalAccount).
@@ -238,13 +286,27 @@ function summaryCsv(names: readonly (keyof Figures)[], current: FigureRow | unde
 /** A venue's table as CSV: its account, or its events with the feedback. Its own figures: nothing masked. */
 export function venueStatisticsCsv(
   table: (typeof VENUE_TABLES)[number],
-  statistics: { rows: FigureRow[]; previous: FigureRow | null; events: ({ title: string; sessions: number; feedback: Moods } & Record<(typeof VENUE_EVENT_COLUMNS)[number], number>)[] },
+  statistics: {
+    rows: FigureRow[];
+    previous: FigureRow | null;
+    events: ({ title: string; sessions: number; feedback: Moods } & Record<(typeof VENUE_EVENT_COLUMNS)[number], number>)[];
+  },
   words: (key: string, values?: Record<string, string | number>) => string,
 ): { header: string[]; rows: (string | number)[][] } {
   if (table === "bilan") return summaryCsv(VENUE_SUMMARY, totalOf(statistics.rows), statistics.previous, words);
   return {
-    header: [words("statistics.eventColumn"), words("statistics.sessionsColumn"), ...VENUE_EVENT_COLUMNS.map((name) => words(`statistics.short.${name}`)), words("statistics.feedbackColumn")],
-    rows: statistics.events.map((event) => [event.title, event.sessions, ...VENUE_EVENT_COLUMNS.map((name) => event[name]), feedbackInWords(event.feedback, words)]),
+    header: [
+      words("statistics.eventColumn"),
+      words("statistics.sessionsColumn"),
+      ...VENUE_EVENT_COLUMNS.map((name) => words(`statistics.short.${name}`)),
+      words("statistics.feedbackColumn"),
+    ],
+    rows: statistics.events.map((event) => [
+      event.title,
+      event.sessions,
+      ...VENUE_EVENT_COLUMNS.map((name) => event[name]),
+      feedbackInWords(event.feedback, words),
+    ]),
   };
 }
 
@@ -258,6 +320,9 @@ export function partnerStatisticsCsv(
   if (table === "bilan") return summaryCsv(PARTNER_SUMMARY, totalOf(statistics.rows), statistics.previous, words);
   return {
     header: [words(`statistics.keyColumn.${table}`), ...PARTNER_COLUMNS.map((name) => words(`statistics.short.${name}`))],
-    rows: rowsOf(statistics.rows, TABLE_DIMENSION[table]).map((row) => [rowLabel(table, row.key, words, new Map(), month), ...PARTNER_COLUMNS.map((name) => cell(row[name], words))]),
+    rows: rowsOf(statistics.rows, TABLE_DIMENSION[table]).map((row) => [
+      rowLabel(table, row.key, words, new Map(), month),
+      ...PARTNER_COLUMNS.map((name) => cell(row[name], words)),
+    ]),
   };
 }

@@ -59,7 +59,12 @@ export async function addSessions(actor: Actor, input: unknown, { now = new Date
     // Their timed rules (closing, a quota lifting itself) and mails (reminder, attendance) as jobs.
     const rule = await tx.quotaRule.findFirst({ where: { venue: { events: { some: { id: run.eventId } } } } });
     await scheduleSessionJobs(prismaSql(tx), created, rule, now);
-    await audit(tx, actor, { action: "sessions.added", entityType: "Event", entityId: run.eventId, after: { count: starts.length, capacity: run.capacity } }, now);
+    await audit(
+      tx,
+      actor,
+      { action: "sessions.added", entityType: "Event", entityId: run.eventId, after: { count: starts.length, capacity: run.capacity } },
+      now,
+    );
   });
   offerChanged();
   return { created: starts.length };

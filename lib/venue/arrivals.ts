@@ -23,14 +23,21 @@ export async function undoArrival(actor: Actor, input: unknown, { now = new Date
   ensureVenueStaff(actor);
   const { bookingId, position } = parse(undoArrivalSchema, input);
   const prisma = getPrisma();
-  const booking = await prisma.booking.findUnique({ where: { id: bookingId }, select: { status: true, session: { select: { startsAt: true, event: { select: { venueId: true } } } } } });
+  const booking = await prisma.booking.findUnique({
+    where: { id: bookingId },
+    select: { status: true, session: { select: { startsAt: true, event: { select: { venueId: true } } } } },
+  });
   if (!booking || !managesVenue(actor, booking.session.event.venueId)) throw new NotFoundError("réservation");
-  if (booking.status !== "CONFIRMED") throw new RuleViolation("NOT_CONFIRMED", "Cette réservation n'est pas confirmée : l'entrée ne peut pas être enregistrée.");
+  if (booking.status !== "CONFIRMED")
+    throw new RuleViolation("NOT_CONFIRMED", "Cette réservation n'est pas confirmée : l'entrée ne peut pas être enregistrée.");
   if (!isSameParisDay(booking.session.startsAt, now)) {
     throw new RuleViolation("OTHER_DAY", "Cette invitation est pour un autre jour : l'entrée ne peut pas être enregistrée aujourd'hui.");
   }
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.bookingGuest.updateMany({ where: { bookingId, position, checkedInAt: { not: null }, cancelledAt: null }, data: { checkedInAt: null, attendance: null } });
+    const { count } = await tx.bookingGuest.updateMany({
+      where: { bookingId, position, checkedInAt: { not: null }, cancelledAt: null },
+      data: { checkedInAt: null, attendance: null },
+    });
     if (count) await audit(tx, actor, { action: "booking.check_in_undone", entityType: "Booking", entityId: bookingId, after: { positions: [position] } }, now);
     return { undone: count };
   });

@@ -17,7 +17,11 @@ export async function getEventAttendance(actor: Actor, eventId: string) {
       confirmedPlaces: true,
       bookings: {
         where: { status: "CONFIRMED" },
-        select: { guests: { where: { cancelledAt: null }, select: { attendance: true } }, feedback: { select: { mood: true, comment: true } }, partner: { select: { name: true } } },
+        select: {
+          guests: { where: { cancelledAt: null }, select: { attendance: true } },
+          feedback: { select: { mood: true, comment: true } },
+          partner: { select: { name: true } },
+        },
       },
     },
   });

@@ -17,8 +17,23 @@ import { isSameParisDay } from "@/lib/time";
 import { ensureVenueStaff } from "./access";
 
 export type DoorAnswer =
-  | { result: "VALID" | "ALREADY_USED"; bookingId: string; number: string; eventTitle: string; startsAt: Date; partnerName: string; guests: { position: number; firstName: string; lastName: string; arrivedAt: Date | null }[]; scannedPosition: number | null }
-  | { result: "CANCELLED" | "WAITLISTED"; number: string; eventTitle: string; startsAt: Date; /** Only the scanned guest was withdrawn; the booking goes on. */ guestWithdrawn?: boolean }
+  | {
+      result: "VALID" | "ALREADY_USED";
+      bookingId: string;
+      number: string;
+      eventTitle: string;
+      startsAt: Date;
+      partnerName: string;
+      guests: { position: number; firstName: string; lastName: string; arrivedAt: Date | null }[];
+      scannedPosition: number | null;
+    }
+  | {
+      result: "CANCELLED" | "WAITLISTED";
+      number: string;
+      eventTitle: string;
+      startsAt: Date;
+      /** Only the scanned guest was withdrawn; the booking goes on. */ guestWithdrawn?: boolean;
+    }
   | { result: "OTHER_DATE"; number: string; eventTitle: string; startsAt: Date }
   | { result: "UNKNOWN" | "FORGED" | "OTHER_VENUE" };
 
@@ -65,7 +80,9 @@ export async function checkInvitation(actor: Actor, input: unknown, { now = new 
   if (booking.status === "WAITLISTED") return { result: "WAITLISTED", ...facts };
   if (position !== null && booking.guests.find((g) => g.position === position)?.cancelledAt) return { result: "CANCELLED", ...facts, guestWithdrawn: true };
   if (!isSameParisDay(booking.session.startsAt, now)) return { result: "OTHER_DATE", ...facts };
-  const guests = booking.guests.filter((g) => !g.cancelledAt).map((g) => ({ position: g.position, firstName: g.firstName, lastName: g.lastName, arrivedAt: g.checkedInAt }));
+  const guests = booking.guests
+    .filter((g) => !g.cancelledAt)
+    .map((g) => ({ position: g.position, firstName: g.firstName, lastName: g.lastName, arrivedAt: g.checkedInAt }));
   // A scanned page is one guest: used when that guest has arrived. A typed number is the whole booking.
   const used = position !== null ? Boolean(guests.find((g) => g.position === position)?.arrivedAt) : guests.every((g) => g.arrivedAt);
   return { result: used ? "ALREADY_USED" : "VALID", bookingId: booking.id, ...facts, partnerName: booking.partner.name, guests, scannedPosition: position };
@@ -84,9 +101,13 @@ export async function markArrived(actor: Actor, input: unknown, { now = new Date
   ensureVenueStaff(actor);
   const { bookingId, positions } = parse(markArrivedSchema, input);
   const prisma = getPrisma();
-  const booking = await prisma.booking.findUnique({ where: { id: bookingId }, select: { status: true, session: { select: { startsAt: true, event: { select: { venueId: true } } } } } });
+  const booking = await prisma.booking.findUnique({
+    where: { id: bookingId },
+    select: { status: true, session: { select: { startsAt: true, event: { select: { venueId: true } } } } },
+  });
   if (!booking || !managesVenue(actor, booking.session.event.venueId)) throw new NotFoundError("réservation");
-  if (booking.status !== "CONFIRMED") throw new RuleViolation("NOT_CONFIRMED", "Cette réservation n'est pas confirmée : l'entrée ne peut pas être enregistrée.");
+  if (booking.status !== "CONFIRMED")
+    throw new RuleViolation("NOT_CONFIRMED", "Cette réservation n'est pas confirmée : l'entrée ne peut pas être enregistrée.");
   if (!isSameParisDay(booking.session.startsAt, now)) {
     throw new RuleViolation("OTHER_DAY", "Cette invitation est pour un autre jour : l'entrée ne peut pas être enregistrée aujourd'hui.");
   }

@@ -17,7 +17,6 @@ import { createEventSchema, eventFieldsSchema, updateEventSchema } from "./schem
 
 export { createEventSchema, eventFieldsSchema, updateEventSchema };
 
-
 function columns(fields: z.output<typeof eventFieldsSchema>) {
   const { publicPrice, ticketUrl, imageAlt, ...rest } = fields;
   return { ...rest, publicPriceCents: publicPrice === null ? null : Math.round(publicPrice * 100), ticketUrl: ticketUrl ?? null, imageAlt: imageAlt ?? null };
@@ -38,7 +37,13 @@ export async function updateEvent(actor: Actor, input: unknown): Promise<void> {
   const before = await managedEvent(actor, eventId);
   await getPrisma().$transaction(async (tx) => {
     await tx.event.update({ where: { id: eventId }, data: columns(fields) });
-    await audit(tx, actor, { action: "event.updated", entityType: "Event", entityId: eventId, before: { title: before.title }, after: { title: fields.title } });
+    await audit(tx, actor, {
+      action: "event.updated",
+      entityType: "Event",
+      entityId: eventId,
+      before: { title: before.title },
+      after: { title: fields.title },
+    });
   });
 }
 

@@ -68,7 +68,11 @@ export async function getGuestList(actor: Actor, sessionId: string, { now = new 
       late: true,
       requestedAt: true,
       partner: { select: { name: true, phone: true } },
-      guests: { where: { cancelledAt: null }, orderBy: { position: "asc" }, select: { position: true, firstName: true, lastName: true, kind: true, needs: true, needsNote: true, checkedInAt: true } },
+      guests: {
+        where: { cancelledAt: null },
+        orderBy: { position: "asc" },
+        select: { position: true, firstName: true, lastName: true, kind: true, needs: true, needsNote: true, checkedInAt: true },
+      },
     },
   });
   const confirmed = bookings.filter((b) => b.status === "CONFIRMED");
@@ -155,6 +159,9 @@ export function sessionLabel(list: GuestList): string {
 /** A person phoned the venue: the venue cancels, saying why (required), and the partner is told. */
 export async function cancelGuestBooking(actor: Actor, input: unknown) {
   ensureVenueStaff(actor);
-  const { bookingId, note } = parse(z.object({ bookingId: z.uuid("validation.invalid"), note: z.string().trim().min(1, "validation.reasonRequired").max(500, "validation.tooLong") }), input);
+  const { bookingId, note } = parse(
+    z.object({ bookingId: z.uuid("validation.invalid"), note: z.string().trim().min(1, "validation.reasonRequired").max(500, "validation.tooLong") }),
+    input,
+  );
   return cancelBooking(actor, { bookingId, note });
 }

@@ -18,7 +18,11 @@ export async function setEventImage(actor: Actor, eventId: string, bytes: Buffer
   if (bytes.length > MAX_IMAGE_BYTES) throw new RuleViolation("IMAGE_TOO_LARGE", "L'image dépasse 5 Mo.");
   let output: { data: Buffer; info: { width: number; height: number } };
   try {
-    output = await sharp(bytes, { limitInputPixels: 50_000_000 }).rotate().resize({ width: 1200, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer({ resolveWithObject: true });
+    output = await sharp(bytes, { limitInputPixels: 50_000_000 })
+      .rotate()
+      .resize({ width: 1200, withoutEnlargement: true })
+      .webp({ quality: 80 })
+      .toBuffer({ resolveWithObject: true });
   } catch {
     throw new RuleViolation("IMAGE_UNREADABLE", "Ce fichier n'est pas une image lisible (JPEG, PNG ou WebP).");
   }
@@ -35,7 +39,10 @@ export async function setEventImage(actor: Actor, eventId: string, bytes: Buffer
 export async function getEventImage(actor: Actor, eventId: string): Promise<{ mimeType: string; data: Uint8Array; updatedAt: Date }> {
   ensure(canBrowseOffer(actor), "Connectez-vous pour voir l'offre.");
   const image = isUuid(eventId)
-    ? await getPrisma().eventImage.findUnique({ where: { eventId }, select: { mimeType: true, data: true, updatedAt: true, event: { select: { status: true, venueId: true } } } })
+    ? await getPrisma().eventImage.findUnique({
+        where: { eventId },
+        select: { mimeType: true, data: true, updatedAt: true, event: { select: { status: true, venueId: true } } },
+      })
     : null;
   if (!image || (image.event.status === "DRAFT" && !managesVenue(actor, image.event.venueId))) throw new NotFoundError("image");
   return { mimeType: image.mimeType, data: image.data, updatedAt: image.updatedAt };

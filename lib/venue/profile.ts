@@ -54,7 +54,12 @@ export async function updateVenueProfile(actor: Actor, input: unknown): Promise<
     const kindChanged = before !== null && before.kind !== kind;
     ensure(!kindChanged || isAdmin(actor), "Seule l'association change le type d'un lieu.");
     await tx.venue.update({ where: { id: venueId }, data: kindChanged ? { ...data, kind } : data });
-    await audit(tx, actor, { action: "venue.updated", entityType: "Venue", entityId: venueId, ...(kindChanged ? { before: { venueKind: before.kind }, after: { venueKind: kind } } : {}) });
+    await audit(tx, actor, {
+      action: "venue.updated",
+      entityType: "Venue",
+      entityId: venueId,
+      ...(kindChanged ? { before: { venueKind: before.kind }, after: { venueKind: kind } } : {}),
+    });
   });
   offerChanged(); // its town or area may have changed
 }

@@ -8,8 +8,14 @@ export const eventFieldsSchema = z.object({
   title: line(160),
   description: text(5000),
   category: z.enum(Object.values(EventCategory) as [EventCategory, ...EventCategory[]], "validation.invalid"),
-  minAge: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int("validation.integer").min(0, "validation.notNegative").max(99, "validation.tooLarge").nullable()),
-  durationMinutes: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int("validation.integer").min(1, "validation.atLeastOne").max(1440, "validation.tooLarge").nullable()),
+  minAge: z.preprocess(
+    (v) => (v === "" || v == null ? null : v),
+    z.coerce.number().int("validation.integer").min(0, "validation.notNegative").max(99, "validation.tooLarge").nullable(),
+  ),
+  durationMinutes: z.preprocess(
+    (v) => (v === "" || v == null ? null : v),
+    z.coerce.number().int("validation.integer").min(1, "validation.atLeastOne").max(1440, "validation.tooLarge").nullable(),
+  ),
   accessibility: z.array(z.enum(Object.values(Accessibility) as [Accessibility, ...Accessibility[]])).default([]),
   /** In euros, as typed ("12,50"); stored in cents. */
   publicPrice: z.preprocess(
@@ -48,8 +54,15 @@ export const sessionRunSchema = z
     times: z.preprocess(splitTimes, z.array(time).min(1, "validation.required").max(6)),
     capacity: z.coerce.number().int("validation.integer").min(0, "validation.notNegative").max(100_000, "validation.tooLarge"),
     /** Bookings open this many days before the start (none: as soon as the event is published). */
-    opensDaysBefore: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().min(1, "validation.atLeastOne").max(365, "validation.tooLarge").nullable()).default(null),
+    opensDaysBefore: z
+      .preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().min(1, "validation.atLeastOne").max(365, "validation.tooLarge").nullable())
+      .default(null),
     /** Bookings close this many hours before the start (none: at the start). */
-    closesHoursBefore: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().min(0, "validation.notNegative").max(720, "validation.tooLarge").nullable()).default(null),
+    closesHoursBefore: z
+      .preprocess(
+        (v) => (v === "" || v == null ? null : v),
+        z.coerce.number().int().min(0, "validation.notNegative").max(720, "validation.tooLarge").nullable(),
+      )
+      .default(null),
   })
   .refine((run) => !run.to || run.to >= run.from, { message: "validation.invalid", path: ["to"] });

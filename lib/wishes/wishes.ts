@@ -50,12 +50,25 @@ export async function makeWish(actor: Actor, input: unknown, { now = new Date() 
     // One structure's wishes are counted one at a time: two sent together cannot both pass the limit.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`wish:${actor.partnerId}`}))`;
     const visitorSession = visitorSessionKey(actor);
-    const mine = await tx.wish.count({ where: { partnerId: actor.partnerId, visitorSession, createdAt: { gt: new Date(now.getTime() - VISITOR_SESSION_MS) } } });
-    if (mine >= WISHES_PER_SESSION) throw new RuleViolation("WISH_SESSION_LIMIT", `${WISHES_PER_SESSION} envies au plus à la fois.`, { max: WISHES_PER_SESSION });
+    const mine = await tx.wish.count({
+      where: { partnerId: actor.partnerId, visitorSession, createdAt: { gt: new Date(now.getTime() - VISITOR_SESSION_MS) } },
+    });
+    if (mine >= WISHES_PER_SESSION)
+      throw new RuleViolation("WISH_SESSION_LIMIT", `${WISHES_PER_SESSION} envies au plus à la fois.`, { max: WISHES_PER_SESSION });
     const today = await tx.wish.count({ where: { partnerId: actor.partnerId, createdAt: { gte: startOfParisDay(now) } } });
-    if (today >= WISHES_PER_DAY) throw new RuleViolation("WISH_LIMIT", `${WISHES_PER_DAY} envies par jour au plus pour une structure.`, { max: WISHES_PER_DAY });
+    if (today >= WISHES_PER_DAY)
+      throw new RuleViolation("WISH_LIMIT", `${WISHES_PER_DAY} envies par jour au plus pour une structure.`, { max: WISHES_PER_DAY });
     return tx.wish.create({
-      data: { partnerId: actor.partnerId, visitorSession, eventId: data.eventId, sessionId: chosen?.id ?? null, name: data.name, message: data.message ?? null, createdAt: now, expiresAt },
+      data: {
+        partnerId: actor.partnerId,
+        visitorSession,
+        eventId: data.eventId,
+        sessionId: chosen?.id ?? null,
+        name: data.name,
+        message: data.message ?? null,
+        createdAt: now,
+        expiresAt,
+      },
       select: { id: true },
     });
   });
@@ -97,7 +110,12 @@ export async function listWishes(actor: Actor, partnerId: string, { now = new Da
           id: true,
           title: true,
           venue: { select: { name: true } },
-          sessions: { where: { status: "SCHEDULED", startsAt: { gt: now } }, orderBy: { startsAt: "asc" }, take: WISH_DATES_SHOWN + 1, select: { id: true, startsAt: true } },
+          sessions: {
+            where: { status: "SCHEDULED", startsAt: { gt: now } },
+            orderBy: { startsAt: "asc" },
+            take: WISH_DATES_SHOWN + 1,
+            select: { id: true, startsAt: true },
+          },
         },
       },
     },
@@ -113,7 +131,9 @@ export async function listWishes(actor: Actor, partnerId: string, { now = new Da
 
 /** A wish the actor's structure may handle, or not found (another structure's stays hidden). */
 export async function ownWish(actor: Actor, wishId: unknown): Promise<{ id: string; partnerId: string; name: string; message: string | null }> {
-  const wish = isUuid(wishId) ? await getPrisma().wish.findUnique({ where: { id: wishId }, select: { id: true, partnerId: true, name: true, message: true, handledAt: true } }) : null;
+  const wish = isUuid(wishId)
+    ? await getPrisma().wish.findUnique({ where: { id: wishId }, select: { id: true, partnerId: true, name: true, message: true, handledAt: true } })
+    : null;
   if (!wish || wish.handledAt || !canHandleWish(actor, wish.partnerId)) throw new NotFoundError("envie");
   return wish;
 }

@@ -21,7 +21,28 @@ import statistics from "./statistics.json";
 import titles from "./titles.json";
 import venue from "./venue.json";
 
-const parts = [site, booking, easy, offer, invitation, auth, venue, mail, association, associationStructures, associationVenues, associationBookings, titles, statistics, activities, calendar, sms, dataTransfer, platformState, latePlaces];
+const parts = [
+  site,
+  booking,
+  easy,
+  offer,
+  invitation,
+  auth,
+  venue,
+  mail,
+  association,
+  associationStructures,
+  associationVenues,
+  associationBookings,
+  titles,
+  statistics,
+  activities,
+  calendar,
+  sms,
+  dataTransfer,
+  platformState,
+  latePlaces,
+];
 
 function merge(list: Record<string, unknown>[]): Record<string, unknown> {
   const merged: Record<string, unknown> = {};

@@ -82,13 +82,35 @@ async function truncateAll(prisma: PrismaClient) {
 const at = (day: Date, hours: number, minutes = 0) => new Date(set(day, { hours, minutes, seconds: 0, milliseconds: 0 }).getTime());
 
 const showTimes: Record<VenueKind, [number, number][]> = {
-  THEATRE: [[20, 0], [15, 0]],
-  CONCERT_HALL: [[20, 30], [18, 0]],
-  MUSEUM: [[14, 30], [10, 30]],
-  CINEMA: [[18, 0], [20, 30], [14, 0]],
-  DANCE: [[20, 0], [16, 0]],
-  FESTIVAL: [[19, 0], [15, 0]],
-  LIBRARY: [[18, 30], [14, 0]],
+  THEATRE: [
+    [20, 0],
+    [15, 0],
+  ],
+  CONCERT_HALL: [
+    [20, 30],
+    [18, 0],
+  ],
+  MUSEUM: [
+    [14, 30],
+    [10, 30],
+  ],
+  CINEMA: [
+    [18, 0],
+    [20, 30],
+    [14, 0],
+  ],
+  DANCE: [
+    [20, 0],
+    [16, 0],
+  ],
+  FESTIVAL: [
+    [19, 0],
+    [15, 0],
+  ],
+  LIBRARY: [
+    [18, 30],
+    [14, 0],
+  ],
   OTHER: [[20, 0]],
 };
 
@@ -151,10 +173,7 @@ async function seed(prisma: PrismaClient): Promise<string> {
   const venueBySlug = new Map(venues.map((v) => [v.slug, v]));
   for (const [index, spec] of venueSpecs.entries()) {
     const venue = venueBySlug.get(spec.slug)!;
-    const manager =
-      index === 0
-        ? demoAccounts.venue
-        : { email: `billetterie@${spec.slug}.test`, name: faker.person.fullName() };
+    const manager = index === 0 ? demoAccounts.venue : { email: `billetterie@${spec.slug}.test`, name: faker.person.fullName() };
     await prisma.user.create({
       data: { ...manager, role: "VENUE", passwordHash, managedVenues: { create: { venueId: venue.id } } },
     });
@@ -184,15 +203,46 @@ async function seed(prisma: PrismaClient): Promise<string> {
     });
     // The partnership's history: request, meeting, convention (valid three years), account, training.
     const signedOn = subDays(today, faker.number.int({ min: 60, max: 900 }));
-    await prisma.convention.create({ data: { partnerId: partner.id, signedOn, validFrom: signedOn, validUntil: subDays(addDays(signedOn, 3 * 365), 1), reference: `CONV-${signedOn.getFullYear()}-${String(index + 1).padStart(3, "0")}` } });
+    await prisma.convention.create({
+      data: {
+        partnerId: partner.id,
+        signedOn,
+        validFrom: signedOn,
+        validUntil: subDays(addDays(signedOn, 3 * 365), 1),
+        reference: `CONV-${signedOn.getFullYear()}-${String(index + 1).padStart(3, "0")}`,
+      },
+    });
     await prisma.onboardingStep.createMany({
       data: [
         { partnerId: partner.id, kind: "REQUEST_RECEIVED" as const, at: subDays(signedOn, 40) },
-        { partnerId: partner.id, kind: "MEETING_PLANNED" as const, at: subDays(signedOn, 35), byUserId: admin.id, data: { meetingOn: ymd(subDays(signedOn, 25)) } },
-        { partnerId: partner.id, kind: "MEETING_HELD" as const, at: subDays(signedOn, 25), byUserId: admin.id, data: { decision: "CONFIRMED" }, note: "Projet de sorties régulières avec l'équipe éducative." },
+        {
+          partnerId: partner.id,
+          kind: "MEETING_PLANNED" as const,
+          at: subDays(signedOn, 35),
+          byUserId: admin.id,
+          data: { meetingOn: ymd(subDays(signedOn, 25)) },
+        },
+        {
+          partnerId: partner.id,
+          kind: "MEETING_HELD" as const,
+          at: subDays(signedOn, 25),
+          byUserId: admin.id,
+          data: { decision: "CONFIRMED" },
+          note: "Projet de sorties régulières avec l'équipe éducative.",
+        },
         { partnerId: partner.id, kind: "CONVENTION_SIGNED" as const, at: signedOn, byUserId: admin.id },
         { partnerId: partner.id, kind: "ACCOUNT_CREATED" as const, at: addDays(signedOn, 2), byUserId: admin.id },
-        ...(trained ? [{ partnerId: partner.id, kind: "TRAINED" as const, at: addDays(signedOn, 9), byUserId: admin.id, data: { trainedOn: ymd(addDays(signedOn, 9)), trainer: "Claire Martin" } }] : []),
+        ...(trained
+          ? [
+              {
+                partnerId: partner.id,
+                kind: "TRAINED" as const,
+                at: addDays(signedOn, 9),
+                byUserId: admin.id,
+                data: { trainedOn: ymd(addDays(signedOn, 9)), trainer: "Claire Martin" },
+              },
+            ]
+          : []),
       ],
     });
     const referents = [index === 0 ? demoAccounts.partner : { email: `referent@${slug}.test`, name: faker.person.fullName() }];
@@ -259,7 +309,14 @@ async function seed(prisma: PrismaClient): Promise<string> {
           },
         });
         if (draft) continue;
-        const entry = { id: session.id, startsAt: session.startsAt, capacity: session.capacity, venueId: venue.id, quota: spec.quota?.period, quotaMax: spec.quota?.maxPlaces };
+        const entry = {
+          id: session.id,
+          startsAt: session.startsAt,
+          capacity: session.capacity,
+          venueId: venue.id,
+          quota: spec.quota?.period,
+          quotaMax: spec.quota?.maxPlaces,
+        };
         (row.past ? past : upcoming).push(entry);
       }
     }
@@ -268,8 +325,7 @@ async function seed(prisma: PrismaClient): Promise<string> {
   // ── Bookings: respecting capacity and quotas, as lib/booking would ──
   const quotaUsed = new Map<string, number>();
   const quotaKey = (partnerId: string, s: SessionRow) => `${partnerId}|${s.venueId}|${quotaPeriodKey(s.quota!, s)}`;
-  const fitsQuota = (partnerId: string, s: SessionRow, places: number) =>
-    !s.quota || (quotaUsed.get(quotaKey(partnerId, s)) ?? 0) + places <= s.quotaMax!;
+  const fitsQuota = (partnerId: string, s: SessionRow, places: number) => !s.quota || (quotaUsed.get(quotaKey(partnerId, s)) ?? 0) + places <= s.quotaMax!;
   const consumeQuota = (partnerId: string, s: SessionRow, places: number) => {
     if (s.quota) quotaUsed.set(quotaKey(partnerId, s), (quotaUsed.get(quotaKey(partnerId, s)) ?? 0) + places);
   };
@@ -339,7 +395,14 @@ async function seed(prisma: PrismaClient): Promise<string> {
     let left = target;
     for (let attempt = 0; left > 0 && attempt < 40; attempt++) {
       const partner = faker.helpers.arrayElement(partners);
-      const places = Math.min(left, faker.helpers.weightedArrayElement([{ weight: 5, value: 1 }, { weight: 4, value: 2 }, { weight: 2, value: 3 }]));
+      const places = Math.min(
+        left,
+        faker.helpers.weightedArrayElement([
+          { weight: 5, value: 1 },
+          { weight: 4, value: 2 },
+          { weight: 2, value: 3 },
+        ]),
+      );
       if (!fitsQuota(partner.id, session, places)) continue;
       await book(partner, session, places, { attendance });
       left -= places;
@@ -355,7 +418,12 @@ async function seed(prisma: PrismaClient): Promise<string> {
   const lilasEvent = await prisma.event.findFirstOrThrow({ where: { venueId: lilas.id, status: "PUBLISHED" }, orderBy: { title: "asc" } });
   const recentStart = at(subDays(today, 4), 20);
   const recent = await prisma.session.create({
-    data: { eventId: lilasEvent.id, startsAt: recentStart, endsAt: new Date(recentStart.getTime() + (lilasEvent.durationMinutes ?? 90) * 60_000), capacity: 10 },
+    data: {
+      eventId: lilasEvent.id,
+      startsAt: recentStart,
+      endsAt: new Date(recentStart.getTime() + (lilasEvent.durationMinutes ?? 90) * 60_000),
+      capacity: 10,
+    },
   });
   await book(demoPartner, { id: recent.id, startsAt: recent.startsAt, capacity: 10, venueId: lilas.id }, 2, { attendance: true });
   // What a few people said themselves of their outings, as the venues read it.
@@ -420,12 +488,26 @@ async function seed(prisma: PrismaClient): Promise<string> {
     const created = await prisma.session.create({
       data: { eventId: event.id, startsAt, endsAt: new Date(startsAt.getTime() + (event.durationMinutes ?? 90) * 60_000), capacity },
     });
-    const session: SessionRow = { id: created.id, startsAt, capacity, venueId: event.venueId, quota: event.venue.quotaRule?.period, quotaMax: event.venue.quotaRule?.maxPlaces };
+    const session: SessionRow = {
+      id: created.id,
+      startsAt,
+      capacity,
+      venueId: event.venueId,
+      quota: event.venue.quotaRule?.period,
+      quotaMax: event.venue.quotaRule?.maxPlaces,
+    };
     const able = partners.filter((partner) => (conventionFrom.get(partner.id) ?? startsAt) < startsAt);
     let left = Math.floor(capacity * faker.number.float({ min: 0.5, max: 0.95 }));
     for (let attempt = 0; left > 0 && able.length && attempt < 40; attempt++) {
       const partner = faker.helpers.arrayElement(able);
-      const places = Math.min(left, faker.helpers.weightedArrayElement([{ weight: 5, value: 1 }, { weight: 4, value: 2 }, { weight: 2, value: 3 }]));
+      const places = Math.min(
+        left,
+        faker.helpers.weightedArrayElement([
+          { weight: 5, value: 1 },
+          { weight: 4, value: 2 },
+          { weight: 2, value: 3 },
+        ]),
+      );
       if (!fitsQuota(partner.id, session, places)) continue;
       await book(partner, session, places, { attendance: true });
       left -= places;
@@ -440,22 +522,68 @@ async function seed(prisma: PrismaClient): Promise<string> {
   for (const [index, session] of wished.entries()) {
     const { eventId } = await prisma.session.findUniqueOrThrow({ where: { id: session.id }, select: { eventId: true } });
     await prisma.wish.create({
-      data: { partnerId: demoPartner.id, eventId, sessionId: index === 0 ? session.id : null, name: index === 0 ? "Samia" : "J. B.", message: index === 0 ? "J'aimerais y aller avec ma fille." : null, createdAt: subHours(now, 3 + index * 20), expiresAt: session.startsAt },
+      data: {
+        partnerId: demoPartner.id,
+        eventId,
+        sessionId: index === 0 ? session.id : null,
+        name: index === 0 ? "Samia" : "J. B.",
+        message: index === 0 ? "J'aimerais y aller avec ma fille." : null,
+        createdAt: subHours(now, 3 + index * 20),
+        expiresAt: session.startsAt,
+      },
     });
   }
 
   // ── The association's own activities (issue 16): open to all, registration by name ──
   const activitySpecs = [
-    { kind: "MEETING" as const, title: "Découvrir les sorties de la saison", days: 9, hour: 18, capacity: 30, taken: 6, place: "Maison des associations, 28 rue Denfert-Rochereau, Lyon 4e — salle 3", description: "Une heure pour découvrir l'offre de la saison et poser vos questions, autour d'un café. Ouvert à toutes et à tous." },
-    { kind: "WORKSHOP" as const, title: "Atelier de critique : dire ce qu'on a vu", days: 16, hour: 17, capacity: 8, taken: 8, place: "Médiathèque du Parc, salle de l'étage", description: "Après une sortie, on raconte, on écoute les autres, on écrit quelques lignes pour le lieu. Aucune connaissance demandée." },
-    { kind: "TRAINING" as const, title: "Formation des référents : réserver en dix minutes", days: 23, hour: 10, capacity: 12, taken: 3, place: "Culture pour tous, 5 place de la Croix-Rousse, Lyon 4e", description: "Pour les professionnels et bénévoles des structures partenaires : réserver, imprimer les invitations, noter les présences." },
+    {
+      kind: "MEETING" as const,
+      title: "Découvrir les sorties de la saison",
+      days: 9,
+      hour: 18,
+      capacity: 30,
+      taken: 6,
+      place: "Maison des associations, 28 rue Denfert-Rochereau, Lyon 4e — salle 3",
+      description: "Une heure pour découvrir l'offre de la saison et poser vos questions, autour d'un café. Ouvert à toutes et à tous.",
+    },
+    {
+      kind: "WORKSHOP" as const,
+      title: "Atelier de critique : dire ce qu'on a vu",
+      days: 16,
+      hour: 17,
+      capacity: 8,
+      taken: 8,
+      place: "Médiathèque du Parc, salle de l'étage",
+      description: "Après une sortie, on raconte, on écoute les autres, on écrit quelques lignes pour le lieu. Aucune connaissance demandée.",
+    },
+    {
+      kind: "TRAINING" as const,
+      title: "Formation des référents : réserver en dix minutes",
+      days: 23,
+      hour: 10,
+      capacity: 12,
+      taken: 3,
+      place: "Culture pour tous, 5 place de la Croix-Rousse, Lyon 4e",
+      description: "Pour les professionnels et bénévoles des structures partenaires : réserver, imprimer les invitations, noter les présences.",
+    },
   ];
   for (const spec of activitySpecs) {
     const activity = await prisma.activity.create({
-      data: { kind: spec.kind, title: spec.title, description: spec.description, startsAt: at(addDays(today, spec.days), spec.hour), durationMinutes: 90, place: spec.place, capacity: spec.capacity, confirmedPlaces: spec.taken },
+      data: {
+        kind: spec.kind,
+        title: spec.title,
+        description: spec.description,
+        startsAt: at(addDays(today, spec.days), spec.hour),
+        durationMinutes: 90,
+        place: spec.place,
+        capacity: spec.capacity,
+        confirmedPlaces: spec.taken,
+      },
     });
     // Distinct names: the platform takes one registration per name (lib/activities).
-    const names = faker.helpers.uniqueArray(() => `${faker.person.firstName()}|${faker.person.lastName()}`, spec.taken + (spec.taken === spec.capacity ? 2 : 0)).map((name) => name.split("|") as [string, string]);
+    const names = faker.helpers
+      .uniqueArray(() => `${faker.person.firstName()}|${faker.person.lastName()}`, spec.taken + (spec.taken === spec.capacity ? 2 : 0))
+      .map((name) => name.split("|") as [string, string]);
     await prisma.activityRegistration.createMany({
       data: names.map(([firstName, lastName], index) => ({
         activityId: activity.id,
@@ -485,7 +613,18 @@ function seasonMemberships() {
   const current = seasonOf(new Date());
   const invitedAt = (season: number) => new Date(Date.UTC(season, 8, 20));
   const last = faker.datatype.boolean({ probability: 0.6 })
-    ? [{ season: current - 1, status: "MEMBER" as const, invitedAt: invitedAt(current - 1), answeredAt: new Date(Date.UTC(current - 1, 9, 2)), joinedOn: new Date(Date.UTC(current - 1, 9, 15)), amountCents: 5000, paymentMeans: "Virement", receiptNumber: `R-${current - 1}-${faker.number.int({ min: 100, max: 999 })}` }]
+    ? [
+        {
+          season: current - 1,
+          status: "MEMBER" as const,
+          invitedAt: invitedAt(current - 1),
+          answeredAt: new Date(Date.UTC(current - 1, 9, 2)),
+          joinedOn: new Date(Date.UTC(current - 1, 9, 15)),
+          amountCents: 5000,
+          paymentMeans: "Virement",
+          receiptNumber: `R-${current - 1}-${faker.number.int({ min: 100, max: 999 })}`,
+        },
+      ]
     : [{ season: current - 1, status: "DECLINED" as const, invitedAt: invitedAt(current - 1), answeredAt: new Date(Date.UTC(current - 1, 9, 5)) }];
   const answer = faker.helpers.arrayElement(["INVITED", "INVITED", "JOINING", "MEMBER", "DECLINED"] as const);
   const now = {
@@ -493,7 +632,14 @@ function seasonMemberships() {
     status: answer,
     invitedAt: invitedAt(current),
     ...(answer !== "INVITED" ? { answeredAt: new Date(Date.UTC(current, 9, 1)) } : {}),
-    ...(answer === "MEMBER" ? { joinedOn: new Date(Date.UTC(current, 9, 10)), amountCents: 5000, paymentMeans: "Chèque", receiptNumber: `R-${current}-${faker.number.int({ min: 100, max: 999 })}` } : {}),
+    ...(answer === "MEMBER"
+      ? {
+          joinedOn: new Date(Date.UTC(current, 9, 10)),
+          amountCents: 5000,
+          paymentMeans: "Chèque",
+          receiptNumber: `R-${current}-${faker.number.int({ min: 100, max: 999 })}`,
+        }
+      : {}),
   };
   return [...last, now];
 }
@@ -505,41 +651,100 @@ function seasonMemberships() {
  * convention ends within the month, one whose convention has expired.
  */
 async function seedPipeline(prisma: PrismaClient, adminId: string, today: Date, passwordHash: string) {
-  const structure = async (name: string, sector: Sector, contact: { name: string; role: string; email: string }, message: string | null, steps: { kind: "REQUEST_RECEIVED" | "MEETING_PLANNED" | "MEETING_HELD" | "CONVENTION_SIGNED" | "ACCOUNT_CREATED" | "TRAINED"; daysAgo: number; data?: Prisma.InputJsonValue; note?: string }[]) => {
+  const structure = async (
+    name: string,
+    sector: Sector,
+    contact: { name: string; role: string; email: string },
+    message: string | null,
+    steps: {
+      kind: "REQUEST_RECEIVED" | "MEETING_PLANNED" | "MEETING_HELD" | "CONVENTION_SIGNED" | "ACCOUNT_CREATED" | "TRAINED";
+      daysAgo: number;
+      data?: Prisma.InputJsonValue;
+      note?: string;
+    }[],
+  ) => {
     const partner = await prisma.partner.create({ data: { name, sector, city, email: contact.email } });
     await prisma.partnershipRequest.create({
-      data: { structureName: name, sector, contactName: contact.name, contactRole: contact.role, email: contact.email, city, message, partnerId: partner.id, createdAt: subDays(today, steps[0]!.daysAgo) },
+      data: {
+        structureName: name,
+        sector,
+        contactName: contact.name,
+        contactRole: contact.role,
+        email: contact.email,
+        city,
+        message,
+        partnerId: partner.id,
+        createdAt: subDays(today, steps[0]!.daysAgo),
+      },
     });
     await prisma.onboardingStep.createMany({
-      data: steps.map((step) => ({ partnerId: partner.id, kind: step.kind, at: subDays(today, step.daysAgo), byUserId: step.kind === "REQUEST_RECEIVED" ? null : adminId, data: step.data, note: step.note })),
+      data: steps.map((step) => ({
+        partnerId: partner.id,
+        kind: step.kind,
+        at: subDays(today, step.daysAgo),
+        byUserId: step.kind === "REQUEST_RECEIVED" ? null : adminId,
+        data: step.data,
+        note: step.note,
+      })),
     });
     return partner;
   };
-  await structure("Résidence sociale Les Capucins", "SOCIAL", { name: "Nadia Benali", role: "Directrice", email: "direction@capucins.test" }, "Nous accompagnons une quarantaine de résidents et aimerions leur proposer des sorties.", [{ kind: "REQUEST_RECEIVED", daysAgo: 2 }]);
+  await structure(
+    "Résidence sociale Les Capucins",
+    "SOCIAL",
+    { name: "Nadia Benali", role: "Directrice", email: "direction@capucins.test" },
+    "Nous accompagnons une quarantaine de résidents et aimerions leur proposer des sorties.",
+    [{ kind: "REQUEST_RECEIVED", daysAgo: 2 }],
+  );
   await structure("GEM Les Passerelles", "DISABILITY", { name: "Marc Olivier", role: "Animateur", email: "animation@passerelles.test" }, null, [
     { kind: "REQUEST_RECEIVED", daysAgo: 12 },
     { kind: "MEETING_PLANNED", daysAgo: 6, data: { meetingOn: ymd(addDays(today, 5)) }, note: "Rencontre dans leurs locaux." },
   ]);
-  await structure("Accueil de jour Le Phare", "SOCIAL", { name: "Inès Lambert", role: "Éducatrice", email: "contact@lephare.test" }, "Sorties pour les personnes accueillies en journée.", [
-    { kind: "REQUEST_RECEIVED", daysAgo: 30 },
-    { kind: "MEETING_PLANNED", daysAgo: 25, data: { meetingOn: ymd(subDays(today, 15)) } },
-    { kind: "MEETING_HELD", daysAgo: 15, data: { decision: "CONFIRMED" }, note: "Convention envoyée pour signature." },
-  ]);
+  await structure(
+    "Accueil de jour Le Phare",
+    "SOCIAL",
+    { name: "Inès Lambert", role: "Éducatrice", email: "contact@lephare.test" },
+    "Sorties pour les personnes accueillies en journée.",
+    [
+      { kind: "REQUEST_RECEIVED", daysAgo: 30 },
+      { kind: "MEETING_PLANNED", daysAgo: 25, data: { meetingOn: ymd(subDays(today, 15)) } },
+      { kind: "MEETING_HELD", daysAgo: 15, data: { decision: "CONFIRMED" }, note: "Convention envoyée pour signature." },
+    ],
+  );
   await structure("Club de loisirs Les Mots Passants", "SOCIAL", { name: "Paul Girard", role: "Bénévole", email: "contact@motspassants.test" }, null, [
     { kind: "REQUEST_RECEIVED", daysAgo: 60 },
     { kind: "MEETING_PLANNED", daysAgo: 55, data: { meetingOn: ymd(subDays(today, 45)) } },
-    { kind: "MEETING_HELD", daysAgo: 45, data: { decision: "DECLINED" }, note: "Association de loisirs sans accompagnement social : orientée vers la billetterie grand public." },
+    {
+      kind: "MEETING_HELD",
+      daysAgo: 45,
+      data: { decision: "DECLINED" },
+      note: "Association de loisirs sans accompagnement social : orientée vers la billetterie grand public.",
+    },
   ]);
   // Signed four days ago, valid three years; its first referent's account is the association's next step.
   // Fixed values, no random draw: the rest of the demo stays what it was.
   const signedOn = atNoon(subDays(today, 4));
-  const signed = await structure("Centre d'hébergement Saint-Jean", "INSERTION", { name: "Sophie Marchand", role: "Cheffe de service", email: "accueil@chrs-saint-jean.test" }, "Des sorties pour les familles que nous hébergeons.", [
-    { kind: "REQUEST_RECEIVED", daysAgo: 50 },
-    { kind: "MEETING_PLANNED", daysAgo: 44, data: { meetingOn: ymd(subDays(today, 30)) } },
-    { kind: "MEETING_HELD", daysAgo: 30, data: { decision: "CONFIRMED" }, note: "Convention envoyée, signée au retour du conseil d'administration." },
-    { kind: "CONVENTION_SIGNED", daysAgo: 4, data: { validUntil: ymd(addDays(today, 3 * 365 - 5)) } },
-  ]);
-  await prisma.convention.create({ data: { partnerId: signed.id, signedOn, validFrom: signedOn, validUntil: atNoon(addDays(today, 3 * 365 - 5)), reference: `CONV-${signedOn.getFullYear()}-SJN` } });
+  const signed = await structure(
+    "Centre d'hébergement Saint-Jean",
+    "INSERTION",
+    { name: "Sophie Marchand", role: "Cheffe de service", email: "accueil@chrs-saint-jean.test" },
+    "Des sorties pour les familles que nous hébergeons.",
+    [
+      { kind: "REQUEST_RECEIVED", daysAgo: 50 },
+      { kind: "MEETING_PLANNED", daysAgo: 44, data: { meetingOn: ymd(subDays(today, 30)) } },
+      { kind: "MEETING_HELD", daysAgo: 30, data: { decision: "CONFIRMED" }, note: "Convention envoyée, signée au retour du conseil d'administration." },
+      { kind: "CONVENTION_SIGNED", daysAgo: 4, data: { validUntil: ymd(addDays(today, 3 * 365 - 5)) } },
+    ],
+  );
+  await prisma.convention.create({
+    data: {
+      partnerId: signed.id,
+      signedOn,
+      validFrom: signedOn,
+      validUntil: atNoon(addDays(today, 3 * 365 - 5)),
+      reference: `CONV-${signedOn.getFullYear()}-SJN`,
+    },
+  });
   // Two partners with an account, whose conventions end soon and have ended: the association renews them.
   for (const [name, sector, email, endsInDays] of [
     ["Foyer de jeunes travailleurs Bellecour", "INSERTION", "referent@fjt-bellecour.test", 25],
@@ -554,7 +759,15 @@ async function seedPipeline(prisma: PrismaClient, adminId: string, today: Date, 
     ]);
     const validUntil = atNoon(addDays(today, endsInDays));
     const signedOn = atNoon(subDays(addDays(today, endsInDays), 3 * 365 - 1));
-    await prisma.convention.create({ data: { partnerId: partner.id, signedOn, validFrom: signedOn, validUntil, reference: `CONV-${signedOn.getFullYear()}-${email.slice(9, 12).toUpperCase()}` } });
+    await prisma.convention.create({
+      data: {
+        partnerId: partner.id,
+        signedOn,
+        validFrom: signedOn,
+        validUntil,
+        reference: `CONV-${signedOn.getFullYear()}-${email.slice(9, 12).toUpperCase()}`,
+      },
+    });
     await prisma.user.create({ data: { email, name: faker.person.fullName(), role: "PARTNER", partnerId: partner.id, passwordHash } });
     await prisma.membership.createMany({ data: seasonMemberships().map((membership) => ({ ...membership, partnerId: partner.id })) });
   }

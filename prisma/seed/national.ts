@@ -109,8 +109,21 @@ export interface NationalSeedResult {
 
 /** Tables counted in the summary, in the order a person reads them. */
 const COUNTED = [
-  "User", "Partner", "Convention", "OnboardingStep", "Membership", "PartnershipRequest", "Person", "Venue", "VenueManager",
-  "QuotaRule", "Event", "Session", "Booking", "BookingGuest", "BookingFeedback",
+  "User",
+  "Partner",
+  "Convention",
+  "OnboardingStep",
+  "Membership",
+  "PartnershipRequest",
+  "Person",
+  "Venue",
+  "VenueManager",
+  "QuotaRule",
+  "Event",
+  "Session",
+  "Booking",
+  "BookingGuest",
+  "BookingFeedback",
 ] as const;
 
 /** The tables whose secondary indexes are rebuilt rather than updated row by row. */
@@ -135,7 +148,11 @@ export async function seedNational(databaseUrl: string, options: NationalSeedOpt
   const client = new pg.Client(connectionConfig(databaseUrl));
   await client.connect();
   try {
-    const mode = options.mode ?? ((await client.query<{ superuser: boolean }>(`SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user`)).rows[0]?.superuser ? "bulk" : "keys");
+    const mode =
+      options.mode ??
+      ((await client.query<{ superuser: boolean }>(`SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user`)).rows[0]?.superuser
+        ? "bulk"
+        : "keys");
     await client.query("BEGIN");
     try {
       for (const step of loadSteps(mode, now)) {
@@ -234,7 +251,12 @@ function loadSteps(mode: NationalLoadMode, now: Date): Step[] {
     { name: "insert feedback", sql: INSERT_FEEDBACK },
     ...(perRow ? [] : [{ name: "rebuild indexes", sql: REBUILD_INDEXES }]),
     ...(mode === "keys" ? [{ name: "counter trigger on", sql: `ALTER TABLE "Booking" ENABLE TRIGGER "Booking_places_sync"` }] : []),
-    ...(mode === "bulk" ? [{ name: "check foreign keys", sql: checkForeignKeys }, { name: "origin role", sql: `SET LOCAL session_replication_role = origin` }] : []),
+    ...(mode === "bulk"
+      ? [
+          { name: "check foreign keys", sql: checkForeignKeys },
+          { name: "origin role", sql: `SET LOCAL session_replication_role = origin` },
+        ]
+      : []),
     { name: "check counters", sql: checkCounters },
     { name: "timed jobs", sql: scheduleJobs },
     // Like the demo's "demo.seeded": which data set this is, and where its bookings start.
@@ -850,7 +872,9 @@ const numbersOf = (offset: number, where = "") => `
 async function freeBookingNumbers(client: pg.Client): Promise<void> {
   await client.query(`CREATE TEMP TABLE nat_number ON COMMIT DROP AS SELECT ordinal, NULL::text AS number FROM nat_booking`);
   await client.query(`CREATE TEMP TABLE nat_number2 ON COMMIT DROP AS ${numbersOf(0)}`);
-  await client.query(`DROP TABLE nat_number; ALTER TABLE nat_number2 RENAME TO nat_number; ALTER TABLE nat_number ADD PRIMARY KEY (ordinal); ANALYZE nat_number`);
+  await client.query(
+    `DROP TABLE nat_number; ALTER TABLE nat_number2 RENAME TO nat_number; ALTER TABLE nat_number ADD PRIMARY KEY (ordinal); ANALYZE nat_number`,
+  );
   // Inputs stay below 2^25, so that no product leaves bigint.
   for (let attempt = 1; attempt <= 5; attempt++) {
     const { rowCount } = await client.query(

@@ -84,7 +84,11 @@ async function main() {
     for (let i = 0; i < 20; i++) {
       const signedOn = new Date();
       const partner = await prisma.partner.create({
-        data: { name: `Structure ${i}`, sector: "SOCIAL", conventions: { create: { signedOn, validFrom: signedOn, validUntil: new Date(Date.now() + 365 * 86_400_000) } } },
+        data: {
+          name: `Structure ${i}`,
+          sector: "SOCIAL",
+          conventions: { create: { signedOn, validFrom: signedOn, validUntil: new Date(Date.now() + 365 * 86_400_000) } },
+        },
       });
       const user = await prisma.user.create({ data: { email: `p${i}@banc.test`, name: "R", role: "PARTNER", partnerId: partner.id } });
       actors.push({ partnerId: partner.id, actor: { kind: "user", role: "PARTNER", userId: user.id, partnerId: partner.id } });
@@ -111,7 +115,11 @@ async function main() {
           await client.query("BEGIN");
           const { rows } = await client.query("SELECT capacity, confirmed FROM bench_session WHERE id = $1 FOR UPDATE", [clients]);
           const fits = rows[0].confirmed + 1 <= rows[0].capacity;
-          await client.query("INSERT INTO bench_booking (session_id, partner, places, status) VALUES ($1, $2, 1, $3)", [clients, i % 20, fits ? "CONFIRMED" : "WAITLISTED"]);
+          await client.query("INSERT INTO bench_booking (session_id, partner, places, status) VALUES ($1, $2, 1, $3)", [
+            clients,
+            i % 20,
+            fits ? "CONFIRMED" : "WAITLISTED",
+          ]);
           if (fits) await client.query("UPDATE bench_session SET confirmed = confirmed + 1 WHERE id = $1", [clients]);
           await client.query("COMMIT");
         } catch (error) {

@@ -66,7 +66,13 @@ export function summarizeCpuProfiles(dir: string, { fromUs = 0, toUs = Infinity,
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, micros]) => `  ${(micros / 1000).toFixed(0).padStart(7)} ms ${((100 * micros) / total).toFixed(1).padStart(5)} %  ${name}`);
-  return [`CPU profilé (hors attente) de ${fromUs} à ${toUs} µs : ${(total / 1000).toFixed(0)} ms`, "Par origine :", ...lines(byArea), "Par fonction (temps propre) :", ...lines(byFunction)].join("\n");
+  return [
+    `CPU profilé (hors attente) de ${fromUs} à ${toUs} µs : ${(total / 1000).toFixed(0)} ms`,
+    "Par origine :",
+    ...lines(byArea),
+    "Par fonction (temps propre) :",
+    ...lines(byFunction),
+  ].join("\n");
 }
 
 function areaOf(url: string, functionName: string): string {
@@ -79,5 +85,8 @@ function areaOf(url: string, functionName: string): string {
 }
 
 function shortUrl(url: string): string {
-  return url.replace(/^file:\/\//, "").replace(root + "/", "").replace(/^.*node_modules\//, "");
+  return url
+    .replace(/^file:\/\//, "")
+    .replace(root + "/", "")
+    .replace(/^.*node_modules\//, "");
 }

@@ -110,7 +110,9 @@ async function main() {
     const profileDir = args.includes("--cpu-prof") ? fs.mkdtempSync(path.join(os.tmpdir(), "billetterie-burst-prof-")) : null;
     for (let i = 0; i < SERVERS; i++) servers.push(startServer(await freePort(), url, secrets, tmp, profileDir));
     await Promise.all(servers.map(waitForHealth));
-    say(`Serveurs : ${servers.map((s) => s.origin).join(", ")} (scripts/server.ts, build ${fs.readFileSync(path.join(root, ".next", "BUILD_ID"), "utf8").trim()})`);
+    say(
+      `Serveurs : ${servers.map((s) => s.origin).join(", ")} (scripts/server.ts, build ${fs.readFileSync(path.join(root, ".next", "BUILD_ID"), "utf8").trim()})`,
+    );
 
     // ── Every account signs in, as the sign-in page does (next-auth's credentials endpoint) ──
     const signInStart = performance.now();
@@ -127,7 +129,8 @@ async function main() {
     for (const [index, server] of servers.entries()) {
       const account = data.accounts[index % data.accounts.length]!;
       const page = await fetch(`${server.origin}${bookingPage(data.warmupSessionId)}`, { headers: { Cookie: account.cookie! } });
-      if (!page.ok || !(await page.text()).includes("Confirmer la réservation")) throw new Error(`Le formulaire ne s'affiche pas (${page.status}) sur ${server.origin}.`);
+      if (!page.ok || !(await page.text()).includes("Confirmer la réservation"))
+        throw new Error(`Le formulaire ne s'affiche pas (${page.status}) sur ${server.origin}.`);
       for (let i = 0; i < WARMUP_PER_SERVER; i++) {
         const k = index * WARMUP_PER_SERVER + i;
         const warmAccount = data.accounts[k % data.accounts.length]!;
@@ -142,12 +145,17 @@ async function main() {
               `${Buffer.byteLength(text)} octets, x-action-redirect: ${response.headers["x-action-redirect"] ?? "—"}`,
           );
           say(`  corps : ${text.slice(0, 240).replace(/\n/g, "⏎")}${text.length > 240 ? "…" : ""}`);
-          const [row] = await data.sql<{ number: string; status: string }>(`SELECT "number", "status"::text AS "status" FROM "Booking" WHERE "id" = $1::uuid`, [answer.bookingId ?? "00000000-0000-0000-0000-000000000000"]);
+          const [row] = await data.sql<{ number: string; status: string }>(`SELECT "number", "status"::text AS "status" FROM "Booking" WHERE "id" = $1::uuid`, [
+            answer.bookingId ?? "00000000-0000-0000-0000-000000000000",
+          ]);
           say(`  → ${answer.outcome}${row ? `, réservation ${row.number} (${row.status}) en base` : " : aucune réservation trouvée en base"}`);
           if (!row) throw new Error("La réponse de l'action ne correspond à aucune réservation : le banc ne mesure pas une réservation.");
         }
         if (answer.outcome !== "CONFIRMED") throw new Error(`Échauffement : réponse inattendue (${answer.outcome}) ${text.slice(0, 300)}`);
-        if (answer.bookingId) await fetch(`${server.origin}/partenaire/reservations/${answer.bookingId}?resultat=CONFIRMED`, { headers: { Cookie: warmAccount.cookie! } }).then((r) => r.text());
+        if (answer.bookingId)
+          await fetch(`${server.origin}/partenaire/reservations/${answer.bookingId}?resultat=CONFIRMED`, { headers: { Cookie: warmAccount.cookie! } }).then(
+            (r) => r.text(),
+          );
       }
     }
 
@@ -177,7 +185,14 @@ async function main() {
           try {
             const response = await send(server, account, sessionId, body);
             const answer = classify(response);
-            results.push({ ms: performance.now() - t0, outcome: answer.outcome, status: response.status, bytes: response.wireBytes, message: answer.message, bookingId: answer.bookingId });
+            results.push({
+              ms: performance.now() - t0,
+              outcome: answer.outcome,
+              status: response.status,
+              bytes: response.wireBytes,
+              message: answer.message,
+              bookingId: answer.bookingId,
+            });
           } catch (error) {
             results.push({ ms: performance.now() - t0, outcome: "ERROR", status: 0, bytes: 0, message: (error as Error).message });
           }
@@ -199,20 +214,29 @@ async function main() {
       const refusals = new Map<string, number>();
       for (const r of results.filter((r) => r.outcome === "REFUSED")) refusals.set(r.message ?? "?", (refusals.get(r.message ?? "?") ?? 0) + 1);
       const errorKinds = new Map<string, number>();
-      for (const r of results.filter((r) => r.outcome === "ERROR")) errorKinds.set(`${r.status || "réseau"} ${r.message ?? ""}`.trim(), (errorKinds.get(`${r.status || "réseau"} ${r.message ?? ""}`.trim()) ?? 0) + 1);
+      for (const r of results.filter((r) => r.outcome === "ERROR"))
+        errorKinds.set(`${r.status || "réseau"} ${r.message ?? ""}`.trim(), (errorKinds.get(`${r.status || "réseau"} ${r.message ?? ""}`.trim()) ?? 0) + 1);
 
       // When each request reached lib/booking (a booking's createdAt is the moment requestBooking was
       // called, before it waited for its venue): what came before the part that takes turns, and after.
       const reached = new Map(
-        (await data.sql<{ id: string; createdAt: Date }>(`SELECT "id"::text AS "id", "createdAt" FROM "Booking" WHERE "sessionId" = $1::uuid`, [sessionId])).map((row) => [
-          row.id,
-          row.createdAt.getTime() - burstStartedAt,
-        ]),
+        (
+          await data.sql<{ id: string; createdAt: Date }>(`SELECT "id"::text AS "id", "createdAt" FROM "Booking" WHERE "sessionId" = $1::uuid`, [sessionId])
+        ).map((row) => [row.id, row.createdAt.getTime() - burstStartedAt]),
       );
       const before = [...reached.values()].sort((a, b) => a - b);
       const after = results.flatMap((r) => (r.bookingId && reached.has(r.bookingId) ? [r.ms - reached.get(r.bookingId)!] : [])).sort((a, b) => a - b);
       const median = (list: number[]) => list[Math.floor(list.length / 2)] ?? NaN;
-      const [check] = await data.sql<{ capacity: number; confirmed: number; waitlisted: number; bookings: number; counted_confirmed: number; counted_waitlisted: number; counted_waitlisted_bookings: number; waitlisted_bookings: number }>(
+      const [check] = await data.sql<{
+        capacity: number;
+        confirmed: number;
+        waitlisted: number;
+        bookings: number;
+        counted_confirmed: number;
+        counted_waitlisted: number;
+        counted_waitlisted_bookings: number;
+        waitlisted_bookings: number;
+      }>(
         `SELECT s."capacity", s."confirmedPlaces" AS "counted_confirmed", s."waitlistedPlaces" AS "counted_waitlisted", s."waitlistedBookings" AS "counted_waitlisted_bookings",
                 coalesce(sum(b."places") FILTER (WHERE b."status" = 'CONFIRMED'), 0)::int AS "confirmed",
                 coalesce(sum(b."places") FILTER (WHERE b."status" = 'WAITLISTED'), 0)::int AS "waitlisted",
@@ -222,18 +246,31 @@ async function main() {
         [sessionId],
       );
       const oversold = Math.max(0, check!.confirmed - check!.capacity);
-      const drift = check!.counted_confirmed !== check!.confirmed || check!.counted_waitlisted !== check!.waitlisted || check!.counted_waitlisted_bookings !== check!.waitlisted_bookings;
+      const drift =
+        check!.counted_confirmed !== check!.confirmed ||
+        check!.counted_waitlisted !== check!.waitlisted ||
+        check!.counted_waitlisted_bookings !== check!.waitlisted_bookings;
       const answered = count("CONFIRMED") + count("WAITLISTED") + count("SPLIT");
       const mismatch = answered !== check!.bookings;
 
       say("");
-      say(`${round < 0 ? "warm-up: " : ROUNDS > 1 ? `round ${round + 1}/${ROUNDS}: ` : ""}requests ${REQUESTS} on ${SERVERS} servers (session of ${CAPACITY} places, ${ACCOUNTS} partner accounts, ${os.cpus().length} cores)`);
-      say(`wall_ms ${wall.toFixed(0)}  p50_ms ${at(0.5).toFixed(0)}  p95_ms ${at(0.95).toFixed(0)}  p99_ms ${at(0.99).toFixed(0)}  max_ms ${latencies.at(-1)!.toFixed(0)}`);
-      say(`outcomes: confirmed ${count("CONFIRMED")}, waitlisted ${count("WAITLISTED")}, split ${count("SPLIT")}, refused ${count("REFUSED")}, errors ${errors} (HTTP 5xx ${http5xx})`);
+      say(
+        `${round < 0 ? "warm-up: " : ROUNDS > 1 ? `round ${round + 1}/${ROUNDS}: ` : ""}requests ${REQUESTS} on ${SERVERS} servers (session of ${CAPACITY} places, ${ACCOUNTS} partner accounts, ${os.cpus().length} cores)`,
+      );
+      say(
+        `wall_ms ${wall.toFixed(0)}  p50_ms ${at(0.5).toFixed(0)}  p95_ms ${at(0.95).toFixed(0)}  p99_ms ${at(0.99).toFixed(0)}  max_ms ${latencies.at(-1)!.toFixed(0)}`,
+      );
+      say(
+        `outcomes: confirmed ${count("CONFIRMED")}, waitlisted ${count("WAITLISTED")}, split ${count("SPLIT")}, refused ${count("REFUSED")}, errors ${errors} (HTTP 5xx ${http5xx})`,
+      );
       for (const [message, n] of refusals) say(`  refused ×${n}: ${message}`);
       for (const [message, n] of errorKinds) say(`  error ×${n}: ${message.slice(0, 200)}`);
-      say(`response: ${(results.reduce((sum, r) => sum + r.bytes, 0) / results.length / 1024).toFixed(1)} kB on the wire on average; servers' CPU ${(cpuMs / REQUESTS).toFixed(1)} ms per request (${cpuMs.toFixed(0)} ms in all)`);
-      say(`CPU during the burst: app servers ${cpuMs.toFixed(0)} ms, PostgreSQL ${databaseCpuMs.toFixed(0)} ms, this client ${clientCpuMs.toFixed(0)} ms (${os.cpus().length} cores × ${wall.toFixed(0)} ms of wall time = ${(os.cpus().length * wall).toFixed(0)} ms)`);
+      say(
+        `response: ${(results.reduce((sum, r) => sum + r.bytes, 0) / results.length / 1024).toFixed(1)} kB on the wire on average; servers' CPU ${(cpuMs / REQUESTS).toFixed(1)} ms per request (${cpuMs.toFixed(0)} ms in all)`,
+      );
+      say(
+        `CPU during the burst: app servers ${cpuMs.toFixed(0)} ms, PostgreSQL ${databaseCpuMs.toFixed(0)} ms, this client ${clientCpuMs.toFixed(0)} ms (${os.cpus().length} cores × ${wall.toFixed(0)} ms of wall time = ${(os.cpus().length * wall).toFixed(0)} ms)`,
+      );
       if (before.length) {
         say(
           `timeline: requests reached lib/booking from +${before[0]!.toFixed(0)} to +${before.at(-1)!.toFixed(0)} ms (median +${median(before).toFixed(0)}); ` +
@@ -262,7 +299,9 @@ async function main() {
     const oversold = [warmupBurst, ...rounds].reduce((sum, r) => sum + r.oversold, 0);
     if (ROUNDS > 1) {
       say("");
-      say(`${ROUNDS} rounds: wall_ms ${rounds.map((r) => r.wall.toFixed(0)).join(", ")}; median round: wall_ms ${typical.wall.toFixed(0)}  p50_ms ${typical.p50.toFixed(0)}  p99_ms ${typical.p99.toFixed(0)}; errors ${errors}, oversold ${oversold} in all`);
+      say(
+        `${ROUNDS} rounds: wall_ms ${rounds.map((r) => r.wall.toFixed(0)).join(", ")}; median round: wall_ms ${typical.wall.toFixed(0)}  p50_ms ${typical.p50.toFixed(0)}  p99_ms ${typical.p99.toFixed(0)}; errors ${errors}, oversold ${oversold} in all`,
+      );
     }
 
     if (profileDir) {
@@ -271,11 +310,23 @@ async function main() {
       say(summarizeCpuProfiles(profileDir, { fromUs: firstBurstUs, toUs: lastBurstUs }));
     }
     if (args.includes("--keep")) {
-      say(`\nServeurs laissés en marche (${servers.map((s) => s.origin).join(", ")}); compte ${data.accounts[0]!.email} / ${PASSWORD}; base ${url}. Ctrl+C pour arrêter.`);
+      say(
+        `\nServeurs laissés en marche (${servers.map((s) => s.origin).join(", ")}); compte ${data.accounts[0]!.email} / ${PASSWORD}; base ${url}. Ctrl+C pour arrêter.`,
+      );
       await new Promise(() => {});
     }
     if (json) {
-      console.log(JSON.stringify({ requests: REQUESTS, wall_ms: Math.round(typical.wall), p50_ms: Math.round(typical.p50), p99_ms: Math.round(typical.p99), errors, oversold, rounds_wall_ms: rounds.map((r) => Math.round(r.wall)) }));
+      console.log(
+        JSON.stringify({
+          requests: REQUESTS,
+          wall_ms: Math.round(typical.wall),
+          p50_ms: Math.round(typical.p50),
+          p99_ms: Math.round(typical.p99),
+          errors,
+          oversold,
+          rounds_wall_ms: rounds.map((r) => Math.round(r.wall)),
+        }),
+      );
     }
     if (warmupBurst.failed || rounds.some((r) => r.failed)) process.exitCode = 1;
     await data.close();
@@ -304,7 +355,15 @@ async function createData(url: string) {
   const passwordHash = await hashPassword(PASSWORD);
   const now = new Date();
   const venue = await prisma.venue.create({
-    data: { slug: "banc-rafale", name: "Théâtre du banc", kind: "THEATRE", addressLine: "1 rue du Banc", postalCode: "69001", city: "Lyon", ticketOfficePhone: "0400000000" },
+    data: {
+      slug: "banc-rafale",
+      name: "Théâtre du banc",
+      kind: "THEATRE",
+      addressLine: "1 rue du Banc",
+      postalCode: "69001",
+      city: "Lyon",
+      ticketOfficePhone: "0400000000",
+    },
   });
   const event = await prisma.event.create({
     data: { venueId: venue.id, title: "La rafale", description: "Une pièce très demandée.", category: "THEATRE", status: "PUBLISHED", publishedAt: now },
@@ -312,7 +371,9 @@ async function createData(url: string) {
   const startsAt = new Date(Date.now() + 30 * 86_400_000);
   // One session per round and one for the warm-up burst, a minute apart: each burst starts from an empty session.
   const sessions = await Promise.all(
-    Array.from({ length: ROUNDS + 1 }, (_, round) => prisma.session.create({ data: { eventId: event.id, startsAt: new Date(startsAt.getTime() + round * 60_000), capacity: CAPACITY } })),
+    Array.from({ length: ROUNDS + 1 }, (_, round) =>
+      prisma.session.create({ data: { eventId: event.id, startsAt: new Date(startsAt.getTime() + round * 60_000), capacity: CAPACITY } }),
+    ),
   );
   const warmup = await prisma.session.create({ data: { eventId: event.id, startsAt: new Date(startsAt.getTime() + 86_400_000), capacity: 10_000 } });
 
@@ -324,10 +385,21 @@ async function createData(url: string) {
     people: Array.from({ length: perAccount }, (_, p) => ({ id: randomUUID(), firstName: "Awa", lastName: `Diallo ${letters(p)}` })),
   }));
   const validUntil = new Date(Date.now() + 365 * 86_400_000);
-  await prisma.partner.createMany({ data: accounts.map((account, a) => ({ id: account.partnerId, name: `Structure ${letters(a)}`, sector: "SOCIAL" as const })) });
-  await prisma.convention.createMany({ data: accounts.map((account) => ({ id: randomUUID(), partnerId: account.partnerId, signedOn: now, validFrom: now, validUntil })) });
+  await prisma.partner.createMany({
+    data: accounts.map((account, a) => ({ id: account.partnerId, name: `Structure ${letters(a)}`, sector: "SOCIAL" as const })),
+  });
+  await prisma.convention.createMany({
+    data: accounts.map((account) => ({ id: randomUUID(), partnerId: account.partnerId, signedOn: now, validFrom: now, validUntil })),
+  });
   await prisma.user.createMany({
-    data: accounts.map((account, a) => ({ id: randomUUID(), email: account.email, name: `Référente ${letters(a)}`, role: "PARTNER" as const, partnerId: account.partnerId, passwordHash })),
+    data: accounts.map((account, a) => ({
+      id: randomUUID(),
+      email: account.email,
+      name: `Référente ${letters(a)}`,
+      role: "PARTNER" as const,
+      partnerId: account.partnerId,
+      passwordHash,
+    })),
   });
   await prisma.person.createMany({
     data: accounts.flatMap((account) => account.people.map((person) => ({ ...person, partnerId: account.partnerId }))),
@@ -384,7 +456,14 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 function post(server: Server, pathname: string, headers: Record<string, string>, bytes: Buffer): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: "127.0.0.1", port: server.port, path: pathname, method: "POST", agent, headers: { ...headers, "Accept-Encoding": "gzip, deflate, br", "Content-Length": String(bytes.length) } },
+      {
+        host: "127.0.0.1",
+        port: server.port,
+        path: pathname,
+        method: "POST",
+        agent,
+        headers: { ...headers, "Accept-Encoding": "gzip, deflate, br", "Content-Length": String(bytes.length) },
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -394,7 +473,13 @@ function post(server: Server, pathname: string, headers: Record<string, string>,
             const raw = Buffer.concat(chunks);
             const encoding = response.headers["content-encoding"];
             const plain =
-              encoding === "gzip" ? zlib.gunzipSync(raw) : encoding === "br" ? zlib.brotliDecompressSync(raw) : encoding === "deflate" ? zlib.inflateSync(raw) : raw;
+              encoding === "gzip"
+                ? zlib.gunzipSync(raw)
+                : encoding === "br"
+                  ? zlib.brotliDecompressSync(raw)
+                  : encoding === "deflate"
+                    ? zlib.inflateSync(raw)
+                    : raw;
             resolve({ status: response.statusCode ?? 0, headers: response.headers, text: plain.toString("utf8"), wireBytes: raw.length });
           } catch (error) {
             reject(error);

@@ -70,7 +70,9 @@ async function main() {
       const p50 = times[Math.floor(RUNS * 0.5)]!;
       const p95 = times[Math.floor(RUNS * 0.95)]!;
       results[name] = { p50: Number(p50.toFixed(2)), p95: Number(p95.toFixed(2)), events: found.totalEvents, sessions: found.totalSessions };
-      say(`${name.padEnd(30)} | ${p50.toFixed(2).padStart(7)} | ${p95.toFixed(2).padStart(7)} | ${String(found.totalEvents).padStart(12)} | ${found.totalSessions}`);
+      say(
+        `${name.padEnd(30)} | ${p50.toFixed(2).padStart(7)} | ${p95.toFixed(2).padStart(7)} | ${String(found.totalEvents).padStart(12)} | ${found.totalSessions}`,
+      );
     }
     say(`(10,000 sessions, 2,000 events, 200 venues; embedded PostgreSQL, ${os.cpus().length} cores)`);
     if (json) console.log(JSON.stringify({ sessions: 10_000, searches: results }));

@@ -80,7 +80,10 @@ function simulate(rule: Rule) {
     const ordered =
       rule === "fcfs"
         ? [...applications].sort((a, b) => a.arrival - b.arrival)
-        : drawOrder(applications.map((a) => ({ ...a, weight: drawWeight(outings.get(a.partnerId) ?? 0, a.minPlaces) })), `season-${SEED}-session-${index}`);
+        : drawOrder(
+            applications.map((a) => ({ ...a, weight: drawWeight(outings.get(a.partnerId) ?? 0, a.minPlaces) })),
+            `season-${SEED}-session-${index}`,
+          );
     const { served } = serveInDrawOrder(ordered, CAPACITY, () => Infinity);
     const byId = new Map(applications.map((a) => [a.id, a]));
     for (const { id, places: got } of served) {
@@ -106,12 +109,21 @@ const round = (value: number) => Math.round(value * 1000) / 1000;
 
 const fcfs = simulate("fcfs");
 const draw = simulate("draw");
-say(`Saison simulée (graine ${SEED}) : ${STRUCTURES} structures dont ${GREEDY} qui demandent tout, ${SESSIONS} séances de ${CAPACITY} places, ${draw.applications} demandes de 1 à 6 places.`);
-for (const [name, result] of [["premier arrivé, premier servi", fcfs], ["tirage pondéré", draw]] as const) {
-  say(`${name.padEnd(30)} Gini ${result.gini.toFixed(3)} · structures servies au moins une fois ${(result.served * 100).toFixed(1)} % · places perdues ${(result.unused * 100).toFixed(1)} % · gain par taille de groupe ${result.win_rate_by_size.map((rate, i) => `${i + 1}:${rate.toFixed(2)}`).join(" ")}`);
+say(
+  `Saison simulée (graine ${SEED}) : ${STRUCTURES} structures dont ${GREEDY} qui demandent tout, ${SESSIONS} séances de ${CAPACITY} places, ${draw.applications} demandes de 1 à 6 places.`,
+);
+for (const [name, result] of [
+  ["premier arrivé, premier servi", fcfs],
+  ["tirage pondéré", draw],
+] as const) {
+  say(
+    `${name.padEnd(30)} Gini ${result.gini.toFixed(3)} · structures servies au moins une fois ${(result.served * 100).toFixed(1)} % · places perdues ${(result.unused * 100).toFixed(1)} % · gain par taille de groupe ${result.win_rate_by_size.map((rate, i) => `${i + 1}:${rate.toFixed(2)}`).join(" ")}`,
+  );
 }
 const spread = (rates: number[]) => Math.max(...rates) / Math.min(...rates);
-say(`Gini du tirage / Gini du premier arrivé : ${(draw.gini / fcfs.gini).toFixed(2)} (objectif ≤ 0,6) · écart des gains par taille : ×${spread(draw.win_rate_by_size).toFixed(2)} (objectif ≤ 2)`);
+say(
+  `Gini du tirage / Gini du premier arrivé : ${(draw.gini / fcfs.gini).toFixed(2)} (objectif ≤ 0,6) · écart des gains par taille : ×${spread(draw.win_rate_by_size).toFixed(2)} (objectif ≤ 2)`,
+);
 process.stdout.write(
   `${JSON.stringify({
     fcfs: { gini: fcfs.gini, served: fcfs.served, unused: fcfs.unused },

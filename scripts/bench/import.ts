@@ -18,10 +18,14 @@ const say = (line: string) => (json ? process.stderr : process.stdout).write(`${
 const ROWS = 5_000;
 
 function file(): Uint8Array {
-  const lines = ["Nom;Secteur;SIRET;Adresse;Code postal;Ville;Téléphone;E-mail;Début de la convention;Fin de la convention;Étape;Référents;E-mails des référents"];
+  const lines = [
+    "Nom;Secteur;SIRET;Adresse;Code postal;Ville;Téléphone;E-mail;Début de la convention;Fin de la convention;Étape;Référents;E-mails des référents",
+  ];
   for (let i = 1; i <= ROWS; i++) {
     const siret = String(10_000_000_000_000 + i);
-    lines.push(`Structure ${i};${["Social", "Insertion", "Soin", "Handicap", "Médico-social"][i % 5]};${siret};${i} rue de la Paix;${69000 + (i % 10)};Lyon;04 78 00 ${String(i % 100).padStart(2, "0")} 00;contact${i}@structure.test;01/09/2026;31/08/2029;Convention signée;Référent ${i};referent${i}@structure.test`);
+    lines.push(
+      `Structure ${i};${["Social", "Insertion", "Soin", "Handicap", "Médico-social"][i % 5]};${siret};${i} rue de la Paix;${69000 + (i % 10)};Lyon;04 78 00 ${String(i % 100).padStart(2, "0")} 00;contact${i}@structure.test;01/09/2026;31/08/2029;Convention signée;Référent ${i};referent${i}@structure.test`,
+    );
   }
   return new Uint8Array(Buffer.from(`\uFEFF${lines.join("\r\n")}`, "utf8"));
 }

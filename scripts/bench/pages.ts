@@ -329,7 +329,14 @@ interface Answer {
   ms: number;
 }
 
-function request(server: Pick<AppServer, "port" | "agent">, method: "GET" | "POST", urlPath: string, cookie = "", body?: string, retried = false): Promise<Answer> {
+function request(
+  server: Pick<AppServer, "port" | "agent">,
+  method: "GET" | "POST",
+  urlPath: string,
+  cookie = "",
+  body?: string,
+  retried = false,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const headers: http.OutgoingHttpHeaders = { cookie, accept: "text/html,*/*", "accept-language": "fr-FR" };
@@ -340,7 +347,9 @@ function request(server: Pick<AppServer, "port" | "agent">, method: "GET" | "POS
     const req = http.request({ host: "127.0.0.1", port: server.port, method, path: urlPath, agent: server.agent, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8"), ms: performance.now() - t0 }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8"), ms: performance.now() - t0 }),
+      );
       res.on("error", reject);
     });
     req.setTimeout(120_000, () => req.destroy(new Error(`pas de réponse en 120 s : ${urlPath}`)));
@@ -443,7 +452,12 @@ interface Measured {
  * One page on both servers: warmed up, then at 1 client the two servers in turn, one request each (ABBA),
  * then at 16 clients in rounds, each server in turn; within `allowanceMs` (after the minimum requests).
  */
-async function measurePage(servers: AppServer[], page: Page, picks: Record<DataSet["name"], Picks>, allowanceMs: number): Promise<Record<DataSet["name"], Measured>> {
+async function measurePage(
+  servers: AppServer[],
+  page: Page,
+  picks: Record<DataSet["name"], Picks>,
+  allowanceMs: number,
+): Promise<Record<DataSet["name"], Measured>> {
   const targets = servers.map((server) => ({ server, urlPath: page.path(picks[server.name]), times: [], busyMs: 0 }) as Target);
   const bytes = new Map<Target, number>();
   for (const target of targets) {
@@ -541,7 +555,8 @@ async function startApp(data: DataSet, secrets: Record<string, string>): Promise
   };
   onCleanup(`serveur ${data.name}`, async () => {
     server.agent.destroy();
-    const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    const exited =
+      child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once("exit", () => resolve()));
     killGroup(child, "SIGTERM");
     const timer = setTimeout(() => killGroup(child, "SIGKILL"), 5_000);
     await exited;
@@ -615,7 +630,12 @@ async function main() {
   const commit = git("log", "-1", "--oneline");
   const dirty = git("status", "--short").split("\n").filter(Boolean).length;
   say(`Commit mesuré : ${commit.slice(0, 100)} (+ ${dirty} fichiers modifiés ou nouveaux)`);
-  say(`Machine : ${os.cpus().length} cœurs, charge ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} ; échelle nationale ${scale}`);
+  say(
+    `Machine : ${os.cpus().length} cœurs, charge ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")} ; échelle nationale ${scale}`,
+  );
   const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), "billetterie-bench-pages-"));
   onCleanup("dossier temporaire", async () => fs.rmSync(tempRoot, { recursive: true, force: true }));
   const secrets = { NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), INVITATION_SIGNING_KEY: randomBytes(32).toString("base64url") };
@@ -731,10 +751,17 @@ async function main() {
   for (const row of rows) say(row.length > 2 ? line(row) : `${row[0]!.padEnd(widths[0]!)} | ${row[1]}`);
   say("");
   for (const { name, seconds } of phases) say(`  ${name.padEnd(60)} ${seconds.toFixed(1).padStart(7)} s`);
-  const nowBuildId = fs.existsSync(path.join(projectRoot, ".next", "BUILD_ID")) ? fs.readFileSync(path.join(projectRoot, ".next", "BUILD_ID"), "utf8").trim() : "absent";
+  const nowBuildId = fs.existsSync(path.join(projectRoot, ".next", "BUILD_ID"))
+    ? fs.readFileSync(path.join(projectRoot, ".next", "BUILD_ID"), "utf8").trim()
+    : "absent";
   if (nowBuildId !== buildId) say(`ATTENTION : .next a été reconstruit pendant les mesures (${buildId} → ${nowBuildId}).`);
   if (buildsSeen.size) say(`ATTENTION : une autre construction tournait pendant les mesures : ${[...buildsSeen].join(", ")}.`);
-  say(`Commit ${commit.slice(0, 60)} (+ ${dirty} fichiers modifiés) ; charge ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} ; total ${((performance.now() - started) / 1000).toFixed(0)} s (avant nettoyage)`);
+  say(
+    `Commit ${commit.slice(0, 60)} (+ ${dirty} fichiers modifiés) ; charge ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")} ; total ${((performance.now() - started) / 1000).toFixed(0)} s (avant nettoyage)`,
+  );
   const failed = results.filter((result) => result.error);
   for (const server of servers) {
     const errors = server.log.filter((entry) => /error|erreur|⨯/i.test(entry));
@@ -746,7 +773,10 @@ async function main() {
     const seasonPage = results.find((result) => result.page.name === "admin statistiques");
     const page = seasonPage?.national;
     const csv = results.find((result) => result.page.name === "admin statistiques CSV")?.national;
-    const [{ rows } = { rows: 0 }] = await query<{ rows: number }>(national.url, `SELECT count(*)::int AS rows FROM "StatsFigure" WHERE "season" = season_of(now())`);
+    const [{ rows } = { rows: 0 }] = await query<{ rows: number }>(
+      national.url,
+      `SELECT count(*)::int AS rows FROM "StatsFigure" WHERE "season" = season_of(now())`,
+    );
     console.log(
       JSON.stringify({
         // Issue 15's measure: the season's page as one person opens it, on the national data. At 16

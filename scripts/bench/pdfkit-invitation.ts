@@ -22,7 +22,12 @@ const WIDTH = A4.width - 2 * LEFT;
 const DOOR = 170;
 
 export function renderWithPdfkit(data: InvitationData): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "A4", margin: 0, autoFirstPage: false, info: { Title: fill(t.documentTitle, { number: formatBookingNumber(data.number) }), Author: t.brand } });
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: 0,
+    autoFirstPage: false,
+    info: { Title: fill(t.documentTitle, { number: formatBookingNumber(data.number) }), Author: t.brand },
+  });
   doc.registerFont("regular", fonts.regular);
   doc.registerFont("bold", fonts.bold);
   const chunks: Buffer[] = [];
@@ -31,7 +36,10 @@ export function renderWithPdfkit(data: InvitationData): Promise<Buffer> {
 
   const { venue, partner } = data;
   const text = (font: "regular" | "bold", size: number, value: string, x: number, y: number, width: number) => {
-    doc.font(font).fontSize(size).text(value, x, y, { width, lineGap: size * 0.2 });
+    doc
+      .font(font)
+      .fontSize(size)
+      .text(value, x, y, { width, lineGap: size * 0.2 });
     return doc.y;
   };
 
@@ -48,7 +56,11 @@ export function renderWithPdfkit(data: InvitationData): Promise<Buffer> {
     y = text("bold", 32, `${guest.firstName} ${guest.lastName}`, LEFT, y, WIDTH);
     if (data.guests.length > 1) y = text("regular", 12, fill(t.place, { position: guest.position + 1, places: data.guests.length }), LEFT, y, WIDTH);
     y += 14;
-    doc.moveTo(LEFT, y).lineTo(LEFT + WIDTH, y).lineWidth(2).stroke();
+    doc
+      .moveTo(LEFT, y)
+      .lineTo(LEFT + WIDTH, y)
+      .lineWidth(2)
+      .stroke();
     const top = y + 14;
 
     const detailsWidth = WIDTH - DOOR - 24;
@@ -68,13 +80,26 @@ export function renderWithPdfkit(data: InvitationData): Promise<Buffer> {
 
     const qr = qrPath(guest.code);
     const doorLeft = LEFT + WIDTH - DOOR;
-    doc.save().translate(doorLeft + 5, top).scale(160 / qr.size).path(qr.d).fill("#000000").restore();
+    doc
+      .save()
+      .translate(doorLeft + 5, top)
+      .scale(160 / qr.size)
+      .path(qr.d)
+      .fill("#000000")
+      .restore();
     let doorY = text("bold", 11, t.number.toUpperCase(), doorLeft, top + 166, DOOR);
     doorY = text("bold", 20, formatBookingNumber(data.number), doorLeft, doorY, DOOR);
-    doc.font("regular").fontSize(11).text(t.showAtDoor, doorLeft, doorY + 4, { width: DOOR, align: "center" });
+    doc
+      .font("regular")
+      .fontSize(11)
+      .text(t.showAtDoor, doorLeft, doorY + 4, { width: DOOR, align: "center" });
 
     y = Math.max(y, doc.y) + 14;
-    doc.moveTo(LEFT, y).lineTo(LEFT + WIDTH, y).lineWidth(2).stroke();
+    doc
+      .moveTo(LEFT, y)
+      .lineTo(LEFT + WIDTH, y)
+      .lineWidth(2)
+      .stroke();
     const boxTop = y + 14;
     y = text("bold", 17, t.cannotComeTitle, LEFT + 14, boxTop + 10, WIDTH - 28);
     y = text("regular", 13, t.cannotComeText, LEFT + 14, y + 4, WIDTH - 28);
@@ -82,10 +107,17 @@ export function renderWithPdfkit(data: InvitationData): Promise<Buffer> {
     y = text("regular", 13, [partner.phone, partner.email].filter(Boolean).join("  –  "), LEFT + 14, y, WIDTH - 28);
     y = text("bold", 13, `${t.ticketOffice} : ${venue.ticketOfficeName ?? venue.name}`, LEFT + 14, y + 8, WIDTH - 28);
     y = text("regular", 13, [venue.ticketOfficePhone, venue.ticketOfficeEmail].filter(Boolean).join("  –  "), LEFT + 14, y, WIDTH - 28);
-    doc.rect(LEFT, boxTop, WIDTH, y + 10 - boxTop).lineWidth(2).stroke();
+    doc
+      .rect(LEFT, boxTop, WIDTH, y + 10 - boxTop)
+      .lineWidth(2)
+      .stroke();
 
     const footerTop = A4.height - 28 - 32;
-    doc.moveTo(LEFT, footerTop).lineTo(LEFT + WIDTH, footerTop).lineWidth(1).stroke();
+    doc
+      .moveTo(LEFT, footerTop)
+      .lineTo(LEFT + WIDTH, footerTop)
+      .lineWidth(1)
+      .stroke();
     text("regular", 10, t.footer, LEFT, footerTop + 6, WIDTH);
   }
   doc.end();

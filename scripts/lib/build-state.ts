@@ -9,7 +9,18 @@ import { projectRoot } from "./database";
 export const stampFile = path.join(projectRoot, ".next", "demo-build-stamp");
 const buildIdFile = path.join(projectRoot, ".next", "BUILD_ID");
 /** What a build is made of. */
-const sourceEntries = ["app", "components", "lib", "messages", "public", "next.config.mjs", "package-lock.json", "prisma/schema.prisma", "postcss.config.mjs", "tsconfig.json"];
+const sourceEntries = [
+  "app",
+  "components",
+  "lib",
+  "messages",
+  "public",
+  "next.config.mjs",
+  "package-lock.json",
+  "prisma/schema.prisma",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 
 function eachSourceFile(visitFile: (entry: string, stat: fs.Stats) => void) {
   const visit = (entry: string) => {

@@ -12,14 +12,16 @@ async function expectNoViolations(page: Page, path: string) {
 }
 
 test("public pages and sign-in", async ({ page }) => {
-  for (const path of ["/", "/comment-ca-marche", "/faq", "/devenir-partenaire", "/activites", "/connexion", "/code", "/mot-de-passe-oublie"]) await expectNoViolations(page, path);
+  for (const path of ["/", "/comment-ca-marche", "/faq", "/devenir-partenaire", "/activites", "/connexion", "/code", "/mot-de-passe-oublie"])
+    await expectNoViolations(page, path);
 });
 
 test("the partner's pages", async ({ page }) => {
   // Six pages scanned by axe: its own time on a busy machine (it ran out of 30 s once at load 20).
   test.setTimeout(60_000);
   await signIn(page, ACCOUNTS.partner);
-  for (const path of ["/partenaire", "/offre", "/partenaire/reservations", "/partenaire/personnes", "/comptes", "/mon-compte"]) await expectNoViolations(page, path);
+  for (const path of ["/partenaire", "/offre", "/partenaire/reservations", "/partenaire/personnes", "/comptes", "/mon-compte"])
+    await expectNoViolations(page, path);
 });
 
 test("the venue's pages", async ({ page }) => {
@@ -34,14 +36,25 @@ const DESKTOP_ONLY = "the association's pages: once, on the desktop";
 test("the association's pages", async ({ page, isMobile }) => {
   test.skip(isMobile, DESKTOP_ONLY);
   await signIn(page, ACCOUNTS.admin);
-  for (const path of ["/admin", "/admin/courriels", "/admin/courriels?etat=echec", "/admin/donnees-personnelles", "/comptes", "/mon-compte"]) await expectNoViolations(page, path);
+  for (const path of ["/admin", "/admin/courriels", "/admin/courriels?etat=echec", "/admin/donnees-personnelles", "/comptes", "/mon-compte"])
+    await expectNoViolations(page, path);
 });
 
 test("the association's back office", async ({ page, isMobile }) => {
   test.skip(isMobile, DESKTOP_ONLY);
   test.slow();
   await signIn(page, ACCOUNTS.admin);
-  const lists = ["/admin/structures", "/admin/structures?vue=tableau", "/admin/lieux", "/admin/activites", "/admin/adhesions", "/admin/adhesions?etat=adherente", "/admin/reservations", "/admin/reservations?etat=CANCELLED", "/admin/journal"];
+  const lists = [
+    "/admin/structures",
+    "/admin/structures?vue=tableau",
+    "/admin/lieux",
+    "/admin/activites",
+    "/admin/adhesions",
+    "/admin/adhesions?etat=adherente",
+    "/admin/reservations",
+    "/admin/reservations?etat=CANCELLED",
+    "/admin/journal",
+  ];
   for (const path of lists) await expectNoViolations(page, path);
   // One of each kind of file: the first structure, venue and booking their lists link to.
   for (const [list, pattern] of [

@@ -96,7 +96,10 @@ test("the association plans an activity, sees who registered, and cancels a regi
   // Two people register, the second on the waitlist.
   await page.goto("/activites");
   const meeting = page.getByRole("article", { name: "Rencontre des bénévoles" });
-  for (const [firstName, lastName] of [["Jérôme", "Ndiaye"], ["Karim", "Haddad"]]) {
+  for (const [firstName, lastName] of [
+    ["Jérôme", "Ndiaye"],
+    ["Karim", "Haddad"],
+  ]) {
     await meeting.getByText("S'inscrire à « Rencontre des bénévoles »").click();
     await meeting.getByLabel("Prénom").fill(firstName!);
     await meeting.getByLabel("Nom", { exact: true }).fill(lastName!);

@@ -21,7 +21,10 @@ async function bookOnePlace(page: Page, firstName: string, lastName: string, com
   await page.goto(companion ? "/offre?places=2" : "/offre?places=1");
   const events = await page.locator("main ul li h3 a").evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href.split("#")[0]!));
   await page.goto(events[0]!);
-  await page.getByRole("link", { name: /^Réserver —/ }).first().click();
+  await page
+    .getByRole("link", { name: /^Réserver —/ })
+    .first()
+    .click();
   await page.getByText("Ou ajouter une personne qui n'est pas dans la liste").click();
   await page.getByLabel("Prénom").first().fill(firstName);
   await page.getByLabel("Nom", { exact: true }).first().fill(lastName);
@@ -63,7 +66,10 @@ test("a structure goes from the public request to its first booking", async ({ p
   admin.on("dialog", (dialog) => dialog.accept());
   await signIn(admin, ACCOUNTS.admin);
   await admin.goto("/admin");
-  await admin.getByRole("link", { name: /demande.*nouvelle|nouvelle.*demande/i }).first().click();
+  await admin
+    .getByRole("link", { name: /demande.*nouvelle|nouvelle.*demande/i })
+    .first()
+    .click();
   await admin.getByRole("link", { name: STRUCTURE }).first().click();
   await expectHeading(admin, STRUCTURE);
   const step = async (title: string, fill: () => Promise<void>, submit: string) => {
@@ -74,7 +80,15 @@ test("a structure goes from the public request to its first booking", async ({ p
   };
   await step("Prochaine étape : prévoir une rencontre", () => admin.getByLabel("Date de la rencontre").fill(parisDay(3)), "Enregistrer la rencontre prévue");
   // Three days early: the page asks for confirmation (issue 29.8), and the dialog handler above accepts it.
-  await step("Prochaine étape : la rencontre a eu lieu", () => admin.getByLabel("Décision").selectOption({ label: "Partenariat confirmé" }).then(() => {}), "Enregistrer la rencontre");
+  await step(
+    "Prochaine étape : la rencontre a eu lieu",
+    () =>
+      admin
+        .getByLabel("Décision")
+        .selectOption({ label: "Partenariat confirmé" })
+        .then(() => {}),
+    "Enregistrer la rencontre",
+  );
   await step(
     "Prochaine étape : la convention est signée",
     async () => {
@@ -222,7 +236,10 @@ test("the association withdraws one companion by phone; the others keep their in
   await admin.goto(`/admin/reservations?nom=${encodeURIComponent("marc retiré")}`);
   await admin.getByRole("table").getByRole("row").nth(1).getByRole("link").first().click();
   const guests = admin.getByRole("region", { name: "Personnes invitées sur cette réservation" });
-  await guests.getByRole("row", { name: /Marc Retiré/ }).getByRole("button", { name: "Retirer cette personne" }).click();
+  await guests
+    .getByRole("row", { name: /Marc Retiré/ })
+    .getByRole("button", { name: "Retirer cette personne" })
+    .click();
   await expect(admin.getByText("Marc Retiré est retirée de la réservation : sa place est rendue")).toBeFocused();
   await expect(guests.getByRole("row", { name: /Marc Retiré — retirée le/ })).toBeVisible();
   // The main guest stays, and cannot be withdrawn alone (that is cancelling the booking).

@@ -29,7 +29,10 @@ test("the visitor code opens the offer read-only, with the structure's contact",
   await expect(page).toHaveURL("/offre");
   // The easy-to-read offer (issue 16).
   await expectHeading(page, "Les sorties");
-  await page.getByRole("link", { name: /^Voir cette sortie/ }).first().click();
+  await page
+    .getByRole("link", { name: /^Voir cette sortie/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { name: "Les dates" })).toBeVisible();
   await expect(page.getByRole("link", { name: /^Réserver/ })).toHaveCount(0);
   await mainNav(page).getByRole("link", { name: "Mon référent" }).click();

@@ -10,7 +10,15 @@ test.beforeAll(() => reseedDemo());
 /** A Paris wall-clock time, as a datetime-local field takes it. */
 function parisLocal(instant: Date): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Europe/Paris",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
       .formatToParts(instant)
       .map((part) => [part.type, part.value]),
   );
@@ -18,8 +26,22 @@ function parisLocal(instant: Date): string {
 }
 
 const STRUCTURES = [
-  { email: ACCOUNTS.partner, people: [["Awa", "Diallo"], ["Binta", "Diallo"]], min: "1 place au moins" },
-  { email: "referent@maison-des-solidarites-de-la-c.test", people: [["Jérôme", "Ndiaye"], ["Léa", "Ndiaye"]], min: null },
+  {
+    email: ACCOUNTS.partner,
+    people: [
+      ["Awa", "Diallo"],
+      ["Binta", "Diallo"],
+    ],
+    min: "1 place au moins",
+  },
+  {
+    email: "referent@maison-des-solidarites-de-la-c.test",
+    people: [
+      ["Jérôme", "Ndiaye"],
+      ["Léa", "Ndiaye"],
+    ],
+    min: null,
+  },
   { email: "referent@centre-social-du-vieux-moulin.test", people: [["Karim", "Haddad"]], min: null },
 ] as const;
 
@@ -28,7 +50,10 @@ async function apply(browser: Browser, title: string, structure: (typeof STRUCTU
   await signIn(page, structure.email);
   await page.goto(`/offre?q=${encodeURIComponent(title)}`);
   await page.getByRole("link", { name: title }).first().click();
-  await page.getByRole("link", { name: /^Réserver —/ }).first().click();
+  await page
+    .getByRole("link", { name: /^Réserver —/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { name: "Candidatures puis tirage au sort" })).toBeVisible();
   await expect(page.getByText(/arriver tôt ne donne aucun avantage/)).toBeVisible();
   for (const [firstName, lastName] of structure.people) {
@@ -45,7 +70,11 @@ async function apply(browser: Browser, title: string, structure: (typeof STRUCTU
   return page;
 }
 
-test("a venue opens applications, three structures apply, the draw runs at the close, each reads its rank and the winners print", async ({ page, browser, isMobile }) => {
+test("a venue opens applications, three structures apply, the draw runs at the close, each reads its rank and the winners print", async ({
+  page,
+  browser,
+  isMobile,
+}) => {
   test.skip(isMobile, "run once, on a desktop");
   test.setTimeout(360_000);
   const title = `Première très demandée ${Date.now().toString(36)}`;

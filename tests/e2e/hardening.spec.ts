@@ -47,7 +47,9 @@ async function noiseImage(megabytes: number): Promise<Buffer> {
   const side = Math.round(Math.sqrt((megabytes * 1024 * 1024) / 3));
   const pixels = Buffer.alloc(side * side * 3);
   for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 2654435761) >>> 24;
-  return sharp(pixels, { raw: { width: side, height: side, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+  return sharp(pixels, { raw: { width: side, height: side, channels: 3 } })
+    .png({ compressionLevel: 0 })
+    .toBuffer();
 }
 
 test("an image of 3 MB is taken; one over 5 MB gets a French answer", async ({ page }) => {
@@ -74,12 +76,28 @@ test("an image of 3 MB is taken; one over 5 MB gets a French answer", async ({ p
 });
 
 test("malformed requests get an answer, never a server error", async ({ page, request }) => {
-  for (const path of ["/offre?q=%00", "/offre?ville=%00&quartier=a%00b", "/offre?acces=toString&categorie=__proto__", "/offre?page=1e300", "/offre/pas-un-id", "/offre/%00", "/api/events/toString/image", "/connexion?suite=/%0A/evil.example", "/connexion?suite=a&suite=b"]) {
+  for (const path of [
+    "/offre?q=%00",
+    "/offre?ville=%00&quartier=a%00b",
+    "/offre?acces=toString&categorie=__proto__",
+    "/offre?page=1e300",
+    "/offre/pas-un-id",
+    "/offre/%00",
+    "/api/events/toString/image",
+    "/connexion?suite=/%0A/evil.example",
+    "/connexion?suite=a&suite=b",
+  ]) {
     const response = await request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBeLessThan(500);
   }
   await signIn(page, ACCOUNTS.partner);
-  for (const path of ["/partenaire/personnes?q=%00", "/partenaire/personnes?page=1e300", "/partenaire/personnes/toString", "/partenaire/reservations/%00", "/partenaire/reservations?page=-3&onglet=__proto__"]) {
+  for (const path of [
+    "/partenaire/personnes?q=%00",
+    "/partenaire/personnes?page=1e300",
+    "/partenaire/personnes/toString",
+    "/partenaire/reservations/%00",
+    "/partenaire/reservations?page=-3&onglet=__proto__",
+  ]) {
     const response = await page.request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBeLessThan(500);
   }
@@ -160,7 +178,11 @@ test("every body is limited, whatever its headers, and answered in French", asyn
     expect(answer.status).toBe(413);
     expect(answer.text).toMatch(/^Envoi trop volumineux : 6 Mo au plus/);
   }
-  const announced = await request.post("/offre/version", { headers: { "next-router-prefetch": "1" }, data: Buffer.alloc(7 * 1024 * 1024, 0x61), maxRedirects: 0 });
+  const announced = await request.post("/offre/version", {
+    headers: { "next-router-prefetch": "1" },
+    data: Buffer.alloc(7 * 1024 * 1024, 0x61),
+    maxRedirects: 0,
+  });
   expect(announced.status()).toBe(413);
 });
 
@@ -181,8 +203,14 @@ test("an action body React cannot decode is answered 400 in French, and the serv
   const action = { "next-action": "0".repeat(42) };
   const bodies: { headers: Record<string, string>; data: string }[] = [
     { headers: { ...action, "content-type": "text/plain;charset=UTF-8" }, data: "n'importe quoi {{" },
-    { headers: { ...action, "content-type": "multipart/form-data; boundary=xx" }, data: '--xx\r\nContent-Disposition: form-data; name="1"\r\n\r\n"$K2"\r\n--xx--\r\n' },
-    { headers: { ...action, "content-type": "multipart/form-data; boundary=xx" }, data: '--xx\r\nContent-Disposition: form-data; name="0"\r\n\r\n{"then":"$1:__proto__:then"}\r\n--xx\r\nContent-Disposition: form-data; name="1"\r\n\r\n"$@0"\r\n--xx--\r\n' },
+    {
+      headers: { ...action, "content-type": "multipart/form-data; boundary=xx" },
+      data: '--xx\r\nContent-Disposition: form-data; name="1"\r\n\r\n"$K2"\r\n--xx--\r\n',
+    },
+    {
+      headers: { ...action, "content-type": "multipart/form-data; boundary=xx" },
+      data: '--xx\r\nContent-Disposition: form-data; name="0"\r\n\r\n{"then":"$1:__proto__:then"}\r\n--xx\r\nContent-Disposition: form-data; name="1"\r\n\r\n"$@0"\r\n--xx--\r\n',
+    },
   ];
   for (const { headers, data } of bodies) {
     const response = await request.post("/offre", { headers, data, maxRedirects: 0 });

@@ -41,7 +41,9 @@ test("a booking made and cancelled with the keyboard alone, the focus always whe
   await tabTo(page, nav.getByRole("link", { name: "L'offre culturelle" }));
   await page.keyboard.press("Enter");
   await page.waitForURL(/\/offre/);
-  const events = [...new Set(await page.locator("main ul li h3 a").evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href.split("#")[0]!)))];
+  const events = [
+    ...new Set(await page.locator("main ul li h3 a").evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href.split("#")[0]!))),
+  ];
   let reserve: Locator | null = null;
   for (const href of events) {
     await page.goto(href);
@@ -67,7 +69,10 @@ test("a booking made and cancelled with the keyboard alone, the focus always whe
   const word = someone.split(" ")[0]!;
   await page.keyboard.type(word);
   // A result of the search (not "Ajouter un accompagnateur"), once the search has answered for the word.
-  const firstResult = page.getByRole("listitem").getByRole("button", { name: new RegExp(`^Ajouter .*${word}`) }).first();
+  const firstResult = page
+    .getByRole("listitem")
+    .getByRole("button", { name: new RegExp(`^Ajouter .*${word}`) })
+    .first();
   await expect(firstResult).toBeVisible();
   const name = (await firstResult.innerText()).replace(/^Ajouter /, "");
   await tabTo(page, firstResult);

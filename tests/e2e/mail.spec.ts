@@ -13,7 +13,10 @@ test("a booking's confirmation mail is written by the queue and reaches the outb
   await page.goto("/offre?places=1");
   const events = await page.locator("main ul li h3 a").evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href.split("#")[0]!));
   await page.goto(events[0]!);
-  await page.getByRole("link", { name: /^Réserver —/ }).first().click();
+  await page
+    .getByRole("link", { name: /^Réserver —/ })
+    .first()
+    .click();
   await page.getByText("Ou ajouter une personne qui n'est pas dans la liste").click();
   await page.getByLabel("Prénom").first().fill("Maëlle");
   await page.getByLabel("Nom", { exact: true }).first().fill("Courriel");

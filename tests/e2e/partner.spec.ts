@@ -40,7 +40,10 @@ test("from the offer to a printed invitation, then a cancellation", async ({ pag
       const text = await sessions.nth(i).innerText();
       const places = Number(/(\d+) places? disponibles?/.exec(text)?.[1] ?? 0);
       if (!/^Réserver$/m.test(text) || places < 2 || /peut encore réserver (0|1) place/.test(text)) continue;
-      await sessions.nth(i).getByRole("link", { name: /^Réserver —/ }).click();
+      await sessions
+        .nth(i)
+        .getByRole("link", { name: /^Réserver —/ })
+        .click();
       found = true;
     }
     if (found) break;
@@ -95,7 +98,13 @@ test("a waitlisted booking of the demo data moves up when places are released", 
 
   // The structure's own confirmed booking on that same full session (same event, same date): cancel it.
   await page.goto("/partenaire/reservations?onglet=a-venir");
-  await page.getByRole("list", { name: "À venir" }).getByRole("listitem").filter({ hasText: when }).getByRole("link", { name: title, exact: true }).first().click();
+  await page
+    .getByRole("list", { name: "À venir" })
+    .getByRole("listitem")
+    .filter({ hasText: when })
+    .getByRole("link", { name: title, exact: true })
+    .first()
+    .click();
   await page.getByText("Annuler cette réservation").click();
   await page.getByLabel(/Je confirme l'annulation/).check();
   await page.getByRole("button", { name: "Annuler la réservation" }).click();

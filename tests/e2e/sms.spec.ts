@@ -31,7 +31,10 @@ test("a number with consent, a booking texted, the text in the association's out
   await page.goto("/offre?places=1");
   const events = await page.locator("main ul li h3 a").evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href.split("#")[0]!));
   await page.goto(events[0]!);
-  await page.getByRole("link", { name: /^Réserver —/ }).first().click();
+  await page
+    .getByRole("link", { name: /^Réserver —/ })
+    .first()
+    .click();
   await page.getByLabel("Chercher une personne de votre structure").fill("Textos");
   await page.getByRole("button", { name: "Ajouter Sélène Textos" }).click();
   await expect(page.getByText("Sélène Textos recevra les SMS au numéro de sa fiche.")).toBeVisible();

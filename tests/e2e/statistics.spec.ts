@@ -23,7 +23,12 @@ test("the association's statistics: a season, the one before, a chart and its ta
   // Each breakdown: a chart (a picture of its table, hidden from screen readers) and the table itself.
   const months = page.getByRole("region", { name: /Par mois/ });
   await expect(months.getByRole("table")).toBeVisible();
-  await expect(page.locator("section", { has: page.getByRole("heading", { name: "Par mois" }) }).locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(
+    page
+      .locator("section", { has: page.getByRole("heading", { name: "Par mois" }) })
+      .locator(".recharts-bar-rectangle")
+      .first(),
+  ).toBeVisible();
 
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(violations.map((v) => `${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(" ")}`)).toEqual([]);
@@ -79,7 +84,13 @@ test("a venue's and a structure's own statistics, for their reports", async ({ p
   await mainNav(page).getByRole("link", { name: "Statistiques" }).click(); // issue 29.10: in the header menu
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Statistiques du lieu");
   await expect(page.getByRole("heading", { name: "Par événement" })).toBeVisible();
-  await expect(page.getByRole("region", { name: /Par événement/ }).getByRole("table").getByRole("row").nth(1)).toContainText(/séance/);
+  await expect(
+    page
+      .getByRole("region", { name: /Par événement/ })
+      .getByRole("table")
+      .getByRole("row")
+      .nth(1),
+  ).toContainText(/séance/);
   await axe();
   const venueCsv = page.waitForEvent("download");
   await page.getByRole("link", { name: "Télécharger ce tableau (CSV) — Par événement" }).click();

@@ -15,7 +15,15 @@ function parisSoon(): { day: string; time: string } {
 
 function paris(soon: Date): { day: string; time: string } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Europe/Paris",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
       .formatToParts(soon)
       .map((part) => [part.type, part.value]),
   );
@@ -37,7 +45,10 @@ async function asPartner(browser: Browser): Promise<Page> {
 async function book(page: Page, title: string, firstName: string, lastName: string): Promise<{ outcome: string; number: string }> {
   await page.goto(`/offre?q=${encodeURIComponent(title)}`);
   await page.getByRole("link", { name: title }).first().click();
-  await page.getByRole("link", { name: /^(Réserver|S'inscrire en liste d'attente) —/ }).first().click();
+  await page
+    .getByRole("link", { name: /^(Réserver|S'inscrire en liste d'attente) —/ })
+    .first()
+    .click();
   await page.getByText("Ou ajouter une personne qui n'est pas dans la liste").click();
   await page.getByLabel("Prénom").first().fill(firstName);
   await page.getByLabel("Nom", { exact: true }).first().fill(lastName);
@@ -163,7 +174,10 @@ test("a person phones the venue: one companion is withdrawn from the guest list,
   const partner = await asPartner(browser);
   await partner.goto(`/offre?q=${encodeURIComponent(title)}`);
   await partner.getByRole("link", { name: title }).first().click();
-  await partner.getByRole("link", { name: /^Réserver —/ }).first().click();
+  await partner
+    .getByRole("link", { name: /^Réserver —/ })
+    .first()
+    .click();
   await partner.getByText("Ou ajouter une personne qui n'est pas dans la liste").click();
   await partner.getByLabel("Prénom").first().fill("Lina");
   await partner.getByLabel("Nom", { exact: true }).first().fill("Appel");

@@ -59,7 +59,10 @@ test("a visitor reads the offer in easy-to-read French, hears a card, and opens 
   await expect(page).toHaveURL(/quand=jour&du=\d{4}-\d{2}-\d{2}/);
   await when.getByRole("link", { name: "Toutes les dates" }).click();
 
-  await page.getByRole("link", { name: /^Voir cette sortie/ }).first().click();
+  await page
+    .getByRole("link", { name: /^Voir cette sortie/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Les dates" })).toBeVisible();
   await expect(page.getByRole("link", { name: /^Réserver/ })).toHaveCount(0);

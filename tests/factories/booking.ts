@@ -18,7 +18,12 @@ export async function stage({
   quota,
   startsInDays = 10,
   startsAt,
-}: { capacity?: number; quota?: { period: QuotaPeriod; maxPlaces: number; liftDaysBefore?: number | null }; startsInDays?: number; startsAt?: Date } = {}): Promise<Stage> {
+}: {
+  capacity?: number;
+  quota?: { period: QuotaPeriod; maxPlaces: number; liftDaysBefore?: number | null };
+  startsInDays?: number;
+  startsAt?: Date;
+} = {}): Promise<Stage> {
   const venue = await createVenue();
   if (quota) await getPrisma().quotaRule.create({ data: { venueId: venue.id, liftDaysBefore: null, ...quota } });
   const event = await createEvent({ venueId: venue.id });
@@ -73,10 +78,17 @@ export function request(sessionId: string, partnerId: string, places: number, if
 }
 
 export async function sessionCounters(sessionId: string) {
-  return getPrisma().session.findUniqueOrThrow({ where: { id: sessionId }, select: { capacity: true, confirmedPlaces: true, waitlistedPlaces: true, waitlistedBookings: true } });
+  return getPrisma().session.findUniqueOrThrow({
+    where: { id: sessionId },
+    select: { capacity: true, confirmedPlaces: true, waitlistedPlaces: true, waitlistedBookings: true },
+  });
 }
 
 /** Statuses of a session's bookings in order of request. */
 export async function bookingsInOrder(sessionId: string) {
-  return getPrisma().booking.findMany({ where: { sessionId }, orderBy: { requestSeq: "asc" }, select: { id: true, partnerId: true, places: true, status: true, number: true, requestSeq: true } });
+  return getPrisma().booking.findMany({
+    where: { sessionId },
+    orderBy: { requestSeq: "asc" },
+    select: { id: true, partnerId: true, places: true, status: true, number: true, requestSeq: true },
+  });
 }

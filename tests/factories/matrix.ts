@@ -56,19 +56,50 @@ export async function matrixWorld(): Promise<MatrixWorld> {
   await prisma.notification.create({ data: { partnerId: partnerA.id, type: "BOOKING_PROMOTED", bookingId: booking.id, sessionId: session.id } });
   // An exception to venue X's quota for A, large enough to change nothing of the other cells.
   await prisma.quotaException.create({ data: { venueId: venueX.id, partnerId: partnerA.id, maxPlaces: 50, reason: "Projet de l'année" } });
-  const failedSms = await prisma.outboxSms.create({ data: { kind: "REMINDER", to: "+33612345678", text: "Bonjour", encoding: "GSM7", segments: 1, status: "FAILED", attempts: 10 } });
+  const failedSms = await prisma.outboxSms.create({
+    data: { kind: "REMINDER", to: "+33612345678", text: "Bonjour", encoding: "GSM7", segments: 1, status: "FAILED", attempts: 10 },
+  });
   const smsAnswer = await prisma.smsAnswer.create({ data: { partnerId: partnerA.id, text: "Oui merci", outcome: "OTHER" } });
-  const failedMail = await prisma.outboxMail.create({ data: { kind: "PASSWORD_RESET", to: "perdue@exemple.test", subject: "Choisir un nouveau mot de passe", status: "FAILED", attempts: 10, error: "Connexion refusée" } });
-  const wish = await prisma.wish.create({ data: { partnerId: partnerA.id, eventId: event.id, name: "Zoé", message: "Avec ma sœur", expiresAt: session.startsAt } });
-  const activity = await prisma.activity.create({ data: { kind: "MEETING", title: "Rencontre", startsAt: session.startsAt, place: "Salle", capacity: 5, confirmedPlaces: 1 } });
+  const failedMail = await prisma.outboxMail.create({
+    data: {
+      kind: "PASSWORD_RESET",
+      to: "perdue@exemple.test",
+      subject: "Choisir un nouveau mot de passe",
+      status: "FAILED",
+      attempts: 10,
+      error: "Connexion refusée",
+    },
+  });
+  const wish = await prisma.wish.create({
+    data: { partnerId: partnerA.id, eventId: event.id, name: "Zoé", message: "Avec ma sœur", expiresAt: session.startsAt },
+  });
+  const activity = await prisma.activity.create({
+    data: { kind: "MEETING", title: "Rencontre", startsAt: session.startsAt, place: "Salle", capacity: 5, confirmedPlaces: 1 },
+  });
   const registration = await prisma.activityRegistration.create({
     data: { activityId: activity.id, number: newBookingNumber(), status: "CONFIRMED", firstName: "Awa", lastName: "Diallo", confirmedAt: new Date() },
   });
   // Two late places released on it (issue 33.2): a structure may book them until its start.
   const freeSession = await createSession({ eventId: event.id, capacity: 10, latePlaces: 2 });
   const drawSession = await createSession({ eventId: event.id, capacity: 10 });
-  await prisma.sessionDraw.create({ data: { sessionId: drawSession.id, opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 3 * 86_400_000), seed: "0".repeat(64), fingerprint: "f".repeat(64) } });
-  await prisma.application.create({ data: { sessionId: drawSession.id, partnerId: partnerA.id, places: 1, minPlaces: 1, guests: [{ firstName: "Awa", lastName: "Diallo", kind: "MAIN", needs: [] }] } });
+  await prisma.sessionDraw.create({
+    data: {
+      sessionId: drawSession.id,
+      opensAt: new Date(Date.now() - 86_400_000),
+      closesAt: new Date(Date.now() + 3 * 86_400_000),
+      seed: "0".repeat(64),
+      fingerprint: "f".repeat(64),
+    },
+  });
+  await prisma.application.create({
+    data: {
+      sessionId: drawSession.id,
+      partnerId: partnerA.id,
+      places: 1,
+      minPlaces: 1,
+      guests: [{ firstName: "Awa", lastName: "Diallo", kind: "MAIN", needs: [] }],
+    },
+  });
   const colleagueA = await partnerActor(partnerA.id);
   const colleagueX = await venueActor(venueX.id);
   return {

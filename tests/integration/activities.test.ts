@@ -23,7 +23,21 @@ let ipCount = 0;
 const ip = () => `10.1.${Math.floor(++ipCount / 250)}.${ipCount % 250}`;
 
 async function plan(capacity: number, day = "2031-06-20") {
-  return (await createActivity(admin, { kind: "WORKSHOP", title: `Atelier critique ${Math.random()}`, day, time: "18:30", place: "Maison des associations, salle 2", capacity: String(capacity), durationMinutes: "90" }, { now: NOW })).id;
+  return (
+    await createActivity(
+      admin,
+      {
+        kind: "WORKSHOP",
+        title: `Atelier critique ${Math.random()}`,
+        day,
+        time: "18:30",
+        place: "Maison des associations, salle 2",
+        capacity: String(capacity),
+        durationMinutes: "90",
+      },
+      { now: NOW },
+    )
+  ).id;
 }
 
 beforeAll(async () => {
@@ -36,11 +50,17 @@ describe("planning an activity", () => {
     const activity = await getActivity(admin, id);
     expect(activity).toMatchObject({ kind: "WORKSHOP", capacity: 12, durationMinutes: 90, startsAt: parisTime("2031-06-20", 18, 30) });
     for (const actor of [await partnerActor((await createPartner()).id), await venueActor((await createVenue()).id), { kind: "anonymous" } as Actor]) {
-      await expect(createActivity(actor, { kind: "MEETING", title: "x", day: "2031-06-20", time: "18:00", place: "ici", capacity: 5 }, { now: NOW })).rejects.toMatchObject({ code: "ACCESS_DENIED" });
+      await expect(
+        createActivity(actor, { kind: "MEETING", title: "x", day: "2031-06-20", time: "18:00", place: "ici", capacity: 5 }, { now: NOW }),
+      ).rejects.toMatchObject({ code: "ACCESS_DENIED" });
     }
-    await expect(createActivity(admin, { kind: "MEETING", title: "Hier", day: "2031-05-01", time: "18:00", place: "ici", capacity: 5 }, { now: NOW })).rejects.toMatchObject({ code: "ACTIVITY_IN_PAST" });
+    await expect(
+      createActivity(admin, { kind: "MEETING", title: "Hier", day: "2031-05-01", time: "18:00", place: "ici", capacity: 5 }, { now: NOW }),
+    ).rejects.toMatchObject({ code: "ACTIVITY_IN_PAST" });
     for (const bad of [{ capacity: 0 }, { capacity: 501 }, { time: "25:00" }, { day: "2031-02-30" }, { kind: "PARTY" }, { title: "" }]) {
-      await expect(createActivity(admin, { kind: "MEETING", title: "Rencontre", day: "2031-06-20", time: "18:00", place: "ici", capacity: 5, ...bad }, { now: NOW })).rejects.toBeInstanceOf(InvalidInput);
+      await expect(
+        createActivity(admin, { kind: "MEETING", title: "Rencontre", day: "2031-06-20", time: "18:00", place: "ici", capacity: 5, ...bad }, { now: NOW }),
+      ).rejects.toBeInstanceOf(InvalidInput);
     }
   });
 });
@@ -49,10 +69,20 @@ describe("registering by name", () => {
   it("confirms while places are left, then waitlists in order, and says the rank", async () => {
     const id = await plan(2);
     const answers = [];
-    for (const [firstName, lastName] of [["Zoé", "Lefèvre"], ["Jérôme", "Ndiaye"], ["Awa", "Diallo"], ["Karim", "Haddad"]]) {
+    for (const [firstName, lastName] of [
+      ["Zoé", "Lefèvre"],
+      ["Jérôme", "Ndiaye"],
+      ["Awa", "Diallo"],
+      ["Karim", "Haddad"],
+    ]) {
       answers.push(await registerForActivity({ activityId: id, firstName, lastName }, ip(), { now: NOW }));
     }
-    expect(answers.map(({ status, position }) => [status, position])).toEqual([["CONFIRMED", null], ["CONFIRMED", null], ["WAITLISTED", 1], ["WAITLISTED", 2]]);
+    expect(answers.map(({ status, position }) => [status, position])).toEqual([
+      ["CONFIRMED", null],
+      ["CONFIRMED", null],
+      ["WAITLISTED", 1],
+      ["WAITLISTED", 2],
+    ]);
     expect(answers[0]!.number).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
     const [listed] = (await listUpcomingActivities({ now: NOW })).filter((activity) => activity.id === id);
     expect(listed).toMatchObject({ capacity: 2, placesLeft: 0, waiting: 2 });
@@ -61,9 +91,16 @@ describe("registering by name", () => {
 
   it("never fills beyond the capacity when twenty people register at once", async () => {
     const id = await plan(5);
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => registerForActivity({ activityId: id, firstName: "Personne", lastName: `Numéro ${i}` }, ip(), { now: NOW })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => registerForActivity({ activityId: id, firstName: "Personne", lastName: `Numéro ${i}` }, ip(), { now: NOW })),
+    );
     expect(answers.filter((answer) => answer.status === "CONFIRMED")).toHaveLength(5);
-    expect(answers.filter((answer) => answer.status === "WAITLISTED").map((answer) => answer.position).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    expect(
+      answers
+        .filter((answer) => answer.status === "WAITLISTED")
+        .map((answer) => answer.position)
+        .sort((a, b) => a! - b!),
+    ).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
     const activity = await getActivity(admin, id);
     expect(activity.confirmedPlaces).toBe(5);
     expect(activity.registrations.filter((registration) => registration.status === "CONFIRMED")).toHaveLength(5);
@@ -76,7 +113,9 @@ describe("registering by name", () => {
     // Zoé's own registration is taken all the same, with its own number: the form says nothing of the first.
     const zoe = await registerForActivity({ activityId: id, firstName: "ZOE ", lastName: "lefevre", email: "zoe@exemple.test" }, ip(), { now: NOW });
     const nobody = await registerForActivity({ activityId: id, firstName: "Awa", lastName: "Diallo" }, ip(), { now: NOW });
-    expect([stranger, zoe, nobody].map(({ status, position, title }) => ({ status, position, title }))).toEqual(Array(3).fill({ status: "CONFIRMED", position: null, title: stranger.title }));
+    expect([stranger, zoe, nobody].map(({ status, position, title }) => ({ status, position, title }))).toEqual(
+      Array(3).fill({ status: "CONFIRMED", position: null, title: stranger.title }),
+    );
     expect(Object.keys(zoe).sort()).toEqual(Object.keys(nobody).sort());
     expect(new Set([stranger.number, zoe.number, nobody.number]).size).toBe(3);
     // The stranger cannot cancel Zoé's registration with her name: the number is the key.
@@ -84,35 +123,54 @@ describe("registering by name", () => {
       cancelOwnRegistration({ number: "ZZZZZZZZ", lastName: "Lefèvre" }, ip(), { now: NOW }),
       cancelOwnRegistration({ number: zoe.number, lastName: "Diallo" }, ip(), { now: NOW }),
     ]);
-    const answers = refusals.map((refusal) => (refusal.status === "rejected" ? { code: (refusal.reason as { code: string }).code, message: (refusal.reason as Error).message } : "cancelled"));
+    const answers = refusals.map((refusal) =>
+      refusal.status === "rejected" ? { code: (refusal.reason as { code: string }).code, message: (refusal.reason as Error).message } : "cancelled",
+    );
     expect(answers[0]).toEqual(answers[1]);
     expect(answers[0]).toMatchObject({ code: "REGISTRATION_UNKNOWN" });
     await cancelOwnRegistration({ number: stranger.number, lastName: "Lefèvre" }, ip(), { now: NOW });
     const registrations = (await getActivity(admin, id)).registrations;
-    expect(registrations.map((registration) => [registration.number, registration.status])).toEqual([[stranger.number, "CANCELLED"], [zoe.number, "CONFIRMED"], [nobody.number, "CONFIRMED"]]);
+    expect(registrations.map((registration) => [registration.number, registration.status])).toEqual([
+      [stranger.number, "CANCELLED"],
+      [zoe.number, "CONFIRMED"],
+      [nobody.number, "CONFIRMED"],
+    ]);
   });
 
   it("closes when the activity starts, and for a cancelled or unknown one", async () => {
     const id = await plan(5);
-    await expect(registerForActivity({ activityId: id, firstName: "Awa", lastName: "Diallo" }, ip(), { now: parisTime("2031-06-20", 18, 30) })).rejects.toMatchObject({ code: "ACTIVITY_CLOSED" });
+    await expect(
+      registerForActivity({ activityId: id, firstName: "Awa", lastName: "Diallo" }, ip(), { now: parisTime("2031-06-20", 18, 30) }),
+    ).rejects.toMatchObject({ code: "ACTIVITY_CLOSED" });
     await cancelActivity(admin, { activityId: id }, { now: NOW });
-    await expect(registerForActivity({ activityId: id, firstName: "Awa", lastName: "Diallo" }, ip(), { now: NOW })).rejects.toMatchObject({ code: "ACTIVITY_CANCELLED" });
-    await expect(registerForActivity({ activityId: "01890000-0000-7000-8000-000000000000", firstName: "Awa", lastName: "Diallo" }, ip(), { now: NOW })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(registerForActivity({ activityId: id, firstName: "Awa", lastName: "Diallo" }, ip(), { now: NOW })).rejects.toMatchObject({
+      code: "ACTIVITY_CANCELLED",
+    });
+    await expect(
+      registerForActivity({ activityId: "01890000-0000-7000-8000-000000000000", firstName: "Awa", lastName: "Diallo" }, ip(), { now: NOW }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("asks for a first and a last name with letters, and a valid address if any", async () => {
     const id = await plan(5);
     for (const bad of [{ firstName: "" }, { lastName: "123" }, { email: "pas-une-adresse" }, { activityId: "x" }]) {
-      await expect(registerForActivity({ activityId: id, firstName: "Awa", lastName: "Diallo", ...bad }, ip(), { now: NOW })).rejects.toBeInstanceOf(InvalidInput);
+      await expect(registerForActivity({ activityId: id, firstName: "Awa", lastName: "Diallo", ...bad }, ip(), { now: NOW })).rejects.toBeInstanceOf(
+        InvalidInput,
+      );
     }
   });
 
   it("takes at most 20 registrations in a quarter of an hour from one client", async () => {
     const id = await plan(50);
     const address = "10.9.9.9";
-    for (let i = 0; i < 20; i++) await registerForActivity({ activityId: id, firstName: "Inscrit", lastName: `N${"abcdefghijklmnopqrstu"[i]}` }, address, { now: NOW });
-    await expect(registerForActivity({ activityId: id, firstName: "Inscrit", lastName: "Nz" }, address, { now: NOW })).rejects.toMatchObject({ code: "ACTIVITY_THROTTLED" });
-    await expect(registerForActivity({ activityId: id, firstName: "Inscrit", lastName: "Nz" }, ip(), { now: NOW })).resolves.toMatchObject({ status: "CONFIRMED" });
+    for (let i = 0; i < 20; i++)
+      await registerForActivity({ activityId: id, firstName: "Inscrit", lastName: `N${"abcdefghijklmnopqrstu"[i]}` }, address, { now: NOW });
+    await expect(registerForActivity({ activityId: id, firstName: "Inscrit", lastName: "Nz" }, address, { now: NOW })).rejects.toMatchObject({
+      code: "ACTIVITY_THROTTLED",
+    });
+    await expect(registerForActivity({ activityId: id, firstName: "Inscrit", lastName: "Nz" }, ip(), { now: NOW })).resolves.toMatchObject({
+      status: "CONFIRMED",
+    });
   });
 });
 
@@ -123,13 +181,21 @@ describe("cancelling", () => {
     const awa = await registerForActivity({ activityId: id, firstName: "Awa", lastName: "Diallo", email: "awa@exemple.test" }, ip(), { now: NOW });
     await registerForActivity({ activityId: id, firstName: "Karim", lastName: "Haddad" }, ip(), { now: NOW });
     await expect(cancelOwnRegistration({ number: zoe.number, lastName: "Diallo" }, ip(), { now: NOW })).rejects.toMatchObject({ code: "REGISTRATION_UNKNOWN" });
-    await expect(cancelOwnRegistration({ number: `${zoe.number.slice(0, 4)}-${zoe.number.slice(4)}`.toLowerCase(), lastName: "lefevre" }, ip(), { now: NOW })).resolves.toMatchObject({ title: expect.stringContaining("Atelier critique") });
+    await expect(
+      cancelOwnRegistration({ number: `${zoe.number.slice(0, 4)}-${zoe.number.slice(4)}`.toLowerCase(), lastName: "lefevre" }, ip(), { now: NOW }),
+    ).resolves.toMatchObject({ title: expect.stringContaining("Atelier critique") });
     const activity = await getActivity(admin, id);
-    expect(activity.registrations.map((registration) => [registration.lastName, registration.status])).toEqual([["Lefèvre", "CANCELLED"], ["Diallo", "CONFIRMED"], ["Haddad", "WAITLISTED"]]);
+    expect(activity.registrations.map((registration) => [registration.lastName, registration.status])).toEqual([
+      ["Lefèvre", "CANCELLED"],
+      ["Diallo", "CONFIRMED"],
+      ["Haddad", "WAITLISTED"],
+    ]);
     expect(activity.confirmedPlaces).toBe(1);
     const mails = await getPrisma().outboxMail.findMany({ where: { to: "awa@exemple.test" }, orderBy: { createdAt: "asc" }, select: { kind: true } });
     expect(mails.map((mail) => mail.kind)).toEqual(["ACTIVITY_WAITLISTED", "ACTIVITY_PROMOTED"]);
-    await expect(cancelOwnRegistration({ number: zoe.number, lastName: "Lefèvre" }, ip(), { now: NOW })).rejects.toMatchObject({ code: "REGISTRATION_UNKNOWN" });
+    await expect(cancelOwnRegistration({ number: zoe.number, lastName: "Lefèvre" }, ip(), { now: NOW })).rejects.toMatchObject({
+      code: "REGISTRATION_UNKNOWN",
+    });
     expect(awa.status).toBe("WAITLISTED");
   });
 
@@ -175,8 +241,12 @@ describe("the mails", () => {
     await getPrisma().signInAttempt.deleteMany({ where: everyone });
     await getPrisma().signInAttempt.createMany({ data: Array.from({ length: LIMITS["activity-all"] - 1 }, () => ({ ...everyone, at: later })) });
     try {
-      await expect(registerForActivity({ activityId: id, firstName: "Awa", lastName: "Diallo" }, ip(), { now: later })).resolves.toMatchObject({ status: "CONFIRMED" });
-      await expect(registerForActivity({ activityId: id, firstName: "Karim", lastName: "Haddad", email: "k@exemple.test" }, ip(), { now: later })).rejects.toMatchObject({ code: "ACTIVITY_BUSY" });
+      await expect(registerForActivity({ activityId: id, firstName: "Awa", lastName: "Diallo" }, ip(), { now: later })).resolves.toMatchObject({
+        status: "CONFIRMED",
+      });
+      await expect(
+        registerForActivity({ activityId: id, firstName: "Karim", lastName: "Haddad", email: "k@exemple.test" }, ip(), { now: later }),
+      ).rejects.toMatchObject({ code: "ACTIVITY_BUSY" });
       expect(await getPrisma().activityRegistration.count({ where: { activityId: id } })).toBe(1);
       expect(await getPrisma().outboxMail.count({ where: { to: "k@exemple.test" } })).toBe(0);
     } finally {

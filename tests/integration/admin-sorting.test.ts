@@ -33,7 +33,12 @@ describe("the association's activities (listActivities)", () => {
   async function activitiesWorld() {
     const tok = token();
     const add = async (title: string, kind: "MEETING" | "TRAINING" | "WORKSHOP", startsAt: Date, confirmedPlaces: number) =>
-      (await getPrisma().activity.create({ data: { kind, title: `${title} ${tok}`, startsAt, place: "Maison des associations", capacity: 10, confirmedPlaces }, select: { id: true } })).id;
+      (
+        await getPrisma().activity.create({
+          data: { kind, title: `${title} ${tok}`, startsAt, place: "Maison des associations", capacity: 10, confirmedPlaces },
+          select: { id: true },
+        })
+      ).id;
     const alpha = await add("Alpha", "WORKSHOP", parisTime("2031-06-05", 18), 5);
     const bravo = await add("Bravo", "TRAINING", parisTime("2031-06-10", 18), 3);
     const [c1, c2] = ordered(await add("Charlie", "MEETING", parisTime("2031-06-20", 18), 3), await add("Charlie", "MEETING", parisTime("2031-06-20", 18), 3));
@@ -103,7 +108,11 @@ describe("the accounts (listAccounts)", () => {
     const kiwi = await createPartner({ name: `Kiwi ${tok}` });
     const mango = await createVenue({ name: `Mango ${tok}` });
     const lime = await createVenue({ name: `Lime ${tok}` });
-    const add = async (name: string, mail: string, data: { role: "ADMIN" | "PARTNER" | "VENUE"; partnerId?: string; active?: boolean; pending?: boolean; venues?: string[] }) =>
+    const add = async (
+      name: string,
+      mail: string,
+      data: { role: "ADMIN" | "PARTNER" | "VENUE"; partnerId?: string; active?: boolean; pending?: boolean; venues?: string[] },
+    ) =>
       (
         await getPrisma().user.create({
           data: {

@@ -42,7 +42,11 @@ describe("finding a booking", () => {
     const theatre = await stage({ startsAt: parisTime("2027-01-14", 20) });
     const museum = await stage({ startsAt: parisTime("2027-02-03", 14) });
     await getPrisma().event.updateMany({ where: { sessions: { some: { id: theatre.sessionId } } }, data: { title: "Le Misanthrope" } });
-    const mine = await book(escale!.actor, { sessionId: theatre.sessionId, partnerId: escale!.id, guests: [guest("Fatou", "Camara"), { ...guest("Ibrahima", "Camara"), kind: "FAMILY_OR_FRIEND" }] });
+    const mine = await book(escale!.actor, {
+      sessionId: theatre.sessionId,
+      partnerId: escale!.id,
+      guests: [guest("Fatou", "Camara"), { ...guest("Ibrahima", "Camara"), kind: "FAMILY_OR_FRIEND" }],
+    });
     const theirs = await book(other!.actor, { sessionId: museum.sessionId, partnerId: other!.id, guests: [guest("Fatoumata", "Sow")] });
     const numbers = (result: Awaited<ReturnType<typeof searchBookings>>) => result.bookings.map((b) => b.id);
 
@@ -73,15 +77,24 @@ describe("finding a booking", () => {
     const later = await stage({ startsAt: new Date(now.getTime() + 20 * 86_400_000) });
     const soon = await stage({ startsAt: new Date(now.getTime() + 3 * 86_400_000) });
     const ids: Record<string, string> = {};
-    for (const [key, stageOf] of [["later", later], ["soon", soon]] as const) {
-      ids[key] = (await book(structure!.actor, { sessionId: stageOf.sessionId, partnerId: structure!.id, guests: [guest("Mariama", "Traoré-Quinze")] })).bookingId;
+    for (const [key, stageOf] of [
+      ["later", later],
+      ["soon", soon],
+    ] as const) {
+      ids[key] = (
+        await book(structure!.actor, { sessionId: stageOf.sessionId, partnerId: structure!.id, guests: [guest("Mariama", "Traoré-Quinze")] })
+      ).bookingId;
     }
     // An outing already past, as if booked before it.
     const inserted = await insertBooking(past.sessionId, structure!.id, { places: 1 });
     await getPrisma().bookingGuest.updateMany({ where: { bookingId: inserted.id }, data: { firstName: "Mariama", lastName: "Traoré-Quinze" } });
     const result = await search({ nom: "traoré-quinze" });
     expect(result.callerOrder).toBe(true);
-    expect(result.bookings.map((row) => [row.id, row.past])).toEqual([[ids.soon, false], [ids.later, false], [inserted.id, true]]);
+    expect(result.bookings.map((row) => [row.id, row.past])).toEqual([
+      [ids.soon, false],
+      [ids.later, false],
+      [inserted.id, true],
+    ]);
     // A column's order asked for is kept.
     expect((await search({ nom: "traoré-quinze", tri: "seance", ordre: "asc" })).bookings.map((row) => row.id)).toEqual([inserted.id, ids.soon, ids.later]);
   });
@@ -115,7 +128,9 @@ describe("cancelling by phone", () => {
     const [structure] = await partners(1);
     const { sessionId } = await stage();
     const booked = await book(structure!.actor, { sessionId, partnerId: structure!.id, guests: [guest("Mariam", "Touré")] });
-    await expect(cancelBooking(admin, { bookingId: booked.bookingId, code: "PARCE_QUE" })).rejects.toMatchObject({ fieldErrors: { code: ["validation.required"] } });
+    await expect(cancelBooking(admin, { bookingId: booked.bookingId, code: "PARCE_QUE" })).rejects.toMatchObject({
+      fieldErrors: { code: ["validation.required"] },
+    });
     await cancelBooking(admin, { bookingId: booked.bookingId, code: "GUEST_UNAVAILABLE", note: "Hospitalisée, a appelé ce matin" });
 
     const seen = await getPartnerBooking(structure!.actor, booked.bookingId);
@@ -161,10 +176,17 @@ describe("quota exceptions", () => {
     const { venueId, sessionId } = await stage({ quota: { period: "SEASON", maxPlaces: 1 } });
     const [structure] = await partners(1);
     await grantQuotaException(admin, { venueId, partnerId: structure!.id, maxPlaces: 3, reason: "Sortie de groupe", expiresAt: parisTime("2027-06-30", 23) });
-    const two = await book(structure!.actor, { sessionId, partnerId: structure!.id, guests: [guest("Awa", "Diop"), { ...guest("Moussa", "Diop"), kind: "FAMILY_OR_FRIEND" }] });
+    const two = await book(structure!.actor, {
+      sessionId,
+      partnerId: structure!.id,
+      guests: [guest("Awa", "Diop"), { ...guest("Moussa", "Diop"), kind: "FAMILY_OR_FRIEND" }],
+    });
     expect(two.outcome).toBe("CONFIRMED");
     await revokeQuotaException(admin, { venueId, partnerId: structure!.id, reason: "Projet terminé" });
-    expect(await requestBooking(structure!.actor, { sessionId, partnerId: structure!.id, guests: [guest("Léa", "Petit")], ifShort: "NOTHING" })).toMatchObject({ outcome: "NOT_BOOKED", reason: "QUOTA_REACHED" });
+    expect(await requestBooking(structure!.actor, { sessionId, partnerId: structure!.id, guests: [guest("Léa", "Petit")], ifShort: "NOTHING" })).toMatchObject({
+      outcome: "NOT_BOOKED",
+      reason: "QUOTA_REACHED",
+    });
     expect((await getPrisma().booking.findUniqueOrThrow({ where: { id: two.bookingId } })).status).toBe("CONFIRMED");
     await expect(revokeQuotaException(admin, { venueId, partnerId: structure!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
@@ -172,8 +194,22 @@ describe("quota exceptions", () => {
 
 describe("venues and the home's to-do", () => {
   it("creates venues with distinct addresses and lists them with what they offer", async () => {
-    const first = await createVenue(admin, { name: "Salle Molière", kind: "THEATRE", addressLine: "18 quai de Bondy", postalCode: "69005", city: "Lyon", ticketOfficePhone: "04 78 00 00 01" });
-    const second = await createVenue(admin, { name: "Salle Molière", kind: "CONCERT_HALL", addressLine: "1 rue X", postalCode: "69001", city: "Lyon", ticketOfficePhone: "04 78 00 00 02" });
+    const first = await createVenue(admin, {
+      name: "Salle Molière",
+      kind: "THEATRE",
+      addressLine: "18 quai de Bondy",
+      postalCode: "69005",
+      city: "Lyon",
+      ticketOfficePhone: "04 78 00 00 01",
+    });
+    const second = await createVenue(admin, {
+      name: "Salle Molière",
+      kind: "CONCERT_HALL",
+      addressLine: "1 rue X",
+      postalCode: "69001",
+      city: "Lyon",
+      ticketOfficePhone: "04 78 00 00 02",
+    });
     const slugs = await getPrisma().venue.findMany({ where: { id: { in: [first.id, second.id] } }, select: { slug: true } });
     expect(new Set(slugs.map((v) => v.slug)).size).toBe(2);
     await expect(createVenue(admin, { name: "", kind: "GARAGE" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
@@ -182,7 +218,14 @@ describe("venues and the home's to-do", () => {
   });
 
   it("counts, for the page's venues, the events that have a session to come (issue 14)", async () => {
-    const venue = await createVenue(admin, { name: "Salle Zénobie", kind: "THEATRE", addressLine: "2 rue Y", postalCode: "69002", city: "Lyon", ticketOfficePhone: "04 78 00 00 03" });
+    const venue = await createVenue(admin, {
+      name: "Salle Zénobie",
+      kind: "THEATRE",
+      addressLine: "2 rue Y",
+      postalCode: "69002",
+      city: "Lyon",
+      ticketOfficePhone: "04 78 00 00 03",
+    });
     const now = new Date("2027-01-15T12:00:00Z");
     const coming = await createEvent({ venueId: venue.id, title: "À venir" });
     await createSession({ eventId: coming.id, startsAt: new Date("2027-02-01T19:00:00Z") });
@@ -201,11 +244,19 @@ describe("venues and the home's to-do", () => {
     const fresh = await createPartner({ convention: false, name: "Nouvelle demande" });
     await getPrisma().onboardingStep.create({ data: { partnerId: fresh.id, kind: "REQUEST_RECEIVED", at: now } });
     const ending = await createPartner({ convention: false, name: "Convention finissante" });
-    await getPrisma().convention.create({ data: { partnerId: ending.id, signedOn: new Date("2024-01-01"), validFrom: new Date("2024-01-01"), validUntil: new Date("2027-01-15") } });
+    await getPrisma().convention.create({
+      data: { partnerId: ending.id, signedOn: new Date("2024-01-01"), validFrom: new Date("2024-01-01"), validUntil: new Date("2027-01-15") },
+    });
     await getPrisma().outboxMail.create({ data: { kind: "PASSWORD_RESET", to: "x@exemple.test", subject: "x", status: "FAILED", attempts: 10 } });
     const venue = (await stage()).venueId;
     const event = await createEvent({ venueId: venue });
-    const soon = await createSession({ eventId: event.id, capacity: 1, startsAt: new Date(now.getTime() + 20 * 3600_000), waitlistedBookings: 1, waitlistedPlaces: 1 });
+    const soon = await createSession({
+      eventId: event.id,
+      capacity: 1,
+      startsAt: new Date(now.getTime() + 20 * 3600_000),
+      waitlistedBookings: 1,
+      waitlistedPlaces: 1,
+    });
 
     const todo = await associationTodo(admin, { now });
     expect(todo.newRequests).toBeGreaterThanOrEqual(1);

@@ -2,7 +2,17 @@
 // structure in partnership, each once per season, and is safe to run again after a failure; reminders go
 // to those who have not answered after a chosen delay; memberships are recorded; a structure answers from
 // its home; membership never decides a booking.
-import { answerMembership, campaignWindow, getMembershipState, inviteAllToJoin, listMemberships, membersCsv, membershipCampaign, recordMembership, remindToJoin } from "@/lib/association/memberships";
+import {
+  answerMembership,
+  campaignWindow,
+  getMembershipState,
+  inviteAllToJoin,
+  listMemberships,
+  membersCsv,
+  membershipCampaign,
+  recordMembership,
+  remindToJoin,
+} from "@/lib/association/memberships";
 import { requestBooking } from "@/lib/booking/request";
 import { getPrisma } from "@/lib/db/client";
 import { adminActor, partnerActor } from "../factories/actors";
@@ -56,7 +66,8 @@ describe("the season's campaign", () => {
     const rows = await getPrisma().membership.findMany({ where: { season: SEASON }, select: { partnerId: true, status: true } });
     expect(rows.map((row) => row.partnerId)).toEqual(expect.arrayContaining([a.id, b.id]));
     expect(rows.map((row) => row.partnerId)).not.toContain(outside.id);
-    const mailsTo = async (partnerId: string) => getPrisma().outboxMail.count({ where: { kind: "MEMBERSHIP_INVITATION", props: { path: ["partnerId"], equals: partnerId } } });
+    const mailsTo = async (partnerId: string) =>
+      getPrisma().outboxMail.count({ where: { kind: "MEMBERSHIP_INVITATION", props: { path: ["partnerId"], equals: partnerId } } });
     expect(await mailsTo(b.id)).toBe(1);
     expect(await mailsTo(a.id)).toBe(0); // invited by the run that stopped
     // Pressed again: nobody is invited twice.
@@ -73,7 +84,10 @@ describe("the season's campaign", () => {
     const c = await structureWithReferents("C", 2);
     await inviteAllToJoin(admin, { season: SEASON }, at("2026-10-02T08:00:00Z"));
     await inviteAllToJoin(admin, { season: SEASON + 1 }, at("2027-09-05T08:00:00Z"));
-    const mails = await getPrisma().outboxMail.findMany({ where: { kind: "MEMBERSHIP_INVITATION", props: { path: ["partnerId"], equals: c.id } }, select: { userId: true, props: true } });
+    const mails = await getPrisma().outboxMail.findMany({
+      where: { kind: "MEMBERSHIP_INVITATION", props: { path: ["partnerId"], equals: c.id } },
+      select: { userId: true, props: true },
+    });
     expect(mails).toHaveLength(4);
     expect(new Set(mails.map((mail) => mail.userId))).toEqual(new Set(c.actors.map((actor) => (actor as { userId: string }).userId)));
   });
@@ -111,7 +125,11 @@ describe("answers and records", () => {
     await expect(answerMembership(d.actors[0]!, { partnerId: e.id, answer: "JOIN" }, now)).rejects.toMatchObject({ code: "ACCESS_DENIED" });
     await answerMembership(e.actors[0]!, { partnerId: e.id, answer: "DECLINE" }, now);
 
-    await recordMembership(admin, { partnerId: d.id, season: SEASON, joinedOn: "2026-10-12", amount: "30,50", paymentMeans: "Chèque", receiptNumber: "2026-017" }, now);
+    await recordMembership(
+      admin,
+      { partnerId: d.id, season: SEASON, joinedOn: "2026-10-12", amount: "30,50", paymentMeans: "Chèque", receiptNumber: "2026-017" },
+      now,
+    );
     await expect(answerMembership(d.actors[0]!, { partnerId: d.id, answer: "DECLINE" }, now)).rejects.toMatchObject({ code: "ALREADY_MEMBER" });
     await expect(recordMembership(admin, { partnerId: d.id, season: SEASON, joinedOn: "2026-02-30", amount: "-3" })).rejects.toMatchObject({
       fieldErrors: { joinedOn: ["validation.invalid"], amount: ["validation.notNegative"] },

@@ -73,7 +73,12 @@ describe("the public request", () => {
   });
 
   it("acknowledges the requester's address, never confirmed, without any of the words typed in the form (issue 27.6)", async () => {
-    const lure = { structureName: "URGENT appelez le 08 99 00 00 00", contactName: "Votre compte bancaire est suspendu", city: "Banque", message: "Rappelez vite" };
+    const lure = {
+      structureName: "URGENT appelez le 08 99 00 00 00",
+      contactName: "Votre compte bancaire est suspendu",
+      city: "Banque",
+      message: "Rappelez vite",
+    };
     await submitPartnershipRequest(form({ ...lure, email: "victime@exemple.test" }), "203.0.113.20");
     const ack = await getPrisma().outboxMail.findFirstOrThrow({ where: { kind: "PARTNERSHIP_ACK", to: "victime@exemple.test" } });
     const content = await mailContent({ kind: ack.kind, props: (ack.props ?? {}) as Record<string, unknown>, recipientName: null });
@@ -93,7 +98,9 @@ describe("the public request", () => {
     await getPrisma().signInAttempt.createMany({ data: Array.from({ length: LIMITS["partnership-all"] - 1 }, () => ({ ...everyone, at: later })) });
     try {
       expect(await submitPartnershipRequest(form({ structureName: "Dernière du quart d'heure" }), "203.0.113.30", later)).toEqual({ kept: true });
-      await expect(submitPartnershipRequest(form({ structureName: "Une de trop pour tous" }), "203.0.113.31", later)).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS_ALL" });
+      await expect(submitPartnershipRequest(form({ structureName: "Une de trop pour tous" }), "203.0.113.31", later)).rejects.toMatchObject({
+        code: "TOO_MANY_REQUESTS_ALL",
+      });
       expect(await getPrisma().partner.count({ where: { name: "Une de trop pour tous" } })).toBe(0);
     } finally {
       await getPrisma().signInAttempt.deleteMany({ where: everyone });
@@ -125,7 +132,14 @@ describe("the onboarding", () => {
     expect(await stageOf()).toBe("MEETING_HELD");
     // Not yet: no convention.
     await expect(requestBooking(admin, request(sessionId, partnerId, 1))).rejects.toMatchObject({ code: "CONVENTION_NOT_VALID" });
-    await recordStep(admin, { kind: "CONVENTION_SIGNED", partnerId, signedOn: "2026-12-01", validFrom: "2026-12-01", validUntil: "2027-11-30", reference: "CONV-2026-041" });
+    await recordStep(admin, {
+      kind: "CONVENTION_SIGNED",
+      partnerId,
+      signedOn: "2026-12-01",
+      validFrom: "2026-12-01",
+      validUntil: "2027-11-30",
+      reference: "CONV-2026-041",
+    });
     expect(await stageOf()).toBe("CONVENTION_SIGNED");
     await recordStep(admin, { kind: "ACCOUNT_CREATED", partnerId, name: "Nadia Benali", email: "N.Benali@glycines.test" });
     const referent = await getPrisma().user.findUniqueOrThrow({ where: { email: "n.benali@glycines.test" } });
@@ -139,10 +153,19 @@ describe("the onboarding", () => {
     expect(structure.stage).toBe("TRAINED");
     expect(structure.conventionValid).toBe(true);
     // The history is append-only and says who and when: newest first.
-    expect(structure.steps.map((step) => step.kind)).toEqual(["TRAINED", "ACCOUNT_CREATED", "CONVENTION_SIGNED", "MEETING_HELD", "MEETING_PLANNED", "REQUEST_RECEIVED"]);
+    expect(structure.steps.map((step) => step.kind)).toEqual([
+      "TRAINED",
+      "ACCOUNT_CREATED",
+      "CONVENTION_SIGNED",
+      "MEETING_HELD",
+      "MEETING_PLANNED",
+      "REQUEST_RECEIVED",
+    ]);
     expect(structure.steps[0]).toMatchObject({ data: { trainedOn: "2026-12-15", trainer: "Claire Martin" }, byUser: { name: "Admin" } });
     expect(structure.conventions[0]).toMatchObject({ reference: "CONV-2026-041" });
-    expect(await requestBooking({ kind: "user", userId: referent.id, role: "PARTNER", partnerId }, request(sessionId, partnerId, 1))).toMatchObject({ outcome: "CONFIRMED" });
+    expect(await requestBooking({ kind: "user", userId: referent.id, role: "PARTNER", partnerId }, request(sessionId, partnerId, 1))).toMatchObject({
+      outcome: "CONFIRMED",
+    });
   });
 
   it("keeps the stage on the structure whatever writes the history: latest step first, a convention without steps, a decision reconsidered", async () => {
@@ -154,7 +177,9 @@ describe("the onboarding", () => {
     expect(await kept()).toEqual({ stage: "REQUEST_RECEIVED", stageAt: null });
 
     // Entered before the steps were recorded: under convention as soon as it has one.
-    const convention = await prisma.convention.create({ data: { partnerId: partner.id, signedOn: new Date("2026-09-01"), validFrom: new Date("2026-09-01"), validUntil: new Date("2027-08-31") } });
+    const convention = await prisma.convention.create({
+      data: { partnerId: partner.id, signedOn: new Date("2026-09-01"), validFrom: new Date("2026-09-01"), validUntil: new Date("2027-08-31") },
+    });
     expect(await stageOf()).toBe("CONVENTION_SIGNED");
     await prisma.convention.delete({ where: { id: convention.id } });
     expect(await stageOf()).toBe("REQUEST_RECEIVED");
@@ -164,7 +189,9 @@ describe("the onboarding", () => {
     // Written afterwards but dated before: the history's order is its dates'.
     await prisma.onboardingStep.create({ data: { partnerId: partner.id, kind: "REQUEST_RECEIVED", at: new Date("2026-10-20T09:00:00Z") } });
     expect(await kept()).toEqual({ stage: "MEETING_PLANNED", stageAt: planned });
-    const held = await prisma.onboardingStep.create({ data: { partnerId: partner.id, kind: "MEETING_HELD", at: new Date("2026-11-10T09:00:00Z"), data: { decision: "DECLINED" } } });
+    const held = await prisma.onboardingStep.create({
+      data: { partnerId: partner.id, kind: "MEETING_HELD", at: new Date("2026-11-10T09:00:00Z"), data: { decision: "DECLINED" } },
+    });
     expect(await stageOf()).toBe("DECLINED");
     // The history is append-only: a "no" reconsidered is a new step, the old one stays.
     const plannedAgain = new Date("2026-11-20T09:00:00Z");
@@ -179,7 +206,9 @@ describe("the onboarding", () => {
     const prisma = getPrisma();
     const author = await prisma.user.create({ data: { email: "autrice@append-only.test", name: "Autrice", role: "ADMIN" } });
     const partner = await prisma.partner.create({ data: { name: "Foyer Append-Only", sector: "SOCIAL" } });
-    const step = await prisma.onboardingStep.create({ data: { partnerId: partner.id, kind: "REQUEST_RECEIVED", at: new Date("2026-11-02T09:00:00Z"), note: "Première demande", byUserId: author.id } });
+    const step = await prisma.onboardingStep.create({
+      data: { partnerId: partner.id, kind: "REQUEST_RECEIVED", at: new Date("2026-11-02T09:00:00Z"), note: "Première demande", byUserId: author.id },
+    });
     const refused = /L'historique d'un partenariat ne se modifie pas/;
 
     // Neither through Prisma nor in SQL, whatever the column.
@@ -188,11 +217,19 @@ describe("the onboarding", () => {
     await expect(prisma.$executeRaw`UPDATE "OnboardingStep" SET "byUserId" = NULL WHERE "id" = ${step.id}::uuid`).rejects.toThrow(refused);
     await expect(prisma.onboardingStep.delete({ where: { id: step.id } })).rejects.toThrow(refused);
     await expect(prisma.$executeRaw`DELETE FROM "OnboardingStep" WHERE "partnerId" = ${partner.id}::uuid`).rejects.toThrow(refused);
-    expect(await prisma.onboardingStep.findUniqueOrThrow({ where: { id: step.id } })).toMatchObject({ kind: "REQUEST_RECEIVED", note: "Première demande", byUserId: author.id });
+    expect(await prisma.onboardingStep.findUniqueOrThrow({ where: { id: step.id } })).toMatchObject({
+      kind: "REQUEST_RECEIVED",
+      note: "Première demande",
+      byUserId: author.id,
+    });
 
     // The foreign keys' own actions: an account deleted leaves the step without its author (SET NULL)…
     await prisma.user.delete({ where: { id: author.id } });
-    expect(await prisma.onboardingStep.findUniqueOrThrow({ where: { id: step.id } })).toMatchObject({ kind: "REQUEST_RECEIVED", note: "Première demande", byUserId: null });
+    expect(await prisma.onboardingStep.findUniqueOrThrow({ where: { id: step.id } })).toMatchObject({
+      kind: "REQUEST_RECEIVED",
+      note: "Première demande",
+      byUserId: null,
+    });
     // …and a structure deleted takes its history with it (CASCADE).
     await prisma.partner.delete({ where: { id: partner.id } });
     expect(await prisma.onboardingStep.count({ where: { partnerId: partner.id } })).toBe(0);
@@ -207,8 +244,12 @@ describe("the onboarding", () => {
     expect((await getStructure(admin, partner.id)).stage).toBe("DECLINED");
     const board = await structureBoard(admin, filters());
     expect(board.DECLINED.map((row) => row.name)).toContain("Club Léo");
-    await expect(addConvention(admin, { partnerId: partner.id, signedOn: "2026-12-01", validFrom: "2027-01-01", validUntil: "2026-12-31" })).rejects.toMatchObject({ code: "CONVENTION_DATES" });
-    await expect(recordStep(admin, { kind: "MEETING_PLANNED", partnerId: partner.id, meetingOn: "le 8 janvier" })).rejects.toMatchObject({ fieldErrors: { meetingOn: ["validation.invalid"] } });
+    await expect(
+      addConvention(admin, { partnerId: partner.id, signedOn: "2026-12-01", validFrom: "2027-01-01", validUntil: "2026-12-31" }),
+    ).rejects.toMatchObject({ code: "CONVENTION_DATES" });
+    await expect(recordStep(admin, { kind: "MEETING_PLANNED", partnerId: partner.id, meetingOn: "le 8 janvier" })).rejects.toMatchObject({
+      fieldErrors: { meetingOn: ["validation.invalid"] },
+    });
   });
 
   it("filters, sorts and counts the list by stage, sector and text, and exports what it shows as CSV", async () => {
@@ -234,7 +275,9 @@ describe("the onboarding", () => {
 describe("the convention, on the session's date in France", () => {
   it("holds from the first to the last day of validity in Paris time, whatever the server's zone", async () => {
     const partner = await createPartner({ convention: false });
-    await getPrisma().convention.create({ data: { partnerId: partner.id, signedOn: new Date("2026-09-01"), validFrom: new Date("2026-09-01"), validUntil: new Date("2027-08-31") } });
+    await getPrisma().convention.create({
+      data: { partnerId: partner.id, signedOn: new Date("2026-09-01"), validFrom: new Date("2026-09-01"), validUntil: new Date("2027-08-31") },
+    });
     const sql = prismaSql(getPrisma());
     const [lastEvening, firstNight, firstMorning, dayBefore] = await conventionValidAt(sql, partner.id, [
       parisTime("2027-08-31", 23, 30),
@@ -248,7 +291,9 @@ describe("the convention, on the session's date in France", () => {
   it("refuses a session after the convention ends even while it is valid today, and never asks for membership", async () => {
     const admin = await adminActor();
     const partner = await createPartner({ convention: false });
-    await getPrisma().convention.create({ data: { partnerId: partner.id, signedOn: new Date("2026-01-01"), validFrom: new Date("2026-01-01"), validUntil: new Date("2026-12-31") } });
+    await getPrisma().convention.create({
+      data: { partnerId: partner.id, signedOn: new Date("2026-01-01"), validFrom: new Date("2026-01-01"), validUntil: new Date("2026-12-31") },
+    });
     const soon = await stage({ startsAt: parisTime("2026-12-31", 20) });
     const later = await stage({ startsAt: parisTime("2027-01-01", 15) });
     // Declining membership changes nothing.
@@ -265,7 +310,9 @@ describe("the convention, on the session's date in France", () => {
     await adminActor();
     const now = new Date("2026-12-21T06:00:00Z");
     const ending = await createPartner({ convention: false, name: "Fin proche" });
-    await getPrisma().convention.create({ data: { partnerId: ending.id, signedOn: new Date("2024-02-19"), validFrom: new Date("2024-02-19"), validUntil: new Date("2027-02-18") } });
+    await getPrisma().convention.create({
+      data: { partnerId: ending.id, signedOn: new Date("2024-02-19"), validFrom: new Date("2024-02-19"), validUntil: new Date("2027-02-18") },
+    });
     const renewed = await createPartner({ convention: false, name: "Renouvelée" });
     await getPrisma().convention.createMany({
       data: [
@@ -274,14 +321,17 @@ describe("the convention, on the session's date in France", () => {
       ],
     });
     const farther = await createPartner({ convention: false, name: "Fin lointaine" });
-    await getPrisma().convention.create({ data: { partnerId: farther.id, signedOn: new Date("2024-02-21"), validFrom: new Date("2024-02-21"), validUntil: new Date("2027-03-20") } });
+    await getPrisma().convention.create({
+      data: { partnerId: farther.id, signedOn: new Date("2024-02-21"), validFrom: new Date("2024-02-21"), validUntil: new Date("2027-03-20") },
+    });
 
     const sql = prismaSql(getPrisma());
     await warnEndingConventions(sql, { now });
     // Every day of the 60 runs it again: still one mail per account.
     await warnEndingConventions(sql, { now: new Date("2026-12-22T06:00:00Z") });
     const admins = await getPrisma().user.count({ where: { role: "ADMIN", active: true } });
-    const about = async (partnerId: string) => getPrisma().outboxMail.findMany({ where: { kind: "CONVENTION_ENDING", props: { path: ["partnerId"], equals: partnerId } }, select: { userId: true } });
+    const about = async (partnerId: string) =>
+      getPrisma().outboxMail.findMany({ where: { kind: "CONVENTION_ENDING", props: { path: ["partnerId"], equals: partnerId } }, select: { userId: true } });
     const mails = await about(ending.id);
     expect(mails).toHaveLength(admins);
     expect(await about(renewed.id)).toHaveLength(0);

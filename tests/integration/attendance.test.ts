@@ -33,10 +33,12 @@ beforeEach(async () => {
 });
 
 const attendance = async (bookingId: string) =>
-  (await getPrisma().bookingGuest.findMany({ where: { bookingId }, orderBy: { position: "asc" }, select: { attendance: true, checkedInAt: true } })).map((g) => ({
-    attendance: g.attendance,
-    arrived: g.checkedInAt !== null,
-  }));
+  (await getPrisma().bookingGuest.findMany({ where: { bookingId }, orderBy: { position: "asc" }, select: { attendance: true, checkedInAt: true } })).map(
+    (g) => ({
+      attendance: g.attendance,
+      arrived: g.checkedInAt !== null,
+    }),
+  );
 
 describe("ticking arrivals on the guest list", () => {
   it("marks one guest with one tap, shown on the list; a mistaken tick is taken back, audited", async () => {
@@ -67,7 +69,9 @@ describe("ticking arrivals on the guest list", () => {
   it("takes a tick back only on the session's day, for a confirmed booking of the venue", async () => {
     const booking = await insertBooking(sessionId, partnerId, { places: 1 });
     await markArrived(manager, { bookingId: booking.id, positions: [0] }, NOW);
-    await expect(undoArrival(manager, { bookingId: booking.id, position: 0 }, { now: new Date("2027-05-21T16:00:00Z") })).rejects.toMatchObject({ code: "OTHER_DAY" });
+    await expect(undoArrival(manager, { bookingId: booking.id, position: 0 }, { now: new Date("2027-05-21T16:00:00Z") })).rejects.toMatchObject({
+      code: "OTHER_DAY",
+    });
     await expect(undoArrival(await venueActor((await createVenue()).id), { bookingId: booking.id, position: 0 }, NOW)).rejects.toBeInstanceOf(NotFoundError);
     await expect(undoArrival(await partnerActor(partnerId), { bookingId: booking.id, position: 0 }, NOW)).rejects.toMatchObject({ code: "ACCESS_DENIED" });
     await expect(undoArrival(manager, { bookingId: booking.id, position: "x" }, NOW)).rejects.toMatchObject({ code: "INVALID_INPUT" });
@@ -90,33 +94,44 @@ describe("the list on paper and in a spreadsheet", () => {
     expect(lines.find((line) => line.includes("Prénom1"))).toMatch(/^Nom Prénom1/);
 
     const { csv } = await guestListCsv(manager, sessionId);
-    const [header, ...rows] = csv.replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    const [header, ...rows] = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/);
     expect(header!.split(";").at(-1)).toBe("Arrivé");
     expect(rows.map((row) => row.split(";").at(-1))).toEqual(["oui", ""]);
   }, 30_000); // the PDF library loads on first use
 });
 
 describe("attendance after the outing, as the partner says", () => {
-  it("records who came and who did not, and leaves a guest nobody answered for unknown", async () => {
-    const booking = await insertBooking(sessionId, partnerId, { places: 3 });
-    const partner = await partnerActor(partnerId);
-    const after = { now: new Date("2027-05-21T09:00:00Z") };
-    await recordAttendance(partner, { bookingId: booking.id, attended: [0], absent: [2] }, after);
-    expect((await attendance(booking.id)).map((g) => g.attendance)).toEqual(["ATTENDED", null, "NO_SHOW"]);
-    // Nothing said this time: what was said stays.
-    await recordAttendance(partner, { bookingId: booking.id, attended: [], absent: [] }, after);
-    expect((await attendance(booking.id)).map((g) => g.attendance)).toEqual(["ATTENDED", null, "NO_SHOW"]);
-    // A guest both came and did not: refused.
-    await expect(recordAttendance(partner, { bookingId: booking.id, attended: [1], absent: [1] }, after)).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    // Every change of a booking is in the audit log (DESIGN.md): who said it, when, which places; an
-    // answer that changes nothing writes nothing, and the partner's comment stays out.
-    await recordAttendance(partner, { bookingId: booking.id, attended: [1], mood: "LOVED", comment: "Awa a adoré" }, after);
-    const entries = await getPrisma().auditLog.findMany({ where: { entityId: booking.id }, orderBy: { id: "asc" }, select: { action: true, actorKind: true, at: true, after: true } });
-    expect(entries).toEqual([
-      { action: "booking.attendance_recorded", actorKind: "partner", at: after.now, after: { attended: [0], absent: [2] } },
-      { action: "booking.attendance_recorded", actorKind: "partner", at: after.now, after: { attended: [1], absent: [], mood: "LOVED" } },
-    ]);
-  }, PDF_TIMEOUT);
+  it(
+    "records who came and who did not, and leaves a guest nobody answered for unknown",
+    async () => {
+      const booking = await insertBooking(sessionId, partnerId, { places: 3 });
+      const partner = await partnerActor(partnerId);
+      const after = { now: new Date("2027-05-21T09:00:00Z") };
+      await recordAttendance(partner, { bookingId: booking.id, attended: [0], absent: [2] }, after);
+      expect((await attendance(booking.id)).map((g) => g.attendance)).toEqual(["ATTENDED", null, "NO_SHOW"]);
+      // Nothing said this time: what was said stays.
+      await recordAttendance(partner, { bookingId: booking.id, attended: [], absent: [] }, after);
+      expect((await attendance(booking.id)).map((g) => g.attendance)).toEqual(["ATTENDED", null, "NO_SHOW"]);
+      // A guest both came and did not: refused.
+      await expect(recordAttendance(partner, { bookingId: booking.id, attended: [1], absent: [1] }, after)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+      // Every change of a booking is in the audit log (DESIGN.md): who said it, when, which places; an
+      // answer that changes nothing writes nothing, and the partner's comment stays out.
+      await recordAttendance(partner, { bookingId: booking.id, attended: [1], mood: "LOVED", comment: "Awa a adoré" }, after);
+      const entries = await getPrisma().auditLog.findMany({
+        where: { entityId: booking.id },
+        orderBy: { id: "asc" },
+        select: { action: true, actorKind: true, at: true, after: true },
+      });
+      expect(entries).toEqual([
+        { action: "booking.attendance_recorded", actorKind: "partner", at: after.now, after: { attended: [0], absent: [2] } },
+        { action: "booking.attendance_recorded", actorKind: "partner", at: after.now, after: { attended: [1], absent: [], mood: "LOVED" } },
+      ]);
+    },
+    PDF_TIMEOUT,
+  );
 
   it("keeps an arrival ticked at the door when the partner gives no answer for that guest", async () => {
     const booking = await insertBooking(sessionId, partnerId, { places: 2 });

@@ -19,22 +19,25 @@ const refuseAudit = (on: boolean) => getPrisma().$executeRawUnsafe(`ALTER TABLE 
 
 const cases = Object.entries(matrixModules).flatMap(([module, list]) => list.map((testCase) => ({ module, ...testCase })));
 
-it.each(cases.map((c) => [`${c.module}: ${c.name}`, c] as const))("%s leaves nothing behind when its audit entry cannot be written", async (_name, testCase) => {
-  const world = await matrixWorld();
-  const before = await fingerprint();
-  await refuseAudit(true);
-  let failed = false;
-  try {
-    await testCase.call(world.actors[testCase.allowed[0]!], world);
-  } catch {
-    failed = true;
-  } finally {
-    await refuseAudit(false);
-  }
-  // A call that succeeded wrote nothing it had to audit (reads; a few plain edits); one that failed must
-  // have taken its whole change back with it.
-  if (failed) expect(await fingerprint()).toBe(before);
-});
+it.each(cases.map((c) => [`${c.module}: ${c.name}`, c] as const))(
+  "%s leaves nothing behind when its audit entry cannot be written",
+  async (_name, testCase) => {
+    const world = await matrixWorld();
+    const before = await fingerprint();
+    await refuseAudit(true);
+    let failed = false;
+    try {
+      await testCase.call(world.actors[testCase.allowed[0]!], world);
+    } catch {
+      failed = true;
+    } finally {
+      await refuseAudit(false);
+    }
+    // A call that succeeded wrote nothing it had to audit (reads; a few plain edits); one that failed must
+    // have taken its whole change back with it.
+    if (failed) expect(await fingerprint()).toBe(before);
+  },
+);
 
 it("the refusal itself works: an audited change fails under it", async () => {
   const world = await matrixWorld();

@@ -67,7 +67,12 @@ describe("item 10: the client's address", () => {
   });
 
   it("caps wrong visitor codes from every address together", async () => {
-    const partner = await createPartner({ visitorCode: `V${randomUUID().slice(0, 7).toUpperCase().replace(/[^A-Z0-9]/g, "A")}` });
+    const partner = await createPartner({
+      visitorCode: `V${randomUUID()
+        .slice(0, 7)
+        .toUpperCase()
+        .replace(/[^A-Z0-9]/g, "A")}`,
+    });
     const failures = Array.from({ length: LIMITS["visitor-all"] }, (_, i) => ({ key: "visitor-all:*", at: new Date(Date.now() - i) }));
     await getPrisma().signInAttempt.createMany({ data: failures });
     // A new address, and even the right code: guessing from many addresses has used the window up.
@@ -78,7 +83,9 @@ describe("item 10: the client's address", () => {
 describe("item 11: a burst of attempts gets no more checks than the limit", () => {
   it("twenty wrong passwords at once: five checked, the rest refused; the right one after them too", async () => {
     await account("rafale@exemple.test");
-    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => verifyCredentials({ email: "rafale@exemple.test", password: `faux ${i}` }, `10.5.0.${i}`)));
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => verifyCredentials({ email: "rafale@exemple.test", password: `faux ${i}` }, `10.5.0.${i}`)),
+    );
     expect(burst.filter((result) => !result.ok && result.reason === "INVALID")).toHaveLength(LIMITS.email);
     expect(burst.filter((result) => !result.ok && result.reason === "THROTTLED")).toHaveLength(20 - LIMITS.email);
     await expect(verifyCredentials({ email: "rafale@exemple.test", password: PASSWORD }, "10.5.1.1")).resolves.toEqual({ ok: false, reason: "THROTTLED" });
@@ -108,10 +115,14 @@ describe("item 12: no usable single-use link rests in the database", () => {
     const tables = await getPrisma().$queryRaw<{ name: string }[]>`
       SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables WHERE schemaname IN ('public', 'graphile_worker')`;
     expect(tables.map((table) => table.name)).toContain("graphile_worker._private_jobs");
-    const dump = (await Promise.all(tables.map(async ({ name }) => JSON.stringify(await getPrisma().$queryRawUnsafe(`SELECT t::text AS row FROM ${name} t`))))).join("\n");
+    const dump = (
+      await Promise.all(tables.map(async ({ name }) => JSON.stringify(await getPrisma().$queryRawUnsafe(`SELECT t::text AS row FROM ${name} t`))))
+    ).join("\n");
     for (const token of tokens) expect(dump).not.toContain(token);
     // The links still work for their recipients.
-    await expect(choosePassword({ token: tokens[0], password: "bienvenue à bord !", confirm: "bienvenue à bord !" })).resolves.toMatchObject({ email: "scellee@exemple.test" });
+    await expect(choosePassword({ token: tokens[0], password: "bienvenue à bord !", confirm: "bienvenue à bord !" })).resolves.toMatchObject({
+      email: "scellee@exemple.test",
+    });
   });
 });
 
@@ -131,7 +142,13 @@ describe("item 13: links end with their account, and reset requests are limited"
   it("twenty forgotten-password requests send three mails, then say to wait", async () => {
     await account("inondee@exemple.test");
     const answers: string[] = [];
-    for (let i = 0; i < 20; i++) answers.push(await requestPasswordReset({ email: "inondee@exemple.test" }, `10.9.0.${i}`).then(() => "SENT", (error: { code: string }) => error.code));
+    for (let i = 0; i < 20; i++)
+      answers.push(
+        await requestPasswordReset({ email: "inondee@exemple.test" }, `10.9.0.${i}`).then(
+          () => "SENT",
+          (error: { code: string }) => error.code,
+        ),
+      );
     expect(answers.filter((answer) => answer === "SENT")).toHaveLength(LIMITS["reset-email"]);
     expect(answers.slice(LIMITS["reset-email"]).every((answer) => answer === "TOO_MANY_REQUESTS")).toBe(true);
     await runJobs();

@@ -77,7 +77,9 @@ describe("links sent by email", () => {
     const token = await sentLink("zoe@exemple.test");
     expect(await getPrisma().authToken.count({ where: { tokenHash: token } })).toBe(0); // only its hash is kept
 
-    await expect(choosePassword({ token, password: "court", confirm: "court" })).rejects.toMatchObject({ fieldErrors: { password: ["validation.passwordTooShort"] } });
+    await expect(choosePassword({ token, password: "court", confirm: "court" })).rejects.toMatchObject({
+      fieldErrors: { password: ["validation.passwordTooShort"] },
+    });
     await choosePassword({ token, password: "un tout nouveau mot de passe", confirm: "un tout nouveau mot de passe" });
     await expect(choosePassword({ token, password: "encore un autre mot", confirm: "encore un autre mot" })).rejects.toBeInstanceOf(RuleViolation);
     await expect(verifyCredentials({ email: "zoe@exemple.test", password: "un tout nouveau mot de passe" }, "10.0.0.3")).resolves.toMatchObject({ ok: true });
@@ -97,16 +99,24 @@ describe("links sent by email", () => {
     const manager = await venueActor(venue.id);
 
     const { userId } = await inviteUser(referent, { email: "Nouvelle@Exemple.test", name: "Inès Martin", role: "PARTNER" });
-    expect(await getPrisma().user.findUniqueOrThrow({ where: { id: userId } })).toMatchObject({ email: "nouvelle@exemple.test", partnerId: partner.id, passwordHash: null });
+    expect(await getPrisma().user.findUniqueOrThrow({ where: { id: userId } })).toMatchObject({
+      email: "nouvelle@exemple.test",
+      partnerId: partner.id,
+      passwordHash: null,
+    });
     await choosePassword({ token: await sentLink("nouvelle@exemple.test"), password: "bienvenue à bord !", confirm: "bienvenue à bord !" });
     await expect(verifyCredentials({ email: "nouvelle@exemple.test", password: "bienvenue à bord !" }, "10.0.0.4")).resolves.toMatchObject({ ok: true });
 
     await expect(inviteUser(referent, { email: "a@exemple.test", name: "A", role: "PARTNER", partnerId: other.id })).rejects.toBeInstanceOf(AccessDeniedError);
     await expect(inviteUser(referent, { email: "b@exemple.test", name: "B", role: "ADMIN" })).rejects.toBeInstanceOf(AccessDeniedError);
     await expect(inviteUser(manager, { email: "c@exemple.test", name: "C", role: "VENUE" })).resolves.toBeDefined();
-    await expect(inviteUser(manager, { email: "d@exemple.test", name: "D", role: "VENUE", venueId: (await createVenue()).id })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(inviteUser(manager, { email: "d@exemple.test", name: "D", role: "VENUE", venueId: (await createVenue()).id })).rejects.toBeInstanceOf(
+      AccessDeniedError,
+    );
     await expect(inviteUser(admin, { email: "nouvelle@exemple.test", name: "X", role: "ADMIN" })).rejects.toMatchObject({ code: "ACCOUNT_EXISTS" });
-    await expect(inviteUser({ kind: "visitor", partnerId: partner.id }, { email: "e@exemple.test", name: "E", role: "PARTNER" })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(inviteUser({ kind: "visitor", partnerId: partner.id }, { email: "e@exemple.test", name: "E", role: "PARTNER" })).rejects.toBeInstanceOf(
+      AccessDeniedError,
+    );
     expect(await getPrisma().user.count({ where: { email: { in: ["a@exemple.test", "b@exemple.test", "d@exemple.test", "e@exemple.test"] } } })).toBe(0);
   });
 
@@ -146,7 +156,9 @@ describe("links sent by email", () => {
     const { accounts } = await listAccounts(referent);
     expect(accounts.map((a) => a.id).sort()).toEqual([(referent as { userId: string }).userId, (colleague as { userId: string }).userId].sort());
     await expect(setAccountActive(stranger, { userId: (colleague as { userId: string }).userId, active: false })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(setAccountActive(referent, { userId: (referent as { userId: string }).userId, active: false })).rejects.toMatchObject({ code: "CANNOT_DEACTIVATE_SELF" });
+    await expect(setAccountActive(referent, { userId: (referent as { userId: string }).userId, active: false })).rejects.toMatchObject({
+      code: "CANNOT_DEACTIVATE_SELF",
+    });
     await setAccountActive(referent, { userId: (colleague as { userId: string }).userId, active: false });
     await expect(listAccounts(anonymousActor)).rejects.toBeInstanceOf(AccessDeniedError);
   });

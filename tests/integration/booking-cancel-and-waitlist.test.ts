@@ -118,7 +118,9 @@ describe("rule 3: the waitlist moves up at once when places are released", () =>
     const promoted = await getPrisma().booking.findUniqueOrThrow({ where: { id: waiting } });
     expect(promoted.status).toBe("CONFIRMED");
     expect(promoted.promotedAt).not.toBeNull();
-    expect(await getPrisma().notification.findMany({ where: { bookingId: waiting } })).toEqual([expect.objectContaining({ type: "BOOKING_PROMOTED", partnerId: b!.id })]);
+    expect(await getPrisma().notification.findMany({ where: { bookingId: waiting } })).toEqual([
+      expect.objectContaining({ type: "BOOKING_PROMOTED", partnerId: b!.id }),
+    ]);
     expect(await getPrisma().auditLog.count({ where: { entityId: waiting, action: "booking.promoted" } })).toBe(1);
   });
 

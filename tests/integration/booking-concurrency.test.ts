@@ -138,10 +138,14 @@ describe("two app servers", () => {
     const all: TestPartner[] = await partners(12);
     const list = JSON.stringify(all.map((p) => ({ partnerId: p.id, userId: p.actor.kind === "user" ? p.actor.userId : "" })));
     const worker = (seed: number) =>
-      run(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "tests/support/booking-worker.ts", sessionId, list, "150", String(seed)], {
-        cwd: root,
-        env: { ...process.env },
-      });
+      run(
+        process.execPath,
+        [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "tests/support/booking-worker.ts", sessionId, list, "150", String(seed)],
+        {
+          cwd: root,
+          env: { ...process.env },
+        },
+      );
     const outputs = await Promise.all([worker(1), worker(2)]);
     const reports = outputs.map((o) => JSON.parse(o.stdout.trim().split("\n").pop()!) as { outcomes: Record<string, number>; errors: string[] });
     expect(reports.flatMap((r) => r.errors)).toEqual([]);
@@ -176,7 +180,9 @@ describe("a transaction aborted half-way", () => {
     const [partner] = await partners(1);
     await failSecondPartOfSplits(how);
 
-    await expect(requestBooking(partner!.actor, request(sessionId, partner!.id, 4, "SPLIT"))).rejects.toThrow(how === "error" ? /panne simulée/ : /terminat|connection|closed/i);
+    await expect(requestBooking(partner!.actor, request(sessionId, partner!.id, 4, "SPLIT"))).rejects.toThrow(
+      how === "error" ? /panne simulée/ : /terminat|connection|closed/i,
+    );
     expect(await getPrisma().booking.count({ where: { sessionId } })).toBe(0);
     expect(await getPrisma().bookingGuest.count({ where: { booking: { sessionId } } })).toBe(0);
     expect(await sessionCounters(sessionId)).toMatchObject({ confirmedPlaces: 0, waitlistedPlaces: 0 });

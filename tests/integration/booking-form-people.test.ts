@@ -19,7 +19,11 @@ beforeEach(async () => {
 
 const person = async (firstName: string) => ({ firstName, ...(await createPerson(mine.actor, { partnerId: mine.id, firstName, lastName: "Lefèvre" })) });
 const book = (sessionId: string, guest: { id: string; firstName: string }) =>
-  requestBooking(mine.actor, { sessionId, partnerId: mine.id, guests: [{ firstName: guest.firstName, lastName: "Lefèvre", kind: "MAIN", personId: guest.id }] });
+  requestBooking(mine.actor, {
+    sessionId,
+    partnerId: mine.id,
+    guests: [{ firstName: guest.firstName, lastName: "Lefèvre", kind: "MAIN", personId: guest.id }],
+  });
 
 describe("peopleBookedOnSession", () => {
   it("names the people with a confirmed or waiting booking on that session, not a cancelled one nor another session", async () => {

@@ -14,7 +14,9 @@ async function lockWaiters(): Promise<number> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
-    const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE d.datname = current_database() AND l.locktype = 'advisory' AND NOT l.granted`);
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE d.datname = current_database() AND l.locktype = 'advisory' AND NOT l.granted`,
+    );
     return rows[0].n;
   } finally {
     await client.end();
@@ -62,7 +64,10 @@ it("books at a quiet venue at once while a crowd waits for a busy one", async ()
   // waited for a connection until that lock was released. The lock is let go once it is done, or after
   // a while in any case, so that a failure ends.
   const quickRequest = requestBooking(other!.actor, request(quiet.sessionId, other!.id, 1));
-  const quickDone = quickRequest.then(() => performance.now(), () => performance.now());
+  const quickDone = quickRequest.then(
+    () => performance.now(),
+    () => performance.now(),
+  );
   await Promise.race([quickDone, new Promise((resolve) => setTimeout(resolve, 20_000))]);
   await release();
   const releasedAt = performance.now();

@@ -11,7 +11,8 @@ import { anotherSession, bookingsInOrder, partners, request, stage } from "../fa
 import { createSession, insertBooking } from "../factories";
 import { midMonth } from "../support/clock";
 
-const idOf = (result: Awaited<ReturnType<typeof requestBooking>>) => (result.outcome === "WAITLISTED" ? result.waitlisted.id : result.outcome === "CONFIRMED" ? result.confirmed.id : "");
+const idOf = (result: Awaited<ReturnType<typeof requestBooking>>) =>
+  result.outcome === "WAITLISTED" ? result.waitlisted.id : result.outcome === "CONFIRMED" ? result.confirmed.id : "";
 
 async function statusOf(bookingId: string) {
   return (await getPrisma().booking.findUniqueOrThrow({ where: { id: bookingId } })).status;
@@ -73,7 +74,10 @@ describe("item 2: cancelling an event leaves its played sessions as they were", 
     expect(await statusOf(upcoming)).toBe("CANCELLED");
     expect(await statusOf(past.id)).toBe("CONFIRMED");
     expect((await getPrisma().session.findUniqueOrThrow({ where: { id: played.id } })).status).toBe("SCHEDULED");
-    expect(await getPrisma().bookingGuest.findMany({ where: { bookingId: past.id }, select: { attendance: true } })).toEqual([{ attendance: "ATTENDED" }, { attendance: "ATTENDED" }]);
+    expect(await getPrisma().bookingGuest.findMany({ where: { bookingId: past.id }, select: { attendance: true } })).toEqual([
+      { attendance: "ATTENDED" },
+      { attendance: "ATTENDED" },
+    ]);
     expect(await getPrisma().notification.count({ where: { bookingId: past.id } })).toBe(0);
     expect((await getPrisma().event.findUniqueOrThrow({ where: { id: eventId } })).status).toBe("CANCELLED");
   });
@@ -81,7 +85,9 @@ describe("item 2: cancelling an event leaves its played sessions as they were", 
   it("refuses to cancel a session that has started", async () => {
     const { venueId, sessionId } = await stage();
     const { startsAt } = await getPrisma().session.findUniqueOrThrow({ where: { id: sessionId } });
-    await expect(cancelSession(await venueActor(venueId), { sessionId }, { now: new Date(startsAt.getTime() + 60_000) })).rejects.toMatchObject({ code: "SESSION_ALREADY_STARTED" });
+    await expect(cancelSession(await venueActor(venueId), { sessionId }, { now: new Date(startsAt.getTime() + 60_000) })).rejects.toMatchObject({
+      code: "SESSION_ALREADY_STARTED",
+    });
     expect((await getPrisma().session.findUniqueOrThrow({ where: { id: sessionId } })).status).toBe("SCHEDULED");
   });
 });
@@ -102,6 +108,8 @@ describe("item 3: a quota that lifts itself moves the waitlist before any newcom
     expect(newcomer).toMatchObject({ outcome: "NOT_BOOKED", placesLeft: 7 });
     expect(await statusOf(idOf(waiting))).toBe("CONFIRMED");
     expect((await bookingsInOrder(sessionId)).map((b) => b.status)).toEqual(["CONFIRMED", "CONFIRMED"]);
-    expect(await getPrisma().auditLog.findFirst({ where: { entityId: idOf(waiting), action: "booking.promoted" }, select: { actorKind: true } })).toEqual({ actorKind: "system" });
+    expect(await getPrisma().auditLog.findFirst({ where: { entityId: idOf(waiting), action: "booking.promoted" }, select: { actorKind: true } })).toEqual({
+      actorKind: "system",
+    });
   });
 });

@@ -57,7 +57,11 @@ describe("rule 1: a request is confirmed when places and quota allow it, otherwi
     const [partner] = await partners(1);
 
     await requestBooking(partner!.actor, request(sessionId, partner!.id, 2));
-    expect(await requestBooking(partner!.actor, request(sameMonth, partner!.id, 2))).toMatchObject({ outcome: "WAITLISTED", reason: "QUOTA_REACHED", quotaLeft: 1 });
+    expect(await requestBooking(partner!.actor, request(sameMonth, partner!.id, 2))).toMatchObject({
+      outcome: "WAITLISTED",
+      reason: "QUOTA_REACHED",
+      quotaLeft: 1,
+    });
     expect(await requestBooking(partner!.actor, request(nextMonth, partner!.id, 3))).toMatchObject({ outcome: "CONFIRMED", quotaLeft: 3 });
   });
 
@@ -124,10 +128,14 @@ describe("rule 6: bookings are taken only while they are open", () => {
     const { sessionId } = await stage();
     const [partner] = await partners(1);
     const session = await getPrisma().session.findUniqueOrThrow({ where: { id: sessionId } });
-    await expect(requestBooking(partner!.actor, request(sessionId, partner!.id, 1), { now: session.startsAt })).rejects.toMatchObject({ code: "BOOKINGS_CLOSED" });
+    await expect(requestBooking(partner!.actor, request(sessionId, partner!.id, 1), { now: session.startsAt })).rejects.toMatchObject({
+      code: "BOOKINGS_CLOSED",
+    });
 
     await getPrisma().session.update({ where: { id: sessionId }, data: { bookingClosesAt: new Date(session.startsAt.getTime() - 86_400_000) } });
-    await expect(requestBooking(partner!.actor, request(sessionId, partner!.id, 1), { now: new Date(session.startsAt.getTime() - 3600_000) })).rejects.toMatchObject({
+    await expect(
+      requestBooking(partner!.actor, request(sessionId, partner!.id, 1), { now: new Date(session.startsAt.getTime() - 3600_000) }),
+    ).rejects.toMatchObject({
       code: "BOOKINGS_CLOSED",
     });
   });

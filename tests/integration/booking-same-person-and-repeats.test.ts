@@ -21,23 +21,36 @@ describe("item 7: a person holds one place per session", () => {
     if (first.outcome !== "CONFIRMED") throw new Error("expected a confirmed booking");
 
     const again = requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Élodie", "Dupont", personId)] });
-    await expect(again).rejects.toMatchObject({ code: "ALREADY_BOOKED", params: { bookingId: first.confirmed.id, number: formatBookingNumber(first.confirmed.number) } });
+    await expect(again).rejects.toMatchObject({
+      code: "ALREADY_BOOKED",
+      params: { bookingId: first.confirmed.id, number: formatBookingNumber(first.confirmed.number) },
+    });
     // Typed again by hand, with other capitals, accents and spaces: the same person.
-    const typed = requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Ana", "Sow"), { ...guest(" elodie ", "DUPONT"), kind: "FAMILY_OR_FRIEND" }] });
+    const typed = requestBooking(partner!.actor, {
+      sessionId,
+      partnerId: partner!.id,
+      guests: [guest("Ana", "Sow"), { ...guest(" elodie ", "DUPONT"), kind: "FAMILY_OR_FRIEND" }],
+    });
     await expect(typed).rejects.toMatchObject({ code: "ALREADY_BOOKED" });
     expect(await bookingsInOrder(sessionId)).toHaveLength(1);
 
     // A waiting place counts too: the session is full, "Ana Sow" waits, and may not wait twice.
     const waiting = await requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Ana", "Sow")] });
     expect(waiting.outcome).toBe("WAITLISTED");
-    await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Ana", "Sow")] })).rejects.toMatchObject({ code: "ALREADY_BOOKED" });
+    await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Ana", "Sow")] })).rejects.toMatchObject({
+      code: "ALREADY_BOOKED",
+    });
 
     // Another session, or after a cancellation: welcome.
     const other = await anotherSession(venueId, { startsAt: new Date(Date.now() + 20 * 86_400_000) });
-    await expect(requestBooking(partner!.actor, { sessionId: other, partnerId: partner!.id, guests: [guest("Élodie", "Dupont", personId)] })).resolves.toMatchObject({ outcome: "CONFIRMED" });
+    await expect(
+      requestBooking(partner!.actor, { sessionId: other, partnerId: partner!.id, guests: [guest("Élodie", "Dupont", personId)] }),
+    ).resolves.toMatchObject({ outcome: "CONFIRMED" });
     await cancelBooking(partner!.actor, { bookingId: first.confirmed.id });
     // (Ana Sow, first in line, took the place freed: Élodie may wait for one again.)
-    await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Élodie", "Dupont", personId)] })).resolves.toMatchObject({ outcome: "WAITLISTED" });
+    await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Élodie", "Dupont", personId)] })).resolves.toMatchObject({
+      outcome: "WAITLISTED",
+    });
   });
 
   it("refuses the same person twice in one request, and lets two structures each book their own homonym", async () => {
@@ -75,11 +88,23 @@ describe("item 8: a booking form sent again books once", () => {
   it("gives the first answer of a split back, parts and waitlist rank included", async () => {
     const { sessionId } = await stage({ capacity: 1 });
     const [partner] = await partners(1);
-    const form = { sessionId, partnerId: partner!.id, idempotencyKey: randomUUID(), ifShort: "SPLIT" as const, people: [{ firstName: "Lina", lastName: "Haddad", keep: false }], companions: [{ firstName: "Sami", lastName: "Haddad", kind: "FAMILY_OR_FRIEND" as const }] };
+    const form = {
+      sessionId,
+      partnerId: partner!.id,
+      idempotencyKey: randomUUID(),
+      ifShort: "SPLIT" as const,
+      people: [{ firstName: "Lina", lastName: "Haddad", keep: false }],
+      companions: [{ firstName: "Sami", lastName: "Haddad", kind: "FAMILY_OR_FRIEND" as const }],
+    };
     const first = await bookFromForm(partner!.actor, form);
     const retry = await bookFromForm(partner!.actor, form);
     expect(first.outcome).toBe("SPLIT");
-    expect(retry).toMatchObject({ outcome: "SPLIT", repeated: true, confirmed: { id: (first as { confirmed: { id: string } }).confirmed.id }, waitlisted: { id: (first as { waitlisted: { id: string } }).waitlisted.id, position: 1 } });
+    expect(retry).toMatchObject({
+      outcome: "SPLIT",
+      repeated: true,
+      confirmed: { id: (first as { confirmed: { id: string } }).confirmed.id },
+      waitlisted: { id: (first as { waitlisted: { id: string } }).waitlisted.id, position: 1 },
+    });
     expect(await bookingsInOrder(sessionId)).toHaveLength(2);
   });
 
@@ -88,13 +113,26 @@ describe("item 8: a booking form sent again books once", () => {
     const [partner, other] = await partners(2);
     await requestBooking(other!.actor, { sessionId, partnerId: other!.id, guests: [guest("Iris", "Moreau")] });
     const key = randomUUID();
-    const refused = await bookFromForm(partner!.actor, { sessionId, partnerId: partner!.id, idempotencyKey: key, ifShort: "NOTHING", people: [{ firstName: "Jade", lastName: "Petit", keep: true }] });
+    const refused = await bookFromForm(partner!.actor, {
+      sessionId,
+      partnerId: partner!.id,
+      idempotencyKey: key,
+      ifShort: "NOTHING",
+      people: [{ firstName: "Jade", lastName: "Petit", keep: true }],
+    });
     expect(refused.outcome).toBe("NOT_BOOKED");
     expect(await getPrisma().person.count({ where: { partnerId: partner!.id } })).toBe(0);
 
     const elsewhere = await anotherSession(venueId, { startsAt: new Date(Date.now() + 20 * 86_400_000) });
-    await bookFromForm(partner!.actor, { sessionId: elsewhere, partnerId: partner!.id, idempotencyKey: key, people: [{ firstName: "Jade", lastName: "Petit", keep: true }] });
-    await expect(bookFromForm(partner!.actor, { sessionId, partnerId: partner!.id, idempotencyKey: key, people: [{ firstName: "Jade", lastName: "Petit", keep: true }] })).rejects.toMatchObject({
+    await bookFromForm(partner!.actor, {
+      sessionId: elsewhere,
+      partnerId: partner!.id,
+      idempotencyKey: key,
+      people: [{ firstName: "Jade", lastName: "Petit", keep: true }],
+    });
+    await expect(
+      bookFromForm(partner!.actor, { sessionId, partnerId: partner!.id, idempotencyKey: key, people: [{ firstName: "Jade", lastName: "Petit", keep: true }] }),
+    ).rejects.toMatchObject({
       code: "IDEMPOTENCY_KEY_REUSED",
     });
     expect(await getPrisma().person.count({ where: { partnerId: partner!.id } })).toBe(1);
@@ -121,7 +159,9 @@ describe("issue 26.6: names that differ only by typography are one person", () =
 
   it("gives them one key in person_name_key, and keeps first and last names apart", async () => {
     const same = (a: [string, string], b: [string, string]) =>
-      getPrisma().$queryRawUnsafe<{ same: boolean }[]>(`SELECT person_name_key($1, $2) = person_name_key($3, $4) AS same`, a[0], a[1], b[0], b[1]).then(([row]) => row!.same);
+      getPrisma()
+        .$queryRawUnsafe<{ same: boolean }[]>(`SELECT person_name_key($1, $2) = person_name_key($3, $4) AS same`, a[0], a[1], b[0], b[1])
+        .then(([row]) => row!.same);
     const differing: string[] = [];
     for (const [typed, listed] of pairs) {
       if (!(await same([typed, "Sow"], [listed, "Sow"]))) differing.push(`${typed} / ${listed} (first name)`);
@@ -136,8 +176,12 @@ describe("issue 26.6: names that differ only by typography are one person", () =
   it("refuses a second place for N\u02BCDiaye when N'Diaye holds one, and the same person twice in one request", async () => {
     const { sessionId } = await stage({ capacity: 10 });
     const [partner] = await partners(1);
-    await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Jean-Pierre", "N'Diaye")] })).resolves.toMatchObject({ outcome: "CONFIRMED" });
-    await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Jean\u2011Pierre", "N\u02BCDiaye")] })).rejects.toMatchObject({ code: "ALREADY_BOOKED" });
+    await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Jean-Pierre", "N'Diaye")] })).resolves.toMatchObject({
+      outcome: "CONFIRMED",
+    });
+    await expect(
+      requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Jean\u2011Pierre", "N\u02BCDiaye")] }),
+    ).rejects.toMatchObject({ code: "ALREADY_BOOKED" });
     const twice = [guest("Lætitia", "Cœurdevey"), { ...guest("Laetitia", "Coeurdevey"), kind: "FAMILY_OR_FRIEND" as const }];
     await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: twice })).rejects.toMatchObject({ code: "SAME_PERSON_TWICE" });
   });
@@ -159,12 +203,19 @@ describe("issue 26.7: a list entry is one person, named as the list names it", (
     const { id: personId } = await createPerson(partner!.actor, { partnerId: partner!.id, firstName: "Samir", lastName: "Haddad" });
     const booked = await requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Quelqu'un", "D'autre", personId)] });
     if (booked.outcome !== "CONFIRMED") throw new Error("expected a confirmed booking");
-    const guests = await getPrisma().bookingGuest.findMany({ where: { bookingId: booked.confirmed.id }, select: { firstName: true, lastName: true, personId: true } });
+    const guests = await getPrisma().bookingGuest.findMany({
+      where: { bookingId: booked.confirmed.id },
+      select: { firstName: true, lastName: true, personId: true },
+    });
     expect(guests).toEqual([{ firstName: "Samir", lastName: "Haddad", personId }]);
     // Typed by hand afterwards, the list's name finds the place Samir holds.
-    await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Samir", "Haddad")] })).rejects.toMatchObject({ code: "ALREADY_BOOKED" });
+    await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Samir", "Haddad")] })).rejects.toMatchObject({
+      code: "ALREADY_BOOKED",
+    });
     // And the names typed with a list entry do not stand for someone else: "Quelqu'un D'autre" may book.
-    await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Quelqu'un", "D'autre")] })).resolves.toMatchObject({ outcome: "CONFIRMED" });
+    await expect(requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [guest("Quelqu'un", "D'autre")] })).resolves.toMatchObject({
+      outcome: "CONFIRMED",
+    });
   });
 });
 
@@ -178,12 +229,22 @@ describe("issue 26.8: a form sent again with other content is not a repeat", () 
     expect(first.outcome).toBe("CONFIRMED");
 
     // The answer was lost; the referent added three people and sent the same form again.
-    const grown = { ...form, people: [...form.people, { firstName: "Karim", lastName: "Bouaziz", keep: true }, { firstName: "Lila", lastName: "Bouaziz", keep: true }, { firstName: "Nadia", lastName: "Bouaziz", keep: true }] };
+    const grown = {
+      ...form,
+      people: [
+        ...form.people,
+        { firstName: "Karim", lastName: "Bouaziz", keep: true },
+        { firstName: "Lila", lastName: "Bouaziz", keep: true },
+        { firstName: "Nadia", lastName: "Bouaziz", keep: true },
+      ],
+    };
     const changed = { code: "IDEMPOTENCY_KEY_CHANGED", message: "Ce formulaire a déjà été envoyé avec d'autres personnes : rechargez la page." };
     await expect(bookFromForm(partner!.actor, grown)).rejects.toMatchObject(changed);
     // Another person in the same place, a companion more, another choice for when places run short.
     await expect(bookFromForm(partner!.actor, { ...form, people: [{ firstName: "Inès", lastName: "Bouazizi", keep: true }] })).rejects.toMatchObject(changed);
-    await expect(bookFromForm(partner!.actor, { ...form, companions: [{ firstName: "Omar", lastName: "Bouaziz", kind: "FAMILY_OR_FRIEND" }] })).rejects.toMatchObject(changed);
+    await expect(
+      bookFromForm(partner!.actor, { ...form, companions: [{ firstName: "Omar", lastName: "Bouaziz", kind: "FAMILY_OR_FRIEND" }] }),
+    ).rejects.toMatchObject(changed);
     await expect(bookFromForm(partner!.actor, { ...form, ifShort: "NOTHING" })).rejects.toMatchObject(changed);
 
     expect(await bookingsInOrder(sessionId)).toHaveLength(1);

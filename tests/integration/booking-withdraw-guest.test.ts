@@ -43,7 +43,11 @@ async function family(partner: TestPartner, sessionId: string) {
 }
 
 const guestsOf = (bookingId: string) =>
-  getPrisma().bookingGuest.findMany({ where: { bookingId }, orderBy: { position: "asc" }, select: { position: true, firstName: true, cancelledAt: true, cancelledById: true } });
+  getPrisma().bookingGuest.findMany({
+    where: { bookingId },
+    orderBy: { position: "asc" },
+    select: { position: true, firstName: true, cancelledAt: true, cancelledById: true },
+  });
 
 /** The panel's French wording of a notice, from the catalog. */
 const t = createTranslator({ locale: "fr", messages, namespace: "partnerHome" });
@@ -188,8 +192,14 @@ describe("a withdrawn guest's invitation no longer opens the door", () => {
     const door = { now: new Date(startsAt.getTime() - HOUR) };
     const manager = await venueActor(venueId);
 
-    await expect(checkInvitation(manager, { code: encodeInvitationCode({ number, position: 1 }) }, door)).resolves.toMatchObject({ result: "CANCELLED", guestWithdrawn: true });
-    await expect(checkInvitation(manager, { code: encodeInvitationCode({ number, position: 2 }) }, door)).resolves.toMatchObject({ result: "VALID", scannedPosition: 2 });
+    await expect(checkInvitation(manager, { code: encodeInvitationCode({ number, position: 1 }) }, door)).resolves.toMatchObject({
+      result: "CANCELLED",
+      guestWithdrawn: true,
+    });
+    await expect(checkInvitation(manager, { code: encodeInvitationCode({ number, position: 2 }) }, door)).resolves.toMatchObject({
+      result: "VALID",
+      scannedPosition: 2,
+    });
     const typed = await checkInvitation(manager, { number }, door);
     expect(typed).toMatchObject({ result: "VALID" });
     expect("guests" in typed && typed.guests.map((g) => g.position)).toEqual([0, 2]);
@@ -265,7 +275,11 @@ describe("what the structure sees", () => {
     const b = await family(partner2!, sessionId);
     const { startsAt } = await getPrisma().session.findUniqueOrThrow({ where: { id: sessionId } });
     expect((await getBookingForAssociation(admin, b)).guests.map((g) => g.canWithdraw)).toEqual([false, true, true]);
-    expect((await getBookingForAssociation(admin, b, { now: new Date(startsAt.getTime() + HOUR) })).guests.map((g) => g.canWithdraw)).toEqual([false, false, false]);
+    expect((await getBookingForAssociation(admin, b, { now: new Date(startsAt.getTime() + HOUR) })).guests.map((g) => g.canWithdraw)).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 
   it("offers the venue, on its guest list, the companions it may withdraw when a person phones", async () => {
@@ -300,7 +314,11 @@ describe("what the structure sees", () => {
     await withdrawGuest(a!.actor, { bookingId: id, position: 1 });
     const { startsAt } = await getPrisma().session.findUniqueOrThrow({ where: { id: sessionId } });
     await recordAttendance(a!.actor, { bookingId: id, attended: [0], absent: [1, 2] }, { now: new Date(startsAt.getTime() + 24 * HOUR) });
-    expect((await getPrisma().bookingGuest.findMany({ where: { bookingId: id }, orderBy: { position: "asc" } })).map((g) => g.attendance)).toEqual(["ATTENDED", null, "NO_SHOW"]);
+    expect((await getPrisma().bookingGuest.findMany({ where: { bookingId: id }, orderBy: { position: "asc" } })).map((g) => g.attendance)).toEqual([
+      "ATTENDED",
+      null,
+      "NO_SHOW",
+    ]);
   });
 
   it("tells the structure when the venue or the association withdrew a guest, not when it did so itself", async () => {
@@ -314,7 +332,13 @@ describe("what the structure sees", () => {
     await withdrawGuest(await venueActor(venueId), { bookingId: id, position: 1 });
     const news = await listNotifications(a!.actor, a!.id);
     expect(news).toMatchObject([
-      { type: "GUEST_WITHDRAWN", bookingId: id, guest: { firstName: "Jérôme", lastName: "Ndiaye" }, by: { who: "VENUE", venueName: "Théâtre des Lilas", accountName: "Billetterie" }, reason: null },
+      {
+        type: "GUEST_WITHDRAWN",
+        bookingId: id,
+        guest: { firstName: "Jérôme", lastName: "Ndiaye" },
+        by: { who: "VENUE", venueName: "Théâtre des Lilas", accountName: "Billetterie" },
+        reason: null,
+      },
     ]);
     // No mail "your booking is cancelled" goes with it: the booking is not.
     expect((await waitingJobs()).filter((job) => job.task === "mail-for-notice" && job.payload.notificationId === news[0]!.id)).toEqual([]);
@@ -336,13 +360,29 @@ describe("the structure's news say who cancelled and why", () => {
     const mine = idOf(await requestBooking(a!.actor, request(sessionId, a!.id, 1)));
 
     await cancelBooking(await venueActor(venueId), { bookingId: byVenue, note: "La personne a appelé" }, { now: new Date(Date.now() - 2000) });
-    await cancelBooking(await adminActor(), { bookingId: byAssociation, code: "GUEST_UNAVAILABLE", note: "Hospitalisée" }, { now: new Date(Date.now() - 1000) });
+    await cancelBooking(
+      await adminActor(),
+      { bookingId: byAssociation, code: "GUEST_UNAVAILABLE", note: "Hospitalisée" },
+      { now: new Date(Date.now() - 1000) },
+    );
     await cancelBooking(a!.actor, { bookingId: mine });
 
     const news = await listNotifications(a!.actor, a!.id);
     expect(news).toMatchObject([
-      { type: "BOOKING_CANCELLED", bookingId: byAssociation, by: { who: "ASSOCIATION", accountName: "Admin" }, reason: { code: "GUEST_UNAVAILABLE", note: "Hospitalisée" }, guest: null },
-      { type: "BOOKING_CANCELLED", bookingId: byVenue, by: { who: "VENUE", venueName: "Théâtre des Lilas", accountName: "Billetterie" }, reason: { code: null, note: "La personne a appelé" }, guest: null },
+      {
+        type: "BOOKING_CANCELLED",
+        bookingId: byAssociation,
+        by: { who: "ASSOCIATION", accountName: "Admin" },
+        reason: { code: "GUEST_UNAVAILABLE", note: "Hospitalisée" },
+        guest: null,
+      },
+      {
+        type: "BOOKING_CANCELLED",
+        bookingId: byVenue,
+        by: { who: "VENUE", venueName: "Théâtre des Lilas", accountName: "Billetterie" },
+        reason: { code: null, note: "La personne a appelé" },
+        guest: null,
+      },
     ]);
     const number = async (id: string) => formatBookingNumber((await booking(id)).number);
     expect(say(news[0]!)).toEqual({

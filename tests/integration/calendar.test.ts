@@ -35,7 +35,9 @@ const only = (text: string) => {
 };
 /** The wall-clock time in Paris of an instant, read with Node's own time-zone database. */
 const parisClock = (instant: Date) =>
-  new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(instant);
+  new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(
+    instant,
+  );
 
 let venueId: string;
 let partnerId: string;
@@ -68,7 +70,10 @@ describe("the .ics of one booking", () => {
 
   it("is one VEVENT with the booking's UID, the venue's name and address, the number and the guests' first names only", async () => {
     const session = await sessionOn(parisTime("2027-02-10", 20));
-    const booking = await bookingWithGuests(session.id, partnerId, [["Awa", "Diallo"], ["Moussa", "Traoré"]]);
+    const booking = await bookingWithGuests(session.id, partnerId, [
+      ["Awa", "Diallo"],
+      ["Moussa", "Traoré"],
+    ]);
     const { content, method, filename } = await bookingCalendar(referent, booking.id);
     expect(method).toBe("PUBLISH");
     expect(filename).toBe(`reservation-${booking.number}.ics`);
@@ -160,7 +165,10 @@ describe("a referent's calendar feed", () => {
     expect(await currentFeed(me)).toEqual(address);
 
     const outing = await sessionOn(parisTime("2027-03-28", 20), "Concert, chœur; orchestre");
-    const confirmed = await bookingWithGuests(outing.id, partnerId, [["Awa", "Diallo"], ["Moussa", "Traoré"]]);
+    const confirmed = await bookingWithGuests(outing.id, partnerId, [
+      ["Awa", "Diallo"],
+      ["Moussa", "Traoré"],
+    ]);
     const full = await sessionOn(parisTime("2027-10-31", 20), "Tartuffe");
     await getPrisma().session.update({ where: { id: full.id }, data: { bookingClosesAt: parisTime("2027-10-30", 12) } });
     const other = await createPartner();
@@ -168,10 +176,23 @@ describe("a referent's calendar feed", () => {
     const waiting = await bookingWithGuests(full.id, partnerId, [["Zoé", "Lefèvre"]], "WAITLISTED");
     const othersOuting = await bookingWithGuests(outing.id, other.id, [["Karim", "Benali"]]);
     const drawn = await sessionOn(parisTime("2027-04-20", 19), "Opéra");
-    await getPrisma().sessionDraw.create({ data: { sessionId: drawn.id, opensAt: new Date(), closesAt: parisTime("2027-04-01", 12), seed: "s", fingerprint: "f" } });
+    await getPrisma().sessionDraw.create({
+      data: { sessionId: drawn.id, opensAt: new Date(), closesAt: parisTime("2027-04-01", 12), seed: "s", fingerprint: "f" },
+    });
     await getPrisma().application.create({ data: { sessionId: drawn.id, partnerId, places: 2, minPlaces: 1, guests: [] } });
-    const activity = await getPrisma().activity.create({ data: { kind: "WORKSHOP", title: "Atelier critique", startsAt: parisTime("2027-02-20", 18), durationMinutes: 90, place: "Maison des associations, salle 2", capacity: 10 } });
-    await registerForActivity({ activityId: activity.id, firstName: "Claire", lastName: "Dupont", email: "" }, "203.0.113.9", { userId: (me as { userId: string }).userId });
+    const activity = await getPrisma().activity.create({
+      data: {
+        kind: "WORKSHOP",
+        title: "Atelier critique",
+        startsAt: parisTime("2027-02-20", 18),
+        durationMinutes: 90,
+        place: "Maison des associations, salle 2",
+        capacity: 10,
+      },
+    });
+    await registerForActivity({ activityId: activity.id, firstName: "Claire", lastName: "Dupont", email: "" }, "203.0.113.9", {
+      userId: (me as { userId: string }).userId,
+    });
     // The same activity registered by someone else (no account): not in this feed.
     await registerForActivity({ activityId: activity.id, firstName: "Paul", lastName: "Durand", email: "" }, "203.0.113.10");
 
@@ -257,7 +278,10 @@ describe("the mails of a confirmation and a cancellation", () => {
       encoding === "base64"
         ? Buffer.from(body!.replace(/\s+/g, ""), "base64").toString("utf8")
         : encoding === "quoted-printable"
-          ? Buffer.from(body!.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8")
+          ? Buffer.from(
+              body!.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+              "latin1",
+            ).toString("utf8")
           : body!;
     return { method: method!, ics };
   }
@@ -268,7 +292,12 @@ describe("the mails of a confirmation and a cancellation", () => {
       const session = await sessionOn(parisTime("2027-03-28", 20));
       const booking = await bookingWithGuests(session.id, partnerId, [["Awa", "Diallo"]]);
       const send = async (kind: "BOOKING_CONFIRMED" | "BOOKING_CANCELLED") => {
-        await queueMail(prismaSql(getPrisma()), { kind, userId: (referent as { userId: string }).userId, props: { bookingId: booking.id }, sourceKey: `${kind}:${booking.id}` });
+        await queueMail(prismaSql(getPrisma()), {
+          kind,
+          userId: (referent as { userId: string }).userId,
+          props: { bookingId: booking.id },
+          sourceKey: `${kind}:${booking.id}`,
+        });
         const mail = await getPrisma().outboxMail.findUniqueOrThrow({ where: { sourceKey: `${kind}:${booking.id}` } });
         expect(await deliverMail(mail.id)).toBe("SENT");
         return calendarPart(server.received.at(-1)!);

@@ -130,7 +130,9 @@ describe("the catalog", () => {
   it("counts the filters chosen, for the phone's button", () => {
     expect(activeFilterCount(readCatalogFilters({}))).toBe(0);
     expect(activeFilterCount(readCatalogFilters({ quand: "tout", page: "3" }))).toBe(0);
-    expect(activeFilterCount(readCatalogFilters({ du: "2026-12-10", au: "2027-01-15", acces: ["WHEELCHAIR", "SIGN_LANGUAGE"], places: "1", q: "lilas" }))).toBe(5);
+    expect(activeFilterCount(readCatalogFilters({ du: "2026-12-10", au: "2027-01-15", acces: ["WHEELCHAIR", "SIGN_LANGUAGE"], places: "1", q: "lilas" }))).toBe(
+      5,
+    );
   });
 
   it("is open to visitors, with the towns that have sessions, and closed to the public", async () => {
@@ -156,7 +158,9 @@ describe("the catalog's pages", () => {
     const sessions = [];
     for (let day = 0; day < 15; day++) {
       const opensLater = day === 14 ? { bookingOpensAt: at("2026-12-05T09:00:00Z") } : {};
-      sessions.push(await createSession({ eventId: event.id, startsAt: at(`2026-12-${String(3 + day).padStart(2, "0")}T19:00:00Z`), capacity: 4, ...opensLater }));
+      sessions.push(
+        await createSession({ eventId: event.id, startsAt: at(`2026-12-${String(3 + day).padStart(2, "0")}T19:00:00Z`), capacity: 4, ...opensLater }),
+      );
     }
     const partnerId = (await createPartner()).id;
     await insertBooking(sessions[3]!.id, partnerId, { places: 4 });
@@ -223,7 +227,16 @@ describe("the event page", () => {
     const details = await getEventDetails(me, event.id, { now: NOW });
     expect(details.canBook).toBe(true);
     expect(details.quotaRule).toEqual({ period: "MONTH", maxPlaces: 3, liftDaysBefore: null });
-    expect(details.sessions.map(({ id, placesLeft, waitlistLength, quotaLeft, quotaMax, window }) => ({ id, placesLeft, waitlistLength, quotaLeft, quotaMax, window }))).toEqual([
+    expect(
+      details.sessions.map(({ id, placesLeft, waitlistLength, quotaLeft, quotaMax, window }) => ({
+        id,
+        placesLeft,
+        waitlistLength,
+        quotaLeft,
+        quotaMax,
+        window,
+      })),
+    ).toEqual([
       { id: december.id, placesLeft: 8, waitlistLength: 1, quotaLeft: 1, quotaMax: 3, window: "OPEN" },
       { id: january.id, placesLeft: 10, waitlistLength: 0, quotaLeft: 3, quotaMax: 3, window: "OPEN" },
     ]);

@@ -31,11 +31,23 @@ const request = (path: string) => new Request(`http://localhost${path}`);
 
 describe("the association's list exports", () => {
   const exports = [
-    { name: "bookings", get: bookingsExport, path: "/admin/reservations/export?tri=lieu&ordre=desc", file: /^reservations-\d{4}-\d{2}-\d{2}\.csv$/, header: "Numéro;Événement;Séance;Lieu;Structure;Places;État;Demandée le" },
+    {
+      name: "bookings",
+      get: bookingsExport,
+      path: "/admin/reservations/export?tri=lieu&ordre=desc",
+      file: /^reservations-\d{4}-\d{2}-\d{2}\.csv$/,
+      header: "Numéro;Événement;Séance;Lieu;Structure;Places;État;Demandée le",
+    },
     { name: "journal", get: journalExport, path: "/admin/journal/export", file: /^journal-\d{4}-\d{2}-\d{2}\.csv$/, header: null },
     { name: "venues", get: venuesExport, path: "/admin/lieux/export?tri=ville", file: /^lieux-\d{4}-\d{2}-\d{2}\.csv$/, header: null },
     { name: "members", get: membersExport, path: "/admin/adhesions/export?saison=2026", file: /^adherentes-2026-2027\.csv$/, header: null },
-    { name: "structures", get: structuresExport, path: "/admin/structures/export?etape=TRAINED", file: /^structures-partenaires-\d{4}-\d{2}-\d{2}\.csv$/, header: null },
+    {
+      name: "structures",
+      get: structuresExport,
+      path: "/admin/structures/export?etape=TRAINED",
+      file: /^structures-partenaires-\d{4}-\d{2}-\d{2}\.csv$/,
+      header: null,
+    },
   ];
 
   it.each(exports)("$name: a private CSV attachment for the association", async ({ get, path, file, header }) => {

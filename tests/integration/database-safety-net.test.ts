@@ -43,9 +43,7 @@ describe("the database refuses overbooking", () => {
     const session = await createSession({ capacity: 4 });
     await insertBooking(session.id, (await createPartner()).id, { places: 3 });
 
-    await expect(getPrisma().session.update({ where: { id: session.id }, data: { capacity: 2 } })).rejects.toThrow(
-      /Session_confirmedPlaces_check/,
-    );
+    await expect(getPrisma().session.update({ where: { id: session.id }, data: { capacity: 2 } })).rejects.toThrow(/Session_confirmedPlaces_check/);
     await expect(getPrisma().session.update({ where: { id: session.id }, data: { capacity: 3 } })).resolves.toMatchObject({ capacity: 3 });
   });
 
@@ -65,9 +63,9 @@ describe("bookings are well-formed", () => {
 
   it("refuses a cancellation that does not say why", async () => {
     const booking = await insertBooking((await createSession()).id, (await createPartner()).id);
-    await expect(
-      getPrisma().booking.update({ where: { id: booking.id }, data: { status: "CANCELLED", cancelledAt: new Date() } }),
-    ).rejects.toThrow(/Booking_cancelled_check/);
+    await expect(getPrisma().booking.update({ where: { id: booking.id }, data: { status: "CANCELLED", cancelledAt: new Date() } })).rejects.toThrow(
+      /Booking_cancelled_check/,
+    );
   });
 
   it("refuses a partner account without a structure", async () => {

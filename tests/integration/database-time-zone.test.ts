@@ -17,10 +17,9 @@ it("keeps a session's instant on a server set to Paris time", async () => {
   const session = await createSession({ startsAt });
   const plain = new pg.Client({ connectionString: url });
   await plain.connect();
-  const read = await plain.query<{ startsAt: Date; local: string }>(
-    `SELECT "startsAt", to_char("startsAt", 'HH24:MI') AS local FROM "Session" WHERE id = $1`,
-    [session.id],
-  );
+  const read = await plain.query<{ startsAt: Date; local: string }>(`SELECT "startsAt", to_char("startsAt", 'HH24:MI') AS local FROM "Session" WHERE id = $1`, [
+    session.id,
+  ]);
   await plain.end();
   expect(read.rows[0]!.startsAt.toISOString()).toBe(startsAt.toISOString());
   expect(read.rows[0]!.local).toBe("20:00");

@@ -33,7 +33,11 @@ describe("the 'to' day on the days the clocks change", () => {
     const booked = new Map<string, Moment>();
     for (const moment of Object.keys(MOMENTS) as Moment[]) {
       const { sessionId } = await stage({ startsAt: MOMENTS[moment] });
-      const result = await requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [{ firstName: "Awa", lastName: newFamilyName(), kind: "MAIN" }] });
+      const result = await requestBooking(partner!.actor, {
+        sessionId,
+        partnerId: partner!.id,
+        guests: [{ firstName: "Awa", lastName: newFamilyName(), kind: "MAIN" }],
+      });
       if (!("confirmed" in result) || !result.confirmed) throw new Error(`Rien de réservé : ${result.outcome}`);
       booked.set(result.confirmed.id, moment);
     }
@@ -51,7 +55,8 @@ describe("the 'to' day on the days the clocks change", () => {
     for (const moment of Object.keys(MOMENTS) as Moment[]) {
       await getPrisma().auditLog.create({ data: { at: MOMENTS[moment], actorKind: "system", action: `test.${moment}`, entityType: "Session", entityId } });
     }
-    const found = async (day: string) => (await listJournal(admin, journalFiltersSchema.parse({ objet: entityId, du: day, au: day }))).entries.map((entry) => entry.action);
+    const found = async (day: string) =>
+      (await listJournal(admin, journalFiltersSchema.parse({ objet: entityId, du: day, au: day }))).entries.map((entry) => entry.action);
 
     expect(await found("2027-03-28")).toEqual(["test.springLast"]);
     expect(await found("2027-03-29")).toEqual(["test.springNext"]);

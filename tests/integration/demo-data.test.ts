@@ -35,7 +35,9 @@ describe("demo data", () => {
     const prisma = getPrisma();
     const steps = await prisma.$queryRaw<{ kind: string }[]>`
       SELECT DISTINCT ON ("partnerId") "kind"::text AS kind FROM "OnboardingStep" ORDER BY "partnerId", "at" DESC`;
-    expect(new Set(steps.map((s) => s.kind))).toEqual(new Set(["REQUEST_RECEIVED", "MEETING_PLANNED", "MEETING_HELD", "CONVENTION_SIGNED", "ACCOUNT_CREATED", "TRAINED"]));
+    expect(new Set(steps.map((s) => s.kind))).toEqual(
+      new Set(["REQUEST_RECEIVED", "MEETING_PLANNED", "MEETING_HELD", "CONVENTION_SIGNED", "ACCOUNT_CREATED", "TRAINED"]),
+    );
     // Every stage of the pipeline, a declined meeting being its own, as the association's lists read it.
     const stages = await prisma.partner.groupBy({ by: ["stage"], _count: true });
     expect(new Set(stages.map((s) => s.stage))).toEqual(new Set(STAGES));

@@ -42,7 +42,11 @@ interface World {
   structures: { id: string; actor: Actor }[];
 }
 
-async function world({ capacity = 10, structures = 5, quota }: { capacity?: number; structures?: number; quota?: { period: "SESSION"; maxPlaces: number } } = {}): Promise<World> {
+async function world({
+  capacity = 10,
+  structures = 5,
+  quota,
+}: { capacity?: number; structures?: number; quota?: { period: "SESSION"; maxPlaces: number } } = {}): Promise<World> {
   const venue = await createVenue();
   if (quota) await getPrisma().quotaRule.create({ data: { venueId: venue.id, liftDaysBefore: null, ...quota } });
   const event = await createEvent({ venueId: venue.id });
@@ -50,7 +54,10 @@ async function world({ capacity = 10, structures = 5, quota }: { capacity?: numb
   const list = await Promise.all(
     Array.from({ length: structures }, async () => {
       // A convention valid around the session, whatever today's date.
-      const partner = await createPartner({ convention: false, conventions: { create: { signedOn: parisTime("2030-01-01"), validFrom: parisTime("2030-01-01"), validUntil: parisTime("2033-01-01") } } });
+      const partner = await createPartner({
+        convention: false,
+        conventions: { create: { signedOn: parisTime("2030-01-01"), validFrom: parisTime("2030-01-01"), validUntil: parisTime("2033-01-01") } },
+      });
       return { id: partner.id, actor: await partnerActor(partner.id) };
     }),
   );
@@ -63,11 +70,16 @@ const application = (w: World, index: number, places: number, minPlaces = places
     sessionId: w.sessionId,
     partnerId: w.structures[index]!.id,
     minPlaces,
-    guests: Array.from({ length: places }, (_, position) => ({ firstName: position === 0 ? "Awa" : `Accompagnant ${String.fromCharCode(97 + position)}`, lastName, kind: position === 0 ? "MAIN" : "FAMILY_OR_FRIEND" })),
+    guests: Array.from({ length: places }, (_, position) => ({
+      firstName: position === 0 ? "Awa" : `Accompagnant ${String.fromCharCode(97 + position)}`,
+      lastName,
+      kind: position === 0 ? "MAIN" : "FAMILY_OR_FRIEND",
+    })),
   };
 };
 
-const open = (w: World, actor: Actor = w.venue) => openDrawWindow(actor, { sessionId: w.sessionId, opensAt: local(OPENS), closesAt: local(CLOSES) }, { now: T0 });
+const open = (w: World, actor: Actor = w.venue) =>
+  openDrawWindow(actor, { sessionId: w.sessionId, opensAt: local(OPENS), closesAt: local(CLOSES) }, { now: T0 });
 
 describe("the application window", () => {
   it("is set by the venue or the association on a session no one booked, with the seed's fingerprint shown and the seed hidden", async () => {
@@ -78,14 +90,22 @@ describe("the application window", () => {
     expect(record).toMatchObject({ fingerprint, seed: null, drawnAt: null, count: 0, rows: [] });
     const stored = await getPrisma().sessionDraw.findUniqueOrThrow({ where: { sessionId: w.sessionId } });
     expect(seedFingerprint(stored.seed)).toBe(fingerprint);
-    const [job] = await getPrisma().$queryRaw<{ task_identifier: string; run_at: Date }[]>`SELECT t.identifier AS task_identifier, j.run_at FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE j.key = ${`session-draw:${w.sessionId}`}`;
+    const [job] = await getPrisma().$queryRaw<
+      { task_identifier: string; run_at: Date }[]
+    >`SELECT t.identifier AS task_identifier, j.run_at FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE j.key = ${`session-draw:${w.sessionId}`}`;
     expect(job).toMatchObject({ task_identifier: "run-draw", run_at: CLOSES });
     // The association may set it too; a booked session cannot be drawn.
     const booked = await world();
     await insertBooking(booked.sessionId, booked.structures[0]!.id, { places: 1 });
-    await expect(openDrawWindow(await adminActor(), { sessionId: booked.sessionId, opensAt: local(OPENS), closesAt: local(CLOSES) }, { now: T0 })).rejects.toMatchObject({ code: "DRAW_SESSION_BOOKED" });
-    await expect(openDrawWindow(w.venue, { sessionId: w.sessionId, opensAt: local(CLOSES), closesAt: local(OPENS) }, { now: T0 })).rejects.toMatchObject({ code: "DRAW_WINDOW_ORDER" });
-    await expect(openDrawWindow(w.venue, { sessionId: w.sessionId, opensAt: local(OPENS), closesAt: local(parisTime("2031-03-21", 9)) }, { now: T0 })).rejects.toMatchObject({ code: "DRAW_AFTER_CLOSING" });
+    await expect(
+      openDrawWindow(await adminActor(), { sessionId: booked.sessionId, opensAt: local(OPENS), closesAt: local(CLOSES) }, { now: T0 }),
+    ).rejects.toMatchObject({ code: "DRAW_SESSION_BOOKED" });
+    await expect(openDrawWindow(w.venue, { sessionId: w.sessionId, opensAt: local(CLOSES), closesAt: local(OPENS) }, { now: T0 })).rejects.toMatchObject({
+      code: "DRAW_WINDOW_ORDER",
+    });
+    await expect(
+      openDrawWindow(w.venue, { sessionId: w.sessionId, opensAt: local(OPENS), closesAt: local(parisTime("2031-03-21", 9)) }, { now: T0 }),
+    ).rejects.toMatchObject({ code: "DRAW_AFTER_CLOSING" });
   });
 
   it("takes applications, not bookings: one per structure, changed or withdrawn until the close", async () => {
@@ -113,9 +133,22 @@ describe("the draw", () => {
     const w = await world({ capacity: 10, structures: 6 });
     // One structure already went out this season (a place confirmed, cancelled since: it still counts).
     const earlier = await createSession({ eventId: (await createEvent({ venueId: w.venueId })).id, startsAt: parisTime("2031-01-10", 20) });
-    await insertBooking(earlier.id, w.structures[0]!.id, { places: 1, status: "CANCELLED", cancelledAt: parisTime("2031-01-09"), cancelReason: "PARTNER", confirmedAt: parisTime("2031-01-05") });
+    await insertBooking(earlier.id, w.structures[0]!.id, {
+      places: 1,
+      status: "CANCELLED",
+      cancelledAt: parisTime("2031-01-09"),
+      cancelReason: "PARTNER",
+      confirmedAt: parisTime("2031-01-05"),
+    });
     await open(w);
-    const asks = [[4, 2], [4, 4], [3, 3], [2, 1], [3, 2], [1, 1]] as const;
+    const asks = [
+      [4, 2],
+      [4, 4],
+      [3, 3],
+      [2, 1],
+      [3, 2],
+      [1, 1],
+    ] as const;
     for (const [index, [places, min]] of asks.entries()) await applyForDraw(w.structures[index]!.actor, application(w, index, places, min), { now: DURING });
 
     expect(await runDraw(w.sessionId, { now: DURING })).toEqual({ drawn: false, served: 0, waiting: 0 });
@@ -131,7 +164,10 @@ describe("the draw", () => {
     const earlierOne = record.rows.find((row) => row.outings === 1)!;
     expect(earlierOne.weight).toBeCloseTo(Math.sqrt(2) / 2);
     // Anyone re-runs it from what is published: the same order.
-    const rerun = drawOrder(record.rows.map((row) => ({ id: row.applicationId, partnerId: row.applicationId, places: row.places, minPlaces: row.minPlaces, weight: row.weight })), record.seed!);
+    const rerun = drawOrder(
+      record.rows.map((row) => ({ id: row.applicationId, partnerId: row.applicationId, places: row.places, minPlaces: row.minPlaces, weight: row.weight })),
+      record.seed!,
+    );
     expect(rerun.map((row) => row.id)).toEqual(record.rows.map((row) => row.applicationId));
 
     // The bookings: within the places, minimums held, waiting ones in draw order.
@@ -139,8 +175,15 @@ describe("the draw", () => {
     expect(session.confirmedPlaces).toBeLessThanOrEqual(session.capacity);
     expect(session.confirmedPlaces).toBe(record.rows.reduce((sum, row) => sum + row.placesWon, 0));
     for (const row of record.rows) if (row.placesWon) expect(row.placesWon).toBeGreaterThanOrEqual(row.minPlaces);
-    const bookings = await getPrisma().booking.findMany({ where: { sessionId: w.sessionId }, orderBy: { requestSeq: "asc" }, select: { id: true, status: true, places: true } });
-    const applications = await getPrisma().application.findMany({ where: { sessionId: w.sessionId }, select: { bookingId: true, rank: true, placesWon: true, guests: true } });
+    const bookings = await getPrisma().booking.findMany({
+      where: { sessionId: w.sessionId },
+      orderBy: { requestSeq: "asc" },
+      select: { id: true, status: true, places: true },
+    });
+    const applications = await getPrisma().application.findMany({
+      where: { sessionId: w.sessionId },
+      select: { bookingId: true, rank: true, placesWon: true, guests: true },
+    });
     const rankOf = new Map(applications.map((a) => [a.bookingId, a.rank!]));
     const waiting = bookings.filter((b) => b.status === "WAITLISTED").map((b) => rankOf.get(b.id)!);
     expect(waiting).toEqual([...waiting].sort((x, y) => x - y));
@@ -155,21 +198,38 @@ describe("the draw", () => {
     const winner = applications.find((a) => a.placesWon! > 0)!;
     const waiter = applications.find((a) => a.placesWon === 0)!;
     const wonMail = await mailContent({ kind: "DRAW_RESULT", props: { bookingId: winner.bookingId }, recipientName: null });
-    expect(wonMail?.paragraphs[0]?.replace(/\s+/g, " ")).toMatch(new RegExp(`^Tirage du samedi 8 mars 2031 à 18 h 01 : votre demande est sortie ${winner.rank === 1 ? "1re" : `${winner.rank}e`} sur 6\\. ${winner.placesWon} places? (est|sont) confirmées? : imprimez les invitations\\.`));
+    expect(wonMail?.paragraphs[0]?.replace(/\s+/g, " ")).toMatch(
+      new RegExp(
+        `^Tirage du samedi 8 mars 2031 à 18 h 01 : votre demande est sortie ${winner.rank === 1 ? "1re" : `${winner.rank}e`} sur 6\\. ${winner.placesWon} places? (est|sont) confirmées? : imprimez les invitations\\.`,
+      ),
+    );
     const waitMail = await mailContent({ kind: "DRAW_RESULT", props: { bookingId: waiter.bookingId }, recipientName: null });
-    expect(waitMail?.paragraphs[0]?.replace(/\s+/g, " ")).toContain(`votre demande est sortie ${waiter.rank}e sur 6, quand il ne restait plus assez de places. Elle attend en position`);
+    expect(waitMail?.paragraphs[0]?.replace(/\s+/g, " ")).toContain(
+      `votre demande est sortie ${waiter.rank}e sur 6, quand il ne restait plus assez de places. Elle attend en position`,
+    );
     expect(await mailForBooking(waiter.bookingId!)).toBeGreaterThan(0);
-    expect(await getPrisma().outboxMail.count({ where: { kind: "DRAW_RESULT", props: { path: ["bookingId"], equals: waiter.bookingId! } } })).toBeGreaterThan(0);
+    expect(await getPrisma().outboxMail.count({ where: { kind: "DRAW_RESULT", props: { path: ["bookingId"], equals: waiter.bookingId! } } })).toBeGreaterThan(
+      0,
+    );
 
     // Places given back go down the waiting applications in draw order, each served down to its minimum (issue 26.4).
     const confirmed = bookings.filter((b) => b.status === "CONFIRMED");
     const freed = confirmed[0]!;
     await cancelBooking(await adminActor(), { bookingId: freed.id, code: "PARTNER_REQUEST" }, { now: AFTER });
-    const after = await getPrisma().booking.findMany({ where: { sessionId: w.sessionId }, orderBy: { requestSeq: "asc" }, select: { id: true, places: true, status: true } });
+    const after = await getPrisma().booking.findMany({
+      where: { sessionId: w.sessionId },
+      orderBy: { requestSeq: "asc" },
+      select: { id: true, places: true, status: true },
+    });
     const promoted = bookings
       .filter((b) => b.status === "WAITLISTED" && after.some((a) => a.id === b.id && a.status === "CONFIRMED"))
       .map((b) => ({ id: b.id, places: after.find((a) => a.id === b.id)!.places }));
-    const minimumOf = new Map((await getPrisma().application.findMany({ where: { sessionId: w.sessionId }, select: { bookingId: true, minPlaces: true } })).map((a) => [a.bookingId, a.minPlaces]));
+    const minimumOf = new Map(
+      (await getPrisma().application.findMany({ where: { sessionId: w.sessionId }, select: { bookingId: true, minPlaces: true } })).map((a) => [
+        a.bookingId,
+        a.minPlaces,
+      ]),
+    );
     const expected: { id: string; places: number }[] = [];
     let room = session.capacity - session.confirmedPlaces + freed.places;
     for (const b of bookings.filter((b) => b.status === "WAITLISTED")) {
@@ -203,7 +263,10 @@ describe("the draw", () => {
     expect(rows.map((row) => row.placesWon).every((won) => won <= 2)).toBe(true);
     expect(rows.find((row) => row.minPlaces === 3)!.placesWon).toBe(0);
     // After the draw a new request is first come, first served.
-    const late = await createPartner({ convention: false, conventions: { create: { signedOn: parisTime("2030-01-01"), validFrom: parisTime("2030-01-01"), validUntil: parisTime("2033-01-01") } } });
+    const late = await createPartner({
+      convention: false,
+      conventions: { create: { signedOn: parisTime("2030-01-01"), validFrom: parisTime("2030-01-01"), validUntil: parisTime("2033-01-01") } },
+    });
     const lateActor = await partnerActor(late.id);
     await expect(requestBooking(lateActor, { ...application(w, 0, 1), partnerId: late.id }, { now: AFTER })).resolves.toMatchObject({ outcome: "CONFIRMED" });
   });
@@ -214,12 +277,19 @@ describe("the draw", () => {
 
 /** Sets a seed under which the applications come out in the given order of structures (all with k = 0). */
 async function seedForOrder(w: World, order: number[]): Promise<void> {
-  const rows = await getPrisma().application.findMany({ where: { sessionId: w.sessionId }, select: { id: true, partnerId: true, places: true, minPlaces: true } });
+  const rows = await getPrisma().application.findMany({
+    where: { sessionId: w.sessionId },
+    select: { id: true, partnerId: true, places: true, minPlaces: true },
+  });
   const wanted = order.map((index) => w.structures[index]!.id);
   const weighted = rows.map((row) => ({ ...row, weight: drawWeight(0, row.minPlaces) }));
   for (let attempt = 0; attempt < 10_000; attempt++) {
     const seed = randomBytes(32).toString("hex");
-    if (drawOrder(weighted, seed).map((row) => row.partnerId).join() === wanted.join()) {
+    if (
+      drawOrder(weighted, seed)
+        .map((row) => row.partnerId)
+        .join() === wanted.join()
+    ) {
       await getPrisma().sessionDraw.update({ where: { sessionId: w.sessionId }, data: { seed, fingerprint: seedFingerprint(seed) } });
       return;
     }
@@ -331,18 +401,28 @@ describe("issue 26.4: places given back after a draw go down the draw's order fi
     await seedForOrder(w, [0, 1, 2]);
     expect(await runDraw(w.sessionId, { now: AFTER })).toMatchObject({ served: 2, waiting: 1 });
     // After the draw, a request that waits: first come, first served, after the draw's order.
-    await expect(requestBooking(w.structures[3]!.actor, { ...application(w, 3, 1), ifShort: "WAITLIST" }, { now: AFTER })).resolves.toMatchObject({ outcome: "WAITLISTED" });
+    await expect(requestBooking(w.structures[3]!.actor, { ...application(w, 3, 1), ifShort: "WAITLIST" }, { now: AFTER })).resolves.toMatchObject({
+      outcome: "WAITLISTED",
+    });
     const first = await getPrisma().application.findFirstOrThrow({ where: { sessionId: w.sessionId, partnerId: w.structures[0]!.id } });
     await cancelBooking(w.structures[0]!.actor, { bookingId: first.bookingId! }, { now: AFTER });
     // The two places go to the third drawn, which asked 4 and would take 1: it gets 2, its first two guests.
-    const third = await getPrisma().application.findFirstOrThrow({ where: { sessionId: w.sessionId, partnerId: w.structures[2]!.id }, select: { booking: { select: { status: true, places: true, guests: { orderBy: { position: "asc" }, select: { position: true, firstName: true } } } } } });
+    const third = await getPrisma().application.findFirstOrThrow({
+      where: { sessionId: w.sessionId, partnerId: w.structures[2]!.id },
+      select: { booking: { select: { status: true, places: true, guests: { orderBy: { position: "asc" }, select: { position: true, firstName: true } } } } },
+    });
     expect(third.booking).toMatchObject({ status: "CONFIRMED", places: 2 });
     expect(third.booking!.guests.map((g) => g.position)).toEqual([0, 1]);
     expect(third.booking!.guests[0]!.firstName).toBe("Awa");
     const session = await getPrisma().session.findUniqueOrThrow({ where: { id: w.sessionId }, select: { confirmedPlaces: true, waitlistedPlaces: true } });
     expect(session).toEqual({ confirmedPlaces: 4, waitlistedPlaces: 1 });
     // A newcomer finds no place left.
-    const late = await createPartner({ convention: false, conventions: { create: { signedOn: parisTime("2030-01-01"), validFrom: parisTime("2030-01-01"), validUntil: parisTime("2033-01-01") } } });
-    await expect(requestBooking(await partnerActor(late.id), { ...application(w, 0, 2), partnerId: late.id, ifShort: "NOTHING" }, { now: AFTER })).resolves.toMatchObject({ outcome: "NOT_BOOKED" });
+    const late = await createPartner({
+      convention: false,
+      conventions: { create: { signedOn: parisTime("2030-01-01"), validFrom: parisTime("2030-01-01"), validUntil: parisTime("2033-01-01") } },
+    });
+    await expect(
+      requestBooking(await partnerActor(late.id), { ...application(w, 0, 2), partnerId: late.id, ifShort: "NOTHING" }, { now: AFTER }),
+    ).resolves.toMatchObject({ outcome: "NOT_BOOKED" });
   });
 });

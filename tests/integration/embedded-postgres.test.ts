@@ -124,7 +124,14 @@ describe("embedded PostgreSQL", () => {
       process.kill(before, "SIGKILL"); // as the OOM killer, or someone, would
       // Started again; and the app's own pool (not a new one) answers, with the data of before.
       await until(() => server.pid() !== before, { ms: 60_000, what: "PostgreSQL relancé" });
-      await until(async () => (await pool.query("SELECT n FROM kept").then((result) => result.rows[0]?.n as number, () => null)) === 26, { ms: 30_000, what: "le pool de l'application qui répond" });
+      await until(
+        async () =>
+          (await pool.query("SELECT n FROM kept").then(
+            (result) => result.rows[0]?.n as number,
+            () => null,
+          )) === 26,
+        { ms: 30_000, what: "le pool de l'application qui répond" },
+      );
       expect(events.join("\n")).toMatch(/PostgreSQL embarqué s'est arrêté.*relancé/s);
     } finally {
       await pool.end();

@@ -15,7 +15,21 @@ import { forgetJobsAndMail } from "../support/jobs";
 jest.setTimeout(60_000);
 beforeEach(() => forgetJobsAndMail());
 
-const FILES = ["structures.csv", "conventions.csv", "etapes.csv", "adhesions.csv", "lieux.csv", "responsables-de-lieux.csv", "evenements.csv", "seances.csv", "reservations.csv", "invites.csv", "personnes.csv", "comptes.csv", "journal.csv"];
+const FILES = [
+  "structures.csv",
+  "conventions.csv",
+  "etapes.csv",
+  "adhesions.csv",
+  "lieux.csv",
+  "responsables-de-lieux.csv",
+  "evenements.csv",
+  "seances.csv",
+  "reservations.csv",
+  "invites.csv",
+  "personnes.csv",
+  "comptes.csv",
+  "journal.csv",
+];
 
 async function world() {
   const admin = await adminActor();
@@ -29,7 +43,9 @@ async function world() {
   const session = await createSession({ eventId: event.id });
   const booking = await insertBooking(session.id, partner.id, { places: 2 });
   const token = await issueToken(admin.userId, "PASSWORD_RESET");
-  const feed = await getPrisma().calendarFeed.create({ data: { userId: admin.userId, tokenHash: `feed-hash-${randomUUID()}`, sealedToken: `sealed-feed-${randomUUID()}` } });
+  const feed = await getPrisma().calendarFeed.create({
+    data: { userId: admin.userId, tokenHash: `feed-hash-${randomUUID()}`, sealedToken: `sealed-feed-${randomUUID()}` },
+  });
   return { admin, partner, booking, token, feed };
 }
 
@@ -51,7 +67,13 @@ describe("exporting every table", () => {
     const tokens = await getPrisma().authToken.findMany({ select: { tokenHash: true } });
     const feeds = await getPrisma().calendarFeed.findMany({ select: { tokenHash: true, sealedToken: true } });
     const codes = await getPrisma().partner.findMany({ where: { visitorCode: { not: null } }, select: { visitorCode: true } });
-    const secrets = [...users.map((u) => u.passwordHash!), ...tokens.map((t) => t.tokenHash), ...feeds.flatMap((f) => [f.tokenHash, f.sealedToken]), ...codes.map((c) => c.visitorCode!), token];
+    const secrets = [
+      ...users.map((u) => u.passwordHash!),
+      ...tokens.map((t) => t.tokenHash),
+      ...feeds.flatMap((f) => [f.tokenHash, f.sealedToken]),
+      ...codes.map((c) => c.visitorCode!),
+      token,
+    ];
     expect(secrets.length).toBeGreaterThanOrEqual(5);
     const everything = Object.values(files).join("\n");
     for (const secret of secrets) expect(everything.includes(secret)).toBe(false);

@@ -68,22 +68,46 @@ describe("formAction", () => {
 
   it("calls lib with the actor and the form, then says what was done", async () => {
     actor = await partnerActor(partnerId);
-    const answer = await createPersonAction(initialActionState, form([["firstName", "Awa"], ["lastName", "Diallo"]]));
+    const answer = await createPersonAction(
+      initialActionState,
+      form([
+        ["firstName", "Awa"],
+        ["lastName", "Diallo"],
+      ]),
+    );
     expect(answer).toEqual({ ok: true, message: expect.stringMatching(/\S/) });
     expect(await getPrisma().person.count({ where: { partnerId, lastName: "Diallo" } })).toBe(1);
   });
 
   it("answers the French refusal when lib refuses the actor", async () => {
     actor = await venueActor((await createVenue()).id);
-    const answer = await createPersonAction(initialActionState, form([["partnerId", partnerId], ["firstName", "Awa"], ["lastName", "Refusée"]]));
+    const answer = await createPersonAction(
+      initialActionState,
+      form([
+        ["partnerId", partnerId],
+        ["firstName", "Awa"],
+        ["lastName", "Refusée"],
+      ]),
+    );
     expect(answer).toEqual({ ok: false, message: "Vous n'avez pas accès à cette ressource." });
     expect(await getPrisma().person.count({ where: { lastName: "Refusée" } })).toBe(0);
   });
 
   it("answers each field at fault, in words, when the input is invalid", async () => {
     actor = await partnerActor(partnerId);
-    const answer = await createPersonAction(initialActionState, form([["firstName", ""], ["lastName", "Diallo"]]));
-    expect(answer).toEqual({ ok: false, message: "Certains champs sont à corriger.", fieldErrors: { firstName: [expect.stringMatching(/^Prénom : /)] }, fieldMessages: { firstName: ["Ce champ est obligatoire."] } });
+    const answer = await createPersonAction(
+      initialActionState,
+      form([
+        ["firstName", ""],
+        ["lastName", "Diallo"],
+      ]),
+    );
+    expect(answer).toEqual({
+      ok: false,
+      message: "Certains champs sont à corriger.",
+      fieldErrors: { firstName: [expect.stringMatching(/^Prénom : /)] },
+      fieldMessages: { firstName: ["Ce champ est obligatoire."] },
+    });
   });
 
   it("does nothing and says so when the confirmation box is not ticked", async () => {
@@ -99,9 +123,21 @@ describe("formAction", () => {
     const run = jest.fn(async () => {
       throw new Error("boom");
     });
-    const action = formAction({ run, done: (): ActionState => ({ ok: true }), refused: (_error, failure) => ({ ...failure, link: { href: "/", label: "x" } }) });
+    const action = formAction({
+      run,
+      done: (): ActionState => ({ ok: true }),
+      refused: (_error, failure) => ({ ...failure, link: { href: "/", label: "x" } }),
+    });
     jest.spyOn(console, "error").mockImplementationOnce(() => {});
-    expect(await action(initialActionState, form([["a", "1"], ["a", "2"]]))).toMatchObject({ ok: false, link: { href: "/" } });
+    expect(
+      await action(
+        initialActionState,
+        form([
+          ["a", "1"],
+          ["a", "2"],
+        ]),
+      ),
+    ).toMatchObject({ ok: false, link: { href: "/" } });
     expect(run).toHaveBeenCalledWith(actor, { a: ["1", "2"] });
   });
 });
@@ -121,19 +157,49 @@ describe("quota forms: lib names the field at fault and reads the form's own cho
   });
 
   it("answers the field at fault from the venue's and the association's forms alike", async () => {
-    const sent = form([["venueId", venueId], ["period", "MONTH"], ["maxPlaces", "0"], ["liftDaysBefore", ""]]);
+    const sent = form([
+      ["venueId", venueId],
+      ["period", "MONTH"],
+      ["maxPlaces", "0"],
+      ["liftDaysBefore", ""],
+    ]);
     actor = await adminActor();
     const admin = await setVenueQuotaAction(initialActionState, sent);
     actor = await venueActor(venueId);
     const venue = await setQuotaAction(initialActionState, sent);
-    for (const answer of [admin, venue]) expect(answer).toEqual({ ok: false, message: "Certains champs sont à corriger.", fieldErrors: { maxPlaces: [expect.stringMatching(/^Places : /)] }, fieldMessages: { maxPlaces: ["Indiquez au moins 1."] } });
+    for (const answer of [admin, venue])
+      expect(answer).toEqual({
+        ok: false,
+        message: "Certains champs sont à corriger.",
+        fieldErrors: { maxPlaces: [expect.stringMatching(/^Places : /)] },
+        fieldMessages: { maxPlaces: ["Indiquez au moins 1."] },
+      });
   });
 
   it("reads 'no rule' from the forms' own choice", async () => {
     actor = await venueActor(venueId);
-    expect(await setQuotaAction(initialActionState, form([["venueId", venueId], ["period", "MONTH"], ["maxPlaces", "3"], ["liftDaysBefore", ""]]))).toMatchObject({ ok: true });
+    expect(
+      await setQuotaAction(
+        initialActionState,
+        form([
+          ["venueId", venueId],
+          ["period", "MONTH"],
+          ["maxPlaces", "3"],
+          ["liftDaysBefore", ""],
+        ]),
+      ),
+    ).toMatchObject({ ok: true });
     expect(await getPrisma().quotaRule.findUnique({ where: { venueId } })).toMatchObject({ period: "MONTH", maxPlaces: 3, liftDaysBefore: null });
-    expect(await setQuotaAction(initialActionState, form([["venueId", venueId], ["period", "NONE"], ["maxPlaces", "x"]]))).toMatchObject({ ok: true });
+    expect(
+      await setQuotaAction(
+        initialActionState,
+        form([
+          ["venueId", venueId],
+          ["period", "NONE"],
+          ["maxPlaces", "x"],
+        ]),
+      ),
+    ).toMatchObject({ ok: true });
     expect(await getPrisma().quotaRule.findUnique({ where: { venueId } })).toBeNull();
   });
 
@@ -148,7 +214,16 @@ describe("quota forms: lib names the field at fault and reads the form's own cho
 
   it("refuses, field by field, an end already past and a missing reason", async () => {
     actor = await adminActor();
-    const answer = await grantQuotaExceptionAction(initialActionState, form([["partnerId", partnerId], ["venueId", venueId], ["maxPlaces", "2"], ["expiresAt", "2026-12-20"], ["reason", " "]]));
+    const answer = await grantQuotaExceptionAction(
+      initialActionState,
+      form([
+        ["partnerId", partnerId],
+        ["venueId", venueId],
+        ["maxPlaces", "2"],
+        ["expiresAt", "2026-12-20"],
+        ["reason", " "],
+      ]),
+    );
     expect(answer).toEqual({
       ok: false,
       message: "Certains champs sont à corriger.",

@@ -66,8 +66,12 @@ describe("the code on the invitation", () => {
 describe("a person's own feedback", () => {
   it("is recorded with the code as printed (dash, spaces, small letters) and thanks them with the event's title", async () => {
     const typed = ` ${formatFeedbackCode(code(0)).toLowerCase()} `;
-    await expect(giveOwnFeedback(visitor, { feedbackCode: typed, mood: "LOVED", comment: "  J'ai bien ri. " }, { now: AFTER })).resolves.toEqual({ eventTitle: "La Mouette" });
-    expect(await getPrisma().guestFeedback.findMany({ where: { sessionId }, select: { guestId: true, mood: true, comment: true } })).toEqual([{ guestId: guests[0]!.id, mood: "LOVED", comment: "J'ai bien ri." }]);
+    await expect(giveOwnFeedback(visitor, { feedbackCode: typed, mood: "LOVED", comment: "  J'ai bien ri. " }, { now: AFTER })).resolves.toEqual({
+      eventTitle: "La Mouette",
+    });
+    expect(await getPrisma().guestFeedback.findMany({ where: { sessionId }, select: { guestId: true, mood: true, comment: true } })).toEqual([
+      { guestId: guests[0]!.id, mood: "LOVED", comment: "J'ai bien ri." },
+    ]);
   });
 
   it("is one per invitation: a second answer replaces the first, a companion answers for themselves", async () => {
@@ -75,33 +79,52 @@ describe("a person's own feedback", () => {
     await giveOwnFeedback(visitor, { feedbackCode: code(0), mood: "NOT_FOR_ME", comment: "Trop long" }, { now: AFTER });
     await giveOwnFeedback(visitor, { feedbackCode: code(1), mood: "LIKED" }, { now: AFTER });
     const rows = await getPrisma().guestFeedback.findMany({ where: { sessionId }, orderBy: { mood: "asc" }, select: { mood: true, comment: true } });
-    expect(rows).toEqual([{ mood: "LIKED", comment: null }, { mood: "NOT_FOR_ME", comment: "Trop long" }]);
+    expect(rows).toEqual([
+      { mood: "LIKED", comment: null },
+      { mood: "NOT_FOR_ME", comment: "Trop long" },
+    ]);
   });
 
   it("waits for the session, and closes FEEDBACK_DAYS after it", async () => {
-    await expect(giveOwnFeedback(visitor, { feedbackCode: code(0), mood: "LOVED" }, { now: parisTime("2031-05-10", 18) })).rejects.toMatchObject({ code: "FEEDBACK_TOO_EARLY" });
+    await expect(giveOwnFeedback(visitor, { feedbackCode: code(0), mood: "LOVED" }, { now: parisTime("2031-05-10", 18) })).rejects.toMatchObject({
+      code: "FEEDBACK_TOO_EARLY",
+    });
     const late = new Date(PLAYED.getTime() + (FEEDBACK_DAYS + 1) * 86_400_000);
     await expect(giveOwnFeedback(visitor, { feedbackCode: code(0), mood: "LOVED" }, { now: late })).rejects.toMatchObject({ code: "FEEDBACK_CODE_UNKNOWN" });
     expect(await getPrisma().guestFeedback.count({ where: { sessionId } })).toBe(0);
   });
 
   it("opens nothing to another structure's visitors, nor to a withdrawn guest or a cancelled booking", async () => {
-    await expect(giveOwnFeedback(otherVisitor, { feedbackCode: code(0), mood: "LOVED" }, { now: AFTER })).rejects.toMatchObject({ code: "FEEDBACK_CODE_UNKNOWN" });
+    await expect(giveOwnFeedback(otherVisitor, { feedbackCode: code(0), mood: "LOVED" }, { now: AFTER })).rejects.toMatchObject({
+      code: "FEEDBACK_CODE_UNKNOWN",
+    });
     const cancelled = await insertBooking(sessionId, partnerId, { places: 1, status: "CANCELLED", cancelledAt: PLAYED, cancelReason: "PARTNER" });
     const [gone] = await getPrisma().bookingGuest.findMany({ where: { bookingId: cancelled.id } });
-    await expect(giveOwnFeedback(visitor, { feedbackCode: feedbackCode(gone!.id), mood: "LOVED" }, { now: AFTER })).rejects.toMatchObject({ code: "FEEDBACK_CODE_UNKNOWN" });
+    await expect(giveOwnFeedback(visitor, { feedbackCode: feedbackCode(gone!.id), mood: "LOVED" }, { now: AFTER })).rejects.toMatchObject({
+      code: "FEEDBACK_CODE_UNKNOWN",
+    });
     const withdrawn = await insertBooking(sessionId, partnerId, { places: 1 });
     const [left] = await getPrisma().bookingGuest.findMany({ where: { bookingId: withdrawn.id } });
     await getPrisma().bookingGuest.update({ where: { id: left!.id }, data: { cancelledAt: PLAYED } });
-    await expect(giveOwnFeedback(visitor, { feedbackCode: feedbackCode(left!.id), mood: "LOVED" }, { now: AFTER })).rejects.toMatchObject({ code: "FEEDBACK_CODE_UNKNOWN" });
+    await expect(giveOwnFeedback(visitor, { feedbackCode: feedbackCode(left!.id), mood: "LOVED" }, { now: AFTER })).rejects.toMatchObject({
+      code: "FEEDBACK_CODE_UNKNOWN",
+    });
     expect(await getPrisma().guestFeedback.count({ where: { sessionId } })).toBe(0);
   });
 
   it("answers a clear message for a malformed code, a missing face, or too many words", async () => {
-    for (const input of [{ feedbackCode: "ABC", mood: "LOVED" }, { feedbackCode: code(0) }, { feedbackCode: code(0), mood: "MEH" }, { feedbackCode: code(0), mood: "LOVED", comment: "x".repeat(501) }, null]) {
+    for (const input of [
+      { feedbackCode: "ABC", mood: "LOVED" },
+      { feedbackCode: code(0) },
+      { feedbackCode: code(0), mood: "MEH" },
+      { feedbackCode: code(0), mood: "LOVED", comment: "x".repeat(501) },
+      null,
+    ]) {
       await expect(giveOwnFeedback(visitor, input, { now: AFTER })).rejects.toBeInstanceOf(InvalidInput);
     }
-    await expect(giveOwnFeedback(visitor, { feedbackCode: "O0I1AB", mood: "LOVED" }, { now: AFTER })).rejects.toMatchObject({ fieldErrors: { feedbackCode: ["easy.feedback.errors.code"] } });
+    await expect(giveOwnFeedback(visitor, { feedbackCode: "O0I1AB", mood: "LOVED" }, { now: AFTER })).rejects.toMatchObject({
+      fieldErrors: { feedbackCode: ["easy.feedback.errors.code"] },
+    });
   });
 
   it("is the visitors' alone: the referents pass on theirs with the attendance", async () => {
@@ -121,7 +144,9 @@ describe("a person's own feedback", () => {
     await expect(wrong(otherVisitor)).rejects.toMatchObject({ code: "FEEDBACK_CODE_UNKNOWN" });
     // One session's wrong codes are a small share of the structure's cap.
     expect(LIMITS["feedback-partner"]).toBeGreaterThanOrEqual(10 * LIMITS["feedback-session"]);
-    await expect(giveOwnFeedback(session(0), { feedbackCode: code(1), mood: "LOVED" }, { now: new Date(AFTER.getTime() + 16 * 60_000) })).resolves.toEqual({ eventTitle: "La Mouette" });
+    await expect(giveOwnFeedback(session(0), { feedbackCode: code(1), mood: "LOVED" }, { now: new Date(AFTER.getTime() + 16 * 60_000) })).resolves.toEqual({
+      eventTitle: "La Mouette",
+    });
   });
 
   it("stops the whole structure only when many sessions together send wrong codes", async () => {
@@ -130,10 +155,14 @@ describe("a person's own feedback", () => {
     let n = 0;
     for (let spent = 0; spent < LIMITS["feedback-partner"]; n++) {
       for (let i = 0; i < LIMITS["feedback-session"]; i++, spent++) {
-        await expect(giveOwnFeedback({ kind: "visitor", partnerId, session: `many-${n}` }, { feedbackCode: "222222", mood: "LOVED" }, { now: later })).rejects.toMatchObject({ code: "FEEDBACK_CODE_UNKNOWN" });
+        await expect(
+          giveOwnFeedback({ kind: "visitor", partnerId, session: `many-${n}` }, { feedbackCode: "222222", mood: "LOVED" }, { now: later }),
+        ).rejects.toMatchObject({ code: "FEEDBACK_CODE_UNKNOWN" });
       }
     }
-    await expect(giveOwnFeedback({ kind: "visitor", partnerId, session: "fresh" }, { feedbackCode: code(0), mood: "LOVED" }, { now: later })).rejects.toMatchObject({ code: "FEEDBACK_THROTTLED" });
+    await expect(
+      giveOwnFeedback({ kind: "visitor", partnerId, session: "fresh" }, { feedbackCode: code(0), mood: "LOVED" }, { now: later }),
+    ).rejects.toMatchObject({ code: "FEEDBACK_THROTTLED" });
   });
 });
 
@@ -155,4 +184,3 @@ describe("what the venue reads", () => {
     await expect(getEventAttendance(elsewhere, eventId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
-

@@ -14,7 +14,11 @@ jest.setTimeout(30_000);
 const NOTE = "Arrive avec un déambulateur : prévoir l'accès par l'entrée des artistes";
 
 async function guestsOf(bookingId: string) {
-  return getPrisma().bookingGuest.findMany({ where: { bookingId }, orderBy: { position: "asc" }, select: { position: true, firstName: true, needs: true, needsNote: true } });
+  return getPrisma().bookingGuest.findMany({
+    where: { bookingId },
+    orderBy: { position: "asc" },
+    select: { position: true, firstName: true, needs: true, needsNote: true },
+  });
 }
 
 describe("a guest's practical needs", () => {
@@ -58,7 +62,9 @@ describe("a guest's practical needs", () => {
     const direct = request(sessionId, partner!.id, 1);
     direct.guests[0] = { ...direct.guests[0]!, needs: ["OTHER"] };
     await expect(requestBooking(partner!.actor, direct)).rejects.toBeInstanceOf(InvalidInput);
-    await expect(requestBooking(partner!.actor, { ...direct, guests: [{ ...direct.guests[0]!, needs: ["GLASSES"] as never }] })).rejects.toBeInstanceOf(InvalidInput);
+    await expect(requestBooking(partner!.actor, { ...direct, guests: [{ ...direct.guests[0]!, needs: ["GLASSES"] as never }] })).rejects.toBeInstanceOf(
+      InvalidInput,
+    );
     expect(await getPrisma().booking.count({ where: { sessionId } })).toBe(0);
   });
 

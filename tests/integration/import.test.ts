@@ -39,19 +39,42 @@ describe("a file of structures, CSV with semicolons, UTF-8 with its BOM", () => 
     const result = await applyImport(admin, input);
     expect(result.counts).toEqual({ create: 2, update: 0, unchanged: 0, refuse: 0 });
     const foyer = await getPrisma().partner.findUniqueOrThrow({ where: { siret: "12345678900012" }, include: { conventions: true, users: true, steps: true } });
-    expect(foyer).toMatchObject({ name: "Foyer Les Tilleuls", sector: "SOCIAL", postalCode: "69003", city: "Lyon", area: "Montchat", email: "contact@tilleuls.test", stage: "CONVENTION_SIGNED" });
-    expect(foyer.conventions.map((c) => [c.validFrom.toISOString().slice(0, 10), c.validUntil.toISOString().slice(0, 10)])).toEqual([["2026-09-01", "2027-08-31"]]);
-    expect(foyer.users.map((u) => [u.name, u.email, u.role]).sort()).toEqual([["Inès Morel", "ines@tilleuls.test", "PARTNER"], ["Karim Saïdi", "karim@tilleuls.test", "PARTNER"]]);
+    expect(foyer).toMatchObject({
+      name: "Foyer Les Tilleuls",
+      sector: "SOCIAL",
+      postalCode: "69003",
+      city: "Lyon",
+      area: "Montchat",
+      email: "contact@tilleuls.test",
+      stage: "CONVENTION_SIGNED",
+    });
+    expect(foyer.conventions.map((c) => [c.validFrom.toISOString().slice(0, 10), c.validUntil.toISOString().slice(0, 10)])).toEqual([
+      ["2026-09-01", "2027-08-31"],
+    ]);
+    expect(foyer.users.map((u) => [u.name, u.email, u.role]).sort()).toEqual([
+      ["Inès Morel", "ines@tilleuls.test", "PARTNER"],
+      ["Karim Saïdi", "karim@tilleuls.test", "PARTNER"],
+    ]);
     const journal = await getPrisma().auditLog.findMany({ where: { action: "import.applied" } });
     expect(journal).toHaveLength(1);
     expect(journal[0]!.after).toMatchObject({ kind: "structures", file: "structures.csv", create: 2, update: 0, refuse: 0, invited: 0 });
     // No invitation unless asked.
     expect(await getPrisma().outboxMail.count()).toBe(0);
 
-    const before = { partners: await count(), users: await getPrisma().user.count(), conventions: await getPrisma().convention.count(), steps: await getPrisma().onboardingStep.count() };
+    const before = {
+      partners: await count(),
+      users: await getPrisma().user.count(),
+      conventions: await getPrisma().convention.count(),
+      steps: await getPrisma().onboardingStep.count(),
+    };
     const again = await applyImport(admin, input);
     expect(again).toEqual({ counts: { create: 0, update: 0, unchanged: 2, refuse: 0 }, invited: 0, importId: null });
-    expect({ partners: await count(), users: await getPrisma().user.count(), conventions: await getPrisma().convention.count(), steps: await getPrisma().onboardingStep.count() }).toEqual(before);
+    expect({
+      partners: await count(),
+      users: await getPrisma().user.count(),
+      conventions: await getPrisma().convention.count(),
+      steps: await getPrisma().onboardingStep.count(),
+    }).toEqual(before);
     expect(await getPrisma().auditLog.count({ where: { action: "import.applied" } })).toBe(1);
   });
 
@@ -81,7 +104,10 @@ describe("a CSV with commas in Windows-1252", () => {
     const preview = await previewImport(admin, { kind: "structures", file });
     expect(preview.rows).toEqual([expect.objectContaining({ label: "Résidence Hélène Boucher", action: "create" })]);
     await applyImport(admin, { kind: "structures", file });
-    expect(await getPrisma().partner.findFirstOrThrow({ where: { name: "Résidence Hélène Boucher" } })).toMatchObject({ sector: "MEDICO_SOCIAL", city: "Grenoble" });
+    expect(await getPrisma().partner.findFirstOrThrow({ where: { name: "Résidence Hélène Boucher" } })).toMatchObject({
+      sector: "MEDICO_SOCIAL",
+      city: "Grenoble",
+    });
   });
 });
 
@@ -91,7 +117,17 @@ describe("an XLSX file of venues", () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("Lieux");
     sheet.addRow(["Nom du lieu", "Type", "Adresse", "CP", "Ville", "Téléphone de la billetterie", "Accessibilité", "Responsables", "E-mails des responsables"]);
-    sheet.addRow(["Théâtre des Célestins", "Théâtre", "4 rue Charles Dullin", 69002, "Lyon", "04 72 77 40 00", "fauteuil, LSF", "Anne Rey", "anne@celestins.test"]);
+    sheet.addRow([
+      "Théâtre des Célestins",
+      "Théâtre",
+      "4 rue Charles Dullin",
+      69002,
+      "Lyon",
+      "04 72 77 40 00",
+      "fauteuil, LSF",
+      "Anne Rey",
+      "anne@celestins.test",
+    ]);
     const file = new Uint8Array(await workbook.xlsx.writeBuffer());
     const preview = await previewImport(admin, { kind: "lieux", file });
     expect(preview.rows).toEqual([expect.objectContaining({ label: "Théâtre des Célestins", action: "create", reasons: [] })]);
@@ -109,7 +145,9 @@ describe("a file of referents and managers alone", () => {
     const admin = await adminActor();
     const partner = await createPartner({ name: "Foyer Rattaché", postalCode: "69005" });
     const venue = await createVenue({ name: "Musée Rattaché", postalCode: "69001" });
-    const file = utf8("Nom;E-mail;Structure ou lieu\nJeanne Roux;jeanne@rattache.test;foyer rattache\nPaul Roux;paul@rattache.test;Musée Rattaché\nNul Part;nul@rattache.test;Inconnue");
+    const file = utf8(
+      "Nom;E-mail;Structure ou lieu\nJeanne Roux;jeanne@rattache.test;foyer rattache\nPaul Roux;paul@rattache.test;Musée Rattaché\nNul Part;nul@rattache.test;Inconnue",
+    );
     const preview = await previewImport(admin, { kind: "personnes", file });
     expect(preview.rows.map((row) => row.action)).toEqual(["create", "create", "refuse"]);
     expect(preview.rows[2]!.reasons).toEqual(["Aucune structure ni aucun lieu ne s'appelle « Inconnue »."]);
@@ -152,7 +190,11 @@ describe("broken rows and broken files", () => {
     ["a CSV with an unclosed quote", utf8('Nom;Secteur\n"Foyer Ouvert;Social\nFoyer Fermé;Social'), /mal formé/],
     ["a file that only looks like XLSX", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), /XLSX/],
     ["an empty file", new Uint8Array(), /vide/],
-    ["more rows than allowed", utf8(`Nom;Secteur\n${Array.from({ length: 10_001 }, (_, i) => `Foyer ${i};Social`).join("\n")}`), /10000 permises|10 000|permises/],
+    [
+      "more rows than allowed",
+      utf8(`Nom;Secteur\n${Array.from({ length: 10_001 }, (_, i) => `Foyer ${i};Social`).join("\n")}`),
+      /10000 permises|10 000|permises/,
+    ],
   ])("refuses %s in French and imports nothing", async (_name, file, message) => {
     const admin = await adminActor();
     const before = await count();
@@ -171,7 +213,8 @@ describe("the templates", () => {
   it.each(["structures", "lieux", "personnes"])("the template of %s previews as one row accepted, every column recognised", async (kind) => {
     const admin = await adminActor();
     // The example row names the structure of the first test: create it when this test runs alone.
-    if (kind === "personnes" && !(await getPrisma().partner.count({ where: { name: "Foyer Les Tilleuls" } }))) await createPartner({ name: "Foyer Les Tilleuls", postalCode: "69003" });
+    if (kind === "personnes" && !(await getPrisma().partner.count({ where: { name: "Foyer Les Tilleuls" } })))
+      await createPartner({ name: "Foyer Les Tilleuls", postalCode: "69003" });
     const { csv } = importTemplate(admin, kind);
     const preview = await previewImport(admin, { kind, file: new Uint8Array(Buffer.from(csv, "utf8")) });
     expect(Object.values(preview.mapping)).not.toContain(null);

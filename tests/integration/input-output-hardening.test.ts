@@ -22,7 +22,10 @@ describe("item 14: the guest list's CSV runs nothing in a spreadsheet", () => {
     const session = await createSession({ eventId: (await eventRow({ venueId })).id });
     const partner = await createPartner({ name: "@SUM(1+1)", phone: "+33 4 00 00 00 00" });
     const booking = await insertBooking(session.id, partner.id, { places: 1 });
-    await getPrisma().bookingGuest.updateMany({ where: { bookingId: booking.id }, data: { lastName: '=HYPERLINK("http://evil.example","clic")', firstName: "-2+3" } });
+    await getPrisma().bookingGuest.updateMany({
+      where: { bookingId: booking.id },
+      data: { lastName: '=HYPERLINK("http://evil.example","clic")', firstName: "-2+3" },
+    });
     const { csv } = await guestListCsv(manager, session.id);
     const line = csv.split("\n")[1]!;
     expect(line).toContain(`"'=HYPERLINK(""http://evil.example"",""clic"")"`);
@@ -49,14 +52,19 @@ describe("item 18: what comes in is what it claims to be", () => {
     const startsAt = new Date("2027-05-20T18:30:00Z");
     const session = await createSession({ eventId: (await eventRow({ venueId })).id, startsAt });
     const booking = await insertBooking(session.id, (await createPartner()).id, { places: 1 });
-    await expect(markArrived(manager, { bookingId: booking.id, positions: [0] }, { now: new Date("2027-05-19T18:00:00Z") })).rejects.toMatchObject({ code: "OTHER_DAY" });
+    await expect(markArrived(manager, { bookingId: booking.id, positions: [0] }, { now: new Date("2027-05-19T18:00:00Z") })).rejects.toMatchObject({
+      code: "OTHER_DAY",
+    });
     await expect(markArrived(manager, { bookingId: booking.id, positions: [0] }, { now: new Date("2027-05-20T17:00:00Z") })).resolves.toEqual({ marked: 1 });
   });
 
   it("takes only http and https ticket links", async () => {
     const fields = { title: "Récital", description: "Un piano.", category: "MUSIC" };
     for (const ticketUrl of ["javascript:alert(document.cookie)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox", "ftp://exemple.fr/billets"]) {
-      await expect(createEvent(manager, { venueId, ...fields, ticketUrl })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { ticketUrl: ["validation.httpUrl"] } });
+      await expect(createEvent(manager, { venueId, ...fields, ticketUrl })).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+        fieldErrors: { ticketUrl: ["validation.httpUrl"] },
+      });
     }
     await expect(createEvent(manager, { venueId, ...fields, ticketUrl: "https://billetterie.exemple.fr/recital" })).resolves.toHaveProperty("id");
   });
@@ -67,9 +75,14 @@ describe("item 18: what comes in is what it claims to be", () => {
     const session = await createSession({ eventId: (await eventRow({ venueId })).id });
     for (const lastName of ["\u202E\u202D", "\u200B\u200B", "\u2066\u2069", " \u0000 "]) {
       await expect(createPerson(referent, { partnerId: partner.id, firstName: "Zoé", lastName })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-      await expect(requestBooking(referent, { sessionId: session.id, partnerId: partner.id, guests: [{ firstName: "Zoé", lastName, kind: "MAIN" }] })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+      await expect(
+        requestBooking(referent, { sessionId: session.id, partnerId: partner.id, guests: [{ firstName: "Zoé", lastName, kind: "MAIN" }] }),
+      ).rejects.toMatchObject({ code: "INVALID_INPUT" });
     }
     const { id } = await createPerson(referent, { partnerId: partner.id, firstName: "Zo\u200Bé", lastName: "\u202ELefèvre" });
-    expect(await getPrisma().person.findUniqueOrThrow({ where: { id }, select: { firstName: true, lastName: true } })).toEqual({ firstName: "Zoé", lastName: "Lefèvre" });
+    expect(await getPrisma().person.findUniqueOrThrow({ where: { id }, select: { firstName: true, lastName: true } })).toEqual({
+      firstName: "Zoé",
+      lastName: "Lefèvre",
+    });
   });
 });

@@ -22,7 +22,11 @@ describe("GET /api/bookings/[id]/invitation", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("application/pdf");
     expect(response.headers.get("Content-Disposition")).toBe(`inline; filename="invitation-${world.number}.pdf"`);
-    expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(
+      Buffer.from(await response.arrayBuffer())
+        .subarray(0, 5)
+        .toString("latin1"),
+    ).toBe("%PDF-");
   });
 
   it("answers 401 to anyone not signed in, 404 to those who may not see the booking", async () => {

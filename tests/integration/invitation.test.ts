@@ -20,53 +20,67 @@ beforeAll(async () => {
 });
 
 describe("the invitation PDF", () => {
-  it("prints one page per guest with the name, the event, the venue, the number and what to do in case of absence", async () => {
-    const pdf = await renderInvitationPdf(await loadInvitation(world.actors.partnerA, world.bookingId));
-    const guestIds = (await getPrisma().bookingGuest.findMany({ where: { bookingId: world.bookingId }, orderBy: { position: "asc" }, select: { id: true } })).map((guest) => guest.id);
+  it(
+    "prints one page per guest with the name, the event, the venue, the number and what to do in case of absence",
+    async () => {
+      const pdf = await renderInvitationPdf(await loadInvitation(world.actors.partnerA, world.bookingId));
+      const guestIds = (
+        await getPrisma().bookingGuest.findMany({ where: { bookingId: world.bookingId }, orderBy: { position: "asc" }, select: { id: true } })
+      ).map((guest) => guest.id);
 
-    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    const { total, pages } = await readPdf(pdf);
-    expect(total).toBe(2);
-    const formatted = `${world.number.slice(0, 4)}-${world.number.slice(4)}`;
-    for (const [index, name] of ["Zoé Lefèvre", "Jérôme Ndiaye"].entries()) {
-      // Lines joined and non-breaking spaces read as spaces, as a reader sees them.
-      const text = pages[index]!.replace(/\s+/g, " ");
-      expect(text).toContain(name);
-      expect(text).toContain("Invitation nominative, ne peut être cédée");
-      expect(text).toContain("Le Malade imaginaire");
-      expect(text).toContain("samedi 12 décembre 2026 à 20 h 30");
-      expect(text).toContain("Théâtre des Lilas");
-      expect(text).toContain("12 rue des Églantiers");
-      expect(text).toContain("Métro C, arrêt Croix-Rousse.");
-      expect(text).toContain("04 72 00 12 34");
-      expect(text).toContain("CHRS L'Escale");
-      expect(text).toContain(formatted);
-      expect(text).toContain("Vous ne pouvez pas venir ?");
-      // The person's own feedback after the outing (issue 16): where, and the code of this invitation.
-      expect(text).toContain("Après la sortie, dites-nous comment c'était.");
-      expect(text).toContain("/offre/avis");
-      expect(text).toContain(formatFeedbackCode(feedbackCode(guestIds[index]!)));
-    }
-    // Each page names its own guest only.
-    expect(pages[0]).not.toContain("Jérôme");
-    expect(pdf.length).toBeLessThan(100_000);
-  }, PDF_TIMEOUT);
+      expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      const { total, pages } = await readPdf(pdf);
+      expect(total).toBe(2);
+      const formatted = `${world.number.slice(0, 4)}-${world.number.slice(4)}`;
+      for (const [index, name] of ["Zoé Lefèvre", "Jérôme Ndiaye"].entries()) {
+        // Lines joined and non-breaking spaces read as spaces, as a reader sees them.
+        const text = pages[index]!.replace(/\s+/g, " ");
+        expect(text).toContain(name);
+        expect(text).toContain("Invitation nominative, ne peut être cédée");
+        expect(text).toContain("Le Malade imaginaire");
+        expect(text).toContain("samedi 12 décembre 2026 à 20 h 30");
+        expect(text).toContain("Théâtre des Lilas");
+        expect(text).toContain("12 rue des Églantiers");
+        expect(text).toContain("Métro C, arrêt Croix-Rousse.");
+        expect(text).toContain("04 72 00 12 34");
+        expect(text).toContain("CHRS L'Escale");
+        expect(text).toContain(formatted);
+        expect(text).toContain("Vous ne pouvez pas venir ?");
+        // The person's own feedback after the outing (issue 16): where, and the code of this invitation.
+        expect(text).toContain("Après la sortie, dites-nous comment c'était.");
+        expect(text).toContain("/offre/avis");
+        expect(text).toContain(formatFeedbackCode(feedbackCode(guestIds[index]!)));
+      }
+      // Each page names its own guest only.
+      expect(pages[0]).not.toContain("Jérôme");
+      expect(pdf.length).toBeLessThan(100_000);
+    },
+    PDF_TIMEOUT,
+  );
 
-  it("never sends people to a visitor code the structure does not have (issue 29.5)", async () => {
-    const data = await loadInvitation(world.actors.partnerA, world.bookingId);
-    const { pages } = await readPdf(await renderInvitationPdf({ ...data, visitorCodeExists: false }));
-    const text = pages[0]!.replace(/\s+/g, " ");
-    expect(text).not.toContain("code d'accès de votre structure");
-    expect(text).toContain("demandez à votre structure comment faire, et gardez ce code.");
-  }, PDF_TIMEOUT);
+  it(
+    "never sends people to a visitor code the structure does not have (issue 29.5)",
+    async () => {
+      const data = await loadInvitation(world.actors.partnerA, world.bookingId);
+      const { pages } = await readPdf(await renderInvitationPdf({ ...data, visitorCodeExists: false }));
+      const text = pages[0]!.replace(/\s+/g, " ");
+      expect(text).not.toContain("code d'accès de votre structure");
+      expect(text).toContain("demandez à votre structure comment faire, et gardez ce code.");
+    },
+    PDF_TIMEOUT,
+  );
 
-  it("carries on each page a QR code that reads back as that guest's signed code", async () => {
-    const { qr } = await readPdf(await renderInvitationPdf(await loadInvitation(world.actors.admin, world.bookingId)));
-    expect(qr.map((scanned) => scanned && readInvitationCode(scanned))).toEqual([
-      { valid: true, number: world.number, position: 0 },
-      { valid: true, number: world.number, position: 1 },
-    ]);
-  }, PDF_TIMEOUT);
+  it(
+    "carries on each page a QR code that reads back as that guest's signed code",
+    async () => {
+      const { qr } = await readPdf(await renderInvitationPdf(await loadInvitation(world.actors.admin, world.bookingId)));
+      expect(qr.map((scanned) => scanned && readInvitationCode(scanned))).toEqual([
+        { valid: true, number: world.number, position: 0 },
+        { valid: true, number: world.number, position: 1 },
+      ]);
+    },
+    PDF_TIMEOUT,
+  );
 });
 
 describe("who may print the invitation", () => {

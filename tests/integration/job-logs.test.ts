@@ -17,7 +17,20 @@ afterAll(async () => {
 });
 
 it("logs a job that ran and one that failed, without their payload", async () => {
-  logTo(new Writable({ write: (chunk: Buffer, _e, done) => (lines.push(...chunk.toString().split("\n").filter(Boolean).map((line) => JSON.parse(line))), done()) }));
+  logTo(
+    new Writable({
+      write: (chunk: Buffer, _e, done) => (
+        lines.push(
+          ...chunk
+            .toString()
+            .split("\n")
+            .filter(Boolean)
+            .map((line) => JSON.parse(line)),
+        ),
+        done()
+      ),
+    }),
+  );
   await getPrisma().$transaction((tx) =>
     enqueue(prismaSql(tx), [
       { task: "stats-refresh", payload: { note: "payload-secret-1" } },
@@ -39,8 +52,18 @@ it("logs a job that ran and one that failed, without their payload", async () =>
     if (performance.now() - start > 45_000) throw new Error(`still waiting for the jobs' lines: ${JSON.stringify(lines)}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  expect(lines.find((line) => line.msg === "tâche terminée")).toMatchObject({ area: "jobs", task: "stats-refresh", attempt: 1, durationMs: expect.any(Number) });
-  expect(lines.find((line) => line.msg === "tâche en échec")).toMatchObject({ area: "jobs", task: "retention", final: true, error: "Error: Refusé pour [adresse]" });
+  expect(lines.find((line) => line.msg === "tâche terminée")).toMatchObject({
+    area: "jobs",
+    task: "stats-refresh",
+    attempt: 1,
+    durationMs: expect.any(Number),
+  });
+  expect(lines.find((line) => line.msg === "tâche en échec")).toMatchObject({
+    area: "jobs",
+    task: "retention",
+    final: true,
+    error: "Error: Refusé pour [adresse]",
+  });
   const text = JSON.stringify(lines);
   expect(text).not.toContain("payload-secret");
   expect(text).not.toContain("referente@escale.test");

@@ -94,7 +94,10 @@ async function mailServer(refuseFirst = 0) {
 }
 
 async function outbox() {
-  return getPrisma().outboxMail.findMany({ orderBy: { createdAt: "asc" }, select: { kind: true, status: true, userId: true, to: true, subject: true, attempts: true, text: true } });
+  return getPrisma().outboxMail.findMany({
+    orderBy: { createdAt: "asc" },
+    select: { kind: true, status: true, userId: true, to: true, subject: true, attempts: true, text: true },
+  });
 }
 
 describe("mails", () => {
@@ -208,7 +211,12 @@ describe("mails", () => {
     const admin = await adminActor();
     await setMailPreferences(referent, { MEMBERSHIP_INVITATION: "DIGEST", MEMBERSHIP_REMINDER: "NONE", DRAW_RESULT: "NONE" });
     await setMailPreferences(admin, { PARTNERSHIP_REQUEST: "NONE", CONVENTION_ENDING: "DIGEST" });
-    expect(await getMailPreferences(referent)).toMatchObject({ MEMBERSHIP_INVITATION: "DIGEST", MEMBERSHIP_REMINDER: "NONE", DRAW_RESULT: "NONE", BOOKING_CONFIRMED: "IMMEDIATE" });
+    expect(await getMailPreferences(referent)).toMatchObject({
+      MEMBERSHIP_INVITATION: "DIGEST",
+      MEMBERSHIP_REMINDER: "NONE",
+      DRAW_RESULT: "NONE",
+      BOOKING_CONFIRMED: "IMMEDIATE",
+    });
     const to = (actor: unknown) => (actor as { userId: string }).userId;
     const props = { partnerId: structure.id, season: 2026 };
     await queueMail(prismaSql(getPrisma()), [
@@ -239,14 +247,18 @@ describe("mails", () => {
   });
 
   it("offers each role the choice of the kinds it receives, and never of cancellations", () => {
-    expect(OPTIONAL_KINDS).toEqual(expect.arrayContaining(["MEMBERSHIP_INVITATION", "MEMBERSHIP_REMINDER", "CONVENTION_ENDING", "PARTNERSHIP_REQUEST", "DRAW_RESULT"]));
+    expect(OPTIONAL_KINDS).toEqual(
+      expect.arrayContaining(["MEMBERSHIP_INVITATION", "MEMBERSHIP_REMINDER", "CONVENTION_ENDING", "PARTNERSHIP_REQUEST", "DRAW_RESULT"]),
+    );
     expect(OPTIONAL_KINDS).not.toEqual(expect.arrayContaining(["BOOKING_CANCELLED"]));
     expect(OPTIONAL_KINDS).not.toEqual(expect.arrayContaining(["SESSION_CANCELLED"]));
     expect((OPTIONAL_KINDS as readonly string[]).filter((kind) => kind.startsWith("ACTIVITY_") || kind === "PARTNERSHIP_ACK")).toEqual([]); // people without an account
     // Every kind is offered to a role, and named in the catalog.
     expect([...new Set(Object.values(OPTIONAL_KINDS_BY_ROLE).flat())].sort()).toEqual([...OPTIONAL_KINDS].sort());
     expect(OPTIONAL_KINDS_BY_ROLE.ADMIN).toEqual(["PARTNERSHIP_REQUEST", "CONVENTION_ENDING"]);
-    expect(OPTIONAL_KINDS_BY_ROLE.PARTNER).toEqual(expect.arrayContaining(["DRAW_RESULT", "MEMBERSHIP_INVITATION", "MEMBERSHIP_REMINDER", "BOOKING_CONFIRMED"]));
+    expect(OPTIONAL_KINDS_BY_ROLE.PARTNER).toEqual(
+      expect.arrayContaining(["DRAW_RESULT", "MEMBERSHIP_INVITATION", "MEMBERSHIP_REMINDER", "BOOKING_CONFIRMED"]),
+    );
     for (const kind of OPTIONAL_KINDS) expect(typeof (messages.mail.kinds as Record<string, string>)[kind]).toBe("string");
   });
 
@@ -299,7 +311,9 @@ describe("rules on time", () => {
     expect(forSession("lift-quota")).toBeUndefined();
 
     await setQuotaRule(manager, { venueId, rule: { period: "MONTH", maxPlaces: 2, liftDaysBefore: 7 } }, { now: new Date("2027-01-01") });
-    expect((await waitingJobs()).find((job) => job.task === "lift-quota" && job.payload.sessionId === session.id)!.runAt.toISOString()).toBe("2027-03-23T19:00:00.000Z");
+    expect((await waitingJobs()).find((job) => job.task === "lift-quota" && job.payload.sessionId === session.id)!.runAt.toISOString()).toBe(
+      "2027-03-23T19:00:00.000Z",
+    );
     await setQuotaRule(manager, { venueId, rule: { period: "MONTH", maxPlaces: 2, liftDaysBefore: null } }, { now: new Date("2027-01-01") });
     expect((await waitingJobs()).some((job) => job.task === "lift-quota")).toBe(false);
 
@@ -346,13 +360,18 @@ describe("rules on time", () => {
     // and waits: both hold a share before any job can end.
     const held = await holdRows(`SELECT 1 FROM "Session" WHERE "id" = ANY($1::uuid[]) FOR UPDATE`, [sessions]);
     try {
-      await enqueue(prismaSql(getPrisma()), sessions.map((sessionId) => ({ task: "close-session" as const, payload: { sessionId }, key: `session-close:${sessionId}` })));
+      await enqueue(
+        prismaSql(getPrisma()),
+        sessions.map((sessionId) => ({ task: "close-session" as const, payload: { sessionId }, key: `session-close:${sessionId}` })),
+      );
       await until(async () => (await lockedJobs()).holders === 2, { what: "deux processus tenant chacun des tâches" });
     } finally {
       await held.release();
     }
     await until(async () => (await waitingJobs()).every((job) => job.task !== "close-session"), { what: "les douze fermetures faites" });
-    const ran = (await Promise.all(workers.map((worker) => worker.stop()))).map((jobs) => jobs.filter((job) => job.task === "close-session").map((job) => job.id));
+    const ran = (await Promise.all(workers.map((worker) => worker.stop()))).map((jobs) =>
+      jobs.filter((job) => job.task === "close-session").map((job) => job.id),
+    );
     expect(ran.every((ids) => ids.length > 0)).toBe(true); // both took their share
     expect(new Set(ran.flat()).size).toBe(12); // and no job twice
     expect(ran.flat()).toHaveLength(12);
@@ -372,7 +391,9 @@ describe("rules on time", () => {
       const partner = (await partners(1))[0]!;
       const waiting = await insertBooking(closing.id, partner.id, { places: 1, status: "WAITLISTED" });
       const drawn = await createSession({ startsAt: new Date(closesAt.getTime() + 86_400_000), capacity: 5 });
-      await getPrisma().sessionDraw.create({ data: { sessionId: drawn.id, opensAt: new Date(closesAt.getTime() - 86_400_000), closesAt, seed: "0".repeat(64), fingerprint: "f".repeat(64) } });
+      await getPrisma().sessionDraw.create({
+        data: { sessionId: drawn.id, opensAt: new Date(closesAt.getTime() - 86_400_000), closesAt, seed: "0".repeat(64), fingerprint: "f".repeat(64) },
+      });
       await enqueue(prismaSql(getPrisma()), [
         { task: "close-session", payload: { sessionId: closing.id }, runAt: closesAt, key: `session-close:${closing.id}` },
         { task: "run-draw", payload: { sessionId: drawn.id }, runAt: closesAt, key: `session-draw:${drawn.id}` },
@@ -402,7 +423,12 @@ describe("workers that are gone (issue 26.12)", () => {
     let survivor: ReturnType<typeof startJobWorker> | undefined;
     try {
       await enqueue(prismaSql(getPrisma()), { task: "close-session", payload: { sessionId: session.id }, key: `session-close:${session.id}` });
-      await until(async () => (await getPrisma().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE locked_by = ${killedId}`)[0]!.n === 1, { what: "la tâche prise par le premier processus" });
+      await until(
+        async () =>
+          (await getPrisma().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE locked_by = ${killedId}`)[0]!.n ===
+          1,
+        { what: "la tâche prise par le premier processus" },
+      );
       await killed.kill();
       await held.release();
       survivor = startJobWorker(quickly);
@@ -455,7 +481,9 @@ describe("jobs that keep failing", () => {
     const waiting = await insertBooking(session.id, partner!.id, { places: 1, status: "WAITLISTED" });
     await enqueue(prismaSql(getPrisma()), { task: "close-session", payload: { sessionId: session.id }, key: `session-close:${session.id}`, maxAttempts: 3 });
     // …but the database refuses every audit entry: each attempt fails, then the job is left failed.
-    await getPrisma().$executeRawUnsafe(`CREATE FUNCTION journal_down() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'journal indisponible'; END $$`);
+    await getPrisma().$executeRawUnsafe(
+      `CREATE FUNCTION journal_down() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'journal indisponible'; END $$`,
+    );
     await getPrisma().$executeRawUnsafe(`CREATE TRIGGER journal_down BEFORE INSERT ON "AuditLog" FOR EACH ROW EXECUTE FUNCTION journal_down()`);
     try {
       await runJobs();
@@ -510,7 +538,9 @@ describe("jobs that keep failing", () => {
     expect(jobs.map((job) => job.task)).toEqual(["lift-quota"]);
     expect(jobs[0]!.error).toMatch(/^Contenu de la tâche illisible : sessionId/);
     expect(firstLine("Connexion refusée\n    at Socket.connect (node:net:1)")).toBe("Connexion refusée");
-    expect(firstLine("Invalid `tx.$queryRawUnsafe()` invocation:\n\n\nRaw query failed. Code: `P0001`. Message: `refusé`")).toBe("Raw query failed. Code: `P0001`. Message: `refusé`");
+    expect(firstLine("Invalid `tx.$queryRawUnsafe()` invocation:\n\n\nRaw query failed. Code: `P0001`. Message: `refusé`")).toBe(
+      "Raw query failed. Code: `P0001`. Message: `refusé`",
+    );
     expect(firstLine(null)).toBe("");
     expect(firstLine("x".repeat(1000))).toHaveLength(300);
   });
@@ -532,7 +562,8 @@ describe("the crontab", () => {
       let runs = 0;
       for (let minute = 0; minute < 24 * 60; minute++) {
         const at = new Date(start + day * 86_400_000 + minute * 60_000);
-        if (items[0]!.match({ min: at.getUTCMinutes(), hour: at.getUTCHours(), date: at.getUTCDate(), month: at.getUTCMonth() + 1, dow: at.getUTCDay() })) runs++;
+        if (items[0]!.match({ min: at.getUTCMinutes(), hour: at.getUTCHours(), date: at.getUTCDate(), month: at.getUTCMonth() + 1, dow: at.getUTCDay() }))
+          runs++;
       }
       expect(runs).toBe(1);
     }

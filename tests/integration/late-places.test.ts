@@ -36,7 +36,11 @@ async function optedIn(choice: { categories?: string[]; areas?: string[]; fromHo
   return { id: partner.id, actor, userId: (actor as { userId: string }).userId };
 }
 
-const late = (sessionId: string) => getPrisma().session.findUniqueOrThrow({ where: { id: sessionId }, select: { capacity: true, confirmedPlaces: true, latePlaces: true, lateConfirmedPlaces: true } });
+const late = (sessionId: string) =>
+  getPrisma().session.findUniqueOrThrow({
+    where: { id: sessionId },
+    select: { capacity: true, confirmedPlaces: true, latePlaces: true, lateConfirmedPlaces: true },
+  });
 
 describe("a release of late places", () => {
   beforeEach(forgetJobsAndMail);
@@ -65,8 +69,12 @@ describe("a release of late places", () => {
 
   it("is refused more than 48 hours before the start, after the margin, and to another venue", async () => {
     const stage = await tonight();
-    await expect(releaseLatePlaces(stage.venue, { sessionId: stage.sessionId, places: 2 }, { now: parisTime("2026-12-20", 12) })).rejects.toMatchObject({ code: "LATE_TOO_EARLY" });
-    await expect(releaseLatePlaces(stage.venue, { sessionId: stage.sessionId, places: 2, marginMinutes: 60 }, { now: parisTime("2026-12-22", 19, 45) })).rejects.toMatchObject({ code: "LATE_MARGIN_TOO_LONG" });
+    await expect(releaseLatePlaces(stage.venue, { sessionId: stage.sessionId, places: 2 }, { now: parisTime("2026-12-20", 12) })).rejects.toMatchObject({
+      code: "LATE_TOO_EARLY",
+    });
+    await expect(
+      releaseLatePlaces(stage.venue, { sessionId: stage.sessionId, places: 2, marginMinutes: 60 }, { now: parisTime("2026-12-22", 19, 45) }),
+    ).rejects.toMatchObject({ code: "LATE_MARGIN_TOO_LONG" });
     await expect(releaseLatePlaces(await venueActor((await createVenue()).id), { sessionId: stage.sessionId, places: 2 }, { now })).rejects.toThrow(/lieu/);
     expect(await late(stage.sessionId)).toMatchObject({ latePlaces: 0 });
   });
@@ -100,7 +108,10 @@ describe("booking late places", () => {
     const stage = await tonight();
     await releaseLatePlaces(stage.venue, { sessionId: stage.sessionId, places: 2 }, { now });
     const [a] = await partners(1);
-    await expect(requestLatePlaces(a!.actor, request(stage.sessionId, a!.id, 3, "WAITLIST"), { now })).rejects.toMatchObject({ code: "LATE_PLACES_GONE", message: expect.stringMatching(/Il ne reste que 2 places/) });
+    await expect(requestLatePlaces(a!.actor, request(stage.sessionId, a!.id, 3, "WAITLIST"), { now })).rejects.toMatchObject({
+      code: "LATE_PLACES_GONE",
+      message: expect.stringMatching(/Il ne reste que 2 places/),
+    });
     expect(await getPrisma().booking.count({ where: { sessionId: stage.sessionId } })).toBe(0);
   });
 
@@ -131,7 +142,10 @@ describe("booking late places", () => {
     expect(await late(session.id)).toEqual({ capacity: 1, confirmedPlaces: 1, latePlaces: 3, lateConfirmedPlaces: 2 });
 
     const list = await getGuestList(manager, session.id, { now });
-    expect(list.guests.filter((guest) => guest.late).map((guest) => guest.number)).toEqual([answer.outcome === "CONFIRMED" ? answer.confirmed.number : "", answer.outcome === "CONFIRMED" ? answer.confirmed.number : ""]);
+    expect(list.guests.filter((guest) => guest.late).map((guest) => guest.number)).toEqual([
+      answer.outcome === "CONFIRMED" ? answer.confirmed.number : "",
+      answer.outcome === "CONFIRMED" ? answer.confirmed.number : "",
+    ]);
     expect(list.session).toMatchObject({ latePlaces: 3, lateConfirmedPlaces: 2 });
 
     if (answer.outcome !== "CONFIRMED") throw new Error("confirmed expected");
@@ -143,8 +157,12 @@ describe("booking late places", () => {
     const stage = await tonight();
     await releaseLatePlaces(stage.venue, { sessionId: stage.sessionId, places: 2, marginMinutes: 45 }, { now });
     const [a] = await partners(1);
-    await expect(requestLatePlaces(a!.actor, request(stage.sessionId, a!.id, 1), { now: parisTime("2026-12-22", 19, 45) })).rejects.toMatchObject({ code: "LATE_CLOSED" });
-    await expect(requestLatePlaces(a!.actor, request(stage.sessionId, a!.id, 1), { now: parisTime("2026-12-22", 19, 44) })).resolves.toMatchObject({ outcome: "CONFIRMED" });
+    await expect(requestLatePlaces(a!.actor, request(stage.sessionId, a!.id, 1), { now: parisTime("2026-12-22", 19, 45) })).rejects.toMatchObject({
+      code: "LATE_CLOSED",
+    });
+    await expect(requestLatePlaces(a!.actor, request(stage.sessionId, a!.id, 1), { now: parisTime("2026-12-22", 19, 44) })).resolves.toMatchObject({
+      outcome: "CONFIRMED",
+    });
   });
 
   it("is refused on a session where the venue released none", async () => {
@@ -183,7 +201,10 @@ describe("the offer of late places", () => {
 
     const mine = (offers: LateOffer[]) => offers.filter((offer) => [soon.sessionId, later.sessionId, ordinary.sessionId].includes(offer.sessionId));
     const offers = mine(await lateOffers(viewer.actor, { now }));
-    expect(offers.map((offer) => [offer.sessionId, offer.left])).toEqual([[soon.sessionId, 1], [later.sessionId, 2]]);
+    expect(offers.map((offer) => [offer.sessionId, offer.left])).toEqual([
+      [soon.sessionId, 1],
+      [later.sessionId, 2],
+    ]);
     expect(timeLeft(offers[0]!.closesAt, now)).toBe("4 h");
     expect(timeLeft(offers[1]!.closesAt, parisTime("2026-12-22", 20, 5))).toBe("25 min");
 

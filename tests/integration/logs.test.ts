@@ -27,7 +27,10 @@ const sink = new Writable({
     done();
   },
 });
-const logged = () => lines.map((line) => JSON.parse(line) as Record<string, unknown> & { req?: { route?: string }; res?: { status?: number }; actor?: { id?: string; role?: string } });
+const logged = () =>
+  lines.map(
+    (line) => JSON.parse(line) as Record<string, unknown> & { req?: { route?: string }; res?: { status?: number }; actor?: { id?: string; role?: string } },
+  );
 
 const FEED_TOKEN = "f33dT0ken-9c1b5e7a2d4f6081";
 const RESET_TOKEN = "r3setT0ken-77aa1c0e9b2d4f60";
@@ -41,7 +44,12 @@ let partnerUserId: string;
 beforeAll(async () => {
   await seedDemoData(process.env.DATABASE_URL!, { reset: false });
   logTo(sink);
-  smtp = new SMTPServer({ authOptional: true, disabledCommands: ["STARTTLS"], logger: false, onData: (stream, _s, done) => stream.on("data", () => {}).on("end", () => done()) });
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData: (stream, _s, done) => stream.on("data", () => {}).on("end", () => done()),
+  });
   await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
   process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
   partnerUserId = (await getPrisma().user.findUniqueOrThrow({ where: { email: demoAccounts.partner.email } })).id;
@@ -92,7 +100,11 @@ describe("the log of a day's sequence", () => {
     // Requests: a sign-in form, a visitor code, a calendar feed and a password reset (tokens in the path),
     // a partner's page with an e-mail address in the query, a path no page answers.
     const signIn = `email=${encodeURIComponent(demoAccounts.partner.email)}&password=${demoAccounts.password}`;
-    await send("/connexion", { method: "POST", body: signIn, headers: { "content-type": "application/x-www-form-urlencoded", cookie: `next-auth.session-token=${RESET_TOKEN}` } });
+    await send("/connexion", {
+      method: "POST",
+      body: signIn,
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: `next-auth.session-token=${RESET_TOKEN}` },
+    });
     await send("/code", { method: "POST", body: `code=${demoAccounts.visitorCode}`, headers: { "content-type": "application/x-www-form-urlencoded" } });
     await send(`/agenda/${FEED_TOKEN}`);
     await send(`/mot-de-passe/${RESET_TOKEN}?email=${encodeURIComponent(demoAccounts.admin.email)}`);
@@ -102,7 +114,11 @@ describe("the log of a day's sequence", () => {
     // A real booking by the demo's partner for one of its people and a companion typed in, then its mails.
     const partner = await prisma.partner.findFirstOrThrow({ where: { users: { some: { id: partnerUserId } } }, include: { people: { take: 1 } } });
     const actor = { kind: "user" as const, userId: partnerUserId, role: "PARTNER" as const, partnerId: partner.id };
-    const sessions = await prisma.session.findMany({ where: { startsAt: { gt: new Date(Date.now() + 7 * 86_400_000) }, event: { status: "PUBLISHED" } }, orderBy: { startsAt: "asc" }, take: 20 });
+    const sessions = await prisma.session.findMany({
+      where: { startsAt: { gt: new Date(Date.now() + 7 * 86_400_000) }, event: { status: "PUBLISHED" } },
+      orderBy: { startsAt: "asc" },
+      take: 20,
+    });
     const person = partner.people[0]!;
     let booked = false;
     for (const session of sessions) {
@@ -123,7 +139,14 @@ describe("the log of a day's sequence", () => {
 
     const entries = logged();
     const requests = entries.filter((line) => line.msg === "requête");
-    expect(requests.map((line) => line.req?.route).sort()).toEqual(["(inconnue)", "/agenda/[token]", "/code", "/connexion", "/mot-de-passe/[token]", "/partenaire/personnes"]);
+    expect(requests.map((line) => line.req?.route).sort()).toEqual([
+      "(inconnue)",
+      "/agenda/[token]",
+      "/code",
+      "/connexion",
+      "/mot-de-passe/[token]",
+      "/partenaire/personnes",
+    ]);
     const partnerPage = requests.find((line) => line.req?.route === "/partenaire/personnes")!;
     expect(partnerPage).toMatchObject({ reqId: page.requestId, res: { status: 200 }, actor: { id: partnerUserId, role: "PARTNER" } });
     expect(partnerPage.responseTime).toEqual(expect.any(Number));
@@ -137,10 +160,12 @@ describe("the log of a day's sequence", () => {
     const forbidden = new Set<string>([demoAccounts.password, demoAccounts.visitorCode, FEED_TOKEN, RESET_TOKEN, TYPED_GUEST.firstName, TYPED_GUEST.lastName]);
     for (const user of users) [user.email, user.name].forEach((value) => value && forbidden.add(value));
     for (const someone of [...people, ...guests]) forbidden.add(`${someone.firstName} ${someone.lastName}`).add(someone.lastName);
-    for (const venue of venues) [venue.phone, venue.email, venue.ticketOfficePhone, venue.ticketOfficeEmail].forEach((value) => value && value.length > 4 && forbidden.add(value));
+    for (const venue of venues)
+      [venue.phone, venue.email, venue.ticketOfficePhone, venue.ticketOfficeEmail].forEach((value) => value && value.length > 4 && forbidden.add(value));
     // As a word ("Pons" is a name, not the middle of "responseTime"), as written or as a URL encodes it.
     const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const appears = (value: string) => [value, encodeURIComponent(value)].some((form) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, "iu").test(lines.join("\n")));
+    const appears = (value: string) =>
+      [value, encodeURIComponent(value)].some((form) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, "iu").test(lines.join("\n")));
     const found = [...forbidden].filter(appears);
     expect(found.map((value) => [value, lines.find((line) => line.toLowerCase().includes(value.toLowerCase()))])).toEqual([]);
   });

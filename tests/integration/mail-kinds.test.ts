@@ -22,7 +22,11 @@ const userIdOf = (actor: unknown) => (actor as { userId: string }).userId;
 const flat = (text: string | null | undefined) => (text ?? "").replace(/\s+/g, " ");
 
 async function mailsOf(kind: string) {
-  return getPrisma().outboxMail.findMany({ where: { kind }, orderBy: { createdAt: "asc" }, select: { kind: true, status: true, userId: true, subject: true, text: true, html: true } });
+  return getPrisma().outboxMail.findMany({
+    where: { kind },
+    orderBy: { createdAt: "asc" },
+    select: { kind: true, status: true, userId: true, subject: true, text: true, html: true },
+  });
 }
 
 const confirmedId = (result: unknown) => (result as { confirmed: { id: string } }).confirmed.id;

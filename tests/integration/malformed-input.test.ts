@@ -25,7 +25,11 @@ interface Target {
 function targets(): Target[] {
   const found: Target[] = [];
   const walk = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === "generated" ? [] : walk(path.join(dir, e.name))) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) =>
+        e.isDirectory() ? (e.name === "generated" ? [] : walk(path.join(dir, e.name))) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : [],
+      );
   for (const file of walk(path.join(root, "lib"))) {
     const relative = path.relative(path.join(root, "lib"), file);
     if (SKIP_FILES.has(relative)) continue;
@@ -39,15 +43,56 @@ function targets(): Target[] {
   return found;
 }
 
-const TEXT = ["\u0000", "a\u0000b", "toString", "__proto__", "constructor", "\u202E\u200B", "x".repeat(20_000), "'; DROP TABLE \"Booking\"; --"];
+const TEXT = ["\u0000", "a\u0000b", "toString", "__proto__", "constructor", "\u202E\u200B", "x".repeat(20_000), '\'; DROP TABLE "Booking"; --'];
 const ODD: unknown[] = [undefined, null, 42, -1, 1e300, NaN, true, [], {}, ["a"], { toString: "x" }];
 
 /** Real ids of the world for the fields that name a thing, so that the text fields are reached. */
 function realIds(w: MatrixWorld): Record<string, unknown> {
-  return { sessionId: w.sessionX, partnerId: w.partnerA, bookingId: w.bookingId, eventId: w.eventX, venueId: w.venueX, personId: w.personA, userId: w.colleagueA };
+  return {
+    sessionId: w.sessionX,
+    partnerId: w.partnerA,
+    bookingId: w.bookingId,
+    eventId: w.eventX,
+    venueId: w.venueX,
+    personId: w.personA,
+    userId: w.colleagueA,
+  };
 }
 
-const TEXT_FIELDS = ["firstName", "lastName", "note", "notes", "title", "description", "comment", "code", "number", "name", "email", "reason", "imageAlt", "ticketUrl", "addressLine", "postalCode", "city", "area", "ticketOfficePhone", "token", "password", "confirm", "q", "from", "to", "category", "mood", "kind", "ifShort", "role", "period", "status"];
+const TEXT_FIELDS = [
+  "firstName",
+  "lastName",
+  "note",
+  "notes",
+  "title",
+  "description",
+  "comment",
+  "code",
+  "number",
+  "name",
+  "email",
+  "reason",
+  "imageAlt",
+  "ticketUrl",
+  "addressLine",
+  "postalCode",
+  "city",
+  "area",
+  "ticketOfficePhone",
+  "token",
+  "password",
+  "confirm",
+  "q",
+  "from",
+  "to",
+  "category",
+  "mood",
+  "kind",
+  "ifShort",
+  "role",
+  "period",
+  "status",
+];
 
 function inputs(w: MatrixWorld): unknown[] {
   const ids = realIds(w);
@@ -55,7 +100,17 @@ function inputs(w: MatrixWorld): unknown[] {
   for (const text of TEXT) {
     list.push({ ...ids, ...Object.fromEntries(TEXT_FIELDS.map((field) => [field, text])) });
     const guest = { firstName: text, lastName: text, kind: "MAIN", personId: text, needs: [text] };
-    list.push({ ...ids, guests: [guest], people: [guest], companions: [guest], positions: [text], times: [text], weekdays: [text], accessibility: [text], rule: { period: text, maxPlaces: text } });
+    list.push({
+      ...ids,
+      guests: [guest],
+      people: [guest],
+      companions: [guest],
+      positions: [text],
+      times: [text],
+      weekdays: [text],
+      accessibility: [text],
+      rule: { period: text, maxPlaces: text },
+    });
   }
   for (const key of Object.keys(ids)) for (const odd of [...ODD, ...TEXT.slice(0, 4)]) list.push({ ...ids, [key]: odd });
   return list;
@@ -65,7 +120,18 @@ function args(target: Target, w: MatrixWorld, fuzzed: number, value: unknown): u
   return target.params.map((param, index) => {
     if (index === fuzzed) return value;
     if (param.type === "unknown") return realIds(w);
-    if (param.type === "string") return /partner/i.test(param.name) ? w.partnerA : /venue/i.test(param.name) ? w.venueX : /session/i.test(param.name) ? w.sessionX : /booking|^id$/i.test(param.name) ? w.bookingId : /person/i.test(param.name) ? w.personA : w.eventX;
+    if (param.type === "string")
+      return /partner/i.test(param.name)
+        ? w.partnerA
+        : /venue/i.test(param.name)
+          ? w.venueX
+          : /session/i.test(param.name)
+            ? w.sessionX
+            : /booking|^id$/i.test(param.name)
+              ? w.bookingId
+              : /person/i.test(param.name)
+                ? w.personA
+                : w.eventX;
     if (param.type === "Buffer") return Buffer.from("pas une image");
     return undefined;
   });
@@ -85,12 +151,19 @@ it.each(all.map((t) => [`${t.file}#${t.name}`, t] as const))("%s answers bad inp
   const admin = world.actors.admin;
   const unclear: string[] = [];
   for (const [index, param] of target.params.entries()) {
-    const values = param.type === "unknown" ? inputs(world) : param.type === "string" ? [...TEXT, randomUUID(), ...ODD] : param.type === "Buffer" ? [Buffer.alloc(0)] : [];
+    const values =
+      param.type === "unknown" ? inputs(world) : param.type === "string" ? [...TEXT, randomUUID(), ...ODD] : param.type === "Buffer" ? [Buffer.alloc(0)] : [];
     for (const value of values) {
       try {
         await lib[target.name]!(admin, ...args(target, world, index, value));
       } catch (error) {
-        if (!clear(error)) unclear.push(`${param.name} = ${JSON.stringify(value)?.slice(0, 60)}: ${String((error as Error)?.message ?? error).split("\n").slice(-1)[0]?.slice(0, 160)}`);
+        if (!clear(error))
+          unclear.push(
+            `${param.name} = ${JSON.stringify(value)?.slice(0, 60)}: ${String((error as Error)?.message ?? error)
+              .split("\n")
+              .slice(-1)[0]
+              ?.slice(0, 160)}`,
+          );
       }
     }
   }
@@ -101,7 +174,14 @@ it("reads the catalog's filters from any URL: a prototype's key is no filter, a 
   const { readCatalogFilters } = await import("@/lib/catalog/filters");
   const { searchSessions } = await import("@/lib/catalog/search");
   const world = await matrixWorld();
-  const filters = readCatalogFilters({ acces: ["toString", "WHEELCHAIR"], categorie: "__proto__", q: "Spec\u0000tacle", ville: "\u0000", quartier: "a\u0000b", page: "1e300" });
+  const filters = readCatalogFilters({
+    acces: ["toString", "WHEELCHAIR"],
+    categorie: "__proto__",
+    q: "Spec\u0000tacle",
+    ville: "\u0000",
+    quartier: "a\u0000b",
+    page: "1e300",
+  });
   expect(filters).toMatchObject({ acces: ["WHEELCHAIR"], categorie: [], q: "Spectacle", ville: undefined, quartier: "ab", page: 1 });
   await expect(searchSessions(world.actors.partnerA, filters)).resolves.toBeDefined();
 });

@@ -52,7 +52,10 @@ describe("the national data set, at scale 0.01", () => {
            OR s."waitlistedBookings" <> coalesce(b.waiting, 0) OR s."confirmedPlaces" > s."capacity"`),
     ).toBe(0);
     // The trigger is back: a confirmation beyond capacity is refused by the database.
-    const full = await getPrisma().session.findFirstOrThrow({ where: { confirmedPlaces: { gt: 0 } }, include: { bookings: { where: { status: "CONFIRMED" }, take: 1 } } });
+    const full = await getPrisma().session.findFirstOrThrow({
+      where: { confirmedPlaces: { gt: 0 } },
+      include: { bookings: { where: { status: "CONFIRMED" }, take: 1 } },
+    });
     await expect(
       getPrisma().$executeRawUnsafe(`UPDATE "Booking" SET "places" = "places" + ${full.capacity} WHERE "id" = '${full.bookings[0]!.id}'`),
     ).rejects.toThrow(/Session_confirmedPlaces_check/);
@@ -70,7 +73,9 @@ describe("the national data set, at scale 0.01", () => {
   it("copies each session's start onto its bookings, as the database's trigger would", async () => {
     expect(await one(`SELECT count(*)::int AS n FROM "Booking"`)).toBeGreaterThan(1000);
     expect(
-      await one(`SELECT count(*)::int AS n FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId" WHERE b."sessionStartsAt" IS DISTINCT FROM s."startsAt"`),
+      await one(
+        `SELECT count(*)::int AS n FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId" WHERE b."sessionStartsAt" IS DISTINCT FROM s."startsAt"`,
+      ),
     ).toBe(0);
   });
 
@@ -101,7 +106,9 @@ describe("the national data set, at scale 0.01", () => {
         WHERE u."partnerId" IS DISTINCT FROM b."partnerId" OR u."role" <> 'PARTNER'`),
     ).toBe(0);
     expect(
-      await one(`SELECT count(*)::int AS n FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId" WHERE NOT partner_convention_valid(b."partnerId", s."startsAt")`),
+      await one(
+        `SELECT count(*)::int AS n FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId" WHERE NOT partner_convention_valid(b."partnerId", s."startsAt")`,
+      ),
     ).toBe(0);
     // Requested before the session and before now, cancelled after the request (the demo's own bookings
     // are dated loosely: some of its requests lie in the future).
@@ -128,9 +135,13 @@ describe("the national data set, at scale 0.01", () => {
       FROM "BookingGuest" g JOIN "Booking" b ON b."id" = g."bookingId"
       WHERE b."status" IN ('CONFIRMED', 'WAITLISTED') AND g."cancelledAt" IS NULL AND b."requestSeq" >= ${firstSeq}`;
     expect(
-      await one(`SELECT count(*)::int AS n FROM (SELECT 1 FROM (${holders}) h WHERE h."personId" IS NOT NULL GROUP BY h."partnerId", h."sessionId", h."personId" HAVING count(*) > 1) x`),
+      await one(
+        `SELECT count(*)::int AS n FROM (SELECT 1 FROM (${holders}) h WHERE h."personId" IS NOT NULL GROUP BY h."partnerId", h."sessionId", h."personId" HAVING count(*) > 1) x`,
+      ),
     ).toBe(0);
-    expect(await one(`SELECT count(*)::int AS n FROM (SELECT 1 FROM (${holders}) h GROUP BY h."partnerId", h."sessionId", h.name_key HAVING count(*) > 1) x`)).toBe(0);
+    expect(
+      await one(`SELECT count(*)::int AS n FROM (SELECT 1 FROM (${holders}) h GROUP BY h."partnerId", h."sessionId", h.name_key HAVING count(*) > 1) x`),
+    ).toBe(0);
     // And no two people of a structure's list bear the same name.
     expect(
       await one(`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Person" GROUP BY "partnerId", person_name_key("firstName", "lastName") HAVING count(*) > 1) x`),
@@ -192,10 +203,13 @@ describe("the national data set, at scale 0.01", () => {
       WHERE v."email" LIKE 'contact@lieu-%'`);
     expect(past).toBeGreaterThan(0.4);
     expect(past).toBeLessThan(0.6);
-    expect(await one(`SELECT count(*)::int AS n FROM "Session" WHERE "startsAt" > ${at} AND "confirmedPlaces" = "capacity" AND "waitlistedBookings" > 0`)).toBeGreaterThan(0);
-    const statuses = Object.fromEntries(
-      (await getPrisma().booking.groupBy({ by: ["status"], _count: true })).map((row) => [row.status, row._count]),
-    ) as Record<string, number>;
+    expect(
+      await one(`SELECT count(*)::int AS n FROM "Session" WHERE "startsAt" > ${at} AND "confirmedPlaces" = "capacity" AND "waitlistedBookings" > 0`),
+    ).toBeGreaterThan(0);
+    const statuses = Object.fromEntries((await getPrisma().booking.groupBy({ by: ["status"], _count: true })).map((row) => [row.status, row._count])) as Record<
+      string,
+      number
+    >;
     // About 80% at full scale; at this one a few structures share the sessions and more requests are
     // duplicates or over the Lilas' quota.
     expect(statuses.CONFIRMED! / result.counts.Booking!).toBeGreaterThan(0.55);

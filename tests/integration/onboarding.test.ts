@@ -70,7 +70,9 @@ describe("recordStep, in order", () => {
     const partnerId = await freshRequest("Foyer Trop Pressé");
     const refusal = recordStep(admin, STEPS.TRAINED(partnerId));
     await expect(refusal).rejects.toMatchObject({ code: "STEP_OUT_OF_ORDER", params: { stage: "Demande reçue" } });
-    await expect(refusal).rejects.toThrow("Cette étape ne vient pas maintenant : la structure en est à « Demande reçue », l'étape suivante est « Rencontre prévue ».");
+    await expect(refusal).rejects.toThrow(
+      "Cette étape ne vient pas maintenant : la structure en est à « Demande reçue », l'étape suivante est « Rencontre prévue ».",
+    );
     const structure = await getStructure(admin, partnerId);
     expect(structure.stage).toBe("REQUEST_RECEIVED");
     expect(structure.steps.map((step) => step.kind)).toEqual(["REQUEST_RECEIVED"]);
@@ -86,7 +88,10 @@ describe("recordStep, in order", () => {
     await expect(recordStep(admin, STEPS.MEETING_PLANNED(signed))).rejects.toMatchObject({ code: "STEP_OUT_OF_ORDER" });
     await recordStep(admin, STEPS.ACCOUNT_CREATED(signed));
     await recordStep(admin, STEPS.TRAINED(signed));
-    await expect(recordStep(admin, STEPS.TRAINED(signed))).rejects.toMatchObject({ code: "STEP_OUT_OF_ORDER", message: expect.stringContaining("son parcours est terminé") });
+    await expect(recordStep(admin, STEPS.TRAINED(signed))).rejects.toMatchObject({
+      code: "STEP_OUT_OF_ORDER",
+      message: expect.stringContaining("son parcours est terminé"),
+    });
   });
 });
 

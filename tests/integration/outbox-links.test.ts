@@ -14,7 +14,10 @@ const LINK = /\/mot-de-passe\/[\w-]+/;
 const saved = { demo: process.env.BILLETTERIE_DEMO, smtp: process.env.SMTP_URL };
 
 afterEach(() => {
-  for (const [name, value] of [["BILLETTERIE_DEMO", saved.demo], ["SMTP_URL", saved.smtp]] as const) {
+  for (const [name, value] of [
+    ["BILLETTERIE_DEMO", saved.demo],
+    ["SMTP_URL", saved.smtp],
+  ] as const) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }
@@ -35,7 +38,15 @@ describe("single-use links in the outbox", () => {
     delete process.env.SMTP_URL;
     delete process.env.BILLETTERIE_DEMO;
     const partner = await createPartner();
-    await getPrisma().user.create({ data: { email: "referente-start@exemple.test", name: "Awa", role: "PARTNER", partnerId: partner.id, passwordHash: await hashPassword("une phrase de passe") } });
+    await getPrisma().user.create({
+      data: {
+        email: "referente-start@exemple.test",
+        name: "Awa",
+        role: "PARTNER",
+        partnerId: partner.id,
+        passwordHash: await hashPassword("une phrase de passe"),
+      },
+    });
     await resetMailsFor("referente-start@exemple.test");
     const text = await textTo(await adminActor(), "referente-start@exemple.test");
     expect(text).not.toMatch(LINK);
@@ -46,9 +57,19 @@ describe("single-use links in the outbox", () => {
     delete process.env.SMTP_URL;
     process.env.BILLETTERIE_DEMO = "1";
     const partner = await createPartner();
-    await getPrisma().user.create({ data: { email: "referente-demo@exemple.test", name: "Awa", role: "PARTNER", partnerId: partner.id, passwordHash: await hashPassword("une phrase de passe") } });
+    await getPrisma().user.create({
+      data: {
+        email: "referente-demo@exemple.test",
+        name: "Awa",
+        role: "PARTNER",
+        partnerId: partner.id,
+        passwordHash: await hashPassword("une phrase de passe"),
+      },
+    });
     const reader = await adminActor();
-    const other = await getPrisma().user.create({ data: { email: "autre-admin@exemple.test", name: "Autre", role: "ADMIN", passwordHash: await hashPassword("une phrase de passe") } });
+    const other = await getPrisma().user.create({
+      data: { email: "autre-admin@exemple.test", name: "Autre", role: "ADMIN", passwordHash: await hashPassword("une phrase de passe") },
+    });
     const own = await getPrisma().user.findUniqueOrThrow({ where: { id: reader.kind === "user" ? reader.userId : "" } });
     await resetMailsFor("referente-demo@exemple.test", other.email, own.email);
     expect(await textTo(reader, "referente-demo@exemple.test")).toMatch(LINK);

@@ -9,15 +9,7 @@ import { getVenueForAssociation } from "@/lib/association/venues";
 import type { Actor } from "@/lib/auth/actor";
 import { anonymousActor } from "@/lib/auth/actor";
 import { getEventDetails } from "@/lib/catalog/event";
-import {
-  associationBookingTitle,
-  attendanceTitle,
-  bookFormTitle,
-  eventTitle,
-  organisationTitle,
-  partnerBookingTitle,
-  sessionTitle,
-} from "@/lib/page-titles";
+import { associationBookingTitle, attendanceTitle, bookFormTitle, eventTitle, organisationTitle, partnerBookingTitle, sessionTitle } from "@/lib/page-titles";
 import { getPartnerBooking } from "@/lib/partner/bookings";
 import { getEventAttendance } from "@/lib/venue/attendance";
 import { getVenueEvent } from "@/lib/venue/events";

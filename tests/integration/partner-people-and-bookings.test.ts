@@ -69,7 +69,10 @@ describe("the structure's people", () => {
     expect((await getPerson(mine.actor, zoe.id)).outingList).toHaveLength(1);
     // The list counts each person's outings (for the page's people only: issue 14).
     await createPerson(mine.actor, { partnerId: mine.id, firstName: "Awa", lastName: "Diallo" });
-    expect((await listPeople(mine.actor, mine.id)).people.map((p) => [p.lastName, p.outings])).toEqual([["Diallo", 0], ["Lefèvre", 1]]);
+    expect((await listPeople(mine.actor, mine.id)).people.map((p) => [p.lastName, p.outings])).toEqual([
+      ["Diallo", 0],
+      ["Lefèvre", 1],
+    ]);
     await archivePerson(mine.actor, { personId: zoe.id });
     const { bookings } = await listPartnerBookings(mine.actor, mine.id);
     expect(bookings[0]!.guests[0]).toMatchObject({ firstName: "Zoé", lastName: "Lefèvre" });

@@ -18,7 +18,12 @@ describe("the platform's state", () => {
   it("is the association's only", async () => {
     const partner = await createPartner();
     const venue = await createVenue();
-    for (const actor of [await partnerActor(partner.id), await venueActor(venue.id), { kind: "anonymous" as const }, { kind: "visitor" as const, partnerId: partner.id }]) {
+    for (const actor of [
+      await partnerActor(partner.id),
+      await venueActor(venue.id),
+      { kind: "anonymous" as const },
+      { kind: "visitor" as const, partnerId: partner.id },
+    ]) {
       await expect(platformState(actor)).rejects.toBeInstanceOf(AccessDeniedError);
     }
   });

@@ -21,7 +21,13 @@ describe("the event page says when a booking will wait, and why", () => {
     const [partner, other] = await partners(2);
     await requestBooking(partner!.actor, request(sessionId, partner!.id, 2));
 
-    expect(await sessionAsSeenBy(partner!.actor, sessionId)).toMatchObject({ placesLeft: 3, quotaLeft: 0, quotaMax: 2, waitsFor: "QUOTA_REACHED", quotaLiftsAt: null });
+    expect(await sessionAsSeenBy(partner!.actor, sessionId)).toMatchObject({
+      placesLeft: 3,
+      quotaLeft: 0,
+      quotaMax: 2,
+      waitsFor: "QUOTA_REACHED",
+      quotaLiftsAt: null,
+    });
     expect(await sessionAsSeenBy(other!.actor, sessionId)).toMatchObject({ placesLeft: 3, quotaLeft: 2, waitsFor: null });
     // What the page announces is what lib/booking does.
     expect(await requestBooking(partner!.actor, request(sessionId, partner!.id, 1))).toMatchObject({ outcome: "WAITLISTED", reason: "QUOTA_REACHED" });
@@ -41,7 +47,13 @@ describe("the event page says when a booking will wait, and why", () => {
     const [partner] = await partners(1);
     await requestBooking(partner!.actor, request(sessionId, partner!.id, 3));
 
-    expect(await sessionAsSeenBy(partner!.actor, sessionId)).toMatchObject({ placesLeft: 2, quotaMax: null, quotaLeft: null, waitsFor: null, quotaLiftsAt: null });
+    expect(await sessionAsSeenBy(partner!.actor, sessionId)).toMatchObject({
+      placesLeft: 2,
+      quotaMax: null,
+      quotaLeft: null,
+      waitsFor: null,
+      quotaLiftsAt: null,
+    });
   });
 
   it("waits for places when the session is full, whatever the quota", async () => {

@@ -4,11 +4,21 @@ import { POST } from "@/app/offre/version/route";
 import { READING_MODE_COOKIE } from "@/lib/catalog/reading-mode";
 
 function post(headers: Record<string, string>) {
-  return POST(new Request("http://billetterie.exemple.fr/offre/version", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers }, body: "mode=facile" }));
+  return POST(
+    new Request("http://billetterie.exemple.fr/offre/version", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+      body: "mode=facile",
+    }),
+  );
 }
 
 it("switches the reading mode for a form of this site", async () => {
-  const forms: Record<string, string>[] = [{ Host: "billetterie.exemple.fr", Origin: "https://billetterie.exemple.fr" }, { Host: "127.0.0.1:3000", "X-Forwarded-Host": "billetterie.exemple.fr", Origin: "https://billetterie.exemple.fr" }, { Host: "billetterie.exemple.fr" }];
+  const forms: Record<string, string>[] = [
+    { Host: "billetterie.exemple.fr", Origin: "https://billetterie.exemple.fr" },
+    { Host: "127.0.0.1:3000", "X-Forwarded-Host": "billetterie.exemple.fr", Origin: "https://billetterie.exemple.fr" },
+    { Host: "billetterie.exemple.fr" },
+  ];
   for (const headers of forms) {
     const response = await post(headers);
     expect(response.status).toBe(303);

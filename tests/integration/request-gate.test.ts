@@ -41,7 +41,9 @@ function standIn(req: http.IncomingMessage, res: http.ServerResponse) {
 }
 
 beforeAll(async () => {
-  server = http.createServer(requestGate({ handle: standIn, slots: 4, perAddress: 2, proxies: 1, https: false, bodyTimeoutMs: 400, log: { routeOf: () => "/" } }));
+  server = http.createServer(
+    requestGate({ handle: standIn, slots: 4, perAddress: 2, proxies: 1, https: false, bodyTimeoutMs: 400, log: { routeOf: () => "/" } }),
+  );
   server.on("request", () => headersArrived++);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   port = (server.address() as AddressInfo).port;
@@ -73,7 +75,15 @@ interface Answer {
   body: string;
 }
 
-function send(path: string, { method = "POST", headers = {}, body, chunked = false }: { method?: string; headers?: Record<string, string>; body?: Buffer | string; chunked?: boolean } = {}): Promise<Answer> {
+function send(
+  path: string,
+  {
+    method = "POST",
+    headers = {},
+    body,
+    chunked = false,
+  }: { method?: string; headers?: Record<string, string>; body?: Buffer | string; chunked?: boolean } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = http.request({ host: "127.0.0.1", port, path, method, headers, agent: false }, (response) => {
       const chunks: Buffer[] = [];
@@ -98,13 +108,21 @@ function send(path: string, { method = "POST", headers = {}, body, chunked = fal
   });
 }
 
-const action = (from = "203.0.113.7", extra: Record<string, string> = {}) => ({ "Next-Action": "7f".padEnd(42, "0"), "Content-Type": "text/plain;charset=UTF-8", "X-Forwarded-For": from, ...extra });
+const action = (from = "203.0.113.7", extra: Record<string, string> = {}) => ({
+  "Next-Action": "7f".padEnd(42, "0"),
+  "Content-Type": "text/plain;charset=UTF-8",
+  "X-Forwarded-For": from,
+  ...extra,
+});
 
 /** A client that sends an action's headers, announces 4096 bytes, sends one, and then nothing. */
 function slowClient(from: string): Promise<net.Socket> {
   return new Promise((resolve) => {
     const socket = net.connect(port, "127.0.0.1", () => {
-      socket.write(`POST /offre HTTP/1.1\r\nHost: localhost\r\nNext-Action: ${"7f".padEnd(42, "0")}\r\nContent-Type: text/plain;charset=UTF-8\r\nX-Forwarded-For: ${from}\r\nContent-Length: 4096\r\n\r\n[`, () => resolve(socket));
+      socket.write(
+        `POST /offre HTTP/1.1\r\nHost: localhost\r\nNext-Action: ${"7f".padEnd(42, "0")}\r\nContent-Type: text/plain;charset=UTF-8\r\nX-Forwarded-For: ${from}\r\nContent-Length: 4096\r\n\r\n[`,
+        () => resolve(socket),
+      );
     });
     socket.on("error", () => {});
     sockets.push(socket);
@@ -129,7 +147,10 @@ describe("point 1: slow clients hold no action slot", () => {
     await Promise.all(Array.from({ length: 40 }, (_, i) => slowClient(`198.51.100.${i + 1}`)));
     await until(() => headersArrived - before >= 40, "the 40 slow clients' headers");
     const start = performance.now();
-    const booking = await Promise.race([send("/offre/reserver", { headers: action(), body: '["une réservation"]' }), new Promise<null>((resolve) => setTimeout(() => resolve(null), 1000))]);
+    const booking = await Promise.race([
+      send("/offre/reserver", { headers: action(), body: '["une réservation"]' }),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), 1000)),
+    ]);
     expect(booking?.status).toBe(200);
     expect(performance.now() - start).toBeLessThan(1000);
   });
@@ -204,12 +225,24 @@ describe("point 12: action bodies React cannot decode are answered 400 in French
 
   it.each([
     ["garbage", { headers: action(), body: "ceci n'est pas un envoi {{" }],
-    ["a multipart body that is not one", { headers: action(undefined, { "Content-Type": "multipart/form-data; boundary=----limite" }), body: "rien de tout cela" }],
+    [
+      "a multipart body that is not one",
+      { headers: action(undefined, { "Content-Type": "multipart/form-data; boundary=----limite" }), body: "rien de tout cela" },
+    ],
     ["multipart without its first part", multipart([["1", '"$K2"']])],
     [
       "a __proto__ chain",
       multipart([
-        ["0", JSON.stringify({ then: "$1:__proto__:then", status: "resolved_model", reason: -1, value: '{"then":"$B0"}', _response: { _prefix: "x", _formData: { get: "$1:constructor:constructor" } } })],
+        [
+          "0",
+          JSON.stringify({
+            then: "$1:__proto__:then",
+            status: "resolved_model",
+            reason: -1,
+            value: '{"then":"$B0"}',
+            _response: { _prefix: "x", _formData: { get: "$1:constructor:constructor" } },
+          }),
+        ],
         ["1", '"$@0"'],
       ]),
     ],

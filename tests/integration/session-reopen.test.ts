@@ -48,10 +48,16 @@ describe("reopening bookings closed by hand", () => {
     const { venueId, sessionId } = await stage({ startsAt });
     const venue = await venueActor(venueId);
     await closeBookings(venue, { sessionId });
-    await expect(reopenBookings(venue, { sessionId }, { now: new Date(startsAt.getTime() + 60_000) })).rejects.toMatchObject({ code: "REOPEN_TOO_LATE", params: { when: "STARTED" } });
+    await expect(reopenBookings(venue, { sessionId }, { now: new Date(startsAt.getTime() + 60_000) })).rejects.toMatchObject({
+      code: "REOPEN_TOO_LATE",
+      params: { when: "STARTED" },
+    });
 
     await getPrisma().session.update({ where: { id: sessionId }, data: { bookingClosesAt: new Date(startsAt.getTime() - 2 * HOUR) } });
-    await expect(reopenBookings(venue, { sessionId }, { now: new Date(startsAt.getTime() - HOUR) })).rejects.toMatchObject({ code: "REOPEN_TOO_LATE", params: { when: "CLOSING_TIME" } });
+    await expect(reopenBookings(venue, { sessionId }, { now: new Date(startsAt.getTime() - HOUR) })).rejects.toMatchObject({
+      code: "REOPEN_TOO_LATE",
+      params: { when: "CLOSING_TIME" },
+    });
     expect((await getPrisma().session.findUniqueOrThrow({ where: { id: sessionId } })).closedAt).not.toBeNull();
     // Before the closing time, it may.
     await expect(reopenBookings(venue, { sessionId }, { now: new Date(startsAt.getTime() - 3 * HOUR) })).resolves.toMatchObject({ reopened: true });

@@ -115,6 +115,11 @@ describe("the booking form's choices about texts (issue 30.2)", () => {
     const nina = await getPrisma().bookingGuest.findFirstOrThrow({ where: { bookingId: result.waitlisted.id, position: 1 }, select: { mobile: true } });
     expect(nina.mobile?.number).toBe("+447911123456");
     // The confirmed part is texted now; the waiting one when it moves up.
-    expect((await getPrisma().outboxSms.findMany({ where: { bookingId: { in: [result.confirmed.id, result.waitlisted.id] } } })).map((sms) => [sms.bookingId, sms.to])).toEqual([[result.confirmed.id, "+33612345678"]]);
+    expect(
+      (await getPrisma().outboxSms.findMany({ where: { bookingId: { in: [result.confirmed.id, result.waitlisted.id] } } })).map((sms) => [
+        sms.bookingId,
+        sms.to,
+      ]),
+    ).toEqual([[result.confirmed.id, "+33612345678"]]);
   });
 });

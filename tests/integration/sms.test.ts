@@ -61,7 +61,13 @@ async function smppServer(refuseFirst = 0) {
     received,
     /** A person's answer, sent to the app's bind as an operator does; resolves with the app's status. */
     answer: (from: string, text: string) =>
-      new Promise<number>((resolve) => sessions.at(-1)!.deliver_sm({ source_addr: from, source_addr_ton: 1, destination_addr: "CultureTous", short_message: text }, (pdu: PDU) => resolve(pdu.command_status))),
+      new Promise<number>((resolve) =>
+        sessions
+          .at(-1)!
+          .deliver_sm({ source_addr: from, source_addr_ton: 1, destination_addr: "CultureTous", short_message: text }, (pdu: PDU) =>
+            resolve(pdu.command_status),
+          ),
+      ),
     close: async () => {
       await closeSms();
       delete process.env.SMS_URL;
@@ -76,7 +82,9 @@ const AWA_E164 = "+33612345678";
 const NINA = "+44 7911 123456";
 
 async function personWithMobile(partner: TestPartner, number = AWA) {
-  const person = await getPrisma().person.create({ data: { partnerId: partner.id, firstName: "Awa", lastName: `Diallo-${Math.random().toString(36).slice(2, 8)}` } });
+  const person = await getPrisma().person.create({
+    data: { partnerId: partner.id, firstName: "Awa", lastName: `Diallo-${Math.random().toString(36).slice(2, 8)}` },
+  });
   await recordPersonMobile(partner.actor, { personId: person.id, number, consent: "on" });
   return person;
 }
@@ -101,7 +109,9 @@ const texts = () => getPrisma().outboxSms.findMany({ orderBy: [{ createdAt: "asc
 
 beforeEach(async () => {
   await forgetJobsAndMail();
-  await getPrisma().$executeRawUnsafe(`DELETE FROM "OutboxSms"; DELETE FROM "SmsSuppression"; DELETE FROM "SmsAnswer"; UPDATE "SmsSettings" SET "monthlyBudget" = NULL, "budgetToldFor" = NULL`);
+  await getPrisma().$executeRawUnsafe(
+    `DELETE FROM "OutboxSms"; DELETE FROM "SmsSuppression"; DELETE FROM "SmsAnswer"; UPDATE "SmsSettings" SET "monthlyBudget" = NULL, "budgetToldFor" = NULL`,
+  );
 });
 
 describe("numbers and consent", () => {
@@ -116,8 +126,12 @@ describe("numbers and consent", () => {
   it("stores a number only with consent, shows it in full to the referent and masked to the association", async () => {
     const [partner] = await partners(1);
     const person = await getPrisma().person.create({ data: { partnerId: partner!.id, firstName: "Awa", lastName: "Diallo" } });
-    await expect(recordPersonMobile(partner!.actor, { personId: person.id, number: AWA })).rejects.toMatchObject({ fieldErrors: { consent: ["validation.consentRequired"] } });
-    await expect(recordPersonMobile(partner!.actor, { personId: person.id, number: "12", consent: "on" })).rejects.toMatchObject({ fieldErrors: { number: ["validation.mobile"] } });
+    await expect(recordPersonMobile(partner!.actor, { personId: person.id, number: AWA })).rejects.toMatchObject({
+      fieldErrors: { consent: ["validation.consentRequired"] },
+    });
+    await expect(recordPersonMobile(partner!.actor, { personId: person.id, number: "12", consent: "on" })).rejects.toMatchObject({
+      fieldErrors: { number: ["validation.mobile"] },
+    });
     expect(await getPrisma().personMobile.count({ where: { personId: person.id } })).toBe(0);
     await recordPersonMobile(partner!.actor, { personId: person.id, number: AWA, consent: "on" });
     expect(await personMobile(partner!.actor, person.id)).toMatchObject({ number: AWA_E164 });
@@ -126,7 +140,13 @@ describe("numbers and consent", () => {
 });
 
 describe("what is sent fits two segments", () => {
-  const facts = { firstName: "Awa", structure: "Centre social des Trois Cités", startsAt: new Date("2027-01-16T19:30:00Z"), venue: "Théâtre municipal", address: "12 rue de la République, 86000 Poitiers" };
+  const facts = {
+    firstName: "Awa",
+    structure: "Centre social des Trois Cités",
+    startsAt: new Date("2027-01-16T19:30:00Z"),
+    venue: "Théâtre municipal",
+    address: "12 rue de la République, 86000 Poitiers",
+  };
 
   it("counts GSM-7 and UCS-2 segments", () => {
     expect(countSegments("a".repeat(160))).toEqual({ encoding: "GSM7", units: 160, segments: 1 });
@@ -137,19 +157,25 @@ describe("what is sent fits two segments", () => {
     expect(countSegments("ê".repeat(71))).toMatchObject({ segments: 2 });
   });
 
-  it.each(["CONFIRMATION", "MOVED_UP", "REMINDER", "CANCELLATION", "FREED", "NOTED"] as const)("%s: signed, dated in words, in two segments even with a long title outside the SMS alphabet", (kind) => {
-    const plain = composeText(kind, { ...facts, title: "Le Malade imaginaire" });
-    expect(plain.text).toContain("Le Malade imaginaire");
-    expect(plain.text).toContain("samedi 16 janvier");
-    expect(plain.text.split("\n").at(-1)).toBe("Centre social des Trois Cités");
-    expect(plain.segments).toBeLessThanOrEqual(2);
-    // Too long for UCS-2: the letters the SMS alphabet lacks lose their accent, what varies is shortened.
-    const long = composeText(kind, { ...facts, title: "La fête des lumières : une très longue soirée de contes, de chansons et de danses pour toute la famille, à côté du château" });
-    expect(long.encoding).toBe("GSM7");
-    expect(long.text).toContain("La fete des lumières");
-    expect(long.segments).toBeLessThanOrEqual(2);
-    expect(countSegments(long.text).segments).toBeLessThanOrEqual(2);
-  });
+  it.each(["CONFIRMATION", "MOVED_UP", "REMINDER", "CANCELLATION", "FREED", "NOTED"] as const)(
+    "%s: signed, dated in words, in two segments even with a long title outside the SMS alphabet",
+    (kind) => {
+      const plain = composeText(kind, { ...facts, title: "Le Malade imaginaire" });
+      expect(plain.text).toContain("Le Malade imaginaire");
+      expect(plain.text).toContain("samedi 16 janvier");
+      expect(plain.text.split("\n").at(-1)).toBe("Centre social des Trois Cités");
+      expect(plain.segments).toBeLessThanOrEqual(2);
+      // Too long for UCS-2: the letters the SMS alphabet lacks lose their accent, what varies is shortened.
+      const long = composeText(kind, {
+        ...facts,
+        title: "La fête des lumières : une très longue soirée de contes, de chansons et de danses pour toute la famille, à côté du château",
+      });
+      expect(long.encoding).toBe("GSM7");
+      expect(long.text).toContain("La fete des lumières");
+      expect(long.segments).toBeLessThanOrEqual(2);
+      expect(countSegments(long.text).segments).toBeLessThanOrEqual(2);
+    },
+  );
 
   it("reads NON in the ways people write it, and STOP apart", () => {
     for (const text of ["NON", "non", "Non.", " non ! ", "je peux pas", "Je ne peux pas", "Non merci"]) expect(readAnswer(text)).toBe("NO");
@@ -185,7 +211,11 @@ describe("texts through a real SMPP server", () => {
       const { sessionId } = await stage({ capacity: 5 });
       const [partner] = await partners(1);
       const person = await personWithMobile(partner!);
-      const result = await requestBooking(partner!.actor, { sessionId, partnerId: partner!.id, guests: [{ firstName: "Awa", lastName: person.lastName, kind: "MAIN", personId: person.id }] });
+      const result = await requestBooking(partner!.actor, {
+        sessionId,
+        partnerId: partner!.id,
+        guests: [{ firstName: "Awa", lastName: person.lastName, kind: "MAIN", personId: person.id }],
+      });
       await recordBookingTexts(partner!.actor, { bookingId: result.outcome === "CONFIRMED" ? result.confirmed.id : "", confirmation: "on" });
       await runJobs();
       expect(server.received).toHaveLength(1);
@@ -220,7 +250,9 @@ describe("texts through a real SMPP server", () => {
       expect(await getPrisma().smsAnswer.findMany({ where: { partnerId: a!.id } })).toMatchObject([{ outcome: "PLACE_FREED", text: "non", guestPosition: 1 }]);
       expect(await getPrisma().notification.findMany({ where: { partnerId: a!.id } })).toMatchObject([{ type: "GUEST_WITHDRAWN", guestPosition: 1 }]);
       await runJobs();
-      await until(() => server.received.some((text) => text.to === "447911123456" && text.text.startsWith("C'est noté, ta place est libérée.")), { what: "la réponse « C'est noté »" });
+      await until(() => server.received.some((text) => text.to === "447911123456" && text.text.startsWith("C'est noté, ta place est libérée.")), {
+        what: "la réponse « C'est noté »",
+      });
     } finally {
       await server.close();
     }

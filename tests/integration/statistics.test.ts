@@ -19,9 +19,22 @@ const SEASON = 2030;
 let admin: Actor;
 let ids: Record<string, string>;
 
-type Guest = { position?: number; kind?: "MAIN" | "FAMILY_OR_FRIEND" | "PROFESSIONAL"; personId?: string; attendance?: "ATTENDED" | "NO_SHOW"; withdrawn?: boolean; needs?: Prisma.BookingGuestCreateWithoutBookingInput["needs"] };
+type Guest = {
+  position?: number;
+  kind?: "MAIN" | "FAMILY_OR_FRIEND" | "PROFESSIONAL";
+  personId?: string;
+  attendance?: "ATTENDED" | "NO_SHOW";
+  withdrawn?: boolean;
+  needs?: Prisma.BookingGuestCreateWithoutBookingInput["needs"];
+};
 
-async function book(sessionId: string, partnerId: string, status: "CONFIRMED" | "WAITLISTED" | "CANCELLED", guests: Guest[], extra: Partial<Prisma.BookingUncheckedCreateInput> = {}) {
+async function book(
+  sessionId: string,
+  partnerId: string,
+  status: "CONFIRMED" | "WAITLISTED" | "CANCELLED",
+  guests: Guest[],
+  extra: Partial<Prisma.BookingUncheckedCreateInput> = {},
+) {
   const places = guests.filter((guest) => !guest.withdrawn).length;
   return getPrisma().booking.create({
     data: {
@@ -65,7 +78,11 @@ beforeAll(async () => {
   const sB2 = await createSession({ eventId: concert.id, startsAt: parisTime("2030-11-20", 20), capacity: 6 });
   const next = await createSession({ eventId: concert.id, startsAt: parisTime("2031-09-05", 20), capacity: 8 });
 
-  const loved = await book(sA1.id, p1.id, "CONFIRMED", [{ personId: x.id, attendance: "ATTENDED" }, { attendance: "ATTENDED" }, { kind: "PROFESSIONAL", attendance: "NO_SHOW" }]);
+  const loved = await book(sA1.id, p1.id, "CONFIRMED", [
+    { personId: x.id, attendance: "ATTENDED" },
+    { attendance: "ATTENDED" },
+    { kind: "PROFESSIONAL", attendance: "NO_SHOW" },
+  ]);
   await prisma.bookingFeedback.create({ data: { bookingId: loved.id, mood: "LOVED" } });
   await book(sB1.id, p1.id, "CONFIRMED", [{ personId: x.id, attendance: "NO_SHOW", needs: ["WHEELCHAIR_SPACE"] }]);
   await book(sA1.id, p2.id, "CANCELLED", [{}, {}], { cancelReason: "PARTNER", cancelledAt: NOW });
@@ -83,13 +100,36 @@ const find = (rows: FigureRow[], dimension: string, key: string) => rows.find((r
 
 function checkSeason(rows: FigureRow[]) {
   expect(find(rows, "total", "")).toEqual({
-    dimension: "total", key: "",
-    offered: 19, requested: 13, confirmed: 6, attended: 2, noShows: 2,
-    cancelledByPartner: 2, cancelledByVenue: 0, cancelledByAssociation: 0, sessionCancelled: 1, expired: 1, withdrawn: 1,
-    promotions: 1, unused: 10, people: 2, structures: 2, companions: 3,
+    dimension: "total",
+    key: "",
+    offered: 19,
+    requested: 13,
+    confirmed: 6,
+    attended: 2,
+    noShows: 2,
+    cancelledByPartner: 2,
+    cancelledByVenue: 0,
+    cancelledByAssociation: 0,
+    sessionCancelled: 1,
+    expired: 1,
+    withdrawn: 1,
+    promotions: 1,
+    unused: 10,
+    people: 2,
+    structures: 2,
+    companions: 3,
   });
   expect(find(rows, "sector", "SOCIAL")).toMatchObject({ offered: null, requested: 6, confirmed: 4, people: 1, structures: 1, companions: 2, unused: null });
-  expect(find(rows, "sector", "DISABILITY")).toMatchObject({ requested: 7, confirmed: 2, people: 1, companions: 1, cancelledByPartner: 2, sessionCancelled: 1, expired: 1, withdrawn: 1 });
+  expect(find(rows, "sector", "DISABILITY")).toMatchObject({
+    requested: 7,
+    confirmed: 2,
+    people: 1,
+    companions: 1,
+    cancelledByPartner: 2,
+    sessionCancelled: 1,
+    expired: 1,
+    withdrawn: 1,
+  });
   expect(find(rows, "venue", ids.venueA!)).toMatchObject({ offered: 15, requested: 10, confirmed: 5, unused: 7, attended: 2 });
   expect(find(rows, "venue", ids.venueB!)).toMatchObject({ offered: 4, requested: 3, confirmed: 1, unused: 3, noShows: 1 });
   expect(find(rows, "category", "THEATRE")).toMatchObject({ offered: 15, confirmed: 5 });
@@ -116,7 +156,10 @@ describe("a season's figures", () => {
     await refreshSeasonFigures(SEASON, { now: NOW });
     const prisma = getPrisma();
     await prisma.person.delete({ where: { id: ids.x! } });
-    await prisma.bookingGuest.updateMany({ where: { booking: { partnerId: ids.p1! } }, data: { firstName: "Anonyme", lastName: "Anonyme", anonymizedAt: NOW } });
+    await prisma.bookingGuest.updateMany({
+      where: { booking: { partnerId: ids.p1! } },
+      data: { firstName: "Anonyme", lastName: "Anonyme", anonymizedAt: NOW },
+    });
     await prisma.partner.update({ where: { id: ids.p1! }, data: { city: "Vénissieux", area: null, sector: "INSERTION" } });
     const live = await computeFigures(seasonRange(SEASON), { now: NOW });
     checkSeason(live);
@@ -150,7 +193,10 @@ describe("a season's figures", () => {
 
   it("read one breakdown with the totals when the page asks for one (the season and a range alike)", async () => {
     await refreshSeasonFigures(SEASON, { now: NOW });
-    const season = await statisticsReport(admin, periodFiltersSchema.parse({ saison: String(SEASON), repartition: "lieux" }), { now: NOW, dimensions: ["venue"] });
+    const season = await statisticsReport(admin, periodFiltersSchema.parse({ saison: String(SEASON), repartition: "lieux" }), {
+      now: NOW,
+      dimensions: ["venue"],
+    });
     expect(new Set(season.current.map((row) => row.dimension))).toEqual(new Set(["total", "venue"]));
     expect(season.counts).toMatchObject({ venue: 2 });
     expect(season.venues.size).toBe(2);
@@ -191,7 +237,17 @@ describe("a season's figures", () => {
     expect(previous).toBeNull();
     expect(find(rows, "total", "")).toMatchObject({ offered: 15, requested: 10, confirmed: 5, attended: 2, noShows: 1, unused: 7 });
     expect(events).toEqual([
-      { eventId: ids.theatre, title: "Spectacle", sessions: 2, offered: 15, confirmed: 5, attended: 2, noShows: 1, unused: 7, feedback: { LOVED: 1, LIKED: 0, NOT_FOR_ME: 0 } },
+      {
+        eventId: ids.theatre,
+        title: "Spectacle",
+        sessions: 2,
+        offered: 15,
+        confirmed: 5,
+        attended: 2,
+        noShows: 1,
+        unused: 7,
+        feedback: { LOVED: 1, LIKED: 0, NOT_FOR_ME: 0 },
+      },
     ]);
   });
 
@@ -202,7 +258,16 @@ describe("a season's figures", () => {
     const next = await partnerStatistics(await partnerActor(ids.p1!), ids.p1!, SEASON + 1, { now: NOW });
     expect(find(next.rows, "total", "")).toMatchObject({ requested: 1, confirmed: 1 });
     expect(next.previous).toMatchObject({ requested: 6, confirmed: 4 });
-    expect(find(rows, "total", "")).toMatchObject({ offered: null, requested: 6, confirmed: 4, attended: 2, noShows: 2, people: 1, structures: 1, companions: 2 });
+    expect(find(rows, "total", "")).toMatchObject({
+      offered: null,
+      requested: 6,
+      confirmed: 4,
+      attended: 2,
+      noShows: 2,
+      people: 1,
+      structures: 1,
+      companions: 2,
+    });
     expect(find(rows, "month", "2031-02")).toMatchObject({ requested: 2, confirmed: 0 });
   });
 

@@ -29,12 +29,32 @@ beforeEach(async () => {
   stranger = await venueActor((await createVenue()).id);
 });
 
-const fields = { title: "Le Misanthrope", description: "Molière, en alexandrins.", category: "THEATRE", minAge: "12", publicPrice: "18,50", accessibility: ["SURTITLES"] };
+const fields = {
+  title: "Le Misanthrope",
+  description: "Molière, en alexandrins.",
+  category: "THEATRE",
+  minAge: "12",
+  publicPrice: "18,50",
+  accessibility: ["SURTITLES"],
+};
 
 describe("events and sessions", () => {
   it("declares an event as a draft, adds a run of sessions at Paris time, publishes it", async () => {
     const { id } = await createEvent(manager, { venueId, ...fields });
-    const { created } = await addSessions(manager, { eventId: id, from: "2027-03-01", to: "2027-03-14", weekdays: ["2", "5"], times: ["20:30"], capacity: "6", opensDaysBefore: "30", closesHoursBefore: "2" }, { now: new Date("2027-01-01") });
+    const { created } = await addSessions(
+      manager,
+      {
+        eventId: id,
+        from: "2027-03-01",
+        to: "2027-03-14",
+        weekdays: ["2", "5"],
+        times: ["20:30"],
+        capacity: "6",
+        opensDaysBefore: "30",
+        closesHoursBefore: "2",
+      },
+      { now: new Date("2027-01-01") },
+    );
     expect(created).toBe(4);
     const event = await getVenueEvent(manager, id);
     expect(event).toMatchObject({ status: "DRAFT", publicPriceCents: 1850, minAge: 12 });
@@ -54,9 +74,15 @@ describe("events and sessions", () => {
     expect(runStarts({ from: "2027-07-01", to: "2027-07-01", weekdays: [], times: ["20:00"] })[0]!.toISOString()).toBe("2027-07-01T18:00:00.000Z");
     const { id } = await createEvent(manager, { venueId, ...fields });
     const now = { now: new Date("2027-01-01") };
-    await expect(addSessions(manager, { eventId: id, from: "2027-03-01", to: "2027-03-01", weekdays: [7], times: ["20:00"], capacity: 5 }, now)).rejects.toMatchObject({ code: "EMPTY_RUN" });
-    await expect(addSessions(manager, { eventId: id, from: "2027-03-01", to: "2027-12-31", times: ["20:00"], capacity: 5 }, now)).rejects.toMatchObject({ code: "RUN_TOO_LONG" });
-    await expect(addSessions(manager, { eventId: id, from: "2026-01-01", times: ["20:00"], capacity: 5 }, now)).rejects.toMatchObject({ code: "SESSION_IN_PAST" });
+    await expect(
+      addSessions(manager, { eventId: id, from: "2027-03-01", to: "2027-03-01", weekdays: [7], times: ["20:00"], capacity: 5 }, now),
+    ).rejects.toMatchObject({ code: "EMPTY_RUN" });
+    await expect(addSessions(manager, { eventId: id, from: "2027-03-01", to: "2027-12-31", times: ["20:00"], capacity: 5 }, now)).rejects.toMatchObject({
+      code: "RUN_TOO_LONG",
+    });
+    await expect(addSessions(manager, { eventId: id, from: "2026-01-01", times: ["20:00"], capacity: 5 }, now)).rejects.toMatchObject({
+      code: "SESSION_IN_PAST",
+    });
     expect(await getPrisma().session.count({ where: { eventId: id } })).toBe(0);
   });
 
@@ -97,13 +123,31 @@ describe("events and sessions", () => {
   });
 
   it("updates the profile printed on invitations", async () => {
-    await updateVenueProfile(manager, { venueId, name: "Théâtre des Lilas", addressLine: "12 rue des Églantiers", postalCode: "69004", city: "Lyon", ticketOfficePhone: "04 72 00 12 34", website: "https://lilas.example", accessibility: ["WHEELCHAIR"] });
+    await updateVenueProfile(manager, {
+      venueId,
+      name: "Théâtre des Lilas",
+      addressLine: "12 rue des Églantiers",
+      postalCode: "69004",
+      city: "Lyon",
+      ticketOfficePhone: "04 72 00 12 34",
+      website: "https://lilas.example",
+      accessibility: ["WHEELCHAIR"],
+    });
     expect(await getVenueProfile(manager, venueId)).toMatchObject({ addressLine: "12 rue des Églantiers", accessibility: ["WHEELCHAIR"] });
-    await expect(updateVenueProfile(manager, { venueId, name: "", addressLine: "x", postalCode: "1", city: "x", ticketOfficePhone: "1" })).rejects.toMatchObject({ fieldErrors: { name: ["validation.required"] } });
+    await expect(
+      updateVenueProfile(manager, { venueId, name: "", addressLine: "x", postalCode: "1", city: "x", ticketOfficePhone: "1" }),
+    ).rejects.toMatchObject({ fieldErrors: { name: ["validation.required"] } });
   });
 
   it("lets the association alone change a venue's kind, audited with what it was", async () => {
-    const profile = { venueId, name: "Théâtre des Lilas", addressLine: "12 rue des Églantiers", postalCode: "69004", city: "Lyon", ticketOfficePhone: "04 72 00 12 34" };
+    const profile = {
+      venueId,
+      name: "Théâtre des Lilas",
+      addressLine: "12 rue des Églantiers",
+      postalCode: "69004",
+      city: "Lyon",
+      ticketOfficePhone: "04 72 00 12 34",
+    };
     const kindOf = async () => (await getPrisma().venue.findUniqueOrThrow({ where: { id: venueId }, select: { kind: true } })).kind;
     const was = await kindOf();
     const other = was === "CONCERT_HALL" ? "MUSEUM" : "CONCERT_HALL";
@@ -119,7 +163,11 @@ describe("events and sessions", () => {
     // Left out (the venue's own form), the kind stays.
     await updateVenueProfile(manager, profile);
     expect(await kindOf()).toBe(other);
-    const entries = await getPrisma().auditLog.findMany({ where: { entityId: venueId, action: "venue.updated" }, orderBy: { id: "asc" }, select: { actorKind: true, before: true, after: true } });
+    const entries = await getPrisma().auditLog.findMany({
+      where: { entityId: venueId, action: "venue.updated" },
+      orderBy: { id: "asc" },
+      select: { actorKind: true, before: true, after: true },
+    });
     expect(entries).toEqual([
       { actorKind: "venue", before: null, after: null },
       { actorKind: "admin", before: { venueKind: was }, after: { venueKind: other } },
@@ -129,7 +177,9 @@ describe("events and sessions", () => {
 
   it("resizes an uploaded image and refuses what is not one", async () => {
     const event = await eventRow({ venueId });
-    const png = await sharp({ create: { width: 2400, height: 1200, channels: 3, background: "#b5430e" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 2400, height: 1200, channels: 3, background: "#b5430e" } })
+      .png()
+      .toBuffer();
     await expect(setEventImage(manager, event.id, png, "Affiche")).resolves.toMatchObject({ width: 1200, height: 600 });
     expect(await getEventImage(manager, event.id)).toMatchObject({ mimeType: "image/webp" });
     await expect(setEventImage(manager, event.id, Buffer.from("pas une image"))).rejects.toMatchObject({ code: "IMAGE_UNREADABLE" });
@@ -188,7 +238,12 @@ describe("guest lists and the door", () => {
     await markArrived(manager, { bookingId: booking.id, positions: [0] }, NOW);
     await getPrisma().bookingFeedback.create({ data: { bookingId: booking.id, mood: "LOVED", comment: "Merci !" } });
     const report = await getEventAttendance(manager, event.id);
-    expect(report.sessions[0]).toMatchObject({ confirmed: 2, attended: 1, unknown: 1, feedback: [{ mood: "LOVED", comment: "Merci !", partnerName: "CHRS L'Escale" }] });
+    expect(report.sessions[0]).toMatchObject({
+      confirmed: 2,
+      attended: 1,
+      unknown: 1,
+      feedback: [{ mood: "LOVED", comment: "Merci !", partnerName: "CHRS L'Escale" }],
+    });
   });
 
   it("leaves a guest withdrawn from a booking out of the attendance count (issue 13, item 7)", async () => {
@@ -204,17 +259,21 @@ describe("guest lists and the door", () => {
 });
 
 describe("the guest list on paper", () => {
-  it("fits a session's guests on one A4 page of a PDF", async () => {
-    const { renderGuestListPdf } = await import("@/lib/pdf/guest-list");
-    const { readPdf } = await import("../support/read-pdf");
-    const event = await eventRow({ venueId, title: "Récital" });
-    const session = await createSession({ eventId: event.id, capacity: 40 });
-    const partner = await createPartner({ name: "Foyer Émile-Zola", phone: "04 00 00 00 01" });
-    for (let i = 0; i < 10; i++) await insertBooking(session.id, partner.id, { places: 3 });
-    const pdf = await readPdf(await renderGuestListPdf(await getGuestList(manager, session.id)));
-    expect(pdf.total).toBe(1);
-    expect(pdf.pages[0]).toContain("Récital");
-    expect(pdf.pages[0]).toContain("Foyer Émile-Zola");
-    expect(pdf.pages[0]!.match(/Prénom\d/g)).toHaveLength(30);
-  }, PDF_TIMEOUT);
+  it(
+    "fits a session's guests on one A4 page of a PDF",
+    async () => {
+      const { renderGuestListPdf } = await import("@/lib/pdf/guest-list");
+      const { readPdf } = await import("../support/read-pdf");
+      const event = await eventRow({ venueId, title: "Récital" });
+      const session = await createSession({ eventId: event.id, capacity: 40 });
+      const partner = await createPartner({ name: "Foyer Émile-Zola", phone: "04 00 00 00 01" });
+      for (let i = 0; i < 10; i++) await insertBooking(session.id, partner.id, { places: 3 });
+      const pdf = await readPdf(await renderGuestListPdf(await getGuestList(manager, session.id)));
+      expect(pdf.total).toBe(1);
+      expect(pdf.pages[0]).toContain("Récital");
+      expect(pdf.pages[0]).toContain("Foyer Émile-Zola");
+      expect(pdf.pages[0]!.match(/Prénom\d/g)).toHaveLength(30);
+    },
+    PDF_TIMEOUT,
+  );
 });

@@ -40,7 +40,14 @@ describe("a wish", () => {
   it("reaches the structure's referents with the date wanted, and lives until that date", async () => {
     const { id } = await makeWish(visitor, { eventId, sessionId: first.id, name: "  Zoé ", message: "Avec ma sœur si possible" }, { now: NOW });
     const [wish] = await listWishes(referent, partnerId, { now: NOW });
-    expect(wish).toMatchObject({ id, name: "Zoé", message: "Avec ma sœur si possible", event: { id: eventId, title: "Le Songe", venueName: "Théâtre des Envies" }, session: { id: first.id }, bookSessionId: first.id });
+    expect(wish).toMatchObject({
+      id,
+      name: "Zoé",
+      message: "Avec ma sœur si possible",
+      event: { id: eventId, title: "Le Songe", venueName: "Théâtre des Envies" },
+      session: { id: first.id },
+      bookSessionId: first.id,
+    });
     expect((await getPrisma().wish.findUniqueOrThrow({ where: { id } })).expiresAt).toEqual(first.startsAt);
   });
 
@@ -48,13 +55,17 @@ describe("a wish", () => {
     const { id } = await makeWish(visitor, { eventId, sessionId: "", name: "Z. L." }, { now: NOW });
     const [wish] = await listWishes(referent, partnerId, { now: NOW });
     expect(wish).toMatchObject({ session: null, bookSessionId: null, message: null, moreDates: false });
-    expect(wish!.dates).toEqual([{ id: first.id, startsAt: first.startsAt }, { id: last.id, startsAt: last.startsAt }]);
+    expect(wish!.dates).toEqual([
+      { id: first.id, startsAt: first.startsAt },
+      { id: last.id, startsAt: last.startsAt },
+    ]);
     expect((await getPrisma().wish.findUniqueOrThrow({ where: { id } })).expiresAt).toEqual(last.startsAt);
   });
 
   it(`without a date, offers the first ${WISH_DATES_SHOWN} dates and says there are more (issue 29.14)`, async () => {
     const run = await createEvent({ venueId: (await getPrisma().event.findUniqueOrThrow({ where: { id: eventId } })).venueId, title: "Le Long Cours" });
-    for (let day = 0; day <= WISH_DATES_SHOWN; day++) await createSession({ eventId: run.id, startsAt: parisTime(`2031-05-${String(day + 1).padStart(2, "0")}`, 20) });
+    for (let day = 0; day <= WISH_DATES_SHOWN; day++)
+      await createSession({ eventId: run.id, startsAt: parisTime(`2031-05-${String(day + 1).padStart(2, "0")}`, 20) });
     await makeWish(visitor, { eventId: run.id, name: "Z. L." }, { now: NOW });
     const [wish] = await listWishes(referent, partnerId, { now: NOW });
     expect(wish!.dates).toHaveLength(WISH_DATES_SHOWN);
@@ -96,7 +107,8 @@ describe("a visitor session", () => {
     const one: Actor = { kind: "visitor", partnerId, session: "une-session" };
     const answers = await Promise.allSettled(Array.from({ length: WISHES_PER_SESSION + 3 }, (_, n) => makeWish(one, { eventId, name: `S${n}` }, { now: NOW })));
     expect(answers.filter((answer) => answer.status === "fulfilled")).toHaveLength(WISHES_PER_SESSION);
-    for (const answer of answers.filter((answer): answer is PromiseRejectedResult => answer.status === "rejected")) expect(answer.reason).toMatchObject({ code: "WISH_SESSION_LIMIT" });
+    for (const answer of answers.filter((answer): answer is PromiseRejectedResult => answer.status === "rejected"))
+      expect(answer.reason).toMatchObject({ code: "WISH_SESSION_LIMIT" });
     await expect(makeWish({ kind: "visitor", partnerId, session: "une-autre" }, { eventId, name: "Autre" }, { now: NOW })).resolves.toHaveProperty("id");
     // One session's wishes are a small share of the structure's day.
     expect(WISHES_PER_DAY).toBeGreaterThanOrEqual(10 * WISHES_PER_SESSION);
@@ -106,7 +118,11 @@ describe("a visitor session", () => {
 describe("a structure's code", () => {
   it(`sends at most ${WISHES_PER_DAY} wishes a Paris day, even all at once from many sessions, and more the next day`, async () => {
     const lateEvening = parisTime("2031-03-10", 23, 30);
-    const answers = await Promise.allSettled(Array.from({ length: WISHES_PER_DAY + 5 }, (_, n) => makeWish({ kind: "visitor", partnerId, session: `soir-${n}` }, { eventId, name: `P${n}` }, { now: lateEvening })));
+    const answers = await Promise.allSettled(
+      Array.from({ length: WISHES_PER_DAY + 5 }, (_, n) =>
+        makeWish({ kind: "visitor", partnerId, session: `soir-${n}` }, { eventId, name: `P${n}` }, { now: lateEvening }),
+      ),
+    );
     expect(answers.filter((answer) => answer.status === "fulfilled")).toHaveLength(WISHES_PER_DAY);
     const refused = answers.filter((answer): answer is PromiseRejectedResult => answer.status === "rejected");
     expect(refused).toHaveLength(5);

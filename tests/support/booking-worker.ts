@@ -10,7 +10,7 @@ async function main() {
   const partners = JSON.parse(partnersJson!) as { partnerId: string; userId: string }[];
   const count = Number(countText);
   let seed = Number(seedText);
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const outcomes: Record<string, number> = {};
   const errors: string[] = [];
   await Promise.all(
@@ -25,7 +25,11 @@ async function main() {
             partnerId: partner.partnerId,
             ifShort: random() < 0.5 ? "SPLIT" : "WAITLIST",
             // Other people at each request: a person holds one place per session.
-            guests: Array.from({ length: places }, (_, i) => ({ firstName: `Invité ${"abc"[i]}`, lastName: `Test ${seedText} ${random().toString(36).replace(/[\d.]/g, "")}`, kind: i === 0 ? "MAIN" : "FAMILY_OR_FRIEND" })),
+            guests: Array.from({ length: places }, (_, i) => ({
+              firstName: `Invité ${"abc"[i]}`,
+              lastName: `Test ${seedText} ${random().toString(36).replace(/[\d.]/g, "")}`,
+              kind: i === 0 ? "MAIN" : "FAMILY_OR_FRIEND",
+            })),
           },
         );
         outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;

@@ -41,7 +41,9 @@ export async function forgetJobsAndMail(): Promise<void> {
 }
 
 /** The jobs waiting, by task (those due and those to come). */
-export async function waitingJobs(): Promise<{ task: string; key: string | null; runAt: Date; payload: Record<string, unknown>; attempts: number; lastError: string | null }[]> {
+export async function waitingJobs(): Promise<
+  { task: string; key: string | null; runAt: Date; payload: Record<string, unknown>; attempts: number; lastError: string | null }[]
+> {
   const client = new pg.Client(connectionConfig(process.env.DATABASE_URL!));
   await client.connect();
   try {

@@ -21,8 +21,22 @@ function renderForm(answers: ActionState[], { resetOnSuccess = false } = {}) {
       <ActionForm action={action} submit="Déclarer" resetOnSuccess={resetOnSuccess}>
         <TextField name="title" label="Titre" />
         <TextField name="description" label="Présentation" multiline />
-        <SelectField name="category" label="Genre" options={[["THEATRE", "Théâtre"], ["DANCE", "Danse"]]} />
-        <CheckboxGroup name="accessibility" legend="Accessibilité" options={[["WHEELCHAIR", "Fauteuil"], ["HEARING_LOOP", "Boucle"]]} />
+        <SelectField
+          name="category"
+          label="Genre"
+          options={[
+            ["THEATRE", "Théâtre"],
+            ["DANCE", "Danse"],
+          ]}
+        />
+        <CheckboxGroup
+          name="accessibility"
+          legend="Accessibilité"
+          options={[
+            ["WHEELCHAIR", "Fauteuil"],
+            ["HEARING_LOOP", "Boucle"],
+          ]}
+        />
       </ActionForm>
     </NextIntlClientProvider>,
   );

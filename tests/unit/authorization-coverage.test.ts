@@ -41,7 +41,8 @@ export function actorFunctions(): string[] {
           let init = declaration.initializer;
           // export const f = cache(async (actor: Actor) => …)
           if (init && ts.isCallExpression(init)) init = init.arguments[0];
-          if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && ts.isIdentifier(declaration.name)) candidates.push([declaration.name.text, init]);
+          if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && ts.isIdentifier(declaration.name))
+            candidates.push([declaration.name.text, init]);
         }
       }
       for (const [name, signature] of candidates) {

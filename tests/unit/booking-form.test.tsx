@@ -29,7 +29,16 @@ function renderForm({
   const book = jest.fn(async () => (typeof answer === "function" ? answer() : answer));
   render(
     <NextIntlClientProvider locale="fr" messages={pickMessages(messages)}>
-      <BookingForm sessionId="0190f0e0-0000-7000-8000-0000000000ff" partnerId={PARTNER} placesLeft={placesLeft} quotaLeft={quotaLeft} search={search} book={book} idempotencyKey="0190f0e0-0000-7000-8000-0000000000aa" booked={booked} />
+      <BookingForm
+        sessionId="0190f0e0-0000-7000-8000-0000000000ff"
+        partnerId={PARTNER}
+        placesLeft={placesLeft}
+        quotaLeft={quotaLeft}
+        search={search}
+        book={book}
+        idempotencyKey="0190f0e0-0000-7000-8000-0000000000aa"
+        booked={booked}
+      />
     </NextIntlClientProvider>,
   );
   return { search, book };
@@ -71,7 +80,7 @@ describe("the booking form", () => {
     expect(payload.idempotencyKey).toBe("0190f0e0-0000-7000-8000-0000000000aa");
   });
 
-  it("goes to the booking's page once the server answers where it is, saying \"Réservation en cours…\" until then", async () => {
+  it('goes to the booking\'s page once the server answers where it is, saying "Réservation en cours…" until then', async () => {
     let answer: (value: Answer) => void = () => {};
     const { book } = renderForm({ answer: () => new Promise<Answer>((resolve) => (answer = resolve)) });
     await choosePerson();
@@ -99,17 +108,24 @@ describe("the booking form", () => {
   });
 
   it("links to the booking a person already holds when the server says so (hardening item 7)", async () => {
-    const answer = { ok: false, message: "Une personne de la demande a déjà une place pour cette séance (réservation K7QM-3RTX).", link: { href: "/partenaire/reservations/0190f0e0-0000-7000-8000-0000000000bb", label: "Voir la réservation K7QM-3RTX" } };
+    const answer = {
+      ok: false,
+      message: "Une personne de la demande a déjà une place pour cette séance (réservation K7QM-3RTX).",
+      link: { href: "/partenaire/reservations/0190f0e0-0000-7000-8000-0000000000bb", label: "Voir la réservation K7QM-3RTX" },
+    };
     const { book } = renderForm({ answer });
     await choosePerson();
     fireEvent.click(screen.getByRole("button", { name: "Confirmer la réservation" }));
     await waitFor(() => expect(book).toHaveBeenCalled());
-    expect(await screen.findByRole("link", { name: "Voir la réservation K7QM-3RTX" })).toHaveAttribute("href", "/partenaire/reservations/0190f0e0-0000-7000-8000-0000000000bb");
+    expect(await screen.findByRole("link", { name: "Voir la réservation K7QM-3RTX" })).toHaveAttribute(
+      "href",
+      "/partenaire/reservations/0190f0e0-0000-7000-8000-0000000000bb",
+    );
     expect(screen.getByRole("alert")).toHaveTextContent("a déjà une place pour cette séance");
     expect(mockPush).not.toHaveBeenCalled();
   });
 
-  it("sends the choice it shows after the server refused a \"book nothing\" request (issue item 4)", async () => {
+  it('sends the choice it shows after the server refused a "book nothing" request (issue item 4)', async () => {
     const answer = { ok: false, message: "Aucune réservation faite. Le quota de votre structure pour ce lieu est atteint." };
     const { book } = renderForm({ placesLeft: 5, quotaLeft: 0, answer });
     await choosePerson();

@@ -32,10 +32,7 @@ describe("allocation (rules 1 and 2)", () => {
   });
 });
 
-const waitlist = fc.array(
-  fc.record({ partner: fc.integer({ min: 0, max: 4 }), places: fc.integer({ min: 1, max: 6 }) }),
-  { maxLength: 25 },
-);
+const waitlist = fc.array(fc.record({ partner: fc.integer({ min: 0, max: 4 }), places: fc.integer({ min: 1, max: 6 }) }), { maxLength: 25 });
 
 describe("moving the waitlist up (rule 3)", () => {
   it("is first-fit in order of request, within the places and every partner's quota", () => {
@@ -100,10 +97,14 @@ describe("quotas", () => {
   it("group sessions by month in the Paris calendar", () => {
     const parisMonth = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit" });
     fc.assert(
-      fc.property(fc.date({ min: new Date("2026-01-01"), max: new Date("2029-12-31"), noInvalidDate: true }), fc.date({ min: new Date("2026-01-01"), max: new Date("2029-12-31"), noInvalidDate: true }), (a, b) => {
-        const same = parisMonth.format(a) === parisMonth.format(b);
-        expect(quotaPeriodKey("MONTH", { id: "x", startsAt: a }) === quotaPeriodKey("MONTH", { id: "y", startsAt: b })).toBe(same);
-      }),
+      fc.property(
+        fc.date({ min: new Date("2026-01-01"), max: new Date("2029-12-31"), noInvalidDate: true }),
+        fc.date({ min: new Date("2026-01-01"), max: new Date("2029-12-31"), noInvalidDate: true }),
+        (a, b) => {
+          const same = parisMonth.format(a) === parisMonth.format(b);
+          expect(quotaPeriodKey("MONTH", { id: "x", startsAt: a }) === quotaPeriodKey("MONTH", { id: "y", startsAt: b })).toBe(same);
+        },
+      ),
     );
   });
 });
@@ -132,7 +133,11 @@ describe("the booking window (rule 6)", () => {
           const now = at(nowOffset);
           const closes = session.bookingClosesAt ?? startsAt;
           const open =
-            status === "SCHEDULED" && eventStatus === "PUBLISHED" && !closedByHand && now < closes && (!session.bookingOpensAt || now >= session.bookingOpensAt);
+            status === "SCHEDULED" &&
+            eventStatus === "PUBLISHED" &&
+            !closedByHand &&
+            now < closes &&
+            (!session.bookingOpensAt || now >= session.bookingOpensAt);
           expect(bookingWindow(session, now) === "OPEN").toBe(open);
         },
       ),

@@ -7,7 +7,8 @@ import type { EventCard } from "@/lib/catalog/search";
 import messages from "@/messages/fr";
 
 const t = createTranslator({ locale: "fr", messages, namespace: "offer" }) as unknown as Parameters<typeof sessionSpan>[1];
-const span = (count: number, first: string, last: string) => sessionSpan({ sessionCount: count, firstStartsAt: new Date(first), lastStartsAt: new Date(last) } as EventCard, t);
+const span = (count: number, first: string, last: string) =>
+  sessionSpan({ sessionCount: count, firstStartsAt: new Date(first), lastStartsAt: new Date(last) } as EventCard, t);
 
 describe("the span of an event's sessions on the catalog", () => {
   it("names the month once within a month, and the 1st as 1er", () => {

@@ -84,7 +84,9 @@ const pages = [...files.keys()].filter((file) => /^app\/.*(page|layout|not-found
 describe("the catalog's part sent to the browser", () => {
   it("follows the imports (the test reaches the components it should)", () => {
     expect(pages.length).toBeGreaterThan(30);
-    expect([...namespacesReachedFrom("app/comptes/page.tsx").keys()]).toEqual(expect.arrayContaining(["accounts", "choicePicker", "domainErrors.INVALID_INPUT"]));
+    expect([...namespacesReachedFrom("app/comptes/page.tsx").keys()]).toEqual(
+      expect.arrayContaining(["accounts", "choicePicker", "domainErrors.INVALID_INPUT"]),
+    );
     expect(namespacesReachedFrom("app/admin/statistiques/page.tsx").size).toBe(0);
   });
 
@@ -96,7 +98,9 @@ describe("the catalog's part sent to the browser", () => {
       const listed = listedBy(page) ?? [];
       const given = [...ROOT_NAMESPACES, ...listed];
       for (const [namespace, reader] of reached) if (!covers(given, namespace)) missing.push(`${page} : « ${namespace} » (lu par ${reader})`);
-      for (const namespace of listed) if (![...reached.keys()].some((read) => read === namespace || read.startsWith(`${namespace}.`) || namespace.startsWith(`${read}.`))) unused.push(`${page} : « ${namespace} »`);
+      for (const namespace of listed)
+        if (![...reached.keys()].some((read) => read === namespace || read.startsWith(`${namespace}.`) || namespace.startsWith(`${read}.`)))
+          unused.push(`${page} : « ${namespace} »`);
     }
     expect(missing).toEqual([]);
     expect(unused).toEqual([]);
@@ -119,7 +123,9 @@ describe("the catalog's part sent to the browser", () => {
     expect(picked.mail).toBeUndefined();
     expect(JSON.stringify(picked).length).toBeLessThan(JSON.stringify(messages).length / 2);
     expect(JSON.stringify(pickMessages(messages as unknown as Record<string, unknown>, ROOT_NAMESPACES)).length).toBeLessThan(1500);
-    expect(pickMessages(messages as unknown as Record<string, unknown>, ["offer", "common"])).toBe(pickMessages(messages as unknown as Record<string, unknown>, ["common", "offer"]));
+    expect(pickMessages(messages as unknown as Record<string, unknown>, ["offer", "common"])).toBe(
+      pickMessages(messages as unknown as Record<string, unknown>, ["common", "offer"]),
+    );
     expect(() => pickMessages({}, ["nowhere"])).toThrow("nowhere");
   });
 });

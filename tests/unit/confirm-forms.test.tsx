@@ -22,9 +22,27 @@ function serverAction() {
 }
 
 const forms = [
-  { name: "ArchivePersonForm", idField: "personId", box: /^Je confirme\. Ses réservations passées/, button: "Retirer de la liste", render: (action: ReturnType<typeof serverAction>) => <ArchivePersonForm personId={ID} archive={action} /> },
-  { name: "RenewCodeForm", idField: "partnerId", box: /^Changer le code \? L'ancien ne marchera plus/, button: "Changer le code", render: (action: ReturnType<typeof serverAction>) => <RenewCodeForm partnerId={ID} renew={action} hasCode /> },
-  { name: "CancelBookingForm", idField: "bookingId", box: /^Je confirme l'annulation/, button: "Annuler la réservation", render: (action: ReturnType<typeof serverAction>) => <CancelBookingForm bookingId={ID} cancel={action} /> },
+  {
+    name: "ArchivePersonForm",
+    idField: "personId",
+    box: /^Je confirme\. Ses réservations passées/,
+    button: "Retirer de la liste",
+    render: (action: ReturnType<typeof serverAction>) => <ArchivePersonForm personId={ID} archive={action} />,
+  },
+  {
+    name: "RenewCodeForm",
+    idField: "partnerId",
+    box: /^Changer le code \? L'ancien ne marchera plus/,
+    button: "Changer le code",
+    render: (action: ReturnType<typeof serverAction>) => <RenewCodeForm partnerId={ID} renew={action} hasCode />,
+  },
+  {
+    name: "CancelBookingForm",
+    idField: "bookingId",
+    box: /^Je confirme l'annulation/,
+    button: "Annuler la réservation",
+    render: (action: ReturnType<typeof serverAction>) => <CancelBookingForm bookingId={ID} cancel={action} />,
+  },
 ];
 
 describe.each(forms)("$name", ({ idField, box, button, render: form }) => {

@@ -4,20 +4,23 @@
 import { toCsv } from "@/lib/csv";
 
 /** The cells of the one data line, as written (the header is "h"). */
-const line = (cell: string | number) => toCsv(["h"], [[cell]]).replace(/^\uFEFFh\r?\n/, "").replace(/\r?\n$/, "");
+const line = (cell: string | number) =>
+  toCsv(["h"], [[cell]])
+    .replace(/^\uFEFFh\r?\n/, "")
+    .replace(/\r?\n$/, "");
 
 describe("a CSV cell", () => {
   it.each([
-    ["Dupont,=HYPERLINK(\"http://evil\")", "\"Dupont,=HYPERLINK(\"\"http://evil\"\")\""],
-    ["a,b", "\"a,b\""],
-    ["a;b", "\"a;b\""],
-    ["dit \"oui\"", "\"dit \"\"oui\"\"\""],
-    ["deux\nlignes", "\"deux\nlignes\""],
-    ["=1+1", "\"'=1+1\""],
-    ["+33 6 12", "\"'+33 6 12\""],
-    ["-2", "\"'-2\""],
-    ["@SUM(A1)", "\"'@SUM(A1)\""],
-    ["\t=1", "\"'\t=1\""],
+    ['Dupont,=HYPERLINK("http://evil")', '"Dupont,=HYPERLINK(""http://evil"")"'],
+    ["a,b", '"a,b"'],
+    ["a;b", '"a;b"'],
+    ['dit "oui"', '"dit ""oui"""'],
+    ["deux\nlignes", '"deux\nlignes"'],
+    ["=1+1", '"\'=1+1"'],
+    ["+33 6 12", '"\'+33 6 12"'],
+    ["-2", '"\'-2"'],
+    ["@SUM(A1)", '"\'@SUM(A1)"'],
+    ["\t=1", '"\'\t=1"'],
   ])("%j is written %j", (cell, written) => {
     expect(line(cell)).toBe(written);
   });

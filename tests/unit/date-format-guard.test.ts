@@ -40,7 +40,9 @@ it("finds no date formatted outside lib/format/dates.ts", () => {
 
 it("reads the folders it is about (the check itself works)", () => {
   expect(files.length).toBeGreaterThan(100);
-  expect(files).toEqual(expect.arrayContaining([path.join("lib", "mail", "content", "bookings.ts"), path.join("components", "offer", "catalog-event-card.tsx")]));
+  expect(files).toEqual(
+    expect.arrayContaining([path.join("lib", "mail", "content", "bookings.ts"), path.join("components", "offer", "catalog-event-card.tsx")]),
+  );
   expect(files.some((file) => file.startsWith(path.join("lib", "generated")) || file.startsWith(path.join("lib", "format")))).toBe(false);
   const [, dateTime] = AD_HOC[0]!;
   expect(dateTime.test('format.dateTime(date, { dateStyle: "long" })')).toBe(true);

@@ -126,7 +126,11 @@ describe(`on a machine set to ${process.env.TZ ?? "its own zone"}`, () => {
 });
 
 it("never lets a time split across two lines", () => {
-  for (const text of [formatSessionDate(new Date("2026-12-12T19:30:00Z")), formatSessionShort(new Date("2026-12-12T19:30:00Z")), formatMoment(new Date("2026-12-12T19:30:00Z"))]) {
+  for (const text of [
+    formatSessionDate(new Date("2026-12-12T19:30:00Z")),
+    formatSessionShort(new Date("2026-12-12T19:30:00Z")),
+    formatMoment(new Date("2026-12-12T19:30:00Z")),
+  ]) {
     expect(text).toMatch(/ à\u00a020\u00a0h\u00a030$/);
   }
   expect(formatTime(new Date("2026-12-12T19:00:00Z"))).toBe("20\u00a0h");

@@ -8,7 +8,11 @@ const root = path.join(__dirname, "..", "..", "lib");
 
 function codesThrown(): string[] {
   const walk = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === "generated" ? [] : walk(path.join(dir, e.name))) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) =>
+        e.isDirectory() ? (e.name === "generated" ? [] : walk(path.join(dir, e.name))) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : [],
+      );
   const codes = new Set<string>();
   for (const file of walk(root)) for (const match of fs.readFileSync(file, "utf8").matchAll(/RuleViolation\(\s*"([A-Z_]+)"/g)) codes.add(match[1]!);
   return [...codes].sort();

@@ -6,19 +6,28 @@ import { gini } from "@/lib/stats/gini";
 import { drawOrder, drawUniform, drawWeight, seedFingerprint, serveInDrawOrder, type DrawApplication } from "@/lib/booking/draw";
 import { pickPromotionParts } from "@/lib/booking/rules";
 
-const application = fc.record({
-  id: fc.uuid(),
-  partnerId: fc.constantFrom("A", "B", "C", "D", "E", "F"),
-  places: fc.integer({ min: 1, max: 6 }),
-  minPlaces: fc.integer({ min: 1, max: 6 }),
-  outings: fc.integer({ min: 0, max: 12 }),
-}).map(({ outings, ...a }): DrawApplication => {
-  const minPlaces = Math.min(a.minPlaces, a.places);
-  return { ...a, minPlaces, weight: drawWeight(outings, minPlaces) };
-});
+const application = fc
+  .record({
+    id: fc.uuid(),
+    partnerId: fc.constantFrom("A", "B", "C", "D", "E", "F"),
+    places: fc.integer({ min: 1, max: 6 }),
+    minPlaces: fc.integer({ min: 1, max: 6 }),
+    outings: fc.integer({ min: 0, max: 12 }),
+  })
+  .map(({ outings, ...a }): DrawApplication => {
+    const minPlaces = Math.min(a.minPlaces, a.places);
+    return { ...a, minPlaces, weight: drawWeight(outings, minPlaces) };
+  });
 const applications = fc.uniqueArray(application, { selector: (a) => a.id, maxLength: 40 });
 const seed = fc.stringMatching(/^[0-9a-f]{64}$/);
-const quotas = fc.record({ A: fc.integer({ min: 0, max: 12 }), B: fc.integer({ min: 0, max: 12 }), C: fc.integer({ min: 0, max: 12 }), D: fc.constant(Infinity), E: fc.constant(Infinity), F: fc.integer({ min: 0, max: 3 }) });
+const quotas = fc.record({
+  A: fc.integer({ min: 0, max: 12 }),
+  B: fc.integer({ min: 0, max: 12 }),
+  C: fc.integer({ min: 0, max: 12 }),
+  D: fc.constant(Infinity),
+  E: fc.constant(Infinity),
+  F: fc.integer({ min: 0, max: 3 }),
+});
 
 describe("the draw order", () => {
   it("is the same from the same seed, and every application has one rank", () => {
@@ -36,14 +45,24 @@ describe("the draw order", () => {
       fc.property(applications, application, seed, (list, extra, s) => {
         fc.pre(!list.some((a) => a.id === extra.id));
         const before = drawOrder(list, s).map((a) => a.id);
-        expect(drawOrder([...list, extra], s).map((a) => a.id).filter((id) => id !== extra.id)).toEqual(before);
+        expect(
+          drawOrder([...list, extra], s)
+            .map((a) => a.id)
+            .filter((id) => id !== extra.id),
+        ).toEqual(before);
         if (list.length) expect(drawOrder(list.slice(1), s).map((a) => a.id)).toEqual(before.filter((id) => id !== list[0]!.id));
       }),
     );
   });
 
   it("changes with the seed, which its fingerprint does not give away", () => {
-    const list = Array.from({ length: 30 }, (_, i) => ({ id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, partnerId: "A", places: 1, minPlaces: 1, weight: 1 }));
+    const list = Array.from({ length: 30 }, (_, i) => ({
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+      partnerId: "A",
+      places: 1,
+      minPlaces: 1,
+      weight: 1,
+    }));
     expect(drawOrder(list, "a".repeat(64)).map((a) => a.id)).not.toEqual(drawOrder(list, "b".repeat(64)).map((a) => a.id));
     expect(seedFingerprint("a".repeat(64))).toMatch(/^[0-9a-f]{64}$/);
     expect(seedFingerprint("a".repeat(64))).not.toContain("a".repeat(8));
@@ -109,7 +128,10 @@ describe("places given back after a draw (issue 26.4)", () => {
     ];
     expect(pickPromotionParts(waiting, 2, () => Infinity)).toEqual([{ id: "drawn-takes-1", places: 2 }]);
     expect(pickPromotionParts(waiting, 3, () => Infinity)).toEqual([{ id: "drawn-needs-3", places: 3 }]);
-    expect(pickPromotionParts(waiting, 6, () => Infinity)).toEqual([{ id: "drawn-needs-3", places: 4 }, { id: "drawn-takes-1", places: 2 }]);
+    expect(pickPromotionParts(waiting, 6, () => Infinity)).toEqual([
+      { id: "drawn-needs-3", places: 4 },
+      { id: "drawn-takes-1", places: 2 },
+    ]);
     // Its structure's quota bounds it as it bounds the draw; a whole booking still goes whole or not at all.
     expect(pickPromotionParts(waiting, 5, (partnerId) => (partnerId === "B" ? 1 : 0))).toEqual([{ id: "drawn-takes-1", places: 1 }]);
     expect(pickPromotionParts([{ id: "whole", partnerId: "C", places: 2 }], 1, () => Infinity)).toEqual([]);
@@ -119,7 +141,13 @@ describe("places given back after a draw (issue 26.4)", () => {
 describe("the first drawn follows the weights", () => {
   it("over 10,000 seeded draws, each structure comes first in proportion to its weight", () => {
     // Four applications whose structures had 0, 1, 3 and 7 outings: weights 1, 1/2, 1/4, 1/8.
-    const list = [0, 1, 3, 7].map((k, i) => ({ id: `0190e0a0-0000-7000-8000-00000000000${i}`, partnerId: `P${i}`, places: 2, minPlaces: 1, weight: drawWeight(k) }));
+    const list = [0, 1, 3, 7].map((k, i) => ({
+      id: `0190e0a0-0000-7000-8000-00000000000${i}`,
+      partnerId: `P${i}`,
+      places: 2,
+      minPlaces: 1,
+      weight: drawWeight(k),
+    }));
     const total = list.reduce((sum, a) => sum + a.weight, 0);
     const runs = 10_000;
     const first = new Map<string, number>();

@@ -18,7 +18,9 @@ describe("a refusal on the easy-to-read pages", () => {
   });
 
   it("says a rule in easy words where the easy catalog has them", async () => {
-    expect(await actionFailure(new RuleViolation("WISH_SESSION_LIMIT", "x"), { easy: true })).toMatchObject({ message: "Tu as déjà envoyé beaucoup d'envies, parle à ta structure." });
+    expect(await actionFailure(new RuleViolation("WISH_SESSION_LIMIT", "x"), { easy: true })).toMatchObject({
+      message: "Tu as déjà envoyé beaucoup d'envies, parle à ta structure.",
+    });
   });
 
   it("leaves the staff's forms in their own words", async () => {

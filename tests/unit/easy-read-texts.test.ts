@@ -8,7 +8,24 @@ import { formatDateInWords } from "@/lib/format/dates";
 
 const MAX_WORDS = 12;
 /** Words of the platform that the people supported should not have to learn. */
-const JARGON = ["séance", "quota", "liste d'attente", "en attente", "convention", "confirmée", "annulée", "falc", "pmr", "boucle magnétique", "audiodescription", "surtitrage", "relax", "référent·e", "bénéficiaire", "usager"];
+const JARGON = [
+  "séance",
+  "quota",
+  "liste d'attente",
+  "en attente",
+  "convention",
+  "confirmée",
+  "annulée",
+  "falc",
+  "pmr",
+  "boucle magnétique",
+  "audiodescription",
+  "surtitrage",
+  "relax",
+  "référent·e",
+  "bénéficiaire",
+  "usager",
+];
 const ABBREVIATIONS = /\b(?:lun|mar|mer|jeu|ven|sam|dim|janv|févr|avr|juil|sept|oct|nov|déc|env|etc|ex|min|tél|cf|svp)\./i;
 
 /** Every text of a message: the plural branches of an ICU message, each line of a list; placeholders as "X". */
@@ -37,7 +54,7 @@ describe("the easy-to-read texts follow the rules of decision 012", () => {
     ["no abbreviations", ({ text }: { text: string }) => !ABBREVIATIONS.test(text)],
     ["no brackets, semicolons or percentages", ({ text }: { text: string }) => !/[()[\];%]/.test(text)],
     ["no words in capitals", ({ text }: { text: string }) => !/\p{Lu}{2,}/u.test(text.replace(/\bX\b/g, ""))],
-    ["the reader is \"tu\", never \"vous\"", ({ text }: { text: string }) => !/\b(vous|votre|vos)\b/i.test(text)],
+    ['the reader is "tu", never "vous"', ({ text }: { text: string }) => !/\b(vous|votre|vos)\b/i.test(text)],
   ])("%s", (_, rule) => {
     expect(texts.filter((entry) => !rule(entry)).map(({ key, text }) => `${key} : ${text}`)).toEqual([]);
   });

@@ -29,7 +29,14 @@ function session(overrides: Partial<EventSession> = {}): EventSession {
   };
 }
 
-function renderSession(value: EventSession, quotaRule: { period: "SESSION" | "MONTH" | "SEASON"; maxPlaces: number; liftDaysBefore: number | null } | null = { period: "SESSION", maxPlaces: 2, liftDaysBefore: null }) {
+function renderSession(
+  value: EventSession,
+  quotaRule: { period: "SESSION" | "MONTH" | "SEASON"; maxPlaces: number; liftDaysBefore: number | null } | null = {
+    period: "SESSION",
+    maxPlaces: 2,
+    liftDaysBefore: null,
+  },
+) {
   render(
     <NextIntlClientProvider locale="fr" messages={pickMessages(messages)} timeZone="Europe/Paris">
       <ul>
@@ -83,7 +90,9 @@ describe("a session of the event page, for a partner", () => {
   it("says a booking will wait for places when the session is full", () => {
     renderSession(session({ placesLeft: 0, quotaLeft: 2, waitsFor: "NO_PLACES", waitlistLength: 2 }));
     expect(screen.getByText("Complet")).toBeInTheDocument();
-    expect(screen.getByText(/Une réservation ira en liste d'attente : elle sera confirmée, dans l'ordre des demandes, si des places se libèrent/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Une réservation ira en liste d'attente : elle sera confirmée, dans l'ordre des demandes, si des places se libèrent/),
+    ).toBeInTheDocument();
     expect(screen.getByRole("link", { name: /^S'inscrire en liste d'attente/ })).toBeInTheDocument();
   });
 });

@@ -109,7 +109,14 @@ describe("a form checked as people type", () => {
         <input type="hidden" name="eventId" value="0193f1e2-7c4a-7000-8000-000000000001" />
         <TextField name="from" label="Du" type="date" />
         <TextField name="to" label="Au" type="date" />
-        <CheckboxGroup name="weekdays" legend="Jours" options={[["2", "Mardi"], ["5", "Vendredi"]]} />
+        <CheckboxGroup
+          name="weekdays"
+          legend="Jours"
+          options={[
+            ["2", "Mardi"],
+            ["5", "Vendredi"],
+          ]}
+        />
         <TextField name="times" label="Heures" />
         <TextField name="capacity" label="Nombre d'invitations" type="number" />
       </>,

@@ -57,7 +57,11 @@ function draw(tick?: jest.Mock) {
 describe("the venue's guest list table", () => {
   it("shows one row per guest, with the number, the structure, its phone and the needs", () => {
     const { header, body, cells: cellsOf } = draw();
-    expect(within(header).getAllByRole("columnheader").map((cell) => cell.textContent)).toEqual(["Arrivé", "Nom", "Réservation", "Structure", "À prévoir"]);
+    expect(
+      within(header)
+        .getAllByRole("columnheader")
+        .map((cell) => cell.textContent),
+    ).toEqual(["Arrivé", "Nom", "Réservation", "Structure", "À prévoir"]);
     expect(body).toHaveLength(3);
     const cells = cellsOf(0);
     expect(cells[1]).toHaveTextContent("Diallo Awa");

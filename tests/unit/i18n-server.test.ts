@@ -28,7 +28,13 @@ describe("server translations", () => {
   it("say what next-intl's translator says: plain, with values, plurals", async () => {
     const reference = createTranslator({ locale: "fr", messages, namespace: "membershipsAdmin" as never, timeZone: "Europe/Paris" });
     const t = await getTranslations("membershipsAdmin");
-    for (const [key, values] of [["seasonCurrent", { label: "2026-2027" }], ["remindedOn", { date: "12/01/2027" }], ["inviteLead", { count: 0 }], ["inviteLead", { count: 1 }], ["inviteLead", { count: 12 }]] as const) {
+    for (const [key, values] of [
+      ["seasonCurrent", { label: "2026-2027" }],
+      ["remindedOn", { date: "12/01/2027" }],
+      ["inviteLead", { count: 0 }],
+      ["inviteLead", { count: 1 }],
+      ["inviteLead", { count: 12 }],
+    ] as const) {
       expect(t(key, values)).toBe((reference as (key: string, values: object) => string)(key, values));
     }
     expect(t("inviteLead", { count: 12 })).toMatch(/^12 structures en partenariat n'ont pas encore reçu/);
@@ -40,7 +46,9 @@ describe("server translations", () => {
   });
 
   it("build a message's Intl objects once, not once per request", async () => {
-    await (await getTranslations("membershipsAdmin"))("inviteLead", { count: 3 });
+    await (
+      await getTranslations("membershipsAdmin")
+    )("inviteLead", { count: 3 });
     (await getFormatter()).number(7.25, { style: "currency", currency: "EUR" });
     const before = counted.numberFormats;
     for (let request = 0; request < 5; request++) {

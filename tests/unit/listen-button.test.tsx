@@ -31,7 +31,9 @@ describe("the Écouter button", () => {
   it("reads the card in French, then stops on a second press", () => {
     const spoken: Utterance[] = [];
     const cancel = jest.fn();
-    Object.assign(window, { speechSynthesis: { speak: (u: Utterance) => spoken.push(u), cancel, getVoices: () => [{ lang: "en-GB" }, { lang: "fr-FR", name: "Amélie" }] } });
+    Object.assign(window, {
+      speechSynthesis: { speak: (u: Utterance) => spoken.push(u), cancel, getVoices: () => [{ lang: "en-GB" }, { lang: "fr-FR", name: "Amélie" }] },
+    });
     Object.assign(globalThis, { SpeechSynthesisUtterance: Utterance });
     render(<ListenButton text="Théâtre. Le Cid. Gratuit avec ta structure." labels={labels} />);
     const button = screen.getByRole("button", { name: "Écouter — Le Cid" });
@@ -59,7 +61,9 @@ describe("the Écouter button where the device cannot read French (issue 29.4)",
 
   it("says so when the device has voices but none in French, and reads nothing with another voice", () => {
     const spoken: Utterance[] = [];
-    Object.assign(window, { speechSynthesis: { speak: (u: Utterance) => spoken.push(u), cancel: jest.fn(), getVoices: () => [{ lang: "en-US" }, { lang: "de-DE" }] } });
+    Object.assign(window, {
+      speechSynthesis: { speak: (u: Utterance) => spoken.push(u), cancel: jest.fn(), getVoices: () => [{ lang: "en-US" }, { lang: "de-DE" }] },
+    });
     Object.assign(globalThis, { SpeechSynthesisUtterance: Utterance });
     render(<ListenButton text="Le Cid." labels={labels} />);
     expect(screen.getByRole("status")).toBeEmptyDOMElement();

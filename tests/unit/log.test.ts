@@ -13,7 +13,10 @@ describe("the log's guards", () => {
   it("blanks passwords, tokens, codes, e-mails, phones and names handed over by mistake", () => {
     const lines: string[] = [];
     const logger = logTo(new Writable({ write: (chunk: Buffer, _e, done) => (lines.push(chunk.toString()), done()) }));
-    logger.info({ password: "culture-pour-tous", token: "t0k3n", code: "ESCALE26", guest: { name: "Zoé Martin", email: "z@m.test", phone: "0612345678" } }, "essai");
+    logger.info(
+      { password: "culture-pour-tous", token: "t0k3n", code: "ESCALE26", guest: { name: "Zoé Martin", email: "z@m.test", phone: "0612345678" } },
+      "essai",
+    );
     const text = lines.join("");
     for (const secret of ["culture-pour-tous", "t0k3n", "ESCALE26", "Zoé Martin", "z@m.test", "0612345678"]) expect(text).not.toContain(secret);
     expect(text).toContain("[masqué]");

@@ -18,7 +18,11 @@ const action = async () => ({ ok: true });
 const props = { season: 2027, label: "2027-2028", notInvited: 3, invited: 0, inviteAll: action, remind: action };
 
 async function renderSection(opening: "OPEN" | "NEXT" | "PAST" | "TOO_EARLY") {
-  render(<NextIntlClientProvider locale="fr" messages={pickMessages(messages)}>{await CampaignSection({ ...props, opening })}</NextIntlClientProvider>);
+  render(
+    <NextIntlClientProvider locale="fr" messages={pickMessages(messages)}>
+      {await CampaignSection({ ...props, opening })}
+    </NextIntlClientProvider>,
+  );
 }
 
 it("says that the next season starts on 1 September and that inviting now is for that season", async () => {
@@ -31,7 +35,9 @@ it("says that the next season starts on 1 September and that inviting now is for
 
 it("before June, says when the next season's invitations open, and offers none", async () => {
   await renderSection("TOO_EARLY");
-  expect(screen.getByText(/2027-2028/, { selector: "p" })).toHaveTextContent("Les invitations pour la saison 2027-2028 ouvrent le 1er juin 2027, trois mois avant qu'elle commence.");
+  expect(screen.getByText(/2027-2028/, { selector: "p" })).toHaveTextContent(
+    "Les invitations pour la saison 2027-2028 ouvrent le 1er juin 2027, trois mois avant qu'elle commence.",
+  );
   expect(screen.queryByRole("button")).toBeNull();
 });
 

@@ -28,7 +28,13 @@ const LITERAL_TITLE = /\btitle:\s*(\{\s*(absolute|default|template):\s*)?["'`]/;
 
 it("finds the pages it is about (the check itself works)", () => {
   expect(files.length).toBeGreaterThan(30);
-  expect(files).toEqual(expect.arrayContaining([path.join("app", "page.tsx"), path.join("app", "partenaire", "reservations", "[bookingId]", "page.tsx"), path.join("app", "lieu", "seances", "[sessionId]", "page.tsx")]));
+  expect(files).toEqual(
+    expect.arrayContaining([
+      path.join("app", "page.tsx"),
+      path.join("app", "partenaire", "reservations", "[bookingId]", "page.tsx"),
+      path.join("app", "lieu", "seances", "[sessionId]", "page.tsx"),
+    ]),
+  );
   expect(EXPORTS_METADATA.test("export const metadata: Metadata = { title: t }")).toBe(true);
   expect(EXPORTS_METADATA.test("export async function generateMetadata({ params }) {")).toBe(true);
   expect(EXPORTS_METADATA.test("// export const metadata")).toBe(false);

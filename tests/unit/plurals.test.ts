@@ -5,7 +5,8 @@ import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messagefor
 import messages from "@/messages/fr";
 
 /** Arguments that hold words, not counts. */
-const WORDS = /^(name|inviter|date|season|structure|venue|title|email|until|city|from|to|number|label|who|why|step|kind|filter|amount|event|phone|time|when|where|start|end|link|reason|note|action|value|list|names|code|max|months)$/;
+const WORDS =
+  /^(name|inviter|date|season|structure|venue|title|email|until|city|from|to|number|label|who|why|step|kind|filter|amount|event|phone|time|when|where|start|end|link|reason|note|action|value|list|names|code|max|months)$/;
 
 function strings(value: unknown, path: string[] = []): [string, string][] {
   if (typeof value === "string") return [[path.join("."), value]];

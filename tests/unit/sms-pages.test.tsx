@@ -41,7 +41,14 @@ describe("a person's number (issue 30.1)", () => {
 
   it("shows the number recorded, who noted the consent and when, and lets the referent withdraw it", async () => {
     const withdraw = jest.fn(async () => ({ ok: true, message: "Accord retiré : le numéro est effacé." }));
-    wrap(<PersonMobileForm personId={PERSON} mobile={{ number: "+33612345678", consentAt: "le 6 décembre 2026 à 18 h", consentBy: "Claire Martin" }} record={jest.fn()} withdraw={withdraw} />);
+    wrap(
+      <PersonMobileForm
+        personId={PERSON}
+        mobile={{ number: "+33612345678", consentAt: "le 6 décembre 2026 à 18 h", consentBy: "Claire Martin" }}
+        record={jest.fn()}
+        withdraw={withdraw}
+      />,
+    );
     expect(screen.getByText("+33612345678")).toBeInTheDocument();
     expect(screen.getByText("Accord donné le le 6 décembre 2026 à 18 h, noté par Claire Martin.")).toBeInTheDocument();
     fireEvent.click(screen.getByRole("button", { name: "Retirer l'accord et effacer le numéro" }));
@@ -77,7 +84,15 @@ describe("the association's SMS outbox (issue 30.3)", () => {
 
   it("offers to send a failed text again", async () => {
     const resend = jest.fn(async () => ({ ok: true, message: "Le SMS repart : il sera envoyé dans un instant." }));
-    wrap(<SmsOutbox texts={[text({ status: "FAILED", error: "L'opérateur SMS n'a pas répondu à temps (connexion)." })]} waiting={0} settings={{ reminderHour: 18, monthlyBudget: null }} resend={resend} saveSettings={jest.fn()} />);
+    wrap(
+      <SmsOutbox
+        texts={[text({ status: "FAILED", error: "L'opérateur SMS n'a pas répondu à temps (connexion)." })]}
+        waiting={0}
+        settings={{ reminderHour: 18, monthlyBudget: null }}
+        resend={resend}
+        saveSettings={jest.fn()}
+      />,
+    );
     expect(screen.getByText(/Échec/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole("button", { name: "Envoyer à nouveau" }));
     await waitFor(() => expect(resend).toHaveBeenCalledTimes(1));
@@ -86,20 +101,38 @@ describe("the association's SMS outbox (issue 30.3)", () => {
 
   it("says when texts wait for the budget, and sets the budget and the reminder's hour", async () => {
     const saveSettings = jest.fn(async () => ({ ok: true, message: "Réglages des SMS enregistrés." }));
-    wrap(<SmsOutbox texts={[text({ status: "OVER_BUDGET" })]} waiting={3} settings={{ reminderHour: 18, monthlyBudget: 100 }} resend={jest.fn()} saveSettings={saveSettings} />);
+    wrap(
+      <SmsOutbox
+        texts={[text({ status: "OVER_BUDGET" })]}
+        waiting={3}
+        settings={{ reminderHour: 18, monthlyBudget: 100 }}
+        resend={jest.fn()}
+        saveSettings={saveSettings}
+      />,
+    );
     expect(screen.getByRole("status")).toHaveTextContent("Le budget du mois est atteint : 3 SMS attendent le mois prochain ou un budget plus grand.");
     expect(screen.getByLabelText("Heure du rappel, la veille")).toHaveValue(18);
     fireEvent.change(screen.getByLabelText(/Budget du mois/), { target: { value: "250" } });
     fireEvent.click(screen.getByRole("button", { name: "Enregistrer" }));
     await waitFor(() => expect(saveSettings).toHaveBeenCalledTimes(1));
-    expect(Object.fromEntries((saveSettings.mock.calls[0] as unknown as [unknown, FormData])[1].entries())).toMatchObject({ reminderHour: "18", monthlyBudget: "250" });
+    expect(Object.fromEntries((saveSettings.mock.calls[0] as unknown as [unknown, FormData])[1].entries())).toMatchObject({
+      reminderHour: "18",
+      monthlyBudget: "250",
+    });
   });
 });
 
 describe("the answers on a structure's home (issue 30.4)", () => {
   it("says what each answer did, links to the booking, and marks it read", async () => {
     const markRead = jest.fn(async () => ({ ok: true, message: "Réponse marquée comme lue." }));
-    const answer = { id: SMS, outcome: "REFERENT_TO_CALL" as const, text: "non", name: "Awa Diallo", bookingId: PERSON, receivedAt: "le 6 décembre 2026 à 19 h" };
+    const answer = {
+      id: SMS,
+      outcome: "REFERENT_TO_CALL" as const,
+      text: "non",
+      name: "Awa Diallo",
+      bookingId: PERSON,
+      receivedAt: "le 6 décembre 2026 à 19 h",
+    };
     wrap(<SmsAnswers answers={[answer, { ...answer, id: PERSON, outcome: "STOPPED", text: "STOP", name: "Nina Diallo" }]} markRead={markRead} />);
     expect(screen.getByText("Awa Diallo a répondu « non » : la réservation est gardée, appelez la personne.")).toBeInTheDocument();
     expect(screen.getByText("Nina Diallo a répondu STOP : plus aucun SMS ne lui sera envoyé.")).toBeInTheDocument();
@@ -116,7 +149,18 @@ describe("the booking form's texts (issue 30.2)", () => {
   function renderForm(mobile: boolean, apply = false) {
     const search = jest.fn(async () => [{ id: PERSON, firstName: "Awa", lastName: "Diallo", mobile }]);
     const book = jest.fn(async () => ({ ok: false, message: "Aucune réservation faite." }));
-    wrap(<BookingForm sessionId="0190f0e0-0000-7000-8000-0000000000ff" partnerId="0190f0e0-0000-7000-8000-0000000000ee" placesLeft={5} quotaLeft={null} search={search} book={book} idempotencyKey="0190f0e0-0000-7000-8000-0000000000aa" apply={apply} />);
+    wrap(
+      <BookingForm
+        sessionId="0190f0e0-0000-7000-8000-0000000000ff"
+        partnerId="0190f0e0-0000-7000-8000-0000000000ee"
+        placesLeft={5}
+        quotaLeft={null}
+        search={search}
+        book={book}
+        idempotencyKey="0190f0e0-0000-7000-8000-0000000000aa"
+        apply={apply}
+      />,
+    );
     return { book };
   }
 

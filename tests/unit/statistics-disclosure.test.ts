@@ -9,7 +9,24 @@ import type { FigureRow, Figures } from "@/lib/stats/figures";
 import { rowsOf, statisticsCsv, SUMMARY_LINES, TABLE_COLUMNS, type StatTable } from "@/lib/stats/tables";
 
 const CANCELLED = ["cancelledByPartner", "cancelledByVenue", "cancelledByAssociation", "sessionCancelled", "expired", "withdrawn"] as const;
-const ZERO = { offered: null, requested: 0, confirmed: 0, attended: 0, noShows: 0, cancelledByPartner: 0, cancelledByVenue: 0, cancelledByAssociation: 0, sessionCancelled: 0, expired: 0, withdrawn: 0, promotions: 0, unused: null, people: 0, structures: 0, companions: 0 };
+const ZERO = {
+  offered: null,
+  requested: 0,
+  confirmed: 0,
+  attended: 0,
+  noShows: 0,
+  cancelledByPartner: 0,
+  cancelledByVenue: 0,
+  cancelledByAssociation: 0,
+  sessionCancelled: 0,
+  expired: 0,
+  withdrawn: 0,
+  promotions: 0,
+  unused: null,
+  people: 0,
+  structures: 0,
+  companions: 0,
+};
 const row = (dimension: FigureRow["dimension"], key: string, figures: Partial<Figures> = {}): FigureRow => ({ ...ZERO, dimension, key, ...figures });
 const words = (key: string) => (key === "statistics.masked" ? "masqué" : key);
 const month = (key: string) => key;
@@ -27,20 +44,37 @@ function consistent(random: () => number, offer: boolean, key: string, dimension
   const requested = confirmed + CANCELLED.reduce((sum, name) => sum + cancelled[name]!, 0);
   const offered = offer ? confirmed + (random() < 0.4 ? pick(5) : pick(20)) : null;
   return row(dimension, key, {
-    ...cancelled, requested, confirmed, attended, noShows: confirmed - attended, people, structures, companions: confirmed - people,
-    offered, unused: offered === null ? null : offered - confirmed, promotions: 0,
+    ...cancelled,
+    requested,
+    confirmed,
+    attended,
+    noShows: confirmed - attended,
+    people,
+    structures,
+    companions: confirmed - people,
+    offered,
+    unused: offered === null ? null : offered - confirmed,
+    promotions: 0,
   });
 }
 
 function totalRow(rows: FigureRow[], dimension: FigureRow["dimension"] = "total", key = ""): FigureRow {
   const sum = (name: keyof Figures) => (rows.some((r) => r[name] === null) ? null : rows.reduce((s, r) => s + (r[name] as number), 0));
-  return row(dimension, key, { ...Object.fromEntries(ADDITIVE.map((name) => [name, sum(name)])), people: sum("people") as number, structures: Math.max(0, ...rows.map((r) => r.structures)) });
+  return row(dimension, key, {
+    ...Object.fromEntries(ADDITIVE.map((name) => [name, sum(name)])),
+    people: sum("people") as number,
+    structures: Math.max(0, ...rows.map((r) => r.structures)),
+  });
 }
 
 type Bound = { lo: number; hi: number };
 
 /** What a reader learns of each cell: exact where shown, bounds where masked, carried through the relations. */
-function read(cells: { value: string | number | null; truth: number | null }[], relations: { whole: number; parts: number[] }[], orders: [number, number][]): Bound[] {
+function read(
+  cells: { value: string | number | null; truth: number | null }[],
+  relations: { whole: number; parts: number[] }[],
+  orders: [number, number][],
+): Bound[] {
   const bounds = cells.map(({ value }) =>
     typeof value === "number" ? { lo: value, hi: value } : value === "< 5" ? { lo: 1, hi: 4 } : { lo: 0, hi: Infinity },
   );
@@ -106,11 +140,17 @@ function recomputed(table: Exclude<StatTable, "bilan">, rows: FigureRow[], total
   const lines = sheet.length;
   const cells = sheet.flat();
   const width = names.length;
-  const at = (line: number, name: keyof Figures) => (names.includes(name) && cells[line * width + names.indexOf(name)]!.truth !== null ? line * width + names.indexOf(name) : -1);
+  const at = (line: number, name: keyof Figures) =>
+    names.includes(name) && cells[line * width + names.indexOf(name)]!.truth !== null ? line * width + names.indexOf(name) : -1;
   const relations: { whole: number; parts: number[] }[] = [];
   const orders: [number, number][] = [];
   for (let line = 0; line < lines; line++) {
-    for (const [whole, parts] of [["offered", ["confirmed", "unused"]], ["confirmed", ["attended", "noShows"]], ["confirmed", ["people", "companions"]], ["requested", ["confirmed", ...CANCELLED]]] as [keyof Figures, (keyof Figures)[]][]) {
+    for (const [whole, parts] of [
+      ["offered", ["confirmed", "unused"]],
+      ["confirmed", ["attended", "noShows"]],
+      ["confirmed", ["people", "companions"]],
+      ["requested", ["confirmed", ...CANCELLED]],
+    ] as [keyof Figures, (keyof Figures)[]][]) {
       const ids = [at(line, whole), ...parts.map((p) => at(line, p))];
       if (ids.every((id) => id >= 0)) relations.push({ whole: ids[0]!, parts: ids.slice(1) });
     }
@@ -128,7 +168,9 @@ function recomputed(table: Exclude<StatTable, "bilan">, rows: FigureRow[], total
   }
   const bounds = read(cells, relations, orders);
   return cells.flatMap((cell, i) =>
-    i < totalLine * width && cell.value === "< 5" && bounds[i]!.lo === bounds[i]!.hi ? [`${ordered[Math.floor(i / width)]!.key}/${names[i % width]} = ${bounds[i]!.lo}`] : [],
+    i < totalLine * width && cell.value === "< 5" && bounds[i]!.lo === bounds[i]!.hi
+      ? [`${ordered[Math.floor(i / width)]!.key}/${names[i % width]} = ${bounds[i]!.lo}`]
+      : [],
   );
 }
 
@@ -143,7 +185,17 @@ function seeded(seed: number) {
 describe("a statistics export to hand out", () => {
   it("does not let the issue's venue be recomputed: offered − unused, nor the total minus the other rows", () => {
     const rows = [
-      row("venue", "Médiathèque du Parc", { offered: 7, requested: 4, confirmed: 4, attended: 4, noShows: 0, unused: 3, people: 3, structures: 3, companions: 1 }),
+      row("venue", "Médiathèque du Parc", {
+        offered: 7,
+        requested: 4,
+        confirmed: 4,
+        attended: 4,
+        noShows: 0,
+        unused: 3,
+        people: 3,
+        structures: 3,
+        companions: 1,
+      }),
       row("venue", "Théâtre", { offered: 40, requested: 30, confirmed: 30, attended: 25, noShows: 5, unused: 10, people: 20, structures: 8, companions: 10 }),
       row("venue", "Cinéma", { offered: 20, requested: 12, confirmed: 12, attended: 9, noShows: 3, unused: 8, people: 7, structures: 4, companions: 5 }),
     ];
@@ -169,8 +221,18 @@ describe("a statistics export to hand out", () => {
     const random = seeded(424242);
     const found: string[] = [];
     for (let draw = 0; draw < 100; draw++) {
-      const rows = ["Lyon|Nord", "Lyon|Sud", "Lyon|", "Bron|Centre", "Bron|Parilly"].slice(0, 2 + Math.floor(random() * 4)).map((key) => consistent(random, false, key, "area"));
-      const towns = ["Lyon", "Bron"].map((town) => totalRow(rows.filter((r) => r.key.startsWith(`${town}|`)), "town", town)).filter((town) => town.requested > 0 || town.confirmed > 0);
+      const rows = ["Lyon|Nord", "Lyon|Sud", "Lyon|", "Bron|Centre", "Bron|Parilly"]
+        .slice(0, 2 + Math.floor(random() * 4))
+        .map((key) => consistent(random, false, key, "area"));
+      const towns = ["Lyon", "Bron"]
+        .map((town) =>
+          totalRow(
+            rows.filter((r) => r.key.startsWith(`${town}|`)),
+            "town",
+            town,
+          ),
+        )
+        .filter((town) => town.requested > 0 || town.confirmed > 0);
       found.push(...recomputed("quartiers", rows, totalRow(rows), towns).map((cell) => `table ${draw}: ${cell}`));
     }
     expect(found).toEqual([]);
@@ -195,8 +257,16 @@ describe("a statistics export to hand out", () => {
       const { rows: written } = statisticsCsv("bilan", { current: [total], previous: [], venues }, { words, month, masked: true });
       const cells = SUMMARY_LINES.map((name, i) => ({ value: written[i]![1] as string | number, truth: total[name] as number }));
       const at = (name: keyof Figures) => SUMMARY_LINES.indexOf(name);
-      const relations = [["offered", ["confirmed", "unused"]], ["confirmed", ["attended", "noShows"]], ["confirmed", ["people", "companions"]], ["requested", ["confirmed", ...CANCELLED]]].map(([whole, parts]) => ({ whole: at(whole as keyof Figures), parts: (parts as (keyof Figures)[]).map(at) }));
-      const bounds = read(cells, relations, [[at("structures"), at("people")], [at("people"), at("confirmed")]]);
+      const relations = [
+        ["offered", ["confirmed", "unused"]],
+        ["confirmed", ["attended", "noShows"]],
+        ["confirmed", ["people", "companions"]],
+        ["requested", ["confirmed", ...CANCELLED]],
+      ].map(([whole, parts]) => ({ whole: at(whole as keyof Figures), parts: (parts as (keyof Figures)[]).map(at) }));
+      const bounds = read(cells, relations, [
+        [at("structures"), at("people")],
+        [at("people"), at("confirmed")],
+      ]);
       cells.forEach((cell, i) => {
         if (cell.value === "< 5" && bounds[i]!.lo === bounds[i]!.hi) found.push(`account ${draw}: ${SUMMARY_LINES[i]} = ${bounds[i]!.lo}`);
       });
@@ -217,7 +287,19 @@ describe("a statistics export to hand out", () => {
   });
 
   it("masks in the season's account what follows from its other lines", () => {
-    const total = row("total", "", { offered: 100, requested: 60, confirmed: 55, cancelledByPartner: 3, cancelledByVenue: 2, attended: 50, noShows: 5, unused: 45, people: 40, structures: 12, companions: 15 });
+    const total = row("total", "", {
+      offered: 100,
+      requested: 60,
+      confirmed: 55,
+      cancelledByPartner: 3,
+      cancelledByVenue: 2,
+      attended: 50,
+      noShows: 5,
+      unused: 45,
+      people: 40,
+      structures: 12,
+      companions: 15,
+    });
     const { rows } = statisticsCsv("bilan", { current: [total], previous: [], venues }, { words, month, masked: true });
     const line = (name: string) => rows.find((r) => r[0] === `statistics.figures.${name}`)![1];
     expect([line("cancelledByPartner"), line("cancelledByVenue")]).toEqual(["< 5", "< 5"]);

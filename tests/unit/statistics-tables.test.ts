@@ -5,8 +5,24 @@ import { change, feedbackInWords, partnerStatisticsCsv, rowLabel, shown, statist
 import { sideSeason } from "@/lib/stats/sides";
 
 const row = (dimension: FigureRow["dimension"], key: string, figures: Partial<FigureRow> = {}): FigureRow => ({
-  dimension, key, offered: null, requested: 0, confirmed: 0, attended: 0, noShows: 0, cancelledByPartner: 0, cancelledByVenue: 0,
-  cancelledByAssociation: 0, sessionCancelled: 0, expired: 0, withdrawn: 0, promotions: 0, unused: null, people: 0, structures: 0, companions: 0,
+  dimension,
+  key,
+  offered: null,
+  requested: 0,
+  confirmed: 0,
+  attended: 0,
+  noShows: 0,
+  cancelledByPartner: 0,
+  cancelledByVenue: 0,
+  cancelledByAssociation: 0,
+  sessionCancelled: 0,
+  expired: 0,
+  withdrawn: 0,
+  promotions: 0,
+  unused: null,
+  people: 0,
+  structures: 0,
+  companions: 0,
   ...figures,
 });
 const words = (key: string) => `«${key}»`;
@@ -24,7 +40,15 @@ describe("the statistics' tables", () => {
   });
 
   it("write a breakdown with its labels and its columns, masked when asked", () => {
-    const report = { current: [row("total", ""), row("venue", "v1", { offered: 12, confirmed: 4, attended: 3, people: 2, structures: 1, unused: 8 }), row("venue", "v2", { confirmed: 9 })], previous: [], venues };
+    const report = {
+      current: [
+        row("total", ""),
+        row("venue", "v1", { offered: 12, confirmed: 4, attended: 3, people: 2, structures: 1, unused: 8 }),
+        row("venue", "v2", { confirmed: 9 }),
+      ],
+      previous: [],
+      venues,
+    };
     const { header, rows } = statisticsCsv("lieux", report, { words, month, masked: true });
     expect(header[0]).toBe("«statistics.keyColumn.lieux»");
     expect(header[1]).toBe("«statistics.figures.offered»");
@@ -72,15 +96,38 @@ describe("the statistics' tables", () => {
     // Its own figures: a venue reads its counts as they are.
     expect(account.rows.find((r) => r[0] === "«statistics.figures.people»")).toEqual(["«statistics.figures.people»", 3, 0]);
     const events = venueStatisticsCsv("evenements", statistics, words);
-    expect(events.header).toEqual(["«statistics.eventColumn»", "«statistics.sessionsColumn»", "«statistics.short.offered»", "«statistics.short.confirmed»", "«statistics.short.attended»", "«statistics.short.noShows»", "«statistics.short.unused»", "«statistics.feedbackColumn»"]);
-    expect(events.rows[0]).toEqual(["Le Cid", 2, 20, 8, 6, 2, 12, "«venue.report.mood.LOVED» : 2 · «venue.report.mood.LIKED» : 1 · «venue.report.mood.NOT_FOR_ME» : 0"]);
+    expect(events.header).toEqual([
+      "«statistics.eventColumn»",
+      "«statistics.sessionsColumn»",
+      "«statistics.short.offered»",
+      "«statistics.short.confirmed»",
+      "«statistics.short.attended»",
+      "«statistics.short.noShows»",
+      "«statistics.short.unused»",
+      "«statistics.feedbackColumn»",
+    ]);
+    expect(events.rows[0]).toEqual([
+      "Le Cid",
+      2,
+      20,
+      8,
+      6,
+      2,
+      12,
+      "«venue.report.mood.LOVED» : 2 · «venue.report.mood.LIKED» : 1 · «venue.report.mood.NOT_FOR_ME» : 0",
+    ]);
     expect(events.rows[1]![7]).toBe("«statistics.noFeedback»");
     expect(feedbackInWords({ LOVED: 0, LIKED: 0, NOT_FOR_ME: 1 }, words)).toContain("NOT_FOR_ME» : 1");
   });
 
   it("write a structure's tables: its account, its months in order, its categories", () => {
     const statistics = {
-      rows: [row("total", "", { requested: 5, confirmed: 4, people: 3 }), row("month", "2026-11", { confirmed: 1 }), row("month", "2026-10", { confirmed: 3 }), row("category", "THEATRE", { confirmed: 4, companions: 1 })],
+      rows: [
+        row("total", "", { requested: 5, confirmed: 4, people: 3 }),
+        row("month", "2026-11", { confirmed: 1 }),
+        row("month", "2026-10", { confirmed: 3 }),
+        row("category", "THEATRE", { confirmed: 4, companions: 1 }),
+      ],
       previous: null,
     };
     expect(partnerStatisticsCsv("bilan", statistics, words, month).rows[0]).toEqual(["«statistics.figures.confirmed»", 4, ""]);

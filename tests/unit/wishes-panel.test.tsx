@@ -52,7 +52,9 @@ it("for « date au choix », lets the referent choose the date: one link per dat
 });
 
 it("with more dates than shown, links to the event's page, which carries the wish on", async () => {
-  await renderPanel([{ ...base, id: "w3", name: "Z. L.", session: null, bookSessionId: null, dates: [{ id: "s1", startsAt: parisTime("2031-03-20", 20) }], moreDates: true }]);
+  await renderPanel([
+    { ...base, id: "w3", name: "Z. L.", session: null, bookSessionId: null, dates: [{ id: "s1", startsAt: parisTime("2031-03-20", 20) }], moreDates: true },
+  ]);
   expect(screen.getByRole("link", { name: "Toutes les dates de Le Songe pour Z. L." })).toHaveAttribute("href", "/offre/e1?envie=w3");
 });
 

@@ -35,7 +35,9 @@ export default async function ActivitiesAdminPage({ searchParams }: { searchPara
   // The list's filters without its order (kept by the headers) nor its page.
   const kept = { quand: filters.quand, q: filters.q };
   const params = { ...kept, tri: filters.tri, ordre: filters.ordre };
-  const header = (column: ActivitySort, label: string, className: string) => <SortableHeader column={column} label={label} path={PATH} params={kept} columns={columns} sort={sort} className={className} />;
+  const header = (column: ActivitySort, label: string, className: string) => (
+    <SortableHeader column={column} label={label} path={PATH} params={kept} columns={columns} sort={sort} className={className} />
+  );
   return (
     <ClientMessages namespaces={[...FORM_NAMESPACES]}>
       <div className="space-y-10">
@@ -71,10 +73,22 @@ export default async function ActivitiesAdminPage({ searchParams }: { searchPara
               );
             })}
           </nav>
-          <form key={JSON.stringify(params)} method="get" action={PATH} role="search" aria-label={t("searchLabel")} className="grid items-end gap-3 rounded-lg bg-brand-50 p-4 sm:grid-cols-[2fr_1fr_auto]">
+          <form
+            key={JSON.stringify(params)}
+            method="get"
+            action={PATH}
+            role="search"
+            aria-label={t("searchLabel")}
+            className="grid items-end gap-3 rounded-lg bg-brand-50 p-4 sm:grid-cols-[2fr_1fr_auto]"
+          >
             {filters.quand ? <input type="hidden" name="quand" value={filters.quand} /> : null}
             <TextField name="q" label={t("search")} defaultValue={filters.q} type="search" />
-            <SelectField name="tri" label={t("sort")} defaultValue={filters.tri ?? "date"} options={(Object.keys(columns) as ActivitySort[]).map((key): [string, string] => [key, t(`sorts.${key}`)])} />
+            <SelectField
+              name="tri"
+              label={t("sort")}
+              defaultValue={filters.tri ?? "date"}
+              options={(Object.keys(columns) as ActivitySort[]).map((key): [string, string] => [key, t(`sorts.${key}`)])}
+            />
             {/* The direction chosen by a column's header stays while the same column sorts. */}
             {filters.tri && filters.ordre ? <input type="hidden" name="ordre" value={filters.ordre} /> : null}
             <p className="flex flex-wrap items-center gap-3">
@@ -90,7 +104,15 @@ export default async function ActivitiesAdminPage({ searchParams }: { searchPara
           </form>
           {activities.length === 0 ? (
             <p className="rounded-lg bg-brand-50 p-4">
-              {filters.q ? t("emptySearch", { q: filters.q }) : total === 0 ? (past ? t("emptyPast") : t("emptyUpcoming")) : (
+              {filters.q ? (
+                t("emptySearch", { q: filters.q })
+              ) : total === 0 ? (
+                past ? (
+                  t("emptyPast")
+                ) : (
+                  t("emptyUpcoming")
+                )
+              ) : (
                 <>
                   {t("emptyPage")}{" "}
                   <Link href={listHref(PATH, params)} className="font-semibold text-brand-800 underline">
@@ -108,7 +130,9 @@ export default async function ActivitiesAdminPage({ searchParams }: { searchPara
                     {header("date", t("columns.when"), "py-2 pr-3")}
                     {header("titre", t("columns.activity"), "py-2 pr-3")}
                     {header("inscrits", t("columns.registered"), "py-2 pr-3")}
-                    <th scope="col" className="py-2">{t("columns.waiting")}</th>
+                    <th scope="col" className="py-2">
+                      {t("columns.waiting")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -121,7 +145,9 @@ export default async function ActivitiesAdminPage({ searchParams }: { searchPara
                         </Link>
                         <br />
                         <span className="text-sm">{kinds(row.kind)}</span>
-                        {row.cancelledAt ? <span className="ml-2 rounded bg-red-100 px-2 text-sm font-semibold text-red-900">{t("cancelledBadge")}</span> : null}
+                        {row.cancelledAt ? (
+                          <span className="ml-2 rounded bg-red-100 px-2 text-sm font-semibold text-red-900">{t("cancelledBadge")}</span>
+                        ) : null}
                       </th>
                       <td className="py-2 pr-3">{t("registeredOf", { count: row.confirmed, capacity: row.capacity })}</td>
                       <td className="py-2">{row.waiting}</td>

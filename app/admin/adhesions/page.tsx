@@ -30,15 +30,20 @@ const PATH = "/admin/adhesions";
 /** As the other lists of the association: each row carries its own form (issue 14: 50 rows made a 143 kB page). */
 const PAGE_SIZE = 25;
 /** The states as they read in the URL (?etat=adherente). */
-const STATES = { "sans-reponse": "INVITED", "va-adherer": "JOINING", "pas-cette-saison": "DECLINED", adherente: "MEMBER" } as const satisfies Record<string, MembershipStatus>;
+const STATES = { "sans-reponse": "INVITED", "va-adherer": "JOINING", "pas-cette-saison": "DECLINED", adherente: "MEMBER" } as const satisfies Record<
+  string,
+  MembershipStatus
+>;
 type StateSlug = keyof typeof STATES;
 
-const filtersSchema = z.object({
-  saison: seasonFromUrl,
-  etat: urlFilter(z.enum(Object.keys(STATES) as [StateSlug, ...StateSlug[]])),
-  structure: urlFilter(z.string().refine(isUuid)),
-  page: urlPage(),
-}).extend(membershipSortSchema.shape);
+const filtersSchema = z
+  .object({
+    saison: seasonFromUrl,
+    etat: urlFilter(z.enum(Object.keys(STATES) as [StateSlug, ...StateSlug[]])),
+    structure: urlFilter(z.string().refine(isUuid)),
+    page: urlPage(),
+  })
+  .extend(membershipSortSchema.shape);
 
 export default async function MembershipsAdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser(PATH, "ADMIN");
@@ -73,8 +78,9 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
   const opening = campaignWindow(season, now);
   const campaignOpen = opening === "OPEN" || opening === "NEXT";
   const seasons = [...new Set([current + 1, ...Array.from({ length: 6 }, (_, n) => current - n), season])].sort((a, b) => b - a);
-  const seasonName = (s: number) => (s === current ? t("seasonCurrent", { label: seasonLabel(s) }) : s === current + 1 ? t("seasonNext", { label: seasonLabel(s) }) : seasonLabel(s));
-    const counts: [string, number | string, string?][] = [
+  const seasonName = (s: number) =>
+    s === current ? t("seasonCurrent", { label: seasonLabel(s) }) : s === current + 1 ? t("seasonNext", { label: seasonLabel(s) }) : seasonLabel(s);
+  const counts: [string, number | string, string?][] = [
     [t("counts.inPartnership"), campaign.inPartnership],
     [t("counts.notInvited"), campaign.notInvited],
     [t("counts.INVITED"), campaign.counts.INVITED ?? 0, listHref(PATH, { saison: seasonParam, etat: "sans-reponse" })],
@@ -93,7 +99,12 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
           </h1>
           <p>{t("lead")}</p>
           <form method="get" action={PATH} aria-label={t("seasonPickerLabel")} className="flex flex-wrap items-end gap-3">
-            <SelectField name="saison" label={t("seasonPicker")} defaultValue={String(season)} options={seasons.map((s): [string, string] => [String(s), seasonName(s)])} />
+            <SelectField
+              name="saison"
+              label={t("seasonPicker")}
+              defaultValue={String(season)}
+              options={seasons.map((s): [string, string] => [String(s), seasonName(s)])}
+            />
             <p>
               <button type="submit" className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50">
                 {t("seasonShow")}
@@ -134,7 +145,16 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
           remind={remindAction}
         />
 
-        <RecordSection season={season} label={label} noStructures={allCount === 0} askedId={filters.structure} asked={asked} record={recordMembershipAction} search={searchChoicesAction} now={now} />
+        <RecordSection
+          season={season}
+          label={label}
+          noStructures={allCount === 0}
+          askedId={filters.structure}
+          asked={asked}
+          record={recordMembershipAction}
+          search={searchChoicesAction}
+          now={now}
+        />
 
         <section aria-labelledby="liste" className="space-y-4">
           <h2 id="liste" className="text-2xl font-semibold">
@@ -142,7 +162,12 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
           </h2>
           <nav aria-label={t("filterLabel")}>
             <ul className="flex flex-wrap gap-2">
-              {([[undefined, t("filterAll"), allCount], ...Object.entries(STATES).map(([slug, state]) => [slug, t(`filters.${state}`), campaign.counts[state] ?? 0])] as [StateSlug | undefined, string, number][]).map(([slug, name, count]) => (
+              {(
+                [
+                  [undefined, t("filterAll"), allCount],
+                  ...Object.entries(STATES).map(([slug, state]) => [slug, t(`filters.${state}`), campaign.counts[state] ?? 0]),
+                ] as [StateSlug | undefined, string, number][]
+              ).map(([slug, name, count]) => (
                 <li key={slug ?? "all"}>
                   <Link
                     href={listHref(PATH, { saison: seasonParam, etat: slug, ...order })}
@@ -156,7 +181,16 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
             </ul>
           </nav>
           {memberships.length === 0 ? (
-            <p className="rounded-lg bg-brand-50 p-4">{allCount === 0 ? (campaignOpen ? t("listEmpty") : t("listEmptyPast")) : total === 0 ? t("listEmptyFiltered") : (
+            <p className="rounded-lg bg-brand-50 p-4">
+              {allCount === 0 ? (
+                campaignOpen ? (
+                  t("listEmpty")
+                ) : (
+                  t("listEmptyPast")
+                )
+              ) : total === 0 ? (
+                t("listEmptyFiltered")
+              ) : (
                 <>
                   {t("emptyPage")}{" "}
                   <Link href={listHref(PATH, { saison: seasonParam, etat: filters.etat, ...order })} className="font-semibold text-brand-800 underline">
@@ -171,12 +205,54 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
                 <caption className="sr-only">{t("tableCaption", { season: label, filter: status ? t(`filters.${status}`) : t("filterAll") })}</caption>
                 <thead>
                   <tr className="border-b-2 border-brand-100">
-                    <SortableHeader column="structure" label={t("columns.structure")} path={PATH} params={headerParams} columns={MEMBERSHIP_SORTS} sort={sort} className="py-2 pr-3" />
-                    <SortableHeader column="etat" label={t("columns.status")} path={PATH} params={headerParams} columns={MEMBERSHIP_SORTS} sort={sort} className="py-2 pr-3" />
-                    <SortableHeader column="invitation" label={t("columns.invited")} path={PATH} params={headerParams} columns={MEMBERSHIP_SORTS} sort={sort} className="py-2 pr-3" />
-                    <SortableHeader column="reponse" label={t("columns.answered")} path={PATH} params={headerParams} columns={MEMBERSHIP_SORTS} sort={sort} className="py-2 pr-3" />
-                    <SortableHeader column="adhesion" label={t("columns.membership")} path={PATH} params={headerParams} columns={MEMBERSHIP_SORTS} sort={sort} className="py-2 pr-3" />
-                    <th scope="col" className="py-2">{t("columns.action")}</th>
+                    <SortableHeader
+                      column="structure"
+                      label={t("columns.structure")}
+                      path={PATH}
+                      params={headerParams}
+                      columns={MEMBERSHIP_SORTS}
+                      sort={sort}
+                      className="py-2 pr-3"
+                    />
+                    <SortableHeader
+                      column="etat"
+                      label={t("columns.status")}
+                      path={PATH}
+                      params={headerParams}
+                      columns={MEMBERSHIP_SORTS}
+                      sort={sort}
+                      className="py-2 pr-3"
+                    />
+                    <SortableHeader
+                      column="invitation"
+                      label={t("columns.invited")}
+                      path={PATH}
+                      params={headerParams}
+                      columns={MEMBERSHIP_SORTS}
+                      sort={sort}
+                      className="py-2 pr-3"
+                    />
+                    <SortableHeader
+                      column="reponse"
+                      label={t("columns.answered")}
+                      path={PATH}
+                      params={headerParams}
+                      columns={MEMBERSHIP_SORTS}
+                      sort={sort}
+                      className="py-2 pr-3"
+                    />
+                    <SortableHeader
+                      column="adhesion"
+                      label={t("columns.membership")}
+                      path={PATH}
+                      params={headerParams}
+                      columns={MEMBERSHIP_SORTS}
+                      sort={sort}
+                      className="py-2 pr-3"
+                    />
+                    <th scope="col" className="py-2">
+                      {t("columns.action")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -203,7 +279,13 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
                           <>
                             {m.joinedOn ? day(m.joinedOn) : "—"}
                             <span className="block text-sm">
-                              {[m.amountCents === null ? null : euros(m.amountCents), m.paymentMeans, m.receiptNumber ? t("receipt", { number: m.receiptNumber }) : null].filter(Boolean).join(" · ")}
+                              {[
+                                m.amountCents === null ? null : euros(m.amountCents),
+                                m.paymentMeans,
+                                m.receiptNumber ? t("receipt", { number: m.receiptNumber }) : null,
+                              ]
+                                .filter(Boolean)
+                                .join(" · ")}
                             </span>
                           </>
                         ) : (
@@ -211,7 +293,10 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
                         )}
                       </td>
                       <td className="py-2">
-                        <Link href={`${listHref(PATH, { saison: seasonParam, etat: filters.etat, structure: m.partner.id, page: filters.page, ...order })}#enregistrer`} className="text-brand-800 underline">
+                        <Link
+                          href={`${listHref(PATH, { saison: seasonParam, etat: filters.etat, structure: m.partner.id, page: filters.page, ...order })}#enregistrer`}
+                          className="text-brand-800 underline"
+                        >
                           {m.status === "MEMBER" ? t("correct") : t("recordOne")}
                           <span className="sr-only"> {t("forStructure", { name: m.partner.name })}</span>
                         </Link>
@@ -225,7 +310,15 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
           <Pagination path={PATH} params={{ saison: seasonParam, etat: filters.etat, ...order }} page={filters.page} pageCount={pageCount} total={total} />
         </section>
 
-        <AssemblySection path={PATH} season={season} seasonParam={seasonParam} label={label} members={members} collected={euros(campaign.collectedCents)} showingMembers={filters.etat === "adherente"} />
+        <AssemblySection
+          path={PATH}
+          season={season}
+          seasonParam={seasonParam}
+          label={label}
+          members={members}
+          collected={euros(campaign.collectedCents)}
+          showingMembers={filters.etat === "adherente"}
+        />
       </div>
     </ClientMessages>
   );

@@ -30,7 +30,8 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   ]);
   const t = await getTranslations("outbox");
   const taskLabel = (task: string) => (t.has(`failedJobs.tasks.${task}`) ? t(`failedJobs.tasks.${task}`) : task);
-  const link = (to: number) => `/admin/courriels?${new URLSearchParams({ ...(onlyFailed ? { etat: "echec" } : {}), ...(recipient ? { destinataire: recipient } : {}), page: String(to) })}`;
+  const link = (to: number) =>
+    `/admin/courriels?${new URLSearchParams({ ...(onlyFailed ? { etat: "echec" } : {}), ...(recipient ? { destinataire: recipient } : {}), page: String(to) })}`;
   return (
     <ClientMessages namespaces={[...FORM_NAMESPACES, "sms.outbox"]}>
       <div className="space-y-6">
@@ -120,7 +121,8 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                   <li key={job.id} className="rounded-lg border border-brand-100 p-4">
                     <h3 className="font-semibold">{taskLabel(job.task)}</h3>
                     <p className="text-sm">
-                      <time dateTime={job.failedAt.toISOString()}>{t("failedJobs.failedAt", { when: formatMoment(job.failedAt) })}</time> · {t("failedJobs.attempts", { count: job.attempts })}
+                      <time dateTime={job.failedAt.toISOString()}>{t("failedJobs.failedAt", { when: formatMoment(job.failedAt) })}</time> ·{" "}
+                      {t("failedJobs.attempts", { count: job.attempts })}
                     </p>
                     <p className="text-sm text-red-800">{job.error ? t("failedJobs.error", { error: job.error }) : t("failedJobs.noError")}</p>
                     <ActionForm action={retryJobAction} submit={t("failedJobs.retry")} className="mt-2 space-y-2">

@@ -27,7 +27,14 @@ export default async function RetentionPage() {
         {lastRun ? (
           <>
             <p className="font-semibold">{t("lastRun", { date: formatMoment(lastRun.at) })}</p>
-            <p>{t("counts", { ...lastRun.counts, activityRegistrationsErased: lastRun.counts.activityRegistrationsErased ?? 0, applicationGuestsErased: lastRun.counts.applicationGuestsErased ?? 0, activityMailsErased: lastRun.counts.activityMailsErased ?? 0 })}</p>
+            <p>
+              {t("counts", {
+                ...lastRun.counts,
+                activityRegistrationsErased: lastRun.counts.activityRegistrationsErased ?? 0,
+                applicationGuestsErased: lastRun.counts.applicationGuestsErased ?? 0,
+                activityMailsErased: lastRun.counts.activityMailsErased ?? 0,
+              })}
+            </p>
           </>
         ) : (
           <p>{t("never")}</p>

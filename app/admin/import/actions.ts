@@ -8,7 +8,6 @@ import { formAction, type FormInput } from "@/lib/actions/form-action";
 import { getTranslations } from "@/lib/i18n/server";
 import { applyImport, previewImport, type ImportPreview, type ImportState } from "@/lib/import/import";
 
-
 async function importInput(input: FormInput) {
   const file = input.file instanceof File && input.file.size > 0 ? input.file : undefined;
   return {

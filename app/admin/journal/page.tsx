@@ -38,7 +38,12 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   const filters = journalFiltersSchema.parse(query);
   // The filter form sends its empty fields too: keep the address short and shareable.
   if (Object.values(query).some((value) => value === "")) redirect(listHref("/admin/journal", filters));
-  const [result, who, partner, venue] = await Promise.all([listJournal(actor, filters), choiceById(actor, "ACCOUNT", filters.qui), choiceById(actor, "PARTNER", filters.structure), choiceById(actor, "VENUE", filters.lieu)]);
+  const [result, who, partner, venue] = await Promise.all([
+    listJournal(actor, filters),
+    choiceById(actor, "ACCOUNT", filters.qui),
+    choiceById(actor, "PARTNER", filters.structure),
+    choiceById(actor, "VENUE", filters.lieu),
+  ]);
   const t = await getTranslations("journalAdmin");
   const labels = await getTranslations("associationLabels");
   const actionLabel = await actionLabeller();
@@ -61,7 +66,11 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
         {result.total > 0 ? (
           <p>
             {/* Every entry found, in the journal's order (not only this page): what the page shows, no more. */}
-            <a href={listHref("/admin/journal/export", params)} download className="inline-block rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50">
+            <a
+              href={listHref("/admin/journal/export", params)}
+              download
+              className="inline-block rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50"
+            >
               {pages("export")}
               <span className="sr-only"> ({pages("exportHint")})</span>
             </a>
@@ -104,7 +113,16 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
                       {(["when", "who", "action", "object", "details"] as const).map((column) => {
                         const key = sortable[column];
                         return key ? (
-                          <SortableHeader key={column} column={key} label={t(`columns.${column}`)} path="/admin/journal" params={filtersOnly} columns={JOURNAL_SORTS} sort={sort} className={cell} />
+                          <SortableHeader
+                            key={column}
+                            column={key}
+                            label={t(`columns.${column}`)}
+                            path="/admin/journal"
+                            params={filtersOnly}
+                            columns={JOURNAL_SORTS}
+                            sort={sort}
+                            className={cell}
+                          />
                         ) : (
                           <th key={column} scope="col" className={cell}>
                             {t(`columns.${column}`)}
@@ -120,9 +138,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
                       return (
                         <tr key={entry.id} className="border-b border-gray-300">
                           <td className={`${cell} whitespace-nowrap`}>
-                            <time dateTime={new Date(entry.at).toISOString()}>
-                              {formatMoment(new Date(entry.at))}
-                            </time>
+                            <time dateTime={new Date(entry.at).toISOString()}>{formatMoment(new Date(entry.at))}</time>
                           </td>
                           <td className={cell}>{actorLabel(entry.actorName, entry.actorKind)}</td>
                           <th scope="row" className={`${cell} font-semibold`}>

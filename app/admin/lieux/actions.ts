@@ -37,11 +37,21 @@ export const setVenueQuotaAction = formAction({
 
 export const inviteManagerAction = formAction({
   run: (actor, { email, name, venueId }) => inviteUser(actor, { email, name, role: "VENUE", venueId }),
-  done: (_, input) => (revalidatePath(venuePage(input)), said("venuesAdmin.invited", { email: String(input.email ?? "").trim().toLowerCase() })),
+  done: (_, input) => (
+    revalidatePath(venuePage(input)),
+    said("venuesAdmin.invited", {
+      email: String(input.email ?? "")
+        .trim()
+        .toLowerCase(),
+    })
+  ),
 });
 
 export const setManagerActiveAction = formAction({
   // A real boolean: the lib coerces, and the string "false" would read as true.
   run: (actor, { userId, active }) => setAccountActive(actor, { userId, active: active === "true" }),
-  done: (_, input) => (revalidatePath(venuePage(input)), said(input.active === "true" ? "venuesAdmin.reactivated" : "venuesAdmin.deactivated", { name: typeof input.name === "string" ? input.name : "" })),
+  done: (_, input) => (
+    revalidatePath(venuePage(input)),
+    said(input.active === "true" ? "venuesAdmin.reactivated" : "venuesAdmin.deactivated", { name: typeof input.name === "string" ? input.name : "" })
+  ),
 });

@@ -48,9 +48,20 @@ export default async function VenuesAdminPage({ searchParams }: { searchParams: 
           <h2 id="liste" className="text-2xl font-semibold">
             {t("listTitle")}
           </h2>
-          <form method="get" action={PATH} role="search" aria-label={t("searchLabel")} className="grid items-end gap-3 rounded-lg bg-brand-50 p-4 sm:grid-cols-[2fr_1fr_auto]">
+          <form
+            method="get"
+            action={PATH}
+            role="search"
+            aria-label={t("searchLabel")}
+            className="grid items-end gap-3 rounded-lg bg-brand-50 p-4 sm:grid-cols-[2fr_1fr_auto]"
+          >
             <TextField name="q" label={t("search")} defaultValue={filters.q} type="search" />
-            <SelectField name="tri" label={t("sort")} defaultValue={filters.tri ?? "nom"} options={(Object.keys(VENUE_SORTS) as VenueSort[]).map((key): [string, string] => [key, t(`sorts.${key}`)])} />
+            <SelectField
+              name="tri"
+              label={t("sort")}
+              defaultValue={filters.tri ?? "nom"}
+              options={(Object.keys(VENUE_SORTS) as VenueSort[]).map((key): [string, string] => [key, t(`sorts.${key}`)])}
+            />
             {/* The direction chosen by a column's header stays while the same column sorts. */}
             {filters.tri && filters.ordre ? <input type="hidden" name="ordre" value={filters.ordre} /> : null}
             <p className="flex flex-wrap items-center gap-3">
@@ -67,7 +78,11 @@ export default async function VenuesAdminPage({ searchParams }: { searchParams: 
           {total > 0 ? (
             <p>
               {/* Every venue found, in the list's order (not only this page). */}
-              <a href={listHref(`${PATH}/export`, params)} download className="inline-block rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50">
+              <a
+                href={listHref(`${PATH}/export`, params)}
+                download
+                className="inline-block rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50"
+              >
                 {pages("export")}
                 <span className="sr-only"> ({pages("exportHint")})</span>
               </a>
@@ -75,7 +90,12 @@ export default async function VenuesAdminPage({ searchParams }: { searchParams: 
           ) : null}
 
           {venues.length === 0 ? (
-            <p className="rounded-lg bg-brand-50 p-4">{filtered ? t("emptySearch", { q: filters.q ?? "" }) : total === 0 ? t("empty") : (
+            <p className="rounded-lg bg-brand-50 p-4">
+              {filtered ? (
+                t("emptySearch", { q: filters.q ?? "" })
+              ) : total === 0 ? (
+                t("empty")
+              ) : (
                 <>
                   {t("emptyPage")}{" "}
                   <Link href={listHref(PATH, params)} className="font-semibold text-brand-800 underline">
@@ -90,11 +110,33 @@ export default async function VenuesAdminPage({ searchParams }: { searchParams: 
                 <caption className="sr-only">{t("tableCaption")}</caption>
                 <thead>
                   <tr className="border-b-2 border-brand-100">
-                    <SortableHeader column="nom" label={t("columns.venue")} path={PATH} params={{ q: filters.q }} columns={VENUE_SORTS} sort={sort} className="py-2 pr-3" />
-                    <SortableHeader column="ville" label={t("columns.city")} path={PATH} params={{ q: filters.q }} columns={VENUE_SORTS} sort={sort} className="py-2 pr-3" />
-                    <th scope="col" className="py-2 pr-3">{t("columns.managers")}</th>
-                    <th scope="col" className="py-2 pr-3">{t("columns.quota")}</th>
-                    <th scope="col" className="py-2">{t("columns.upcoming")}</th>
+                    <SortableHeader
+                      column="nom"
+                      label={t("columns.venue")}
+                      path={PATH}
+                      params={{ q: filters.q }}
+                      columns={VENUE_SORTS}
+                      sort={sort}
+                      className="py-2 pr-3"
+                    />
+                    <SortableHeader
+                      column="ville"
+                      label={t("columns.city")}
+                      path={PATH}
+                      params={{ q: filters.q }}
+                      columns={VENUE_SORTS}
+                      sort={sort}
+                      className="py-2 pr-3"
+                    />
+                    <th scope="col" className="py-2 pr-3">
+                      {t("columns.managers")}
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t("columns.quota")}
+                    </th>
+                    <th scope="col" className="py-2">
+                      {t("columns.upcoming")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

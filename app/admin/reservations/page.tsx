@@ -24,7 +24,11 @@ export default async function AssociationBookingsPage({ searchParams }: { search
   const search = bookingSearchSchema.parse(query);
   // The search form sends its empty fields too: keep the address short and shareable.
   if (Object.values(query).some((value) => value === "")) redirect(listHref("/admin/reservations", search));
-  const [result, partner, venue] = await Promise.all([searchBookings(actor, search), choiceById(actor, "PARTNER", search.structure), choiceById(actor, "VENUE", search.lieu)]);
+  const [result, partner, venue] = await Promise.all([
+    searchBookings(actor, search),
+    choiceById(actor, "PARTNER", search.structure),
+    choiceById(actor, "VENUE", search.lieu),
+  ]);
   const t = await getTranslations("bookingsAdmin");
   const pages = await getTranslations("pagination");
   // The filters links keep (the page aside); before any search (the order alone is none), the latest bookings.
@@ -51,7 +55,11 @@ export default async function AssociationBookingsPage({ searchParams }: { search
         {result.total > 0 ? (
           <p>
             {/* Every booking found, in the list's order (not only this page), without the guests' names. */}
-            <a href={listHref("/admin/reservations/export", params)} download className="inline-block rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50">
+            <a
+              href={listHref("/admin/reservations/export", params)}
+              download
+              className="inline-block rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50"
+            >
               {pages("export")}
               <span className="sr-only"> ({pages("exportHint")})</span>
             </a>
@@ -93,7 +101,14 @@ export default async function AssociationBookingsPage({ searchParams }: { search
           ) : (
             <>
               <BookingsTable bookings={result.bookings} caption={searching ? t("table") : heading} path="/admin/reservations" params={filters} sort={sort} />
-              <Pagination path="/admin/reservations" params={params} page={result.page} pageCount={result.pageCount} total={result.total} capped={result.capped} />
+              <Pagination
+                path="/admin/reservations"
+                params={params}
+                page={result.page}
+                pageCount={result.pageCount}
+                total={result.total}
+                capped={result.capped}
+              />
             </>
           )}
         </section>

@@ -12,7 +12,21 @@ import { formatMoment } from "@/lib/format/dates";
 import type { Figures } from "@/lib/stats/figures";
 import { drawFairness } from "@/lib/stats/draws";
 import { periodFiltersSchema, reportSeasons, statisticsReport } from "@/lib/stats/report";
-import { BREAKDOWN_DEFAULT, BREAKDOWN_TABLES, changeInWords, monthLabel, periodOf, rowLabel, rowsOf, shown, SUMMARY_LINES, TABLE_COLUMNS, TABLE_DIMENSION, totalOf, type StatTable } from "@/lib/stats/tables";
+import {
+  BREAKDOWN_DEFAULT,
+  BREAKDOWN_TABLES,
+  changeInWords,
+  monthLabel,
+  periodOf,
+  rowLabel,
+  rowsOf,
+  shown,
+  SUMMARY_LINES,
+  TABLE_COLUMNS,
+  TABLE_DIMENSION,
+  totalOf,
+  type StatTable,
+} from "@/lib/stats/tables";
 import { seasonLabel, seasonOf } from "@/lib/time";
 import { ScrollTable } from "@/components/scroll-table";
 import { EmptyPageNotice } from "@/components/empty-page-notice";
@@ -30,7 +44,6 @@ const HORIZONTAL = new Set<StatTable>(["lieux", "villes", "quartiers", "besoins"
  * once made a 280 kB page that missed its time at national scale (issue 15; the one-page report has them
  * all, shorter). */
 const TABLE_ROWS = 25;
-
 
 export default async function StatisticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser(PATH, "ADMIN");
@@ -56,7 +69,12 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
   const exports = (table: StatTable) => (
     <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm print:hidden">
       <ExportLink href={`${PATH}/export?${exportQuery}&table=${table}`} label={t("exportCsv")} table={t(`tables.${table}`)} />
-      <ExportLink href={`${PATH}/export?${exportQuery}&table=${table}&diffusion=externe`} label={t("exportCsvPublic")} table={t(`tables.${table}`)} strong={false} />
+      <ExportLink
+        href={`${PATH}/export?${exportQuery}&table=${table}&diffusion=externe`}
+        label={t("exportCsvPublic")}
+        table={t(`tables.${table}`)}
+        strong={false}
+      />
     </p>
   );
 
@@ -93,13 +111,27 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
                 <label htmlFor="du" className="mb-1 block">
                   {t("from")}
                 </label>
-                <input id="du" name="du" type="date" defaultValue={report.range?.du} aria-describedby="periode-aide" className="w-full rounded-md border border-gray-400 px-3 py-2" />
+                <input
+                  id="du"
+                  name="du"
+                  type="date"
+                  defaultValue={report.range?.du}
+                  aria-describedby="periode-aide"
+                  className="w-full rounded-md border border-gray-400 px-3 py-2"
+                />
               </p>
               <p>
                 <label htmlFor="au" className="mb-1 block">
                   {t("to")}
                 </label>
-                <input id="au" name="au" type="date" defaultValue={report.range?.au} aria-describedby="periode-aide" className="w-full rounded-md border border-gray-400 px-3 py-2" />
+                <input
+                  id="au"
+                  name="au"
+                  type="date"
+                  defaultValue={report.range?.au}
+                  aria-describedby="periode-aide"
+                  className="w-full rounded-md border border-gray-400 px-3 py-2"
+                />
               </p>
             </div>
           </fieldset>
@@ -159,11 +191,17 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
               <FigureTable
                 caption={t("summaryCaption")}
                 head={t("figureColumn")}
-                columns={previous ? [{ label: t("thisPeriod") }, { label: t("previousPeriod") }, { label: t("changeColumn"), text: true }] : [{ label: t("thisPeriod") }]}
+                columns={
+                  previous
+                    ? [{ label: t("thisPeriod") }, { label: t("previousPeriod") }, { label: t("changeColumn"), text: true }]
+                    : [{ label: t("thisPeriod") }]
+                }
                 rows={SUMMARY_LINES.map((name) => ({
                   key: name,
                   label: t(`figures.${name}`),
-                  cells: previous ? [shown(name, current![name] ?? 0), shown(name, previous[name]), changeInWords(t, current![name], previous[name])] : [shown(name, current![name] ?? 0)],
+                  cells: previous
+                    ? [shown(name, current![name] ?? 0), shown(name, previous[name]), changeInWords(t, current![name], previous[name])]
+                    : [shown(name, current![name] ?? 0)],
                 }))}
                 strongFirst
                 minWidth="min-w-[36rem]"

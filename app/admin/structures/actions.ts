@@ -43,7 +43,10 @@ export const inviteReferentAction = formAction({
 export const setReferentActiveAction = formAction({
   // A real boolean: the lib coerces, and the string "false" would read as true.
   run: (actor, { userId, active }) => setAccountActive(actor, { userId, active: active === "true" }),
-  done: (_, input) => (refresh(input), said(input.active === "true" ? "structuresAdmin.answers.referentReactivated" : "structuresAdmin.answers.referentDeactivated")),
+  done: (_, input) => (
+    refresh(input),
+    said(input.active === "true" ? "structuresAdmin.answers.referentReactivated" : "structuresAdmin.answers.referentDeactivated")
+  ),
 });
 
 // The form asks for an end and a reason, so that no exception is forgotten or unexplained (lib/booking).

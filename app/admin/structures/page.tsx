@@ -30,7 +30,13 @@ export default async function StructuresPage({ searchParams }: { searchParams: P
   // What the links of the page keep: the filters, the order and the view.
   const params = { etape: filters.etape, secteur: filters.secteur, q: filters.q, tri: filters.tri, ordre: filters.ordre, vue: board ? "tableau" : undefined };
   const filtered = Boolean(filters.etape || filters.secteur || filters.q);
-  const exportHref = listHref("/admin/structures/export", { etape: filters.etape, secteur: filters.secteur, q: filters.q, tri: filters.tri, ordre: filters.ordre });
+  const exportHref = listHref("/admin/structures/export", {
+    etape: filters.etape,
+    secteur: filters.secteur,
+    q: filters.q,
+    tri: filters.tri,
+    ordre: filters.ordre,
+  });
   const sort = sortOf(STRUCTURE_SORTS, "recent", filters.tri, filters.ordre);
 
   // The board shows every step's column (or the one asked for); its counts are its columns.
@@ -68,12 +74,29 @@ export default async function StructuresPage({ searchParams }: { searchParams: P
           {board ? <input type="hidden" name="vue" value="tableau" /> : null}
           <div className="grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-4">
             <TextField name="q" type="search" label={t("filters.search")} defaultValue={filters.q} />
-            <SelectField name="etape" label={t("filters.stage")} defaultValue={filters.etape ?? ""} options={[["", t("filters.allStages")], ...STAGES_IN_ORDER.map((stage): [string, string] => [stage, labels(`stage.${stage}`)])]} />
-            <SelectField name="secteur" label={t("filters.sector")} defaultValue={filters.secteur ?? ""} options={[["", t("filters.allSectors")], ...SECTORS.map((sector): [string, string] => [sector, labels(`sector.${sector}`)])]} />
+            <SelectField
+              name="etape"
+              label={t("filters.stage")}
+              defaultValue={filters.etape ?? ""}
+              options={[["", t("filters.allStages")], ...STAGES_IN_ORDER.map((stage): [string, string] => [stage, labels(`stage.${stage}`)])]}
+            />
+            <SelectField
+              name="secteur"
+              label={t("filters.sector")}
+              defaultValue={filters.secteur ?? ""}
+              options={[["", t("filters.allSectors")], ...SECTORS.map((sector): [string, string] => [sector, labels(`sector.${sector}`)])]}
+            />
             {board ? (
-              filters.tri ? <input type="hidden" name="tri" value={filters.tri} /> : null
+              filters.tri ? (
+                <input type="hidden" name="tri" value={filters.tri} />
+              ) : null
             ) : (
-              <SelectField name="tri" label={t("filters.sort")} defaultValue={filters.tri ?? "recent"} options={SORTS.map((key): [string, string] => [key, t(`filters.sorts.${key}`)])} />
+              <SelectField
+                name="tri"
+                label={t("filters.sort")}
+                defaultValue={filters.tri ?? "recent"}
+                options={SORTS.map((key): [string, string] => [key, t(`filters.sorts.${key}`)])}
+              />
             )}
             {/* The direction chosen by a column's header stays while the filters change. */}
             {filters.tri && filters.ordre ? <input type="hidden" name="ordre" value={filters.ordre} /> : null}

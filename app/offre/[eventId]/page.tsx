@@ -32,7 +32,13 @@ export async function generateMetadata({ params }: { params: Promise<{ eventId: 
   return { title: await eventTitle(() => read(actor, eventId), t) };
 }
 
-export default async function EventPage({ params, searchParams }: { params: Promise<{ eventId: string }>; searchParams: Promise<{ envie?: string | string[] }> }) {
+export default async function EventPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ eventId: string }>;
+  searchParams: Promise<{ envie?: string | string[] }>;
+}) {
   const { eventId } = await params;
   // Opened from a wish's "Toutes les dates" (issue 29.14): its booking links carry the wish on.
   const { envie } = await searchParams;
@@ -128,16 +134,22 @@ export default async function EventPage({ params, searchParams }: { params: Prom
           <h2 id="seances" className="text-2xl font-semibold">
             {t("sessions")}
           </h2>
-          {event.quotaRule ? (
-            <p>{t("quotaRule", { max: event.quotaRule.maxPlaces, period: labels(`quotaPeriod.${event.quotaRule.period}`) })}</p>
-          ) : null}
+          {event.quotaRule ? <p>{t("quotaRule", { max: event.quotaRule.maxPlaces, period: labels(`quotaPeriod.${event.quotaRule.period}`) })}</p> : null}
           {isPartner && !event.canBook ? <p className="rounded-md bg-brand-50 p-3">{t("conventionMissing")}</p> : null}
           {event.sessions.length === 0 ? (
             <p>{t("noSessions", { noun: labels(`categoryNoun.${event.category}`), gender: labels(`categoryGender.${event.category}`) })}</p>
           ) : (
             <ul className="space-y-3">
               {event.sessions.map((session) => (
-                <EventSessionItem key={session.id} eventId={event.id} session={session} quotaRule={event.quotaRule} isPartner={isPartner} canBook={event.canBook} wishId={wishId} />
+                <EventSessionItem
+                  key={session.id}
+                  eventId={event.id}
+                  session={session}
+                  quotaRule={event.quotaRule}
+                  isPartner={isPartner}
+                  canBook={event.canBook}
+                  wishId={wishId}
+                />
               ))}
             </ul>
           )}

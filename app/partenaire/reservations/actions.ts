@@ -10,6 +10,13 @@ const chosen = (input: FormInput, answer: string) =>
 
 export const recordAttendanceAction = formAction({
   optional: ["mood", "comment"],
-  run: (actor, input) => recordAttendance(actor, { bookingId: input.bookingId, attended: chosen(input, "ATTENDED"), absent: chosen(input, "NO_SHOW"), mood: input.mood, comment: input.comment }),
+  run: (actor, input) =>
+    recordAttendance(actor, {
+      bookingId: input.bookingId,
+      attended: chosen(input, "ATTENDED"),
+      absent: chosen(input, "NO_SHOW"),
+      mood: input.mood,
+      comment: input.comment,
+    }),
   done: () => (revalidatePath("/partenaire/reservations"), said("myBookings.saved")),
 });

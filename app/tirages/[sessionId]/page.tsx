@@ -86,7 +86,10 @@ export default async function DrawPage({ params, searchParams }: { params: Promi
             </ul>
             {open && partnerId ? (
               <div className="flex flex-wrap gap-4">
-                <Link href={`/offre/${record.session.eventId}/reserver/${record.sessionId}`} className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800">
+                <Link
+                  href={`/offre/${record.session.eventId}/reserver/${record.sessionId}`}
+                  className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800"
+                >
                   {t("change")}
                 </Link>
                 <ActionForm action={withdrawApplicationAction} submit={t("withdraw")} confirm={t("withdrawConfirm")} danger>

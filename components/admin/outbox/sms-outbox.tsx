@@ -24,7 +24,13 @@ export interface ShownText {
   error: string | null;
 }
 
-export function SmsOutbox({ texts, waiting, settings, resend, saveSettings }: {
+export function SmsOutbox({
+  texts,
+  waiting,
+  settings,
+  resend,
+  saveSettings,
+}: {
   texts: ShownText[];
   waiting: number;
   settings: { reminderHour: number; monthlyBudget: number | null };

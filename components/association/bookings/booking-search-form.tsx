@@ -36,7 +36,12 @@ export async function BookingSearchForm({
         <TextField name="spectacle" label={t("event")} defaultValue={search.spectacle} />
         <ChoicePicker name="structure" label={t("structure")} kind="PARTNER" search={searchChoices} chosen={partner} />
         <ChoicePicker name="lieu" label={t("venue")} kind="VENUE" search={searchChoices} chosen={venue} />
-        <SelectField name="etat" label={t("status")} defaultValue={search.etat ?? ""} options={[["", t("anyStatus")], ...statuses.map((s): [string, string] => [s, labels(`bookingStatus.${s}`)])]} />
+        <SelectField
+          name="etat"
+          label={t("status")}
+          defaultValue={search.etat ?? ""}
+          options={[["", t("anyStatus")], ...statuses.map((s): [string, string] => [s, labels(`bookingStatus.${s}`)])]}
+        />
         <TextField name="du" label={t("from")} type="date" defaultValue={search.du} />
         <TextField name="au" label={t("to")} type="date" defaultValue={search.au} />
         <SelectField

@@ -34,7 +34,19 @@ const COLUMNS = [
   ["status", "etat"],
 ] as const satisfies readonly (readonly [string, BookingSort])[];
 
-export async function BookingsTable({ bookings, caption, path, params, sort }: { bookings: BookingRow[]; caption: string; path: string; params: Record<string, string | undefined>; sort: Sort<BookingSort> }) {
+export async function BookingsTable({
+  bookings,
+  caption,
+  path,
+  params,
+  sort,
+}: {
+  bookings: BookingRow[];
+  caption: string;
+  path: string;
+  params: Record<string, string | undefined>;
+  sort: Sort<BookingSort>;
+}) {
   const t = await getTranslations("bookingsAdmin");
   const byName = bookings.some((booking) => booking.matchedGuests?.length);
   const cell = "px-2 py-2 align-top";
@@ -45,16 +57,33 @@ export async function BookingsTable({ bookings, caption, path, params, sort }: {
         <thead>
           <tr className="border-b-2 border-ink">
             {COLUMNS.map(([column, key]) => (
-              <SortableHeader key={column} column={key} label={t(`columns.${column}`)} path={path} params={params} columns={BOOKING_SORTS} sort={sort} className={`${cell} ${column === "places" ? "text-right" : ""}`} />
+              <SortableHeader
+                key={column}
+                column={key}
+                label={t(`columns.${column}`)}
+                path={path}
+                params={params}
+                columns={BOOKING_SORTS}
+                sort={sort}
+                className={`${cell} ${column === "places" ? "text-right" : ""}`}
+              />
             ))}
-            {byName ? <th scope="col" className={cell}>{t("columns.guest")}</th> : null}
+            {byName ? (
+              <th scope="col" className={cell}>
+                {t("columns.guest")}
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
           {bookings.map((booking) => (
             <tr key={booking.id} className="border-b border-gray-300">
               <th scope="row" className={`${cell} whitespace-nowrap font-mono`}>
-                <Link href={`/admin/reservations/${booking.id}`} aria-label={`${t("openPrefix")} ${formatBookingNumber(booking.number)}`} className="font-semibold text-brand-800 underline">
+                <Link
+                  href={`/admin/reservations/${booking.id}`}
+                  aria-label={`${t("openPrefix")} ${formatBookingNumber(booking.number)}`}
+                  className="font-semibold text-brand-800 underline"
+                >
                   {formatBookingNumber(booking.number)}
                 </Link>
               </th>

@@ -15,7 +15,15 @@ const BUTTON = "rounded-md px-4 py-3 font-semibold";
 type ImportAction = (state: ImportState, data: FormData) => Promise<ImportState>;
 
 /** The import's form; its two server actions come from the page (components never import app/). */
-export function ImportForm({ words, previewImportAction, applyImportAction }: { words: ImportWords; previewImportAction: ImportAction; applyImportAction: ImportAction }) {
+export function ImportForm({
+  words,
+  previewImportAction,
+  applyImportAction,
+}: {
+  words: ImportWords;
+  previewImportAction: ImportAction;
+  applyImportAction: ImportAction;
+}) {
   const [preview, previewAction, previewing] = useActionState<ImportState, FormData>(previewImportAction, { ok: false });
   const [applied, applyAction, applying] = useActionState<ImportState, FormData>(applyImportAction, { ok: false });
   const answer = useRef<HTMLDivElement>(null);
@@ -36,19 +44,34 @@ export function ImportForm({ words, previewImportAction, applyImportAction }: { 
 
   return (
     <section aria-labelledby="importer" className="space-y-6">
-      <h2 id="importer" className="text-2xl font-semibold">{words.previewTitle}</h2>
+      <h2 id="importer" className="text-2xl font-semibold">
+        {words.previewTitle}
+      </h2>
       <form onSubmit={send} className="space-y-4">
         <p>
-          <label htmlFor="import-kind" className="block font-semibold">{words.kind}</label>
+          <label htmlFor="import-kind" className="block font-semibold">
+            {words.kind}
+          </label>
           <select id="import-kind" name="kind" defaultValue="structures" className="mt-1 rounded-md border px-3 py-2">
             {IMPORT_KINDS.map((kind) => (
-              <option key={kind} value={kind}>{words.kinds[kind]}</option>
+              <option key={kind} value={kind}>
+                {words.kinds[kind]}
+              </option>
             ))}
           </select>
         </p>
         <p>
-          <label htmlFor="import-file" className="block font-semibold">{words.file}</label>
-          <input id="import-file" name="file" type="file" required accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="mt-1" />
+          <label htmlFor="import-file" className="block font-semibold">
+            {words.file}
+          </label>
+          <input
+            id="import-file"
+            name="file"
+            type="file"
+            required
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            className="mt-1"
+          />
         </p>
         <p>
           <label className="flex items-center gap-2">
@@ -63,11 +86,20 @@ export function ImportForm({ words, previewImportAction, applyImportAction }: { 
             <div className="grid gap-2 sm:grid-cols-2">
               {shown.fields.map((field) => (
                 <p key={`${shown.kind}-${field.key}-${shown.headers.join("|")}`}>
-                  <label htmlFor={`map-${field.key}`} className="block">{field.label}</label>
-                  <select id={`map-${field.key}`} name={`mapping.${field.key}`} defaultValue={shown.mapping[field.key] ?? ""} className="mt-1 w-full rounded-md border px-3 py-2">
+                  <label htmlFor={`map-${field.key}`} className="block">
+                    {field.label}
+                  </label>
+                  <select
+                    id={`map-${field.key}`}
+                    name={`mapping.${field.key}`}
+                    defaultValue={shown.mapping[field.key] ?? ""}
+                    className="mt-1 w-full rounded-md border px-3 py-2"
+                  >
                     <option value="">{words.noColumn}</option>
                     {shown.headers.map((header, index) => (
-                      <option key={index} value={index}>{header || `#${index + 1}`}</option>
+                      <option key={index} value={index}>
+                        {header || `#${index + 1}`}
+                      </option>
                     ))}
                   </select>
                 </p>
@@ -76,9 +108,13 @@ export function ImportForm({ words, previewImportAction, applyImportAction }: { 
           </fieldset>
         )}
         <p className="flex flex-wrap gap-3">
-          <button type="submit" disabled={previewing || applying} className={`${BUTTON} border border-brand-700 text-brand-800`}>{words.preview}</button>
+          <button type="submit" disabled={previewing || applying} className={`${BUTTON} border border-brand-700 text-brand-800`}>
+            {words.preview}
+          </button>
           {shown && (
-            <button type="submit" data-apply="oui" disabled={previewing || applying} className={`${BUTTON} bg-brand-700 text-white hover:bg-brand-800`}>{words.apply}</button>
+            <button type="submit" data-apply="oui" disabled={previewing || applying} className={`${BUTTON} bg-brand-700 text-white hover:bg-brand-800`}>
+              {words.apply}
+            </button>
           )}
         </p>
       </form>

@@ -14,10 +14,18 @@ export function PreviewTable({ rows, words }: { rows: RowPlan[]; words: ImportWo
       <table className="min-w-full text-left">
         <thead>
           <tr>
-            <th scope="col" className="px-2 py-1">{words.line}</th>
-            <th scope="col" className="px-2 py-1">{words.name}</th>
-            <th scope="col" className="px-2 py-1">{words.outcome}</th>
-            <th scope="col" className="px-2 py-1">{words.details}</th>
+            <th scope="col" className="px-2 py-1">
+              {words.line}
+            </th>
+            <th scope="col" className="px-2 py-1">
+              {words.name}
+            </th>
+            <th scope="col" className="px-2 py-1">
+              {words.outcome}
+            </th>
+            <th scope="col" className="px-2 py-1">
+              {words.details}
+            </th>
           </tr>
         </thead>
         <tbody>

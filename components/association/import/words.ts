@@ -6,7 +6,21 @@ import { IMPORT_KINDS } from "@/lib/import/kinds";
 
 export async function importWords() {
   const t = await getTranslations("dataImport");
-  const keys = ["kind", "file", "invite", "preview", "apply", "mappingTitle", "mappingLead", "noColumn", "previewTitle", "line", "name", "outcome", "details"] as const;
+  const keys = [
+    "kind",
+    "file",
+    "invite",
+    "preview",
+    "apply",
+    "mappingTitle",
+    "mappingLead",
+    "noColumn",
+    "previewTitle",
+    "line",
+    "name",
+    "outcome",
+    "details",
+  ] as const;
   return {
     ...Object.fromEntries(keys.map((key) => [key, t(key)])),
     kinds: Object.fromEntries(IMPORT_KINDS.map((kind) => [kind, t(`kinds.${kind}`)])),

@@ -44,7 +44,12 @@ export async function JournalFiltersForm({
         <ChoicePicker name="qui" label={t("who")} kind="ACCOUNT" search={searchChoices} chosen={who} />
         <ChoicePicker name="structure" label={t("structure")} kind="PARTNER" search={searchChoices} chosen={partner} />
         <ChoicePicker name="lieu" label={t("venue")} kind="VENUE" search={searchChoices} chosen={venue} />
-        <SelectField name="type" label={t("type")} defaultValue={filters.type ?? ""} options={[["", t("anyType")], ...ENTITY_TYPES.map((type): [string, string] => [type, labels(`entityType.${type}`)])]} />
+        <SelectField
+          name="type"
+          label={t("type")}
+          defaultValue={filters.type ?? ""}
+          options={[["", t("anyType")], ...ENTITY_TYPES.map((type): [string, string] => [type, labels(`entityType.${type}`)])]}
+        />
         <TextField name="objet" label={t("object")} defaultValue={filters.objet} />
         <SelectField name="action" label={t("action")} defaultValue={filters.action ?? ""} options={actionOptions} />
         <TextField name="du" label={t("from")} type="date" defaultValue={filters.du} />

@@ -9,7 +9,19 @@ export type StructureFile = Awaited<ReturnType<typeof getStructure>>;
 export type FormAction = (state: ActionState, data: FormData) => Promise<ActionState>;
 
 /** The sections, in the page's order: their ids are the links of the table of contents (and its catalog keys). */
-export const SECTION_IDS = ["etape", "historique", "conventions", "referents", "acces-visiteur", "reservations", "adhesions", "quotas", "fiche", "demandes", "journal"] as const;
+export const SECTION_IDS = [
+  "etape",
+  "historique",
+  "conventions",
+  "referents",
+  "acces-visiteur",
+  "reservations",
+  "adhesions",
+  "quotas",
+  "fiche",
+  "demandes",
+  "journal",
+] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
 export const card = "space-y-3 rounded-lg border border-brand-100 p-4";

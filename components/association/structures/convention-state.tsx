@@ -13,7 +13,11 @@ export async function ConventionState({ until, valid, now = new Date() }: { unti
   const last = until.toISOString().slice(0, 10);
   if (valid) {
     const daysLeft = daysBetween(now, until);
-    return daysLeft <= CONVENTION_WARNING_DAYS ? <span className="font-semibold text-amber-900">{t("endsSoon", { date, days: daysLeft })}</span> : <span>{t("valid", { date })}</span>;
+    return daysLeft <= CONVENTION_WARNING_DAYS ? (
+      <span className="font-semibold text-amber-900">{t("endsSoon", { date, days: daysLeft })}</span>
+    ) : (
+      <span>{t("valid", { date })}</span>
+    );
   }
   if (last < today) return <span className="font-semibold text-red-800">{t("ended", { date })}</span>;
   return <span>{t("notYet", { date })}</span>;

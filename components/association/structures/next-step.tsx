@@ -41,7 +41,15 @@ export async function NextStep({ partnerId, stage, today, action, meetingAhead, 
         {early ? <input type="hidden" name="confirmEarly" value="true" /> : null}
         {next === "MEETING_PLANNED" ? <TextField name="meetingOn" type="date" label={t("meetingOn")} required /> : null}
         {next === "MEETING_HELD" ? (
-          <SelectField name="decision" label={t("decision")} defaultValue="" options={[["", t("chooseDecision")], ...(["CONFIRMED", "DECLINED"] as const).map((decision): [string, string] => [decision, labels(`decision.${decision}`)])]} />
+          <SelectField
+            name="decision"
+            label={t("decision")}
+            defaultValue=""
+            options={[
+              ["", t("chooseDecision")],
+              ...(["CONFIRMED", "DECLINED"] as const).map((decision): [string, string] => [decision, labels(`decision.${decision}`)]),
+            ]}
+          />
         ) : null}
         {next === "CONVENTION_SIGNED" ? (
           <div className="grid gap-3 sm:grid-cols-2">

@@ -31,7 +31,8 @@ export async function StepHistory({ steps }: { steps: StepEntry[] }) {
     const invited = Array.isArray(data.invited) ? data.invited.filter((v) => typeof v === "string") : typeof data.invited === "string" ? [data.invited] : [];
     if (invited.length) lines.push(t("invited", { emails: invited.join(", ") }));
     const trainedOn = day(data.trainedOn);
-    if (trainedOn || typeof data.trainer === "string") lines.push(t("trained", { date: trainedOn ?? "—", trainer: typeof data.trainer === "string" ? data.trainer : "—" }));
+    if (trainedOn || typeof data.trainer === "string")
+      lines.push(t("trained", { date: trainedOn ?? "—", trainer: typeof data.trainer === "string" ? data.trainer : "—" }));
     return lines;
   };
   return (

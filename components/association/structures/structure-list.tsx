@@ -21,13 +21,21 @@ export async function StageCounts({ counts, params, current }: { counts: Record<
     <nav aria-label={t("stages.label")}>
       <ol className="flex flex-wrap gap-2">
         <li>
-          <Link href={listHref("/admin/structures", { ...params, etape: undefined })} aria-current={current ? undefined : "page"} className={`${item} ${current ? "border-brand-100" : "border-brand-700 bg-brand-50 font-semibold"}`}>
+          <Link
+            href={listHref("/admin/structures", { ...params, etape: undefined })}
+            aria-current={current ? undefined : "page"}
+            className={`${item} ${current ? "border-brand-100" : "border-brand-700 bg-brand-50 font-semibold"}`}
+          >
             {t("stages.all")}
           </Link>
         </li>
         {STAGES_IN_ORDER.map((stage) => (
           <li key={stage}>
-            <Link href={listHref("/admin/structures", { ...params, etape: stage })} aria-current={current === stage ? "page" : undefined} className={`${item} ${current === stage ? "border-brand-700 bg-brand-50 font-semibold" : "border-brand-100"}`}>
+            <Link
+              href={listHref("/admin/structures", { ...params, etape: stage })}
+              aria-current={current === stage ? "page" : undefined}
+              className={`${item} ${current === stage ? "border-brand-700 bg-brand-50 font-semibold" : "border-brand-100"}`}
+            >
               {t("stages.count", { stage: labels(`stage.${stage}`), count: counts[stage] })}
             </Link>
           </li>
@@ -38,7 +46,19 @@ export async function StageCounts({ counts, params, current }: { counts: Record<
 }
 
 /** The table of the list; the headers of the name, the step and the convention sort it (the filters kept). */
-export async function StructureTable({ rows, total, season, sort, params }: { rows: StructureRow[]; total: number; season: number; sort: Sort<StructureSort>; params: Params }) {
+export async function StructureTable({
+  rows,
+  total,
+  season,
+  sort,
+  params,
+}: {
+  rows: StructureRow[];
+  total: number;
+  season: number;
+  sort: Sort<StructureSort>;
+  params: Params;
+}) {
   const t = await getTranslations("structuresAdmin");
   const labels = await getTranslations("associationLabels");
   const cell = "px-3 py-2 align-top";
@@ -48,12 +68,42 @@ export async function StructureTable({ rows, total, season, sort, params }: { ro
         <caption className="sr-only">{t("table.caption", { total })}</caption>
         <thead className="bg-brand-50">
           <tr>
-            <SortableHeader column="nom" label={t("table.name")} path="/admin/structures" params={params} columns={STRUCTURE_SORTS} sort={sort} className={cell} />
-            <th scope="col" className={cell}>{t("table.sector")}</th>
-            <SortableHeader column="etape" label={t("table.stage")} path="/admin/structures" params={params} columns={STRUCTURE_SORTS} sort={sort} className={cell} />
-            <SortableHeader column="convention" label={t("table.convention")} path="/admin/structures" params={params} columns={STRUCTURE_SORTS} sort={sort} className={cell} />
-            <th scope="col" className={cell}>{t("table.membership", { season: seasonLabel(season) })}</th>
-            <th scope="col" className={cell}>{t("table.referents")}</th>
+            <SortableHeader
+              column="nom"
+              label={t("table.name")}
+              path="/admin/structures"
+              params={params}
+              columns={STRUCTURE_SORTS}
+              sort={sort}
+              className={cell}
+            />
+            <th scope="col" className={cell}>
+              {t("table.sector")}
+            </th>
+            <SortableHeader
+              column="etape"
+              label={t("table.stage")}
+              path="/admin/structures"
+              params={params}
+              columns={STRUCTURE_SORTS}
+              sort={sort}
+              className={cell}
+            />
+            <SortableHeader
+              column="convention"
+              label={t("table.convention")}
+              path="/admin/structures"
+              params={params}
+              columns={STRUCTURE_SORTS}
+              sort={sort}
+              className={cell}
+            />
+            <th scope="col" className={cell}>
+              {t("table.membership", { season: seasonLabel(season) })}
+            </th>
+            <th scope="col" className={cell}>
+              {t("table.referents")}
+            </th>
           </tr>
         </thead>
         <tbody>

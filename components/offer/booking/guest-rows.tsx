@@ -29,8 +29,20 @@ export function SelectedPeople({ id, people, setPeople, texts = true }: { id: st
                   {t("remove", { name: fullName(person) })}
                 </button>
               </div>
-              <GuestNeeds name={fullName(person)} value={person} onChange={(needs) => setPeople((list) => list.map((p, i) => (i === index ? { ...p, ...needs } : p)))} />
-              {texts ? <GuestTextChoice id={`${id}-p${index}-sms`} name={fullName(person)} onFile={person.mobile} value={person.text} onChange={(text) => setPeople((list) => list.map((p, i) => (i === index ? { ...p, text } : p)))} /> : null}
+              <GuestNeeds
+                name={fullName(person)}
+                value={person}
+                onChange={(needs) => setPeople((list) => list.map((p, i) => (i === index ? { ...p, ...needs } : p)))}
+              />
+              {texts ? (
+                <GuestTextChoice
+                  id={`${id}-p${index}-sms`}
+                  name={fullName(person)}
+                  onFile={person.mobile}
+                  value={person.text}
+                  onChange={(text) => setPeople((list) => list.map((p, i) => (i === index ? { ...p, text } : p)))}
+                />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -39,9 +51,20 @@ export function SelectedPeople({ id, people, setPeople, texts = true }: { id: st
   );
 }
 
-export function CompanionRows({ id, companions, setCompanions, texts = true }: { id: string; companions: Companion[]; setCompanions: Update<Companion>; texts?: boolean }) {
+export function CompanionRows({
+  id,
+  companions,
+  setCompanions,
+  texts = true,
+}: {
+  id: string;
+  companions: Companion[];
+  setCompanions: Update<Companion>;
+  texts?: boolean;
+}) {
   const t = useTranslations("bookingForm");
-  const nameOf = (companion: Companion, index: number) => (companion.firstName.trim() || companion.lastName.trim() ? fullName(companion).trim() : t("companionNumber", { number: index + 1 }));
+  const nameOf = (companion: Companion, index: number) =>
+    companion.firstName.trim() || companion.lastName.trim() ? fullName(companion).trim() : t("companionNumber", { number: index + 1 });
   const change = (index: number, fields: Partial<Companion>) => setCompanions((list) => list.map((c, i) => (i === index ? { ...c, ...fields } : c)));
   return companions.map((companion, index) => (
     <div key={companion.uid} className="grid gap-3 rounded-md border border-gray-300 p-3 sm:grid-cols-4 sm:items-end">
@@ -49,19 +72,36 @@ export function CompanionRows({ id, companions, setCompanions, texts = true }: {
         <label htmlFor={`${id}-c${index}-first`} className="mb-1 block">
           {t("firstName")}
         </label>
-        <input id={`${id}-c${index}-first`} value={companion.firstName} onChange={(e) => change(index, { firstName: e.target.value })} className={input} required />
+        <input
+          id={`${id}-c${index}-first`}
+          value={companion.firstName}
+          onChange={(e) => change(index, { firstName: e.target.value })}
+          className={input}
+          required
+        />
       </p>
       <p>
         <label htmlFor={`${id}-c${index}-last`} className="mb-1 block">
           {t("lastName")}
         </label>
-        <input id={`${id}-c${index}-last`} value={companion.lastName} onChange={(e) => change(index, { lastName: e.target.value })} className={input} required />
+        <input
+          id={`${id}-c${index}-last`}
+          value={companion.lastName}
+          onChange={(e) => change(index, { lastName: e.target.value })}
+          className={input}
+          required
+        />
       </p>
       <p>
         <label htmlFor={`${id}-c${index}-kind`} className="mb-1 block">
           {t("companionKind")}
         </label>
-        <select id={`${id}-c${index}-kind`} value={companion.kind} onChange={(e) => change(index, { kind: e.target.value as Companion["kind"] })} className={input}>
+        <select
+          id={`${id}-c${index}-kind`}
+          value={companion.kind}
+          onChange={(e) => change(index, { kind: e.target.value as Companion["kind"] })}
+          className={input}
+        >
           <option value="FAMILY_OR_FRIEND">{t("FAMILY_OR_FRIEND")}</option>
           <option value="PROFESSIONAL">{t("PROFESSIONAL")}</option>
         </select>
@@ -73,7 +113,9 @@ export function CompanionRows({ id, companions, setCompanions, texts = true }: {
       </p>
       <div className="sm:col-span-4">
         <GuestNeeds name={nameOf(companion, index)} value={companion} onChange={(needs) => change(index, needs)} />
-        {texts ? <GuestTextChoice id={`${id}-c${index}-sms`} name={nameOf(companion, index)} value={companion.text} onChange={(text) => change(index, { text })} /> : null}
+        {texts ? (
+          <GuestTextChoice id={`${id}-c${index}-sms`} name={nameOf(companion, index)} value={companion.text} onChange={(text) => change(index, { text })} />
+        ) : null}
       </div>
     </div>
   ));

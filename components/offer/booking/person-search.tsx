@@ -11,7 +11,15 @@ import { fullName, input, secondary, type Found } from "./types";
 
 type Draft = { firstName: string; lastName: string; keep: boolean };
 
-export function PersonSearch({ id, partnerId, search, chosen, booked, onFound, onTyped }: {
+export function PersonSearch({
+  id,
+  partnerId,
+  search,
+  chosen,
+  booked,
+  onFound,
+  onTyped,
+}: {
   id: string;
   partnerId: string;
   search: (partnerId: string, q: string) => Promise<Found[]>;
@@ -23,7 +31,10 @@ export function PersonSearch({ id, partnerId, search, chosen, booked, onFound, o
 }) {
   const t = useTranslations("bookingForm");
   const [query, setQuery] = useState("");
-  const found = useSearchAsYouType(query, useCallback((q: string) => search(partnerId, q), [search, partnerId]));
+  const found = useSearchAsYouType(
+    query,
+    useCallback((q: string) => search(partnerId, q), [search, partnerId]),
+  );
   const [draft, setDraft] = useState<Draft>({ firstName: "", lastName: "", keep: true });
   return (
     <>
@@ -56,7 +67,9 @@ export function PersonSearch({ id, partnerId, search, chosen, booked, onFound, o
                 .map((person) => (
                   <li key={person.id}>
                     {booked.has(person.id) ? (
-                      <span className="block rounded-md border border-gray-400 bg-gray-100 px-3 py-2 text-gray-800">{t("alreadyBooked", { name: fullName(person) })}</span>
+                      <span className="block rounded-md border border-gray-400 bg-gray-100 px-3 py-2 text-gray-800">
+                        {t("alreadyBooked", { name: fullName(person) })}
+                      </span>
                     ) : (
                       <button type="button" className={secondary} onClick={() => onFound(person)}>
                         {t("add", { name: fullName(person) })}

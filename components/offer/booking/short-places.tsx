@@ -8,7 +8,17 @@ import { input } from "./types";
 
 export type IfShort = "SPLIT" | "WAITLIST" | "NOTHING";
 
-export function ApplicationPlaces({ id, requested, minPlaces, setMinPlaces }: { id: string; requested: number; minPlaces: number; setMinPlaces: (count: number) => void }) {
+export function ApplicationPlaces({
+  id,
+  requested,
+  minPlaces,
+  setMinPlaces,
+}: {
+  id: string;
+  requested: number;
+  minPlaces: number;
+  setMinPlaces: (count: number) => void;
+}) {
   const t = useTranslations("bookingForm");
   return (
     <section className="space-y-3 rounded-lg bg-brand-50 p-4" aria-live="polite">
@@ -22,7 +32,13 @@ export function ApplicationPlaces({ id, requested, minPlaces, setMinPlaces }: { 
           <span id={`${id}-min-hint`} className="mb-1 block text-sm">
             {t("applyMinHint")}
           </span>
-          <select id={`${id}-min`} aria-describedby={`${id}-min-hint`} value={minPlaces} onChange={(event) => setMinPlaces(Number(event.target.value))} className={input}>
+          <select
+            id={`${id}-min`}
+            aria-describedby={`${id}-min-hint`}
+            value={minPlaces}
+            onChange={(event) => setMinPlaces(Number(event.target.value))}
+            className={input}
+          >
             {Array.from({ length: requested }, (_, index) => index + 1).map((count) => (
               <option key={count} value={count}>
                 {t("applyMinOption", { count })}
@@ -35,7 +51,17 @@ export function ApplicationPlaces({ id, requested, minPlaces, setMinPlaces }: { 
   );
 }
 
-export function ShortPlaces({ requested, available, choice, setIfShort }: { requested: number; available: number; choice: IfShort; setIfShort: (choice: IfShort) => void }) {
+export function ShortPlaces({
+  requested,
+  available,
+  choice,
+  setIfShort,
+}: {
+  requested: number;
+  available: number;
+  choice: IfShort;
+  setIfShort: (choice: IfShort) => void;
+}) {
   const t = useTranslations("bookingForm");
   const short = requested > available;
   return (
@@ -47,7 +73,14 @@ export function ShortPlaces({ requested, available, choice, setIfShort }: { requ
           <legend className="font-semibold">{t("shortTitle")}</legend>
           {(available > 0 ? (["SPLIT", "WAITLIST", "NOTHING"] as const) : (["WAITLIST", "NOTHING"] as const)).map((option) => (
             <label key={option} className="flex items-start gap-2">
-              <input type="radio" name="ifShortChoice" value={option} checked={choice === option} onChange={() => setIfShort(option)} className="mt-1 h-5 w-5" />
+              <input
+                type="radio"
+                name="ifShortChoice"
+                value={option}
+                checked={choice === option}
+                onChange={() => setIfShort(option)}
+                className="mt-1 h-5 w-5"
+              />
               {option === "SPLIT" ? t("SPLIT", { count: available }) : t(option)}
             </label>
           ))}

@@ -9,7 +9,19 @@ import { input, type GuestText } from "./types";
 
 const off: GuestText = { on: false, number: "", consent: false };
 
-export function GuestTextChoice({ id, name, onFile, value = off, onChange }: { id: string; name: string; onFile?: boolean; value?: GuestText; onChange: (text: GuestText) => void }) {
+export function GuestTextChoice({
+  id,
+  name,
+  onFile,
+  value = off,
+  onChange,
+}: {
+  id: string;
+  name: string;
+  onFile?: boolean;
+  value?: GuestText;
+  onChange: (text: GuestText) => void;
+}) {
   const t = useTranslations("sms.booking");
   if (onFile) return <p className="text-sm">{t("onFile", { name })}</p>;
   return (
@@ -24,10 +36,24 @@ export function GuestTextChoice({ id, name, onFile, value = off, onChange }: { i
             <label htmlFor={`${id}-number`} className="mb-1 block">
               {t("guestNumber", { name })}
             </label>
-            <input id={`${id}-number`} type="tel" autoComplete="off" value={value.number} onChange={(e) => onChange({ ...value, number: e.target.value })} className={input} required />
+            <input
+              id={`${id}-number`}
+              type="tel"
+              autoComplete="off"
+              value={value.number}
+              onChange={(e) => onChange({ ...value, number: e.target.value })}
+              className={input}
+              required
+            />
           </p>
           <label className="flex items-start gap-2">
-            <input type="checkbox" checked={value.consent} onChange={(e) => onChange({ ...value, consent: e.target.checked })} className="mt-1 h-5 w-5" required />
+            <input
+              type="checkbox"
+              checked={value.consent}
+              onChange={(e) => onChange({ ...value, consent: e.target.checked })}
+              className="mt-1 h-5 w-5"
+              required
+            />
             {t("guestAgreed", { name })}
           </label>
         </div>
@@ -63,7 +89,9 @@ export function BookingTextChoices({ mainTexted, value, onChange }: { mainTexted
 
 /** What the form sends about texts, or nothing when no guest will get any. Positions: people, then companions. */
 export function sentTexts(guests: { mobile?: boolean; text?: GuestText }[], choices: TextChoices) {
-  const typed = guests.flatMap((guest, position) => (!guest.mobile && guest.text?.on ? [{ position, number: guest.text.number, consent: guest.text.consent }] : []));
+  const typed = guests.flatMap((guest, position) =>
+    !guest.mobile && guest.text?.on ? [{ position, number: guest.text.number, consent: guest.text.consent }] : [],
+  );
   const main = guests[0];
   const mainTexted = Boolean(main && (main.mobile || main.text?.on));
   if (!typed.length && !guests.some((guest) => guest.mobile)) return { texts: undefined, mainTexted };

@@ -5,7 +5,15 @@ import type { GuestNeedsValue } from "@/components/offer/guest-needs";
 export type GuestText = { on: boolean; number: string; consent: boolean };
 
 /** `uid` keys a guest's row while the list changes (a removed companion's fold must not pass to the next). */
-export type Person = { uid: number; personId?: string; firstName: string; lastName: string; keep?: boolean; /** A number on file, with consent. */ mobile?: boolean; text?: GuestText } & GuestNeedsValue;
+export type Person = {
+  uid: number;
+  personId?: string;
+  firstName: string;
+  lastName: string;
+  keep?: boolean;
+  /** A number on file, with consent. */ mobile?: boolean;
+  text?: GuestText;
+} & GuestNeedsValue;
 export type Companion = { uid: number; firstName: string; lastName: string; kind: "FAMILY_OR_FRIEND" | "PROFESSIONAL"; text?: GuestText } & GuestNeedsValue;
 export type Found = { id: string; firstName: string; lastName: string; mobile?: boolean };
 

@@ -7,7 +7,15 @@ import { formatMoment } from "@/lib/format/dates";
 import { listSmsAnswers } from "@/lib/sms/outbox";
 import { SmsAnswers } from "./sms-answers";
 
-export async function SmsAnswersSection({ actor, partnerId, markRead }: { actor: Actor; partnerId: string; markRead: (state: ActionState, data: FormData) => Promise<ActionState> }) {
+export async function SmsAnswersSection({
+  actor,
+  partnerId,
+  markRead,
+}: {
+  actor: Actor;
+  partnerId: string;
+  markRead: (state: ActionState, data: FormData) => Promise<ActionState>;
+}) {
   const answers = await listSmsAnswers(actor, partnerId);
   if (answers.length === 0) return null;
   const t = await getTranslations("sms.answers");

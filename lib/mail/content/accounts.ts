@@ -8,7 +8,12 @@ export function accountMail(kind: "ACCOUNT_INVITATION" | "PASSWORD_RESET", props
   const string = (key: string) => String(props[key] ?? "");
   const lead = kind === "ACCOUNT_INVITATION" ? t("ACCOUNT_INVITATION.lead", { inviter: string("inviter") }) : t("PASSWORD_RESET.lead");
   return {
-    ...frame(string("name") || recipientName, { subject: t(`${kind}.subject`), paragraphs: [lead], action: { label: t(`${kind}.action`), url: "{link}" }, notes: [t(`${kind}.note`)] }),
+    ...frame(string("name") || recipientName, {
+      subject: t(`${kind}.subject`),
+      paragraphs: [lead],
+      action: { label: t(`${kind}.action`), url: "{link}" },
+      notes: [t(`${kind}.note`)],
+    }),
     url: appUrl("/connexion"),
   };
 }

@@ -25,7 +25,13 @@ async function bookingFacts(bookingId: string) {
       places: true,
       cancelReason: true,
       cancelNote: true,
-      session: { select: { startsAt: true, cancelNote: true, event: { select: { title: true, venue: { select: { name: true, addressLine: true, postalCode: true, city: true } } } } } },
+      session: {
+        select: {
+          startsAt: true,
+          cancelNote: true,
+          event: { select: { title: true, venue: { select: { name: true, addressLine: true, postalCode: true, city: true } } } },
+        },
+      },
       // A guest withdrawn from the booking is no longer invited: the mails name only the others.
       guests: { where: { cancelledAt: null }, orderBy: { position: "asc" }, select: { firstName: true, lastName: true } },
     },
@@ -47,14 +53,20 @@ async function bookingFacts(bookingId: string) {
 /** An application's draw did not take place (issue 26): the session was cancelled, or its bookings closed first. */
 export async function drawNotHeldMail(sessionId: string, recipientName: string | null): Promise<MailBody | null> {
   const draw = /^[0-9a-f-]{36}$/i.test(sessionId)
-    ? await getPrisma().sessionDraw.findUnique({ where: { sessionId }, select: { notHeld: true, session: { select: { startsAt: true, cancelNote: true, event: { select: { title: true } } } } } })
+    ? await getPrisma().sessionDraw.findUnique({
+        where: { sessionId },
+        select: { notHeld: true, session: { select: { startsAt: true, cancelNote: true, event: { select: { title: true } } } } },
+      })
     : null;
   if (!draw?.notHeld) return null;
   const facts = { event: draw.session.event.title, date: formatSessionDate(draw.session.startsAt) };
   const paragraphs = [t(`DRAW_NOT_HELD.${draw.notHeld}`, facts)];
   if (draw.notHeld === "SESSION_CANCELLED" && draw.session.cancelNote) paragraphs.push(t("SESSION_CANCELLED.reason", { reason: draw.session.cancelNote }));
   const offer = appUrl("/offre");
-  return { ...frame(recipientName, { subject: t("DRAW_NOT_HELD.subject", facts), paragraphs, action: { label: t("DRAW_NOT_HELD.action"), url: offer } }), url: offer };
+  return {
+    ...frame(recipientName, { subject: t("DRAW_NOT_HELD.subject", facts), paragraphs, action: { label: t("DRAW_NOT_HELD.action"), url: offer } }),
+    url: offer,
+  };
 }
 
 /** The mails about a booking, to whoever made it: what happened to it, the reminder, the draw's result, the attendance asked. */
@@ -66,13 +78,21 @@ export async function bookingMail(kind: string, props: Record<string, unknown>, 
   switch (kind) {
     case "BOOKING_CONFIRMED":
     case "BOOKING_PROMOTED":
-      return content({ subject: t(`${kind}.subject`, facts), paragraphs: [t(`${kind}.lead`, facts), booking.date, booking.address], action: { label: t(`${kind}.action`), url: booking.invitation } });
+      return content({
+        subject: t(`${kind}.subject`, facts),
+        paragraphs: [t(`${kind}.lead`, facts), booking.date, booking.address],
+        action: { label: t(`${kind}.action`), url: booking.invitation },
+      });
     case "BOOKING_CANCELLED": {
       // Who cancelled, by name: the venue, or the association.
       const by = booking.cancelReason === "VENUE" ? t("BOOKING_CANCELLED.byVENUE", { venue: booking.venue }) : t("BOOKING_CANCELLED.byASSOCIATION");
       const paragraphs = [t("BOOKING_CANCELLED.lead", { ...facts, by }), booking.date];
       if (booking.cancelNote) paragraphs.push(t("BOOKING_CANCELLED.reason", { reason: booking.cancelNote }));
-      return content({ subject: t("BOOKING_CANCELLED.subject", { ...facts, by }), paragraphs, action: { label: t("BOOKING_CANCELLED.action"), url: booking.page } });
+      return content({
+        subject: t("BOOKING_CANCELLED.subject", { ...facts, by }),
+        paragraphs,
+        action: { label: t("BOOKING_CANCELLED.action"), url: booking.page },
+      });
     }
     case "SESSION_CANCELLED": {
       const paragraphs = [t("SESSION_CANCELLED.lead", facts), booking.date];
@@ -80,7 +100,11 @@ export async function bookingMail(kind: string, props: Record<string, unknown>, 
       return content({ subject: t("SESSION_CANCELLED.subject", facts), paragraphs, action: { label: t("SESSION_CANCELLED.action"), url: appUrl("/offre") } });
     }
     case "WAITLIST_EXPIRED":
-      return content({ subject: t("WAITLIST_EXPIRED.subject", facts), paragraphs: [t("WAITLIST_EXPIRED.lead", facts)], action: { label: t("WAITLIST_EXPIRED.action"), url: appUrl("/offre") } });
+      return content({
+        subject: t("WAITLIST_EXPIRED.subject", facts),
+        paragraphs: [t("WAITLIST_EXPIRED.lead", facts)],
+        action: { label: t("WAITLIST_EXPIRED.action"), url: appUrl("/offre") },
+      });
     case "OUTING_REMINDER": {
       const names = booking.guests.map((guest) => `${guest.firstName} ${guest.lastName}`).join(", ");
       return content({
@@ -93,7 +117,10 @@ export async function bookingMail(kind: string, props: Record<string, unknown>, 
     case "DRAW_RESULT": {
       const draw = await drawFactsForBooking(booking.id);
       if (!draw) return null;
-      const sentence = drawSentence((key, values) => (drawWords as unknown as (key: string, values?: Record<string, string | number>) => string)(key, values), { ...draw, date: formatSessionDate(draw.drawnAt) });
+      const sentence = drawSentence((key, values) => (drawWords as unknown as (key: string, values?: Record<string, string | number>) => string)(key, values), {
+        ...draw,
+        date: formatSessionDate(draw.drawnAt),
+      });
       const won = draw.placesWon > 0;
       return content({
         subject: t("DRAW_RESULT.subject", facts),
@@ -102,7 +129,11 @@ export async function bookingMail(kind: string, props: Record<string, unknown>, 
       });
     }
     case "ATTENDANCE_REQUEST":
-      return content({ subject: t("ATTENDANCE_REQUEST.subject", facts), paragraphs: [t("ATTENDANCE_REQUEST.lead", facts)], action: { label: t("ATTENDANCE_REQUEST.action"), url: appUrl("/partenaire/reservations?onglet=passees") } });
+      return content({
+        subject: t("ATTENDANCE_REQUEST.subject", facts),
+        paragraphs: [t("ATTENDANCE_REQUEST.lead", facts)],
+        action: { label: t("ATTENDANCE_REQUEST.action"), url: appUrl("/partenaire/reservations?onglet=passees") },
+      });
     default:
       return null;
   }

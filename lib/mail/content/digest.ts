@@ -8,7 +8,12 @@ export function digestMail(props: Record<string, unknown>, recipientName: string
   const items = (props.items as { label: string; url: string }[] | undefined) ?? [];
   const home = appUrl(props.forAdmin ? "/admin" : "/partenaire/reservations");
   return {
-    ...frame(recipientName, { subject: t("DIGEST.subject", { count: items.length }), paragraphs: [t("DIGEST.lead")], items, action: { label: t(props.forAdmin ? "DIGEST.actionAdmin" : "DIGEST.action"), url: home } }),
+    ...frame(recipientName, {
+      subject: t("DIGEST.subject", { count: items.length }),
+      paragraphs: [t("DIGEST.lead")],
+      items,
+      action: { label: t(props.forAdmin ? "DIGEST.actionAdmin" : "DIGEST.action"), url: home },
+    }),
     url: home,
   };
 }

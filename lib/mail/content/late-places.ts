@@ -10,13 +10,26 @@ export async function latePlacesMail(sessionId: string, recipientName: string | 
   const session = /^[0-9a-f-]{36}$/i.test(sessionId)
     ? await getPrisma().session.findUnique({
         where: { id: sessionId },
-        select: { startsAt: true, status: true, latePlaces: true, lateConfirmedPlaces: true, lateMarginMinutes: true, event: { select: { id: true, title: true, venue: { select: { name: true } } } } },
+        select: {
+          startsAt: true,
+          status: true,
+          latePlaces: true,
+          lateConfirmedPlaces: true,
+          lateMarginMinutes: true,
+          event: { select: { id: true, title: true, venue: { select: { name: true } } } },
+        },
       })
     : null;
   if (!session || session.status === "CANCELLED") return null;
   const left = session.latePlaces - session.lateConfirmedPlaces;
   const closes = new Date(session.startsAt.getTime() - session.lateMarginMinutes * 60_000);
-  const facts = { event: session.event.title, venue: session.event.venue.name, places: session.latePlaces, closes: formatSessionDate(closes), left: String(left) };
+  const facts = {
+    event: session.event.title,
+    venue: session.event.venue.name,
+    places: session.latePlaces,
+    closes: formatSessionDate(closes),
+    left: String(left),
+  };
   const page = appUrl(`/offre/${session.event.id}/reserver/${sessionId}?tard=1`);
   return {
     ...frame(recipientName, {

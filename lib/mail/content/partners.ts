@@ -12,7 +12,15 @@ import { frame, t, type MailBody } from "./frame";
  */
 export function partnershipAckMail(): MailBody {
   return {
-    ...frame(null, { subject: t("PARTNERSHIP_ACK.subject"), paragraphs: [t("PARTNERSHIP_ACK.lead"), t("PARTNERSHIP_ACK.next")], action: { label: t("PARTNERSHIP_ACK.action"), url: appUrl("/faq") } }, t("PARTNERSHIP_ACK.why")),
+    ...frame(
+      null,
+      {
+        subject: t("PARTNERSHIP_ACK.subject"),
+        paragraphs: [t("PARTNERSHIP_ACK.lead"), t("PARTNERSHIP_ACK.next")],
+        action: { label: t("PARTNERSHIP_ACK.action"), url: appUrl("/faq") },
+      },
+      t("PARTNERSHIP_ACK.why"),
+    ),
     url: appUrl("/faq"),
   };
 }
@@ -26,16 +34,42 @@ export async function partnerMail(kind: string, props: Record<string, unknown>, 
   if (!partner) return null;
   const adminPage = appUrl(`/admin/structures/${partner.id}`);
   const season = Number(props.season ?? 0);
-  const facts = { structure: partner.name, city: partner.city ?? "", season: `${season}-${season + 1}`, until: partner.conventions[0] ? formatDay(partner.conventions[0].validUntil) : "" };
+  const facts = {
+    structure: partner.name,
+    city: partner.city ?? "",
+    season: `${season}-${season + 1}`,
+    until: partner.conventions[0] ? formatDay(partner.conventions[0].validUntil) : "",
+  };
   switch (kind) {
     case "PARTNERSHIP_REQUEST":
-      return { ...frame(recipientName, { subject: t("PARTNERSHIP_REQUEST.subject", facts), paragraphs: [t("PARTNERSHIP_REQUEST.lead", facts)], action: { label: t("PARTNERSHIP_REQUEST.action"), url: adminPage } }), url: adminPage };
+      return {
+        ...frame(recipientName, {
+          subject: t("PARTNERSHIP_REQUEST.subject", facts),
+          paragraphs: [t("PARTNERSHIP_REQUEST.lead", facts)],
+          action: { label: t("PARTNERSHIP_REQUEST.action"), url: adminPage },
+        }),
+        url: adminPage,
+      };
     case "CONVENTION_ENDING":
-      return { ...frame(recipientName, { subject: t("CONVENTION_ENDING.subject", facts), paragraphs: [t("CONVENTION_ENDING.lead", facts)], action: { label: t("CONVENTION_ENDING.action"), url: adminPage } }), url: adminPage };
+      return {
+        ...frame(recipientName, {
+          subject: t("CONVENTION_ENDING.subject", facts),
+          paragraphs: [t("CONVENTION_ENDING.lead", facts)],
+          action: { label: t("CONVENTION_ENDING.action"), url: adminPage },
+        }),
+        url: adminPage,
+      };
     default: {
       const home = appUrl("/partenaire");
       const which = kind === "MEMBERSHIP_REMINDER" ? "MEMBERSHIP_REMINDER" : "MEMBERSHIP_INVITATION";
-      return { ...frame(recipientName, { subject: t(`${which}.subject`, facts), paragraphs: [t(`${which}.lead`, facts), t("MEMBERSHIP_INVITATION.never")], action: { label: t("MEMBERSHIP_INVITATION.action"), url: home } }), url: home };
+      return {
+        ...frame(recipientName, {
+          subject: t(`${which}.subject`, facts),
+          paragraphs: [t(`${which}.lead`, facts), t("MEMBERSHIP_INVITATION.never")],
+          action: { label: t("MEMBERSHIP_INVITATION.action"), url: home },
+        }),
+        url: home,
+      };
     }
   }
 }

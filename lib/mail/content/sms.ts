@@ -10,5 +10,12 @@ const smsWords = createTranslator({ locale: "fr", messages, namespace: "sms" });
 
 export function smsBudgetMail(budget: string, recipientName: string | null): MailBody {
   const outbox = appUrl("/admin/courriels");
-  return { ...frame(recipientName, { subject: smsWords("budgetMail.subject"), paragraphs: [smsWords("budgetMail.body", { budget: Number(budget) })], action: { label: smsWords("outbox.title"), url: outbox } }), url: outbox };
+  return {
+    ...frame(recipientName, {
+      subject: smsWords("budgetMail.subject"),
+      paragraphs: [smsWords("budgetMail.body", { budget: Number(budget) })],
+      action: { label: smsWords("outbox.title"), url: outbox },
+    }),
+    url: outbox,
+  };
 }

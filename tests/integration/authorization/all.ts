@@ -35,4 +35,3 @@ export const matrixModules: Record<string, AuthorizationCase<MatrixWorld>[]> = {
   importExport: importExportCases,
   latePlaces: latePlacesCases,
 };
-

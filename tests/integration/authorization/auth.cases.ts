@@ -26,14 +26,42 @@ async function failedJob(): Promise<string> {
 
 export const authCases: AuthorizationCase<MatrixWorld>[] = [
   { name: "list accounts (listAccounts)", call: (actor) => listAccounts(actor), allowed: ["admin", "partnerA", "partnerB", "venueX", "venueY"] },
-  { name: "list accounts, searched and sorted (listAccounts)", call: (actor) => listAccounts(actor, { q: "a", tri: "structure", ordre: "desc", page: 2, pageSize: 5 }), allowed: ["admin", "partnerA", "partnerB", "venueX", "venueY"] },
-  { name: "invite into partner A (inviteUser)", call: (actor, w) => inviteUser(actor, { email: fresh(), name: "Inès", role: "PARTNER", partnerId: w.partnerA }), allowed: ["admin", "partnerA"] },
-  { name: "invite onto venue X (inviteUser)", call: (actor, w) => inviteUser(actor, { email: fresh(), name: "Léo", role: "VENUE", venueId: w.venueX }), allowed: ["admin", "venueX"] },
+  {
+    name: "list accounts, searched and sorted (listAccounts)",
+    call: (actor) => listAccounts(actor, { q: "a", tri: "structure", ordre: "desc", page: 2, pageSize: 5 }),
+    allowed: ["admin", "partnerA", "partnerB", "venueX", "venueY"],
+  },
+  {
+    name: "invite into partner A (inviteUser)",
+    call: (actor, w) => inviteUser(actor, { email: fresh(), name: "Inès", role: "PARTNER", partnerId: w.partnerA }),
+    allowed: ["admin", "partnerA"],
+  },
+  {
+    name: "invite onto venue X (inviteUser)",
+    call: (actor, w) => inviteUser(actor, { email: fresh(), name: "Léo", role: "VENUE", venueId: w.venueX }),
+    allowed: ["admin", "venueX"],
+  },
   { name: "invite an admin (inviteUser)", call: (actor) => inviteUser(actor, { email: fresh(), name: "Sam", role: "ADMIN" }), allowed: ["admin"] },
-  { name: "deactivate a user of A (setAccountActive)", call: (actor, w) => setAccountActive(actor, { userId: w.colleagueA, active: false }), allowed: ["admin", "partnerA"] },
-  { name: "deactivate a manager of X (setAccountActive)", call: (actor, w) => setAccountActive(actor, { userId: w.colleagueX, active: false }), allowed: ["admin", "venueX"] },
-  { name: "resend the invitation of a user of A (resendInvitation)", call: (actor, w) => resendInvitation(actor, { userId: w.colleagueA }), allowed: ["admin", "partnerA"] },
-  { name: "resend the invitation of a manager of X (resendInvitation)", call: (actor, w) => resendInvitation(actor, { userId: w.colleagueX }), allowed: ["admin", "venueX"] },
+  {
+    name: "deactivate a user of A (setAccountActive)",
+    call: (actor, w) => setAccountActive(actor, { userId: w.colleagueA, active: false }),
+    allowed: ["admin", "partnerA"],
+  },
+  {
+    name: "deactivate a manager of X (setAccountActive)",
+    call: (actor, w) => setAccountActive(actor, { userId: w.colleagueX, active: false }),
+    allowed: ["admin", "venueX"],
+  },
+  {
+    name: "resend the invitation of a user of A (resendInvitation)",
+    call: (actor, w) => resendInvitation(actor, { userId: w.colleagueA }),
+    allowed: ["admin", "partnerA"],
+  },
+  {
+    name: "resend the invitation of a manager of X (resendInvitation)",
+    call: (actor, w) => resendInvitation(actor, { userId: w.colleagueX }),
+    allowed: ["admin", "venueX"],
+  },
   { name: "A's visitor code (getVisitorCode)", call: (actor, w) => getVisitorCode(actor, w.partnerA), allowed: ["admin", "partnerA"] },
   { name: "renew A's visitor code (renewVisitorCode)", call: (actor, w) => renewVisitorCode(actor, { partnerId: w.partnerA }), allowed: ["admin", "partnerA"] },
   { name: "how to reach one's structure (getReferentContact)", call: (actor) => getReferentContact(actor), allowed: ["partnerA", "partnerB", "visitorA"] },
@@ -43,7 +71,15 @@ export const authCases: AuthorizationCase<MatrixWorld>[] = [
   { name: "the jobs held too long (listStuckJobs)", call: (actor) => listStuckJobs(actor), allowed: ["admin"] },
   { name: "the state of the platform (platformState)", call: (actor) => platformState(actor), allowed: ["admin"] },
   { name: "run a failed job again (retryJob)", call: async (actor) => retryJob(actor, { jobId: await failedJob() }), allowed: ["admin"] },
-  { name: "one's own mail choices (getMailPreferences)", call: (actor) => getMailPreferences(actor), allowed: ["admin", "partnerA", "partnerB", "venueX", "venueY"] },
-  { name: "choose one's own mails (setMailPreferences)", call: (actor) => setMailPreferences(actor, { OUTING_REMINDER: "DIGEST" }), allowed: ["admin", "partnerA", "partnerB", "venueX", "venueY"] },
+  {
+    name: "one's own mail choices (getMailPreferences)",
+    call: (actor) => getMailPreferences(actor),
+    allowed: ["admin", "partnerA", "partnerB", "venueX", "venueY"],
+  },
+  {
+    name: "choose one's own mails (setMailPreferences)",
+    call: (actor) => setMailPreferences(actor, { OUTING_REMINDER: "DIGEST" }),
+    allowed: ["admin", "partnerA", "partnerB", "venueX", "venueY"],
+  },
   { name: "the retention policy and its last run (retentionReport)", call: (actor) => retentionReport(actor), allowed: ["admin"] },
 ];

@@ -10,7 +10,8 @@ import type { AuthorizationCase } from "./invitation.cases";
 export const bookingCases: AuthorizationCase<MatrixWorld>[] = [
   {
     name: "book for partner A (requestBooking)",
-    call: (actor, w) => requestBooking(actor, { sessionId: w.sessionX, partnerId: w.partnerA, guests: [{ firstName: "Awa", lastName: "Diallo", kind: "MAIN" }] }),
+    call: (actor, w) =>
+      requestBooking(actor, { sessionId: w.sessionX, partnerId: w.partnerA, guests: [{ firstName: "Awa", lastName: "Diallo", kind: "MAIN" }] }),
     allowed: ["admin", "partnerA"],
   },
   {
@@ -51,7 +52,8 @@ export const bookingCases: AuthorizationCase<MatrixWorld>[] = [
   },
   {
     name: "grant partner A an exception at venue X from the association's form (grantQuotaExceptionUntil)",
-    call: (actor, w) => grantQuotaExceptionUntil(actor, { venueId: w.venueX, partnerId: w.partnerA, maxPlaces: "8", expiresAt: "2030-01-31", reason: "Projet" }),
+    call: (actor, w) =>
+      grantQuotaExceptionUntil(actor, { venueId: w.venueX, partnerId: w.partnerA, maxPlaces: "8", expiresAt: "2030-01-31", reason: "Projet" }),
     allowed: ["admin"],
   },
 ];

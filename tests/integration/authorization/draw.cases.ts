@@ -16,18 +16,36 @@ const local = (instant: Date) => {
 const hours = (h: number) => local(new Date(Date.now() + h * 3600_000));
 
 export const drawCases: AuthorizationCase<MatrixWorld>[] = [
-  { name: "set a session of X to applications then a draw (openDrawWindow)", call: (actor, w) => openDrawWindow(actor, { sessionId: w.freeSessionX, opensAt: hours(1), closesAt: hours(48) }), allowed: ["admin", "venueX"] },
-  { name: "take the draw off a session of X (removeDrawWindow)", call: (actor, w) => removeDrawWindow(actor, { sessionId: w.freeSessionX }), allowed: ["admin", "venueX"] },
+  {
+    name: "set a session of X to applications then a draw (openDrawWindow)",
+    call: (actor, w) => openDrawWindow(actor, { sessionId: w.freeSessionX, opensAt: hours(1), closesAt: hours(48) }),
+    allowed: ["admin", "venueX"],
+  },
+  {
+    name: "take the draw off a session of X (removeDrawWindow)",
+    call: (actor, w) => removeDrawWindow(actor, { sessionId: w.freeSessionX }),
+    allowed: ["admin", "venueX"],
+  },
   {
     name: "file A's application (applyForDraw)",
-    call: (actor, w) => applyForDraw(actor, { sessionId: w.drawSessionX, partnerId: w.partnerA, minPlaces: 1, guests: [{ firstName: "Awa", lastName: "Diallo", kind: "MAIN" }] }),
+    call: (actor, w) =>
+      applyForDraw(actor, { sessionId: w.drawSessionX, partnerId: w.partnerA, minPlaces: 1, guests: [{ firstName: "Awa", lastName: "Diallo", kind: "MAIN" }] }),
     allowed: ["admin", "partnerA"],
   },
   {
     name: "file A's application from the booking form (applyFromForm)",
-    call: (actor, w) => applyFromForm(actor, { sessionId: w.drawSessionX, partnerId: w.partnerA, minPlaces: 1, people: [{ firstName: "Awa", lastName: "Diallo", keep: false }] }),
+    call: (actor, w) =>
+      applyFromForm(actor, { sessionId: w.drawSessionX, partnerId: w.partnerA, minPlaces: 1, people: [{ firstName: "Awa", lastName: "Diallo", keep: false }] }),
     allowed: ["admin", "partnerA"],
   },
-  { name: "withdraw A's application (withdrawApplication)", call: (actor, w) => withdrawApplication(actor, { sessionId: w.drawSessionX, partnerId: w.partnerA }), allowed: ["admin", "partnerA"] },
-  { name: "the record of a draw (drawRecord)", call: (actor, w) => drawRecord(actor, w.drawSessionX), allowed: ["admin", "partnerA", "partnerB", "venueX", "venueY", "visitorA"] },
+  {
+    name: "withdraw A's application (withdrawApplication)",
+    call: (actor, w) => withdrawApplication(actor, { sessionId: w.drawSessionX, partnerId: w.partnerA }),
+    allowed: ["admin", "partnerA"],
+  },
+  {
+    name: "the record of a draw (drawRecord)",
+    call: (actor, w) => drawRecord(actor, w.drawSessionX),
+    allowed: ["admin", "partnerA", "partnerB", "venueX", "venueY", "visitorA"],
+  },
 ];

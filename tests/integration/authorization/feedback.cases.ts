@@ -13,5 +13,9 @@ async function pastGuestCode(w: MatrixWorld): Promise<string> {
 }
 
 export const feedbackCases: AuthorizationCase<MatrixWorld>[] = [
-  { name: "say how A's past outing was, with its code (giveOwnFeedback)", call: async (actor, w) => giveOwnFeedback(actor, { feedbackCode: await pastGuestCode(w), mood: "LOVED" }), allowed: ["visitorA"] },
+  {
+    name: "say how A's past outing was, with its code (giveOwnFeedback)",
+    call: async (actor, w) => giveOwnFeedback(actor, { feedbackCode: await pastGuestCode(w), mood: "LOVED" }),
+    allowed: ["visitorA"],
+  },
 ];

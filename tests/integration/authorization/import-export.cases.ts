@@ -21,7 +21,8 @@ export const importExportCases: AuthorizationCase<MatrixWorld>[] = [
     // world is as it was whenever the export itself changes nothing (audit-atomicity.test.ts).
     call: async (actor) => {
       const admin = actor.kind === "user" && actor.role === "ADMIN" ? actor.userId : null;
-      if (admin) await getPrisma().$executeRaw`UPDATE "User" SET "passwordHash" = ${await (hashed ??= hashPassword("matrice-export"))} WHERE "id" = ${admin}::uuid`;
+      if (admin)
+        await getPrisma().$executeRaw`UPDATE "User" SET "passwordHash" = ${await (hashed ??= hashPassword("matrice-export"))} WHERE "id" = ${admin}::uuid`;
       try {
         return await exportAllData(actor, { password: "matrice-export" });
       } finally {
@@ -32,4 +33,8 @@ export const importExportCases: AuthorizationCase<MatrixWorld>[] = [
   },
 ];
 
-importExportCases.push({ name: "the template of a file of structures (importTemplate)", call: async (actor) => importTemplate(actor, "structures"), allowed: admin });
+importExportCases.push({
+  name: "the template of a file of structures (importTemplate)",
+  call: async (actor) => importTemplate(actor, "structures"),
+  allowed: admin,
+});

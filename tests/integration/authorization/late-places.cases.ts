@@ -18,19 +18,41 @@ const beforeStart = async (sessionId: string) => {
 };
 
 export const latePlacesCases: AuthorizationCase<MatrixWorld>[] = [
-  { name: "release late places on X's session (releaseLatePlaces)", call: async (actor, w) => releaseLatePlaces(actor, { sessionId: w.sessionX, places: 2 }, { now: await beforeStart(w.sessionX) }), allowed: ["admin", "venueX"] },
+  {
+    name: "release late places on X's session (releaseLatePlaces)",
+    call: async (actor, w) => releaseLatePlaces(actor, { sessionId: w.sessionX, places: 2 }, { now: await beforeStart(w.sessionX) }),
+    allowed: ["admin", "venueX"],
+  },
   {
     name: "book a late place for A (requestLatePlaces)",
-    call: async (actor, w) => requestLatePlaces(actor, { sessionId: w.freeSessionX, partnerId: w.partnerA, guests: [{ firstName: "Zoé", lastName: "Tardive", kind: "MAIN" }] }, { now: await beforeStart(w.freeSessionX) }),
+    call: async (actor, w) =>
+      requestLatePlaces(
+        actor,
+        { sessionId: w.freeSessionX, partnerId: w.partnerA, guests: [{ firstName: "Zoé", lastName: "Tardive", kind: "MAIN" }] },
+        { now: await beforeStart(w.freeSessionX) },
+      ),
     allowed: ["admin", "partnerA"],
   },
   {
     name: "book a late place from the form for A (bookLateFromForm)",
-    call: (actor, w) => bookLateFromForm(actor, { sessionId: w.freeSessionX, partnerId: w.partnerA, people: [{ personId: w.personA, firstName: "Zoé", lastName: "Lefèvre" }] }),
+    call: (actor, w) =>
+      bookLateFromForm(actor, { sessionId: w.freeSessionX, partnerId: w.partnerA, people: [{ personId: w.personA, firstName: "Zoé", lastName: "Lefèvre" }] }),
     allowed: ["admin", "partnerA"],
   },
   { name: "A's alert choices (getLateAlertChoice)", call: (actor, w) => getLateAlertChoice(actor, w.partnerA), allowed: ["admin", "partnerA"] },
-  { name: "set A's alert choices (setLateAlertChoice)", call: (actor, w) => setLateAlertChoice(actor, { partnerId: w.partnerA, wanted: true, categories: ["THEATRE"] }), allowed: ["admin", "partnerA"] },
-  { name: "the offer of late places (lateOffers)", call: (actor) => lateOffers(actor), allowed: ["admin", "partnerA", "partnerB", "venueX", "venueY", "visitorA"] },
-  { name: "X's figure of late places (latePlacesFigure)", call: (actor, w) => latePlacesFigure(actor, { season: seasonOf(new Date()), venueId: w.venueX }), allowed: ["admin", "venueX"] },
+  {
+    name: "set A's alert choices (setLateAlertChoice)",
+    call: (actor, w) => setLateAlertChoice(actor, { partnerId: w.partnerA, wanted: true, categories: ["THEATRE"] }),
+    allowed: ["admin", "partnerA"],
+  },
+  {
+    name: "the offer of late places (lateOffers)",
+    call: (actor) => lateOffers(actor),
+    allowed: ["admin", "partnerA", "partnerB", "venueX", "venueY", "visitorA"],
+  },
+  {
+    name: "X's figure of late places (latePlacesFigure)",
+    call: (actor, w) => latePlacesFigure(actor, { season: seasonOf(new Date()), venueId: w.venueX }),
+    allowed: ["admin", "venueX"],
+  },
 ];

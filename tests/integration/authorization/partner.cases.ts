@@ -20,10 +20,22 @@ export const partnerCases: AuthorizationCase<MatrixWorld>[] = [
   { name: "towns of the offer (catalogPlaces)", call: (actor) => catalogPlaces(actor), allowed: [...everyoneSignedIn] },
   { name: "an event's page (getEventDetails)", call: (actor, w) => getEventDetails(actor, w.eventX), allowed: [...everyoneSignedIn] },
   { name: "partner A's people (listPeople)", call: (actor, w) => listPeople(actor, w.partnerA), allowed: [...structureA] },
-  { name: "A's people already booked on a session (peopleBookedOnSession)", call: (actor, w) => peopleBookedOnSession(actor, w.partnerA, w.sessionX), allowed: [...structureA] },
+  {
+    name: "A's people already booked on a session (peopleBookedOnSession)",
+    call: (actor, w) => peopleBookedOnSession(actor, w.partnerA, w.sessionX),
+    allowed: [...structureA],
+  },
   { name: "one person of A (getPerson)", call: (actor, w) => getPerson(actor, w.personA), allowed: [...structureA] },
-  { name: "add a person to A (createPerson)", call: (actor, w) => createPerson(actor, { partnerId: w.partnerA, firstName: "Inès", lastName: "Martin" }), allowed: [...structureA] },
-  { name: "edit a person of A (updatePerson)", call: (actor, w) => updatePerson(actor, { personId: w.personA, firstName: "Zoé", lastName: "Martin" }), allowed: [...structureA] },
+  {
+    name: "add a person to A (createPerson)",
+    call: (actor, w) => createPerson(actor, { partnerId: w.partnerA, firstName: "Inès", lastName: "Martin" }),
+    allowed: [...structureA],
+  },
+  {
+    name: "edit a person of A (updatePerson)",
+    call: (actor, w) => updatePerson(actor, { personId: w.personA, firstName: "Zoé", lastName: "Martin" }),
+    allowed: [...structureA],
+  },
   { name: "delete a person of A (archivePerson)", call: (actor, w) => archivePerson(actor, { personId: w.personA }), allowed: [...structureA] },
   { name: "A's first steps, on its home (firstSteps)", call: (actor, w) => firstSteps(actor, w.partnerA), allowed: [...structureA] },
   { name: "a booking's calendar event (bookingCalendar)", call: (actor, w) => bookingCalendar(actor, w.bookingId), allowed: ["admin", "partnerA", "venueX"] },
@@ -33,10 +45,15 @@ export const partnerCases: AuthorizationCase<MatrixWorld>[] = [
   { name: "one booking of A (getPartnerBooking)", call: (actor, w) => getPartnerBooking(actor, w.bookingId), allowed: [...structureA] },
   {
     name: "book from the form for A (bookFromForm)",
-    call: (actor, w) => bookFromForm(actor, { sessionId: w.sessionX, partnerId: w.partnerA, people: [{ personId: w.personA, firstName: "Zoé", lastName: "Lefèvre" }] }),
+    call: (actor, w) =>
+      bookFromForm(actor, { sessionId: w.sessionX, partnerId: w.partnerA, people: [{ personId: w.personA, firstName: "Zoé", lastName: "Lefèvre" }] }),
     allowed: [...structureA],
   },
-  { name: "record attendance of A's booking (recordAttendance)", call: (actor, w) => recordAttendance(actor, { bookingId: w.pastBookingId, attended: [0], mood: "LIKED" }), allowed: [...structureA] },
+  {
+    name: "record attendance of A's booking (recordAttendance)",
+    call: (actor, w) => recordAttendance(actor, { bookingId: w.pastBookingId, attended: [0], mood: "LIKED" }),
+    allowed: [...structureA],
+  },
   { name: "A's news (listNotifications)", call: (actor, w) => listNotifications(actor, w.partnerA), allowed: [...structureA] },
   { name: "mark A's news read (markNotificationsRead)", call: (actor, w) => markNotificationsRead(actor, { partnerId: w.partnerA }), allowed: [...structureA] },
 ];

@@ -15,7 +15,11 @@ export const statisticsCases: AuthorizationCase<MatrixWorld>[] = [
   { name: "a season's figures (seasonFigures)", call: (actor) => seasonFigures(actor, 2026), allowed: [...admin] },
   { name: "when a season's figures were computed (seasonComputedAt)", call: (actor) => seasonComputedAt(actor, 2026), allowed: [...admin] },
   { name: "a range's figures (rangeFigures)", call: (actor) => rangeFigures(actor, seasonRange(2026)), allowed: [...admin] },
-  { name: "the statistics page's report (statisticsReport)", call: (actor) => statisticsReport(actor, periodFiltersSchema.parse({ saison: "2026" })), allowed: [...admin] },
+  {
+    name: "the statistics page's report (statisticsReport)",
+    call: (actor) => statisticsReport(actor, periodFiltersSchema.parse({ saison: "2026" })),
+    allowed: [...admin],
+  },
   { name: "the seasons to choose from (reportSeasons)", call: (actor) => reportSeasons(actor), allowed: [...admin] },
   { name: "the season's draws, how fair (drawFairness)", call: (actor) => drawFairness(actor, 2026), allowed: [...admin] },
   { name: "venue X's own statistics (venueStatistics)", call: (actor, w) => venueStatistics(actor, w.venueX, 2026), allowed: ["admin", "venueX"] },

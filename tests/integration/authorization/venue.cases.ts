@@ -28,16 +28,28 @@ export const venueCases: AuthorizationCase<MatrixWorld>[] = [
   { name: "edit an event of X (updateEvent)", call: (actor, w) => updateEvent(actor, { eventId: w.eventX, ...fields }), allowed: [...venueX] },
   { name: "publish an event of X (publishEvent)", call: (actor, w) => publishEvent(actor, { eventId: w.eventX }), allowed: [...venueX] },
   { name: "cancel an event of X (cancelEvent)", call: (actor, w) => cancelEvent(actor, { eventId: w.eventX, note: "Travaux" }), allowed: [...venueX] },
-  { name: "add sessions to an event of X (addSessions)", call: (actor, w) => addSessions(actor, { eventId: w.eventX, from: tomorrow(), times: ["20:30"], capacity: 5 }), allowed: [...venueX] },
+  {
+    name: "add sessions to an event of X (addSessions)",
+    call: (actor, w) => addSessions(actor, { eventId: w.eventX, from: tomorrow(), times: ["20:30"], capacity: 5 }),
+    allowed: [...venueX],
+  },
   {
     name: "set the image of an event of X (setEventImage)",
-    call: async (actor, w) => setEventImage(actor, w.eventX, await sharp({ create: { width: 40, height: 20, channels: 3, background: "#000" } }).png().toBuffer()),
+    call: async (actor, w) =>
+      setEventImage(
+        actor,
+        w.eventX,
+        await sharp({ create: { width: 40, height: 20, channels: 3, background: "#000" } })
+          .png()
+          .toBuffer(),
+      ),
     allowed: [...venueX],
   },
   { name: "venue X's profile (getVenueProfile)", call: (actor, w) => getVenueProfile(actor, w.venueX), allowed: [...venueX] },
   {
     name: "edit venue X's profile (updateVenueProfile)",
-    call: (actor, w) => updateVenueProfile(actor, { venueId: w.venueX, name: "Théâtre X", addressLine: "1 rue", postalCode: "69001", city: "Lyon", ticketOfficePhone: "04" }),
+    call: (actor, w) =>
+      updateVenueProfile(actor, { venueId: w.venueX, name: "Théâtre X", addressLine: "1 rue", postalCode: "69001", city: "Lyon", ticketOfficePhone: "04" }),
     allowed: [...venueX],
   },
   { name: "a session's guest list at X (getGuestList)", call: (actor, w) => getGuestList(actor, w.sessionX), allowed: [...venueX] },
@@ -45,13 +57,23 @@ export const venueCases: AuthorizationCase<MatrixWorld>[] = [
   {
     name: "mark a guest of X arrived (markArrived)",
     // On the day of the session, when the door is open.
-    call: async (actor, w) => markArrived(actor, { bookingId: w.bookingId, positions: [0] }, { now: (await getPrisma().session.findUniqueOrThrow({ where: { id: w.sessionX } })).startsAt }),
+    call: async (actor, w) =>
+      markArrived(
+        actor,
+        { bookingId: w.bookingId, positions: [0] },
+        { now: (await getPrisma().session.findUniqueOrThrow({ where: { id: w.sessionX } })).startsAt },
+      ),
     allowed: [...venueX],
   },
   {
     name: "take back a guest's arrival at X (undoArrival)",
     // On the day of the session; nobody has arrived yet, so an allowed actor is answered "nothing to undo".
-    call: async (actor, w) => undoArrival(actor, { bookingId: w.bookingId, position: 0 }, { now: (await getPrisma().session.findUniqueOrThrow({ where: { id: w.sessionX } })).startsAt }),
+    call: async (actor, w) =>
+      undoArrival(
+        actor,
+        { bookingId: w.bookingId, position: 0 },
+        { now: (await getPrisma().session.findUniqueOrThrow({ where: { id: w.sessionX } })).startsAt },
+      ),
     allowed: [...venueX],
   },
   {
@@ -79,7 +101,8 @@ export const venueCases: AuthorizationCase<MatrixWorld>[] = [
     name: "the venue a venue page is about (pickVenue)",
     call: async (actor, w) => {
       const picked = await pickVenue(actor, w.venueX);
-      if (actor.kind === "user" && actor.role === "VENUE" && !actor.venueIds.includes(w.venueX) && picked?.id === w.venueX) throw new Error("venue X shown to another venue");
+      if (actor.kind === "user" && actor.role === "VENUE" && !actor.venueIds.includes(w.venueX) && picked?.id === w.venueX)
+        throw new Error("venue X shown to another venue");
       return picked;
     },
     allowed: ["admin", "venueX", "venueY"],

@@ -19,7 +19,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("adminActivities") };
 }
 
-export default async function ActivityAdminPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ActivityAdminPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const actor = await requireUser(`/admin/activites/${id}`, "ADMIN");
   const activity = await loadOr404(getActivity(actor, id));
@@ -69,11 +75,21 @@ export default async function ActivityAdminPage({ params, searchParams }: { para
                 <caption className="sr-only">{t("registrationsCaption")}</caption>
                 <thead>
                   <tr className="border-b-2 border-brand-100">
-                    <th scope="col" className="py-2 pr-3">{t("regColumns.name")}</th>
-                    <th scope="col" className="py-2 pr-3">{t("regColumns.status")}</th>
-                    <th scope="col" className="py-2 pr-3">{t("regColumns.number")}</th>
-                    <th scope="col" className="py-2 pr-3">{t("regColumns.email")}</th>
-                    <th scope="col" className="py-2">{t("regColumns.at")}</th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t("regColumns.name")}
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t("regColumns.status")}
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t("regColumns.number")}
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t("regColumns.email")}
+                    </th>
+                    <th scope="col" className="py-2">
+                      {t("regColumns.at")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -87,7 +103,13 @@ export default async function ActivityAdminPage({ params, searchParams }: { para
                         <td className="py-2 pr-3">
                           {t(`status.${registration.status}`)}
                           {open && registration.status !== "CANCELLED" ? (
-                            <ActionForm action={cancelRegistrationAction} submit={t("cancelRegistration", { name })} confirm={t("cancelRegistrationConfirm", { name })} danger className="mt-2">
+                            <ActionForm
+                              action={cancelRegistrationAction}
+                              submit={t("cancelRegistration", { name })}
+                              confirm={t("cancelRegistrationConfirm", { name })}
+                              danger
+                              className="mt-2"
+                            >
                               <input type="hidden" name="registrationId" value={registration.id} />
                               <input type="hidden" name="activityId" value={activity.id} />
                             </ActionForm>

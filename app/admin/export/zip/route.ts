@@ -20,7 +20,8 @@ export async function POST(request: Request) {
     });
   } catch (error) {
     if (error instanceof AccessDeniedError) return plainAnswer("Réservé à l'équipe de l'association.", 403);
-    if (error instanceof RuleViolation || error instanceof InvalidInput) return new Response(null, { status: 303, headers: { Location: "/admin/import?export=refuse#exporter" } });
+    if (error instanceof RuleViolation || error instanceof InvalidInput)
+      return new Response(null, { status: 303, headers: { Location: "/admin/import?export=refuse#exporter" } });
     throw error;
   }
 }

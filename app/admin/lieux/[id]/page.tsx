@@ -27,8 +27,7 @@ import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 
 // One read per request for the title and the page (React's cache).
 const read = cache((actor: Actor, id: string) => getVenueForAssociation(actor, id));
-const load = (actor: Actor, id: string) =>
-  loadOr404(read(actor, id));
+const load = (actor: Actor, id: string) => loadOr404(read(actor, id));
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const [{ id }, actor, t] = await Promise.all([params, currentActor(), getTranslations("pageTitles")]);
@@ -36,14 +35,23 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: await organisationTitle(() => read(actor, id), "venueNeutral", t) };
 }
 
-export default async function VenueAdminPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function VenueAdminPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
   const actor = await requireUser(`/admin/lieux/${id}`, "ADMIN");
   if (!isUuid(id)) notFound();
   const query = await searchParams;
   const { page } = z.object({ page: urlPage() }).parse(query);
   const venue = await load(actor, id);
-  const [events, journal] = await Promise.all([listVenueEvents(actor, id, { page }), listJournal(actor, journalFiltersSchema.parse({ lieu: id }), { pageSize: 10 })]);
+  const [events, journal] = await Promise.all([
+    listVenueEvents(actor, id, { page }),
+    listJournal(actor, journalFiltersSchema.parse({ lieu: id }), { pageSize: 10 }),
+  ]);
   const t = await getTranslations("venuesAdmin");
 
   return (
@@ -64,9 +72,7 @@ export default async function VenueAdminPage({ params, searchParams }: { params:
               {t("created")}
             </p>
           ) : null}
-          <p>
-            {t("summary", { managers: venue.managers.filter((m) => m.active).length, sessions: venue.upcomingSessions })}
-          </p>
+          <p>{t("summary", { managers: venue.managers.filter((m) => m.active).length, sessions: venue.upcomingSessions })}</p>
         </header>
         <ActSection venue={venue} />
         <ProfileSection venue={venue} update={updateVenueAction} />

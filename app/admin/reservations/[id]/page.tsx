@@ -23,8 +23,7 @@ import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 
 // One read per request for the title and the page (React's cache).
 const read = cache((actor: Actor, id: string) => getBookingForAssociation(actor, id));
-const load = (actor: Actor, id: string) =>
-  loadOr404(read(actor, id));
+const load = (actor: Actor, id: string) => loadOr404(read(actor, id));
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const [{ id }, actor, t] = await Promise.all([params, currentActor(), getTranslations("pageTitles")]);
@@ -32,7 +31,13 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: await associationBookingTitle(() => read(actor, id), t) };
 }
 
-export default async function AssociationBookingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ annulee?: string | string[]; retiree?: string | string[] }> }) {
+export default async function AssociationBookingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ annulee?: string | string[]; retiree?: string | string[] }>;
+}) {
   const { id } = await params;
   const { annulee, retiree } = await searchParams;
   const actor = await requireUser(`/admin/reservations/${id}`, "ADMIN");
@@ -43,7 +48,10 @@ export default async function AssociationBookingPage({ params, searchParams }: {
   // The banner of what was just done, as long as it is still true.
   const released = typeof annulee === "string" && /^\d{1,4}$/.test(annulee) && cancelled ? Number(annulee) : null;
   // The guest just withdrawn, named from the booking (no name in the address).
-  const withdrawnNow = typeof retiree === "string" && /^\d{1,2}$/.test(retiree) ? booking.guests.find((guest) => guest.position === Number(retiree) && guest.withdrawnAt) : undefined;
+  const withdrawnNow =
+    typeof retiree === "string" && /^\d{1,2}$/.test(retiree)
+      ? booking.guests.find((guest) => guest.position === Number(retiree) && guest.withdrawnAt)
+      : undefined;
 
   return (
     <ClientMessages namespaces={[...FORM_NAMESPACES]}>
@@ -54,9 +62,7 @@ export default async function AssociationBookingPage({ params, searchParams }: {
           </Link>
         </p>
         {released !== null ? (
-          <FocusOnArrival className="rounded-lg bg-amber-50 p-4 font-semibold text-amber-900">
-            {t("cancelledNow", { places: released })}
-          </FocusOnArrival>
+          <FocusOnArrival className="rounded-lg bg-amber-50 p-4 font-semibold text-amber-900">{t("cancelledNow", { places: released })}</FocusOnArrival>
         ) : null}
         {withdrawnNow ? (
           <FocusOnArrival className="rounded-lg bg-amber-50 p-4 font-semibold text-amber-900">

@@ -23,7 +23,9 @@ export function GET(request: Request) {
       const { table, diffusion } = asked.data;
       const build = async () => {
         // A file to hand out reads every breakdown: they decide together what the account hides (decision 011).
-        const report = await statisticsReport(actor, filters, { dimensions: diffusion === "externe" ? undefined : table === "bilan" ? [] : [TABLE_DIMENSION[table]] });
+        const report = await statisticsReport(actor, filters, {
+          dimensions: diffusion === "externe" ? undefined : table === "bilan" ? [] : [TABLE_DIMENSION[table]],
+        });
         const words = await getTranslations();
         const { header, rows } = statisticsCsv(table, report, { words: (key) => words(key as never), month: monthLabel, masked: diffusion === "externe" });
         return toCsv(header, rows);

@@ -68,17 +68,29 @@ export default async function StatisticsReportPage({ searchParams }: { searchPar
               strongFirst
               head={t("figureColumn")}
               columns={previous ? [{ label: t("thisPeriod") }, { label: t("previousPeriod") }] : [{ label: t("thisPeriod") }]}
-              rows={SUMMARY_LINES.map((name) => ({ key: name, label: t(`figures.${name}`), cells: previous ? [shown(name, current[name] ?? 0), shown(name, previous[name])] : [shown(name, current[name] ?? 0)] }))}
+              rows={SUMMARY_LINES.map((name) => ({
+                key: name,
+                label: t(`figures.${name}`),
+                cells: previous ? [shown(name, current[name] ?? 0), shown(name, previous[name])] : [shown(name, current[name] ?? 0)],
+              }))}
             />
             <div className="space-y-1">
               <h2 className="font-semibold">{t("tables.mois")}</h2>
-              <FiguresChart rows={months.map((row) => ({ label: monthLabel(row.key), confirmed: row.confirmed, attended: row.attended }))} names={{ confirmed: t("short.confirmed"), attended: t("short.attended") }} height={180} />
+              <FiguresChart
+                rows={months.map((row) => ({ label: monthLabel(row.key), confirmed: row.confirmed, attended: row.attended }))}
+                names={{ confirmed: t("short.confirmed"), attended: t("short.attended") }}
+                height={180}
+              />
               <FigureTable
                 caption={t("tables.mois")}
                 compact
                 head={t("keyColumn.mois")}
                 columns={[{ label: t("short.confirmed") }, { label: t("short.attended") }]}
-                rows={months.map((row) => ({ key: row.key, label: monthLabel(row.key), cells: [shown("confirmed", row.confirmed), shown("attended", row.attended)] }))}
+                rows={months.map((row) => ({
+                  key: row.key,
+                  label: monthLabel(row.key),
+                  cells: [shown("confirmed", row.confirmed), shown("attended", row.attended)],
+                }))}
               />
             </div>
             {SHORT_TABLES.map((table) => {

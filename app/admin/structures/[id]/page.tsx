@@ -25,7 +25,15 @@ import { searchChoicesAction } from "@/app/admin/choices-actions";
 import { currentActor, requireUser } from "@/lib/auth/current";
 import { NotFoundError } from "@/lib/errors";
 import { organisationTitle } from "@/lib/page-titles";
-import { addConventionAction, grantQuotaExceptionAction, inviteReferentAction, recordStepAction, revokeQuotaExceptionAction, setReferentActiveAction, updateStructureAction } from "../actions";
+import {
+  addConventionAction,
+  grantQuotaExceptionAction,
+  inviteReferentAction,
+  recordStepAction,
+  revokeQuotaExceptionAction,
+  setReferentActiveAction,
+  updateStructureAction,
+} from "../actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 
@@ -82,7 +90,13 @@ export default async function StructurePage({ params }: { params: Promise<{ id: 
         <VisitorAccessSection structure={structure} />
         <BookingsSection structure={structure} />
         <MembershipsSection structure={structure} />
-        <QuotasSection structure={structure} now={now} grant={grantQuotaExceptionAction} revoke={revokeQuotaExceptionAction} searchChoices={searchChoicesAction} />
+        <QuotasSection
+          structure={structure}
+          now={now}
+          grant={grantQuotaExceptionAction}
+          revoke={revokeQuotaExceptionAction}
+          searchChoices={searchChoicesAction}
+        />
         <IdentitySection structure={structure} update={updateStructureAction} />
         <RequestsSection structure={structure} />
         <JournalSection structure={structure} entries={journal.entries} />

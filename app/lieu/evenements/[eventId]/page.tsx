@@ -69,7 +69,8 @@ export default async function VenueEventPage({ params }: { params: Promise<{ eve
                   <div>
                     <p className="font-semibold">{when(session.startsAt)}</p>
                     <p className="text-sm">
-                      {t(`sessionStatus.${session.status}`)} · {t("event.confirmed")} {session.confirmedPlaces}/{session.capacity} · {t("event.waitlist")} {session.waitlistedBookings}
+                      {t(`sessionStatus.${session.status}`)} · {t("event.confirmed")} {session.confirmedPlaces}/{session.capacity} · {t("event.waitlist")}{" "}
+                      {session.waitlistedBookings}
                     </p>
                     <p>
                       <Link href={`/lieu/seances/${session.id}`} className="text-brand-800 underline">
@@ -84,7 +85,14 @@ export default async function VenueEventPage({ params }: { params: Promise<{ eve
                         <label htmlFor={`capacite-${session.id}`} className="mb-1 block text-sm font-semibold">
                           {t("event.capacityLabel", { date: when(session.startsAt) })}
                         </label>
-                        <input id={`capacite-${session.id}`} name="capacity" type="number" min={0} defaultValue={session.capacity} className="w-28 rounded-md border border-gray-500 px-3 py-2" />
+                        <input
+                          id={`capacite-${session.id}`}
+                          name="capacity"
+                          type="number"
+                          min={0}
+                          defaultValue={session.capacity}
+                          className="w-28 rounded-md border border-gray-500 px-3 py-2"
+                        />
                       </p>
                     </ActionForm>
                   ) : null}

@@ -18,7 +18,17 @@ import { formatMoment, formatSessionDate } from "@/lib/format/dates";
 import { sessionTitle } from "@/lib/page-titles";
 import { isSameParisDay } from "@/lib/time";
 import { describeNeeds, getGuestList } from "@/lib/venue/guest-list";
-import { cancelGuestBookingAction, cancelSessionAction, withdrawGuestFromListAction, closeBookingsAction, openDrawWindowAction, releaseLatePlacesAction, removeDrawWindowAction, reopenBookingsAction, tickArrivalAction } from "../../actions";
+import {
+  cancelGuestBookingAction,
+  cancelSessionAction,
+  withdrawGuestFromListAction,
+  closeBookingsAction,
+  openDrawWindowAction,
+  releaseLatePlacesAction,
+  removeDrawWindowAction,
+  reopenBookingsAction,
+  tickArrivalAction,
+} from "../../actions";
 import { drawRecord } from "@/lib/booking/applications";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
@@ -31,7 +41,13 @@ export async function generateMetadata({ params }: { params: Promise<{ sessionId
   return { title: await sessionTitle(() => load(actor, sessionId), t) };
 }
 
-export default async function GuestListPage({ params, searchParams }: { params: Promise<{ sessionId: string }>; searchParams: Promise<{ annulee?: string; retiree?: string }> }) {
+export default async function GuestListPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ sessionId: string }>;
+  searchParams: Promise<{ annulee?: string; retiree?: string }>;
+}) {
   const { sessionId } = await params;
   const { annulee, retiree } = await searchParams;
   const actor = await requireUser(`/lieu/seances/${sessionId}`, "VENUE", "ADMIN");
@@ -114,7 +130,13 @@ export default async function GuestListPage({ params, searchParams }: { params: 
         ) : null}
 
         {upcoming && bookings.length ? (
-          <CancelBookingsSection sessionId={sessionId} bookings={bookings} companions={companions} cancel={cancelGuestBookingAction} withdraw={withdrawGuestFromListAction} />
+          <CancelBookingsSection
+            sessionId={sessionId}
+            bookings={bookings}
+            companions={companions}
+            cancel={cancelGuestBookingAction}
+            withdraw={withdrawGuestFromListAction}
+          />
         ) : null}
 
         <section aria-labelledby="attente" className="space-y-3">
@@ -139,7 +161,13 @@ export default async function GuestListPage({ params, searchParams }: { params: 
             <h2 id="reservations" className="text-xl font-semibold">
               {t("bookings")}
             </h2>
-            <p>{closedAt ? t("closedByHand", { date: formatMoment(closedAt) }) : beforeClosing ? t("closesOn", { until: when(closesAt) }) : t("closedOnTime", { date: when(closesAt) })}</p>
+            <p>
+              {closedAt
+                ? t("closedByHand", { date: formatMoment(closedAt) })
+                : beforeClosing
+                  ? t("closesOn", { until: when(closesAt) })
+                  : t("closedOnTime", { date: when(closesAt) })}
+            </p>
             {closedAt && beforeClosing ? <p>{t("reopenHelp", { until: when(closesAt) })}</p> : null}
             {beforeClosing ? (
               // One form for both ways, so that its answer stays on screen (with the focus) when the page

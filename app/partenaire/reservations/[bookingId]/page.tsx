@@ -27,13 +27,7 @@ export async function generateMetadata({ params }: { params: Promise<{ bookingId
 
 const OUTCOMES = ["CONFIRMED", "WAITLISTED", "SPLIT", "CANCELLED", "WITHDRAWN"] as const;
 
-export default async function BookingPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ bookingId: string }>;
-  searchParams: Promise<{ resultat?: string }>;
-}) {
+export default async function BookingPage({ params, searchParams }: { params: Promise<{ bookingId: string }>; searchParams: Promise<{ resultat?: string }> }) {
   const { bookingId } = await params;
   const { resultat } = await searchParams;
   const actor = await currentActor();
@@ -49,7 +43,9 @@ export default async function BookingPage({
     <ClientMessages namespaces={[...FORM_NAMESPACES, "bookingPage"]}>
       <article className="space-y-6">
         {outcome ? (
-          <FocusOnArrival className={`rounded-lg p-4 text-lg font-semibold ${outcome === "WAITLISTED" || outcome === "CANCELLED" ? "bg-amber-50 text-amber-900" : "bg-green-50 text-green-900"}`}>
+          <FocusOnArrival
+            className={`rounded-lg p-4 text-lg font-semibold ${outcome === "WAITLISTED" || outcome === "CANCELLED" ? "bg-amber-50 text-amber-900" : "bg-green-50 text-green-900"}`}
+          >
             {t(`result.${outcome}`)}
           </FocusOnArrival>
         ) : null}
@@ -73,7 +69,11 @@ export default async function BookingPage({
               })}
             </p>
             {booking.cancellation.code || booking.cancellation.note ? (
-              <p>{t("cancelledWhy", { why: [booking.cancellation.code ? codes(booking.cancellation.code) : null, booking.cancellation.note].filter(Boolean).join(" — ") })}</p>
+              <p>
+                {t("cancelledWhy", {
+                  why: [booking.cancellation.code ? codes(booking.cancellation.code) : null, booking.cancellation.note].filter(Boolean).join(" — "),
+                })}
+              </p>
             ) : null}
           </div>
         ) : null}
@@ -107,10 +107,7 @@ export default async function BookingPage({
                   {guest.withdrawnAt ? (
                     // Struck through, and said in words for whoever does not see the line.
                     <span className="text-gray-700">
-                      <s>{name}</s> ({kind}) —{" "}
-                      <span className="font-semibold">
-                        {t("withdrawnOn", { date: formatMoment(guest.withdrawnAt) })}
-                      </span>
+                      <s>{name}</s> ({kind}) — <span className="font-semibold">{t("withdrawnOn", { date: formatMoment(guest.withdrawnAt) })}</span>
                     </span>
                   ) : (
                     <span>
@@ -131,13 +128,18 @@ export default async function BookingPage({
         {booking.linked ? (
           <p>
             <Link href={`/partenaire/reservations/${booking.linked.id}`} className="text-brand-800 underline">
-              {booking.status === "CONFIRMED" ? t("linkedWaitlisted", { number: formatBookingNumber(booking.linked.number) }) : t("linkedConfirmed", { number: formatBookingNumber(booking.linked.number) })}
+              {booking.status === "CONFIRMED"
+                ? t("linkedWaitlisted", { number: formatBookingNumber(booking.linked.number) })
+                : t("linkedConfirmed", { number: formatBookingNumber(booking.linked.number) })}
             </Link>
           </p>
         ) : null}
         {booking.status === "CONFIRMED" ? (
           <p>
-            <a href={`/api/bookings/${booking.id}/invitation`} className="inline-block rounded-md bg-brand-700 px-5 py-3 text-lg font-semibold text-white hover:bg-brand-800">
+            <a
+              href={`/api/bookings/${booking.id}/invitation`}
+              className="inline-block rounded-md bg-brand-700 px-5 py-3 text-lg font-semibold text-white hover:bg-brand-800"
+            >
               {t("print")}
             </a>
           </p>

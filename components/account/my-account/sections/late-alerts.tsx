@@ -9,8 +9,21 @@ import { getLateAlertChoice, lateAlertAreas } from "@/lib/partner/late-alerts";
 
 const HOURS = Array.from({ length: 25 }, (_, hour) => [String(hour), `${hour} h`] as [string, string]);
 
-export async function LateAlertsSection({ actor, partnerId, action }: { actor: Actor; partnerId: string; action: (state: ActionState, data: FormData) => Promise<ActionState> }) {
-  const [choice, areas, t, labels] = await Promise.all([getLateAlertChoice(actor, partnerId), lateAlertAreas(), getTranslations("latePlaces"), getTranslations("labels.category")]);
+export async function LateAlertsSection({
+  actor,
+  partnerId,
+  action,
+}: {
+  actor: Actor;
+  partnerId: string;
+  action: (state: ActionState, data: FormData) => Promise<ActionState>;
+}) {
+  const [choice, areas, t, labels] = await Promise.all([
+    getLateAlertChoice(actor, partnerId),
+    lateAlertAreas(),
+    getTranslations("latePlaces"),
+    getTranslations("labels.category"),
+  ]);
   return (
     <section aria-labelledby="derniere-minute" className="space-y-4">
       <h2 id="derniere-minute" className="text-2xl font-semibold">
@@ -23,7 +36,12 @@ export async function LateAlertsSection({ actor, partnerId, action }: { actor: A
           <input type="checkbox" name="wanted" defaultChecked={choice.wanted} className="h-5 w-5" />
           {t("alertWanted")}
         </label>
-        <CheckboxGroup name="categories" legend={t("alertCategories")} options={Object.values(EventCategory).map((category) => [category, labels(category)])} checked={choice.categories} />
+        <CheckboxGroup
+          name="categories"
+          legend={t("alertCategories")}
+          options={Object.values(EventCategory).map((category) => [category, labels(category)])}
+          checked={choice.categories}
+        />
         {areas.length ? <CheckboxGroup name="areas" legend={t("alertAreas")} options={areas.map((area) => [area, area])} checked={choice.areas} /> : null}
         <div className="flex flex-wrap gap-6">
           <SelectField name="fromHour" label={t("alertFrom")} options={HOURS.slice(0, 24)} defaultValue={String(choice.fromHour)} />

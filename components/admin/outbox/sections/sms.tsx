@@ -16,7 +16,13 @@ export async function SmsSection({ actor, page, resend, saveSettings }: { actor:
       <h2 id="sms" className="text-2xl font-semibold">
         {t("title")}
       </h2>
-      <SmsOutbox texts={texts.map((sms) => ({ ...sms, createdAt: formatMoment(sms.createdAt) }))} waiting={waiting} settings={settings} resend={resend} saveSettings={saveSettings} />
+      <SmsOutbox
+        texts={texts.map((sms) => ({ ...sms, createdAt: formatMoment(sms.createdAt) }))}
+        waiting={waiting}
+        settings={settings}
+        resend={resend}
+        saveSettings={saveSettings}
+      />
     </section>
   );
 }

@@ -62,7 +62,12 @@ export async function CancellationSection({ booking, cancel }: { booking: Associ
       <p>{t("cancelLead")}</p>
       <ActionForm action={cancel} submit={t("cancelSubmit")} confirm={t("cancelConfirm", { number: formatBookingNumber(booking.number) })} danger>
         <input type="hidden" name="bookingId" value={booking.id} />
-        <SelectField name="code" label={t("codeLabel")} defaultValue="" options={[["", t("chooseCode")], ...CANCEL_CODES.map((code): [string, string] => [code, codes(code)])]} />
+        <SelectField
+          name="code"
+          label={t("codeLabel")}
+          defaultValue=""
+          options={[["", t("chooseCode")], ...CANCEL_CODES.map((code): [string, string] => [code, codes(code)])]}
+        />
         <TextField name="note" label={t("noteLabel")} multiline />
       </ActionForm>
     </section>

@@ -20,7 +20,11 @@ export async function StructureSection({ partner }: { partner: AssociationBookin
           <dt className="font-semibold">{t("phone")}</dt>
           <dd>
             {partner.phone ? (
-              <a href={`tel:${partner.phone.replace(/[^\d+]/g, "")}`} className={link} aria-label={t("callStructure", { name: partner.name, phone: partner.phone })}>
+              <a
+                href={`tel:${partner.phone.replace(/[^\d+]/g, "")}`}
+                className={link}
+                aria-label={t("callStructure", { name: partner.name, phone: partner.phone })}
+              >
                 {partner.phone}
               </a>
             ) : (

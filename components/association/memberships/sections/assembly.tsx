@@ -3,7 +3,15 @@ import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import { listHref } from "@/components/pagination";
 
-export async function AssemblySection({ path, season, seasonParam, label, members, collected, showingMembers }: {
+export async function AssemblySection({
+  path,
+  season,
+  seasonParam,
+  label,
+  members,
+  collected,
+  showingMembers,
+}: {
   path: string;
   season: number;
   seasonParam: number | undefined;
@@ -23,13 +31,20 @@ export async function AssemblySection({ path, season, seasonParam, label, member
       {members > 0 ? (
         <ul className="flex flex-wrap gap-3">
           <li>
-            <a href={`${PATH}/export?saison=${season}`} download className="block rounded-md bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800">
+            <a
+              href={`${PATH}/export?saison=${season}`}
+              download
+              className="block rounded-md bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800"
+            >
               {t("csv", { season: label })}
             </a>
           </li>
           {!showingMembers ? (
             <li>
-              <Link href={listHref(PATH, { saison: seasonParam, etat: "adherente" })} className="block rounded-md border border-brand-700 px-4 py-3 font-semibold text-brand-800 hover:bg-white">
+              <Link
+                href={listHref(PATH, { saison: seasonParam, etat: "adherente" })}
+                className="block rounded-md border border-brand-700 px-4 py-3 font-semibold text-brand-800 hover:bg-white"
+              >
                 {t("showMembers")}
               </Link>
             </li>

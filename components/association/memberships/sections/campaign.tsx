@@ -9,7 +9,15 @@ import type { ActionState } from "@/lib/actions/state";
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 
-export async function CampaignSection({ season, label, opening, notInvited, invited, inviteAll, remind }: {
+export async function CampaignSection({
+  season,
+  label,
+  opening,
+  notInvited,
+  invited,
+  inviteAll,
+  remind,
+}: {
   season: number;
   label: string;
   opening: "OPEN" | "NEXT" | "PAST" | "TOO_EARLY";

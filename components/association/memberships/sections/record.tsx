@@ -10,7 +10,16 @@ import { parisDate } from "@/lib/time";
 
 const PAYMENT_MEANS = ["cheque", "transfer", "cash", "card", "other"] as const;
 
-export async function RecordSection({ season, label, noStructures, askedId, asked, record, search, now }: {
+export async function RecordSection({
+  season,
+  label,
+  noStructures,
+  askedId,
+  asked,
+  record,
+  search,
+  now,
+}: {
   season: number;
   label: string;
   noStructures: boolean;
@@ -40,7 +49,12 @@ export async function RecordSection({ season, label, noStructures, askedId, aske
           <div className="grid gap-3 sm:grid-cols-2">
             <TextField name="joinedOn" label={t("joinedOn")} type="date" defaultValue={parisDate(now)} required />
             <TextField name="amount" label={t("amount")} />
-            <SelectField name="paymentMeans" label={t("paymentMeans")} defaultValue="" options={[["", t("means.none")], ...PAYMENT_MEANS.map((m): [string, string] => [t(`means.${m}`), t(`means.${m}`)])]} />
+            <SelectField
+              name="paymentMeans"
+              label={t("paymentMeans")}
+              defaultValue=""
+              options={[["", t("means.none")], ...PAYMENT_MEANS.map((m): [string, string] => [t(`means.${m}`), t(`means.${m}`)])]}
+            />
             <TextField name="receiptNumber" label={t("receiptNumber")} />
           </div>
         </ActionForm>

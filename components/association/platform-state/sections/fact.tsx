@@ -5,7 +5,21 @@ import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import type { Level } from "@/lib/association/platform-state";
 
-export async function Fact({ id, title, level, todo, link, children }: { id: string; title: string; level?: Level; todo?: string; link?: { href: string; label: string }; children: ReactNode }) {
+export async function Fact({
+  id,
+  title,
+  level,
+  todo,
+  link,
+  children,
+}: {
+  id: string;
+  title: string;
+  level?: Level;
+  todo?: string;
+  link?: { href: string; label: string };
+  children: ReactNode;
+}) {
   const t = await getTranslations("platformState");
   return (
     <section aria-labelledby={id} className={`space-y-2 rounded-lg border p-4 ${level === "attention" ? "border-red-700 bg-red-50" : "border-brand-100"}`}>

@@ -8,7 +8,13 @@ export async function JobsSection({ jobs }: { jobs: PlatformState["jobs"] }) {
   const t = await getTranslations("platformState.jobs");
   const todo = [jobs.late || jobs.stuck ? t("todoLate") : null, jobs.failed ? t("todoFailed") : null].filter(Boolean).join(" Et ");
   return (
-    <Fact id="taches" title={t("title")} level={jobs.level} todo={todo || undefined} link={jobs.failed ? { href: "/admin/courriels#taches-en-echec", label: t("link") } : undefined}>
+    <Fact
+      id="taches"
+      title={t("title")}
+      level={jobs.level}
+      todo={todo || undefined}
+      link={jobs.failed ? { href: "/admin/courriels#taches-en-echec", label: t("link") } : undefined}
+    >
       <p>{t("what")}</p>
       {jobs.level === "ok" ? <p>{t("allGood")}</p> : null}
       {jobs.late ? <p>{t("late", { count: jobs.late, minutes: LATE_AFTER_MINUTES, since: jobs.lateSince ? formatMoment(jobs.lateSince) : "" })}</p> : null}

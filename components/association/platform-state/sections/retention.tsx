@@ -8,11 +8,22 @@ export async function RetentionSection({ retention }: { retention: PlatformState
   const t = await getTranslations("platformState.retention");
   const run = retention.lastRun;
   return (
-    <Fact id="nettoyage" title={t("title")} level={retention.level} todo={retention.level === "attention" ? t("todo") : undefined} link={{ href: "/admin/donnees-personnelles", label: t("link") }}>
+    <Fact
+      id="nettoyage"
+      title={t("title")}
+      level={retention.level}
+      todo={retention.level === "attention" ? t("todo") : undefined}
+      link={{ href: "/admin/donnees-personnelles", label: t("link") }}
+    >
       <p>{t("what")}</p>
       <p>
         {run
-          ? t("lastRun", { date: formatMoment(run.at), names: run.counts.guestNamesReplaced ?? 0, people: run.counts.peopleErased ?? 0, mails: run.counts.mailBodiesPurged ?? 0 })
+          ? t("lastRun", {
+              date: formatMoment(run.at),
+              names: run.counts.guestNamesReplaced ?? 0,
+              people: run.counts.peopleErased ?? 0,
+              mails: run.counts.mailBodiesPurged ?? 0,
+            })
           : t("never")}
       </p>
     </Fact>

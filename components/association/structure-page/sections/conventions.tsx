@@ -9,7 +9,17 @@ import { card, cell, Section, type FormAction, type StructureFile } from "../sec
 
 const ymd = (date: Date) => date.toISOString().slice(0, 10);
 
-export async function ConventionsSection({ structure, latestConvention, now, addConvention }: { structure: StructureFile; latestConvention: Date | null; now: Date; addConvention: FormAction }) {
+export async function ConventionsSection({
+  structure,
+  latestConvention,
+  now,
+  addConvention,
+}: {
+  structure: StructureFile;
+  latestConvention: Date | null;
+  now: Date;
+  addConvention: FormAction;
+}) {
   const t = await getTranslations("structuresAdmin.structure");
   const today = parisDate(now);
   // A renewal starts the day after the last convention ends (today if that day is past).

@@ -15,7 +15,12 @@ export async function IdentitySection({ structure, update }: { structure: Struct
           <input type="hidden" name="partnerId" value={structure.id} />
           <div className="grid gap-3 sm:grid-cols-2">
             <TextField name="name" label={t("identity.name")} defaultValue={structure.name} required />
-            <SelectField name="sector" label={t("identity.sector")} defaultValue={structure.sector} options={SECTORS.map((sector): [string, string] => [sector, labels(`sector.${sector}`)])} />
+            <SelectField
+              name="sector"
+              label={t("identity.sector")}
+              defaultValue={structure.sector}
+              options={SECTORS.map((sector): [string, string] => [sector, labels(`sector.${sector}`)])}
+            />
             <TextField name="addressLine" label={t("identity.addressLine")} defaultValue={structure.addressLine} />
             <TextField name="postalCode" label={t("identity.postalCode")} defaultValue={structure.postalCode} />
             <TextField name="city" label={t("identity.city")} defaultValue={structure.city} />

@@ -35,7 +35,9 @@ export async function JournalSection({ structure, entries }: { structure: Struct
                   <th scope="row" className={`${cell} font-normal`}>
                     {formatMoment(entry.at)}
                   </th>
-                  <td className={cell}>{entry.actorName ?? (labels.has(`actorKind.${entry.actorKind}`) ? labels(`actorKind.${entry.actorKind}`) : entry.actorKind)}</td>
+                  <td className={cell}>
+                    {entry.actorName ?? (labels.has(`actorKind.${entry.actorKind}`) ? labels(`actorKind.${entry.actorKind}`) : entry.actorKind)}
+                  </td>
                   <td className={cell}>{actionLabel(entry.action)}</td>
                   <td className={cell}>{labels.has(`entityType.${entry.entityType}`) ? labels(`entityType.${entry.entityType}`) : entry.entityType}</td>
                 </tr>

@@ -39,7 +39,12 @@ export async function QuotasSection({ structure, now, grant, revoke, searchChoic
                 </p>
                 {exception.reason ? <p className="whitespace-pre-line text-sm">{t("quotas.reason", { reason: exception.reason })}</p> : null}
                 <p className="text-sm">{t("quotas.grantedOn", { date: formatDay(exception.createdAt) })}</p>
-                <ActionForm action={revoke} submit={t("quotas.revoke", { venue: exception.venue.name })} confirm={t("quotas.revokeConfirm", { venue: exception.venue.name })} danger>
+                <ActionForm
+                  action={revoke}
+                  submit={t("quotas.revoke", { venue: exception.venue.name })}
+                  confirm={t("quotas.revokeConfirm", { venue: exception.venue.name })}
+                  danger
+                >
                   <input type="hidden" name="partnerId" value={structure.id} />
                   <input type="hidden" name="venueId" value={exception.venue.id} />
                   <TextField name="reason" label={t("quotas.revokeReason")} />

@@ -31,7 +31,9 @@ export async function ReferentsSection({ structure, setActive, invite }: { struc
               <ActionForm
                 action={setActive}
                 submit={referent.active ? t("referents.deactivate", { name: referent.name }) : t("referents.reactivate", { name: referent.name })}
-                confirm={referent.active ? t("referents.deactivateConfirm", { name: referent.name }) : t("referents.reactivateConfirm", { name: referent.name })}
+                confirm={
+                  referent.active ? t("referents.deactivateConfirm", { name: referent.name }) : t("referents.reactivateConfirm", { name: referent.name })
+                }
                 danger={referent.active}
                 className="space-y-2"
               >

@@ -9,7 +9,9 @@ export async function VisitorAccessSection({ structure }: { structure: Structure
     <Section id="acces-visiteur">
       <p>
         {structure.visitorCodeActive ? t("visitor.activeLong") : t("visitor.inactiveLong")}
-        {structure.visitorCodeActive && structure.visitorCodeRenewedAt ? ` ${t("visitor.renewedOn", { date: formatDay(structure.visitorCodeRenewedAt) })}` : null}
+        {structure.visitorCodeActive && structure.visitorCodeRenewedAt
+          ? ` ${t("visitor.renewedOn", { date: formatDay(structure.visitorCodeRenewedAt) })}`
+          : null}
       </p>
       <p className="text-sm">{t("visitor.secret")}</p>
     </Section>

@@ -35,10 +35,18 @@ export async function EventsSection({ venue, events }: { venue: VenueForAssociat
             <caption className="sr-only">{t("eventsCaption", { name: venue.name })}</caption>
             <thead>
               <tr className="border-b-2 border-brand-100">
-                <th scope="col" className="py-2 pr-3">{t("eventColumns.title")}</th>
-                <th scope="col" className="py-2 pr-3">{t("eventColumns.status")}</th>
-                <th scope="col" className="py-2 pr-3">{t("eventColumns.upcoming")}</th>
-                <th scope="col" className="py-2">{t("eventColumns.next")}</th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("eventColumns.title")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("eventColumns.status")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("eventColumns.upcoming")}
+                </th>
+                <th scope="col" className="py-2">
+                  {t("eventColumns.next")}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -25,10 +25,18 @@ export async function ManagersSection({ venue, userId, setActive, invite }: { ve
             <caption className="sr-only">{t("managersCaption", { name: venue.name })}</caption>
             <thead>
               <tr className="border-b-2 border-brand-100">
-                <th scope="col" className="py-2 pr-3">{t("managerColumns.name")}</th>
-                <th scope="col" className="py-2 pr-3">{t("managerColumns.state")}</th>
-                <th scope="col" className="py-2 pr-3">{t("managerColumns.lastSignIn")}</th>
-                <th scope="col" className="py-2">{t("managerColumns.action")}</th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("managerColumns.name")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("managerColumns.state")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("managerColumns.lastSignIn")}
+                </th>
+                <th scope="col" className="py-2">
+                  {t("managerColumns.action")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -39,7 +47,9 @@ export async function ManagersSection({ venue, userId, setActive, invite }: { ve
                     <br />
                     <span className="break-all text-sm">{manager.email}</span>
                   </th>
-                  <td className="py-2 pr-3">{!manager.active ? t("managerStates.inactive") : manager.pending ? t("managerStates.pending") : t("managerStates.active")}</td>
+                  <td className="py-2 pr-3">
+                    {!manager.active ? t("managerStates.inactive") : manager.pending ? t("managerStates.pending") : t("managerStates.active")}
+                  </td>
                   <td className="py-2 pr-3">{manager.lastSignInAt ? formatMoment(manager.lastSignInAt) : t("never")}</td>
                   <td className="py-2">
                     {manager.id === userId ? (

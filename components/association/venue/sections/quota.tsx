@@ -15,7 +15,8 @@ export async function QuotaSection({ venue, setQuota }: { venue: VenueForAssocia
   const hidden = <VenueIdField venueId={venue.id} />;
   const rule = venue.quotaRule;
   const ruleText = rule
-    ? t("quotaRule", { max: rule.maxPlaces, period: labels(`quotaPeriod.${rule.period}`) }) + (rule.liftDaysBefore === null ? "" : ` ${t("quotaLift", { days: rule.liftDaysBefore })}`)
+    ? t("quotaRule", { max: rule.maxPlaces, period: labels(`quotaPeriod.${rule.period}`) }) +
+      (rule.liftDaysBefore === null ? "" : ` ${t("quotaLift", { days: rule.liftDaysBefore })}`)
     : t("quotaNone");
   return (
     <section aria-labelledby="quota" className={box}>

@@ -17,17 +17,29 @@ export async function SessionsSection({ venue }: { venue: VenueForAssociation })
         <p>{t("sessionsEmpty")}</p>
       ) : (
         <>
-          {venue.upcomingSessions > venue.nextSessions.length ? <p>{t("sessionsMore", { shown: venue.nextSessions.length, total: venue.upcomingSessions })}</p> : null}
+          {venue.upcomingSessions > venue.nextSessions.length ? (
+            <p>{t("sessionsMore", { shown: venue.nextSessions.length, total: venue.upcomingSessions })}</p>
+          ) : null}
           <ScrollTable label={t("sessionsScroll")}>
             <table className="w-full min-w-[44rem] border-collapse text-left">
               <caption className="sr-only">{t("sessionsCaption", { name: venue.name })}</caption>
               <thead>
                 <tr className="border-b-2 border-brand-100">
-                  <th scope="col" className="py-2 pr-3">{t("sessionColumns.when")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("sessionColumns.event")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("sessionColumns.places")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("sessionColumns.waitlist")}</th>
-                  <th scope="col" className="py-2">{t("sessionColumns.guests")}</th>
+                  <th scope="col" className="py-2 pr-3">
+                    {t("sessionColumns.when")}
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    {t("sessionColumns.event")}
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    {t("sessionColumns.places")}
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    {t("sessionColumns.waitlist")}
+                  </th>
+                  <th scope="col" className="py-2">
+                    {t("sessionColumns.guests")}
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -11,7 +11,13 @@ type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 type Guest = GuestList["guests"][number];
 
 /** `bookings`: one guest per booking; `companions`: per booking, those the venue may withdraw alone. */
-export async function CancelBookingsSection({ sessionId, bookings, companions, cancel, withdraw }: {
+export async function CancelBookingsSection({
+  sessionId,
+  bookings,
+  companions,
+  cancel,
+  withdraw,
+}: {
   sessionId: string;
   bookings: Guest[];
   companions: Map<string, Guest[]>;
@@ -28,7 +34,9 @@ export async function CancelBookingsSection({ sessionId, bookings, companions, c
         {bookings.map((guest) => (
           <li key={guest.bookingId}>
             <details className="rounded-md border border-gray-300 p-3">
-              <summary className="cursor-pointer">{t("cancelTitle", { number: formatBookingNumber(guest.number) })} — {guest.partnerName}</summary>
+              <summary className="cursor-pointer">
+                {t("cancelTitle", { number: formatBookingNumber(guest.number) })} — {guest.partnerName}
+              </summary>
               {/* A companion who will not come is withdrawn alone; the others keep their invitations. */}
               {companions.get(guest.bookingId)?.length ? (
                 <div className="mt-3 space-y-2">

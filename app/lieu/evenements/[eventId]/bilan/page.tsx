@@ -36,7 +36,8 @@ export default async function AttendancePage({ params }: { params: Promise<{ eve
           <li key={session.id} className="space-y-2 rounded-lg border border-brand-100 p-4">
             <h2 className="text-lg font-semibold">{formatSessionShort(session.startsAt)}</h2>
             <p>
-              {t("confirmed", { count: session.confirmed })} · {t("attended", { count: session.attended })} · {t("noShow", { count: session.noShow })} · {t("unknown", { count: session.unknown })}
+              {t("confirmed", { count: session.confirmed })} · {t("attended", { count: session.attended })} · {t("noShow", { count: session.noShow })} ·{" "}
+              {t("unknown", { count: session.unknown })}
             </p>
             <h3 className="font-semibold">{t("feedback")}</h3>
             {session.feedback.length === 0 ? (

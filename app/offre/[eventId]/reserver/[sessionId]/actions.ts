@@ -18,7 +18,13 @@ export async function searchPeopleAction(partnerId: unknown, q: unknown) {
     const actor = await currentActor();
     const { people } = await listPeople(actor, String(partnerId), { q: typeof q === "string" ? q : "", pageSize: 8 });
     // Who already has a number with consent: the form says they will get texts (issue 30).
-    const withMobile = new Set(await peopleWithMobile(actor, String(partnerId), people.map((person) => person.id)));
+    const withMobile = new Set(
+      await peopleWithMobile(
+        actor,
+        String(partnerId),
+        people.map((person) => person.id),
+      ),
+    );
     return people.map(({ id, firstName, lastName }) => ({ id, firstName, lastName, mobile: withMobile.has(id) }));
   } catch (error) {
     if (error instanceof DomainError) return [];
@@ -45,7 +51,8 @@ export const bookAction = formAction({
     const result = await bookFromForm(actor, readJson(input.booking));
     // Booked from a person's wish: the wish is handled. The booking is made whatever happens to the wish
     // (one already handled or gone changes nothing; anything else is logged, not answered).
-    if (result.outcome !== "NOT_BOOKED" && input.wish) await handleWish(actor, input.wish).catch((error) => error instanceof DomainError || console.error(error));
+    if (result.outcome !== "NOT_BOOKED" && input.wish)
+      await handleWish(actor, input.wish).catch((error) => error instanceof DomainError || console.error(error));
     return result;
   },
   done: async (result): Promise<BookingAnswer> => {
@@ -60,7 +67,10 @@ export const bookAction = formAction({
   refused: async (error, failure): Promise<BookingAnswer> => {
     if (!(error instanceof RuleViolation && error.code === "ALREADY_BOOKED")) return failure;
     const t = await getTranslations("bookingForm");
-    return { ...failure, link: { href: `/partenaire/reservations/${error.params.bookingId}`, label: t("seeExisting", { number: String(error.params.number) }) } };
+    return {
+      ...failure,
+      link: { href: `/partenaire/reservations/${error.params.bookingId}`, label: t("seeExisting", { number: String(error.params.number) }) },
+    };
   },
 });
 
@@ -68,13 +78,19 @@ export const bookAction = formAction({
 export const bookLateAction = formAction({
   run: (actor, input) => bookLateFromForm(actor, readJson(input.booking)),
   // Late places are confirmed or refused (a RuleViolation, put into words by formAction): never waitlisted.
-  done: (result): BookingAnswer => (result.outcome === "CONFIRMED" ? { ok: true, outcome: "CONFIRMED", href: `/partenaire/reservations/${result.confirmed.id}?resultat=CONFIRMED` } : { ok: false }),
+  done: (result): BookingAnswer =>
+    result.outcome === "CONFIRMED"
+      ? { ok: true, outcome: "CONFIRMED", href: `/partenaire/reservations/${result.confirmed.id}?resultat=CONFIRMED` }
+      : { ok: false },
 });
 
 /** On a session drawn by lot: files (or changes) the structure's application; the form goes to the draw's page. */
 export const applyAction = formAction({
   run: (actor, input) => applyFromForm(actor, readJson(input.booking)),
-  done: (_, input): BookingAnswer => ({ ok: true, href: `/tirages/${String((readJson(input.booking) as { sessionId?: unknown } | undefined)?.sessionId ?? "")}?candidature=1` }),
+  done: (_, input): BookingAnswer => ({
+    ok: true,
+    href: `/tirages/${String((readJson(input.booking) as { sessionId?: unknown } | undefined)?.sessionId ?? "")}?candidature=1`,
+  }),
 });
 
 /** Withdraws the structure's application, until the close. */

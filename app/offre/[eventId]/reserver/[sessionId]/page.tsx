@@ -28,7 +28,13 @@ export async function generateMetadata({ params }: { params: Promise<{ eventId: 
   return { title: await bookFormTitle(() => load(actor, eventId), sessionId, t) };
 }
 
-export default async function BookPage({ params, searchParams }: { params: Promise<{ eventId: string; sessionId: string }>; searchParams: Promise<{ envie?: string | string[]; tard?: string }> }) {
+export default async function BookPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ eventId: string; sessionId: string }>;
+  searchParams: Promise<{ envie?: string | string[]; tard?: string }>;
+}) {
   const { eventId, sessionId } = await params;
   const { envie, tard } = await searchParams;
   const actor = await currentActor();
@@ -94,19 +100,19 @@ export default async function BookPage({ params, searchParams }: { params: Promi
           <WaitlistNotice session={session} quotaRule={event.quotaRule} />
         )}
         {!late && draw && !draw.drawnAt && !drawOpen ? null : (
-        <BookingForm
-          sessionId={session.id}
-          partnerId={actor.partnerId}
-          placesLeft={late ? late.left : session.placesLeft}
-          quotaLeft={late ? null : session.quotaLeft}
-          search={searchPeopleAction}
-          book={late ? bookLateAction : draw && !draw.drawnAt ? applyAction : bookAction}
-          // New at each showing of the form: sending this form twice books once (lib/booking).
-          idempotencyKey={randomUUID()}
-          booked={booked}
-          wishId={wish?.id}
-          apply={!late && Boolean(draw && !draw.drawnAt)}
-        />
+          <BookingForm
+            sessionId={session.id}
+            partnerId={actor.partnerId}
+            placesLeft={late ? late.left : session.placesLeft}
+            quotaLeft={late ? null : session.quotaLeft}
+            search={searchPeopleAction}
+            book={late ? bookLateAction : draw && !draw.drawnAt ? applyAction : bookAction}
+            // New at each showing of the form: sending this form twice books once (lib/booking).
+            idempotencyKey={randomUUID()}
+            booked={booked}
+            wishId={wish?.id}
+            apply={!late && Boolean(draw && !draw.drawnAt)}
+          />
         )}
       </div>
     </ClientMessages>

@@ -12,7 +12,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const list = await getGuestList(actor, (await params).id);
     const pdf = await renderGuestListPdf(list);
     return new Response(new Uint8Array(pdf), {
-      headers: { "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="invites-${parisDate(list.session.startsAt)}.pdf"`, "Cache-Control": "private, no-store" },
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `inline; filename="invites-${parisDate(list.session.startsAt)}.pdf"`,
+        "Cache-Control": "private, no-store",
+      },
     });
   } catch (error) {
     if (error instanceof NotFoundError || error instanceof AccessDeniedError) return new Response("Séance introuvable.", { status: 404 });
