@@ -37,7 +37,8 @@ export default defineConfig({
   webServer: {
     command: "node node_modules/tsx/dist/cli.mjs scripts/app.ts demo",
     url: `http://localhost:${port}/api/health`,
-    timeout: 180_000,
+    // The demo migrates, seeds and builds the app first: about 2 minutes alone, more beside other work.
+    timeout: 360_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {

@@ -7,20 +7,18 @@ import { AssemblySection } from "@/components/association/memberships/sections/a
 import { CampaignSection } from "@/components/association/memberships/sections/campaign";
 import { RecordSection } from "@/components/association/memberships/sections/record";
 import { listHref, Pagination } from "@/components/pagination";
-import { SortableHeader } from "@/components/sortable-header";
 import { campaignWindow, listMemberships, membershipCampaign, MEMBERSHIP_SORTS, membershipSortSchema, seasonFromUrl } from "@/lib/association/memberships";
 import { sortOf, urlPage } from "@/lib/lists";
 import { searchChoicesAction } from "@/app/admin/choices-actions";
 import { choiceById } from "@/lib/association/choices";
 import { requireUser } from "@/lib/auth/current";
-import { formatDay } from "@/lib/format/dates";
 import type { MembershipStatus } from "@/lib/generated/prisma/enums";
 import { seasonLabel, seasonOf } from "@/lib/time";
 import { isUuid, urlFilter } from "@/lib/validation";
 import { inviteAllAction, recordMembershipAction, remindAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
-import { ScrollTable } from "@/components/scroll-table";
+import { MembersTable } from "@/components/association/memberships/sections/members-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("memberships") };
@@ -58,11 +56,7 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
     choiceById(actor, "PARTNER", filters.structure),
   ]);
   const t = await getTranslations("membershipsAdmin");
-  const shared = await getTranslations("associationLabels");
   const format = await getFormatter();
-  // A day each: the membership date is stored as one, the others are read as their day in Paris.
-  const day = (date: Date) => formatDay(date);
-  const instant = (date: Date) => formatDay(date);
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
   const label = seasonLabel(season);
   const seasonParam = season === current ? undefined : season;
@@ -200,112 +194,16 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
               )}
             </p>
           ) : (
-            <ScrollTable label={t("scrollLabel")}>
-              <table className="w-full min-w-[52rem] border-collapse text-left">
-                <caption className="sr-only">{t("tableCaption", { season: label, filter: status ? t(`filters.${status}`) : t("filterAll") })}</caption>
-                <thead>
-                  <tr className="border-b-2 border-brand-100">
-                    <SortableHeader
-                      column="structure"
-                      label={t("columns.structure")}
-                      path={PATH}
-                      params={headerParams}
-                      columns={MEMBERSHIP_SORTS}
-                      sort={sort}
-                      className="py-2 pr-3"
-                    />
-                    <SortableHeader
-                      column="etat"
-                      label={t("columns.status")}
-                      path={PATH}
-                      params={headerParams}
-                      columns={MEMBERSHIP_SORTS}
-                      sort={sort}
-                      className="py-2 pr-3"
-                    />
-                    <SortableHeader
-                      column="invitation"
-                      label={t("columns.invited")}
-                      path={PATH}
-                      params={headerParams}
-                      columns={MEMBERSHIP_SORTS}
-                      sort={sort}
-                      className="py-2 pr-3"
-                    />
-                    <SortableHeader
-                      column="reponse"
-                      label={t("columns.answered")}
-                      path={PATH}
-                      params={headerParams}
-                      columns={MEMBERSHIP_SORTS}
-                      sort={sort}
-                      className="py-2 pr-3"
-                    />
-                    <SortableHeader
-                      column="adhesion"
-                      label={t("columns.membership")}
-                      path={PATH}
-                      params={headerParams}
-                      columns={MEMBERSHIP_SORTS}
-                      sort={sort}
-                      className="py-2 pr-3"
-                    />
-                    <th scope="col" className="py-2">
-                      {t("columns.action")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {memberships.map((m) => (
-                    <tr key={m.id} className="border-b border-brand-100 align-top">
-                      <th scope="row" className="py-2 pr-3 font-normal">
-                        <Link href={`/admin/structures/${m.partner.id}`} className="font-semibold text-brand-800 underline">
-                          {m.partner.name}
-                        </Link>
-                        <br />
-                        <span className="text-sm">
-                          {shared(`sector.${m.partner.sector}`)}
-                          {m.partner.city ? ` · ${m.partner.city}` : ""}
-                        </span>
-                      </th>
-                      <td className="py-2 pr-3">{shared(`membership.${m.status}`)}</td>
-                      <td className="py-2 pr-3">
-                        {m.invitedAt ? instant(m.invitedAt) : "—"}
-                        {m.remindedAt ? <span className="block text-sm">{t("remindedOn", { date: instant(m.remindedAt) })}</span> : null}
-                      </td>
-                      <td className="py-2 pr-3">{m.answeredAt ? instant(m.answeredAt) : "—"}</td>
-                      <td className="py-2 pr-3">
-                        {m.status === "MEMBER" ? (
-                          <>
-                            {m.joinedOn ? day(m.joinedOn) : "—"}
-                            <span className="block text-sm">
-                              {[
-                                m.amountCents === null ? null : euros(m.amountCents),
-                                m.paymentMeans,
-                                m.receiptNumber ? t("receipt", { number: m.receiptNumber }) : null,
-                              ]
-                                .filter(Boolean)
-                                .join(" · ")}
-                            </span>
-                          </>
-                        ) : (
-                          "—"
-                        )}
-                      </td>
-                      <td className="py-2">
-                        <Link
-                          href={`${listHref(PATH, { saison: seasonParam, etat: filters.etat, structure: m.partner.id, page: filters.page, ...order })}#enregistrer`}
-                          className="text-brand-800 underline"
-                        >
-                          {m.status === "MEMBER" ? t("correct") : t("recordOne")}
-                          <span className="sr-only"> {t("forStructure", { name: m.partner.name })}</span>
-                        </Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollTable>
+            <MembersTable
+              memberships={memberships}
+              caption={t("tableCaption", { season: label, filter: status ? t(`filters.${status}`) : t("filterAll") })}
+              path={PATH}
+              headerParams={headerParams}
+              sort={sort}
+              rowLink={(partnerId) =>
+                `${listHref(PATH, { saison: seasonParam, etat: filters.etat, structure: partnerId, page: filters.page, ...order })}#enregistrer`
+              }
+            />
           )}
           <Pagination path={PATH} params={{ saison: seasonParam, etat: filters.etat, ...order }} page={filters.page} pageCount={pageCount} total={total} />
         </section>

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import { Breakdown } from "@/components/stats/breakdown";
 import { ExportLink } from "@/components/stats/export-link";
-import { FigureTable } from "@/components/stats/figure-table";
 import { KeyFigures } from "@/components/stats/key-figures";
+import { DrawFairness, SummarySection } from "@/components/stats/season-sections";
 import { LatePlacesFigure } from "@/components/stats/late-places-figure";
 import { PrintButton } from "@/components/print-button";
 import { requireUser } from "@/lib/auth/current";
@@ -15,20 +15,16 @@ import { periodFiltersSchema, reportSeasons, statisticsReport } from "@/lib/stat
 import {
   BREAKDOWN_DEFAULT,
   BREAKDOWN_TABLES,
-  changeInWords,
   monthLabel,
   periodOf,
   rowLabel,
   rowsOf,
-  shown,
-  SUMMARY_LINES,
   TABLE_COLUMNS,
   TABLE_DIMENSION,
   totalOf,
   type StatTable,
 } from "@/lib/stats/tables";
 import { seasonLabel, seasonOf } from "@/lib/time";
-import { ScrollTable } from "@/components/scroll-table";
 import { EmptyPageNotice } from "@/components/empty-page-notice";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -170,45 +166,9 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
 
           {report.season !== null ? <LatePlacesFigure actor={actor} season={report.season} /> : null}
 
-          {draws ? (
-            <section aria-labelledby="tirages" className="space-y-2">
-              <h2 id="tirages" className="text-2xl font-semibold">
-                {t("draws.title")}
-              </h2>
-              <p>{t("draws.lead", { sessions: draws.sessions, applications: draws.applications, structures: draws.structures })}</p>
-              <ul className="list-disc space-y-1 pl-6">
-                <li>{t("draws.served", { share: Math.round(draws.served * 100) })}</li>
-                <li>{t("draws.gini", { gini: draws.gini.toFixed(2) })}</li>
-              </ul>
-            </section>
-          ) : null}
+          {draws ? <DrawFairness draws={draws} /> : null}
 
-          <section aria-labelledby="bilan" className="space-y-3">
-            <h2 id="bilan" className="text-2xl font-semibold">
-              {t("summaryTitle")}
-            </h2>
-            <ScrollTable label={`${t("summaryTitle")} — ${t("scrollLabel")}`}>
-              <FigureTable
-                caption={t("summaryCaption")}
-                head={t("figureColumn")}
-                columns={
-                  previous
-                    ? [{ label: t("thisPeriod") }, { label: t("previousPeriod") }, { label: t("changeColumn"), text: true }]
-                    : [{ label: t("thisPeriod") }]
-                }
-                rows={SUMMARY_LINES.map((name) => ({
-                  key: name,
-                  label: t(`figures.${name}`),
-                  cells: previous
-                    ? [shown(name, current![name] ?? 0), shown(name, previous[name]), changeInWords(t, current![name], previous[name])]
-                    : [shown(name, current![name] ?? 0)],
-                }))}
-                strongFirst
-                minWidth="min-w-[36rem]"
-              />
-            </ScrollTable>
-            {exports("bilan")}
-          </section>
+          <SummarySection current={current!} previous={previous ?? null} after={exports("bilan")} />
 
           <section aria-labelledby="repartition" className="space-y-4">
             <h2 id="repartition" className="text-2xl font-semibold">
