@@ -12,7 +12,7 @@ export function formatSize(bytes: number): string {
     value /= 1024;
     unit++;
   }
-  return `${value.toLocaleString("fr-FR", { maximumFractionDigits: unit >= 3 ? 1 : 0 })} ${units[unit]}`;
+  return `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: unit >= 3 ? 1 : 0 }).format(value)} ${units[unit]}`;
 }
 
 export async function SystemSection({ database, version }: Pick<PlatformState, "database" | "version">) {
