@@ -1,12 +1,11 @@
 // Rule 4: a cancelled booking frees its places and its invitation stops checking at the door. The
 // person may phone their referent, the association or the venue: all three can cancel.
 import "server-only";
+import { bookingOwnerWhoMayCancel } from "./owner";
 import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
-import { canCancelBooking, canSeeBooking, ensure } from "@/lib/auth/permissions";
-import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
-import { NotFoundError, RuleViolation } from "@/lib/errors";
+import { RuleViolation } from "@/lib/errors";
 import type { CancelReason } from "@/lib/generated/prisma/enums";
 import { notifyPartners } from "./notify";
 import { promoteAfterRelease, type Promotion } from "./promotion";
@@ -30,14 +29,7 @@ function reasonFor(actor: Actor): CancelReason {
 
 export async function cancelBooking(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<CancellationResult> {
   const { bookingId, note, code } = parse(cancelBookingSchema, input);
-  const found = await getPrisma().booking.findUnique({
-    where: { id: bookingId },
-    select: { partnerId: true, session: { select: { event: { select: { venueId: true } } } } },
-  });
-  const owner = found && { partnerId: found.partnerId, venueId: found.session.event.venueId };
-  // Whoever may not even see the booking learns nothing of its existence.
-  if (!owner || !canSeeBooking(actor, owner)) throw new NotFoundError("réservation");
-  ensure(canCancelBooking(actor, owner));
+  const owner = await bookingOwnerWhoMayCancel(bookingId, actor);
 
   return withVenueLock(owner.venueId, async (tx) => {
     const sql = prismaSql(tx);

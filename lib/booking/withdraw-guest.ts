@@ -8,11 +8,10 @@
 // is cancelled instead. Withdrawing the last guest left is cancelling the booking (cancel.ts), which
 // then has a cancellation with who and why like any other.
 import "server-only";
+import { bookingOwnerWhoMayCancel } from "./owner";
 import { z } from "zod";
 import { audit } from "@/lib/audit";
 import { actorUserId, type Actor } from "@/lib/auth/actor";
-import { canCancelBooking, canSeeBooking, ensure } from "@/lib/auth/permissions";
-import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { cancelBooking } from "./cancel";
@@ -59,14 +58,7 @@ export function canWithdrawGuest(
 
 export async function withdrawGuest(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<WithdrawalResult> {
   const { bookingId, position } = parse(withdrawGuestSchema, input);
-  const found = await getPrisma().booking.findUnique({
-    where: { id: bookingId },
-    select: { partnerId: true, session: { select: { event: { select: { venueId: true } } } } },
-  });
-  const owner = found && { partnerId: found.partnerId, venueId: found.session.event.venueId };
-  // Whoever may not even see the booking learns nothing of its existence.
-  if (!owner || !canSeeBooking(actor, owner)) throw new NotFoundError("réservation");
-  ensure(canCancelBooking(actor, owner));
+  const owner = await bookingOwnerWhoMayCancel(bookingId, actor);
 
   const withdrawn = await withVenueLock(owner.venueId, async (tx): Promise<WithdrawalResult | "LAST_GUEST"> => {
     const sql = prismaSql(tx);

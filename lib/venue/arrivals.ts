@@ -6,12 +6,10 @@ import "server-only";
 import { z } from "zod";
 import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
-import { managesVenue } from "@/lib/auth/permissions";
 import { parse } from "@/lib/validation";
 import { getPrisma } from "@/lib/db/client";
-import { NotFoundError, RuleViolation } from "@/lib/errors";
-import { isSameParisDay } from "@/lib/time";
 import { ensureVenueStaff } from "./access";
+import { ensureArrivalCanChange } from "./door";
 
 export const undoArrivalSchema = z.object({
   bookingId: z.uuid("validation.invalid"),
@@ -22,17 +20,8 @@ export const undoArrivalSchema = z.object({
 export async function undoArrival(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ undone: number }> {
   ensureVenueStaff(actor);
   const { bookingId, position } = parse(undoArrivalSchema, input);
+  await ensureArrivalCanChange(bookingId, actor, now);
   const prisma = getPrisma();
-  const booking = await prisma.booking.findUnique({
-    where: { id: bookingId },
-    select: { status: true, session: { select: { startsAt: true, event: { select: { venueId: true } } } } },
-  });
-  if (!booking || !managesVenue(actor, booking.session.event.venueId)) throw new NotFoundError("réservation");
-  if (booking.status !== "CONFIRMED")
-    throw new RuleViolation("NOT_CONFIRMED", "Cette réservation n'est pas confirmée : l'entrée ne peut pas être enregistrée.");
-  if (!isSameParisDay(booking.session.startsAt, now)) {
-    throw new RuleViolation("OTHER_DAY", "Cette invitation est pour un autre jour : l'entrée ne peut pas être enregistrée aujourd'hui.");
-  }
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.bookingGuest.updateMany({
       where: { bookingId, position, checkedInAt: { not: null }, cancelledAt: null },

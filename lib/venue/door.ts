@@ -94,14 +94,12 @@ export const markArrivedSchema = z.object({
 });
 
 /**
- * Records the guests as arrived (and as having attended), on the day of their session only (in Paris);
- * marking them again changes nothing, nor does marking a guest withdrawn from the booking.
+ * The arrival guard, one rule for marking a guest arrived and taking it back (lib/venue/arrivals.ts): the
+ * booking is one of the actor's venue's, confirmed, and its session is today in Paris.
  */
-export async function markArrived(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ marked: number }> {
-  ensureVenueStaff(actor);
-  const { bookingId, positions } = parse(markArrivedSchema, input);
-  const prisma = getPrisma();
-  const booking = await prisma.booking.findUnique({
+// The booking first: an internal guard of markArrived and undoArrival, which the authorization matrix covers.
+export async function ensureArrivalCanChange(bookingId: string, actor: Actor, now: Date): Promise<void> {
+  const booking = await getPrisma().booking.findUnique({
     where: { id: bookingId },
     select: { status: true, session: { select: { startsAt: true, event: { select: { venueId: true } } } } },
   });
@@ -111,6 +109,17 @@ export async function markArrived(actor: Actor, input: unknown, { now = new Date
   if (!isSameParisDay(booking.session.startsAt, now)) {
     throw new RuleViolation("OTHER_DAY", "Cette invitation est pour un autre jour : l'entrée ne peut pas être enregistrée aujourd'hui.");
   }
+}
+
+/**
+ * Records the guests as arrived (and as having attended), on the day of their session only (in Paris);
+ * marking them again changes nothing, nor does marking a guest withdrawn from the booking.
+ */
+export async function markArrived(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<{ marked: number }> {
+  ensureVenueStaff(actor);
+  const { bookingId, positions } = parse(markArrivedSchema, input);
+  await ensureArrivalCanChange(bookingId, actor, now);
+  const prisma = getPrisma();
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.bookingGuest.updateMany({
       where: { bookingId, position: { in: positions }, checkedInAt: null, cancelledAt: null },
