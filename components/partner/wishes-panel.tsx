@@ -8,7 +8,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
 import type { ActionState } from "@/lib/actions/state";
 import type { Actor } from "@/lib/auth/actor";
-import { formatMoment, formatSessionDate, formatSessionShort } from "@/lib/format/dates";
+import { formatMoment, formatSessionShort } from "@/lib/format/dates";
 import { listWishes } from "@/lib/wishes/wishes";
 import { EmptyPageNotice } from "@/components/empty-page-notice";
 
@@ -63,7 +63,8 @@ export async function WishesPanel({
                         <li key={date.id}>
                           <Link
                             href={`/offre/${wish.event.id}/reserver/${date.id}?envie=${wish.id}`}
-                            aria-label={t("bookDateLabel", { name: wish.name, event: wish.event.title, date: formatSessionDate(date.startsAt) })}
+                            // The visible date is in the link's name, as it is written (WCAG 2.5.3, label in name).
+                            aria-label={t("bookDateLabel", { name: wish.name, event: wish.event.title, date: formatSessionShort(date.startsAt) })}
                             className="inline-block rounded-md bg-brand-700 px-3 py-2 font-semibold text-white hover:bg-brand-800"
                           >
                             {formatSessionShort(date.startsAt)}

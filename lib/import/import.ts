@@ -47,6 +47,8 @@ export interface ImportPreview {
   missing: string[];
   rows: RowPlan[];
   counts: Counts;
+  /** The counts in words (ICU plurals), written on the server by the page's action. */
+  summary?: string;
 }
 
 export interface ImportResult {

@@ -55,7 +55,8 @@ test("a structure goes from the public request to its first booking", async ({ p
   await page.getByLabel("Votre adresse e-mail").fill("nadia@glycines"); // the browser takes it, the server does not
   await page.getByRole("button", { name: "Envoyer ma demande" }).click();
   // Refused, the typed values stay and the field at fault is named.
-  await expect(page.getByText(/Adresse e-mail : /).first()).toBeVisible();
+  // Named with the form's own label (issue 29.10).
+  await expect(page.getByText(/Votre adresse e-mail : /).first()).toBeVisible();
   await expect(page.getByLabel("Nom de la structure")).toHaveValue(STRUCTURE);
   await page.getByLabel("Votre adresse e-mail").fill(REFERENT.email);
   await page.getByRole("button", { name: "Envoyer ma demande" }).click();

@@ -38,7 +38,8 @@ test("the referent's feed: a webcal link on /mon-compte, renewed after a confirm
   const create = page.getByRole("button", { name: "Créer mon lien d'agenda" });
   if (await create.isVisible()) {
     await create.click();
-    await expect(page.getByText("Votre lien d'agenda est prêt.")).toBeVisible();
+    // The page then shows the link itself (the creating form gives way to "Renouveler le lien").
+    await expect(page.getByRole("button", { name: "Renouveler le lien" })).toBeVisible();
   }
   const subscribe = page.getByRole("link", { name: "S'abonner dans mon agenda" });
   await expect(subscribe).toHaveAttribute("href", /^webcal:\/\/.+\/agenda\/[A-Za-z0-9_-]{43}\.ics$/);

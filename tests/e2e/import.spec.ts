@@ -23,12 +23,12 @@ test("the association imports the template of structures and finds the structure
   await page.getByLabel("Fichier (CSV ou XLSX, 5 Mo au plus)").setInputFiles(template);
   await page.getByRole("button", { name: "Voir ce qui sera importé" }).click();
   const answer = page.getByRole("status").filter({ hasText: "à créer" });
-  await expect(answer).toContainText("1 à créer, 0 à mettre à jour, 0 inchangée(s), 0 refusée(s).", { timeout: 30_000 });
+  await expect(answer).toContainText("1 ligne à créer, aucune à mettre à jour, aucune inchangée, aucune refusée.", { timeout: 30_000 });
   await expect(page.getByRole("row", { name: /Foyer Les Tilleuls/ })).toContainText("Créée");
   await expect(page.getByLabel("SIRET")).toHaveValue("2");
 
   await page.getByRole("button", { name: "Importer", exact: true }).click();
-  await expect(page.getByText(/Import terminé : 1 créée\(s\)/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/Import terminé : 1 ligne créée/)).toBeVisible({ timeout: 30_000 });
 
   await page.goto("/admin/structures?q=Tilleuls");
   await expect(page.getByRole("link", { name: "Foyer Les Tilleuls" })).toBeVisible();

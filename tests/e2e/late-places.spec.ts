@@ -55,6 +55,7 @@ test("a venue releases late places, a structure books from the alert's link, the
   await expect(page.getByText("1 séance ajoutée.")).toBeVisible();
   await page.getByRole("button", { name: /^Publier/ }).click();
   await page.getByRole("link", { name: "Liste des invités" }).first().click();
+  await page.waitForURL(/\/lieu\/seances\/[0-9a-f-]{36}/);
   const guestList = page.url();
   const release = page.getByRole("region", { name: "Des places ce soir" });
   await release.getByLabel("Nombre de places").fill("2");

@@ -21,7 +21,8 @@ async function importInput(input: FormInput) {
 
 export const previewImportAction = formAction<ImportPreview, ImportState>({
   run: async (actor, input) => previewImport(actor, await importInput(input)),
-  done: (preview) => ({ ok: true, preview }),
+  // The counts said on the server, where the catalog's plurals are read (the form only shows them).
+  done: async (preview) => ({ ok: true, preview: { ...preview, summary: (await getTranslations("dataImport"))("counts", { ...preview.counts }) } }),
 });
 
 export const applyImportAction = formAction<Awaited<ReturnType<typeof applyImport>>, ImportState>({

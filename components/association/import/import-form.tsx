@@ -122,7 +122,7 @@ export function ImportForm({
         {latest.message && <p className={latest.ok ? "font-semibold text-green-800" : "font-semibold text-red-800"}>{latest.message}</p>}
         {shown && last === "preview" && (
           <>
-            <p>{fill(words.counts, { ...shown.counts })}</p>
+            <p>{shown.summary}</p>
             <PreviewTable rows={shown.rows} words={words} />
           </>
         )}

@@ -26,7 +26,6 @@ export async function importWords() {
     kinds: Object.fromEntries(IMPORT_KINDS.map((kind) => [kind, t(`kinds.${kind}`)])),
     actions: Object.fromEntries((["create", "update", "unchanged", "refuse"] as const).map((action) => [action, t(`actions.${action}`)])),
     /** With {create}… and {fields} left for the browser to fill. */
-    counts: t.raw("counts") as string,
     missing: t.raw("missing") as string,
   } as ImportWords;
 }
@@ -47,6 +46,5 @@ export interface ImportWords {
   details: string;
   kinds: Record<string, string>;
   actions: Record<string, string>;
-  counts: string;
   missing: string;
 }
