@@ -190,7 +190,7 @@ test("the association finds a booking by a guest's name, cancels it by phone, an
   await expect(admin.getByText("Ophélie Téléphonée")).toBeVisible();
   // A missing reason code is named, and nothing is cancelled.
   await admin.getByRole("button", { name: "Annuler la réservation" }).click();
-  await expect(admin.getByText(/Motif d'annulation : /).first()).toBeVisible();
+  await expect(admin.getByText(/Motif d'annulation \(obligatoire\) : /).first()).toBeVisible();
   await admin.getByLabel("Motif d'annulation (obligatoire)").selectOption({ label: "La personne ne peut pas venir" });
   await admin.getByLabel("Précision (facultatif)").fill("Hospitalisée, a appelé ce matin");
   await admin.getByRole("button", { name: "Annuler la réservation" }).click();

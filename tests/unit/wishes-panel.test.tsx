@@ -47,7 +47,9 @@ it("for « date au choix », lets the referent choose the date: one link per dat
   const group = screen.getByRole("group", { name: "Choisir la date pour Z. L." });
   const links = within(group).getAllByRole("link");
   expect(links.map((link) => link.getAttribute("href"))).toEqual(["/offre/e1/reserver/s1?envie=w2", "/offre/e1/reserver/s2?envie=w2"]);
-  expect(links[0]).toHaveAccessibleName(/^Réserver pour Z\. L\. : Le Songe, jeudi 20 mars/);
+  // The date as the link shows it is in its name (WCAG 2.5.3, label in name).
+  expect(links[0]).toHaveAccessibleName(`Réserver pour Z. L. : Le Songe, ${links[0]!.textContent}`);
+  expect(links[0]).toHaveTextContent(/^jeu\. 20 mars 2031/);
   expect(screen.queryByRole("link", { name: /Toutes les dates/ })).toBeNull();
 });
 
