@@ -10,6 +10,7 @@ import { STRUCTURE_SORTS, type StructureRow, type StructureSort } from "@/lib/as
 import { formatDay } from "@/lib/format/dates";
 import { seasonLabel } from "@/lib/time";
 import { ConventionState } from "./convention-state";
+import { ScrollTable } from "@/components/scroll-table";
 
 type Params = Record<string, string | undefined>;
 
@@ -63,7 +64,7 @@ export async function StructureTable({
   const labels = await getTranslations("associationLabels");
   const cell = "px-3 py-2 align-top";
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-brand-100" tabIndex={0} role="region" aria-label={t("table.scroll")}>
+    <ScrollTable label={t("table.scroll")} className="rounded-lg border border-brand-100">
       <table className="w-full min-w-[48rem] border-collapse text-left">
         <caption className="sr-only">{t("table.caption", { total })}</caption>
         <thead className="bg-brand-50">
@@ -129,7 +130,7 @@ export async function StructureTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }
 

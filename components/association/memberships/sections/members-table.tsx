@@ -8,6 +8,15 @@ import { MEMBERSHIP_SORTS, type listMemberships } from "@/lib/association/member
 import { formatDay } from "@/lib/format/dates";
 import type { Sort } from "@/lib/lists";
 
+/** Each sortable column and the words of its header. */
+const COLUMNS = [
+  ["structure", "structure"],
+  ["etat", "status"],
+  ["invitation", "invited"],
+  ["reponse", "answered"],
+  ["adhesion", "membership"],
+] as const satisfies readonly (readonly [keyof typeof MEMBERSHIP_SORTS, string])[];
+
 type Membership = Awaited<ReturnType<typeof listMemberships>>[number];
 
 export async function MembersTable({
@@ -38,51 +47,18 @@ export async function MembersTable({
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b-2 border-brand-100">
-            <SortableHeader
-              column="structure"
-              label={t("columns.structure")}
-              path={path}
-              params={headerParams}
-              columns={MEMBERSHIP_SORTS}
-              sort={sort}
-              className="py-2 pr-3"
-            />
-            <SortableHeader
-              column="etat"
-              label={t("columns.status")}
-              path={path}
-              params={headerParams}
-              columns={MEMBERSHIP_SORTS}
-              sort={sort}
-              className="py-2 pr-3"
-            />
-            <SortableHeader
-              column="invitation"
-              label={t("columns.invited")}
-              path={path}
-              params={headerParams}
-              columns={MEMBERSHIP_SORTS}
-              sort={sort}
-              className="py-2 pr-3"
-            />
-            <SortableHeader
-              column="reponse"
-              label={t("columns.answered")}
-              path={path}
-              params={headerParams}
-              columns={MEMBERSHIP_SORTS}
-              sort={sort}
-              className="py-2 pr-3"
-            />
-            <SortableHeader
-              column="adhesion"
-              label={t("columns.membership")}
-              path={path}
-              params={headerParams}
-              columns={MEMBERSHIP_SORTS}
-              sort={sort}
-              className="py-2 pr-3"
-            />
+            {COLUMNS.map(([column, label]) => (
+              <SortableHeader
+                key={column}
+                column={column}
+                label={t(`columns.${label}`)}
+                path={path}
+                params={headerParams}
+                columns={MEMBERSHIP_SORTS}
+                sort={sort}
+                className="py-2 pr-3"
+              />
+            ))}
             <th scope="col" className="py-2">
               {t("columns.action")}
             </th>

@@ -6,6 +6,7 @@ import { TextField } from "@/components/forms/fields";
 import { formatDay } from "@/lib/format/dates";
 import { parisDate, nextParisDay } from "@/lib/time";
 import { card, cell, Section, type FormAction, type StructureFile } from "../section";
+import { ScrollTable } from "@/components/scroll-table";
 
 const ymd = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -29,7 +30,7 @@ export async function ConventionsSection({
       {structure.conventions.length === 0 ? (
         <p>{t("conventions.empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-brand-100" tabIndex={0} role="region" aria-label={t("conventions.scroll")}>
+        <ScrollTable label={t("conventions.scroll")} className="rounded-lg border border-brand-100">
           <table className="w-full min-w-[36rem] border-collapse text-left">
             <caption className="sr-only">{t("conventions.caption")}</caption>
             <thead className="bg-brand-50">
@@ -57,7 +58,7 @@ export async function ConventionsSection({
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       {structure.conventions.length === 0 ? (
         <p className="text-sm">{t("conventions.firstHint")}</p>

@@ -5,6 +5,7 @@ import { actionLabeller } from "@/components/association/journal/audit-details";
 import type { listJournal } from "@/lib/association/journal";
 import { formatMoment } from "@/lib/format/dates";
 import { cell, Section, type StructureFile } from "../section";
+import { ScrollTable } from "@/components/scroll-table";
 
 type JournalEntry = Awaited<ReturnType<typeof listJournal>>["entries"][number];
 
@@ -17,7 +18,7 @@ export async function JournalSection({ structure, entries }: { structure: Struct
       {entries.length === 0 ? (
         <p>{t("journal.empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-brand-100" tabIndex={0} role="region" aria-label={t("journal.scroll")}>
+        <ScrollTable label={t("journal.scroll")} className="rounded-lg border border-brand-100">
           <table className="w-full min-w-[36rem] border-collapse text-left">
             <caption className="sr-only">{t("journal.caption", { count: entries.length })}</caption>
             <thead className="bg-brand-50">
@@ -44,7 +45,7 @@ export async function JournalSection({ structure, entries }: { structure: Struct
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       <p>
         <Link href={`/admin/journal?structure=${structure.id}`} className="font-semibold text-brand-800 underline">

@@ -2,6 +2,7 @@
 import { getTranslations } from "@/lib/i18n/server";
 import { formatDay } from "@/lib/format/dates";
 import { cell, Section, type StructureFile } from "../section";
+import { ScrollTable } from "@/components/scroll-table";
 
 export async function MembershipsSection({ structure }: { structure: StructureFile }) {
   const t = await getTranslations("structuresAdmin.structure");
@@ -12,7 +13,7 @@ export async function MembershipsSection({ structure }: { structure: StructureFi
       {structure.memberships.length === 0 ? (
         <p>{t("memberships.empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-brand-100" tabIndex={0} role="region" aria-label={t("memberships.scroll")}>
+        <ScrollTable label={t("memberships.scroll")} className="rounded-lg border border-brand-100">
           <table className="w-full min-w-[28rem] border-collapse text-left">
             <caption className="sr-only">{t("memberships.caption")}</caption>
             <thead className="bg-brand-50">
@@ -36,7 +37,7 @@ export async function MembershipsSection({ structure }: { structure: StructureFi
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </Section>
   );
