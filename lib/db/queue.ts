@@ -24,6 +24,8 @@ export const TASK_NAMES = [
   "run-draw",
   "send-sms",
   "sms-hourly",
+  "season-sync",
+  "season-sync-source",
 ] as const;
 export type TaskName = (typeof TASK_NAMES)[number];
 

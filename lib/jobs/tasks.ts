@@ -16,6 +16,7 @@ import { purgeWishes } from "@/lib/wishes/wishes";
 import { deliverText, releaseWaitingTexts } from "@/lib/sms/deliver";
 import { listenForAnswers } from "@/lib/sms/answers";
 import { remindByText, textsForNotice } from "@/lib/sms/events";
+import { queueSeasonSyncs, syncSeasonSource } from "@/lib/venue/season/sources";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import type { TaskName } from "@/lib/db/queue";
@@ -94,6 +95,12 @@ export const tasks: Record<TaskName, (payload: unknown, helpers: JobHelpers) => 
     await remindByText();
     await releaseWaitingTexts();
   },
+  "season-sync": async () => {
+    await queueSeasonSyncs();
+  },
+  "season-sync-source": async (payload) => {
+    await syncSeasonSource(payloadOf(z.object({ sourceId: id }), payload).sourceId);
+  },
 };
 
 export const taskList = tasks as unknown as TaskList;
@@ -104,6 +111,8 @@ export const taskList = tasks as unknown as TaskList;
  * hour, the statistics of this season and the one before (lib/stats); every hour at :05, the wishes whose
  * session has started (lib/wishes); every hour, the texts' reminder of the day before (it acts at the
  * association's hour) and the texts that waited for the month's budget (lib/sms).
+ * Every night at 2:15 UTC, one sync job per venue's linked agenda (lib/venue/season), each on its own so
+ * that one slow agenda delays no other.
  */
 export const CRONTAB = [
   "0 * * * * mail-digest",
@@ -112,4 +121,5 @@ export const CRONTAB = [
   "*/15 * * * * stats-refresh",
   "5 * * * * wishes-purge",
   "0 * * * * sms-hourly",
+  "15 2 * * * season-sync",
 ].join("\n");

@@ -1,6 +1,6 @@
 // The mails that follow what happens to bookings, written by jobs that the changes themselves added (in
 // their own transactions): a booking confirmed, a notice to a partner (a booking moved up from the
-// waitlist, cancelled by the venue or the association, a session cancelled, a waitlist expired), the
+// waitlist, cancelled by the venue or the association, a session cancelled or moved, a waitlist expired), the
 // reminder two days before an outing and the request for attendance the day after. They go to whoever
 // made the booking, or, when that account is gone, to every active account of the structure. Each mail
 // is written once whatever the retries of its job (its sourceKey).
@@ -16,6 +16,7 @@ const KIND_OF_NOTICE: Record<NotificationType, MailKind | null> = {
   BOOKING_PROMOTED: "BOOKING_PROMOTED",
   BOOKING_CANCELLED: "BOOKING_CANCELLED",
   SESSION_CANCELLED: "SESSION_CANCELLED",
+  SESSION_MOVED: "SESSION_MOVED",
   WAITLIST_EXPIRED: "WAITLIST_EXPIRED",
   GUEST_WITHDRAWN: null,
   DRAW_NOT_HELD: "DRAW_NOT_HELD",

@@ -100,7 +100,7 @@ async function deliver(mailId: string, attempt: number): Promise<Delivery> {
  * same UID with METHOD:CANCEL, so that a calendar adds the outing, then removes it. Read as the booking
  * stands when the mail leaves (lib/calendar/booking-event.ts).
  */
-const CALENDAR_KINDS = new Set(["BOOKING_CONFIRMED", "BOOKING_PROMOTED", "DRAW_RESULT", "BOOKING_CANCELLED", "SESSION_CANCELLED"]);
+const CALENDAR_KINDS = new Set(["BOOKING_CONFIRMED", "BOOKING_PROMOTED", "DRAW_RESULT", "BOOKING_CANCELLED", "SESSION_CANCELLED", "SESSION_MOVED"]);
 
 async function calendarOf(kind: string, props: Prisma.JsonValue) {
   const bookingId = (props as { bookingId?: unknown } | null)?.bookingId;

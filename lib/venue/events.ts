@@ -13,6 +13,7 @@ import { optionalText, parse } from "@/lib/validation";
 import { pageOffset } from "@/lib/lists";
 import { offerChanged } from "@/lib/catalog/places-cache";
 import { ensureManages, managedEvent } from "./access";
+import { SOURCE_FIELDS, type SourceField } from "./season/source-events";
 import { createEventSchema, eventFieldsSchema, updateEventSchema } from "./schemas";
 
 export { createEventSchema, eventFieldsSchema, updateEventSchema };
@@ -20,6 +21,17 @@ export { createEventSchema, eventFieldsSchema, updateEventSchema };
 function columns(fields: z.output<typeof eventFieldsSchema>) {
   const { publicPrice, ticketUrl, imageAlt, ...rest } = fields;
   return { ...rest, publicPriceCents: publicPrice === null ? null : Math.round(publicPrice * 100), ticketUrl: ticketUrl ?? null, imageAlt: imageAlt ?? null };
+}
+
+/**
+ * An event imported from the venue's agenda (issue 33.1): the fields the venue changes here are kept by
+ * every later sync (lib/venue/season/plan.ts), so its own words are never overwritten by the agenda's.
+ */
+function editedSince(before: { sourceId: string | null; editedFields: string[] } & Record<SourceField, unknown>, after: Record<SourceField, unknown>) {
+  if (!before.sourceId) return before.editedFields;
+  const norm = (value: unknown) => JSON.stringify(Array.isArray(value) ? [...value].sort() : value);
+  const changed = SOURCE_FIELDS.filter((field) => norm(before[field]) !== norm(after[field]));
+  return [...new Set([...before.editedFields, ...changed])];
 }
 
 export async function createEvent(actor: Actor, input: unknown): Promise<{ id: string }> {
@@ -36,7 +48,7 @@ export async function updateEvent(actor: Actor, input: unknown): Promise<void> {
   const { eventId, ...fields } = parse(updateEventSchema, input);
   const before = await managedEvent(actor, eventId);
   await getPrisma().$transaction(async (tx) => {
-    await tx.event.update({ where: { id: eventId }, data: columns(fields) });
+    await tx.event.update({ where: { id: eventId }, data: { ...columns(fields), editedFields: editedSince(before, fields) } });
     await audit(tx, actor, {
       action: "event.updated",
       entityType: "Event",

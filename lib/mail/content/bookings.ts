@@ -99,6 +99,14 @@ export async function bookingMail(kind: string, props: Record<string, unknown>, 
       if (booking.session.cancelNote) paragraphs.push(t("SESSION_CANCELLED.reason", { reason: booking.session.cancelNote }));
       return content({ subject: t("SESSION_CANCELLED.subject", facts), paragraphs, action: { label: t("SESSION_CANCELLED.action"), url: appUrl("/offre") } });
     }
+    case "SESSION_MOVED":
+      // The new time, as the booking stands when the mail leaves (issue 33.1: moved in the venue's agenda).
+      return content({
+        subject: t("SESSION_MOVED.subject", facts),
+        paragraphs: [t("SESSION_MOVED.lead", facts), booking.date, booking.address],
+        action: { label: t("SESSION_MOVED.action"), url: booking.page },
+        notes: [t("SESSION_MOVED.absent")],
+      });
     case "WAITLIST_EXPIRED":
       return content({
         subject: t("WAITLIST_EXPIRED.subject", facts),
