@@ -34,6 +34,8 @@ export async function startAgendaServer(port = 0): Promise<AgendaServer> {
     response.end(typeof answer.body === "function" ? answer.body(url) : answer.body);
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  // Never what keeps a test process alive.
+  server.unref();
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     serve: (path, answer) => void answers.set(path, answer),

@@ -5,7 +5,7 @@
 import "server-only";
 import ical, { type VEvent } from "node-ical";
 import { RuleViolation } from "@/lib/errors";
-import { HORIZON_DAYS, fit, type SourceDate, type SourceEvent } from "./source-events";
+import { HORIZON_DAYS, endAfter, fit, type SourceDate, type SourceEvent } from "./source-events";
 
 const notCalendar = () => new RuleViolation("SOURCE_NOT_CALENDAR", "Cette adresse ne donne pas un agenda au format iCalendar (.ics).");
 
@@ -38,12 +38,12 @@ export function readICalendar(text: string, now: Date): SourceEvent[] {
         dates.push({
           key: new Date(original).toISOString(),
           startsAt: new Date(instance.start),
-          endsAt: instance.end ? new Date(instance.end) : null,
+          endsAt: endAfter(new Date(instance.start), instance.end),
           cancelled: masterCancelled || instance.event.status === "CANCELLED",
         });
       }
     } else if (vevent.start >= now && vevent.start <= horizon) {
-      dates.push({ key: "single", startsAt: new Date(vevent.start), endsAt: vevent.end ? new Date(vevent.end) : null, cancelled: masterCancelled });
+      dates.push({ key: "single", startsAt: new Date(vevent.start), endsAt: endAfter(vevent.start, vevent.end), cancelled: masterCancelled });
     }
     if (!dates.length) continue;
     events.push({

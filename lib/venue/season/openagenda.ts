@@ -8,7 +8,7 @@ import { z } from "zod";
 import { RuleViolation } from "@/lib/errors";
 import type { Accessibility } from "@/lib/generated/prisma/enums";
 import { fetchSourceText } from "./fetch";
-import { HORIZON_DAYS, MAX_SOURCE_EVENTS, fit, type SourceEvent } from "./source-events";
+import { HORIZON_DAYS, MAX_SOURCE_EVENTS, endAfter, fit, type SourceEvent } from "./source-events";
 
 /** The API's address; a test or the demo points it at a server of its own. */
 const apiBase = () => (process.env.OPENAGENDA_API_URL ?? "https://api.openagenda.com/v2").replace(/\/$/, "");
@@ -60,7 +60,7 @@ function readEvent(raw: unknown, now: Date, horizon: Date): SourceEvent | null {
   const dates = event.timings
     .map((timing) => ({ begin: new Date(timing.begin), end: timing.end ? new Date(timing.end) : null }))
     .filter((timing) => !Number.isNaN(timing.begin.getTime()) && timing.begin >= now && timing.begin <= horizon)
-    .map((timing) => ({ key: timing.begin.toISOString(), startsAt: timing.begin, endsAt: timing.end, cancelled: gone }));
+    .map((timing) => ({ key: timing.begin.toISOString(), startsAt: timing.begin, endsAt: endAfter(timing.begin, timing.end), cancelled: gone }));
   if (!dates.length) return null;
   const accessibility = Object.entries(event.accessibility ?? {})
     .filter(([code, on]) => on && ACCESSIBILITY[code])

@@ -34,3 +34,6 @@ export const HORIZON_DAYS = 540;
 
 /** Text cut to what the platform's fields accept. */
 export const fit = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** An end the platform accepts: after the start (an agenda without one, or with DTEND = DTSTART, gives none). */
+export const endAfter = (start: Date, end: Date | null | undefined): Date | null => (end && end.getTime() > start.getTime() ? new Date(end) : null);

@@ -12,6 +12,7 @@ import { importExportCases } from "./import-export.cases";
 import { invitationCases, type AuthorizationCase, type MatrixActor } from "./invitation.cases";
 import { latePlacesCases } from "./late-places.cases";
 import { partnerCases } from "./partner.cases";
+import { seasonImportCases } from "./season-import.cases";
 import { smsCases } from "./sms.cases";
 import { statisticsCases } from "./statistics.cases";
 import { venueCases } from "./venue.cases";
@@ -34,4 +35,5 @@ export const matrixModules: Record<string, AuthorizationCase<MatrixWorld>[]> = {
   sms: smsCases,
   importExport: importExportCases,
   latePlaces: latePlacesCases,
+  seasonImport: seasonImportCases,
 };

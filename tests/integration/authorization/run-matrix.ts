@@ -34,4 +34,4 @@ export function runMatrix(moduleNames: (keyof typeof modules)[]): void {
 
 /** The modules of each half; a module not in either fails the test below (authorization-matrix.test.ts). */
 export const FIRST_HALF = ["booking", "partner", "auth", "invitation", "wishes", "feedback", "draw"] as const;
-export const SECOND_HALF = ["venue", "association", "statistics", "activities", "sms", "importExport", "latePlaces"] as const;
+export const SECOND_HALF = ["venue", "association", "statistics", "activities", "sms", "importExport", "latePlaces", "seasonImport"] as const;
