@@ -19,6 +19,7 @@ import { cancelGuestBooking } from "@/lib/venue/guest-list";
 import { setEventImage } from "@/lib/venue/images";
 import { updateVenueProfile } from "@/lib/venue/profile";
 import { addSessions } from "@/lib/venue/add-sessions";
+import { confirmSourceCancellation, importSeason, keepSourceCancelledSession, linkSeasonSource, unlinkSeasonSource } from "@/lib/venue/season/sources";
 
 const eventPage = (input: { eventId?: unknown }) => `/lieu/evenements/${String(input.eventId)}`;
 const sessionPage = (input: { sessionId?: unknown }) => `/lieu/seances/${String(input.sessionId)}`;
@@ -158,3 +159,34 @@ export async function markArrivedAction(input: { bookingId: string; positions: n
     return { message: (await actionFailure(error)).message };
   }
 }
+
+// The season from the venue's own agenda (issue 33.1): lib/venue/season decides who may and what happens.
+const seasonPage = "/lieu/agenda";
+
+export const linkSeasonSourceAction = formAction({
+  optional: ["apiKey"],
+  run: linkSeasonSource,
+  done: () => (revalidatePath(seasonPage), said("seasonImport.linkedSaved")),
+});
+
+export const unlinkSeasonSourceAction = formAction({
+  confirm: "venue.session.confirmNeeded",
+  run: unlinkSeasonSource,
+  done: () => (revalidatePath(seasonPage), said("seasonImport.unlinked")),
+});
+
+export const importSeasonAction = formAction({
+  run: importSeason,
+  done: (applied) => (revalidatePath(seasonPage), revalidatePath("/lieu"), said("seasonImport.imported", { ...applied })),
+});
+
+export const confirmSourceCancellationAction = formAction({
+  confirm: "venue.session.confirmNeeded",
+  run: confirmSourceCancellation,
+  done: ({ cancelledBookings }) => (revalidatePath(seasonPage), said("seasonImport.cancelled", { count: cancelledBookings })),
+});
+
+export const keepSourceCancelledSessionAction = formAction({
+  run: keepSourceCancelledSession,
+  done: () => (revalidatePath(seasonPage), said("seasonImport.kept")),
+});

@@ -17,6 +17,7 @@ export default async function VenueHome({ searchParams }: { searchParams: Promis
   const venue = await pickVenue(actor, query.lieu);
   const t = await getTranslations("venue");
   const labels = await getTranslations("labels");
+  const season = await getTranslations("seasonImport");
   if (!venue) return <h1 className="text-3xl font-bold text-brand-800">{t("home")}</h1>;
   const { events } = await listVenueEvents(actor, venue.id, { page: Math.max(1, Number(query.page) || 1) });
   const link = "block rounded-md border border-brand-700 px-4 py-3 font-semibold text-brand-800";
@@ -28,6 +29,11 @@ export default async function VenueHome({ searchParams }: { searchParams: Promis
           <li>
             <Link href={`/lieu/evenements/nouveau?lieu=${venue.id}`} className="block rounded-md bg-brand-700 px-4 py-3 font-semibold text-white">
               {t("newEvent")}
+            </Link>
+          </li>
+          <li>
+            <Link href={`/lieu/agenda?lieu=${venue.id}`} className={link}>
+              {season("homeLink")}
             </Link>
           </li>
           <li>

@@ -15,6 +15,7 @@ import latePlaces from "./late-places.json";
 import mail from "./mail.json";
 import offer from "./offer.json";
 import platformState from "./platform-state.json";
+import seasonImport from "./season-import.json";
 import site from "./site.json";
 import sms from "./sms.json";
 import statistics from "./statistics.json";
@@ -42,6 +43,7 @@ const parts = [
   dataTransfer,
   platformState,
   latePlaces,
+  seasonImport,
 ];
 
 function merge(list: Record<string, unknown>[]): Record<string, unknown> {

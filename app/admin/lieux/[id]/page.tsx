@@ -53,6 +53,7 @@ export default async function VenueAdminPage({
     listJournal(actor, journalFiltersSchema.parse({ lieu: id }), { pageSize: 10 }),
   ]);
   const t = await getTranslations("venuesAdmin");
+  const season = await getTranslations("seasonImport");
 
   return (
     <ClientMessages namespaces={[...FORM_NAMESPACES]}>
@@ -73,6 +74,11 @@ export default async function VenueAdminPage({
             </p>
           ) : null}
           <p>{t("summary", { managers: venue.managers.filter((m) => m.active).length, sessions: venue.upcomingSessions })}</p>
+          <p>
+            <Link href={`/lieu/agenda?lieu=${venue.id}`} className="font-semibold text-brand-800 underline">
+              {season("adminLink")}
+            </Link>
+          </p>
         </header>
         <ActSection venue={venue} />
         <ProfileSection venue={venue} update={updateVenueAction} />
