@@ -9,7 +9,7 @@ import { TZDate } from "@date-fns/tz";
 import ical, { ICalEventStatus, ICalEventRepeatingFreq } from "ical-generator";
 import { getPrisma } from "@/lib/db/client";
 import { mailContent } from "@/lib/mail/compose";
-import { updateEvent } from "@/lib/venue/events";
+import { cancelEvent, updateEvent } from "@/lib/venue/events";
 import {
   confirmSourceCancellation,
   getSeasonSource,
@@ -19,8 +19,9 @@ import {
   previewSeasonImport,
   queueSeasonSyncs,
   syncSeasonSource,
+  unlinkSeasonSource,
 } from "@/lib/venue/season/sources";
-import { SOURCE_LIMITS } from "@/lib/venue/season/fetch";
+import { isPrivateAddress, SOURCE_LIMITS } from "@/lib/venue/season/fetch";
 import { parisTime } from "@/lib/time";
 import { createPartner, createVenue, insertBooking } from "../factories";
 import { partnerActor, venueActor } from "../factories/actors";
@@ -221,6 +222,25 @@ describe("an iCalendar season", () => {
     expect((await sessionsOf(venueId)).find((s) => s.id === march20!.id)).toMatchObject({ status: "SCHEDULED" });
   });
 
+  it("doubles nothing when the venue unlinks its agenda and links it again, and revives no event the venue cancelled", async () => {
+    server.serve("/relink.ics", { body: theatreAgenda() });
+    const { venueId, actor } = await linkedVenue({ kind: "ICAL", url: `${server.url}/relink.ics` });
+    await importSeason(actor, { venueId }, { now });
+    await unlinkSeasonSource(actor, { venueId });
+    await linkSeasonSource(actor, { venueId, kind: "ICAL", url: `${server.url}/relink.ics` });
+    expect(await previewSeasonImport(actor, { venueId }, { now })).toEqual([]);
+    expect(await importSeason(actor, { venueId }, { now })).toMatchObject({ createdEvents: 0, createdSessions: 0 });
+    expect(await getPrisma().event.count({ where: { venueId } })).toBe(2);
+
+    const lecture = await getPrisma().event.findFirstOrThrow({ where: { venueId, title: "Lecture" } });
+    await cancelEvent(actor, { eventId: lecture.id }, { now });
+    // The agenda then gives the Lecture a second date: not added to the event the venue cancelled.
+    server.serve("/relink.ics", {
+      body: theatreAgenda().replace("DTSTART;TZID=Europe/Paris:20270415T190000", "DTSTART;TZID=Europe/Paris:20270415T190000\r\nRRULE:FREQ=WEEKLY;COUNT=2"),
+    });
+    expect(await previewSeasonImport(actor, { venueId }, { now })).toEqual([]);
+  });
+
   it("is kept in sync by the nightly job, one job per linked agenda", async () => {
     server.serve("/nightly.ics", { body: theatreAgenda() });
     const { venueId } = await linkedVenue({ kind: "ICAL", url: `${server.url}/nightly.ics` });
@@ -389,6 +409,26 @@ describe("a bad source", () => {
     } finally {
       process.env.SEASON_IMPORT_ALLOW_PRIVATE = "1";
     }
+  });
+
+  it("knows private addresses in every spelling, and lets public ones through", () => {
+    for (const address of [
+      "127.0.0.1",
+      "10.1.2.3",
+      "172.16.0.1",
+      "192.168.1.1",
+      "169.254.169.254",
+      "100.64.0.1",
+      "0.0.0.0",
+      "::1",
+      "fd00::1",
+      "fe80::1",
+      "::ffff:127.0.0.1",
+      "::ffff:7f00:1",
+      "::ffff:a9fe:a9fe",
+    ])
+      expect([address, isPrivateAddress(address)]).toEqual([address, true]);
+    for (const address of ["93.184.216.34", "2606:4700::6810:84e5", "::ffff:5db8:d822"]) expect([address, isPrivateAddress(address)]).toEqual([address, false]);
   });
 
   it("is written on the venue's page by the nightly sync, which then ends without retrying", async () => {

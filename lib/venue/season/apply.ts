@@ -14,13 +14,18 @@ import type { ExistingEvent, EventChange, SessionChange } from "./plan";
 
 export const SOURCE_CANCEL_NOTE = "Date annulée dans l'agenda du lieu.";
 
-/** The events already imported from a source, with what the plan needs of their sessions. */
-export async function readImported(tx: Tx, sourceId: string): Promise<ExistingEvent[]> {
+/**
+ * The events already imported into the venue, with what the plan needs of their sessions: those of this
+ * source, and those of an agenda unlinked since (Event.sourceId set to null), so that linking the same
+ * agenda again doubles nothing (applyPlan attaches them to the source).
+ */
+export async function readImported(tx: Tx, source: { id: string; venueId: string }): Promise<ExistingEvent[]> {
   const events = await tx.event.findMany({
-    where: { sourceId, sourceKey: { not: null } },
+    where: { venueId: source.venueId, sourceKey: { not: null }, OR: [{ sourceId: source.id }, { sourceId: null }] },
     select: {
       id: true,
       sourceKey: true,
+      status: true,
       title: true,
       description: true,
       accessibility: true,
@@ -155,6 +160,7 @@ export async function applyPlan(tx: Tx, actor: Actor, source: { id: string; venu
       }
     }
   }
+  await tx.event.updateMany({ where: { venueId: source.venueId, sourceId: null, sourceKey: { not: null } }, data: { sourceId: source.id } });
   const rule = await tx.quotaRule.findUnique({ where: { venueId: source.venueId } });
   await scheduleSessionJobs(prismaSql(tx), created, rule, now);
   await tx.seasonSource.update({ where: { id: source.id }, data: { lastSyncedAt: now, lastError: null } });

@@ -25,6 +25,7 @@ export interface ExistingSession {
 export interface ExistingEvent {
   id: string;
   sourceKey: string;
+  status: "DRAFT" | "PUBLISHED" | "CANCELLED";
   title: string;
   description: string;
   accessibility: Accessibility[];
@@ -121,6 +122,8 @@ export function planImport(source: SourceEvent[], existing: ExistingEvent[], now
   for (const sourceEvent of source) {
     const event = byKey.get(sourceEvent.key);
     byKey.delete(sourceEvent.key);
+    // An event the venue cancelled here stays cancelled: the agenda adds and moves nothing on it.
+    if (event?.status === "CANCELLED") continue;
     const { changes: sessions, newDates } = sessionChanges(event, sourceEvent, now, pairGone);
     if (!event) {
       if (newDates.length) plan.push({ eventId: null, source: sourceEvent, fields: {}, kept: [], newDates, sessions: [] });
@@ -133,6 +136,7 @@ export function planImport(source: SourceEvent[], existing: ExistingEvent[], now
   }
   // Events gone from the source: their dates to come are gone too.
   for (const event of byKey.values()) {
+    if (event.status === "CANCELLED") continue;
     const gone = { key: event.sourceKey, title: event.title, description: event.description, accessibility: null, dates: [] };
     const { changes: sessions } = sessionChanges(event, gone, now, false);
     if (sessions.length) plan.push({ eventId: event.id, source: gone, fields: {}, kept: [], newDates: [], sessions });

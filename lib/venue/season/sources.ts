@@ -117,7 +117,7 @@ export async function previewSeasonImport(actor: Actor, input: unknown, { now = 
   ensureManages(actor, venueId);
   const source = await linkedSource(venueId);
   const events = await readSource(source, now);
-  const existing = await readImported(getPrisma(), source.id);
+  const existing = await readImported(getPrisma(), source);
   const titles = new Map(existing.map((event) => [event.id, event.title]));
   return planRows(planImport(events, existing, now, { pairGone: source.kind === "OPENAGENDA" }), titles);
 }
@@ -127,7 +127,7 @@ async function runImport(actor: Actor, venueId: string, now: Date): Promise<Appl
   // Read before the transaction: no lock is held while another server answers.
   const events = await readSource(source, now);
   const applied = await withVenueLock(venueId, async (tx) => {
-    const plan = planImport(events, await readImported(tx, source.id), now, { pairGone: source.kind === "OPENAGENDA" });
+    const plan = planImport(events, await readImported(tx, source), now, { pairGone: source.kind === "OPENAGENDA" });
     return applyPlan(tx, actor, source, plan, now);
   });
   offerChanged();
