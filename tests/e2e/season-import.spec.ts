@@ -60,6 +60,7 @@ test("a venue links its calendar, previews, imports, sets counts, publishes, and
   await page.getByRole("link", { name: title }).click();
   await page.waitForURL(/\/lieu\/evenements\/[0-9a-f-]{36}/);
   const eventId = /evenements\/([0-9a-f-]{36})/.exec(page.url())![1];
+  await expect(page.getByText("Importé de l'agenda du lieu")).toBeVisible();
   const first = page.getByRole("list", { name: "Séances" }).getByRole("listitem").first();
   await first.getByLabel(/^Nombre d'invitations pour la séance du/).fill("4");
   await first.getByRole("button", { name: "Changer" }).click();

@@ -13,6 +13,7 @@ import { eventTitle } from "@/lib/page-titles";
 import { getVenueEvent } from "@/lib/venue/events";
 import { MAX_IMAGE_BYTES } from "@/lib/venue/images";
 import { addSessionsAction, cancelEventAction, changeCapacityAction, publishEventAction, setImageAction, updateEventAction } from "../../actions";
+import { ImportedNote } from "@/components/venue/season/imported-note";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 
@@ -46,6 +47,7 @@ export default async function VenueEventPage({ params }: { params: Promise<{ eve
         <header className="space-y-2">
           <p className="font-semibold uppercase text-brand-700">{t(`status.${event.status}`)}</p>
           <h1 className="text-3xl font-bold text-brand-800">{event.title}</h1>
+          {event.sourceId ? <ImportedNote venueId={event.venueId} editedFields={event.editedFields} /> : null}
           {event.status === "DRAFT" ? (
             <div className="space-y-2 rounded-lg bg-amber-50 p-4">
               <p>{t("event.draftNote", { noun: labels(`categoryNoun.${event.category}`), gender: labels(`categoryGender.${event.category}`) })}</p>
