@@ -1,6 +1,6 @@
 // The venue's side in the authorization matrix: only venue X's managers and admin, for venue X.
 import sharp from "sharp";
-import { encodeInvitationCode } from "@/lib/invitation/code";
+import { encodeLegacyInvitationCode } from "@/lib/invitation/code";
 import { getPrisma } from "@/lib/db/client";
 import { getEventAttendance } from "@/lib/venue/attendance";
 import { undoArrival } from "@/lib/venue/arrivals";
@@ -86,7 +86,7 @@ export const venueCases: AuthorizationCase<MatrixWorld>[] = [
   {
     // Venue Y may check a code too: it is told "another venue", and learns nothing more.
     name: "check an invitation at the door (checkInvitation)",
-    call: async (actor, w) => checkInvitation(actor, { code: encodeInvitationCode({ number: await number(w), position: 0 }) }),
+    call: async (actor, w) => checkInvitation(actor, { code: encodeLegacyInvitationCode({ number: await number(w), position: 0 }) }),
     allowed: ["admin", "venueX", "venueY"],
   },
   {
