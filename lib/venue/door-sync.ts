@@ -1,0 +1,156 @@
+// Issue 32.3 — arrivals marked on a door's device without a network, sent when it returns. The server
+// decides, not the device: the first arrival recorded stands, and a device sending a second one is told
+// when the guest came in and whether another device (or the online page) let them in ("déjà entré à
+// 19 h 54 (autre appareil)"). A guest let in on a snapshot that did not yet know of a cancellation is
+// recorded as such (DoorMark CANCELLED) and listed on the session's door list; the answer carries the
+// revocations since the snapshot so that the device's list catches up. Each mark has the device's own id:
+// a sync cut short and sent again counts once. Decision record 021.
+import "server-only";
+import { z } from "zod";
+import { audit } from "@/lib/audit";
+import type { Actor } from "@/lib/auth/actor";
+import { managesVenue } from "@/lib/auth/permissions";
+import { normalizeBookingNumber } from "@/lib/booking/number";
+import { getPrisma } from "@/lib/db/client";
+import type { DoorMarkOutcome } from "@/lib/generated/prisma/enums";
+import { nextParisDay, isSameParisDay, startOfParisDay } from "@/lib/time";
+import { parse } from "@/lib/validation";
+import { ensureManages } from "./access";
+import type { Revoked } from "./door-snapshot";
+
+const date = z.coerce.date("validation.invalid").refine((d) => !Number.isNaN(d.getTime()), "validation.invalid");
+
+export const syncArrivalsSchema = z.object({
+  venueId: z.string().max(64),
+  deviceId: z.string("validation.required").trim().min(1, "validation.required").max(64, "validation.tooLong"),
+  snapshotAt: date,
+  marks: z
+    .array(
+      z.object({
+        id: z.uuid("validation.invalid"),
+        number: z.string().max(20),
+        position: z.coerce.number().int().min(0).max(50),
+        at: date,
+      }),
+    )
+    .max(5000),
+});
+
+export interface MarkResult {
+  id: string;
+  outcome: DoorMarkOutcome | "UNKNOWN";
+  /** ALREADY_IN: the arrival that stands. */
+  arrivedAt?: Date | null;
+  otherDevice?: boolean;
+  /** CANCELLED: whether the snapshot the device checked against could not have known it. */
+  cancelledAfterSnapshot?: boolean;
+}
+
+export async function syncArrivals(
+  actor: Actor,
+  input: unknown,
+  { now = new Date() } = {},
+): Promise<{ results: MarkResult[]; revokedSince: Revoked[]; syncedAt: Date }> {
+  const { venueId, deviceId, snapshotAt, marks } = parse(syncArrivalsSchema, input);
+  ensureManages(actor, venueId);
+  const prisma = getPrisma();
+  const guestFacts = { select: { cancelledAt: true, booking: { select: { cancelledAt: true } } } } as const;
+  const seen = new Map(
+    (await prisma.doorMark.findMany({ where: { id: { in: marks.map((m) => m.id) } }, include: { guest: guestFacts } })).map((m) => [m.id, m]),
+  );
+  const numbers = [...new Set(marks.map((m) => normalizeBookingNumber(m.number)))].filter((n) => /^[2-9A-HJ-NP-Z]{8}$/.test(n));
+  const bookings = await prisma.booking.findMany({
+    where: { number: { in: numbers } },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      cancelledAt: true,
+      session: { select: { startsAt: true, event: { select: { venueId: true } } } },
+      guests: { select: { id: true, position: true, cancelledAt: true } },
+    },
+  });
+  const byNumber = new Map(bookings.filter((b) => b.session.event.venueId === venueId && managesVenue(actor, venueId)).map((b) => [b.number, b]));
+  const afterSnapshot = (at: Date | null | undefined) => Boolean(at && at > snapshotAt);
+
+  const results = await prisma.$transaction(async (tx) => {
+    const answers: MarkResult[] = [];
+    const recorded = new Map<string, number[]>();
+    for (const mark of marks) {
+      const stored = seen.get(mark.id);
+      if (stored) {
+        const cancelledAt = stored.guest.cancelledAt ?? stored.guest.booking.cancelledAt;
+        answers.push({
+          id: mark.id,
+          outcome: stored.outcome,
+          arrivedAt: stored.firstArrivalAt,
+          otherDevice: stored.otherDevice,
+          cancelledAfterSnapshot: afterSnapshot(cancelledAt),
+        });
+        continue;
+      }
+      const booking = byNumber.get(normalizeBookingNumber(mark.number));
+      const guest = booking?.guests.find((g) => g.position === mark.position);
+      if (!booking || !guest) {
+        answers.push({ id: mark.id, outcome: "UNKNOWN" });
+        continue;
+      }
+      // A device's clock ahead of the server's does not write an arrival in the future.
+      const at = mark.at > now ? now : mark.at;
+      const answer: MarkResult = { id: mark.id, outcome: "REFUSED" };
+      if (booking.status === "CANCELLED" || guest.cancelledAt) {
+        answer.outcome = "CANCELLED";
+        answer.cancelledAfterSnapshot = afterSnapshot(guest.cancelledAt ?? booking.cancelledAt);
+      } else if (booking.status === "CONFIRMED" && isSameParisDay(booking.session.startsAt, at)) {
+        // Conditional: of two devices sending the same guest at once, one update finds the row still empty.
+        const { count } = await tx.bookingGuest.updateMany({
+          where: { id: guest.id, checkedInAt: null, cancelledAt: null },
+          data: { checkedInAt: at, attendance: "ATTENDED", checkedInDevice: deviceId },
+        });
+        if (count) {
+          answer.outcome = "RECORDED";
+          recorded.set(booking.id, [...(recorded.get(booking.id) ?? []), mark.position]);
+        } else {
+          const first = await tx.bookingGuest.findUniqueOrThrow({ where: { id: guest.id }, select: { checkedInAt: true, checkedInDevice: true } });
+          Object.assign(answer, { outcome: "ALREADY_IN", arrivedAt: first.checkedInAt, otherDevice: first.checkedInDevice !== deviceId });
+        }
+      }
+      await tx.doorMark.create({
+        data: {
+          id: mark.id,
+          guestId: guest.id,
+          deviceId,
+          markedAt: at,
+          snapshotAt,
+          receivedAt: now,
+          outcome: answer.outcome as DoorMarkOutcome,
+          firstArrivalAt: answer.arrivedAt ?? null,
+          otherDevice: answer.otherDevice ?? false,
+        },
+      });
+      answers.push(answer);
+    }
+    for (const [bookingId, positions] of recorded) {
+      await audit(tx, actor, { action: "booking.checked_in", entityType: "Booking", entityId: bookingId, after: { positions, deviceId, offline: true } }, now);
+    }
+    return answers;
+  });
+  return { results, revokedSince: await revokedSince(venueId, snapshotAt, now), syncedAt: now };
+}
+
+/** What was cancelled or withdrawn at the venue's sessions of the day since the device's snapshot. */
+async function revokedSince(venueId: string, since: Date, now: Date): Promise<Revoked[]> {
+  const session = { event: { venueId }, startsAt: { gte: startOfParisDay(now), lt: nextParisDay(now) } };
+  const prisma = getPrisma();
+  const [bookings, guests] = await Promise.all([
+    prisma.booking.findMany({ where: { session, status: "CANCELLED", cancelledAt: { gt: since } }, select: { number: true, cancelledAt: true } }),
+    prisma.bookingGuest.findMany({
+      where: { booking: { session, status: "CONFIRMED" }, cancelledAt: { gt: since } },
+      select: { position: true, cancelledAt: true, booking: { select: { number: true } } },
+    }),
+  ]);
+  return [
+    ...bookings.map((b) => ({ number: b.number, position: null, reason: "CANCELLED" as const, at: b.cancelledAt })),
+    ...guests.map((g) => ({ number: g.booking.number, position: g.position, reason: "WITHDRAWN" as const, at: g.cancelledAt })),
+  ];
+}
