@@ -106,7 +106,7 @@ export function DoorCheck({ check, mark }: Props) {
           event.preventDefault();
           // A handheld scanner types the QR code's whole content into the field, like a keyboard.
           const typed = number.trim();
-          if (/^CPT1\./i.test(typed)) run({ code: typed });
+          if (/^CPT\d\./i.test(typed)) run({ code: typed });
           else if (typed) run({ number: typed });
         }}
         className="flex flex-wrap items-end gap-3"
