@@ -52,6 +52,9 @@ export type OfflineAnswer =
 // lib/booking/number.ts's rule, written again here: that module draws numbers with node:crypto, which a browser has not.
 const normalizeBookingNumber = (input: string) => input.toUpperCase().replace(/[\s-]/g, "");
 
+/** "K7QM-3RTX", as lib/booking/number.ts prints it. */
+export const formatBookingNumber = (number: string) => `${number.slice(0, 4)}-${number.slice(4)}`;
+
 export const arrivalKey = (number: string, position: number) => `${number}.${position}`;
 
 export async function checkOffline(snapshot: StoredSnapshot, text: string, { arrivals = {} as KnownArrivals } = {}): Promise<OfflineAnswer> {

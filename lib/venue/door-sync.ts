@@ -46,11 +46,13 @@ export interface MarkResult {
   cancelledAfterSnapshot?: boolean;
 }
 
-export async function syncArrivals(
-  actor: Actor,
-  input: unknown,
-  { now = new Date() } = {},
-): Promise<{ results: MarkResult[]; revokedSince: Revoked[]; syncedAt: Date }> {
+export interface SyncAnswer {
+  results: MarkResult[];
+  revokedSince: Revoked[];
+  syncedAt: Date;
+}
+
+export async function syncArrivals(actor: Actor, input: unknown, { now = new Date() } = {}): Promise<SyncAnswer> {
   const { venueId, deviceId, snapshotAt, marks } = parse(syncArrivalsSchema, input);
   ensureManages(actor, venueId);
   const prisma = getPrisma();
