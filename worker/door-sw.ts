@@ -18,6 +18,8 @@ const serwist = new Serwist({
       handler: new NetworkFirst({
         cacheName: DOOR_PAGE_CACHE,
         networkTimeoutSeconds: 4,
+        // The page put itself in the cache with a plain request (register-worker.tsx): Next.js's Vary headers would not match a navigation.
+        matchOptions: { ignoreVary: true },
         // Only the page itself: never a sign-in page it was redirected to, nor an error.
         plugins: [{ cacheWillUpdate: async ({ response }) => (response.status === 200 && !response.redirected ? response : null) }],
       }),
