@@ -14,6 +14,9 @@ export interface QueuedMark {
   number: string;
   position: number;
   at: string;
+  /** The venue and the time of the snapshot the device checked against: the server needs both, even once the list is erased. */
+  venueId: string;
+  snapshotAt: string;
 }
 
 export interface SettledMark {

@@ -93,8 +93,8 @@ describe("the device's store", () => {
     await saveSnapshot(snapshot());
     await expect(loadSnapshot({ now: NOW })).resolves.toMatchObject({ venueId, day: "2026-12-21" });
     await queueMarks([
-      { id: "00000000-0000-4000-8000-000000000001", number: "K7QM3RTX", position: 0, at: NOW.toISOString() },
-      { id: "00000000-0000-4000-8000-000000000002", number: "K7QM3RTX", position: 1, at: NOW.toISOString() },
+      { id: "00000000-0000-4000-8000-000000000001", number: "K7QM3RTX", position: 0, at: NOW.toISOString(), venueId, snapshotAt: snapshot().takenAt },
+      { id: "00000000-0000-4000-8000-000000000002", number: "K7QM3RTX", position: 1, at: NOW.toISOString(), venueId, snapshotAt: snapshot().takenAt },
     ]);
     expect((await pendingMarks()).map((m) => m.position)).toEqual([0, 1]);
     expect(Object.keys(await markedArrivals())).toEqual(["K7QM3RTX.0", "K7QM3RTX.1"]);

@@ -35,7 +35,11 @@ export function OfflineAnswerCard({
     }
   })();
   return (
-    <div className={`space-y-3 rounded-lg p-6 ${tone}`} data-result={answer.result}>
+    <div
+      className={`space-y-3 rounded-lg p-6 ${tone}`}
+      data-result={answer.result}
+      data-key={"number" in answer ? `${answer.number}.${"position" in answer ? answer.position : "null"}` : answer.result}
+    >
       <p className="text-3xl font-bold">{title}</p>
       {answer.result === "NOT_ON_LIST" ? (
         <button type="button" className="rounded-md bg-white px-4 py-3 text-lg font-semibold text-ink" onClick={() => onMark(answer.number, [answer.position])}>

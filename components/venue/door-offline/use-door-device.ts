@@ -40,29 +40,43 @@ export function useDoorDevice(venueId: string, sync: SyncAction) {
   const send = useCallback(async () => {
     if (sending.current || !navigator.onLine) return;
     const queue = await pendingMarks();
-    const stored = await loadSnapshot();
-    if (!queue.length || !stored) return;
+    if (!queue.length) return;
     sending.current = true;
     try {
-      const reply = await sync({ venueId: stored.venueId, deviceId: await deviceId(), snapshotAt: stored.takenAt, marks: queue });
-      if ("message" in reply) throw new Error(reply.message);
-      await settleMarks(reply.results.map((r) => ({ ...r, arrivedAt: iso(r.arrivedAt) })));
-      const byId = new Map(queue.map((mark) => [mark.id, mark]));
+      // Marks go by the list they were checked against: a list may have been erased since, the marks stay.
+      const batches = new Map<string, typeof queue>();
+      for (const mark of queue) batches.set(`${mark.venueId} ${mark.snapshotAt}`, [...(batches.get(`${mark.venueId} ${mark.snapshotAt}`) ?? []), mark]);
+      const device = await deviceId();
       const told: Notice[] = [];
-      for (const result of reply.results) {
-        const mark = byId.get(result.id)!;
-        const facts = { number: mark.number, position: mark.position };
-        if (result.outcome === "ALREADY_IN") told.push({ kind: result.otherDevice ? "otherDevice" : "sameDevice", ...facts, time: iso(result.arrivedAt)! });
-        else if (result.outcome === "CANCELLED") told.push({ kind: "cancelled", ...facts, time: mark.at });
-        else if (result.outcome !== "RECORDED") told.push({ kind: "refused", ...facts, time: mark.at });
+      const revoked: SyncReply["revokedSince"] = [];
+      for (const batch of batches.values()) {
+        const { venueId: venue, snapshotAt } = batch[0]!;
+        const reply = await sync({
+          venueId: venue,
+          deviceId: device,
+          snapshotAt,
+          marks: batch.map(({ id, number, position, at }) => ({ id, number, position, at })),
+        });
+        if ("message" in reply) throw new Error(reply.message);
+        await settleMarks(reply.results.map((r) => ({ ...r, arrivedAt: iso(r.arrivedAt) })));
+        const byId = new Map(batch.map((mark) => [mark.id, mark]));
+        for (const result of reply.results) {
+          const mark = byId.get(result.id)!;
+          const facts = { number: mark.number, position: mark.position };
+          if (result.outcome === "ALREADY_IN") told.push({ kind: result.otherDevice ? "otherDevice" : "sameDevice", ...facts, time: iso(result.arrivedAt)! });
+          else if (result.outcome === "CANCELLED") told.push({ kind: "cancelled", ...facts, time: mark.at });
+          else if (result.outcome !== "RECORDED") told.push({ kind: "refused", ...facts, time: mark.at });
+        }
+        revoked.push(...reply.revokedSince);
       }
-      if (reply.revokedSince.length) {
+      const stored = await loadSnapshot();
+      if (stored && revoked.length) {
         const known = new Set(stored.revoked.map((r) => `${r.number}.${r.position}`));
-        const added = reply.revokedSince.filter((r) => !known.has(`${r.number}.${r.position}`)).map((r) => ({ ...r, at: iso(r.at) }));
+        const added = revoked.filter((r) => !known.has(`${r.number}.${r.position}`)).map((r) => ({ ...r, at: iso(r.at) }));
         await saveSnapshot({ ...stored, revoked: [...stored.revoked, ...added] });
       }
       setNotices((before) => [...told, ...before]);
-      setSent(reply.results.length);
+      setSent(queue.length);
       setFailed(null);
     } catch {
       setFailed("send");
@@ -113,12 +127,14 @@ export function useDoorDevice(venueId: string, sync: SyncAction) {
 
   const mark = useCallback(
     async (number: string, positions: number[]) => {
+      if (!snapshot) return;
       const at = new Date().toISOString();
-      await queueMarks(positions.map((position) => ({ id: crypto.randomUUID(), number, position, at })));
+      const list = { venueId: snapshot.venueId, snapshotAt: snapshot.takenAt };
+      await queueMarks(positions.map((position) => ({ id: crypto.randomUUID(), number, position, at, ...list })));
       await refresh();
       void send();
     },
-    [refresh, send],
+    [snapshot, refresh, send],
   );
 
   const erase = useCallback(async () => {
