@@ -75,67 +75,96 @@ export async function syncArrivals(actor: Actor, input: unknown, { now = new Dat
   const byNumber = new Map(bookings.filter((b) => b.session.event.venueId === venueId && managesVenue(actor, venueId)).map((b) => [b.number, b]));
   const afterSnapshot = (at: Date | null | undefined) => Boolean(at && at > snapshotAt);
 
-  const results = await prisma.$transaction(async (tx) => {
-    const answers: MarkResult[] = [];
-    const recorded = new Map<string, number[]>();
-    for (const mark of marks) {
-      const stored = seen.get(mark.id);
-      if (stored) {
-        const cancelledAt = stored.guest.cancelledAt ?? stored.guest.booking.cancelledAt;
-        answers.push({
+  // First what each mark is, from what was read; then one conditional update for every arrival that may
+  // stand, one insert of the marks and one of the audit entries (300 marks: a few queries, not 600).
+  type Pending = { mark: (typeof marks)[number]; answer: MarkResult; guestId?: string; bookingId?: string; at: Date };
+  const pending: Pending[] = marks.map((mark) => {
+    const stored = seen.get(mark.id);
+    // A device's clock ahead of the server's does not write an arrival in the future.
+    const at = mark.at > now ? now : mark.at;
+    if (stored) {
+      const cancelledAt = stored.guest.cancelledAt ?? stored.guest.booking.cancelledAt;
+      return {
+        mark,
+        at,
+        answer: {
           id: mark.id,
           outcome: stored.outcome,
           arrivedAt: stored.firstArrivalAt,
           otherDevice: stored.otherDevice,
           cancelledAfterSnapshot: afterSnapshot(cancelledAt),
-        });
-        continue;
+        },
+      };
+    }
+    const booking = byNumber.get(normalizeBookingNumber(mark.number));
+    const guest = booking?.guests.find((g) => g.position === mark.position);
+    if (!booking || !guest) return { mark, at, answer: { id: mark.id, outcome: "UNKNOWN" } };
+    const answer: MarkResult = { id: mark.id, outcome: "REFUSED" };
+    if (booking.status === "CANCELLED" || guest.cancelledAt) {
+      answer.outcome = "CANCELLED";
+      answer.cancelledAfterSnapshot = afterSnapshot(guest.cancelledAt ?? booking.cancelledAt);
+    } else if (booking.status === "CONFIRMED" && isSameParisDay(booking.session.startsAt, at)) {
+      answer.outcome = "RECORDED"; // if the guest's row is still empty: decided below
+    }
+    return { mark, at, answer, guestId: guest.id, bookingId: booking.id };
+  });
+
+  const results = await prisma.$transaction(async (tx) => {
+    const fresh = pending.filter((p) => p.guestId && !seen.has(p.mark.id));
+    const candidates = fresh.filter((p) => p.answer.outcome === "RECORDED");
+    // One arrival per guest in a batch: a guest marked twice by this device is "already in" the second time.
+    const first = new Map<string, Pending>();
+    for (const p of candidates) if (!first.has(p.guestId!)) first.set(p.guestId!, p);
+    // Conditional: of two devices sending the same guest at once, one update finds the row still empty.
+    const updated = first.size
+      ? await tx.$queryRaw<{ id: string }[]>`
+          UPDATE "BookingGuest" g SET "checkedInAt" = v.at, "attendance" = 'ATTENDED', "checkedInDevice" = ${deviceId}
+          FROM unnest(${[...first.keys()]}::uuid[], ${[...first.values()].map((p) => p.at)}::timestamptz[]) AS v(id, at)
+          WHERE g.id = v.id AND g."checkedInAt" IS NULL AND g."cancelledAt" IS NULL
+          RETURNING g.id`
+      : [];
+    const won = new Set(updated.map((row) => row.id));
+    const standing = candidates.filter((p) => !(won.has(p.guestId!) && first.get(p.guestId!) === p));
+    if (standing.length) {
+      const rows = await tx.bookingGuest.findMany({
+        where: { id: { in: standing.map((p) => p.guestId!) } },
+        select: { id: true, checkedInAt: true, checkedInDevice: true },
+      });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      for (const p of standing) {
+        const row = byId.get(p.guestId!)!;
+        Object.assign(p.answer, { outcome: "ALREADY_IN", arrivedAt: row.checkedInAt, otherDevice: row.checkedInDevice !== deviceId });
       }
-      const booking = byNumber.get(normalizeBookingNumber(mark.number));
-      const guest = booking?.guests.find((g) => g.position === mark.position);
-      if (!booking || !guest) {
-        answers.push({ id: mark.id, outcome: "UNKNOWN" });
-        continue;
-      }
-      // A device's clock ahead of the server's does not write an arrival in the future.
-      const at = mark.at > now ? now : mark.at;
-      const answer: MarkResult = { id: mark.id, outcome: "REFUSED" };
-      if (booking.status === "CANCELLED" || guest.cancelledAt) {
-        answer.outcome = "CANCELLED";
-        answer.cancelledAfterSnapshot = afterSnapshot(guest.cancelledAt ?? booking.cancelledAt);
-      } else if (booking.status === "CONFIRMED" && isSameParisDay(booking.session.startsAt, at)) {
-        // Conditional: of two devices sending the same guest at once, one update finds the row still empty.
-        const { count } = await tx.bookingGuest.updateMany({
-          where: { id: guest.id, checkedInAt: null, cancelledAt: null },
-          data: { checkedInAt: at, attendance: "ATTENDED", checkedInDevice: deviceId },
-        });
-        if (count) {
-          answer.outcome = "RECORDED";
-          recorded.set(booking.id, [...(recorded.get(booking.id) ?? []), mark.position]);
-        } else {
-          const first = await tx.bookingGuest.findUniqueOrThrow({ where: { id: guest.id }, select: { checkedInAt: true, checkedInDevice: true } });
-          Object.assign(answer, { outcome: "ALREADY_IN", arrivedAt: first.checkedInAt, otherDevice: first.checkedInDevice !== deviceId });
-        }
-      }
-      await tx.doorMark.create({
-        data: {
-          id: mark.id,
-          guestId: guest.id,
+    }
+    if (fresh.length) {
+      await tx.doorMark.createMany({
+        data: fresh.map((p) => ({
+          id: p.mark.id,
+          guestId: p.guestId!,
           deviceId,
-          markedAt: at,
+          markedAt: p.at,
           snapshotAt,
           receivedAt: now,
-          outcome: answer.outcome as DoorMarkOutcome,
-          firstArrivalAt: answer.arrivedAt ?? null,
-          otherDevice: answer.otherDevice ?? false,
-        },
+          outcome: p.answer.outcome as DoorMarkOutcome,
+          firstArrivalAt: p.answer.arrivedAt ?? null,
+          otherDevice: p.answer.otherDevice ?? false,
+        })),
       });
-      answers.push(answer);
     }
-    for (const [bookingId, positions] of recorded) {
-      await audit(tx, actor, { action: "booking.checked_in", entityType: "Booking", entityId: bookingId, after: { positions, deviceId, offline: true } }, now);
-    }
-    return answers;
+    const recorded = new Map<string, number[]>();
+    for (const p of candidates) if (p.answer.outcome === "RECORDED") recorded.set(p.bookingId!, [...(recorded.get(p.bookingId!) ?? []), p.mark.position]);
+    await audit(
+      tx,
+      actor,
+      [...recorded].map(([bookingId, positions]) => ({
+        action: "booking.checked_in",
+        entityType: "Booking",
+        entityId: bookingId,
+        after: { positions, deviceId, offline: true },
+      })),
+      now,
+    );
+    return pending.map((p) => p.answer);
   });
   return { results, revokedSince: await revokedSince(venueId, snapshotAt, now), syncedAt: now };
 }

@@ -95,32 +95,31 @@ async function stage(db: Client, dataDir: string) {
   return { venueId, numbers: [...numbers], code };
 }
 
+// Written as text: tsx would wrap the page's functions in a helper (__name) the page does not have.
+const SCAN_IN_PAGE = `async ({ code, key }) => {
+  const input = document.getElementById("code-hors-ligne");
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+  const answer = document.querySelector('[data-testid="door-answer"]');
+  const started = performance.now();
+  const shown = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (answer.querySelector('[data-key="' + key + '"]')) {
+        observer.disconnect();
+        resolve();
+      }
+    });
+    observer.observe(answer, { childList: true, subtree: true, attributes: true });
+  });
+  setter.call(input, code);
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+  input.form.requestSubmit();
+  await shown;
+  return performance.now() - started;
+}`;
+
 /** One scan, timed in the page: the field filled as a scanner types it, submitted, until the answer for that code shows. */
 async function timedScan(page: Page, code: string, key: string): Promise<number> {
-  return page.evaluate(
-    async ({ code, key }) => {
-      const input = document.getElementById("code-hors-ligne") as HTMLInputElement;
-      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
-      const answer = document.querySelector('[data-testid="door-answer"]')!;
-      const started = performance.now();
-      const shown = new Promise<void>((resolve) => {
-        const seen = () => answer.querySelector(`[data-key="${key}"]`) !== null;
-        const observer = new MutationObserver(() => {
-          if (seen()) {
-            observer.disconnect();
-            resolve();
-          }
-        });
-        observer.observe(answer, { childList: true, subtree: true, attributes: true });
-      });
-      setter.call(input, code);
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      input.form!.requestSubmit();
-      await shown;
-      return performance.now() - started;
-    },
-    { code, key },
-  );
+  return page.evaluate(`(${SCAN_IN_PAGE})(${JSON.stringify({ code, key })})`) as Promise<number>;
 }
 
 async function main() {

@@ -113,6 +113,23 @@ describe("arrivals marked offline, sent later", () => {
     expect(third.results[0]).toMatchObject({ outcome: "ALREADY_IN", arrivedAt: NOW, otherDevice: true });
   });
 
+  it("gives one arrival to two devices sending the same guest at once, and to a guest marked twice in one batch", async () => {
+    const { group } = await evening();
+    const answers = await Promise.all(
+      ["appareil-a", "appareil-b"].map((deviceId) =>
+        syncArrivals(manager, { venueId, deviceId, snapshotAt: NOW.toISOString(), marks: [mark(group.number, 0)] }, { now: LATER }),
+      ),
+    );
+    expect(answers.map((a) => a.results[0]!.outcome).sort()).toEqual(["ALREADY_IN", "RECORDED"]);
+    expect(answers.find((a) => a.results[0]!.outcome === "ALREADY_IN")!.results[0]).toMatchObject({ otherDevice: true });
+    const twice = await syncArrivals(
+      manager,
+      { venueId, deviceId: "appareil-a", snapshotAt: NOW.toISOString(), marks: [mark(group.number, 1), mark(group.number, 1)] },
+      { now: LATER },
+    );
+    expect(twice.results).toMatchObject([{ outcome: "RECORDED" }, { outcome: "ALREADY_IN", otherDevice: false }]);
+  });
+
   it("reports a booking cancelled after the snapshot, and the door list says who was let in on the old one", async () => {
     const { session, group, cancelled } = await evening();
     const snapshot = await doorSnapshot(manager, { venueId }, { now: NOW });

@@ -39,45 +39,48 @@ export function useDoorDevice(venueId: string, sync: SyncAction) {
 
   const send = useCallback(async () => {
     if (sending.current || !navigator.onLine) return;
-    const queue = await pendingMarks();
-    if (!queue.length) return;
     sending.current = true;
     try {
-      // Marks go by the list they were checked against: a list may have been erased since, the marks stay.
-      const batches = new Map<string, typeof queue>();
-      for (const mark of queue) batches.set(`${mark.venueId} ${mark.snapshotAt}`, [...(batches.get(`${mark.venueId} ${mark.snapshotAt}`) ?? []), mark]);
-      const device = await deviceId();
-      const told: Notice[] = [];
-      const revoked: SyncReply["revokedSince"] = [];
-      for (const batch of batches.values()) {
-        const { venueId: venue, snapshotAt } = batch[0]!;
-        const reply = await sync({
-          venueId: venue,
-          deviceId: device,
-          snapshotAt,
-          marks: batch.map(({ id, number, position, at }) => ({ id, number, position, at })),
-        });
-        if ("message" in reply) throw new Error(reply.message);
-        await settleMarks(reply.results.map((r) => ({ ...r, arrivedAt: iso(r.arrivedAt) })));
-        const byId = new Map(batch.map((mark) => [mark.id, mark]));
-        for (const result of reply.results) {
-          const mark = byId.get(result.id)!;
-          const facts = { number: mark.number, position: mark.position };
-          if (result.outcome === "ALREADY_IN") told.push({ kind: result.otherDevice ? "otherDevice" : "sameDevice", ...facts, time: iso(result.arrivedAt)! });
-          else if (result.outcome === "CANCELLED") told.push({ kind: "cancelled", ...facts, time: mark.at });
-          else if (result.outcome !== "RECORDED") told.push({ kind: "refused", ...facts, time: mark.at });
+      // Marks made while a batch was on its way go in the next round.
+      for (let round = 0; round < 5; round++) {
+        const queue = await pendingMarks();
+        if (!queue.length || !navigator.onLine) break;
+        // Marks go by the list they were checked against: a list may have been erased since, the marks stay.
+        const batches = new Map<string, typeof queue>();
+        for (const mark of queue) batches.set(`${mark.venueId} ${mark.snapshotAt}`, [...(batches.get(`${mark.venueId} ${mark.snapshotAt}`) ?? []), mark]);
+        const device = await deviceId();
+        const told: Notice[] = [];
+        const revoked: SyncReply["revokedSince"] = [];
+        for (const batch of batches.values()) {
+          const { venueId: venue, snapshotAt } = batch[0]!;
+          const reply = await sync({
+            venueId: venue,
+            deviceId: device,
+            snapshotAt,
+            marks: batch.map(({ id, number, position, at }) => ({ id, number, position, at })),
+          });
+          if ("message" in reply) throw new Error(reply.message);
+          await settleMarks(reply.results.map((r) => ({ ...r, arrivedAt: iso(r.arrivedAt) })));
+          const byId = new Map(batch.map((mark) => [mark.id, mark]));
+          for (const result of reply.results) {
+            const mark = byId.get(result.id)!;
+            const facts = { number: mark.number, position: mark.position };
+            if (result.outcome === "ALREADY_IN") told.push({ kind: result.otherDevice ? "otherDevice" : "sameDevice", ...facts, time: iso(result.arrivedAt)! });
+            else if (result.outcome === "CANCELLED") told.push({ kind: "cancelled", ...facts, time: mark.at });
+            else if (result.outcome !== "RECORDED") told.push({ kind: "refused", ...facts, time: mark.at });
+          }
+          revoked.push(...reply.revokedSince);
         }
-        revoked.push(...reply.revokedSince);
+        const stored = await loadSnapshot();
+        if (stored && revoked.length) {
+          const known = new Set(stored.revoked.map((r) => `${r.number}.${r.position}`));
+          const added = revoked.filter((r) => !known.has(`${r.number}.${r.position}`)).map((r) => ({ ...r, at: iso(r.at) }));
+          await saveSnapshot({ ...stored, revoked: [...stored.revoked, ...added] });
+        }
+        setNotices((before) => [...told, ...before]);
+        setSent(queue.length);
+        setFailed(null);
       }
-      const stored = await loadSnapshot();
-      if (stored && revoked.length) {
-        const known = new Set(stored.revoked.map((r) => `${r.number}.${r.position}`));
-        const added = revoked.filter((r) => !known.has(`${r.number}.${r.position}`)).map((r) => ({ ...r, at: iso(r.at) }));
-        await saveSnapshot({ ...stored, revoked: [...stored.revoked, ...added] });
-      }
-      setNotices((before) => [...told, ...before]);
-      setSent(queue.length);
-      setFailed(null);
     } catch {
       setFailed("send");
     } finally {
