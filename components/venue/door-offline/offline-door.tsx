@@ -8,6 +8,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { formatTime } from "@/lib/format/dates";
 import { checkOffline, formatBookingNumber, type OfflineAnswer } from "@/lib/venue/door-offline";
+import { useQrCamera } from "../use-qr-camera";
 import { OfflineAnswerCard } from "./offline-answer";
 import { useDoorDevice, type Notice, type SyncAction } from "./use-door-device";
 
@@ -19,6 +20,7 @@ const fold = (text: string) =>
 
 export function OfflineDoor({ venueId, sync }: { venueId: string; sync: SyncAction }) {
   const t = useTranslations("venue.door.offline");
+  const words = useTranslations("venue.door");
   const device = useDoorDevice(venueId, sync);
   const { snapshot } = device;
   const [pending, startTransition] = useTransition();
@@ -28,6 +30,8 @@ export function OfflineDoor({ venueId, sync }: { venueId: string; sync: SyncActi
   const [prepared, setPrepared] = useState(false);
   const [now, setNow] = useState(() => Date.now());
   const result = useRef<HTMLDivElement>(null);
+  const [scanning, setScanning] = useState(false);
+  const [cameraError, setCameraError] = useState(false);
 
   // The "Hors ligne depuis 14 min" line moves on by itself.
   useEffect(() => {
@@ -40,6 +44,8 @@ export function OfflineDoor({ venueId, sync }: { venueId: string; sync: SyncActi
     setAnswer(await checkOffline(snapshot, text, { arrivals: device.arrivals }));
     result.current?.focus();
   };
+
+  const video = useQrCamera(scanning, { onText: (text) => void show(text), onStop: () => setScanning(false), onError: () => setCameraError(true) });
 
   // After a mark the group's answer is worked out again, from the arrivals the device now knows (as the online door does).
   useEffect(() => {
@@ -117,6 +123,11 @@ export function OfflineDoor({ venueId, sync }: { venueId: string; sync: SyncActi
       ) : null}
       {snapshot ? (
         <div className="space-y-4">
+          <button type="button" onClick={() => setScanning((on) => !on)} className="rounded-md bg-brand-700 px-5 py-4 text-lg font-semibold text-white">
+            {scanning ? words("stopScan") : words("scan")}
+          </button>
+          {cameraError ? <p role="alert">{words("cameraError")}</p> : null}
+          {scanning ? <video ref={video} muted playsInline className="w-full max-w-md rounded-lg bg-black" aria-hidden="true" /> : null}
           <form
             className="flex flex-wrap items-end gap-3"
             onSubmit={(event) => {
