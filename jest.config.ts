@@ -61,6 +61,7 @@ const esmPackages = [
   "color-string",
   "color-name",
   "@react-email",
+  "@noble",
 ];
 
 async function withEsmPackages(config: Config): Promise<Config> {

@@ -31,7 +31,7 @@ export default defineConfig({
     {
       name: "phone",
       use: { ...devices["Pixel 7"], channel: undefined, launchOptions: chromium },
-      testIgnore: /(partner|venue|hardening|mail|association|titles|keyboard|draw|activities|sms|import|calendar|late-places|season-import)\.spec/,
+      testIgnore: /(partner|venue|hardening|mail|association|titles|keyboard|draw|activities|sms|import|calendar|late-places|season-import|door-offline)\.spec/,
     },
   ],
   webServer: {

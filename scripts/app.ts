@@ -10,6 +10,7 @@ import { demoAccountsText, isDatabaseEmpty, seedDemoData } from "../prisma/seed/
 import { buildStampMatches, sourceStamp, stampFile } from "./lib/build-state";
 import { loadEnv, openDatabase, projectRoot, scheduleTimedJobs } from "./lib/database";
 import { localSecrets } from "./lib/secrets";
+import { buildDoorWorker } from "./build-door-worker";
 
 const mode = process.argv[2];
 if (mode !== "demo" && mode !== "dev") {
@@ -64,6 +65,8 @@ async function main() {
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
       LOG_PRETTY: process.env.LOG_PRETTY ?? "1",
     };
+    // The door check's service worker (issue 32.4) is bundled apart from Next.js; rewritten only when it changed.
+    await buildDoorWorker();
     if (mode === "demo" && !buildStampMatches()) {
       console.log("Construction de l'application (next build)…");
       const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env, cwd: projectRoot });

@@ -14,6 +14,7 @@ import { releaseLatePlaces } from "@/lib/booking/late-places";
 import { openDrawWindow, removeDrawWindow } from "@/lib/booking/sessions";
 import { undoArrival } from "@/lib/venue/arrivals";
 import { checkInvitation, markArrived, type ArrivalAnswer, type DoorState } from "@/lib/venue/door";
+import { syncArrivals, type SyncAnswer } from "@/lib/venue/door-sync";
 import { cancelEvent, createEvent, publishEvent, updateEvent } from "@/lib/venue/events";
 import { cancelGuestBooking } from "@/lib/venue/guest-list";
 import { setEventImage } from "@/lib/venue/images";
@@ -135,6 +136,15 @@ export async function checkInvitationAction(input: { code?: string; number?: str
     return { answer: await checkInvitation(await currentActor(), input) };
   } catch (error) {
     return { message: (await actionFailure(error)).message };
+  }
+}
+
+/** The arrivals a door's device marked offline, sent when the network returns (issue 32.3): the server decides. */
+export async function syncArrivalsAction(input: unknown): Promise<SyncAnswer | { message: string }> {
+  try {
+    return await syncArrivals(await currentActor(), input);
+  } catch (error) {
+    return { message: (await actionFailure(error)).message ?? "" };
   }
 }
 

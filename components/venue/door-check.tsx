@@ -3,18 +3,16 @@
 // The door check, for a phone or a tablet at the entrance: scan the invitation's QR code with the
 // camera (the browser's BarcodeDetector where it exists, jsQR otherwise) or type the booking number;
 // the answer fills the screen, and marking a guest as arrived is one tap.
-import jsQR from "jsqr";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import type { DoorState } from "@/lib/venue/door";
 import { formatSessionDate, formatTime } from "@/lib/format/dates";
+import { useQrCamera } from "./use-qr-camera";
 
 interface Props {
   check: (input: { code?: string; number?: string }) => Promise<DoorState>;
   mark: (input: { bookingId: string; positions: number[] }) => Promise<DoorState>;
 }
-
-type Detector = { detect: (source: CanvasImageSource) => Promise<{ rawValue: string }[]> };
 
 export function DoorCheck({ check, mark }: Props) {
   const t = useTranslations("venue.door");
@@ -23,7 +21,6 @@ export function DoorCheck({ check, mark }: Props) {
   const [scanning, setScanning] = useState(false);
   const [cameraError, setCameraError] = useState(false);
   const [number, setNumber] = useState("");
-  const video = useRef<HTMLVideoElement>(null);
   const result = useRef<HTMLDivElement>(null);
 
   const run = (input: { code?: string; number?: string }) =>
@@ -32,55 +29,11 @@ export function DoorCheck({ check, mark }: Props) {
       result.current?.focus();
     });
 
-  useEffect(() => {
-    if (!scanning) return;
-    let stream: MediaStream | null = null;
-    let stopped = false;
-    const canvas = document.createElement("canvas");
-    const Native = (window as unknown as { BarcodeDetector?: new (options: { formats: string[] }) => Detector }).BarcodeDetector;
-    const detector = Native ? new Native({ formats: ["qr_code"] }) : null;
-    async function read(): Promise<string | null> {
-      const element = video.current;
-      if (!element || element.readyState < 2) return null;
-      if (detector) return (await detector.detect(element))[0]?.rawValue ?? null;
-      canvas.width = element.videoWidth;
-      canvas.height = element.videoHeight;
-      const context = canvas.getContext("2d", { willReadFrequently: true })!;
-      context.drawImage(element, 0, 0);
-      const image = context.getImageData(0, 0, canvas.width, canvas.height);
-      return jsQR(image.data, image.width, image.height)?.data ?? null;
-    }
-    async function loop() {
-      while (!stopped) {
-        const text = await read().catch(() => null);
-        if (text) {
-          setScanning(false);
-          run({ code: text });
-          return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 150));
-      }
-    }
-    navigator.mediaDevices
-      ?.getUserMedia({ video: { facingMode: "environment" } })
-      .then((media) => {
-        stream = media;
-        if (video.current) {
-          video.current.srcObject = media;
-          void video.current.play();
-        }
-        void loop();
-      })
-      .catch(() => {
-        setCameraError(true);
-        setScanning(false);
-      });
-    return () => {
-      stopped = true;
-      stream?.getTracks().forEach((track) => track.stop());
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- restart only when scanning starts or stops
-  }, [scanning]);
+  const video = useQrCamera(scanning, {
+    onText: (text) => run({ code: text }),
+    onStop: () => setScanning(false),
+    onError: () => setCameraError(true),
+  });
 
   const answer = state.answer;
   const tone = !answer
@@ -106,7 +59,7 @@ export function DoorCheck({ check, mark }: Props) {
           event.preventDefault();
           // A handheld scanner types the QR code's whole content into the field, like a keyboard.
           const typed = number.trim();
-          if (/^CPT1\./i.test(typed)) run({ code: typed });
+          if (/^CPT\d\./i.test(typed)) run({ code: typed });
           else if (typed) run({ number: typed });
         }}
         className="flex flex-wrap items-end gap-3"

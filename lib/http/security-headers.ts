@@ -23,6 +23,8 @@ export function contentSecurityPolicy(nonce: string, { dev = false, https = fals
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "media-src 'self' blob:",
+    // The door check's service worker (issue 32.4), a file of this site: 'strict-dynamic' above would not say so.
+    "worker-src 'self'",
     `connect-src 'self'${dev ? " ws:" : ""}`,
     "object-src 'none'",
     "base-uri 'self'",

@@ -100,7 +100,7 @@ export async function loadInvitation(actor: Actor, id: string): Promise<Invitati
     visitorCodeExists: Boolean(booking.partner.visitorCode),
     guests: booking.guests.map(({ id, ...guest }) => ({
       ...guest,
-      code: encodeInvitationCode({ number: booking.number, position: guest.position }),
+      code: encodeInvitationCode({ number: booking.number, position: guest.position, venueId: event.venueId, startsAt: booking.session.startsAt }),
       feedbackCode: feedbackCode(id),
     })),
     feedbackUrl: appUrl("/offre/avis"),

@@ -12,7 +12,7 @@ import { normalizeBookingNumber } from "@/lib/booking/number";
 import { parse } from "@/lib/validation";
 import { getPrisma } from "@/lib/db/client";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
-import { readInvitationCode } from "@/lib/invitation/code";
+import { readScannedCode } from "@/lib/invitation/code";
 import { isSameParisDay } from "@/lib/time";
 import { ensureVenueStaff } from "./access";
 
@@ -51,7 +51,7 @@ export async function checkInvitation(actor: Actor, input: unknown, { now = new 
   let number: string;
   let position: number | null = null;
   if (code) {
-    const read = readInvitationCode(code);
+    const read = await readScannedCode(code);
     if (!read.valid) return { result: "FORGED" };
     number = read.number;
     position = read.position;

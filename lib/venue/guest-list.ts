@@ -53,6 +53,8 @@ export interface GuestList {
   };
   guests: GuestRow[];
   waitlist: { bookingId: string; number: string; places: number; partnerName: string; names: string; requestedAt: Date }[];
+  /** Guests a door's device let in offline on a snapshot that did not know their invitation was cancelled (issue 32.3). */
+  letInOnOldList: { number: string; firstName: string; lastName: string; markedAt: Date; snapshotAt: Date }[];
 }
 
 export async function getGuestList(actor: Actor, sessionId: string, { now = new Date() } = {}): Promise<GuestList> {
@@ -76,6 +78,11 @@ export async function getGuestList(actor: Actor, sessionId: string, { now = new 
     },
   });
   const confirmed = bookings.filter((b) => b.status === "CONFIRMED");
+  const letIn = await getPrisma().doorMark.findMany({
+    where: { outcome: "CANCELLED", guest: { booking: { sessionId } } },
+    orderBy: [{ markedAt: "asc" }, { id: "asc" }],
+    select: { markedAt: true, snapshotAt: true, guest: { select: { firstName: true, lastName: true, booking: { select: { number: true } } } } },
+  });
   const guests = confirmed
     .flatMap((booking) =>
       booking.guests.map((guest) => ({
@@ -119,6 +126,13 @@ export async function getGuestList(actor: Actor, sessionId: string, { now = new 
         names: b.guests.map((g) => `${g.firstName} ${g.lastName}`).join(", "),
         requestedAt: b.requestedAt,
       })),
+    letInOnOldList: letIn.map(({ markedAt, snapshotAt, guest }) => ({
+      number: guest.booking.number,
+      firstName: guest.firstName,
+      lastName: guest.lastName,
+      markedAt,
+      snapshotAt,
+    })),
   };
 }
 

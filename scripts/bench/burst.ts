@@ -106,7 +106,11 @@ async function main() {
       buildProduction();
     }
     const actionId = bookActionId();
-    const secrets = { NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), INVITATION_SIGNING_KEY: randomBytes(32).toString("base64url") };
+    const secrets = {
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      INVITATION_SIGNING_KEY: randomBytes(32).toString("base64url"),
+      INVITATION_ED25519_KEY: randomBytes(32).toString("base64url"),
+    };
     const profileDir = args.includes("--cpu-prof") ? fs.mkdtempSync(path.join(os.tmpdir(), "billetterie-burst-prof-")) : null;
     for (let i = 0; i < SERVERS; i++) servers.push(startServer(await freePort(), url, secrets, tmp, profileDir));
     await Promise.all(servers.map(waitForHealth));

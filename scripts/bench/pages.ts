@@ -638,7 +638,11 @@ async function main() {
   );
   const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), "billetterie-bench-pages-"));
   onCleanup("dossier temporaire", async () => fs.rmSync(tempRoot, { recursive: true, force: true }));
-  const secrets = { NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), INVITATION_SIGNING_KEY: randomBytes(32).toString("base64url") };
+  const secrets = {
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    INVITATION_SIGNING_KEY: randomBytes(32).toString("base64url"),
+    INVITATION_ED25519_KEY: randomBytes(32).toString("base64url"),
+  };
   const pages = PAGES.filter((page) => !only || only.test(page.name));
 
   const [demoCluster, nationalCluster] = await phase("PostgreSQL ×2 et migrations", () =>

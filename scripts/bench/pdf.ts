@@ -10,6 +10,7 @@ import { renderWithPdfkit } from "./pdfkit-invitation";
 import { sampleInvitation } from "./sample-invitation";
 
 process.env.INVITATION_SIGNING_KEY ??= "bench-invitation-signing-key-0123456789abcdef";
+process.env.INVITATION_ED25519_KEY ??= "YmVuY2gtaW52aXRhdGlvbi1lZDI1NTE5LWtleS0wMTI";
 
 const json = process.argv.includes("--json");
 const say = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);

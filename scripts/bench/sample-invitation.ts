@@ -36,7 +36,13 @@ export function sampleInvitation(guests: number, number = "K7QM3RTX"): Invitatio
     partner: { name: "CHRS L'Escale", phone: "04 78 00 56 78", email: "referente@escale.test" },
     guests: Array.from({ length: guests }, (_, position) => {
       const [firstName, lastName] = names[position % names.length]!;
-      return { position, firstName, lastName, code: encodeInvitationCode({ number, position }), feedbackCode: `AVIS${position + 22}`.slice(0, 6) };
+      return {
+        position,
+        firstName,
+        lastName,
+        code: encodeInvitationCode({ number, position, venueId: "5f0c2a52-6a8e-4c47-9b7e-2f7c3b7f9a10", startsAt: new Date("2026-12-12T19:30:00Z") }),
+        feedbackCode: `AVIS${position + 22}`.slice(0, 6),
+      };
     }),
   };
 }

@@ -20,6 +20,7 @@ const sourceEntries = [
   "prisma/schema.prisma",
   "postcss.config.mjs",
   "tsconfig.json",
+  "worker",
 ];
 
 function eachSourceFile(visitFile: (entry: string, stat: fs.Stats) => void) {

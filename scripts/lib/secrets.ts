@@ -5,7 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { dataDir } from "./database";
 
-const names = ["NEXTAUTH_SECRET", "INVITATION_SIGNING_KEY"] as const;
+// INVITATION_ED25519_KEY: the seed of the key that signs new invitations (decision record 021).
+const names = ["NEXTAUTH_SECRET", "INVITATION_SIGNING_KEY", "INVITATION_ED25519_KEY"] as const;
 
 export function localSecrets(): Record<(typeof names)[number], string> {
   const file = path.join(dataDir, "secrets.json");

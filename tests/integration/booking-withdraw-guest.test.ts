@@ -9,7 +9,7 @@ import { requestBooking } from "@/lib/booking/request";
 import { withdrawGuest } from "@/lib/booking/withdraw-guest";
 import { getPrisma } from "@/lib/db/client";
 import { loadInvitation } from "@/lib/invitation/invitation";
-import { encodeInvitationCode } from "@/lib/invitation/code";
+import { encodeLegacyInvitationCode } from "@/lib/invitation/code";
 import { getPartnerBooking, listPartnerBookings, recordAttendance } from "@/lib/partner/bookings";
 import { getBookingForAssociation } from "@/lib/association/bookings";
 import { listNotifications } from "@/lib/partner/notifications";
@@ -192,11 +192,11 @@ describe("a withdrawn guest's invitation no longer opens the door", () => {
     const door = { now: new Date(startsAt.getTime() - HOUR) };
     const manager = await venueActor(venueId);
 
-    await expect(checkInvitation(manager, { code: encodeInvitationCode({ number, position: 1 }) }, door)).resolves.toMatchObject({
+    await expect(checkInvitation(manager, { code: encodeLegacyInvitationCode({ number, position: 1 }) }, door)).resolves.toMatchObject({
       result: "CANCELLED",
       guestWithdrawn: true,
     });
-    await expect(checkInvitation(manager, { code: encodeInvitationCode({ number, position: 2 }) }, door)).resolves.toMatchObject({
+    await expect(checkInvitation(manager, { code: encodeLegacyInvitationCode({ number, position: 2 }) }, door)).resolves.toMatchObject({
       result: "VALID",
       scannedPosition: 2,
     });

@@ -5,7 +5,8 @@
 import { getPrisma } from "@/lib/db/client";
 import { feedbackCode, formatFeedbackCode } from "@/lib/invitation/feedback-code";
 import { loadInvitation } from "@/lib/invitation/invitation";
-import { readInvitationCode } from "@/lib/invitation/code";
+import { publishedKeys } from "@/lib/invitation/code";
+import { verifyInvitationCode } from "@/lib/invitation/verify";
 import { renderInvitationPdf } from "@/lib/pdf/invitation";
 import { bookingWithGuests, invitationWorld, type InvitationWorld } from "../factories/invitation";
 import { readPdf } from "../support/read-pdf";
@@ -74,9 +75,11 @@ describe("the invitation PDF", () => {
     "carries on each page a QR code that reads back as that guest's signed code",
     async () => {
       const { qr } = await readPdf(await renderInvitationPdf(await loadInvitation(world.actors.admin, world.bookingId)));
-      expect(qr.map((scanned) => scanned && readInvitationCode(scanned))).toEqual([
-        { valid: true, number: world.number, position: 0 },
-        { valid: true, number: world.number, position: 1 },
+      // Issue 32.1: the new code, which a door's device verifies with the public key alone.
+      const keys = publishedKeys();
+      await expect(Promise.all(qr.map((scanned) => verifyInvitationCode(scanned ?? "", { keys, venueIds: [world.venueX] })))).resolves.toEqual([
+        expect.objectContaining({ valid: true, signed: true, number: world.number, position: 0, venueId: world.venueX }),
+        expect.objectContaining({ valid: true, signed: true, number: world.number, position: 1, venueId: world.venueX }),
       ]);
     },
     PDF_TIMEOUT,

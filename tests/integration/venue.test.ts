@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { changeCapacity } from "@/lib/booking/sessions";
 import { getPrisma } from "@/lib/db/client";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
-import { encodeInvitationCode } from "@/lib/invitation/code";
+import { encodeInvitationCode, encodeLegacyInvitationCode } from "@/lib/invitation/code";
 import { withdrawGuest } from "@/lib/booking/withdraw-guest";
 import { getEventAttendance } from "@/lib/venue/attendance";
 import { checkInvitation, markArrived } from "@/lib/venue/door";
@@ -214,9 +214,20 @@ describe("guest lists and the door", () => {
     await expect(getGuestList(await partnerActor(booking.partnerId), session.id)).rejects.toThrow();
   });
 
+  it("checks a new code (Ed25519, issue 32.1) and an old one (HMAC) online alike", async () => {
+    const { booking, session } = await tonight();
+    const code = encodeInvitationCode({ number: booking.number, position: 1, venueId, startsAt: session.startsAt });
+    await expect(checkInvitation(manager, { code }, NOW)).resolves.toMatchObject({ result: "VALID", scannedPosition: 1 });
+    await expect(checkInvitation(manager, { code: encodeLegacyInvitationCode({ number: booking.number, position: 0 }) }, NOW)).resolves.toMatchObject({
+      result: "VALID",
+      scannedPosition: 0,
+    });
+    await expect(checkInvitation(manager, { code: code.replace(`.${booking.number}.`, ".ZZZZZZZZ.") }, NOW)).resolves.toEqual({ result: "FORGED" });
+  });
+
   it("answers at the door: valid, already used, cancelled, waitlisted, unknown, forged, another venue", async () => {
     const { booking, cancelled, waiting } = await tonight();
-    const code = encodeInvitationCode({ number: booking.number, position: 1 });
+    const code = encodeLegacyInvitationCode({ number: booking.number, position: 1 });
     await expect(checkInvitation(manager, { code }, NOW)).resolves.toMatchObject({ result: "VALID", scannedPosition: 1, partnerName: "CHRS L'Escale" });
     await markArrived(manager, { bookingId: booking.id, positions: [1] }, NOW);
     await expect(markArrived(manager, { bookingId: booking.id, positions: [1] }, NOW)).resolves.toEqual({ marked: 0 });

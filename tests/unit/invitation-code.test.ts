@@ -1,5 +1,5 @@
-// The invitation's QR code: what the server signed reads back; anything altered or forged is refused.
-import { encodeInvitationCode, readInvitationCode } from "@/lib/invitation/code";
+// The invitations printed before issue 32 (CPT1, HMAC): what the server signed reads back; anything altered or forged is refused.
+import { encodeLegacyInvitationCode as encodeInvitationCode, readInvitationCode } from "@/lib/invitation/code";
 
 beforeAll(() => {
   process.env.INVITATION_SIGNING_KEY = "k".repeat(43);

@@ -1,10 +1,12 @@
 // The venue's side in the authorization matrix: only venue X's managers and admin, for venue X.
 import sharp from "sharp";
-import { encodeInvitationCode } from "@/lib/invitation/code";
+import { encodeLegacyInvitationCode } from "@/lib/invitation/code";
 import { getPrisma } from "@/lib/db/client";
 import { getEventAttendance } from "@/lib/venue/attendance";
 import { undoArrival } from "@/lib/venue/arrivals";
 import { checkInvitation, markArrived } from "@/lib/venue/door";
+import { doorSnapshot } from "@/lib/venue/door-snapshot";
+import { syncArrivals } from "@/lib/venue/door-sync";
 import { cancelEvent, createEvent, getVenueEvent, listVenueEvents, publishEvent, updateEvent } from "@/lib/venue/events";
 import { cancelEventSessions, reopenBookings } from "@/lib/booking/sessions";
 import { managedEvent, managedSession } from "@/lib/venue/access";
@@ -22,6 +24,18 @@ const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 
 const number = async (w: MatrixWorld) => (await getPrisma().booking.findUniqueOrThrow({ where: { id: w.bookingId } })).number;
 
 export const venueCases: AuthorizationCase<MatrixWorld>[] = [
+  { name: "the door's offline snapshot of X (doorSnapshot)", call: (actor, w) => doorSnapshot(actor, { venueId: w.venueX }), allowed: [...venueX] },
+  {
+    name: "send the arrivals marked offline at X (syncArrivals)",
+    call: async (actor, w) =>
+      syncArrivals(actor, {
+        venueId: w.venueX,
+        deviceId: "appareil",
+        snapshotAt: new Date().toISOString(),
+        marks: [{ id: crypto.randomUUID(), number: await number(w), position: 0, at: new Date().toISOString() }],
+      }),
+    allowed: [...venueX],
+  },
   { name: "venue X's events (listVenueEvents)", call: (actor, w) => listVenueEvents(actor, w.venueX), allowed: [...venueX] },
   { name: "an event of X with its sessions (getVenueEvent)", call: (actor, w) => getVenueEvent(actor, w.eventX), allowed: [...venueX] },
   { name: "declare an event at X (createEvent)", call: (actor, w) => createEvent(actor, { venueId: w.venueX, ...fields }), allowed: [...venueX] },
@@ -86,7 +100,7 @@ export const venueCases: AuthorizationCase<MatrixWorld>[] = [
   {
     // Venue Y may check a code too: it is told "another venue", and learns nothing more.
     name: "check an invitation at the door (checkInvitation)",
-    call: async (actor, w) => checkInvitation(actor, { code: encodeInvitationCode({ number: await number(w), position: 0 }) }),
+    call: async (actor, w) => checkInvitation(actor, { code: encodeLegacyInvitationCode({ number: await number(w), position: 0 }) }),
     allowed: ["admin", "venueX", "venueY"],
   },
   {

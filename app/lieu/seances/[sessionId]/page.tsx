@@ -9,6 +9,7 @@ import { PrintButton } from "@/components/print-button";
 import { CancelBookingsSection } from "@/components/venue/session/sections/cancel-bookings";
 import { DrawSection } from "@/components/venue/session/sections/draw";
 import { LatePlacesSection } from "@/components/venue/session/sections/late-places";
+import { LetInOnOldListSection } from "@/components/venue/session/sections/let-in-on-old-list";
 import { GuestTable } from "@/components/venue/guest-table";
 import type { Actor } from "@/lib/auth/actor";
 import { currentActor, requireUser } from "@/lib/auth/current";
@@ -109,6 +110,7 @@ export default async function GuestListPage({
           </p>
         </header>
 
+        <LetInOnOldListSection rows={list.letInOnOldList} />
         {list.guests.length ? (
           <div className="space-y-2">
             {ticking ? <p className="print:hidden">{t("tickHint")}</p> : null}
