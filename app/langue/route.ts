@@ -3,7 +3,8 @@
 // A POST, as the reading mode's switch (/offre/version): a link's prefetch would switch it by itself.
 import { NextResponse } from "next/server";
 import { fromThisSite, SAME_ORIGIN_ONLY } from "@/lib/http/same-origin";
-import { languageChoiceSchema, LANGUAGE_COOKIE } from "@/lib/i18n/languages";
+import { languageChoiceSchema } from "@/lib/i18n/language-choice";
+import { LANGUAGE_COOKIE } from "@/lib/i18n/languages";
 
 export async function POST(request: Request) {
   if (!fromThisSite(request.headers)) return new NextResponse(SAME_ORIGIN_ONLY, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });

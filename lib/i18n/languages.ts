@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 // The languages of the people supported (issue 34.1): French first, the language of the staff's pages and
 // of every catalog key; the others cover the person's pages only (PERSON_NAMESPACES). One list, read by the
 // request's locale, the switch, the person's form, the text messages and the invitation. Each language is
@@ -41,15 +39,6 @@ export function languageOf(code: string): (typeof LANGUAGES)[number] {
 export function directionOf(code: string): "ltr" | "rtl" {
   return languageOf(code).dir;
 }
-
-/** The switch's form: a language, and the person's page to go back to (any other address: the offer). */
-export const languageChoiceSchema = z.object({
-  language: z.enum(LANGUAGE_CODES),
-  back: z
-    .string()
-    .optional()
-    .transform((path) => (path && path.startsWith("/") && !path.startsWith("//") && isPersonPage(path.split("?")[0]!) ? path : "/offre")),
-});
 
 /**
  * The language of a request: the visitor's choice (the cookie) on the person's pages, for anyone but a
