@@ -3,7 +3,8 @@
 // venue's own description is shown as the venue's words, under its name.
 import Link from "next/link";
 import { IconGift } from "@tabler/icons-react";
-import { getTranslations } from "@/lib/i18n/server";
+import { getLanguage, getTranslations } from "@/lib/i18n/server";
+import { VenueText } from "@/components/i18n/venue-text";
 import { ListenButton } from "@/components/easy/listen-button";
 import { ACCESS_PICTOGRAMS, CATEGORY_PICTOGRAMS, Pictogram } from "@/components/easy/pictograms";
 import { WishForm } from "@/components/easy/wish-form";
@@ -24,12 +25,13 @@ export async function EasyEvent({
 }) {
   const t = await getTranslations("easy");
   const labels = await getTranslations("labels");
+  const language = await getLanguage();
   const { venue } = event;
   const access = [...new Set([...event.accessibility, ...venue.accessibility])];
   const dates = event.sessions.map((session) => ({
     id: session.id,
     startsAt: session.startsAt,
-    words: formatDateInWords(session.startsAt, now),
+    words: formatDateInWords(session.startsAt, now, language),
     places: placesInWords(session, t),
   }));
   const heard = [
@@ -107,7 +109,9 @@ export async function EasyEvent({
         {venue.accessInfo ? (
           <>
             <h3 className="font-bold">{t("gettingThere")}</h3>
-            <p>{venue.accessInfo}</p>
+            <p lang="fr" dir="auto">
+              {venue.accessInfo}
+            </p>
           </>
         ) : null}
         {access.length ? (
@@ -134,7 +138,7 @@ export async function EasyEvent({
             {line}
           </p>
         ))}
-        <p className="whitespace-pre-line">{event.description}</p>
+        <VenueText text={event.description} className="whitespace-pre-line" />
       </section>
 
       <p>

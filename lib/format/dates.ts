@@ -145,7 +145,13 @@ function intlFormat(language: string, options: Intl.DateTimeFormatOptions): Intl
   const key = `${language}|${JSON.stringify(options)}`;
   let known = intlFormats.get(key);
   if (!known) {
-    known = new Intl.DateTimeFormat(languageOf(language).intl, { ...options, timeZone: TIME_ZONE, calendar: "gregory", numberingSystem: "latn", hourCycle: "h23" });
+    known = new Intl.DateTimeFormat(languageOf(language).intl, {
+      ...options,
+      timeZone: TIME_ZONE,
+      calendar: "gregory",
+      numberingSystem: "latn",
+      hourCycle: "h23",
+    });
     intlFormats.set(key, known);
   }
   return known;
@@ -186,7 +192,8 @@ export function formatDay(day: Date | string, part: DayPart = "full", language =
   if (typeof day === "string" && !YMD.test(day)) throw new RangeError(`Not a day (YYYY-MM-DD): ${day}`);
   const instant = typeof day === "string" ? parisTime(day) : day;
   paris(instant);
-  const options: Intl.DateTimeFormatOptions = part === "day" ? { day: "numeric" } : part === "dayMonth" ? { day: "numeric", month: "long" } : { day: "numeric", month: "long", year: "numeric" };
+  const options: Intl.DateTimeFormatOptions =
+    part === "day" ? { day: "numeric" } : part === "dayMonth" ? { day: "numeric", month: "long" } : { day: "numeric", month: "long", year: "numeric" };
   return intlFormat(language, options).format(instant);
 }
 
@@ -198,5 +205,12 @@ const rememberedInWords = remembered(formatDateInWordsNow, ([startsAt, now]: [Da
 export function formatDateInWords(startsAt: Date, now: Date = new Date(), language = "fr"): string {
   if (isFrench(language)) return rememberedInWords([startsAt, now]);
   const withYear = parisYear(startsAt) !== parisYear(now);
-  return intlFormat(language, { weekday: "long", day: "numeric", month: "long", ...(withYear ? { year: "numeric" } : {}), hour: "2-digit", minute: "2-digit" }).format(startsAt);
+  return intlFormat(language, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    ...(withYear ? { year: "numeric" } : {}),
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(startsAt);
 }

@@ -24,7 +24,9 @@ function over(base: Tree, top: Tree): Tree {
   for (const [key, value] of Object.entries(top)) {
     const under = merged[key];
     merged[key] =
-      value && typeof value === "object" && !Array.isArray(value) && under && typeof under === "object" && !Array.isArray(under) ? over(under as Tree, value as Tree) : value;
+      value && typeof value === "object" && !Array.isArray(value) && under && typeof under === "object" && !Array.isArray(under)
+        ? over(under as Tree, value as Tree)
+        : value;
   }
   return merged;
 }

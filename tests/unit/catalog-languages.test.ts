@@ -16,7 +16,8 @@ function at(tree: unknown, path: string): unknown {
 
 /** Every leaf under `node`, by its dotted path (a list of lines counts as one leaf per line). */
 function leaves(node: unknown, prefix: string): [string, unknown][] {
-  if (node && typeof node === "object" && !Array.isArray(node)) return Object.entries(node as Tree).flatMap(([key, value]) => leaves(value, `${prefix}.${key}`));
+  if (node && typeof node === "object" && !Array.isArray(node))
+    return Object.entries(node as Tree).flatMap(([key, value]) => leaves(value, `${prefix}.${key}`));
   return [[prefix, node]];
 }
 

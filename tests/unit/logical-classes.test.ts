@@ -26,7 +26,8 @@ const PERSON_FILES = [
   ),
 ].filter((file) => /\.tsx?$/.test(file));
 
-const PHYSICAL = /(?<![\w-])-?(?:[a-z]+:)*(?:m[lr]|p[lr]|left|right|text-(?:left|right)|border-[lr]|rounded-(?:[lr]|tl|tr|bl|br)|scroll-m[lr]|float-(?:left|right))(?:-[\w./[\]]+)?(?![\w-])/g;
+const PHYSICAL =
+  /(?<![\w-])-?(?:[a-z]+:)*(?:m[lr]|p[lr]|left|right|text-(?:left|right)|border-[lr]|rounded-(?:[lr]|tl|tr|bl|br)|scroll-m[lr]|float-(?:left|right))(?:-[\w./[\]]+)?(?![\w-])/g;
 
 describe("the person's pages' components", () => {
   it.each(PERSON_FILES)("%s uses logical classes only", (file) => {

@@ -15,6 +15,7 @@ import { eventTitle } from "@/lib/page-titles";
 import { isUuid } from "@/lib/validation";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { WishForm } from "@/components/easy/wish-form";
+import { VenueText } from "@/components/i18n/venue-text";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 import { wishAction } from "./actions";
 
@@ -79,7 +80,7 @@ export default async function EventPage({
               // eslint-disable-next-line @next/next/no-img-element -- served by our own route, already resized
               <img src={`/api/events/${event.id}/image`} alt={event.imageAlt ?? ""} className="w-full rounded-lg" />
             ) : null}
-            <p className="whitespace-pre-line">{event.description}</p>
+            <VenueText text={event.description} className="whitespace-pre-line" />
             <ul className="space-y-1">
               {event.durationMinutes ? <li>{t("duration", { minutes: event.durationMinutes })}</li> : null}
               {event.accessibility.map((access) => (
@@ -111,7 +112,9 @@ export default async function EventPage({
             {venue.accessInfo ? (
               <>
                 <h3 className="font-semibold">{t("gettingThere")}</h3>
-                <p>{venue.accessInfo}</p>
+                <p lang="fr" dir="auto">
+                  {venue.accessInfo}
+                </p>
               </>
             ) : null}
             {venue.accessibility.length || venue.accessibilityNotes ? (
@@ -122,7 +125,11 @@ export default async function EventPage({
                     <li key={access}>{labels(`accessibility.${access}`)}</li>
                   ))}
                 </ul>
-                {venue.accessibilityNotes ? <p>{venue.accessibilityNotes}</p> : null}
+                {venue.accessibilityNotes ? (
+                  <p lang="fr" dir="auto">
+                    {venue.accessibilityNotes}
+                  </p>
+                ) : null}
               </>
             ) : null}
           </aside>
