@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { IconGift } from "@tabler/icons-react";
 import { getLanguage, getTranslations } from "@/lib/i18n/server";
+import { Isolated } from "@/components/i18n/isolated";
 import { VenueText } from "@/components/i18n/venue-text";
 import { ListenButton } from "@/components/easy/listen-button";
 import { ACCESS_PICTOGRAMS, CATEGORY_PICTOGRAMS, Pictogram } from "@/components/easy/pictograms";
@@ -101,10 +102,13 @@ export async function EasyEvent({
         </h2>
         <p className="font-semibold">{venue.name}</p>
         <h3 className="font-bold">{t("address")}</h3>
+        {/* Each line isolated: right to left, "7 rue Burdeau" would read "rue Burdeau 7" (issue 34.2). */}
         <address className="not-italic">
-          {venue.addressLine}
+          <Isolated>{venue.addressLine}</Isolated>
           <br />
-          {venue.postalCode} {venue.city}
+          <Isolated>
+            {venue.postalCode} {venue.city}
+          </Isolated>
         </address>
         {venue.accessInfo ? (
           <>

@@ -65,8 +65,10 @@ export async function CatalogEventCard({ event }: { event: EventCard }) {
           </Link>
         </h3>
         <p className="break-words">
-          {event.venueName}, {event.city}
-          {event.area ? ` (${event.area})` : ""}
+          <bdi>
+            {event.venueName}, {event.city}
+            {event.area ? ` (${event.area})` : ""}
+          </bdi>
         </p>
         <p className="font-semibold">{sessionSpan(event, t, language)}</p>
         <ul aria-label={t("nextDates", { title: event.title })} className="space-y-1">
