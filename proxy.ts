@@ -5,6 +5,7 @@
 // in npm run bench:burst): scripts/server.ts gives them the same headers and nonce (skipsProxy in
 // lib/http/request-gate.ts, which must list the same headers as the matcher below) and limits every body.
 import { NextResponse, type NextRequest } from "next/server";
+import { PAGE_PATH_HEADER } from "@/lib/i18n/languages";
 import { pageSecurity, servedOverHttps } from "@/lib/http/security-headers";
 
 export function proxy(request: NextRequest) {
@@ -13,6 +14,8 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
+  // The page's path, for its language (lib/i18n/choice.ts).
+  requestHeaders.set(PAGE_PATH_HEADER, request.nextUrl.pathname);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;

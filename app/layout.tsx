@@ -5,6 +5,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { pickMessages, ROOT_NAMESPACES } from "@/lib/i18n/client-messages";
+import { languageOf } from "@/lib/i18n/languages";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,10 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const locale = await getLocale();
+  // The person's pages may be in another language, Arabic and Dari right to left (issue 34.2).
+  const language = languageOf(await getLocale());
   const messages = await getMessages();
   return (
-    <html lang={locale}>
+    <html lang={language.code} dir={language.dir}>
       <body className="flex min-h-screen flex-col bg-white text-ink antialiased">
         <NextIntlClientProvider messages={pickMessages(messages, ROOT_NAMESPACES)}>
           <SiteHeader />

@@ -3,6 +3,8 @@ import { getTranslations } from "@/lib/i18n/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { currentActor } from "@/lib/auth/current";
 import { navigation, type Audience } from "@/lib/navigation";
+import { LanguageSwitch } from "@/components/i18n/language-switch";
+import { languageSwitchPlace } from "@/lib/i18n/choice";
 
 /** The header, with the navigation of the signed-in role (links only: every page checks again). */
 export async function SiteHeader() {
@@ -10,11 +12,12 @@ export async function SiteHeader() {
   const actor = await currentActor();
   const audience: Audience = actor.kind === "user" ? actor.role : actor.kind === "visitor" ? "visitor" : "anonymous";
   const items = navigation[audience];
+  const switchPlace = await languageSwitchPlace();
   return (
     <header className="border-b border-brand-100 bg-brand-50 print:hidden">
       <a
         href="#contenu"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2"
+        className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2"
       >
         {t("common.skipToContent")}
       </a>
@@ -40,6 +43,7 @@ export async function SiteHeader() {
           </ul>
         </nav>
       </div>
+      {switchPlace ? <LanguageSwitch path={switchPlace.path} current={switchPlace.current} /> : null}
     </header>
   );
 }

@@ -7,6 +7,7 @@ import { getReferentContact } from "@/lib/auth/visitor";
 import { cookies } from "next/headers";
 import { READING_MODE_COOKIE, readsEasy } from "@/lib/catalog/reading-mode";
 import { EasyReferent } from "@/components/easy/easy-referent";
+import { Isolated } from "@/components/i18n/isolated";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("myReferent") };
@@ -31,7 +32,7 @@ export default async function ReferentPage() {
           <p>
             {t("phone")} :{" "}
             <a href={`tel:${contact.phone.replace(/\s/g, "")}`} className="font-semibold underline">
-              {contact.phone}
+              <Isolated ltr>{contact.phone}</Isolated>
             </a>
           </p>
         ) : null}
@@ -39,7 +40,7 @@ export default async function ReferentPage() {
           <p>
             {t("mail")} :{" "}
             <a href={`mailto:${contact.email}`} className="font-semibold underline">
-              {contact.email}
+              <Isolated ltr>{contact.email}</Isolated>
             </a>
           </p>
         ) : null}

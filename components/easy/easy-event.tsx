@@ -3,7 +3,9 @@
 // venue's own description is shown as the venue's words, under its name.
 import Link from "next/link";
 import { IconGift } from "@tabler/icons-react";
-import { getTranslations } from "@/lib/i18n/server";
+import { getLanguage, getTranslations } from "@/lib/i18n/server";
+import { Isolated } from "@/components/i18n/isolated";
+import { VenueText } from "@/components/i18n/venue-text";
 import { ListenButton } from "@/components/easy/listen-button";
 import { ACCESS_PICTOGRAMS, CATEGORY_PICTOGRAMS, Pictogram } from "@/components/easy/pictograms";
 import { WishForm } from "@/components/easy/wish-form";
@@ -24,12 +26,13 @@ export async function EasyEvent({
 }) {
   const t = await getTranslations("easy");
   const labels = await getTranslations("labels");
+  const language = await getLanguage();
   const { venue } = event;
   const access = [...new Set([...event.accessibility, ...venue.accessibility])];
   const dates = event.sessions.map((session) => ({
     id: session.id,
     startsAt: session.startsAt,
-    words: formatDateInWords(session.startsAt, now),
+    words: formatDateInWords(session.startsAt, now, language),
     places: placesInWords(session, t),
   }));
   const heard = [
@@ -99,15 +102,20 @@ export async function EasyEvent({
         </h2>
         <p className="font-semibold">{venue.name}</p>
         <h3 className="font-bold">{t("address")}</h3>
+        {/* Each line isolated: right to left, "7 rue Burdeau" would read "rue Burdeau 7" (issue 34.2). */}
         <address className="not-italic">
-          {venue.addressLine}
+          <Isolated>{venue.addressLine}</Isolated>
           <br />
-          {venue.postalCode} {venue.city}
+          <Isolated>
+            {venue.postalCode} {venue.city}
+          </Isolated>
         </address>
         {venue.accessInfo ? (
           <>
             <h3 className="font-bold">{t("gettingThere")}</h3>
-            <p>{venue.accessInfo}</p>
+            <p lang="fr" dir="auto">
+              {venue.accessInfo}
+            </p>
           </>
         ) : null}
         {access.length ? (
@@ -134,7 +142,7 @@ export async function EasyEvent({
             {line}
           </p>
         ))}
-        <p className="whitespace-pre-line">{event.description}</p>
+        <VenueText text={event.description} className="whitespace-pre-line" />
       </section>
 
       <p>

@@ -5,7 +5,7 @@
 // what) instead of the filter form; the classic catalogue stays one link away.
 import Link from "next/link";
 import { IconGift } from "@tabler/icons-react";
-import { getTranslations } from "@/lib/i18n/server";
+import { getLanguage, getTranslations } from "@/lib/i18n/server";
 import { ListenButton } from "@/components/easy/listen-button";
 import { ReadingModeSwitch } from "@/components/easy/reading-mode-switch";
 import { placesInWords } from "@/components/easy/words";
@@ -20,13 +20,13 @@ type Easy = Awaited<ReturnType<typeof getTranslations<"easy">>>;
 type Labels = Awaited<ReturnType<typeof getTranslations<"labels">>>;
 
 /** The card's lines, as read and as heard. */
-function cardLines(event: EventCard, t: Easy, labels: Labels, now: Date) {
+function cardLines(event: EventCard, t: Easy, labels: Labels, now: Date, language: string) {
   const first = event.sessions[0];
   const places = first ? placesInWords(first, t) : null;
   const more = event.sessionCount - 1;
   return {
     category: labels(`category.${event.category}`),
-    when: first ? formatDateInWords(first.startsAt, now) : "",
+    when: first ? formatDateInWords(first.startsAt, now, language) : "",
     where: `${event.venueName}, ${event.city}`,
     places,
     more: more > 0 ? t("moreDates", { count: more }) : null,
@@ -38,7 +38,8 @@ function cardLines(event: EventCard, t: Easy, labels: Labels, now: Date) {
 async function EasyCard({ event, now }: { event: EventCard; now: Date }) {
   const t = await getTranslations("easy");
   const labels = await getTranslations("labels");
-  const lines = cardLines(event, t, labels, now);
+  const language = await getLanguage();
+  const lines = cardLines(event, t, labels, now, language);
   const href = `/offre/${event.eventId}`;
   const heard = [
     lines.category,

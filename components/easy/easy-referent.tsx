@@ -4,6 +4,7 @@ import Link from "next/link";
 import { IconMail, IconPhone } from "@tabler/icons-react";
 import { getTranslations } from "@/lib/i18n/server";
 import { ListenButton } from "@/components/easy/listen-button";
+import { Isolated } from "@/components/i18n/isolated";
 
 export async function EasyReferent({ contact }: { contact: { name: string; phone: string | null; email: string | null } }) {
   const t = await getTranslations("easy");
@@ -25,7 +26,7 @@ export async function EasyReferent({ contact }: { contact: { name: string; phone
             <span>
               {t("referent.call")}{" "}
               <a href={`tel:${contact.phone.replace(/\s/g, "")}`} className="font-bold underline">
-                {contact.phone}
+                <Isolated ltr>{contact.phone}</Isolated>
               </a>
             </span>
           </p>
@@ -36,7 +37,7 @@ export async function EasyReferent({ contact }: { contact: { name: string; phone
             <span className="wrap-anywhere">
               {t("referent.write")}{" "}
               <a href={`mailto:${contact.email}`} className="font-bold underline">
-                {contact.email}
+                <Isolated ltr>{contact.email}</Isolated>
               </a>
             </span>
           </p>

@@ -6,7 +6,7 @@ export function ReadingModeSwitch({ to, label }: { to: ReadingMode; label: strin
   return (
     <form method="post" action="/offre/version" className="inline">
       <input type="hidden" name="mode" value={to} />
-      <button type="submit" className="text-left font-semibold text-brand-800 underline underline-offset-4 hover:no-underline">
+      <button type="submit" className="text-start font-semibold text-brand-800 underline underline-offset-4 hover:no-underline">
         {label}
       </button>
     </form>

@@ -1,6 +1,6 @@
 // "J'aimerais y aller" (issue 16): on an event's page, a visitor tells their referent they would like to
 // go, with a first name or initials, a date if they have one in mind, and a message if they want.
-import { getTranslations } from "@/lib/i18n/server";
+import { getLanguage, getTranslations } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/fields";
 import type { ActionState } from "@/lib/actions/state";
@@ -18,6 +18,7 @@ export async function WishForm({
   now?: Date;
 }) {
   const t = await getTranslations("easy.wish");
+  const language = await getLanguage();
   return (
     <section aria-labelledby="envie" className="space-y-3 rounded-2xl bg-brand-50 p-5 text-xl leading-relaxed">
       <h2 id="envie" className="text-2xl font-bold">
@@ -32,7 +33,7 @@ export async function WishForm({
           <SelectField
             name="sessionId"
             label={t("date")}
-            options={[["", t("anyDate")], ...dates.map((date): [string, string] => [date.id, formatDateInWords(date.startsAt, now)])]}
+            options={[["", t("anyDate")], ...dates.map((date): [string, string] => [date.id, formatDateInWords(date.startsAt, now, language)])]}
           />
         ) : null}
         <TextField name="name" label={t("name")} required />

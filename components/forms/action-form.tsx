@@ -204,7 +204,7 @@ export function ActionForm({
           >
             <p className="font-semibold">{state.message}</p>
             {errorList.length ? (
-              <ul className="mt-1 list-disc pl-5">
+              <ul className="mt-1 list-disc ps-5">
                 {errorList.map(({ name, message }, index) => (
                   <li key={`${name}-${index}`}>
                     <a href={`#${fieldId(formId, name)}`} onClick={goTo(name)} className="underline">

@@ -36,7 +36,7 @@ export function SubmitButton({
     >
       {pending ? (
         <>
-          <span aria-hidden="true" className="mr-2 inline-block h-4 w-4 animate-spin rounded-full border-2 border-white border-t-transparent align-[-2px]" />
+          <span aria-hidden="true" className="me-2 inline-block h-4 w-4 animate-spin rounded-full border-2 border-white border-t-transparent align-[-2px]" />
           {t("sending")}
         </>
       ) : (

@@ -1,7 +1,8 @@
 // One event of the catalog: what, where, and the sessions that match the search (how many, from when to
 // when, the first few with their places), each date linking to its session on the event page.
 import Link from "next/link";
-import { getTranslations } from "@/lib/i18n/server";
+import { getLanguage, getTranslations } from "@/lib/i18n/server";
+import { isolateAll } from "@/lib/i18n/bidi";
 import type { CatalogSession, EventCard } from "@/lib/catalog/search";
 import { formatDay, formatSessionShort } from "@/lib/format/dates";
 import { parisDate } from "@/lib/time";
@@ -10,14 +11,17 @@ import { parisDate } from "@/lib/time";
  * "12 séances du 3 au 28 février", "du 28 février au 3 mars", "du 28 décembre 2026 au 3 janvier 2027",
  * "2 séances le 3 février", "Une séance le 3 février": each date written by formatDay, compared as Paris days.
  */
-export function sessionSpan(event: EventCard, t: Awaited<ReturnType<typeof getTranslations<"offer">>>): string {
+export function sessionSpan(event: EventCard, t: Awaited<ReturnType<typeof getTranslations<"offer">>>, language = "fr"): string {
   const { sessionCount: count, firstStartsAt: first, lastStartsAt: last } = event;
   // "2027-02-03": the same year, month or day when the first 4, 7 or 10 characters are.
   const [a, b] = [parisDate(first), parisDate(last)];
   const same = (length: number) => a.slice(0, length) === b.slice(0, length);
   const lastPart = same(4) ? "dayMonth" : "full";
-  if (same(10)) return t("sessionSpanDay", { count, day: formatDay(first, lastPart) });
-  return t("sessionSpan", { count, first: formatDay(first, same(7) ? "day" : lastPart), last: formatDay(last, lastPart) });
+  if (same(10)) return t("sessionSpanDay", isolateAll({ count, day: formatDay(first, lastPart, language) }, language));
+  return t(
+    "sessionSpan",
+    isolateAll({ count, first: formatDay(first, same(7) ? "day" : lastPart, language), last: formatDay(last, lastPart, language) }, language),
+  );
 }
 
 function SessionLine({ session, href, date, status }: { session: CatalogSession; href: string; date: string; status: string }) {
@@ -34,6 +38,7 @@ function SessionLine({ session, href, date, status }: { session: CatalogSession;
 export async function CatalogEventCard({ event }: { event: EventCard }) {
   const t = await getTranslations("offer");
   const labels = await getTranslations("labels");
+  const language = await getLanguage();
   const href = `/offre/${event.eventId}`;
   const more = event.sessionCount - event.sessions.length;
   const status = (session: CatalogSession) =>
@@ -60,17 +65,19 @@ export async function CatalogEventCard({ event }: { event: EventCard }) {
           </Link>
         </h3>
         <p className="break-words">
-          {event.venueName}, {event.city}
-          {event.area ? ` (${event.area})` : ""}
+          <bdi>
+            {event.venueName}, {event.city}
+            {event.area ? ` (${event.area})` : ""}
+          </bdi>
         </p>
-        <p className="font-semibold">{sessionSpan(event, t)}</p>
+        <p className="font-semibold">{sessionSpan(event, t, language)}</p>
         <ul aria-label={t("nextDates", { title: event.title })} className="space-y-1">
           {event.sessions.map((session) => (
             <SessionLine
               key={session.sessionId}
               session={session}
               href={`${href}#seance-${session.sessionId}`}
-              date={formatSessionShort(session.startsAt)}
+              date={formatSessionShort(session.startsAt, language)}
               status={status(session)}
             />
           ))}

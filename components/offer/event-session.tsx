@@ -4,7 +4,8 @@
 // booking link carries the wish on, so that booking handles it (issue 29.14).
 import Link from "next/link";
 import { useId } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { languageOf } from "@/lib/i18n/languages";
 import type { EventDetails, EventSession } from "@/lib/catalog/event";
 import { formatSessionDate, formatSessionShort } from "@/lib/format/dates";
 import { WaitlistNotice } from "./waitlist-notice";
@@ -26,6 +27,7 @@ export function EventSessionItem({
   wishId?: string;
 }) {
   const t = useTranslations("event");
+  const language = languageOf(useLocale()).code;
   const noticeId = useId();
   // Said only where the partner may book now: a closed session has nothing to announce.
   const bookable = isPartner && canBook && session.conventionValid && session.window === "OPEN";
@@ -36,7 +38,7 @@ export function EventSessionItem({
     <li id={`seance-${session.id}`} className="flex flex-wrap items-center justify-between gap-4 rounded-lg border border-brand-100 p-4">
       <div className="space-y-1">
         <p className="text-lg font-semibold">
-          <time dateTime={session.startsAt.toISOString()}>{formatSessionShort(session.startsAt)}</time>
+          <time dateTime={session.startsAt.toISOString()}>{formatSessionShort(session.startsAt, language)}</time>
         </p>
         <p>{t("placesLeft", { count: session.placesLeft })}</p>
         <p className="text-sm">{t("waitlist", { count: session.waitlistLength })}</p>

@@ -1,14 +1,16 @@
 "use client";
 
-// Adds a person to the structure's list, or edits one: first and last name, optional notes.
+// Adds a person to the structure's list, or edits one: first and last name, optional notes, and the
+// language they read (issue 34.1), each named in French for the referent and in its own words.
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
-import { ConfirmBox, TextField } from "@/components/forms/fields";
+import { ConfirmBox, SelectField, TextField } from "@/components/forms/fields";
+import { LANGUAGES } from "@/lib/i18n/languages";
 import type { ActionState } from "@/lib/actions/state";
 
 interface Props {
   save: (state: ActionState, data: FormData) => Promise<ActionState>;
-  person?: { id: string; firstName: string; lastName: string; notes: string | null };
+  person?: { id: string; firstName: string; lastName: string; notes: string | null; language?: string | null };
 }
 
 export function PersonForm({ save, person }: Props) {
@@ -22,6 +24,16 @@ export function PersonForm({ save, person }: Props) {
         <TextField name="lastName" label={t("lastName")} defaultValue={person?.lastName} required />
       </div>
       <TextField name="notes" label={t("notes")} defaultValue={person?.notes} multiline />
+      <SelectField
+        name="language"
+        label={t("language")}
+        defaultValue={person?.language ?? ""}
+        options={LANGUAGES.map(({ code, name }): [string, string] => [
+          code === "fr" ? "" : code,
+          code === "fr" ? name : `${t(`languageNames.${code}`)} — ${name}`,
+        ])}
+      />
+      <p className="text-sm">{t("languageHint")}</p>
     </ActionForm>
   );
 }

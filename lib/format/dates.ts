@@ -22,9 +22,14 @@
 // across two lines. Plain functions (date-fns, no server-only import): server and client components,
 // mails and PDFs alike. CSV exports keep ISO days (2026-12-12) on purpose, for spreadsheets to sort, and
 // write an instant with formatCsvMoment (2026-12-12 20:30, Paris time) for the same reason.
+//
+// The person's pages may be in another language (issue 34.1): formatDateInWords, formatSessionShort and
+// formatDay take the page's language and then write as that language does (Intl, at Paris time), with
+// the Gregorian calendar, Western digits and a 24-hour time, as on the French invitation it refers to.
 import { format } from "date-fns";
 import { fr } from "date-fns/locale";
-import { inParis, parisTime } from "@/lib/time";
+import { languageOf } from "@/lib/i18n/languages";
+import { inParis, parisTime, TIME_ZONE } from "@/lib/time";
 
 const NBSP = "\u00a0";
 
@@ -133,13 +138,40 @@ function formatDateInWordsNow([startsAt, now]: [Date, Date]): string {
   return `${format(local, "EEEE", { locale: fr })} ${dayOfMonth(local)} ${format(local, "MMMM", { locale: fr })}${year}, ${partOfDay(local)}, ${at(local)}`;
 }
 
+const intlFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** An Intl format of `language` at Paris time (built once per language and options). */
+function intlFormat(language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${language}|${JSON.stringify(options)}`;
+  let known = intlFormats.get(key);
+  if (!known) {
+    known = new Intl.DateTimeFormat(languageOf(language).intl, {
+      ...options,
+      timeZone: TIME_ZONE,
+      calendar: "gregory",
+      numberingSystem: "latn",
+      hourCycle: "h23",
+    });
+    intlFormats.set(key, known);
+  }
+  return known;
+}
+
+const isFrench = (language: string) => languageOf(language).code === "fr";
+const parisYear = (instant: Date) => format(paris(instant), "yyyy");
+
 // The exported formats, each remembering its recent answers (see `remembered`). An invalid date is
 // refused each time: its writing throws before anything is stored.
 
 /** "samedi 12 décembre 2026 à 20 h 30", "mardi 1er décembre 2026 à 20 h": a session, in full. */
 export const formatSessionDate: (startsAt: Date) => string = remembered(formatSessionDateNow, byInstant);
-/** "sam. 12 déc. 2026 à 20 h 30": a session in a list or a table. */
-export const formatSessionShort: (startsAt: Date) => string = remembered(formatSessionShortNow, byInstant);
+const rememberedShort = remembered(formatSessionShortNow, byInstant);
+/** "sam. 12 déc. 2026 à 20 h 30": a session in a list or a table; "Sat 12 Dec 2026, 20:30" in English. */
+export function formatSessionShort(startsAt: Date, language = "fr"): string {
+  if (isFrench(language)) return rememberedShort(startsAt);
+  paris(startsAt);
+  return intlFormat(language, { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(startsAt);
+}
 /** "12 déc. 2026 à 14 h 05": when something was done (a journal entry, a mail, a sign-in, a cancellation). */
 export const formatMoment: (instant: Date) => string = remembered(formatMomentNow, byInstant);
 /** "décembre 2026": the Paris month of an instant. */
@@ -154,13 +186,31 @@ export function formatCsvMoment(instant: Date): string {
 
 const dayKey = ([day, part]: [Date | string, DayPart]) => `${typeof day === "string" ? day : day.getTime()}|${part}`;
 const rememberedDay = remembered(([day, part]: [Date | string, DayPart]) => formatDayNow(day, part), dayKey);
-/** "12 décembre 2026", "1er décembre 2026": a day (see formatDayNow). */
-export function formatDay(day: Date | string, part: DayPart = "full"): string {
-  return rememberedDay([day, part]);
+/** "12 décembre 2026", "1er décembre 2026": a day (see formatDayNow); in another language as it writes one. */
+export function formatDay(day: Date | string, part: DayPart = "full", language = "fr"): string {
+  if (isFrench(language)) return rememberedDay([day, part]);
+  if (typeof day === "string" && !YMD.test(day)) throw new RangeError(`Not a day (YYYY-MM-DD): ${day}`);
+  const instant = typeof day === "string" ? parisTime(day) : day;
+  paris(instant);
+  const options: Intl.DateTimeFormatOptions =
+    part === "day" ? { day: "numeric" } : part === "dayMonth" ? { day: "numeric", month: "long" } : { day: "numeric", month: "long", year: "numeric" };
+  return intlFormat(language, options).format(instant);
 }
 
 const rememberedInWords = remembered(formatDateInWordsNow, ([startsAt, now]: [Date, Date]) => `${startsAt.getTime()}|${format(paris(now), "yyyy")}`);
-/** "samedi 12 décembre, le soir, à 20 h 30" (see formatDateInWordsNow). */
-export function formatDateInWords(startsAt: Date, now: Date = new Date()): string {
-  return rememberedInWords([startsAt, now]);
+/**
+ * "samedi 12 décembre, le soir, à 20 h 30" (see formatDateInWordsNow); in another language every word in
+ * full as that language writes it, the year only when it is not this one: "Saturday 12 December at 20:30".
+ */
+export function formatDateInWords(startsAt: Date, now: Date = new Date(), language = "fr"): string {
+  if (isFrench(language)) return rememberedInWords([startsAt, now]);
+  const withYear = parisYear(startsAt) !== parisYear(now);
+  return intlFormat(language, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    ...(withYear ? { year: "numeric" } : {}),
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(startsAt);
 }

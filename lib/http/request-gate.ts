@@ -11,6 +11,7 @@ import { addressBlock, CLIENT_ADDRESS_HEADER, clientAddressOf, signClientAddress
 import { compressAnswers } from "./compression";
 import { requestLog, type RequestLogOptions } from "./request-log";
 import { hasBody, readBody, withBody } from "./request-body";
+import { PAGE_PATH_HEADER } from "@/lib/i18n/languages";
 import { ACTION_BODY_LIMIT_BYTES, ACTION_TOO_LARGE, BODY_TOO_SLOW, BODY_UNREADABLE, pageSecurity } from "./security-headers";
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -59,6 +60,8 @@ export function requestGate({ handle, slots, perAddress, proxies, https, dev = f
   function gate(req: IncomingMessage, res: ServerResponse) {
     const address = clientAddressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], proxies);
     req.headers[CLIENT_ADDRESS_HEADER] = signClientAddress(address);
+    // Which page this is, for the request's language (lib/i18n/choice.ts): never what the client says.
+    req.headers[PAGE_PATH_HEADER] = (req.url ?? "/").split("?")[0]!;
     if (skipsProxy(req)) {
       // As proxy.ts does for pages: such a request may be answered HTML too.
       const { nonce, policy, headers } = pageSecurity((req.url ?? "/").split("?")[0]!, { dev, https });

@@ -8,6 +8,7 @@
 // request's compiled message serves the next.
 import { cache } from "react";
 import { getLocale, getMessages, getTimeZone, type getFormatter as NextGetFormatter, type getTranslations as NextGetTranslations } from "next-intl/server";
+import { languageOf, type Language } from "./languages";
 import { _createCache, _createIntlFormatters, createFormatter, createTranslator } from "use-intl/core";
 
 interface Shared {
@@ -43,3 +44,6 @@ export const getFormatter = cache(async () => {
   const { locale, timeZone, formatters } = await requestConfig();
   return createFormatter({ locale, timeZone, _formatters: formatters });
 }) as unknown as typeof NextGetFormatter;
+
+/** The language of this request's page (lib/i18n/languages.ts), from next-intl's locale. */
+export const getLanguage = cache(async (): Promise<Language> => languageOf(await getLocale()).code);

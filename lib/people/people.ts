@@ -106,7 +106,7 @@ export interface Outing {
 }
 
 /** A person with their outings, most recent first. */
-export async function getPerson(actor: Actor, personId: string): Promise<PersonRow & { partnerId: string; outingList: Outing[] }> {
+export async function getPerson(actor: Actor, personId: string): Promise<PersonRow & { partnerId: string; language: string | null; outingList: Outing[] }> {
   const person = await ownPerson(actor, personId);
   const guests = await getPrisma().bookingGuest.findMany({
     where: { personId },
@@ -130,6 +130,7 @@ export async function getPerson(actor: Actor, personId: string): Promise<PersonR
     firstName: person.firstName,
     lastName: person.lastName,
     notes: person.notes,
+    language: person.language,
     outings: guests.length,
     outingList: guests.map(({ attendance, booking }) => ({
       bookingId: booking.id,

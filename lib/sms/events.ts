@@ -80,7 +80,12 @@ export async function recipientsOf(bookingId: string, { withdrawn }: { withdrawn
         // A guest withdrawn by their own "NON" still gets its answer (withdrawn: their position).
         where: { anonymizedAt: null, OR: [{ cancelledAt: null }, ...(withdrawn === undefined ? [] : [{ position: withdrawn }])] },
         orderBy: { position: "asc" },
-        select: { position: true, firstName: true, mobile: { select: { number: true } }, person: { select: { mobile: { select: { number: true } } } } },
+        select: {
+          position: true,
+          firstName: true,
+          mobile: { select: { number: true } },
+          person: { select: { language: true, mobile: { select: { number: true } } } },
+        },
       },
     },
   });
@@ -101,6 +106,8 @@ export async function recipientsOf(bookingId: string, { withdrawn }: { withdrawn
         startsAt: booking.session.startsAt,
         venue: venue.name,
         address: `${venue.addressLine}, ${venue.postalCode} ${venue.city}`,
+        // The language the referent recorded for the person (issue 34.1); a companion typed by hand: French.
+        language: guest.person?.language ?? null,
       },
     });
   }

@@ -13,6 +13,12 @@ export type SmsEncoding = "GSM7" | "UCS2";
 
 /** At most this many segments per message (the issue's rule). */
 export const MAX_SEGMENTS = 2;
+/**
+ * For a text in a script outside the SMS alphabet (Arabic, Persian, Cyrillic: issue 34.1), always UCS-2 at
+ * 67 characters a segment: two would leave "Théâtr..., 12 r..." of the address. Three, and no more
+ * (docs/decisions/022-languages.md).
+ */
+export const MAX_SEGMENTS_OTHER_SCRIPTS = 3;
 
 export interface SegmentCount {
   encoding: SmsEncoding;

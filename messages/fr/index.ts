@@ -11,6 +11,7 @@ import calendar from "./calendar.json";
 import dataTransfer from "./data-transfer.json";
 import easy from "./easy.json";
 import invitation from "./invitation.json";
+import language from "./language.json";
 import latePlaces from "./late-places.json";
 import mail from "./mail.json";
 import offer from "./offer.json";
@@ -44,6 +45,7 @@ const parts = [
   platformState,
   latePlaces,
   seasonImport,
+  language,
 ];
 
 function merge(list: Record<string, unknown>[]): Record<string, unknown> {
@@ -77,7 +79,8 @@ export type Messages = typeof site &
   typeof sms &
   typeof dataTransfer &
   typeof platformState &
-  typeof latePlaces;
+  typeof latePlaces &
+  typeof language;
 
 const messages = merge(parts) as Messages;
 export default messages;

@@ -98,3 +98,57 @@ describe("who reads the easy-to-read offer", () => {
     expect(readsEasy({ kind: "anonymous" }, undefined)).toBe(false);
   });
 });
+
+describe("the Écouter button in the page's language (issue 34.5)", () => {
+  afterEach(() => {
+    delete (window as { speechSynthesis?: unknown }).speechSynthesis;
+    delete (globalThis as { SpeechSynthesisUtterance?: unknown }).SpeechSynthesisUtterance;
+  });
+
+  const arabic = { listen: "استمع", stop: "توقف", context: "Le Cid", unavailable: "هذا الهاتف لا يستطيع القراءة بصوت عالٍ بالعربية." };
+
+  it("reads an Arabic page with an Arabic voice", () => {
+    const spoken: Utterance[] = [];
+    Object.assign(window, {
+      speechSynthesis: { speak: (u: Utterance) => spoken.push(u), cancel: jest.fn(), getVoices: () => [{ lang: "fr-FR" }, { lang: "ar-SA", name: "Maged" }] },
+    });
+    Object.assign(globalThis, { SpeechSynthesisUtterance: Utterance });
+    render(
+      <div lang="ar" dir="rtl">
+        <ListenButton text="مسرح. Le Cid." labels={arabic} />
+      </div>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "استمع — Le Cid" }));
+    expect(spoken).toHaveLength(1);
+    expect(spoken[0]).toMatchObject({ lang: "ar", voice: { lang: "ar-SA" } });
+  });
+
+  it("reads a Dari page with a Persian voice, the nearest a device has", () => {
+    const spoken: Utterance[] = [];
+    Object.assign(window, { speechSynthesis: { speak: (u: Utterance) => spoken.push(u), cancel: jest.fn(), getVoices: () => [{ lang: "fa-IR" }] } });
+    Object.assign(globalThis, { SpeechSynthesisUtterance: Utterance });
+    render(
+      <div lang="fa-AF" dir="rtl">
+        <ListenButton text="تیاتر." labels={{ ...arabic, listen: "گوش کنید" }} />
+      </div>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "گوش کنید — Le Cid" }));
+    expect(spoken[0]).toMatchObject({ lang: "fa-AF", voice: { lang: "fa-IR" } });
+  });
+
+  it("says so in Arabic, and reads nothing, when the device has no Arabic voice", () => {
+    const spoken: Utterance[] = [];
+    Object.assign(window, {
+      speechSynthesis: { speak: (u: Utterance) => spoken.push(u), cancel: jest.fn(), getVoices: () => [{ lang: "fr-FR" }, { lang: "en-GB" }] },
+    });
+    Object.assign(globalThis, { SpeechSynthesisUtterance: Utterance });
+    render(
+      <div lang="ar" dir="rtl">
+        <ListenButton text="مسرح." labels={arabic} />
+      </div>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "استمع — Le Cid" }));
+    expect(spoken).toHaveLength(0);
+    expect(screen.getByRole("status")).toHaveTextContent(arabic.unavailable);
+  });
+});

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { getFormatter, getTranslations } from "@/lib/i18n/server";
+import { getFormatter, getLanguage, getTranslations } from "@/lib/i18n/server";
 import { EasyEvent } from "@/components/easy/easy-event";
 import { EventSessionItem } from "@/components/offer/event-session";
 import type { Actor } from "@/lib/auth/actor";
@@ -15,6 +15,9 @@ import { eventTitle } from "@/lib/page-titles";
 import { isUuid } from "@/lib/validation";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { WishForm } from "@/components/easy/wish-form";
+import { Isolated } from "@/components/i18n/isolated";
+import { VenueText } from "@/components/i18n/venue-text";
+import { isolateAll } from "@/lib/i18n/bidi";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 import { wishAction } from "./actions";
 
@@ -56,6 +59,7 @@ export default async function EventPage({
   const t = await getTranslations("event");
   const labels = await getTranslations("labels");
   const format = await getFormatter();
+  const language = await getLanguage();
   const { venue } = event;
 
   return (
@@ -79,14 +83,14 @@ export default async function EventPage({
               // eslint-disable-next-line @next/next/no-img-element -- served by our own route, already resized
               <img src={`/api/events/${event.id}/image`} alt={event.imageAlt ?? ""} className="w-full rounded-lg" />
             ) : null}
-            <p className="whitespace-pre-line">{event.description}</p>
+            <VenueText text={event.description} className="whitespace-pre-line" />
             <ul className="space-y-1">
               {event.durationMinutes ? <li>{t("duration", { minutes: event.durationMinutes })}</li> : null}
               {event.accessibility.map((access) => (
                 <li key={access}>{labels(`accessibility.${access}`)}</li>
               ))}
               {event.publicPriceCents !== null ? (
-                <li>{t("price", { price: format.number(event.publicPriceCents / 100, { style: "currency", currency: "EUR" }) })}</li>
+                <li>{t("price", isolateAll({ price: format.number(event.publicPriceCents / 100, { style: "currency", currency: "EUR" }) }, language))}</li>
               ) : null}
             </ul>
             {event.ticketUrl ? (
@@ -101,17 +105,22 @@ export default async function EventPage({
             <h2 id="lieu" className="text-lg font-semibold">
               {t("venue")}
             </h2>
+            {/* Each line isolated: right to left, "7 rue Burdeau" would read "rue Burdeau 7" (issue 34.2). */}
             <address className="not-italic">
-              {venue.name}
+              <Isolated>{venue.name}</Isolated>
               <br />
-              {venue.addressLine}
+              <Isolated>{venue.addressLine}</Isolated>
               <br />
-              {venue.postalCode} {venue.city}
+              <Isolated>
+                {venue.postalCode} {venue.city}
+              </Isolated>
             </address>
             {venue.accessInfo ? (
               <>
                 <h3 className="font-semibold">{t("gettingThere")}</h3>
-                <p>{venue.accessInfo}</p>
+                <p lang="fr" dir="auto">
+                  {venue.accessInfo}
+                </p>
               </>
             ) : null}
             {venue.accessibility.length || venue.accessibilityNotes ? (
@@ -122,7 +131,11 @@ export default async function EventPage({
                     <li key={access}>{labels(`accessibility.${access}`)}</li>
                   ))}
                 </ul>
-                {venue.accessibilityNotes ? <p>{venue.accessibilityNotes}</p> : null}
+                {venue.accessibilityNotes ? (
+                  <p lang="fr" dir="auto">
+                    {venue.accessibilityNotes}
+                  </p>
+                ) : null}
               </>
             ) : null}
           </aside>

@@ -12,7 +12,7 @@ export async function LatePlacesOffer({ actor, now = new Date() }: { actor: Acto
   const t = await getTranslations("latePlaces");
   const books = actor.kind === "user" && actor.role === "PARTNER";
   return (
-    <section aria-labelledby="places-ce-soir" className="space-y-3 rounded-lg border-l-4 border-brand-700 bg-brand-50 p-4">
+    <section aria-labelledby="places-ce-soir" className="space-y-3 rounded-lg border-s-4 border-brand-700 bg-brand-50 p-4">
       <h2 id="places-ce-soir" className="text-2xl font-semibold">
         {t("offerTitle")}
       </h2>
