@@ -8,7 +8,9 @@ import { searchSessions } from "@/lib/catalog/search";
 import { getPrisma } from "@/lib/db/client";
 import { updateEventAction } from "@/app/lieu/actions";
 import { partnerActor, venueActor } from "../factories/actors";
-import { createEvent, createPartner, createSession, createVenue } from "../factories";
+import { computeFigures } from "@/lib/stats/figures";
+import { seasonRange } from "@/lib/time";
+import { createEvent, createPartner, createSession, createVenue, insertBooking } from "../factories";
 
 let actorForActions: Actor;
 jest.mock("@/lib/auth/current", () => ({ currentActor: async () => actorForActions }));
@@ -107,5 +109,25 @@ describe("the venue says how much French its event needs (issue 34.4)", () => {
       performedIn: ["Choisissez la langue du spectacle."],
     });
     expect((await getPrisma().event.findUniqueOrThrow({ where: { id: event.id } })).frenchNeed).toBe("FRENCH");
+  });
+});
+
+describe("the association's statistics (issue 34.4)", () => {
+  it("count the outings and places on events one can follow without French, by what they need", async () => {
+    const p = await createPartner();
+    const venue = await createVenue();
+    const circus = await createEvent({ venueId: venue.id, title: "Cirque", category: "CIRCUS", frenchNeed: "NONE" });
+    const poetry = await createEvent({ venueId: venue.id, title: "Poèmes", frenchNeed: "OTHER_LANGUAGE", performedIn: "uk" });
+    const play = await createEvent({ venueId: venue.id, title: "Pièce" });
+    const day = (eventId: string) => createSession({ eventId, startsAt: at("2035-02-10T19:00:00Z"), capacity: 10 });
+    await insertBooking((await day(circus.id)).id, p.id, { places: 3 });
+    await insertBooking((await day(poetry.id)).id, p.id, { places: 2 });
+    await insertBooking((await day(play.id)).id, p.id, { places: 4 });
+    // The event's need as it was when booked: a later change leaves the figure as it was.
+    await getPrisma().event.update({ where: { id: circus.id }, data: { frenchNeed: "FRENCH" } });
+
+    const rows = (await computeFigures(seasonRange(2034), { now: NOW })).filter((row) => row.dimension === "french");
+    const confirmed = Object.fromEntries(rows.map((row) => [row.key, row.confirmed]));
+    expect(confirmed).toEqual({ NONE: 3, OTHER_LANGUAGE: 2, FRENCH: 4 });
   });
 });
