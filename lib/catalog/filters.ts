@@ -27,27 +27,29 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** Text typed in a search box, cleaned as any text is (no NUL byte, no invisible characters). */
 const text = (max: number) => z.string().transform(cleanLine).pipe(z.string().min(1).max(max));
 
-export const catalogFiltersSchema = z.object({
-  quand: lenient(z.enum(WHEN)),
-  du: lenient(day),
-  au: lenient(day),
-  // Own keys only: "toString" is in every object, and is no category.
-  categorie: z.preprocess(
-    many,
-    z.array(z.string()).transform((list) => list.filter((c): c is EventCategory => Object.hasOwn(EventCategory, c))),
-  ),
-  acces: z.preprocess(
-    many,
-    z.array(z.string()).transform((list) => list.filter((a): a is Accessibility => Object.hasOwn(Accessibility, a))),
-  ),
-  ville: lenient(text(80)),
-  quartier: lenient(text(80)),
-  places: z.preprocess(one, z.literal("1").optional().catch(undefined)).transform((value) => value === "1"),
-  // Issue 34.4: events one can follow without French (none needed, surtitled, or in another language).
-  "sans-francais": z.preprocess(one, z.literal("1").optional().catch(undefined)).transform((value) => value === "1"),
-  q: lenient(text(100)),
-  page: z.preprocess(one, z.coerce.number().int().min(1).max(10_000).catch(1)).default(1),
-}).transform(({ "sans-francais": withoutFrench, ...filters }) => ({ ...filters, withoutFrench }));
+export const catalogFiltersSchema = z
+  .object({
+    quand: lenient(z.enum(WHEN)),
+    du: lenient(day),
+    au: lenient(day),
+    // Own keys only: "toString" is in every object, and is no category.
+    categorie: z.preprocess(
+      many,
+      z.array(z.string()).transform((list) => list.filter((c): c is EventCategory => Object.hasOwn(EventCategory, c))),
+    ),
+    acces: z.preprocess(
+      many,
+      z.array(z.string()).transform((list) => list.filter((a): a is Accessibility => Object.hasOwn(Accessibility, a))),
+    ),
+    ville: lenient(text(80)),
+    quartier: lenient(text(80)),
+    places: z.preprocess(one, z.literal("1").optional().catch(undefined)).transform((value) => value === "1"),
+    // Issue 34.4: events one can follow without French (none needed, surtitled, or in another language).
+    "sans-francais": z.preprocess(one, z.literal("1").optional().catch(undefined)).transform((value) => value === "1"),
+    q: lenient(text(100)),
+    page: z.preprocess(one, z.coerce.number().int().min(1).max(10_000).catch(1)).default(1),
+  })
+  .transform(({ "sans-francais": withoutFrench, ...filters }) => ({ ...filters, withoutFrench }));
 
 export type CatalogFilters = z.output<typeof catalogFiltersSchema>;
 

@@ -35,7 +35,8 @@ export const eventFieldsSchema = z.object({
 
 /** Performed in another language: which one must be said (the database checks it too). */
 const languageNamed = (fields: { frenchNeed: FrenchNeed; performedIn?: string }, context: z.RefinementCtx) => {
-  if (fields.frenchNeed === "OTHER_LANGUAGE" && !fields.performedIn) context.addIssue({ code: "custom", message: "validation.performedIn", path: ["performedIn"] });
+  if (fields.frenchNeed === "OTHER_LANGUAGE" && !fields.performedIn)
+    context.addIssue({ code: "custom", message: "validation.performedIn", path: ["performedIn"] });
 };
 
 export const createEventSchema = eventFieldsSchema.extend({ venueId: z.uuid("validation.invalid") }).superRefine(languageNamed);

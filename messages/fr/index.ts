@@ -11,6 +11,7 @@ import calendar from "./calendar.json";
 import dataTransfer from "./data-transfer.json";
 import easy from "./easy.json";
 import invitation from "./invitation.json";
+import languageNeeds from "./language-needs.json";
 import latePlaces from "./late-places.json";
 import mail from "./mail.json";
 import offer from "./offer.json";
@@ -23,6 +24,7 @@ import venue from "./venue.json";
 
 const parts = [
   site,
+  languageNeeds,
   booking,
   easy,
   offer,

@@ -7,7 +7,7 @@ import { catalogQuery, readCatalogFilters } from "@/lib/catalog/filters";
 import { searchSessions } from "@/lib/catalog/search";
 import { getPrisma } from "@/lib/db/client";
 import { updateEventAction } from "@/app/lieu/actions";
-import { partnerActor, venueActor } from "../factories/actors";
+import { adminActor, partnerActor, venueActor } from "../factories/actors";
 import { computeFigures } from "@/lib/stats/figures";
 import { seasonRange } from "@/lib/time";
 import { createEvent, createPartner, createSession, createVenue, insertBooking } from "../factories";
@@ -98,15 +98,23 @@ describe("the venue says how much French its event needs (issue 34.4)", () => {
     });
   });
 
+  it("lets the association set it on any venue's event, with the same form", async () => {
+    const event = await createEvent({ venueId: (await createVenue()).id });
+    actorForActions = await adminActor();
+    expect((await updateEventAction({ ok: false }, form({ ...fields, eventId: event.id, frenchNeed: "SURTITLED" }))).ok).toBe(true);
+    expect((await getPrisma().event.findUniqueOrThrow({ where: { id: event.id } })).frenchNeed).toBe("SURTITLED");
+  });
+
   it("refuses, in French, an unknown need, a missing language and a language that is not a code", async () => {
     const venue = await createVenue();
     actorForActions = await venueActor(venue.id);
     const event = await createEvent({ venueId: venue.id });
-    const refused = async (entries: Record<string, string>) => (await updateEventAction({ ok: false }, form({ ...fields, eventId: event.id, ...entries }))).fieldErrors ?? {};
+    const refused = async (entries: Record<string, string>) =>
+      (await updateEventAction({ ok: false }, form({ ...fields, eventId: event.id, ...entries }))).fieldErrors ?? {};
     expect(await refused({ frenchNeed: "PEU" })).toMatchObject({ frenchNeed: ["Cette valeur n'est pas valide."] });
-    expect(await refused({ frenchNeed: "OTHER_LANGUAGE" })).toMatchObject({ performedIn: ["Choisissez la langue du spectacle."] });
+    expect(await refused({ frenchNeed: "OTHER_LANGUAGE" })).toMatchObject({ performedIn: ["Choisissez la langue de l'événement."] });
     expect(await refused({ frenchNeed: "OTHER_LANGUAGE", performedIn: "<script>" })).toMatchObject({
-      performedIn: ["Choisissez la langue du spectacle."],
+      performedIn: ["Choisissez la langue de l'événement."],
     });
     expect((await getPrisma().event.findUniqueOrThrow({ where: { id: event.id } })).frenchNeed).toBe("FRENCH");
   });
