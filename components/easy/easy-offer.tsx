@@ -11,6 +11,7 @@ import { ReadingModeSwitch } from "@/components/easy/reading-mode-switch";
 import { placesInWords } from "@/components/easy/words";
 import { ACCESS_PICTOGRAMS, CATEGORY_PICTOGRAMS, Pictogram } from "@/components/easy/pictograms";
 import { CatalogPagination } from "@/components/offer/catalog-pagination";
+import { FrenchNeedBadge, WithoutFrenchChoice } from "@/components/offer/french-need";
 import { catalogQuery, type CatalogFilters, type When } from "@/lib/catalog/filters";
 import type { CatalogPage, EventCard } from "@/lib/catalog/search";
 import { formatDateInWords } from "@/lib/format/dates";
@@ -76,6 +77,7 @@ async function EasyCard({ event, now }: { event: EventCard; now: Date }) {
       <h3 id={`sortie-${event.eventId}`} className="text-2xl font-bold break-words">
         {event.title}
       </h3>
+      <FrenchNeedBadge event={event} size={32} />
       <p className="inline-flex items-center gap-2 font-bold text-green-800">
         <IconGift size={32} stroke={1.75} aria-hidden="true" className="shrink-0" />
         {t("free")}
@@ -170,7 +172,7 @@ export async function EasyOffer({ filters, result, now = new Date() }: { filters
   const when: When = filters.quand && (EASY_WHEN as readonly When[]).includes(filters.quand) ? filters.quand : "tout";
   const category = filters.categorie.length === 1 ? filters.categorie[0] : undefined;
   const href = (changes: Partial<CatalogFilters>) =>
-    `/offre${catalogQuery({ quand: when === "tout" ? undefined : when, du: when === "jour" ? filters.du : undefined, categorie: category ? [category] : [], ...changes, page: 1 })}`;
+    `/offre${catalogQuery({ quand: when === "tout" ? undefined : when, du: when === "jour" ? filters.du : undefined, categorie: category ? [category] : [], withoutFrench: filters.withoutFrench, ...changes, page: 1 })}`;
   return (
     <div className="space-y-8 text-xl leading-relaxed">
       <header className="space-y-3">
@@ -198,6 +200,7 @@ export async function EasyOffer({ filters, result, now = new Date() }: { filters
             content: t(WHEN_WORDS[key]),
           }))}
         />
+        <WithoutFrenchChoice on={filters.withoutFrench} href={(withoutFrench) => href({ withoutFrench })} />
         <DayChoice label={t("whenDay")} submit={t("whenDaySee")} day={when === "jour" ? filters.du : undefined} category={category} />
         {/* The count where the eye is, right under the choices that change it (issue 29). */}
         <p className="text-xl font-bold" role="status">

@@ -6,6 +6,7 @@ import { isolateAll } from "@/lib/i18n/bidi";
 import type { CatalogSession, EventCard } from "@/lib/catalog/search";
 import { formatDay, formatSessionShort } from "@/lib/format/dates";
 import { parisDate } from "@/lib/time";
+import { FrenchNeedBadge } from "@/components/offer/french-need";
 
 /**
  * "12 séances du 3 au 28 février", "du 28 février au 3 mars", "du 28 décembre 2026 au 3 janvier 2027",
@@ -64,6 +65,7 @@ export async function CatalogEventCard({ event }: { event: EventCard }) {
             {event.title}
           </Link>
         </h3>
+        <FrenchNeedBadge event={event} />
         <p className="break-words">
           <bdi>
             {event.venueName}, {event.city}

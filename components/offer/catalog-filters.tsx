@@ -112,6 +112,10 @@ export async function CatalogFiltersForm({ filters, places }: { filters: Catalog
           <input type="checkbox" name="places" value="1" defaultChecked={filters.places} className="h-5 w-5" />
           {t("placesNow")}
         </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="sans-francais" value="1" defaultChecked={filters.withoutFrench} className="h-5 w-5" />
+          {(await getTranslations("languageNeeds"))("filter")}
+        </label>
         <p className="flex flex-wrap gap-3">
           <button type="submit" className="rounded-md bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800">
             {t("apply")}

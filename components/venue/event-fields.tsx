@@ -1,6 +1,6 @@
 import { getTranslations } from "@/lib/i18n/server";
 import { CheckboxGroup, SelectField, TextField } from "@/components/forms/fields";
-import { Accessibility, EventCategory } from "@/lib/generated/prisma/enums";
+import { Accessibility, EventCategory, FrenchNeed } from "@/lib/generated/prisma/enums";
 
 export interface EventValues {
   title?: string;
@@ -12,7 +12,13 @@ export interface EventValues {
   publicPrice?: number | null;
   ticketUrl?: string | null;
   imageAlt?: string | null;
+  frenchNeed?: string;
+  performedIn?: string | null;
 }
+
+/** Languages a venue most often plays in besides French (issue 34.4); any code already recorded is kept. */
+const PERFORMED_IN = ["en", "es", "it", "de", "pt", "ar", "fa-AF", "uk", "ru", "tr", "ro", "zh"];
+const languageNames = new Intl.DisplayNames(["fr"], { type: "language" });
 
 /** The fields of an event, shared by the creation and the edition forms. */
 export async function EventFields({ values = {} }: { values?: EventValues }) {
@@ -38,6 +44,26 @@ export async function EventFields({ values = {} }: { values?: EventValues }) {
         options={Object.values(Accessibility).map((a) => [a, labels(`accessibility.${a}`)])}
         checked={values.accessibility}
       />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <SelectField
+          name="frenchNeed"
+          label={t("frenchNeed")}
+          defaultValue={values.frenchNeed ?? "FRENCH"}
+          options={Object.values(FrenchNeed).map((need) => [need, labels(`frenchNeed.${need}`)])}
+        />
+        <SelectField
+          name="performedIn"
+          label={t("performedIn")}
+          defaultValue={values.performedIn ?? ""}
+          options={[
+            ["", "—"],
+            ...[...new Set([...PERFORMED_IN, ...(values.performedIn ? [values.performedIn] : [])])].map((code): [string, string] => [
+              code,
+              languageNames.of(code) ?? code,
+            ]),
+          ]}
+        />
+      </div>
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField name="publicPrice" label={t("price")} defaultValue={values.publicPrice} />
         <TextField name="ticketUrl" label={t("ticketUrl")} type="url" defaultValue={values.ticketUrl} />

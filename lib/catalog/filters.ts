@@ -27,25 +27,29 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** Text typed in a search box, cleaned as any text is (no NUL byte, no invisible characters). */
 const text = (max: number) => z.string().transform(cleanLine).pipe(z.string().min(1).max(max));
 
-export const catalogFiltersSchema = z.object({
-  quand: lenient(z.enum(WHEN)),
-  du: lenient(day),
-  au: lenient(day),
-  // Own keys only: "toString" is in every object, and is no category.
-  categorie: z.preprocess(
-    many,
-    z.array(z.string()).transform((list) => list.filter((c): c is EventCategory => Object.hasOwn(EventCategory, c))),
-  ),
-  acces: z.preprocess(
-    many,
-    z.array(z.string()).transform((list) => list.filter((a): a is Accessibility => Object.hasOwn(Accessibility, a))),
-  ),
-  ville: lenient(text(80)),
-  quartier: lenient(text(80)),
-  places: z.preprocess(one, z.literal("1").optional().catch(undefined)).transform((value) => value === "1"),
-  q: lenient(text(100)),
-  page: z.preprocess(one, z.coerce.number().int().min(1).max(10_000).catch(1)).default(1),
-});
+export const catalogFiltersSchema = z
+  .object({
+    quand: lenient(z.enum(WHEN)),
+    du: lenient(day),
+    au: lenient(day),
+    // Own keys only: "toString" is in every object, and is no category.
+    categorie: z.preprocess(
+      many,
+      z.array(z.string()).transform((list) => list.filter((c): c is EventCategory => Object.hasOwn(EventCategory, c))),
+    ),
+    acces: z.preprocess(
+      many,
+      z.array(z.string()).transform((list) => list.filter((a): a is Accessibility => Object.hasOwn(Accessibility, a))),
+    ),
+    ville: lenient(text(80)),
+    quartier: lenient(text(80)),
+    places: z.preprocess(one, z.literal("1").optional().catch(undefined)).transform((value) => value === "1"),
+    // Issue 34.4: events one can follow without French (none needed, surtitled, or in another language).
+    "sans-francais": z.preprocess(one, z.literal("1").optional().catch(undefined)).transform((value) => value === "1"),
+    q: lenient(text(100)),
+    page: z.preprocess(one, z.coerce.number().int().min(1).max(10_000).catch(1)).default(1),
+  })
+  .transform(({ "sans-francais": withoutFrench, ...filters }) => ({ ...filters, withoutFrench }));
 
 export type CatalogFilters = z.output<typeof catalogFiltersSchema>;
 
@@ -74,6 +78,7 @@ export function catalogQuery(filters: Partial<CatalogFilters>): string {
   if (filters.ville) params.set("ville", filters.ville);
   if (filters.quartier) params.set("quartier", filters.quartier);
   if (filters.places) params.set("places", "1");
+  if (filters.withoutFrench) params.set("sans-francais", "1");
   if (filters.q) params.set("q", filters.q);
   if (filters.page && filters.page > 1) params.set("page", String(filters.page));
   const text = params.toString();
@@ -83,7 +88,7 @@ export function catalogQuery(filters: Partial<CatalogFilters>): string {
 /** How many filters narrow the search (shown on the phone's "Filtrer (3)" button); the page is none. */
 export function activeFilterCount(filters: CatalogFilters): number {
   const when = filters.quand && filters.quand !== "tout" ? 1 : 0;
-  const single = [filters.ville, filters.quartier, filters.q, filters.places].filter(Boolean).length;
+  const single = [filters.ville, filters.quartier, filters.q, filters.places, filters.withoutFrench].filter(Boolean).length;
   return when + filters.categorie.length + filters.acces.length + single;
 }
 

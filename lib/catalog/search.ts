@@ -8,7 +8,7 @@ import { canBrowseOffer, ensure } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/actor";
 import { getPrisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Accessibility, EventCategory } from "@/lib/generated/prisma/enums";
+import type { Accessibility, EventCategory, FrenchNeed } from "@/lib/generated/prisma/enums";
 import { bookingWindow, type WindowState } from "@/lib/booking/rules";
 import { dateRange, PAGE_SIZE, type CatalogFilters } from "./filters";
 import { LRUCache } from "lru-cache";
@@ -37,6 +37,9 @@ export interface EventCard {
   venueName: string;
   city: string;
   area: string | null;
+  /** How much French it needs, and the language it is performed in if another (issue 34.4). */
+  frenchNeed: FrenchNeed;
+  performedIn: string | null;
   /** The sessions of this event that match the filters: how many, the first and the last. */
   sessionCount: number;
   firstStartsAt: Date;
@@ -83,12 +86,14 @@ export async function searchSessions(
   options: { now?: Date; pageSize?: number; sessionsShown?: number } = {},
 ): Promise<CatalogPage> {
   ensure(canBrowseOffer(actor), "Connectez-vous pour voir l'offre.");
+  // Issue 34.4: the person supported sees first the events one can follow without French.
+  const withoutFrenchFirst = actor.kind === "visitor";
   // A given instant or size (tests, benchmarks of the query) is computed; the pages' own calls may be recent.
-  if (options.now || options.pageSize || options.sessionsShown) return computePage(filters, options);
-  const key = JSON.stringify(filters);
+  if (options.now || options.pageSize || options.sessionsShown) return computePage(filters, { ...options, withoutFrenchFirst });
+  const key = JSON.stringify([filters, withoutFrenchFirst]);
   const cached = recent.get(key);
   if (cached) return cached;
-  const page = computePage(filters, {});
+  const page = computePage(filters, { withoutFrenchFirst });
   recent.set(key, page);
   page.catch(() => recent.delete(key));
   return page;
@@ -96,10 +101,18 @@ export async function searchSessions(
 
 async function computePage(
   filters: CatalogFilters,
-  { now = new Date(), pageSize = PAGE_SIZE, sessionsShown = SESSIONS_SHOWN }: { now?: Date; pageSize?: number; sessionsShown?: number },
+  {
+    now = new Date(),
+    pageSize = PAGE_SIZE,
+    sessionsShown = SESSIONS_SHOWN,
+    withoutFrenchFirst = false,
+  }: { now?: Date; pageSize?: number; sessionsShown?: number; withoutFrenchFirst?: boolean },
 ): Promise<CatalogPage> {
   const offset = (filters.page - 1) * pageSize;
   const where = conditions(filters, now);
+  // false sorts before true: the events that need French come after the others, for the person.
+  const first = withoutFrenchFirst ? Prisma.sql`(p."frenchNeed" = 'FRENCH'),` : Prisma.empty;
+  const firstInPage = withoutFrenchFirst ? Prisma.sql`(e."frenchNeed" = 'FRENCH'),` : Prisma.empty;
   // Rule 6 (lib/booking/rules bookingWindow) in SQL, for the counts; a card's sessions use the rule itself.
   const bookingOpen = Prisma.sql`(s."closedAt" IS NULL AND least(s."bookingClosesAt", s."startsAt") > ${now}
                                   AND (s."bookingOpensAt" IS NULL OR s."bookingOpensAt" <= ${now}))`;
@@ -122,16 +135,18 @@ async function computePage(
     ),
     page AS (
       SELECT ev.*, e."title", e."category"::text AS "category", e."minAge", e."accessibility"::text[] AS "accessibility", e."imageAlt",
+             e."frenchNeed"::text AS "frenchNeed", e."performedIn",
              (i."eventId" IS NOT NULL) AS "hasImage", v."name" AS "venueName", v."city", v."area"
       FROM events ev
       JOIN "Event" e ON e."id" = ev."eventId"
       JOIN "Venue" v ON v."id" = e."venueId"
       LEFT JOIN "EventImage" i ON i."eventId" = e."id"
-      ORDER BY ev."firstStartsAt", e."title", ev."eventId"
+      ORDER BY ${firstInPage} ev."firstStartsAt", e."title", ev."eventId"
       LIMIT ${pageSize} OFFSET ${offset}
     )
     SELECT t."totalEvents", t."totalSessions", p."eventId"::text AS "eventId", p."title", p."category", p."minAge", p."accessibility",
            p."imageAlt", p."hasImage", p."venueName", p."city", p."area", p."sessionCount", p."firstStartsAt", p."lastStartsAt",
+           p."frenchNeed", p."performedIn",
            p."openSessionCount", p."openPlaces", shown."sessions"
     FROM totals t
     LEFT JOIN page p ON true
@@ -149,16 +164,16 @@ async function computePage(
         LIMIT ${sessionsShown}
       ) first
     ) shown ON p."eventId" IS NOT NULL
-    ORDER BY p."firstStartsAt", p."title", p."eventId"`;
+    ORDER BY ${first} p."firstStartsAt", p."title", p."eventId"`;
 
   const { totalEvents, totalSessions } = rows[0] ?? { totalEvents: 0, totalSessions: 0 };
   const items: EventCard[] = [];
   for (const row of rows) {
     if (row.eventId === null) continue;
-    const { eventId, title, category, minAge, accessibility, imageAlt, hasImage, venueName, city, area } = row;
+    const { eventId, title, category, minAge, accessibility, imageAlt, hasImage, venueName, city, area, frenchNeed, performedIn } = row;
     const { sessionCount, firstStartsAt, lastStartsAt, openSessionCount, openPlaces } = row;
     items.push({
-      ...{ eventId, title, category, minAge, accessibility, imageAlt, hasImage, venueName, city, area },
+      ...{ eventId, title, category, minAge, accessibility, imageAlt, hasImage, venueName, city, area, frenchNeed, performedIn },
       ...{ sessionCount, firstStartsAt, lastStartsAt, openSessionCount, openPlaces },
       sessions: row.sessions.map((session) => catalogSession(session, now)),
     });
@@ -194,6 +209,7 @@ function conditions(filters: CatalogFilters, now: Date): { session: Prisma.Sql; 
     session.push(Prisma.sql`s."confirmedPlaces" < s."capacity" AND (s."bookingClosesAt" IS NULL OR s."bookingClosesAt" > ${now})`);
     session.push(Prisma.sql`s."closedAt" IS NULL AND (s."bookingOpensAt" IS NULL OR s."bookingOpensAt" <= ${now})`);
   }
+  if (filters.withoutFrench) event.push(Prisma.sql`e."frenchNeed" <> 'FRENCH'`);
   if (filters.categorie.length) event.push(Prisma.sql`e."category"::text = ANY(${filters.categorie})`);
   // An accessibility need is met by the event (a signed performance) or by the venue (step-free access).
   for (const access of filters.acces) {

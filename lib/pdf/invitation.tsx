@@ -1,6 +1,8 @@
 // The nominative invitation: one A4 page per guest, to print or show on a phone at the door. Written
 // for people who may read French with difficulty: the guest's name first and large, one idea per block,
 // short sentences, black on white, nothing but the QR code and the number to show at the entrance.
+// In the person's language too, beside the French that the ticket office reads (issue 34.6).
+import type { ReactNode } from "react";
 import type { Styles } from "@react-pdf/renderer";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { formatSessionDate } from "@/lib/format/dates";
@@ -8,7 +10,9 @@ import { formatFeedbackCode } from "@/lib/invitation/feedback-code";
 import { fill } from "@/lib/invitation/format";
 import type { InvitationData } from "@/lib/invitation/invitation";
 import catalog from "@/messages/fr/invitation.json";
+import { prepareArabicFont, registerArabicFonts } from "./arabic-fonts";
 import { PDF_FONT_FAMILY, pdfFontFiles } from "./fonts";
+import { type InvitationLocale, type InvitationWords, isRightToLeft, lineIn, translatedWords } from "./invitation-words";
 import { qrPath } from "./qr";
 
 const t = catalog.invitation.pdf;
@@ -37,12 +41,14 @@ function registerFonts({ Font }: ReactPdf): void {
       { src: pdfFontFiles.bold(), fontWeight: "bold" },
     ],
   });
+  // Read from disk the first time an Arabic or Dari invitation needs it, not before.
+  registerArabicFonts(Font);
   // Names and words stay whole: a hyphen in the middle of a name is hard to read.
   Font.registerHyphenationCallback((word) => [word]);
 }
 
 const INK = "#000000";
-const styles = {
+const baseStyles = {
   page: { fontFamily: PDF_FONT_FAMILY, fontSize: 13, color: INK, paddingTop: 32, paddingBottom: 28, paddingHorizontal: 44, lineHeight: 1.35 },
   band: {
     flexDirection: "row",
@@ -78,7 +84,59 @@ const styles = {
   feedbackCode: { fontSize: 20, fontWeight: "bold", letterSpacing: 1 },
   // Pushed to the bottom of the page by the free space above it.
   footer: { marginTop: "auto", fontSize: 10, borderTopWidth: 1, borderTopColor: INK, paddingTop: 6 },
+  // The person's language: under the French, a size smaller; a label's beside it, never in capitals.
+  also: { fontSize: 10, fontWeight: "normal", lineHeight: 1.3 },
+  alsoLabel: { fontSize: 11, textTransform: "none" },
+  alsoBeside: { fontSize: 12, fontWeight: "normal" },
+  center: { textAlign: "center" },
+  small: { fontSize: 9 },
 } satisfies Styles;
+
+type Style = Styles[string];
+
+/** Two languages take more lines: tighter spaces and a smaller name keep the invitation on one page. */
+const twoLanguageStyles = {
+  ...baseStyles,
+  page: { ...baseStyles.page, paddingTop: 22, paddingBottom: 18 },
+  nominative: { ...baseStyles.nominative, marginTop: 8 },
+  forGuest: { ...baseStyles.forGuest, marginTop: 6 },
+  name: { ...baseStyles.name, fontSize: 28 },
+  rule: { ...baseStyles.rule, marginVertical: 8 },
+  eventTitle: { ...baseStyles.eventTitle, fontSize: 18 },
+  label: { ...baseStyles.label, marginTop: 4 },
+  box: { ...baseStyles.box, paddingVertical: 6 },
+  contact: { ...baseStyles.contact, marginTop: 4 },
+  feedback: { ...baseStyles.feedback, marginTop: 6 },
+} satisfies Styles;
+
+/** The person's words, printed after the French: a line of their own, or beside a label. Nothing in French. */
+interface Also {
+  styles: typeof baseStyles;
+  line: (pick: (words: InvitationWords) => string, style?: Style) => ReactNode;
+  label: (pick: (words: InvitationWords) => string, style?: Style) => ReactNode;
+}
+
+function alsoIn(pdf: ReactPdf, locale: InvitationLocale): Also {
+  const words = translatedWords(locale);
+  if (!words) return { styles: baseStyles, line: () => null, label: () => null };
+  const { Text } = pdf;
+  return {
+    styles: twoLanguageStyles,
+    line: (pick, style = {}) => {
+      const { text, style: script } = lineIn(locale, pick(words));
+      return <Text style={[baseStyles.also, style, script]}>{text}</Text>;
+    },
+    label: (pick, style = {}) => {
+      const { text, style: script } = lineIn(locale, pick(words));
+      return (
+        <>
+          {"  ·  "}
+          <Text style={[baseStyles.alsoLabel, style, script]}>{text}</Text>
+        </>
+      );
+    },
+  };
+}
 
 function Qr({ pdf: { Svg, Path }, code, size }: { pdf: ReactPdf; code: string; size: number }) {
   const qr = qrPath(code);
@@ -92,8 +150,10 @@ function Qr({ pdf: { Svg, Path }, code, size }: { pdf: ReactPdf; code: string; s
 /** "04 72 00 00 00 – billetterie@lieu.fr", skipping what is missing. */
 const joined = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join("  –  ");
 
-function GuestPage({ pdf, data, guest }: { pdf: ReactPdf; data: InvitationData; guest: InvitationData["guests"][number] }) {
+function GuestPage({ pdf, data, guest, also }: { pdf: ReactPdf; data: InvitationData; guest: InvitationData["guests"][number]; also: Also }) {
   const { Page, Text, View } = pdf;
+  const { styles } = also;
+  const place = { position: guest.position + 1, places: data.guests.length };
   const { venue, partner } = data;
   const number = formatBookingNumber(data.number);
   // wrap={false}: one guest, one page, whatever the length of a venue's access text.
@@ -105,50 +165,87 @@ function GuestPage({ pdf, data, guest }: { pdf: ReactPdf; data: InvitationData; 
       </View>
 
       <Text style={styles.nominative}>{t.nominative}</Text>
-      <Text style={styles.forGuest}>{t.forGuest}</Text>
+      {also.line((w) => w.nominative)}
+      <Text style={styles.forGuest}>
+        {t.forGuest}
+        {also.label((w) => w.forGuest)}
+      </Text>
       {/* NFC: a name typed with combining accents (e + ◌́) prints with the precomposed glyph (é). */}
       <Text style={styles.name}>{`${guest.firstName} ${guest.lastName}`.normalize("NFC")}</Text>
-      {data.guests.length > 1 && <Text style={styles.place}>{fill(t.place, { position: guest.position + 1, places: data.guests.length })}</Text>}
+      {data.guests.length > 1 && (
+        <>
+          <Text style={styles.place}>
+            {fill(t.place, place)}
+            {also.label((w) => fill(w.place, place))}
+          </Text>
+        </>
+      )}
 
       <View style={styles.rule} />
 
       <View style={styles.columns}>
         <View style={styles.details}>
           <Text style={styles.eventTitle}>{data.event.title}</Text>
-          <Text style={styles.label}>{t.when}</Text>
+          <Text style={styles.label}>
+            {t.when}
+            {also.label((w) => w.when)}
+          </Text>
           <Text style={styles.date}>{formatSessionDate(data.startsAt)}</Text>
-          <Text style={styles.label}>{t.where}</Text>
+          <Text style={styles.label}>
+            {t.where}
+            {also.label((w) => w.where)}
+          </Text>
           <Text style={styles.strong}>{venue.name}</Text>
           <Text>{venue.addressLine}</Text>
           <Text>{`${venue.postalCode} ${venue.city}`}</Text>
           {venue.accessInfo && (
             <>
-              <Text style={styles.label}>{t.access}</Text>
+              <Text style={styles.label}>
+                {t.access}
+                {also.label((w) => w.access)}
+              </Text>
               <Text>{venue.accessInfo}</Text>
             </>
           )}
-          <Text style={styles.label}>{t.bookedBy}</Text>
+          <Text style={styles.label}>
+            {t.bookedBy}
+            {also.label((w) => w.bookedBy)}
+          </Text>
           <Text>{partner.name}</Text>
         </View>
         <View style={styles.door}>
           <Qr pdf={pdf} code={guest.code} size={160} />
           <Text style={styles.numberLabel}>{t.number}</Text>
+          {also.line((w) => w.number, styles.center)}
           <Text style={styles.number}>{number}</Text>
           <Text style={styles.doorText}>{t.showAtDoor}</Text>
+          {also.line((w) => w.showAtDoor, styles.center)}
         </View>
       </View>
 
       <View style={styles.rule} />
 
       <View style={styles.box} wrap={false}>
-        <Text style={styles.boxTitle}>{t.cannotComeTitle}</Text>
+        <Text style={styles.boxTitle}>
+          {t.cannotComeTitle}
+          {also.label((w) => w.cannotComeTitle, styles.alsoBeside)}
+        </Text>
         <Text>{t.cannotComeText}</Text>
+        {also.line((w) => w.cannotComeText)}
         <View style={styles.contact}>
-          <Text style={styles.strong}>{`${t.structure} : ${partner.name}`}</Text>
+          <Text style={styles.strong}>
+            {t.structure}
+            {also.label((w) => w.structure)}
+            {` : ${partner.name}`}
+          </Text>
           {(partner.phone || partner.email) && <Text>{joined(partner.phone, partner.email)}</Text>}
         </View>
         <View style={styles.contact}>
-          <Text style={styles.strong}>{`${t.ticketOffice} : ${venue.ticketOfficeName ?? venue.name}`}</Text>
+          <Text style={styles.strong}>
+            {t.ticketOffice}
+            {also.label((w) => w.ticketOffice)}
+            {` : ${venue.ticketOfficeName ?? venue.name}`}
+          </Text>
           <Text>{joined(venue.ticketOfficePhone, venue.ticketOfficeEmail)}</Text>
         </View>
       </View>
@@ -157,32 +254,45 @@ function GuestPage({ pdf, data, guest }: { pdf: ReactPdf; data: InvitationData; 
       <View style={styles.feedback} wrap={false}>
         <View style={styles.feedbackText}>
           <Text style={styles.strong}>{t.feedbackTitle}</Text>
+          {also.line((w) => w.feedbackTitle)}
           <Text>{data.visitorCodeExists === false ? t.feedbackTextAsk : fill(t.feedbackText, { url: data.feedbackUrl })}</Text>
+          {also.line((w) => (data.visitorCodeExists === false ? w.feedbackTextAsk : fill(w.feedbackText, { url: data.feedbackUrl })))}
         </View>
         <View style={{ alignItems: "center" }}>
           <Text style={styles.numberLabel}>{t.feedbackCode}</Text>
+          {also.line((w) => w.feedbackCode, styles.center)}
           <Text style={styles.feedbackCode}>{formatFeedbackCode(guest.feedbackCode)}</Text>
         </View>
       </View>
 
-      <Text style={styles.footer}>{t.footer}</Text>
+      <View style={styles.footer}>
+        <Text>{t.footer}</Text>
+        {also.line((w) => w.footer, styles.small)}
+      </View>
     </Page>
   );
 }
 
-function InvitationDocument({ pdf, data }: { pdf: ReactPdf; data: InvitationData }) {
+function InvitationDocument({ pdf, data, locale }: { pdf: ReactPdf; data: InvitationData; locale: InvitationLocale }) {
   const { Document } = pdf;
+  const also = alsoIn(pdf, locale);
   return (
     <Document title={fill(t.documentTitle, { number: formatBookingNumber(data.number) })} author={t.brand} language="fr">
       {data.guests.map((guest) => (
-        <GuestPage key={guest.position} pdf={pdf} data={data} guest={guest} />
+        <GuestPage key={guest.position} pdf={pdf} data={data} guest={guest} also={also} />
       ))}
     </Document>
   );
 }
 
+export interface InvitationOptions {
+  /** The person's language: its fixed words are printed beside the French. French only by default. */
+  locale?: InvitationLocale;
+}
+
 /** The PDF of a booking's invitations, one page per guest. */
-export async function renderInvitationPdf(data: InvitationData): Promise<Buffer> {
+export async function renderInvitationPdf(data: InvitationData, { locale = "fr" }: InvitationOptions = {}): Promise<Buffer> {
   const pdf = await loadReactPdf();
-  return pdf.renderToBuffer(<InvitationDocument pdf={pdf} data={data} />);
+  if (isRightToLeft(locale)) await prepareArabicFont(pdf.Font, locale);
+  return pdf.renderToBuffer(<InvitationDocument pdf={pdf} data={data} locale={locale} />);
 }

@@ -13,7 +13,7 @@ import { parse } from "@/lib/validation";
 import { seasonOf, seasonRange, type DateRange } from "@/lib/time";
 import { z } from "zod";
 
-export const DIMENSIONS = ["total", "sector", "venue", "category", "town", "area", "month", "need"] as const;
+export const DIMENSIONS = ["total", "sector", "venue", "category", "town", "area", "month", "need", "french"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /** Places (one place, one guest) unless said. */
@@ -95,7 +95,7 @@ export type Scope = { venueId?: string; partnerId?: string };
 export async function computeFigures(range: DateRange, { now = new Date(), scope = {} }: { now?: Date; scope?: Scope } = {}): Promise<FigureRow[]> {
   const prisma = getPrisma();
   const factScope = Prisma.sql`${scope.venueId ? Prisma.sql`AND f."venueId" = ${scope.venueId}::uuid` : Prisma.empty} ${scope.partnerId ? Prisma.sql`AND f."partnerId" = ${scope.partnerId}::uuid` : Prisma.empty}`;
-  const [booked, needs, offer] = await Promise.all([
+  const [booked, needs, french, offer] = await Promise.all([
     prisma.$queryRaw<BookedRow[]>`
       WITH g AS (
         SELECT f."bookingId", f."partnerId", f."venueId"::text AS venue, f."sector"::text AS sector, f."category"::text AS category,
@@ -124,6 +124,19 @@ export async function computeFigures(range: DateRange, { now = new Date(), scope
         WHERE f."sessionStartsAt" >= ${range.from} AND f."sessionStartsAt" < ${range.to} ${factScope} AND cardinality(gu."needs") > 0
       ) g, unnest(g."needs") n
       GROUP BY n`,
+    // Issue 34.4: how much French the events asked, as recorded with each booking (FRENCH, NONE, SURTITLED, OTHER_LANGUAGE).
+    prisma.$queryRaw<(Counts & { key: string })[]>`
+      SELECT key, ${MEASURES}
+      FROM (
+        SELECT f."frenchNeed"::text AS key, f."bookingId", f."partnerId", b."status", b."cancelReason", b."promotedAt" IS NOT NULL AS promoted,
+               gu."kind", gu."personKey", gu."attendance", gu."cancelledAt" IS NOT NULL AS gone,
+               (b."status" = 'CONFIRMED' AND gu."cancelledAt" IS NULL) AS placed
+        FROM "BookingFact" f
+        JOIN "Booking" b ON b."id" = f."bookingId"
+        JOIN "BookingGuest" gu ON gu."bookingId" = b."id"
+        WHERE f."sessionStartsAt" >= ${range.from} AND f."sessionStartsAt" < ${range.to} ${factScope}
+      ) g
+      GROUP BY key`,
     // The offer: places declared on the scheduled sessions of published (or since cancelled) events. A
     // structure's statistics have none: the offer is not made to one structure.
     scope.partnerId
@@ -154,6 +167,7 @@ export async function computeFigures(range: DateRange, { now = new Date(), scope
     Object.assign(at(dimension, key), pickCounts(figures));
   }
   for (const { key, ...figures } of needs) Object.assign(at("need", key), pickCounts(figures));
+  for (const { key, ...figures } of french) Object.assign(at("french", key), pickCounts(figures));
   for (const { g, venue, category, month, offered, unused } of offer) {
     // GROUPING() bits, highest first: venue, category, month (1 = not grouped by it).
     const [dimension, key]: [Dimension, string] = g === 7 ? ["total", ""] : g === 3 ? ["venue", venue!] : g === 5 ? ["category", category!] : ["month", month!];

@@ -7,7 +7,7 @@ import { formatDay, formatMonth } from "@/lib/format/dates";
 import { parisTime, seasonLabel } from "@/lib/time";
 import type { Dimension, FigureRow, Figures } from "./figures";
 
-export const STAT_TABLES = ["bilan", "secteurs", "mois", "categories", "lieux", "villes", "quartiers", "besoins"] as const;
+export const STAT_TABLES = ["bilan", "secteurs", "mois", "categories", "lieux", "villes", "quartiers", "besoins", "francais"] as const;
 export type StatTable = (typeof STAT_TABLES)[number];
 
 /** The breakdowns: the page shows one at a time (BREAKDOWN_DEFAULT unless the URL asks for another). */
@@ -23,6 +23,8 @@ export const TABLE_DIMENSION: Record<Exclude<StatTable, "bilan">, Dimension> = {
   villes: "town",
   quartiers: "area",
   besoins: "need",
+  // Issue 34.4: places on events that need no French, surtitled, or in another language.
+  francais: "french",
 };
 
 /** The columns of each breakdown: the offer where the dimension has one, the people where it makes sense. */
@@ -34,6 +36,7 @@ export const TABLE_COLUMNS: Record<Exclude<StatTable, "bilan">, (keyof Figures)[
   villes: ["requested", "confirmed", "attended", "noShows", "people", "structures", "companions"],
   quartiers: ["requested", "confirmed", "attended", "noShows", "people", "structures", "companions"],
   besoins: ["confirmed", "attended", "noShows"],
+  francais: ["requested", "confirmed", "attended", "noShows", "people", "structures"],
 };
 
 /** The season's account, line by line: what the invitations became. */
@@ -102,6 +105,8 @@ export function rowLabel(
       return words(`associationLabels.sector.${key}`);
     case "mois":
       return month(key);
+    case "francais":
+      return words(`labels.frenchNeed.${key}`);
     case "categories":
       return words(`labels.category.${key}`);
     case "lieux": {

@@ -19,8 +19,15 @@ import { createEventSchema, eventFieldsSchema, updateEventSchema } from "./schem
 export { createEventSchema, eventFieldsSchema, updateEventSchema };
 
 function columns(fields: z.output<typeof eventFieldsSchema>) {
-  const { publicPrice, ticketUrl, imageAlt, ...rest } = fields;
-  return { ...rest, publicPriceCents: publicPrice === null ? null : Math.round(publicPrice * 100), ticketUrl: ticketUrl ?? null, imageAlt: imageAlt ?? null };
+  const { publicPrice, ticketUrl, imageAlt, performedIn, ...rest } = fields;
+  return {
+    ...rest,
+    publicPriceCents: publicPrice === null ? null : Math.round(publicPrice * 100),
+    ticketUrl: ticketUrl ?? null,
+    imageAlt: imageAlt ?? null,
+    // A language only for an event performed in another one.
+    performedIn: rest.frenchNeed === "OTHER_LANGUAGE" ? (performedIn ?? null) : null,
+  };
 }
 
 /**

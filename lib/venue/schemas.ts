@@ -1,8 +1,11 @@
 // The inputs of a venue's events and sessions, parsed with zod. Client-safe: the forms check them as
 // people type (components/forms/schemas.ts) with the very schemas lib/venue parses on the server.
 import { z } from "zod";
-import { Accessibility, EventCategory } from "@/lib/generated/prisma/enums";
+import { Accessibility, EventCategory, FrenchNeed } from "@/lib/generated/prisma/enums";
 import { httpUrl, line, optionalLine, text } from "@/lib/validation";
+
+/** A language code as the platform writes them: "uk", "ar", "fa-AF". */
+const LANGUAGE_CODE = /^[a-z]{2,3}(-[A-Z][A-Za-z]{1,3})?$/;
 
 export const eventFieldsSchema = z.object({
   title: line(160),
@@ -25,10 +28,19 @@ export const eventFieldsSchema = z.object({
   // Partners open it to buy a ticket: http or https only (never javascript: or data:).
   ticketUrl: z.preprocess((v) => (v === "" || v == null ? undefined : v), httpUrl(500).optional()),
   imageAlt: optionalLine(300),
+  // Issue 34.4: how much French one needs to follow it; the language it is performed in, if another.
+  frenchNeed: z.enum(Object.values(FrenchNeed) as [FrenchNeed, ...FrenchNeed[]], "validation.invalid").default("FRENCH"),
+  performedIn: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.string().regex(LANGUAGE_CODE, "validation.performedIn").optional()),
 });
 
-export const createEventSchema = eventFieldsSchema.extend({ venueId: z.uuid("validation.invalid") });
-export const updateEventSchema = eventFieldsSchema.extend({ eventId: z.uuid("validation.invalid") });
+/** Performed in another language: which one must be said (the database checks it too). */
+const languageNamed = (fields: { frenchNeed: FrenchNeed; performedIn?: string }, context: z.RefinementCtx) => {
+  if (fields.frenchNeed === "OTHER_LANGUAGE" && !fields.performedIn)
+    context.addIssue({ code: "custom", message: "validation.performedIn", path: ["performedIn"] });
+};
+
+export const createEventSchema = eventFieldsSchema.extend({ venueId: z.uuid("validation.invalid") }).superRefine(languageNamed);
+export const updateEventSchema = eventFieldsSchema.extend({ eventId: z.uuid("validation.invalid") }).superRefine(languageNamed);
 
 /** Times typed in one field ("14h30, 20:00 ; 9h") as "HH:MM"; a list is left as it is. */
 function splitTimes(value: unknown): unknown {

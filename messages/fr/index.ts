@@ -12,6 +12,7 @@ import dataTransfer from "./data-transfer.json";
 import easy from "./easy.json";
 import invitation from "./invitation.json";
 import language from "./language.json";
+import languageNeeds from "./language-needs.json";
 import latePlaces from "./late-places.json";
 import mail from "./mail.json";
 import offer from "./offer.json";
@@ -25,6 +26,7 @@ import venue from "./venue.json";
 
 const parts = [
   site,
+  languageNeeds,
   booking,
   easy,
   offer,

@@ -1,9 +1,10 @@
-// npm run bench:pdf [-- --json]
+// npm run bench:pdf [-- --json] [-- --locale=ar]
 // Time to render the invitation PDF (lib/pdf/invitation) for one guest and for ten, and its size, against
 // a baseline measured in the same run: the same page drawn by hand with pdfkit (same fonts, same QR
 // code, same text). No database: the invitation is built in memory. Each renderer is warmed up first
 // (module loading, font parsing, the first layout), and that first render is reported on its own: it
-// is paid once per server process, not per request.
+// is paid once per server process, not per request. --locale: the invitation in that language beside
+// the French (issue 34.6); the pdfkit baseline stays French.
 import "../lib/allow-server-only";
 import { performance } from "node:perf_hooks";
 import { renderWithPdfkit } from "./pdfkit-invitation";
@@ -15,6 +16,7 @@ process.env.INVITATION_ED25519_KEY ??= "YmVuY2gtaW52aXRhdGlvbi1lZDI1NTE5LWtleS0w
 const json = process.argv.includes("--json");
 const say = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
 const ROUNDS = { one: 40, ten: 15 };
+const locale = process.argv.find((arg) => arg.startsWith("--locale="))?.slice("--locale=".length);
 
 interface Measure {
   median: number;
@@ -51,7 +53,10 @@ async function main() {
   const ten = sampleInvitation(10);
 
   const loadStarted = performance.now();
-  const { renderInvitationPdf } = await import("../../lib/pdf/invitation");
+  const { renderInvitationPdf: render } = await import("../../lib/pdf/invitation");
+  const { isInvitationLocale } = await import("../../lib/pdf/invitation-words");
+  if (locale !== undefined && !isInvitationLocale(locale)) throw new Error(`Unknown locale: ${locale}`);
+  const renderInvitationPdf = (data: typeof one) => render(data, { locale });
   const reactPdfLoad = performance.now() - loadStarted;
   const reactPdfFirst = await firstRender(() => renderInvitationPdf(one));
   const pdfkitFirst = await firstRender(() => renderWithPdfkit(one));

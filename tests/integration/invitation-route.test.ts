@@ -4,6 +4,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { GET } from "@/app/api/bookings/[id]/invitation/route";
 import { bookingWithGuests, invitationWorld, type InvitationWorld } from "../factories/invitation";
+import { readPdf } from "../support/read-pdf";
 
 let actor: Actor;
 jest.mock("@/lib/auth/current", () => ({ currentActor: async () => actor }));
@@ -13,7 +14,7 @@ beforeAll(async () => {
   world = await invitationWorld();
 });
 
-const get = (id: string) => GET(new Request(`http://localhost/api/bookings/${id}/invitation`), { params: Promise.resolve({ id }) });
+const get = (id: string, query = "") => GET(new Request(`http://localhost/api/bookings/${id}/invitation${query}`), { params: Promise.resolve({ id }) });
 
 describe("GET /api/bookings/[id]/invitation", () => {
   it("answers the PDF inline, named after the booking number", async () => {
@@ -47,4 +48,13 @@ describe("GET /api/bookings/[id]/invitation", () => {
     expect(response.status).toBe(409);
     expect(await response.text()).toContain("annulée");
   });
+
+  it("prints the fixed words in the language asked beside the French, and French alone for a language it does not know (issue 34.6)", async () => {
+    actor = world.actors.partnerA;
+    const read = async (query: string) => (await readPdf(Buffer.from(await (await get(world.bookingId, query)).arrayBuffer()))).pages[0]!;
+    const ukrainian = await read("?langue=uk");
+    expect(ukrainian).toContain("Invitation nominative, ne peut être cédée");
+    expect(ukrainian).toContain("Не можете прийти?");
+    expect(await read("?langue=xx")).not.toMatch(/[\u0400-\u04ff]/);
+  }, 60_000);
 });

@@ -2,6 +2,7 @@ import { currentActor } from "@/lib/auth/current";
 import { AccessDeniedError, NotFoundError, RuleViolation } from "@/lib/errors";
 import { loadInvitation } from "@/lib/invitation/invitation";
 import { renderInvitationPdf } from "@/lib/pdf/invitation";
+import { isInvitationLocale } from "@/lib/pdf/invitation-words";
 import catalog from "@/messages/fr/invitation.json";
 
 const messages = catalog.invitation.errors;
@@ -11,13 +12,16 @@ export const dynamic = "force-dynamic";
 const text = (status: number, message: string) =>
   new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
-/** The booking's nominative invitations, one page per guest, to open in the browser and print. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+/** The booking's nominative invitations, one page per guest, to open in the browser and print; `?langue=ar`
+ * (a language code) prints the fixed words in the person's language beside the French (issue 34.6). */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  const asked = new URL(request.url).searchParams.get("langue");
+  const locale = isInvitationLocale(asked) ? asked : "fr";
   const actor = await currentActor();
   try {
     const data = await loadInvitation(actor, id);
-    const pdf = await renderInvitationPdf(data);
+    const pdf = await renderInvitationPdf(data, { locale });
     return new Response(new Uint8Array(pdf), {
       headers: {
         "Content-Type": "application/pdf",
