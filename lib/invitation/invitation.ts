@@ -37,6 +37,9 @@ export interface InvitationData {
   feedbackUrl: string;
   /** Whether the structure has a visitor code, which the feedback page asks for first. */
   visitorCodeExists?: boolean;
+  /** The language the referent set for the booking's main guest (Person.language), if any: the invitation prints
+   * its fixed words in it beside the French unless another is asked (issue 34.6). */
+  language?: string | null;
 }
 
 const bookingId = z.uuid();
@@ -78,7 +81,11 @@ export async function loadInvitation(actor: Actor, id: string): Promise<Invitati
         },
       },
       // A guest withdrawn from the booking has no invitation any more (lib/booking/withdraw-guest.ts).
-      guests: { where: { cancelledAt: null }, orderBy: { position: "asc" }, select: { id: true, position: true, firstName: true, lastName: true } },
+      guests: {
+        where: { cancelledAt: null },
+        orderBy: { position: "asc" },
+        select: { id: true, position: true, firstName: true, lastName: true, person: { select: { language: true } } },
+      },
     },
   });
   if (!booking || !canSeeBooking(actor, { partnerId: booking.partnerId, venueId: booking.session.event.venueId })) {
@@ -98,9 +105,12 @@ export async function loadInvitation(actor: Actor, id: string): Promise<Invitati
     partner: { name: booking.partner.name, phone: booking.partner.phone, email: booking.partner.email },
     // The invitation names the structure's visitor code only if there is one (issue 29.5); never the code itself.
     visitorCodeExists: Boolean(booking.partner.visitorCode),
-    guests: booking.guests.map(({ id, ...guest }) => ({
-      ...guest,
-      code: encodeInvitationCode({ number: booking.number, position: guest.position, venueId: event.venueId, startsAt: booking.session.startsAt }),
+    language: booking.guests[0]?.person?.language ?? null,
+    guests: booking.guests.map(({ id, position, firstName, lastName }) => ({
+      position,
+      firstName,
+      lastName,
+      code: encodeInvitationCode({ number: booking.number, position, venueId: event.venueId, startsAt: booking.session.startsAt }),
       feedbackCode: feedbackCode(id),
     })),
     feedbackUrl: appUrl("/offre/avis"),

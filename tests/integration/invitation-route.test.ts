@@ -4,6 +4,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { GET } from "@/app/api/bookings/[id]/invitation/route";
 import { bookingWithGuests, invitationWorld, type InvitationWorld } from "../factories/invitation";
+import { getPrisma } from "@/lib/db/client";
 import { readPdf } from "../support/read-pdf";
 
 let actor: Actor;
@@ -56,5 +57,17 @@ describe("GET /api/bookings/[id]/invitation", () => {
     expect(ukrainian).toContain("Invitation nominative, ne peut être cédée");
     expect(ukrainian).toContain("Не можете прийти?");
     expect(await read("?langue=xx")).not.toMatch(/[\u0400-\u04ff]/);
+  }, 60_000);
+
+  it("prints the words in the language the referent set for the booking's main guest when none is asked (issue 34.1 and 34.6)", async () => {
+    const prisma = getPrisma();
+    const person = await prisma.person.create({ data: { partnerId: world.partnerA, firstName: "Olena", lastName: "Kovalenko", language: "uk" } });
+    const booking = await bookingWithGuests(world.sessionId, world.partnerA, [["Olena", "Kovalenko"]]);
+    await prisma.bookingGuest.updateMany({ where: { bookingId: booking.id, position: 0 }, data: { personId: person.id } });
+    actor = world.actors.partnerA;
+    const read = async (query: string) => (await readPdf(Buffer.from(await (await get(booking.id, query)).arrayBuffer()))).pages[0]!;
+    expect(await read("")).toContain("Не можете прийти?");
+    // A language asked in the address wins: the referent prints it in French for the ticket office alone.
+    expect(await read("?langue=fr")).not.toMatch(/[\u0400-\u04ff]/);
   }, 60_000);
 });

@@ -12,15 +12,16 @@ export const dynamic = "force-dynamic";
 const text = (status: number, message: string) =>
   new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
-/** The booking's nominative invitations, one page per guest, to open in the browser and print; `?langue=ar`
- * (a language code) prints the fixed words in the person's language beside the French (issue 34.6). */
+/** The booking's nominative invitations, one page per guest, to open in the browser and print. Their fixed words
+ * are printed beside the French in the language the referent set for the main guest, or in the one asked by
+ * `?langue=ar` (a language code; `fr` for French alone) (issue 34.6). */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const asked = new URL(request.url).searchParams.get("langue");
-  const locale = isInvitationLocale(asked) ? asked : "fr";
   const actor = await currentActor();
   try {
     const data = await loadInvitation(actor, id);
+    const locale = isInvitationLocale(asked) ? asked : isInvitationLocale(data.language) ? data.language : "fr";
     const pdf = await renderInvitationPdf(data, { locale });
     return new Response(new Uint8Array(pdf), {
       headers: {
