@@ -11,7 +11,7 @@ import type { Figures } from "./figures";
 
 export const MASKED_BELOW = 5;
 
-/** A cell as the file writes it: its number, "< 5" (1 to 4), or masked (0 or 5 and more: a complement). */
+/** A cell as the file writes it: its number, "< 5" (1 to 4), or masked (any number: a complement, or a small count "< 5" would give away). */
 export type Shown = number | null | "small" | "masked";
 
 /** Counts of places or people: primary suppression below 5. The offer is not one; nor are the structures. */
@@ -70,9 +70,21 @@ const TRIES_PER_KIND = 64;
 const MARGINAL_COST = 10_000;
 
 const isSmall = (value: number | null | undefined) => typeof value === "number" && value > 0 && value < MASKED_BELOW;
+/**
+ * How a hidden cell is written: a count of people from 1 to 4 "< 5"; anything else hidden (a complement, the
+ * offer, the unused places, the structures) "masqué", which says nothing of the number: small counts are
+ * written "masqué" too where "< 5" would give them away, so a reader may not take "masqué" as 0 or 5 and more.
+ */
+const hiddenOf = (name: keyof Figures, value: number | null | undefined) => (COUNTS_OF_PEOPLE.has(name) && isSmall(value) ? SMALL : MASKED);
 
 /** A marginal: a row the reader knows from another file (the season's totals, a town's row), the rows adding up to it, and how that file shows it. */
-export type Marginal = { values: readonly (number | null)[]; parts: readonly number[]; shown?: readonly Shown[] };
+export type Marginal = {
+  values: readonly (number | null)[];
+  parts: readonly number[];
+  shown?: readonly Shown[];
+  /** Whether its own file allows it to move by this pattern of the breakdown's columns (the account has more lines, bound by more relations). */
+  admits?: (pattern: Int8Array) => boolean;
+};
 
 /**
  * The cells to show of `rows` (one per row of the file, `names` its columns) given `marginals`. Each
@@ -99,7 +111,7 @@ export function protection(
       const given = marginals[Math.floor(cell / width) - rows.length]!.shown?.[cell % width];
       if (given !== undefined) return given === "small" ? SMALL : given === "masked" ? MASKED : SHOWN;
     }
-    if (forced.has(cell) && value !== null) return isSmall(value) ? SMALL : MASKED;
+    if (forced.has(cell) && value !== null) return hiddenOf(names[cell % width]!, value);
     return isSmall(value) && COUNTS_OF_PEOPLE.has(names[cell % width]!) ? SMALL : SHOWN;
   });
   const offered = names.indexOf("offered");
@@ -127,9 +139,10 @@ export function protection(
     const value = values[cell];
     if (value === null || value === undefined) return false;
     const next = value + delta;
-    const hidden = state[cell] !== SHOWN ? state[cell] : masking ? (isSmall(value) ? SMALL : MASKED) : SHOWN;
+    const name = names[cell % width]!;
+    const hidden = state[cell] !== SHOWN ? state[cell] : masking ? hiddenOf(name, value) : SHOWN;
     if (hidden === SMALL) return next >= 1 && next < MASKED_BELOW;
-    return next === 0 || next >= MASKED_BELOW;
+    return next >= 0; // "masqué": any number
   };
   const chains = ROW_BOUNDS.map((chain) => chain.map((name) => names.indexOf(name)).filter((column) => column >= 0));
   /** The bounds of a line (structures ≤ people ≤ confirmed) still hold after `pattern`. */
@@ -192,6 +205,7 @@ export function protection(
   };
 
   type Witness = { cost: number; masks: number[]; moved: number[] };
+  const movedOf = (line: number, pattern: Int8Array) => names.flatMap((_, column) => (pattern[column] !== 0 ? [line * width + column] : []));
   /** The cheapest second table different in `cell`: one row (and its marginals), or two rows in opposite directions. */
   const witness = (cell: number): Witness | null => {
     const row = Math.floor(cell / width);
@@ -200,7 +214,6 @@ export function protection(
     const consider = (found: Witness) => {
       if (!best || found.cost < best.cost) best = found;
     };
-    const movedOf = (line: number, pattern: Int8Array) => names.flatMap((_, column) => (pattern[column] !== 0 ? [line * width + column] : []));
     // Another row of these kinds moving by `back`: the first the reader would accept, kind by kind.
     const pair = (pattern: Int8Array, back: Int8Array, here: { cost: number; masks: number[] }, byKind: Map<number, Set<number>>) => {
       for (const [kind, members] of byKind) {
@@ -266,34 +279,94 @@ export function protection(
   const required = new Set<number>();
   const hide = (cell: number) => {
     if (cell >= fixedFrom) {
-      state[cell] = isSmall(values[cell]) ? SMALL : MASKED;
+      state[cell] = hiddenOf(names[cell % width]!, values[cell]);
       required.add(cell - fixedFrom);
       return;
     }
     const row = Math.floor(cell / width);
     kinds.get(groupOf[row]!)!.get(rowKind[row]!)!.delete(row);
-    state[cell] = isSmall(values[cell]) ? SMALL : MASKED;
+    state[cell] = hiddenOf(names[cell % width]!, values[cell]);
     rowKind[row] = kindOf(row);
     file(row);
   };
-  for (let cell = 0; cell < fixedFrom; cell++) {
-    if (state[cell] !== SMALL || covered.has(cell)) continue;
+  /** A small count hidden in the file (written "< 5", or "masqué" once raised): it needs a second table. */
+  const needs = (cell: number) => state[cell] !== SHOWN && isSmall(values[cell]) && COUNTS_OF_PEOPLE.has(names[cell % width]!);
+  const protect = (cell: number) => {
+    const row = Math.floor(cell / width);
     let found = witness(cell);
     if (!found) {
       // None within reach: the whole row but its offer is hidden (no relation of the row then holds a
       // single hidden cell), and a second table sought again.
-      const row = Math.floor(cell / width);
       names.forEach((_, column) => {
         if (column !== offered && state[row * width + column] === SHOWN && values[row * width + column] !== null) hide(row * width + column);
       });
       found = witness(cell);
     }
     if (!found) {
-      unprotected.push(cell);
-      continue;
+      // Still none: "< 5" itself gives it away (four rows of "< 5" under a total of "< 5" are 1 each; an
+      // offer of 1 and a "< 5" confirmed). The row's small counts are written "masqué", which may be any
+      // number, small or not: the second table may then take them to 0 or to 5 and more.
+      names.forEach((_, column) => {
+        if (state[row * width + column] === SMALL) state[row * width + column] = MASKED;
+      });
+      found = witness(cell);
     }
+    if (!found) return false;
     found.masks.forEach(hide);
     found.moved.forEach((moved) => covered.add(moved));
+    return true;
+  };
+  for (let cell = 0; cell < fixedFrom; cell++) {
+    if (!needs(cell) || covered.has(cell)) continue;
+    if (!protect(cell)) unprotected.push(cell);
+  }
+  // The marginals' own small counts (a total "< 5" in the account, a town's): their files found a second
+  // table each, but a breakdown showing every row of a column gives that column's total back. A second table
+  // here moves the marginal as its file allows and one of its rows with it (their other marginals only where
+  // their files hide the cells), masking cells of that row if need be.
+  const marginalWitness = (m: number, column: number): Witness | null => {
+    const line = rows.length + m;
+    let best = null as Witness | null;
+    for (const pattern of byColumn[column]!) {
+      let fits = ordered(line, pattern);
+      for (let c = 0; c < width && fits; c++) {
+        if (pattern[c] === 0) continue;
+        fits = state[line * width + c] !== SHOWN && accepts(line * width + c, pattern[c]!, false);
+      }
+      if (!fits || (marginals[m]!.admits && !marginals[m]!.admits(pattern))) continue;
+      const meta = metaOf.get(pattern)!;
+      if (!meta.moving) return { cost: 0, masks: [], moved: movedOf(line, pattern) }; // no row adds up to these
+      let tries = 0;
+      for (const row of marginals[m]!.parts) {
+        if (++tries > TRIES_PER_KIND * 4) break;
+        const along = marginalsMove(
+          holding[row]!.filter((other) => other !== m),
+          meta.key,
+        );
+        if (!along) continue;
+        for (const back of byProjection.get(meta.key) ?? []) {
+          const here = rowCost(row, back);
+          const cost = (here?.cost ?? 0) + MARGINAL_COST * along.length;
+          if (here && (!best || cost < best.cost)) best = { cost, masks: [...here.masks, ...along], moved: [...movedOf(line, pattern), ...movedOf(row, back)] };
+          if (best?.cost === 0) return best;
+        }
+      }
+    }
+    return best;
+  };
+  for (let cell = fixedFrom; cell < values.length; cell++) {
+    if (!needs(cell) || covered.has(cell)) continue;
+    const found = marginalWitness(Math.floor(cell / width) - rows.length, cell % width);
+    if (!found) continue; // its own file's second table is all there is (decision 011: files read together, what is left)
+    found.masks.forEach(hide);
+    found.moved.forEach((moved) => covered.add(moved));
+  }
+
+  // A cell raised to "masqué" after an earlier one of its row was covered: sought again (none is left
+  // behind by the loop above, which only moves forward).
+  for (let cell = 0; cell < fixedFrom; cell++) {
+    if (!needs(cell) || covered.has(cell) || unprotected.includes(cell)) continue;
+    if (!protect(cell)) unprotected.push(cell);
   }
 
   const cells = rows.map((row, r) =>
@@ -303,6 +376,46 @@ export function protection(
   );
   // The marginals' cells their files must mask too (as line × width + column, from the first marginal).
   return { cells, unprotected, required: [...required] };
+}
+
+/**
+ * Whether a line of a file written as `shown` may move with `fixed` (the moves of some of its cells, as
+ * another file's pattern asks) and its relations still holding: its shown cells stay, its "< 5" stay 1 to 4.
+ */
+export function lineAdmits(
+  names: readonly (keyof Figures)[],
+  values: readonly (number | null)[],
+  shown: readonly Shown[],
+  fixed: (column: number) => number | undefined,
+): boolean {
+  const equations = ROW_RELATIONS.map(([whole, parts]) => [whole, ...parts].map((name) => names.indexOf(name))).filter((columns) =>
+    columns.every((column) => column >= 0 && values[column] !== null),
+  );
+  const closing = names.map((_, column) => equations.filter((columns) => Math.max(...columns) === column));
+  const chains = ROW_BOUNDS.map((chain) => chain.map((name) => names.indexOf(name)).filter((column) => column >= 0 && values[column] !== null));
+  const pattern = new Int8Array(names.length);
+  const fits = (column: number, delta: number) => {
+    const value = values[column];
+    if (value === null || value === undefined) return delta === 0;
+    const next = value + delta;
+    if (delta === 0) return true;
+    if (typeof shown[column] === "number") return false;
+    return shown[column] === "small" ? next >= 1 && next < MASKED_BELOW : next >= 0;
+  };
+  const walk = (column: number): boolean => {
+    if (column === names.length)
+      return chains.every((chain) => chain.every((c, i) => i === 0 || values[chain[i - 1]!]! + pattern[chain[i - 1]!]! <= values[c]! + pattern[c]!));
+    const asked = fixed(column);
+    for (const delta of asked !== undefined ? [asked] : [0, 1, -1]) {
+      if (!fits(column, delta)) continue;
+      pattern[column] = delta;
+      if (closing[column]!.every(([whole, ...parts]) => pattern[whole!] === parts.reduce((sum, part) => sum + pattern[part]!, 0)) && walk(column + 1))
+        return true;
+    }
+    pattern[column] = 0;
+    return false;
+  };
+  return walk(0);
 }
 
 /**

@@ -2,7 +2,7 @@
 // what a spreadsheet gets is what the page shows. Counts of fewer than 5 people are written "< 5" in
 // exports meant to leave the association (MASKED_BELOW): a small count in a small town may point at one
 // person; and whatever would let a reader compute one back is masked too (lib/stats/disclosure.ts).
-import { COUNTS_OF_PEOPLE, MASKED_BELOW, protectedCells, protection, type Marginal, type Shown } from "./disclosure";
+import { COUNTS_OF_PEOPLE, lineAdmits, MASKED_BELOW, protectedCells, protection, type Marginal, type Shown } from "./disclosure";
 import { formatDay, formatMonth } from "@/lib/format/dates";
 import { parisTime, seasonLabel } from "@/lib/time";
 import type { Dimension, FigureRow, Figures } from "./figures";
@@ -153,10 +153,17 @@ function marginalsOf(table: Exclude<StatTable, "bilan">, rows: FigureRow[], repo
   const total = totalOf(report);
   if (table === "besoins" || !total || !account) return [];
   const columns = TABLE_COLUMNS[table];
+  const accountValues = SUMMARY_LINES.map((name) => total[name]);
   const totalMarginal: Marginal = {
     values: columns.map((name) => total[name]),
     parts: rows.map((_, index) => index),
     shown: columns.map((name) => account[SUMMARY_LINES.indexOf(name)]!),
+    // The account's other lines follow as its own relations ask (requested, companions, cancellations).
+    admits: (pattern) =>
+      lineAdmits(SUMMARY_LINES, accountValues, account, (line) => {
+        const column = columns.indexOf(SUMMARY_LINES[line]!);
+        return column >= 0 ? pattern[column] : undefined;
+      }),
   };
   if (table !== "quartiers") return [totalMarginal];
   // The towns' file, protected as /export?table=villes protects it.
