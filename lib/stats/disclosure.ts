@@ -100,7 +100,11 @@ export function protection(
   names: readonly (keyof Figures)[],
   rows: readonly (number | null)[][],
   marginals: readonly Marginal[] = [],
-  { forced = new Set<number>(), openMarginals = false }: { forced?: ReadonlySet<number>; openMarginals?: boolean } = {},
+  {
+    forced = new Set<number>(),
+    openMarginals = false,
+    isTotal = false,
+  }: { forced?: ReadonlySet<number>; openMarginals?: boolean; /** The one row is the season's total (the account). */ isTotal?: boolean } = {},
 ) {
   const width = names.length;
   const lines = [...rows, ...marginals.map((m) => m.values)];
@@ -173,7 +177,8 @@ export function protection(
   /**
    * A marginal moved by the additive part `key` (of a pattern): the cells of its file to mask for a
    * completion it allows (none when its file hides them already), or null. Its file's cells are masked
-   * only when asked (`openMarginals`: the account is then protected again with them, see tables.ts).
+   * only when asked (`openMarginals`: the account, the first marginal, is then protected again with them,
+   * see tables.ts; a town's cells stay as the towns' file decided).
    */
   const marginalMoves = (m: number, key: string): number[] | null => {
     const line = rows.length + m;
@@ -184,7 +189,7 @@ export function protection(
       for (let column = 0; column < width && fits; column++) {
         if (pattern[column] === 0) continue;
         const cell = line * width + column;
-        if (state[cell] === SHOWN && (!openMarginals || column === offered)) fits = false;
+        if (state[cell] === SHOWN && (!openMarginals || m !== 0 || column === offered)) fits = false;
         else if (!accepts(cell, pattern[column]!, true)) fits = false;
         else if (state[cell] === SHOWN) masks.push(cell);
       }
@@ -204,7 +209,8 @@ export function protection(
     return masks;
   };
 
-  type Witness = { cost: number; masks: number[]; moved: number[] };
+  /** A second table: the cells to mask for it, the cells it moves, and how it moves the season's total, if it does. */
+  type Witness = { cost: number; masks: number[]; moved: number[]; total?: Int8Array };
   const movedOf = (line: number, pattern: Int8Array) => names.flatMap((_, column) => (pattern[column] !== 0 ? [line * width + column] : []));
   /** The cheapest second table different in `cell`: one row (and its marginals), or two rows in opposite directions. */
   const witness = (cell: number): Witness | null => {
@@ -240,11 +246,17 @@ export function protection(
         if (!here || (best && here.cost >= best.cost)) continue;
         const meta = metaOf.get(pattern)!;
         if (!meta.moving) {
-          if (pass === 0) consider({ cost: here.cost, masks: here.masks, moved: movedOf(row, pattern) });
+          if (pass === 0) consider({ cost: here.cost, masks: here.masks, moved: movedOf(row, pattern), total: isTotal ? pattern : undefined });
         } else if (pass === 0) {
           // The row alone, its marginals following it (a row that is its town, a table of one row).
           const along = holding[row]!.length > 0 ? marginalsMove(holding[row]!, meta.key) : null;
-          if (along) consider({ cost: here.cost + MARGINAL_COST * along.length, masks: [...here.masks, ...along], moved: movedOf(row, pattern) });
+          if (along)
+            consider({
+              cost: here.cost + MARGINAL_COST * along.length,
+              masks: [...here.masks, ...along],
+              moved: movedOf(row, pattern),
+              total: holding[row]!.includes(0) ? pattern : undefined,
+            });
           for (const back of meta.opposite) {
             pair(pattern, back, here, own);
             if (best?.cost === 0) return best;
@@ -289,6 +301,15 @@ export function protection(
     rowKind[row] = kindOf(row);
     file(row);
   };
+  // How the second tables used move the season's total: every other breakdown must follow (externalPlan, tables.ts).
+  const totalMoves = new Map<string, Partial<Record<keyof Figures, number>>>();
+  const apply = (found: Witness) => {
+    found.masks.forEach(hide);
+    found.moved.forEach((moved) => covered.add(moved));
+    if (!found.total) return;
+    const move = Object.fromEntries(names.flatMap((name, column) => (ADDITIVE.has(name) && found.total![column] !== 0 ? [[name, found.total![column]!]] : [])));
+    if (Object.keys(move).length > 0) totalMoves.set(JSON.stringify(move), move);
+  };
   /** A small count hidden in the file (written "< 5", or "masqué" once raised): it needs a second table. */
   const needs = (cell: number) => state[cell] !== SHOWN && isSmall(values[cell]) && COUNTS_OF_PEOPLE.has(names[cell % width]!);
   const protect = (cell: number) => {
@@ -312,8 +333,7 @@ export function protection(
       found = witness(cell);
     }
     if (!found) return false;
-    found.masks.forEach(hide);
-    found.moved.forEach((moved) => covered.add(moved));
+    apply(found);
     return true;
   };
   for (let cell = 0; cell < fixedFrom; cell++) {
@@ -347,7 +367,13 @@ export function protection(
         for (const back of byProjection.get(meta.key) ?? []) {
           const here = rowCost(row, back);
           const cost = (here?.cost ?? 0) + MARGINAL_COST * along.length;
-          if (here && (!best || cost < best.cost)) best = { cost, masks: [...here.masks, ...along], moved: [...movedOf(line, pattern), ...movedOf(row, back)] };
+          if (here && (!best || cost < best.cost))
+            best = {
+              cost,
+              masks: [...here.masks, ...along],
+              moved: [...movedOf(line, pattern), ...movedOf(row, back)],
+              total: m === 0 || holding[row]!.includes(0) ? back : undefined,
+            };
           if (best?.cost === 0) return best;
         }
       }
@@ -357,9 +383,7 @@ export function protection(
   for (let cell = fixedFrom; cell < values.length; cell++) {
     if (!needs(cell) || covered.has(cell)) continue;
     const found = marginalWitness(Math.floor(cell / width) - rows.length, cell % width);
-    if (!found) continue; // its own file's second table is all there is (decision 011: files read together, what is left)
-    found.masks.forEach(hide);
-    found.moved.forEach((moved) => covered.add(moved));
+    if (found) apply(found); // else its own file's second table is all there is
   }
 
   // A cell raised to "masqué" after an earlier one of its row was covered: sought again (none is left
@@ -375,7 +399,50 @@ export function protection(
     ),
   );
   // The marginals' cells their files must mask too (as line × width + column, from the first marginal).
-  return { cells, unprotected, required: [...required] };
+  return { cells, unprotected, required: [...required], totalMoves: [...totalMoves.values()] };
+}
+
+/**
+ * The cells of a breakdown (`rows` written as `cells`) to mask so that one of its rows moves as the season's
+ * total does in another file's second table (`move`): [] when one already can, null when none may.
+ */
+export function absorbing(
+  names: readonly (keyof Figures)[],
+  rows: readonly (number | null)[][],
+  cells: readonly Shown[][],
+  move: Partial<Record<keyof Figures, number>>,
+): number[] | null {
+  const additive = names.flatMap((name, column) => (ADDITIVE.has(name) ? [column] : []));
+  const key = additive.map((column) => move[names[column]!] ?? 0).join();
+  if (additive.every((column) => !move[names[column]!])) return [];
+  const { byProjection } = patternsOf(names, additive);
+  const chains = ROW_BOUNDS.map((chain) => chain.map((name) => names.indexOf(name)).filter((column) => column >= 0));
+  let best: number[] | null = null;
+  let bestCost = Infinity;
+  rows.forEach((values, row) => {
+    if (bestCost === 0) return;
+    for (const pattern of byProjection.get(key) ?? []) {
+      let cost = 0;
+      const masks: number[] = [];
+      const fits = names.every((name, column) => {
+        const delta = pattern[column]!;
+        if (delta === 0) return true;
+        const value = values[column];
+        if (value === null || value === undefined) return false;
+        const shown = cells[row]![column];
+        const small = shown === "small" || (typeof shown === "number" && hiddenOf(name, value) === SMALL);
+        if (typeof shown === "number") {
+          cost += name === "offered" ? OFFER_COST : 1;
+          masks.push(row * names.length + column);
+        }
+        return small ? value + delta >= 1 && value + delta < MASKED_BELOW : value + delta >= 0;
+      });
+      const ordered = chains.every((chain) => chain.every((c, i) => i === 0 || values[chain[i - 1]!]! + pattern[chain[i - 1]!]! <= values[c]! + pattern[c]!));
+      if (fits && ordered && cost < bestCost) [best, bestCost] = [masks, cost];
+      if (bestCost === 0) return;
+    }
+  });
+  return best;
 }
 
 /**
