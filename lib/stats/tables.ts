@@ -253,6 +253,30 @@ export function externalPlan(report: FigureRow[]): ExternalPlan | null {
   }
 }
 
+/**
+ * A report's figures as they may leave the association (the printed report, issue 27.3): the account, the
+ * period before and each breakdown's cells as the files to hand out write them (externalPlan), so that the
+ * paper and the files agree and neither gives back what the other hides.
+ */
+export function handedOut(report: { current: FigureRow[]; previous: FigureRow[] }, masked: string) {
+  const plan = externalPlan(report.current);
+  const now = totalOf(report.current);
+  const before = totalOf(report.previous);
+  const periods = [now, before].map((row) => SUMMARY_LINES.map((name) => row?.[name] ?? 0));
+  const previous = before ? protectedCells(SUMMARY_LINES, periods)[1]! : null;
+  const words = () => masked;
+  const at = (cells: Shown[] | null | undefined, names: readonly (keyof Figures)[], name: keyof Figures) => {
+    const value = cells?.[names.indexOf(name)];
+    return value === undefined ? "" : cell(value, words);
+  };
+  return {
+    current: (name: keyof Figures) => at(plan?.account, SUMMARY_LINES, name),
+    previous: (name: keyof Figures) => at(previous, SUMMARY_LINES, name),
+    /** A breakdown's cell, its rows in the order of rowsOf. */
+    cell: (table: BreakdownTable, row: number, name: keyof Figures) => at(plan?.cells.get(table)?.[row], TABLE_COLUMNS[table], name),
+  };
+}
+
 /** A month key of the figures ("2026-10") in words: "octobre 2026". */
 export function monthLabel(key: string): string {
   return formatMonth(parisTime(`${key}-01`));

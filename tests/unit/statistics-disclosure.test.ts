@@ -6,7 +6,7 @@
 // confirmed = attended + noShows = people + companions, requested = confirmed + cancellations, rows add
 // up to the total, structures ≤ people ≤ confirmed), and carries bounds through them until they settle.
 import type { FigureRow, Figures } from "@/lib/stats/figures";
-import { rowsOf, statisticsCsv, SUMMARY_LINES, TABLE_COLUMNS, type StatTable } from "@/lib/stats/tables";
+import { handedOut, rowsOf, statisticsCsv, SUMMARY_LINES, TABLE_COLUMNS, type StatTable } from "@/lib/stats/tables";
 
 const CANCELLED = ["cancelledByPartner", "cancelledByVenue", "cancelledByAssociation", "sessionCancelled", "expired", "withdrawn"] as const;
 const ZERO = {
@@ -367,6 +367,22 @@ describe("a statistics export to hand out", () => {
       });
     }
     expect(found).toEqual([]);
+  });
+
+  it("prints in the one-page report what the files to hand out write, the season before protected too", () => {
+    const rows = [
+      row("venue", "Médiathèque du Parc", { offered: 7, requested: 4, confirmed: 4, attended: 4, unused: 3, people: 3, structures: 3, companions: 1 }),
+      row("venue", "Théâtre", { offered: 40, requested: 30, confirmed: 30, attended: 25, noShows: 5, unused: 10, people: 20, structures: 8, companions: 10 }),
+    ];
+    const total = totalRow(rows);
+    const previous = row("total", "", { offered: 10, requested: 3, confirmed: 3, attended: 3, unused: 7, people: 2, structures: 1, companions: 1 });
+    const report = { current: [total, ...rows], previous: [previous], venues };
+    const out = handedOut(report, "masqué");
+    const file = statisticsCsv("lieux", report, { words, month, masked: true }).rows;
+    const account = statisticsCsv("bilan", report, { words, month, masked: true }).rows;
+    expect(rowsOf([...rows], "venue").map((_, r) => TABLE_COLUMNS.lieux.map((name) => out.cell("lieux", r, name)))).toEqual(file.map((line) => line.slice(1)));
+    expect(SUMMARY_LINES.map((name) => [out.current(name), out.previous(name)])).toEqual(account.map((line) => line.slice(1)));
+    expect([out.cell("lieux", 1, "confirmed"), out.cell("lieux", 1, "unused"), out.previous("confirmed")]).toEqual(["< 5", "masqué", "< 5"]);
   });
 
   it("masks nothing more than the small counts where nothing follows from them", () => {
