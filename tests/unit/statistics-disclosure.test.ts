@@ -6,7 +6,7 @@
 // confirmed = attended + noShows = people + companions, requested = confirmed + cancellations, rows add
 // up to the total, structures ≤ people ≤ confirmed), and carries bounds through them until they settle.
 import type { FigureRow, Figures } from "@/lib/stats/figures";
-import { handedOut, rowsOf, statisticsCsv, SUMMARY_LINES, TABLE_COLUMNS, type StatTable } from "@/lib/stats/tables";
+import { externalPlan, handedOut, rowsOf, statisticsCsv, SUMMARY_LINES, TABLE_COLUMNS, type StatTable } from "@/lib/stats/tables";
 
 const CANCELLED = ["cancelledByPartner", "cancelledByVenue", "cancelledByAssociation", "sessionCancelled", "expired", "withdrawn"] as const;
 const ZERO = {
@@ -262,6 +262,48 @@ function drawnReport(random: () => number, draw: number): FigureRow[] {
   return report;
 }
 
+/** A national-like report (decision 010's scale, in groups of bookings): 1,500 venues, 300 towns of 2 areas. */
+function nationalReport(random: () => number): FigureRow[] {
+  const atoms = Array.from({ length: 20_000 }, () => {
+    const town = Math.floor(random() * 300);
+    return {
+      figures: consistent(random, true, "", "total"),
+      keys: {
+        venue: `v${Math.floor(random() * 1500)}`,
+        month: `2026-${String(1 + Math.floor(random() * 12)).padStart(2, "0")}`,
+        category: `c${Math.floor(random() * 10)}`,
+        sector: `s${Math.floor(random() * 6)}`,
+        town: `t${town}`,
+        area: `t${town}|a${Math.floor(random() * 2)}`,
+      },
+    };
+  });
+  const groups = new Map<string, FigureRow>();
+  const add = (dimension: FigureRow["dimension"], key: string, figures: Figures, offer: boolean) => {
+    const id = `${dimension}/${key}`;
+    const into = groups.get(id) ?? groups.set(id, row(dimension, key, { offered: offer ? 0 : null, unused: offer ? 0 : null })).get(id)!;
+    for (const name of [...ADDITIVE, "people", "structures"] as (keyof Figures)[])
+      if (into[name] !== null) (into as unknown as Record<string, number>)[name] = (into[name] as number) + (figures[name] as number);
+  };
+  for (const { figures, keys } of atoms) {
+    add("total", "", figures, true);
+    for (const dimension of ["venue", "month", "category", "sector", "town", "area"] as const)
+      add(dimension, keys[dimension], figures, dimension === "venue" || dimension === "month" || dimension === "category");
+  }
+  return [...groups.values()];
+}
+
+/** Draws of better quality than seeded's (whose successive draws go together), for many keys at once. */
+function mulberry(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 function seeded(seed: number) {
   let state = seed;
   return () => {
@@ -367,6 +409,17 @@ describe("a statistics export to hand out", () => {
       });
     }
     expect(found).toEqual([]);
+  });
+
+  it("decides the files to hand out of a national-like season in a few seconds at most", () => {
+    const report = nationalReport(mulberry(10));
+    const started = performance.now();
+    const plan = externalPlan(report)!;
+    const elapsed = performance.now() - started;
+    const hidden = [...plan.cells.values()].flat(2).filter((cell) => cell === "small" || cell === "masked").length;
+    console.log(`externalPlan, ${report.length} rows: ${Math.round(elapsed)} ms, ${hidden} cells hidden of ${[...plan.cells.values()].flat(2).length}`);
+    expect(elapsed).toBeLessThan(30_000); // a busy 2-core machine; measured figures in decision 011
+    expect(recomputedTogether(report)).toEqual([]);
   });
 
   it("prints in the one-page report what the files to hand out write, the season before protected too", () => {
