@@ -120,7 +120,8 @@ export function protection(
   });
   const offered = names.indexOf("offered");
   const additive = marginals.length === 0 ? [] : names.flatMap((name, column) => (ADDITIVE.has(name) ? [column] : []));
-  const { byColumn, byProjection, metaOf } = patternsOf(names, additive);
+  const absent = names.flatMap((_, column) => (lines.every((line) => line[column] === null) ? [column] : []));
+  const { byColumn, byProjection, metaOf } = patternsOf(names, additive, absent);
   // The marginals holding each row (two rows holding the same ones move without touching them).
   const holding = rows.map(() => [] as number[]);
   marginals.forEach((marginal, m) => marginal.parts.forEach((row) => holding[row]!.push(m)));
@@ -415,7 +416,11 @@ export function absorbing(
   const additive = names.flatMap((name, column) => (ADDITIVE.has(name) ? [column] : []));
   const key = additive.map((column) => move[names[column]!] ?? 0).join();
   if (additive.every((column) => !move[names[column]!])) return [];
-  const { byProjection } = patternsOf(names, additive);
+  const { byProjection } = patternsOf(
+    names,
+    additive,
+    names.flatMap((_, column) => (rows.every((line) => line[column] === null) ? [column] : [])),
+  );
   const chains = ROW_BOUNDS.map((chain) => chain.map((name) => names.indexOf(name)).filter((column) => column >= 0));
   let best: number[] | null = null;
   let bestCost = Infinity;
@@ -490,15 +495,16 @@ export function lineAdmits(
  * the smallest moves are the ones worth showing), by the column they move and by their additive part.
  */
 const PATTERNS = new Map<string, ReturnType<typeof buildPatterns>>();
-function patternsOf(names: readonly (keyof Figures)[], additive: number[]) {
-  const key = `${names.join()}|${additive.join()}`;
-  return PATTERNS.get(key) ?? PATTERNS.set(key, buildPatterns(names, additive)).get(key)!;
+function patternsOf(names: readonly (keyof Figures)[], additive: number[], absent: number[] = []) {
+  const key = `${names.join()}|${additive.join()}|${absent.join()}`;
+  return PATTERNS.get(key) ?? PATTERNS.set(key, buildPatterns(names, additive, absent)).get(key)!;
 }
 
-function buildPatterns(names: readonly (keyof Figures)[], additive: number[]) {
+/** `absent`: columns no line of the file has (the offer of an account whose rows have none): their relations do not bind. */
+function buildPatterns(names: readonly (keyof Figures)[], additive: number[], absent: number[]) {
   const width = names.length;
   const equations = ROW_RELATIONS.map(([whole, parts]) => [whole, ...parts].map((name) => names.indexOf(name))).filter((columns) =>
-    columns.every((column) => column >= 0),
+    columns.every((column) => column >= 0 && !absent.includes(column)),
   );
   // An equation is checked once its last column is set.
   const closing = names.map((_, column) => equations.filter((columns) => Math.max(...columns) === column));
@@ -509,7 +515,7 @@ function buildPatterns(names: readonly (keyof Figures)[], additive: number[]) {
       if (support > 0) found.push(Int8Array.from(pattern));
       return;
     }
-    for (const delta of [0, 1, -1]) {
+    for (const delta of absent.includes(column) ? [0] : [0, 1, -1]) {
       if (delta !== 0 && support >= 6) continue;
       pattern[column] = delta;
       if (closing[column]!.every(([whole, ...parts]) => pattern[whole!] === parts.reduce((sum, part) => sum + pattern[part]!, 0)))

@@ -203,7 +203,12 @@ function marginalsOf(table: Exclude<StatTable, "bilan">, rows: FigureRow[], repo
  * it) must be followed by a row of every other breakdown, or their rows, which add up to the same total,
  * would give it back: the cells that row needs are masked there. Until nothing more is masked.
  */
-export type ExternalPlan = { account: Shown[]; cells: Map<BreakdownTable, Shown[][]> };
+export type ExternalPlan = {
+  account: Shown[];
+  cells: Map<BreakdownTable, Shown[][]>;
+  /** The small counts left without a second table, file by file ("bilan" for the account): none on every table tried. */
+  unprotected: Partial<Record<StatTable, number[]>>;
+};
 const PLANS = new WeakMap<FigureRow[], ExternalPlan | null>();
 export function externalPlan(report: FigureRow[]): ExternalPlan | null {
   if (PLANS.has(report)) return PLANS.get(report)!;
@@ -222,11 +227,13 @@ export function externalPlan(report: FigureRow[]): ExternalPlan | null {
     const account = own.cells[0]!;
     const moves: { from: BreakdownTable | null; move: Partial<Record<keyof Figures, number>> }[] = own.totalMoves.map((move) => ({ from: null, move }));
     const cells = new Map<BreakdownTable, Shown[][]>();
+    const unprotected: ExternalPlan["unprotected"] = own.unprotected.length ? { bilan: own.unprotected } : {};
     for (const { table, rows, values: tableValues } of tables) {
       const columns = TABLE_COLUMNS[table];
       const marginals = marginalsOf(table, rows, report, account, cells.get("villes"));
       const result = protection(columns, tableValues, marginals, { openMarginals: true, forced: forcedIn.get(table) });
       cells.set(table, result.cells);
+      if (result.unprotected.length) unprotected[table] = result.unprotected;
       moves.push(...result.totalMoves.map((move) => ({ from: table, move })));
       for (const cell of result.required) {
         // Only the account's cells (the first marginal): a town's are the towns' file's own.
@@ -246,7 +253,7 @@ export function externalPlan(report: FigureRow[]): ExternalPlan | null {
       }
     }
     if (!grew) {
-      const plan = { account, cells };
+      const plan = { account, cells, unprotected };
       PLANS.set(report, plan);
       return plan;
     }
