@@ -1,12 +1,13 @@
-// What an export meant to leave the association may show (decision 011, "A suppression that proves itself",
-// issue 27.3). Counts of 1 to 4 people are written "< 5"; none of them may follow from what is shown: the
-// offer minus the unused places, the total minus the other rows, the structures bounding the people. The
-// proof kept for each "< 5" is a second table, different in that cell, that agrees with everything the file
-// and the other files to hand out show and with every relation the figures obey: whoever reads them cannot
-// tell the two apart, so cannot compute the cell. While a "< 5" has no such table, the cells the cheapest
-// one needs are masked too (complements, written "masqué": 0 or 5 and more; or "< 5" if 1 to 4).
-// The second tables are local (one row and its marginals, or two rows moving in opposite directions), so
-// the cost grows with the number of rows, not its square.
+// What an export meant to leave the association may show (decision 011, "A suppression that proves itself"
+// and "Files read together", issue 27.3). Counts of 1 to 4 people are written "< 5"; none of them may follow
+// from what is shown: the offer minus the unused places, the total minus the other rows, the structures
+// bounding the people. The proof kept for each is a second table, different in that cell, that agrees with
+// everything the file and the other files to hand out show and with every relation the figures obey:
+// whoever reads them cannot tell the two apart, so cannot compute the cell. While one has no such table,
+// the cells the cheapest one needs are masked too ("masqué", which may be any number); where "< 5" itself
+// gives the count away, it is written "masqué" as well. The second tables are local (one row and its
+// marginals, or two rows moving in opposite directions), so the cost grows with the number of rows, not
+// its square; tables.ts (externalPlan) makes the files' second tables agree.
 import type { Figures } from "./figures";
 
 export const MASKED_BELOW = 5;

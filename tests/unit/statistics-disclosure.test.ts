@@ -1,10 +1,11 @@
-// Issue 27.3, decision 011 (complementary suppression): in a statistics export meant to leave the
-// association, no count written "< 5" can be computed back from the others (a complement, written
-// "masqué", may be: it is 0 or 5 and more). The reader here is written apart
-// from lib/stats/disclosure.ts: it knows the season's totals (the "bilan" and the page give them), a
-// town's row for its areas, the offer, and every relation the figures obey (offered = confirmed + unused,
-// confirmed = attended + noShows = people + companions, requested = confirmed + cancellations, rows add
-// up to the total, structures ≤ people ≤ confirmed), and carries bounds through them until they settle.
+// Issue 27.3, decision 011 (complementary suppression): in the files meant to leave the association, no
+// count of 1 to 4 people can be computed back from what they show, whether written "< 5" or "masqué" (which
+// may be any number: the rule writes small counts that way where "< 5" would give them away). The reader
+// here is written apart from lib/stats/disclosure.ts: it reads the breakdown, the season's account and the
+// towns' file as the export writes them (or the account and every breakdown at once), the offer, and every
+// relation the figures obey (offered = confirmed + unused, confirmed = attended + noShows = people +
+// companions, requested = confirmed + cancellations, rows add up to the total, structures ≤ people ≤
+// confirmed), and carries bounds through them until they settle.
 import type { FigureRow, Figures } from "@/lib/stats/figures";
 import { externalPlan, handedOut, rowsOf, statisticsCsv, SUMMARY_LINES, TABLE_COLUMNS, type StatTable } from "@/lib/stats/tables";
 
