@@ -12,6 +12,16 @@ import type { Figures } from "./figures";
 
 export const MASKED_BELOW = 5;
 
+/** How a line moves in a second table, figure by figure. */
+export type Move = Partial<Record<keyof Figures, number>>;
+/** A move of the season's total as the breakdowns see it (what their rows add up to), in one spelling. */
+export const moveKey = (move: Move) =>
+  Object.entries(move)
+    .filter(([name, delta]) => ADDITIVE.has(name as keyof Figures) && delta !== 0)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, delta]) => `${name}${delta! > 0 ? "+" : ""}${delta}`)
+    .join(" ");
+
 /** A cell as the file writes it: its number, "< 5" (1 to 4), or masked (any number: a complement, or a small count "< 5" would give away). */
 export type Shown = number | null | "small" | "masked";
 
@@ -83,8 +93,11 @@ export type Marginal = {
   values: readonly (number | null)[];
   parts: readonly number[];
   shown?: readonly Shown[];
-  /** Whether its own file allows it to move by this pattern of the breakdown's columns (the account has more lines, bound by more relations). */
-  admits?: (pattern: Int8Array) => boolean;
+  /**
+   * How its own file lets it move by this pattern of the breakdown's columns (the account has more lines,
+   * bound by more relations), `opened` the columns the move would mask there; null when it does not.
+   */
+  admits?: (pattern: Int8Array, opened: readonly number[]) => Move | null;
 };
 
 /**
@@ -105,7 +118,15 @@ export function protection(
     forced = new Set<number>(),
     openMarginals = false,
     isTotal = false,
-  }: { forced?: ReadonlySet<number>; openMarginals?: boolean; /** The one row is the season's total (the account). */ isTotal?: boolean } = {},
+    refused = new Set<string>(),
+  }: {
+    forced?: ReadonlySet<number>;
+    openMarginals?: boolean;
+    /** The one row is the season's total (the account). */
+    isTotal?: boolean;
+    /** Moves of the season's total (moveKey) another breakdown cannot follow: no second table may use them. */
+    refused?: ReadonlySet<string>;
+  } = {},
 ) {
   const width = names.length;
   const lines = [...rows, ...marginals.map((m) => m.values)];
@@ -182,9 +203,20 @@ export function protection(
    * only when asked (`openMarginals`: the account, the first marginal, is then protected again with them,
    * see tables.ts; a town's cells stay as the towns' file decided).
    */
-  const marginalMoves = (m: number, key: string): number[] | null => {
+  const moveOf = (pattern: Int8Array): Move => Object.fromEntries(names.flatMap((name, column) => (pattern[column] !== 0 ? [[name, pattern[column]!]] : [])));
+  /** How marginal `m` moves by `pattern` as its own file allows (masking `masks` there), or null. */
+  const marginalMove = (m: number, pattern: Int8Array, masks: readonly number[]): Move | null => {
+    const admits = marginals[m]!.admits;
+    return admits
+      ? admits(
+          pattern,
+          masks.map((cell) => cell % width),
+        )
+      : moveOf(pattern);
+  };
+  const marginalMoves = (m: number, key: string): { masks: number[]; move: Move } | null => {
     const line = rows.length + m;
-    let best: number[] | null = null;
+    let best: { masks: number[]; move: Move } | null = null;
     for (const pattern of byProjection.get(key) ?? []) {
       const masks: number[] = [];
       let fits = true;
@@ -195,24 +227,28 @@ export function protection(
         else if (!accepts(cell, pattern[column]!, true)) fits = false;
         else if (state[cell] === SHOWN) masks.push(cell);
       }
-      if (fits && ordered(line, pattern) && (!best || masks.length < best.length)) best = masks;
-      if (best?.length === 0) break;
+      if (!fits || !ordered(line, pattern) || (best && masks.length >= best.masks.length)) continue;
+      const move = marginalMove(m, pattern, masks);
+      if (move) best = { masks, move };
+      if (best?.masks.length === 0) break;
     }
     return best;
   };
-  /** The marginals `lines` moved by `key`: the cells to mask in their files, or null. */
-  const marginalsMove = (lines: number[], key: string): number[] | null => {
+  /** The marginals `lines` moved by `key`: the cells to mask in their files and how the season's total moves, or null. */
+  const marginalsMove = (lines: number[], key: string): { masks: number[]; total?: Move } | null => {
     const masks: number[] = [];
+    let total: Move | undefined;
     for (const m of lines) {
       const more = marginalMoves(m, key);
       if (!more) return null;
-      masks.push(...more);
+      masks.push(...more.masks);
+      if (m === 0) total = more.move;
     }
-    return masks;
+    return { masks, total };
   };
 
   /** A second table: the cells to mask for it, the cells it moves, and how it moves the season's total, if it does. */
-  type Witness = { cost: number; masks: number[]; moved: number[]; total?: Int8Array };
+  type Witness = { cost: number; masks: number[]; moved: number[]; total?: Move };
   const movedOf = (line: number, pattern: Int8Array) => names.flatMap((_, column) => (pattern[column] !== 0 ? [line * width + column] : []));
   /** The cheapest second table different in `cell`: one row (and its marginals), or two rows in opposite directions. */
   const witness = (cell: number): Witness | null => {
@@ -220,6 +256,7 @@ export function protection(
     const own = kinds.get(groupOf[row]!)!;
     let best = null as Witness | null;
     const consider = (found: Witness) => {
+      if (found.total && refused.has(moveKey(found.total))) return;
       if (!best || found.cost < best.cost) best = found;
     };
     // Another row of these kinds moving by `back`: the first the reader would accept, kind by kind.
@@ -248,16 +285,16 @@ export function protection(
         if (!here || (best && here.cost >= best.cost)) continue;
         const meta = metaOf.get(pattern)!;
         if (!meta.moving) {
-          if (pass === 0) consider({ cost: here.cost, masks: here.masks, moved: movedOf(row, pattern), total: isTotal ? pattern : undefined });
+          if (pass === 0) consider({ cost: here.cost, masks: here.masks, moved: movedOf(row, pattern), total: isTotal ? moveOf(pattern) : undefined });
         } else if (pass === 0) {
           // The row alone, its marginals following it (a row that is its town, a table of one row).
           const along = holding[row]!.length > 0 ? marginalsMove(holding[row]!, meta.key) : null;
           if (along)
             consider({
-              cost: here.cost + MARGINAL_COST * along.length,
-              masks: [...here.masks, ...along],
+              cost: here.cost + MARGINAL_COST * along.masks.length,
+              masks: [...here.masks, ...along.masks],
               moved: movedOf(row, pattern),
-              total: holding[row]!.includes(0) ? pattern : undefined,
+              total: along.total,
             });
           for (const back of meta.opposite) {
             pair(pattern, back, here, own);
@@ -277,7 +314,7 @@ export function protection(
                   metaOf.get(meta.opposite[0])!.key,
                 )
               : null;
-            if (!mine || !their || mine.length + their.length > 0) continue; // another group's row: only where the towns' file hides them already
+            if (!mine || !their || mine.masks.length + their.masks.length > 0) continue; // another group's row: only where the towns' file hides them already
             for (const back of meta.opposite) pair(pattern, back, here, byKind);
           }
         }
@@ -304,13 +341,12 @@ export function protection(
     file(row);
   };
   // How the second tables used move the season's total: every other breakdown must follow (externalPlan, tables.ts).
-  const totalMoves = new Map<string, Partial<Record<keyof Figures, number>>>();
+  const totalMoves = new Map<string, Move>();
   const apply = (found: Witness) => {
     found.masks.forEach(hide);
     found.moved.forEach((moved) => covered.add(moved));
     if (!found.total) return;
-    const move = Object.fromEntries(names.flatMap((name, column) => (ADDITIVE.has(name) && found.total![column] !== 0 ? [[name, found.total![column]!]] : [])));
-    if (Object.keys(move).length > 0) totalMoves.set(JSON.stringify(move), move);
+    if (moveKey(found.total)) totalMoves.set(moveKey(found.total), found.total);
   };
   /** A small count hidden in the file (written "< 5", or "masqué" once raised): it needs a second table. */
   const needs = (cell: number) => state[cell] !== SHOWN && isSmall(values[cell]) && COUNTS_OF_PEOPLE.has(names[cell % width]!);
@@ -355,7 +391,8 @@ export function protection(
         if (pattern[c] === 0) continue;
         fits = state[line * width + c] !== SHOWN && accepts(line * width + c, pattern[c]!, false);
       }
-      if (!fits || (marginals[m]!.admits && !marginals[m]!.admits(pattern))) continue;
+      const total = fits ? marginalMove(m, pattern, []) : null;
+      if (!total) continue;
       const meta = metaOf.get(pattern)!;
       if (!meta.moving) return { cost: 0, masks: [], moved: movedOf(line, pattern) }; // no row adds up to these
       let tries = 0;
@@ -368,13 +405,13 @@ export function protection(
         if (!along) continue;
         for (const back of byProjection.get(meta.key) ?? []) {
           const here = rowCost(row, back);
-          const cost = (here?.cost ?? 0) + MARGINAL_COST * along.length;
-          if (here && (!best || cost < best.cost))
+          const cost = (here?.cost ?? 0) + MARGINAL_COST * along.masks.length;
+          if (here && (!best || cost < best.cost) && !refused.has(moveKey(m === 0 ? total : (along.total ?? {}))))
             best = {
               cost,
-              masks: [...here.masks, ...along],
+              masks: [...here.masks, ...along.masks],
               moved: [...movedOf(line, pattern), ...movedOf(row, back)],
-              total: m === 0 || holding[row]!.includes(0) ? back : undefined,
+              total: m === 0 ? total : along.total,
             };
           if (best?.cost === 0) return best;
         }
@@ -452,15 +489,16 @@ export function absorbing(
 }
 
 /**
- * Whether a line of a file written as `shown` may move with `fixed` (the moves of some of its cells, as
- * another file's pattern asks) and its relations still holding: its shown cells stay, its "< 5" stay 1 to 4.
+ * How a line of a file written as `shown` may move with `fixed` (the moves of some of its cells, as another
+ * file's pattern asks) and its relations still holding: its shown cells stay, its "< 5" stay 1 to 4. The
+ * smallest such move (cells not asked for stay where they can), or null.
  */
 export function lineAdmits(
   names: readonly (keyof Figures)[],
   values: readonly (number | null)[],
   shown: readonly Shown[],
   fixed: (column: number) => number | undefined,
-): boolean {
+): Move | null {
   const equations = ROW_RELATIONS.map(([whole, parts]) => [whole, ...parts].map((name) => names.indexOf(name))).filter((columns) =>
     columns.every((column) => column >= 0 && values[column] !== null),
   );
@@ -488,7 +526,7 @@ export function lineAdmits(
     pattern[column] = 0;
     return false;
   };
-  return walk(0);
+  return walk(0) ? Object.fromEntries(names.flatMap((name, column) => (pattern[column] !== 0 ? [[name, pattern[column]!]] : []))) : null;
 }
 
 /**

@@ -2,7 +2,7 @@
 // what a spreadsheet gets is what the page shows. Counts of fewer than 5 people are written "< 5" in
 // exports meant to leave the association (MASKED_BELOW): a small count in a small town may point at one
 // person; and whatever would let a reader compute one back is masked too (lib/stats/disclosure.ts).
-import { absorbing, COUNTS_OF_PEOPLE, lineAdmits, MASKED_BELOW, protectedCells, protection, type Marginal, type Shown } from "./disclosure";
+import { absorbing, COUNTS_OF_PEOPLE, lineAdmits, moveKey, MASKED_BELOW, protectedCells, protection, type Marginal, type Shown } from "./disclosure";
 import { formatDay, formatMonth } from "@/lib/format/dates";
 import { parisTime, seasonLabel } from "@/lib/time";
 import type { Dimension, FigureRow, Figures } from "./figures";
@@ -159,11 +159,17 @@ function marginalsOf(table: Exclude<StatTable, "bilan">, rows: FigureRow[], repo
     parts: rows.map((_, index) => index),
     shown: columns.map((name) => account[SUMMARY_LINES.indexOf(name)]!),
     // The account's other lines follow as its own relations ask (requested, companions, cancellations).
-    admits: (pattern) =>
-      lineAdmits(SUMMARY_LINES, accountValues, account, (line) => {
-        const column = columns.indexOf(SUMMARY_LINES[line]!);
-        return column >= 0 ? pattern[column] : undefined;
-      }),
+    // `opened`: the account's lines the move would mask (externalPlan then masks them).
+    admits: (pattern, opened) =>
+      lineAdmits(
+        SUMMARY_LINES,
+        accountValues,
+        account.map((shown, line) => (opened.includes(columns.indexOf(SUMMARY_LINES[line]!)) ? "masked" : shown)),
+        (line) => {
+          const column = columns.indexOf(SUMMARY_LINES[line]!);
+          return column >= 0 ? pattern[column] : undefined;
+        },
+      ),
   };
   if (table !== "quartiers") return [totalMarginal];
   // The towns' file, protected as /export?table=villes protects it.
@@ -216,6 +222,8 @@ export function externalPlan(report: FigureRow[]): ExternalPlan | null {
   if (!total) return null;
   const values = SUMMARY_LINES.map((name) => total[name]);
   const forced = new Set<number>();
+  // Moves of the total some breakdown has no row to follow: no second table may use them.
+  const refused = new Set<string>();
   const forcedIn = new Map<BreakdownTable, Set<number>>(BREAKDOWN_TABLES.map((table) => [table, new Set<number>()]));
   const tables = BREAKDOWN_TABLES.flatMap((table) => {
     const rows = rowsOf(report, TABLE_DIMENSION[table]);
@@ -223,7 +231,7 @@ export function externalPlan(report: FigureRow[]): ExternalPlan | null {
   });
   for (;;) {
     let grew = false;
-    const own = protection(SUMMARY_LINES, [values], [], { forced, isTotal: true });
+    const own = protection(SUMMARY_LINES, [values], [], { forced, isTotal: true, refused });
     const account = own.cells[0]!;
     const moves: { from: BreakdownTable | null; move: Partial<Record<keyof Figures, number>> }[] = own.totalMoves.map((move) => ({ from: null, move }));
     const cells = new Map<BreakdownTable, Shown[][]>();
@@ -231,7 +239,7 @@ export function externalPlan(report: FigureRow[]): ExternalPlan | null {
     for (const { table, rows, values: tableValues } of tables) {
       const columns = TABLE_COLUMNS[table];
       const marginals = marginalsOf(table, rows, report, account, cells.get("villes"));
-      const result = protection(columns, tableValues, marginals, { openMarginals: true, forced: forcedIn.get(table) });
+      const result = protection(columns, tableValues, marginals, { openMarginals: true, forced: forcedIn.get(table), refused });
       cells.set(table, result.cells);
       if (result.unprotected.length) unprotected[table] = result.unprotected;
       moves.push(...result.totalMoves.map((move) => ({ from: table, move })));
@@ -247,7 +255,9 @@ export function externalPlan(report: FigureRow[]): ExternalPlan | null {
     for (const { from, move } of moves) {
       for (const { table, values: tableValues } of tables) {
         if (table === from || table === "besoins" || table === "quartiers") continue;
-        for (const cell of absorbing(TABLE_COLUMNS[table], tableValues, cells.get(table)!, move) ?? []) {
+        const masks = absorbing(TABLE_COLUMNS[table], tableValues, cells.get(table)!, move);
+        if (!masks && !refused.has(moveKey(move))) grew = refused.add(moveKey(move)) !== null;
+        for (const cell of masks ?? []) {
           if (!forcedIn.get(table)!.has(cell)) grew = forcedIn.get(table)!.add(cell) !== null;
         }
       }
