@@ -333,9 +333,8 @@ describe("a statistics export to hand out", () => {
     expect(recomputed("lieux", rows, totalRow(rows))).toEqual([]);
   });
 
-  // KNOWN TO FAIL on small tables (it.failing: Jest reports it when it starts passing). Large tables pass
-  // (below); on tables of 1 to 5 rows a few "< 5" still follow, where only hiding a total or the offer of
-  // two rows at once would protect them (decision 011, 2026-12-08 evening: what is left).
+  // Small tables (1 to 5 rows) are where a count follows most easily: a total of "< 5", an offer of 1, a
+  // total another file's rows add up to (decision 011, "Files read together").
   it("leaves no small count of any file computable when the account and every breakdown are read together, over 200 drawn reports", () => {
     const random = seeded(2712);
     const found: string[] = [];
