@@ -2,7 +2,7 @@
 // what a spreadsheet gets is what the page shows. Counts of fewer than 5 people are written "< 5" in
 // exports meant to leave the association (MASKED_BELOW): a small count in a small town may point at one
 // person; and whatever would let a reader compute one back is masked too (lib/stats/disclosure.ts).
-import { COUNTS_OF_PEOPLE, MASKED_BELOW, protectedCells, protection, type Marginal, type Shown } from "./disclosure";
+import { absorbing, COUNTS_OF_PEOPLE, lineAdmits, moveKey, MASKED_BELOW, protectedCells, protection, type Marginal, type Shown } from "./disclosure";
 import { formatDay, formatMonth } from "@/lib/format/dates";
 import { parisTime, seasonLabel } from "@/lib/time";
 import type { Dimension, FigureRow, Figures } from "./figures";
@@ -136,12 +136,12 @@ export function statisticsCsv(
   if (table === "bilan")
     return summaryCsv(SUMMARY_LINES, totalOf(report.current), totalOf(report.previous) ?? null, words, {
       masked,
-      account: masked ? externalAccount(report.current) : null,
+      account: masked ? (externalPlan(report.current)?.account ?? null) : null,
     });
   const columns = TABLE_COLUMNS[table];
   const rows = rowsOf(report.current, TABLE_DIMENSION[table]);
   const values = rows.map((row) => columns.map((name) => row[name]));
-  const cells = masked ? protectedCells(columns, values, marginalsOf(table, rows, report.current)) : values;
+  const cells = masked ? (externalPlan(report.current)?.cells.get(table) ?? protectedCells(columns, values)) : values;
   return {
     header: [words(`statistics.keyColumn.${table}`), ...columns.map((name) => words(`statistics.figures.${name}`))],
     rows: rows.map((row, r) => [rowLabel(table, row.key, words, report.venues, month), ...cells[r]!.map((value) => cell(value, words))]),
@@ -154,23 +154,38 @@ export function statisticsCsv(
  * town's row as the towns' file to hand out shows it. Each is protected as its own file is, so that the
  * files agree with each other (decision 011).
  */
-function marginalsOf(table: Exclude<StatTable, "bilan">, rows: FigureRow[], report: FigureRow[], account = externalAccount(report)): Marginal[] {
+function marginalsOf(table: Exclude<StatTable, "bilan">, rows: FigureRow[], report: FigureRow[], account: Shown[], townFile?: Shown[][]): Marginal[] {
   const total = totalOf(report);
-  if (table === "besoins" || !total || !account) return [];
+  if (table === "besoins" || !total) return [];
   const columns = TABLE_COLUMNS[table];
+  const accountValues = SUMMARY_LINES.map((name) => total[name]);
   const totalMarginal: Marginal = {
     values: columns.map((name) => total[name]),
     parts: rows.map((_, index) => index),
     shown: columns.map((name) => account[SUMMARY_LINES.indexOf(name)]!),
+    // The account's other lines follow as its own relations ask (requested, companions, cancellations).
+    // `opened`: the account's lines the move would mask (externalPlan then masks them).
+    admits: (pattern, opened) =>
+      lineAdmits(
+        SUMMARY_LINES,
+        accountValues,
+        account.map((shown, line) => (opened.includes(columns.indexOf(SUMMARY_LINES[line]!)) ? "masked" : shown)),
+        (line) => {
+          const column = columns.indexOf(SUMMARY_LINES[line]!);
+          return column >= 0 ? pattern[column] : undefined;
+        },
+      ),
   };
   if (table !== "quartiers") return [totalMarginal];
   // The towns' file, protected as /export?table=villes protects it.
   const towns = rowsOf(report, "town");
-  const townCells = protectedCells(
-    TABLE_COLUMNS.villes,
-    towns.map((town) => TABLE_COLUMNS.villes.map((name) => town[name])),
-    [{ ...totalMarginal, parts: towns.map((_, index) => index) }],
-  );
+  const townCells =
+    townFile ??
+    protectedCells(
+      TABLE_COLUMNS.villes,
+      towns.map((town) => TABLE_COLUMNS.villes.map((name) => town[name])),
+      [{ ...totalMarginal, parts: towns.map((_, index) => index) }],
+    );
   const byTown = new Map<string, number[]>();
   rows.forEach((row, index) => {
     const town = row.key.split("|")[0]!;
@@ -192,40 +207,96 @@ function marginalsOf(table: Exclude<StatTable, "bilan">, rows: FigureRow[], repo
 }
 
 /**
- * The season's account as the file to hand out shows it. Where a breakdown's "< 5" can be protected only by
- * hiding a total (a total of 6 made of a venue's 5 and another's "< 5": the 5 is "masqué", so 0 or 5 and
- * more, and the "< 5" is 1), the account masks that total too, and is protected again; every breakdown the
- * report holds is read for this, so that every file to hand out agrees with the same account.
+ * What the files to hand out show, decided together (decision 011): the season's account and every
+ * breakdown. Where a breakdown's "< 5" can be protected only by hiding a total (a total of 6 made of a
+ * venue's 5 and another's "< 5": that one is 1), the account masks that total too, and is protected again.
+ * A second table that moves the season's total (the account's own, or a breakdown's whose row moves with
+ * it) must be followed by a row of every other breakdown, or their rows, which add up to the same total,
+ * would give it back: the cells that row needs are masked there. Until nothing more is masked.
  */
-export function externalAccount(report: FigureRow[]): Shown[] | null {
+export type ExternalPlan = {
+  account: Shown[];
+  cells: Map<BreakdownTable, Shown[][]>;
+  /** The small counts left without a second table, file by file ("bilan" for the account): none on every table tried. */
+  unprotected: Partial<Record<StatTable, number[]>>;
+};
+const PLANS = new WeakMap<FigureRow[], ExternalPlan | null>();
+export function externalPlan(report: FigureRow[]): ExternalPlan | null {
+  if (PLANS.has(report)) return PLANS.get(report)!;
   const total = totalOf(report);
   if (!total) return null;
   const values = SUMMARY_LINES.map((name) => total[name]);
   const forced = new Set<number>();
-  for (let grew = true; ;) {
-    const account = protection(SUMMARY_LINES, [values], [], { forced }).cells[0]!;
-    if (!grew) return account;
-    grew = false;
-    for (const table of BREAKDOWN_TABLES) {
-      const rows = rowsOf(report, TABLE_DIMENSION[table]);
-      if (table === "besoins" || rows.length === 0) continue;
+  // Moves of the total some breakdown has no row to follow: no second table may use them.
+  const refused = new Set<string>();
+  const forcedIn = new Map<BreakdownTable, Set<number>>(BREAKDOWN_TABLES.map((table) => [table, new Set<number>()]));
+  const tables = BREAKDOWN_TABLES.flatMap((table) => {
+    const rows = rowsOf(report, TABLE_DIMENSION[table]);
+    return rows.length === 0 ? [] : [{ table, rows, values: rows.map((row) => TABLE_COLUMNS[table].map((name) => row[name])) }];
+  });
+  for (;;) {
+    let grew = false;
+    const own = protection(SUMMARY_LINES, [values], [], { forced, isTotal: true, refused });
+    const account = own.cells[0]!;
+    const moves: { from: BreakdownTable | null; move: Partial<Record<keyof Figures, number>> }[] = own.totalMoves.map((move) => ({ from: null, move }));
+    const cells = new Map<BreakdownTable, Shown[][]>();
+    const unprotected: ExternalPlan["unprotected"] = own.unprotected.length ? { bilan: own.unprotected } : {};
+    for (const { table, rows, values: tableValues } of tables) {
       const columns = TABLE_COLUMNS[table];
-      const marginals = marginalsOf(table, rows, report, account);
-      const { required } = protection(
-        columns,
-        rows.map((row) => columns.map((name) => row[name])),
-        marginals,
-        { openMarginals: true },
-      );
-      for (const cell of required) {
-        // Only the account's cells (the first marginal): a town's are the towns' file's own (decision 011).
+      const marginals = marginalsOf(table, rows, report, account, cells.get("villes"));
+      const result = protection(columns, tableValues, marginals, { openMarginals: true, forced: forcedIn.get(table), refused });
+      cells.set(table, result.cells);
+      if (result.unprotected.length) unprotected[table] = result.unprotected;
+      moves.push(...result.totalMoves.map((move) => ({ from: table, move })));
+      for (const cell of result.required) {
+        // Only the account's cells (the first marginal): a town's are the towns' file's own.
         if (cell >= columns.length) continue;
         const line = SUMMARY_LINES.indexOf(columns[cell]!);
         if (!forced.has(line)) grew = forced.add(line) !== null;
       }
     }
-    if (!grew) return protection(SUMMARY_LINES, [values], [], { forced }).cells[0]!;
+    // The needs do not add up to the total (a guest may have several); an area's row moves its town too
+    // (decision 011: what is left).
+    for (const { from, move } of moves) {
+      for (const { table, values: tableValues } of tables) {
+        if (table === from || table === "besoins" || table === "quartiers") continue;
+        const masks = absorbing(TABLE_COLUMNS[table], tableValues, cells.get(table)!, move);
+        if (!masks && !refused.has(moveKey(move))) grew = refused.add(moveKey(move)) !== null;
+        for (const cell of masks ?? []) {
+          if (!forcedIn.get(table)!.has(cell)) grew = forcedIn.get(table)!.add(cell) !== null;
+        }
+      }
+    }
+    if (!grew) {
+      const plan = { account, cells, unprotected };
+      PLANS.set(report, plan);
+      return plan;
+    }
   }
+}
+
+/**
+ * A report's figures as they may leave the association (the printed report, issue 27.3): the account, the
+ * period before and each breakdown's cells as the files to hand out write them (externalPlan), so that the
+ * paper and the files agree and neither gives back what the other hides.
+ */
+export function handedOut(report: { current: FigureRow[]; previous: FigureRow[] }, masked: string) {
+  const plan = externalPlan(report.current);
+  const now = totalOf(report.current);
+  const before = totalOf(report.previous);
+  const periods = [now, before].map((row) => SUMMARY_LINES.map((name) => row?.[name] ?? 0));
+  const previous = before ? protectedCells(SUMMARY_LINES, periods)[1]! : null;
+  const words = () => masked;
+  const at = (cells: Shown[] | null | undefined, names: readonly (keyof Figures)[], name: keyof Figures) => {
+    const value = cells?.[names.indexOf(name)];
+    return value === undefined ? "" : cell(value, words);
+  };
+  return {
+    current: (name: keyof Figures) => at(plan?.account, SUMMARY_LINES, name),
+    previous: (name: keyof Figures) => at(previous, SUMMARY_LINES, name),
+    /** A breakdown's cell, its rows in the order of rowsOf. */
+    cell: (table: BreakdownTable, row: number, name: keyof Figures) => at(plan?.cells.get(table)?.[row], TABLE_COLUMNS[table], name),
+  };
 }
 
 /** A month key of the figures ("2026-10") in words: "octobre 2026". */
@@ -280,7 +351,7 @@ function summaryCsv(
 ) {
   const periods = [names.map((name) => current?.[name] ?? 0), names.map((name) => previous?.[name] ?? null)];
   // Each period is a row of figures bound by the same relations as a breakdown's row; this period's as
-  // the breakdowns need it (externalAccount).
+  // the breakdowns need it (externalPlan).
   const [now, before] = masked ? protectedCells(names, periods).map((cells, i) => (i === 0 && account ? account : cells)) : periods;
   return {
     header: [words("statistics.figureColumn"), words("statistics.thisPeriod"), words("statistics.previousPeriod")],

@@ -1,6 +1,7 @@
 // GET /admin/statistiques/export?saison=2026&table=lieux (or ?du=…&au=…): one table of the statistics as
 // CSV (semicolons and a byte-order mark, like the guest list); &diffusion=externe writes counts of fewer
-// than 5 people as "< 5", for a file that leaves the association.
+// than 5 people as "< 5", and "masqué" whatever would give one back, for a file that leaves the association
+// (every file to hand out decided together: externalPlan, decision 011).
 import { getTranslations } from "@/lib/i18n/server";
 import { z } from "zod";
 import { toCsv } from "@/lib/csv";
