@@ -211,11 +211,11 @@ function recomputedTogether(report: FigureRow[]): string[] {
   };
   const account = statisticsCsv("bilan", files, { words, month, masked: true }).rows.map((r) => r[1]!);
   const totalAt = line(SUMMARY_LINES, account, total, "total");
-  for (const table of ["lieux", "mois", "categories", "secteurs", "villes"] as const) {
+  for (const table of ["lieux", "mois", "categories", "secteurs", "villes", "francais"] as const) {
     const names = TABLE_COLUMNS[table];
     const ordered = rowsOf(
       [...report],
-      { lieux: "venue", mois: "month", categories: "category", secteurs: "sector", villes: "town" }[table] as FigureRow["dimension"],
+      { lieux: "venue", mois: "month", categories: "category", secteurs: "sector", villes: "town", francais: "french" }[table] as FigureRow["dimension"],
     );
     if (!ordered.length) continue;
     const written = statisticsCsv(table, files, { words, month, masked: true }).rows.map((r) => r.slice(1));
@@ -238,6 +238,7 @@ function drawnReport(random: () => number, draw: number): FigureRow[] {
       category: "xy"[Math.floor(random() * 2)]!,
       sector: "st"[Math.floor(random() * 2)]!,
       town: "TU"[Math.floor(random() * 2)]!,
+      french: "nf"[Math.floor(random() * 2)]!,
     },
   }));
   const sum = (of: typeof atoms, dimension: FigureRow["dimension"], key: string, offer: boolean): FigureRow => {
@@ -249,14 +250,14 @@ function drawnReport(random: () => number, draw: number): FigureRow[] {
     });
   };
   const report = [sum(atoms, "total", "", true)];
-  for (const dimension of ["venue", "month", "category", "sector", "town"] as const) {
+  for (const dimension of ["venue", "month", "category", "sector", "town", "french"] as const) {
     for (const key of new Set(atoms.map((atom) => atom.keys[dimension])))
       report.push(
         sum(
           atoms.filter((atom) => atom.keys[dimension] === key),
           dimension,
           `${draw}${key}`,
-          dimension !== "sector" && dimension !== "town",
+          dimension !== "sector" && dimension !== "town" && dimension !== "french",
         ),
       );
   }
@@ -347,18 +348,23 @@ describe("a statistics export to hand out", () => {
     expect(found).toEqual([]);
   });
 
-  it.each(["lieux", "mois", "categories", "secteurs", "villes"] as const)("leaves no masked cell of %s computable, over 100 drawn tables", (table) => {
-    const random = seeded(table.length * 7919);
-    const dimension = { lieux: "venue", mois: "month", categories: "category", secteurs: "sector", villes: "town" }[table] as FigureRow["dimension"];
-    const offer = TABLE_COLUMNS[table].includes("offered");
-    const found: string[] = [];
-    for (let draw = 0; draw < 100; draw++) {
-      const rows = Array.from({ length: 1 + Math.floor(random() * 5) }, (_, i) => consistent(random, offer, `r${draw}-${i}`, dimension));
-      found.push(...recomputed(table, rows, totalRow(rows)).map((cell) => `table ${draw}: ${cell}`));
-      found.push(...Object.keys(externalPlan([totalRow(rows), ...rows])!.unprotected).map((file) => `table ${draw}: ${file} unprotected`));
-    }
-    expect(found).toEqual([]);
-  });
+  it.each(["lieux", "mois", "categories", "secteurs", "villes", "francais"] as const)(
+    "leaves no masked cell of %s computable, over 100 drawn tables",
+    (table) => {
+      const random = seeded(table.length * 7919);
+      const dimension = { lieux: "venue", mois: "month", categories: "category", secteurs: "sector", villes: "town", francais: "french" }[
+        table
+      ] as FigureRow["dimension"];
+      const offer = TABLE_COLUMNS[table].includes("offered");
+      const found: string[] = [];
+      for (let draw = 0; draw < 100; draw++) {
+        const rows = Array.from({ length: 1 + Math.floor(random() * 5) }, (_, i) => consistent(random, offer, `r${draw}-${i}`, dimension));
+        found.push(...recomputed(table, rows, totalRow(rows)).map((cell) => `table ${draw}: ${cell}`));
+        found.push(...Object.keys(externalPlan([totalRow(rows), ...rows])!.unprotected).map((file) => `table ${draw}: ${file} unprotected`));
+      }
+      expect(found).toEqual([]);
+    },
+  );
 
   it("leaves no masked area computable from its town's row, over 100 drawn tables", () => {
     const random = seeded(424242);
