@@ -1,5 +1,6 @@
 // How lists are paged and sorted from the URL, one convention for all (issue 11; moved here from
-// lib/lists.ts by issue 28.1, as auth, activities and the accounts page use it too). `page`
+// lib/association/sort.ts by issue 28.1, as auth, activities and the accounts page use it too), and how a
+// list's French URL words become English fields at the edge (issue 28.5, below). `page`
 // counts from 1. `tri` names a column from the list's own whitelist, `ordre` is `asc` or `desc`. Without
 // `ordre` a column reads in its natural direction (names A→Z, the latest request first…); without `tri`
 // the list keeps its default order. A value outside the whitelist is dropped, never an error: the list then shows its default order.
@@ -40,4 +41,61 @@ export function sortParams<C extends string>(columns: Record<C, Direction>, curr
   const natural = columns[column];
   const direction = current.column === column ? (current.direction === "asc" ? "desc" : "asc") : natural;
   return { tri: column, ordre: direction === natural ? undefined : direction };
+}
+
+// ── URL words (issue 28.5) ──
+// The URLs stay French (people bookmark and share them); the code speaks English. Each list writes once the
+// table of its URL words, the English field each French word fills (`LIST_WORDS` below for what every list
+// shares), next to the list in lib/; its parser reads searchParams through `fromUrl` at the edge (the app/
+// page passes them on untouched) and its links are written back through `toUrl`, by the same table. A value
+// that is a word too (the catalog's "quand=semaine") has its own table, read by `urlWord`. Past the parser,
+// nothing in lib/ sees a French word. The glossary of the words is in the README.
+
+/** What a page receives: Next's `searchParams`, or a URLSearchParams. */
+export type SearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
+
+/** The words every paged and sorted list shares. */
+export const LIST_WORDS = { page: "page", sort: "tri", direction: "ordre" } as const;
+
+function record(params: SearchParams): Record<string, string | string[] | undefined> {
+  if (!(params instanceof URLSearchParams)) return params;
+  return Object.fromEntries([...new Set(params.keys())].map((key) => [key, params.getAll(key).length > 1 ? params.getAll(key) : params.get(key)!]));
+}
+
+/** The URL's values under their English fields (words the table does not know are left out). */
+export function fromUrl<F extends string>(words: Record<F, string>, params: SearchParams): Partial<Record<F, string | string[]>> {
+  const values = record(params);
+  const fields: Partial<Record<F, string | string[]>> = {};
+  for (const field of Object.keys(words) as F[]) {
+    const value = values[words[field]];
+    if (value !== undefined) fields[field] = value;
+  }
+  return fields;
+}
+
+type UrlValue = string | number | boolean | readonly string[] | null | undefined;
+
+/** The query string of English fields, under their French words, in the table's order; empty values left out. */
+export function toUrl<F extends string>(words: Record<F, string>, fields: Partial<Record<F, UrlValue>>): string {
+  const params = new URLSearchParams();
+  for (const field of Object.keys(words) as F[]) {
+    const value = fields[field];
+    if (value === undefined || value === null || value === "" || value === false) continue;
+    for (const one of Array.isArray(value) ? value : [value]) params.append(words[field], value === true ? "1" : String(one));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+/** A value that is a French word in the URL, read as its English name: anything else is undefined. */
+export function urlWord<E extends string>(words: Record<E, string>) {
+  const byWord = new Map(Object.entries(words).map(([english, french]) => [french as string, english as E]));
+  return z.preprocess(
+    firstOf,
+    z
+      .string()
+      .transform((word) => byWord.get(word))
+      .optional()
+      .catch(undefined),
+  );
 }

@@ -120,10 +120,10 @@ describe("the catalog", () => {
 
   it("ignores unreadable filters rather than failing a shared link", async () => {
     expect(readCatalogFilters({ quand: "hier", categorie: ["DANCE", "NOPE"], page: "-3", places: "oui" })).toMatchObject({
-      quand: undefined,
-      categorie: ["DANCE"],
+      when: undefined,
+      categories: ["DANCE"],
       page: 1,
-      places: false,
+      withPlaces: false,
     });
   });
 
