@@ -4,14 +4,15 @@
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 
-type Params = Record<string, string | number | undefined | null>;
+/** A list's URL parameters, French words (lib/lists.ts `urlParams`); a list of values repeats its word. */
+export type Params = Record<string, string | number | readonly string[] | undefined | null>;
 
 /** The address of a list with its filters; empty filters and page 1 (of `pageKey`, "page" unless told) are left out. */
 export function listHref(path: string, params: Params, { pageKey = "page", fragment }: { pageKey?: string; fragment?: string } = {}): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null || value === "" || ((key === "page" || key === pageKey) && Number(value) === 1)) continue;
-    query.set(key, String(value));
+    for (const one of Array.isArray(value) ? (value as readonly string[]) : [value]) query.append(key, String(one));
   }
   const text = query.toString();
   return `${text ? `${path}?${text}` : path}${fragment ? `#${fragment}` : ""}`;

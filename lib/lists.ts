@@ -36,66 +36,77 @@ export function sortOf<C extends string>(columns: Record<C, Direction>, fallback
   return { column: tri, direction: ordre ?? columns[tri] };
 }
 
-/** The `tri` and `ordre` that ask for `column`: its natural direction first, the other one when it is already the order. */
-export function sortParams<C extends string>(columns: Record<C, Direction>, current: Sort<C>, column: C): { tri: C; ordre: Direction | undefined } {
+/** The sort and direction (`tri`, `ordre` in the URL) that ask for `column`: its natural direction first, the other one when it is already the order. */
+export function sortParams<C extends string>(columns: Record<C, Direction>, current: Sort<C>, column: C): { sort: C; direction: Direction | undefined } {
   const natural = columns[column];
   const direction = current.column === column ? (current.direction === "asc" ? "desc" : "asc") : natural;
-  return { tri: column, ordre: direction === natural ? undefined : direction };
+  return { sort: column, direction: direction === natural ? undefined : direction };
 }
 
 // ── URL words (issue 28.5) ──
-// The URLs stay French (people bookmark and share them); the code speaks English. Each list writes once the
-// table of its URL words, the English field each French word fills (`LIST_WORDS` below for what every list
-// shares), next to the list in lib/; its parser reads searchParams through `fromUrl` at the edge (the app/
-// page passes them on untouched) and its links are written back through `toUrl`, by the same table. A value
-// that is a word too (the catalog's "quand=semaine") has its own table, read by `urlWord`. Past the parser,
-// nothing in lib/ sees a French word. The glossary of the words is in the README.
+// The URLs stay French (people bookmark and share them); the code speaks English. Each list writes once,
+// next to it in lib/, the table of its URL words: the French word each English field travels under, and for
+// a field whose values are words too (the catalog's "quand=semaine", a sort's "tri=nom") the word of each
+// value. Its parser reads searchParams through `fromUrl` at the edge (the app/ page passes them on
+// untouched), and its links are written back through `toUrl` or `urlParams`, by the same table. Past the
+// parser nothing in lib/ sees a French word. The words every paged and sorted list shares: LIST_WORDS.
 
 /** What a page receives: Next's `searchParams`, or a URLSearchParams. */
 export type SearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
 
+/** A field's word in the URL, and the words of its values when they are words. */
+export type UrlWord = string | { word: string; values: Record<string, string> };
+
 /** The words every paged and sorted list shares. */
 export const LIST_WORDS = { page: "page", sort: "tri", direction: "ordre" } as const;
+
+/** The French word of a field (for a form's `name`). */
+export const wordOf = (word: UrlWord): string => (typeof word === "string" ? word : word.word);
 
 function record(params: SearchParams): Record<string, string | string[] | undefined> {
   if (!(params instanceof URLSearchParams)) return params;
   return Object.fromEntries([...new Set(params.keys())].map((key) => [key, params.getAll(key).length > 1 ? params.getAll(key) : params.get(key)!]));
 }
 
-/** The URL's values under their English fields (words the table does not know are left out). */
-export function fromUrl<F extends string>(words: Record<F, string>, params: SearchParams): Partial<Record<F, string | string[]>> {
+/** The URL's values under their English fields; a value word the table does not know is left out. */
+export function fromUrl<F extends string>(words: Record<F, UrlWord>, params: SearchParams): Partial<Record<F, string | string[]>> {
   const values = record(params);
   const fields: Partial<Record<F, string | string[]>> = {};
   for (const field of Object.keys(words) as F[]) {
-    const value = values[words[field]];
-    if (value !== undefined) fields[field] = value;
+    const word = words[field];
+    const value = values[wordOf(word)];
+    if (value === undefined) continue;
+    if (typeof word === "string") {
+      fields[field] = value;
+      continue;
+    }
+    const english = (one: string) => Object.keys(word.values).find((key) => word.values[key] === one);
+    const read = (Array.isArray(value) ? value : [value]).map(english).filter((one): one is string => one !== undefined);
+    if (read.length) fields[field] = Array.isArray(value) ? read : read[0]!;
   }
   return fields;
 }
 
 type UrlValue = string | number | boolean | readonly string[] | null | undefined;
 
-/** The query string of English fields, under their French words, in the table's order; empty values left out. */
-export function toUrl<F extends string>(words: Record<F, string>, fields: Partial<Record<F, UrlValue>>): string {
-  const params = new URLSearchParams();
+/** English fields as the URL's French parameters, in the table's order; empty values and `false` left out. */
+export function urlParams<F extends string>(words: Record<F, UrlWord>, fields: Partial<Record<F, UrlValue>>): Record<string, string | string[]> {
+  const params: Record<string, string | string[]> = {};
   for (const field of Object.keys(words) as F[]) {
+    const word = words[field];
     const value = fields[field];
     if (value === undefined || value === null || value === "" || value === false) continue;
-    for (const one of Array.isArray(value) ? value : [value]) params.append(words[field], value === true ? "1" : String(one));
+    const french = (one: string | number | boolean) => (one === true ? "1" : typeof word === "string" ? String(one) : word.values[String(one)]);
+    const written = (Array.isArray(value) ? (value as readonly string[]) : [value as string | number | boolean]).map(french).filter((one) => one !== undefined);
+    if (written.length) params[wordOf(word)] = Array.isArray(value) ? written : written[0]!;
   }
-  const text = params.toString();
-  return text ? `?${text}` : "";
+  return params;
 }
 
-/** A value that is a French word in the URL, read as its English name: anything else is undefined. */
-export function urlWord<E extends string>(words: Record<E, string>) {
-  const byWord = new Map(Object.entries(words).map(([english, french]) => [french as string, english as E]));
-  return z.preprocess(
-    firstOf,
-    z
-      .string()
-      .transform((word) => byWord.get(word))
-      .optional()
-      .catch(undefined),
-  );
+/** The query string ("?quand=semaine&page=2", or "") of English fields, by the same table. */
+export function toUrl<F extends string>(words: Record<F, UrlWord>, fields: Partial<Record<F, UrlValue>>): string {
+  const query = new URLSearchParams();
+  for (const [word, value] of Object.entries(urlParams(words, fields))) for (const one of Array.isArray(value) ? value : [value]) query.append(word, one);
+  const text = query.toString();
+  return text ? `?${text}` : "";
 }

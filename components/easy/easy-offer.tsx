@@ -11,7 +11,7 @@ import { ReadingModeSwitch } from "@/components/easy/reading-mode-switch";
 import { placesInWords } from "@/components/easy/words";
 import { ACCESS_PICTOGRAMS, CATEGORY_PICTOGRAMS, Pictogram } from "@/components/easy/pictograms";
 import { CatalogPagination } from "@/components/offer/catalog-pagination";
-import { CATALOG_WORDS, catalogQuery, WHEN_WORDS, type CatalogFilters, type When } from "@/lib/catalog/filters";
+import { CATALOG_WORDS as WORDS, catalogQuery, WHEN_WORDS, type CatalogFilters, type When } from "@/lib/catalog/filters";
 import type { CatalogPage, EventCard } from "@/lib/catalog/search";
 import { formatDateInWords } from "@/lib/format/dates";
 import { EventCategory } from "@/lib/generated/prisma/enums";
@@ -148,20 +148,13 @@ const WHEN_LABELS = { today: "whenToday", weekend: "whenWeekend", week: "whenWee
 function DayChoice({ label, submit, day, category }: { label: string; submit: string; day: string | undefined; category: string | undefined }) {
   return (
     <form method="get" action="/offre" className="flex flex-wrap items-end gap-3">
-      <input type="hidden" name={CATALOG_WORDS.when} value={WHEN_WORDS.day} />
-      {category ? <input type="hidden" name={CATALOG_WORDS.categories} value={category} /> : null}
+      <input type="hidden" name={WORDS.when.word} value={WHEN_WORDS.day} />
+      {category ? <input type="hidden" name={WORDS.categories} value={category} /> : null}
       <p>
         <label htmlFor="jour" className="block text-lg font-bold">
           {label}
         </label>
-        <input
-          id="jour"
-          name={CATALOG_WORDS.fromDay}
-          type="date"
-          required
-          defaultValue={day}
-          className="min-h-12 rounded-lg border-2 border-brand-700 px-3 text-lg"
-        />
+        <input id="jour" name={WORDS.fromDay} type="date" required defaultValue={day} className="min-h-12 rounded-lg border-2 border-brand-700 px-3 text-lg" />
       </p>
       <button type="submit" className="min-h-12 rounded-full border-2 border-brand-700 px-4 py-2 text-lg text-brand-800 hover:bg-brand-50">
         {submit}

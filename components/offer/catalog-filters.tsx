@@ -30,7 +30,7 @@ export async function CatalogFiltersForm({ filters, places }: { filters: Catalog
             <label htmlFor="quand" className="mb-1 block font-semibold">
               {t("when")}
             </label>
-            <select id="quand" name={WORDS.when} defaultValue={WHEN_WORDS[filters.when ?? "all"]} className={field}>
+            <select id="quand" name={WORDS.when.word} defaultValue={WHEN_WORDS[filters.when ?? "all"]} className={field}>
               <option value={WHEN_WORDS.all}>{t("whenAll")}</option>
               <option value={WHEN_WORDS.today}>{t("whenToday")}</option>
               <option value={WHEN_WORDS.weekend}>{t("whenWeekend")}</option>

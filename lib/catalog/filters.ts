@@ -4,7 +4,7 @@
 // (a shared link must never break).
 import { addDays, endOfMonth, startOfDay } from "date-fns";
 import { z } from "zod";
-import { fromUrl, toUrl, urlWord, type SearchParams } from "@/lib/lists";
+import { fromUrl, toUrl, type SearchParams } from "@/lib/lists";
 import { inParis, nextParisDay, parisTime } from "@/lib/time";
 import { cleanLine } from "@/lib/validation";
 import { Accessibility, EventCategory } from "@/lib/generated/prisma/enums";
@@ -30,7 +30,7 @@ export const WHEN_WORDS = {
 
 /** Each filter's word in the URL, in the order links write them. */
 export const CATALOG_WORDS = {
-  when: "quand",
+  when: { word: "quand", values: WHEN_WORDS },
   fromDay: "du",
   toDay: "au",
   categories: "categorie",
@@ -58,7 +58,7 @@ const text = (max: number) => z.string().transform(cleanLine).pipe(z.string().mi
 
 /** The filters under their English fields (what `fromUrl` gives from the URL). */
 export const catalogFiltersSchema = z.object({
-  when: urlWord(WHEN_WORDS),
+  when: lenient(z.enum(WHEN)),
   fromDay: lenient(day),
   toDay: lenient(day),
   // Own keys only: "toString" is in every object, and is no category.
@@ -92,7 +92,6 @@ export function catalogQuery(filters: Partial<CatalogFilters>): string {
   const { when } = filters;
   return toUrl(CATALOG_WORDS, {
     ...filters,
-    when: when ? WHEN_WORDS[when] : undefined,
     fromDay: when === "dates" || when === "day" ? filters.fromDay : undefined,
     toDay: when === "dates" ? filters.toDay : undefined,
     page: filters.page && filters.page > 1 ? filters.page : undefined,

@@ -2,6 +2,7 @@
 // written once, turns a French URL into an English object at the edge and writes the object back as the
 // same URL: a round trip changes nothing.
 import { catalogQuery, CATALOG_WORDS, readCatalogFilters, WHEN_WORDS } from "@/lib/catalog/filters";
+import { readStructureFilters, STRUCTURE_WORDS } from "@/lib/association/structures";
 import { fromUrl, LIST_WORDS, toUrl } from "@/lib/lists";
 
 describe("a list's URL words", () => {
@@ -34,10 +35,19 @@ describe("a list's URL words", () => {
 
   it("read each French 'quand' as its English span and write it back", () => {
     for (const [when, word] of Object.entries(WHEN_WORDS)) {
-      const filters = readCatalogFilters({ [CATALOG_WORDS.when]: word });
+      const filters = readCatalogFilters({ [CATALOG_WORDS.when.word]: word });
       expect(filters.when).toBe(when);
       expect(catalogQuery(filters)).toBe(`?quand=${word}`);
     }
     expect(readCatalogFilters({ quand: "week" }).when).toBeUndefined();
+  });
+
+  it("give the structures' list an English object for its French URL, its sort's word too, and the same URL back", () => {
+    const url = "?etape=CONVENTION_SIGNED&secteur=DISABILITY&q=aurore&tri=nom&ordre=desc&page=3";
+    const filters = readStructureFilters(new URLSearchParams(url));
+    expect(filters).toEqual({ stage: "CONVENTION_SIGNED", sector: "DISABILITY", text: "aurore", sort: "name", direction: "desc", page: 3 });
+    expect(toUrl(STRUCTURE_WORDS, filters)).toBe(url);
+    expect(readStructureFilters({ tri: "etape" }).sort).toBe("stage");
+    expect(readStructureFilters({ tri: "name" }).sort).toBeUndefined();
   });
 });
