@@ -9,7 +9,7 @@ import { journalCsv, journalFiltersSchema, listJournal } from "@/lib/association
 import { listMemberships, membershipSortSchema } from "@/lib/association/memberships";
 import { sortOf, sortParams } from "@/lib/lists";
 import { listStructures, readStructureFilters, STRUCTURE_SORTS } from "@/lib/association/structures";
-import { listVenues, venueFiltersSchema, venuesCsv } from "@/lib/association/venues";
+import { listVenues, readVenueFilters, venuesCsv } from "@/lib/association/venues";
 import type { Actor } from "@/lib/auth/actor";
 import { AccessDeniedError } from "@/lib/errors";
 import { getPrisma } from "@/lib/db/client";
@@ -308,7 +308,7 @@ describe("venues, sorted and as CSV", () => {
     expect(manager.id).toBeTruthy();
   });
   const order = async (query: Record<string, string>) =>
-    (await listVenues(admin, venueFiltersSchema.parse({ q: token, ...query }))).venues.map((venue) => venue.name.split(" ")[0]);
+    (await listVenues(admin, readVenueFilters({ q: token, ...query }))).venues.map((venue) => venue.name.split(" ")[0]);
 
   it("keeps its default order (by name) and sorts by city, then name, either way", async () => {
     expect(await order({})).toEqual(["Atelier", "Bastion", "Comédie"]);

@@ -3,6 +3,7 @@
 // same URL: a round trip changes nothing.
 import { catalogQuery, CATALOG_WORDS, readCatalogFilters, WHEN_WORDS } from "@/lib/catalog/filters";
 import { readStructureFilters, STRUCTURE_WORDS } from "@/lib/association/structures";
+import { readVenueFilters, VENUE_WORDS } from "@/lib/association/venues";
 import { fromUrl, LIST_WORDS, toUrl } from "@/lib/lists";
 
 describe("a list's URL words", () => {
@@ -49,5 +50,12 @@ describe("a list's URL words", () => {
     expect(toUrl(STRUCTURE_WORDS, filters)).toBe(url);
     expect(readStructureFilters({ tri: "etape" }).sort).toBe("stage");
     expect(readStructureFilters({ tri: "name" }).sort).toBeUndefined();
+  });
+
+  it("give the venues' list an English object for its French URL and the same URL back", () => {
+    const url = "?q=lilas&tri=ville&ordre=desc&page=2";
+    const filters = readVenueFilters(new URLSearchParams(url));
+    expect(filters).toEqual({ text: "lilas", sort: "town", direction: "desc", page: 2 });
+    expect(toUrl(VENUE_WORDS, filters)).toBe(url);
   });
 });

@@ -17,7 +17,7 @@ import {
 import { addConvention, recordStep, structureSteps } from "@/lib/association/onboarding";
 import { choiceById, searchChoices } from "@/lib/association/choices";
 import { getStructure, listStructures, readStructureFilters, structureBoard, structuresCsv, updateStructure } from "@/lib/association/structures";
-import { createVenue, getVenueForAssociation, listVenues, venueFiltersSchema, venuesCsv } from "@/lib/association/venues";
+import { createVenue, getVenueForAssociation, listVenues, readVenueFilters, venuesCsv } from "@/lib/association/venues";
 import { revokeQuotaException } from "@/lib/booking/quota";
 import type { MatrixWorld } from "../../factories/matrix";
 import type { AuthorizationCase } from "./invitation.cases";
@@ -76,7 +76,7 @@ export const associationCases: AuthorizationCase<MatrixWorld>[] = [
     allowed: [...admin],
   },
   { name: "venue X's file (getVenueForAssociation)", call: (actor, w) => getVenueForAssociation(actor, w.venueX), allowed: [...admin] },
-  { name: "the venues (listVenues)", call: (actor) => listVenues(actor, venueFiltersSchema.parse({})), allowed: [...admin] },
+  { name: "the venues (listVenues)", call: (actor) => listVenues(actor, readVenueFilters({})), allowed: [...admin] },
   {
     name: "revoke partner A's exception at venue X (revokeQuotaException)",
     call: (actor, w) => revokeQuotaException(actor, { venueId: w.venueX, partnerId: w.partnerA, reason: "Fin du projet" }),
