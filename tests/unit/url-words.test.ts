@@ -4,6 +4,7 @@
 import { catalogQuery, CATALOG_WORDS, readCatalogFilters, WHEN_WORDS } from "@/lib/catalog/filters";
 import { readStructureFilters, STRUCTURE_WORDS } from "@/lib/association/structures";
 import { readVenueFilters, VENUE_WORDS } from "@/lib/association/venues";
+import { ACCOUNT_WORDS, readAccountFilters } from "@/lib/auth/account-list";
 import { fromUrl, LIST_WORDS, toUrl } from "@/lib/lists";
 
 describe("a list's URL words", () => {
@@ -57,5 +58,12 @@ describe("a list's URL words", () => {
     const filters = readVenueFilters(new URLSearchParams(url));
     expect(filters).toEqual({ text: "lilas", sort: "town", direction: "desc", page: 2 });
     expect(toUrl(VENUE_WORDS, filters)).toBe(url);
+  });
+
+  it("give the accounts' list an English object for its French URL and the same URL back", () => {
+    const url = "?q=awa&tri=etat&ordre=desc&page=2";
+    const filters = readAccountFilters(new URLSearchParams(url));
+    expect(filters).toEqual({ text: "awa", sort: "state", direction: "desc", page: 2 });
+    expect(toUrl(ACCOUNT_WORDS, filters)).toBe(url);
   });
 });
