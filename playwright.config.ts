@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { e2eSmppPort } from "./tests/e2e/smpp";
 
 // Browser tests drive Debian's Chromium (`apt-get install chromium`): Playwright's own browser
 // download cannot work on these machines. They run against the demo (production build, embedded
@@ -53,6 +54,11 @@ export default defineConfig({
       // The season import's spec serves its agenda on this machine (decision 024: private addresses are
       // refused unless a test or the demo allows them).
       SEASON_IMPORT_ALLOW_PRIVATE: "1",
+      // Texts go to an SMPP operator on a local port that tests/e2e/sms.spec.ts listens on while it runs
+      // (tests/e2e/smpp.ts); for the other specs nothing listens, and none of them sends a text. Set here
+      // only: `npm run demo` and `npm start` have no SMS_URL unless the operator's is configured.
+      SMS_URL: `smpp://culture:e2e@127.0.0.1:${e2eSmppPort()}`,
+      SMS_SENDER: "CultureTous",
     },
   },
 });

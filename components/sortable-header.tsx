@@ -6,9 +6,9 @@
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import { listHref } from "@/components/pagination";
-import { sortParams, type Direction, type Sort } from "@/lib/lists";
+import { LIST_WORDS, sortParams, type Direction, type Sort } from "@/lib/lists";
 
-type Params = Record<string, string | number | undefined | null>;
+type Params = Record<string, string | number | readonly string[] | undefined | null>;
 
 export async function SortableHeader<C extends string>({
   column,
@@ -17,6 +17,7 @@ export async function SortableHeader<C extends string>({
   params,
   columns,
   sort,
+  sortWords,
   className,
 }: {
   column: C;
@@ -26,11 +27,19 @@ export async function SortableHeader<C extends string>({
   params: Params;
   columns: Record<C, Direction>;
   sort: Sort<C>;
+  /** The URL word of each column, when the list's columns have English names (lib/lists.ts, URL words). */
+  sortWords?: Record<C, string>;
   className?: string;
 }) {
   const t = await getTranslations("pagination");
   const sorted = sort.column === column;
-  const href = listHref(path, { ...params, ...sortParams(columns, sort, column), page: undefined });
+  const asked = sortParams(columns, sort, column);
+  const href = listHref(path, {
+    ...params,
+    [LIST_WORDS.sort]: sortWords ? sortWords[asked.sort] : asked.sort,
+    [LIST_WORDS.direction]: asked.direction,
+    [LIST_WORDS.page]: undefined,
+  });
   return (
     <th scope="col" className={className} aria-sort={sorted ? (sort.direction === "asc" ? "ascending" : "descending") : undefined}>
       <Link href={href} className="inline-flex items-center gap-1 text-brand-800 underline underline-offset-2">

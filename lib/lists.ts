@@ -1,5 +1,6 @@
 // How lists are paged and sorted from the URL, one convention for all (issue 11; moved here from
-// lib/lists.ts by issue 28.1, as auth, activities and the accounts page use it too). `page`
+// lib/association/sort.ts by issue 28.1, as auth, activities and the accounts page use it too), and how a
+// list's French URL words become English fields at the edge (issue 28.5, below). `page`
 // counts from 1. `tri` names a column from the list's own whitelist, `ordre` is `asc` or `desc`. Without
 // `ordre` a column reads in its natural direction (names A→Z, the latest request first…); without `tri`
 // the list keeps its default order. A value outside the whitelist is dropped, never an error: the list then shows its default order.
@@ -35,9 +36,77 @@ export function sortOf<C extends string>(columns: Record<C, Direction>, fallback
   return { column: tri, direction: ordre ?? columns[tri] };
 }
 
-/** The `tri` and `ordre` that ask for `column`: its natural direction first, the other one when it is already the order. */
-export function sortParams<C extends string>(columns: Record<C, Direction>, current: Sort<C>, column: C): { tri: C; ordre: Direction | undefined } {
+/** The sort and direction (`tri`, `ordre` in the URL) that ask for `column`: its natural direction first, the other one when it is already the order. */
+export function sortParams<C extends string>(columns: Record<C, Direction>, current: Sort<C>, column: C): { sort: C; direction: Direction | undefined } {
   const natural = columns[column];
   const direction = current.column === column ? (current.direction === "asc" ? "desc" : "asc") : natural;
-  return { tri: column, ordre: direction === natural ? undefined : direction };
+  return { sort: column, direction: direction === natural ? undefined : direction };
+}
+
+// ── URL words (issue 28.5) ──
+// The URLs stay French (people bookmark and share them); the code speaks English. Each list writes once,
+// next to it in lib/, the table of its URL words: the French word each English field travels under, and for
+// a field whose values are words too (the catalog's "quand=semaine", a sort's "tri=nom") the word of each
+// value. Its parser reads searchParams through `fromUrl` at the edge (the app/ page passes them on
+// untouched), and its links are written back through `toUrl` or `urlParams`, by the same table. Past the
+// parser nothing in lib/ sees a French word. The words every paged and sorted list shares: LIST_WORDS.
+
+/** What a page receives: Next's `searchParams`, or a URLSearchParams. */
+export type SearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
+
+/** A field's word in the URL, and the words of its values when they are words. */
+export type UrlWord = string | { word: string; values: Record<string, string> };
+
+/** The words every paged and sorted list shares. */
+export const LIST_WORDS = { page: "page", sort: "tri", direction: "ordre" } as const;
+
+/** The French word of a field (for a form's `name`). */
+export const wordOf = (word: UrlWord): string => (typeof word === "string" ? word : word.word);
+
+function record(params: SearchParams): Record<string, string | string[] | undefined> {
+  if (!(params instanceof URLSearchParams)) return params;
+  return Object.fromEntries([...new Set(params.keys())].map((key) => [key, params.getAll(key).length > 1 ? params.getAll(key) : params.get(key)!]));
+}
+
+/** The URL's values under their English fields; a value word the table does not know is left out. */
+export function fromUrl<F extends string>(words: Record<F, UrlWord>, params: SearchParams): Partial<Record<F, string | string[]>> {
+  const values = record(params);
+  const fields: Partial<Record<F, string | string[]>> = {};
+  for (const field of Object.keys(words) as F[]) {
+    const word = words[field];
+    const value = values[wordOf(word)];
+    if (value === undefined) continue;
+    if (typeof word === "string") {
+      fields[field] = value;
+      continue;
+    }
+    const english = (one: string) => Object.keys(word.values).find((key) => word.values[key] === one);
+    const read = (Array.isArray(value) ? value : [value]).map(english).filter((one): one is string => one !== undefined);
+    if (read.length) fields[field] = Array.isArray(value) ? read : read[0]!;
+  }
+  return fields;
+}
+
+type UrlValue = string | number | boolean | readonly string[] | null | undefined;
+
+/** English fields as the URL's French parameters, in the table's order; empty values and `false` left out. */
+export function urlParams<F extends string>(words: Record<F, UrlWord>, fields: Partial<Record<F, UrlValue>>): Record<string, string | string[]> {
+  const params: Record<string, string | string[]> = {};
+  for (const field of Object.keys(words) as F[]) {
+    const word = words[field];
+    const value = fields[field];
+    if (value === undefined || value === null || value === "" || value === false) continue;
+    const french = (one: string | number | boolean) => (one === true ? "1" : typeof word === "string" ? String(one) : word.values[String(one)]);
+    const written = (Array.isArray(value) ? (value as readonly string[]) : [value as string | number | boolean]).map(french).filter((one) => one !== undefined);
+    if (written.length) params[wordOf(word)] = Array.isArray(value) ? written : written[0]!;
+  }
+  return params;
+}
+
+/** The query string ("?quand=semaine&page=2", or "") of English fields, by the same table. */
+export function toUrl<F extends string>(words: Record<F, UrlWord>, fields: Partial<Record<F, UrlValue>>): string {
+  const query = new URLSearchParams();
+  for (const [word, value] of Object.entries(urlParams(words, fields))) for (const one of Array.isArray(value) ? value : [value]) query.append(word, one);
+  const text = query.toString();
+  return text ? `?${text}` : "";
 }

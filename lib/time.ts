@@ -52,6 +52,15 @@ export function nextParisDay(instant: Date): Date {
 }
 
 /**
+ * Midnight in Paris that starts the first Sunday after the instant's day (a week later on a Sunday): the
+ * demo puts an outing on it and the e2e reads "Ce week-end" on it (issue 29), whatever the day it runs.
+ */
+export function nextParisSunday(instant: Date): Date {
+  const day = startOfDay(inParis(instant));
+  return plain(addDays(day, 7 - day.getDay()));
+}
+
+/**
  * The instant a Paris day ends, which is the midnight that starts the next one: compare with `<`. The day
  * is a "YYYY-MM-DD" (a "to" date picked in a form) or the day of an instant. A day is not 24 hours: on the
  * two days a year the clocks change it lasts 23 or 25 (issue 28.2: filters that added 24 hours ended it an

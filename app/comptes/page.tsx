@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import { ActiveToggle, InviteForm, ResendInvitation } from "@/components/auth/accounts-forms";
-import { ACCOUNT_SORTS, accountFiltersSchema, listAccounts, type AccountSort } from "@/lib/auth/account-list";
+import { ACCOUNT_SORTS, ACCOUNT_WORDS as WORDS, listAccounts, readAccountFilters, type AccountSort } from "@/lib/auth/account-list";
 import { requireUser } from "@/lib/auth/current";
 import { SelectField } from "@/components/forms/fields";
 import { listHref, Pagination } from "@/components/pagination";
 import { SortableHeader } from "@/components/sortable-header";
-import { sortOf } from "@/lib/lists";
+import { sortOf, urlParams } from "@/lib/lists";
 import { searchChoicesAction } from "@/app/admin/choices-actions";
 import { inviteAction, resendInvitationAction, setActiveAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -23,15 +23,24 @@ const PAGE_SIZE = 25;
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser("/comptes");
-  const filters = accountFiltersSchema.parse(await searchParams);
-  const q = filters.q ?? "";
+  const filters = readAccountFilters(await searchParams);
+  const q = filters.text ?? "";
   const { accounts, total, page, pageCount } = await listAccounts(actor, { ...filters, pageSize: PAGE_SIZE });
   const t = await getTranslations("accounts");
   // Sorted by a column's header (tri, ordre: lib/lists.ts); the search and the page stay in the links.
-  const sort = sortOf(ACCOUNT_SORTS, "role", filters.tri, filters.ordre);
-  const params = { q: filters.q, tri: filters.tri, ordre: filters.ordre };
+  const sort = sortOf(ACCOUNT_SORTS, "role", filters.sort, filters.direction);
+  const params = urlParams(WORDS, { ...filters, page: undefined });
   const header = (column: AccountSort, label: string, className: string) => (
-    <SortableHeader column={column} label={label} path="/comptes" params={{ q: filters.q }} columns={ACCOUNT_SORTS} sort={sort} className={className} />
+    <SortableHeader
+      column={column}
+      label={label}
+      path="/comptes"
+      params={{ [WORDS.text]: filters.text }}
+      columns={ACCOUNT_SORTS}
+      sortWords={WORDS.sort.values}
+      sort={sort}
+      className={className}
+    />
   );
   return (
     <ClientMessages namespaces={[...FORM_NAMESPACES, "accounts", "choicePicker"]}>
@@ -53,18 +62,18 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             className="flex flex-wrap items-end gap-3"
           >
             {/* The direction chosen by a column's header stays while the same column sorts. */}
-            {filters.tri && filters.ordre ? <input type="hidden" name="ordre" value={filters.ordre} /> : null}
+            {filters.sort && filters.direction ? <input type="hidden" name={WORDS.direction} value={filters.direction} /> : null}
             <p className="min-w-60 flex-1">
               <label htmlFor="comptes-q" className="mb-1 block font-semibold">
                 {t("searchLabel")}
               </label>
-              <input id="comptes-q" name="q" type="search" defaultValue={q} className="w-full rounded-md border border-gray-500 px-3 py-2" />
+              <input id="comptes-q" name={WORDS.text} type="search" defaultValue={q} className="w-full rounded-md border border-gray-500 px-3 py-2" />
             </p>
             <SelectField
-              name="tri"
+              name={WORDS.sort.word}
               label={t("sort")}
-              defaultValue={filters.tri ?? "role"}
-              options={(Object.keys(ACCOUNT_SORTS) as AccountSort[]).map((key): [string, string] => [key, t(`sorts.${key}`)])}
+              defaultValue={WORDS.sort.values[filters.sort ?? "role"]}
+              options={(Object.keys(ACCOUNT_SORTS) as AccountSort[]).map((key): [string, string] => [WORDS.sort.values[key], t(`sorts.${key}`)])}
             />
             <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
               {t("searchSubmit")}
@@ -94,10 +103,10 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
               <thead>
                 <tr className="border-b border-brand-100">
                   {/* The address, under the name, is sorted by from the search form's order. */}
-                  {header("nom", t("name"), "py-2 pr-3")}
+                  {header("name", t("name"), "py-2 pr-3")}
                   {header("role", t("role"), "py-2 pr-3 max-sm:hidden")}
                   {header("structure", t("structure"), "py-2 pr-3 max-sm:hidden")}
-                  {header("etat", t("state"), "py-2")}
+                  {header("state", t("state"), "py-2")}
                 </tr>
               </thead>
               <tbody>

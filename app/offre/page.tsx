@@ -11,6 +11,7 @@ import { currentActor } from "@/lib/auth/current";
 import { readCatalogFilters } from "@/lib/catalog/filters";
 import { READING_MODE_COOKIE, readsEasy } from "@/lib/catalog/reading-mode";
 import { catalogPlaces, searchSessions } from "@/lib/catalog/search";
+import { requestedNow } from "@/lib/http/demo-clock";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { EmptyPageNotice } from "@/components/empty-page-notice";
 import { LatePlacesOffer } from "@/components/offer/offer-page/sections/late-places";
@@ -24,8 +25,10 @@ export default async function OfferPage({ searchParams }: { searchParams: Promis
   if (actor.kind === "anonymous") redirect("/connexion?suite=/offre");
   const filters = readCatalogFilters(await searchParams);
   const mode = (await cookies()).get(READING_MODE_COOKIE)?.value;
-  if (readsEasy(actor, mode)) return <EasyOffer filters={filters} result={await searchSessions(actor, filters)} />;
-  const [result, places] = await Promise.all([searchSessions(actor, filters), catalogPlaces(actor)]);
+  // The real clock, but in the demo an e2e may fix it for its own requests (lib/http/demo-clock.ts).
+  const now = await requestedNow();
+  if (readsEasy(actor, mode)) return <EasyOffer filters={filters} result={await searchSessions(actor, filters, { now })} now={now} />;
+  const [result, places] = await Promise.all([searchSessions(actor, filters, { now }), catalogPlaces(actor)]);
   const t = await getTranslations("offer");
   const easy = await getTranslations("easy");
 

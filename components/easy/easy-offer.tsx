@@ -12,7 +12,7 @@ import { placesInWords } from "@/components/easy/words";
 import { ACCESS_PICTOGRAMS, CATEGORY_PICTOGRAMS, Pictogram } from "@/components/easy/pictograms";
 import { CatalogPagination } from "@/components/offer/catalog-pagination";
 import { FrenchNeedBadge, WithoutFrenchChoice } from "@/components/offer/french-need";
-import { catalogQuery, type CatalogFilters, type When } from "@/lib/catalog/filters";
+import { CATALOG_WORDS as WORDS, catalogQuery, WHEN_WORDS, type CatalogFilters, type When } from "@/lib/catalog/filters";
 import type { CatalogPage, EventCard } from "@/lib/catalog/search";
 import { formatDateInWords } from "@/lib/format/dates";
 import { EventCategory } from "@/lib/generated/prisma/enums";
@@ -144,20 +144,20 @@ function Choices({ label, items }: { label: string; items: { key: string; href: 
 }
 
 /** The spans the easy reading offers as buttons; a chosen day has its own field, the month its classic filter. */
-const EASY_WHEN = ["aujourdhui", "weekend", "semaine", "jour", "mois", "tout"] as const satisfies readonly When[];
-const WHEN_WORDS = { aujourdhui: "whenToday", weekend: "whenWeekend", semaine: "whenWeek", tout: "whenAll" } as const;
+const EASY_WHEN = ["today", "weekend", "week", "day", "month", "all"] as const satisfies readonly When[];
+const WHEN_LABELS = { today: "whenToday", weekend: "whenWeekend", week: "whenWeek", all: "whenAll" } as const;
 
 /** "Choisir un jour": a plain GET form, so it works before JavaScript and lands in the URL like the buttons. */
 function DayChoice({ label, submit, day, category }: { label: string; submit: string; day: string | undefined; category: string | undefined }) {
   return (
     <form method="get" action="/offre" className="flex flex-wrap items-end gap-3">
-      <input type="hidden" name="quand" value="jour" />
-      {category ? <input type="hidden" name="categorie" value={category} /> : null}
+      <input type="hidden" name={WORDS.when.word} value={WHEN_WORDS.day} />
+      {category ? <input type="hidden" name={WORDS.categories} value={category} /> : null}
       <p>
         <label htmlFor="jour" className="block text-lg font-bold">
           {label}
         </label>
-        <input id="jour" name="du" type="date" required defaultValue={day} className="min-h-12 rounded-lg border-2 border-brand-700 px-3 text-lg" />
+        <input id="jour" name={WORDS.fromDay} type="date" required defaultValue={day} className="min-h-12 rounded-lg border-2 border-brand-700 px-3 text-lg" />
       </p>
       <button type="submit" className="min-h-12 rounded-full border-2 border-brand-700 px-4 py-2 text-lg text-brand-800 hover:bg-brand-50">
         {submit}
@@ -169,10 +169,10 @@ function DayChoice({ label, submit, day, category }: { label: string; submit: st
 export async function EasyOffer({ filters, result, now = new Date() }: { filters: CatalogFilters; result: CatalogPage; now?: Date }) {
   const t = await getTranslations("easy");
   const labels = await getTranslations("labels");
-  const when: When = filters.quand && (EASY_WHEN as readonly When[]).includes(filters.quand) ? filters.quand : "tout";
-  const category = filters.categorie.length === 1 ? filters.categorie[0] : undefined;
+  const when: When = filters.when && (EASY_WHEN as readonly When[]).includes(filters.when) ? filters.when : "all";
+  const category = filters.categories.length === 1 ? filters.categories[0] : undefined;
   const href = (changes: Partial<CatalogFilters>) =>
-    `/offre${catalogQuery({ quand: when === "tout" ? undefined : when, du: when === "jour" ? filters.du : undefined, categorie: category ? [category] : [], withoutFrench: filters.withoutFrench, ...changes, page: 1 })}`;
+    `/offre${catalogQuery({ when: when === "all" ? undefined : when, fromDay: when === "day" ? filters.fromDay : undefined, categories: category ? [category] : [], withoutFrench: filters.withoutFrench, ...changes, page: 1 })}`;
   return (
     <div className="space-y-8 text-xl leading-relaxed">
       <header className="space-y-3">
@@ -193,15 +193,15 @@ export async function EasyOffer({ filters, result, now = new Date() }: { filters
       <section aria-label={t("choices")} className="space-y-6 rounded-2xl bg-brand-50 p-5">
         <Choices
           label={t("when")}
-          items={(["aujourdhui", "weekend", "semaine", "tout"] as const).map((key) => ({
+          items={(["today", "weekend", "week", "all"] as const).map((key) => ({
             key,
-            href: href({ quand: key === "tout" ? undefined : key }),
+            href: href({ when: key === "all" ? undefined : key }),
             current: when === key,
-            content: t(WHEN_WORDS[key]),
+            content: t(WHEN_LABELS[key]),
           }))}
         />
         <WithoutFrenchChoice on={filters.withoutFrench} href={(withoutFrench) => href({ withoutFrench })} />
-        <DayChoice label={t("whenDay")} submit={t("whenDaySee")} day={when === "jour" ? filters.du : undefined} category={category} />
+        <DayChoice label={t("whenDay")} submit={t("whenDaySee")} day={when === "day" ? filters.fromDay : undefined} category={category} />
         {/* The count where the eye is, right under the choices that change it (issue 29). */}
         <p className="text-xl font-bold" role="status">
           {t("found", { count: result.totalEvents })}
@@ -209,10 +209,10 @@ export async function EasyOffer({ filters, result, now = new Date() }: { filters
         <Choices
           label={t("what")}
           items={[
-            { key: "all", href: href({ categorie: [] }), current: !category, content: t("whatAll") },
+            { key: "all", href: href({ categories: [] }), current: !category, content: t("whatAll") },
             ...Object.values(EventCategory).map((item) => ({
               key: item,
-              href: href({ categorie: [item] }),
+              href: href({ categories: [item] }),
               current: category === item,
               content: <Pictogram icon={CATEGORY_PICTOGRAMS[item]} label={labels(`category.${item}`)} size={28} />,
             })),

@@ -3,7 +3,7 @@
 // fold behind a button that says how many filters are chosen.
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
-import { activeFilterCount, areaChoices, type CatalogFilters } from "@/lib/catalog/filters";
+import { activeFilterCount, areaChoices, CATALOG_WORDS as WORDS, WHEN_WORDS, type CatalogFilters } from "@/lib/catalog/filters";
 import { CatalogFiltersToggle } from "./catalog-filters-toggle";
 import { Accessibility, EventCategory } from "@/lib/generated/prisma/enums";
 
@@ -24,39 +24,39 @@ export async function CatalogFiltersForm({ filters, places }: { filters: Catalog
             <label htmlFor="q" className="mb-1 block font-semibold">
               {t("search")}
             </label>
-            <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} className={field} />
+            <input id="q" name={WORDS.text} type="search" defaultValue={filters.text ?? ""} className={field} />
           </p>
           <p>
             <label htmlFor="quand" className="mb-1 block font-semibold">
               {t("when")}
             </label>
-            <select id="quand" name="quand" defaultValue={filters.quand ?? "tout"} className={field}>
-              <option value="tout">{t("whenAll")}</option>
-              <option value="aujourdhui">{t("whenToday")}</option>
-              <option value="weekend">{t("whenWeekend")}</option>
-              <option value="semaine">{t("whenWeek")}</option>
-              <option value="mois">{t("whenMonth")}</option>
-              <option value="jour">{t("whenDay")}</option>
-              <option value="dates">{t("whenDates")}</option>
+            <select id="quand" name={WORDS.when.word} defaultValue={WHEN_WORDS[filters.when ?? "all"]} className={field}>
+              <option value={WHEN_WORDS.all}>{t("whenAll")}</option>
+              <option value={WHEN_WORDS.today}>{t("whenToday")}</option>
+              <option value={WHEN_WORDS.weekend}>{t("whenWeekend")}</option>
+              <option value={WHEN_WORDS.week}>{t("whenWeek")}</option>
+              <option value={WHEN_WORDS.month}>{t("whenMonth")}</option>
+              <option value={WHEN_WORDS.day}>{t("whenDay")}</option>
+              <option value={WHEN_WORDS.dates}>{t("whenDates")}</option>
             </select>
           </p>
           <p>
             <label htmlFor="du" className="mb-1 block font-semibold">
               {t("from")}
             </label>
-            <input id="du" name="du" type="date" defaultValue={filters.du ?? ""} className={field} />
+            <input id="du" name={WORDS.fromDay} type="date" defaultValue={filters.fromDay ?? ""} className={field} />
           </p>
           <p>
             <label htmlFor="au" className="mb-1 block font-semibold">
               {t("to")}
             </label>
-            <input id="au" name="au" type="date" defaultValue={filters.au ?? ""} className={field} />
+            <input id="au" name={WORDS.toDay} type="date" defaultValue={filters.toDay ?? ""} className={field} />
           </p>
           <p>
             <label htmlFor="categorie" className="mb-1 block font-semibold">
               {t("category")}
             </label>
-            <select id="categorie" name="categorie" defaultValue={filters.categorie[0] ?? ""} className={field}>
+            <select id="categorie" name={WORDS.categories} defaultValue={filters.categories[0] ?? ""} className={field}>
               <option value="">{t("anyCategory")}</option>
               {Object.values(EventCategory).map((category) => (
                 <option key={category} value={category}>
@@ -69,7 +69,7 @@ export async function CatalogFiltersForm({ filters, places }: { filters: Catalog
             <label htmlFor="ville" className="mb-1 block font-semibold">
               {t("town")}
             </label>
-            <select id="ville" name="ville" defaultValue={filters.ville ?? ""} className={field}>
+            <select id="ville" name={WORDS.town} defaultValue={filters.town ?? ""} className={field}>
               <option value="">{t("anyTown")}</option>
               {places.map((place) => (
                 <option key={place.city} value={place.city}>
@@ -82,7 +82,7 @@ export async function CatalogFiltersForm({ filters, places }: { filters: Catalog
             <label htmlFor="quartier" className="mb-1 block font-semibold">
               {t("area")}
             </label>
-            <select id="quartier" name="quartier" defaultValue={filters.quartier ?? ""} aria-describedby={town ? undefined : "quartier-aide"} className={field}>
+            <select id="quartier" name={WORDS.area} defaultValue={filters.area ?? ""} aria-describedby={town ? undefined : "quartier-aide"} className={field}>
               <option value="">—</option>
               {areas.map((area) => (
                 <option key={area} value={area}>
@@ -102,14 +102,14 @@ export async function CatalogFiltersForm({ filters, places }: { filters: Catalog
           <div className="flex flex-wrap gap-x-6 gap-y-2">
             {Object.values(Accessibility).map((access) => (
               <label key={access} className="flex items-center gap-2">
-                <input type="checkbox" name="acces" value={access} defaultChecked={filters.acces.includes(access)} className="h-5 w-5" />
+                <input type="checkbox" name={WORDS.access} value={access} defaultChecked={filters.access.includes(access)} className="h-5 w-5" />
                 {labels(`accessibility.${access}`)}
               </label>
             ))}
           </div>
         </fieldset>
         <label className="flex items-center gap-2">
-          <input type="checkbox" name="places" value="1" defaultChecked={filters.places} className="h-5 w-5" />
+          <input type="checkbox" name={WORDS.withPlaces} value="1" defaultChecked={filters.withPlaces} className="h-5 w-5" />
           {t("placesNow")}
         </label>
         <label className="flex items-center gap-2">

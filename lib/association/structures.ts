@@ -13,26 +13,41 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Sector } from "@/lib/generated/prisma/enums";
 import { parisDate, seasonOf } from "@/lib/time";
 import { line, optionalLine, optionalText, parse, requireId, urlFilter, urlText } from "@/lib/validation";
-import { pageOffset, sortOf, urlDirection, urlPage, urlSort, type Direction } from "@/lib/lists";
+import { fromUrl, LIST_WORDS, pageOffset, sortOf, urlDirection, urlPage, urlSort, type Direction, type SearchParams } from "@/lib/lists";
 import { STAGES, STAGE_SQL, type Stage } from "./onboarding";
 import { SECTORS } from "./partnership";
 
 const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
 
 /** The columns the list sorts by (lib/lists.ts), each with its natural direction; the latest step first by default. */
-export const STRUCTURE_SORTS = { recent: "desc", nom: "asc", etape: "asc", convention: "asc" } as const satisfies Record<string, Direction>;
+export const STRUCTURE_SORTS = { recent: "desc", name: "asc", stage: "asc", convention: "asc" } as const satisfies Record<string, Direction>;
 export type StructureSort = keyof typeof STRUCTURE_SORTS;
 
-/** The list's filters, as they travel in the URL: anything unreadable is dropped, never an error. */
+/** The list's words in the URL (lib/lists.ts, issue 28.5): `?etape=…&secteur=…&q=…&tri=nom&ordre=desc&page=2`. */
+export const STRUCTURE_WORDS = {
+  stage: "etape",
+  sector: "secteur",
+  text: "q",
+  sort: { word: LIST_WORDS.sort, values: { recent: "recent", name: "nom", stage: "etape", convention: "convention" } satisfies Record<StructureSort, string> },
+  direction: LIST_WORDS.direction,
+  page: LIST_WORDS.page,
+} as const;
+
+/** The list's filters, English fields: anything unreadable is dropped, never an error. */
 export const structureFiltersSchema = z.object({
-  etape: urlFilter(z.enum(STAGES)),
-  secteur: urlFilter(z.enum(SECTORS)),
-  q: urlText(100),
-  tri: urlSort(STRUCTURE_SORTS),
-  ordre: urlDirection(),
+  stage: urlFilter(z.enum(STAGES)),
+  sector: urlFilter(z.enum(SECTORS)),
+  text: urlText(100),
+  sort: urlSort(STRUCTURE_SORTS),
+  direction: urlDirection(),
   page: urlPage(),
 });
 export type StructureFilters = z.output<typeof structureFiltersSchema>;
+
+/** The filters of a URL of the list (its French words), for the page and its export. */
+export function readStructureFilters(params: SearchParams): StructureFilters {
+  return structureFiltersSchema.parse(fromUrl(STRUCTURE_WORDS, params));
+}
 
 export interface StructureRow {
   id: string;
@@ -52,10 +67,10 @@ const PAGE_SIZE = 25;
 
 function whereOf(filters: StructureFilters) {
   const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (filters.etape) where.push(Prisma.sql`${Prisma.raw(STAGE_SQL)} = ${filters.etape}`);
-  if (filters.secteur) where.push(Prisma.sql`p."sector" = ${filters.secteur}::"Sector"`);
-  if (filters.q) {
-    const pattern = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  if (filters.stage) where.push(Prisma.sql`${Prisma.raw(STAGE_SQL)} = ${filters.stage}`);
+  if (filters.sector) where.push(Prisma.sql`p."sector" = ${filters.sector}::"Sector"`);
+  if (filters.text) {
+    const pattern = `%${filters.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(Prisma.sql`(p."name" ILIKE ${pattern} OR p."city" ILIKE ${pattern} OR p."email" ILIKE ${pattern})`);
   }
   return Prisma.join(where, " AND ");
@@ -67,12 +82,12 @@ function whereOf(filters: StructureFilters) {
  * two pages or on none.
  */
 function structureOrder(filters: StructureFilters): Prisma.Sql {
-  const { column, direction } = sortOf(STRUCTURE_SORTS, "recent", filters.tri, filters.ordre);
+  const { column, direction } = sortOf(STRUCTURE_SORTS, "recent", filters.sort, filters.direction);
   const dir = Prisma.raw(direction === "asc" ? "ASC" : "DESC");
   const first: Record<StructureSort, Prisma.Sql> = {
     // Case apart from the database's collation: "Centre" before "CHRS", as people expect.
-    nom: Prisma.sql`lower(p."name") ${dir}, p."name" ${dir}, p."id" ${dir}`,
-    etape: Prisma.sql`array_position(ARRAY['REQUEST_RECEIVED','MEETING_PLANNED','MEETING_HELD','CONVENTION_SIGNED','ACCOUNT_CREATED','TRAINED','DECLINED'], stage) ${dir} NULLS LAST, p."name", p."id"`,
+    name: Prisma.sql`lower(p."name") ${dir}, p."name" ${dir}, p."id" ${dir}`,
+    stage: Prisma.sql`array_position(ARRAY['REQUEST_RECEIVED','MEETING_PLANNED','MEETING_HELD','CONVENTION_SIGNED','ACCOUNT_CREATED','TRAINED','DECLINED'], stage) ${dir} NULLS LAST, p."name", p."id"`,
     recent: Prisma.sql`"stageAt" ${dir} NULLS LAST, p."name", p."id"`,
     convention: Prisma.sql`"conventionUntil" ${dir} NULLS LAST, p."name", p."id"`,
   };
@@ -104,18 +119,18 @@ export async function listStructures(actor: Actor, filters: StructureFilters, { 
     prisma.$queryRaw<StructureRow[]>(rowsQuery(filters, now, Prisma.sql`LIMIT ${PAGE_SIZE} OFFSET ${pageOffset(filters.page, PAGE_SIZE)}`)),
     prisma.$queryRaw<{ stage: Stage | null; count: number }[]>`
       SELECT ${Prisma.raw(STAGE_SQL)} AS stage, count(*)::int AS count FROM "Partner" p
-      WHERE ${whereOf({ ...filters, etape: undefined })} GROUP BY 1`,
+      WHERE ${whereOf({ ...filters, stage: undefined })} GROUP BY 1`,
   ]);
   const counts = Object.fromEntries(STAGES.map((stage) => [stage, stages.find((row) => row.stage === stage)?.count ?? 0])) as Record<Stage, number>;
   // Without a stage filter, structures without any step are listed too: count them.
-  const total = filters.etape ? counts[filters.etape] : stages.reduce((sum, row) => sum + row.count, 0);
+  const total = filters.stage ? counts[filters.stage] : stages.reduce((sum, row) => sum + row.count, 0);
   return { rows, counts, total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
 /** The board: every structure matching the filters, by stage (a few hundred at most). */
 export async function structureBoard(actor: Actor, filters: StructureFilters, { now = new Date() } = {}) {
   ensureAdmin(actor);
-  const rows = await getPrisma().$queryRaw<StructureRow[]>(rowsQuery({ ...filters, tri: "recent", ordre: undefined }, now, Prisma.sql`LIMIT 2000`));
+  const rows = await getPrisma().$queryRaw<StructureRow[]>(rowsQuery({ ...filters, sort: "recent", direction: undefined }, now, Prisma.sql`LIMIT 2000`));
   // A structure without any step waits where every request starts.
   return Object.fromEntries(STAGES.map((stage) => [stage, rows.filter((row) => (row.stage ?? "REQUEST_RECEIVED") === stage)])) as Record<Stage, StructureRow[]>;
 }

@@ -13,7 +13,7 @@ import { NotFoundError } from "@/lib/errors";
 import { line, requireId, urlText, parse } from "@/lib/validation";
 import { venueKindSchema, venueProfileSchema } from "@/lib/venue/profile";
 import { CSV_MAX_ROWS } from "./export";
-import { sortOf, urlDirection, urlSort, type Direction, pageOffset, urlPage } from "@/lib/lists";
+import { fromUrl, LIST_WORDS, pageOffset, sortOf, urlDirection, urlPage, urlSort, type Direction, type SearchParams } from "@/lib/lists";
 
 const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
 
@@ -47,24 +47,36 @@ export async function createVenue(actor: Actor, input: unknown): Promise<{ id: s
 }
 
 /** The columns the list sorts by (lib/lists.ts), each with its natural direction; by name by default. */
-export const VENUE_SORTS = { nom: "asc", ville: "asc", recent: "desc" } as const satisfies Record<string, Direction>;
+export const VENUE_SORTS = { name: "asc", town: "asc", recent: "desc" } as const satisfies Record<string, Direction>;
 export type VenueSort = keyof typeof VENUE_SORTS;
-export const venueFiltersSchema = z.object({ q: urlText(100), tri: urlSort(VENUE_SORTS), ordre: urlDirection(), page: urlPage() });
+/** The list's words in the URL (lib/lists.ts, issue 28.5): `?q=…&tri=ville&ordre=desc&page=2`. */
+export const VENUE_WORDS = {
+  text: "q",
+  sort: { word: LIST_WORDS.sort, values: { name: "nom", town: "ville", recent: "recent" } satisfies Record<VenueSort, string> },
+  direction: LIST_WORDS.direction,
+  page: LIST_WORDS.page,
+} as const;
+export const venueFiltersSchema = z.object({ text: urlText(100), sort: urlSort(VENUE_SORTS), direction: urlDirection(), page: urlPage() });
 export type VenueFilters = z.output<typeof venueFiltersSchema>;
+
+/** The filters of a URL of the list (its French words), for the page and its export. */
+export function readVenueFilters(params: SearchParams): VenueFilters {
+  return venueFiltersSchema.parse(fromUrl(VENUE_WORDS, params));
+}
 
 /** The order of a column, then the venue's name, and its id last (no venue on two pages or on none). */
 function venueOrder(filters: VenueFilters): Prisma.VenueOrderByWithRelationInput[] {
-  const { column, direction: dir } = sortOf(VENUE_SORTS, "nom", filters.tri, filters.ordre);
+  const { column, direction: dir } = sortOf(VENUE_SORTS, "name", filters.sort, filters.direction);
   const first: Record<VenueSort, Prisma.VenueOrderByWithRelationInput[]> = {
-    nom: [{ name: dir }],
-    ville: [{ city: dir }, { name: dir }],
+    name: [{ name: dir }],
+    town: [{ city: dir }, { name: dir }],
     recent: [{ createdAt: dir }],
   };
   return [...first[column], { id: dir }];
 }
 
 function venueWhere(filters: VenueFilters): Prisma.VenueWhereInput {
-  return filters.q ? { OR: [{ name: { contains: filters.q, mode: "insensitive" } }, { city: { contains: filters.q, mode: "insensitive" } }] } : {};
+  return filters.text ? { OR: [{ name: { contains: filters.text, mode: "insensitive" } }, { city: { contains: filters.text, mode: "insensitive" } }] } : {};
 }
 
 const VENUE_ROW = {
@@ -125,11 +137,11 @@ export async function listVenues(actor: Actor, filters: VenueFilters, { now = ne
  */
 export async function venuesCsv(
   actor: Actor,
-  query: unknown,
+  query: SearchParams,
   { labels = (key) => key, now = new Date(), maxRows = CSV_MAX_ROWS }: { labels?: (key: string) => string; now?: Date; maxRows?: number } = {},
 ): Promise<string> {
   ensureAdmin(actor);
-  const filters = parse(venueFiltersSchema, query);
+  const filters = readVenueFilters(query);
   const venues = await getPrisma().venue.findMany({ where: venueWhere(filters), orderBy: venueOrder(filters), take: maxRows, select: VENUE_ROW });
   const events = await upcomingEvents(
     venues.map((venue) => venue.id),

@@ -3,7 +3,7 @@
 // (lib/lists.ts).
 import "server-only";
 import { cleanLine, urlFilter } from "@/lib/validation";
-import { pageOffset, urlPage, sortOf, urlDirection, urlSort, type Direction } from "@/lib/lists";
+import { fromUrl, LIST_WORDS, pageOffset, urlPage, sortOf, urlDirection, urlSort, type Direction, type SearchParams } from "@/lib/lists";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "zod";
 import { getPrisma } from "@/lib/db/client";
@@ -27,38 +27,54 @@ export interface AccountRow {
  * before; the name and the address A→Z, the structure or venue A→Z (accounts of neither last either way),
  * the state active → invitation pending → deactivated.
  */
-export const ACCOUNT_SORTS = { role: "asc", nom: "asc", email: "asc", structure: "asc", etat: "asc" } as const satisfies Record<string, Direction>;
+export const ACCOUNT_SORTS = { role: "asc", name: "asc", email: "asc", structure: "asc", state: "asc" } as const satisfies Record<string, Direction>;
 export type AccountSort = keyof typeof ACCOUNT_SORTS;
 
-/** The list's filters, as they travel in the URL: anything unreadable is dropped, never an error. */
+/** The list's words in the URL (lib/lists.ts, issue 28.5): `?q=…&tri=nom&ordre=desc&page=2`. */
+export const ACCOUNT_WORDS = {
+  text: "q",
+  sort: {
+    word: LIST_WORDS.sort,
+    values: { role: "role", name: "nom", email: "email", structure: "structure", state: "etat" } satisfies Record<AccountSort, string>,
+  },
+  direction: LIST_WORDS.direction,
+  page: LIST_WORDS.page,
+} as const;
+
+/** The list's filters, English fields: anything unreadable is dropped, never an error. */
 export const accountFiltersSchema = z.object({
   // A part of the name or the address; a longer text is cut rather than dropped, as before.
-  q: urlFilter(
+  text: urlFilter(
     z
       .string()
       .transform((value) => cleanLine(value).slice(0, 100))
       .pipe(z.string().min(1)),
   ),
-  tri: urlSort(ACCOUNT_SORTS),
-  ordre: urlDirection(),
+  sort: urlSort(ACCOUNT_SORTS),
+  direction: urlDirection(),
   page: urlPage(),
 });
 export type AccountFilters = z.output<typeof accountFiltersSchema>;
+
+/** The filters of a URL of the list (its French words). */
+export function readAccountFilters(params: SearchParams): AccountFilters {
+  return accountFiltersSchema.parse(fromUrl(ACCOUNT_WORDS, params));
+}
 
 /**
  * The ORDER BY of the list, from the whitelist above (never a text of the URL): the column in the
  * direction asked, then the name, and the id last, so that no account shows on two pages or on none.
  */
 function accountOrder(filters: AccountFilters): Prisma.Sql {
-  const { column, direction } = sortOf(ACCOUNT_SORTS, "role", filters.tri, filters.ordre);
+  const { column, direction } = sortOf(ACCOUNT_SORTS, "role", filters.sort, filters.direction);
   const dir = Prisma.raw(direction === "asc" ? "ASC" : "DESC");
   const first: Record<AccountSort, Prisma.Sql> = {
     role: Prisma.sql`u."role" ${dir}, u."name" ${dir}`,
-    nom: Prisma.sql`u."name" ${dir}`,
+    name: Prisma.sql`u."name" ${dir}`,
     email: Prisma.sql`u."email" ${dir}`,
     // As the list shows it: the structure of a referent, the first venue (A→Z) of a manager.
     structure: Prisma.sql`coalesce(p."name", (SELECT min(v."name") FROM "VenueManager" vm JOIN "Venue" v ON v."id" = vm."venueId" WHERE vm."userId" = u."id")) ${dir} NULLS LAST, u."name" ${dir}`,
-    etat: Prisma.sql`(CASE WHEN NOT u."active" THEN 2 WHEN u."passwordHash" IS NULL THEN 1 ELSE 0 END) ${dir}, u."name" ${dir}`,
+    state: Prisma.sql`(CASE WHEN NOT u."active" THEN 2 WHEN u."passwordHash" IS NULL THEN 1 ELSE 0 END) ${dir}, u."name" ${dir}`,
   };
   return Prisma.sql`${first[column]}, u."id" ${dir}`;
 }
@@ -69,7 +85,7 @@ function accountOrder(filters: AccountFilters): Prisma.Sql {
  */
 export async function listAccounts(
   actor: Actor,
-  { pageSize = 50, ...query }: { page?: unknown; pageSize?: number; q?: unknown; tri?: unknown; ordre?: unknown } = {},
+  { pageSize = 50, ...query }: Partial<AccountFilters> & { pageSize?: number } = {},
 ): Promise<{ accounts: AccountRow[]; total: number; page: number; pageCount: number }> {
   if (actor.kind !== "user") throw new AccessDeniedError();
   const filters = accountFiltersSchema.parse(query);
@@ -81,8 +97,8 @@ export async function listAccounts(
         : Prisma.sql`EXISTS (SELECT 1 FROM "VenueManager" vm WHERE vm."userId" = u."id" AND vm."venueId" = ANY(${[...actor.venueIds]}::uuid[]))`,
   ];
   // A national network has thousands of accounts: found by a part of the name or the address.
-  if (filters.q) {
-    const pattern = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  if (filters.text) {
+    const pattern = `%${filters.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(Prisma.sql`(u."name" ILIKE ${pattern} OR u."email" ILIKE ${pattern})`);
   }
   const condition = Prisma.join(where, " AND ");

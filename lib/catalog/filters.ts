@@ -1,18 +1,48 @@
-// The catalog's filters, as they travel in the URL (so a search can be shared): short French keys,
-// every one optional, anything unreadable dropped rather than refused (a shared link must never break).
+// The catalog's filters. They travel in the URL (so a search can be shared or bookmarked) under short French
+// words, written once in CATALOG_WORDS and WHEN_WORDS and read only here (issue 28.5, lib/lists.ts): lib and
+// the components see English fields. Every one is optional, anything unreadable dropped rather than refused
+// (a shared link must never break).
 import { addDays, endOfMonth, startOfDay } from "date-fns";
 import { z } from "zod";
+import { fromUrl, toUrl, type SearchParams } from "@/lib/lists";
 import { inParis, nextParisDay, parisTime } from "@/lib/time";
 import { cleanLine } from "@/lib/validation";
 import { Accessibility, EventCategory } from "@/lib/generated/prisma/enums";
 
 /**
  * The spans a search can cover (issue 29): today, the weekend (the coming one, or this one while it lasts),
- * the next seven days, one chosen day (`du`), the month, two dates, or everything. A person looking on a
+ * the next seven days, one chosen day (`fromDay`), the month, two dates, or everything. A person looking on a
  * Sunday for "this weekend" must find today's outings: a span never ends before it starts.
  */
-export const WHEN = ["aujourdhui", "weekend", "semaine", "jour", "mois", "dates", "tout"] as const;
+export const WHEN = ["today", "weekend", "week", "day", "month", "dates", "all"] as const;
 export type When = (typeof WHEN)[number];
+
+/** Each span's word in the URL (`?quand=semaine`). */
+export const WHEN_WORDS = {
+  today: "aujourdhui",
+  weekend: "weekend",
+  week: "semaine",
+  day: "jour",
+  month: "mois",
+  dates: "dates",
+  all: "tout",
+} as const satisfies Record<When, string>;
+
+/** Each filter's word in the URL, in the order links write them. */
+export const CATALOG_WORDS = {
+  when: { word: "quand", values: WHEN_WORDS },
+  fromDay: "du",
+  toDay: "au",
+  categories: "categorie",
+  access: "acces",
+  town: "ville",
+  area: "quartier",
+  withPlaces: "places",
+  withoutFrench: "sans-francais",
+  text: "q",
+  page: "page",
+} as const;
+
 /**
  * Events per page of the catalog (one card each, whatever their number of sessions). 12 fill two or three
  * columns evenly; 20 cards made a 130 kB page whose rendering kept the catalogue above its time at 16
@@ -27,76 +57,62 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** Text typed in a search box, cleaned as any text is (no NUL byte, no invisible characters). */
 const text = (max: number) => z.string().transform(cleanLine).pipe(z.string().min(1).max(max));
 
-export const catalogFiltersSchema = z
-  .object({
-    quand: lenient(z.enum(WHEN)),
-    du: lenient(day),
-    au: lenient(day),
-    // Own keys only: "toString" is in every object, and is no category.
-    categorie: z.preprocess(
-      many,
-      z.array(z.string()).transform((list) => list.filter((c): c is EventCategory => Object.hasOwn(EventCategory, c))),
-    ),
-    acces: z.preprocess(
-      many,
-      z.array(z.string()).transform((list) => list.filter((a): a is Accessibility => Object.hasOwn(Accessibility, a))),
-    ),
-    ville: lenient(text(80)),
-    quartier: lenient(text(80)),
-    places: z.preprocess(one, z.literal("1").optional().catch(undefined)).transform((value) => value === "1"),
-    // Issue 34.4: events one can follow without French (none needed, surtitled, or in another language).
-    "sans-francais": z.preprocess(one, z.literal("1").optional().catch(undefined)).transform((value) => value === "1"),
-    q: lenient(text(100)),
-    page: z.preprocess(one, z.coerce.number().int().min(1).max(10_000).catch(1)).default(1),
-  })
-  .transform(({ "sans-francais": withoutFrench, ...filters }) => ({ ...filters, withoutFrench }));
+/** The filters under their English fields (what `fromUrl` gives from the URL). */
+export const catalogFiltersSchema = z.object({
+  when: lenient(z.enum(WHEN)),
+  fromDay: lenient(day),
+  toDay: lenient(day),
+  // Own keys only: "toString" is in every object, and is no category.
+  categories: z.preprocess(
+    many,
+    z.array(z.string()).transform((list) => list.filter((c): c is EventCategory => Object.hasOwn(EventCategory, c))),
+  ),
+  access: z.preprocess(
+    many,
+    z.array(z.string()).transform((list) => list.filter((a): a is Accessibility => Object.hasOwn(Accessibility, a))),
+  ),
+  town: lenient(text(80)),
+  area: lenient(text(80)),
+  withPlaces: z.preprocess(one, z.literal("1").optional().catch(undefined)).transform((value) => value === "1"),
+  // Issue 34.4: events one can follow without French (none needed, surtitled, or in another language).
+  withoutFrench: z.preprocess(one, z.literal("1").optional().catch(undefined)).transform((value) => value === "1"),
+  text: lenient(text(100)),
+  page: z.preprocess(one, z.coerce.number().int().min(1).max(10_000).catch(1)).default(1),
+});
 
 export type CatalogFilters = z.output<typeof catalogFiltersSchema>;
 
-/** Reads the URL's search parameters (Next's `searchParams` or a URLSearchParams). */
-export function readCatalogFilters(params: Record<string, string | string[] | undefined> | URLSearchParams): CatalogFilters {
-  const record =
-    params instanceof URLSearchParams
-      ? Object.fromEntries([...new Set(params.keys())].map((key) => [key, params.getAll(key).length > 1 ? params.getAll(key) : params.get(key)!]))
-      : params;
-  const filters = catalogFiltersSchema.parse(record);
+/** Reads the URL's search parameters (Next's `searchParams` or a URLSearchParams), French words, into English filters. */
+export function readCatalogFilters(params: SearchParams): CatalogFilters {
+  const filters = catalogFiltersSchema.parse(fromUrl(CATALOG_WORDS, params));
   // Dates typed in without choosing "between two dates" still mean a range.
-  if ((!filters.quand || filters.quand === "tout") && (filters.du || filters.au)) filters.quand = "dates";
+  if ((!filters.when || filters.when === "all") && (filters.fromDay || filters.toDay)) filters.when = "dates";
   return filters;
 }
 
-/** Writes filters back into a query string, leaving out defaults, for links and pagination. */
+/** Writes filters back into a query string, French words, leaving out defaults, for links and pagination. */
 export function catalogQuery(filters: Partial<CatalogFilters>): string {
-  const params = new URLSearchParams();
-  if (filters.quand) params.set("quand", filters.quand);
-  if (filters.quand === "dates" || filters.quand === "jour") {
-    if (filters.du) params.set("du", filters.du);
-    if (filters.au && filters.quand === "dates") params.set("au", filters.au);
-  }
-  for (const category of filters.categorie ?? []) params.append("categorie", category);
-  for (const access of filters.acces ?? []) params.append("acces", access);
-  if (filters.ville) params.set("ville", filters.ville);
-  if (filters.quartier) params.set("quartier", filters.quartier);
-  if (filters.places) params.set("places", "1");
-  if (filters.withoutFrench) params.set("sans-francais", "1");
-  if (filters.q) params.set("q", filters.q);
-  if (filters.page && filters.page > 1) params.set("page", String(filters.page));
-  const text = params.toString();
-  return text ? `?${text}` : "";
+  const { when } = filters;
+  return toUrl(CATALOG_WORDS, {
+    ...filters,
+    fromDay: when === "dates" || when === "day" ? filters.fromDay : undefined,
+    toDay: when === "dates" ? filters.toDay : undefined,
+    page: filters.page && filters.page > 1 ? filters.page : undefined,
+  });
 }
 
 /** How many filters narrow the search (shown on the phone's "Filtrer (3)" button); the page is none. */
 export function activeFilterCount(filters: CatalogFilters): number {
-  const when = filters.quand && filters.quand !== "tout" ? 1 : 0;
-  const single = [filters.ville, filters.quartier, filters.q, filters.places, filters.withoutFrench].filter(Boolean).length;
-  return when + filters.categorie.length + filters.acces.length + single;
+  const when = filters.when && filters.when !== "all" ? 1 : 0;
+  const single = [filters.town, filters.area, filters.text, filters.withPlaces, filters.withoutFrench].filter(Boolean).length;
+  return when + filters.categories.length + filters.access.length + single;
 }
 
 /** The dates a filter covers, in Paris time: from now (never the past) to the end of the chosen span. */
-export function dateRange(filters: Pick<CatalogFilters, "quand" | "du" | "au">, now: Date): { from: Date; to: Date | null } {
+export function dateRange(filters: Pick<CatalogFilters, "when" | "fromDay" | "toDay">, now: Date): { from: Date; to: Date | null } {
   const today = startOfDay(inParis(now));
-  switch (filters.quand) {
-    case "aujourdhui":
+  switch (filters.when) {
+    case "today":
       return { from: now, to: nextParisDay(now) };
     case "weekend": {
       // Saturday and Sunday; on either of them, what is left of this one (getDay: 0 is Sunday).
@@ -105,19 +121,19 @@ export function dateRange(filters: Pick<CatalogFilters, "quand" | "du" | "au">, 
       const from = new Date(saturday.getTime());
       return { from: from > now ? from : now, to: new Date(addDays(saturday, 2).getTime()) };
     }
-    case "semaine":
+    case "week":
       // The next seven days, today included: on a Sunday, "this week" is not over.
       return { from: now, to: new Date(addDays(today, 7).getTime()) };
-    case "jour": {
-      const day = filters.du ? inParis(parisTime(filters.du)) : today;
+    case "day": {
+      const day = filters.fromDay ? inParis(parisTime(filters.fromDay)) : today;
       const from = new Date(day.getTime());
       return { from: from > now ? from : now, to: new Date(addDays(day, 1).getTime()) };
     }
-    case "mois":
+    case "month":
       return { from: now, to: new Date(endOfMonth(today).getTime()) };
     case "dates": {
-      const from = filters.du ? parisTime(filters.du) : null;
-      const to = filters.au ? addDays(inParis(parisTime(filters.au)), 1) : null;
+      const from = filters.fromDay ? parisTime(filters.fromDay) : null;
+      const to = filters.toDay ? addDays(inParis(parisTime(filters.toDay)), 1) : null;
       return { from: from && from > now ? from : now, to };
     }
     default:
@@ -133,9 +149,9 @@ export function dateRange(filters: Pick<CatalogFilters, "quand" | "du" | "au">, 
  */
 export function areaChoices(
   places: { city: string; areas: string[] }[],
-  filters: Pick<CatalogFilters, "ville" | "quartier">,
+  filters: Pick<CatalogFilters, "town" | "area">,
 ): { town: string | undefined; areas: string[] } {
-  const town = filters.ville?.toLowerCase() ?? (places.length === 1 ? places[0]!.city.toLowerCase() : undefined);
+  const town = filters.town?.toLowerCase() ?? (places.length === 1 ? places[0]!.city.toLowerCase() : undefined);
   const townAreas = town ? (places.find((place) => place.city.toLowerCase() === town)?.areas ?? []) : [];
-  return { town, areas: filters.quartier && !townAreas.includes(filters.quartier) ? [filters.quartier, ...townAreas] : townAreas };
+  return { town, areas: filters.area && !townAreas.includes(filters.area) ? [filters.area, ...townAreas] : townAreas };
 }

@@ -205,23 +205,23 @@ function conditions(filters: CatalogFilters, now: Date): { session: Prisma.Sql; 
   const session: Prisma.Sql[] = [Prisma.sql`s."status" = 'SCHEDULED' AND s."startsAt" >= ${from}`];
   const event: Prisma.Sql[] = [Prisma.sql`e."status" = 'PUBLISHED'`];
   if (to) session.push(Prisma.sql`s."startsAt" < ${to}`);
-  if (filters.places) {
+  if (filters.withPlaces) {
     session.push(Prisma.sql`s."confirmedPlaces" < s."capacity" AND (s."bookingClosesAt" IS NULL OR s."bookingClosesAt" > ${now})`);
     session.push(Prisma.sql`s."closedAt" IS NULL AND (s."bookingOpensAt" IS NULL OR s."bookingOpensAt" <= ${now})`);
   }
   if (filters.withoutFrench) event.push(Prisma.sql`e."frenchNeed" <> 'FRENCH'`);
-  if (filters.categorie.length) event.push(Prisma.sql`e."category"::text = ANY(${filters.categorie})`);
+  if (filters.categories.length) event.push(Prisma.sql`e."category"::text = ANY(${filters.categories})`);
   // An accessibility need is met by the event (a signed performance) or by the venue (step-free access).
-  for (const access of filters.acces) {
+  for (const access of filters.access) {
     event.push(Prisma.sql`(${access}::"Accessibility" = ANY(e."accessibility") OR ${access}::"Accessibility" = ANY(v."accessibility"))`);
   }
-  if (filters.ville) event.push(Prisma.sql`lower(v."city") = lower(${filters.ville})`);
-  if (filters.quartier) event.push(Prisma.sql`lower(v."area") = lower(${filters.quartier})`);
-  if (filters.q) {
+  if (filters.town) event.push(Prisma.sql`lower(v."city") = lower(${filters.town})`);
+  if (filters.area) event.push(Prisma.sql`lower(v."area") = lower(${filters.area})`);
+  if (filters.text) {
     // Folded by the database's search_fold(), the very expression of the trigram indexes on events and
     // venues (migration 20261125150000, decision 010): "theatre" finds "Théâtre" without reading every
     // event. Each side is its own subquery so that each can use its index.
-    const pattern = `%${fold(filters.q).replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const pattern = `%${fold(filters.text).replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     event.push(
       Prisma.sql`(e."id" IN (SELECT "id" FROM "Event" WHERE search_fold("title" || ' ' || "description") LIKE ${pattern})
                   OR e."venueId" IN (SELECT "id" FROM "Venue" WHERE search_fold("name" || ' ' || "city") LIKE ${pattern}))`,

@@ -13,11 +13,13 @@
 //                       (and its pieces for a span: "3 février", "3")
 //   formatMonth         a month:                                          décembre 2026
 //   formatTime          a time alone, when the day goes without saying:   20 h 30
-//   formatDateInWords   a session for the easy-to-read pages (decision 012): the part of the day in words,
-//                       no year unless it is not this one:                samedi 12 décembre, le soir, à 20 h 30
+//   formatDateInWords   a session for the easy-to-read pages and texts (decision 012): the part of the day
+//                       in words, no year unless it is not this one, and the minutes even on the hour:
+//                                                                         samedi 12 décembre, le soir, à 20 h 00
 //
 // All of them read the instant at the venue's time (Europe/Paris, lib/time.ts), whatever the time zone of
-// the server or of the browser, in French typography: "20 h 30", "20 h" on the hour, "1er" for the first
+// the server or of the browser, in French typography: "20 h 30", "20 h" on the hour (but "20 h 00" in the
+// easy reading, where a time always reads the same way, issue 29.3), "1er" for the first
 // day of a month, and non-breaking spaces inside a time and after "à", so that "à 20 h 30" never splits
 // across two lines. Plain functions (date-fns, no server-only import): server and client components,
 // mails and PDFs alike. CSV exports keep ISO days (2026-12-12) on purpose, for spreadsheets to sort, and
@@ -122,6 +124,14 @@ function formatTimeNow(instant: Date): string {
   return time(paris(instant));
 }
 
+/**
+ * "à 20 h 00", "à 20 h 30": the easy reading's time (decision 012, issue 29.3). Its readers learn one shape,
+ * hours then minutes, rather than a second one on the hour ("à 20 h") that reads as if something were cut.
+ */
+function atWithMinutes(local: Date): string {
+  return `à${NBSP}${String(local.getHours())}${NBSP}h${NBSP}${String(local.getMinutes()).padStart(2, "0")}`;
+}
+
 /** "le matin" before noon, "l'après-midi" until 6 pm, "le soir" after: how people say when they go out. */
 function partOfDay(local: Date): string {
   return local.getHours() < 12 ? "le matin" : local.getHours() < 18 ? "l'après-midi" : "le soir";
@@ -129,13 +139,13 @@ function partOfDay(local: Date): string {
 
 /**
  * "samedi 12 décembre, le soir, à 20 h 30": a session for the easy-to-read pages (decision 012). Every
- * word in full (no "sam.", no "déc."), the part of the day in words, and the year only when it is not the
- * year of `now` (Paris years).
+ * word in full (no "sam.", no "déc."), the part of the day in words, the time with its minutes ("à 20 h 00"),
+ * and the year only when it is not the year of `now` (Paris years).
  */
 function formatDateInWordsNow([startsAt, now]: [Date, Date]): string {
   const local = paris(startsAt);
   const year = format(local, "yyyy") === format(paris(now), "yyyy") ? "" : ` ${format(local, "yyyy")}`;
-  return `${format(local, "EEEE", { locale: fr })} ${dayOfMonth(local)} ${format(local, "MMMM", { locale: fr })}${year}, ${partOfDay(local)}, ${at(local)}`;
+  return `${format(local, "EEEE", { locale: fr })} ${dayOfMonth(local)} ${format(local, "MMMM", { locale: fr })}${year}, ${partOfDay(local)}, ${atWithMinutes(local)}`;
 }
 
 const intlFormats = new Map<string, Intl.DateTimeFormat>();
@@ -199,7 +209,7 @@ export function formatDay(day: Date | string, part: DayPart = "full", language =
 
 const rememberedInWords = remembered(formatDateInWordsNow, ([startsAt, now]: [Date, Date]) => `${startsAt.getTime()}|${format(paris(now), "yyyy")}`);
 /**
- * "samedi 12 décembre, le soir, à 20 h 30" (see formatDateInWordsNow); in another language every word in
+ * "samedi 12 décembre, le soir, à 20 h 30", "…, à 20 h 00" (see formatDateInWordsNow); in another language every word in
  * full as that language writes it, the year only when it is not this one: "Saturday 12 December at 20:30".
  */
 export function formatDateInWords(startsAt: Date, now: Date = new Date(), language = "fr"): string {

@@ -5,7 +5,7 @@ import { addDays, set, startOfDay, subDays, subHours } from "date-fns";
 import { hashPassword } from "../../lib/auth/password";
 import { newBookingNumber } from "../../lib/booking/number";
 import { quotaPeriodKey } from "../../lib/booking/quota-period";
-import { inParis, parisDate, seasonOf } from "../../lib/time";
+import { inParis, nextParisSunday, parisDate, seasonOf } from "../../lib/time";
 import { createPrismaClient } from "../../lib/db/client";
 import type {
   AccessNeed,
@@ -533,6 +533,20 @@ async function seed(prisma: PrismaClient): Promise<string> {
       },
     });
   }
+
+  // An outing on the coming Sunday, whatever the day the demo is loaded: the weekend search always finds one
+  // (issue 29, tests/e2e/weekend.spec.ts). No random draw here, so the rest of the demo stays as it was.
+  const museum = venueBySlug.get("musee-des-tisserands")!;
+  const sundayEvent = await prisma.event.findFirstOrThrow({ where: { venueId: museum.id, status: "PUBLISHED" }, orderBy: { title: "asc" } });
+  const sundayStart = at(inParis(nextParisSunday(now)), 15);
+  await prisma.session.create({
+    data: {
+      eventId: sundayEvent.id,
+      startsAt: sundayStart,
+      endsAt: new Date(sundayStart.getTime() + (sundayEvent.durationMinutes ?? 90) * 60_000),
+      capacity: 12,
+    },
+  });
 
   // ── The association's own activities (issue 16): open to all, registration by name ──
   const activitySpecs = [

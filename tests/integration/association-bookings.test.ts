@@ -5,7 +5,7 @@
 import { associationTodo } from "@/lib/association/dashboard";
 import { bookingSearchSchema, getBookingForAssociation, searchBookings } from "@/lib/association/bookings";
 import { journalFiltersSchema, listJournal } from "@/lib/association/journal";
-import { createVenue, listVenues, venueFiltersSchema } from "@/lib/association/venues";
+import { createVenue, listVenues, readVenueFilters } from "@/lib/association/venues";
 import { cancelBooking } from "@/lib/booking/cancel";
 import { grantQuotaException, revokeQuotaException } from "@/lib/booking/quota";
 import { requestBooking } from "@/lib/booking/request";
@@ -213,7 +213,7 @@ describe("venues and the home's to-do", () => {
     const slugs = await getPrisma().venue.findMany({ where: { id: { in: [first.id, second.id] } }, select: { slug: true } });
     expect(new Set(slugs.map((v) => v.slug)).size).toBe(2);
     await expect(createVenue(admin, { name: "", kind: "GARAGE" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    const { venues } = await listVenues(admin, venueFiltersSchema.parse({ q: "molière" }));
+    const { venues } = await listVenues(admin, readVenueFilters({ q: "molière" }));
     expect(venues).toHaveLength(2);
   });
 
@@ -234,7 +234,7 @@ describe("venues and the home's to-do", () => {
     await createSession({ eventId: played.id, startsAt: new Date("2027-01-01T19:00:00Z") });
     const cancelled = await createEvent({ venueId: venue.id, title: "Annulé" });
     await createSession({ eventId: cancelled.id, startsAt: new Date("2027-02-01T19:00:00Z"), status: "CANCELLED" });
-    const { venues } = await listVenues(admin, venueFiltersSchema.parse({ q: "zénobie" }), { now });
+    const { venues } = await listVenues(admin, readVenueFilters({ q: "zénobie" }), { now });
     expect(venues.map((v) => [v.name, v._count.events])).toEqual([["Salle Zénobie", 1]]);
   });
 

@@ -8,8 +8,8 @@ import { bookingSearchSchema, bookingsCsv, searchBookings } from "@/lib/associat
 import { journalCsv, journalFiltersSchema, listJournal } from "@/lib/association/journal";
 import { listMemberships, membershipSortSchema } from "@/lib/association/memberships";
 import { sortOf, sortParams } from "@/lib/lists";
-import { listStructures, STRUCTURE_SORTS, structureFiltersSchema } from "@/lib/association/structures";
-import { listVenues, venueFiltersSchema, venuesCsv } from "@/lib/association/venues";
+import { listStructures, readStructureFilters, STRUCTURE_SORTS } from "@/lib/association/structures";
+import { listVenues, readVenueFilters, venuesCsv } from "@/lib/association/venues";
 import type { Actor } from "@/lib/auth/actor";
 import { AccessDeniedError } from "@/lib/errors";
 import { getPrisma } from "@/lib/db/client";
@@ -67,10 +67,10 @@ describe("the sort convention (tri, ordre)", () => {
   });
 
   it("links a header to its natural direction, or to the other one when it already sorts the list", () => {
-    expect(sortParams(columns, { column: "recent", direction: "desc" }, "nom")).toEqual({ tri: "nom", ordre: undefined });
-    expect(sortParams(columns, { column: "nom", direction: "asc" }, "nom")).toEqual({ tri: "nom", ordre: "desc" });
-    expect(sortParams(columns, { column: "nom", direction: "desc" }, "nom")).toEqual({ tri: "nom", ordre: undefined });
-    expect(sortParams(STRUCTURE_SORTS, { column: "recent", direction: "desc" }, "recent")).toEqual({ tri: "recent", ordre: "asc" });
+    expect(sortParams(columns, { column: "recent", direction: "desc" }, "nom")).toEqual({ sort: "nom", direction: undefined });
+    expect(sortParams(columns, { column: "nom", direction: "asc" }, "nom")).toEqual({ sort: "nom", direction: "desc" });
+    expect(sortParams(columns, { column: "nom", direction: "desc" }, "nom")).toEqual({ sort: "nom", direction: undefined });
+    expect(sortParams(STRUCTURE_SORTS, { column: "recent", direction: "desc" }, "recent")).toEqual({ sort: "recent", direction: "asc" });
   });
 });
 
@@ -308,7 +308,7 @@ describe("venues, sorted and as CSV", () => {
     expect(manager.id).toBeTruthy();
   });
   const order = async (query: Record<string, string>) =>
-    (await listVenues(admin, venueFiltersSchema.parse({ q: token, ...query }))).venues.map((venue) => venue.name.split(" ")[0]);
+    (await listVenues(admin, readVenueFilters({ q: token, ...query }))).venues.map((venue) => venue.name.split(" ")[0]);
 
   it("keeps its default order (by name) and sorts by city, then name, either way", async () => {
     expect(await order({})).toEqual(["Atelier", "Bastion", "Comédie"]);
@@ -378,7 +378,7 @@ describe("structures, sorted both ways", () => {
       await createPartner({ name: `${name} ${token}`, convention: false, createdAt: new Date(Date.UTC(2026, 10, days)) });
     }
     const order = async (query: Record<string, string>) =>
-      (await listStructures(admin, structureFiltersSchema.parse({ q: token, ...query }))).rows.map((row) => row.name.split(" ")[0]);
+      (await listStructures(admin, readStructureFilters({ q: token, ...query }))).rows.map((row) => row.name.split(" ")[0]);
     expect(await order({})).toEqual(["centre", "CHRS", "Abri"]);
     expect(await order({ tri: "nom" })).toEqual(["Abri", "centre", "CHRS"]);
     expect(await order({ tri: "nom", ordre: "desc" })).toEqual(["CHRS", "centre", "Abri"]);

@@ -3,7 +3,7 @@
 // never on condition of membership; the association is warned 60 days before a convention ends.
 import { submitPartnershipRequest, requestSubmissionLimit } from "@/lib/association/partnership";
 import { recordStep, addConvention } from "@/lib/association/onboarding";
-import { listStructures, structureBoard, structureFiltersSchema, structuresCsv, getStructure } from "@/lib/association/structures";
+import { listStructures, structureBoard, readStructureFilters, structuresCsv, getStructure } from "@/lib/association/structures";
 import { warnEndingConventions } from "@/lib/association/convention-warnings";
 import { conventionValidAt } from "@/lib/conventions";
 import { answerMembership } from "@/lib/association/memberships";
@@ -36,7 +36,7 @@ const form = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const filters = (query: Record<string, string> = {}) => structureFiltersSchema.parse(query);
+const filters = (query: Record<string, string> = {}) => readStructureFilters(query);
 
 describe("the public request", () => {
   it("keeps the request as a structure at its first step, tells the association and acknowledges the requester", async () => {
@@ -263,7 +263,8 @@ describe("the onboarding", () => {
     expect(byText.rows.map((row) => row.name).sort()).toEqual(["CHRS Aurore", "Foyer Aurore-Bis"]);
     expect(byText.counts).toMatchObject({ CONVENTION_SIGNED: 1, REQUEST_RECEIVED: 1 });
     // What cannot be read in the URL is dropped, never an error.
-    expect(filters({ etape: "N_IMPORTE", page: "-3", tri: "x" })).toMatchObject({ etape: undefined, page: 1, tri: undefined });
+    const unreadable = filters({ etape: "N_IMPORTE", page: "-3", tri: "x" });
+    expect([unreadable.stage, unreadable.page, unreadable.sort]).toEqual([undefined, 1, undefined]);
     const csv = await structuresCsv(admin, filters({ q: "aurore", tri: "nom" }), { labels: (key) => key });
     const lines = csv.trim().split(/\r?\n/);
     expect(lines).toHaveLength(3);

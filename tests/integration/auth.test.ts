@@ -170,13 +170,13 @@ describe("links sent by email", () => {
     await prisma.user.create({ data: { email: "awa.zorglub@escale.test", name: "Awa Zorglub", role: "PARTNER", partnerId: partner.id } });
     await prisma.user.create({ data: { email: "jerome.k@escale-bis.test", name: "Jérôme Ndiaye", role: "PARTNER", partnerId: partner.id } });
     await prisma.user.create({ data: { email: "zorglub.m@ailleurs.test", name: "Moussa Zorglub", role: "PARTNER", partnerId: (await createPartner()).id } });
-    expect((await listAccounts(referent, { q: "ZORGLUB" })).accounts.map((a) => a.name)).toEqual(["Awa Zorglub"]);
-    expect((await listAccounts(referent, { q: "jerome.k@" })).accounts.map((a) => a.name)).toEqual(["Jérôme Ndiaye"]);
+    expect((await listAccounts(referent, { text: "ZORGLUB" })).accounts.map((a) => a.name)).toEqual(["Awa Zorglub"]);
+    expect((await listAccounts(referent, { text: "jerome.k@" })).accounts.map((a) => a.name)).toEqual(["Jérôme Ndiaye"]);
     const admin = await adminActor();
-    const found = await listAccounts(admin, { q: "zorglub" });
+    const found = await listAccounts(admin, { text: "zorglub" });
     expect(found.accounts.map((a) => a.name).sort()).toEqual(["Awa Zorglub", "Moussa Zorglub"]);
     expect(found.total).toBe(2);
-    const pageTwo = await listAccounts(admin, { q: "zorglub", page: 2, pageSize: 1 });
+    const pageTwo = await listAccounts(admin, { text: "zorglub", page: 2, pageSize: 1 });
     expect(pageTwo).toMatchObject({ total: 2, accounts: [expect.objectContaining({ name: expect.stringMatching(/Zorglub$/) })] });
   });
 });

@@ -182,6 +182,6 @@ it("reads the catalog's filters from any URL: a prototype's key is no filter, a 
     quartier: "a\u0000b",
     page: "1e300",
   });
-  expect(filters).toMatchObject({ acces: ["WHEELCHAIR"], categorie: [], q: "Spectacle", ville: undefined, quartier: "ab", page: 1 });
+  expect(filters).toMatchObject({ access: ["WHEELCHAIR"], categories: [], text: "Spectacle", town: undefined, area: "ab", page: 1 });
   await expect(searchSessions(world.actors.partnerA, filters)).resolves.toBeDefined();
 });

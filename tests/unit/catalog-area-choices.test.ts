@@ -13,8 +13,8 @@ describe("the area filter's choices", () => {
   });
 
   it("lists the chosen town's areas, whatever the case of its name in the URL", () => {
-    expect(areaChoices(places, { ville: "LYON" })).toEqual({ town: "lyon", areas: ["Croix-Rousse", "Guillotière"] });
-    expect(areaChoices(places, { ville: "Nulle-Part" })).toEqual({ town: "nulle-part", areas: [] });
+    expect(areaChoices(places, { town: "LYON" })).toEqual({ town: "lyon", areas: ["Croix-Rousse", "Guillotière"] });
+    expect(areaChoices(places, { town: "Nulle-Part" })).toEqual({ town: "nulle-part", areas: [] });
   });
 
   it("lists the only town's areas without a choice", () => {
@@ -22,7 +22,7 @@ describe("the area filter's choices", () => {
   });
 
   it("keeps showing an area asked in the URL, so that the form says what is filtered", () => {
-    expect(areaChoices(places, { quartier: "Gratte-Ciel" }).areas).toEqual(["Gratte-Ciel"]);
-    expect(areaChoices(places, { ville: "Lyon", quartier: "Guillotière" }).areas).toEqual(["Croix-Rousse", "Guillotière"]);
+    expect(areaChoices(places, { area: "Gratte-Ciel" }).areas).toEqual(["Gratte-Ciel"]);
+    expect(areaChoices(places, { town: "Lyon", area: "Guillotière" }).areas).toEqual(["Croix-Rousse", "Guillotière"]);
   });
 });

@@ -38,6 +38,6 @@ describe("the catalogue's spans of time", () => {
     expect(range("jour", now, "2026-12-24")).toEqual({ from: parisTime("2026-12-24"), to: parisTime("2026-12-25") });
     expect(range("jour", now, "2026-12-21")).toEqual({ from: now, to: parisTime("2026-12-22") });
     expect(range("jour", now)).toEqual({ from: now, to: parisTime("2026-12-22") });
-    expect(catalogQuery({ quand: "jour", du: "2026-12-24", au: "2026-12-30" })).toBe("?quand=jour&du=2026-12-24");
+    expect(catalogQuery({ when: "day", fromDay: "2026-12-24", toDay: "2026-12-30" })).toBe("?quand=jour&du=2026-12-24");
   });
 });

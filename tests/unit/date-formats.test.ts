@@ -98,18 +98,18 @@ describe(`on a machine set to ${process.env.TZ ?? "its own zone"}`, () => {
     const now = new Date("2026-11-25T10:00:00Z");
     it.each([
       ["a winter evening, this year: no year", "2026-12-12T19:30:00Z", "samedi 12 décembre, le soir, à_20_h_30"],
-      ["a morning", "2026-12-13T09:00:00Z", "dimanche 13 décembre, le matin, à_10_h"],
-      ["noon is the afternoon", "2026-12-13T11:00:00Z", "dimanche 13 décembre, l'après-midi, à_12_h"],
+      ["a morning", "2026-12-13T09:00:00Z", "dimanche 13 décembre, le matin, à_10_h_00"],
+      ["noon is the afternoon", "2026-12-13T11:00:00Z", "dimanche 13 décembre, l'après-midi, à_12_h_00"],
       ["5:59 pm is still the afternoon", "2026-12-13T16:59:00Z", "dimanche 13 décembre, l'après-midi, à_17_h_59"],
-      ["6 pm is the evening", "2026-12-13T17:00:00Z", "dimanche 13 décembre, le soir, à_18_h"],
-      ["midnight in Paris, next year: the year", "2026-12-31T23:00:00Z", "vendredi 1er janvier 2027, le matin, à_0_h"],
+      ["6 pm is the evening", "2026-12-13T17:00:00Z", "dimanche 13 décembre, le soir, à_18_h_00"],
+      ["midnight in Paris, next year: the year", "2026-12-31T23:00:00Z", "vendredi 1er janvier 2027, le matin, à_0_h_00"],
       ["summer time, next year", "2027-07-14T18:45:00Z", "mercredi 14 juillet 2027, le soir, à_20_h_45"],
       ["fall back: the second 2:30", "2026-10-25T01:30:00Z", "dimanche 25 octobre, le matin, à_2_h_30"],
     ])("%s", (_, instant, expected) => {
       expect(shown(formatDateInWords(new Date(instant), now))).toBe(expected);
     });
     it("counts years at Paris time: on New Year's Eve in UTC, Paris is already in the new year", () => {
-      expect(shown(formatDateInWords(new Date("2027-01-02T19:00:00Z"), new Date("2026-12-31T23:30:00Z")))).toBe("samedi 2 janvier, le soir, à_20_h");
+      expect(shown(formatDateInWords(new Date("2027-01-02T19:00:00Z"), new Date("2026-12-31T23:30:00Z")))).toBe("samedi 2 janvier, le soir, à_20_h_00");
     });
   });
 

@@ -1,7 +1,18 @@
 // lib/time.ts: Paris calendar arithmetic, whatever the machine's time zone (the suite runs in New York's).
 import { applicableQuota, quotaLiftsAt } from "@/lib/booking/rules";
 import { runStarts } from "@/lib/venue/add-sessions";
-import { daysBetween, endOfParisDay, isSameParisDay, monthRange, parisDate, parisDaysBefore, parisTime, seasonOf, seasonRange } from "@/lib/time";
+import {
+  daysBetween,
+  endOfParisDay,
+  isSameParisDay,
+  monthRange,
+  nextParisSunday,
+  parisDate,
+  parisDaysBefore,
+  parisTime,
+  seasonOf,
+  seasonRange,
+} from "@/lib/time";
 
 describe("Paris calendar days, across daylight-saving changes", () => {
   it("counts 'N days before' in calendar days: the hour stays the same across the spring change", () => {
@@ -64,5 +75,14 @@ describe("Paris days, months and seasons", () => {
     expect(seasonOf(new Date("2027-08-31T21:59:00Z"))).toBe(2026);
     expect(seasonOf(new Date("2027-08-31T22:00:00Z"))).toBe(2027);
     expect(seasonRange(2026)).toEqual({ from: new Date("2026-08-31T22:00:00.000Z"), to: new Date("2027-08-31T22:00:00.000Z") });
+  });
+});
+
+describe("the coming Sunday (the demo's weekend outing, issue 29)", () => {
+  it("is the next Paris Sunday: tomorrow on a Saturday, a week later on a Sunday, whatever the hour in UTC", () => {
+    expect(nextParisSunday(parisTime("2026-12-12", 23, 30)).toISOString()).toBe(parisTime("2026-12-13").toISOString());
+    expect(nextParisSunday(parisTime("2026-12-13", 0, 30)).toISOString()).toBe(parisTime("2026-12-20").toISOString());
+    expect(nextParisSunday(new Date("2026-12-13T23:30:00Z")).toISOString()).toBe(parisTime("2026-12-20").toISOString());
+    expect(nextParisSunday(parisTime("2027-03-22", 12)).toISOString()).toBe(parisTime("2027-03-28").toISOString());
   });
 });

@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/current";
 import { formatMoment } from "@/lib/format/dates";
 import { listFailedJobs, listStuckJobs } from "@/lib/jobs/failed";
 import { listOutbox } from "@/lib/mail/outbox";
+import { urlPage } from "@/lib/lists";
 import { resendMailAction, resendTextAction, retryJobAction, smsSettingsAction } from "./actions";
 import { SmsSection } from "@/components/admin/outbox/sections/sms";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -17,12 +18,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("outbox") };
 }
 
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ page?: string; etat?: string; destinataire?: string }> }) {
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ page?: string; etat?: string; destinataire?: string; sms?: string }> }) {
   const actor = await requireUser("/admin/courriels", "ADMIN");
   const query = await searchParams;
   const onlyFailed = query.etat === "echec";
   const recipient = typeof query.destinataire === "string" ? query.destinataire.trim() : "";
   const page = Math.max(1, Number(query.page) || 1);
+  // The texts have their own pages (lib/lists.ts's page word, under `sms`), beside the mails'.
+  const smsPage = urlPage().parse(query.sms);
   const [{ mails, pageCount, failed }, failedJobs, stuckJobs] = await Promise.all([
     listOutbox(actor, { page, status: onlyFailed ? "FAILED" : undefined, to: recipient || undefined }),
     listFailedJobs(actor),
@@ -31,7 +34,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations("outbox");
   const taskLabel = (task: string) => (t.has(`failedJobs.tasks.${task}`) ? t(`failedJobs.tasks.${task}`) : task);
   const link = (to: number) =>
-    `/admin/courriels?${new URLSearchParams({ ...(onlyFailed ? { etat: "echec" } : {}), ...(recipient ? { destinataire: recipient } : {}), page: String(to) })}`;
+    `/admin/courriels?${new URLSearchParams({ ...(onlyFailed ? { etat: "echec" } : {}), ...(recipient ? { destinataire: recipient } : {}), page: String(to), ...(smsPage > 1 ? { sms: String(smsPage) } : {}) })}`;
   return (
     <ClientMessages namespaces={[...FORM_NAMESPACES, "sms.outbox"]}>
       <div className="space-y-6">
@@ -86,7 +89,13 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           {page > 1 ? <Link href={link(page - 1)}>{t("previous")}</Link> : <span />}
           {page < pageCount ? <Link href={link(page + 1)}>{t("next")}</Link> : <span />}
         </nav>
-        <SmsSection actor={actor} page={1} resend={resendTextAction} saveSettings={smsSettingsAction} />
+        <SmsSection
+          actor={actor}
+          page={smsPage}
+          params={{ etat: onlyFailed ? "echec" : undefined, destinataire: recipient || undefined, page }}
+          resend={resendTextAction}
+          saveSettings={smsSettingsAction}
+        />
         {stuckJobs.length > 0 && (
           <section aria-labelledby="taches-bloquees" className="space-y-4">
             <h2 id="taches-bloquees" className="text-2xl font-semibold">

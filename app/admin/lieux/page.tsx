@@ -6,8 +6,8 @@ import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { listHref, Pagination } from "@/components/pagination";
 import { SortableHeader } from "@/components/sortable-header";
-import { sortOf } from "@/lib/lists";
-import { listVenues, VENUE_SORTS, venueFiltersSchema, type VenueSort } from "@/lib/association/venues";
+import { sortOf, urlParams } from "@/lib/lists";
+import { listVenues, readVenueFilters, VENUE_SORTS, VENUE_WORDS as WORDS, type VenueSort } from "@/lib/association/venues";
 import { requireUser } from "@/lib/auth/current";
 import { createVenueAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -22,14 +22,14 @@ const PATH = "/admin/lieux";
 
 export default async function VenuesAdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser(PATH, "ADMIN");
-  const filters = venueFiltersSchema.parse(await searchParams);
+  const filters = readVenueFilters(await searchParams);
   const { venues, total, page, pageCount } = await listVenues(actor, filters);
   const t = await getTranslations("venuesAdmin");
   const labels = await getTranslations("labels");
   const pages = await getTranslations("pagination");
-  const params = { q: filters.q, tri: filters.tri, ordre: filters.ordre };
-  const filtered = Boolean(filters.q);
-  const sort = sortOf(VENUE_SORTS, "nom", filters.tri, filters.ordre);
+  const params = urlParams(WORDS, { ...filters, page: undefined });
+  const filtered = Boolean(filters.text);
+  const sort = sortOf(VENUE_SORTS, "name", filters.sort, filters.direction);
 
   return (
     <ClientMessages namespaces={[...FORM_NAMESPACES]}>
@@ -55,20 +55,20 @@ export default async function VenuesAdminPage({ searchParams }: { searchParams: 
             aria-label={t("searchLabel")}
             className="grid items-end gap-3 rounded-lg bg-brand-50 p-4 sm:grid-cols-[2fr_1fr_auto]"
           >
-            <TextField name="q" label={t("search")} defaultValue={filters.q} type="search" />
+            <TextField name={WORDS.text} label={t("search")} defaultValue={filters.text} type="search" />
             <SelectField
-              name="tri"
+              name={WORDS.sort.word}
               label={t("sort")}
-              defaultValue={filters.tri ?? "nom"}
-              options={(Object.keys(VENUE_SORTS) as VenueSort[]).map((key): [string, string] => [key, t(`sorts.${key}`)])}
+              defaultValue={WORDS.sort.values[filters.sort ?? "name"]}
+              options={(Object.keys(VENUE_SORTS) as VenueSort[]).map((key): [string, string] => [WORDS.sort.values[key], t(`sorts.${key}`)])}
             />
             {/* The direction chosen by a column's header stays while the same column sorts. */}
-            {filters.tri && filters.ordre ? <input type="hidden" name="ordre" value={filters.ordre} /> : null}
+            {filters.sort && filters.direction ? <input type="hidden" name={WORDS.direction} value={filters.direction} /> : null}
             <p className="flex flex-wrap items-center gap-3">
               <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
                 {t("apply")}
               </button>
-              {filtered || filters.tri || filters.ordre ? (
+              {filtered || filters.sort || filters.direction ? (
                 <Link href={PATH} className="font-semibold text-brand-800 underline">
                   {t("reset")}
                 </Link>
@@ -92,7 +92,7 @@ export default async function VenuesAdminPage({ searchParams }: { searchParams: 
           {venues.length === 0 ? (
             <p className="rounded-lg bg-brand-50 p-4">
               {filtered ? (
-                t("emptySearch", { q: filters.q ?? "" })
+                t("emptySearch", { q: filters.text ?? "" })
               ) : total === 0 ? (
                 t("empty")
               ) : (
@@ -111,20 +111,22 @@ export default async function VenuesAdminPage({ searchParams }: { searchParams: 
                 <thead>
                   <tr className="border-b-2 border-brand-100">
                     <SortableHeader
-                      column="nom"
+                      column="name"
                       label={t("columns.venue")}
                       path={PATH}
-                      params={{ q: filters.q }}
+                      params={{ [WORDS.text]: filters.text }}
                       columns={VENUE_SORTS}
+                      sortWords={WORDS.sort.values}
                       sort={sort}
                       className="py-2 pr-3"
                     />
                     <SortableHeader
-                      column="ville"
+                      column="town"
                       label={t("columns.city")}
                       path={PATH}
-                      params={{ q: filters.q }}
+                      params={{ [WORDS.text]: filters.text }}
                       columns={VENUE_SORTS}
+                      sortWords={WORDS.sort.values}
                       sort={sort}
                       className="py-2 pr-3"
                     />

@@ -6,8 +6,8 @@ import { SelectField, TextField } from "@/components/forms/fields";
 import { listHref, Pagination } from "@/components/pagination";
 import { STAGES, STAGES_IN_ORDER, type Stage } from "@/lib/association/onboarding";
 import { SECTORS } from "@/lib/association/partnership";
-import { sortOf } from "@/lib/lists";
-import { listStructures, STRUCTURE_SORTS, structureBoard, structureFiltersSchema } from "@/lib/association/structures";
+import { sortOf, urlParams } from "@/lib/lists";
+import { listStructures, readStructureFilters, STRUCTURE_SORTS, STRUCTURE_WORDS as WORDS, structureBoard } from "@/lib/association/structures";
 import { requireUser } from "@/lib/auth/current";
 import { seasonOf } from "@/lib/time";
 
@@ -21,30 +21,26 @@ const button = "rounded-md border border-brand-700 px-4 py-2 font-semibold text-
 export default async function StructuresPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser("/admin/structures", "ADMIN");
   const query = await searchParams;
-  const filters = structureFiltersSchema.parse(query);
+  const filters = readStructureFilters(query);
   const board = query.vue === "tableau";
   const t = await getTranslations("structuresAdmin");
   const labels = await getTranslations("associationLabels");
   const now = new Date();
 
-  // What the links of the page keep: the filters, the order and the view.
-  const params = { etape: filters.etape, secteur: filters.secteur, q: filters.q, tri: filters.tri, ordre: filters.ordre, vue: board ? "tableau" : undefined };
-  const filtered = Boolean(filters.etape || filters.secteur || filters.q);
-  const exportHref = listHref("/admin/structures/export", {
-    etape: filters.etape,
-    secteur: filters.secteur,
-    q: filters.q,
-    tri: filters.tri,
-    ordre: filters.ordre,
-  });
-  const sort = sortOf(STRUCTURE_SORTS, "recent", filters.tri, filters.ordre);
+  // What the links of the page keep, in the URL's words: the filters, the order and the view.
+  const kept = urlParams(WORDS, { ...filters, page: undefined });
+  const params = { ...kept, vue: board ? "tableau" : undefined };
+  const filtered = Boolean(filters.stage || filters.sector || filters.text);
+  const exportHref = listHref("/admin/structures/export", kept);
+  const sort = sortOf(STRUCTURE_SORTS, "recent", filters.sort, filters.direction);
+  const sortWord = (column: keyof typeof STRUCTURE_SORTS) => WORDS.sort.values[column];
 
   // The board shows every step's column (or the one asked for); its counts are its columns.
   const [list, columns] = board
-    ? [null, await structureBoard(actor, { ...filters, etape: undefined }, { now })]
+    ? [null, await structureBoard(actor, { ...filters, stage: undefined }, { now })]
     : [await listStructures(actor, filters, { now }), null];
   const counts = columns ? (Object.fromEntries(STAGES.map((stage) => [stage, columns[stage].length])) as Record<Stage, number>) : list!.counts;
-  const total = columns ? (filters.etape ? counts[filters.etape] : Object.values(counts).reduce((a, b) => a + b, 0)) : list!.total;
+  const total = columns ? (filters.stage ? counts[filters.stage] : Object.values(counts).reduce((a, b) => a + b, 0)) : list!.total;
 
   return (
     <div className="space-y-6">
@@ -73,33 +69,33 @@ export default async function StructuresPage({ searchParams }: { searchParams: P
         <form key={JSON.stringify(params)} method="get" action="/admin/structures" role="search" aria-labelledby="filtres" className="space-y-3">
           {board ? <input type="hidden" name="vue" value="tableau" /> : null}
           <div className="grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-4">
-            <TextField name="q" type="search" label={t("filters.search")} defaultValue={filters.q} />
+            <TextField name={WORDS.text} type="search" label={t("filters.search")} defaultValue={filters.text} />
             <SelectField
-              name="etape"
+              name={WORDS.stage}
               label={t("filters.stage")}
-              defaultValue={filters.etape ?? ""}
+              defaultValue={filters.stage ?? ""}
               options={[["", t("filters.allStages")], ...STAGES_IN_ORDER.map((stage): [string, string] => [stage, labels(`stage.${stage}`)])]}
             />
             <SelectField
-              name="secteur"
+              name={WORDS.sector}
               label={t("filters.sector")}
-              defaultValue={filters.secteur ?? ""}
+              defaultValue={filters.sector ?? ""}
               options={[["", t("filters.allSectors")], ...SECTORS.map((sector): [string, string] => [sector, labels(`sector.${sector}`)])]}
             />
             {board ? (
-              filters.tri ? (
-                <input type="hidden" name="tri" value={filters.tri} />
+              filters.sort ? (
+                <input type="hidden" name={WORDS.sort.word} value={sortWord(filters.sort)} />
               ) : null
             ) : (
               <SelectField
-                name="tri"
+                name={WORDS.sort.word}
                 label={t("filters.sort")}
-                defaultValue={filters.tri ?? "recent"}
-                options={SORTS.map((key): [string, string] => [key, t(`filters.sorts.${key}`)])}
+                defaultValue={sortWord(filters.sort ?? "recent")}
+                options={SORTS.map((key): [string, string] => [sortWord(key), t(`filters.sorts.${key}`)])}
               />
             )}
             {/* The direction chosen by a column's header stays while the filters change. */}
-            {filters.tri && filters.ordre ? <input type="hidden" name="ordre" value={filters.ordre} /> : null}
+            {filters.sort && filters.direction ? <input type="hidden" name={WORDS.direction} value={filters.direction} /> : null}
           </div>
           <p className="flex flex-wrap items-center gap-3">
             <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
@@ -114,7 +110,7 @@ export default async function StructuresPage({ searchParams }: { searchParams: P
         </form>
       </section>
 
-      <StageCounts counts={counts} params={params} current={filters.etape} />
+      <StageCounts counts={counts} params={params} current={filters.stage} />
 
       <section aria-labelledby="resultats" className="space-y-4">
         <div className="flex flex-wrap items-center justify-between gap-3">
@@ -137,7 +133,7 @@ export default async function StructuresPage({ searchParams }: { searchParams: P
             ) : null}
           </p>
         ) : columns ? (
-          <StructureBoard board={columns} only={filters.etape} />
+          <StructureBoard board={columns} only={filters.stage} />
         ) : list!.rows.length === 0 ? (
           <p className="rounded-lg bg-brand-50 p-4">
             {t("pastLastPage")}{" "}
@@ -147,7 +143,13 @@ export default async function StructuresPage({ searchParams }: { searchParams: P
           </p>
         ) : (
           <>
-            <StructureTable rows={list!.rows} total={list!.total} season={seasonOf(now)} sort={sort} params={{ ...params, tri: undefined, ordre: undefined }} />
+            <StructureTable
+              rows={list!.rows}
+              total={list!.total}
+              season={seasonOf(now)}
+              sort={sort}
+              params={{ ...params, [WORDS.sort.word]: undefined, [WORDS.direction]: undefined }}
+            />
             <Pagination path="/admin/structures" params={params} page={list!.page} pageCount={list!.pageCount} total={list!.total} />
           </>
         )}

@@ -6,7 +6,7 @@ import { listHref } from "@/components/pagination";
 import { SortableHeader } from "@/components/sortable-header";
 import { STAGES_IN_ORDER, type Stage } from "@/lib/association/onboarding";
 import type { Sort } from "@/lib/lists";
-import { STRUCTURE_SORTS, type StructureRow, type StructureSort } from "@/lib/association/structures";
+import { STRUCTURE_SORTS, STRUCTURE_WORDS, type StructureRow, type StructureSort } from "@/lib/association/structures";
 import { formatDay } from "@/lib/format/dates";
 import { seasonLabel } from "@/lib/time";
 import { ConventionState } from "./convention-state";
@@ -23,7 +23,7 @@ export async function StageCounts({ counts, params, current }: { counts: Record<
       <ol className="flex flex-wrap gap-2">
         <li>
           <Link
-            href={listHref("/admin/structures", { ...params, etape: undefined })}
+            href={listHref("/admin/structures", { ...params, [STRUCTURE_WORDS.stage]: undefined })}
             aria-current={current ? undefined : "page"}
             className={`${item} ${current ? "border-brand-100" : "border-brand-700 bg-brand-50 font-semibold"}`}
           >
@@ -33,7 +33,7 @@ export async function StageCounts({ counts, params, current }: { counts: Record<
         {STAGES_IN_ORDER.map((stage) => (
           <li key={stage}>
             <Link
-              href={listHref("/admin/structures", { ...params, etape: stage })}
+              href={listHref("/admin/structures", { ...params, [STRUCTURE_WORDS.stage]: stage })}
               aria-current={current === stage ? "page" : undefined}
               className={`${item} ${current === stage ? "border-brand-700 bg-brand-50 font-semibold" : "border-brand-100"}`}
             >
@@ -70,11 +70,12 @@ export async function StructureTable({
         <thead className="bg-brand-50">
           <tr>
             <SortableHeader
-              column="nom"
+              column="name"
               label={t("table.name")}
               path="/admin/structures"
               params={params}
               columns={STRUCTURE_SORTS}
+              sortWords={STRUCTURE_WORDS.sort.values}
               sort={sort}
               className={cell}
             />
@@ -82,11 +83,12 @@ export async function StructureTable({
               {t("table.sector")}
             </th>
             <SortableHeader
-              column="etape"
+              column="stage"
               label={t("table.stage")}
               path="/admin/structures"
               params={params}
               columns={STRUCTURE_SORTS}
+              sortWords={STRUCTURE_WORDS.sort.values}
               sort={sort}
               className={cell}
             />
@@ -96,6 +98,7 @@ export async function StructureTable({
               path="/admin/structures"
               params={params}
               columns={STRUCTURE_SORTS}
+              sortWords={STRUCTURE_WORDS.sort.values}
               sort={sort}
               className={cell}
             />

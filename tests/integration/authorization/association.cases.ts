@@ -16,8 +16,8 @@ import {
 } from "@/lib/association/memberships";
 import { addConvention, recordStep, structureSteps } from "@/lib/association/onboarding";
 import { choiceById, searchChoices } from "@/lib/association/choices";
-import { getStructure, listStructures, structureBoard, structureFiltersSchema, structuresCsv, updateStructure } from "@/lib/association/structures";
-import { createVenue, getVenueForAssociation, listVenues, venueFiltersSchema, venuesCsv } from "@/lib/association/venues";
+import { getStructure, listStructures, readStructureFilters, structureBoard, structuresCsv, updateStructure } from "@/lib/association/structures";
+import { createVenue, getVenueForAssociation, listVenues, readVenueFilters, venuesCsv } from "@/lib/association/venues";
 import { revokeQuotaException } from "@/lib/booking/quota";
 import type { MatrixWorld } from "../../factories/matrix";
 import type { AuthorizationCase } from "./invitation.cases";
@@ -27,11 +27,11 @@ const SEASON = 2026;
 const label = (key: string) => key;
 
 export const associationCases: AuthorizationCase<MatrixWorld>[] = [
-  { name: "the structures by stage (listStructures)", call: (actor) => listStructures(actor, structureFiltersSchema.parse({})), allowed: [...admin] },
-  { name: "the structures as a board (structureBoard)", call: (actor) => structureBoard(actor, structureFiltersSchema.parse({})), allowed: [...admin] },
+  { name: "the structures by stage (listStructures)", call: (actor) => listStructures(actor, readStructureFilters({})), allowed: [...admin] },
+  { name: "the structures as a board (structureBoard)", call: (actor) => structureBoard(actor, readStructureFilters({})), allowed: [...admin] },
   {
     name: "the structures as CSV (structuresCsv)",
-    call: (actor) => structuresCsv(actor, structureFiltersSchema.parse({}), { labels: label }),
+    call: (actor) => structuresCsv(actor, readStructureFilters({}), { labels: label }),
     allowed: [...admin],
   },
   { name: "structure A's file (getStructure)", call: (actor, w) => getStructure(actor, w.partnerA), allowed: [...admin] },
@@ -76,7 +76,7 @@ export const associationCases: AuthorizationCase<MatrixWorld>[] = [
     allowed: [...admin],
   },
   { name: "venue X's file (getVenueForAssociation)", call: (actor, w) => getVenueForAssociation(actor, w.venueX), allowed: [...admin] },
-  { name: "the venues (listVenues)", call: (actor) => listVenues(actor, venueFiltersSchema.parse({})), allowed: [...admin] },
+  { name: "the venues (listVenues)", call: (actor) => listVenues(actor, readVenueFilters({})), allowed: [...admin] },
   {
     name: "revoke partner A's exception at venue X (revokeQuotaException)",
     call: (actor, w) => revokeQuotaException(actor, { venueId: w.venueX, partnerId: w.partnerA, reason: "Fin du projet" }),

@@ -28,7 +28,7 @@ export const authCases: AuthorizationCase<MatrixWorld>[] = [
   { name: "list accounts (listAccounts)", call: (actor) => listAccounts(actor), allowed: ["admin", "partnerA", "partnerB", "venueX", "venueY"] },
   {
     name: "list accounts, searched and sorted (listAccounts)",
-    call: (actor) => listAccounts(actor, { q: "a", tri: "structure", ordre: "desc", page: 2, pageSize: 5 }),
+    call: (actor) => listAccounts(actor, { text: "a", sort: "structure", direction: "desc", page: 2, pageSize: 5 }),
     allowed: ["admin", "partnerA", "partnerB", "venueX", "venueY"],
   },
   {

@@ -1,0 +1,70 @@
+// Issue 28.5: the URLs stay French (people bookmark them), lib speaks English. A list's table of URL words,
+// written once, turns a French URL into an English object at the edge and writes the object back as the
+// same URL: a round trip changes nothing.
+import { catalogQuery, CATALOG_WORDS, readCatalogFilters, WHEN_WORDS } from "@/lib/catalog/filters";
+import { readStructureFilters, STRUCTURE_WORDS } from "@/lib/association/structures";
+import { readVenueFilters, VENUE_WORDS } from "@/lib/association/venues";
+import { ACCOUNT_WORDS, readAccountFilters } from "@/lib/auth/account-list";
+import { fromUrl, LIST_WORDS, toUrl } from "@/lib/lists";
+
+describe("a list's URL words", () => {
+  it("read French words into English fields and write them back, in the table's order", () => {
+    const words = { ...LIST_WORDS, town: "ville" } as const;
+    const fields = fromUrl(words, new URLSearchParams("ville=Lyon&tri=nom&ordre=desc&page=2&inconnu=1"));
+    expect(fields).toEqual({ page: "2", sort: "nom", direction: "desc", town: "Lyon" });
+    expect(toUrl(words, fields)).toBe("?page=2&tri=nom&ordre=desc&ville=Lyon");
+    expect(toUrl(words, { town: "", page: undefined })).toBe("");
+  });
+
+  it("give the catalog an English object for its French URL, and the same URL back (round trip)", () => {
+    const url =
+      "?quand=dates&du=2026-12-24&au=2026-12-31&categorie=DANCE&categorie=MUSIC&acces=WHEELCHAIR&ville=Lyon&quartier=Croix-Rousse&places=1&sans-francais=1&q=jazz&page=2";
+    const filters = readCatalogFilters(new URLSearchParams(url));
+    expect(filters).toEqual({
+      when: "dates",
+      fromDay: "2026-12-24",
+      toDay: "2026-12-31",
+      categories: ["DANCE", "MUSIC"],
+      access: ["WHEELCHAIR"],
+      town: "Lyon",
+      area: "Croix-Rousse",
+      withPlaces: true,
+      withoutFrench: true,
+      text: "jazz",
+      page: 2,
+    });
+    expect(catalogQuery(filters)).toBe(url);
+  });
+
+  it("read each French 'quand' as its English span and write it back", () => {
+    for (const [when, word] of Object.entries(WHEN_WORDS)) {
+      const filters = readCatalogFilters({ [CATALOG_WORDS.when.word]: word });
+      expect(filters.when).toBe(when);
+      expect(catalogQuery(filters)).toBe(`?quand=${word}`);
+    }
+    expect(readCatalogFilters({ quand: "week" }).when).toBeUndefined();
+  });
+
+  it("give the structures' list an English object for its French URL, its sort's word too, and the same URL back", () => {
+    const url = "?etape=CONVENTION_SIGNED&secteur=DISABILITY&q=aurore&tri=nom&ordre=desc&page=3";
+    const filters = readStructureFilters(new URLSearchParams(url));
+    expect(filters).toEqual({ stage: "CONVENTION_SIGNED", sector: "DISABILITY", text: "aurore", sort: "name", direction: "desc", page: 3 });
+    expect(toUrl(STRUCTURE_WORDS, filters)).toBe(url);
+    expect(readStructureFilters({ tri: "etape" }).sort).toBe("stage");
+    expect(readStructureFilters({ tri: "name" }).sort).toBeUndefined();
+  });
+
+  it("give the venues' list an English object for its French URL and the same URL back", () => {
+    const url = "?q=lilas&tri=ville&ordre=desc&page=2";
+    const filters = readVenueFilters(new URLSearchParams(url));
+    expect(filters).toEqual({ text: "lilas", sort: "town", direction: "desc", page: 2 });
+    expect(toUrl(VENUE_WORDS, filters)).toBe(url);
+  });
+
+  it("give the accounts' list an English object for its French URL and the same URL back", () => {
+    const url = "?q=awa&tri=etat&ordre=desc&page=2";
+    const filters = readAccountFilters(new URLSearchParams(url));
+    expect(filters).toEqual({ text: "awa", sort: "state", direction: "desc", page: 2 });
+    expect(toUrl(ACCOUNT_WORDS, filters)).toBe(url);
+  });
+});
