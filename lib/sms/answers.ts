@@ -35,6 +35,21 @@ const NO = new Set([
   "je pourrai pas",
   "je ne pourrai pas",
   "pas possible",
+  // The person may get their texts in English, Arabic, Dari, Ukrainian or Russian (issue 34.1, decision 022):
+  // their "no" frees the place as the French one does.
+  "no thanks",
+  "no sorry",
+  "لا",
+  "لا شكرا",
+  "نه",
+  "نی",
+  "نخیر",
+  "ні",
+  "ні дякую",
+  "ні вибачте",
+  "нет",
+  "нет спасибо",
+  "нет извините",
 ]);
 const STOP = new Set(["stop", "stop sms", "stopsms"]);
 
@@ -45,7 +60,8 @@ export function readAnswer(text: string): AnswerWord {
     .replace(/\p{Diacritic}/gu, "")
     .toLowerCase()
     .replace(/[’']/g, " ")
-    .replace(/[^a-z ]+/g, " ")
+    // Letters of every script kept (Arabic, Cyrillic), the rest is punctuation and spacing.
+    .replace(/[^\p{L} ]+/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
   if (STOP.has(plain)) return "STOP";

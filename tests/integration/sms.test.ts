@@ -182,6 +182,11 @@ describe("what is sent fits two segments", () => {
     expect(readAnswer("STOP")).toBe("STOP");
     expect(readAnswer("Oui, à demain")).toBe("OTHER");
   });
+
+  it("reads 'no' in the languages the person may get their texts in, and their 'yes' as another answer (issue 34.1)", () => {
+    for (const text of ["No", "لا", "لا.", "نه", "نی", "Ні", "ні!", "Нет", "нет, извините", "Ні, дякую", "No thanks"]) expect(readAnswer(text)).toBe("NO");
+    for (const text of ["نعم", "بله", "Так", "Да", "Yes"]) expect(readAnswer(text)).toBe("OTHER");
+  });
 });
 
 describe("texts through a real SMPP server", () => {
