@@ -11,8 +11,9 @@ import { ReadingModeSwitch } from "@/components/easy/reading-mode-switch";
 import { placesInWords } from "@/components/easy/words";
 import { ACCESS_PICTOGRAMS, CATEGORY_PICTOGRAMS, Pictogram } from "@/components/easy/pictograms";
 import { CatalogPagination } from "@/components/offer/catalog-pagination";
+import { DayChoice } from "@/components/easy/day-choice";
 import { FrenchNeedBadge, WithoutFrenchChoice } from "@/components/offer/french-need";
-import { CATALOG_WORDS as WORDS, catalogQuery, WHEN_WORDS, type CatalogFilters, type When } from "@/lib/catalog/filters";
+import { catalogQuery, type CatalogFilters, type When } from "@/lib/catalog/filters";
 import type { CatalogPage, EventCard } from "@/lib/catalog/search";
 import { formatDateInWords } from "@/lib/format/dates";
 import { EventCategory } from "@/lib/generated/prisma/enums";
@@ -148,24 +149,6 @@ const EASY_WHEN = ["today", "weekend", "week", "day", "month", "all"] as const s
 const WHEN_LABELS = { today: "whenToday", weekend: "whenWeekend", week: "whenWeek", all: "whenAll" } as const;
 
 /** "Choisir un jour": a plain GET form, so it works before JavaScript and lands in the URL like the buttons. */
-function DayChoice({ label, submit, day, category }: { label: string; submit: string; day: string | undefined; category: string | undefined }) {
-  return (
-    <form method="get" action="/offre" className="flex flex-wrap items-end gap-3">
-      <input type="hidden" name={WORDS.when.word} value={WHEN_WORDS.day} />
-      {category ? <input type="hidden" name={WORDS.categories} value={category} /> : null}
-      <p>
-        <label htmlFor="jour" className="block text-lg font-bold">
-          {label}
-        </label>
-        <input id="jour" name={WORDS.fromDay} type="date" required defaultValue={day} className="min-h-12 rounded-lg border-2 border-brand-700 px-3 text-lg" />
-      </p>
-      <button type="submit" className="min-h-12 rounded-full border-2 border-brand-700 px-4 py-2 text-lg text-brand-800 hover:bg-brand-50">
-        {submit}
-      </button>
-    </form>
-  );
-}
-
 export async function EasyOffer({ filters, result, now = new Date() }: { filters: CatalogFilters; result: CatalogPage; now?: Date }) {
   const t = await getTranslations("easy");
   const labels = await getTranslations("labels");
@@ -201,7 +184,13 @@ export async function EasyOffer({ filters, result, now = new Date() }: { filters
           }))}
         />
         <WithoutFrenchChoice on={filters.withoutFrench} href={(withoutFrench) => href({ withoutFrench })} />
-        <DayChoice label={t("whenDay")} submit={t("whenDaySee")} day={when === "day" ? filters.fromDay : undefined} category={category} />
+        <DayChoice
+          label={t("whenDay")}
+          submit={t("whenDaySee")}
+          day={when === "day" ? filters.fromDay : undefined}
+          category={category}
+          withoutFrench={filters.withoutFrench}
+        />
         {/* The count where the eye is, right under the choices that change it (issue 29). */}
         <p className="text-xl font-bold" role="status">
           {t("found", { count: result.totalEvents })}
