@@ -1,6 +1,6 @@
 // Issue 32.3 — the door's answer on a device without a network, from its snapshot (door-snapshot.ts) and
-// the arrivals it marked itself: one screen, one of valid, already in, cancelled, another venue or day,
-// forged, unknown. A new code's signature is checked with the public keys (lib/invitation/verify.ts); a
+// the arrivals it marked itself: one screen, one of valid, already in, cancelled, another session (when the
+// door checks one session of the day), another venue or day, forged, unknown. A new code's signature is checked with the public keys (lib/invitation/verify.ts); a
 // typed number or an old code (CPT1, whose key stays on the server) checks by its number against the
 // list, as the online door does. A genuine code that the list does not know (booked after the snapshot)
 // is let in, without names: it cannot have been cancelled before the snapshot, and the server decides
@@ -45,6 +45,7 @@ export type OfflineAnswer =
     }
   | { result: "NOT_ON_LIST"; number: string; position: number }
   | { result: "CANCELLED"; number: string; withdrawn: boolean; at: string | null; waitlisted: boolean }
+  | { result: "OTHER_SESSION"; number: string; eventTitle: string; startsAt: string }
   | { result: "OTHER_VENUE" }
   | { result: "OTHER_DAY"; day: string }
   | { result: "FORGED" | "UNKNOWN" };
@@ -57,7 +58,12 @@ export const formatBookingNumber = (number: string) => `${number.slice(0, 4)}-${
 
 export const arrivalKey = (number: string, position: number) => `${number}.${position}`;
 
-export async function checkOffline(snapshot: StoredSnapshot, text: string, { arrivals = {} as KnownArrivals } = {}): Promise<OfflineAnswer> {
+/** `sessionId`: the session the door checks, when the staff chose one; every session of the day otherwise. */
+export async function checkOffline(
+  snapshot: StoredSnapshot,
+  text: string,
+  { arrivals = {} as KnownArrivals, sessionId = null as string | null } = {},
+): Promise<OfflineAnswer> {
   const typed = text.trim();
   let number: string;
   let position: number | null = null;
@@ -78,6 +84,10 @@ export async function checkOffline(snapshot: StoredSnapshot, text: string, { arr
   const booking = snapshot.bookings.find((b) => b.number === number);
   if (!booking) return signed && position !== null ? { result: "NOT_ON_LIST", number, position } : { result: "UNKNOWN" };
   const session = snapshot.sessions.find((s) => s.id === booking.sessionId);
+  // Two shows of the day at one venue: a guest of the evening who comes to the matinée is told, not let in.
+  if (sessionId && booking.sessionId !== sessionId) {
+    return { result: "OTHER_SESSION", number, eventTitle: session?.eventTitle ?? "", startsAt: session?.startsAt ?? "" };
+  }
   const guests = booking.guests.map((guest) => {
     const known = arrivals[arrivalKey(number, guest.position)];
     return known && !guest.arrivedAt ? { ...guest, arrivedAt: known.at } : guest;

@@ -57,6 +57,23 @@ describe("the door's answer from the snapshot alone", () => {
     await expect(checkOffline(snapshot(), code("K7QM3RTX", 1))).resolves.toMatchObject({ result: "ALREADY_IN", arrivedAt: expect.any(String) });
   });
 
+  it("says 'another session' when the door checks one session of the day and the invitation is for another (issue 32.3)", async () => {
+    const two = snapshot();
+    two.sessions.push({ id: "s2", startsAt: parisTime("2026-12-21", 15).toISOString(), endsAt: null, eventTitle: "Concert" });
+    await expect(checkOffline(two, code("K7QM3RTX", 0), { sessionId: "s2" })).resolves.toMatchObject({
+      result: "OTHER_SESSION",
+      number: "K7QM3RTX",
+      eventTitle: "Concert",
+      startsAt: startsAt.toISOString(),
+    });
+    // Typed numbers too; and the session it is for, or every session of the day, lets it in.
+    await expect(checkOffline(two, "K7QM-3RTX", { sessionId: "s2" })).resolves.toMatchObject({ result: "OTHER_SESSION" });
+    await expect(checkOffline(two, code("K7QM3RTX", 0), { sessionId: "s1" })).resolves.toMatchObject({ result: "VALID" });
+    await expect(checkOffline(two, code("K7QM3RTX", 0))).resolves.toMatchObject({ result: "VALID" });
+    // A cancelled invitation says cancelled first, whatever its session.
+    await expect(checkOffline(two, "ANNULE22", { sessionId: "s2" })).resolves.toMatchObject({ result: "CANCELLED" });
+  });
+
   it("counts the arrivals this device marked", async () => {
     const arrivals = { "K7QM3RTX.0": { at: NOW.toISOString(), otherDevice: false } };
     await expect(checkOffline(snapshot(), code("K7QM3RTX", 0), { arrivals })).resolves.toMatchObject({ result: "ALREADY_IN" });

@@ -28,6 +28,8 @@ export function OfflineAnswerCard({
         return t(answer.withdrawn ? "WITHDRAWN" : answer.waitlisted ? "WAITLISTED" : "CANCELLED");
       case "OTHER_DAY":
         return t("OTHER_DAY", { date: formatDay(answer.day) });
+      case "OTHER_SESSION":
+        return t("OTHER_SESSION", { time: time(answer.startsAt), title: answer.eventTitle, number: formatBookingNumber(answer.number) });
       case "NOT_ON_LIST":
         return t("NOT_ON_LIST", { time: time(takenAt), number: formatBookingNumber(answer.number), place: answer.position + 1 });
       default:

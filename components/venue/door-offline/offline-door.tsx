@@ -32,6 +32,8 @@ export function OfflineDoor({ venueId, sync }: { venueId: string; sync: SyncActi
   const result = useRef<HTMLDivElement>(null);
   const [scanning, setScanning] = useState(false);
   const [cameraError, setCameraError] = useState(false);
+  // The session the door checks ("" for every session of the day): a guest of another one is told so.
+  const [sessionId, setSessionId] = useState("");
 
   // The "Hors ligne depuis 14 min" line moves on by itself.
   useEffect(() => {
@@ -41,7 +43,7 @@ export function OfflineDoor({ venueId, sync }: { venueId: string; sync: SyncActi
 
   const show = async (text: string) => {
     if (!snapshot || !text.trim()) return;
-    setAnswer(await checkOffline(snapshot, text, { arrivals: device.arrivals }));
+    setAnswer(await checkOffline(snapshot, text, { arrivals: device.arrivals, sessionId: sessionId || null }));
     result.current?.focus();
   };
 
@@ -50,7 +52,7 @@ export function OfflineDoor({ venueId, sync }: { venueId: string; sync: SyncActi
   // After a mark the group's answer is worked out again, from the arrivals the device now knows (as the online door does).
   useEffect(() => {
     if (!snapshot || !answer || (answer.result !== "VALID" && answer.result !== "ALREADY_IN")) return;
-    void checkOffline(snapshot, answer.number, { arrivals: device.arrivals }).then(setAnswer);
+    void checkOffline(snapshot, answer.number, { arrivals: device.arrivals, sessionId: sessionId || null }).then(setAnswer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the arrivals change
   }, [device.arrivals]);
 
@@ -123,6 +125,26 @@ export function OfflineDoor({ venueId, sync }: { venueId: string; sync: SyncActi
       ) : null}
       {snapshot ? (
         <div className="space-y-4">
+          {snapshot.sessions.length > 1 ? (
+            <p>
+              <label htmlFor="seance-hors-ligne" className="mb-1 block font-semibold">
+                {t("sessionChoice")}
+              </label>
+              <select
+                id="seance-hors-ligne"
+                value={sessionId}
+                onChange={(event) => setSessionId(event.target.value)}
+                className="rounded-md border border-gray-500 px-3 py-3 text-lg"
+              >
+                <option value="">{t("allSessions")}</option>
+                {snapshot.sessions.map((session) => (
+                  <option key={session.id} value={session.id}>
+                    {formatTime(new Date(session.startsAt))} — {session.eventTitle}
+                  </option>
+                ))}
+              </select>
+            </p>
+          ) : null}
           <button type="button" onClick={() => setScanning((on) => !on)} className="rounded-md bg-brand-700 px-5 py-4 text-lg font-semibold text-white">
             {scanning ? words("stopScan") : words("scan")}
           </button>
