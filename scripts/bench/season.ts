@@ -39,12 +39,16 @@ async function main() {
     const url = database.url("season");
     await applyMigrations(url);
     say(`Saison rejouée : échelle ${scale}, graine ${seed}, ${clients} clients sur ${servers} serveurs (${os.availableParallelism()} cœurs)`);
+    const databaseCpuBefore = databaseCpuMs(database.port);
     const summary = await replaySeason({ databaseUrl: url, scale, seed, clients, servers, say });
+    const db_cpu_s = Math.round((databaseCpuMs(database.port) - databaseCpuBefore) / 100) / 10;
     say("");
     say(
       `Saison ${summary.season}-${summary.season + 1} : ${summary.requests} opérations en ${summary.wall_s} s (${summary.requests_per_s}/s), p50 ${summary.p50_ms} ms, p99 ${summary.p99_ms} ms`,
     );
-    say(`  dont planification des jours ${summary.split.plan_s} s, tâches ${summary.split.jobs_s} s, opérations ${summary.split.ops_s} s`);
+    say(
+      `  ${summary.jobs} tâches ; dont planification des jours ${summary.split.plan_s} s, attente des tâches ${summary.split.jobs_s} s, opérations ${summary.split.ops_s} s`,
+    );
     say(
       `  préparation ${summary.setup_s} s, vérifications ${summary.check_s} s, mémoire ${summary.peak_rss_mb} Mo (pic, tous processus), base ${summary.db_mb} Mo`,
     );
@@ -57,13 +61,54 @@ async function main() {
     for (const check of summary.invariants) say(`  ${String(check.violations).padStart(6)}  ${check.name}`);
     if (summary.errors) say(`Erreurs : ${summary.errors}\n  ${summary.firstErrors.join("\n  ")}`);
     const { scale: s, requests, wall_s, requests_per_s, p50_ms, p99_ms, violations, peak_rss_mb, db_mb } = summary;
-    const last = { scale: s, requests, wall_s, requests_per_s, p50_ms, p99_ms, violations, peak_rss_mb, db_mb, errors: summary.errors };
+    const last = {
+      scale: s,
+      requests,
+      wall_s,
+      requests_per_s,
+      p50_ms,
+      p99_ms,
+      violations,
+      peak_rss_mb,
+      db_mb,
+      errors: summary.errors,
+      jobs: summary.jobs,
+      cpu_s: summary.cpu_s,
+      db_cpu_s,
+    };
     if (json) process.stdout.write(`${JSON.stringify(last)}\n`);
     if (violations || summary.errors) process.exitCode = 1;
   } finally {
     await database.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** CPU time (ms) of the embedded PostgreSQL: its main process (found by its port), its live backends, and those it reaped. */
+function databaseCpuMs(port: number): number {
+  const tick = 10; // USER_HZ is 100 on Linux
+  const stats = new Map<number, { ppid: number; cpu: number; reaped: number }>();
+  let main: number | undefined;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      stats.set(Number(entry), {
+        ppid: Number(fields[1]),
+        cpu: (Number(fields[11]) + Number(fields[12])) * tick,
+        reaped: (Number(fields[13]) + Number(fields[14])) * tick,
+      });
+      const args = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+      if (args[0]?.endsWith("/postgres") && args[args.indexOf("-p") + 1] === String(port)) main = Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  if (main === undefined) return NaN;
+  let total = stats.get(main)!.cpu + stats.get(main)!.reaped;
+  for (const { ppid, cpu } of stats.values()) if (ppid === main) total += cpu;
+  return total;
 }
 
 main().catch((error) => {

@@ -23,11 +23,12 @@ export type Op = { now: number } & (
 export type OpResult = [ms: number, outcome: string];
 
 export type ToWorker =
-  { type: "batch"; id: number; ops: Op[]; concurrency: number } | { type: "jobs"; id: number; now: number; concurrency: number } | { type: "stop"; id: number };
+  { type: "batch"; id: number; ops: Op[]; concurrency: number } | { type: "clock"; id: number; now: number } | { type: "stop"; id: number };
 
 export type FromWorker =
   | { type: "ready" }
   | { type: "batch"; id: number; results: OpResult[] }
-  | { type: "jobs"; id: number; ran: number }
-  | { type: "stopped"; id: number; maxRssMb: number }
+  /** The clock is set; `jobs`: the jobs this server has run so far. */
+  | { type: "clock"; id: number; jobs: number }
+  | { type: "stopped"; id: number; maxRssMb: number; cpuMs: number }
   | { type: "failed"; id: number; error: string };

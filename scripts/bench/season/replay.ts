@@ -52,12 +52,16 @@ export interface SeasonSummary {
   /** Operations that failed otherwise than by a rule's refusal, and jobs left failed: both should be 0. */
   errors: number;
   peak_rss_mb: number;
+  /** CPU time of the app servers and the driver, setup included (PostgreSQL apart). */
+  cpu_s: number;
   db_mb: number;
   setup_s: number;
   check_s: number;
   invariants: Violations[];
   outcomes: Record<string, number>;
-  /** The play's wall time by part (s): planning the days (the driver's queries), running the jobs, the operations. */
+  /** Jobs run by the servers' queue workers. */
+  jobs: number;
+  /** The play's wall time by part (s): planning the days (the driver's queries), waiting for the jobs due before each moment, the operations (jobs the operations add run meanwhile). */
   split: { plan_s: number; jobs_s: number; ops_s: number };
   firstErrors: string[];
 }
@@ -113,7 +117,8 @@ export async function replaySeason(options: SeasonOptions): Promise<SeasonSummar
     );
     const check_s = (performance.now() - checkStarted) / 1000;
     const dbBytes = Number((await db.query<{ n: string }>("SELECT pg_database_size(current_database()) AS n")).rows[0]!.n);
-    const workersRss = await servers.stop();
+    const workers = await servers.stop();
+    const driverCpu = process.cpuUsage();
     servers = undefined;
     const errors = replay.errors + jobErrors;
     if (jobErrors) replay.firstErrors.push(`${jobErrors} tâche(s) en échec dans la file`);
@@ -127,17 +132,19 @@ export async function replaySeason(options: SeasonOptions): Promise<SeasonSummar
       p99_ms: round(replay.latencies.quantile(0.99), 1),
       violations: invariants.reduce((sum, check) => sum + check.violations, 0),
       errors,
-      peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) + workersRss,
+      peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) + workers.rssMb,
+      cpu_s: round((workers.cpuMs + (driverCpu.user + driverCpu.system) / 1000) / 1000, 1),
       db_mb: Math.round(dbBytes / 1024 / 1024),
       setup_s: round(setup_s, 1),
       check_s: round(check_s, 1),
       invariants,
       outcomes: Object.fromEntries([...replay.outcomes].sort()),
+      jobs: replay.jobs,
       split: { plan_s: round(replay.split.plan / 1000, 1), jobs_s: round(replay.split.jobs / 1000, 1), ops_s: round(replay.split.ops / 1000, 1) },
       firstErrors: replay.firstErrors.slice(0, 10),
     };
   } finally {
-    await servers?.stop().catch(() => 0);
+    await servers?.stop().catch(() => null);
     await db.end();
     await disconnectPrisma();
     process.env.DATABASE_URL = previousUrl;
@@ -189,6 +196,8 @@ class Replay {
   private readonly requestsPerDay: number;
   private readonly burstRequests: number;
   private operations = 0;
+  /** Jobs run so far, by all the servers. */
+  jobs = 0;
   /** Where the play's time went (ms): planning the day (the driver's queries), the jobs, the operations. */
   readonly split = { plan: 0, jobs: 0, ops: 0 };
   private mark = performance.now();
@@ -229,14 +238,16 @@ class Replay {
       await this.moment(at(17), await this.evening(at(17)));
     }
     // The last sessions close, their attendance is asked for; then the night's jobs of the new season.
-    await this.servers.runJobs(this.end);
+    this.jobs = await this.servers.setClock(this.end);
+    await this.jobsDone(this.end);
     await this.db.query(
       `SELECT graphile_worker.add_job('stats-refresh', '{}'::json, run_at => $1); SELECT graphile_worker.add_job('retention', '{}'::json, run_at => $1)`.replace(
         /\$1/g,
         `'${this.end.toISOString()}'::timestamptz`,
       ),
     );
-    await this.servers.runJobs(this.end);
+    await this.jobsDone(this.end);
+    this.jobs = await this.servers.setClock(this.end);
   }
 
   /**
@@ -250,12 +261,8 @@ class Replay {
       this.mark = planned;
       return;
     }
-    // A few jobs go to one server (in turn); more, to all of them at once.
-    const { rows } = await this.db.query<{ due: number }>(
-      `SELECT count(*)::int AS due FROM (SELECT 1 FROM graphile_worker._private_jobs WHERE run_at <= $1 AND locked_at IS NULL AND attempts < max_attempts LIMIT 40) j`,
-      [now],
-    );
-    if (rows[0]!.due) await this.servers.runJobs(now, rows[0]!.due >= 40 ? "all" : "one");
+    this.jobs = await this.servers.setClock(now);
+    await this.jobsDone(now);
     const jobsDone = performance.now();
     this.split.jobs += jobsDone - planned;
     this.mark = jobsDone;
@@ -277,6 +284,18 @@ class Replay {
       if ((op.kind === "grant" && outcome === "GRANTED") || (op.kind === "revoke" && outcome === "REVOKED")) ledger.push(this.ledger(op, now));
     });
     await Promise.all(ledger);
+  }
+
+  /** Waits (polling the queue) until no job due by `now` is left, running or not, but those that used all their attempts. */
+  private async jobsDone(now: Date): Promise<void> {
+    for (;;) {
+      const { rows } = await this.db.query<{ due: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM graphile_worker._private_jobs WHERE run_at <= $1 AND attempts < max_attempts) AS due`,
+        [now],
+      );
+      if (!rows[0]!.due) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   /** The exceptions' ledger (invariants.ts): when each exception held. */

@@ -70,19 +70,17 @@ export class AppServers {
     return results;
   }
 
-  private turn = 0;
-
-  /** The servers (all, or one in turn) run the jobs due at `now` (simulated) until none is left. */
-  async runJobs(now: Date, which: "all" | "one" = "all"): Promise<void> {
-    const children = which === "all" ? this.children : [this.children[this.turn++ % this.children.length]!];
-    const concurrency = which === "all" ? 2 : 1;
-    await Promise.all(children.map((child) => this.ask(child, { type: "jobs", now: now.getTime(), concurrency })));
+  /** Moves every server's clock to `now` (simulated); the jobs this made due start on their own. Returns the jobs run so far, in all. */
+  async setClock(now: Date): Promise<number> {
+    const replies = await Promise.all(this.children.map((child) => this.ask(child, { type: "clock", now: now.getTime() })));
+    return replies.reduce((sum, reply) => sum + (reply.type === "clock" ? reply.jobs : 0), 0);
   }
 
-  /** Stops them; the sum of their peak memory (MB). */
-  async stop(): Promise<number> {
+  /** Stops them; the sum of their peak memory (MB) and of their CPU time (ms). */
+  async stop(): Promise<{ rssMb: number; cpuMs: number }> {
     const replies = await Promise.all(this.children.map((child) => (child.connected ? this.ask(child, { type: "stop" }).catch(() => null) : null)));
     for (const child of this.children) if (child.exitCode === null) child.kill();
-    return replies.reduce((sum, reply) => sum + (reply?.type === "stopped" ? reply.maxRssMb : 0), 0);
+    const stopped = replies.flatMap((reply) => (reply?.type === "stopped" ? [reply] : []));
+    return { rssMb: stopped.reduce((sum, reply) => sum + reply.maxRssMb, 0), cpuMs: stopped.reduce((sum, reply) => sum + reply.cpuMs, 0) };
   }
 }

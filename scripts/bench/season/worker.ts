@@ -6,7 +6,7 @@
 import "../../lib/allow-server-only";
 import { installSimulatedClock, setSimulatedNow } from "./clock";
 import pg from "pg";
-import { Logger, runOnce, runTaskListOnce } from "graphile-worker";
+import { Logger, run, type Runner, type Task } from "graphile-worker";
 import type { Actor } from "../../../lib/auth/actor";
 import { applyForDraw } from "../../../lib/booking/applications";
 import { cancelBooking } from "../../../lib/booking/cancel";
@@ -16,7 +16,7 @@ import { cancelSession } from "../../../lib/booking/sessions";
 import { withdrawGuest } from "../../../lib/booking/withdraw-guest";
 import { connectionConfig, disconnectPrisma } from "../../../lib/db/client";
 import { DomainError } from "../../../lib/errors";
-import { taskList } from "../../../lib/jobs/tasks";
+import { tasks } from "../../../lib/jobs/tasks";
 import { InvalidInput } from "../../../lib/validation";
 import { cancelEvent } from "../../../lib/venue/events";
 import type { FromWorker, Op, OpResult, ToWorker } from "./ops";
@@ -116,47 +116,65 @@ async function runBatch(ops: Op[], concurrency: number): Promise<OpResult[]> {
   return results;
 }
 
-let jobPool: pg.Pool | undefined;
+let runner: Runner | undefined;
+let jobsRun = 0;
 
-/** Every job due at `now` on the simulated clock, and those they add that are due too, until none is left. */
-async function runJobs(now: number, concurrency: number): Promise<number> {
+/**
+ * The queue's workers of this server, as lib/jobs/worker.ts runs them (graphile-worker's runner, two jobs
+ * at a time), started at the first moment and kept: they take every job due on the simulated clock, and
+ * the jobs the operations add (mails, notices) while the operations run, as a server does. Each moment
+ * moves the clock (the runner polls often: a clock moved wakes no one).
+ */
+async function setClock(now: number): Promise<void> {
   setSimulatedNow(now);
-  if (!jobPool) {
-    jobPool = new pg.Pool({ ...connectionConfig(process.env.DATABASE_URL!), max: concurrency + 2 });
-    jobPool.on("error", () => {});
-    jobPool.on("connect", (client) => client.on("error", () => {}));
-  }
-  let ran = 0;
-  for (let round = 0; round < 50; round++) {
-    if (concurrency > 1) await runOnce({ pgPool: jobPool, taskList, logger: quiet, useNodeTime: true, concurrency });
-    else {
-      // A few jobs: one worker on one connection, without runOnce's start (its schema check, its pool of workers).
-      const client = await jobPool.connect();
-      try {
-        await runTaskListOnce({ logger: quiet, useNodeTime: true }, taskList, client).promise;
-      } finally {
-        client.release();
-      }
-    }
-    const { rows } = await jobPool.query<{ due: number }>(
-      `SELECT count(*) FILTER (WHERE run_at <= $1 AND locked_at IS NULL AND attempts < max_attempts)::int AS due FROM graphile_worker._private_jobs`,
-      [new Date(now)],
-    );
-    ran++;
-    if (!rows[0]!.due) break;
-  }
-  return ran;
+  if (runner) return;
+  const pool = new pg.Pool({ ...connectionConfig(process.env.DATABASE_URL!), max: 4 });
+  pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
+  const counted = Object.fromEntries(
+    Object.entries(tasks).map(([name, task]) => [
+      name,
+      (async (payload, helpers) => {
+        await task(payload, helpers);
+        jobsRun++;
+      }) as Task,
+    ]),
+  );
+  runner = await run({
+    pgPool: pool,
+    taskList: counted,
+    logger: quiet,
+    useNodeTime: true,
+    concurrency: 2,
+    pollInterval: 40,
+    noHandleSignals: true,
+    parsedCronItems: [],
+  });
+  runner.promise.catch(() => {});
+  stopRunner = async () => {
+    await runner!.stop();
+    await pool.end();
+  };
 }
+let stopRunner = async () => {};
 
 process.on("message", (message: ToWorker) => {
   void (async () => {
     try {
       if (message.type === "batch") send({ type: "batch", id: message.id, results: await runBatch(message.ops, message.concurrency) });
-      else if (message.type === "jobs") send({ type: "jobs", id: message.id, ran: await runJobs(message.now, message.concurrency) });
-      else {
-        await jobPool?.end();
+      else if (message.type === "clock") {
+        await setClock(message.now);
+        send({ type: "clock", id: message.id, jobs: jobsRun });
+      } else {
+        await stopRunner();
         await disconnectPrisma();
-        send({ type: "stopped", id: message.id, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
+        const cpu = process.cpuUsage();
+        send({
+          type: "stopped",
+          id: message.id,
+          maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+          cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+        });
         process.disconnect();
       }
     } catch (error) {
