@@ -180,6 +180,19 @@ describe("the season's invariants", () => {
     expectOnly(found, ["chaque libération a promu la première réservation en attente qui tient", waiting, stats, mail]);
   });
 
+  it("counts a cancellation that moved no one up while a waiting booking fitted its place", async () => {
+    const found = await broken(async (sql) => {
+      await sql.query(`DELETE FROM "QuotaRule"`);
+      // Structure 0 gives its place back; structure 2's one-place booking, waiting since before, stays waiting.
+      await sql.query(
+        `UPDATE "Booking" SET "status" = 'CANCELLED', "cancelledAt" = $2, "cancelReason" = 'PARTNER' WHERE "sessionId" = $1 AND "partnerId" = $3`,
+        [sessions[0]!.id, new Date(sessions[0]!.opensAt.getTime() + 7_200_000), stableId("partner", 0)],
+      );
+      await sql.query(`UPDATE "Session" SET "confirmedPlaces" = "confirmedPlaces" - 1 WHERE "id" = $1`, [sessions[0]!.id]);
+    });
+    expectOnly(found, ["chaque libération a promu la première réservation en attente qui tient", waiting, stats]);
+  });
+
   it("counts a booking left waiting on a session that has started", async () => {
     const found = counts(await checkInvariants(client, { end, season }));
     expectOnly(found, [waiting]);

@@ -73,11 +73,16 @@ const CHECKS: { name: string; sql: string }[] = [
                                        GROUP BY b."sessionId", b."partnerId", person_name_key(g."firstName", g."lastName") HAVING count(*) > 1) n))::int AS n`,
   },
   {
-    // A booking B promoted at t while an earlier booking A of the same session waited at t and fitted what B
-    // got (A whole within B's places; A of B's structure, or no quota, or the rule lifted): A should have
-    // gone first. A drawn application (served down to its minimum) is left to the draw's own check.
+    // Two ways to break rule 3. Out of turn: a booking B promoted at t while an earlier booking A of the
+    // same session waited at t and fitted what B got (A whole within B's places; A of B's structure, or
+    // no quota, or the rule lifted): A should have gone first. Not at all: a confirmed booking C cancelled
+    // by its structure at t, on a session still open, nothing promoted there at t, while a booking asked
+    // for before t and still waiting after it fitted C's places and, under a quota, was C's structure's own
+    // under a per-session rule with no exception in play (its quota on the session then grew by C's places;
+    // under a monthly or seasonal rule, places taken elsewhere after a lift may still hold it at its maximum). A drawn application (served down to
+    // its minimum) is left to the draw's own check.
     name: "chaque libération a promu la première réservation en attente qui tient",
-    sql: `SELECT count(*)::int AS n
+    sql: `SELECT ((SELECT count(*)
           FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId" JOIN "Event" e ON e."id" = s."eventId"
           LEFT JOIN "QuotaRule" r ON r."venueId" = e."venueId"
           WHERE b."promotedAt" IS NOT NULL AND EXISTS (
@@ -87,7 +92,25 @@ const CHECKS: { name: string; sql: string }[] = [
               AND (a."confirmedAt" IS NULL OR a."confirmedAt" > b."promotedAt")
               AND (a."cancelledAt" IS NULL OR a."cancelledAt" > b."promotedAt")
               AND ${placesAt("a", 'b."promotedAt"')} <= b."places"
-              AND (r."venueId" IS NULL OR a."partnerId" = b."partnerId" OR b."promotedAt" >= ${liftsAt("s", "r")}))`,
+              AND (r."venueId" IS NULL OR a."partnerId" = b."partnerId" OR b."promotedAt" >= ${liftsAt("s", "r")})))
+        + (SELECT count(*)
+          FROM "Booking" c JOIN "Session" s ON s."id" = c."sessionId" JOIN "Event" e ON e."id" = s."eventId"
+          LEFT JOIN "QuotaRule" r ON r."venueId" = e."venueId"
+          WHERE c."status" = 'CANCELLED' AND c."cancelReason" = 'PARTNER' AND NOT c."late"
+            AND c."confirmedAt" IS NOT NULL AND c."confirmedAt" < c."cancelledAt"
+            AND s."closedAt" IS NULL AND c."cancelledAt" < coalesce(least(s."bookingClosesAt", s."startsAt"), s."startsAt")
+            AND NOT EXISTS (SELECT 1 FROM "Booking" p WHERE p."sessionId" = s."id" AND p."promotedAt" = c."cancelledAt")
+            AND EXISTS (
+              SELECT 1 FROM "Booking" a
+              WHERE a."sessionId" = c."sessionId" AND a."id" <> c."id" AND NOT a."late" AND a."requestedAt" < c."cancelledAt"
+                AND NOT EXISTS (SELECT 1 FROM "Application" ap WHERE ap."bookingId" = a."id")
+                AND (a."confirmedAt" IS NULL OR a."confirmedAt" > c."cancelledAt")
+                AND (a."cancelledAt" IS NULL OR a."cancelledAt" > c."cancelledAt")
+                AND ${placesAt("a", 'c."cancelledAt"')} <= ${placesAt("c", 'c."cancelledAt"')}
+                AND (r."venueId" IS NULL OR c."cancelledAt" >= ${liftsAt("s", "r")}
+                     OR (r."period" = 'SESSION' AND a."partnerId" = c."partnerId"
+                         AND NOT EXISTS (SELECT 1 FROM season_replay_exception x WHERE x.venue_id = e."venueId" AND x.partner_id = a."partnerId")))))
+        )::int AS n`,
   },
   {
     name: "aucune réservation en attente sur une séance passée",
