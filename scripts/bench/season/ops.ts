@@ -30,5 +30,5 @@ export type FromWorker =
   | { type: "batch"; id: number; results: OpResult[] }
   /** The clock is set; `jobs`: the jobs this server has run so far. */
   | { type: "clock"; id: number; jobs: number }
-  | { type: "stopped"; id: number; maxRssMb: number; cpuMs: number }
+  | { type: "stopped"; id: number; maxRssMb: number; cpuMs: number; taskTimes: Record<string, { count: number; ms: number }> }
   | { type: "failed"; id: number; error: string };

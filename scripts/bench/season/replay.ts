@@ -59,8 +59,9 @@ export interface SeasonSummary {
   check_s: number;
   invariants: Violations[];
   outcomes: Record<string, number>;
-  /** Jobs run by the servers' queue workers. */
+  /** Jobs run by the servers' queue workers; per task, how many and their mean time (ms, real). */
   jobs: number;
+  tasks: Record<string, { count: number; mean_ms: number }>;
   /** The play's wall time by part (s): planning the days (the driver's queries), waiting for the jobs due before each moment, the operations (jobs the operations add run meanwhile). */
   split: { plan_s: number; jobs_s: number; ops_s: number };
   firstErrors: string[];
@@ -140,6 +141,11 @@ export async function replaySeason(options: SeasonOptions): Promise<SeasonSummar
       invariants,
       outcomes: Object.fromEntries([...replay.outcomes].sort()),
       jobs: replay.jobs,
+      tasks: Object.fromEntries(
+        Object.entries(workers.taskTimes)
+          .sort((a, b) => b[1].ms - a[1].ms)
+          .map(([name, { count, ms }]) => [name, { count, mean_ms: round(ms / count, 1) }]),
+      ),
       split: { plan_s: round(replay.split.plan / 1000, 1), jobs_s: round(replay.split.jobs / 1000, 1), ops_s: round(replay.split.ops / 1000, 1) },
       firstErrors: replay.firstErrors.slice(0, 10),
     };

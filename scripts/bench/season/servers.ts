@@ -77,10 +77,21 @@ export class AppServers {
   }
 
   /** Stops them; the sum of their peak memory (MB) and of their CPU time (ms). */
-  async stop(): Promise<{ rssMb: number; cpuMs: number }> {
+  async stop(): Promise<{ rssMb: number; cpuMs: number; taskTimes: Record<string, { count: number; ms: number }> }> {
     const replies = await Promise.all(this.children.map((child) => (child.connected ? this.ask(child, { type: "stop" }).catch(() => null) : null)));
     for (const child of this.children) if (child.exitCode === null) child.kill();
     const stopped = replies.flatMap((reply) => (reply?.type === "stopped" ? [reply] : []));
-    return { rssMb: stopped.reduce((sum, reply) => sum + reply.maxRssMb, 0), cpuMs: stopped.reduce((sum, reply) => sum + reply.cpuMs, 0) };
+    const taskTimes: Record<string, { count: number; ms: number }> = {};
+    for (const reply of stopped)
+      for (const [name, { count, ms }] of Object.entries(reply.taskTimes)) {
+        const sum = (taskTimes[name] ??= { count: 0, ms: 0 });
+        sum.count += count;
+        sum.ms += ms;
+      }
+    return {
+      rssMb: stopped.reduce((sum, reply) => sum + reply.maxRssMb, 0),
+      cpuMs: stopped.reduce((sum, reply) => sum + reply.cpuMs, 0),
+      taskTimes,
+    };
   }
 }

@@ -118,6 +118,8 @@ async function runBatch(ops: Op[], concurrency: number): Promise<OpResult[]> {
 
 let runner: Runner | undefined;
 let jobsRun = 0;
+/** Per task: jobs run and the time they took (ms, real), for where the jobs' time goes. */
+const taskTimes: Record<string, { count: number; ms: number }> = {};
 
 /**
  * The queue's workers of this server, as lib/jobs/worker.ts runs them (graphile-worker's runner, two jobs
@@ -135,8 +137,12 @@ async function setClock(now: number): Promise<void> {
     Object.entries(tasks).map(([name, task]) => [
       name,
       (async (payload, helpers) => {
+        const started = performance.now();
         await task(payload, helpers);
         jobsRun++;
+        const spent = (taskTimes[name] ??= { count: 0, ms: 0 });
+        spent.count++;
+        spent.ms += performance.now() - started;
       }) as Task,
     ]),
   );
@@ -174,6 +180,7 @@ process.on("message", (message: ToWorker) => {
           id: message.id,
           maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
           cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+          taskTimes,
         });
         process.disconnect();
       }
