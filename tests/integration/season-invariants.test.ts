@@ -10,7 +10,7 @@ import { setQuotaRule } from "@/lib/booking/quota";
 import { connectionConfig, getPrisma } from "@/lib/db/client";
 import { refreshSeasonFigures } from "@/lib/stats/figures";
 import { seasonOf } from "@/lib/time";
-import { checkInvariants, type Violations } from "@/scripts/bench/season/invariants";
+import { checkInvariants, promotionExamples, type Violations } from "@/scripts/bench/season/invariants";
 import { seasonDimensions, writeNetwork } from "@/scripts/bench/season/network";
 import { stableId } from "@/scripts/bench/season/random";
 import { runJobs } from "../support/jobs";
@@ -189,6 +189,10 @@ describe("the season's invariants", () => {
         [sessions[0]!.id, new Date(sessions[0]!.opensAt.getTime() + 7_200_000), stableId("partner", 0)],
       );
       await sql.query(`UPDATE "Session" SET "confirmedPlaces" = "confirmedPlaces" - 1 WHERE "id" = $1`, [sessions[0]!.id]);
+      // What the bench prints for a person to read: the cancellation, with its session's bookings.
+      const [example] = await promotionExamples(sql);
+      expect(example).toMatchObject({ kind: "aucune promotion", sessionId: sessions[0]!.id });
+      expect(example!.bookings).toHaveLength(4);
     });
     expectOnly(found, ["chaque libération a promu la première réservation en attente qui tient", waiting, stats]);
   });

@@ -32,6 +32,60 @@ const placesAt = (booking: string, at: string) =>
 const liftsAt = (session: string, rule: string) =>
   `CASE WHEN ${rule}."liftDaysBefore" IS NOT NULL THEN ((${session}."startsAt" AT TIME ZONE 'Europe/Paris') - make_interval(days => ${rule}."liftDaysBefore")) AT TIME ZONE 'Europe/Paris' END`;
 
+/** Rule 3 broken by a promotion out of turn (see its check below): the promoted bookings b. */
+const OUT_OF_TURN = `
+  FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId" JOIN "Event" e ON e."id" = s."eventId"
+  LEFT JOIN "QuotaRule" r ON r."venueId" = e."venueId"
+  WHERE b."promotedAt" IS NOT NULL AND EXISTS (
+    SELECT 1 FROM "Booking" a
+    WHERE a."sessionId" = b."sessionId" AND a."requestSeq" < b."requestSeq" AND NOT a."late"
+      AND NOT EXISTS (SELECT 1 FROM "Application" ap WHERE ap."bookingId" = a."id")
+      AND (a."confirmedAt" IS NULL OR a."confirmedAt" > b."promotedAt")
+      AND (a."cancelledAt" IS NULL OR a."cancelledAt" > b."promotedAt")
+      AND ${placesAt("a", 'b."promotedAt"')} <= b."places"
+      AND (r."venueId" IS NULL OR a."partnerId" = b."partnerId" OR b."promotedAt" >= ${liftsAt("s", "r")}))`;
+
+/** Rule 3 broken by a release that moved no one up (see its check below): the cancelled bookings c. */
+const NOT_AT_ALL = `
+  FROM "Booking" c JOIN "Session" s ON s."id" = c."sessionId" JOIN "Event" e ON e."id" = s."eventId"
+  LEFT JOIN "QuotaRule" r ON r."venueId" = e."venueId"
+  WHERE c."status" = 'CANCELLED' AND c."cancelReason" = 'PARTNER' AND NOT c."late"
+    AND c."confirmedAt" IS NOT NULL AND c."confirmedAt" < c."cancelledAt"
+    AND s."closedAt" IS NULL AND c."cancelledAt" < coalesce(least(s."bookingClosesAt", s."startsAt"), s."startsAt")
+    AND NOT EXISTS (SELECT 1 FROM "Booking" p WHERE p."sessionId" = s."id" AND p."promotedAt" = c."cancelledAt")
+    AND EXISTS (
+      SELECT 1 FROM "Booking" a
+      WHERE a."sessionId" = c."sessionId" AND a."id" <> c."id" AND NOT a."late" AND a."requestedAt" < c."cancelledAt"
+        AND NOT EXISTS (SELECT 1 FROM "Application" ap WHERE ap."bookingId" = a."id")
+        AND (a."confirmedAt" IS NULL OR a."confirmedAt" > c."cancelledAt")
+        AND (a."cancelledAt" IS NULL OR a."cancelledAt" > c."cancelledAt")
+        AND ${placesAt("a", 'c."cancelledAt"')} <= ${placesAt("c", 'c."cancelledAt"')}
+        AND (r."venueId" IS NULL OR c."cancelledAt" >= ${liftsAt("s", "r")}
+             OR (r."period" = 'SESSION' AND a."partnerId" = c."partnerId"
+                 AND NOT EXISTS (SELECT 1 FROM season_replay_exception x WHERE x.venue_id = e."venueId" AND x.partner_id = a."partnerId"))))`;
+
+/**
+ * When rule 3's check counts violations: up to three sessions concerned, each with the history of its
+ * bookings, for a person to read what happened (the bench prints them).
+ */
+export async function promotionExamples(db: Query): Promise<{ kind: string; bookingId: string; sessionId: string; bookings: unknown[] }[]> {
+  const { rows } = await db.query<{ kind: string; bookingId: string; sessionId: string }>(
+    `(SELECT 'hors tour' AS kind, b."id"::text AS "bookingId", b."sessionId"::text AS "sessionId" ${OUT_OF_TURN} LIMIT 3)
+     UNION ALL (SELECT 'aucune promotion' AS kind, c."id"::text, c."sessionId"::text ${NOT_AT_ALL} LIMIT 3)`,
+  );
+  const examples = [];
+  for (const row of rows) {
+    const { rows: bookings } = await db.query(
+      `SELECT b."requestSeq"::int AS seq, b."id"::text AS id, b."status"::text AS status, b."places", b."partnerId"::text AS partner,
+              b."requestedAt", b."confirmedAt", b."promotedAt", b."cancelledAt", b."cancelReason"::text AS reason, b."splitFromId"::text AS "splitFrom"
+       FROM "Booking" b WHERE b."sessionId" = $1::uuid ORDER BY b."requestSeq"`,
+      [row.sessionId],
+    );
+    examples.push({ ...row, bookings });
+  }
+  return examples;
+}
+
 const CHECKS: { name: string; sql: string }[] = [
   {
     name: "places confirmées ≤ capacité, par séance",
@@ -82,35 +136,7 @@ const CHECKS: { name: string; sql: string }[] = [
     // under a monthly or seasonal rule, places taken elsewhere after a lift may still hold it at its maximum). A drawn application (served down to
     // its minimum) is left to the draw's own check.
     name: "chaque libération a promu la première réservation en attente qui tient",
-    sql: `SELECT ((SELECT count(*)
-          FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId" JOIN "Event" e ON e."id" = s."eventId"
-          LEFT JOIN "QuotaRule" r ON r."venueId" = e."venueId"
-          WHERE b."promotedAt" IS NOT NULL AND EXISTS (
-            SELECT 1 FROM "Booking" a
-            WHERE a."sessionId" = b."sessionId" AND a."requestSeq" < b."requestSeq" AND NOT a."late"
-              AND NOT EXISTS (SELECT 1 FROM "Application" ap WHERE ap."bookingId" = a."id")
-              AND (a."confirmedAt" IS NULL OR a."confirmedAt" > b."promotedAt")
-              AND (a."cancelledAt" IS NULL OR a."cancelledAt" > b."promotedAt")
-              AND ${placesAt("a", 'b."promotedAt"')} <= b."places"
-              AND (r."venueId" IS NULL OR a."partnerId" = b."partnerId" OR b."promotedAt" >= ${liftsAt("s", "r")})))
-        + (SELECT count(*)
-          FROM "Booking" c JOIN "Session" s ON s."id" = c."sessionId" JOIN "Event" e ON e."id" = s."eventId"
-          LEFT JOIN "QuotaRule" r ON r."venueId" = e."venueId"
-          WHERE c."status" = 'CANCELLED' AND c."cancelReason" = 'PARTNER' AND NOT c."late"
-            AND c."confirmedAt" IS NOT NULL AND c."confirmedAt" < c."cancelledAt"
-            AND s."closedAt" IS NULL AND c."cancelledAt" < coalesce(least(s."bookingClosesAt", s."startsAt"), s."startsAt")
-            AND NOT EXISTS (SELECT 1 FROM "Booking" p WHERE p."sessionId" = s."id" AND p."promotedAt" = c."cancelledAt")
-            AND EXISTS (
-              SELECT 1 FROM "Booking" a
-              WHERE a."sessionId" = c."sessionId" AND a."id" <> c."id" AND NOT a."late" AND a."requestedAt" < c."cancelledAt"
-                AND NOT EXISTS (SELECT 1 FROM "Application" ap WHERE ap."bookingId" = a."id")
-                AND (a."confirmedAt" IS NULL OR a."confirmedAt" > c."cancelledAt")
-                AND (a."cancelledAt" IS NULL OR a."cancelledAt" > c."cancelledAt")
-                AND ${placesAt("a", 'c."cancelledAt"')} <= ${placesAt("c", 'c."cancelledAt"')}
-                AND (r."venueId" IS NULL OR c."cancelledAt" >= ${liftsAt("s", "r")}
-                     OR (r."period" = 'SESSION' AND a."partnerId" = c."partnerId"
-                         AND NOT EXISTS (SELECT 1 FROM season_replay_exception x WHERE x.venue_id = e."venueId" AND x.partner_id = a."partnerId")))))
-        )::int AS n`,
+    sql: `SELECT ((SELECT count(*) ${OUT_OF_TURN}) + (SELECT count(*) ${NOT_AT_ALL}))::int AS n`,
   },
   {
     name: "aucune réservation en attente sur une séance passée",
