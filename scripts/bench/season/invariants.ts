@@ -81,7 +81,14 @@ export async function promotionExamples(db: Query): Promise<{ kind: string; book
        FROM "Booking" b WHERE b."sessionId" = $1::uuid ORDER BY b."requestSeq"`,
       [row.sessionId],
     );
-    examples.push({ ...row, bookings });
+    // The venue's rule, and the exceptions its structures held, which decide what fitted.
+    const { rows: rule } = await db.query(
+      `SELECT r."period"::text AS period, r."maxPlaces", r."liftDaysBefore", s."startsAt",
+              (SELECT json_agg(x) FROM season_replay_exception x WHERE x.venue_id = e."venueId") AS exceptions
+       FROM "Session" s JOIN "Event" e ON e."id" = s."eventId" LEFT JOIN "QuotaRule" r ON r."venueId" = e."venueId" WHERE s."id" = $1::uuid`,
+      [row.sessionId],
+    );
+    examples.push({ ...row, rule: rule[0], bookings });
   }
   return examples;
 }
