@@ -1,0 +1,123 @@
+// npm run bench:season [-- --json] [--scale 1] [--seed 2026] [--clients 16] [--servers 2]
+// Issue 35.1: a national season replayed end to end (scripts/bench/season/replay.ts): the network of
+// db:seed:national's dimensions at --scale, a season from 1 September to 31 August played on a simulated
+// clock through lib/booking and the real job tasks, --clients operations at once on --servers app server
+// processes (two at least) sharing one database; then every invariant checked in SQL, each printed with
+// its count of violations. Everything runs here: an embedded PostgreSQL in a temporary folder.
+// Last line with --json: {"scale","requests","wall_s","requests_per_s","p50_ms","p99_ms","violations",
+// "peak_rss_mb","db_mb"} (wall_s: the season's play, jobs included; the setup and the checks apart).
+// Exits with 1 on any violation or error.
+import "../lib/allow-server-only";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ensureDatabase, startEmbeddedPostgres } from "../../lib/db/embedded";
+import { applyMigrations } from "../../lib/db/migrations";
+import { replaySeason } from "./season/replay";
+
+const args = process.argv.slice(2);
+const json = args.includes("--json");
+const option = (name: string, fallback: number, integer = true) => {
+  const index = args.indexOf(name);
+  const value = index >= 0 ? Number(args[index + 1]) : fallback;
+  if (!(value > 0) || (integer && !Number.isInteger(value))) throw new Error(`${name} : un nombre positif est attendu.`);
+  return value;
+};
+const say = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
+
+async function main() {
+  const scale = option("--scale", 1, false);
+  const seed = option("--seed", 2026);
+  const clients = option("--clients", 16);
+  const servers = option("--servers", 2);
+  if (scale > 4) throw new Error("--scale : au plus 4.");
+  if (servers < 2) throw new Error("--servers : deux au moins (la saison se joue sur plusieurs serveurs).");
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "billetterie-season-"));
+  const database = await startEmbeddedPostgres({ dataDir: path.join(tmp, "data"), port: 0, persistent: false });
+  try {
+    await ensureDatabase(database.url("postgres"), "season");
+    const url = database.url("season");
+    await applyMigrations(url);
+    say(`Saison rejouée : échelle ${scale}, graine ${seed}, ${clients} clients sur ${servers} serveurs (${os.availableParallelism()} cœurs)`);
+    const databaseCpuBefore = databaseCpuMs(database.port);
+    const summary = await replaySeason({ databaseUrl: url, scale, seed, clients, servers, say });
+    const db_cpu_s = Math.round((databaseCpuMs(database.port) - databaseCpuBefore) / 100) / 10;
+    say("");
+    say(
+      `Saison ${summary.season}-${summary.season + 1} : ${summary.requests} opérations en ${summary.wall_s} s (${summary.requests_per_s}/s), p50 ${summary.p50_ms} ms, p99 ${summary.p99_ms} ms`,
+    );
+    say(
+      `  ${summary.jobs} tâches ; dont planification des jours ${summary.split.plan_s} s, attente des tâches ${summary.split.jobs_s} s, opérations ${summary.split.ops_s} s`,
+    );
+    say(`  CPU : serveurs et pilote ${summary.cpu_s} s, PostgreSQL ${db_cpu_s} s`);
+    say(
+      `  tâches : ${Object.entries(summary.tasks)
+        .map(([name, { count, mean_ms }]) => `${name} ${count} × ${mean_ms} ms`)
+        .join(", ")}`,
+    );
+    say(
+      `  préparation ${summary.setup_s} s, vérifications ${summary.check_s} s, mémoire ${summary.peak_rss_mb} Mo (pic, tous processus), base ${summary.db_mb} Mo`,
+    );
+    say(
+      `  issues : ${Object.entries(summary.outcomes)
+        .map(([outcome, n]) => `${outcome} ${n}`)
+        .join(", ")}`,
+    );
+    say("Invariants (violations) :");
+    for (const check of summary.invariants) say(`  ${String(check.violations).padStart(6)}  ${check.name}`);
+    if (summary.errors) say(`Erreurs : ${summary.errors}\n  ${summary.firstErrors.join("\n  ")}`);
+    const { scale: s, requests, wall_s, requests_per_s, p50_ms, p99_ms, violations, peak_rss_mb, db_mb } = summary;
+    const last = {
+      scale: s,
+      requests,
+      wall_s,
+      requests_per_s,
+      p50_ms,
+      p99_ms,
+      violations,
+      peak_rss_mb,
+      db_mb,
+      errors: summary.errors,
+      jobs: summary.jobs,
+      cpu_s: summary.cpu_s,
+      db_cpu_s,
+    };
+    if (json) process.stdout.write(`${JSON.stringify(last)}\n`);
+    if (violations || summary.errors) process.exitCode = 1;
+  } finally {
+    await database.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** CPU time (ms) of the embedded PostgreSQL: its main process (found by its port), its live backends, and those it reaped. */
+function databaseCpuMs(port: number): number {
+  const tick = 10; // USER_HZ is 100 on Linux
+  const stats = new Map<number, { ppid: number; cpu: number; reaped: number }>();
+  let main: number | undefined;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      stats.set(Number(entry), {
+        ppid: Number(fields[1]),
+        cpu: (Number(fields[11]) + Number(fields[12])) * tick,
+        reaped: (Number(fields[13]) + Number(fields[14])) * tick,
+      });
+      const args = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+      if (args[0]?.endsWith("/postgres") && args[args.indexOf("-p") + 1] === String(port)) main = Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  if (main === undefined) return NaN;
+  let total = stats.get(main)!.cpu + stats.get(main)!.reaped;
+  for (const { ppid, cpu } of stats.values()) if (ppid === main) total += cpu;
+  return total;
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
