@@ -46,11 +46,17 @@ export async function promoteWaitlist(sql: Sql, session: LockedSession, actor: A
   const counts = ids.map((id) => parts.get(id)!);
 
   // A drawn application served with fewer places than it asked keeps its first guests (the main guest
-  // first), as the draw serves it; the others were never booked.
-  await sql.query(`DELETE FROM "BookingGuest" g USING unnest($1::uuid[], $2::int[]) AS p(id, places) WHERE g."bookingId" = p.id AND g."position" >= p.places`, [
-    ids,
-    counts,
-  ]);
+  // first), as the draw serves it; the others were never booked. Counted by rank, not by position: the
+  // waitlisted part of a split goes on numbering the group's guests (positions 3 and 4 for two places),
+  // and must keep them all (found by the season replay, issue 35).
+  await sql.query(
+    `DELETE FROM "BookingGuest" g USING (
+       SELECT k."id", p.places, row_number() OVER (PARTITION BY k."bookingId" ORDER BY k."position") AS rank
+       FROM "BookingGuest" k JOIN unnest($1::uuid[], $2::int[]) AS p(id, places) ON k."bookingId" = p.id
+       WHERE k."cancelledAt" IS NULL
+     ) r WHERE g."id" = r."id" AND r.rank > r.places`,
+    [ids, counts],
+  );
   await sql.query(
     `UPDATE "Booking" b SET "status" = 'CONFIRMED', "places" = p.places, "confirmedAt" = $3, "promotedAt" = $3, "updatedAt" = $3
      FROM unnest($1::uuid[], $2::int[]) AS p(id, places) WHERE b."id" = p.id AND b."status" = 'WAITLISTED'`,

@@ -1,5 +1,6 @@
 // Rules 1, 2 and 6 of lib/booking: confirm when places and quota allow, otherwise waitlist, split or
 // book nothing as the partner chose; requests only while bookings are open; only for one's structure.
+import { cancelBooking } from "@/lib/booking/cancel";
 import { requestBooking } from "@/lib/booking/request";
 import { getPrisma } from "@/lib/db/client";
 import { adminActor, partnerActor, venueActor } from "../factories/actors";
@@ -91,6 +92,24 @@ describe("rule 2: a group larger than what is left chooses", () => {
       [4, "Accompagnant d"],
     ]);
     expect(await sessionCounters(sessionId)).toMatchObject({ confirmedPlaces: 3, waitlistedPlaces: 2 });
+  });
+
+  it("keeps every guest of the waitlisted part when it moves up: its guests go on numbering the group's (rule 3)", async () => {
+    const { sessionId } = await stage({ capacity: 3 });
+    const [a, b] = await partners(2);
+    const first = await requestBooking(b!.actor, request(sessionId, b!.id, 2));
+    if (first.outcome !== "CONFIRMED") throw new Error("expected a confirmed booking");
+    const result = await requestBooking(a!.actor, request(sessionId, a!.id, 3, "SPLIT"));
+    if (result.outcome !== "SPLIT") throw new Error("expected a split");
+    await cancelBooking(b!.actor, { bookingId: first.confirmed.id, note: "Rendez-vous médical" });
+
+    const promoted = await getPrisma().booking.findUniqueOrThrow({
+      where: { id: result.waitlisted.id },
+      include: { guests: { orderBy: { position: "asc" } } },
+    });
+    expect(promoted).toMatchObject({ status: "CONFIRMED", places: 2 });
+    expect(promoted.guests.map((g) => g.position)).toEqual([1, 2]);
+    expect(await sessionCounters(sessionId)).toMatchObject({ confirmedPlaces: 3, waitlistedPlaces: 0 });
   });
 
   it("splits on the quota too, when it is the tighter limit", async () => {
