@@ -6,6 +6,7 @@ import { readStructureFilters, STRUCTURE_WORDS } from "@/lib/association/structu
 import { readVenueFilters, VENUE_WORDS } from "@/lib/association/venues";
 import { ACCOUNT_WORDS, readAccountFilters } from "@/lib/auth/account-list";
 import { fromUrl, LIST_WORDS, toUrl } from "@/lib/lists";
+import { PERIOD_WORDS, readPeriodFilters } from "@/lib/stats/report";
 
 describe("a list's URL words", () => {
   it("read French words into English fields and write them back, in the table's order", () => {
@@ -66,5 +67,16 @@ describe("a list's URL words", () => {
     const filters = readAccountFilters(new URLSearchParams(url));
     expect(filters).toEqual({ text: "awa", sort: "state", direction: "desc", page: 2 });
     expect(toUrl(ACCOUNT_WORDS, filters)).toBe(url);
+  });
+
+  it("give the statistics' period an English object for its French URL and the same URL back", () => {
+    const url = "?du=2026-09-01&au=2026-12-31&repartition=lieux";
+    const filters = readPeriodFilters(new URLSearchParams(url));
+    expect(filters).toEqual({ from: "2026-09-01", to: "2026-12-31", breakdown: "lieux", range: { from: "2026-09-01", to: "2026-12-31" } });
+    const { range, ...fields } = filters;
+    expect(range).toEqual({ from: "2026-09-01", to: "2026-12-31" });
+    expect(toUrl(PERIOD_WORDS, fields)).toBe(url);
+    expect(readPeriodFilters({ saison: "2026" })).toEqual({ season: 2026, range: null });
+    expect(toUrl(PERIOD_WORDS, { season: 2026 })).toBe("?saison=2026");
   });
 });
