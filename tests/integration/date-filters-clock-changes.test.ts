@@ -3,7 +3,7 @@
 // Counting the day as 24 hours ended it an hour late in March (taking in the next day's first hour) and an
 // hour early in October (leaving out its last hour).
 import { randomUUID } from "node:crypto";
-import { bookingSearchSchema, searchBookings } from "@/lib/association/bookings";
+import { readBookingSearch, searchBookings } from "@/lib/association/bookings";
 import { journalFiltersSchema, listJournal } from "@/lib/association/journal";
 import { requestBooking } from "@/lib/booking/request";
 import { getPrisma } from "@/lib/db/client";
@@ -42,7 +42,7 @@ describe("the 'to' day on the days the clocks change", () => {
       booked.set(result.confirmed.id, moment);
     }
     const found = async (day: string) =>
-      (await searchBookings(admin, bookingSearchSchema.parse({ structure: partner!.id, du: day, au: day }))).bookings.map((booking) => booked.get(booking.id));
+      (await searchBookings(admin, readBookingSearch({ structure: partner!.id, du: day, au: day }))).bookings.map((booking) => booked.get(booking.id));
 
     expect(await found("2027-03-28")).toEqual(["springLast"]);
     expect(await found("2027-03-29")).toEqual(["springNext"]);

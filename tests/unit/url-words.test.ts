@@ -7,6 +7,7 @@ import { readVenueFilters, VENUE_WORDS } from "@/lib/association/venues";
 import { ACCOUNT_WORDS, readAccountFilters } from "@/lib/auth/account-list";
 import { fromUrl, LIST_WORDS, toUrl } from "@/lib/lists";
 import { PERIOD_WORDS, readPeriodFilters } from "@/lib/stats/report";
+import { BOOKING_WORDS, readBookingSearch } from "@/lib/association/bookings";
 
 describe("a list's URL words", () => {
   it("read French words into English fields and write them back, in the table's order", () => {
@@ -78,5 +79,28 @@ describe("a list's URL words", () => {
     expect(toUrl(PERIOD_WORDS, fields)).toBe(url);
     expect(readPeriodFilters({ saison: "2026" })).toEqual({ season: 2026, range: null });
     expect(toUrl(PERIOD_WORDS, { season: 2026 })).toBe("?saison=2026");
+  });
+
+  it("give the bookings' search an English object for its French URL, its sort's word too, and the same URL back", () => {
+    const partner = "5f0c6f1e-8d1a-4b7e-9a51-3c2d1e0f9a8b";
+    const venue = "6a1d7e2f-9e2b-4c8f-8b62-4d3e2f1a0b9c";
+    const url = `?numero=B-12&nom=awa&structure=${partner}&lieu=${venue}&spectacle=jazz&du=2026-12-01&au=2026-12-31&etat=WAITLISTED&tri=lieu&ordre=desc&page=2`;
+    const search = readBookingSearch(new URLSearchParams(url));
+    expect(search).toEqual({
+      number: "B-12",
+      name: "awa",
+      partner,
+      venue,
+      title: "jazz",
+      from: "2026-12-01",
+      to: "2026-12-31",
+      status: "WAITLISTED",
+      sort: "venue",
+      direction: "desc",
+      page: 2,
+    });
+    expect(toUrl(BOOKING_WORDS, search)).toBe(url);
+    expect(readBookingSearch({ tri: "seance" }).sort).toBe("session");
+    expect(readBookingSearch({ tri: "session" }).sort).toBeUndefined();
   });
 });

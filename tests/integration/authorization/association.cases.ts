@@ -2,7 +2,7 @@
 // structures, venues, memberships, every booking, the journal, the home's to-do. Everything is the
 // association's alone, except a structure's own membership (its state and its answer).
 import { associationTodo } from "@/lib/association/dashboard";
-import { getBookingForAssociation, searchBookings, bookingSearchSchema, bookingsCsv } from "@/lib/association/bookings";
+import { getBookingForAssociation, searchBookings, readBookingSearch, bookingsCsv } from "@/lib/association/bookings";
 import { journalCsv, journalFiltersSchema, listJournal } from "@/lib/association/journal";
 import {
   answerMembership,
@@ -103,13 +103,13 @@ export const associationCases: AuthorizationCase<MatrixWorld>[] = [
     call: (actor, w) => answerMembership(actor, { partnerId: w.partnerA, answer: "JOIN" }),
     allowed: ["admin", "partnerA"],
   },
-  { name: "search every booking (searchBookings)", call: (actor) => searchBookings(actor, bookingSearchSchema.parse({ nom: "Zoé" })), allowed: [...admin] },
+  { name: "search every booking (searchBookings)", call: (actor) => searchBookings(actor, readBookingSearch({ nom: "Zoé" })), allowed: [...admin] },
   { name: "a booking with its history (getBookingForAssociation)", call: (actor, w) => getBookingForAssociation(actor, w.bookingId), allowed: [...admin] },
   { name: "the journal (listJournal)", call: (actor, w) => listJournal(actor, journalFiltersSchema.parse({ structure: w.partnerA })), allowed: [...admin] },
   // Issue 11's CSV exports of the lists, as filtered and sorted (the routes only call these).
   {
     name: "every booking found, as CSV (bookingsCsv)",
-    call: (actor, w) => bookingsCsv(actor, { structure: w.partnerA, tri: "lieu", ordre: "desc" }),
+    call: (actor, w) => bookingsCsv(actor, readBookingSearch({ structure: w.partnerA, tri: "lieu", ordre: "desc" })),
     allowed: [...admin],
   },
   { name: "the journal as CSV (journalCsv)", call: (actor, w) => journalCsv(actor, { structure: w.partnerA, tri: "acteur" }), allowed: [...admin] },
