@@ -4,7 +4,7 @@
 // the home lists what needs action; venues are created.
 import { associationTodo } from "@/lib/association/dashboard";
 import { readBookingSearch, getBookingForAssociation, searchBookings } from "@/lib/association/bookings";
-import { journalFiltersSchema, listJournal } from "@/lib/association/journal";
+import { readJournalFilters, listJournal } from "@/lib/association/journal";
 import { createVenue, listVenues, readVenueFilters } from "@/lib/association/venues";
 import { cancelBooking } from "@/lib/booking/cancel";
 import { grantQuotaException, revokeQuotaException } from "@/lib/booking/quota";
@@ -153,7 +153,7 @@ describe("the journal", () => {
     await book(b!.actor, { sessionId: y.sessionId, partnerId: b!.id, guests: [guest("Binta", "Ba")] });
     await grantQuotaException(admin, { venueId: x.venueId, partnerId: a!.id, maxPlaces: 6, reason: "Projet" });
 
-    const entries = async (query: Record<string, string>) => (await listJournal(admin, journalFiltersSchema.parse(query))).entries;
+    const entries = async (query: Record<string, string>) => (await listJournal(admin, readJournalFilters(query))).entries;
     const byA = await entries({ structure: a!.id });
     expect(byA.some((entry) => entry.entityType === "Booking" && entry.entityId === atX.bookingId)).toBe(true);
     expect(byA.every((entry) => entry.entityId !== b!.id)).toBe(true);

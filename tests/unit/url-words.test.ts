@@ -8,6 +8,7 @@ import { ACCOUNT_WORDS, readAccountFilters } from "@/lib/auth/account-list";
 import { fromUrl, LIST_WORDS, toUrl } from "@/lib/lists";
 import { PERIOD_WORDS, readPeriodFilters } from "@/lib/stats/report";
 import { BOOKING_WORDS, readBookingSearch } from "@/lib/association/bookings";
+import { JOURNAL_WORDS, readJournalFilters } from "@/lib/association/journal";
 
 describe("a list's URL words", () => {
   it("read French words into English fields and write them back, in the table's order", () => {
@@ -102,5 +103,27 @@ describe("a list's URL words", () => {
     expect(toUrl(BOOKING_WORDS, search)).toBe(url);
     expect(readBookingSearch({ tri: "seance" }).sort).toBe("session");
     expect(readBookingSearch({ tri: "session" }).sort).toBeUndefined();
+  });
+
+  it("give the journal an English object for its French URL, its sort's word too, and the same URL back", () => {
+    const account = "5f0c6f1e-8d1a-4b7e-9a51-3c2d1e0f9a8b";
+    const venue = "6a1d7e2f-9e2b-4c8f-8b62-4d3e2f1a0b9c";
+    const url = `?qui=${account}&lieu=${venue}&type=Booking&objet=42&action=booking.cancel&du=2026-03-01&au=2026-03-31&tri=acteur&ordre=desc&page=2`;
+    const filters = readJournalFilters(new URLSearchParams(url));
+    expect(filters).toEqual({
+      who: account,
+      venue,
+      type: "Booking",
+      object: "42",
+      action: "booking.cancel",
+      from: "2026-03-01",
+      to: "2026-03-31",
+      sort: "actor",
+      direction: "desc",
+      page: 2,
+    });
+    expect(toUrl(JOURNAL_WORDS, filters)).toBe(url);
+    expect(readJournalFilters({ tri: "objet" }).sort).toBe("object");
+    expect(readJournalFilters({ tri: "actor" }).sort).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@
 // association's alone, except a structure's own membership (its state and its answer).
 import { associationTodo } from "@/lib/association/dashboard";
 import { getBookingForAssociation, searchBookings, readBookingSearch, bookingsCsv } from "@/lib/association/bookings";
-import { journalCsv, journalFiltersSchema, listJournal } from "@/lib/association/journal";
+import { journalCsv, readJournalFilters, listJournal } from "@/lib/association/journal";
 import {
   answerMembership,
   getMembershipState,
@@ -105,14 +105,18 @@ export const associationCases: AuthorizationCase<MatrixWorld>[] = [
   },
   { name: "search every booking (searchBookings)", call: (actor) => searchBookings(actor, readBookingSearch({ nom: "Zoé" })), allowed: [...admin] },
   { name: "a booking with its history (getBookingForAssociation)", call: (actor, w) => getBookingForAssociation(actor, w.bookingId), allowed: [...admin] },
-  { name: "the journal (listJournal)", call: (actor, w) => listJournal(actor, journalFiltersSchema.parse({ structure: w.partnerA })), allowed: [...admin] },
+  { name: "the journal (listJournal)", call: (actor, w) => listJournal(actor, readJournalFilters({ structure: w.partnerA })), allowed: [...admin] },
   // Issue 11's CSV exports of the lists, as filtered and sorted (the routes only call these).
   {
     name: "every booking found, as CSV (bookingsCsv)",
     call: (actor, w) => bookingsCsv(actor, readBookingSearch({ structure: w.partnerA, tri: "lieu", ordre: "desc" })),
     allowed: [...admin],
   },
-  { name: "the journal as CSV (journalCsv)", call: (actor, w) => journalCsv(actor, { structure: w.partnerA, tri: "acteur" }), allowed: [...admin] },
+  {
+    name: "the journal as CSV (journalCsv)",
+    call: (actor, w) => journalCsv(actor, readJournalFilters({ structure: w.partnerA, tri: "acteur" })),
+    allowed: [...admin],
+  },
   { name: "the venues as CSV (venuesCsv)", call: (actor) => venuesCsv(actor, { q: "Lilas", tri: "ville" }), allowed: [...admin] },
   { name: "what needs the association's attention (associationTodo)", call: (actor) => associationTodo(actor), allowed: [...admin] },
 ];
