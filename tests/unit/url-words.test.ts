@@ -9,6 +9,7 @@ import { fromUrl, LIST_WORDS, toUrl } from "@/lib/lists";
 import { PERIOD_WORDS, readPeriodFilters } from "@/lib/stats/report";
 import { BOOKING_WORDS, readBookingSearch } from "@/lib/association/bookings";
 import { JOURNAL_WORDS, readJournalFilters } from "@/lib/association/journal";
+import { MEMBERSHIP_WORDS, readMembershipFilters } from "@/lib/association/memberships";
 
 describe("a list's URL words", () => {
   it("read French words into English fields and write them back, in the table's order", () => {
@@ -125,5 +126,15 @@ describe("a list's URL words", () => {
     expect(toUrl(JOURNAL_WORDS, filters)).toBe(url);
     expect(readJournalFilters({ tri: "objet" }).sort).toBe("object");
     expect(readJournalFilters({ tri: "actor" }).sort).toBeUndefined();
+  });
+
+  it("give the memberships' list an English object for its French URL, its state's and sort's words too, and the same URL back", () => {
+    const partner = "5f0c6f1e-8d1a-4b7e-9a51-3c2d1e0f9a8b";
+    const url = `?saison=2026&etat=va-adherer&structure=${partner}&tri=reponse&ordre=asc&page=2`;
+    const filters = readMembershipFilters(new URLSearchParams(url));
+    expect(filters).toEqual({ season: 2026, status: "JOINING", partner, sort: "answered", direction: "asc", page: 2 });
+    expect(toUrl(MEMBERSHIP_WORDS, filters)).toBe(url);
+    expect(readMembershipFilters({ etat: "adherente", tri: "adhesion" })).toMatchObject({ status: "MEMBER", sort: "joined" });
+    expect(readMembershipFilters({ etat: "MEMBER", tri: "joined" })).toEqual({ page: 1 });
   });
 });
