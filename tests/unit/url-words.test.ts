@@ -10,6 +10,7 @@ import { PERIOD_WORDS, readPeriodFilters } from "@/lib/stats/report";
 import { BOOKING_WORDS, readBookingSearch } from "@/lib/association/bookings";
 import { JOURNAL_WORDS, readJournalFilters } from "@/lib/association/journal";
 import { MEMBERSHIP_WORDS, readMembershipFilters } from "@/lib/association/memberships";
+import { ACTIVITY_WORDS, readActivityFilters } from "@/lib/activities/admin";
 
 describe("a list's URL words", () => {
   it("read French words into English fields and write them back, in the table's order", () => {
@@ -136,5 +137,14 @@ describe("a list's URL words", () => {
     expect(toUrl(MEMBERSHIP_WORDS, filters)).toBe(url);
     expect(readMembershipFilters({ etat: "adherente", tri: "adhesion" })).toMatchObject({ status: "MEMBER", sort: "joined" });
     expect(readMembershipFilters({ etat: "MEMBER", tri: "joined" })).toEqual({ page: 1 });
+  });
+
+  it("give the activities' list an English object for its French URL, its 'quand' and sort's words too, and the same URL back", () => {
+    const url = "?quand=passees&q=atelier&tri=inscrits&ordre=asc&page=2";
+    const filters = readActivityFilters(new URLSearchParams(url));
+    expect(filters).toEqual({ when: "past", text: "atelier", sort: "registered", direction: "asc", page: 2 });
+    expect(toUrl(ACTIVITY_WORDS, filters)).toBe(url);
+    expect(readActivityFilters({ quand: "avenir", tri: "titre" })).toMatchObject({ when: "upcoming", sort: "title" });
+    expect(readActivityFilters({ quand: "past", tri: "title" })).toEqual({ page: 1 });
   });
 });
