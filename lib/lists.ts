@@ -30,10 +30,10 @@ export interface Sort<C extends string = string> {
   direction: Direction;
 }
 
-/** The order asked for, or the list's default one (`tri` absent: `ordre` alone means nothing). */
-export function sortOf<C extends string>(columns: Record<C, Direction>, fallback: C, tri: C | undefined, ordre: Direction | undefined): Sort<C> {
-  if (!tri) return { column: fallback, direction: columns[fallback] };
-  return { column: tri, direction: ordre ?? columns[tri] };
+/** The order asked for, or the list's default one (no column asked: a direction alone means nothing). */
+export function sortOf<C extends string>(columns: Record<C, Direction>, fallback: C, sort: C | undefined, direction: Direction | undefined): Sort<C> {
+  if (!sort) return { column: fallback, direction: columns[fallback] };
+  return { column: sort, direction: direction ?? columns[sort] };
 }
 
 /** The sort and direction (`tri`, `ordre` in the URL) that ask for `column`: its natural direction first, the other one when it is already the order. */

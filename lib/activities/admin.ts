@@ -12,7 +12,7 @@ import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { queueMail } from "@/lib/mail";
 import { parisTime } from "@/lib/time";
 import { calendarDay, line, optionalText, urlFilter, urlText, uuid, parse } from "@/lib/validation";
-import { pageOffset, urlPage, sortOf, urlDirection, urlSort, type Direction, type Sort } from "@/lib/lists";
+import { fromUrl, LIST_WORDS, pageOffset, urlPage, sortOf, urlDirection, urlSort, type Direction, type SearchParams, type Sort } from "@/lib/lists";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ACTIVITY_KINDS, MAX_ACTIVITY_CAPACITY, activityMailKey, cancelOne, lockActivity } from "./places";
 import { ACTIVITY_SELECT, type PublicActivity } from "./registrations";
@@ -59,8 +59,8 @@ export interface ActivityRow extends PublicActivity {
   confirmed: number;
 }
 
-/** Which activities the association's list shows (`quand` in the URL): those to come (by default) or past ones. */
-export const ACTIVITY_WHEN = ["avenir", "passees"] as const;
+/** Which activities the association's list shows: those to come (by default) or past ones. */
+export const ACTIVITY_WHEN = ["upcoming", "past"] as const;
 export type ActivityWhen = (typeof ACTIVITY_WHEN)[number];
 
 /**
@@ -69,43 +69,57 @@ export type ActivityWhen = (typeof ACTIVITY_WHEN)[number];
  * default order either way); the title A→Z, the type in its order (meeting, training, workshop), the most
  * registered first.
  */
-export const UPCOMING_ACTIVITY_SORTS = { date: "asc", titre: "asc", type: "asc", inscrits: "desc" } as const satisfies Record<string, Direction>;
+export const UPCOMING_ACTIVITY_SORTS = { date: "asc", title: "asc", type: "asc", registered: "desc" } as const satisfies Record<string, Direction>;
 export const PAST_ACTIVITY_SORTS = { ...UPCOMING_ACTIVITY_SORTS, date: "desc" } as const satisfies Record<string, Direction>;
 export type ActivitySort = keyof typeof UPCOMING_ACTIVITY_SORTS;
 
-/** The list's filters, as they travel in the URL: anything unreadable is dropped, never an error. */
+/** The list's words in the URL (lib/lists.ts, issue 28.5): `?quand=passees&q=…&tri=inscrits&ordre=asc&page=2`. */
+export const ACTIVITY_WORDS = {
+  when: { word: "quand", values: { upcoming: "avenir", past: "passees" } satisfies Record<ActivityWhen, string> },
+  text: "q",
+  sort: { word: LIST_WORDS.sort, values: { date: "date", title: "titre", type: "type", registered: "inscrits" } satisfies Record<ActivitySort, string> },
+  direction: LIST_WORDS.direction,
+  page: LIST_WORDS.page,
+} as const;
+
+/** The list's filters, English fields: anything unreadable is dropped, never an error. */
 export const activityFiltersSchema = z.object({
-  quand: urlFilter(z.enum(ACTIVITY_WHEN)),
-  q: urlText(100),
-  tri: urlSort(UPCOMING_ACTIVITY_SORTS),
-  ordre: urlDirection(),
+  when: urlFilter(z.enum(ACTIVITY_WHEN)),
+  text: urlText(100),
+  sort: urlSort(UPCOMING_ACTIVITY_SORTS),
+  direction: urlDirection(),
   page: urlPage(),
 });
 export type ActivityFilters = z.output<typeof activityFiltersSchema>;
 
+/** The filters of a URL of the list (its French words). */
+export function readActivityFilters(params: SearchParams): ActivityFilters {
+  return activityFiltersSchema.parse(fromUrl(ACTIVITY_WORDS, params));
+}
+
 /** The columns of the list shown (to come or past), with their natural directions. */
-export const activitySortsOf = (quand: ActivityWhen | undefined): Record<ActivitySort, Direction> =>
-  quand === "passees" ? PAST_ACTIVITY_SORTS : UPCOMING_ACTIVITY_SORTS;
+export const activitySortsOf = (when: ActivityWhen | undefined): Record<ActivitySort, Direction> =>
+  when === "past" ? PAST_ACTIVITY_SORTS : UPCOMING_ACTIVITY_SORTS;
 
 /** The order asked for, or the list's default one: by date (the soonest to come first, the latest past first). */
-export const activitySortOf = (filters: ActivityFilters): Sort<ActivitySort> => sortOf(activitySortsOf(filters.quand), "date", filters.tri, filters.ordre);
+export const activitySortOf = (filters: ActivityFilters): Sort<ActivitySort> => sortOf(activitySortsOf(filters.when), "date", filters.sort, filters.direction);
 
 /** The order of a column, then the date in the list's default direction, and the id last (no activity on two pages or on none). */
 function activityOrder(filters: ActivityFilters): Prisma.ActivityOrderByWithRelationInput[] {
   const { column, direction: dir } = activitySortOf(filters);
-  const byDate = { startsAt: activitySortsOf(filters.quand).date };
+  const byDate = { startsAt: activitySortsOf(filters.when).date };
   const first: Record<ActivitySort, Prisma.ActivityOrderByWithRelationInput[]> = {
     date: [{ startsAt: dir }],
-    titre: [{ title: dir }, byDate],
+    title: [{ title: dir }, byDate],
     type: [{ kind: dir }, byDate],
-    inscrits: [{ confirmedPlaces: dir }, byDate],
+    registered: [{ confirmedPlaces: dir }, byDate],
   };
   return [...first[column], { id: dir }];
 }
 
 /**
- * The association's activities, to come (`quand` absent) or past (`quand=passees`), searched by title or
- * place, sorted by a column of the whitelist, a page at a time. `query` is the list's URL (validated here).
+ * The association's activities, to come (by default) or past, searched by title or place, sorted by a
+ * column of the whitelist, a page at a time. `query` is the list's filters (readActivityFilters; validated here).
  */
 export async function listActivities(
   actor: Actor,
@@ -115,8 +129,8 @@ export async function listActivities(
   ensure(isAdmin(actor), "Seule l'association voit ses activités ici.");
   const filters = parse(activityFiltersSchema, query);
   const where: Prisma.ActivityWhereInput = {
-    startsAt: filters.quand === "passees" ? { lte: now } : { gt: now },
-    ...(filters.q ? { OR: [{ title: { contains: filters.q, mode: "insensitive" } }, { place: { contains: filters.q, mode: "insensitive" } }] } : {}),
+    startsAt: filters.when === "past" ? { lte: now } : { gt: now },
+    ...(filters.text ? { OR: [{ title: { contains: filters.text, mode: "insensitive" } }, { place: { contains: filters.text, mode: "insensitive" } }] } : {}),
   };
   const prisma = getPrisma();
   const [total, rows] = await Promise.all([

@@ -15,70 +15,103 @@ import { endOfParisDay, parisTime } from "@/lib/time";
 import { requireId, urlDay, urlFilter, urlText, parse } from "@/lib/validation";
 import { formatCsvMoment } from "@/lib/format/dates";
 import { CSV_MAX_ROWS } from "./export";
-import { sortOf, urlDirection, urlSort, type Direction, pageOffset, urlPage } from "@/lib/lists";
+import { fromUrl, LIST_WORDS, sortOf, urlDirection, urlSort, type Direction, pageOffset, urlPage, type SearchParams } from "@/lib/lists";
 
 const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
 
 /** The columns the list sorts by, each with its natural direction. */
 export const BOOKING_SORTS = {
-  demande: "desc",
-  seance: "asc",
-  numero: "asc",
-  spectacle: "asc",
-  lieu: "asc",
-  structure: "asc",
+  requested: "desc",
+  session: "asc",
+  number: "asc",
+  title: "asc",
+  venue: "asc",
+  partner: "asc",
   places: "desc",
-  etat: "asc",
+  status: "asc",
 } as const satisfies Record<string, Direction>;
 export type BookingSort = keyof typeof BOOKING_SORTS;
 
+/** The search's words in the URL (lib/lists.ts, issue 28.5): `?numero=…&nom=…&lieu=…&du=…&tri=seance&page=2`. */
+export const BOOKING_WORDS = {
+  number: "numero",
+  name: "nom",
+  partner: "structure",
+  venue: "lieu",
+  title: "spectacle",
+  from: "du",
+  to: "au",
+  status: "etat",
+  sort: {
+    word: LIST_WORDS.sort,
+    values: {
+      requested: "demande",
+      session: "seance",
+      number: "numero",
+      title: "spectacle",
+      venue: "lieu",
+      partner: "structure",
+      places: "places",
+      status: "etat",
+    } satisfies Record<BookingSort, string>,
+  },
+  direction: LIST_WORDS.direction,
+  page: LIST_WORDS.page,
+} as const;
+
+/** The search, English fields: anything unreadable is dropped, never an error. */
 export const bookingSearchSchema = z.object({
-  numero: urlText(20),
-  nom: urlText(80),
-  structure: urlFilter(z.uuid()),
-  lieu: urlFilter(z.uuid()),
-  spectacle: urlText(100),
-  du: urlDay(),
-  au: urlDay(),
-  etat: urlFilter(z.enum(["CONFIRMED", "WAITLISTED", "CANCELLED"])),
+  number: urlText(20),
+  name: urlText(80),
+  partner: urlFilter(z.uuid()),
+  venue: urlFilter(z.uuid()),
+  title: urlText(100),
+  from: urlDay(),
+  to: urlDay(),
+  status: urlFilter(z.enum(["CONFIRMED", "WAITLISTED", "CANCELLED"])),
   /** Order (lib/lists.ts): latest requests first by default. */
-  tri: urlSort(BOOKING_SORTS),
-  ordre: urlDirection(),
+  sort: urlSort(BOOKING_SORTS),
+  direction: urlDirection(),
   page: urlPage(),
 });
 export type BookingSearch = z.output<typeof bookingSearchSchema>;
 
+/** The search of a URL of the list (its French words), for the page and its export. */
+export function readBookingSearch(params: SearchParams): BookingSearch {
+  return bookingSearchSchema.parse(fromUrl(BOOKING_WORDS, params));
+}
+
 /** The order of each column, and the id last: no booking shows on two pages or on none. */
 function bookingOrder(search: BookingSearch): Prisma.BookingOrderByWithRelationInput[] {
-  const { column, direction: dir } = sortOf(BOOKING_SORTS, "demande", search.tri, search.ordre);
+  const { column, direction: dir } = sortOf(BOOKING_SORTS, "requested", search.sort, search.direction);
   const first: Record<BookingSort, Prisma.BookingOrderByWithRelationInput> = {
-    demande: { requestedAt: dir },
-    seance: { session: { startsAt: dir } },
-    numero: { number: dir },
-    spectacle: { session: { event: { title: dir } } },
-    lieu: { session: { event: { venue: { name: dir } } } },
-    structure: { partner: { name: dir } },
+    requested: { requestedAt: dir },
+    session: { session: { startsAt: dir } },
+    number: { number: dir },
+    title: { session: { event: { title: dir } } },
+    venue: { session: { event: { venue: { name: dir } } } },
+    partner: { partner: { name: dir } },
     places: { places: dir },
-    etat: { status: dir },
+    status: { status: dir },
   };
   return [first[column], { id: dir }];
 }
 
 function bookingWhere(search: BookingSearch): Prisma.BookingWhereInput {
   const where: Prisma.BookingWhereInput[] = [];
-  const number = search.numero ? normalizeBookingNumber(search.numero) : "";
+  const number = search.number ? normalizeBookingNumber(search.number) : "";
   if (number) where.push({ number: { startsWith: number } });
-  if (search.nom) {
+  if (search.name) {
     // Every word must be in the guest's first or last name, whatever the case (accents as typed). The
     // list shows the guests it matched (searchBookings); its CSV carries no name.
-    where.push({ guests: { some: guestMatch(nameWords(search.nom)) } });
+    where.push({ guests: { some: guestMatch(nameWords(search.name)) } });
   }
-  if (search.structure) where.push({ partnerId: search.structure });
-  if (search.lieu) where.push({ session: { event: { venueId: search.lieu } } });
-  if (search.spectacle) where.push({ session: { event: { title: { contains: search.spectacle, mode: "insensitive" } } } });
-  if (search.du) where.push({ session: { startsAt: { gte: parisTime(search.du) } } });
-  if (search.au) where.push({ session: { startsAt: { lt: endOfParisDay(search.au) } } });
-  if (search.etat) where.push({ status: search.etat });
+  if (search.partner) where.push({ partnerId: search.partner });
+  if (search.venue) where.push({ session: { event: { venueId: search.venue } } });
+  if (search.title) where.push({ session: { event: { title: { contains: search.title, mode: "insensitive" } } } });
+  if (search.from) where.push({ session: { startsAt: { gte: parisTime(search.from) } } });
+  if (search.to) where.push({ session: { startsAt: { lt: endOfParisDay(search.to) } } });
+  if (search.status) where.push({ status: search.status });
   return { AND: where };
 }
 
@@ -121,15 +154,15 @@ export async function searchBookings(actor: Actor, search: BookingSearch, { page
   const prisma = getPrisma();
   // The guest a name search found is shown in its row (the association may read guests' names; the CSV never
   // carries them): the person on the phone is recognised at a glance among namesakes.
-  const select = search.nom
+  const select = search.name
     ? {
         ...BOOKING_ROW,
-        guests: { where: guestMatch(nameWords(search.nom)), orderBy: { position: "asc" as const }, take: 3, select: { firstName: true, lastName: true } },
+        guests: { where: guestMatch(nameWords(search.name)), orderBy: { position: "asc" as const }, take: 3, select: { firstName: true, lastName: true } },
       }
     : BOOKING_ROW;
   // Counted up to COUNT_CAP + 1 only: a national network's 500,000 bookings are not counted at each view.
   const counted = await prisma.booking.count({ where: filter, take: countCap + 1 });
-  const callerOrder = Boolean(search.nom) && !search.tri && counted <= CALLER_ORDER_MAX;
+  const callerOrder = Boolean(search.name) && !search.sort && counted <= CALLER_ORDER_MAX;
   const rows = callerOrder
     ? upcomingFirst(await prisma.booking.findMany({ where: filter, select, orderBy: [{ sessionStartsAt: "asc" }, { id: "asc" }] }), now).slice(
         pageOffset(search.page, pageSize),
@@ -155,7 +188,7 @@ function upcomingFirst<T extends { session: { startsAt: Date } }>(rows: T[], now
 /**
  * The bookings found, in the list's order, as CSV: every match, not only the page, up to CSV_MAX_ROWS
  * (50,000: lib/association/export.ts).
- * `query` is the list's URL (its filters and its order). No guest names: the association reads them on a
+ * `query` is the list's search (readBookingSearch: its filters and its order, English fields). No guest names: the association reads them on a
  * booking's page and on guest lists only.
  */
 export async function bookingsCsv(

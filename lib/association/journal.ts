@@ -13,13 +13,13 @@ import { urlDay, urlFilter, urlText, parse } from "@/lib/validation";
 import { auditFields, clipped } from "./audit-fields";
 import { formatCsvMoment } from "@/lib/format/dates";
 import { CSV_MAX_ROWS } from "./export";
-import { sortOf, urlDirection, urlSort, type Direction, pageOffset, urlPage } from "@/lib/lists";
+import { fromUrl, LIST_WORDS, sortOf, urlDirection, urlSort, type Direction, pageOffset, urlPage, type SearchParams } from "@/lib/lists";
 
 /**
- * The columns the journal sorts by, each with its natural direction. Without `tri` the journal keeps
+ * The columns the journal sorts by, each with its natural direction. Without a sort the journal keeps
  * its order of recording, the latest entry first (its id); `date` is the instant recorded.
  */
-export const JOURNAL_SORTS = { date: "desc", acteur: "asc", action: "asc", objet: "asc" } as const satisfies Record<string, Direction>;
+export const JOURNAL_SORTS = { date: "desc", actor: "asc", action: "asc", object: "asc" } as const satisfies Record<string, Direction>;
 export type JournalSort = keyof typeof JOURNAL_SORTS;
 
 export const ENTITY_TYPES = [
@@ -37,20 +37,41 @@ export const ENTITY_TYPES = [
   "Activity",
 ] as const;
 
+/** The journal's words in the URL (lib/lists.ts, issue 28.5): `?qui=…&lieu=…&objet=…&du=…&tri=acteur&page=2`. */
+export const JOURNAL_WORDS = {
+  who: "qui",
+  partner: "structure",
+  venue: "lieu",
+  type: "type",
+  object: "objet",
+  action: "action",
+  from: "du",
+  to: "au",
+  sort: { word: LIST_WORDS.sort, values: { date: "date", actor: "acteur", action: "action", object: "objet" } satisfies Record<JournalSort, string> },
+  direction: LIST_WORDS.direction,
+  page: LIST_WORDS.page,
+} as const;
+
+/** The journal's filters, English fields: anything unreadable is dropped, never an error. */
 export const journalFiltersSchema = z.object({
-  qui: urlFilter(z.uuid()),
-  structure: urlFilter(z.uuid()),
-  lieu: urlFilter(z.uuid()),
+  who: urlFilter(z.uuid()),
+  partner: urlFilter(z.uuid()),
+  venue: urlFilter(z.uuid()),
   type: urlFilter(z.enum(ENTITY_TYPES)),
-  objet: urlText(100),
+  object: urlText(100),
   action: urlFilter(z.string().regex(/^[a-z_]+(\.[a-z_]+)?$/)),
-  du: urlDay(),
-  au: urlDay(),
-  tri: urlSort(JOURNAL_SORTS),
-  ordre: urlDirection(),
+  from: urlDay(),
+  to: urlDay(),
+  sort: urlSort(JOURNAL_SORTS),
+  direction: urlDirection(),
   page: urlPage(),
 });
 export type JournalFilters = z.output<typeof journalFiltersSchema>;
+
+/** The filters of a URL of the journal (its French words), for the page and its export. */
+export function readJournalFilters(params: SearchParams): JournalFilters {
+  return journalFiltersSchema.parse(fromUrl(JOURNAL_WORDS, params));
+}
 
 export interface JournalEntry {
   id: string;
@@ -66,44 +87,44 @@ export interface JournalEntry {
 
 function journalWhere(filters: JournalFilters): Prisma.Sql {
   const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (filters.qui) where.push(Prisma.sql`a."actorUserId" = ${filters.qui}::uuid`);
+  if (filters.who) where.push(Prisma.sql`a."actorUserId" = ${filters.who}::uuid`);
   if (filters.type) where.push(Prisma.sql`a."entityType" = ${filters.type}`);
-  if (filters.objet) where.push(Prisma.sql`a."entityId" = ${filters.objet}`);
+  if (filters.object) where.push(Prisma.sql`a."entityId" = ${filters.object}`);
   if (filters.action) where.push(Prisma.sql`(a."action" = ${filters.action} OR a."action" LIKE ${`${filters.action}.%`})`);
-  if (filters.du) where.push(Prisma.sql`a."at" >= ${parisTime(filters.du)}`);
-  if (filters.au) where.push(Prisma.sql`a."at" < ${endOfParisDay(filters.au)}`);
+  if (filters.from) where.push(Prisma.sql`a."at" >= ${parisTime(filters.from)}`);
+  if (filters.to) where.push(Prisma.sql`a."at" < ${endOfParisDay(filters.to)}`);
   // A structure's entries: about itself, its people, its users, its bookings, its quota exceptions.
-  if (filters.structure) {
+  if (filters.partner) {
     where.push(Prisma.sql`(
-      (a."entityType" = 'Partner' AND a."entityId" = ${filters.structure})
-      OR (a."entityType" = 'Booking' AND EXISTS (SELECT 1 FROM "Booking" b WHERE b."id"::text = a."entityId" AND b."partnerId" = ${filters.structure}::uuid))
-      OR (a."entityType" = 'User' AND EXISTS (SELECT 1 FROM "User" u WHERE u."id"::text = a."entityId" AND u."partnerId" = ${filters.structure}::uuid))
-      OR (a."entityType" = 'Person' AND EXISTS (SELECT 1 FROM "Person" pe WHERE pe."id"::text = a."entityId" AND pe."partnerId" = ${filters.structure}::uuid))
-      OR (a."entityType" = 'QuotaException' AND coalesce(a."after"->>'partnerId', a."before"->>'partnerId') = ${filters.structure}))`);
+      (a."entityType" = 'Partner' AND a."entityId" = ${filters.partner})
+      OR (a."entityType" = 'Booking' AND EXISTS (SELECT 1 FROM "Booking" b WHERE b."id"::text = a."entityId" AND b."partnerId" = ${filters.partner}::uuid))
+      OR (a."entityType" = 'User' AND EXISTS (SELECT 1 FROM "User" u WHERE u."id"::text = a."entityId" AND u."partnerId" = ${filters.partner}::uuid))
+      OR (a."entityType" = 'Person' AND EXISTS (SELECT 1 FROM "Person" pe WHERE pe."id"::text = a."entityId" AND pe."partnerId" = ${filters.partner}::uuid))
+      OR (a."entityType" = 'QuotaException' AND coalesce(a."after"->>'partnerId', a."before"->>'partnerId') = ${filters.partner}))`);
   }
   // A venue's: about itself, its quota rule and exceptions, its events and sessions, the bookings on them.
-  if (filters.lieu) {
+  if (filters.venue) {
     where.push(Prisma.sql`(
-      (a."entityType" IN ('Venue', 'QuotaRule') AND a."entityId" = ${filters.lieu})
-      OR (a."entityType" = 'Event' AND EXISTS (SELECT 1 FROM "Event" e WHERE e."id"::text = a."entityId" AND e."venueId" = ${filters.lieu}::uuid))
-      OR (a."entityType" = 'Session' AND EXISTS (SELECT 1 FROM "Session" s JOIN "Event" e ON e."id" = s."eventId" WHERE s."id"::text = a."entityId" AND e."venueId" = ${filters.lieu}::uuid))
-      OR (a."entityType" = 'Booking' AND EXISTS (SELECT 1 FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId" JOIN "Event" e ON e."id" = s."eventId" WHERE b."id"::text = a."entityId" AND e."venueId" = ${filters.lieu}::uuid))
-      OR (a."entityType" = 'QuotaException' AND coalesce(a."after"->>'venueId', a."before"->>'venueId') = ${filters.lieu}))`);
+      (a."entityType" IN ('Venue', 'QuotaRule') AND a."entityId" = ${filters.venue})
+      OR (a."entityType" = 'Event' AND EXISTS (SELECT 1 FROM "Event" e WHERE e."id"::text = a."entityId" AND e."venueId" = ${filters.venue}::uuid))
+      OR (a."entityType" = 'Session' AND EXISTS (SELECT 1 FROM "Session" s JOIN "Event" e ON e."id" = s."eventId" WHERE s."id"::text = a."entityId" AND e."venueId" = ${filters.venue}::uuid))
+      OR (a."entityType" = 'Booking' AND EXISTS (SELECT 1 FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId" JOIN "Event" e ON e."id" = s."eventId" WHERE b."id"::text = a."entityId" AND e."venueId" = ${filters.venue}::uuid))
+      OR (a."entityType" = 'QuotaException' AND coalesce(a."after"->>'venueId', a."before"->>'venueId') = ${filters.venue}))`);
   }
   return Prisma.join(where, " AND ");
 }
 
 /** The ORDER BY of the journal; the id breaks ties, in the same direction (no entry on two pages or none). */
 function journalOrder(filters: JournalFilters): Prisma.Sql {
-  if (!filters.tri) return Prisma.sql`a."id" DESC`;
-  const { column, direction } = sortOf(JOURNAL_SORTS, "date", filters.tri, filters.ordre);
+  if (!filters.sort) return Prisma.sql`a."id" DESC`;
+  const { column, direction } = sortOf(JOURNAL_SORTS, "date", filters.sort, filters.direction);
   const dir = Prisma.raw(direction === "asc" ? "ASC" : "DESC");
   const first: Record<JournalSort, Prisma.Sql> = {
     date: Prisma.sql`a."at" ${dir}`,
     // An entry without an account (the platform, a visitor) after the named ones, whichever the direction.
-    acteur: Prisma.sql`lower(u."name") ${dir} NULLS LAST, a."actorKind" ${dir}`,
+    actor: Prisma.sql`lower(u."name") ${dir} NULLS LAST, a."actorKind" ${dir}`,
     action: Prisma.sql`a."action" ${dir}`,
-    objet: Prisma.sql`a."entityType" ${dir}, a."entityId" ${dir}`,
+    object: Prisma.sql`a."entityType" ${dir}, a."entityId" ${dir}`,
   };
   return Prisma.sql`${first[column]}, a."id" ${dir}`;
 }
@@ -151,7 +172,7 @@ function details(before: unknown, after: unknown): string {
 
 /**
  * The journal as filtered and sorted, as CSV: every matching entry, not only the page, up to CSV_MAX_ROWS
- * (50,000: lib/association/export.ts). `query` is the journal's URL; `labels` words a kind of actor, an
+ * (50,000: lib/association/export.ts). `query` is the journal's filters (readJournalFilters); `labels` words a kind of actor, an
  * action or a kind of thing (the raw code when it has none). It holds what the page shows and no
  * more: who acted (an account's name, never its address), the action, the kind and id of the thing, its
  * details (states and ids; the journal never records the names of the people supported).

@@ -15,8 +15,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MembershipStatus } from "@/lib/generated/prisma/enums";
 import { queueMail } from "@/lib/mail";
 import { inParis, parisDaysBefore, seasonOf } from "@/lib/time";
-import { calendarDay, optionalLine, requireId, urlFilter, parse } from "@/lib/validation";
-import { pageOffset, sortOf, urlDirection, urlSort, type Direction } from "@/lib/lists";
+import { calendarDay, isUuid, optionalLine, requireId, urlFilter, parse } from "@/lib/validation";
+import { fromUrl, LIST_WORDS, pageOffset, sortOf, urlDirection, urlPage, urlSort, type Direction, type SearchParams } from "@/lib/lists";
 
 const ensureAdmin = (actor: Actor) => ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
 const season = () => z.coerce.number("validation.invalid").int("validation.integer").min(2000, "validation.invalid").max(2100, "validation.invalid");
@@ -235,41 +235,83 @@ export async function answerMembership(actor: Actor, input: unknown, { now = new
 }
 
 /** The columns the list of memberships sorts by (lib/lists.ts), each with its natural direction; by structure by default. */
-export const MEMBERSHIP_SORTS = { structure: "asc", etat: "asc", invitation: "desc", reponse: "desc", adhesion: "desc" } as const satisfies Record<
+export const MEMBERSHIP_SORTS = { partner: "asc", status: "asc", invited: "desc", answered: "desc", joined: "desc" } as const satisfies Record<
   string,
   Direction
 >;
 export type MembershipSort = keyof typeof MEMBERSHIP_SORTS;
-/** `tri` and `ordre` in the list's URL: a column outside the list is dropped (the default order). */
-export const membershipSortSchema = z.object({ tri: urlSort(MEMBERSHIP_SORTS), ordre: urlDirection() });
+
+const MEMBERSHIP_STATUSES = ["INVITED", "JOINING", "DECLINED", "MEMBER"] as const satisfies readonly MembershipStatus[];
+
+/** The list's words in the URL (lib/lists.ts, issue 28.5): `?saison=2026&etat=adherente&structure=…&tri=reponse&page=2`. */
+export const MEMBERSHIP_WORDS = {
+  season: "saison",
+  status: {
+    word: "etat",
+    values: { INVITED: "sans-reponse", JOINING: "va-adherer", DECLINED: "pas-cette-saison", MEMBER: "adherente" } satisfies Record<
+      (typeof MEMBERSHIP_STATUSES)[number],
+      string
+    >,
+  },
+  /** The structure whose membership form is open. */
+  partner: "structure",
+  sort: {
+    word: LIST_WORDS.sort,
+    values: { partner: "structure", status: "etat", invited: "invitation", answered: "reponse", joined: "adhesion" } satisfies Record<MembershipSort, string>,
+  },
+  direction: LIST_WORDS.direction,
+  page: LIST_WORDS.page,
+} as const;
+
+/** The list's filters, English fields: a season, state, structure or column that does not read is dropped. */
+export const membershipFiltersSchema = z.object({
+  season: seasonFromUrl,
+  status: urlFilter(z.enum(MEMBERSHIP_STATUSES)),
+  partner: urlFilter(z.string().refine(isUuid)),
+  sort: urlSort(MEMBERSHIP_SORTS),
+  direction: urlDirection(),
+  page: urlPage(),
+});
+export type MembershipFilters = z.output<typeof membershipFiltersSchema>;
+
+/** The filters of a URL of the memberships' page (its French words). */
+export function readMembershipFilters(params: SearchParams): MembershipFilters {
+  return membershipFiltersSchema.parse(fromUrl(MEMBERSHIP_WORDS, params));
+}
 
 /** The order of a column; a date not given yet comes last either way, then the structure's name and the id. */
-function membershipOrder(tri: MembershipSort | undefined, ordre: Direction | undefined): Prisma.MembershipOrderByWithRelationInput[] {
-  const { column, direction: dir } = sortOf(MEMBERSHIP_SORTS, "structure", tri, ordre);
+function membershipOrder(sort: MembershipSort | undefined, direction: Direction | undefined): Prisma.MembershipOrderByWithRelationInput[] {
+  const { column, direction: dir } = sortOf(MEMBERSHIP_SORTS, "partner", sort, direction);
   const first: Record<MembershipSort, Prisma.MembershipOrderByWithRelationInput[]> = {
-    structure: [],
-    etat: [{ status: dir }],
-    invitation: [{ invitedAt: { sort: dir, nulls: "last" } }],
-    reponse: [{ answeredAt: { sort: dir, nulls: "last" } }],
-    adhesion: [{ joinedOn: { sort: dir, nulls: "last" } }],
+    partner: [],
+    status: [{ status: dir }],
+    invited: [{ invitedAt: { sort: dir, nulls: "last" } }],
+    answered: [{ answeredAt: { sort: dir, nulls: "last" } }],
+    joined: [{ joinedOn: { sort: dir, nulls: "last" } }],
   };
-  return [...first[column], { partner: { name: column === "structure" ? dir : "asc" } }, { id: dir }];
+  return [...first[column], { partner: { name: column === "partner" ? dir : "asc" } }, { id: dir }];
 }
 
 /**
  * A season's memberships, for the general assembly; `status` narrows it (MEMBER: the members' list).
  * Whole unless `page` is given (the campaign's counts give the total of each state). By structure unless
- * `tri` names another column (MEMBERSHIP_SORTS).
+ * `sort` names another column (MEMBERSHIP_SORTS).
  */
 export async function listMemberships(
   actor: Actor,
   seasonStart: number,
-  { status, page, pageSize = 50, tri, ordre }: { status?: MembershipStatus; page?: number; pageSize?: number; tri?: MembershipSort; ordre?: Direction } = {},
+  {
+    status,
+    page,
+    pageSize = 50,
+    sort,
+    direction,
+  }: { status?: MembershipStatus; page?: number; pageSize?: number; sort?: MembershipSort; direction?: Direction } = {},
 ) {
   ensureAdmin(actor);
   return getPrisma().membership.findMany({
     where: { season: seasonStart, ...(status ? { status } : {}) },
-    orderBy: membershipOrder(tri, ordre),
+    orderBy: membershipOrder(sort, direction),
     ...(page === undefined ? {} : { skip: pageOffset(page, pageSize), take: pageSize }),
     select: {
       id: true,

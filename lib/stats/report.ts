@@ -9,30 +9,38 @@ import { getPrisma } from "@/lib/db/client";
 import { differenceInCalendarDays, parseISO, subYears } from "date-fns";
 import { inParis, parisDate, parisDaysBefore, parisTime, seasonOf } from "@/lib/time";
 import { urlFilter } from "@/lib/validation";
+import { fromUrl, type SearchParams } from "@/lib/lists";
 import { computeFigures, DIMENSIONS, seasonFigures, withData, type Dimension, type FigureRow } from "./figures";
-import { BREAKDOWN_TABLES, rowsOf, type BreakdownTable } from "./tables";
+import { BREAKDOWN_TABLES, PERIOD_WORDS, rowsOf, type BreakdownTable } from "./tables";
+
+export { PERIOD_WORDS };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** A range is at most this long: a longer one is better read season by season. */
 export const MAX_RANGE_DAYS = 731;
 
-/** The period in the URL: ?saison=2026, or ?du=2026-09-01&au=2026-12-31 (days included). */
+/** The period (`?saison=2026`, or `?du=2026-09-01&au=2026-12-31`, days included), English fields: anything unreadable is dropped, never an error. */
 export const periodFiltersSchema = z
   .object({
-    saison: urlFilter(z.coerce.number().int().min(2000).max(2100)),
-    du: urlFilter(z.string().regex(DAY, "validation.invalid")),
-    au: urlFilter(z.string().regex(DAY, "validation.invalid")),
+    season: urlFilter(z.coerce.number().int().min(2000).max(2100)),
+    from: urlFilter(z.string().regex(DAY, "validation.invalid")),
+    to: urlFilter(z.string().regex(DAY, "validation.invalid")),
     /** The breakdown the page shows (?repartition=lieux); the exports and the report ignore it. */
-    repartition: urlFilter(z.enum(BREAKDOWN_TABLES as [BreakdownTable, ...BreakdownTable[]])),
+    breakdown: urlFilter(z.enum(BREAKDOWN_TABLES as [BreakdownTable, ...BreakdownTable[]])),
   })
   .transform((filters) => {
     // A range needs both ends, the second not before the first, and a reasonable length; anything else
     // falls back to the season.
-    const { du, au } = filters;
-    if (du && au && au >= du && days(du, au) <= MAX_RANGE_DAYS) return { ...filters, range: { du, au } };
+    const { from, to } = filters;
+    if (from && to && to >= from && days(from, to) <= MAX_RANGE_DAYS) return { ...filters, range: { from, to } };
     return { ...filters, range: null };
   });
 export type PeriodFilters = z.output<typeof periodFiltersSchema>;
+
+/** The period of a URL (its French words), for the page, its one-page report and its exports. */
+export function readPeriodFilters(params: SearchParams): PeriodFilters {
+  return periodFiltersSchema.parse(fromUrl(PERIOD_WORDS, params));
+}
 
 /** Days in the range, both ends included. */
 function days(from: string, to: string): number {
@@ -50,7 +58,7 @@ const rangeOf = (from: string, to: string) => ({ from: parisTime(from), to: pari
 export interface StatisticsReport {
   /** The season shown, or null for a range of days. */
   season: number | null;
-  range: { du: string; au: string } | null;
+  range: { from: string; to: string } | null;
   current: FigureRow[];
   /** The period before: its totals only (what the page compares). */
   previous: FigureRow[];
@@ -74,8 +82,8 @@ export async function statisticsReport(
   ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
   let report: Omit<StatisticsReport, "venues">;
   if (filters.range) {
-    const { du, au } = filters.range;
-    const [all, before] = await Promise.all([computeFigures(rangeOf(du, au), { now }), computeFigures(rangeOf(yearBefore(du), yearBefore(au)), { now })]);
+    const { from, to } = filters.range;
+    const [all, before] = await Promise.all([computeFigures(rangeOf(from, to), { now }), computeFigures(rangeOf(yearBefore(from), yearBefore(to)), { now })]);
     const counts: Partial<Record<Dimension, number>> = {};
     for (const row of all) counts[row.dimension] = (counts[row.dimension] ?? 0) + 1;
     const kept = dimensions ? DIMENSIONS.filter((dimension) => dimension === "total" || dimensions.includes(dimension)) : DIMENSIONS;
@@ -89,7 +97,7 @@ export async function statisticsReport(
       computedAt: null,
     };
   } else {
-    const season = filters.saison ?? seasonOf(now);
+    const season = filters.season ?? seasonOf(now);
     const [current, previous] = await Promise.all([
       seasonFigures(actor, season, { now, perDimension, dimensions: dimensions && ["total", ...dimensions.filter((dimension) => dimension !== "total")] }),
       seasonFigures(actor, season - 1, { now, dimensions: ["total"] }),

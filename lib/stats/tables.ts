@@ -5,6 +5,7 @@
 import { absorbing, COUNTS_OF_PEOPLE, lineAdmits, moveKey, MASKED_BELOW, protectedCells, protection, type Marginal, type Shown } from "./disclosure";
 import { formatDay, formatMonth } from "@/lib/format/dates";
 import { parisTime, seasonLabel } from "@/lib/time";
+import { toUrl } from "@/lib/lists";
 import type { Dimension, FigureRow, Figures } from "./figures";
 
 export const STAT_TABLES = ["bilan", "secteurs", "mois", "categories", "lieux", "villes", "quartiers", "besoins", "francais"] as const;
@@ -314,14 +315,18 @@ export function changeInWords(
   return percent === null ? t("noPrevious") : percent > 0 ? t("changeUp", { percent }) : percent < 0 ? t("changeDown", { percent: -percent }) : t("changeFlat");
 }
 
+/** The words of a statistics period in the URL (lib/lists.ts, issue 28.5), read by `readPeriodFilters` (report.ts). */
+export const PERIOD_WORDS = { season: "saison", from: "du", to: "au", breakdown: "repartition" } as const;
+
 /** The period a report is about, in words and as the query of its links (the page, its exports, its one-page report). */
 export function periodOf(
-  report: { season: number | null; range: { du: string; au: string } | null },
+  report: { season: number | null; range: { from: string; to: string } | null },
   t: (key: "periodSeason" | "periodRange", values: Record<string, string>) => string,
 ): { words: string; query: string } {
-  if (report.season !== null) return { words: t("periodSeason", { label: seasonLabel(report.season) }), query: `saison=${report.season}` };
-  const { du, au } = report.range!;
-  return { words: t("periodRange", { from: formatDay(du), to: formatDay(au) }), query: `du=${du}&au=${au}` };
+  if (report.season !== null)
+    return { words: t("periodSeason", { label: seasonLabel(report.season) }), query: toUrl(PERIOD_WORDS, { season: report.season }).slice(1) };
+  const { from, to } = report.range!;
+  return { words: t("periodRange", { from: formatDay(from), to: formatDay(to) }), query: toUrl(PERIOD_WORDS, { from, to }).slice(1) };
 }
 
 /** The tables a venue's and a structure's statistics pages show, each downloadable as CSV. */

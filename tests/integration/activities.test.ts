@@ -214,7 +214,7 @@ describe("cancelling", () => {
     expect(after.confirmedPlaces).toBe(0);
     expect(await getPrisma().outboxMail.count({ where: { to: "karim@exemple.test", kind: "ACTIVITY_CANCELLED" } })).toBe(1);
     expect((await listUpcomingActivities({ now: NOW })).some((activity) => activity.id === id)).toBe(false);
-    const { activities } = await listActivities(admin, { q: after.title }, { now: NOW });
+    const { activities } = await listActivities(admin, { text: after.title }, { now: NOW });
     expect(activities.find((activity) => activity.id === id)?.cancelledAt).not.toBeNull();
   });
 });

@@ -2,7 +2,7 @@
 // (/comptes) follow the lists' convention (lib/lists.ts): `tri` names a column of the list's
 // whitelist, `ordre` is asc|desc (the column's natural direction without it), the id breaks ties; a `tri`
 // outside the whitelist is ignored (the default order), never an error; the pages hold every row once.
-import { activityFiltersSchema, listActivities } from "@/lib/activities/admin";
+import { listActivities, readActivityFilters } from "@/lib/activities/admin";
 import type { Actor } from "@/lib/auth/actor";
 import { listAccounts, readAccountFilters } from "@/lib/auth/account-list";
 import { getPrisma } from "@/lib/db/client";
@@ -46,7 +46,9 @@ describe("the association's activities (listActivities)", () => {
     const echo = await add("Echo", "TRAINING", parisTime("2031-05-20", 18), 1);
     const foxtrot = await add("Foxtrot", "MEETING", NOW, 0);
     const ids = async (query: Record<string, unknown>, options: { pageSize?: number } = {}) =>
-      (await listActivities(admin, { q: tok, ...query }, { now: NOW, ...options })).activities.map((row) => row.id);
+      (await listActivities(admin, readActivityFilters({ q: tok, ...query } as Record<string, string>), { now: NOW, ...options })).activities.map(
+        (row) => row.id,
+      );
     return { tok, alpha, bravo, c1, c2, delta, echo, foxtrot, ids };
   }
 
@@ -75,7 +77,7 @@ describe("the association's activities (listActivities)", () => {
 
   it("ignores a column outside its whitelist (the default order), and an unreadable direction or place in time", async () => {
     const { alpha, bravo, c1, c2, ids } = await activitiesWorld();
-    expect(activityFiltersSchema.parse({ tri: `"startsAt"; DROP TABLE "Activity"; --`, ordre: "sideways", quand: "hier", page: "-3" })).toEqual({ page: 1 });
+    expect(readActivityFilters({ tri: `"startsAt"; DROP TABLE "Activity"; --`, ordre: "sideways", quand: "hier", page: "-3" })).toEqual({ page: 1 });
     expect(await ids({ tri: "capacity" })).toEqual([alpha, bravo, c1, c2]);
     expect(await ids({ tri: `"startsAt"; DROP TABLE "Activity"; --`, ordre: "desc" })).toEqual([alpha, bravo, c1, c2]);
     expect(await ids({ tri: "titre", ordre: "sideways" })).toEqual([alpha, bravo, c1, c2]);
@@ -90,10 +92,10 @@ describe("the association's activities (listActivities)", () => {
       expect([...first, ...second]).toEqual(await ids(query));
       expect(new Set([...first, ...second]).size).toBe(4);
     }
-    const page = await listActivities(admin, { q: tok, page: 2 }, { now: NOW, pageSize: 3 });
+    const page = await listActivities(admin, { text: tok, page: 2 }, { now: NOW, pageSize: 3 });
     expect(page).toMatchObject({ total: 4, page: 2, pageCount: 2 });
     // A page past the end is empty, not an error.
-    expect((await listActivities(admin, { q: tok, page: "9" }, { now: NOW, pageSize: 3 })).activities).toEqual([]);
+    expect((await listActivities(admin, readActivityFilters({ q: tok, page: "9" }), { now: NOW, pageSize: 3 })).activities).toEqual([]);
   });
 });
 

@@ -4,9 +4,9 @@
 // ties; a `tri` outside the whitelist is ignored (the default order), never an error. The CSV exports of
 // bookings, journal and venues hold every matching row (not only the page) as filtered and sorted, and no
 // personal data of the people supported.
-import { bookingSearchSchema, bookingsCsv, searchBookings } from "@/lib/association/bookings";
-import { journalCsv, journalFiltersSchema, listJournal } from "@/lib/association/journal";
-import { listMemberships, membershipSortSchema } from "@/lib/association/memberships";
+import { readBookingSearch, bookingsCsv, searchBookings } from "@/lib/association/bookings";
+import { journalCsv, readJournalFilters, listJournal } from "@/lib/association/journal";
+import { listMemberships, readMembershipFilters } from "@/lib/association/memberships";
 import { sortOf, sortParams } from "@/lib/lists";
 import { listStructures, readStructureFilters, STRUCTURE_SORTS } from "@/lib/association/structures";
 import { listVenues, readVenueFilters, venuesCsv } from "@/lib/association/venues";
@@ -81,7 +81,7 @@ describe("sorting every booking", () => {
     world = await bookingsWorld(title);
   });
   const ids = async (query: Record<string, string>, options?: { pageSize: number }) =>
-    (await searchBookings(admin, bookingSearchSchema.parse({ spectacle: title, ...query }), options)).bookings.map((b) => b.id);
+    (await searchBookings(admin, readBookingSearch({ spectacle: title, ...query }), options)).bookings.map((b) => b.id);
 
   it("keeps its default order, the latest requests first", async () => {
     const [b1, b2, b3, b4] = world.ids;
@@ -111,7 +111,8 @@ describe("sorting every booking", () => {
   });
 
   it("ignores a column outside its whitelist (and a direction alone): the default order, never an error", async () => {
-    expect(bookingSearchSchema.parse({ tri: "guests.firstName", ordre: "sideways" })).toMatchObject({ tri: undefined, ordre: undefined });
+    const odd = readBookingSearch({ tri: "guests.firstName", ordre: "sideways" });
+    expect([odd.sort, odd.direction]).toEqual([undefined, undefined]);
     const byDefault = await ids({});
     expect(await ids({ tri: "nom" })).toEqual(byDefault);
     expect(await ids({ tri: '\'; DROP TABLE "Booking"; --' })).toEqual(byDefault);
@@ -119,7 +120,7 @@ describe("sorting every booking", () => {
   });
 
   it("finds a booking by a guest's name carrying only the guest it matched in its rows (issue 29.9)", async () => {
-    const found = await searchBookings(admin, bookingSearchSchema.parse({ nom: "kouyaté mariama2", spectacle: title }));
+    const found = await searchBookings(admin, readBookingSearch({ nom: "kouyaté mariama2", spectacle: title }));
     expect(found.bookings.map((b) => b.id)).toEqual([world.ids[2]]);
     expect(Object.keys(found.bookings[0]!).sort()).toEqual(["id", "matchedGuests", "number", "partner", "past", "places", "requestedAt", "session", "status"]);
     expect(found.bookings[0]!.matchedGuests).toEqual([{ firstName: "Mariama2", lastName: "Kouyaté" }]);
@@ -140,7 +141,7 @@ describe("the bookings' CSV", () => {
   });
 
   it("has every booking found (not only a page), in the list's order, without the guests' names", async () => {
-    const csv = await bookingsCsv(admin, { spectacle: title, tri: "structure", ordre: "desc", page: "2" }, { labels: (key) => `«${key}»` });
+    const csv = await bookingsCsv(admin, readBookingSearch({ spectacle: title, tri: "structure", ordre: "desc", page: "2" }), { labels: (key) => `«${key}»` });
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const [header, ...rows] = lines(csv);
     expect(header).toEqual(["Numéro", "Événement", "Séance", "Lieu", "Structure", "Places", "État", "Demandée le"]);
@@ -160,26 +161,26 @@ describe("the bookings' CSV", () => {
 
   it("keeps the list's filters, searches guests' names without writing them, and stops at its cap", async () => {
     expect(
-      lines(await bookingsCsv(admin, { spectacle: title, structure: world.bravo.id }))
+      lines(await bookingsCsv(admin, readBookingSearch({ spectacle: title, structure: world.bravo.id })))
         .slice(1)
         .map((row) => row[4]),
     ).toEqual([`Bravo ${title}`]);
-    expect(lines(await bookingsCsv(admin, { spectacle: title, etat: "WAITLISTED" })).length).toBe(2);
-    const byName = await bookingsCsv(admin, { nom: "Mariama0 Kouyaté", spectacle: title });
+    expect(lines(await bookingsCsv(admin, readBookingSearch({ spectacle: title, etat: "WAITLISTED" }))).length).toBe(2);
+    const byName = await bookingsCsv(admin, readBookingSearch({ nom: "Mariama0 Kouyaté", spectacle: title }));
     expect(
       lines(byName)
         .slice(1)
         .map((row) => row[4]),
     ).toEqual([`Alpha ${title}`]);
     expect(byName).not.toMatch(/Kouyaté|Mariama/);
-    expect(lines(await bookingsCsv(admin, { spectacle: title }, { maxRows: 2 })).length).toBe(3);
+    expect(lines(await bookingsCsv(admin, readBookingSearch({ spectacle: title }), { maxRows: 2 })).length).toBe(3);
     // Nothing found: the header alone.
-    expect(lines(await bookingsCsv(admin, { spectacle: "Aucun titre pareil" }))).toHaveLength(1);
+    expect(lines(await bookingsCsv(admin, readBookingSearch({ spectacle: "Aucun titre pareil" })))).toHaveLength(1);
   });
 
   it("refuses a query that is not a URL's parameters", async () => {
     await expect(bookingsCsv(admin, 42)).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await expect(bookingsCsv(await partnerActor(world.alpha.id), { spectacle: title })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(bookingsCsv(await partnerActor(world.alpha.id), readBookingSearch({ spectacle: title }))).rejects.toBeInstanceOf(AccessDeniedError);
   });
 });
 
@@ -241,7 +242,7 @@ describe("the journal, sorted and as CSV", () => {
   });
   const march = { du: `${day}01`, au: `${day}31` };
   const order = async (query: Record<string, string>) =>
-    (await listJournal(admin, journalFiltersSchema.parse({ ...march, ...query }))).entries.map((entry) => entry.id);
+    (await listJournal(admin, readJournalFilters({ ...march, ...query }))).entries.map((entry) => entry.id);
 
   it("keeps its default order (the latest recorded first) and sorts by date, actor, action and object, the id breaking ties", async () => {
     const [e1, e2, e3, e4] = ids as [string, string, string, string];
@@ -257,13 +258,14 @@ describe("the journal, sorted and as CSV", () => {
   });
 
   it("ignores a column outside its whitelist: the default order", async () => {
-    expect(journalFiltersSchema.parse({ tri: 'a."before"', ordre: "up" })).toMatchObject({ tri: undefined, ordre: undefined });
+    const odd = readJournalFilters({ tri: 'a."before"', ordre: "up" });
+    expect([odd.sort, odd.direction]).toEqual([undefined, undefined]);
     expect(await order({ tri: "before" })).toEqual(await order({}));
   });
 
   it("exports every matching entry in the journal's order, with what the page shows and no guest's name", async () => {
     const labels = (key: string) => (key === "action.booking.cancelled" ? "Réservation annulée" : key === "actorKind.admin" ? "Association" : undefined);
-    const csv = await journalCsv(admin, { ...march, tri: "date", ordre: "asc", type: "Booking" }, { labels });
+    const csv = await journalCsv(admin, readJournalFilters({ ...march, tri: "date", ordre: "asc", type: "Booking" }), { labels });
     const [header, ...rows] = lines(csv);
     expect(header).toEqual(["Date", "Qui", "Type de compte", "Action", "Code de l'action", "Objet", "Identifiant de l'objet", "Détails"]);
     expect(rows).toHaveLength(2);
@@ -273,11 +275,11 @@ describe("the journal, sorted and as CSV", () => {
     // The people supported are never in it, nor the accounts' addresses (the page shows neither).
     expect(csv).not.toMatch(/Oumou|Sangaré|@exemple\.test/);
     // Filters respected: by object; the cap.
-    expect(lines(await journalCsv(admin, { ...march, objet: bookingId })).length).toBe(3);
-    expect(lines(await journalCsv(admin, march, { maxRows: 1 })).length).toBe(2);
+    expect(lines(await journalCsv(admin, readJournalFilters({ ...march, objet: bookingId }))).length).toBe(3);
+    expect(lines(await journalCsv(admin, readJournalFilters(march), { maxRows: 1 })).length).toBe(2);
     // In the journal's default order without tri: the latest recorded first.
     expect(
-      lines(await journalCsv(admin, { ...march, type: "Booking" }))
+      lines(await journalCsv(admin, readJournalFilters({ ...march, type: "Booking" })))
         .slice(1)
         .map((row) => row[3]),
     ).toEqual(["booking.confirmed", "booking.cancelled"]);
@@ -353,7 +355,7 @@ describe("memberships, sorted", () => {
     });
   });
   const order = async (query: Record<string, string>) =>
-    (await listMemberships(admin, SEASON, { page: 1, ...membershipSortSchema.parse(query) })).map((m) => m.partner.name.split(" ")[0]);
+    (await listMemberships(admin, SEASON, readMembershipFilters(query))).map((m) => m.partner.name.split(" ")[0]);
 
   it("keeps its default order (by structure) and sorts by state and dates, a date not given last either way", async () => {
     expect(await order({})).toEqual(["Amande", "Brioche", "Cannelle"]);
@@ -362,7 +364,8 @@ describe("memberships, sorted", () => {
     expect(await order({ tri: "invitation" })).toEqual(["Cannelle", "Brioche", "Amande"]);
     expect(await order({ tri: "invitation", ordre: "asc" })).toEqual(["Brioche", "Cannelle", "Amande"]);
     expect(await order({ tri: "reponse", ordre: "asc" })).toEqual(["Cannelle", "Amande", "Brioche"]);
-    expect(membershipSortSchema.parse({ tri: "amountCents" })).toEqual({ tri: undefined, ordre: undefined });
+    const odd = readMembershipFilters({ tri: "amountCents" });
+    expect([odd.sort, odd.direction]).toEqual([undefined, undefined]);
   });
 });
 

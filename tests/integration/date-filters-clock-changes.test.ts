@@ -3,8 +3,8 @@
 // Counting the day as 24 hours ended it an hour late in March (taking in the next day's first hour) and an
 // hour early in October (leaving out its last hour).
 import { randomUUID } from "node:crypto";
-import { bookingSearchSchema, searchBookings } from "@/lib/association/bookings";
-import { journalFiltersSchema, listJournal } from "@/lib/association/journal";
+import { readBookingSearch, searchBookings } from "@/lib/association/bookings";
+import { readJournalFilters, listJournal } from "@/lib/association/journal";
 import { requestBooking } from "@/lib/booking/request";
 import { getPrisma } from "@/lib/db/client";
 import { parisTime } from "@/lib/time";
@@ -42,7 +42,7 @@ describe("the 'to' day on the days the clocks change", () => {
       booked.set(result.confirmed.id, moment);
     }
     const found = async (day: string) =>
-      (await searchBookings(admin, bookingSearchSchema.parse({ structure: partner!.id, du: day, au: day }))).bookings.map((booking) => booked.get(booking.id));
+      (await searchBookings(admin, readBookingSearch({ structure: partner!.id, du: day, au: day }))).bookings.map((booking) => booked.get(booking.id));
 
     expect(await found("2027-03-28")).toEqual(["springLast"]);
     expect(await found("2027-03-29")).toEqual(["springNext"]);
@@ -56,7 +56,7 @@ describe("the 'to' day on the days the clocks change", () => {
       await getPrisma().auditLog.create({ data: { at: MOMENTS[moment], actorKind: "system", action: `test.${moment}`, entityType: "Session", entityId } });
     }
     const found = async (day: string) =>
-      (await listJournal(admin, journalFiltersSchema.parse({ objet: entityId, du: day, au: day }))).entries.map((entry) => entry.action);
+      (await listJournal(admin, readJournalFilters({ objet: entityId, du: day, au: day }))).entries.map((entry) => entry.action);
 
     expect(await found("2027-03-28")).toEqual(["test.springLast"]);
     expect(await found("2027-03-29")).toEqual(["test.springNext"]);

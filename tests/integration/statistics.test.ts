@@ -8,7 +8,7 @@ import { getPrisma } from "@/lib/db/client";
 import { AccessDeniedError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { computeFigures, refreshSeasonFigures, seasonFigures, seasonsToRefresh, type FigureRow } from "@/lib/stats/figures";
-import { periodFiltersSchema, statisticsReport } from "@/lib/stats/report";
+import { readPeriodFilters, statisticsReport } from "@/lib/stats/report";
 import { partnerStatistics, venueStatistics } from "@/lib/stats/sides";
 import { parisTime, seasonOf, seasonRange } from "@/lib/time";
 import { adminActor, partnerActor } from "../factories/actors";
@@ -193,32 +193,32 @@ describe("a season's figures", () => {
 
   it("read one breakdown with the totals when the page asks for one (the season and a range alike)", async () => {
     await refreshSeasonFigures(SEASON, { now: NOW });
-    const season = await statisticsReport(admin, periodFiltersSchema.parse({ saison: String(SEASON), repartition: "lieux" }), {
+    const season = await statisticsReport(admin, readPeriodFilters({ saison: String(SEASON), repartition: "lieux" }), {
       now: NOW,
       dimensions: ["venue"],
     });
     expect(new Set(season.current.map((row) => row.dimension))).toEqual(new Set(["total", "venue"]));
     expect(season.counts).toMatchObject({ venue: 2 });
     expect(season.venues.size).toBe(2);
-    const range = await statisticsReport(admin, periodFiltersSchema.parse({ du: "2030-10-01", au: "2030-10-31" }), { now: NOW, dimensions: ["month"] });
+    const range = await statisticsReport(admin, readPeriodFilters({ du: "2030-10-01", au: "2030-10-31" }), { now: NOW, dimensions: ["month"] });
     expect(new Set(range.current.map((row) => row.dimension))).toEqual(new Set(["total", "month"]));
-    const totalsOnly = await statisticsReport(admin, periodFiltersSchema.parse({ saison: String(SEASON) }), { now: NOW, dimensions: [] });
+    const totalsOnly = await statisticsReport(admin, readPeriodFilters({ saison: String(SEASON) }), { now: NOW, dimensions: [] });
     expect(totalsOnly.current.map((row) => row.dimension)).toEqual(["total"]);
     expect(totalsOnly.venues.size).toBe(0);
     // The page's choice of breakdown comes from the URL; anything else is the default.
-    expect(periodFiltersSchema.parse({ repartition: "lieux" }).repartition).toBe("lieux");
-    expect(periodFiltersSchema.parse({ repartition: "<script>" }).repartition).toBeUndefined();
+    expect(readPeriodFilters({ repartition: "lieux" }).breakdown).toBe("lieux");
+    expect(readPeriodFilters({ repartition: "<script>" }).breakdown).toBeUndefined();
   });
 
   it("compute any range of days when asked, with the same range a year before to compare", async () => {
-    const october = await statisticsReport(admin, periodFiltersSchema.parse({ du: "2030-10-01", au: "2030-10-31" }), { now: NOW });
-    expect(october).toMatchObject({ season: null, range: { du: "2030-10-01", au: "2030-10-31" }, computedAt: null });
+    const october = await statisticsReport(admin, readPeriodFilters({ du: "2030-10-01", au: "2030-10-31" }), { now: NOW });
+    expect(october).toMatchObject({ season: null, range: { from: "2030-10-01", to: "2030-10-31" }, computedAt: null });
     expect(find(october.current, "total", "")).toMatchObject({ offered: 10, requested: 5, confirmed: 3 });
     // Nothing recorded a year before: no period to compare with, rather than zeros (issue 29.11).
     expect(october.previous).toEqual([]);
     expect(october.venues.get(ids.venueA!)).toMatchObject({ city: "Lyon" });
     // A range that ends before it starts falls back to the season.
-    expect(periodFiltersSchema.parse({ du: "2030-10-31", au: "2030-10-01", saison: "2030" }).range).toBeNull();
+    expect(readPeriodFilters({ du: "2030-10-31", au: "2030-10-01", saison: "2030" }).range).toBeNull();
   });
 
   it("count a split booking as its two parts: the places that fitted, and the rest waiting", async () => {

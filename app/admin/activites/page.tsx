@@ -9,10 +9,19 @@ import { SelectField, TextField } from "@/components/forms/fields";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { listHref, Pagination } from "@/components/pagination";
 import { SortableHeader } from "@/components/sortable-header";
-import { ACTIVITY_WHEN, activityFiltersSchema, activitySortOf, activitySortsOf, listActivities, type ActivitySort } from "@/lib/activities/admin";
+import {
+  ACTIVITY_WHEN,
+  ACTIVITY_WORDS as WORDS,
+  activitySortOf,
+  activitySortsOf,
+  listActivities,
+  readActivityFilters,
+  type ActivitySort,
+} from "@/lib/activities/admin";
 import { ACTIVITY_KINDS } from "@/lib/activities/places";
 import { requireUser } from "@/lib/auth/current";
 import { formatSessionShort } from "@/lib/format/dates";
+import { urlParams } from "@/lib/lists";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
 import { createActivityAction } from "./actions";
 import { ScrollTable } from "@/components/scroll-table";
@@ -25,18 +34,18 @@ const PATH = "/admin/activites";
 
 export default async function ActivitiesAdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser(PATH, "ADMIN");
-  const filters = activityFiltersSchema.parse(await searchParams);
+  const filters = readActivityFilters(await searchParams);
   const { activities, total, page, pageCount } = await listActivities(actor, filters);
   const t = await getTranslations("activitiesAdmin");
   const kinds = await getTranslations("activities.kinds");
-  const past = filters.quand === "passees";
-  const columns = activitySortsOf(filters.quand);
+  const past = filters.when === "past";
+  const columns = activitySortsOf(filters.when);
   const sort = activitySortOf(filters);
-  // The list's filters without its order (kept by the headers) nor its page.
-  const kept = { quand: filters.quand, q: filters.q };
-  const params = { ...kept, tri: filters.tri, ordre: filters.ordre };
+  // The list's filters in the URL's words, without its order (kept by the headers) nor its page.
+  const kept = urlParams(WORDS, { when: filters.when, text: filters.text });
+  const params = urlParams(WORDS, { ...filters, page: undefined });
   const header = (column: ActivitySort, label: string, className: string) => (
-    <SortableHeader column={column} label={label} path={PATH} params={kept} columns={columns} sort={sort} className={className} />
+    <SortableHeader column={column} label={label} path={PATH} params={kept} columns={columns} sortWords={WORDS.sort.values} sort={sort} className={className} />
   );
   return (
     <ClientMessages namespaces={[...FORM_NAMESPACES]}>
@@ -60,15 +69,15 @@ export default async function ActivitiesAdminPage({ searchParams }: { searchPara
           {/* To come or past: one list at a time, each in its own default order (the soonest, the latest first). */}
           <nav aria-label={t("whenLabel")} className="flex flex-wrap gap-2">
             {ACTIVITY_WHEN.map((when) => {
-              const current = (filters.quand ?? "avenir") === when;
+              const current = (filters.when ?? "upcoming") === when;
               return (
                 <Link
                   key={when}
-                  href={listHref(PATH, { quand: when === "avenir" ? undefined : when, q: filters.q, tri: filters.tri })}
+                  href={listHref(PATH, urlParams(WORDS, { when: when === "upcoming" ? undefined : when, text: filters.text, sort: filters.sort }))}
                   aria-current={current ? "page" : undefined}
                   className={`rounded-md border px-4 py-2 font-semibold ${current ? "border-brand-700 bg-brand-700 text-white" : "border-brand-700 text-brand-800 hover:bg-brand-50"}`}
                 >
-                  {when === "passees" ? t("past") : t("upcoming")}
+                  {when === "past" ? t("past") : t("upcoming")}
                 </Link>
               );
             })}
@@ -81,22 +90,22 @@ export default async function ActivitiesAdminPage({ searchParams }: { searchPara
             aria-label={t("searchLabel")}
             className="grid items-end gap-3 rounded-lg bg-brand-50 p-4 sm:grid-cols-[2fr_1fr_auto]"
           >
-            {filters.quand ? <input type="hidden" name="quand" value={filters.quand} /> : null}
-            <TextField name="q" label={t("search")} defaultValue={filters.q} type="search" />
+            {filters.when ? <input type="hidden" name={WORDS.when.word} value={WORDS.when.values[filters.when]} /> : null}
+            <TextField name={WORDS.text} label={t("search")} defaultValue={filters.text} type="search" />
             <SelectField
-              name="tri"
+              name={WORDS.sort.word}
               label={t("sort")}
-              defaultValue={filters.tri ?? "date"}
-              options={(Object.keys(columns) as ActivitySort[]).map((key): [string, string] => [key, t(`sorts.${key}`)])}
+              defaultValue={WORDS.sort.values[filters.sort ?? "date"]}
+              options={(Object.keys(columns) as ActivitySort[]).map((key): [string, string] => [WORDS.sort.values[key], t(`sorts.${key}`)])}
             />
             {/* The direction chosen by a column's header stays while the same column sorts. */}
-            {filters.tri && filters.ordre ? <input type="hidden" name="ordre" value={filters.ordre} /> : null}
+            {filters.sort && filters.direction ? <input type="hidden" name={WORDS.direction} value={filters.direction} /> : null}
             <p className="flex flex-wrap items-center gap-3">
               <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
                 {t("apply")}
               </button>
-              {filters.q || filters.tri || filters.ordre ? (
-                <Link href={listHref(PATH, { quand: filters.quand })} className="font-semibold text-brand-800 underline">
+              {filters.text || filters.sort || filters.direction ? (
+                <Link href={listHref(PATH, urlParams(WORDS, { when: filters.when }))} className="font-semibold text-brand-800 underline">
                   {t("reset")}
                 </Link>
               ) : null}
@@ -104,8 +113,8 @@ export default async function ActivitiesAdminPage({ searchParams }: { searchPara
           </form>
           {activities.length === 0 ? (
             <p className="rounded-lg bg-brand-50 p-4">
-              {filters.q ? (
-                t("emptySearch", { q: filters.q })
+              {filters.text ? (
+                t("emptySearch", { q: filters.text })
               ) : total === 0 ? (
                 past ? (
                   t("emptyPast")
@@ -128,8 +137,8 @@ export default async function ActivitiesAdminPage({ searchParams }: { searchPara
                 <thead>
                   <tr className="border-b-2 border-brand-100">
                     {header("date", t("columns.when"), "py-2 pr-3")}
-                    {header("titre", t("columns.activity"), "py-2 pr-3")}
-                    {header("inscrits", t("columns.registered"), "py-2 pr-3")}
+                    {header("title", t("columns.activity"), "py-2 pr-3")}
+                    {header("registered", t("columns.registered"), "py-2 pr-3")}
                     <th scope="col" className="py-2">
                       {t("columns.waiting")}
                     </th>

@@ -1,20 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
-import { z } from "zod";
 import { SelectField } from "@/components/forms/fields";
 import { AssemblySection } from "@/components/association/memberships/sections/assembly";
 import { CampaignSection } from "@/components/association/memberships/sections/campaign";
 import { RecordSection } from "@/components/association/memberships/sections/record";
 import { listHref, Pagination } from "@/components/pagination";
-import { campaignWindow, listMemberships, membershipCampaign, MEMBERSHIP_SORTS, membershipSortSchema, seasonFromUrl } from "@/lib/association/memberships";
-import { sortOf, urlPage } from "@/lib/lists";
+import {
+  campaignWindow,
+  listMemberships,
+  membershipCampaign,
+  MEMBERSHIP_SORTS,
+  MEMBERSHIP_WORDS as WORDS,
+  readMembershipFilters,
+} from "@/lib/association/memberships";
+import { sortOf, urlParams } from "@/lib/lists";
 import { searchChoicesAction } from "@/app/admin/choices-actions";
 import { choiceById } from "@/lib/association/choices";
 import { requireUser } from "@/lib/auth/current";
-import type { MembershipStatus } from "@/lib/generated/prisma/enums";
 import { seasonLabel, seasonOf } from "@/lib/time";
-import { isUuid, urlFilter } from "@/lib/validation";
 import { inviteAllAction, recordMembershipAction, remindAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FORM_NAMESPACES } from "@/lib/i18n/client-messages";
@@ -27,43 +31,32 @@ export async function generateMetadata(): Promise<Metadata> {
 const PATH = "/admin/adhesions";
 /** As the other lists of the association: each row carries its own form (issue 14: 50 rows made a 143 kB page). */
 const PAGE_SIZE = 25;
-/** The states as they read in the URL (?etat=adherente). */
-const STATES = { "sans-reponse": "INVITED", "va-adherer": "JOINING", "pas-cette-saison": "DECLINED", adherente: "MEMBER" } as const satisfies Record<
-  string,
-  MembershipStatus
->;
-type StateSlug = keyof typeof STATES;
-
-const filtersSchema = z
-  .object({
-    saison: seasonFromUrl,
-    etat: urlFilter(z.enum(Object.keys(STATES) as [StateSlug, ...StateSlug[]])),
-    structure: urlFilter(z.string().refine(isUuid)),
-    page: urlPage(),
-  })
-  .extend(membershipSortSchema.shape);
+/** The states, in the order of the filters (their words in the URL: MEMBERSHIP_WORDS). */
+const STATES = ["INVITED", "JOINING", "DECLINED", "MEMBER"] as const;
 
 export default async function MembershipsAdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser(PATH, "ADMIN");
-  const filters = filtersSchema.parse(await searchParams);
+  const filters = readMembershipFilters(await searchParams);
   const now = new Date();
   const current = seasonOf(now);
-  const season = filters.saison ?? current;
-  const status = filters.etat ? STATES[filters.etat] : undefined;
+  const season = filters.season ?? current;
+  const status = filters.status;
   const [campaign, memberships, asked] = await Promise.all([
     membershipCampaign(actor, season, { now }),
-    listMemberships(actor, season, { status, page: filters.page, pageSize: PAGE_SIZE, tri: filters.tri, ordre: filters.ordre }),
-    choiceById(actor, "PARTNER", filters.structure),
+    listMemberships(actor, season, { status, page: filters.page, pageSize: PAGE_SIZE, sort: filters.sort, direction: filters.direction }),
+    choiceById(actor, "PARTNER", filters.partner),
   ]);
   const t = await getTranslations("membershipsAdmin");
   const format = await getFormatter();
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
   const label = seasonLabel(season);
   const seasonParam = season === current ? undefined : season;
-  // The order chosen by a column's header: kept by the state filters, the pages and the rows' links.
-  const order = { tri: filters.tri, ordre: filters.ordre };
-  const sort = sortOf(MEMBERSHIP_SORTS, "structure", filters.tri, filters.ordre);
-  const headerParams = { saison: seasonParam, etat: filters.etat };
+  // Links in the URL's words; the order chosen by a column's header is kept by the state filters, the
+  // pages and the rows' links.
+  const order = { sort: filters.sort, direction: filters.direction };
+  const link = (fields: Parameters<typeof urlParams<keyof typeof WORDS>>[1]) => urlParams(WORDS, { season: seasonParam, ...fields });
+  const sort = sortOf(MEMBERSHIP_SORTS, "partner", filters.sort, filters.direction);
+  const headerParams = link({ status: filters.status });
   const allCount = Object.values(campaign.counts).reduce((a, b) => a + b, 0);
   const total = status ? (campaign.counts[status] ?? 0) : allCount;
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -77,10 +70,10 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
   const counts: [string, number | string, string?][] = [
     [t("counts.inPartnership"), campaign.inPartnership],
     [t("counts.notInvited"), campaign.notInvited],
-    [t("counts.INVITED"), campaign.counts.INVITED ?? 0, listHref(PATH, { saison: seasonParam, etat: "sans-reponse" })],
-    [t("counts.JOINING"), campaign.counts.JOINING ?? 0, listHref(PATH, { saison: seasonParam, etat: "va-adherer" })],
-    [t("counts.DECLINED"), campaign.counts.DECLINED ?? 0, listHref(PATH, { saison: seasonParam, etat: "pas-cette-saison" })],
-    [t("counts.MEMBER"), members, listHref(PATH, { saison: seasonParam, etat: "adherente" })],
+    [t("counts.INVITED"), campaign.counts.INVITED ?? 0, listHref(PATH, link({ status: "INVITED" }))],
+    [t("counts.JOINING"), campaign.counts.JOINING ?? 0, listHref(PATH, link({ status: "JOINING" }))],
+    [t("counts.DECLINED"), campaign.counts.DECLINED ?? 0, listHref(PATH, link({ status: "DECLINED" }))],
+    [t("counts.MEMBER"), members, listHref(PATH, link({ status: "MEMBER" }))],
     [t("counts.collected"), euros(campaign.collectedCents)],
   ];
 
@@ -94,7 +87,7 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
           <p>{t("lead")}</p>
           <form method="get" action={PATH} aria-label={t("seasonPickerLabel")} className="flex flex-wrap items-end gap-3">
             <SelectField
-              name="saison"
+              name={WORDS.season}
               label={t("seasonPicker")}
               defaultValue={String(season)}
               options={seasons.map((s): [string, string] => [String(s), seasonName(s)])}
@@ -143,7 +136,7 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
           season={season}
           label={label}
           noStructures={allCount === 0}
-          askedId={filters.structure}
+          askedId={filters.partner}
           asked={asked}
           record={recordMembershipAction}
           search={searchChoicesAction}
@@ -157,16 +150,17 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
           <nav aria-label={t("filterLabel")}>
             <ul className="flex flex-wrap gap-2">
               {(
-                [
-                  [undefined, t("filterAll"), allCount],
-                  ...Object.entries(STATES).map(([slug, state]) => [slug, t(`filters.${state}`), campaign.counts[state] ?? 0]),
-                ] as [StateSlug | undefined, string, number][]
+                [[undefined, t("filterAll"), allCount], ...STATES.map((state) => [state, t(`filters.${state}`), campaign.counts[state] ?? 0])] as [
+                  (typeof STATES)[number] | undefined,
+                  string,
+                  number,
+                ][]
               ).map(([slug, name, count]) => (
                 <li key={slug ?? "all"}>
                   <Link
-                    href={listHref(PATH, { saison: seasonParam, etat: slug, ...order })}
-                    aria-current={filters.etat === slug ? "page" : undefined}
-                    className={`block rounded-full border px-3 py-1 font-semibold ${filters.etat === slug ? "border-brand-800 bg-brand-800 text-white" : "border-brand-700 text-brand-800 hover:bg-brand-50"}`}
+                    href={listHref(PATH, link({ status: slug, ...order }))}
+                    aria-current={filters.status === slug ? "page" : undefined}
+                    className={`block rounded-full border px-3 py-1 font-semibold ${filters.status === slug ? "border-brand-800 bg-brand-800 text-white" : "border-brand-700 text-brand-800 hover:bg-brand-50"}`}
                   >
                     {name} ({count})
                   </Link>
@@ -187,7 +181,7 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
               ) : (
                 <>
                   {t("emptyPage")}{" "}
-                  <Link href={listHref(PATH, { saison: seasonParam, etat: filters.etat, ...order })} className="font-semibold text-brand-800 underline">
+                  <Link href={listHref(PATH, link({ status: filters.status, ...order }))} className="font-semibold text-brand-800 underline">
                     {t("firstPage")}
                   </Link>
                 </>
@@ -200,12 +194,10 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
               path={PATH}
               headerParams={headerParams}
               sort={sort}
-              rowLink={(partnerId) =>
-                `${listHref(PATH, { saison: seasonParam, etat: filters.etat, structure: partnerId, page: filters.page, ...order })}#enregistrer`
-              }
+              rowLink={(partnerId) => `${listHref(PATH, link({ status: filters.status, partner: partnerId, page: filters.page, ...order }))}#enregistrer`}
             />
           )}
-          <Pagination path={PATH} params={{ saison: seasonParam, etat: filters.etat, ...order }} page={filters.page} pageCount={pageCount} total={total} />
+          <Pagination path={PATH} params={link({ status: filters.status, ...order })} page={filters.page} pageCount={pageCount} total={total} />
         </section>
 
         <AssemblySection
@@ -215,7 +207,7 @@ export default async function MembershipsAdminPage({ searchParams }: { searchPar
           label={label}
           members={members}
           collected={euros(campaign.collectedCents)}
-          showingMembers={filters.etat === "adherente"}
+          showingMembers={filters.status === "MEMBER"}
         />
       </div>
     </ClientMessages>

@@ -7,8 +7,8 @@ import { JournalFiltersForm } from "@/components/association/journal/journal-fil
 import { searchChoicesAction } from "@/app/admin/choices-actions";
 import { listHref, Pagination } from "@/components/pagination";
 import { SortableHeader } from "@/components/sortable-header";
-import { JOURNAL_SORTS, journalFiltersSchema, listJournal, type JournalSort } from "@/lib/association/journal";
-import { sortOf } from "@/lib/lists";
+import { JOURNAL_SORTS, JOURNAL_WORDS as WORDS, listJournal, readJournalFilters, type JournalSort } from "@/lib/association/journal";
+import { sortOf, urlParams } from "@/lib/lists";
 import { choiceById } from "@/lib/association/choices";
 import { requireUser } from "@/lib/auth/current";
 import { formatMoment } from "@/lib/format/dates";
@@ -35,26 +35,26 @@ const PAGES: Record<string, (id: string) => string> = {
 export default async function JournalPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser("/admin/journal", "ADMIN");
   const query = await searchParams;
-  const filters = journalFiltersSchema.parse(query);
+  const filters = readJournalFilters(query);
   // The filter form sends its empty fields too: keep the address short and shareable.
-  if (Object.values(query).some((value) => value === "")) redirect(listHref("/admin/journal", filters));
+  if (Object.values(query).some((value) => value === "")) redirect(listHref("/admin/journal", urlParams(WORDS, filters)));
   const [result, who, partner, venue] = await Promise.all([
     listJournal(actor, filters),
-    choiceById(actor, "ACCOUNT", filters.qui),
-    choiceById(actor, "PARTNER", filters.structure),
-    choiceById(actor, "VENUE", filters.lieu),
+    choiceById(actor, "ACCOUNT", filters.who),
+    choiceById(actor, "PARTNER", filters.partner),
+    choiceById(actor, "VENUE", filters.venue),
   ]);
   const t = await getTranslations("journalAdmin");
   const labels = await getTranslations("associationLabels");
   const actionLabel = await actionLabeller();
   const actorLabel = await actorLabeller();
   const pages = await getTranslations("pagination");
-  const params = { ...filters, page: undefined };
-  // What the headers' links keep: the filters, not the order they change.
-  const filtersOnly = { ...params, tri: undefined, ordre: undefined };
-  const filtering = Object.values(filtersOnly).some((value) => value !== undefined);
-  const sort = sortOf(JOURNAL_SORTS, "date", filters.tri, filters.ordre);
-  const sortable: Partial<Record<string, JournalSort>> = { when: "date", who: "acteur", action: "action", object: "objet" };
+  // What links keep, in the URL's words: the filters and the order; the headers' links, the filters only.
+  const params = urlParams(WORDS, { ...filters, page: undefined });
+  const filtersOnly = urlParams(WORDS, { ...filters, page: undefined, sort: undefined, direction: undefined });
+  const filtering = Object.keys(filtersOnly).length > 0;
+  const sort = sortOf(JOURNAL_SORTS, "date", filters.sort, filters.direction);
+  const sortable: Partial<Record<string, JournalSort>> = { when: "date", who: "actor", action: "action", object: "object" };
   const cell = "px-2 py-2 align-top";
 
   return (
@@ -120,6 +120,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
                             path="/admin/journal"
                             params={filtersOnly}
                             columns={JOURNAL_SORTS}
+                            sortWords={WORDS.sort.values}
                             sort={sort}
                             className={cell}
                           />

@@ -6,9 +6,9 @@ import { BookingSearchForm } from "@/components/association/bookings/booking-sea
 import { searchChoicesAction } from "@/app/admin/choices-actions";
 import { BookingsTable } from "@/components/association/bookings/bookings-table";
 import { listHref, Pagination } from "@/components/pagination";
-import { BOOKING_SORTS, bookingSearchSchema, searchBookings } from "@/lib/association/bookings";
+import { BOOKING_SORTS, BOOKING_WORDS as WORDS, readBookingSearch, searchBookings } from "@/lib/association/bookings";
 import { choiceById } from "@/lib/association/choices";
-import { sortOf } from "@/lib/lists";
+import { sortOf, urlParams } from "@/lib/lists";
 import { requireUser } from "@/lib/auth/current";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { FocusOnArrival } from "@/components/focus-on-arrival";
@@ -21,21 +21,22 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AssociationBookingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser("/admin/reservations", "ADMIN");
   const query = await searchParams;
-  const search = bookingSearchSchema.parse(query);
+  const search = readBookingSearch(query);
   // The search form sends its empty fields too: keep the address short and shareable.
-  if (Object.values(query).some((value) => value === "")) redirect(listHref("/admin/reservations", search));
+  if (Object.values(query).some((value) => value === "")) redirect(listHref("/admin/reservations", urlParams(WORDS, search)));
   const [result, partner, venue] = await Promise.all([
     searchBookings(actor, search),
-    choiceById(actor, "PARTNER", search.structure),
-    choiceById(actor, "VENUE", search.lieu),
+    choiceById(actor, "PARTNER", search.partner),
+    choiceById(actor, "VENUE", search.venue),
   ]);
   const t = await getTranslations("bookingsAdmin");
   const pages = await getTranslations("pagination");
-  // The filters links keep (the page aside); before any search (the order alone is none), the latest bookings.
-  const params = { ...search, page: undefined };
-  const filters = { ...params, tri: undefined, ordre: undefined };
-  const searching = Object.entries(filters).some(([, value]) => value !== undefined);
-  const sort = sortOf(BOOKING_SORTS, "demande", search.tri, search.ordre);
+  // The filters links keep, in the URL's words (the page aside); before any search (the order alone is
+  // none), the latest bookings.
+  const params = urlParams(WORDS, { ...search, page: undefined });
+  const filters = urlParams(WORDS, { ...search, page: undefined, sort: undefined, direction: undefined });
+  const searching = Object.keys(filters).length > 0;
+  const sort = sortOf(BOOKING_SORTS, "requested", search.sort, search.direction);
   const heading = searching ? t("resultsTitle") : t("latestTitle");
 
   return (

@@ -11,7 +11,7 @@ import { requireUser } from "@/lib/auth/current";
 import { formatMoment } from "@/lib/format/dates";
 import type { Figures } from "@/lib/stats/figures";
 import { drawFairness } from "@/lib/stats/draws";
-import { periodFiltersSchema, reportSeasons, statisticsReport } from "@/lib/stats/report";
+import { PERIOD_WORDS as WORDS, readPeriodFilters, reportSeasons, statisticsReport } from "@/lib/stats/report";
 import {
   BREAKDOWN_DEFAULT,
   BREAKDOWN_TABLES,
@@ -43,14 +43,14 @@ const TABLE_ROWS = 25;
 
 export default async function StatisticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser(PATH, "ADMIN");
-  const filters = periodFiltersSchema.parse(await searchParams);
+  const filters = readPeriodFilters(await searchParams);
   const now = new Date();
-  const breakdown = filters.repartition ?? BREAKDOWN_DEFAULT;
+  const breakdown = filters.breakdown ?? BREAKDOWN_DEFAULT;
   const [report, seasons, draws] = await Promise.all([
     statisticsReport(actor, filters, { now, perDimension: TABLE_ROWS, dimensions: [TABLE_DIMENSION[breakdown]] }),
     reportSeasons(actor, { now }),
     // The season's draws (issue 17): a range of days shows none.
-    filters.range ? null : drawFairness(actor, filters.saison ?? seasonOf(now)),
+    filters.range ? null : drawFairness(actor, filters.season ?? seasonOf(now)),
   ]);
   const t = await getTranslations("statistics");
   const words = await getTranslations();
@@ -92,7 +92,12 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
             <label htmlFor="saison" className="mb-1 block font-semibold">
               {t("season")}
             </label>
-            <select id="saison" name="saison" defaultValue={report.season ?? currentSeason} className="w-full rounded-md border border-gray-400 px-3 py-2">
+            <select
+              id="saison"
+              name={WORDS.season}
+              defaultValue={report.season ?? currentSeason}
+              className="w-full rounded-md border border-gray-400 px-3 py-2"
+            >
               {seasons.map((season) => (
                 <option key={season} value={season}>
                   {season === currentSeason ? t("seasonCurrent", { label: seasonLabel(season) }) : seasonLabel(season)}
@@ -109,9 +114,9 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
                 </label>
                 <input
                   id="du"
-                  name="du"
+                  name={WORDS.from}
                   type="date"
-                  defaultValue={report.range?.du}
+                  defaultValue={report.range?.from}
                   aria-describedby="periode-aide"
                   className="w-full rounded-md border border-gray-400 px-3 py-2"
                 />
@@ -122,9 +127,9 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
                 </label>
                 <input
                   id="au"
-                  name="au"
+                  name={WORDS.to}
                   type="date"
-                  defaultValue={report.range?.au}
+                  defaultValue={report.range?.to}
                   aria-describedby="periode-aide"
                   className="w-full rounded-md border border-gray-400 px-3 py-2"
                 />
@@ -179,7 +184,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
                 {BREAKDOWN_TABLES.map((table) => (
                   <li key={table}>
                     <Link
-                      href={`${PATH}?${exportQuery}&repartition=${table}#repartition`}
+                      href={`${PATH}?${exportQuery}&${WORDS.breakdown}=${table}#repartition`}
                       aria-current={table === breakdown ? "true" : undefined}
                       className={`inline-block rounded-full border px-3 py-1 ${table === breakdown ? "border-brand-800 bg-brand-800 font-semibold text-white" : "border-brand-700 text-brand-800 underline hover:bg-brand-50"}`}
                     >

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import { ChoicePicker } from "@/components/forms/choice-picker";
 import { SelectField, TextField } from "@/components/forms/fields";
-import type { BookingSearch } from "@/lib/association/bookings";
+import { BOOKING_WORDS as WORDS, type BookingSearch } from "@/lib/association/bookings";
 import type { Choice, ChoiceKind } from "@/lib/association/choices";
 
 /**
@@ -31,31 +31,33 @@ export async function BookingSearchForm({
         {t("searchTitle")}
       </h2>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <TextField name="numero" label={t("number")} defaultValue={search.numero} />
-        <TextField name="nom" label={t("guestName")} defaultValue={search.nom} />
-        <TextField name="spectacle" label={t("event")} defaultValue={search.spectacle} />
-        <ChoicePicker name="structure" label={t("structure")} kind="PARTNER" search={searchChoices} chosen={partner} />
-        <ChoicePicker name="lieu" label={t("venue")} kind="VENUE" search={searchChoices} chosen={venue} />
+        <TextField name={WORDS.number} label={t("number")} defaultValue={search.number} />
+        <TextField name={WORDS.name} label={t("guestName")} defaultValue={search.name} />
+        <TextField name={WORDS.title} label={t("event")} defaultValue={search.title} />
+        <ChoicePicker name={WORDS.partner} label={t("structure")} kind="PARTNER" search={searchChoices} chosen={partner} />
+        <ChoicePicker name={WORDS.venue} label={t("venue")} kind="VENUE" search={searchChoices} chosen={venue} />
         <SelectField
-          name="etat"
+          name={WORDS.status}
           label={t("status")}
-          defaultValue={search.etat ?? ""}
+          defaultValue={search.status ?? ""}
           options={[["", t("anyStatus")], ...statuses.map((s): [string, string] => [s, labels(`bookingStatus.${s}`)])]}
         />
-        <TextField name="du" label={t("from")} type="date" defaultValue={search.du} />
-        <TextField name="au" label={t("to")} type="date" defaultValue={search.au} />
+        <TextField name={WORDS.from} label={t("from")} type="date" defaultValue={search.from} />
+        <TextField name={WORDS.to} label={t("to")} type="date" defaultValue={search.to} />
         <SelectField
-          name="tri"
+          name={WORDS.sort.word}
           label={t("sort")}
-          defaultValue={search.tri ?? ""}
+          defaultValue={search.sort ? WORDS.sort.values[search.sort] : ""}
           options={[
             ["", t("sortRequest")],
-            ["seance", t("sortSession")],
+            [WORDS.sort.values.session, t("sortSession")],
             // An order chosen by a column's header stays as it is when the search changes.
-            ...(search.tri && search.tri !== "seance" && (search.tri !== "demande" || search.ordre) ? [[search.tri, t("sortColumn")] as [string, string]] : []),
+            ...(search.sort && search.sort !== "session" && (search.sort !== "requested" || search.direction)
+              ? [[WORDS.sort.values[search.sort], t("sortColumn")] as [string, string]]
+              : []),
           ]}
         />
-        {search.ordre ? <input type="hidden" name="ordre" value={search.ordre} /> : null}
+        {search.direction ? <input type="hidden" name={WORDS.direction} value={search.direction} /> : null}
       </div>
       <p className="flex flex-wrap items-center gap-4">
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">

@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import { SortableHeader } from "@/components/sortable-header";
-import { BOOKING_SORTS, type BookingSort } from "@/lib/association/bookings";
+import { BOOKING_SORTS, BOOKING_WORDS, type BookingSort } from "@/lib/association/bookings";
 import type { Sort } from "@/lib/lists";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { formatSessionShort } from "@/lib/format/dates";
@@ -25,13 +25,13 @@ export interface BookingRow {
 
 /** Each column and the order its header asks for. */
 const COLUMNS = [
-  ["number", "numero"],
-  ["event", "spectacle"],
-  ["session", "seance"],
-  ["venue", "lieu"],
-  ["structure", "structure"],
+  ["number", "number"],
+  ["event", "title"],
+  ["session", "session"],
+  ["venue", "venue"],
+  ["structure", "partner"],
   ["places", "places"],
-  ["status", "etat"],
+  ["status", "status"],
 ] as const satisfies readonly (readonly [string, BookingSort])[];
 
 export async function BookingsTable({
@@ -44,7 +44,7 @@ export async function BookingsTable({
   bookings: BookingRow[];
   caption: string;
   path: string;
-  params: Record<string, string | undefined>;
+  params: Record<string, string | readonly string[] | undefined>;
   sort: Sort<BookingSort>;
 }) {
   const t = await getTranslations("bookingsAdmin");
@@ -64,6 +64,7 @@ export async function BookingsTable({
                 path={path}
                 params={params}
                 columns={BOOKING_SORTS}
+                sortWords={BOOKING_WORDS.sort.values}
                 sort={sort}
                 className={`${cell} ${column === "places" ? "text-right" : ""}`}
               />

@@ -5,7 +5,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { ChoicePicker } from "@/components/forms/choice-picker";
 import { SelectField, TextField } from "@/components/forms/fields";
 import type { Choice as Found, ChoiceKind } from "@/lib/association/choices";
-import { ENTITY_TYPES, type JournalFilters } from "@/lib/association/journal";
+import { ENTITY_TYPES, JOURNAL_WORDS as WORDS, type JournalFilters } from "@/lib/association/journal";
 
 /**
  * The account, structure and venue are found by typing (a national network has thousands: no list of all);
@@ -41,23 +41,23 @@ export async function JournalFiltersForm({
         {t("filtersTitle")}
       </h2>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <ChoicePicker name="qui" label={t("who")} kind="ACCOUNT" search={searchChoices} chosen={who} />
-        <ChoicePicker name="structure" label={t("structure")} kind="PARTNER" search={searchChoices} chosen={partner} />
-        <ChoicePicker name="lieu" label={t("venue")} kind="VENUE" search={searchChoices} chosen={venue} />
+        <ChoicePicker name={WORDS.who} label={t("who")} kind="ACCOUNT" search={searchChoices} chosen={who} />
+        <ChoicePicker name={WORDS.partner} label={t("structure")} kind="PARTNER" search={searchChoices} chosen={partner} />
+        <ChoicePicker name={WORDS.venue} label={t("venue")} kind="VENUE" search={searchChoices} chosen={venue} />
         <SelectField
-          name="type"
+          name={WORDS.type}
           label={t("type")}
           defaultValue={filters.type ?? ""}
           options={[["", t("anyType")], ...ENTITY_TYPES.map((type): [string, string] => [type, labels(`entityType.${type}`)])]}
         />
-        <TextField name="objet" label={t("object")} defaultValue={filters.objet} />
-        <SelectField name="action" label={t("action")} defaultValue={filters.action ?? ""} options={actionOptions} />
-        <TextField name="du" label={t("from")} type="date" defaultValue={filters.du} />
-        <TextField name="au" label={t("to")} type="date" defaultValue={filters.au} />
+        <TextField name={WORDS.object} label={t("object")} defaultValue={filters.object} />
+        <SelectField name={WORDS.action} label={t("action")} defaultValue={filters.action ?? ""} options={actionOptions} />
+        <TextField name={WORDS.from} label={t("from")} type="date" defaultValue={filters.from} />
+        <TextField name={WORDS.to} label={t("to")} type="date" defaultValue={filters.to} />
       </div>
       {/* The order chosen by a column's header stays when the filters change. */}
-      {filters.tri ? <input type="hidden" name="tri" value={filters.tri} /> : null}
-      {filters.tri && filters.ordre ? <input type="hidden" name="ordre" value={filters.ordre} /> : null}
+      {filters.sort ? <input type="hidden" name={WORDS.sort.word} value={WORDS.sort.values[filters.sort]} /> : null}
+      {filters.sort && filters.direction ? <input type="hidden" name={WORDS.direction} value={filters.direction} /> : null}
       <p className="flex flex-wrap items-center gap-4">
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
           {t("filter")}

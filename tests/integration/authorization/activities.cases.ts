@@ -1,7 +1,7 @@
 // The association's own activities in the authorization matrix (lib/activities): planned, listed with
 // the names of who registered, and cancelled by the association alone. Registering and cancelling one's
 // own registration take no actor: anyone may, with a name, or a number and a name (activities.test.ts).
-import { cancelActivity, cancelRegistration, createActivity, getActivity, listActivities } from "@/lib/activities/admin";
+import { cancelActivity, cancelRegistration, createActivity, getActivity, listActivities, readActivityFilters } from "@/lib/activities/admin";
 import { parisDate } from "@/lib/time";
 import type { MatrixWorld } from "../../factories/matrix";
 import type { AuthorizationCase } from "./invitation.cases";
@@ -18,7 +18,7 @@ export const activitiesCases: AuthorizationCase<MatrixWorld>[] = [
   { name: "every activity (listActivities)", call: (actor) => listActivities(actor), allowed: admin },
   {
     name: "past activities, searched and sorted (listActivities)",
-    call: (actor) => listActivities(actor, { quand: "passees", q: "Atelier", tri: "inscrits", ordre: "asc", page: "2" }),
+    call: (actor) => listActivities(actor, readActivityFilters({ quand: "passees", q: "Atelier", tri: "inscrits", ordre: "asc", page: "2" })),
     allowed: admin,
   },
   { name: "an activity and who registered (getActivity)", call: (actor, w) => getActivity(actor, w.activityId), allowed: admin },

@@ -2,8 +2,8 @@
 // structures, venues, memberships, every booking, the journal, the home's to-do. Everything is the
 // association's alone, except a structure's own membership (its state and its answer).
 import { associationTodo } from "@/lib/association/dashboard";
-import { getBookingForAssociation, searchBookings, bookingSearchSchema, bookingsCsv } from "@/lib/association/bookings";
-import { journalCsv, journalFiltersSchema, listJournal } from "@/lib/association/journal";
+import { getBookingForAssociation, searchBookings, readBookingSearch, bookingsCsv } from "@/lib/association/bookings";
+import { journalCsv, readJournalFilters, listJournal } from "@/lib/association/journal";
 import {
   answerMembership,
   getMembershipState,
@@ -103,16 +103,20 @@ export const associationCases: AuthorizationCase<MatrixWorld>[] = [
     call: (actor, w) => answerMembership(actor, { partnerId: w.partnerA, answer: "JOIN" }),
     allowed: ["admin", "partnerA"],
   },
-  { name: "search every booking (searchBookings)", call: (actor) => searchBookings(actor, bookingSearchSchema.parse({ nom: "Zoé" })), allowed: [...admin] },
+  { name: "search every booking (searchBookings)", call: (actor) => searchBookings(actor, readBookingSearch({ nom: "Zoé" })), allowed: [...admin] },
   { name: "a booking with its history (getBookingForAssociation)", call: (actor, w) => getBookingForAssociation(actor, w.bookingId), allowed: [...admin] },
-  { name: "the journal (listJournal)", call: (actor, w) => listJournal(actor, journalFiltersSchema.parse({ structure: w.partnerA })), allowed: [...admin] },
+  { name: "the journal (listJournal)", call: (actor, w) => listJournal(actor, readJournalFilters({ structure: w.partnerA })), allowed: [...admin] },
   // Issue 11's CSV exports of the lists, as filtered and sorted (the routes only call these).
   {
     name: "every booking found, as CSV (bookingsCsv)",
-    call: (actor, w) => bookingsCsv(actor, { structure: w.partnerA, tri: "lieu", ordre: "desc" }),
+    call: (actor, w) => bookingsCsv(actor, readBookingSearch({ structure: w.partnerA, tri: "lieu", ordre: "desc" })),
     allowed: [...admin],
   },
-  { name: "the journal as CSV (journalCsv)", call: (actor, w) => journalCsv(actor, { structure: w.partnerA, tri: "acteur" }), allowed: [...admin] },
+  {
+    name: "the journal as CSV (journalCsv)",
+    call: (actor, w) => journalCsv(actor, readJournalFilters({ structure: w.partnerA, tri: "acteur" })),
+    allowed: [...admin],
+  },
   { name: "the venues as CSV (venuesCsv)", call: (actor) => venuesCsv(actor, { q: "Lilas", tri: "ville" }), allowed: [...admin] },
   { name: "what needs the association's attention (associationTodo)", call: (actor) => associationTodo(actor), allowed: [...admin] },
 ];

@@ -3,7 +3,7 @@
 // association's).
 import { drawFairness } from "@/lib/stats/draws";
 import { rangeFigures, seasonComputedAt, seasonFigures } from "@/lib/stats/figures";
-import { periodFiltersSchema, reportSeasons, statisticsReport } from "@/lib/stats/report";
+import { readPeriodFilters, reportSeasons, statisticsReport } from "@/lib/stats/report";
 import { partnerStatistics, venueStatistics } from "@/lib/stats/sides";
 import { seasonRange } from "@/lib/time";
 import type { MatrixWorld } from "../../factories/matrix";
@@ -17,7 +17,7 @@ export const statisticsCases: AuthorizationCase<MatrixWorld>[] = [
   { name: "a range's figures (rangeFigures)", call: (actor) => rangeFigures(actor, seasonRange(2026)), allowed: [...admin] },
   {
     name: "the statistics page's report (statisticsReport)",
-    call: (actor) => statisticsReport(actor, periodFiltersSchema.parse({ saison: "2026" })),
+    call: (actor) => statisticsReport(actor, readPeriodFilters({ saison: "2026" })),
     allowed: [...admin],
   },
   { name: "the seasons to choose from (reportSeasons)", call: (actor) => reportSeasons(actor), allowed: [...admin] },

@@ -1,8 +1,8 @@
 // GET /admin/journal/export?…: the audit log as filtered and sorted, as CSV (';', for a spreadsheet):
 // every matching entry up to 50,000 rows, with what the journal's page shows and no more. Admin only:
-// decided by lib/association/journal (journalCsv), which reads the filters too; this route only answers.
+// decided by lib/association/journal (journalCsv; readJournalFilters reads the URL's words); this route only answers.
 import { getTranslations } from "@/lib/i18n/server";
-import { journalCsv } from "@/lib/association/journal";
+import { journalCsv, readJournalFilters } from "@/lib/association/journal";
 import { csvDownload } from "@/lib/http/csv-download";
 import { parisDate } from "@/lib/time";
 
@@ -16,7 +16,7 @@ export function GET(request: Request) {
         const [translate, path] = key.startsWith("action.") ? [journal, `actions.${key.slice("action.".length)}`] : [shared, key];
         return translate.has(path) ? translate(path) : undefined;
       };
-      const csv = await journalCsv(actor, Object.fromEntries(new URL(request.url).searchParams), { labels });
+      const csv = await journalCsv(actor, readJournalFilters(new URL(request.url).searchParams), { labels });
       return { csv, filename: `journal-${parisDate(new Date())}.csv` };
     },
     { signedOut: "Connectez-vous pour télécharger le journal." },

@@ -50,7 +50,7 @@ export default async function VenueAdminPage({
   const venue = await load(actor, id);
   const [events, journal] = await Promise.all([
     listVenueEvents(actor, id, { page }),
-    listJournal(actor, journalFiltersSchema.parse({ lieu: id }), { pageSize: 10 }),
+    listJournal(actor, journalFiltersSchema.parse({ venue: id }), { pageSize: 10 }),
   ]);
   const t = await getTranslations("venuesAdmin");
   const season = await getTranslations("seasonImport");

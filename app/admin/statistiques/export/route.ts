@@ -6,7 +6,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { z } from "zod";
 import { toCsv } from "@/lib/csv";
 import { csvDownload, plainAnswer } from "@/lib/http/csv-download";
-import { periodFiltersSchema, statisticsReport } from "@/lib/stats/report";
+import { readPeriodFilters, statisticsReport } from "@/lib/stats/report";
 import { monthLabel, STAT_TABLES, statisticsCsv, TABLE_DIMENSION } from "@/lib/stats/tables";
 import { keptExport } from "@/lib/stats/export-cache";
 import { seasonComputedAt } from "@/lib/stats/figures";
@@ -17,10 +17,10 @@ const exportSchema = z.object({ table: z.enum(STAT_TABLES), diffusion: z.enum(["
 export function GET(request: Request) {
   return csvDownload(
     async (actor) => {
-      const params = Object.fromEntries(new URL(request.url).searchParams);
-      const asked = exportSchema.safeParse(params);
+      const query = new URL(request.url).searchParams;
+      const asked = exportSchema.safeParse(Object.fromEntries(query));
       if (!asked.success) return plainAnswer(`Tableau inconnu : choisissez parmi ${STAT_TABLES.join(", ")}.`, 400);
-      const filters = periodFiltersSchema.parse(params);
+      const filters = readPeriodFilters(query);
       const { table, diffusion } = asked.data;
       const build = async () => {
         // A file to hand out reads every breakdown: they decide together what the account hides (decision 011).
@@ -33,10 +33,10 @@ export function GET(request: Request) {
       };
       // A season's file is the same until its figures are computed again: kept by this process till then.
       // A range of days is computed when asked, each time.
-      const season = filters.range ? null : (filters.saison ?? seasonOf(new Date()));
+      const season = filters.range ? null : (filters.season ?? seasonOf(new Date()));
       const computedAt = season === null ? null : await seasonComputedAt(actor, season);
       const csv = computedAt ? await keptExport(`${season}|${table}|${diffusion ?? ""}|${computedAt.getTime()}`, build) : await build();
-      const period = season !== null ? seasonLabel(season) : `${filters.range!.du}_${filters.range!.au}`;
+      const period = season !== null ? seasonLabel(season) : `${filters.range!.from}_${filters.range!.to}`;
       return { csv, filename: `statistiques-${table}-${period}${diffusion ? "-diffusion" : ""}.csv` };
     },
     { signedOut: "Connectez-vous pour télécharger les statistiques." },

@@ -8,7 +8,7 @@ import { PrintButton } from "@/components/print-button";
 import { requireUser } from "@/lib/auth/current";
 import { formatMoment } from "@/lib/format/dates";
 import type { Figures } from "@/lib/stats/figures";
-import { periodFiltersSchema, statisticsReport } from "@/lib/stats/report";
+import { readPeriodFilters, statisticsReport } from "@/lib/stats/report";
 import { handedOut, monthLabel, periodOf, rowLabel, rowsOf, SUMMARY_LINES, TABLE_DIMENSION, totalOf, type StatTable } from "@/lib/stats/tables";
 import { seasonLabel } from "@/lib/time";
 import { EmptyPageNotice } from "@/components/empty-page-notice";
@@ -30,7 +30,7 @@ const KEY_FIGURES: (keyof Figures)[] = ["offered", "confirmed", "attended", "peo
  */
 export default async function StatisticsReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser("/admin/statistiques/rapport", "ADMIN");
-  const filters = periodFiltersSchema.parse(await searchParams);
+  const filters = readPeriodFilters(await searchParams);
   const report = await statisticsReport(actor, filters);
   const t = await getTranslations("statistics");
   const words = await getTranslations();

@@ -58,7 +58,7 @@ export default async function StructurePage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const actor = await requireUser(`/admin/structures/${id}`, "ADMIN");
   const structure = await load(actor, id);
-  const journal = await listJournal(actor, { structure: structure.id, page: 1 }, { pageSize: 10 });
+  const journal = await listJournal(actor, { partner: structure.id, page: 1 }, { pageSize: 10 });
   const t = await getTranslations("structuresAdmin.structure");
   const now = new Date();
   const latestConvention = structure.conventions.reduce<Date | null>((latest, c) => (!latest || c.validUntil > latest ? c.validUntil : latest), null);

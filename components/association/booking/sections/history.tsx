@@ -3,6 +3,8 @@ import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import { actionLabeller, actorLabeller, AuditDetails } from "@/components/association/journal/audit-details";
 import { formatMoment } from "@/lib/format/dates";
+import { JOURNAL_WORDS } from "@/lib/association/journal";
+import { toUrl } from "@/lib/lists";
 import { link, type AssociationBooking } from "./types";
 
 export async function HistorySection({ booking }: { booking: AssociationBooking }) {
@@ -32,7 +34,7 @@ export async function HistorySection({ booking }: { booking: AssociationBooking 
             ))}
           </ol>
           <p>
-            <Link href={`/admin/journal?type=Booking&objet=${booking.id}`} className={link}>
+            <Link href={`/admin/journal${toUrl(JOURNAL_WORDS, { type: "Booking", object: booking.id })}`} className={link}>
               {t("historyInJournal")}
             </Link>
           </p>

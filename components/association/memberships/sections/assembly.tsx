@@ -2,6 +2,8 @@
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import { listHref } from "@/components/pagination";
+import { MEMBERSHIP_WORDS } from "@/lib/association/memberships";
+import { toUrl, urlParams } from "@/lib/lists";
 
 export async function AssemblySection({
   path,
@@ -32,7 +34,7 @@ export async function AssemblySection({
         <ul className="flex flex-wrap gap-3">
           <li>
             <a
-              href={`${PATH}/export?saison=${season}`}
+              href={`${PATH}/export${toUrl(MEMBERSHIP_WORDS, { season })}`}
               download
               className="block rounded-md bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800"
             >
@@ -42,7 +44,7 @@ export async function AssemblySection({
           {!showingMembers ? (
             <li>
               <Link
-                href={listHref(PATH, { saison: seasonParam, etat: "adherente" })}
+                href={listHref(PATH, urlParams(MEMBERSHIP_WORDS, { season: seasonParam, status: "MEMBER" }))}
                 className="block rounded-md border border-brand-700 px-4 py-3 font-semibold text-brand-800 hover:bg-white"
               >
                 {t("showMembers")}

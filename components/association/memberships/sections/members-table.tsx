@@ -4,17 +4,17 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { ScrollTable } from "@/components/scroll-table";
 import { SortableHeader } from "@/components/sortable-header";
-import { MEMBERSHIP_SORTS, type listMemberships } from "@/lib/association/memberships";
+import { MEMBERSHIP_SORTS, MEMBERSHIP_WORDS, type listMemberships } from "@/lib/association/memberships";
 import { formatDay } from "@/lib/format/dates";
 import type { Sort } from "@/lib/lists";
 
 /** Each sortable column and the words of its header. */
 const COLUMNS = [
-  ["structure", "structure"],
-  ["etat", "status"],
-  ["invitation", "invited"],
-  ["reponse", "answered"],
-  ["adhesion", "membership"],
+  ["partner", "structure"],
+  ["status", "status"],
+  ["invited", "invited"],
+  ["answered", "answered"],
+  ["joined", "membership"],
 ] as const satisfies readonly (readonly [keyof typeof MEMBERSHIP_SORTS, string])[];
 
 type Membership = Awaited<ReturnType<typeof listMemberships>>[number];
@@ -30,7 +30,7 @@ export async function MembersTable({
   memberships: Membership[];
   caption: string;
   path: string;
-  headerParams: Record<string, string | number | undefined>;
+  headerParams: Record<string, string | number | readonly string[] | undefined>;
   sort: Sort<keyof typeof MEMBERSHIP_SORTS>;
   rowLink: (partnerId: string) => string;
 }) {
@@ -55,6 +55,7 @@ export async function MembersTable({
                 path={path}
                 params={headerParams}
                 columns={MEMBERSHIP_SORTS}
+                sortWords={MEMBERSHIP_WORDS.sort.values}
                 sort={sort}
                 className="py-2 pr-3"
               />

@@ -2,7 +2,8 @@
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import { actionLabeller } from "@/components/association/journal/audit-details";
-import type { listJournal } from "@/lib/association/journal";
+import { JOURNAL_WORDS, type listJournal } from "@/lib/association/journal";
+import { toUrl } from "@/lib/lists";
 import { formatMoment } from "@/lib/format/dates";
 import { cell, Section, type StructureFile } from "../section";
 import { ScrollTable } from "@/components/scroll-table";
@@ -48,7 +49,7 @@ export async function JournalSection({ structure, entries }: { structure: Struct
         </ScrollTable>
       )}
       <p>
-        <Link href={`/admin/journal?structure=${structure.id}`} className="font-semibold text-brand-800 underline">
+        <Link href={`/admin/journal${toUrl(JOURNAL_WORDS, { partner: structure.id })}`} className="font-semibold text-brand-800 underline">
           {t("journal.link", { name: structure.name })}
         </Link>
       </p>

@@ -2,7 +2,8 @@
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import { actionLabeller } from "@/components/association/journal/audit-details";
-import type { listJournal } from "@/lib/association/journal";
+import { JOURNAL_WORDS, type listJournal } from "@/lib/association/journal";
+import { toUrl } from "@/lib/lists";
 import { formatMoment } from "@/lib/format/dates";
 import { box, h2, type VenueForAssociation } from "./types";
 
@@ -31,7 +32,7 @@ export async function JournalSection({ venue, journal }: { venue: VenueForAssoci
         </ol>
       )}
       <p>
-        <Link href={`/admin/journal?lieu=${venue.id}`} className="font-semibold text-brand-800 underline">
+        <Link href={`/admin/journal${toUrl(JOURNAL_WORDS, { venue: venue.id })}`} className="font-semibold text-brand-800 underline">
           {t("journalAll", { count: journal.total })}
         </Link>
       </p>
