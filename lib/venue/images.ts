@@ -12,27 +12,41 @@ import { managedEvent } from "./access";
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
-export async function setEventImage(actor: Actor, eventId: string, bytes: Buffer, alt?: string): Promise<{ width: number; height: number; bytes: number }> {
-  await managedEvent(actor, eventId);
-  if (bytes.length === 0) throw new RuleViolation("IMAGE_MISSING", "Choisissez une image.");
-  if (bytes.length > MAX_IMAGE_BYTES) throw new RuleViolation("IMAGE_TOO_LARGE", "L'image dépasse 5 Mo.");
-  let output: { data: Buffer; info: { width: number; height: number } };
+export interface StoredImage {
+  mimeType: "image/webp";
+  width: number;
+  height: number;
+  data: Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * Any image as the platform keeps it: at most 1200 px wide, WebP. Shared by the venue's upload and the season
+ * import (decision 024), so an imported image is stored exactly as an uploaded one.
+ */
+export async function toWebp(bytes: Buffer): Promise<StoredImage> {
   try {
-    output = await sharp(bytes, { limitInputPixels: 50_000_000 })
+    const output = await sharp(bytes, { limitInputPixels: 50_000_000 })
       .rotate()
       .resize({ width: 1200, withoutEnlargement: true })
       .webp({ quality: 80 })
       .toBuffer({ resolveWithObject: true });
+    return { mimeType: "image/webp", width: output.info.width, height: output.info.height, data: new Uint8Array(output.data) };
   } catch {
     throw new RuleViolation("IMAGE_UNREADABLE", "Ce fichier n'est pas une image lisible (JPEG, PNG ou WebP).");
   }
-  const data = { mimeType: "image/webp", width: output.info.width, height: output.info.height, data: new Uint8Array(output.data) };
+}
+
+export async function setEventImage(actor: Actor, eventId: string, bytes: Buffer, alt?: string): Promise<{ width: number; height: number; bytes: number }> {
+  await managedEvent(actor, eventId);
+  if (bytes.length === 0) throw new RuleViolation("IMAGE_MISSING", "Choisissez une image.");
+  if (bytes.length > MAX_IMAGE_BYTES) throw new RuleViolation("IMAGE_TOO_LARGE", "L'image dépasse 5 Mo.");
+  const data = await toWebp(bytes);
   await getPrisma().$transaction(async (tx) => {
     await tx.eventImage.upsert({ where: { eventId }, create: { eventId, ...data }, update: data });
     if (alt !== undefined) await tx.event.update({ where: { id: eventId }, data: { imageAlt: cleanLine(alt).slice(0, 300) || null } });
     await audit(tx, actor, { action: "event.image_set", entityType: "Event", entityId: eventId });
   });
-  return { width: output.info.width, height: output.info.height, bytes: output.data.length };
+  return { width: data.width, height: data.height, bytes: data.data.length };
 }
 
 /** An event's image: a published event's for whoever may see the offer, a draft's for its venue only. */

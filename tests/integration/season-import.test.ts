@@ -7,6 +7,7 @@
 // generator (ical-generator), in Europe/Paris across the clock change of 28 March 2027.
 import { TZDate } from "@date-fns/tz";
 import ical, { ICalEventStatus, ICalEventRepeatingFreq } from "ical-generator";
+import sharp from "sharp";
 import { getPrisma } from "@/lib/db/client";
 import { mailContent } from "@/lib/mail/compose";
 import { cancelEvent, updateEvent } from "@/lib/venue/events";
@@ -23,6 +24,7 @@ import {
 } from "@/lib/venue/season/sources";
 import { isPrivateAddress, SOURCE_LIMITS } from "@/lib/venue/season/fetch";
 import { parisTime } from "@/lib/time";
+import { setEventImage } from "@/lib/venue/images";
 import { createPartner, createVenue, insertBooking } from "../factories";
 import { partnerActor, venueActor } from "../factories/actors";
 import { forgetJobsAndMail, runJobs, waitingJobs } from "../support/jobs";
@@ -241,6 +243,45 @@ describe("an iCalendar season", () => {
     expect(await previewSeasonImport(actor, { venueId }, { now })).toEqual([]);
   });
 
+  it("reads an event's image from RFC 7986's IMAGE or an image ATTACH, and skips what is not an image", async () => {
+    const png = await sharp({ create: { width: 400, height: 200, channels: 3, background: "#444444" } })
+      .png()
+      .toBuffer();
+    server.serve("/images/affiche.png", { type: "image/png", body: png });
+    server.serve("/images/programme.txt", { type: "text/plain", body: "pas une image" });
+    const vevent = (uid: string, day: string, line: string) => [
+      "BEGIN:VEVENT",
+      `UID:${uid}`,
+      `DTSTAMP:20270101T000000Z`,
+      `DTSTART:${day}T190000Z`,
+      `SUMMARY:${uid}`,
+      line,
+      "END:VEVENT",
+    ];
+    const text = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//test//fr",
+      ...vevent("imaged", "20270410", `IMAGE;VALUE=URI;DISPLAY=BADGE:${server.url}/images/affiche.png`),
+      ...vevent("attached", "20270411", `ATTACH;FMTTYPE=image/png:${server.url}/images/affiche.png`),
+      ...vevent("not-image", "20270412", `IMAGE;VALUE=URI:${server.url}/images/programme.txt`),
+      "END:VCALENDAR",
+    ].join("\r\n");
+    server.serve("/images.ics", { body: text });
+    const { venueId, actor } = await linkedVenue({ kind: "ICAL", url: `${server.url}/images.ics` });
+    expect(await importSeason(actor, { venueId }, { now })).toMatchObject({ createdEvents: 3, images: 2 });
+    const events = await getPrisma().event.findMany({
+      where: { venueId },
+      orderBy: { title: "asc" },
+      select: { title: true, image: { select: { width: true } } },
+    });
+    expect(events).toEqual([
+      { title: "attached", image: { width: 400 } },
+      { title: "imaged", image: { width: 400 } },
+      { title: "not-image", image: null },
+    ]);
+  });
+
   it("is kept in sync by the nightly job, one job per linked agenda", async () => {
     server.serve("/nightly.ics", { body: theatreAgenda() });
     const { venueId } = await linkedVenue({ kind: "ICAL", url: `${server.url}/nightly.ics` });
@@ -274,7 +315,8 @@ function openAgendaPages({ changed = false } = {}) {
     longDescription: { fr: "Edmond Rostand, en alexandrins, par la compagnie du Rhône." },
     status: 1,
     accessibility: { hi: true, ii: false, mi: true, pi: false, vi: false },
-    image: { base: "https://cibul.s3.amazonaws.com/", filename: "cyrano.jpg" },
+    // OpenAgenda's image: a CDN base and a file name (served here by the test's own server).
+    image: { base: `${server.url}/images/`, filename: "cyrano.png", size: { width: 1600, height: 800 }, variants: [] },
     timings: [
       { begin: "2027-03-25T20:00:00+0100", end: "2027-03-25T22:30:00+0100" },
       // Moved in the second version: from Friday 2 April to Saturday 3 April.
@@ -287,6 +329,8 @@ function openAgendaPages({ changed = false } = {}) {
     description: { en: "Dance all night." },
     status: changed ? 6 : 1, // cancelled in the second version
     accessibility: { mi: true },
+    // A plain address this time, which answers 404.
+    image: `${server.url}/images/bal.jpg`,
     timings: [{ begin: "2027-04-17T21:00:00+0200", end: "2027-04-18T01:00:00+0200" }],
   };
   return [
@@ -344,6 +388,39 @@ describe("an OpenAgenda agenda", () => {
     expect(await getPrisma().session.findUniqueOrThrow({ where: { id: april2.id } })).toMatchObject({ startsAt: new Date("2027-04-03T18:00:00.000Z") });
     expect(await getPrisma().notification.count({ where: { partnerId: partner.id, type: "SESSION_MOVED" } })).toBe(1);
     expect(await previewSeasonImport(actor, { venueId }, { now })).toEqual([]);
+  });
+
+  it("imports an event's image as WebP, skips one that cannot be read, and never replaces an image the venue set", async () => {
+    const png = await sharp({ create: { width: 1600, height: 800, channels: 3, background: "#2a6f97" } })
+      .png()
+      .toBuffer();
+    server.serve("/images/cyrano.png", { type: "image/png", body: png });
+    serveOpenAgenda("5550001", "image-key", () => openAgendaPages());
+    const { venueId, actor } = await linkedVenue({ kind: "OPENAGENDA", agendaUid: "5550001", apiKey: "image-key" });
+    const imageRequests = () => server.requests.filter((url) => url.pathname.startsWith("/images/")).map((url) => url.pathname);
+    const before = imageRequests().length;
+
+    expect(await importSeason(actor, { venueId }, { now })).toMatchObject({ createdEvents: 2, images: 1 });
+    expect(imageRequests().slice(before).sort()).toEqual(["/images/bal.jpg", "/images/cyrano.png"]);
+    const imageOf = (title: string) =>
+      getPrisma().event.findFirstOrThrow({
+        where: { venueId, title },
+        select: { id: true, image: { select: { mimeType: true, width: true, height: true, data: true } } },
+      });
+    const cyrano = await imageOf("Cyrano de Bergerac");
+    expect(cyrano.image).toMatchObject({ mimeType: "image/webp", width: 1200, height: 600 });
+    expect((await sharp(Buffer.from(cyrano.image!.data)).metadata()).format).toBe("webp");
+    expect((await imageOf("Folk ball")).image).toBeNull();
+
+    // The venue sets its own image: no import fetches Cyrano's again, nor replaces the venue's.
+    const own = await sharp({ create: { width: 300, height: 300, channels: 3, background: "#ffffff" } })
+      .png()
+      .toBuffer();
+    await setEventImage(actor, cyrano.id, own);
+    const afterFirst = imageRequests().length;
+    await importSeason(actor, { venueId }, { now });
+    expect(imageRequests().slice(afterFirst)).toEqual(["/images/bal.jpg"]);
+    expect((await imageOf("Cyrano de Bergerac")).image).toMatchObject({ width: 300, height: 300 });
   });
 
   it("never shows the key back, and keeps it when the venue changes only the agenda", async () => {

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 export interface Answer {
   status?: number;
   type?: string;
-  body: string | ((url: URL) => string);
+  body: string | Buffer | ((url: URL) => string);
   /** Never answers: the platform's time-out must end the wait. */
   hang?: boolean;
 }

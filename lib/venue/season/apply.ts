@@ -10,6 +10,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { notifyPartners } from "@/lib/booking/notify";
 import { scheduleSessionJobs, unscheduleSessionJobs } from "@/lib/booking/timed";
 import { prismaSql, type Tx } from "@/lib/db/sql";
+import type { StoredImage } from "@/lib/venue/images";
+import { storeSourceImages } from "./images";
 import type { ExistingEvent, EventChange, SessionChange } from "./plan";
 
 export const SOURCE_CANCEL_NOTE = "Date annulée dans l'agenda du lieu.";
@@ -57,6 +59,8 @@ export interface Applied {
   movedSessions: number;
   cancelledSessions: number;
   toConfirm: number;
+  /** Images fetched from the agenda and stored on events that had none (decision 024). */
+  images: number;
 }
 
 async function moveSession(tx: Tx, actor: Actor, change: Extract<SessionChange, { kind: "MOVE" }>, now: Date) {
@@ -118,8 +122,15 @@ async function cancelUnbooked(tx: Tx, actor: Actor, sessionId: string, now: Date
 }
 
 /** Writes the plan for `venueId`'s source; returns the counts the venue is told. */
-export async function applyPlan(tx: Tx, actor: Actor, source: { id: string; venueId: string }, plan: EventChange[], now: Date): Promise<Applied> {
-  const applied: Applied = { createdEvents: 0, createdSessions: 0, changedEvents: 0, movedSessions: 0, cancelledSessions: 0, toConfirm: 0 };
+export async function applyPlan(
+  tx: Tx,
+  actor: Actor,
+  source: { id: string; venueId: string },
+  plan: EventChange[],
+  now: Date,
+  images: Map<string, StoredImage> = new Map(),
+): Promise<Applied> {
+  const applied: Applied = { createdEvents: 0, createdSessions: 0, changedEvents: 0, movedSessions: 0, cancelledSessions: 0, toConfirm: 0, images: 0 };
   const created: { id: string; startsAt: Date; bookingClosesAt: Date | null; closedAt: Date | null }[] = [];
   for (const change of plan) {
     let eventId = change.eventId;
@@ -161,6 +172,7 @@ export async function applyPlan(tx: Tx, actor: Actor, source: { id: string; venu
     }
   }
   await tx.event.updateMany({ where: { venueId: source.venueId, sourceId: null, sourceKey: { not: null } }, data: { sourceId: source.id } });
+  applied.images = await storeSourceImages(tx, source.venueId, images);
   const rule = await tx.quotaRule.findUnique({ where: { venueId: source.venueId } });
   await scheduleSessionJobs(prismaSql(tx), created, rule, now);
   await tx.seasonSource.update({ where: { id: source.id }, data: { lastSyncedAt: now, lastError: null } });

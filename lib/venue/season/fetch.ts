@@ -70,7 +70,7 @@ function checkedUrl(address: string): URL {
 
 const unreachable = () => new RuleViolation("SOURCE_UNREACHABLE", "L'agenda est injoignable : vérifiez l'adresse, ou réessayez plus tard.");
 
-function getOnce(url: URL, limits: typeof SOURCE_LIMITS): Promise<{ status: number; location?: string; body: string; type: string }> {
+function getOnce(url: URL, limits: typeof SOURCE_LIMITS): Promise<{ status: number; location?: string; body: Buffer; type: string }> {
   return new Promise((resolve, reject) => {
     const client = url.protocol === "https:" ? https : http;
     const request = client.get(url, {
@@ -93,7 +93,7 @@ function getOnce(url: URL, limits: typeof SOURCE_LIMITS): Promise<{ status: numb
       if (status >= 300 && status < 400) {
         response.resume();
         clearTimeout(timer);
-        return resolve({ status, location: response.headers.location, body: "", type });
+        return resolve({ status, location: response.headers.location, body: Buffer.alloc(0), type });
       }
       const declared = Number(response.headers["content-length"] ?? 0);
       const tooLarge = () =>
@@ -110,15 +110,15 @@ function getOnce(url: URL, limits: typeof SOURCE_LIMITS): Promise<{ status: numb
       });
       response.on("end", () => {
         clearTimeout(timer);
-        resolve({ status, body: Buffer.concat(chunks).toString("utf8"), type });
+        resolve({ status, body: Buffer.concat(chunks), type });
       });
       response.on("error", () => undefined);
     });
   });
 }
 
-/** The text at `address`, or a RuleViolation in French saying why not. */
-export async function fetchSourceText(address: string, limits = SOURCE_LIMITS): Promise<{ body: string; type: string }> {
+/** The bytes at `address` (redirects followed, each checked again), or a RuleViolation in French saying why not. */
+export async function fetchSourceBytes(address: string, limits = SOURCE_LIMITS): Promise<{ body: Buffer; type: string }> {
   let url = checkedUrl(address);
   for (let hop = 0; ; hop++) {
     const answer = await getOnce(url, limits);
@@ -132,4 +132,10 @@ export async function fetchSourceText(address: string, limits = SOURCE_LIMITS): 
     if (answer.status < 200 || answer.status >= 300) throw unreachable();
     return answer;
   }
+}
+
+/** The text at `address`, or a RuleViolation in French saying why not. */
+export async function fetchSourceText(address: string, limits = SOURCE_LIMITS): Promise<{ body: string; type: string }> {
+  const { body, type } = await fetchSourceBytes(address, limits);
+  return { body: body.toString("utf8"), type };
 }

@@ -15,6 +15,23 @@ const textOf = (value: unknown): string => {
   return "";
 };
 
+/**
+ * RFC 7986's IMAGE (a URI) first, else the first ATTACH whose FMTTYPE says image/…: a plain ATTACH may be
+ * any document (a programme in PDF), so it is taken only when it says it is an image.
+ */
+function imageOf(vevent: VEvent): string | null {
+  const record = vevent as unknown as Record<string, unknown>;
+  const candidates = [record.image, ...[record.attach ?? []].flat()];
+  for (const value of candidates) {
+    if (!value || typeof value !== "object" || !("val" in value)) continue;
+    const { params, val } = value as { params?: Record<string, string>; val: unknown };
+    const isImage = value === record.image ? params?.VALUE?.toUpperCase() !== "BINARY" : /^image\//i.test(params?.FMTTYPE ?? "");
+    if (isImage && typeof val === "string" && /^https?:\/\//i.test(val)) return val;
+  }
+  if (typeof record.image === "string" && /^https?:\/\//i.test(record.image)) return record.image;
+  return null;
+}
+
 /** The events of an iCalendar text; dates before `now` or past the horizon are left out. */
 export function readICalendar(text: string, now: Date): SourceEvent[] {
   if (!/^\s*BEGIN:VCALENDAR/i.test(text)) throw notCalendar();
@@ -51,6 +68,7 @@ export function readICalendar(text: string, now: Date): SourceEvent[] {
       title: fit(textOf(vevent.summary).trim() || "Sans titre", 160),
       description: fit(textOf(vevent.description).trim(), 5000),
       accessibility: null,
+      imageUrl: imageOf(vevent),
       dates,
     });
   }

@@ -33,6 +33,11 @@ const eventSchema = z.object({
   longDescription: multilingual,
   status: z.number().nullable().optional(),
   accessibility: z.record(z.string(), z.boolean().nullable()).nullable().optional(),
+  // v2: { base, filename, size, variants } (its address is base + filename); older answers give an address.
+  image: z
+    .union([z.string(), z.object({ base: z.string(), filename: z.string() }).loose(), z.null()])
+    .optional()
+    .catch(null),
   timings: z.array(z.object({ begin: z.string(), end: z.string().nullable().optional() })).default([]),
 });
 const pageSchema = z.object({
@@ -70,6 +75,7 @@ function readEvent(raw: unknown, now: Date, horizon: Date): SourceEvent | null {
     title: fit(inFrench(event.title).trim() || "Sans titre", 160),
     description: fit((inFrench(event.longDescription) || inFrench(event.description)).trim(), 5000),
     accessibility: [...new Set(accessibility)],
+    imageUrl: typeof event.image === "string" ? event.image || null : event.image ? event.image.base + event.image.filename : null,
     dates,
   };
 }

@@ -137,7 +137,7 @@ export function planImport(source: SourceEvent[], existing: ExistingEvent[], now
   // Events gone from the source: their dates to come are gone too.
   for (const event of byKey.values()) {
     if (event.status === "CANCELLED") continue;
-    const gone = { key: event.sourceKey, title: event.title, description: event.description, accessibility: null, dates: [] };
+    const gone = { key: event.sourceKey, title: event.title, description: event.description, accessibility: null, imageUrl: null, dates: [] };
     const { changes: sessions } = sessionChanges(event, gone, now, false);
     if (sessions.length) plan.push({ eventId: event.id, source: gone, fields: {}, kept: [], newDates: [], sessions });
   }

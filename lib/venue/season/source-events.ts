@@ -19,6 +19,8 @@ export interface SourceEvent {
   description: string;
   /** Null when the source says nothing of it (iCalendar): the platform's value stays. */
   accessibility: Accessibility[] | null;
+  /** The event's image at the source (OpenAgenda's `image`, iCalendar's IMAGE or image ATTACH), if any. */
+  imageUrl: string | null;
   dates: SourceDate[];
 }
 

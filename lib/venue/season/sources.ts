@@ -15,6 +15,7 @@ import { DomainError, RuleViolation } from "@/lib/errors";
 import { httpUrl, line, optionalLine, parse } from "@/lib/validation";
 import { ensureManages, managedSession } from "../access";
 import { applyPlan, readImported, SOURCE_CANCEL_NOTE, type Applied } from "./apply";
+import { fetchSourceImages } from "./images";
 import { planImport, planRows, type PlanRow } from "./plan";
 import { readSource } from "./read";
 
@@ -126,9 +127,10 @@ async function runImport(actor: Actor, venueId: string, now: Date): Promise<Appl
   const source = await linkedSource(venueId);
   // Read before the transaction: no lock is held while another server answers.
   const events = await readSource(source, now);
+  const images = await fetchSourceImages(venueId, events);
   const applied = await withVenueLock(venueId, async (tx) => {
     const plan = planImport(events, await readImported(tx, source), now, { pairGone: source.kind === "OPENAGENDA" });
-    return applyPlan(tx, actor, source, plan, now);
+    return applyPlan(tx, actor, source, plan, now, images);
   });
   offerChanged();
   return applied;
