@@ -11,12 +11,4 @@ export function newBookingNumber(pick: (max: number) => number = randomInt): str
   return randomCode(BOOKING_NUMBER_LENGTH, pick);
 }
 
-/** "K7QM-3RTX": easier to read aloud. */
-export function formatBookingNumber(number: string): string {
-  return `${number.slice(0, 4)}-${number.slice(4)}`;
-}
-
-/** Accepts what people type: lower case, spaces and dashes. */
-export function normalizeBookingNumber(input: string): string {
-  return input.toUpperCase().replace(/[\s-]/g, "");
-}
+export { formatBookingNumber, normalizeBookingNumber } from "./number-format";

@@ -5,6 +5,7 @@
 // list, as the online door does. A genuine code that the list does not know (booked after the snapshot)
 // is let in, without names: it cannot have been cancelled before the snapshot, and the server decides
 // when the mark is sent. Runs in the browser: no server code here.
+import { normalizeBookingNumber } from "@/lib/booking/number-format";
 import { verifyInvitationCode, type PublicKeys } from "@/lib/invitation/verify";
 
 /** The snapshot as the device keeps it: lib/venue/door-snapshot.ts's DoorSnapshot, dates as ISO text. */
@@ -49,12 +50,6 @@ export type OfflineAnswer =
   | { result: "OTHER_VENUE" }
   | { result: "OTHER_DAY"; day: string }
   | { result: "FORGED" | "UNKNOWN" };
-
-// lib/booking/number.ts's rule, written again here: that module draws numbers with node:crypto, which a browser has not.
-const normalizeBookingNumber = (input: string) => input.toUpperCase().replace(/[\s-]/g, "");
-
-/** "K7QM-3RTX", as lib/booking/number.ts prints it. */
-export const formatBookingNumber = (number: string) => `${number.slice(0, 4)}-${number.slice(4)}`;
 
 export const arrivalKey = (number: string, position: number) => `${number}.${position}`;
 

@@ -4,7 +4,8 @@
 // invitation lists the group, its places and needs, and one tap marks a guest or the whole group arrived.
 import { useTranslations } from "next-intl";
 import { formatDay, formatTime } from "@/lib/format/dates";
-import { formatBookingNumber, type OfflineAnswer } from "@/lib/venue/door-offline";
+import { formatBookingNumber } from "@/lib/booking/number-format";
+import type { OfflineAnswer } from "@/lib/venue/door-offline";
 
 const time = (iso: string) => formatTime(new Date(iso));
 

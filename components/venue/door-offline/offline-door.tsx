@@ -7,7 +7,8 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { formatTime } from "@/lib/format/dates";
-import { checkOffline, formatBookingNumber, type OfflineAnswer } from "@/lib/venue/door-offline";
+import { formatBookingNumber } from "@/lib/booking/number-format";
+import { checkOffline, type OfflineAnswer } from "@/lib/venue/door-offline";
 import { useQrCamera } from "../use-qr-camera";
 import { OfflineAnswerCard } from "./offline-answer";
 import { useDoorDevice, type Notice, type SyncAction } from "./use-door-device";
