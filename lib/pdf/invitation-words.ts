@@ -1,7 +1,8 @@
 // The invitation's fixed words in the person's language (issue 34.6), printed beside the French ones:
-// the person reads theirs, the ticket office reads French. Catalogs in messages/<code>/invitation.json;
-// the list of languages stays private here until the platform's own list (lib/i18n) is merged.
+// the person reads theirs, the ticket office reads French. Catalogs in messages/<code>/invitation.json, one for
+// each language of the platform's list (lib/i18n/languages.ts): a language added there needs its words here.
 import type { Styles } from "@react-pdf/renderer";
+import { isLanguage, type Language } from "@/lib/i18n/languages";
 import ar from "@/messages/ar/invitation.json";
 import en from "@/messages/en/invitation.json";
 import fa from "@/messages/fa-AF/invitation.json";
@@ -16,13 +17,11 @@ type Style = Styles[string];
 
 export type InvitationWords = typeof fr.invitation.pdf;
 
-const catalogs = { fr, en, ar, "fa-AF": fa, uk, ru } satisfies Record<string, { invitation: { pdf: InvitationWords } }>;
+const catalogs: Record<Language, { invitation: { pdf: InvitationWords } }> = { fr, en, ar, "fa-AF": fa, uk, ru };
 
-export type InvitationLocale = keyof typeof catalogs;
+export type InvitationLocale = Language;
 
-export const INVITATION_LOCALES = Object.keys(catalogs) as InvitationLocale[];
-
-export const isInvitationLocale = (value: unknown): value is InvitationLocale => typeof value === "string" && value in catalogs;
+export const isInvitationLocale = isLanguage;
 
 /** The words printed beside the French, or none for a French invitation. */
 export function translatedWords(locale: InvitationLocale): InvitationWords | null {
