@@ -59,7 +59,18 @@ const GROUND = [
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: [".next/**", ".data/**", "lib/generated/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "public/controle-sw.js"] },
+  {
+    ignores: [
+      ".next/**",
+      ".data/**",
+      "lib/generated/**",
+      "node_modules/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+      "public/controle-sw.js",
+    ],
+  },
   { files: ["components/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", { patterns: [APP] }] } },
   { files: ["lib/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", { patterns: [APP, COMPONENTS] }] } },
   { files: GROUND, rules: { "no-restricted-imports": ["error", { patterns: [APP, COMPONENTS, DOMAIN] }] } },
