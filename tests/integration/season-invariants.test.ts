@@ -156,6 +156,21 @@ describe("the season's invariants", () => {
     expectOnly(found, ["aucun quota dépassé (exceptions comprises)", waiting, stats, mail]);
   });
 
+  it("does not count a waiting booking that moved up the instant a guest was withdrawn from it, which made it fit its quota", async () => {
+    // Seen in the replay at scale 0.05: three guests waiting under a quota of 2 a session; the third is
+    // withdrawn, and in that same transaction the booking, now of two places, moves up. At that instant
+    // the withdrawn guest no longer counts for the booking itself.
+    const found = await broken(async (sql) => {
+      const at = new Date(sessions[0]!.opensAt.getTime() + 7_200_000);
+      await sql.query(`UPDATE "Session" SET "capacity" = 10 WHERE "id" = $1`, [sessions[0]!.id]);
+      const id = await insertBooking(sql, { session: sessions[0]!.id, i: 4, places: 3, at: new Date(at.getTime() - 3_600_000) });
+      await sql.query(`UPDATE "Booking" SET "places" = 2, "confirmedAt" = $2, "promotedAt" = $2 WHERE "id" = $1`, [id, at]);
+      await sql.query(`UPDATE "BookingGuest" SET "cancelledAt" = $2 WHERE "bookingId" = $1 AND "position" = 2`, [id, at]);
+      await sql.query(`UPDATE "Session" s SET "confirmedPlaces" = "confirmedPlaces" + 2 WHERE "id" = $1`, [sessions[0]!.id]);
+    });
+    expectOnly(found, [waiting, stats, mail]);
+  });
+
   it("counts a person holding two places on one session", async () => {
     const found = await broken(async (sql) => {
       await sql.query(`UPDATE "Session" SET "capacity" = 10, "confirmedPlaces" = "confirmedPlaces" + 1 WHERE "id" = $1`, [sessions[0]!.id]);

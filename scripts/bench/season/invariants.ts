@@ -24,13 +24,39 @@ export const EXCEPTION_LEDGER = `
 type Query = Pick<pg.ClientBase, "query">;
 const count = async (db: Query, sql: string, params: unknown[] = []) => Number((await db.query<{ n: number }>(sql, params)).rows[0]?.n ?? 0);
 
-/** A booking's places at instant $t: its guests not withdrawn before it (withdrawn at that very instant: still counted). */
-const placesAt = (booking: string, at: string) =>
-  `(SELECT count(*) FROM "BookingGuest" g WHERE g."bookingId" = ${booking}."id" AND (g."cancelledAt" IS NULL OR g."cancelledAt" >= ${at}))`;
+/**
+ * A booking's places at instant $t: its guests not withdrawn before it. A guest withdrawn at that very
+ * instant is still counted by default (the withdrawal may have come after); with `afterSameInstant`
+ * false it is not: for a booking's own confirmation, which a withdrawal in the same transaction made
+ * possible (the booking then moved up with the places left).
+ */
+const placesAt = (booking: string, at: string, afterSameInstant = true) =>
+  `(SELECT count(*) FROM "BookingGuest" g WHERE g."bookingId" = ${booking}."id" AND (g."cancelledAt" IS NULL OR g."cancelledAt" ${afterSameInstant ? ">=" : ">"} ${at}))`;
 
 /** When a venue's rule lifts itself for a session (lib/booking/rules.ts quotaLiftsAt, in Paris days). */
 const liftsAt = (session: string, rule: string) =>
   `CASE WHEN ${rule}."liftDaysBefore" IS NOT NULL THEN ((${session}."startsAt" AT TIME ZONE 'Europe/Paris') - make_interval(days => ${rule}."liftDaysBefore")) AT TIME ZONE 'Europe/Paris' END`;
+
+/** A confirmation that took its structure over the venue's quota (see its check below): the bookings b. */
+const QUOTA_OVER = `
+  FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId" JOIN "Event" e ON e."id" = s."eventId"
+      JOIN "QuotaRule" r ON r."venueId" = e."venueId"
+      WHERE b."confirmedAt" IS NOT NULL AND NOT b."late"
+        AND (r."liftDaysBefore" IS NULL OR b."confirmedAt" < ${liftsAt("s", "r")})
+        AND NOT EXISTS (SELECT 1 FROM season_replay_exception x WHERE x.venue_id = e."venueId" AND x.partner_id = b."partnerId"
+                          AND x.held_from <= b."confirmedAt" AND (x.held_until IS NULL OR x.held_until >= b."confirmedAt") AND x.max_places IS NULL)
+        AND (SELECT coalesce(sum(CASE WHEN c."id" = b."id" THEN ${placesAt("c", 'b."confirmedAt"', false)} ELSE ${placesAt("c", 'b."confirmedAt"')} END), 0)
+             FROM "Booking" c JOIN "Session" cs ON cs."id" = c."sessionId" JOIN "Event" ce ON ce."id" = cs."eventId"
+             WHERE c."partnerId" = b."partnerId" AND ce."venueId" = e."venueId" AND NOT c."late"
+               AND (c."id" = b."id" OR c."confirmedAt" < b."confirmedAt")
+               AND (c."cancelledAt" IS NULL OR c."cancelledAt" > b."confirmedAt")
+               AND CASE r."period"
+                     WHEN 'SESSION' THEN cs."id" = s."id"
+                     WHEN 'MONTH' THEN date_trunc('month', cs."startsAt" AT TIME ZONE 'Europe/Paris') = date_trunc('month', s."startsAt" AT TIME ZONE 'Europe/Paris')
+                     ELSE date_trunc('year', (cs."startsAt" AT TIME ZONE 'Europe/Paris') - interval '8 months') = date_trunc('year', (s."startsAt" AT TIME ZONE 'Europe/Paris') - interval '8 months')
+                   END)
+            > greatest(r."maxPlaces", (SELECT max(x.max_places) FROM season_replay_exception x WHERE x.venue_id = e."venueId" AND x.partner_id = b."partnerId"
+                                         AND x.held_from <= b."confirmedAt" AND (x.held_until IS NULL OR x.held_until >= b."confirmedAt")))`;
 
 /** Rule 3 broken by a promotion out of turn (see its check below): the promoted bookings b. */
 const OUT_OF_TURN = `
@@ -104,25 +130,7 @@ const CHECKS: { name: string; sql: string }[] = [
     // at that instant, against the most the rule or an exception held then allowed. Confirmed after the
     // rule lifted itself for that session: not subject to it.
     name: "aucun quota dépassé (exceptions comprises)",
-    sql: `SELECT count(*)::int AS n
-          FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId" JOIN "Event" e ON e."id" = s."eventId"
-          JOIN "QuotaRule" r ON r."venueId" = e."venueId"
-          WHERE b."confirmedAt" IS NOT NULL AND NOT b."late"
-            AND (r."liftDaysBefore" IS NULL OR b."confirmedAt" < ${liftsAt("s", "r")})
-            AND NOT EXISTS (SELECT 1 FROM season_replay_exception x WHERE x.venue_id = e."venueId" AND x.partner_id = b."partnerId"
-                              AND x.held_from <= b."confirmedAt" AND (x.held_until IS NULL OR x.held_until >= b."confirmedAt") AND x.max_places IS NULL)
-            AND (SELECT coalesce(sum(${placesAt("c", 'b."confirmedAt"')}), 0)
-                 FROM "Booking" c JOIN "Session" cs ON cs."id" = c."sessionId" JOIN "Event" ce ON ce."id" = cs."eventId"
-                 WHERE c."partnerId" = b."partnerId" AND ce."venueId" = e."venueId" AND NOT c."late"
-                   AND (c."id" = b."id" OR c."confirmedAt" < b."confirmedAt")
-                   AND (c."cancelledAt" IS NULL OR c."cancelledAt" > b."confirmedAt")
-                   AND CASE r."period"
-                         WHEN 'SESSION' THEN cs."id" = s."id"
-                         WHEN 'MONTH' THEN date_trunc('month', cs."startsAt" AT TIME ZONE 'Europe/Paris') = date_trunc('month', s."startsAt" AT TIME ZONE 'Europe/Paris')
-                         ELSE date_trunc('year', (cs."startsAt" AT TIME ZONE 'Europe/Paris') - interval '8 months') = date_trunc('year', (s."startsAt" AT TIME ZONE 'Europe/Paris') - interval '8 months')
-                       END)
-                > greatest(r."maxPlaces", (SELECT max(x.max_places) FROM season_replay_exception x WHERE x.venue_id = e."venueId" AND x.partner_id = b."partnerId"
-                                             AND x.held_from <= b."confirmedAt" AND (x.held_until IS NULL OR x.held_until >= b."confirmedAt")))`,
+    sql: `SELECT count(*)::int AS n ${QUOTA_OVER}`,
   },
   {
     name: "personne deux fois sur une séance",
@@ -253,4 +261,36 @@ async function drawsThatDoNotRecompute(db: Query): Promise<number> {
       wrong++;
   }
   return wrong;
+}
+
+/**
+ * When the quota check counts violations: up to three confirmations over the quota, each with its
+ * structure's bookings at the venue (their guests and when each was withdrawn), the rule and the
+ * exceptions' ledger, for a person to read what happened (the bench prints them).
+ */
+export async function quotaExamples(db: Query): Promise<unknown[]> {
+  const { rows } = await db.query<{ bookingId: string; venueId: string; partnerId: string }>(
+    `SELECT b."id"::text AS "bookingId", e."venueId"::text AS "venueId", b."partnerId"::text AS "partnerId" ${QUOTA_OVER} LIMIT 3`,
+  );
+  const examples = [];
+  for (const row of rows) {
+    const { rows: bookings } = await db.query(
+      `SELECT b."id"::text AS id, b."sessionId"::text AS session, s."startsAt", b."status"::text AS status, b."places", b."late",
+              b."requestedAt", b."confirmedAt", b."promotedAt", b."cancelledAt", b."cancelReason"::text AS reason, b."splitFromId"::text AS "splitFrom",
+              (SELECT json_agg(json_build_object('position', g."position", 'cancelledAt', g."cancelledAt") ORDER BY g."position") FROM "BookingGuest" g WHERE g."bookingId" = b."id") AS guests,
+              EXISTS (SELECT 1 FROM "Application" a WHERE a."bookingId" = b."id") AS applied
+       FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId" JOIN "Event" e ON e."id" = s."eventId"
+       WHERE b."partnerId" = $1::uuid AND e."venueId" = $2::uuid AND b."confirmedAt" IS NOT NULL ORDER BY b."confirmedAt"`,
+      [row.partnerId, row.venueId],
+    );
+    const { rows: rule } = await db.query(
+      `SELECT r."period"::text AS period, r."maxPlaces", r."liftDaysBefore",
+              (SELECT json_agg(x) FROM season_replay_exception x WHERE x.venue_id = r."venueId" AND x.partner_id = $2::uuid) AS ledger,
+              (SELECT json_agg(q) FROM "QuotaException" q WHERE q."venueId" = r."venueId" AND q."partnerId" = $2::uuid) AS exceptions
+       FROM "QuotaRule" r WHERE r."venueId" = $1::uuid`,
+      [row.venueId, row.partnerId],
+    );
+    examples.push({ ...row, rule: rule[0], bookings });
+  }
+  return examples;
 }

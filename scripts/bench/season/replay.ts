@@ -21,7 +21,7 @@ import { scheduleAllSessionJobs } from "../../../lib/booking/timed";
 import { connectionConfig, disconnectPrisma } from "../../../lib/db/client";
 import { inParis, nextParisDay, parisDate, parisDaysBefore, parisTime, seasonOf } from "../../../lib/time";
 import { Histogram } from "./histogram";
-import { checkInvariants, EXCEPTION_LEDGER, promotionExamples, type Violations } from "./invariants";
+import { checkInvariants, EXCEPTION_LEDGER, promotionExamples, quotaExamples, type Violations } from "./invariants";
 import { hasTraitSql, SHARES, seasonDimensions, writeNetwork, type SeasonDimensions } from "./network";
 import type { Companion, Op } from "./ops";
 import { fork, stableId, type Dice } from "./random";
@@ -116,6 +116,9 @@ export async function replaySeason(options: SeasonOptions): Promise<SeasonSummar
     // Rule 3's check is the subtlest: what it counted, printed for a person to read.
     if (invariants.some((check) => check.name.startsWith("chaque libération") && check.violations > 0)) {
       for (const example of await promotionExamples(db)) say(`Règle 3 (${example.kind}) : ${JSON.stringify(example)}`);
+    }
+    if (invariants.some((check) => check.name.startsWith("aucun quota") && check.violations > 0)) {
+      for (const example of await quotaExamples(db)) say(`Quota dépassé : ${JSON.stringify(example)}`);
     }
     const jobErrors = Number(
       (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE last_error IS NOT NULL`)).rows[0]!.n,
