@@ -39,7 +39,10 @@ function database(): Database {
     // its own.
     pool.on("error", () => {});
     pool.on("connect", (client) => client.on("error", () => {}));
-    globalForDb.database = { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };
+    // A transaction opened while every connection is busy (an opening rush) waits its turn, as a booking
+    // does (BOOKING_LOCK_WAIT_MS, 10 s), rather than failing after Prisma's default 2 s: slow, not lost.
+    const transactionOptions = { maxWait: 10_000, timeout: 15_000 };
+    globalForDb.database = { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions }) };
   }
   return globalForDb.database;
 }
