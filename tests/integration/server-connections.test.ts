@@ -65,7 +65,7 @@ function post(agent: http.Agent, from: number): Promise<Result> {
       },
       (response) => {
         response.resume();
-        response.on("end", () => resolve({ status: response.statusCode, keepAlive: response.headers["keep-alive"], reused: request.reusedSocket }));
+        response.on("end", () => resolve({ status: response.statusCode, keepAlive: String(response.headers["keep-alive"]), reused: request.reusedSocket }));
       },
     );
     request.on("error", (error: NodeJS.ErrnoException) => resolve({ reused: request.reusedSocket, error: error.code ?? error.message }));
