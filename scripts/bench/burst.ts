@@ -128,7 +128,15 @@ async function main() {
     // ── Every account signs in, as the sign-in page does (next-auth's credentials endpoint) ──
     const signInStart = performance.now();
     await eachLimited(data.accounts, 8, async (account, index) => {
-      account.cookie = await signIn(servers[index % servers.length]!, account.email, account.address);
+      // Signing in is not what is measured: on a loaded machine the first sign-ins of cold servers were
+      // seen refused (401, lib/auth/throttle.ts's transaction out of time), so each account tries thrice.
+      for (let attempt = 1; !account.cookie; attempt++) {
+        try {
+          account.cookie = await signIn(servers[index % servers.length]!, account.email, account.address);
+        } catch (error) {
+          if (attempt >= 3) throw error;
+        }
+      }
     });
     say(`Connexions : ${data.accounts.length} comptes en ${ms(performance.now() - signInStart)}`);
 
