@@ -15,10 +15,10 @@
 // Every request is logged as one JSON line and timed (lib/http/request-log.ts; LOG_LEVEL), and so are
 // the processes' starts and stops (lib/observability/log.ts, issue 31.3).
 import cluster from "node:cluster";
-import { createServer } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import next from "next";
+import { createAppServer, listenAppServer } from "../lib/http/app-server";
 import { trustedProxies } from "../lib/http/client-address";
 import { requestGate } from "../lib/http/request-gate";
 import { servedOverHttps } from "../lib/http/security-headers";
@@ -59,8 +59,7 @@ async function serve() {
     bodyTimeoutMs: BODY_TIMEOUT_MS,
     log: { routeOf },
   });
-  const server = createServer(gate);
-  server.listen(port, hostname, () => {
+  const server = listenAppServer(createAppServer(gate), port, hostname, () => {
     if (cluster.isPrimary) announce(); // one process: no supervisor to say it
   });
   const stop = () => server.close(() => process.exit(0));

@@ -1,4 +1,4 @@
-// npm run bench:burst [-- --json] [--requests N] [--capacity N] [--accounts N] [--servers N] [--rounds N] [--workers] [--reuse-build] [--cpu-prof] [--keep]
+// npm run bench:burst [-- --json] [--requests N] [--capacity N] [--accounts N] [--servers N] [--rounds N] [--workers] [--reuse-build] [--cpu-prof] [--keep] [--one-address]
 // A burst of booking requests as partners' browsers send them: N simultaneous submissions of the booking
 // form (the server action bookAction, over HTTP, encoded as React's client encodes it) for one session,
 // spread over several app servers (scripts/server.ts, as production and the demo run it) sharing one
@@ -19,6 +19,10 @@
 //   --reuse-build  use .next as it is, even if the sources changed since (others share this checkout's .next)
 //   --cpu-prof  write the servers' CPU profiles (node --cpu-prof) and print where their time went
 //   --keep      leave the servers and the database running after the burst (Ctrl+C to stop), to look by hand
+//   --one-address  every request from this machine's one address, as before decision 030: the servers then
+//               give the whole burst half of their action slots (one client's share, decision 014)
+// Each structure's browser has its own address, as in a real opening: the servers stand behind one proxy
+// of ours (TRUSTED_PROXIES=1), which the bench plays by sending X-Forwarded-For (decision 030).
 import "../lib/allow-server-only";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -53,6 +57,7 @@ const ROUNDS = option("--rounds", 3);
 const ACCOUNTS = Math.min(REQUESTS, option("--accounts", REQUESTS));
 const WARMUP_PER_SERVER = 8;
 const PASSWORD = "banc-d-essai-rafale";
+const ONE_ADDRESS = args.includes("--one-address");
 const say = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
 
 const root = path.resolve(__dirname, "..", "..");
@@ -73,6 +78,8 @@ interface Server {
 interface Account {
   partnerId: string;
   email: string;
+  /** Its browser's address, as the proxy in front of the servers reports it. */
+  address: string;
   people: { id: string; firstName: string; lastName: string }[];
   cookie?: string;
 }
@@ -121,7 +128,15 @@ async function main() {
     // ── Every account signs in, as the sign-in page does (next-auth's credentials endpoint) ──
     const signInStart = performance.now();
     await eachLimited(data.accounts, 8, async (account, index) => {
-      account.cookie = await signIn(servers[index % servers.length]!, account.email);
+      // Signing in is not what is measured: on a loaded machine the first sign-ins of cold servers were
+      // seen refused (401, lib/auth/throttle.ts's transaction out of time), so each account tries thrice.
+      for (let attempt = 1; !account.cookie; attempt++) {
+        try {
+          account.cookie = await signIn(servers[index % servers.length]!, account.email, account.address);
+        } catch (error) {
+          if (attempt >= 3) throw error;
+        }
+      }
     });
     say(`Connexions : ${data.accounts.length} comptes en ${ms(performance.now() - signInStart)}`);
 
@@ -386,6 +401,7 @@ async function createData(url: string) {
   const accounts: Account[] = Array.from({ length: ACCOUNTS }, (_, a) => ({
     partnerId: randomUUID(),
     email: `referente-${a}@banc.test`,
+    address: `10.${(a >> 16) & 255}.${(a >> 8) & 255}.${a & 255}`,
     people: Array.from({ length: perAccount }, (_, p) => ({ id: randomUUID(), firstName: "Awa", lastName: `Diallo ${letters(p)}` })),
   }));
   const validUntil = new Date(Date.now() + 365 * 86_400_000);
@@ -453,8 +469,11 @@ interface Answer {
 }
 
 // node:http rather than fetch for the burst: the client shares the machine's cores with the servers and
-// PostgreSQL, and fetch costs several times the CPU for the same request.
-const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+// PostgreSQL, and fetch costs several times the CPU for the same request. Connections are kept between
+// bursts, as a browser keeps them; with a timeout of its own the agent also reads the server's Keep-Alive
+// hint and closes an idle connection a second before the server would (without one, Node's agent ignores
+// the hint: decision 030).
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, timeout: 60_000 });
 
 /** A POST as a browser sends it (compression accepted), read to its end. */
 function post(server: Server, pathname: string, headers: Record<string, string>, bytes: Buffer): Promise<Answer> {
@@ -528,6 +547,7 @@ function actionHeaders(server: Server, account: Account, actionId: string, event
     "Next-Router-State-Tree": encodeURIComponent(JSON.stringify(tree)),
     Origin: server.origin,
     Cookie: account.cookie!,
+    ...forwardedFor(account.address),
   };
 }
 
@@ -545,14 +565,19 @@ function classify({ status, headers, text }: Answer): { outcome: string; booking
 
 // ── Signing in ──
 
-async function signIn(server: Server, email: string): Promise<string> {
-  const csrf = await fetch(`${server.origin}/api/auth/csrf`);
+/** What the proxy in front of the servers adds: the browser's address (none with --one-address). */
+function forwardedFor(address: string): Record<string, string> {
+  return ONE_ADDRESS ? {} : { "X-Forwarded-For": address };
+}
+
+async function signIn(server: Server, email: string, address: string): Promise<string> {
+  const csrf = await fetch(`${server.origin}/api/auth/csrf`, { headers: forwardedFor(address) });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const jar = cookies(csrf);
   const response = await fetch(`${server.origin}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar, Origin: server.origin },
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar, Origin: server.origin, ...forwardedFor(address) },
     body: new URLSearchParams({ email, password: PASSWORD, csrfToken, callbackUrl: `${server.origin}/partenaire`, json: "true" }),
   });
   await response.text();
@@ -590,6 +615,7 @@ function startServer(port: number, databaseUrl: string, secrets: Record<string, 
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
       BILLETTERIE_WORKER: args.includes("--workers") ? "on" : "off",
+      TRUSTED_PROXIES: ONE_ADDRESS ? "0" : "1",
       // The servers share this machine's cores: one process each (a core each, as two one-core servers
       // would run), rather than one per core each (scripts/server.ts's default), which would put four
       // processes on two cores. WEB_CONCURRENCY in the environment still decides.
