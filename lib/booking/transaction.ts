@@ -13,7 +13,6 @@
 // (lock_timeout); past that it gets BusyError ("try again"), with nothing written. Both the wait and the
 // timeouts are counted for /api/metrics (issue 31.3).
 import "server-only";
-import type { PoolClient } from "pg";
 import { getPool, getPrisma } from "@/lib/db/client";
 import { pgSql, prismaSql, type Sql, type Tx } from "@/lib/db/sql";
 import { BusyError } from "@/lib/errors";
@@ -77,29 +76,16 @@ export function withVenueLockOnPool<T>(venueId: string, work: (sql: Sql) => Prom
         // A connection lost mid-transaction emits an error on the client as well as failing the query.
         const onError = (error: Error) => (broken = error);
         client.on("error", onError);
-        // The lock's request is not awaited: the work's first statement (the session's read) goes out
-        // behind it at once, and PostgreSQL, which runs a connection's statements in order, runs it the
-        // moment the lock is granted, each statement seeing what the previous holder committed. Awaiting
-        // the lock first put a trip through this server's event loop, busy with the rest of the burst,
-        // inside the time the lock is held: one of three (decision 030).
-        const pipelined = pipeline(client);
-        const lockError = client.query(`BEGIN; SET LOCAL lock_timeout = '${lockTimeout(deadline)}'; ${LOCK_VENUE.replace("$1::text", `'${venueId}'`)}`).then(
-          () => void lockTaken(asked),
-          (error: unknown) => error,
-        );
         try {
+          await client.query(`BEGIN; SET LOCAL lock_timeout = '${lockTimeout(deadline)}'; ${LOCK_VENUE.replace("$1::text", `'${venueId}'`)}`);
+          lockTaken(asked);
           const result = await work(pgSql(client));
-          const failed = await lockError;
-          if (failed) throw failed;
           await client.query("COMMIT");
           return result;
         } catch (error) {
-          // Without the lock the work's statements fail too ("transaction aborted"): the lock's error says why.
-          const failed = await lockError;
           await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
-          return asBusy(failed ?? error);
+          return asBusy(error);
         } finally {
-          pipelined.end();
           client.off("error", onError);
           // A broken connection is dropped rather than returned to the pool.
           client.release(broken);
@@ -107,16 +93,6 @@ export function withVenueLockOnPool<T>(venueId: string, work: (sql: Sql) => Prom
       }),
     ),
   );
-}
-
-/**
- * Lets the client send a statement before the previous one is answered (pg's pipeline mode), for this
- * transaction only: `end` once every statement sent is answered, before the connection goes back to the pool.
- */
-function pipeline(client: PoolClient): { end: () => void } {
-  const modal = client as PoolClient & { pipeline: boolean };
-  modal.pipeline = true;
-  return { end: () => void (modal.pipeline = false) };
 }
 
 /** The wait for a venue, from the request to its lock (its turn on this server included): /api/metrics. */
