@@ -14,6 +14,7 @@ import { prepareArabicFont, registerArabicFonts } from "./arabic-fonts";
 import { PDF_FONT_FAMILY, pdfFontFiles } from "./fonts";
 import { type InvitationLocale, type InvitationWords, isRightToLeft, lineIn, translatedWords } from "./invitation-words";
 import { qrPath } from "./qr";
+import { drawWithShapingCache, rememberShaping, type ShapingFont } from "./shaping-cache";
 
 const t = catalog.invitation.pdf;
 
@@ -27,8 +28,13 @@ let loaded: Promise<ReactPdf> | undefined;
  * (tsx scripts; Jest, which compiles it, see jest.config.ts) load it the way Next.js does.
  */
 export function loadReactPdf(): Promise<ReactPdf> {
-  return (loaded ??= import("@react-pdf/renderer").then((pdf) => {
+  return (loaded ??= import("@react-pdf/renderer").then(async (pdf) => {
     registerFonts(pdf);
+    // Parsed now rather than at the first document, to remember their glyph runs (shaping-cache.ts).
+    for (const fontWeight of [400, 700]) {
+      await pdf.Font.load({ fontFamily: PDF_FONT_FAMILY, fontWeight });
+      rememberShaping(pdf.Font.getFont({ fontFamily: PDF_FONT_FAMILY, fontWeight }).data as unknown as ShapingFont);
+    }
     return pdf;
   }));
 }
@@ -294,5 +300,5 @@ export interface InvitationOptions {
 export async function renderInvitationPdf(data: InvitationData, { locale = "fr" }: InvitationOptions = {}): Promise<Buffer> {
   const pdf = await loadReactPdf();
   if (isRightToLeft(locale)) await prepareArabicFont(pdf.Font, locale);
-  return pdf.renderToBuffer(<InvitationDocument pdf={pdf} data={data} locale={locale} />);
+  return drawWithShapingCache(() => pdf.renderToBuffer(<InvitationDocument pdf={pdf} data={data} locale={locale} />));
 }
