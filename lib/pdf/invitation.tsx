@@ -13,7 +13,7 @@ import catalog from "@/messages/fr/invitation.json";
 import { prepareArabicFont, registerArabicFonts } from "./arabic-fonts";
 import { PDF_FONT_FAMILY, pdfFontFiles } from "./fonts";
 import { type InvitationLocale, type InvitationWords, isRightToLeft, lineIn, translatedWords } from "./invitation-words";
-import { qrPath } from "./qr";
+import { qrModules } from "./qr";
 import { drawWithShapingCache, rememberShaping, type ShapingFont } from "./shaping-cache";
 
 const t = catalog.invitation.pdf;
@@ -144,13 +144,24 @@ function alsoIn(pdf: ReactPdf, locale: InvitationLocale): Also {
   };
 }
 
-function Qr({ pdf: { Svg, Path }, code, size }: { pdf: ReactPdf; code: string; size: number }) {
-  const qr = qrPath(code);
-  return (
-    <Svg width={size} height={size} viewBox={`0 0 ${qr.size} ${qr.size}`}>
-      <Path d={qr.d} fill={INK} />
-    </Svg>
-  );
+/** What the QR code asks of react-pdf's painter (pdfkit's methods, chained). */
+interface QrPainter {
+  scale(factor: number): QrPainter;
+  rect(x: number, y: number, width: number, height: number): QrPainter;
+  fill(color: string): QrPainter;
+}
+
+function Qr({ pdf: { Canvas }, code, size }: { pdf: ReactPdf; code: string; size: number }) {
+  const qr = qrModules(code);
+  // Rectangles painted straight into the page: an SVG path is text that pdfkit parses back into lines,
+  // once per page, and writes out four times longer; the page's content is a third smaller (decision 027).
+  const paint = (painter: QrPainter) => {
+    painter.scale(size / qr.size);
+    for (const [x, y, width] of qr.runs) painter.rect(x, y, width, 1);
+    painter.fill(INK);
+    return null;
+  };
+  return <Canvas style={{ width: size, height: size }} paint={paint} />;
 }
 
 /** "04 72 00 00 00 – billetterie@lieu.fr", skipping what is missing. */
