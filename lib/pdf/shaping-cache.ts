@@ -10,7 +10,14 @@
 export interface ShapingFont {
   layout(text: string, features?: unknown, script?: string, language?: string, direction?: string): unknown;
   hasGlyphForCodePoint(codePoint: number): boolean;
+  readonly unitsPerEm: number;
+  readonly ascent: number;
+  readonly descent: number;
+  readonly lineGap: number;
 }
+
+/** Read for every character and every run; fontkit reads them from the font's tables each time. They never change. */
+const METRICS = ["unitsPerEm", "ascent", "descent", "lineGap"] as const;
 
 /** A bound on what one font remembers while documents are drawn without pause (a busy server). */
 const MAX_RUNS = 5_000;
@@ -19,7 +26,7 @@ const remembered = new WeakSet<object>();
 const runsOfEachFont: Map<string, unknown>[] = [];
 let drawing = 0;
 
-/** Makes the font remember its glyph runs while a document is drawn (see drawWithShapingCache), and which characters it has. */
+/** Makes the font remember its glyph runs while a document is drawn (see drawWithShapingCache), which characters it has and its metrics. */
 export function rememberShaping(font: ShapingFont): void {
   if (remembered.has(font)) return;
   remembered.add(font);
@@ -46,6 +53,7 @@ export function rememberShaping(font: ShapingFont): void {
     if (answer === undefined) characters.set(codePoint, (answer = has(codePoint)));
     return answer;
   };
+  for (const metric of METRICS) Object.defineProperty(font, metric, { value: font[metric] });
 }
 
 /** Draws a document with the fonts remembering their glyph runs; forgets them when no document is being drawn. */
