@@ -153,8 +153,8 @@ interface QrPainter {
 
 function Qr({ pdf: { Canvas }, code, size }: { pdf: ReactPdf; code: string; size: number }) {
   const qr = qrModules(code);
-  // Rectangles painted straight into the page: an SVG path is text that pdfkit parses back into lines,
-  // once per page, and writes out four times longer; the page's content is a third smaller (decision 027).
+  // Rectangles painted straight into the page: an SVG path is text that pdfkit parses back into lines on
+  // every page and writes out twice as long; the page's content is a third smaller (decision 027).
   const paint = (painter: QrPainter) => {
     painter.scale(size / qr.size);
     for (const [x, y, width] of qr.runs) painter.rect(x, y, width, 1);
