@@ -7,6 +7,7 @@
 import type { Font as FontStore } from "@react-pdf/renderer";
 import { FIRST_PRESENTATION_FORM, formsOf } from "./arabic-forms";
 import { PDF_ARABIC_FONT_FAMILIES, pdfArabicFontFiles } from "./fonts";
+import { rememberShaping, type ShapingFont } from "./shaping-cache";
 
 export type ArabicScriptLocale = keyof typeof PDF_ARABIC_FONT_FAMILIES;
 
@@ -18,7 +19,7 @@ const OWN_LETTERS: Record<ArabicScriptLocale, readonly number[]> = {
 
 const WEIGHTS = [400, 700] as const;
 
-type FontKitFont = { characterSet: number[]; glyphForCodePoint(codePoint: number): unknown };
+type FontKitFont = ShapingFont & { characterSet: number[]; glyphForCodePoint(codePoint: number): unknown };
 
 const primed = new WeakSet<object>();
 
@@ -44,5 +45,6 @@ export async function prepareArabicFont(Font: typeof FontStore, locale: ArabicSc
     const forms = font.characterSet.filter((codePoint) => codePoint >= FIRST_PRESENTATION_FORM);
     for (const codePoint of [...formsOf(OWN_LETTERS[locale]), ...forms, ...font.characterSet]) font.glyphForCodePoint(codePoint);
     primed.add(font);
+    rememberShaping(font);
   }
 }

@@ -13,7 +13,8 @@ import catalog from "@/messages/fr/invitation.json";
 import { prepareArabicFont, registerArabicFonts } from "./arabic-fonts";
 import { PDF_FONT_FAMILY, pdfFontFiles } from "./fonts";
 import { type InvitationLocale, type InvitationWords, isRightToLeft, lineIn, translatedWords } from "./invitation-words";
-import { qrPath } from "./qr";
+import { qrModules } from "./qr";
+import { drawWithShapingCache, rememberShaping, type ShapingFont } from "./shaping-cache";
 
 const t = catalog.invitation.pdf;
 
@@ -27,8 +28,13 @@ let loaded: Promise<ReactPdf> | undefined;
  * (tsx scripts; Jest, which compiles it, see jest.config.ts) load it the way Next.js does.
  */
 export function loadReactPdf(): Promise<ReactPdf> {
-  return (loaded ??= import("@react-pdf/renderer").then((pdf) => {
+  return (loaded ??= import("@react-pdf/renderer").then(async (pdf) => {
     registerFonts(pdf);
+    // Parsed now rather than at the first document, to remember their glyph runs (shaping-cache.ts).
+    for (const fontWeight of [400, 700]) {
+      await pdf.Font.load({ fontFamily: PDF_FONT_FAMILY, fontWeight });
+      rememberShaping(pdf.Font.getFont({ fontFamily: PDF_FONT_FAMILY, fontWeight }).data as unknown as ShapingFont);
+    }
     return pdf;
   }));
 }
@@ -138,13 +144,24 @@ function alsoIn(pdf: ReactPdf, locale: InvitationLocale): Also {
   };
 }
 
-function Qr({ pdf: { Svg, Path }, code, size }: { pdf: ReactPdf; code: string; size: number }) {
-  const qr = qrPath(code);
-  return (
-    <Svg width={size} height={size} viewBox={`0 0 ${qr.size} ${qr.size}`}>
-      <Path d={qr.d} fill={INK} />
-    </Svg>
-  );
+/** What the QR code asks of react-pdf's painter (pdfkit's methods, chained). */
+interface QrPainter {
+  scale(factor: number): QrPainter;
+  rect(x: number, y: number, width: number, height: number): QrPainter;
+  fill(color: string): QrPainter;
+}
+
+function Qr({ pdf: { Canvas }, code, size }: { pdf: ReactPdf; code: string; size: number }) {
+  const qr = qrModules(code);
+  // Rectangles painted straight into the page: an SVG path is text that pdfkit parses back into lines on
+  // every page and writes out twice as long; the page's content is a third smaller (decision 027).
+  const paint = (painter: QrPainter) => {
+    painter.scale(size / qr.size);
+    for (const [x, y, width] of qr.runs) painter.rect(x, y, width, 1);
+    painter.fill(INK);
+    return null;
+  };
+  return <Canvas style={{ width: size, height: size }} paint={paint} />;
 }
 
 /** "04 72 00 00 00 – billetterie@lieu.fr", skipping what is missing. */
@@ -294,5 +311,5 @@ export interface InvitationOptions {
 export async function renderInvitationPdf(data: InvitationData, { locale = "fr" }: InvitationOptions = {}): Promise<Buffer> {
   const pdf = await loadReactPdf();
   if (isRightToLeft(locale)) await prepareArabicFont(pdf.Font, locale);
-  return pdf.renderToBuffer(<InvitationDocument pdf={pdf} data={data} locale={locale} />);
+  return drawWithShapingCache(() => pdf.renderToBuffer(<InvitationDocument pdf={pdf} data={data} locale={locale} />));
 }
