@@ -4,6 +4,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { parisDate, parisDaysBefore } from "@/lib/time";
 import { CONVENTION_WARNING_DAYS } from "./convention-warnings";
 import { STAGE_SQL } from "./onboarding";
@@ -14,7 +15,6 @@ export async function associationTodo(actor: Actor, { now = new Date() } = {}) {
   ensure(isAdmin(actor), "Réservé à l'équipe de l'association.");
   const prisma = getPrisma();
   const weekAgo = parisDaysBefore(now, 7);
-  const warnBefore = parisDaysBefore(now, -CONVENTION_WARNING_DAYS);
   const in48h = new Date(now.getTime() + 48 * 3600_000);
   const [stages, conventions, failedMails, expiring] = await Promise.all([
     prisma.$queryRawUnsafe<{ stage: string; recent: boolean; n: number }[]>(
@@ -22,12 +22,7 @@ export async function associationTodo(actor: Actor, { now = new Date() } = {}) {
        WHERE ${STAGE_SQL} IN ('REQUEST_RECEIVED', 'MEETING_PLANNED') GROUP BY 1, 2`,
       weekAgo,
     ),
-    // Structures whose latest convention ends soon (or has ended) with no later one.
-    prisma.$queryRaw<{ id: string; name: string; validUntil: Date }[]>`
-      SELECT p."id"::text AS "id", p."name", c."validUntil" FROM "Partner" p
-      JOIN LATERAL (SELECT max("validUntil") AS "validUntil" FROM "Convention" WHERE "partnerId" = p."id") c ON TRUE
-      WHERE c."validUntil" < ${parisDate(warnBefore)}::date AND c."validUntil" >= (${parisDate(now)}::date - 90)
-      ORDER BY c."validUntil"`,
+    prisma.$queryRaw<{ id: string; name: string; validUntil: Date }[]>(endingConventionsSql(now)),
     prisma.outboxMail.count({ where: { status: "FAILED" } }),
     prisma.session.findMany({
       where: { status: "SCHEDULED", waitlistedBookings: { gt: 0 }, closedAt: null, startsAt: { gt: now, lt: in48h } },
@@ -48,4 +43,21 @@ export async function associationTodo(actor: Actor, { now = new Date() } = {}) {
     failedMails,
     expiringWaitlists: expiring,
   };
+}
+
+/**
+ * Structures whose latest convention ends within CONVENTION_WARNING_DAYS (or ended within 90 days), with no
+ * later one. From the conventions ending in that window (their end date's index), each kept when none of its
+ * structure's ends later: every view of the association's home asks it, and a look-up of each structure's
+ * latest convention (4,200 at national scale) took 12 ms of the database (issue 35.2).
+ */
+export function endingConventionsSql(now: Date): Prisma.Sql {
+  const warnBefore = parisDaysBefore(now, -CONVENTION_WARNING_DAYS);
+  return Prisma.sql`
+    SELECT p."id"::text AS "id", p."name", max(c."validUntil") AS "validUntil"
+    FROM "Convention" c JOIN "Partner" p ON p."id" = c."partnerId"
+    WHERE c."validUntil" < ${parisDate(warnBefore)}::date AND c."validUntil" >= (${parisDate(now)}::date - 90)
+      AND NOT EXISTS (SELECT 1 FROM "Convention" later WHERE later."partnerId" = c."partnerId" AND later."validUntil" > c."validUntil")
+    GROUP BY p."id", p."name"
+    ORDER BY 3, p."id"`;
 }

@@ -11,8 +11,8 @@ import { toCsv } from "@/lib/csv";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { MembershipStatus } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { MembershipStatus, Sector } from "@/lib/generated/prisma/enums";
 import { queueMail } from "@/lib/mail";
 import { inParis, parisDaysBefore, seasonOf } from "@/lib/time";
 import { calendarDay, isUuid, optionalLine, requireId, urlFilter, parse } from "@/lib/validation";
@@ -30,18 +30,19 @@ export const seasonFromUrl = urlFilter(z.coerce.number().int().min(2000).max(210
  */
 export async function membershipCampaign(actor: Actor, seasonStart: number, { now = new Date() } = {}) {
   ensureAdmin(actor);
-  const prisma = getPrisma();
-  const [partners, rows] = await Promise.all([
-    prisma.$queryRaw<{ n: number; notInvited: number }[]>`
-      SELECT count(*)::int AS n, count(*) FILTER (WHERE m."partnerId" IS NULL)::int AS "notInvited"
-      FROM (SELECT DISTINCT partner_id FROM partners_under_convention(${now})) c
-      -- One join of the season's memberships, not a lookup per structure (4,100 at national scale).
-      LEFT JOIN "Membership" m ON m."partnerId" = c.partner_id AND m."season" = ${seasonStart}`,
-    prisma.membership.groupBy({ by: ["status"], where: { season: seasonStart }, _count: true, _sum: { amountCents: true } }),
-  ]);
-  const counts = Object.fromEntries(rows.map((row) => [row.status, row._count])) as Partial<Record<MembershipStatus, number>>;
-  const collectedCents = rows.find((row) => row.status === "MEMBER")?._sum.amountCents ?? 0;
-  return { season: seasonStart, inPartnership: partners[0]!.n, notInvited: partners[0]!.notInvited, counts, collectedCents };
+  // One statement (issue 35.2): every view of the memberships page asks it; Prisma's groupBy beside it was a
+  // second round trip and 5 ms of the server's time.
+  const [row] = await getPrisma().$queryRaw<
+    { n: number; notInvited: number; counts: Partial<Record<MembershipStatus, number>> | null; collectedCents: number }[]
+  >`
+    WITH c AS (SELECT DISTINCT partner_id FROM partners_under_convention(${now})),
+         s AS (SELECT "status"::text AS "status", count(*)::int AS n, sum("amountCents") AS cents FROM "Membership" WHERE "season" = ${seasonStart} GROUP BY "status")
+    SELECT (SELECT count(*)::int FROM c) AS n,
+           -- One join of the season's memberships, not a lookup per structure (4,100 at national scale).
+           (SELECT count(*)::int FROM c LEFT JOIN "Membership" m ON m."partnerId" = c.partner_id AND m."season" = ${seasonStart} WHERE m."partnerId" IS NULL) AS "notInvited",
+           (SELECT json_object_agg(s."status", s.n) FROM s) AS "counts",
+           coalesce((SELECT s.cents FROM s WHERE s."status" = 'MEMBER'), 0)::int AS "collectedCents"`;
+  return { season: seasonStart, inPartnership: row!.n, notInvited: row!.notInvited, counts: row!.counts ?? {}, collectedCents: row!.collectedCents };
 }
 
 /** June, zero-based: the month the next season's campaign opens (decision 018). */
@@ -279,23 +280,39 @@ export function readMembershipFilters(params: SearchParams): MembershipFilters {
   return membershipFiltersSchema.parse(fromUrl(MEMBERSHIP_WORDS, params));
 }
 
-/** The order of a column; a date not given yet comes last either way, then the structure's name and the id. */
-function membershipOrder(sort: MembershipSort | undefined, direction: Direction | undefined): Prisma.MembershipOrderByWithRelationInput[] {
+/** The order of a column (from the whitelist, never a text of the URL); a date not given yet comes last either way, then the structure's name and the id. */
+function membershipOrder(sort: MembershipSort | undefined, direction: Direction | undefined): Prisma.Sql {
   const { column, direction: dir } = sortOf(MEMBERSHIP_SORTS, "partner", sort, direction);
-  const first: Record<MembershipSort, Prisma.MembershipOrderByWithRelationInput[]> = {
-    partner: [],
-    status: [{ status: dir }],
-    invited: [{ invitedAt: { sort: dir, nulls: "last" } }],
-    answered: [{ answeredAt: { sort: dir, nulls: "last" } }],
-    joined: [{ joinedOn: { sort: dir, nulls: "last" } }],
+  const way = Prisma.raw(dir === "asc" ? "ASC" : "DESC");
+  const first: Record<MembershipSort, Prisma.Sql | null> = {
+    partner: null,
+    status: Prisma.sql`m."status" ${way}`,
+    invited: Prisma.sql`m."invitedAt" ${way} NULLS LAST`,
+    answered: Prisma.sql`m."answeredAt" ${way} NULLS LAST`,
+    joined: Prisma.sql`m."joinedOn" ${way} NULLS LAST`,
   };
-  return [...first[column], { partner: { name: column === "partner" ? dir : "asc" } }, { id: dir }];
+  const name = Prisma.sql`p."name" ${column === "partner" ? way : Prisma.raw("ASC")}`;
+  return Prisma.join([...(first[column] ? [first[column]] : []), name, Prisma.sql`m."id" ${way}`], ", ");
+}
+
+export interface MembershipRow {
+  id: string;
+  status: MembershipStatus;
+  invitedAt: Date | null;
+  remindedAt: Date | null;
+  answeredAt: Date | null;
+  joinedOn: Date | null;
+  amountCents: number | null;
+  paymentMeans: string | null;
+  receiptNumber: string | null;
+  partner: { id: string; name: string; sector: Sector; city: string | null };
 }
 
 /**
  * A season's memberships, for the general assembly; `status` narrows it (MEMBER: the members' list).
  * Whole unless `page` is given (the campaign's counts give the total of each state). By structure unless
- * `sort` names another column (MEMBERSHIP_SORTS).
+ * `sort` names another column (MEMBERSHIP_SORTS). One statement with its structures (issue 35.2): Prisma
+ * read the page, then its structures apart, a second round trip on every view of the memberships page.
  */
 export async function listMemberships(
   actor: Actor,
@@ -307,25 +324,16 @@ export async function listMemberships(
     sort,
     direction,
   }: { status?: MembershipStatus; page?: number; pageSize?: number; sort?: MembershipSort; direction?: Direction } = {},
-) {
+): Promise<MembershipRow[]> {
   ensureAdmin(actor);
-  return getPrisma().membership.findMany({
-    where: { season: seasonStart, ...(status ? { status } : {}) },
-    orderBy: membershipOrder(sort, direction),
-    ...(page === undefined ? {} : { skip: pageOffset(page, pageSize), take: pageSize }),
-    select: {
-      id: true,
-      status: true,
-      invitedAt: true,
-      remindedAt: true,
-      answeredAt: true,
-      joinedOn: true,
-      amountCents: true,
-      paymentMeans: true,
-      receiptNumber: true,
-      partner: { select: { id: true, name: true, sector: true, city: true } },
-    },
-  });
+  const rows = await getPrisma().$queryRaw<(Omit<MembershipRow, "partner"> & { partnerId: string; name: string; sector: Sector; city: string | null })[]>`
+    SELECT m."id"::text AS "id", m."status"::text AS "status", m."invitedAt", m."remindedAt", m."answeredAt", m."joinedOn", m."amountCents",
+           m."paymentMeans", m."receiptNumber", p."id"::text AS "partnerId", p."name", p."sector"::text AS "sector", p."city"
+    FROM "Membership" m JOIN "Partner" p ON p."id" = m."partnerId"
+    WHERE m."season" = ${seasonStart} ${status ? Prisma.sql`AND m."status" = ${status}::"MembershipStatus"` : Prisma.empty}
+    ORDER BY ${membershipOrder(sort, direction)}
+    ${page === undefined ? Prisma.empty : Prisma.sql`LIMIT ${pageSize} OFFSET ${pageOffset(page, pageSize)}`}`;
+  return rows.map(({ partnerId, name, sector, city, ...membership }) => ({ ...membership, partner: { id: partnerId, name, sector, city } }));
 }
 
 export async function membersCsv(actor: Actor, seasonStart: number, labels: (key: string) => string): Promise<string> {

@@ -103,46 +103,28 @@ export async function listAccounts(
   }
   const condition = Prisma.join(where, " AND ");
   const prisma = getPrisma();
+  // Two statements (issue 35.2): the count, and the page with each account's structure or venues. The page
+  // once took six round trips (the ids, then the accounts, their structures, managers and venues apart).
   const [[counted], found] = await Promise.all([
     prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "User" u WHERE ${condition}`,
-    prisma.$queryRaw<{ id: string }[]>`
-      SELECT u."id"::text AS "id" FROM "User" u LEFT JOIN "Partner" p ON p."id" = u."partnerId"
-      WHERE ${condition} ORDER BY ${accountOrder(filters)} LIMIT ${pageSize} OFFSET ${pageOffset(filters.page, pageSize)}`,
+    prisma.$queryRaw<(Omit<AccountRow, "pending" | "structure"> & { pending: boolean; partner: string | null; venues: string[] })[]>`
+      SELECT u."id"::text AS "id", u."name", u."email", u."role"::text AS "role", u."active", u."passwordHash" IS NULL AS "pending",
+             p."name" AS "partner",
+             ARRAY(SELECT v."name" FROM "VenueManager" vm JOIN "Venue" v ON v."id" = vm."venueId" WHERE vm."userId" = u."id" ORDER BY v."name") AS "venues"
+      FROM "User" u LEFT JOIN "Partner" p ON p."id" = u."partnerId"
+      -- The page's ids first, on their own: read alone, the order walks the role's index and stops at the
+      -- page (2.5 ms at national scale); with the names beside it PostgreSQL sorted all 7,000 accounts (25 ms).
+      WHERE u."id" IN (
+        SELECT u."id" FROM "User" u LEFT JOIN "Partner" p ON p."id" = u."partnerId"
+        WHERE ${condition} ORDER BY ${accountOrder(filters)} LIMIT ${pageSize} OFFSET ${pageOffset(filters.page, pageSize)}
+      )
+      ORDER BY ${accountOrder(filters)}`,
   ]);
-  const users = await prisma.user.findMany({
-    where: { id: { in: found.map((row) => row.id) } },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      role: true,
-      active: true,
-      passwordHash: true,
-      partner: { select: { name: true } },
-      managedVenues: { orderBy: { venue: { name: "asc" } }, select: { venue: { select: { name: true } } } },
-    },
-  });
-  const byId = new Map(users.map((user) => [user.id, user]));
   const total = counted?.total ?? 0;
   return {
     total,
     page: filters.page,
     pageCount: Math.max(1, Math.ceil(total / pageSize)),
-    accounts: found.flatMap(({ id }) => {
-      const user = byId.get(id);
-      return user
-        ? [
-            {
-              id: user.id,
-              name: user.name,
-              email: user.email,
-              role: user.role,
-              active: user.active,
-              pending: !user.passwordHash,
-              structure: user.partner?.name ?? (user.managedVenues.map((m) => m.venue.name).join(", ") || null),
-            },
-          ]
-        : [];
-    }),
+    accounts: found.map(({ partner, venues, ...account }) => ({ ...account, structure: partner ?? (venues.join(", ") || null) })),
   };
 }

@@ -2,7 +2,7 @@
 // venue, event, dates, status), cancels one taken by phone with its reason code, and the structure sees
 // who cancelled and why; the journal filters the audit log; quota exceptions are granted and revoked;
 // the home lists what needs action; venues are created.
-import { associationTodo } from "@/lib/association/dashboard";
+import { associationTodo, endingConventionsSql } from "@/lib/association/dashboard";
 import { readBookingSearch, getBookingForAssociation, searchBookings } from "@/lib/association/bookings";
 import { readJournalFilters, listJournal } from "@/lib/association/journal";
 import { createVenue, listVenues, readVenueFilters } from "@/lib/association/venues";
@@ -10,6 +10,7 @@ import { cancelBooking } from "@/lib/booking/cancel";
 import { grantQuotaException, revokeQuotaException } from "@/lib/booking/quota";
 import { requestBooking } from "@/lib/booking/request";
 import { getPrisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { getPartnerBooking } from "@/lib/partner/bookings";
 import { parisTime } from "@/lib/time";
 import { adminActor } from "../factories/actors";
@@ -264,5 +265,30 @@ describe("venues and the home's to-do", () => {
     expect(todo.conventionsEnding.map((row) => row.name)).toContain("Convention finissante");
     expect(todo.failedMails).toBe(1);
     expect(todo.expiringWaitlists.map((row) => row.id)).toContain(soon.id);
+  });
+
+  it("finds the conventions ending from the conventions' end dates, not by asking each structure (issue 35.2)", async () => {
+    const now = new Date("2026-12-01T10:00:00Z");
+    const convention = (partnerId: string, validUntil: string) =>
+      getPrisma().convention.create({
+        data: { partnerId, signedOn: new Date("2025-01-01"), validFrom: new Date("2025-01-01"), validUntil: new Date(validUntil) },
+      });
+    const renewed = await createPartner({ convention: false, name: "Renouvelée à temps" });
+    await convention(renewed.id, "2027-01-10");
+    await convention(renewed.id, "2028-01-10");
+    const twice = await createPartner({ convention: false, name: "Deux conventions le même jour" });
+    await convention(twice.id, "2027-01-12");
+    await convention(twice.id, "2027-01-12");
+    const names = (await associationTodo(admin, { now })).conventionsEnding.map((row) => row.name);
+    expect(names).not.toContain("Renouvelée à temps");
+    expect(names.filter((name) => name === "Deux conventions le même jour")).toHaveLength(1);
+    // Every view of the association's home asks it: at national scale a look-up per structure (4,200) took
+    // 12 ms of the database; the few conventions ending are reached through their end date's index.
+    const plan = await getPrisma().$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      const rows = await tx.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${endingConventionsSql(now)}`);
+      return rows.map((row) => row["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).toContain("Convention_validUntil_idx");
   });
 });

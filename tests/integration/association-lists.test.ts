@@ -16,6 +16,7 @@ import { getPrisma } from "@/lib/db/client";
 import { parisTime } from "@/lib/time";
 import { adminActor, partnerActor } from "../factories/actors";
 import { createEvent, createPartner, createSession, createVenue, insertBooking } from "../factories";
+import { statementsOf } from "../support/statements";
 
 jest.setTimeout(60_000);
 
@@ -366,6 +367,28 @@ describe("memberships, sorted", () => {
     expect(await order({ tri: "reponse", ordre: "asc" })).toEqual(["Cannelle", "Amande", "Brioche"]);
     const odd = readMembershipFilters({ tri: "amountCents" });
     expect([odd.sort, odd.direction]).toEqual([undefined, undefined]);
+  });
+
+  it("reads a page with its structures in one statement, in every order (issue 35.2)", async () => {
+    // Prisma read the page, then its structures apart: two round trips where one does.
+    for (const query of [{}, { tri: "etat", ordre: "desc" }, { tri: "adhesion" }, { etat: "adherente" }]) {
+      const { result, statements } = await statementsOf(() => listMemberships(admin, SEASON, { ...readMembershipFilters(query), page: 1, pageSize: 25 }));
+      expect(statements).toBe(1);
+      expect(result.length).toBeGreaterThan(0);
+    }
+    const [member] = await listMemberships(admin, SEASON, { status: "MEMBER", page: 1, pageSize: 25 });
+    expect(member).toEqual({
+      id: expect.any(String),
+      status: "MEMBER",
+      invitedAt: null,
+      remindedAt: null,
+      answeredAt: new Date("2041-10-01T10:00:00Z"),
+      joinedOn: new Date("2041-10-01"),
+      amountCents: null,
+      paymentMeans: null,
+      receiptNumber: null,
+      partner: { id: expect.any(String), name: names[0], sector: expect.any(String), city: null },
+    });
   });
 });
 

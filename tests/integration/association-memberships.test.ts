@@ -19,6 +19,7 @@ import { adminActor, partnerActor } from "../factories/actors";
 import { request, stage } from "../factories/booking";
 import { createPartner } from "../factories";
 import { forgetJobsAndMail } from "../support/jobs";
+import { statementsOf } from "../support/statements";
 import { RuleViolation } from "@/lib/errors";
 
 jest.setTimeout(60_000);
@@ -144,6 +145,11 @@ describe("answers and records", () => {
     expect(csv[1]).toContain("30,50");
     expect(csv[1]).toContain("2026-2027");
     expect((await membershipCampaign(admin, SEASON, now)).counts).toMatchObject({ MEMBER: 1, DECLINED: 1 });
+    // Every view of the memberships page asks it (issue 35.2): one statement, not a query and Prisma's groupBy.
+    const { result, statements } = await statementsOf(() => membershipCampaign(admin, SEASON, now));
+    expect(statements).toBe(1);
+    expect(result.counts).toMatchObject({ MEMBER: 1, DECLINED: 1 });
+    expect(result.collectedCents).toBe(3050);
   });
 
   it("counts the season from 1 September in Paris", async () => {
