@@ -7,7 +7,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
-import { getPrisma } from "@/lib/db/client";
+import { getPool, getPrisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parse } from "@/lib/validation";
 import { seasonOf, seasonRange, type DateRange } from "@/lib/time";
@@ -231,14 +231,43 @@ function groupOf(g: number, keys: Record<GroupKey, string | null>): [Dimension, 
   }
 }
 
-/** Recomputes a season's figures into StatsFigure (the job "stats-refresh"), in one transaction. */
-export async function refreshSeasonFigures(season: number, { now = new Date() } = {}): Promise<number> {
-  const rows = await computeFigures(seasonRange(season), { now });
-  await getPrisma().$transaction([
-    getPrisma().statsFigure.deleteMany({ where: { season } }),
-    getPrisma().statsFigure.createMany({ data: rows.map((row) => ({ ...row, season, computedAt: now })) }),
-  ]);
-  return rows.length;
+/**
+ * Recomputes a season's figures into StatsFigure (the job "stats-refresh"), written in one transaction.
+ * One refresh of a season at a time, across servers (a session advisory lock on a connection of its own):
+ * two at once both deleted then both wrote, and the second failed on the table's key. `onlyIfMissing`
+ * (a first view): once the lock is held, figures another server wrote meanwhile are kept, not recomputed.
+ */
+export async function refreshSeasonFigures(season: number, { now = new Date(), onlyIfMissing = false } = {}): Promise<number> {
+  const lock = await getPool().connect();
+  let broken: Error | undefined;
+  try {
+    await lock.query(`SELECT pg_advisory_lock(hashtextextended('stats-refresh:' || $1::text, 0))`, [season]);
+    if (onlyIfMissing) {
+      const stored = await getPrisma().statsFigure.count({ where: { season } });
+      if (stored) return stored;
+    }
+    const rows = await computeFigures(seasonRange(season), { now });
+    await getPrisma().$transaction([
+      getPrisma().statsFigure.deleteMany({ where: { season } }),
+      getPrisma().statsFigure.createMany({ data: rows.map((row) => ({ ...row, season, computedAt: now })) }),
+    ]);
+    return rows.length;
+  } finally {
+    await lock.query(`SELECT pg_advisory_unlock(hashtextextended('stats-refresh:' || $1::text, 0))`, [season]).catch((error: Error) => (broken = error));
+    lock.release(broken);
+  }
+}
+
+/** The first views of a season on this server share one computation (each would hold a connection waiting). */
+const firstViews = new Map<number, Promise<number>>();
+
+function computeOnFirstView(season: number, now: Date): Promise<number> {
+  let pending = firstViews.get(season);
+  if (!pending) {
+    pending = refreshSeasonFigures(season, { now, onlyIfMissing: true }).finally(() => firstViews.delete(season));
+    firstViews.set(season, pending);
+  }
+  return pending;
 }
 
 /** The seasons the job keeps fresh: the one under way and the one before (attendance comes in late). */
@@ -281,7 +310,7 @@ export async function seasonFigures(
     WHERE ${perDimension === undefined ? Prisma.sql`TRUE` : Prisma.sql`rank <= ${perDimension}`}`;
   let stored = await read();
   if (!stored.length && !(await getPrisma().statsFigure.count({ where: { season } }))) {
-    await refreshSeasonFigures(season, { now });
+    await computeOnFirstView(season, now);
     stored = await read();
   }
   const counts: Partial<Record<Dimension, number>> = {};

@@ -177,6 +177,34 @@ describe("a season's figures", () => {
     await expect(seasonFigures(await partnerActor(ids.p1!), SEASON)).rejects.toBeInstanceOf(AccessDeniedError);
   });
 
+  it("are computed once when many first views of a season come at once, on one server or several", async () => {
+    // Seen under 16 clients on the national data: every first view computed the season again, at once, and
+    // the first answered 500 after 30 s. A trigger counts the statements that write the figures.
+    const prisma = getPrisma();
+    await prisma.statsFigure.deleteMany({ where: { season: SEASON } });
+    await prisma.$executeRawUnsafe(`CREATE TABLE stats_writes (n int)`);
+    await prisma.$executeRawUnsafe(
+      `CREATE FUNCTION count_stats_writes() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO stats_writes VALUES (1); RETURN NULL; END $$`,
+    );
+    await prisma.$executeRawUnsafe(`CREATE TRIGGER count_stats_writes AFTER INSERT ON "StatsFigure" FOR EACH STATEMENT EXECUTE FUNCTION count_stats_writes()`);
+    try {
+      const views = await Promise.all(Array.from({ length: 8 }, () => seasonFigures(admin, SEASON, { now: NOW })));
+      for (const view of views) checkSeason(view.rows);
+      // Another server, with the figures being written by this one: it waits for them rather than computing.
+      await prisma.statsFigure.deleteMany({ where: { season: SEASON } });
+      const [, other] = await Promise.all([
+        refreshSeasonFigures(SEASON, { now: NOW, onlyIfMissing: true }),
+        refreshSeasonFigures(SEASON, { now: NOW, onlyIfMissing: true }),
+      ]);
+      expect(other).toBeGreaterThan(0);
+      expect(await prisma.$queryRawUnsafe(`SELECT count(*)::int AS n FROM stats_writes`)).toEqual([{ n: 2 }]);
+    } finally {
+      await prisma.$executeRawUnsafe(`DROP TRIGGER count_stats_writes ON "StatsFigure"`);
+      await prisma.$executeRawUnsafe(`DROP FUNCTION count_stats_writes()`);
+      await prisma.$executeRawUnsafe(`DROP TABLE stats_writes`);
+    }
+  });
+
   it("give an empty season its total and its offer only", async () => {
     const rows = await computeFigures(seasonRange(2040), { now: NOW });
     expect(rows).toEqual([expect.objectContaining({ dimension: "total", key: "", offered: 0, requested: 0, people: 0, unused: 0 })]);
