@@ -1,4 +1,4 @@
-// npm run bench:lighthouse [-- --json] [--runs <n>] [--only <regexp>] [--save <dir>]
+// npm run bench:lighthouse [-- --json] [--runs <n>] [--only <regexp>] [--save <dir>] [--max-load <x>]
 // How the public pages and the visitor's offer do on a phone (issue 35.2), as Lighthouse 12 sees them
 // with its defaults: a mid-range phone's screen, a slow 4G network and a CPU four times slower,
 // simulated (Lantern) from one unthrottled load. It builds nothing (npm run build first): it starts the
@@ -11,7 +11,9 @@
 // Nothing leaves the machine: Chromium resolves no name but 127.0.0.1, and every request a page made
 // is checked to be the app's own (an outside one fails the bench). Simulated throttling scales the CPU
 // time Chromium measured, so a machine busy with other work still lowers the scores: the load is printed
-// with each page, and the figures to quote are from a quiet run.
+// with each page, with Lighthouse's benchmark index of the machine at that moment (under 1000: too busy to
+// quote), and --max-load waits before each run (at most 5 minutes) for the load over one minute to come
+// down to <x>.
 import "../lib/allow-server-only";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -34,9 +36,10 @@ const RUNS = Number(option("runs") ?? 3);
 const only = option("only") ? new RegExp(option("only")!) : null;
 /** --save <dir>: each run's whole report (JSON), to read what an audit found. */
 const saveDir = option("save") ? path.resolve(option("save")!) : null;
+const maxLoad = option("max-load") ? Number(option("max-load")) : null;
 const chromePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!Number.isInteger(RUNS) || RUNS < 1) {
-  console.error("Usage : npm run bench:lighthouse -- [--json] [--runs <n>] [--only <regexp>] [--save <dir>]");
+  console.error("Usage : npm run bench:lighthouse -- [--json] [--runs <n>] [--only <regexp>] [--save <dir>] [--max-load <x>]");
   process.exit(2);
 }
 const say = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
@@ -179,6 +182,14 @@ function medianOf(runs: Run[]) {
   };
 }
 
+/** With --max-load: waits (5 minutes at most) for the machine's load over one minute to come down to it. */
+async function quietEnough() {
+  if (maxLoad === null) return;
+  const deadline = Date.now() + 5 * 60_000;
+  while (os.loadavg()[0]! > maxLoad && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5_000));
+  if (os.loadavg()[0]! > maxLoad) say(`    (charge toujours au-dessus de ${maxLoad} après 5 minutes : mesuré quand même)`);
+}
+
 // ── Main ──
 
 const git = (...args: string[]) => {
@@ -226,14 +237,17 @@ async function main() {
   const outside = new Set<string>();
   for (const page of pages) {
     const runs: Run[] = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await runOnce(lighthouse, launch, server, page.path, page.visitor ? visitorCookie : ""));
+    for (let i = 0; i < RUNS; i++) {
+      await quietEnough();
+      runs.push(await runOnce(lighthouse, launch, server, page.path, page.visitor ? visitorCookie : ""));
+    }
     for (const run of runs) run.outside.forEach((url) => outside.add(url));
     const m = medianOf(runs);
     results.push({ name: page.name, path: page.path, ...m });
     say(
       `  ${page.name.padEnd(20)} perf ${String(m.performance).padStart(3)} [${m.performance_runs.join(" ")}] · bonnes pratiques ${m.best_practices} · ` +
         `accessibilité ${m.accessibility} · LCP ${m.lcp_ms} ms · TBT ${m.tbt_ms} ms · JS ${m.script_kb} kB (inutilisé ${m.unused_js_kb}) · ` +
-        `démarrage des scripts ${m.bootup_ms} ms (charge ${load()})`,
+        `démarrage des scripts ${m.bootup_ms} ms (indice machine ${m.benchmark_index}, charge ${load()})`,
     );
     if (m.failing.length) say(`      audits en échec : ${m.failing.join(", ")}`);
     if (m.csp.length) say(`      CSP (csp-xss) : ${m.csp.join(" | ")}`);
