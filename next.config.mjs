@@ -18,6 +18,10 @@ const nextConfig = {
   typedRoutes: false,
   experimental: {
     serverActions: { bodySizeLimit: ACTION_BODY_LIMIT },
+    // The stylesheet (7 kB compressed) comes inside the page rather than as a file the page waits for: on
+    // a phone's slow network that wait held back the first paint (issue 35.2, decision 029). The policy
+    // allows inline styles (lib/http/security-headers.ts).
+    inlineCss: true,
   },
   // Static files (scripts, styles, images) get the headers that need no nonce; pages get them all from proxy.ts.
   async headers() {

@@ -39,9 +39,10 @@ export default async function OfferPage({ searchParams }: { searchParams: Promis
           <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
           <p>{t("lead")}</p>
           {actor.kind === "visitor" ? (
-            <p>
+            <div>
+              {/* A form cannot sit in a <p> (see components/easy/easy-offer.tsx). */}
               <ReadingModeSwitch to="facile" label={easy("easy")} />
-            </p>
+            </div>
           ) : null}
         </header>
         <LatePlacesOffer actor={actor} />

@@ -163,7 +163,9 @@ export async function EasyOffer({ filters, result, now = new Date() }: { filters
         {(t.raw("lead") as string[]).map((line) => (
           <p key={line}>{line}</p>
         ))}
-        <p className="flex flex-wrap gap-x-6 gap-y-2 text-lg">
+        {/* A <div>, not a <p>: the switch is a form, which a paragraph cannot hold (the browser would close the
+            paragraph before it, and React, finding another tree, redraws the page: issue 35.2). */}
+        <div className="flex flex-wrap gap-x-6 gap-y-2 text-lg">
           <Link href="/faq/facile" className="text-brand-800 underline underline-offset-4">
             {t("questions")}
           </Link>
@@ -171,7 +173,7 @@ export async function EasyOffer({ filters, result, now = new Date() }: { filters
             {t("giveFeedback")}
           </Link>
           <ReadingModeSwitch to="classique" label={t("plain")} />
-        </p>
+        </div>
       </header>
       <section aria-label={t("choices")} className="space-y-6 rounded-2xl bg-brand-50 p-5">
         <Choices

@@ -14,6 +14,8 @@
 // What was typed stays when the server refuses it: the form is sent by hand (React resets a form given
 // to `action` once the action returns, whatever it answered), and cleared after a success only when
 // `resetOnSuccess` says so. A destructive action asks first; the button says "Envoi…" while it runs.
+// First, before any zod schema is built in the browser (see the file).
+import "./zod-jitless";
 import { INTENT } from "@conform-to/dom";
 import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";

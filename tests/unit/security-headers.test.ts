@@ -16,6 +16,14 @@ describe("security headers", () => {
     expect(contentSecurityPolicy("x", { https: true })).toContain("upgrade-insecure-requests");
   });
 
+  it("stay strict for scripts: no 'unsafe-inline' fallback nor any scheme, however Lighthouse's csp-xss notes ask (decision 029)", () => {
+    const scripts = contentSecurityPolicy("abc123")
+      .split("; ")
+      .find((directive) => directive.startsWith("script-src "))!;
+    expect(scripts.split(" ").sort()).toEqual(["'nonce-abc123'", "'self'", "'strict-dynamic'", "script-src"]);
+    expect(contentSecurityPolicy("abc123")).toContain("base-uri 'self'");
+  });
+
   it("give the camera to the door check only, and HSTS over HTTPS only", () => {
     expect(permissionsPolicy("/lieu/controle")).toContain("camera=(self)");
     expect(permissionsPolicy("/offre")).toContain("camera=()");
