@@ -132,13 +132,22 @@ function slotValues(content: MailContent): string[] {
 const shapeOf = (content: MailContent) =>
   [content.paragraphs.length, content.items?.length ?? 0, content.action ? 1 : 0, content.notes?.length ?? 0, content.footer.choice ? 1 : 0].join(":");
 
-/** A layout's HTML cut at its slots: parts[0], slot 0, parts[1], slot 1… */
-const layouts = new Map<string, Promise<string[]>>();
+/**
+ * A layout: its HTML cut at its slots (html[0], slot 0, html[1], slot 1…), and its plain text cut at
+ * the slots it shows (text[0], slot textSlots[0], text[1]…: the preview is not in the text, and a link
+ * reads "label address").
+ */
+interface Layout {
+  html: string[];
+  text: string[];
+  textSlots: number[];
+}
+const layouts = new Map<string, Promise<Layout>>();
 let rendered = 0;
 /** How many layouts were rendered by React (a test counts them). */
 export const templateRenders = () => rendered;
 
-async function layoutOf(content: MailContent): Promise<string[]> {
+async function layoutOf(content: MailContent): Promise<Layout> {
   const shape = shapeOf(content);
   let layout = layouts.get(shape);
   if (!layout) {
@@ -149,7 +158,9 @@ async function layoutOf(content: MailContent): Promise<string[]> {
   return layout;
 }
 
-async function renderLayout(content: MailContent): Promise<string[]> {
+const SLOT = /mailslot(\d+)x/g;
+
+async function renderLayout(content: MailContent): Promise<Layout> {
   rendered++;
   // Each slot holds a word of its own that React leaves as it is, in the same place as the mail's words.
   let next = 0;
@@ -178,21 +189,39 @@ async function renderLayout(content: MailContent): Promise<string[]> {
   if (!html.includes(padded)) throw new Error("Le gabarit des courriels n'a pas la forme attendue (aperçu).");
   html = html.replace(padded, previewSlot);
   if (actionUrlAgain) html = html.replace(`>${slotted.action!.url}</p>`, `>${actionUrlAgain}</p>`);
-  const parts = html.split(/mailslot\d+x/);
-  const order = [...html.matchAll(/mailslot(\d+)x/g)].map((match) => Number(match[1]));
+  const order = [...html.matchAll(SLOT)].map((match) => Number(match[1]));
   if (order.length !== next || order.some((n, index) => n !== index)) throw new Error("Le gabarit des courriels n'a pas la forme attendue (ordre).");
-  return parts;
+  const text = toPlainText(html);
+  return {
+    html: html.split(SLOT).filter((_, index) => index % 2 === 0),
+    text: text.split(SLOT).filter((_, index) => index % 2 === 0),
+    textSlots: [...text.matchAll(SLOT)].map((match) => Number(match[1])),
+  };
 }
+
+/**
+ * Whether html-to-text would write the value as it is: no run of its white space to fold into one space,
+ * none at either end to drop. Otherwise the text is read from the filled HTML, as react-email reads it.
+ */
+const plainAsIs = (value: string) => !/[\t\r\n\f\u200b]| {2}|^ | $/.test(value);
+/** A link whose label is its address reads as the address alone: not what a layout with two slots writes. */
+const linksDiffer = (content: MailContent) =>
+  [...(content.items ?? []), ...(content.action ? [content.action] : []), ...(content.footer.choice ? [content.footer.choice] : [])].every(
+    (link) => link.label.replace(/\n/g, "") !== link.url,
+  );
 
 /** A mail's subject, HTML and plain text: its shape's layout filled with its words (React whole where that could differ). */
 export async function renderMail(content: MailContent): Promise<RenderedMail> {
   const values = slotValues(content);
   const urls = [...(content.items ?? []).map((item) => item.url), ...(content.action ? [content.action.url] : []), content.footer.choice?.url ?? "https://"];
   if (values.some((value) => value === "") || urls.some((url) => !/^https?:\/\//.test(url))) return renderMailWithReact(content);
-  const parts = await layoutOf(content);
-  let html = parts[0]!;
-  values.forEach((value, index) => (html += (index === 0 ? preview(value) : escape(value)) + parts[index + 1]!));
+  const layout = await layoutOf(content);
+  let html = layout.html[0]!;
+  values.forEach((value, index) => (html += (index === 0 ? preview(value) : escape(value)) + layout.html[index + 1]!));
   // React's HTML goes through UTF-8 (TextEncoder): a lone half of a surrogate pair comes out as U+FFFD.
   html = html.replace(LONE_SURROGATE, "\uFFFD");
-  return { subject: content.subject, html, text: toPlainText(html) };
+  if (!linksDiffer(content) || layout.textSlots.some((slot) => !plainAsIs(values[slot]!))) return { subject: content.subject, html, text: toPlainText(html) };
+  let text = layout.text[0]!;
+  layout.textSlots.forEach((slot, index) => (text += values[slot]!.replace(LONE_SURROGATE, "\uFFFD") + layout.text[index + 1]!));
+  return { subject: content.subject, html, text };
 }

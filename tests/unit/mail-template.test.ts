@@ -21,7 +21,25 @@ const base: MailContent = {
 
 const tricky = `Tom & Jerry <b>"gras"</b> l'été ${"x".repeat(3)}  deux  espaces\net une ligne`;
 
+/** Written by html-to-text as it is (no white space to fold): the text is filled too, not read from the HTML. */
+const plain = `Tom & Jerry <b>"gras"</b> l'été &amp; 23\u202Fh\u00A030 😀 é`;
+
 const contents: [string, MailContent][] = [
+  [
+    "characters HTML escapes, with no white space to fold",
+    {
+      ...base,
+      subject: plain,
+      greeting: plain,
+      paragraphs: [plain, `${plain}.`],
+      action: { label: plain, url: "http://localhost:3000/a?b=1&c=<2>&d='\"" },
+      notes: [plain],
+      items: [{ label: plain, url: "https://x.test/?a=1&b=2" }],
+      footer: { about: plain, why: plain, choice: { label: plain, url: "https://x.test/?a=1&b=2" } },
+      signature: plain,
+    },
+  ],
+  ["white space at either end, or doubled", { ...base, greeting: " Bonjour", paragraphs: ["Un  deux", "trois "] }],
   ["a confirmation", base],
   [
     "characters HTML escapes, everywhere",
@@ -55,6 +73,7 @@ const contents: [string, MailContent][] = [
   ["no items in a list", { ...base, items: [] }],
   ["an empty paragraph (React writes no text there)", { ...base, paragraphs: ["Un", ""] }],
   ["a link that is not http", { ...base, action: { label: "Voir", url: "javascript:alert(1)" } }],
+  ["a label that is its address but for a line break", { ...base, action: { label: "http://localhost:3000/x\n", url: "http://localhost:3000/x" } }],
   ["an action whose label is its address", { ...base, action: { label: "http://localhost:3000/x", url: "http://localhost:3000/x" } }],
 ];
 
