@@ -15,17 +15,18 @@ export class AppServers {
 
   private constructor() {}
 
-  static async start(count: number, databaseUrl: string): Promise<AppServers> {
+  /** `env`: more of the servers' environment (the replay's mail server, SMTP_URL). */
+  static async start(count: number, databaseUrl: string, env: Record<string, string> = {}): Promise<AppServers> {
     const servers = new AppServers();
-    await Promise.all(Array.from({ length: count }, () => servers.startOne(databaseUrl)));
+    await Promise.all(Array.from({ length: count }, () => servers.startOne(databaseUrl, env)));
     return servers;
   }
 
-  private startOne(databaseUrl: string): Promise<void> {
+  private startOne(databaseUrl: string, extraEnv: Record<string, string>): Promise<void> {
     // Node with tsx's loader, as tests/support/job-worker.ts: the process that runs the code is the child itself.
     const child = fork(path.join(__dirname, "worker.ts"), [], {
       execArgv: ["--import", "tsx"],
-      env: { ...process.env, DATABASE_URL: databaseUrl },
+      env: { ...process.env, ...extraEnv, DATABASE_URL: databaseUrl },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     this.children.push(child);
