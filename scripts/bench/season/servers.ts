@@ -3,6 +3,7 @@
 // driver hands each a share of a batch, or asks all to run the due jobs at once.
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { deal } from "./lanes";
 import type { FromWorker, Op, OpResult, ToWorker } from "./ops";
 
 type Reply = Extract<FromWorker, { id: number }>;
@@ -55,18 +56,21 @@ export class AppServers {
     });
   }
 
-  /** Shares the batch out (one in `count` to each server), `clients` operations in flight in all; answers in the batch's order. */
+  /**
+   * Deals the batch out by sender (lanes.ts: a structure's operations to one server), `clients`
+   * operations in flight in all, never two of one structure; answers in the batch's order.
+   */
   async play(ops: Op[], clients: number): Promise<OpResult[]> {
     if (!ops.length) return [];
-    const shares = this.children.map((_, index) => ops.filter((__, i) => i % this.children.length === index));
+    const shares = deal(ops, this.children.length);
     const concurrency = Math.max(1, Math.ceil(clients / this.children.length));
     const replies = await Promise.all(
-      this.children.map((child, index) => (shares[index]!.length ? this.ask(child, { type: "batch", ops: shares[index]!, concurrency }) : null)),
+      this.children.map((child, index) => (shares[index]!.ops.length ? this.ask(child, { type: "batch", ops: shares[index]!.ops, concurrency }) : null)),
     );
     const results: OpResult[] = new Array(ops.length);
     replies.forEach((reply, index) => {
       if (!reply || reply.type !== "batch") return;
-      reply.results.forEach((result, k) => (results[k * this.children.length + index] = result));
+      reply.results.forEach((result, k) => (results[shares[index]!.indexes[k]!] = result));
     });
     return results;
   }

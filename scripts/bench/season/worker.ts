@@ -19,6 +19,7 @@ import { DomainError } from "../../../lib/errors";
 import { tasks } from "../../../lib/jobs/tasks";
 import { InvalidInput } from "../../../lib/validation";
 import { cancelEvent } from "../../../lib/venue/events";
+import { runDistinct } from "./lanes";
 import { LagNotes } from "./mail-lag";
 import type { FromWorker, Op, OpResult, ToWorker } from "./ops";
 import { stableId } from "./random";
@@ -107,19 +108,8 @@ async function timed(op: Op): Promise<OpResult> {
   return [Math.round((performance.now() - started) * 100) / 100, outcome];
 }
 
-async function runBatch(ops: Op[], concurrency: number): Promise<OpResult[]> {
-  const results: OpResult[] = new Array(ops.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, ops.length) }, async () => {
-      while (next < ops.length) {
-        const index = next++;
-        results[index] = await timed(ops[index]!);
-      }
-    }),
-  );
-  return results;
-}
+/** `concurrency` operations in flight, never two of one structure (lanes.ts). */
+const runBatch = (ops: Op[], concurrency: number): Promise<OpResult[]> => runDistinct(ops, concurrency, timed);
 
 let runner: Runner | undefined;
 let pool: pg.Pool | undefined;
