@@ -109,7 +109,11 @@ export async function replaySeason(options: SeasonOptions): Promise<SeasonSummar
       `Réseau : ${dims.partners} structures, ${dims.venues} lieux, ${dims.sessions} séances de la saison ${season}-${season + 1}, ` +
         `${dims.partners * dims.peoplePerPartner} personnes (${seconds(performance.now() - setupStarted)} s)`,
     );
-    servers = await AppServers.start(Math.max(2, options.servers ?? 2), databaseUrl, { SMTP_URL: mailServer.url });
+    servers = await AppServers.start(Math.max(2, options.servers ?? 2), databaseUrl, {
+      SMTP_URL: mailServer.url,
+      // A line per mail sent or job run would be the replay's own cost, and bury its report: warnings and errors only.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    });
     const setup_s = (performance.now() - setupStarted) / 1000;
 
     const replay = new Replay(db, servers, dims, season, seed, clients, say);

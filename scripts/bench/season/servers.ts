@@ -26,7 +26,8 @@ export class AppServers {
   private startOne(databaseUrl: string, extraEnv: Record<string, string>): Promise<void> {
     // Node with tsx's loader, as tests/support/job-worker.ts: the process that runs the code is the child itself.
     const child = fork(path.join(__dirname, "worker.ts"), [], {
-      execArgv: ["--import", "tsx"],
+      // SEASON_CPU_PROF=<folder>: each server writes a CPU profile there when it stops (node --cpu-prof).
+      execArgv: ["--import", "tsx", ...(process.env.SEASON_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SEASON_CPU_PROF}`] : [])],
       env: { ...process.env, ...extraEnv, DATABASE_URL: databaseUrl },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
@@ -84,7 +85,23 @@ export class AppServers {
   /** Stops them; the sum of their peak memory (MB) and of their CPU time (ms). */
   async stop(): Promise<{ rssMb: number; cpuMs: number; taskTimes: Record<string, { count: number; ms: number }> }> {
     const replies = await Promise.all(this.children.map((child) => (child.connected ? this.ask(child, { type: "stop" }).catch(() => null) : null)));
-    for (const child of this.children) if (child.exitCode === null) child.kill();
+    // Each leaves on its own once disconnected (writing its CPU profile, if asked); killed if it lingers.
+    await Promise.all(
+      this.children.map((child) =>
+        child.exitCode !== null || child.signalCode !== null
+          ? null
+          : new Promise<void>((resolve) => {
+              const timer = setTimeout(() => {
+                child.kill();
+                resolve();
+              }, 30_000);
+              child.once("exit", () => {
+                clearTimeout(timer);
+                resolve();
+              });
+            }),
+      ),
+    );
     const stopped = replies.flatMap((reply) => (reply?.type === "stopped" ? [reply] : []));
     const taskTimes: Record<string, { count: number; ms: number }> = {};
     for (const reply of stopped)
