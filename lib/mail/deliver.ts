@@ -20,15 +20,48 @@ import { renderMail } from "./template";
 import { log, withoutContacts } from "@/lib/observability/log";
 import { metrics } from "@/lib/observability/metrics";
 
-const transporters = new Map<string, Transporter>();
+/**
+ * Issue 35.2 ("mail keeps up"): a connection per mail (greeting, EHLO, message, QUIT) cost each mail a
+ * round of the mail server's. The workers of a server keep a pool of connections (nodemailer's, at most
+ * 5) while mails flow, and close it once none has left for a second (MAIL_POOL_IDLE_MS): nothing stays
+ * open for nothing, and a mail server that went away is met afresh. `pool=false` in SMTP_URL keeps one
+ * connection per mail.
+ */
+const idleMs = () => {
+  const configured = Number(process.env.MAIL_POOL_IDLE_MS);
+  return Number.isFinite(configured) && configured >= 0 ? configured : 1_000;
+};
+const transporters = new Map<string, { transport: Transporter; sending: number; idle?: NodeJS.Timeout }>();
 
-/** The mail server of SMTP_URL, or none (the demo: mails are kept in the outbox). */
-function smtp(): Transporter | null {
+function pooled(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.searchParams.has("pool")) parsed.searchParams.set("pool", "true");
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
+
+/** Sends with the mail server of SMTP_URL, on its pool; null without one (the demo: mails are kept in the outbox). */
+async function sendWithSmtp(message: Parameters<Transporter["sendMail"]>[0]): Promise<{ response?: string } | null> {
   const url = process.env.SMTP_URL;
   if (!url) return null;
-  let transporter = transporters.get(url);
-  if (!transporter) transporters.set(url, (transporter = nodemailer.createTransport(url)));
-  return transporter;
+  let held = transporters.get(url);
+  if (!held) transporters.set(url, (held = { transport: nodemailer.createTransport(pooled(url)), sending: 0 }));
+  clearTimeout(held.idle);
+  held.sending++;
+  try {
+    return (await held.transport.sendMail(message)) as { response?: string };
+  } finally {
+    const mine = held;
+    if (--mine.sending === 0)
+      mine.idle = setTimeout(() => {
+        if (mine.sending || transporters.get(url) !== mine) return;
+        transporters.delete(url);
+        mine.transport.close();
+      }, idleMs()).unref();
+  }
 }
 
 const FROM = () => process.env.MAIL_FROM ?? "Culture pour tous <ne-pas-repondre@culture-pour-tous.test>";
@@ -76,11 +109,10 @@ async function deliver(mailId: string, attempt: number): Promise<Delivery> {
   }
   if (preference === "DIGEST") return finish(mailId, "DIGEST", { to });
 
-  const transport = smtp();
-  if (!transport) return finish(mailId, "KEPT", { to });
+  if (!process.env.SMTP_URL) return finish(mailId, "KEPT", { to });
   const secrets = mail.sealedSecrets ? unseal(mail.sealedSecrets) : {};
   const calendar = await calendarOf(mail.kind, mail.props);
-  const answer = await transport.sendMail({
+  const answer = await sendWithSmtp({
     from: FROM(),
     to,
     subject: rendered.subject,
@@ -90,7 +122,7 @@ async function deliver(mailId: string, attempt: number): Promise<Delivery> {
     ...(calendar ? { icalEvent: { method: calendar.method, filename: calendar.filename, content: calendar.content } } : {}),
   });
   metrics().mails.inc({ result: "sent" });
-  log().info({ area: "mail", mailId, kind: mail.kind, attempt, answer: withoutContacts((answer as { response?: string }).response) }, "courriel remis");
+  log().info({ area: "mail", mailId, kind: mail.kind, attempt, answer: withoutContacts(answer?.response) }, "courriel remis");
   // Sent: the secrets are the recipient's alone now, not even sealed here.
   return finish(mailId, "SENT", { to, attempts: attempt, sealedSecrets: null, sentAt: new Date(), error: null });
 }

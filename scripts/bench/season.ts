@@ -56,6 +56,9 @@ async function main() {
         .join(", ")}`,
     );
     say(
+      `  courriels de confirmation : ${summary.mail_lag.mails} partis, p50 ${summary.mail_lag.p50_s} s, p99 ${summary.mail_lag.p99_s} s après la réservation (temps réel)`,
+    );
+    say(
       `  préparation ${summary.setup_s} s, vérifications ${summary.check_s} s, mémoire ${summary.peak_rss_mb} Mo (pic, tous processus), base ${summary.db_mb} Mo`,
     );
     say(
@@ -81,6 +84,8 @@ async function main() {
       jobs: summary.jobs,
       cpu_s: summary.cpu_s,
       db_cpu_s,
+      mail_lag_p50_s: summary.mail_lag.p50_s,
+      mail_lag_p99_s: summary.mail_lag.p99_s,
     };
     if (json) process.stdout.write(`${JSON.stringify(last)}\n`);
     if (violations || summary.errors) process.exitCode = 1;

@@ -23,6 +23,14 @@ describe("a season replayed at scale 0.002", () => {
     expect(summary.errors).toBe(0);
   });
 
+  it("measures, in real time, how long a booking's confirmation mail takes to leave (issue 35.2)", () => {
+    // Sent through the replay's own mail server: every confirmation measured, none lost on the way.
+    expect(summary.mail_lag.mails).toBeGreaterThan(50);
+    expect(summary.mail_lag.p50_s).toBeGreaterThanOrEqual(0);
+    expect(summary.mail_lag.p99_s).toBeGreaterThanOrEqual(summary.mail_lag.p50_s);
+    expect(summary.outcomes.CONFIRMED).toBeDefined();
+  });
+
   it("went through every kind of operation of a season", () => {
     for (const outcome of ["CONFIRMED", "WAITLISTED", "CANCELLED", "WITHDRAWN", "SESSION_CANCELLED", "APPLIED", "GRANTED", "REVOKED"]) {
       expect({ outcome, seen: (summary.outcomes[outcome] ?? 0) > 0 }).toEqual({ outcome, seen: true });

@@ -22,6 +22,8 @@ import { connectionConfig, disconnectPrisma } from "../../../lib/db/client";
 import { inParis, nextParisDay, parisDate, parisDaysBefore, parisTime, seasonOf } from "../../../lib/time";
 import { Histogram } from "./histogram";
 import { checkInvariants, EXCEPTION_LEDGER, promotionExamples, quotaExamples, type Violations } from "./invariants";
+import { mailLag, MAIL_LAG_LEDGER } from "./mail-lag";
+import { startMailServer } from "./mail-server";
 import { hasTraitSql, SHARES, seasonDimensions, writeNetwork, type SeasonDimensions } from "./network";
 import type { Companion, Op } from "./ops";
 import { fork, stableId, type Dice } from "./random";
@@ -59,6 +61,8 @@ export interface SeasonSummary {
   check_s: number;
   invariants: Violations[];
   outcomes: Record<string, number>;
+  /** How long a booking's confirmation mail took to leave after the booking (s, real time; mail-lag.ts). */
+  mail_lag: { p50_s: number; p99_s: number; mails: number };
   /** Jobs run by the servers' queue workers; per task, how many and their mean time (ms, real). */
   jobs: number;
   tasks: Record<string, { count: number; mean_ms: number }>;
@@ -92,6 +96,8 @@ export async function replaySeason(options: SeasonOptions): Promise<SeasonSummar
   const previousUrl = process.env.DATABASE_URL;
   process.env.DATABASE_URL = databaseUrl;
   let servers: AppServers | undefined;
+  // The replay's own mail server: the mails leave as in service, through SMTP, and are dropped on arrival.
+  const mailServer = await startMailServer();
   try {
     // The season after the database's own today: the job queue dates the jobs it adds without a time
     // with PostgreSQL's clock, and they must be due from the season's first day on.
@@ -103,7 +109,11 @@ export async function replaySeason(options: SeasonOptions): Promise<SeasonSummar
       `Réseau : ${dims.partners} structures, ${dims.venues} lieux, ${dims.sessions} séances de la saison ${season}-${season + 1}, ` +
         `${dims.partners * dims.peoplePerPartner} personnes (${seconds(performance.now() - setupStarted)} s)`,
     );
-    servers = await AppServers.start(Math.max(2, options.servers ?? 2), databaseUrl);
+    servers = await AppServers.start(Math.max(2, options.servers ?? 2), databaseUrl, {
+      SMTP_URL: mailServer.url,
+      // A line per mail sent or job run would be the replay's own cost, and bury its report: warnings and errors only.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    });
     const setup_s = (performance.now() - setupStarted) / 1000;
 
     const replay = new Replay(db, servers, dims, season, seed, clients, say);
@@ -126,6 +136,8 @@ export async function replaySeason(options: SeasonOptions): Promise<SeasonSummar
     const check_s = (performance.now() - checkStarted) / 1000;
     const dbBytes = Number((await db.query<{ n: string }>("SELECT pg_database_size(current_database()) AS n")).rows[0]!.n);
     const workers = await servers.stop();
+    // After the servers' last notes (they write them as they stop).
+    const mail_lag = await mailLag(db);
     const driverCpu = process.cpuUsage();
     servers = undefined;
     const errors = replay.errors + jobErrors;
@@ -147,6 +159,7 @@ export async function replaySeason(options: SeasonOptions): Promise<SeasonSummar
       check_s: round(check_s, 1),
       invariants,
       outcomes: Object.fromEntries([...replay.outcomes].sort()),
+      mail_lag,
       jobs: replay.jobs,
       tasks: Object.fromEntries(
         Object.entries(workers.taskTimes)
@@ -158,6 +171,7 @@ export async function replaySeason(options: SeasonOptions): Promise<SeasonSummar
     };
   } finally {
     await servers?.stop().catch(() => null);
+    await mailServer.close();
     await db.end();
     await disconnectPrisma();
     process.env.DATABASE_URL = previousUrl;
@@ -172,6 +186,7 @@ export async function replaySeason(options: SeasonOptions): Promise<SeasonSummar
 async function prepare(db: pg.Client, dims: SeasonDimensions, season: number, seed: number): Promise<void> {
   await writeNetwork(db, dims, season, seed);
   await db.query(EXCEPTION_LEDGER);
+  await db.query(MAIL_LAG_LEDGER);
   const now = parisTime(`${season}-08-31`, 12);
   const admin = { kind: "user" as const, role: "ADMIN" as const, userId: stableId("admin", 0) };
   for (let venue = 0; venue < dims.venues; venue++) {

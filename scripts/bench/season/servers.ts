@@ -3,6 +3,7 @@
 // driver hands each a share of a batch, or asks all to run the due jobs at once.
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { deal } from "./lanes";
 import type { FromWorker, Op, OpResult, ToWorker } from "./ops";
 
 type Reply = Extract<FromWorker, { id: number }>;
@@ -15,17 +16,19 @@ export class AppServers {
 
   private constructor() {}
 
-  static async start(count: number, databaseUrl: string): Promise<AppServers> {
+  /** `env`: more of the servers' environment (the replay's mail server, SMTP_URL). */
+  static async start(count: number, databaseUrl: string, env: Record<string, string> = {}): Promise<AppServers> {
     const servers = new AppServers();
-    await Promise.all(Array.from({ length: count }, () => servers.startOne(databaseUrl)));
+    await Promise.all(Array.from({ length: count }, () => servers.startOne(databaseUrl, env)));
     return servers;
   }
 
-  private startOne(databaseUrl: string): Promise<void> {
+  private startOne(databaseUrl: string, extraEnv: Record<string, string>): Promise<void> {
     // Node with tsx's loader, as tests/support/job-worker.ts: the process that runs the code is the child itself.
     const child = fork(path.join(__dirname, "worker.ts"), [], {
-      execArgv: ["--import", "tsx"],
-      env: { ...process.env, DATABASE_URL: databaseUrl },
+      // SEASON_CPU_PROF=<folder>: each server writes a CPU profile there when it stops (node --cpu-prof).
+      execArgv: ["--import", "tsx", ...(process.env.SEASON_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SEASON_CPU_PROF}`] : [])],
+      env: { ...process.env, ...extraEnv, DATABASE_URL: databaseUrl },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     this.children.push(child);
@@ -54,18 +57,21 @@ export class AppServers {
     });
   }
 
-  /** Shares the batch out (one in `count` to each server), `clients` operations in flight in all; answers in the batch's order. */
+  /**
+   * Deals the batch out by sender (lanes.ts: a structure's operations to one server), `clients`
+   * operations in flight in all, never two of one structure; answers in the batch's order.
+   */
   async play(ops: Op[], clients: number): Promise<OpResult[]> {
     if (!ops.length) return [];
-    const shares = this.children.map((_, index) => ops.filter((__, i) => i % this.children.length === index));
+    const shares = deal(ops, this.children.length);
     const concurrency = Math.max(1, Math.ceil(clients / this.children.length));
     const replies = await Promise.all(
-      this.children.map((child, index) => (shares[index]!.length ? this.ask(child, { type: "batch", ops: shares[index]!, concurrency }) : null)),
+      this.children.map((child, index) => (shares[index]!.ops.length ? this.ask(child, { type: "batch", ops: shares[index]!.ops, concurrency }) : null)),
     );
     const results: OpResult[] = new Array(ops.length);
     replies.forEach((reply, index) => {
       if (!reply || reply.type !== "batch") return;
-      reply.results.forEach((result, k) => (results[k * this.children.length + index] = result));
+      reply.results.forEach((result, k) => (results[shares[index]!.indexes[k]!] = result));
     });
     return results;
   }
@@ -79,7 +85,23 @@ export class AppServers {
   /** Stops them; the sum of their peak memory (MB) and of their CPU time (ms). */
   async stop(): Promise<{ rssMb: number; cpuMs: number; taskTimes: Record<string, { count: number; ms: number }> }> {
     const replies = await Promise.all(this.children.map((child) => (child.connected ? this.ask(child, { type: "stop" }).catch(() => null) : null)));
-    for (const child of this.children) if (child.exitCode === null) child.kill();
+    // Each leaves on its own once disconnected (writing its CPU profile, if asked); killed if it lingers.
+    await Promise.all(
+      this.children.map((child) =>
+        child.exitCode !== null || child.signalCode !== null
+          ? null
+          : new Promise<void>((resolve) => {
+              const timer = setTimeout(() => {
+                child.kill();
+                resolve();
+              }, 30_000);
+              child.once("exit", () => {
+                clearTimeout(timer);
+                resolve();
+              });
+            }),
+      ),
+    );
     const stopped = replies.flatMap((reply) => (reply?.type === "stopped" ? [reply] : []));
     const taskTimes: Record<string, { count: number; ms: number }> = {};
     for (const reply of stopped)

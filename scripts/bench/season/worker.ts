@@ -19,6 +19,8 @@ import { DomainError } from "../../../lib/errors";
 import { tasks } from "../../../lib/jobs/tasks";
 import { InvalidInput } from "../../../lib/validation";
 import { cancelEvent } from "../../../lib/venue/events";
+import { runDistinct } from "./lanes";
+import { LagNotes } from "./mail-lag";
 import type { FromWorker, Op, OpResult, ToWorker } from "./ops";
 import { stableId } from "./random";
 
@@ -44,12 +46,16 @@ function guests(op: Extract<Op, { kind: "request" | "apply" }>) {
   ];
 }
 
+/** When bookings were confirmed and mails sent, in real time (mail-lag.ts). */
+const lagNotes = new LagNotes();
+
 async function play(op: Op): Promise<string> {
   const now = new Date(op.now);
   switch (op.kind) {
     case "request": {
       const partnerId = stableId("partner", op.partner);
       const result = await requestBooking(partnerActor(op.partner), { sessionId: op.sessionId, partnerId, guests: guests(op), ifShort: op.ifShort }, { now });
+      if ("confirmed" in result) lagNotes.confirmedBooking(result.confirmed.id);
       return result.outcome;
     }
     case "apply": {
@@ -102,21 +108,11 @@ async function timed(op: Op): Promise<OpResult> {
   return [Math.round((performance.now() - started) * 100) / 100, outcome];
 }
 
-async function runBatch(ops: Op[], concurrency: number): Promise<OpResult[]> {
-  const results: OpResult[] = new Array(ops.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, ops.length) }, async () => {
-      while (next < ops.length) {
-        const index = next++;
-        results[index] = await timed(ops[index]!);
-      }
-    }),
-  );
-  return results;
-}
+/** `concurrency` operations in flight, never two of one structure (lanes.ts). */
+const runBatch = (ops: Op[], concurrency: number): Promise<OpResult[]> => runDistinct(ops, concurrency, timed);
 
 let runner: Runner | undefined;
+let pool: pg.Pool | undefined;
 let jobsRun = 0;
 /** Per task: jobs run and the time they took (ms, real), for where the jobs' time goes. */
 const taskTimes: Record<string, { count: number; ms: number }> = {};
@@ -130,7 +126,8 @@ const taskTimes: Record<string, { count: number; ms: number }> = {};
 async function setClock(now: number): Promise<void> {
   setSimulatedNow(now);
   if (runner) return;
-  const pool = new pg.Pool({ ...connectionConfig(process.env.DATABASE_URL!), max: 4 });
+  const concurrency = Number(process.env.SEASON_JOB_CONCURRENCY ?? 2);
+  pool = new pg.Pool({ ...connectionConfig(process.env.DATABASE_URL!), max: concurrency + 3 });
   pool.on("error", () => {});
   pool.on("connect", (client) => client.on("error", () => {}));
   const counted = Object.fromEntries(
@@ -139,6 +136,7 @@ async function setClock(now: number): Promise<void> {
       (async (payload, helpers) => {
         const started = performance.now();
         await task(payload, helpers);
+        if (name === "send-mail") lagNotes.sentMail((payload as { mailId: string }).mailId);
         jobsRun++;
         const spent = (taskTimes[name] ??= { count: 0, ms: 0 });
         spent.count++;
@@ -151,7 +149,7 @@ async function setClock(now: number): Promise<void> {
     taskList: counted,
     logger: quiet,
     useNodeTime: true,
-    concurrency: 2,
+    concurrency,
     pollInterval: 40,
     noHandleSignals: true,
     parsedCronItems: [],
@@ -159,7 +157,8 @@ async function setClock(now: number): Promise<void> {
   runner.promise.catch(() => {});
   stopRunner = async () => {
     await runner!.stop();
-    await pool.end();
+    await lagNotes.flush(pool!);
+    await pool!.end();
   };
 }
 let stopRunner = async () => {};
@@ -167,9 +166,13 @@ let stopRunner = async () => {};
 process.on("message", (message: ToWorker) => {
   void (async () => {
     try {
-      if (message.type === "batch") send({ type: "batch", id: message.id, results: await runBatch(message.ops, message.concurrency) });
-      else if (message.type === "clock") {
+      if (message.type === "batch") {
+        const results = await runBatch(message.ops, message.concurrency);
+        if (pool) await lagNotes.flush(pool);
+        send({ type: "batch", id: message.id, results });
+      } else if (message.type === "clock") {
         await setClock(message.now);
+        await lagNotes.flush(pool!);
         send({ type: "clock", id: message.id, jobs: jobsRun });
       } else {
         await stopRunner();
