@@ -309,7 +309,9 @@ export async function seasonFigures(
     ) ranked
     WHERE ${perDimension === undefined ? Prisma.sql`TRUE` : Prisma.sql`rank <= ${perDimension}`}`;
   let stored = await read();
-  if (!stored.length && !(await getPrisma().statsFigure.count({ where: { season } }))) {
+  // Nothing read: never computed, or being written by another view (read again once it is: counting
+  // first, then reading, could see the rows appear in between and show nothing).
+  if (!stored.length) {
     await computeOnFirstView(season, now);
     stored = await read();
   }
