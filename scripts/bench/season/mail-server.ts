@@ -14,6 +14,8 @@ export async function startMailServer(): Promise<ReplayMailServer> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
+    // No reverse DNS lookup of 127.0.0.1 on every connection (smtp-server does one by default).
+    disableReverseLookup: true,
     logger: false,
     // The servers close their pools once idle: no need to wait long for the last connections.
     closeTimeout: 1_000,
