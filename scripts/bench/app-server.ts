@@ -7,13 +7,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
 import { ensureDatabase, startEmbeddedPostgres } from "../../lib/db/embedded";
 import { applyMigrations } from "../../lib/db/migrations";
-import { demoAccounts } from "../../prisma/seed/catalog";
 import { projectRoot } from "../lib/database";
+import { freePort, request, sleep } from "./http-client";
+
+export { freePort, request, signIn, signInAsVisitor, sleep, type Answer } from "./http-client";
 
 const tsxCli = path.join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs");
 
@@ -60,8 +60,6 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 // ── The database ──
 
 /** An embedded PostgreSQL in `tempRoot` with the migrations applied; stopped on the way out. */
@@ -95,85 +93,7 @@ export interface AppServer {
   child: ChildProcess;
 }
 
-export interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-  ms: number;
-}
-
-export function request(
-  server: Pick<AppServer, "port" | "agent">,
-  method: "GET" | "POST",
-  urlPath: string,
-  cookie = "",
-  body?: string,
-  retried = false,
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const headers: http.OutgoingHttpHeaders = { cookie, accept: "text/html,*/*", "accept-language": "fr-FR" };
-    if (body !== undefined) {
-      headers["content-type"] = "application/x-www-form-urlencoded";
-      headers["content-length"] = Buffer.byteLength(body);
-    }
-    const req = http.request({ host: "127.0.0.1", port: server.port, method, path: urlPath, agent: server.agent, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8"), ms: performance.now() - t0 }),
-      );
-      res.on("error", reject);
-    });
-    req.setTimeout(120_000, () => req.destroy(new Error(`pas de réponse en 120 s : ${urlPath}`)));
-    req.on("error", (error: NodeJS.ErrnoException) => {
-      // A kept-alive connection the server closed just as it was reused: asked again, once, on a new one.
-      if (req.reusedSocket && !retried && (error.code === "ECONNRESET" || error.code === "EPIPE")) {
-        request(server, method, urlPath, cookie, body, true).then(resolve, reject);
-      } else {
-        reject(error);
-      }
-    });
-    req.end(body);
-  });
-}
-
-const cookiePairs = (headers: http.IncomingHttpHeaders) => (headers["set-cookie"] ?? []).map((line) => line.split(";")[0]!);
-
-/** Signs in through one of next-auth's credentials providers, as the sign-in page's forms do; returns the cookies. */
-async function signInWith(server: AppServer, provider: "credentials" | "visitor", fields: Record<string, string>): Promise<string> {
-  const csrf = await request(server, "GET", "/api/auth/csrf");
-  if (csrf.status !== 200) throw new Error(`/api/auth/csrf : ${csrf.status}`);
-  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
-  const jar = new Map(cookiePairs(csrf.headers).map((pair) => [pair.split("=")[0]!, pair]));
-  const form = new URLSearchParams({ csrfToken, ...fields, callbackUrl: "/", json: "true" }).toString();
-  const answer = await request(server, "POST", `/api/auth/callback/${provider}`, [...jar.values()].join("; "), form);
-  for (const pair of cookiePairs(answer.headers)) jar.set(pair.split("=")[0]!, pair);
-  if (![...jar.keys()].some((name) => name.endsWith("next-auth.session-token"))) {
-    throw new Error(`connexion (${provider}) refusée sur le serveur ${server.name} (${answer.status} ${answer.body.slice(0, 200)})`);
-  }
-  return [...jar.values()].join("; ");
-}
-
-/** A demo account's cookies. */
-export const signIn = (server: AppServer, email: string) => signInWith(server, "credentials", { email, password: demoAccounts.password });
-
-/** A visitor's cookies: a structure's access code, as a person supported types it (the demo's by default). */
-export const signInAsVisitor = (server: AppServer, code: string = demoAccounts.visitorCode) => signInWith(server, "visitor", { code });
-
 // ── The app server ──
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * scripts/server.ts on a free port of 127.0.0.1, as npm start runs it, from the production build in .next,

@@ -16,7 +16,6 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -27,6 +26,7 @@ import { seedDemoData } from "../../prisma/seed/demo";
 import { demoAccounts } from "../../prisma/seed/catalog";
 import { projectRoot } from "../lib/database";
 import { buildIsCurrent, otherBuilds, sourceStamp, stampFile } from "../lib/build-state";
+import { freePort, request, signIn, sleep, type Answer } from "./http-client";
 
 // ── Options ──
 
@@ -322,66 +322,6 @@ interface AppServer {
   child: ChildProcess;
 }
 
-interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-  ms: number;
-}
-
-function request(
-  server: Pick<AppServer, "port" | "agent">,
-  method: "GET" | "POST",
-  urlPath: string,
-  cookie = "",
-  body?: string,
-  retried = false,
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const headers: http.OutgoingHttpHeaders = { cookie, accept: "text/html,*/*", "accept-language": "fr-FR" };
-    if (body !== undefined) {
-      headers["content-type"] = "application/x-www-form-urlencoded";
-      headers["content-length"] = Buffer.byteLength(body);
-    }
-    const req = http.request({ host: "127.0.0.1", port: server.port, method, path: urlPath, agent: server.agent, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8"), ms: performance.now() - t0 }),
-      );
-      res.on("error", reject);
-    });
-    req.setTimeout(120_000, () => req.destroy(new Error(`pas de réponse en 120 s : ${urlPath}`)));
-    req.on("error", (error: NodeJS.ErrnoException) => {
-      // A kept-alive connection the server closed just as it was reused: asked again, once, on a new one.
-      if (req.reusedSocket && !retried && (error.code === "ECONNRESET" || error.code === "EPIPE")) {
-        request(server, method, urlPath, cookie, body, true).then(resolve, reject);
-      } else {
-        reject(error);
-      }
-    });
-    req.end(body);
-  });
-}
-
-const cookiePairs = (headers: http.IncomingHttpHeaders) => (headers["set-cookie"] ?? []).map((line) => line.split(";")[0]!);
-
-/** Signs in through next-auth's credentials provider, as the sign-in form does; returns the cookies. */
-async function signIn(server: AppServer, email: string): Promise<string> {
-  const csrf = await request(server, "GET", "/api/auth/csrf");
-  if (csrf.status !== 200) throw new Error(`/api/auth/csrf : ${csrf.status}`);
-  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
-  const jar = new Map(cookiePairs(csrf.headers).map((pair) => [pair.split("=")[0]!, pair]));
-  const form = new URLSearchParams({ csrfToken, email, password: demoAccounts.password, callbackUrl: "/", json: "true" }).toString();
-  const answer = await request(server, "POST", "/api/auth/callback/credentials", [...jar.values()].join("; "), form);
-  for (const pair of cookiePairs(answer.headers)) jar.set(pair.split("=")[0]!, pair);
-  if (![...jar.keys()].some((name) => name.endsWith("next-auth.session-token"))) {
-    throw new Error(`connexion refusée pour ${email} sur le serveur ${server.name} (${answer.status} ${answer.body.slice(0, 200)})`);
-  }
-  return [...jar.values()].join("; ");
-}
-
 /** A page answered as it should: a 200, with no sign-in form and no redirect hidden in the page. */
 function problemWith(page: Page, answer: Answer): string | null {
   if (answer.status !== 200) return `statut ${answer.status}${answer.headers.location ? ` → ${answer.headers.location}` : ""}`;
@@ -504,18 +444,6 @@ async function measurePage(
 
 // ── The app servers ──
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 async function startApp(data: DataSet, secrets: Record<string, string>): Promise<AppServer> {
   const port = await freePort();
   // --cpu-prof <dir>: every process of the server (its cluster's workers inherit the flags) writes its CPU
@@ -576,8 +504,6 @@ async function startApp(data: DataSet, secrets: Record<string, string>): Promise
     await sleep(300);
   }
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ── The production build, shared by everyone in this checkout ──
 
