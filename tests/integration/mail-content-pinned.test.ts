@@ -5,7 +5,6 @@
 // them. The expected texts were taken from the code before those changes (tests/integration/golden/).
 import fs from "node:fs";
 import path from "node:path";
-import { SMTPServer } from "smtp-server";
 import { cancelBooking } from "@/lib/booking/cancel";
 import { requestBooking } from "@/lib/booking/request";
 import { formatBookingNumber } from "@/lib/booking/number-format";
@@ -13,6 +12,7 @@ import { getPrisma } from "@/lib/db/client";
 import { adminActor } from "../factories/actors";
 import { partners, request, stage } from "../factories/booking";
 import { forgetJobsAndMail, runJobs } from "../support/jobs";
+import { startMailServer } from "../support/mail-server";
 
 jest.setTimeout(120_000);
 beforeEach(() => forgetJobsAndMail());
@@ -26,36 +26,9 @@ function stable(text: string, names: Record<string, string>): string {
   return out;
 }
 
-/** A mail server on localhost that keeps every message it takes, whole. */
-async function mailServer() {
-  const received: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      let data = "";
-      stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
-      stream.on("end", () => {
-        received.push(data);
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as { port: number }).port}`;
-  return {
-    received,
-    close: async () => {
-      delete process.env.SMTP_URL;
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
 describe("what a booking's mails say, pinned", () => {
   it("the confirmation and the cancellation leave with the same subject, text and HTML as before", async () => {
-    const smtp = await mailServer();
+    const smtp = await startMailServer();
     try {
       const { sessionId, venueId } = await stage({ capacity: 5 });
       const [partner] = await partners(1);

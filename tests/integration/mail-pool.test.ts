@@ -2,52 +2,14 @@
 // then the message, then QUIT). A server's workers now keep a small pool of connections open while mails
 // flow, and close it once none has left for a moment (so that nothing is held open for nothing, and a
 // mail server that goes away is met again afresh). Each mail is still delivered once.
-import { SMTPServer } from "smtp-server";
 import { queueMail } from "@/lib/mail";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import { forgetJobsAndMail, runJobs, until } from "../support/jobs";
+import { startMailServer } from "../support/mail-server";
 
 jest.setTimeout(120_000);
 beforeEach(() => forgetJobsAndMail());
-
-async function mailServer() {
-  const received: string[] = [];
-  let connections = 0;
-  let open = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onConnect(_session, callback) {
-      connections++;
-      open++;
-      callback();
-    },
-    onClose() {
-      open--;
-    },
-    onData(stream, _session, callback) {
-      let data = "";
-      stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
-      stream.on("end", () => {
-        received.push(data);
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as { port: number }).port}`;
-  return {
-    received,
-    connections: () => connections,
-    open: () => open,
-    close: async () => {
-      delete process.env.SMTP_URL;
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
 
 const queueEight = () =>
   queueMail(
@@ -61,7 +23,7 @@ describe("the connections to the mail server", () => {
   it("are reused from one mail to the next while mails flow", async () => {
     // Mails that follow each other closer than the pool's idle time: here as long as the test lasts.
     process.env.MAIL_POOL_IDLE_MS = "600000";
-    const smtp = await mailServer();
+    const smtp = await startMailServer();
     try {
       await queueEight();
       await runJobs();
@@ -80,7 +42,7 @@ describe("the connections to the mail server", () => {
 
   it("are closed once no mail has left for a while", async () => {
     process.env.MAIL_POOL_IDLE_MS = "50";
-    const smtp = await mailServer();
+    const smtp = await startMailServer();
     try {
       await queueEight();
       await runJobs();
