@@ -48,7 +48,20 @@ async function loadBooking(id: string) {
   });
 }
 
-type Booking = NonNullable<Awaited<ReturnType<typeof loadBooking>>>;
+/** What the event is written from: the booking as the page reads it, or as a mail about it does (lib/mail/booking-facts.ts). */
+export interface CalendarBooking {
+  id: string;
+  number: string;
+  status: "CONFIRMED" | "WAITLISTED" | "CANCELLED";
+  partner: { name: string };
+  session: {
+    startsAt: Date;
+    endsAt: Date | null;
+    calendarSequence: number;
+    event: { title: string; durationMinutes: number | null; venue: { name: string; addressLine: string; postalCode: string; city: string } };
+  };
+  guests: { firstName: string }[];
+}
 
 /** The end of a session: its own, else its event's duration; none when neither is known (RFC 5545 allows it). */
 export function sessionEnd(session: { startsAt: Date; endsAt: Date | null }, durationMinutes: number | null): Date | null {
@@ -56,7 +69,7 @@ export function sessionEnd(session: { startsAt: Date; endsAt: Date | null }, dur
   return durationMinutes ? new Date(session.startsAt.getTime() + durationMinutes * 60_000) : null;
 }
 
-function write(booking: Booking): BookingCalendar {
+function write(booking: CalendarBooking): BookingCalendar {
   const cancelled = booking.status === "CANCELLED";
   const number = formatBookingNumber(booking.number);
   const { session } = booking;
@@ -98,13 +111,11 @@ export async function bookingCalendar(actor: Actor, id: string): Promise<Booking
 }
 
 /**
- * The file attached to a mail about a booking (lib/mail/deliver.ts), as the booking stands when the mail
- * leaves: the mails go to the structure's own referents, who may see it. Null for a booking on a waitlist
- * (nothing to put in an agenda yet) or gone.
+ * The file attached to a mail about a booking (lib/mail/deliver.ts), from the booking as it stands when the
+ * mail leaves (read by the mail, lib/mail/booking-facts.ts): the mails go to the structure's own referents,
+ * who may see it. Null for a booking on a waitlist (nothing to put in an agenda yet) or gone.
  */
-export async function bookingCalendarForMail(id: string): Promise<BookingCalendar | null> {
-  if (!bookingId.safeParse(id).success) return null;
-  const booking = await loadBooking(id);
+export function bookingCalendarForMail(booking: CalendarBooking | null): BookingCalendar | null {
   if (!booking || booking.status === "WAITLISTED") return null;
   return write(booking);
 }

@@ -34,6 +34,8 @@ interface StartOptions {
   port: number;
   /** Keep the data folder when stopping (demo, dev) or delete it (tests). */
   persistent: boolean;
+  /** Server settings added to ours (`-c name=value`): a bench counting statements loads pg_stat_statements. */
+  settings?: Record<string, string>;
 }
 
 /** A failure the person at the keyboard can act on; its message is the whole story. */
@@ -72,7 +74,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   const log: string[] = [];
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) await initialise(binaries, dataDir, runAs, log);
   else if (runAs) ensureOwnedBy(dataDir, runAs);
-  const child = await startServer(binaries, dataDir, port, options.persistent, runAs, log);
+  const child = await startServer(binaries, dataDir, port, options.persistent, runAs, log, options.settings);
 
   let stopped: Promise<void> | undefined;
   const stopNow = () => child.exitCode === null && child.signalCode === null && child.kill("SIGINT");
@@ -387,7 +389,15 @@ async function initialise(binaries: Binaries, dataDir: string, runAs: RunAs | nu
   }
 }
 
-function startServer(binaries: Binaries, dataDir: string, port: number, persistent: boolean, runAs: RunAs | null, log: string[]): Promise<ChildProcess> {
+function startServer(
+  binaries: Binaries,
+  dataDir: string,
+  port: number,
+  persistent: boolean,
+  runAs: RunAs | null,
+  log: string[],
+  settings: Record<string, string> = {},
+): Promise<ChildProcess> {
   const flags = [
     "-c",
     "listen_addresses=localhost",
@@ -396,6 +406,7 @@ function startServer(binaries: Binaries, dataDir: string, port: number, persiste
     "unix_socket_directories=",
     // Tests throw their cluster away: durability is wasted time there.
     ...(persistent ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=300"]),
+    ...Object.entries(settings).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
   ];
   return new Promise((resolve, reject) => {
     const child = spawn(binaries.postgres, ["-D", dataDir, "-p", String(port), ...flags], {

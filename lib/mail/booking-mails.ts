@@ -9,7 +9,7 @@ import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import type { NotificationType } from "@/lib/generated/prisma/enums";
 import type { MailKind } from "./kinds";
-import { queueMail, type QueuedMail } from "./index";
+import { MAIL_ATTEMPTS, queueMail, type QueuedMail } from "./index";
 
 /** The mail of each notice; a withdrawn guest is told in the structure's news only. */
 const KIND_OF_NOTICE: Record<NotificationType, MailKind | null> = {
@@ -29,27 +29,57 @@ async function recipients(booking: { partnerId: string; createdById: string | nu
   return maker ? [maker.id] : users.map((user) => user.id);
 }
 
+/**
+ * The mails of `kind` about `bookings`, each to its referents (as `recipients` chooses them), written with
+ * their sending jobs in one statement whatever the number of bookings (a session's reminders: issue 35.1).
+ * Returns how many mails are meant (those written by an earlier run of the same job included).
+ */
 async function queueFor(bookings: { id: string; partnerId: string; createdById: string | null }[], kind: MailKind, source: (bookingId: string) => string) {
-  const mails: QueuedMail[] = [];
-  for (const booking of bookings) {
-    for (const userId of await recipients(booking))
-      mails.push({ kind, userId, props: { bookingId: booking.id }, sourceKey: `${source(booking.id)}:${userId}` });
-  }
-  await queueMail(prismaSql(getPrisma()), mails);
-  return mails.length;
+  if (!bookings.length) return 0;
+  const [row] = await prismaSql(getPrisma()).query<{ meant: number }>(
+    `WITH b AS (
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[]) AS b(id, partner_id, created_by, source)
+     ), users AS (
+       SELECT b.id AS booking_id, b.source, u."id" AS user_id
+       FROM b JOIN "User" u ON u."partnerId" = b.partner_id AND u."role" = 'PARTNER' AND u."active"
+       WHERE u."id" = b.created_by
+          OR NOT EXISTS (SELECT 1 FROM "User" m WHERE m."id" = b.created_by AND m."partnerId" = b.partner_id AND m."role" = 'PARTNER' AND m."active")
+     ), mails AS (
+       INSERT INTO "OutboxMail" ("id", "kind", "props", "userId", "sourceKey")
+       SELECT gen_random_uuid(), $5, jsonb_build_object('bookingId', users.booking_id::text), users.user_id, users.source || ':' || users.user_id::text FROM users
+       ON CONFLICT ("sourceKey") DO NOTHING
+       RETURNING "id"
+     ), queued AS (
+       SELECT 1 FROM mails,
+         LATERAL graphile_worker.add_job('send-mail', json_build_object('mailId', mails."id"), job_key => 'mail:' || mails."id", max_attempts => $6)
+     )
+     SELECT (SELECT count(*) FROM users)::int AS meant, (SELECT count(*) FROM queued)::int AS queued`,
+    [bookings.map((b) => b.id), bookings.map((b) => b.partnerId), bookings.map((b) => b.createdById), bookings.map((b) => source(b.id)), kind, MAIL_ATTEMPTS],
+  );
+  return row?.meant ?? 0;
 }
 
 const bookingSelect = { id: true, partnerId: true, createdById: true } as const;
 
 export async function mailForNotice(notificationId: string): Promise<number> {
-  const notice = await getPrisma().notification.findUnique({
-    where: { id: notificationId },
-    select: { type: true, partnerId: true, sessionId: true, booking: { select: bookingSelect } },
-  });
+  // The notice and its booking in one statement (each notice's job asks it).
+  const [notice] = await prismaSql(getPrisma()).query<{
+    type: NotificationType;
+    partnerId: string;
+    sessionId: string | null;
+    bookingId: string | null;
+    bookingPartnerId: string | null;
+    createdById: string | null;
+  }>(
+    `SELECT n."type"::text AS "type", n."partnerId"::text AS "partnerId", n."sessionId"::text AS "sessionId", b."id"::text AS "bookingId",
+            b."partnerId"::text AS "bookingPartnerId", b."createdById"::text AS "createdById"
+     FROM "Notification" n LEFT JOIN "Booking" b ON b."id" = n."bookingId" WHERE n."id" = $1::uuid`,
+    [notificationId],
+  );
   const kind = notice ? KIND_OF_NOTICE[notice.type] : null;
   if (!notice || !kind) return 0;
-  if (!notice.booking) return notice.sessionId ? mailForApplication(notificationId, notice.partnerId, notice.sessionId) : 0;
-  return queueFor([notice.booking], kind, () => `notice:${notificationId}`);
+  if (!notice.bookingId) return notice.sessionId ? mailForApplication(notificationId, notice.partnerId, notice.sessionId) : 0;
+  return queueFor([{ id: notice.bookingId, partnerId: notice.bookingPartnerId!, createdById: notice.createdById }], kind, () => `notice:${notificationId}`);
 }
 
 /**
@@ -70,12 +100,14 @@ async function mailForApplication(notificationId: string, partnerId: string, ses
 }
 
 export async function mailForBooking(bookingId: string): Promise<number> {
-  const booking = await getPrisma().booking.findUnique({
-    where: { id: bookingId },
-    select: { ...bookingSelect, status: true, drawnFrom: { select: { id: true } } },
-  });
+  const [booking] = await prismaSql(getPrisma()).query<{ id: string; partnerId: string; createdById: string | null; status: string; drawn: boolean }>(
+    `SELECT b."id"::text AS "id", b."partnerId"::text AS "partnerId", b."createdById"::text AS "createdById", b."status"::text AS "status",
+            EXISTS (SELECT 1 FROM "Application" a WHERE a."bookingId" = b."id") AS "drawn"
+     FROM "Booking" b WHERE b."id" = $1::uuid`,
+    [bookingId],
+  );
   // A booking made by a draw (issue 17) gets the draw's result, confirmed or waiting, in one mail.
-  if (booking?.drawnFrom && booking.status !== "CANCELLED") return queueFor([booking], "DRAW_RESULT", (id) => `draw-result:${id}`);
+  if (booking?.drawn && booking.status !== "CANCELLED") return queueFor([booking], "DRAW_RESULT", (id) => `draw-result:${id}`);
   if (!booking || booking.status !== "CONFIRMED") return 0;
   return queueFor([booking], "BOOKING_CONFIRMED", (id) => `booking-confirmed:${id}`);
 }

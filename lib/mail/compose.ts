@@ -9,6 +9,7 @@ import { activityMail } from "./content/activities";
 import { bookingMail, drawNotHeldMail } from "./content/bookings";
 import { digestMail } from "./content/digest";
 import type { MailBody } from "./content/frame";
+import type { BookingForMail } from "./booking-facts";
 import { partnerMail, partnershipAckMail } from "./content/partners";
 import { smsBudgetMail } from "./content/sms";
 import { latePlacesMail } from "./content/late-places";
@@ -17,10 +18,12 @@ export interface MailSource {
   kind: string;
   props: Record<string, unknown>;
   recipientName: string | null;
+  /** The booking a mail is about, when the caller has read it already (lib/mail/deliver.ts). */
+  booking?: BookingForMail | null;
 }
 
 /** The content of a mail, or null when what it is about no longer exists (nothing to send). */
-export async function mailContent({ kind, props, recipientName }: MailSource): Promise<MailBody | null> {
+export async function mailContent({ kind, props, recipientName, booking }: MailSource): Promise<MailBody | null> {
   const string = (key: string) => String(props[key] ?? "");
   switch (kind) {
     case "ACCOUNT_INVITATION":
@@ -47,6 +50,6 @@ export async function mailContent({ kind, props, recipientName }: MailSource): P
     case "DIGEST":
       return digestMail(props, recipientName);
     default:
-      return bookingMail(kind, props, recipientName);
+      return bookingMail(kind, props, recipientName, booking);
   }
 }

@@ -8,10 +8,11 @@ import "server-only";
 import net from "node:net";
 import nodemailer, { type Transporter } from "nodemailer";
 import { bookingCalendarForMail } from "@/lib/calendar/booking-event";
-import { getPrisma } from "@/lib/db/client";
+import { getPool, getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { inParis, parisDate } from "@/lib/time";
+import { bookingForMail, type BookingForMail } from "./booking-facts";
 import { mailContent } from "./compose";
 import { isOptional, type MailKind } from "./kinds";
 import { queueMail } from "./index";
@@ -100,15 +101,23 @@ const FROM = () => process.env.MAIL_FROM ?? "Culture pour tous <ne-pas-repondre@
 
 export type Delivery = "SENT" | "KEPT" | "DIGEST" | "SKIPPED" | "ALREADY_DONE";
 
+/** What sending wrote on the row, with its status: written once, when the delivery ends (one statement). */
+type Written = Omit<Prisma.OutboxMailUpdateInput, "status">;
+
 /** The send-mail task. `attempt` counts from 1; at `maxAttempts` a failure leaves the mail FAILED. */
 export async function deliverMail(mailId: string, { attempt = 1, maxAttempts = 1 } = {}): Promise<Delivery> {
+  // What was rendered before a failure is kept with the error: the association's outbox shows the mail.
+  const rendered: Written = {};
   try {
-    return await deliver(mailId, attempt);
+    return await deliver(mailId, attempt, rendered);
   } catch (error) {
     // Recorded on the row for the association, then thrown for the queue to try again later.
     const message = String((error as Error)?.message ?? error).slice(0, 500);
     const failed = attempt >= maxAttempts;
-    await getPrisma().outboxMail.update({ where: { id: mailId }, data: { attempts: attempt, error: message, status: failed ? "FAILED" : "PENDING" } });
+    await getPrisma().outboxMail.update({
+      where: { id: mailId },
+      data: { ...rendered, attempts: attempt, error: message, status: failed ? "FAILED" : "PENDING" },
+    });
     // The operator's log and /api/metrics: the mail's id and the transport's answer, never its recipient.
     metrics().mails.inc({ result: "failed" });
     log().warn({ area: "mail", mailId, attempt, final: failed, answer: withoutContacts(message) }, "courriel non remis");
@@ -116,47 +125,74 @@ export async function deliverMail(mailId: string, { attempt = 1, maxAttempts = 1
   }
 }
 
-async function deliver(mailId: string, attempt: number): Promise<Delivery> {
-  const prisma = getPrisma();
-  const mail = await prisma.outboxMail.findUnique({ where: { id: mailId } });
+interface MailRow {
+  kind: string;
+  props: Prisma.JsonValue;
+  userId: string | null;
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  sealedSecrets: string | null;
+  status: string;
+  /** The recipient's account, when the mail is to one (null when it is gone). */
+  email: string | null;
+  name: string | null;
+  active: boolean | null;
+  mailPreferences: Prisma.JsonValue;
+}
+
+/** The mail and its recipient's account, in one statement (every mail asks it: issue 35.1). */
+async function mailWithAccount(mailId: string): Promise<MailRow | null> {
+  const { rows } = await getPool().query<MailRow>({
+    name: "mail-with-account",
+    text: `SELECT m."kind", m."props", m."userId"::text AS "userId", m."to", m."subject", m."text", m."html", m."sealedSecrets", m."status"::text AS "status",
+             u."email", u."name", u."active", u."mailPreferences"
+           FROM "OutboxMail" m LEFT JOIN "User" u ON u."id" = m."userId" WHERE m."id" = $1::uuid`,
+    values: [mailId],
+  });
+  return rows[0] ?? null;
+}
+
+async function deliver(mailId: string, attempt: number, rendered: Written): Promise<Delivery> {
+  const mail = await mailWithAccount(mailId);
   if (!mail || mail.status !== "PENDING") return "ALREADY_DONE";
-  const user = mail.userId
-    ? await prisma.user.findUnique({ where: { id: mail.userId }, select: { email: true, name: true, active: true, mailPreferences: true } })
-    : null;
-  if (mail.userId && !user?.active) return finish(mailId, "SKIPPED", { error: "Compte désactivé ou supprimé : rien n'a été envoyé." });
-  const to = user?.email ?? mail.to;
-  const preference = isOptional(mail.kind) && user ? preferenceFor(user.mailPreferences, mail.kind) : "IMMEDIATE";
+  if (mail.userId && !mail.active) return finish(mailId, "SKIPPED", { error: "Compte désactivé ou supprimé : rien n'a été envoyé." });
+  const to = mail.email ?? mail.to;
+  const preference = isOptional(mail.kind) && mail.userId ? preferenceFor(mail.mailPreferences, mail.kind) : "IMMEDIATE";
   if (preference === "NONE") return finish(mailId, "SKIPPED", { to });
 
-  // Rendered once, kept on the row: the outbox page and the digest read it.
-  let rendered = mail.subject ? { subject: mail.subject, text: mail.text, html: mail.html ?? undefined } : null;
-  if (!rendered) {
-    const content = await mailContent({ kind: mail.kind, props: (mail.props ?? {}) as Record<string, unknown>, recipientName: user?.name ?? null });
-    if (!content) return finish(mailId, "SKIPPED", { to, error: "Ce dont parlait ce courriel n'existe plus." });
-    rendered = await renderMail(content);
-    await prisma.outboxMail.update({
-      where: { id: mailId },
-      data: { to, ...rendered, props: { ...((mail.props ?? {}) as Record<string, Prisma.InputJsonValue>), url: content.url } },
-    });
-  }
-  if (preference === "DIGEST") return finish(mailId, "DIGEST", { to });
+  // A mail about a booking reads it once, for what it says and for its calendar file.
+  const props = (mail.props ?? {}) as Record<string, unknown>;
+  let booking: Promise<BookingForMail | null> | undefined;
+  const bookingOf = () => (booking ??= typeof props.bookingId === "string" ? bookingForMail(props.bookingId) : Promise.resolve(null));
 
-  if (!process.env.SMTP_URL) return finish(mailId, "KEPT", { to });
+  // Rendered once, kept on the row: the outbox page and the digest read it.
+  let content = mail.subject ? { subject: mail.subject, text: mail.text, html: mail.html ?? undefined } : null;
+  if (!content) {
+    const body = await mailContent({ kind: mail.kind, props, recipientName: mail.name, booking: await bookingOf() });
+    if (!body) return finish(mailId, "SKIPPED", { to, error: "Ce dont parlait ce courriel n'existe plus." });
+    content = await renderMail(body);
+    Object.assign(rendered, { to, ...content, props: { ...(props as Record<string, Prisma.InputJsonValue>), url: body.url } });
+  }
+  if (preference === "DIGEST") return finish(mailId, "DIGEST", { ...rendered, to });
+
+  if (!process.env.SMTP_URL) return finish(mailId, "KEPT", { ...rendered, to });
   const secrets = mail.sealedSecrets ? unseal(mail.sealedSecrets) : {};
-  const calendar = await calendarOf(mail.kind, mail.props);
+  const calendar = CALENDAR_KINDS.has(mail.kind) ? bookingCalendarForMail(await bookingOf()) : null;
   const answer = await sendWithSmtp({
     from: FROM(),
     to,
-    subject: rendered.subject,
-    text: reveal(rendered.text, secrets, ""),
-    html: rendered.html ? reveal(rendered.html, secrets, "") : undefined,
+    subject: content.subject,
+    text: reveal(content.text, secrets, ""),
+    html: content.html ? reveal(content.html, secrets, "") : undefined,
     messageId: `<${mailId}@billetterie-solidaire>`,
     ...(calendar ? { icalEvent: { method: calendar.method, filename: calendar.filename, content: calendar.content } } : {}),
   });
   metrics().mails.inc({ result: "sent" });
   log().info({ area: "mail", mailId, kind: mail.kind, attempt, answer: withoutContacts(answer?.response) }, "courriel remis");
   // Sent: the secrets are the recipient's alone now, not even sealed here.
-  return finish(mailId, "SENT", { to, attempts: attempt, sealedSecrets: null, sentAt: new Date(), error: null });
+  return finish(mailId, "SENT", { ...rendered, to, attempts: attempt, sealedSecrets: null, sentAt: new Date(), error: null });
 }
 
 /**
@@ -166,13 +202,7 @@ async function deliver(mailId: string, attempt: number): Promise<Delivery> {
  */
 const CALENDAR_KINDS = new Set(["BOOKING_CONFIRMED", "BOOKING_PROMOTED", "DRAW_RESULT", "BOOKING_CANCELLED", "SESSION_CANCELLED", "SESSION_MOVED"]);
 
-async function calendarOf(kind: string, props: Prisma.JsonValue) {
-  const bookingId = (props as { bookingId?: unknown } | null)?.bookingId;
-  if (!CALENDAR_KINDS.has(kind) || typeof bookingId !== "string") return null;
-  return bookingCalendarForMail(bookingId);
-}
-
-async function finish(mailId: string, status: Exclude<Delivery, "ALREADY_DONE">, data: Prisma.OutboxMailUpdateInput): Promise<Delivery> {
+async function finish(mailId: string, status: Exclude<Delivery, "ALREADY_DONE">, data: Written): Promise<Delivery> {
   await getPrisma().outboxMail.update({ where: { id: mailId }, data: { ...data, status } });
   return status;
 }

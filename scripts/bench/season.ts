@@ -6,11 +6,15 @@
 // its count of violations. Everything runs here: an embedded PostgreSQL in a temporary folder.
 // Last line with --json: {"scale","requests","wall_s","requests_per_s","p50_ms","p99_ms","violations",
 // "peak_rss_mb","db_mb"} (wall_s: the season's play, jobs included; the setup and the checks apart).
+// --statements: PostgreSQL counts the statements the servers and the driver send (pg_stat_statements):
+// their total per operation and per job, and the most frequent, are printed (a measure the machine's load
+// does not blur, unlike the times).
 // Exits with 1 on any violation or error.
 import "../lib/allow-server-only";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { ensureDatabase, startEmbeddedPostgres } from "../../lib/db/embedded";
 import { applyMigrations } from "../../lib/db/migrations";
 import { replaySeason } from "./season/replay";
@@ -33,15 +37,23 @@ async function main() {
   if (scale > 4) throw new Error("--scale : au plus 4.");
   if (servers < 2) throw new Error("--servers : deux au moins (la saison se joue sur plusieurs serveurs).");
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "billetterie-season-"));
-  const database = await startEmbeddedPostgres({ dataDir: path.join(tmp, "data"), port: 0, persistent: false });
+  const statements = args.includes("--statements");
+  const database = await startEmbeddedPostgres({
+    dataDir: path.join(tmp, "data"),
+    port: 0,
+    persistent: false,
+    settings: statements ? { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "top" } : {},
+  });
   try {
     await ensureDatabase(database.url("postgres"), "season");
     const url = database.url("season");
     await applyMigrations(url);
+    if (statements) await countStatements(url, "start");
     say(`Saison rejouée : échelle ${scale}, graine ${seed}, ${clients} clients sur ${servers} serveurs (${os.availableParallelism()} cœurs)`);
     const databaseCpuBefore = databaseCpuMs(database.port);
     const summary = await replaySeason({ databaseUrl: url, scale, seed, clients, servers, say });
     const db_cpu_s = Math.round((databaseCpuMs(database.port) - databaseCpuBefore) / 100) / 10;
+    const counted = statements ? await countStatements(url, "read") : null;
     say("");
     say(
       `Saison ${summary.season}-${summary.season + 1} : ${summary.requests} opérations en ${summary.wall_s} s (${summary.requests_per_s}/s), p50 ${summary.p50_ms} ms, p99 ${summary.p99_ms} ms`,
@@ -55,6 +67,11 @@ async function main() {
         .map(([name, { count, mean_ms }]) => `${name} ${count} × ${mean_ms} ms`)
         .join(", ")}`,
     );
+    if (counted) {
+      const perUnit = (n: number) => (n / Math.max(1, summary.requests + summary.jobs)).toFixed(1);
+      say(`  requêtes SQL : ${counted.total} (${perUnit(counted.total)} par opération ou tâche) ; les plus fréquentes :`);
+      for (const row of counted.top) say(`    ${String(row.calls).padStart(8)}  ${row.query}`);
+    }
     say(
       `  courriels de confirmation : ${summary.mail_lag.mails} partis, p50 ${summary.mail_lag.p50_s} s, p99 ${summary.mail_lag.p99_s} s après la réservation (temps réel)`,
     );
@@ -86,12 +103,34 @@ async function main() {
       db_cpu_s,
       mail_lag_p50_s: summary.mail_lag.p50_s,
       mail_lag_p99_s: summary.mail_lag.p99_s,
+      ...(counted ? { statements: counted.total } : {}),
     };
     if (json) process.stdout.write(`${JSON.stringify(last)}\n`);
     if (violations || summary.errors) process.exitCode = 1;
   } finally {
     await database.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** pg_stat_statements: created and emptied at the start; at the end, the total of calls and the 15 most frequent statements. */
+async function countStatements(url: string, step: "start" | "read") {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    if (step === "start") {
+      await client.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+      await client.query("SELECT pg_stat_statements_reset()");
+      return null;
+    }
+    const { rows } = await client.query<{ calls: number; query: string }>(
+      `SELECT calls::int AS calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 140) AS query FROM pg_stat_statements
+       WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY calls DESC LIMIT 15`,
+    );
+    const total = (await client.query<{ n: number }>("SELECT coalesce(sum(calls), 0)::int AS n FROM pg_stat_statements")).rows[0]!.n;
+    return { total, top: rows };
+  } finally {
+    await client.end();
   }
 }
 

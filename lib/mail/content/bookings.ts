@@ -8,6 +8,7 @@ import { drawFactsForBooking } from "@/lib/booking/applications";
 import { drawSentence } from "@/lib/booking/draw-words";
 import { formatBookingNumber } from "@/lib/booking/number";
 import { getPrisma } from "@/lib/db/client";
+import { bookingForMail, type BookingForMail } from "@/lib/mail/booking-facts";
 import { appUrl } from "@/lib/http/app-url";
 import { formatSessionDate } from "@/lib/format/dates";
 import messages from "@/messages/fr";
@@ -16,27 +17,8 @@ import { frame, t, type MailBody } from "./frame";
 
 const drawWords = createTranslator({ locale: "fr", messages, namespace: "draw" });
 
-async function bookingFacts(bookingId: string) {
-  const booking = await getPrisma().booking.findUnique({
-    where: { id: bookingId },
-    select: {
-      id: true,
-      number: true,
-      places: true,
-      cancelReason: true,
-      cancelNote: true,
-      session: {
-        select: {
-          startsAt: true,
-          cancelNote: true,
-          event: { select: { title: true, venue: { select: { name: true, addressLine: true, postalCode: true, city: true } } } },
-        },
-      },
-      // A guest withdrawn from the booking is no longer invited: the mails name only the others.
-      guests: { where: { cancelledAt: null }, orderBy: { position: "asc" }, select: { firstName: true, lastName: true } },
-    },
-  });
-  if (!booking) return null;
+/** The booking's words for its mails; `booking` as read when the mail leaves (booking-facts.ts). */
+function bookingFacts(booking: BookingForMail) {
   const venue = booking.session.event.venue;
   return {
     ...booking,
@@ -69,10 +51,20 @@ export async function drawNotHeldMail(sessionId: string, recipientName: string |
   };
 }
 
-/** The mails about a booking, to whoever made it: what happened to it, the reminder, the draw's result, the attendance asked. */
-export async function bookingMail(kind: string, props: Record<string, unknown>, recipientName: string | null): Promise<MailBody | null> {
-  const booking = await bookingFacts(String(props.bookingId ?? ""));
-  if (!booking) return null;
+/**
+ * The mails about a booking, to whoever made it: what happened to it, the reminder, the draw's result, the
+ * attendance asked. `loaded`: the booking already read by the mail's sending (which attaches its calendar
+ * file from the same reading); read here otherwise.
+ */
+export async function bookingMail(
+  kind: string,
+  props: Record<string, unknown>,
+  recipientName: string | null,
+  loaded?: BookingForMail | null,
+): Promise<MailBody | null> {
+  const found = loaded === undefined ? await bookingForMail(String(props.bookingId ?? "")) : loaded;
+  if (!found) return null;
+  const booking = bookingFacts(found);
   const facts = { number: booking.number, event: booking.event, places: booking.places, date: booking.date, address: booking.address };
   const content = (body: Pick<MailContent, "subject" | "paragraphs" | "action" | "notes">, url = booking.page) => ({ ...frame(recipientName, body), url });
   switch (kind) {
