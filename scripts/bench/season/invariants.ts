@@ -28,7 +28,9 @@ const count = async (db: Query, sql: string, params: unknown[] = []) => Number((
  * A booking's places at instant $t: its guests not withdrawn before it. A guest withdrawn at that very
  * instant is still counted by default (the withdrawal may have come after); with `afterSameInstant`
  * false it is not: for a booking's own confirmation, which a withdrawal in the same transaction made
- * possible (the booking then moved up with the places left).
+ * possible (the booking then moved up with the places left), and for the structure's other bookings
+ * when the confirmation was a move up (a guest withdrawn from its confirmed part freed the place that
+ * its waiting part took, in one transaction).
  */
 const placesAt = (booking: string, at: string, afterSameInstant = true) =>
   `(SELECT count(*) FROM "BookingGuest" g WHERE g."bookingId" = ${booking}."id" AND (g."cancelledAt" IS NULL OR g."cancelledAt" ${afterSameInstant ? ">=" : ">"} ${at}))`;
@@ -45,7 +47,8 @@ const QUOTA_OVER = `
         AND (r."liftDaysBefore" IS NULL OR b."confirmedAt" < ${liftsAt("s", "r")})
         AND NOT EXISTS (SELECT 1 FROM season_replay_exception x WHERE x.venue_id = e."venueId" AND x.partner_id = b."partnerId"
                           AND x.held_from <= b."confirmedAt" AND (x.held_until IS NULL OR x.held_until >= b."confirmedAt") AND x.max_places IS NULL)
-        AND (SELECT coalesce(sum(CASE WHEN c."id" = b."id" THEN ${placesAt("c", 'b."confirmedAt"', false)} ELSE ${placesAt("c", 'b."confirmedAt"')} END), 0)
+        AND (SELECT coalesce(sum(CASE WHEN c."id" = b."id" OR b."promotedAt" = b."confirmedAt" THEN ${placesAt("c", 'b."confirmedAt"', false)}
+                                      ELSE ${placesAt("c", 'b."confirmedAt"')} END), 0)
              FROM "Booking" c JOIN "Session" cs ON cs."id" = c."sessionId" JOIN "Event" ce ON ce."id" = cs."eventId"
              WHERE c."partnerId" = b."partnerId" AND ce."venueId" = e."venueId" AND NOT c."late"
                AND (c."id" = b."id" OR c."confirmedAt" < b."confirmedAt")
