@@ -17,6 +17,7 @@ import { Logger, parseCrontab, run, type Runner, type TaskList, type WorkerEvent
 import { connectionConfig } from "@/lib/db/client";
 import { listenForAnswers } from "@/lib/sms/answers";
 import { errorFacts, log, withoutContacts } from "@/lib/observability/log";
+import { queueBatching } from "./batching";
 import { CRONTAB, taskList as appTasks } from "./tasks";
 
 let started: Promise<StartedWorker> | undefined;
@@ -142,6 +143,7 @@ async function launch(
     events,
     noHandleSignals: true,
     pollInterval,
+    preset: queueBatching(concurrency),
   });
   keepBeating(pool, runner, poolId);
   // People answer the reminder hours after it left: bind to the operator now rather than at the first

@@ -16,6 +16,7 @@ import { cancelSession } from "../../../lib/booking/sessions";
 import { withdrawGuest } from "../../../lib/booking/withdraw-guest";
 import { connectionConfig, disconnectPrisma } from "../../../lib/db/client";
 import { DomainError } from "../../../lib/errors";
+import { queueBatching } from "../../../lib/jobs/batching";
 import { tasks } from "../../../lib/jobs/tasks";
 import { InvalidInput } from "../../../lib/validation";
 import { cancelEvent } from "../../../lib/venue/events";
@@ -151,6 +152,7 @@ async function setClock(now: number): Promise<void> {
     useNodeTime: true,
     concurrency,
     pollInterval: 40,
+    preset: queueBatching(concurrency),
     noHandleSignals: true,
     parsedCronItems: [],
   });
