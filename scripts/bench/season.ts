@@ -70,7 +70,10 @@ async function main() {
     if (counted) {
       const perUnit = (n: number) => (n / Math.max(1, summary.requests + summary.jobs)).toFixed(1);
       say(`  requêtes SQL : ${counted.total} (${perUnit(counted.total)} par opération ou tâche) ; les plus fréquentes :`);
-      for (const row of counted.top) say(`    ${String(row.calls).padStart(8)}  ${row.query}`);
+      counted.top.forEach((row, i) => {
+        if (i === 15) say("  … les plus longues en tout (attente des verrous comprise) :");
+        say(`    ${String(row.calls).padStart(8)} ${String(row.ms).padStart(7)} ms  ${row.query}`);
+      });
     }
     say(
       `  courriels de confirmation : ${summary.mail_lag.mails} partis, p50 ${summary.mail_lag.p50_s} s, p99 ${summary.mail_lag.p99_s} s après la réservation (temps réel)`,
@@ -113,7 +116,7 @@ async function main() {
   }
 }
 
-/** pg_stat_statements: created and emptied at the start; at the end, the total of calls and the 15 most frequent statements. */
+/** pg_stat_statements: created and emptied at the start; at the end, the total of calls, the 15 most frequent statements and the 10 longest. */
 async function countStatements(url: string, step: "start" | "read") {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -123,9 +126,13 @@ async function countStatements(url: string, step: "start" | "read") {
       await client.query("SELECT pg_stat_statements_reset()");
       return null;
     }
-    const { rows } = await client.query<{ calls: number; query: string }>(
-      `SELECT calls::int AS calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 140) AS query FROM pg_stat_statements
-       WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY calls DESC LIMIT 15`,
+    // The most frequent, then the longest in all (their time includes waiting for locks).
+    const { rows } = await client.query<{ calls: number; ms: number; query: string }>(
+      `(SELECT calls::int AS calls, round(total_exec_time)::int AS ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 140) AS query FROM pg_stat_statements
+        WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY calls DESC LIMIT 15)
+       UNION ALL
+       (SELECT calls::int, round(total_exec_time)::int, left(regexp_replace(query, '\\s+', ' ', 'g'), 140) FROM pg_stat_statements
+        WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 10)`,
     );
     const total = (await client.query<{ n: number }>("SELECT coalesce(sum(calls), 0)::int AS n FROM pg_stat_statements")).rows[0]!.n;
     return { total, top: rows };
