@@ -8,7 +8,8 @@
 // decides). Each account signs in through next-auth's credentials endpoint before the timed burst; each
 // request books one person of its structure. Prints wall time, latencies, outcomes, errors, the servers'
 // CPU per request, and checks in SQL that nothing was oversold. Last line with --json:
-// {"requests","wall_ms","p50_ms","p99_ms","errors","oversold","rounds_wall_ms"}: after a first burst that warms the
+// {"requests","wall_ms","p50_ms","p99_ms","errors","oversold","rounds_wall_ms","server_cpu_ms_per_request","db_cpu_ms_per_request"}:
+// after a first burst that warms the
 // servers and is not timed, the burst is sent --rounds times (3 by default), each time to a fresh session,
 // and the figures are those of the round of median wall time (errors and oversold: of every burst,
 // the warm-up's included); errors are HTTP errors, failed connections and
@@ -245,7 +246,6 @@ async function main() {
       );
       const before = [...reached.values()].sort((a, b) => a - b);
       const after = results.flatMap((r) => (r.bookingId && reached.has(r.bookingId) ? [r.ms - reached.get(r.bookingId)!] : [])).sort((a, b) => a - b);
-      const median = (list: number[]) => list[Math.floor(list.length / 2)] ?? NaN;
       const [check] = await data.sql<{
         capacity: number;
         confirmed: number;
@@ -300,7 +300,16 @@ async function main() {
         `database: ${check!.confirmed}/${check!.capacity} places confirmed, ${check!.waitlisted} waitlisted, ${check!.bookings} bookings; ` +
           `oversold ${oversold}; counters ${drift ? "OUT OF STEP" : "equal to the bookings"}; answers ${mismatch ? `DISAGREE (${answered} booked answers)` : "agree"}`,
       );
-      return { wall, p50: at(0.5), p99: at(0.99), errors, oversold, failed: errors > 0 || oversold > 0 || drift || mismatch };
+      return {
+        wall,
+        p50: at(0.5),
+        p99: at(0.99),
+        serverCpuPerRequest: cpuMs / REQUESTS,
+        databaseCpuPerRequest: databaseCpuMs / REQUESTS,
+        errors,
+        oversold,
+        failed: errors > 0 || oversold > 0 || drift || mismatch,
+      };
     };
     // A first burst, not counted, warms the servers as hours of traffic would have: the 16 bookings of
     // the warm-up above leave much of the code to the JIT still (the first burst took a quarter longer
@@ -320,6 +329,9 @@ async function main() {
       say("");
       say(
         `${ROUNDS} rounds: wall_ms ${rounds.map((r) => r.wall.toFixed(0)).join(", ")}; median round: wall_ms ${typical.wall.toFixed(0)}  p50_ms ${typical.p50.toFixed(0)}  p99_ms ${typical.p99.toFixed(0)}; errors ${errors}, oversold ${oversold} in all`,
+      );
+      say(
+        `servers' CPU per request: ${rounds.map((r) => r.serverCpuPerRequest.toFixed(1)).join(", ")} ms (median ${median(rounds.map((r) => r.serverCpuPerRequest)).toFixed(1)}); PostgreSQL's: median ${median(rounds.map((r) => r.databaseCpuPerRequest)).toFixed(1)} ms`,
       );
     }
 
@@ -344,6 +356,10 @@ async function main() {
           errors,
           oversold,
           rounds_wall_ms: rounds.map((r) => Math.round(r.wall)),
+          // The servers' and the database's CPU per booking, median of the rounds: what the machine's other
+          // work changes least (issue 35.2; decision 033), where wall times vary by a factor 2 at the same load.
+          server_cpu_ms_per_request: round1(median(rounds.map((r) => r.serverCpuPerRequest))),
+          db_cpu_ms_per_request: round1(median(rounds.map((r) => r.databaseCpuPerRequest))),
         }),
       );
     }
@@ -716,6 +732,9 @@ async function eachLimited<T>(items: T[], limit: number, work: (item: T, index: 
     }),
   );
 }
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 const ms = (value: number) => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(0)} ms`);
 
