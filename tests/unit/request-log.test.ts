@@ -26,7 +26,7 @@ beforeAll(async () => {
     new Proxy(base, {
       get(target, key, receiver) {
         if (key !== "child") return Reflect.get(target, key, receiver) as unknown;
-        return (...args: Parameters<Logger["child"]>) => (children++, counting(target.child(...args)));
+        return (...args: Parameters<Logger["child"]>) => (children++, counting(target.child(...args) as unknown as Logger));
       },
     });
   const counted = counting(logger);
