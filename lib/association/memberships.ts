@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { actsForPartner, ensure, isAdmin } from "@/lib/auth/permissions";
 import { toCsv } from "@/lib/csv";
 import { getPrisma } from "@/lib/db/client";
+import { preparedRows } from "@/lib/db/prepared";
 import { prismaSql } from "@/lib/db/sql";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -48,9 +49,10 @@ export function membershipCampaignSql(seasonStart: number, now: Date): Prisma.Sq
  */
 export async function membershipCampaign(actor: Actor, seasonStart: number, { now = new Date() } = {}) {
   ensureAdmin(actor);
-  const [row] = await getPrisma().$queryRaw<
-    { n: number; notInvited: number; counts: Partial<Record<MembershipStatus, number>> | null; collectedCents: number }[]
-  >(membershipCampaignSql(seasonStart, now));
+  // Prepared once per connection (lib/db/prepared.ts): its planning was as long as its run.
+  const [row] = await preparedRows<{ n: number; notInvited: number; counts: Partial<Record<MembershipStatus, number>> | null; collectedCents: number }>(
+    membershipCampaignSql(seasonStart, now),
+  );
   return { season: seasonStart, inPartnership: row!.n, notInvited: row!.notInvited, counts: row!.counts ?? {}, collectedCents: row!.collectedCents };
 }
 

@@ -6,7 +6,7 @@ import { cleanLine, urlFilter } from "@/lib/validation";
 import { fromUrl, LIST_WORDS, pageOffset, urlPage, sortOf, urlDirection, urlSort, type Direction, type SearchParams } from "@/lib/lists";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "zod";
-import { getPrisma } from "@/lib/db/client";
+import { preparedRows } from "@/lib/db/prepared";
 import { AccessDeniedError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Actor } from "./actor";
@@ -121,12 +121,12 @@ export async function listAccounts(
     where.push(Prisma.sql`(u."name" ILIKE ${pattern} OR u."email" ILIKE ${pattern})`);
   }
   const condition = Prisma.join(where, " AND ");
-  const prisma = getPrisma();
   // Two statements (issue 35.2): the count, and the page with each account's structure or venues. The page
   // once took six round trips (the ids, then the accounts, their structures, managers and venues apart).
+  // Both prepared once per connection (lib/db/prepared.ts): each view planned them anew.
   const [[counted], found] = await Promise.all([
-    prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "User" u WHERE ${condition}`,
-    prisma.$queryRaw<(Omit<AccountRow, "pending" | "structure"> & { pending: boolean; partner: string | null; venues: string[] })[]>(
+    preparedRows<{ total: number }>(Prisma.sql`SELECT count(*)::int AS "total" FROM "User" u WHERE ${condition}`),
+    preparedRows<Omit<AccountRow, "pending" | "structure"> & { pending: boolean; partner: string | null; venues: string[] }>(
       accountPageSql(condition, filters, pageSize),
     ),
   ]);
