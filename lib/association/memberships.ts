@@ -337,14 +337,22 @@ export async function listMemberships(
   }: { status?: MembershipStatus; page?: number; pageSize?: number; sort?: MembershipSort; direction?: Direction } = {},
 ): Promise<MembershipRow[]> {
   ensureAdmin(actor);
-  const rows = await getPrisma().$queryRaw<(Omit<MembershipRow, "partner"> & { partnerId: string; name: string; sector: Sector; city: string | null })[]>`
-    SELECT m."id"::text AS "id", m."status"::text AS "status", m."invitedAt", m."remindedAt", m."answeredAt", m."joinedOn", m."amountCents",
-           m."paymentMeans", m."receiptNumber", p."id"::text AS "partnerId", p."name", p."sector"::text AS "sector", p."city"
+  // Prepared once per connection (lib/db/prepared.ts); the membership's day read as its text, since pg
+  // reads a date at the server's local midnight where Prisma gives the day at midnight UTC.
+  const rows = await preparedRows<
+    Omit<MembershipRow, "partner" | "joinedOn"> & { joinedOn: string | null; partnerId: string; name: string; sector: Sector; city: string | null }
+  >(Prisma.sql`
+    SELECT m."id"::text AS "id", m."status"::text AS "status", m."invitedAt", m."remindedAt", m."answeredAt", m."joinedOn"::text AS "joinedOn",
+           m."amountCents", m."paymentMeans", m."receiptNumber", p."id"::text AS "partnerId", p."name", p."sector"::text AS "sector", p."city"
     FROM "Membership" m JOIN "Partner" p ON p."id" = m."partnerId"
     WHERE m."season" = ${seasonStart} ${status ? Prisma.sql`AND m."status" = ${status}::"MembershipStatus"` : Prisma.empty}
     ORDER BY ${membershipOrder(sort, direction)}
-    ${page === undefined ? Prisma.empty : Prisma.sql`LIMIT ${pageSize} OFFSET ${pageOffset(page, pageSize)}`}`;
-  return rows.map(({ partnerId, name, sector, city, ...membership }) => ({ ...membership, partner: { id: partnerId, name, sector, city } }));
+    ${page === undefined ? Prisma.empty : Prisma.sql`LIMIT ${pageSize} OFFSET ${pageOffset(page, pageSize)}`}`);
+  return rows.map(({ partnerId, name, sector, city, joinedOn, ...membership }) => ({
+    ...membership,
+    joinedOn: joinedOn === null ? null : new Date(`${joinedOn}T00:00:00Z`),
+    partner: { id: partnerId, name, sector, city },
+  }));
 }
 
 export async function membersCsv(actor: Actor, seasonStart: number, labels: (key: string) => string): Promise<string> {

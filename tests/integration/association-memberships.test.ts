@@ -139,6 +139,12 @@ describe("answers and records", () => {
     const members = await listMemberships(admin, SEASON, { status: "MEMBER" });
     expect(members.map((m) => m.partner.name)).toEqual(["Délices"]);
     expect(members[0]).toMatchObject({ amountCents: 3050, paymentMeans: "Chèque", receiptNumber: "2026-017" });
+    // The day as stored, whatever the server's time zone; the instants as instants.
+    expect(members[0]!.joinedOn).toEqual(new Date("2026-10-12T00:00:00Z"));
+    expect(members[0]!.answeredAt).toEqual(now.now);
+    // A page of the list, as the memberships page asks it: prepared once per connection (decision 032).
+    await listMemberships(admin, SEASON, { page: 1, pageSize: 25 });
+    expect((await preparedStatements()).some((text) => text.includes('FROM "Membership" m JOIN "Partner" p'))).toBe(true);
     const csv = (await membersCsv(admin, SEASON, (key) => key)).trim().split(/\r?\n/);
     expect(csv).toHaveLength(2);
     expect(csv[1]).toContain("Délices");
