@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getPool } from "./client";
 
-/** Each text's statement name, worked out once (the texts come from code, never from a URL: a few dozen). */
+/** Each text's statement name, worked out once (the texts come from code and whitelists, never from a URL: about a hundred). */
 const names = new Map<string, string>();
 
 export async function preparedRows<T>(statement: Prisma.Sql): Promise<T[]> {
