@@ -98,7 +98,8 @@ function RoleSelect({
 
 /**
  * One button on an account's row of the list, sending its id (and `fields`): what the server answers shows
- * beside it (a refusal always; a success when `sayDone`), and `confirm` is asked first if given.
+ * beside it (a refusal always; a success when `sayDone`), and `confirm` is asked first if given. The question
+ * is worded when the button is pressed, not for each of a page's rows at each view (issue 35.2).
  */
 function AccountButton({
   action,
@@ -115,7 +116,7 @@ function AccountButton({
   fields?: Record<string, string>;
   label: string;
   danger?: boolean;
-  confirm?: string;
+  confirm?: () => string;
   sayDone?: boolean;
   className?: string;
 }) {
@@ -125,7 +126,7 @@ function AccountButton({
       action={formAction}
       className={className}
       onSubmit={(event) => {
-        if (confirm && !window.confirm(confirm)) event.preventDefault();
+        if (confirm && !window.confirm(confirm())) event.preventDefault();
       }}
     >
       <input type="hidden" name="userId" value={userId} />
@@ -154,7 +155,7 @@ export function ActiveToggle({ userId, name, active, setActive }: { userId: stri
       fields={{ active: active ? "false" : "true" }}
       label={active ? t("deactivate") : t("reactivate")}
       danger={active}
-      confirm={active ? t("deactivateConfirm", { name }) : undefined}
+      confirm={active ? () => t("deactivateConfirm", { name }) : undefined}
     />
   );
 }

@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { actsForPartner, ensure, isAdmin } from "@/lib/auth/permissions";
 import { toCsv } from "@/lib/csv";
 import { getPrisma } from "@/lib/db/client";
+import { preparedRows } from "@/lib/db/prepared";
 import { prismaSql } from "@/lib/db/sql";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -25,16 +26,14 @@ const season = () => z.coerce.number("validation.invalid").int("validation.integ
 export const seasonFromUrl = urlFilter(z.coerce.number().int().min(2000).max(2100));
 
 /**
- * How the season stands: structures in partnership, invited, joining, declined, members; how many in
- * partnership have not been invited yet (what "invite every structure" would reach) and what the members paid.
+ * The campaign's one statement (issue 35.2): every view of the memberships page asks it; Prisma's groupBy
+ * beside it was a second round trip and 5 ms of the server's time. The season's memberships and the
+ * structures under convention are read from their indexes alone (Membership_campaign_idx,
+ * Convention_valid_partner_idx: decision 032), never from the tables: at national scale (4,100 structures)
+ * the tables' reads were most of its 6 ms of the database's time, on every view.
  */
-export async function membershipCampaign(actor: Actor, seasonStart: number, { now = new Date() } = {}) {
-  ensureAdmin(actor);
-  // One statement (issue 35.2): every view of the memberships page asks it; Prisma's groupBy beside it was a
-  // second round trip and 5 ms of the server's time.
-  const [row] = await getPrisma().$queryRaw<
-    { n: number; notInvited: number; counts: Partial<Record<MembershipStatus, number>> | null; collectedCents: number }[]
-  >`
+export function membershipCampaignSql(seasonStart: number, now: Date): Prisma.Sql {
+  return Prisma.sql`
     WITH c AS (SELECT DISTINCT partner_id FROM partners_under_convention(${now})),
          s AS (SELECT "status"::text AS "status", count(*)::int AS n, sum("amountCents") AS cents FROM "Membership" WHERE "season" = ${seasonStart} GROUP BY "status")
     SELECT (SELECT count(*)::int FROM c) AS n,
@@ -42,6 +41,18 @@ export async function membershipCampaign(actor: Actor, seasonStart: number, { no
            (SELECT count(*)::int FROM c LEFT JOIN "Membership" m ON m."partnerId" = c.partner_id AND m."season" = ${seasonStart} WHERE m."partnerId" IS NULL) AS "notInvited",
            (SELECT json_object_agg(s."status", s.n) FROM s) AS "counts",
            coalesce((SELECT s.cents FROM s WHERE s."status" = 'MEMBER'), 0)::int AS "collectedCents"`;
+}
+
+/**
+ * How the season stands: structures in partnership, invited, joining, declined, members; how many in
+ * partnership have not been invited yet (what "invite every structure" would reach) and what the members paid.
+ */
+export async function membershipCampaign(actor: Actor, seasonStart: number, { now = new Date() } = {}) {
+  ensureAdmin(actor);
+  // Prepared once per connection (lib/db/prepared.ts): its planning was as long as its run.
+  const [row] = await preparedRows<{ n: number; notInvited: number; counts: Partial<Record<MembershipStatus, number>> | null; collectedCents: number }>(
+    membershipCampaignSql(seasonStart, now),
+  );
   return { season: seasonStart, inPartnership: row!.n, notInvited: row!.notInvited, counts: row!.counts ?? {}, collectedCents: row!.collectedCents };
 }
 
@@ -326,14 +337,22 @@ export async function listMemberships(
   }: { status?: MembershipStatus; page?: number; pageSize?: number; sort?: MembershipSort; direction?: Direction } = {},
 ): Promise<MembershipRow[]> {
   ensureAdmin(actor);
-  const rows = await getPrisma().$queryRaw<(Omit<MembershipRow, "partner"> & { partnerId: string; name: string; sector: Sector; city: string | null })[]>`
-    SELECT m."id"::text AS "id", m."status"::text AS "status", m."invitedAt", m."remindedAt", m."answeredAt", m."joinedOn", m."amountCents",
-           m."paymentMeans", m."receiptNumber", p."id"::text AS "partnerId", p."name", p."sector"::text AS "sector", p."city"
+  // Prepared once per connection (lib/db/prepared.ts); the membership's day read as its text, since pg
+  // reads a date at the server's local midnight where Prisma gives the day at midnight UTC.
+  const rows = await preparedRows<
+    Omit<MembershipRow, "partner" | "joinedOn"> & { joinedOn: string | null; partnerId: string; name: string; sector: Sector; city: string | null }
+  >(Prisma.sql`
+    SELECT m."id"::text AS "id", m."status"::text AS "status", m."invitedAt", m."remindedAt", m."answeredAt", m."joinedOn"::text AS "joinedOn",
+           m."amountCents", m."paymentMeans", m."receiptNumber", p."id"::text AS "partnerId", p."name", p."sector"::text AS "sector", p."city"
     FROM "Membership" m JOIN "Partner" p ON p."id" = m."partnerId"
     WHERE m."season" = ${seasonStart} ${status ? Prisma.sql`AND m."status" = ${status}::"MembershipStatus"` : Prisma.empty}
     ORDER BY ${membershipOrder(sort, direction)}
-    ${page === undefined ? Prisma.empty : Prisma.sql`LIMIT ${pageSize} OFFSET ${pageOffset(page, pageSize)}`}`;
-  return rows.map(({ partnerId, name, sector, city, ...membership }) => ({ ...membership, partner: { id: partnerId, name, sector, city } }));
+    ${page === undefined ? Prisma.empty : Prisma.sql`LIMIT ${pageSize} OFFSET ${pageOffset(page, pageSize)}`}`);
+  return rows.map(({ partnerId, name, sector, city, joinedOn, ...membership }) => ({
+    ...membership,
+    joinedOn: joinedOn === null ? null : new Date(`${joinedOn}T00:00:00Z`),
+    partner: { id: partnerId, name, sector, city },
+  }));
 }
 
 export async function membersCsv(actor: Actor, seasonStart: number, labels: (key: string) => string): Promise<string> {

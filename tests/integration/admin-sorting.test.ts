@@ -9,7 +9,7 @@ import { getPrisma } from "@/lib/db/client";
 import { parisTime } from "@/lib/time";
 import { adminActor, partnerActor, venueActor } from "../factories/actors";
 import { createPartner, createVenue } from "../factories";
-import { statementsOf } from "../support/statements";
+import { preparedStatements, statementsOf } from "../support/statements";
 
 jest.setTimeout(60_000);
 
@@ -188,6 +188,10 @@ describe("the accounts (listAccounts)", () => {
         structure: `Lime ${tok}, Mango ${tok}`,
       });
     }
+    // Both prepared once per connection: PostgreSQL plans them once, not on every view (decision 032).
+    const prepared = await preparedStatements();
+    expect(prepared.some((text) => text.includes('SELECT count(*)::int AS "total" FROM "User" u'))).toBe(true);
+    expect(prepared.some((text) => text.includes('"passwordHash" IS NULL AS "pending"'))).toBe(true);
   });
 
   it("goes a page at a time, no account on two pages or on none, in any order", async () => {

@@ -19,7 +19,7 @@ import { adminActor, partnerActor } from "../factories/actors";
 import { request, stage } from "../factories/booking";
 import { createPartner } from "../factories";
 import { forgetJobsAndMail } from "../support/jobs";
-import { statementsOf } from "../support/statements";
+import { preparedStatements, statementsOf } from "../support/statements";
 import { RuleViolation } from "@/lib/errors";
 
 jest.setTimeout(60_000);
@@ -139,6 +139,12 @@ describe("answers and records", () => {
     const members = await listMemberships(admin, SEASON, { status: "MEMBER" });
     expect(members.map((m) => m.partner.name)).toEqual(["Délices"]);
     expect(members[0]).toMatchObject({ amountCents: 3050, paymentMeans: "Chèque", receiptNumber: "2026-017" });
+    // The day as stored, whatever the server's time zone; the instants as instants.
+    expect(members[0]!.joinedOn).toEqual(new Date("2026-10-12T00:00:00Z"));
+    expect(members[0]!.answeredAt).toEqual(now.now);
+    // A page of the list, as the memberships page asks it: prepared once per connection (decision 032).
+    await listMemberships(admin, SEASON, { page: 1, pageSize: 25 });
+    expect((await preparedStatements()).some((text) => text.includes('FROM "Membership" m JOIN "Partner" p'))).toBe(true);
     const csv = (await membersCsv(admin, SEASON, (key) => key)).trim().split(/\r?\n/);
     expect(csv).toHaveLength(2);
     expect(csv[1]).toContain("Délices");
@@ -150,6 +156,8 @@ describe("answers and records", () => {
     expect(statements).toBe(1);
     expect(result.counts).toMatchObject({ MEMBER: 1, DECLINED: 1 });
     expect(result.collectedCents).toBe(3050);
+    // Prepared once per connection: PostgreSQL plans it once, not on every view (decision 032).
+    expect((await preparedStatements()).some((text) => text.includes("partners_under_convention"))).toBe(true);
   });
 
   it("counts the season from 1 September in Paris", async () => {

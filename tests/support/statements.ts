@@ -17,3 +17,21 @@ export async function statementsOf<T>(call: () => Promise<T>): Promise<{ result:
     pool.off("acquire", count);
   }
 }
+
+/**
+ * The statements PostgreSQL holds prepared on the app pool's connections (its own view of each session,
+ * pg_prepared_statements): a statement prepared once per connection is parsed and planned once, not on
+ * every call (decision 032). Call it when nothing else uses the pool: it borrows every idle connection.
+ */
+export async function preparedStatements(): Promise<string[]> {
+  const pool = getPool();
+  const clients = await Promise.all(Array.from({ length: pool.idleCount }, () => pool.connect()));
+  try {
+    const texts = await Promise.all(
+      clients.map(async (client) => (await client.query<{ statement: string }>("SELECT statement FROM pg_prepared_statements")).rows),
+    );
+    return texts.flat().map((row) => row.statement);
+  } finally {
+    for (const client of clients) client.release();
+  }
+}

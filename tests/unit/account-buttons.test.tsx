@@ -38,6 +38,27 @@ describe("an account's buttons", () => {
     expect(screen.queryByRole("status")).toBeNull();
   });
 
+  it("words the confirmation when the button is pressed, not when each row is drawn (issue 35.2)", async () => {
+    // 25 rows a page: worded for each row at each view, the question (a message with the person's name)
+    // was a share of the accounts page's rendering, for a button seldom pressed.
+    let worded = 0;
+    const picked = pickMessages(messages) as { accounts: Record<string, string> };
+    const question = picked.accounts.deactivateConfirm!;
+    const counting = { ...picked, accounts: { ...picked.accounts } };
+    Object.defineProperty(counting.accounts, "deactivateConfirm", { enumerable: true, get: () => (worded++, question) });
+    render(
+      <NextIntlClientProvider locale="fr" messages={counting}>
+        {["Awa Diallo", "Karim Haddad", "Claire Martin"].map((name, n) => (
+          <ActiveToggle key={name} userId={USER.replace(/f$/, String(n))} name={name} active setActive={answering({ ok: true, message: "" })} />
+        ))}
+      </NextIntlClientProvider>,
+    );
+    expect(worded).toBe(0);
+    const ask = jest.spyOn(window, "confirm").mockReturnValueOnce(false);
+    fireEvent.click(screen.getAllByRole("button", { name: "Désactiver" })[1]!);
+    expect(ask).toHaveBeenCalledWith(expect.stringContaining("Karim Haddad"));
+  });
+
   it("reactivate without asking, and show a refusal beside the button", async () => {
     const action = answering({ ok: false, message: "Compte introuvable." });
     const ask = jest.spyOn(window, "confirm");
