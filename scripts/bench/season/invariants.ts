@@ -162,6 +162,8 @@ const CHECKS: { name: string; sql: string }[] = [
   },
   {
     // Its confirmation (booking-confirmed), its draw's result (draw-result), or the notice of its move up.
+    // NOT EXISTS, an anti-join PostgreSQL hashes: NOT IN over a subquery too large to hash in memory
+    // compared every booking with every mail (over 6 minutes at scale 1).
     name: "chaque réservation confirmée a son courriel de confirmation",
     sql: `WITH mailed AS (
             SELECT split_part(m."sourceKey", ':', 2) AS id FROM "OutboxMail" m
@@ -170,7 +172,8 @@ const CHECKS: { name: string; sql: string }[] = [
             SELECT n."bookingId"::text FROM "OutboxMail" m JOIN "Notification" n ON n."id"::text = split_part(m."sourceKey", ':', 2)
             WHERE m."sourceKey" LIKE 'notice:%' AND n."type" = 'BOOKING_PROMOTED'
           )
-          SELECT count(*)::int AS n FROM "Booking" b WHERE b."status" = 'CONFIRMED' AND b."id"::text NOT IN (SELECT id FROM mailed WHERE id <> '')`,
+          SELECT count(*)::int AS n FROM "Booking" b
+          WHERE b."status" = 'CONFIRMED' AND NOT EXISTS (SELECT 1 FROM mailed WHERE mailed.id = b."id"::text)`,
   },
   {
     name: "compteurs des séances = sommes de leurs réservations",
