@@ -18,7 +18,10 @@ async function run(exit: "end" | "exit" | "throw" | "sigterm", lines: number) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "log-writes-"));
   const file = path.join(dir, "out.log");
   const out = fs.openSync(file, "w");
-  const { LOG_PRETTY: _pretty, JEST_WORKER_ID: _jest, ...env } = process.env;
+  // Not Jest's (its logger is silent) nor a developer's pretty printing: the production log.
+  const env = { ...process.env };
+  delete env.LOG_PRETTY;
+  delete env.JEST_WORKER_ID;
   const proc = spawn(process.execPath, ["--import", "tsx", child], {
     cwd: root,
     stdio: ["ignore", out, "pipe"],
