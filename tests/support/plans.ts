@@ -8,7 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 export async function planOf(statement: Prisma.Sql, tables: readonly string[]): Promise<string> {
   const prisma = getPrisma();
-  for (const table of tables) await prisma.$executeRawUnsafe(`VACUUM (FREEZE, ANALYZE) "${table}"`);
+  for (const table of tables) await settle(table);
   const rolledBack = new Error("rolled back");
   let plan = "";
   await prisma
@@ -23,4 +23,22 @@ export async function planOf(statement: Prisma.Sql, tables: readonly string[]): 
       if (error !== rolledBack) throw error;
     });
   return plan;
+}
+
+/**
+ * VACUUM marks a page all-visible only once no transaction that might still not see its rows is running
+ * (the horizon): in the whole suite, another file's transaction can hold it back for a while, and the
+ * planner then prices an index-only scan as a visit of the table. Vacuumed again until every page is
+ * all-visible, for 30 s at most (then the plan is taken as it is, and the test shows it).
+ */
+async function settle(table: string): Promise<void> {
+  const prisma = getPrisma();
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    await prisma.$executeRawUnsafe(`VACUUM (FREEZE, ANALYZE) "${table}"`);
+    const [row] = await prisma.$queryRaw<{ settled: boolean }[]>`
+      SELECT c."relallvisible" >= c."relpages" AS settled FROM pg_class c WHERE c."oid" = ${`"${table}"`}::regclass`;
+    if (row?.settled || Date.now() > deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
