@@ -460,7 +460,8 @@ export async function ensureDatabase(adminUrl: string, database: string, templat
   }
 }
 
-function freePort(): Promise<number> {
+/** A port free on this machine now (the benches' servers take theirs so too). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.unref();

@@ -9,7 +9,7 @@ import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import type { NotificationType } from "@/lib/generated/prisma/enums";
 import type { MailKind } from "./kinds";
-import { MAIL_ATTEMPTS, queueMail, type QueuedMail } from "./index";
+import { MAIL_ATTEMPTS } from "./index";
 
 /** The mail of each notice; a withdrawn guest is told in the structure's news only. */
 const KIND_OF_NOTICE: Record<NotificationType, MailKind | null> = {
@@ -22,42 +22,65 @@ const KIND_OF_NOTICE: Record<NotificationType, MailKind | null> = {
   DRAW_NOT_HELD: "DRAW_NOT_HELD",
 };
 
-/** Who hears about a booking: the user who made it, if still active; otherwise the structure's users. */
-async function recipients(booking: { partnerId: string; createdById: string | null }): Promise<string[]> {
-  const users = await getPrisma().user.findMany({ where: { partnerId: booking.partnerId, role: "PARTNER", active: true }, select: { id: true } });
-  const maker = users.find((user) => user.id === booking.createdById);
-  return maker ? [maker.id] : users.map((user) => user.id);
+/** What a mail is about, for one structure: who made it (a booking, an application), what the mail reads, its key. */
+interface About {
+  partnerId: string;
+  createdById: string | null;
+  props: Record<string, unknown>;
+  /** Written once whatever the job's retries: the key's stem, the recipient's id follows it. */
+  source: string;
 }
 
 /**
- * The mails of `kind` about `bookings`, each to its referents (as `recipients` chooses them), written with
- * their sending jobs in one statement whatever the number of bookings (a session's reminders: issue 35.1).
- * Returns how many mails are meant (those written by an earlier run of the same job included).
+ * The mails of `kind`, each to whoever hears about what it is about: the account that made it if still
+ * active, otherwise the structure's active accounts. Chosen in SQL and written with their sending jobs in
+ * one statement, whatever the number (a session's reminders: issue 35.1). Returns how many mails are meant
+ * (those written by an earlier run of the same job included).
  */
-async function queueFor(bookings: { id: string; partnerId: string; createdById: string | null }[], kind: MailKind, source: (bookingId: string) => string) {
-  if (!bookings.length) return 0;
+async function queueToReferents(about: About[], kind: MailKind): Promise<number> {
+  if (!about.length) return 0;
   const [row] = await prismaSql(getPrisma()).query<{ meant: number }>(
-    `WITH b AS (
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[]) AS b(id, partner_id, created_by, source)
+    `WITH a AS (
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS a(partner_id, created_by, props, source)
      ), users AS (
-       SELECT b.id AS booking_id, b.source, u."id" AS user_id
-       FROM b JOIN "User" u ON u."partnerId" = b.partner_id AND u."role" = 'PARTNER' AND u."active"
-       WHERE u."id" = b.created_by
-          OR NOT EXISTS (SELECT 1 FROM "User" m WHERE m."id" = b.created_by AND m."partnerId" = b.partner_id AND m."role" = 'PARTNER' AND m."active")
+       SELECT a.props, a.source, u."id" AS user_id
+       FROM a JOIN "User" u ON u."partnerId" = a.partner_id AND u."role" = 'PARTNER' AND u."active"
+       WHERE u."id" = a.created_by
+          OR NOT EXISTS (SELECT 1 FROM "User" m WHERE m."id" = a.created_by AND m."partnerId" = a.partner_id AND m."role" = 'PARTNER' AND m."active")
      ), mails AS (
        INSERT INTO "OutboxMail" ("id", "kind", "props", "userId", "sourceKey")
-       SELECT gen_random_uuid(), $5, jsonb_build_object('bookingId', users.booking_id::text), users.user_id, users.source || ':' || users.user_id::text FROM users
+       SELECT gen_random_uuid(), $5, users.props::jsonb, users.user_id, users.source || ':' || users.user_id::text FROM users
        ON CONFLICT ("sourceKey") DO NOTHING
        RETURNING "id"
      ), queued AS (
        SELECT 1 FROM mails,
          LATERAL graphile_worker.add_job('send-mail', json_build_object('mailId', mails."id"), job_key => 'mail:' || mails."id", max_attempts => $6)
      )
+     -- The jobs are added as "queued" is read.
      SELECT (SELECT count(*) FROM users)::int AS meant, (SELECT count(*) FROM queued)::int AS queued`,
-    [bookings.map((b) => b.id), bookings.map((b) => b.partnerId), bookings.map((b) => b.createdById), bookings.map((b) => source(b.id)), kind, MAIL_ATTEMPTS],
+    [
+      about.map((x) => x.partnerId),
+      about.map((x) => x.createdById),
+      about.map((x) => JSON.stringify(x.props)),
+      about.map((x) => x.source),
+      kind,
+      MAIL_ATTEMPTS,
+    ],
   );
   return row?.meant ?? 0;
 }
+
+/** The mails of `kind` about `bookings`, each to the booking's referents. */
+const queueFor = (bookings: { id: string; partnerId: string; createdById: string | null }[], kind: MailKind, source: (bookingId: string) => string) =>
+  queueToReferents(
+    bookings.map((booking) => ({
+      partnerId: booking.partnerId,
+      createdById: booking.createdById,
+      props: { bookingId: booking.id },
+      source: source(booking.id),
+    })),
+    kind,
+  );
 
 const bookingSelect = { id: true, partnerId: true, createdById: true } as const;
 
@@ -89,14 +112,7 @@ export async function mailForNotice(notificationId: string): Promise<number> {
 async function mailForApplication(notificationId: string, partnerId: string, sessionId: string): Promise<number> {
   const application = await getPrisma().application.findUnique({ where: { sessionId_partnerId: { sessionId, partnerId } }, select: { createdById: true } });
   if (!application) return 0;
-  const mails: QueuedMail[] = (await recipients({ partnerId, createdById: application.createdById })).map((userId) => ({
-    kind: "DRAW_NOT_HELD",
-    userId,
-    props: { sessionId },
-    sourceKey: `notice:${notificationId}:${userId}`,
-  }));
-  await queueMail(prismaSql(getPrisma()), mails);
-  return mails.length;
+  return queueToReferents([{ partnerId, createdById: application.createdById, props: { sessionId }, source: `notice:${notificationId}` }], "DRAW_NOT_HELD");
 }
 
 export async function mailForBooking(bookingId: string): Promise<number> {

@@ -30,14 +30,13 @@ import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import { createRequire } from "node:module";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import zlib from "node:zlib";
 import { hashPassword } from "../../lib/auth/password";
 import { createPrismaClient } from "../../lib/db/client";
-import { ensureDatabase, startEmbeddedPostgres } from "../../lib/db/embedded";
+import { ensureDatabase, freePort, startEmbeddedPostgres } from "../../lib/db/embedded";
 import { applyMigrations } from "../../lib/db/migrations";
 import { buildIsCurrent, buildProduction, profileClockUs, summarizeCpuProfiles } from "./burst-support";
 
@@ -669,17 +668,6 @@ async function waitForHealth(server: Server) {
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   throw new Error(`Le serveur ${server.origin} ne répond pas :\n${tail(server.log)}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** The embedded PostgreSQL's main process, found by its port on its command line. */

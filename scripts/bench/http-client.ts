@@ -2,7 +2,6 @@
 // starts and cleans up servers; scripts/bench/pages.ts has its own start-up and uses only this): a
 // request on a kept-alive agent, next-auth's sign-in as the forms do it, a free port.
 import http from "node:http";
-import net from "node:net";
 import { performance } from "node:perf_hooks";
 import { demoAccounts } from "../../prisma/seed/catalog";
 
@@ -81,14 +80,4 @@ export const signIn = (server: Server, email: string) => signInWith(server, "cre
 /** A visitor's cookies: a structure's access code, as a person supported types it (the demo's by default). */
 export const signInAsVisitor = (server: Server, code: string = demoAccounts.visitorCode) => signInWith(server, "visitor", { code });
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from "../../lib/db/embedded";

@@ -5,7 +5,6 @@
 // semicolons, lines folded at 75 octets, first names only, and nothing for a revoked token or another
 // structure. The mails of a confirmation and a cancellation carry the same file (lib/mail/deliver.ts).
 import * as ical from "node-ical";
-import { SMTPServer } from "smtp-server";
 import { GET as getFeed } from "@/app/agenda/[token]/route";
 import { GET as getBookingCalendar } from "@/app/api/bookings/[id]/calendar/route";
 import { registerForActivity } from "@/lib/activities/registrations";
@@ -22,6 +21,7 @@ import { parisTime } from "@/lib/time";
 import { partnerActor, venueActor } from "../factories/actors";
 import { createEvent, createPartner, createSession, createVenue } from "../factories/index";
 import { bookingWithGuests } from "../factories/invitation";
+import { startMailServer } from "../support/mail-server";
 
 let actor: Actor;
 jest.mock("@/lib/auth/current", () => ({ currentActor: async () => actor }));
@@ -248,26 +248,6 @@ describe("a referent's calendar feed", () => {
 });
 
 describe("the mails of a confirmation and a cancellation", () => {
-  async function mailServer() {
-    const received: string[] = [];
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      logger: false,
-      onData(stream, _session, callback) {
-        let data = "";
-        stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
-        stream.on("end", () => {
-          received.push(data);
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as { port: number }).port}`;
-    return { received, close: () => new Promise<void>((resolve) => server.close(() => resolve())).finally(() => delete process.env.SMTP_URL) };
-  }
-
   /** The text/calendar part of a raw mail, decoded. */
   function calendarPart(raw: string): { method: string; ics: string } {
     const part = /Content-Type: text\/calendar; charset=utf-8; method=(\w+)\r\n((?:[^\r\n]+\r\n)*)\r\n([\s\S]*?)\r\n--/i.exec(raw);
@@ -287,7 +267,7 @@ describe("the mails of a confirmation and a cancellation", () => {
   }
 
   it("attach the booking's event: PUBLISH when confirmed, CANCEL with the same UID when cancelled", async () => {
-    const server = await mailServer();
+    const server = await startMailServer();
     try {
       const session = await sessionOn(parisTime("2027-03-28", 20));
       const booking = await bookingWithGuests(session.id, partnerId, [["Awa", "Diallo"]]);
