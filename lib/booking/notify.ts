@@ -1,9 +1,11 @@
 // What partners are told of changes they did not make (a promotion, a cancellation by the venue or the
-// association, a session cancelled, a waitlist expired): notices on their home, and, by a job added in the
-// same statement, the mail that goes with each (lib/mail/booking-mails.ts). Both are written by the transaction
-// that makes the change: a change rolled back tells no one.
+// association, a session cancelled, a waitlist expired): notices on their home, and, in the same statement,
+// the mail that goes with each with its sending job (lib/mail/index.ts), and the job that writes the
+// people's texts when they gave a number. All are written by the transaction that makes the change: a
+// change rolled back tells no one.
 import "server-only";
 import type { Sql } from "@/lib/db/sql";
+import { noticeMailsAbout, referentMailsSql } from "@/lib/mail";
 import type { NotificationType } from "@/lib/generated/prisma/enums";
 
 export interface Notice {
@@ -21,10 +23,22 @@ export async function notifyPartners(sql: Sql, notices: Notice[], now: Date): Pr
        INSERT INTO "Notification" ("id", "partnerId", "type", "bookingId", "sessionId", "createdAt")
        SELECT gen_random_uuid(), n.partner_id, n.type::"NotificationType", n.booking_id, n.session_id, $5
        FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[]) AS n(partner_id, type, booking_id, session_id)
-       RETURNING "id"
+       RETURNING "id", "partnerId", "type", "bookingId", "sessionId"
+     ), about AS (${noticeMailsAbout("notices")}), ${referentMailsSql("about")}, texted AS (
+       -- The people's texts (a move up, a cancellation: lib/sms/events.ts) are written by a job, only for
+       -- a booking with a guest who gave a number.
+       SELECT 1 AS added
+       FROM (SELECT n."id" FROM notices n
+             WHERE n."type" IN ('BOOKING_PROMOTED', 'SESSION_CANCELLED', 'BOOKING_CANCELLED')
+               AND EXISTS (SELECT 1 FROM "BookingGuest" g
+                           LEFT JOIN "GuestMobile" gm ON gm."guestId" = g."id"
+                           LEFT JOIN "PersonMobile" pm ON pm."personId" = g."personId"
+                           WHERE g."bookingId" = n."bookingId" AND g."anonymizedAt" IS NULL AND g."cancelledAt" IS NULL
+                             AND (gm."guestId" IS NOT NULL OR pm."personId" IS NOT NULL))) n,
+         LATERAL graphile_worker.add_job('texts-for-notice', json_build_object('notificationId', n."id"), job_key => 'texts:' || n."id")
      )
-     SELECT 1 AS told FROM notices,
-       LATERAL graphile_worker.add_job('mail-for-notice', json_build_object('notificationId', notices."id"), job_key => 'notice:' || notices."id")`,
+     -- The jobs are added as "queued" and "texted" are read.
+     SELECT (SELECT count(*) FROM queued)::int + (SELECT count(*) FROM texted)::int AS told`,
     [notices.map((n) => n.partnerId), notices.map((n) => n.type), notices.map((n) => n.bookingId), notices.map((n) => n.sessionId), now],
   );
 }

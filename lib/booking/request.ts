@@ -13,6 +13,7 @@ import { actorKind, actorUserId, systemActor, type Actor } from "@/lib/auth/acto
 import { canBookFor, ensure } from "@/lib/auth/permissions";
 import { getPool } from "@/lib/db/client";
 import type { Sql } from "@/lib/db/sql";
+import { referentMailsSql } from "@/lib/mail";
 import { BusyError, NotFoundError, RuleViolation } from "@/lib/errors";
 import { metrics } from "@/lib/observability/metrics";
 import { lateAllocation } from "./late-places";
@@ -354,9 +355,11 @@ const INSERT_BOOKING = `
   ), logged AS (
     INSERT INTO "AuditLog" ("at", "actorUserId", "actorKind", "action", "entityType", "entityId", "after")
     SELECT $19, $5::uuid, $15, $16, 'Booking', booking."id"::text, $17::jsonb FROM booking
-  ), mailed AS (
-    -- The confirmation mail's job (lib/mail/booking-mails.ts), in this transaction: no booking, no mail.
-    SELECT 1 AS added FROM booking, LATERAL graphile_worker.add_job('mail-for-booking', json_build_object('bookingId', booking."id"), job_key => 'booking-confirmed:' || booking."id")
-    WHERE $6 = 'CONFIRMED'
-  )
-  SELECT "id"::text AS "id", (SELECT count(*) FROM mailed) AS "mailed" FROM booking`;
+  ), confirmed AS (
+    -- The confirmation mail and its sending job, in this statement: no booking, no mail; no job between
+    -- the two (issue 35.1). Whether it still is confirmed is read when it leaves (lib/mail/content).
+    SELECT $4::uuid AS partner_id, $5::uuid AS created_by, 'BOOKING_CONFIRMED' AS kind,
+           jsonb_build_object('bookingId', booking."id") AS props, 'booking-confirmed:' || booking."id" AS source
+    FROM booking WHERE $6 = 'CONFIRMED'
+  ), ${referentMailsSql("confirmed")}
+  SELECT "id"::text AS "id", (SELECT count(*) FROM queued) AS "mailed" FROM booking`;

@@ -10,6 +10,7 @@ import type { Sql } from "@/lib/db/sql";
 export const TASK_NAMES = [
   "send-mail",
   "mail-for-notice",
+  "texts-for-notice",
   "mail-for-booking",
   "close-session",
   "lift-quota",

@@ -53,11 +53,15 @@ export const tasks: Record<TaskName, (payload: unknown, helpers: JobHelpers) => 
     const { mailId } = payloadOf(z.object({ mailId: id }), payload);
     await deliverMail(mailId, { attempt: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
   },
+  // Queued before notices wrote their mails themselves (lib/booking/notify.ts): the mail, then the texts.
   "mail-for-notice": async (payload) => {
     const { notificationId } = payloadOf(z.object({ notificationId: id }), payload);
     await mailForNotice(notificationId);
-    // The people's texts go with the referent's mail (a move up, a cancellation): lib/sms/events.ts.
     await textsForNotice(notificationId);
+  },
+  // The people's texts that go with the referent's mail (a move up, a cancellation): lib/sms/events.ts.
+  "texts-for-notice": async (payload) => {
+    await textsForNotice(payloadOf(z.object({ notificationId: id }), payload).notificationId);
   },
   "mail-for-booking": async (payload) => {
     await mailForBooking(payloadOf(z.object({ bookingId: id }), payload).bookingId);

@@ -1,26 +1,15 @@
-// The mails that follow what happens to bookings, written by jobs that the changes themselves added (in
-// their own transactions): a booking confirmed, a notice to a partner (a booking moved up from the
-// waitlist, cancelled by the venue or the association, a session cancelled or moved, a waitlist expired), the
-// reminder two days before an outing and the request for attendance the day after. They go to whoever
-// made the booking, or, when that account is gone, to every active account of the structure. Each mail
-// is written once whatever the retries of its job (its sourceKey).
+// The mails that follow what happens to bookings. A booking confirmed and a notice to a partner (a booking
+// moved up from the waitlist, cancelled by the venue or the association, a session cancelled or moved, a
+// waitlist expired) write theirs in the change's own statement (lib/booking/request.ts, notify.ts, with
+// the SQL of ./index.ts). Jobs write the others: the reminder two days before an outing, the request for
+// attendance the day after, a drawn booking's result. They go to whoever made the booking, or, when that
+// account is gone, to every active account of the structure. Each mail is written once whatever the
+// retries of its job (its sourceKey).
 import "server-only";
 import { getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
-import type { NotificationType } from "@/lib/generated/prisma/enums";
 import type { MailKind } from "./kinds";
-import { MAIL_ATTEMPTS } from "./index";
-
-/** The mail of each notice; a withdrawn guest is told in the structure's news only. */
-const KIND_OF_NOTICE: Record<NotificationType, MailKind | null> = {
-  BOOKING_PROMOTED: "BOOKING_PROMOTED",
-  BOOKING_CANCELLED: "BOOKING_CANCELLED",
-  SESSION_CANCELLED: "SESSION_CANCELLED",
-  SESSION_MOVED: "SESSION_MOVED",
-  WAITLIST_EXPIRED: "WAITLIST_EXPIRED",
-  GUEST_WITHDRAWN: null,
-  DRAW_NOT_HELD: "DRAW_NOT_HELD",
-};
+import { noticeMailsAbout, referentMailsSql } from "./index";
 
 /** What a mail is about, for one structure: who made it (a booking, an application), what the mail reads, its key. */
 interface About {
@@ -32,40 +21,26 @@ interface About {
 }
 
 /**
- * The mails of `kind`, each to whoever hears about what it is about: the account that made it if still
- * active, otherwise the structure's active accounts. Chosen in SQL and written with their sending jobs in
- * one statement, whatever the number (a session's reminders: issue 35.1). Returns how many mails are meant
- * (those written by an earlier run of the same job included).
+ * The mails of `kind`, each to whoever hears about what it is about (referentMailsSql): chosen in SQL and
+ * written with their sending jobs in one statement, whatever the number (a session's reminders: issue
+ * 35.1). Returns how many mails are meant (those written by an earlier run of the same job included).
  */
 async function queueToReferents(about: About[], kind: MailKind): Promise<number> {
   if (!about.length) return 0;
+  return countMeant(
+    `WITH about AS (
+       SELECT a.partner_id, a.created_by, $5::text AS kind, a.props::jsonb AS props, a.source
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS a(partner_id, created_by, props, source)
+     ), ${referentMailsSql("about")}`,
+    [about.map((x) => x.partnerId), about.map((x) => x.createdById), about.map((x) => JSON.stringify(x.props)), about.map((x) => x.source), kind],
+  );
+}
+
+async function countMeant(common: string, values: unknown[]): Promise<number> {
   const [row] = await prismaSql(getPrisma()).query<{ meant: number }>(
-    `WITH a AS (
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS a(partner_id, created_by, props, source)
-     ), users AS (
-       SELECT a.props, a.source, u."id" AS user_id
-       FROM a JOIN "User" u ON u."partnerId" = a.partner_id AND u."role" = 'PARTNER' AND u."active"
-       WHERE u."id" = a.created_by
-          OR NOT EXISTS (SELECT 1 FROM "User" m WHERE m."id" = a.created_by AND m."partnerId" = a.partner_id AND m."role" = 'PARTNER' AND m."active")
-     ), mails AS (
-       INSERT INTO "OutboxMail" ("id", "kind", "props", "userId", "sourceKey")
-       SELECT gen_random_uuid(), $5, users.props::jsonb, users.user_id, users.source || ':' || users.user_id::text FROM users
-       ON CONFLICT ("sourceKey") DO NOTHING
-       RETURNING "id"
-     ), queued AS (
-       SELECT 1 FROM mails,
-         LATERAL graphile_worker.add_job('send-mail', json_build_object('mailId', mails."id"), job_key => 'mail:' || mails."id", max_attempts => $6)
-     )
-     -- The jobs are added as "queued" is read.
-     SELECT (SELECT count(*) FROM users)::int AS meant, (SELECT count(*) FROM queued)::int AS queued`,
-    [
-      about.map((x) => x.partnerId),
-      about.map((x) => x.createdById),
-      about.map((x) => JSON.stringify(x.props)),
-      about.map((x) => x.source),
-      kind,
-      MAIL_ATTEMPTS,
-    ],
+    // The jobs are added as "queued" is read.
+    `${common} SELECT (SELECT count(*) FROM referents)::int AS meant, (SELECT count(*) FROM queued)::int AS queued`,
+    values,
   );
   return row?.meant ?? 0;
 }
@@ -84,35 +59,15 @@ const queueFor = (bookings: { id: string; partnerId: string; createdById: string
 
 const bookingSelect = { id: true, partnerId: true, createdById: true } as const;
 
+/**
+ * A notice's mail, for jobs queued before notices wrote their mails themselves (lib/booking/notify.ts):
+ * the same rows, read from the notice.
+ */
 export async function mailForNotice(notificationId: string): Promise<number> {
-  // The notice and its booking in one statement (each notice's job asks it).
-  const [notice] = await prismaSql(getPrisma()).query<{
-    type: NotificationType;
-    partnerId: string;
-    sessionId: string | null;
-    bookingId: string | null;
-    bookingPartnerId: string | null;
-    createdById: string | null;
-  }>(
-    `SELECT n."type"::text AS "type", n."partnerId"::text AS "partnerId", n."sessionId"::text AS "sessionId", b."id"::text AS "bookingId",
-            b."partnerId"::text AS "bookingPartnerId", b."createdById"::text AS "createdById"
-     FROM "Notification" n LEFT JOIN "Booking" b ON b."id" = n."bookingId" WHERE n."id" = $1::uuid`,
+  return countMeant(
+    `WITH notice AS (SELECT * FROM "Notification" WHERE "id" = $1::uuid), about AS (${noticeMailsAbout("notice")}), ${referentMailsSql("about")}`,
     [notificationId],
   );
-  const kind = notice ? KIND_OF_NOTICE[notice.type] : null;
-  if (!notice || !kind) return 0;
-  if (!notice.bookingId) return notice.sessionId ? mailForApplication(notificationId, notice.partnerId, notice.sessionId) : 0;
-  return queueFor([{ id: notice.bookingId, partnerId: notice.bookingPartnerId!, createdById: notice.createdById }], kind, () => `notice:${notificationId}`);
-}
-
-/**
- * A notice about an application whose draw will not run (issue 26: the session cancelled, or its bookings
- * closed before the draw): no booking, so the mail says what became of the application, to whoever filed it.
- */
-async function mailForApplication(notificationId: string, partnerId: string, sessionId: string): Promise<number> {
-  const application = await getPrisma().application.findUnique({ where: { sessionId_partnerId: { sessionId, partnerId } }, select: { createdById: true } });
-  if (!application) return 0;
-  return queueToReferents([{ partnerId, createdById: application.createdById, props: { sessionId }, source: `notice:${notificationId}` }], "DRAW_NOT_HELD");
 }
 
 export async function mailForBooking(bookingId: string): Promise<number> {

@@ -101,12 +101,13 @@ async function outbox() {
 }
 
 describe("mails", () => {
-  it("a booking confirmed gets its mail, written by a job and kept in the demo's outbox", async () => {
+  it("a booking confirmed gets its mail, written by the booking's own statement and kept in the demo's outbox", async () => {
     const { sessionId } = await stage({ capacity: 5 });
     const [partner] = await partners(1);
     const result = await requestBooking(partner!.actor, request(sessionId, partner!.id, 2));
-    expect(await outbox()).toEqual([]); // not sent inside the request
-    expect((await waitingJobs()).map((job) => job.task)).toContain("mail-for-booking");
+    // Written with the booking, to its maker, with its sending job (issue 35.1: no job in between); not sent inside the request.
+    expect(await outbox()).toEqual([expect.objectContaining({ kind: "BOOKING_CONFIRMED", status: "PENDING", subject: "" })]);
+    expect((await waitingJobs()).map((job) => job.task)).toEqual(["send-mail"]);
     await runJobs();
     const [mail] = await outbox();
     expect(mail).toMatchObject({ kind: "BOOKING_CONFIRMED", status: "KEPT", userId: (partner!.actor as { userId: string }).userId });
@@ -116,6 +117,34 @@ describe("mails", () => {
     // The session's date reads as on its page, its invitation and its guest list (lib/format/dates.ts).
     const { startsAt } = await getPrisma().session.findUniqueOrThrow({ where: { id: sessionId }, select: { startsAt: true } });
     expect(mail!.text).toContain(formatSessionDate(startsAt));
+  });
+
+  it("a booking cancelled before its confirmation left gets none", async () => {
+    const { sessionId } = await stage({ capacity: 5 });
+    const [partner] = await partners(1);
+    const result = await requestBooking(partner!.actor, request(sessionId, partner!.id, 2));
+    await cancelBooking(partner!.actor, { bookingId: (result as { confirmed: { id: string } }).confirmed.id });
+    await runJobs();
+    expect(await outbox()).toEqual([expect.objectContaining({ kind: "BOOKING_CONFIRMED", status: "SKIPPED" })]);
+  });
+
+  it("a notice's mail is written by the change's own statement, to the booking's maker", async () => {
+    const { venueId, sessionId } = await stage({ capacity: 1 });
+    const [first, second] = await partners(2);
+    const held = await requestBooking(first!.actor, request(sessionId, first!.id, 1));
+    await requestBooking(second!.actor, request(sessionId, second!.id, 1)); // waits
+    await forgetJobsAndMail();
+    await cancelBooking(await venueActor(venueId), { bookingId: (held as { confirmed: { id: string } }).confirmed.id, note: "Appel" });
+    const mails = await getPrisma().outboxMail.findMany({ select: { kind: true, userId: true, status: true, sourceKey: true } });
+    expect(mails.map((mail) => [mail.kind, mail.userId, mail.status]).sort()).toEqual(
+      [
+        ["BOOKING_CANCELLED", (first!.actor as { userId: string }).userId, "PENDING"],
+        ["BOOKING_PROMOTED", (second!.actor as { userId: string }).userId, "PENDING"],
+      ].sort(),
+    );
+    expect(mails.every((mail) => mail.sourceKey?.startsWith("notice:"))).toBe(true);
+    // Only their sending jobs: no job to write them, and none for texts (no guest gave a number).
+    expect(new Set((await waitingJobs()).map((job) => job.task))).toEqual(new Set(["send-mail"]));
   });
 
   it("a change rolled back adds no job and writes no mail", async () => {

@@ -7,7 +7,7 @@
 import { requestBooking } from "@/lib/booking/request";
 import { getPrisma } from "@/lib/db/client";
 import { deliverMail } from "@/lib/mail/deliver";
-import { mailForBooking, remindOuting } from "@/lib/mail/booking-mails";
+import { remindOuting } from "@/lib/mail/booking-mails";
 import { partners, request, stage } from "../factories/booking";
 import { forgetJobsAndMail } from "../support/jobs";
 import { startMailServer } from "../support/mail-server";
@@ -24,7 +24,6 @@ describe("the statements of a booking's mails", () => {
       const [partner] = await partners(1);
       const result = await requestBooking(partner!.actor, request(sessionId, partner!.id, 2));
       const bookingId = (result as { confirmed: { id: string } }).confirmed.id;
-      await mailForBooking(bookingId);
       const mail = await getPrisma().outboxMail.findFirstOrThrow({ where: { kind: "BOOKING_CONFIRMED" }, select: { id: true } });
 
       const { result: delivery, statements } = await statementsOf(() => deliverMail(mail.id));
@@ -47,8 +46,7 @@ describe("the statements of a booking's mails", () => {
   it("a mail that could not leave keeps what it says, and its error, for the association's outbox", async () => {
     const { sessionId } = await stage({ capacity: 5 });
     const [partner] = await partners(1);
-    const result = await requestBooking(partner!.actor, request(sessionId, partner!.id, 1));
-    await mailForBooking((result as { confirmed: { id: string } }).confirmed.id);
+    await requestBooking(partner!.actor, request(sessionId, partner!.id, 1));
     const mail = await getPrisma().outboxMail.findFirstOrThrow({ where: { kind: "BOOKING_CONFIRMED" }, select: { id: true } });
     // A mail server that is not there (a closed port).
     process.env.SMTP_URL = "smtp://127.0.0.1:9";

@@ -43,7 +43,7 @@ it("knows every task of the crontab by the task registry", () => {
 
 it("finds the names it is about (the check itself works)", () => {
   const found = namesInSql();
-  expect(found.map(({ file }) => file)).toEqual(expect.arrayContaining(["lib/booking/request.ts", "lib/booking/notify.ts", "lib/mail/index.ts"]));
-  expect(found.map(({ name }) => name)).toEqual(expect.arrayContaining(["mail-for-booking", "mail-for-notice", "send-mail"]));
+  expect(found.map(({ file }) => file)).toEqual(expect.arrayContaining(["lib/booking/notify.ts", "lib/mail/index.ts", "lib/sms/events.ts"]));
+  expect(found.map(({ name }) => name)).toEqual(expect.arrayContaining(["texts-for-notice", "send-mail", "send-sms"]));
   expect(namesInCrontab()).toEqual(expect.arrayContaining(["retention", "mail-digest"]));
 });
