@@ -12,12 +12,11 @@
 // run again elsewhere: every task is safe to run twice (tasks.ts). See docs/decisions/007-job-queue.md.
 import "server-only";
 import { EventEmitter } from "node:events";
-import pg from "pg";
+import type pg from "pg";
 import { Logger, parseCrontab, run, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
-import { connectionConfig } from "@/lib/db/client";
 import { listenForAnswers } from "@/lib/sms/answers";
 import { errorFacts, log, withoutContacts } from "@/lib/observability/log";
-import { queueBatching } from "./batching";
+import { queueBatching, queuePool } from "./batching";
 import { CRONTAB, taskList as appTasks } from "./tasks";
 
 let started: Promise<StartedWorker> | undefined;
@@ -127,10 +126,7 @@ async function launch(
   databaseUrl: string,
   { concurrency = Number(process.env.BILLETTERIE_WORKER_CONCURRENCY ?? 2), taskList = appTasks, crontab = CRONTAB, pollInterval = 2_000 }: WorkerOptions,
 ): Promise<StartedWorker> {
-  const pool = new pg.Pool({ ...connectionConfig(databaseUrl), max: concurrency + 2 });
-  // A connection the server closes must not crash the app: the pool replaces it.
-  pool.on("error", () => {});
-  pool.on("connect", (client) => client.on("error", () => {}));
+  const pool = queuePool(databaseUrl, concurrency + 2);
   const events: WorkerEvents = new EventEmitter();
   const poolId = new Promise<string>((resolve) => events.once("pool:create", ({ workerPool }) => resolve(workerPool.id)));
   logRuns(events);

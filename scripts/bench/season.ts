@@ -61,7 +61,7 @@ async function main() {
     say(
       `  ${summary.jobs} tâches ; dont planification des jours ${summary.split.plan_s} s, attente des tâches ${summary.split.jobs_s} s, opérations ${summary.split.ops_s} s`,
     );
-    say(`  CPU : serveurs et pilote ${summary.cpu_s} s, PostgreSQL ${db_cpu_s} s`);
+    say(`  CPU : serveurs et pilote ${summary.cpu_s} s (dont pilote et serveur de courriel ${summary.driver_cpu_s} s), PostgreSQL ${db_cpu_s} s`);
     say(
       `  tâches : ${Object.entries(summary.tasks)
         .map(([name, { count, mean_ms }]) => `${name} ${count} × ${mean_ms} ms`)

@@ -56,6 +56,8 @@ export interface SeasonSummary {
   peak_rss_mb: number;
   /** CPU time of the app servers and the driver, setup included (PostgreSQL apart). */
   cpu_s: number;
+  /** Of cpu_s, the driver's own (it also runs the mail server that takes every mail). */
+  driver_cpu_s: number;
   db_mb: number;
   setup_s: number;
   check_s: number;
@@ -154,6 +156,7 @@ export async function replaySeason(options: SeasonOptions): Promise<SeasonSummar
       errors,
       peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) + workers.rssMb,
       cpu_s: round((workers.cpuMs + (driverCpu.user + driverCpu.system) / 1000) / 1000, 1),
+      driver_cpu_s: round((driverCpu.user + driverCpu.system) / 1e6, 1),
       db_mb: Math.round(dbBytes / 1024 / 1024),
       setup_s: round(setup_s, 1),
       check_s: round(check_s, 1),

@@ -5,7 +5,7 @@
 // its workers would. Several such processes share the jobs through PostgreSQL (SKIP LOCKED).
 import "../../lib/allow-server-only";
 import { installSimulatedClock, setSimulatedNow } from "./clock";
-import pg from "pg";
+import type pg from "pg";
 import { Logger, run, type Runner, type Task } from "graphile-worker";
 import type { Actor } from "../../../lib/auth/actor";
 import { applyForDraw } from "../../../lib/booking/applications";
@@ -14,9 +14,9 @@ import { grantQuotaException, revokeQuotaException } from "../../../lib/booking/
 import { requestBooking } from "../../../lib/booking/request";
 import { cancelSession } from "../../../lib/booking/sessions";
 import { withdrawGuest } from "../../../lib/booking/withdraw-guest";
-import { connectionConfig, disconnectPrisma } from "../../../lib/db/client";
+import { disconnectPrisma } from "../../../lib/db/client";
 import { DomainError } from "../../../lib/errors";
-import { queueBatching } from "../../../lib/jobs/batching";
+import { queueBatching, queuePool } from "../../../lib/jobs/batching";
 import { tasks } from "../../../lib/jobs/tasks";
 import { InvalidInput } from "../../../lib/validation";
 import { cancelEvent } from "../../../lib/venue/events";
@@ -128,9 +128,7 @@ async function setClock(now: number): Promise<void> {
   setSimulatedNow(now);
   if (runner) return;
   const concurrency = Number(process.env.SEASON_JOB_CONCURRENCY ?? 2);
-  pool = new pg.Pool({ ...connectionConfig(process.env.DATABASE_URL!), max: concurrency + 3 });
-  pool.on("error", () => {});
-  pool.on("connect", (client) => client.on("error", () => {}));
+  pool = queuePool(process.env.DATABASE_URL!, concurrency + 3);
   const counted = Object.fromEntries(
     Object.entries(tasks).map(([name, task]) => [
       name,
