@@ -6,8 +6,8 @@
 // account is gone, to every active account of the structure. Each mail is written once whatever the
 // retries of its job (its sourceKey).
 import "server-only";
-import { getPrisma } from "@/lib/db/client";
-import { prismaSql } from "@/lib/db/sql";
+import { createHash } from "node:crypto";
+import { getPool } from "@/lib/db/client";
 import type { MailKind } from "./kinds";
 import { noticeMailsAbout, referentMailsSql } from "./index";
 
@@ -37,12 +37,27 @@ async function queueToReferents(about: About[], kind: MailKind): Promise<number>
 }
 
 async function countMeant(common: string, values: unknown[]): Promise<number> {
-  const [row] = await prismaSql(getPrisma()).query<{ meant: number }>(
-    // The jobs are added as "queued" is read.
-    `${common} SELECT (SELECT count(*) FROM referents)::int AS meant, (SELECT count(*) FROM queued)::int AS queued`,
-    values,
+  // Prepared once per connection (the jobs' statements are few, and each runs thousands of times in a season).
+  const text = `${common} SELECT (SELECT count(*) FROM referents)::int AS meant, (SELECT count(*) FROM queued)::int AS queued`;
+  let name = statementNames.get(text);
+  if (!name) statementNames.set(text, (name = `referent-mails-${createHash("sha1").update(text).digest("hex").slice(0, 12)}`));
+  // The jobs are added as "queued" is read.
+  const { rows } = await getPool().query<{ meant: number }>({ name, text, values });
+  return rows[0]?.meant ?? 0;
+}
+const statementNames = new Map<string, string>();
+
+/** A session's confirmed bookings, each told of `kind` (its key: `stem` and the booking's id), in one statement. */
+function queueForSession(sessionId: string, kind: MailKind, stem: string): Promise<number> {
+  return countMeant(
+    `WITH about AS (
+       SELECT b."partnerId" AS partner_id, b."createdById" AS created_by, $2::text AS kind,
+              jsonb_build_object('bookingId', b."id") AS props, $3::text || b."id"::text AS source
+       FROM "Booking" b JOIN "Session" s ON s."id" = b."sessionId"
+       WHERE b."sessionId" = $1::uuid AND b."status" = 'CONFIRMED' AND s."status" = 'SCHEDULED'
+     ), ${referentMailsSql("about")}`,
+    [sessionId, kind, `${stem}:`],
   );
-  return row?.meant ?? 0;
 }
 
 /** The mails of `kind` about `bookings`, each to the booking's referents. */
@@ -57,8 +72,6 @@ const queueFor = (bookings: { id: string; partnerId: string; createdById: string
     kind,
   );
 
-const bookingSelect = { id: true, partnerId: true, createdById: true } as const;
-
 /**
  * A notice's mail, for jobs queued before notices wrote their mails themselves (lib/booking/notify.ts):
  * the same rows, read from the notice.
@@ -71,7 +84,9 @@ export async function mailForNotice(notificationId: string): Promise<number> {
 }
 
 export async function mailForBooking(bookingId: string): Promise<number> {
-  const [booking] = await prismaSql(getPrisma()).query<{ id: string; partnerId: string; createdById: string | null; status: string; drawn: boolean }>(
+  const {
+    rows: [booking],
+  } = await getPool().query<{ id: string; partnerId: string; createdById: string | null; status: string; drawn: boolean }>(
     `SELECT b."id"::text AS "id", b."partnerId"::text AS "partnerId", b."createdById"::text AS "createdById", b."status"::text AS "status",
             EXISTS (SELECT 1 FROM "Application" a WHERE a."bookingId" = b."id") AS "drawn"
      FROM "Booking" b WHERE b."id" = $1::uuid`,
@@ -84,13 +99,7 @@ export async function mailForBooking(bookingId: string): Promise<number> {
 }
 
 /** Two days before: the referents of the session's confirmed bookings get the names, time and address. */
-export async function remindOuting(sessionId: string): Promise<number> {
-  const bookings = await getPrisma().booking.findMany({ where: { sessionId, status: "CONFIRMED", session: { status: "SCHEDULED" } }, select: bookingSelect });
-  return queueFor(bookings, "OUTING_REMINDER", (id) => `outing-reminder:${id}`);
-}
+export const remindOuting = (sessionId: string): Promise<number> => queueForSession(sessionId, "OUTING_REMINDER", "outing-reminder");
 
 /** The day after: a request to record who came, and feedback for the venue. */
-export async function askAttendance(sessionId: string): Promise<number> {
-  const bookings = await getPrisma().booking.findMany({ where: { sessionId, status: "CONFIRMED", session: { status: "SCHEDULED" } }, select: bookingSelect });
-  return queueFor(bookings, "ATTENDANCE_REQUEST", (id) => `attendance-request:${id}`);
-}
+export const askAttendance = (sessionId: string): Promise<number> => queueForSession(sessionId, "ATTENDANCE_REQUEST", "attendance-request");

@@ -7,7 +7,7 @@
 import { requestBooking } from "@/lib/booking/request";
 import { getPrisma } from "@/lib/db/client";
 import { deliverMail } from "@/lib/mail/deliver";
-import { remindOuting } from "@/lib/mail/booking-mails";
+import { askAttendance, remindOuting } from "@/lib/mail/booking-mails";
 import { partners, request, stage } from "../factories/booking";
 import { forgetJobsAndMail } from "../support/jobs";
 import { startMailServer } from "../support/mail-server";
@@ -62,7 +62,7 @@ describe("the statements of a booking's mails", () => {
     expect(kept.text).toContain("confirmée");
   });
 
-  it("the reminders of a session are written in two statements, whatever the number of its bookings", async () => {
+  it("the reminders of a session, and its requests for attendance, are written in one statement each, whatever the number of its bookings", async () => {
     const { sessionId } = await stage({ capacity: 20 });
     const booked = await partners(4);
     for (const partner of booked) await requestBooking(partner.actor, request(sessionId, partner.id, 2));
@@ -70,9 +70,17 @@ describe("the statements of a booking's mails", () => {
     const { result: written, statements } = await statementsOf(() => remindOuting(sessionId));
 
     expect(written).toBe(4);
-    expect(statements).toBeLessThanOrEqual(2);
+    expect(statements).toBe(1);
     const mails = await getPrisma().outboxMail.findMany({ where: { kind: "OUTING_REMINDER" }, select: { userId: true, sourceKey: true } });
     expect(mails).toHaveLength(4);
     expect(new Set(mails.map((mail) => mail.userId)).size).toBe(4);
+    // Again (a retry of the job): the same four meant, none written twice.
+    expect(await remindOuting(sessionId)).toBe(4);
+    expect(await getPrisma().outboxMail.count({ where: { kind: "OUTING_REMINDER" } })).toBe(4);
+
+    const asked = await statementsOf(() => askAttendance(sessionId));
+    expect(asked.result).toBe(4);
+    expect(asked.statements).toBe(1);
+    expect(await getPrisma().outboxMail.count({ where: { kind: "ATTENDANCE_REQUEST" } })).toBe(4);
   });
 });
