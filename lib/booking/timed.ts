@@ -8,15 +8,15 @@
 // and, the day after at 10:00, a request to record attendance and feedback (lib/mail/outings.ts).
 import "server-only";
 import { systemActor } from "@/lib/auth/actor";
-import { getPrisma } from "@/lib/db/client";
-import { prismaSql, type Sql } from "@/lib/db/sql";
+import { getPool, getPrisma } from "@/lib/db/client";
+import { poolSql, prismaSql, type Sql } from "@/lib/db/sql";
 import { enqueue, unqueue, type JobSpec } from "@/lib/db/queue";
 import { parisDate, parisDaysBefore, parisTime } from "@/lib/time";
 import { promoteWaitlist, type Promotion } from "./promotion";
 import { bookingClosesAt, quotaLiftsAt, type QuotaRuleFacts } from "./rules";
 import { endBookings } from "./end";
 import { lockSession, venueOfSession } from "./state";
-import { withVenueLock } from "./transaction";
+import { withVenueLockOnPool } from "./transaction";
 
 export interface TimedSession {
   id: string;
@@ -122,10 +122,9 @@ export async function scheduleAllSessionJobs(now = new Date()): Promise<number> 
 
 /** The closing time has come: the waitlist expires (rule 6); its partners are told. */
 export async function closeSessionOnTime(sessionId: string, now = new Date()): Promise<{ expired: number }> {
-  const venueId = await venueOfSession(prismaSql(getPrisma()), sessionId);
+  const venueId = await venueOfSession(poolSql(getPool()), sessionId);
   if (!venueId) return { expired: 0 };
-  return withVenueLock(venueId, async (tx) => {
-    const sql = prismaSql(tx);
+  return withVenueLockOnPool(venueId, async (sql) => {
     const session = await lockSession(sql, sessionId);
     // Cancelled since, or moved later: nothing to do now (a moved session has its own job).
     if (!session || session.status === "CANCELLED" || (!session.closedAt && now < bookingClosesAt(session))) return { expired: 0 };
@@ -135,10 +134,9 @@ export async function closeSessionOnTime(sessionId: string, now = new Date()): P
 
 /** The venue's rule lifts itself for this session now: the waitlist moves up before anyone new (rule 3). */
 export async function liftQuotaOnTime(sessionId: string, now = new Date()): Promise<{ promoted: Promotion[] }> {
-  const venueId = await venueOfSession(prismaSql(getPrisma()), sessionId);
+  const venueId = await venueOfSession(poolSql(getPool()), sessionId);
   if (!venueId) return { promoted: [] };
-  return withVenueLock(venueId, async (tx) => {
-    const sql = prismaSql(tx);
+  return withVenueLockOnPool(venueId, async (sql) => {
     const session = await lockSession(sql, sessionId);
     const liftsAt = session && quotaLiftsAt(session.rule, session.startsAt);
     if (!session || !liftsAt || now < liftsAt) return { promoted: [] };

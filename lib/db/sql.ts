@@ -16,6 +16,13 @@ export function prismaSql(tx: Pick<Tx, "$queryRawUnsafe">): Sql {
   return { query: <T>(text: string, values: unknown[] = []) => tx.$queryRawUnsafe<T[]>(text, ...values) };
 }
 
+/** Outside a transaction, on the app's pool (no Prisma between: its raw queries cost the servers more). */
+export function poolSql(pool: pg.Pool): Sql {
+  return {
+    query: async <T>(text: string, values: unknown[] = [], name?: string) => (await pool.query({ text, values, name })).rows as T[],
+  };
+}
+
 export function pgSql(client: pg.PoolClient): Sql {
   return {
     query: async <T>(text: string, values: unknown[] = [], name?: string) => (await client.query({ text, values, name })).rows as T[],
