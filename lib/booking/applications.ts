@@ -16,8 +16,8 @@ import { z } from "zod";
 import { systemActor, type Actor } from "@/lib/auth/actor";
 import { canBookFor, canManageSession, ensure, isAdmin } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit";
-import { getPrisma } from "@/lib/db/client";
-import { prismaSql, type Sql } from "@/lib/db/sql";
+import { getPool, getPrisma } from "@/lib/db/client";
+import { poolSql, prismaSql, type Sql } from "@/lib/db/sql";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 import { enqueue } from "@/lib/db/queue";
 import { seasonOf, seasonRange } from "@/lib/time";
@@ -30,7 +30,7 @@ import { applicableQuota, bookingWindow, quotaLeft } from "./rules";
 import { bookingRequestSchema, type BookingRequest } from "./schemas";
 import { parse } from "@/lib/validation";
 import { lockSession, lockSessionForRequest, quotaExceptions, quotaUsage, venueOfSession, type LockedSession } from "./state";
-import { withVenueLock } from "./transaction";
+import { withVenueLock, withVenueLockOnPool } from "./transaction";
 
 export const DRAW_MAX_PLACES = 6;
 
@@ -71,11 +71,12 @@ export async function applyForDraw(
 ): Promise<{ id: string; places: number; minPlaces: number; changed: boolean }> {
   const request = parse(applicationSchema, input);
   ensure(canBookFor(actor, request.partnerId), "Vous ne pouvez candidater que pour votre structure.");
-  const venueId = await venueOfSession(prismaSql(getPrisma()), request.sessionId);
+  const venueId = await venueOfSession(poolSql(getPool()), request.sessionId);
   if (!venueId) throw new NotFoundError("séance");
   const personIds = [...new Set(request.guests.flatMap((guest) => (guest.personId ? [guest.personId] : [])))];
-  return withVenueLock(venueId, async (tx) => {
-    const sql = prismaSql(tx);
+  // On a pooled connection, as a booking request: a season files one application for every five
+  // bookings, and its read of the session is the request's, prepared once per connection there.
+  return withVenueLockOnPool(venueId, async (sql) => {
     const facts = await lockSessionForRequest(sql, {
       sessionId: request.sessionId,
       partnerId: request.partnerId,
@@ -95,22 +96,30 @@ export async function applyForDraw(
     if (facts.ownPeople !== personIds.length) throw new NotFoundError("personne accompagnée");
     if (facts.nameRepeated) throw new RuleViolation("SAME_PERSON_TWICE", "La même personne figure deux fois dans la demande.");
     ensureWindowOpen(await lockDraw(sql, request.sessionId), now);
-    const data = {
-      places: request.guests.length,
-      minPlaces: request.minPlaces,
-      guests: request.guests as unknown as object[],
-      createdById: actor.kind === "user" ? actor.userId : null,
-    };
-    const before = await tx.application.findUnique({
-      where: { sessionId_partnerId: { sessionId: request.sessionId, partnerId: request.partnerId } },
-      select: { id: true },
-    });
-    const saved = await tx.application.upsert({
-      where: { sessionId_partnerId: { sessionId: request.sessionId, partnerId: request.partnerId } },
-      create: { sessionId: request.sessionId, partnerId: request.partnerId, ...data, createdAt: now },
-      update: data,
-      select: { id: true, places: true, minPlaces: true },
-    });
+    // Filed, or changed: the session and the venue are locked, so no other request files it meanwhile.
+    const [before] = await sql.query<{ id: string }>(
+      `SELECT "id"::text AS "id" FROM "Application" WHERE "sessionId" = $1::uuid AND "partnerId" = $2::uuid`,
+      [request.sessionId, request.partnerId],
+      "application-before",
+    );
+    const [row] = await sql.query<{ id: string; places: number; minPlaces: number }>(
+      `INSERT INTO "Application" ("id", "sessionId", "partnerId", "places", "minPlaces", "guests", "createdById", "createdAt", "updatedAt")
+       VALUES (gen_random_uuid(), $1::uuid, $2::uuid, $3, $4, $5::jsonb, $6::uuid, $7, $7)
+       ON CONFLICT ("sessionId", "partnerId") DO UPDATE
+         SET "places" = excluded."places", "minPlaces" = excluded."minPlaces", "guests" = excluded."guests", "createdById" = excluded."createdById", "updatedAt" = $7
+       RETURNING "id"::text AS "id", "places", "minPlaces"`,
+      [
+        request.sessionId,
+        request.partnerId,
+        request.guests.length,
+        request.minPlaces,
+        JSON.stringify(request.guests),
+        actor.kind === "user" ? actor.userId : null,
+        now,
+      ],
+      "application-save",
+    );
+    const saved = row!;
     await audit(
       sql,
       actor,
