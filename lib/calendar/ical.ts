@@ -6,12 +6,13 @@ import "server-only";
 import { TZDate } from "@date-fns/tz";
 import ical, { ICalCalendarMethod, type ICalCalendar } from "ical-generator";
 import { createTranslator } from "use-intl/core";
+import { sharedCaches } from "@/lib/i18n/shared-caches";
 import { TIME_ZONE } from "@/lib/time";
 import messages from "@/messages/fr";
 
 export { ICalCalendarMethod };
 
-export const calendarWords = createTranslator({ locale: "fr", messages, namespace: "calendar" });
+export const calendarWords = createTranslator({ locale: "fr", messages, namespace: "calendar", ...sharedCaches("fr") });
 
 /**
  * Europe/Paris as RFC 5545 describes a zone: the EU rule in force since 1996 (summer time from the last

@@ -9,40 +9,24 @@
 import { cache } from "react";
 import { getLocale, getMessages, getTimeZone, type getFormatter as NextGetFormatter, type getTranslations as NextGetTranslations } from "next-intl/server";
 import { languageOf, type Language } from "./languages";
-import { _createCache, _createIntlFormatters, createFormatter, createTranslator } from "use-intl/core";
-
-interface Shared {
-  cache: ReturnType<typeof _createCache>;
-  formatters: ReturnType<typeof _createIntlFormatters>;
-}
-
-const byLocale = new Map<string, Shared>();
-
-function sharedFor(locale: string): Shared {
-  let shared = byLocale.get(locale);
-  if (!shared) {
-    const messagesCache = _createCache();
-    shared = { cache: messagesCache, formatters: _createIntlFormatters(messagesCache) };
-    byLocale.set(locale, shared);
-  }
-  return shared;
-}
+import { createFormatter, createTranslator } from "use-intl/core";
+import { sharedCaches } from "./shared-caches";
 
 async function requestConfig() {
   const [locale, messages, timeZone] = await Promise.all([getLocale(), getMessages(), getTimeZone()]);
-  return { locale, messages, timeZone, ...sharedFor(locale) };
+  return { locale, messages, timeZone, ...sharedCaches(locale) };
 }
 
 /** next-intl's getTranslations(namespace), once per request and namespace. */
 export const getTranslations = cache(async (namespace?: string) => {
-  const { locale, messages, timeZone, cache: messagesCache, formatters } = await requestConfig();
-  return createTranslator({ locale, messages, timeZone, namespace: namespace as never, _cache: messagesCache, _formatters: formatters });
+  const { locale, messages, timeZone, _cache, _formatters } = await requestConfig();
+  return createTranslator({ locale, messages, timeZone, namespace: namespace as never, _cache, _formatters });
 }) as unknown as typeof NextGetTranslations;
 
 /** next-intl's getFormatter(), once per request. */
 export const getFormatter = cache(async () => {
-  const { locale, timeZone, formatters } = await requestConfig();
-  return createFormatter({ locale, timeZone, _formatters: formatters });
+  const { locale, timeZone, _formatters } = await requestConfig();
+  return createFormatter({ locale, timeZone, _formatters });
 }) as unknown as typeof NextGetFormatter;
 
 /** The language of this request's page (lib/i18n/languages.ts), from next-intl's locale. */

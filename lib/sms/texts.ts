@@ -8,13 +8,15 @@ import "server-only";
 // "NON" stays the word to answer. A script outside the SMS alphabet (Arabic, Persian, Cyrillic) is sent in
 // UCS-2 as it is: turning it into the alphabet would leave question marks, so only shortening makes it fit.
 import { createTranslator } from "use-intl/core";
+import { sharedCaches } from "@/lib/i18n/shared-caches";
 import { formatDateInWords } from "@/lib/format/dates";
 import { messagesFor } from "@/lib/i18n/catalogs";
 import { DEFAULT_LANGUAGE, isLanguage, languageOf, type Language } from "@/lib/i18n/languages";
 import { countSegments, fitsInSegments, MAX_SEGMENTS, MAX_SEGMENTS_OTHER_SCRIPTS, plainTypography, toGsm7, type SegmentCount } from "./segments";
 
 const translators = new Map<Language, ReturnType<typeof translatorOf>>();
-const translatorOf = (language: Language) => createTranslator({ locale: languageOf(language).intl, messages: messagesFor(language), namespace: "sms.texts" });
+const translatorOf = (language: Language) =>
+  createTranslator({ locale: languageOf(language).intl, messages: messagesFor(language), namespace: "sms.texts", ...sharedCaches(languageOf(language).intl) });
 function textsIn(language: Language) {
   let t = translators.get(language);
   if (!t) translators.set(language, (t = translatorOf(language)));

@@ -4,6 +4,7 @@
 // result or a draw not held, and the attendance asked the day after.
 import "server-only";
 import { createTranslator } from "use-intl/core";
+import { sharedCaches } from "@/lib/i18n/shared-caches";
 import { drawFactsForBooking } from "@/lib/booking/applications";
 import { drawSentence } from "@/lib/booking/draw-words";
 import { formatBookingNumber } from "@/lib/booking/number";
@@ -15,7 +16,7 @@ import messages from "@/messages/fr";
 import type { MailContent } from "@/lib/mail/template";
 import { frame, t, type MailBody } from "./frame";
 
-const drawWords = createTranslator({ locale: "fr", messages, namespace: "draw" });
+const drawWords = createTranslator({ locale: "fr", messages, namespace: "draw", ...sharedCaches("fr") });
 
 /** The booking's words for its mails; `booking` as read when the mail leaves (booking-facts.ts). */
 function bookingFacts(booking: BookingForMail) {

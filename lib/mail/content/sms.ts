@@ -2,11 +2,12 @@
 // those waiting.
 import "server-only";
 import { createTranslator } from "use-intl/core";
+import { sharedCaches } from "@/lib/i18n/shared-caches";
 import messages from "@/messages/fr";
 import { appUrl } from "@/lib/http/app-url";
 import { frame, type MailBody } from "./frame";
 
-const smsWords = createTranslator({ locale: "fr", messages, namespace: "sms" });
+const smsWords = createTranslator({ locale: "fr", messages, namespace: "sms", ...sharedCaches("fr") });
 
 export function smsBudgetMail(budget: string, recipientName: string | null): MailBody {
   const outbox = appUrl("/admin/courriels");
