@@ -263,7 +263,7 @@ export async function runDraw(sessionId: string, { now = new Date() } = {}): Pro
         places,
         now,
       );
-      // The winners' mail is the booking's own (its confirmation job); the others are told too.
+      // The winners' mail is written with their booking (the draw's result); the others are told by a job.
       if (!places) await enqueue(sql, { task: "mail-for-booking", payload: { bookingId: booked.id }, key: `draw-result:${booked.id}` });
       await tx.application.update({
         where: { id },

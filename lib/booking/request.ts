@@ -164,7 +164,8 @@ export async function bookDrawnApplication(
 ): Promise<BookedPart> {
   const request = { ...application, ifShort: "WAITLIST" as const, idempotencyKey: undefined };
   const guests = await withNewPeople(sql, actor, request, now);
-  return insert(sql, actor, request, session as Session, status === "CONFIRMED" ? guests.slice(0, places) : guests, status, null, null, now);
+  // A winner's mail is the draw's result (lib/mail/content: its rank and its places), written with the booking.
+  return insert(sql, actor, request, session as Session, status === "CONFIRMED" ? guests.slice(0, places) : guests, status, null, null, now, false, true);
 }
 
 /** Reads outside any transaction, on the shared pool. */
@@ -282,6 +283,7 @@ async function insert(
   idempotencyKey: string | null,
   now: Date,
   late = false,
+  drawn = false,
 ): Promise<BookedPart> {
   const id = randomUUID();
   // The waitlisted part of a split goes on numbering the group's guests: the main guest (position 0)
@@ -315,6 +317,8 @@ async function insert(
         guests.map((guest) => guest.needsNote ?? null),
         idempotencyKey ? requestFingerprint(request) : null,
         late,
+        drawn ? "DRAW_RESULT" : "BOOKING_CONFIRMED",
+        drawn ? "draw-result:" : "booking-confirmed:",
       ],
       "booking-insert",
     );
@@ -356,10 +360,11 @@ const INSERT_BOOKING = `
     INSERT INTO "AuditLog" ("at", "actorUserId", "actorKind", "action", "entityType", "entityId", "after")
     SELECT $19, $5::uuid, $15, $16, 'Booking', booking."id"::text, $17::jsonb FROM booking
   ), confirmed AS (
-    -- The confirmation mail and its sending job, in this statement: no booking, no mail; no job between
-    -- the two (issue 35.1). Whether it still is confirmed is read when it leaves (lib/mail/content).
-    SELECT $4::uuid AS partner_id, $5::uuid AS created_by, 'BOOKING_CONFIRMED' AS kind,
-           jsonb_build_object('bookingId', booking."id") AS props, 'booking-confirmed:' || booking."id" AS source
+    -- The confirmation mail (a draw's result for a winner of a draw) and its sending job, in this
+    -- statement: no booking, no mail; no job between the two (issue 35.1). Whether it still is
+    -- confirmed is read when it leaves (lib/mail/content).
+    SELECT $4::uuid AS partner_id, $5::uuid AS created_by, $23::text AS kind,
+           jsonb_build_object('bookingId', booking."id") AS props, $24::text || booking."id" AS source
     FROM booking WHERE $6 = 'CONFIRMED'
   ), ${referentMailsSql("confirmed")}
   SELECT "id"::text AS "id", (SELECT count(*) FROM queued) AS "mailed" FROM booking`;

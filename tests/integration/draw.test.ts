@@ -21,6 +21,7 @@ import { inParis, parisDate, parisTime, seasonOf } from "@/lib/time";
 import { adminActor, partnerActor, venueActor } from "../factories/actors";
 import { createEvent, createPartner, createSession, createVenue, insertBooking } from "../factories";
 import { newFamilyName } from "../factories/booking";
+import { runJobs } from "../support/jobs";
 
 const STARTS = parisTime("2031-03-20", 20);
 const T0 = parisTime("2031-03-01", 9);
@@ -211,6 +212,10 @@ describe("the draw", () => {
     expect(await getPrisma().outboxMail.count({ where: { kind: "DRAW_RESULT", props: { path: ["bookingId"], equals: waiter.bookingId! } } })).toBeGreaterThan(
       0,
     );
+    // The winners' mail is the draw's result too (written with their booking), never a plain confirmation.
+    await runJobs();
+    const aboutWinner = await getPrisma().outboxMail.findMany({ where: { props: { path: ["bookingId"], equals: winner.bookingId! } }, select: { kind: true } });
+    expect(aboutWinner.map((mail) => mail.kind)).toEqual(["DRAW_RESULT"]);
 
     // Places given back go down the waiting applications in draw order, each served down to its minimum (issue 26.4).
     const confirmed = bookings.filter((b) => b.status === "CONFIRMED");

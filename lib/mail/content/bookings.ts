@@ -65,8 +65,10 @@ export async function bookingMail(
 ): Promise<MailBody | null> {
   const found = loaded === undefined ? await bookingForMail(String(props.bookingId ?? "")) : loaded;
   if (!found) return null;
-  // Written with the booking, its confirmation leaves after it: not if the booking was cancelled meanwhile.
+  // Written with the booking, its confirmation (or its draw's result) leaves after it: not if the booking
+  // was cancelled meanwhile.
   if (kind === "BOOKING_CONFIRMED" && found.status !== "CONFIRMED") return null;
+  if (kind === "DRAW_RESULT" && found.status === "CANCELLED") return null;
   const booking = bookingFacts(found);
   const facts = { number: booking.number, event: booking.event, places: booking.places, date: booking.date, address: booking.address };
   const content = (body: Pick<MailContent, "subject" | "paragraphs" | "action" | "notes">, url = booking.page) => ({ ...frame(recipientName, body), url });
