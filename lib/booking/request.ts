@@ -12,7 +12,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { actorKind, actorUserId, systemActor, type Actor } from "@/lib/auth/actor";
 import { canBookFor, ensure } from "@/lib/auth/permissions";
 import { getPool } from "@/lib/db/client";
-import type { Sql } from "@/lib/db/sql";
+import { poolSql, type Sql } from "@/lib/db/sql";
 import { referentMailsSql } from "@/lib/mail";
 import { BusyError, NotFoundError, RuleViolation } from "@/lib/errors";
 import { metrics } from "@/lib/observability/metrics";
@@ -66,7 +66,7 @@ export async function requestBooking(actor: Actor, input: unknown, options: { no
 async function book(actor: Actor, input: unknown, { now = new Date(), late = false }: { now?: Date; late?: boolean } = {}): Promise<BookingRequestResult> {
   const request = parse(bookingRequestSchema, input);
   ensure(canBookFor(actor, request.partnerId), "Vous ne pouvez réserver que pour votre structure.");
-  const venueId = await venueOfSession(pgPoolSql, request.sessionId);
+  const venueId = await venueOfSession(poolSql(getPool()), request.sessionId);
   if (!venueId) throw new NotFoundError("séance");
   const listed = request.guests.flatMap((guest) => (guest.personId ? [guest.personId] : []));
   const personIds = [...new Set(listed)];
@@ -167,11 +167,6 @@ export async function bookDrawnApplication(
   // A winner's mail is the draw's result (lib/mail/content: its rank and its places), written with the booking.
   return insert(sql, actor, request, session as Session, status === "CONFIRMED" ? guests.slice(0, places) : guests, status, null, null, now, false, true);
 }
-
-/** Reads outside any transaction, on the shared pool. */
-const pgPoolSql: Sql = {
-  query: async <T>(text: string, values: unknown[] = []) => (await getPool().query(text, values)).rows as T[],
-};
 
 const windowMessages = {
   NOT_YET_OPEN: "Les réservations ne sont pas encore ouvertes pour cette séance.",

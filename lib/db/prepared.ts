@@ -14,8 +14,12 @@ import { getPool } from "./client";
 const names = new Map<string, string>();
 
 export async function preparedRows<T>(statement: Prisma.Sql): Promise<T[]> {
-  const text = statement.text;
+  return preparedQuery<T>(statement.text, statement.values as unknown[]);
+}
+
+/** The same for a statement written as text with $1, $2… (the jobs' mail statements: lib/mail/booking-mails.ts). */
+export async function preparedQuery<T>(text: string, values: unknown[]): Promise<T[]> {
   let name = names.get(text);
   if (!name) names.set(text, (name = `prepared-${createHash("sha256").update(text).digest("hex").slice(0, 24)}`));
-  return (await getPool().query({ name, text, values: statement.values as unknown[] })).rows as T[];
+  return (await getPool().query({ name, text, values })).rows as T[];
 }

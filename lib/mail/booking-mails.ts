@@ -6,8 +6,8 @@
 // account is gone, to every active account of the structure. Each mail is written once whatever the
 // retries of its job (its sourceKey).
 import "server-only";
-import { createHash } from "node:crypto";
 import { getPool } from "@/lib/db/client";
+import { preparedQuery } from "@/lib/db/prepared";
 import type { MailKind } from "./kinds";
 import { noticeMailsAbout, referentMailsSql } from "./index";
 
@@ -38,14 +38,13 @@ async function queueToReferents(about: About[], kind: MailKind): Promise<number>
 
 async function countMeant(common: string, values: unknown[]): Promise<number> {
   // Prepared once per connection (the jobs' statements are few, and each runs thousands of times in a season).
-  const text = `${common} SELECT (SELECT count(*) FROM referents)::int AS meant, (SELECT count(*) FROM queued)::int AS queued`;
-  let name = statementNames.get(text);
-  if (!name) statementNames.set(text, (name = `referent-mails-${createHash("sha1").update(text).digest("hex").slice(0, 12)}`));
   // The jobs are added as "queued" is read.
-  const { rows } = await getPool().query<{ meant: number }>({ name, text, values });
-  return rows[0]?.meant ?? 0;
+  const [row] = await preparedQuery<{ meant: number }>(
+    `${common} SELECT (SELECT count(*) FROM referents)::int AS meant, (SELECT count(*) FROM queued)::int AS queued`,
+    values,
+  );
+  return row?.meant ?? 0;
 }
-const statementNames = new Map<string, string>();
 
 /** A session's confirmed bookings, each told of `kind` (its key: `stem` and the booking's id), in one statement. */
 function queueForSession(sessionId: string, kind: MailKind, stem: string): Promise<number> {
