@@ -4,6 +4,7 @@
 // people's texts when they gave a number. All are written by the transaction that makes the change: a
 // change rolled back tells no one.
 import "server-only";
+import { addJobsSql, jobSpecSql } from "@/lib/db/queue";
 import type { Sql } from "@/lib/db/sql";
 import { noticeMailsAbout, referentMailsSql } from "@/lib/mail";
 import type { NotificationType } from "@/lib/generated/prisma/enums";
@@ -27,15 +28,16 @@ export async function notifyPartners(sql: Sql, notices: Notice[], now: Date): Pr
      ), about AS (${noticeMailsAbout("notices")}), ${referentMailsSql("about")}, texted AS (
        -- The people's texts (a move up, a cancellation: lib/sms/events.ts) are written by a job, only for
        -- a booking with a guest who gave a number.
-       SELECT 1 AS added
-       FROM (SELECT n."id" FROM notices n
-             WHERE n."type" IN ('BOOKING_PROMOTED', 'SESSION_CANCELLED', 'BOOKING_CANCELLED')
-               AND EXISTS (SELECT 1 FROM "BookingGuest" g
-                           LEFT JOIN "GuestMobile" gm ON gm."guestId" = g."id"
-                           LEFT JOIN "PersonMobile" pm ON pm."personId" = g."personId"
-                           WHERE g."bookingId" = n."bookingId" AND g."anonymizedAt" IS NULL AND g."cancelledAt" IS NULL
-                             AND (gm."guestId" IS NOT NULL OR pm."personId" IS NOT NULL))) n,
-         LATERAL graphile_worker.add_job('texts-for-notice', json_build_object('notificationId', n."id"), job_key => 'texts:' || n."id")
+       SELECT 1 AS added FROM ${addJobsSql(
+         `SELECT ${jobSpecSql("'texts-for-notice'", `json_build_object('notificationId', n."id")`, { key: `'texts:' || n."id"` })}
+          FROM notices n
+          WHERE n."type" IN ('BOOKING_PROMOTED', 'SESSION_CANCELLED', 'BOOKING_CANCELLED')
+            AND EXISTS (SELECT 1 FROM "BookingGuest" g
+                        LEFT JOIN "GuestMobile" gm ON gm."guestId" = g."id"
+                        LEFT JOIN "PersonMobile" pm ON pm."personId" = g."personId"
+                        WHERE g."bookingId" = n."bookingId" AND g."anonymizedAt" IS NULL AND g."cancelledAt" IS NULL
+                          AND (gm."guestId" IS NOT NULL OR pm."personId" IS NOT NULL))`,
+       )}
      )
      -- The jobs are added as "queued" and "texted" are read.
      SELECT (SELECT count(*) FROM queued)::int + (SELECT count(*) FROM texted)::int AS told`,

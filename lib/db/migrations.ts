@@ -210,9 +210,28 @@ async function migrateJobQueue(databaseUrl: string) {
   pool.on("connect", (client) => client.on("error", () => {}));
   try {
     await runMigrations({ pgPool: pool, logger: new Logger(() => () => {}) });
+    await tuneJobQueue(pool);
   } finally {
     await pool.end();
   }
+}
+
+/**
+ * Two settings of ours on graphile-worker's schema, set again after each of its migrations (which may
+ * redefine its functions). Every change that adds a job calls its add_jobs (issue 35.1: a season adds
+ * half a million), and that function cost PostgreSQL more than the change itself:
+ * - its statements were planned anew at each call, as custom plans (0.14 ms each time): they are
+ *   planned once per connection, whatever the values, as the queue's own statements are (batching.ts);
+ * - before adding a job with a key, it frees the key from a job already running, found by reading the
+ *   whole queue (the future jobs of every session: 0.3 ms a call at a tenth of the national season, and
+ *   growing with it); an index of the few jobs running or failed lets it find them at once.
+ * See docs/decisions/036-jobs-added-at-once.md.
+ */
+async function tuneJobQueue(pool: pg.Pool) {
+  await pool.query(
+    `CREATE INDEX IF NOT EXISTS "jobs_key_not_available" ON graphile_worker._private_jobs (key) WHERE key IS NOT NULL AND is_available IS NOT TRUE`,
+  );
+  await pool.query(`ALTER FUNCTION graphile_worker.add_jobs(graphile_worker.job_spec[], boolean) SET plan_cache_mode = force_generic_plan`);
 }
 
 /**

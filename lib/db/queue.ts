@@ -43,12 +43,15 @@ export interface JobSpec {
 
 /** Adds jobs within the transaction of `sql`. */
 export async function enqueue(sql: Sql, jobs: JobSpec | JobSpec[]): Promise<void> {
-  const list = Array.isArray(jobs) ? jobs : [jobs];
+  // One job per key (the last), as adding them one by one would leave: a key twice in one call of
+  // add_jobs is refused by PostgreSQL (ON CONFLICT cannot touch a row twice in one statement).
+  const list = [...new Map((Array.isArray(jobs) ? jobs : [jobs]).map((job, index) => [job.key ?? index, job])).values()];
   if (!list.length) return;
   await sql.query(
-    `SELECT 1 AS added
-     FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::int[]) AS j(task, payload, run_at, job_key, max_attempts),
-          LATERAL graphile_worker.add_job(j.task, j.payload::json, run_at => j.run_at, job_key => j.job_key, max_attempts => j.max_attempts)`,
+    `SELECT 1 AS added FROM ${addJobsSql(
+      `SELECT ${jobSpecSql("j.task", "j.payload::json", { key: "j.job_key", maxAttempts: "j.max_attempts", runAt: "j.run_at" })}
+       FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::int[]) AS j(task, payload, run_at, job_key, max_attempts)`,
+    )}`,
     [
       list.map((job) => job.task),
       list.map((job) => JSON.stringify(job.payload)),
@@ -57,6 +60,26 @@ export async function enqueue(sql: Sql, jobs: JobSpec | JobSpec[]): Promise<void
       list.map((job) => job.maxAttempts ?? null),
     ],
   );
+}
+
+/**
+ * One job's spec for addJobsSql, from SQL expressions: its task, its payload (json), and optionally its
+ * key, its attempts and its time (none: now, 25 attempts, no key).
+ */
+export function jobSpecSql(task: string, payload: string, options: { key?: string; maxAttempts?: string | number; runAt?: string } = {}): string {
+  return `ROW(${task}, ${payload}, NULL, ${options.runAt ?? "NULL"}, (${options.maxAttempts ?? "NULL"})::smallint, ${options.key ?? "NULL"}, NULL, NULL)::graphile_worker.job_spec`;
+}
+
+/**
+ * graphile-worker's add_jobs over the specs `specs` selects (jobSpecSql), called once for all of them:
+ * a row per job added, which the statement must read for the jobs to be added. Once, not add_job per row:
+ * each call of it cost PostgreSQL about 0.3 ms whatever it adds (its own statements, planned anew), a
+ * job in the array 0.01 ms (issue 35.1, docs/decisions/036-jobs-added-at-once.md). Not called at all
+ * when `specs` is empty. The keys of `specs` must differ (see enqueue).
+ */
+export function addJobsSql(specs: string): string {
+  // The condition inside the lateral subquery gates the call itself (outside, it would filter its rows).
+  return `(SELECT ARRAY(${specs}) AS specs) batch, LATERAL (SELECT 1 FROM graphile_worker.add_jobs(batch.specs) WHERE cardinality(batch.specs) > 0) added`;
 }
 
 /** Removes waiting jobs by key (a session cancelled: its timed jobs are of no use any more). */

@@ -3,6 +3,7 @@
 // mail server that is down delays mails but loses none. Secrets (a single-use link) never reach the
 // table in clear: see seal.ts. What each mail says is rendered when its job runs (compose.ts, one file per family in content/).
 import "server-only";
+import { addJobsSql, jobSpecSql } from "@/lib/db/queue";
 import type { Sql } from "@/lib/db/sql";
 import type { MailKind } from "./kinds";
 import { seal, type Secrets } from "./seal";
@@ -58,8 +59,9 @@ export function outboxSql(outgoing: string): string {
        ON CONFLICT ("sourceKey") DO NOTHING
        RETURNING "id"
      ), queued AS (
-       SELECT 1 AS added FROM mails,
-         LATERAL graphile_worker.add_job('send-mail', json_build_object('mailId', mails."id"), job_key => 'mail:' || mails."id", max_attempts => ${MAIL_ATTEMPTS})
+       SELECT 1 AS added FROM ${addJobsSql(
+         `SELECT ${jobSpecSql("'send-mail'", `json_build_object('mailId', m."id")`, { key: `'mail:' || m."id"`, maxAttempts: MAIL_ATTEMPTS })} FROM mails m`,
+       )}
      )`;
 }
 

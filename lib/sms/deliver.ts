@@ -5,6 +5,7 @@
 // association, texts wait (OVER_BUDGET) and the association is told, once that month.
 import "server-only";
 import { getPrisma } from "@/lib/db/client";
+import { addJobsSql, jobSpecSql } from "@/lib/db/queue";
 import { prismaSql } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { queueMail } from "@/lib/mail";
@@ -102,7 +103,9 @@ export async function releaseWaitingTexts(now = new Date()): Promise<number> {
   await prisma.$transaction(async (tx) => {
     await tx.outboxSms.updateMany({ where: { id: { in: ids }, status: "OVER_BUDGET" }, data: { status: "PENDING" } });
     await prismaSql(tx).query(
-      `SELECT 1 AS added FROM unnest($1::uuid[]) AS t(id), LATERAL graphile_worker.add_job('send-sms', json_build_object('smsId', t.id), job_key => 'sms:' || t.id, max_attempts => $2)`,
+      `SELECT 1 AS added FROM ${addJobsSql(
+        `SELECT ${jobSpecSql("'send-sms'", "json_build_object('smsId', t.id)", { key: "'sms:' || t.id", maxAttempts: "$2::int" })} FROM unnest($1::uuid[]) AS t(id)`,
+      )}`,
       [ids, TEXT_ATTEMPTS],
     );
   });

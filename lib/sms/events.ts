@@ -4,6 +4,7 @@
 // the retries of the job that writes it (its sourceKey), with the job that sends it (deliver.ts).
 import "server-only";
 import { getPrisma } from "@/lib/db/client";
+import { addJobsSql, jobSpecSql } from "@/lib/db/queue";
 import { prismaSql, type Sql } from "@/lib/db/sql";
 import { inParis, nextParisDay, startOfParisDay } from "@/lib/time";
 import { numberHash } from "./numbers";
@@ -37,8 +38,7 @@ export async function queueTexts(sql: Sql, texts: QueuedText[]): Promise<void> {
        ON CONFLICT ("sourceKey") DO NOTHING
        RETURNING "id"
      )
-     SELECT 1 AS queued FROM texts,
-       LATERAL graphile_worker.add_job('send-sms', json_build_object('smsId', texts."id"), job_key => 'sms:' || texts."id", max_attempts => $10)`,
+     SELECT 1 AS queued FROM ${addJobsSql(`SELECT ${jobSpecSql("'send-sms'", `json_build_object('smsId', t."id")`, { key: `'sms:' || t."id"`, maxAttempts: "$10::int" })} FROM texts t`)}`,
     [
       column("kind"),
       column("to"),
