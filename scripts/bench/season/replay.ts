@@ -215,6 +215,10 @@ async function prepare(db: pg.Client, dims: SeasonDimensions, season: number, se
     await openDrawWindow(venueActor, { sessionId: draw.id, opensAt: local(parisDaysBefore(draw.opensAt, 7)), closesAt: local(draw.opensAt) }, { now });
   }
   await scheduleAllSessionJobs(now);
+  // As after any load of this size (prisma/seed/national.ts does the same): the planner reads the
+  // network as it is from the first operation, not as the empty tables it was before, until autovacuum
+  // comes by (plans made meanwhile read every booking and every account for each notice's mail).
+  await db.query("VACUUM (ANALYZE)");
 }
 
 class Replay {
