@@ -228,10 +228,19 @@ async function migrateJobQueue(databaseUrl: string) {
  * See docs/decisions/036-jobs-added-at-once.md.
  */
 async function tuneJobQueue(pool: pg.Pool) {
-  await pool.query(
+  const tunings = [
     `CREATE INDEX IF NOT EXISTS "jobs_key_not_available" ON graphile_worker._private_jobs (key) WHERE key IS NOT NULL AND is_available IS NOT TRUE`,
-  );
-  await pool.query(`ALTER FUNCTION graphile_worker.add_jobs(graphile_worker.job_spec[], boolean) SET plan_cache_mode = force_generic_plan`);
+    `ALTER FUNCTION graphile_worker.add_jobs(graphile_worker.job_spec[], boolean) SET plan_cache_mode = force_generic_plan`,
+  ];
+  for (const tuning of tunings) {
+    try {
+      await pool.query(tuning);
+    } catch (error) {
+      // A role that may migrate the app's tables but does not own the queue's: the queue works as
+      // graphile-worker made it, only slower. Said, not fatal.
+      console.warn(`Réglage de la file de tâches non appliqué (${(error as Error).message}) : elle fonctionne, plus lentement.`);
+    }
+  }
 }
 
 /**
