@@ -29,7 +29,7 @@ export async function notifyPartners(sql: Sql, notices: Notice[], now: Date): Pr
        -- The people's texts (a move up, a cancellation: lib/sms/events.ts) are written by a job, only for
        -- a booking with a guest who gave a number.
        SELECT 1 AS added FROM ${addJobsSql(
-         `SELECT ${jobSpecSql("'texts-for-notice'", `json_build_object('notificationId', n."id")`, { key: `'texts:' || n."id"` })}
+         `SELECT ${jobSpecSql("texts-for-notice", `json_build_object('notificationId', n."id")`, { key: `'texts:' || n."id"` })}
           FROM notices n
           WHERE n."type" IN ('BOOKING_PROMOTED', 'SESSION_CANCELLED', 'BOOKING_CANCELLED')
             AND EXISTS (SELECT 1 FROM "BookingGuest" g

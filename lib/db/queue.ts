@@ -49,7 +49,7 @@ export async function enqueue(sql: Sql, jobs: JobSpec | JobSpec[]): Promise<void
   if (!list.length) return;
   await sql.query(
     `SELECT 1 AS added FROM ${addJobsSql(
-      `SELECT ${jobSpecSql("j.task", "j.payload::json", { key: "j.job_key", maxAttempts: "j.max_attempts", runAt: "j.run_at" })}
+      `SELECT ${jobSpecSql({ sql: "j.task" }, "j.payload::json", { key: "j.job_key", maxAttempts: "j.max_attempts", runAt: "j.run_at" })}
        FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::int[]) AS j(task, payload, run_at, job_key, max_attempts)`,
     )}`,
     [
@@ -63,11 +63,17 @@ export async function enqueue(sql: Sql, jobs: JobSpec | JobSpec[]): Promise<void
 }
 
 /**
- * One job's spec for addJobsSql, from SQL expressions: its task, its payload (json), and optionally its
- * key, its attempts and its time (none: now, 25 attempts, no key).
+ * One job's spec for addJobsSql: its task (a name of the registry, or an SQL expression giving one), and
+ * from SQL expressions its payload (json) and optionally its key, its attempts and its time (none: now,
+ * 25 attempts, no key).
  */
-export function jobSpecSql(task: string, payload: string, options: { key?: string; maxAttempts?: string | number; runAt?: string } = {}): string {
-  return `ROW(${task}, ${payload}, NULL, ${options.runAt ?? "NULL"}, (${options.maxAttempts ?? "NULL"})::smallint, ${options.key ?? "NULL"}, NULL, NULL)::graphile_worker.job_spec`;
+export function jobSpecSql(
+  task: TaskName | { sql: string },
+  payload: string,
+  options: { key?: string; maxAttempts?: string | number; runAt?: string } = {},
+): string {
+  const name = typeof task === "string" ? `'${task}'` : task.sql;
+  return `ROW(${name}, ${payload}, NULL, ${options.runAt ?? "NULL"}, (${options.maxAttempts ?? "NULL"})::smallint, ${options.key ?? "NULL"}, NULL, NULL)::graphile_worker.job_spec`;
 }
 
 /**

@@ -60,7 +60,7 @@ export function outboxSql(outgoing: string): string {
        RETURNING "id"
      ), queued AS (
        SELECT 1 AS added FROM ${addJobsSql(
-         `SELECT ${jobSpecSql("'send-mail'", `json_build_object('mailId', m."id")`, { key: `'mail:' || m."id"`, maxAttempts: MAIL_ATTEMPTS })} FROM mails m`,
+         `SELECT ${jobSpecSql("send-mail", `json_build_object('mailId', m."id")`, { key: `'mail:' || m."id"`, maxAttempts: MAIL_ATTEMPTS })} FROM mails m`,
        )}
      )`;
 }

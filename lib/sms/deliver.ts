@@ -104,7 +104,7 @@ export async function releaseWaitingTexts(now = new Date()): Promise<number> {
     await tx.outboxSms.updateMany({ where: { id: { in: ids }, status: "OVER_BUDGET" }, data: { status: "PENDING" } });
     await prismaSql(tx).query(
       `SELECT 1 AS added FROM ${addJobsSql(
-        `SELECT ${jobSpecSql("'send-sms'", "json_build_object('smsId', t.id)", { key: "'sms:' || t.id", maxAttempts: "$2::int" })} FROM unnest($1::uuid[]) AS t(id)`,
+        `SELECT ${jobSpecSql("send-sms", "json_build_object('smsId', t.id)", { key: "'sms:' || t.id", maxAttempts: "$2::int" })} FROM unnest($1::uuid[]) AS t(id)`,
       )}`,
       [ids, TEXT_ATTEMPTS],
     );

@@ -38,7 +38,7 @@ export async function queueTexts(sql: Sql, texts: QueuedText[]): Promise<void> {
        ON CONFLICT ("sourceKey") DO NOTHING
        RETURNING "id"
      )
-     SELECT 1 AS queued FROM ${addJobsSql(`SELECT ${jobSpecSql("'send-sms'", `json_build_object('smsId', t."id")`, { key: `'sms:' || t."id"`, maxAttempts: "$10::int" })} FROM texts t`)}`,
+     SELECT 1 AS queued FROM ${addJobsSql(`SELECT ${jobSpecSql("send-sms", `json_build_object('smsId', t."id")`, { key: `'sms:' || t."id"`, maxAttempts: "$10::int" })} FROM texts t`)}`,
     [
       column("kind"),
       column("to"),

@@ -1,6 +1,6 @@
 // Issue 28.5: a job added with SQL names its task in a string (graphile_worker.add_job('send-mail', …) in
-// lib/booking/request.ts, lib/booking/notify.ts, lib/mail/index.ts), and the crontab names its tasks in
-// text: neither is checked by TypeScript. A name missing from the task registry (TASK_NAMES, which
+// a migration or a script), and the crontab names its tasks in text: neither is checked by TypeScript
+// (lib/db/queue.ts's jobSpecSql takes a TaskName, which it checks; they are read here too). A name missing from the task registry (TASK_NAMES, which
 // lib/jobs/tasks.ts must cover) would leave its jobs waiting forever. Every such name is read here.
 import fs from "node:fs";
 import path from "node:path";
@@ -16,11 +16,14 @@ function files(dir: string, pattern: RegExp): string[] {
   });
 }
 
-/** Each task named in a literal add_job('…') of lib/ or of a migration, with where it is written. */
+/** Each task named in a literal add_job('…') or jobSpecSql("…") of lib/ or of a migration, with where it is written. */
 function namesInSql(): { name: string; file: string }[] {
   const sources = [...files(path.join(root, "lib"), /\.tsx?$/), ...files(path.join(root, "prisma", "migrations"), /\.sql$/)];
   return sources.flatMap((file) =>
-    [...fs.readFileSync(file, "utf8").matchAll(/add_job\(\s*'([^']+)'/g)].map((match) => ({ name: match[1]!, file: path.relative(root, file) })),
+    [...fs.readFileSync(file, "utf8").matchAll(/add_job\(\s*'([^']+)'|jobSpecSql\(\s*"([^"]+)"/g)].map((match) => ({
+      name: (match[1] ?? match[2])!,
+      file: path.relative(root, file),
+    })),
   );
 }
 
