@@ -217,29 +217,19 @@ async function migrateJobQueue(databaseUrl: string) {
 }
 
 /**
- * Two settings of ours on graphile-worker's schema, set again after each of its migrations (which may
+ * A setting of ours on graphile-worker's schema, set again after each of its migrations (which may
  * redefine its functions). Every change that adds a job calls its add_jobs (issue 35.1: a season adds
- * half a million), and that function cost PostgreSQL more than the change itself:
- * - its statements were planned anew at each call, as custom plans (0.14 ms each time): they are
- *   planned once per connection, whatever the values, as the queue's own statements are (batching.ts);
- * - before adding a job with a key, it frees the key from a job already running, found by reading the
- *   whole queue (the future jobs of every session: 0.3 ms a call at a tenth of the national season, and
- *   growing with it); an index of the few jobs running or failed lets it find them at once.
- * See docs/decisions/036-jobs-added-at-once.md.
+ * half a million), whose statements were planned anew at each call, as custom plans (0.14 ms each
+ * time): they are planned once per connection, whatever the values, as the queue's own statements are
+ * (batching.ts). See docs/decisions/036-jobs-added-at-once.md.
  */
 async function tuneJobQueue(pool: pg.Pool) {
-  const tunings = [
-    `CREATE INDEX IF NOT EXISTS "jobs_key_not_available" ON graphile_worker._private_jobs (key) WHERE key IS NOT NULL AND is_available IS NOT TRUE`,
-    `ALTER FUNCTION graphile_worker.add_jobs(graphile_worker.job_spec[], boolean) SET plan_cache_mode = force_generic_plan`,
-  ];
-  for (const tuning of tunings) {
-    try {
-      await pool.query(tuning);
-    } catch (error) {
-      // A role that may migrate the app's tables but does not own the queue's: the queue works as
-      // graphile-worker made it, only slower. Said, not fatal.
-      console.warn(`Réglage de la file de tâches non appliqué (${(error as Error).message}) : elle fonctionne, plus lentement.`);
-    }
+  try {
+    await pool.query(`ALTER FUNCTION graphile_worker.add_jobs(graphile_worker.job_spec[], boolean) SET plan_cache_mode = force_generic_plan`);
+  } catch (error) {
+    // A role that may migrate the app's tables but does not own the queue's: the queue works as
+    // graphile-worker made it, only slower. Said, not fatal.
+    console.warn(`Réglage de la file de tâches non appliqué (${(error as Error).message}) : elle fonctionne, plus lentement.`);
   }
 }
 

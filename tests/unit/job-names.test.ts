@@ -1,7 +1,8 @@
 // Issue 28.5: a job added with SQL names its task in a string (graphile_worker.add_job('send-mail', …) in
 // a migration or a script), and the crontab names its tasks in text: neither is checked by TypeScript
-// (lib/db/queue.ts's jobSpecSql takes a TaskName, which it checks; they are read here too). A name missing from the task registry (TASK_NAMES, which
-// lib/jobs/tasks.ts must cover) would leave its jobs waiting forever. Every such name is read here.
+// (lib/db/queue.ts's jobSpecSql takes a TaskName, which it checks; they are read here too). A name
+// missing from the task registry (TASK_NAMES, which lib/jobs/tasks.ts must cover) would leave its jobs
+// waiting forever. Every such name is read here.
 import fs from "node:fs";
 import path from "node:path";
 import { TASK_NAMES } from "@/lib/db/queue";
