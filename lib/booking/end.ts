@@ -24,6 +24,7 @@ export async function endBookings(
      WHERE o."id" = b."id" AND b."sessionId" = $1::uuid AND b."status" = ANY($2::"BookingStatus"[])
      RETURNING b."id"::text AS "id", b."partnerId"::text AS "partnerId", o."status"::text AS "status"`,
     [sessionId, onlyStatus ? [onlyStatus] : ["CONFIRMED", "WAITLISTED"], now, reason, actor.kind === "user" ? actor.userId : null],
+    "end-session-bookings",
   );
   if (!bookings.length) return [];
   await notifyPartners(

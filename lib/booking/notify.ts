@@ -42,5 +42,6 @@ export async function notifyPartners(sql: Sql, notices: Notice[], now: Date): Pr
      -- The jobs are added as "queued" and "texted" are read.
      SELECT (SELECT count(*) FROM queued)::int + (SELECT count(*) FROM texted)::int AS told`,
     [notices.map((n) => n.partnerId), notices.map((n) => n.type), notices.map((n) => n.bookingId), notices.map((n) => n.sessionId), now],
+    "notify-partners",
   );
 }

@@ -41,7 +41,7 @@ function toLocked<T extends SessionRow>(row: T): Omit<T, "period" | "maxPlaces" 
 
 /** Locks a session row (FOR UPDATE) and reads it with its venue's quota rule. */
 export async function lockSession(sql: Sql, sessionId: string): Promise<LockedSession | null> {
-  const [row] = await sql.query<SessionRow>(`SELECT ${SESSION_COLUMNS} ${SESSION_FROM} WHERE s."id" = $1::uuid FOR UPDATE OF s`, [sessionId]);
+  const [row] = await sql.query<SessionRow>(`SELECT ${SESSION_COLUMNS} ${SESSION_FROM} WHERE s."id" = $1::uuid FOR UPDATE OF s`, [sessionId], "lock-session");
   return row ? toLocked(row) : null;
 }
 
@@ -167,6 +167,7 @@ export async function venueOfSession(sql: Sql, sessionId: string): Promise<strin
   const [row] = await sql.query<{ venueId: string }>(
     `SELECT e."venueId"::text AS "venueId" FROM "Session" s JOIN "Event" e ON e."id" = s."eventId" WHERE s."id" = $1::uuid`,
     [sessionId],
+    "venue-of-session",
   );
   if (!row) return null;
   if (venueBySession.size >= VENUE_CACHE_SIZE) venueBySession.clear();
@@ -197,6 +198,7 @@ export async function quotaUsage(sql: Sql, session: LockedSession, partnerIds: s
            AND b."partnerId" = ANY($4::uuid[])
          GROUP BY b."partnerId"`,
         [session.venueId, range.from, range.to, partnerIds],
+        "quota-usage-period",
       )
     : await sql.query<{ partnerId: string; places: number }>(
         `SELECT b."partnerId"::text AS "partnerId", sum(b."places")::int AS "places"
@@ -204,6 +206,7 @@ export async function quotaUsage(sql: Sql, session: LockedSession, partnerIds: s
          WHERE b."status" = 'CONFIRMED' AND NOT b."late" AND b."sessionId" = $1::uuid AND b."partnerId" = ANY($2::uuid[])
          GROUP BY b."partnerId"`,
         [session.id, partnerIds],
+        "quota-usage-session",
       );
   return new Map(rows.map((row) => [row.partnerId, row.places]));
 }

@@ -42,6 +42,7 @@ export async function queueMail(sql: Sql, mails: QueuedMail | QueuedMail[]): Pro
       list.map((mail) => (mail.secrets ? seal(mail.secrets) : null)),
       list.map((mail) => mail.sourceKey ?? null),
     ],
+    "queue-mail",
   );
 }
 

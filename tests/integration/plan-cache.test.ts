@@ -2,9 +2,10 @@
 // that takes jobs, anew at each call (custom plans), though both are prepared: 1.3 ms and 0.3 ms of the
 // database's time each, more than running them. They are now planned once per connection.
 import { requestBooking } from "@/lib/booking/request";
+import { closeSessionOnTime } from "@/lib/booking/timed";
 import { withVenueLockOnPool } from "@/lib/booking/transaction";
 import { queuePool } from "@/lib/jobs/batching";
-import { partners, request, stage } from "../factories/booking";
+import { bookingsInOrder, partners, request, stage } from "../factories/booking";
 
 jest.setTimeout(60_000);
 
@@ -22,6 +23,26 @@ describe("statements planned once per connection", () => {
     expect(read).toBeDefined();
     expect(read!.custom).toBe(0);
     expect(read!.generic).toBeGreaterThanOrEqual(1);
+  });
+
+  it("a session's closing: its lock, the waitlist's expiry and the notices, each planned once per connection", async () => {
+    // Close-session runs once per session of a season, at night: these were sent unnamed, planned at each
+    // call (the notices' statement 1.6 ms a plan in a season's replay, more than running it).
+    const { venueId, sessionId } = await stage({ capacity: 1, startsInDays: 3 });
+    const asking = await partners(4);
+    for (const partner of asking) await requestBooking(partner.actor, request(sessionId, partner.id, 1));
+    // Closed at the session's start: the three waiting bookings expire, their structures are told.
+    expect(await closeSessionOnTime(sessionId, new Date(Date.now() + 4 * 86_400_000))).toEqual({ expired: 3 });
+    expect((await bookingsInOrder(sessionId)).map((b) => b.status)).toEqual(["CONFIRMED", "CANCELLED", "CANCELLED", "CANCELLED"]);
+    const plans = await withVenueLockOnPool(venueId, (sql) =>
+      sql.query<{ name: string; generic: number; custom: number }>(
+        `SELECT name, generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements
+         WHERE name IN ('lock-session', 'end-session-bookings', 'notify-partners') ORDER BY name`,
+      ),
+    );
+    // The pool lent the same connection to the closing and to this read (nothing else runs).
+    expect(plans.map((plan) => plan.name)).toEqual(["end-session-bookings", "lock-session", "notify-partners"]);
+    for (const plan of plans) expect(plan).toEqual({ name: plan.name, generic: 1, custom: 0 });
   });
 
   it("the queue's own connections", async () => {
