@@ -54,8 +54,22 @@ function registerFonts({ Font }: ReactPdf): void {
 }
 
 const INK = "#000000";
+/**
+ * An A4 page's height (pt). A page that does not wrap (one guest, one page) is as tall as its content in
+ * react-pdf: at least this keeps it A4, its footer at the foot, whatever a printer does with other sizes.
+ */
+const A4_HEIGHT = 841.89;
 const baseStyles = {
-  page: { fontFamily: PDF_FONT_FAMILY, fontSize: 13, color: INK, paddingTop: 32, paddingBottom: 28, paddingHorizontal: 44, lineHeight: 1.35 },
+  page: {
+    fontFamily: PDF_FONT_FAMILY,
+    fontSize: 13,
+    color: INK,
+    paddingTop: 24,
+    paddingBottom: 20,
+    paddingHorizontal: 44,
+    lineHeight: 1.35,
+    minHeight: A4_HEIGHT,
+  },
   band: {
     flexDirection: "row",
     justifyContent: "space-between",
@@ -67,25 +81,25 @@ const baseStyles = {
   },
   bandBrand: { fontSize: 13, fontWeight: "bold" },
   bandHeading: { fontSize: 13 },
-  nominative: { marginTop: 14, fontSize: 15, fontWeight: "bold" },
-  forGuest: { marginTop: 14, fontSize: 13 },
+  nominative: { marginTop: 10, fontSize: 15, fontWeight: "bold" },
+  forGuest: { marginTop: 8, fontSize: 13 },
   name: { fontSize: 32, fontWeight: "bold", lineHeight: 1.15 },
   place: { fontSize: 12, marginTop: 2 },
-  rule: { borderBottomWidth: 2, borderBottomColor: INK, marginVertical: 14 },
+  rule: { borderBottomWidth: 2, borderBottomColor: INK, marginVertical: 10 },
   columns: { flexDirection: "row", justifyContent: "space-between" },
   details: { flex: 1, paddingRight: 24 },
   eventTitle: { fontSize: 20, fontWeight: "bold", lineHeight: 1.2, marginBottom: 4 },
-  label: { fontSize: 11, fontWeight: "bold", textTransform: "uppercase", marginTop: 8 },
+  label: { fontSize: 11, fontWeight: "bold", textTransform: "uppercase", marginTop: 6 },
   date: { fontSize: 16, fontWeight: "bold" },
   strong: { fontWeight: "bold" },
   door: { width: 170, flexShrink: 0, alignItems: "center" },
   numberLabel: { fontSize: 11, fontWeight: "bold", textTransform: "uppercase", marginTop: 6 },
   number: { fontSize: 20, fontWeight: "bold" },
   doorText: { fontSize: 11, textAlign: "center", marginTop: 4 },
-  box: { borderWidth: 2, borderColor: INK, paddingVertical: 10, paddingHorizontal: 14 },
+  box: { borderWidth: 2, borderColor: INK, paddingVertical: 8, paddingHorizontal: 14 },
   boxTitle: { fontSize: 17, fontWeight: "bold", marginBottom: 4 },
-  contact: { marginTop: 8 },
-  feedback: { marginTop: 10, flexDirection: "row", justifyContent: "space-between", alignItems: "center", gap: 12 },
+  contact: { marginTop: 6 },
+  feedback: { marginTop: 8, flexDirection: "row", justifyContent: "space-between", alignItems: "center", gap: 12 },
   feedbackText: { flex: 1, fontSize: 12 },
   feedbackCode: { fontSize: 20, fontWeight: "bold", letterSpacing: 1 },
   // Pushed to the bottom of the page by the free space above it.
@@ -103,31 +117,35 @@ type Style = Styles[string];
 /** Two languages take more lines: tighter spaces and a smaller name keep the invitation on one page. */
 const twoLanguageStyles = {
   ...baseStyles,
-  page: { ...baseStyles.page, paddingTop: 22, paddingBottom: 18 },
-  nominative: { ...baseStyles.nominative, marginTop: 8 },
-  forGuest: { ...baseStyles.forGuest, marginTop: 6 },
-  name: { ...baseStyles.name, fontSize: 28 },
-  rule: { ...baseStyles.rule, marginVertical: 8 },
-  eventTitle: { ...baseStyles.eventTitle, fontSize: 18 },
-  label: { ...baseStyles.label, marginTop: 4 },
-  box: { ...baseStyles.box, paddingVertical: 6 },
-  contact: { ...baseStyles.contact, marginTop: 4 },
-  feedback: { ...baseStyles.feedback, marginTop: 6 },
+  page: { ...baseStyles.page, fontSize: 12, lineHeight: 1.3, paddingTop: 18, paddingBottom: 14, paddingHorizontal: 34 },
+  band: { ...baseStyles.band, paddingVertical: 5 },
+  nominative: { ...baseStyles.nominative, marginTop: 6 },
+  forGuest: { ...baseStyles.forGuest, marginTop: 4 },
+  name: { ...baseStyles.name, fontSize: 26 },
+  rule: { ...baseStyles.rule, marginVertical: 6 },
+  eventTitle: { ...baseStyles.eventTitle, fontSize: 16 },
+  label: { ...baseStyles.label, marginTop: 3 },
+  box: { ...baseStyles.box, paddingVertical: 4 },
+  contact: { ...baseStyles.contact, marginTop: 3 },
+  feedback: { ...baseStyles.feedback, marginTop: 4 },
 } satisfies Styles;
 
 /** The person's words, printed after the French: a line of their own, or beside a label. Nothing in French. */
 interface Also {
   styles: typeof baseStyles;
+  /** The QR code's side (pt): a little smaller beside two languages, still read at arm's length. */
+  qrSize: number;
   line: (pick: (words: InvitationWords) => string, style?: Style) => ReactNode;
   label: (pick: (words: InvitationWords) => string, style?: Style) => ReactNode;
 }
 
 function alsoIn(pdf: ReactPdf, locale: InvitationLocale): Also {
   const words = translatedWords(locale);
-  if (!words) return { styles: baseStyles, line: () => null, label: () => null };
+  if (!words) return { styles: baseStyles, qrSize: 160, line: () => null, label: () => null };
   const { Text } = pdf;
   return {
     styles: twoLanguageStyles,
+    qrSize: 148,
     line: (pick, style = {}) => {
       const { text, style: script } = lineIn(locale, pick(words));
       return <Text style={[baseStyles.also, style, script]}>{text}</Text>;
@@ -231,7 +249,7 @@ function GuestPage({ pdf, data, guest, also }: { pdf: ReactPdf; data: Invitation
           <Text>{partner.name}</Text>
         </View>
         <View style={styles.door}>
-          <Qr pdf={pdf} code={guest.code} size={160} />
+          <Qr pdf={pdf} code={guest.code} size={also.qrSize} />
           <Text style={styles.numberLabel}>{t.number}</Text>
           {also.line((w) => w.number, styles.center)}
           <Text style={styles.number}>{number}</Text>
