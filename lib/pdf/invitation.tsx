@@ -114,7 +114,7 @@ const baseStyles = {
 
 type Style = Styles[string];
 
-/** Two languages take more lines: tighter spaces and a smaller name keep the invitation on one page. */
+/** Two languages take more lines: tighter spaces, a smaller type, name and QR code keep the invitation on one A4 sheet. */
 const twoLanguageStyles = {
   ...baseStyles,
   page: { ...baseStyles.page, fontSize: 12, lineHeight: 1.3, paddingTop: 18, paddingBottom: 14, paddingHorizontal: 34 },
