@@ -24,6 +24,17 @@ export function connectionConfig(databaseUrl: string): pg.PoolConfig {
   return { connectionString: databaseUrl, options: "-c TimeZone=UTC" };
 }
 
+/**
+ * A connection the server closes (a restart, or the shutdown of an embedded server racing the pool's end)
+ * must not crash the process: the pool replaces it, and a query in flight fails on its own. For every
+ * pool of the app's (this one, and the job queue's: lib/jobs/batching.ts).
+ */
+export function keepPoolAlive(pool: pg.Pool): pg.Pool {
+  pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
+  return pool;
+}
+
 export function createPrismaClient(databaseUrl: string): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg(connectionConfig(databaseUrl)) });
 }
@@ -33,12 +44,7 @@ function database(): Database {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL n'est pas défini : lancez l'application avec npm run demo ou npm run dev.");
     // Refused here, before any connection, when a venue's slots could take the whole pool (pool-settings.ts).
-    const pool = new pg.Pool({ ...connectionConfig(url), max: poolSettings().poolSize });
-    // A connection the server closes (a restart, or the shutdown of an embedded server racing the
-    // pool's end) must not crash the process: the pool replaces it, and a query in flight fails on
-    // its own.
-    pool.on("error", () => {});
-    pool.on("connect", (client) => client.on("error", () => {}));
+    const pool = keepPoolAlive(new pg.Pool({ ...connectionConfig(url), max: poolSettings().poolSize }));
     // A transaction opened while every connection is busy (an opening rush) waits its turn, as a booking
     // does (BOOKING_LOCK_WAIT_MS, 10 s), rather than failing after Prisma's default 2 s: slow, not lost.
     const transactionOptions = { maxWait: 10_000, timeout: 15_000 };

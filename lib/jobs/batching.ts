@@ -13,7 +13,7 @@
 // values: the queue's tables are read through the same indexes whatever they are.
 import type { RunnerOptions } from "graphile-worker";
 import pg from "pg";
-import { connectionConfig } from "@/lib/db/client";
+import { connectionConfig, keepPoolAlive } from "@/lib/db/client";
 
 export function queueBatching(concurrency: number): NonNullable<RunnerOptions["preset"]> {
   return { worker: { localQueue: { size: concurrency + 1 }, completeJobBatchDelay: 0 } };
@@ -22,9 +22,5 @@ export function queueBatching(concurrency: number): NonNullable<RunnerOptions["p
 /** The queue's own pool (graphile-worker's statements; the tasks use the app's): `max` connections. */
 export function queuePool(databaseUrl: string, max: number): pg.Pool {
   const config = connectionConfig(databaseUrl);
-  const pool = new pg.Pool({ ...config, options: `${config.options ?? ""} -c plan_cache_mode=force_generic_plan`.trim(), max });
-  // A connection the server closes must not crash the app: the pool replaces it.
-  pool.on("error", () => {});
-  pool.on("connect", (client) => client.on("error", () => {}));
-  return pool;
+  return keepPoolAlive(new pg.Pool({ ...config, options: `${config.options ?? ""} -c plan_cache_mode=force_generic_plan`.trim(), max }));
 }

@@ -4,6 +4,7 @@
 import { requestBooking } from "@/lib/booking/request";
 import { closeSessionOnTime } from "@/lib/booking/timed";
 import { withVenueLockOnPool } from "@/lib/booking/transaction";
+import { getPool } from "@/lib/db/client";
 import { queuePool } from "@/lib/jobs/batching";
 import { bookingsInOrder, partners, request, stage } from "../factories/booking";
 
@@ -52,6 +53,20 @@ describe("statements planned once per connection", () => {
       expect(rows[0].plan_cache_mode).toBe("force_generic_plan");
       // The app's time zone is kept.
       expect((await pool.query("SHOW TimeZone")).rows[0].TimeZone).toBe("UTC");
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it("the queue's pool outlives a connection the server closes (keepPoolAlive)", async () => {
+    const pool = queuePool(process.env.DATABASE_URL!, 1);
+    try {
+      // Its one connection, idle in the pool, closed by the server (as by a restart): without a listener,
+      // the pool's error event would end the whole process.
+      const { pid } = (await pool.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!;
+      await getPool().query("SELECT pg_terminate_backend($1)", [pid]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect((await pool.query("SELECT 1 AS one")).rows[0].one).toBe(1);
     } finally {
       await pool.end();
     }
