@@ -12,7 +12,7 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import type { Actor } from "../../lib/auth/actor";
 import { requestBooking } from "../../lib/booking/request";
-import { disconnectPrisma, getPrisma } from "../../lib/db/client";
+import { disconnectPrisma, getPrisma, keepPoolAlive } from "../../lib/db/client";
 import { ensureDatabase, startEmbeddedPostgres } from "../../lib/db/embedded";
 import { applyMigrations } from "../../lib/db/migrations";
 
@@ -69,8 +69,7 @@ async function main() {
     const prisma = getPrisma();
 
     // The baseline's own two tables: the same shape as the essentials of Session and Booking.
-    const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
-    pool.on("connect", (client) => client.on("error", () => {})); // as lib/db/client.ts does
+    const pool = keepPoolAlive(new pg.Pool({ connectionString: url, max: POOL_SIZE }));
     await pool.query(`
       CREATE TABLE bench_session (id int PRIMARY KEY, capacity int NOT NULL, confirmed int NOT NULL DEFAULT 0 CHECK (confirmed <= capacity));
       CREATE TABLE bench_booking (id bigserial PRIMARY KEY, session_id int NOT NULL REFERENCES bench_session, partner int NOT NULL,

@@ -7,6 +7,7 @@ import { withVenueLockOnPool } from "@/lib/booking/transaction";
 import { getPool } from "@/lib/db/client";
 import { queuePool } from "@/lib/jobs/batching";
 import { bookingsInOrder, partners, request, stage } from "../factories/booking";
+import { until } from "../support/jobs";
 
 jest.setTimeout(60_000);
 
@@ -65,7 +66,8 @@ describe("statements planned once per connection", () => {
       // the pool's error event would end the whole process.
       const { pid } = (await pool.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!;
       await getPool().query("SELECT pg_terminate_backend($1)", [pid]);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // The pool drops the closed connection when it hears of it: waited for, not for a fixed time.
+      await until(() => pool.totalCount === 0, { what: "la connexion fermée retirée du pool" });
       expect((await pool.query("SELECT 1 AS one")).rows[0].one).toBe(1);
     } finally {
       await pool.end();

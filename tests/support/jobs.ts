@@ -6,15 +6,13 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import pg from "pg";
 import { Logger, runOnce } from "graphile-worker";
-import { connectionConfig } from "@/lib/db/client";
+import { connectionConfig, keepPoolAlive } from "@/lib/db/client";
 import { taskList } from "@/lib/jobs/tasks";
 
 const quiet = new Logger(() => () => {});
 
 export async function runJobs({ retries = true } = {}): Promise<void> {
-  const pool = new pg.Pool({ ...connectionConfig(process.env.DATABASE_URL!), max: 4 });
-  pool.on("error", () => {});
-  pool.on("connect", (client) => client.on("error", () => {}));
+  const pool = keepPoolAlive(new pg.Pool({ ...connectionConfig(process.env.DATABASE_URL!), max: 4 }));
   try {
     for (let round = 0; round < 30; round++) {
       await runOnce({ pgPool: pool, taskList, logger: quiet, useNodeTime: true });
