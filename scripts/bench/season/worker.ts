@@ -6,7 +6,8 @@
 import "../../lib/allow-server-only";
 import { installSimulatedClock, setSimulatedNow } from "./clock";
 import type pg from "pg";
-import { Logger, run, type Runner, type Task } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import { Logger, run, type Runner, type Task, type WorkerEvents, type WorkerPool } from "graphile-worker";
 import type { Actor } from "../../../lib/auth/actor";
 import { applyForDraw } from "../../../lib/booking/applications";
 import { cancelBooking } from "../../../lib/booking/cancel";
@@ -113,6 +114,9 @@ async function timed(op: Op): Promise<OpResult> {
 const runBatch = (ops: Op[], concurrency: number): Promise<OpResult[]> => runDistinct(ops, concurrency, timed);
 
 let runner: Runner | undefined;
+let workerPool: WorkerPool | undefined;
+/** Jobs each server runs at once: 2, as BILLETTERIE_WORKER_CONCURRENCY's default. */
+const jobConcurrency = Number(process.env.SEASON_JOB_CONCURRENCY ?? 2);
 let pool: pg.Pool | undefined;
 let jobsRun = 0;
 /** Per task: jobs run and the time they took (ms, real), for where the jobs' time goes. */
@@ -122,13 +126,20 @@ const taskTimes: Record<string, { count: number; ms: number }> = {};
  * The queue's workers of this server, as lib/jobs/worker.ts runs them (graphile-worker's runner, two jobs
  * at a time), started at the first moment and kept: they take every job due on the simulated clock, and
  * the jobs the operations add (mails, notices) while the operations run, as a server does. Each moment
- * moves the clock (the runner polls often: a clock moved wakes no one).
+ * moves the clock and wakes the workers (setClock).
  */
 async function setClock(now: number): Promise<void> {
   setSimulatedNow(now);
-  if (runner) return;
-  const concurrency = Number(process.env.SEASON_JOB_CONCURRENCY ?? 2);
-  pool = queuePool(process.env.DATABASE_URL!, concurrency + 3);
+  // The jobs the clock's move made due are taken at once: in service the time that passes between two
+  // polls is spent, here a moment's jump would leave the machine idle until the next poll (up to 40 ms,
+  // some fifteen hundred moments a season). graphile-worker's nudge is what a new job's NOTIFY does.
+  if (runner) {
+    workerPool?.nudge(jobConcurrency + 1);
+    return;
+  }
+  const events: WorkerEvents = new EventEmitter();
+  events.once("pool:create", (event) => (workerPool = event.workerPool));
+  pool = queuePool(process.env.DATABASE_URL!, jobConcurrency + 3);
   const counted = Object.fromEntries(
     Object.entries(tasks).map(([name, task]) => [
       name,
@@ -147,10 +158,11 @@ async function setClock(now: number): Promise<void> {
     pgPool: pool,
     taskList: counted,
     logger: quiet,
+    events,
     useNodeTime: true,
-    concurrency,
+    concurrency: jobConcurrency,
     pollInterval: 40,
-    preset: queueBatching(concurrency),
+    preset: queueBatching(jobConcurrency),
     noHandleSignals: true,
     parsedCronItems: [],
   });
