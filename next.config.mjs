@@ -1,4 +1,5 @@
 import createNextIntlPlugin from "next-intl/plugin";
+import { dropGlobalErrorStyles } from "./scripts/lib/global-error-styles.mjs";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -22,6 +23,12 @@ const nextConfig = {
     // a phone's slow network that wait held back the first paint (issue 35.2, decision 029). The policy
     // allows inline styles (lib/http/security-headers.ts).
     inlineCss: true,
+  },
+  compiler: {
+    // The stylesheet's third copy in every page, the root error boundary's (scripts/lib/global-error-styles.mjs).
+    runAfterProductionCompile: async ({ distDir }) => {
+      dropGlobalErrorStyles(distDir);
+    },
   },
   // Static files (scripts, styles, images) get the headers that need no nonce; pages get them all from proxy.ts.
   async headers() {

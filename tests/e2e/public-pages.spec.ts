@@ -84,3 +84,18 @@ test("a public page loads no more JavaScript than its budget", async ({ page }) 
     expect(total / 1024, path).toBeLessThanOrEqual(budget);
   }
 });
+
+// The stylesheet comes inside the page (experimental.inlineCss): once in its <style>, once in the page's
+// flight data for React. Next.js 16.4 added a third copy, the root error boundary's, 30 kB of every page:
+// the build drops it (scripts/lib/global-error-styles.mjs). A page also checked in the browser: styled.
+test("a page carries its stylesheet twice, not three times", async ({ request, page }) => {
+  for (const path of PUBLIC_PAGES) {
+    const html = await (await request.get(path)).text();
+    const style = /<style[^>]*>([^<]{60})/.exec(html)?.[1];
+    expect(style, path).toBeTruthy();
+    expect(html.split(style!).length - 1, path).toBe(2);
+  }
+  await page.goto("/");
+  // Tailwind's preflight, from the stylesheet: no margin on the body.
+  expect(await page.evaluate(() => getComputedStyle(document.body).margin)).toBe("0px");
+});
