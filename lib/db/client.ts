@@ -5,6 +5,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { keepPoolAlive } from "./keep-pool-alive";
 import { poolSettings } from "./pool-settings";
 
 interface Database {
@@ -22,17 +23,6 @@ const globalForDb = globalThis as unknown as { database?: Database };
  */
 export function connectionConfig(databaseUrl: string): pg.PoolConfig {
   return { connectionString: databaseUrl, options: "-c TimeZone=UTC" };
-}
-
-/**
- * A connection the server closes (a restart, or the shutdown of an embedded server racing the pool's end)
- * must not crash the process: the pool replaces it, and a query in flight fails on its own. For every
- * pool of the app's (this one, and the job queue's: lib/jobs/batching.ts).
- */
-export function keepPoolAlive(pool: pg.Pool): pg.Pool {
-  pool.on("error", () => {});
-  pool.on("connect", (client) => client.on("error", () => {}));
-  return pool;
 }
 
 export function createPrismaClient(databaseUrl: string): PrismaClient {

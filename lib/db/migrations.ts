@@ -10,6 +10,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 import pg, { type ClientConfig } from "pg";
 import { parseIntoClientConfig } from "pg-connection-string";
+import { keepPoolAlive } from "./keep-pool-alive";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -204,10 +205,8 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
 
 async function migrateJobQueue(databaseUrl: string) {
   const { Logger, runMigrations } = await import("graphile-worker");
-  const pool = new pg.Pool({ ...parseIntoClientConfig(databaseUrl), max: 1 } as ClientConfig);
   // A connection closed under it fails the query at hand, which says why.
-  pool.on("error", () => {});
-  pool.on("connect", (client) => client.on("error", () => {}));
+  const pool = keepPoolAlive(new pg.Pool({ ...parseIntoClientConfig(databaseUrl), max: 1 } as ClientConfig));
   try {
     await runMigrations({ pgPool: pool, logger: new Logger(() => () => {}) });
     await tuneJobQueue(pool);

@@ -13,7 +13,8 @@
 // values: the queue's tables are read through the same indexes whatever they are.
 import type { RunnerOptions } from "graphile-worker";
 import pg from "pg";
-import { connectionConfig, keepPoolAlive } from "@/lib/db/client";
+import { connectionConfig } from "@/lib/db/client";
+import { keepPoolAlive } from "@/lib/db/keep-pool-alive";
 
 export function queueBatching(concurrency: number): NonNullable<RunnerOptions["preset"]> {
   return { worker: { localQueue: { size: concurrency + 1 }, completeJobBatchDelay: 0 } };

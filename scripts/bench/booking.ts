@@ -12,7 +12,8 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import type { Actor } from "../../lib/auth/actor";
 import { requestBooking } from "../../lib/booking/request";
-import { disconnectPrisma, getPrisma, keepPoolAlive } from "../../lib/db/client";
+import { disconnectPrisma, getPrisma } from "../../lib/db/client";
+import { keepPoolAlive } from "../../lib/db/keep-pool-alive";
 import { ensureDatabase, startEmbeddedPostgres } from "../../lib/db/embedded";
 import { applyMigrations } from "../../lib/db/migrations";
 

@@ -13,7 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** A manifest file's second statement: `globalThis.__RSC_MANIFEST["/offre/page"] = {…};` */
-const ENTRY = /^(globalThis\.__RSC_MANIFEST\[("(?:[^"\\]|\\.)*")\] = )(\{.*\});?\s*$/m;
+const ENTRY = /^(globalThis\.__RSC_MANIFEST\["(?:[^"\\]|\\.)*"\] = )(\{.*\});?\s*$/m;
 
 /**
  * The text of a client reference manifest without stylesheets under global-error (ours or Next.js' own),
@@ -24,7 +24,7 @@ const ENTRY = /^(globalThis\.__RSC_MANIFEST\[("(?:[^"\\]|\\.)*")\] = )(\{.*\});?
 export function withoutGlobalErrorStyles(text) {
   const match = ENTRY.exec(text);
   if (!match) return null;
-  const manifest = JSON.parse(match[3]);
+  const manifest = JSON.parse(match[2]);
   const css = manifest.entryCSSFiles;
   if (!css || typeof css !== "object") return null;
   let emptied = 0;
@@ -42,7 +42,7 @@ export function withoutGlobalErrorStyles(text) {
  * Rewrites every client reference manifest of the build in `distDir`. Throws when none is found or one
  * cannot be read: a Next.js that writes them otherwise must be looked at, not silently left at three copies.
  * @param {string} distDir
- * @returns {{ manifests: number; emptied: number }}
+ * @returns {void}
  */
 export function dropGlobalErrorStyles(distDir) {
   const files = fs
@@ -50,12 +50,9 @@ export function dropGlobalErrorStyles(distDir) {
     .filter((file) => file.endsWith("_client-reference-manifest.js"))
     .map((file) => path.join(distDir, "server", file));
   if (!files.length) throw new Error(`Aucun manifeste de composants client dans ${distDir}/server : Next.js les écrit-il encore ainsi ?`);
-  let emptied = 0;
   for (const file of files) {
     const result = withoutGlobalErrorStyles(fs.readFileSync(file, "utf8"));
     if (!result) throw new Error(`Manifeste illisible : ${file}`);
     if (result.emptied) fs.writeFileSync(file, result.text);
-    emptied += result.emptied;
   }
-  return { manifests: files.length, emptied };
 }

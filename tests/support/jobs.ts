@@ -6,7 +6,8 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import pg from "pg";
 import { Logger, runOnce } from "graphile-worker";
-import { connectionConfig, keepPoolAlive } from "@/lib/db/client";
+import { connectionConfig } from "@/lib/db/client";
+import { keepPoolAlive } from "@/lib/db/keep-pool-alive";
 import { taskList } from "@/lib/jobs/tasks";
 
 const quiet = new Logger(() => () => {});
