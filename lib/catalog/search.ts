@@ -134,7 +134,7 @@ async function computePage(
       SELECT count(*)::int AS "totalEvents", coalesce(sum("sessionCount"), 0)::int AS "totalSessions" FROM events
     ),
     page AS (
-      SELECT ev.*, e."title", e."category"::text AS "category", e."minAge", e."accessibility"::text[] AS "accessibility", e."imageAlt",
+      SELECT ev.*, e."title", e."category"::text AS "category", e."minAge", coalesce(e."accessibility", '{}')::text[] AS "accessibility", e."imageAlt",
              e."frenchNeed"::text AS "frenchNeed", e."performedIn",
              (i."eventId" IS NOT NULL) AS "hasImage", v."name" AS "venueName", v."city", v."area"
       FROM events ev

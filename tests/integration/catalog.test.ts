@@ -303,3 +303,14 @@ describe("the catalog's recent pages (issue 14)", () => {
     await expect(searchSessions(anonymousActor, filters)).rejects.toBeInstanceOf(AccessDeniedError);
   });
 });
+
+describe("an event written without its accessibility list", () => {
+  it("is listed with none rather than breaking the page (the column allows NULL: an event written in SQL leaves it so)", async () => {
+    const partner = await partnerActor((await createPartner()).id);
+    const event = await createEvent({ venueId: (await createVenue({ city: "Lyon" })).id, title: "Sans liste d'accès" });
+    await createSession({ eventId: event.id, startsAt: at("2026-12-12T19:30:00Z") });
+    await getPrisma().$executeRaw`UPDATE "Event" SET "accessibility" = NULL WHERE "id" = ${event.id}::uuid`;
+    const page = await search(partner, { q: "sans liste" });
+    expect(page.items.map((item) => [item.eventId, item.accessibility])).toEqual([[event.id, []]]);
+  });
+});
