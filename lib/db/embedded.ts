@@ -74,7 +74,8 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   const log: string[] = [];
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) await initialise(binaries, dataDir, runAs, log);
   else if (runAs) ensureOwnedBy(dataDir, runAs);
-  const child = await startServer(binaries, dataDir, port, options.persistent, runAs, log, options.settings);
+  const socketDir = socketDirFor(dataDir, port);
+  const child = await startServer(binaries, dataDir, port, socketDir, options.persistent, runAs, log, options.settings);
 
   let stopped: Promise<void> | undefined;
   const stopNow = () => child.exitCode === null && child.signalCode === null && child.kill("SIGINT");
@@ -84,7 +85,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     port,
     pid: child.pid!,
     exited,
-    url: (database) => `postgresql://${USER}:${PASSWORD}@localhost:${port}/${database}`,
+    url: (database) => `postgresql://${USER}:${PASSWORD}@localhost:${port}/${database}${socketDir ? `?host=${encodeURIComponent(socketDir)}` : ""}`,
     stop: () =>
       (stopped ??= (async () => {
         process.off("exit", stopNow);
@@ -389,10 +390,21 @@ async function initialise(binaries: Binaries, dataDir: string, runAs: RunAs | nu
   }
 }
 
+/**
+ * Where the server's Unix socket lives: in its data folder, when the socket's path fits the system's
+ * limit (108 bytes with its final NUL); otherwise nowhere, and clients use TCP. The app, the jobs and the
+ * benches connect through it: a query costs a quarter less CPU on each side than over TCP on localhost,
+ * whose loopback path each write runs through (decision 003). Tools typed by hand still have the port.
+ */
+function socketDirFor(dataDir: string, port: number): string | null {
+  return Buffer.byteLength(path.join(dataDir, `.s.PGSQL.${port}.lock`)) < 108 ? dataDir : null;
+}
+
 function startServer(
   binaries: Binaries,
   dataDir: string,
   port: number,
+  socketDir: string | null,
   persistent: boolean,
   runAs: RunAs | null,
   log: string[],
@@ -401,9 +413,10 @@ function startServer(
   const flags = [
     "-c",
     "listen_addresses=localhost",
-    // TCP only: no socket file in a folder that may not exist or be writable (/var/run/postgresql).
+    // Never the compiled-in folder (/var/run/postgresql may not exist or be writable): ours or none.
     "-c",
-    "unix_socket_directories=",
+    // Quoted: the setting is a comma-separated list.
+    `unix_socket_directories=${socketDir ? `"${socketDir.replaceAll('"', '""')}"` : ""}`,
     // Tests throw their cluster away: durability is wasted time there.
     ...(persistent ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=300"]),
     ...Object.entries(settings).flatMap(([name, value]) => ["-c", `${name}=${value}`]),

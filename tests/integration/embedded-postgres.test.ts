@@ -23,6 +23,17 @@ async function answer(url: string): Promise<string> {
   }
 }
 
+async function clientAddress(url: string): Promise<string | null> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ address: string | null }>("SELECT host(inet_client_addr()) AS address");
+    return rows[0]!.address;
+  } finally {
+    await client.end();
+  }
+}
+
 describe("embedded PostgreSQL", () => {
   let folder: string;
   beforeEach(() => {
@@ -42,6 +53,33 @@ describe("embedded PostgreSQL", () => {
     }
     const real = fs.lstatSync(dataDir, { throwIfNoEntry: false });
     expect(real).toBeUndefined();
+  });
+
+  it("is reached through its Unix socket, and still over TCP on its port for tools typed by hand", async () => {
+    const server = await startEmbeddedPostgres({ dataDir: path.join(folder, "data"), port: 0, persistent: false });
+    try {
+      // PostgreSQL knows no client address for a connection through its socket.
+      expect(await clientAddress(server.url("postgres"))).toBeNull();
+      expect(await clientAddress(`postgresql://postgres:postgres@localhost:${server.port}/postgres`)).toMatch(/^(127\.0\.0\.1|::1)/);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("stays on TCP when its data folder is too deep for a socket's path", async () => {
+    // Deep enough that the socket's path passes the system's 108 bytes; the folder is made enterable so
+    // that, as root too, the cluster stays where it is asked for.
+    fs.chmodSync(folder, 0o755);
+    const dataDir = path.join(folder, "un-dossier-de-donnees-rangé-bien-loin".repeat(3), "data");
+    fs.mkdirSync(path.dirname(dataDir), { mode: 0o755 });
+    const server = await startEmbeddedPostgres({ dataDir, port: 0, persistent: false });
+    try {
+      expect(fs.realpathSync(dataDir)).toBe(dataDir);
+      expect(server.url("postgres")).not.toContain("?host=");
+      expect(await clientAddress(server.url("postgres"))).toMatch(/^(127\.0\.0\.1|::1)/);
+    } finally {
+      await server.stop();
+    }
   });
 
   it("keeps its data across restarts when persistent", async () => {
