@@ -314,3 +314,17 @@ describe("an event written without its accessibility list", () => {
     expect(page.items.map((item) => [item.eventId, item.accessibility])).toEqual([[event.id, []]]);
   });
 });
+
+describe("an event or a venue written in SQL without its accessibility list", () => {
+  it("has none, as Prisma writes it (the column's default): the pages never meet a missing list", async () => {
+    const [venue] = await getPrisma().$queryRaw<{ id: string; accessibility: string[] }[]>`
+      INSERT INTO "Venue" ("id", "slug", "name", "kind", "addressLine", "postalCode", "city", "ticketOfficePhone", "updatedAt")
+      VALUES (gen_random_uuid(), 'ecrit-en-sql', 'Écrit en SQL', 'THEATRE', '1 rue de la Scène', '69001', 'Lyon', '04 00 00 00 00', now())
+      RETURNING "id"::text, "accessibility"::text[]`;
+    const [event] = await getPrisma().$queryRaw<{ accessibility: string[] }[]>`
+      INSERT INTO "Event" ("id", "venueId", "title", "description", "category", "updatedAt")
+      VALUES (gen_random_uuid(), ${venue!.id}::uuid, 'Écrit en SQL', '', 'THEATRE', now())
+      RETURNING "accessibility"::text[]`;
+    expect([venue!.accessibility, event!.accessibility]).toEqual([[], []]);
+  });
+});
