@@ -392,7 +392,8 @@ async function initialise(binaries: Binaries, dataDir: string, runAs: RunAs | nu
 
 /**
  * Where the server's Unix socket lives: in its data folder, when the socket's path fits the system's
- * limit (108 bytes with its final NUL); otherwise nowhere, and clients use TCP. The app, the jobs and the
+ * limit (108 bytes with its final NUL; checked on its lock file's, the longer); otherwise nowhere, and
+ * clients use TCP. The app, the jobs and the
  * benches connect through it: a query costs the client about a quarter less CPU, and PostgreSQL a fifth
  * less, than over TCP on localhost, on the cores the two share (decision 003). Tools typed by hand still
  * have the port.

@@ -304,8 +304,8 @@ describe("the catalog's recent pages (issue 14)", () => {
   });
 });
 
-describe("an event written without its accessibility list", () => {
-  it("is listed with none rather than breaking the page (the column allows NULL: an event written in SQL leaves it so)", async () => {
+describe("an event or a venue without its accessibility list", () => {
+  it("is listed with none rather than breaking the page (the column still allows an explicit NULL)", async () => {
     const partner = await partnerActor((await createPartner()).id);
     const event = await createEvent({ venueId: (await createVenue({ city: "Lyon" })).id, title: "Sans liste d'accès" });
     await createSession({ eventId: event.id, startsAt: at("2026-12-12T19:30:00Z") });
@@ -313,10 +313,8 @@ describe("an event written without its accessibility list", () => {
     const page = await search(partner, { q: "sans liste" });
     expect(page.items.map((item) => [item.eventId, item.accessibility])).toEqual([[event.id, []]]);
   });
-});
 
-describe("an event or a venue written in SQL without its accessibility list", () => {
-  it("has none, as Prisma writes it (the column's default): the pages never meet a missing list", async () => {
+  it("written in SQL, has none, as Prisma writes it (the column's default): the pages never meet a missing list", async () => {
     const [venue] = await getPrisma().$queryRaw<{ id: string; accessibility: string[] }[]>`
       INSERT INTO "Venue" ("id", "slug", "name", "kind", "addressLine", "postalCode", "city", "ticketOfficePhone", "updatedAt")
       VALUES (gen_random_uuid(), 'ecrit-en-sql', 'Écrit en SQL', 'THEATRE', '1 rue de la Scène', '69001', 'Lyon', '04 00 00 00 00', now())

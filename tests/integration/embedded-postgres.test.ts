@@ -12,27 +12,21 @@ import { until } from "../support/jobs";
 
 jest.setTimeout(60_000);
 
-async function answer(url: string): Promise<string> {
+/** The one value of a one-row statement, on a connection of its own. */
+async function valueOf<T>(url: string, sql: string): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ encoding: string }>("SELECT pg_encoding_to_char(encoding) AS encoding FROM pg_database WHERE datname = 'postgres'");
-    return rows[0]!.encoding;
+    const { rows } = await client.query<{ value: T }>(sql);
+    return rows[0]!.value;
   } finally {
     await client.end();
   }
 }
 
-async function clientAddress(url: string): Promise<string | null> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ address: string | null }>("SELECT host(inet_client_addr()) AS address");
-    return rows[0]!.address;
-  } finally {
-    await client.end();
-  }
-}
+const answer = (url: string) => valueOf<string>(url, "SELECT pg_encoding_to_char(encoding) AS value FROM pg_database WHERE datname = 'postgres'");
+/** Null through the socket: PostgreSQL knows no client address there. */
+const clientAddress = (url: string) => valueOf<string | null>(url, "SELECT host(inet_client_addr()) AS value");
 
 describe("embedded PostgreSQL", () => {
   let folder: string;
@@ -58,7 +52,6 @@ describe("embedded PostgreSQL", () => {
   it("is reached through its Unix socket, and still over TCP on its port for tools typed by hand", async () => {
     const server = await startEmbeddedPostgres({ dataDir: path.join(folder, "data"), port: 0, persistent: false });
     try {
-      // PostgreSQL knows no client address for a connection through its socket.
       expect(await clientAddress(server.url("postgres"))).toBeNull();
       expect(await clientAddress(`postgresql://postgres:postgres@localhost:${server.port}/postgres`)).toMatch(/^(127\.0\.0\.1|::1)/);
     } finally {
