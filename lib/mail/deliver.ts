@@ -6,13 +6,14 @@
 // mail whose acknowledgement was lost gets the same id again, which lets it drop the duplicate.
 import "server-only";
 import net from "node:net";
-import nodemailer, { type Transporter } from "nodemailer";
+import nodemailer, { type SendMailOptions, type Transporter } from "nodemailer";
+import MailComposer from "nodemailer/lib/mail-composer";
 import { bookingCalendarForMail } from "@/lib/calendar/booking-event";
 import { getPool, getPrisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { inParis, parisDate } from "@/lib/time";
-import { bookingForMail, type BookingForMail } from "./booking-facts";
+import { bookingForMailSql, bookingFromRow, MAIL_BOOKING_ID_SQL, type BookingRow } from "./booking-facts";
 import { mailContent } from "./compose";
 import { isOptional, type MailKind } from "./kinds";
 import { queueMail } from "./index";
@@ -76,16 +77,27 @@ function pooled(url: string): string {
   }
 }
 
-/** Sends with the mail server of SMTP_URL, on its pool; null without one (the demo: mails are kept in the outbox). */
-async function sendWithSmtp(message: Parameters<Transporter["sendMail"]>[0]): Promise<{ response?: string } | null> {
+/**
+ * Sends with the mail server of SMTP_URL, on its pool; null without one (the demo: mails are kept in the outbox).
+ * The message is written whole first (nodemailer's own MailComposer, which sendMail would use), then handed
+ * over as `raw`: streamed as it is composed, a mail went out in some twenty socket writes (each header, each
+ * part, each line of the quoted-printable encoder's output), each one a packet that wakes the mail server,
+ * now in five (the envelope's commands, the message, its end). Measured apart on localhost, mails of the
+ * confirmation's size, 4 at a time: the mail server's CPU per mail 837 → 460 µs, ours 2.08 → 1.87 ms (issue
+ * 35.1). The bytes are the same but for the Date header and the parts' random boundaries, as from one
+ * sending to the next (tests/integration/mail-content-pinned.test.ts).
+ */
+async function sendWithSmtp(message: SendMailOptions): Promise<{ response?: string } | null> {
   const url = process.env.SMTP_URL;
   if (!url) return null;
+  const composed = new MailComposer(message).compile();
+  const whole = { envelope: composed.getEnvelope(), raw: await composed.build() };
   let held = transporters.get(url);
   if (!held) transporters.set(url, (held = { transport: transportFor(url), sending: 0 }));
   clearTimeout(held.idle);
   held.sending++;
   try {
-    return (await held.transport.sendMail(message)) as { response?: string };
+    return (await held.transport.sendMail(whole)) as { response?: string };
   } finally {
     const mine = held;
     if (--mine.sending === 0)
@@ -132,7 +144,7 @@ export async function deliverMail(mailId: string, { attempt = 1, maxAttempts = 1
   }
 }
 
-interface MailRow {
+interface MailRow extends BookingRow {
   kind: string;
   props: Prisma.JsonValue;
   userId: string | null;
@@ -149,13 +161,19 @@ interface MailRow {
   mailPreferences: Prisma.JsonValue;
 }
 
-/** The mail and its recipient's account, in one statement (every mail asks it: issue 35.1). */
+/**
+ * The mail, its recipient's account and the booking it is about (bookingForMailSql's columns, null for a
+ * mail about none), in one statement: every mail asks it, and most are about a booking (issue 35.1).
+ */
 async function mailWithAccount(mailId: string): Promise<MailRow | null> {
   const { rows } = await getPool().query<MailRow>({
-    name: "mail-with-account",
+    name: "mail-with-account-and-booking",
     text: `SELECT m."kind", m."props", m."userId"::text AS "userId", m."to", m."subject", m."text", m."html", m."sealedSecrets", m."status"::text AS "status",
-             u."email", u."name", u."active", u."mailPreferences"
-           FROM "OutboxMail" m LEFT JOIN "User" u ON u."id" = m."userId" WHERE m."id" = $1::uuid`,
+             u."email", u."name", u."active", u."mailPreferences", booking.*
+           FROM "OutboxMail" m
+           LEFT JOIN "User" u ON u."id" = m."userId"
+           LEFT JOIN LATERAL (${bookingForMailSql(MAIL_BOOKING_ID_SQL)}) booking ON true
+           WHERE m."id" = $1::uuid`,
     values: [mailId],
   });
   return rows[0] ?? null;
@@ -169,15 +187,14 @@ async function deliver(mailId: string, attempt: number, rendered: Written): Prom
   const preference = isOptional(mail.kind) && mail.userId ? preferenceFor(mail.mailPreferences, mail.kind) : "IMMEDIATE";
   if (preference === "NONE") return finish(mailId, "SKIPPED", { to });
 
-  // A mail about a booking reads it once, for what it says and for its calendar file.
+  // A mail about a booking read it with the mail, for what it says and for its calendar file.
   const props = (mail.props ?? {}) as Record<string, unknown>;
-  let booking: Promise<BookingForMail | null> | undefined;
-  const bookingOf = () => (booking ??= typeof props.bookingId === "string" ? bookingForMail(props.bookingId) : Promise.resolve(null));
+  const booking = bookingFromRow(mail);
 
   // Rendered once, kept on the row: the outbox page and the digest read it.
   let content = mail.subject ? { subject: mail.subject, text: mail.text, html: mail.html ?? undefined } : null;
   if (!content) {
-    const body = await mailContent({ kind: mail.kind, props, recipientName: mail.name, booking: await bookingOf() });
+    const body = await mailContent({ kind: mail.kind, props, recipientName: mail.name, booking });
     if (!body) return finish(mailId, "SKIPPED", { to, error: "Ce dont parlait ce courriel n'existe plus." });
     content = await renderMail(body);
     Object.assign(rendered, { to, ...content, props: { ...(props as Record<string, Prisma.InputJsonValue>), url: body.url } });
@@ -186,7 +203,7 @@ async function deliver(mailId: string, attempt: number, rendered: Written): Prom
 
   if (!process.env.SMTP_URL) return finish(mailId, "KEPT", { ...rendered, to });
   const secrets = mail.sealedSecrets ? unseal(mail.sealedSecrets) : {};
-  const calendar = CALENDAR_KINDS.has(mail.kind) ? bookingCalendarForMail(await bookingOf()) : null;
+  const calendar = CALENDAR_KINDS.has(mail.kind) ? bookingCalendarForMail(booking) : null;
   const answer = await sendWithSmtp({
     from: FROM(),
     to,

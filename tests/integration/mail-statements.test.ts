@@ -17,7 +17,7 @@ jest.setTimeout(120_000);
 beforeEach(() => forgetJobsAndMail());
 
 describe("the statements of a booking's mails", () => {
-  it("a confirmation leaves, with its calendar file, in three statements", async () => {
+  it("a confirmation leaves, with its calendar file, in two statements", async () => {
     const smtp = await startMailServer();
     try {
       const { sessionId } = await stage({ capacity: 5 });
@@ -29,8 +29,8 @@ describe("the statements of a booking's mails", () => {
       const { result: delivery, statements } = await statementsOf(() => deliverMail(mail.id));
 
       expect(delivery).toBe("SENT");
-      // The mail and its account; the booking with its session, event, venue and guests; the row written once.
-      expect(statements).toBeLessThanOrEqual(3);
+      // The mail with its account and its booking (session, event, venue and guests); the row written once.
+      expect(statements).toBeLessThanOrEqual(2);
       const sent = await getPrisma().outboxMail.findUniqueOrThrow({ where: { id: mail.id } });
       expect(sent).toMatchObject({ status: "SENT", attempts: 1, error: null, sealedSecrets: null });
       expect(sent.subject).toContain("confirmée");
