@@ -29,9 +29,12 @@ export function hasInvisible(value: string): boolean {
 
 export const uuid = () => z.uuid("validation.invalid");
 
+/** A uuid's written form, any case (its `source` also serves PostgreSQL's `~*`). */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** For ids that come from a URL: anything else is simply not found. */
 export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+  return typeof value === "string" && UUID_PATTERN.test(value);
 }
 
 /** An id that names nothing (not even an id) is not found, before any query is made with it. */

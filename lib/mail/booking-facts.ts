@@ -5,6 +5,7 @@
 // jobs, and each statement is a round trip the servers and PostgreSQL pay for.
 import "server-only";
 import { getPool } from "@/lib/db/client";
+import { isUuid, UUID_PATTERN } from "@/lib/validation";
 
 export interface BookingForMail {
   id: string;
@@ -53,13 +54,11 @@ export function bookingForMailSql(id: string): string {
 }
 
 /** The mail's `bookingId`, as a uuid when it is one (SQL, over the mail `m`): null otherwise, which reads no booking. */
-export const MAIL_BOOKING_ID_SQL = `CASE WHEN m."props"->>'bookingId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN (m."props"->>'bookingId')::uuid END`;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const MAIL_BOOKING_ID_SQL = `CASE WHEN m."props"->>'bookingId' ~* '${UUID_PATTERN.source}' THEN (m."props"->>'bookingId')::uuid END`;
 
 /** The booking of a mail, or null when it no longer exists (or the mail names none). */
 export async function bookingForMail(bookingId: string): Promise<BookingForMail | null> {
-  if (!UUID.test(bookingId)) return null;
+  if (!isUuid(bookingId)) return null;
   // Prepared once per connection: every mail about a booking asks it.
   const { rows } = await getPool().query<BookingRow>({ name: "booking-for-mail", text: bookingForMailSql("$1::uuid"), values: [bookingId] });
   return bookingFromRow(rows[0]);
