@@ -24,6 +24,7 @@ import { Histogram } from "./histogram";
 import { checkInvariants, EXCEPTION_LEDGER, promotionExamples, quotaExamples, type Violations } from "./invariants";
 import { mailLag, MAIL_LAG_LEDGER } from "./mail-lag";
 import { startMailServer } from "./mail-server";
+import { jobsDue, PENDING_JOBS_INDEX } from "./queue-wait";
 import { hasTraitSql, SHARES, seasonDimensions, writeNetwork, type SeasonDimensions } from "./network";
 import type { Companion, Op } from "./ops";
 import { fork, stableId, type Dice } from "./random";
@@ -182,15 +183,6 @@ export async function replaySeason(options: SeasonOptions): Promise<SeasonSummar
 }
 
 /**
- * The replay's own instrument, not the platform's: the jobs a server has taken (locked by its local queue,
- * or running). Between two moments the driver asks every 20 ms whether a due job is left; without it the
- * question read the whole queue, which holds every session's future jobs (at scale 0.3 in November, 38,000
- * rows: 17 ms a full read on the busy machine, and each wait ends with one). The index holds only the few
- * taken jobs; it costs each job one index entry when it is taken, counted against the platform.
- */
-const TAKEN_JOBS_INDEX = `CREATE INDEX season_replay_taken_jobs ON graphile_worker._private_jobs (run_at) WHERE NOT is_available`;
-
-/**
  * Before the season, as the venues and the association would set it up: the network, the venues' quota
  * rules (lib/booking/quota.ts: their lifts are scheduled), the scarce sessions' draw windows (a week of
  * applications up to the opening, lib/booking/sessions.ts) and every session's timed jobs (lib/booking/timed.ts).
@@ -224,7 +216,7 @@ async function prepare(db: pg.Client, dims: SeasonDimensions, season: number, se
     await openDrawWindow(venueActor, { sessionId: draw.id, opensAt: local(parisDaysBefore(draw.opensAt, 7)), closesAt: local(draw.opensAt) }, { now });
   }
   await scheduleAllSessionJobs(now);
-  await db.query(TAKEN_JOBS_INDEX);
+  await db.query(PENDING_JOBS_INDEX);
   // As after any load of this size (prisma/seed/national.ts does the same): the planner reads the
   // network as it is from the first operation, not as the empty tables it was before, until autovacuum
   // comes by (plans made meanwhile read every booking and every account for each notice's mail).
@@ -332,22 +324,9 @@ class Replay {
     for (const op of ledger) await this.ledger(op, now);
   }
 
-  /**
-   * Waits (polling the queue) until no job due by `now` is left, running or not, but those that used all
-   * their attempts: none waiting (graphile-worker's own index of available jobs) and none taken by a
-   * server (TAKEN_JOBS_INDEX). Both read a few index entries, whatever the queue holds.
-   */
+  /** Waits (polling the queue, queue-wait.ts) until no job due by `now` is left, running or not. */
   private async jobsDone(now: Date): Promise<void> {
-    for (;;) {
-      // Planned at each call, for `now` (not prepared): a plan for any moment reads the whole queue.
-      const { rows } = await this.db.query<{ due: boolean }>(
-        `SELECT EXISTS (SELECT 1 FROM graphile_worker._private_jobs WHERE is_available AND run_at <= $1)
-         OR EXISTS (SELECT 1 FROM graphile_worker._private_jobs WHERE NOT is_available AND run_at <= $1 AND attempts < max_attempts) AS due`,
-        [now],
-      );
-      if (!rows[0]!.due) return;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    while (await jobsDue(this.db, now)) await new Promise((resolve) => setTimeout(resolve, 20));
   }
 
   /** The exceptions' ledger (invariants.ts): when each exception held. */
