@@ -173,6 +173,25 @@ describe("issue 26.6: names that differ only by typography are one person", () =
     expect(await same(["Jean", "Pierre"], ["Jean-Pierre", ""])).toBe(false);
   });
 
+  it("writes the keys it always wrote, computed inline in the statements that call it (issue 35.1)", async () => {
+    const key = (first: string, last: string) =>
+      getPrisma()
+        .$queryRawUnsafe<{ key: string }[]>(`SELECT person_name_key($1, $2) AS key`, first, last)
+        .then(([row]) => row!.key);
+    expect(await key("Jean\u2011Pierre", "N\u02BCDiaye")).toBe("jeanpierre ndiaye");
+    expect(await key(" Lætitia ", "CŒURDEVEY-Sow")).toBe("laetitia coeurdeveysow");
+    expect(await key("Ĳsselmeer", "Łøđ Ħı")).toBe("ijsselmeer lodhi");
+    expect(await key("Ana", "")).toBe("ana ");
+    expect(await getPrisma().$queryRawUnsafe<{ key: string | null }[]>(`SELECT person_name_key(NULL, 'Sow') AS key`)).toEqual([{ key: null }]);
+    // Inlined: the plan shows the expression, not a call of the function (which ran as a query of its own).
+    const plan = await getPrisma().$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+      `EXPLAIN (VERBOSE) SELECT person_name_key(v.first, v.last) FROM (VALUES ('Awa', 'Sow'), ('Ana', 'Ba')) AS v(first, last)`,
+    );
+    const text = plan.map((row) => row["QUERY PLAN"]).join("\n");
+    expect(text).toContain("regexp_replace");
+    expect(text).not.toContain("person_name_key");
+  });
+
   it("refuses a second place for N\u02BCDiaye when N'Diaye holds one, and the same person twice in one request", async () => {
     const { sessionId } = await stage({ capacity: 10 });
     const [partner] = await partners(1);
