@@ -18,12 +18,12 @@ import { getPool, getPrisma } from "@/lib/db/client";
 import { pgSql, prismaSql, type Sql, type Tx } from "@/lib/db/sql";
 import { BusyError } from "@/lib/errors";
 import { metrics } from "@/lib/observability/metrics";
+import { isUuid } from "@/lib/validation";
 import { inVenueLine } from "./venue-queue";
 
 export type { Tx };
 
 const MAX_ATTEMPTS = 5;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOCK_VENUE = `SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended('venue:' || $1::text, 0))`;
 
 /** How long a request may wait for its venue, in all (its turn on this server, then the lock). */
@@ -69,7 +69,7 @@ export function withVenueLockOnPool<T>(venueId: string, work: (sql: Sql) => Prom
   // statements (its read of the session, its insert) are planned once per connection: PostgreSQL chose
   // custom plans for them, planned at every call (1.3 ms of the database's time for the read, more than
   // running it; issue 35.1), though they find their rows by ids whatever the values.
-  if (!UUID.test(venueId)) throw new Error(`Identifiant de lieu invalide : ${venueId}`);
+  if (!isUuid(venueId)) throw new Error(`Identifiant de lieu invalide : ${venueId}`);
   const deadline = Date.now() + maxWaitMs();
   const asked = performance.now();
   return counted(
