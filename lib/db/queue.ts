@@ -63,17 +63,37 @@ export async function enqueue(sql: Sql, jobs: JobSpec | JobSpec[]): Promise<void
 }
 
 /**
+ * The order in which the queue hands out due jobs (graphile-worker's `priority`, lower first, then by
+ * time): a rule due now (a session closing, a draw, a waiting list expiring, a quota lifting) first, so
+ * that it never waits behind a pile of messages; then the messages someone is waiting for (a booking's
+ * confirmation, a move up, a cancellation, a new password); then the mails sent in bulk on a schedule,
+ * about an outing days away or past (reminders, attendance requests, waiting lists expired at a closing,
+ * the digest, the campaign's reminders), which may wait minutes without anyone noticing. Among equals,
+ * jobs leave in order of time. docs/decisions/039-messages-after-rules.md.
+ */
+export const JOB_PRIORITY = { rules: 0, messages: 1, scheduledMessages: 2 } as const;
+export const MESSAGE_TASKS = ["send-mail", "send-sms"] as const satisfies readonly TaskName[];
+
+/**
  * One job's spec for addJobsSql: its task (a name of the registry, or an SQL expression giving one), and
- * from SQL expressions its payload (json) and optionally its key, its attempts and its time (none: now,
- * 25 attempts, no key).
+ * from SQL expressions its payload (json) and optionally its key, its attempts, its time and its priority
+ * (none: now, 25 attempts, no key, the priority of its task: JOB_PRIORITY).
  */
 export function jobSpecSql(
   task: TaskName | { sql: string },
   payload: string,
-  options: { key?: string; maxAttempts?: string | number; runAt?: string } = {},
+  options: { key?: string; maxAttempts?: string | number; runAt?: string; priority?: string } = {},
 ): string {
   const name = typeof task === "string" ? `'${task}'` : task.sql;
-  return `ROW(${name}, ${payload}, NULL, ${options.runAt ?? "NULL"}, (${options.maxAttempts ?? "NULL"})::smallint, ${options.key ?? "NULL"}, NULL, NULL)::graphile_worker.job_spec`;
+  const priority = options.priority ?? taskPriority(task);
+  return `ROW(${name}, ${payload}, NULL, ${options.runAt ?? "NULL"}, (${options.maxAttempts ?? "NULL"})::smallint, ${options.key ?? "NULL"}, ${priority}, NULL)::graphile_worker.job_spec`;
+}
+
+/** A task's priority, as SQL: the messages' for MESSAGE_TASKS, the rules' for every other. */
+function taskPriority(task: TaskName | { sql: string }): string {
+  if (typeof task === "string") return String((MESSAGE_TASKS as readonly string[]).includes(task) ? JOB_PRIORITY.messages : JOB_PRIORITY.rules);
+  const messages = MESSAGE_TASKS.map((message) => `'${message}'`).join(", ");
+  return `CASE WHEN (${task.sql}) IN (${messages}) THEN ${JOB_PRIORITY.messages} ELSE ${JOB_PRIORITY.rules} END`;
 }
 
 /**

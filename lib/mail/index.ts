@@ -3,9 +3,9 @@
 // mail server that is down delays mails but loses none. Secrets (a single-use link) never reach the
 // table in clear: see seal.ts. What each mail says is rendered when its job runs (compose.ts, one file per family in content/).
 import "server-only";
-import { addJobsSql, jobSpecSql } from "@/lib/db/queue";
+import { addJobsSql, JOB_PRIORITY, jobSpecSql } from "@/lib/db/queue";
 import type { Sql } from "@/lib/db/sql";
-import type { MailKind } from "./kinds";
+import { SCHEDULED_KINDS, type MailKind } from "./kinds";
 import { seal, type Secrets } from "./seal";
 
 /** Attempts before a mail is left FAILED for the association to send again: about four hours of retries. */
@@ -58,13 +58,16 @@ export function outboxSql(outgoing: string): string {
        INSERT INTO "OutboxMail" ("id", "kind", "props", "userId", "to", "sealedSecrets", "sourceKey")
        SELECT gen_random_uuid(), o.kind, o.props, o.user_id, coalesce(o.address, ''), o.sealed, o.source_key FROM ${outgoing} o
        ON CONFLICT ("sourceKey") DO NOTHING
-       RETURNING "id"
+       RETURNING "id", "kind"
      ), queued AS (
        SELECT 1 AS added FROM ${addJobsSql(
-         `SELECT ${jobSpecSql("send-mail", `json_build_object('mailId', m."id")`, { key: `'mail:' || m."id"`, maxAttempts: MAIL_ATTEMPTS })} FROM mails m`,
+         `SELECT ${jobSpecSql("send-mail", `json_build_object('mailId', m."id")`, { key: `'mail:' || m."id"`, maxAttempts: MAIL_ATTEMPTS, priority: SENDING_PRIORITY })} FROM mails m`,
        )}
      )`;
 }
+
+/** A mail's sending priority (lib/db/queue.ts): the scheduled kinds after the others. */
+const SENDING_PRIORITY = `CASE WHEN m."kind" IN (${SCHEDULED_KINDS.map((kind) => `'${kind}'`).join(", ")}) THEN ${JOB_PRIORITY.scheduledMessages} ELSE ${JOB_PRIORITY.messages} END`;
 
 /**
  * The common tables that write, for each row of `about` (partner_id, created_by, kind, props as jsonb,

@@ -29,6 +29,20 @@ export const MAIL_KINDS = [
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 /**
+ * Kinds sent in bulk on a schedule, about an outing days away or past or a campaign (lib/db/queue.ts,
+ * JOB_PRIORITY): they leave after the mails someone is waiting for now. Cancellations, moves, a booking's
+ * confirmation or move up, a draw's result and the account mails are not among them.
+ */
+export const SCHEDULED_KINDS = [
+  "WAITLIST_EXPIRED",
+  "OUTING_REMINDER",
+  "ATTENDANCE_REQUEST",
+  "DIGEST",
+  "MEMBERSHIP_REMINDER",
+  "CONVENTION_ENDING",
+] as const satisfies readonly MailKind[];
+
+/**
  * Kinds a user may receive at once, in a daily digest or not at all; the others always go at once:
  * cancellations (of a booking, of a session), account mails (invitation, new password), the digest itself,
  * and the mails to people without an account (activities, the acknowledgement of a partnership request).
