@@ -51,8 +51,10 @@ async function main() {
     if (statements) await countStatements(url, "start");
     say(`Saison rejouée : échelle ${scale}, graine ${seed}, ${clients} clients sur ${servers} serveurs (${os.availableParallelism()} cœurs)`);
     const databaseCpuBefore = databaseCpuMs(database.port);
+    const sessionsBefore = await sessionsOpened(url);
     const summary = await replaySeason({ databaseUrl: url, scale, seed, clients, servers, say });
     const db_cpu_s = Math.round((databaseCpuMs(database.port) - databaseCpuBefore) / 100) / 10;
+    const sessions = (await sessionsOpened(url)) - sessionsBefore;
     const counted = statements ? await countStatements(url, "read") : null;
     say("");
     say(
@@ -61,7 +63,10 @@ async function main() {
     say(
       `  ${summary.jobs} tâches ; dont planification des jours ${summary.split.plan_s} s, attente des tâches ${summary.split.jobs_s} s, opérations ${summary.split.ops_s} s`,
     );
-    say(`  CPU : serveurs et pilote ${summary.cpu_s} s (dont pilote et serveur de courriel ${summary.driver_cpu_s} s), PostgreSQL ${db_cpu_s} s`);
+    say(
+      `  CPU : serveurs et pilote ${summary.cpu_s} s (dont pilote et serveur de courriel ${summary.driver_cpu_s} s), PostgreSQL ${db_cpu_s} s ; ` +
+        `${sessions} connexions ouvertes à PostgreSQL`,
+    );
     say(
       `  tâches : ${Object.entries(summary.tasks)
         .map(([name, { count, mean_ms }]) => `${name} ${count} × ${mean_ms} ms`)
@@ -142,6 +147,21 @@ async function countStatements(url: string, step: "start" | "read") {
 }
 
 /** CPU time (ms) of the embedded PostgreSQL: its main process (found by its port), its live backends, and those it reaped. */
+/**
+ * Connections opened to the season's database so far (PostgreSQL's own count): each new one of a pool
+ * prepares and plans its statements again, so a pool that closes and reopens them costs the database.
+ */
+async function sessionsOpened(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>("SELECT sessions AS n FROM pg_stat_database WHERE datname = current_database()");
+    return Number(rows[0]?.n ?? 0);
+  } finally {
+    await client.end();
+  }
+}
+
 function databaseCpuMs(port: number): number {
   const tick = 10; // USER_HZ is 100 on Linux
   const stats = new Map<number, { ppid: number; cpu: number; reaped: number }>();
