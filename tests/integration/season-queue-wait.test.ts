@@ -1,8 +1,7 @@
 // Issue 35.1: between two moments the season replay's driver waits until no due job is left
 // (scripts/bench/season/queue-wait.ts). The answer must be right in every state a job can be in, and
 // come from the first entry of the replay's index whatever the queue holds, not from a read of the whole
-// queue that the planner may choose against stale statistics. The messages (mails, texts) are waited for
-// at the season's end only: between two moments they leave while the next operations are played.
+// queue that the planner may choose against stale statistics.
 import { getPool } from "@/lib/db/client";
 import { JOB_PRIORITY } from "@/lib/db/queue";
 import { EARLIEST_PENDING, jobsDue, PENDING_JOBS_INDEX } from "@/scripts/bench/season/queue-wait";
@@ -16,10 +15,10 @@ const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
 beforeAll(() => getPool().query(PENDING_JOBS_INDEX));
 beforeEach(() => forgetJobsAndMail());
 
-async function addJob(runAt: Date, priority = 0): Promise<string> {
+async function addJob(runAt: Date): Promise<string> {
   const { rows } = await getPool().query<{ id: string }>(
-    `SELECT id::text AS id FROM graphile_worker.add_job('season-queue-wait-test', '{}'::json, run_at => $1, max_attempts => 3, priority => $2)`,
-    [runAt, priority],
+    `SELECT id::text AS id FROM graphile_worker.add_job('season-queue-wait-test', '{}'::json, run_at => $1, max_attempts => 3)`,
+    [runAt],
   );
   return rows[0]!.id;
 }
@@ -58,36 +57,28 @@ describe("the season replay's wait for the jobs", () => {
     expect(await jobsDue(getPool(), now)).toBe(false);
   });
 
-  it("waits for the messages at the season's end only", async () => {
-    const reminder = await addJob(minutes(-5), JOB_PRIORITY.scheduledMessages);
+  it("waits for the messages too, whatever their rank in the queue (decision 039)", async () => {
+    const { rows } = await getPool().query<{ id: string }>(
+      `SELECT id::text AS id FROM graphile_worker.add_job('season-queue-wait-test', '{}'::json, run_at => $1, priority => $2)`,
+      [minutes(-5), JOB_PRIORITY.scheduledMessages],
+    );
     await addJob(minutes(60));
-    expect(await jobsDue(getPool(), now)).toBe(false);
-    expect(await jobsDue(getPool(), now, { messages: true })).toBe(true);
-    // Also while one is being sent, and whatever the messages' priority.
-    await take(reminder, 1);
-    expect(await jobsDue(getPool(), now)).toBe(false);
-    expect(await jobsDue(getPool(), now, { messages: true })).toBe(true);
-    await forgetJobsAndMail();
-    await addJob(minutes(-5), JOB_PRIORITY.messages);
-    expect(await jobsDue(getPool(), now)).toBe(false);
-    expect(await jobsDue(getPool(), now, { messages: true })).toBe(true);
-    // A rule's job due is waited for between moments, messages or not.
-    await addJob(minutes(-1));
+    expect(await jobsDue(getPool(), now)).toBe(true);
+    await take(rows[0]!.id, 1);
     expect(await jobsDue(getPool(), now)).toBe(true);
   });
 
   it("reads the replay's index in order, not the queue", async () => {
-    for (let i = 0; i < 200; i++) await addJob(minutes(10 + i), i % 3);
+    for (let i = 0; i < 200; i++) await addJob(minutes(10 + i));
     await getPool().query("ANALYZE graphile_worker._private_jobs");
     const client = await getPool().connect();
     try {
       // The plans the driver's prepared statement can take: custom (its first calls, planned for the
       // moment) and generic (made once, then kept). Both read the index in order and stop at its first row.
-      const custom = EARLIEST_PENDING.replace("$1", `'${now.toISOString()}'::timestamptz`).replace("$2", "0");
-      const plans = [(await client.query<{ "QUERY PLAN": string }>(`EXPLAIN ${custom}`)).rows];
+      const plans = [(await client.query<{ "QUERY PLAN": string }>(`EXPLAIN ${EARLIEST_PENDING.replace("$1", `'${now.toISOString()}'::timestamptz`)}`)).rows];
       await client.query("SET plan_cache_mode = force_generic_plan");
-      await client.query(`PREPARE earliest(timestamptz, int) AS ${EARLIEST_PENDING}`);
-      plans.push((await client.query<{ "QUERY PLAN": string }>(`EXPLAIN EXECUTE earliest('${now.toISOString()}', 0)`)).rows);
+      await client.query(`PREPARE earliest(timestamptz) AS ${EARLIEST_PENDING}`);
+      plans.push((await client.query<{ "QUERY PLAN": string }>(`EXPLAIN EXECUTE earliest('${now.toISOString()}')`)).rows);
       for (const rows of plans) {
         const plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
         expect(plan).toMatch(/^Limit/);

@@ -11,32 +11,19 @@
 // rows, 2.5 to 5 ms, at scale 0.1 early in the season). Read in order, the answer comes from the first
 // live entry whatever the queue holds, and the statement is prepared once.
 //
-// The messages (mails, texts: taken after the rules' jobs, lib/db/queue.ts's JOB_PRIORITY) are not waited
-// for between two moments: in service they leave while the next bookings are made, and nothing a moment
-// plays reads them. The replay waits for them at the season's end only, before its last jobs and its
-// checks; meanwhile it measures how long a confirmation's mail takes to leave (mail-lag.ts).
-// docs/decisions/039-messages-after-rules.md.
-//
 // The index is the replay's instrument, not the platform's: each job gets one entry when added and one
 // when taken, which the replay counts against the platform.
 import type pg from "pg";
-import { JOB_PRIORITY } from "../../../lib/db/queue";
 
-export const PENDING_JOBS_INDEX = `CREATE INDEX IF NOT EXISTS season_replay_pending_jobs ON graphile_worker._private_jobs (priority, run_at)
+export const PENDING_JOBS_INDEX = `CREATE INDEX IF NOT EXISTS season_replay_pending_jobs ON graphile_worker._private_jobs (run_at)
   WHERE locked_at IS NOT NULL OR attempts < max_attempts`;
 
 export const EARLIEST_PENDING = `SELECT j.run_at <= $1 AS due FROM graphile_worker._private_jobs j
-  WHERE (j.locked_at IS NOT NULL OR j.attempts < j.max_attempts) AND j.priority = $2
+  WHERE j.locked_at IS NOT NULL OR j.attempts < j.max_attempts
   ORDER BY j.run_at LIMIT 1`;
 
-/** The rules' jobs (every job but the messages), and with `messages` the messages too. */
-const priorities = (messages: boolean) => (messages ? Object.values(JOB_PRIORITY) : [JOB_PRIORITY.rules]);
-
-/** Whether a job due by `now` is still waiting or being run: a rule's, or with `messages` any. */
-export async function jobsDue(db: Pick<pg.ClientBase, "query">, now: Date, { messages = false } = {}): Promise<boolean> {
-  for (const priority of priorities(messages)) {
-    const { rows } = await db.query<{ due: boolean }>({ name: "season-replay-earliest-pending-job", text: EARLIEST_PENDING, values: [now, priority] });
-    if (rows[0]?.due) return true;
-  }
-  return false;
+/** Whether a job due by `now` is still waiting or being run. */
+export async function jobsDue(db: Pick<pg.ClientBase, "query">, now: Date): Promise<boolean> {
+  const { rows } = await db.query<{ due: boolean }>({ name: "season-replay-earliest-pending-job", text: EARLIEST_PENDING, values: [now] });
+  return rows[0]?.due ?? false;
 }

@@ -276,14 +276,14 @@ class Replay {
     }
     // The last sessions close, their attendance is asked for; then the night's jobs of the new season.
     this.jobs = await this.servers.setClock(this.end);
-    await this.jobsDone(this.end, { messages: true });
+    await this.jobsDone(this.end);
     await this.db.query(
       `SELECT graphile_worker.add_job('stats-refresh', '{}'::json, run_at => $1); SELECT graphile_worker.add_job('retention', '{}'::json, run_at => $1)`.replace(
         /\$1/g,
         `'${this.end.toISOString()}'::timestamptz`,
       ),
     );
-    await this.jobsDone(this.end, { messages: true });
+    await this.jobsDone(this.end);
     this.jobs = await this.servers.setClock(this.end);
   }
 
@@ -324,12 +324,9 @@ class Replay {
     for (const op of ledger) await this.ledger(op, now);
   }
 
-  /**
-   * Waits (polling the queue, queue-wait.ts) until no job due by `now` is left, running or not: the
-   * rules' jobs, and with `messages` the mails and texts too (they leave meanwhile, as in service).
-   */
-  private async jobsDone(now: Date, { messages = false } = {}): Promise<void> {
-    while (await jobsDue(this.db, now, { messages })) await new Promise((resolve) => setTimeout(resolve, 20));
+  /** Waits (polling the queue, queue-wait.ts) until no job due by `now` is left, running or not. */
+  private async jobsDone(now: Date): Promise<void> {
+    while (await jobsDue(this.db, now)) await new Promise((resolve) => setTimeout(resolve, 20));
   }
 
   /** The exceptions' ledger (invariants.ts): when each exception held. */
