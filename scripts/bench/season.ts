@@ -146,7 +146,6 @@ async function countStatements(url: string, step: "start" | "read") {
   }
 }
 
-/** CPU time (ms) of the embedded PostgreSQL: its main process (found by its port), its live backends, and those it reaped. */
 /**
  * Connections opened to the season's database so far (PostgreSQL's own count): each new one of a pool
  * prepares and plans its statements again, so a pool that closes and reopens them costs the database.
@@ -162,6 +161,7 @@ async function sessionsOpened(url: string): Promise<number> {
   }
 }
 
+/** CPU time (ms) of the embedded PostgreSQL: its main process (found by its port), its live backends, and those it reaped. */
 function databaseCpuMs(port: number): number {
   const tick = 10; // USER_HZ is 100 on Linux
   const stats = new Map<number, { ppid: number; cpu: number; reaped: number }>();

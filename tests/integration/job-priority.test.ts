@@ -5,9 +5,8 @@
 // jobs out in that order.
 import { runOnce, Logger, type JobHelpers, type TaskList } from "graphile-worker";
 import pg from "pg";
-import { getPool } from "@/lib/db/client";
 import { addJobsSql, enqueue, JOB_PRIORITY, jobSpecSql } from "@/lib/db/queue";
-import { connectionConfig } from "@/lib/db/client";
+import { connectionConfig, getPool } from "@/lib/db/client";
 import { keepPoolAlive } from "@/lib/db/keep-pool-alive";
 import { poolSql } from "@/lib/db/sql";
 import { queueMail } from "@/lib/mail";
