@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import type { Actor } from "@/lib/auth/actor";
 import { ensure, isAdmin } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
+import { MESSAGE_TASKS_SQL } from "@/lib/db/queue";
 import { STUCK_AFTER_MINUTES } from "@/lib/jobs/failed";
 import { retentionReport, type RetentionCounts } from "@/lib/retention";
 import packageJson from "@/package.json";
@@ -42,7 +43,7 @@ export async function platformState(actor: Actor, { now = new Date() }: { now?: 
     prisma.$queryRawUnsafe<{ late: number; lateSince: Date | null; failed: number; stuck: number }[]>(
       `SELECT count(*) FILTER (WHERE j.locked_at IS NULL AND j.attempts < j.max_attempts AND j.run_at < now() - $1 * interval '1 minute')::int AS late,
               min(j.run_at) FILTER (WHERE j.locked_at IS NULL AND j.attempts < j.max_attempts AND j.run_at < now() - $1 * interval '1 minute') AS "lateSince",
-              count(*) FILTER (WHERE j.locked_at IS NULL AND j.attempts >= j.max_attempts AND t.identifier NOT IN ('send-mail', 'send-sms'))::int AS failed,
+              count(*) FILTER (WHERE j.locked_at IS NULL AND j.attempts >= j.max_attempts AND t.identifier NOT IN (${MESSAGE_TASKS_SQL}))::int AS failed,
               count(*) FILTER (WHERE j.locked_at < now() - $2 * interval '1 minute')::int AS stuck
        FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id`,
       LATE_AFTER_MINUTES,

@@ -72,7 +72,11 @@ export async function enqueue(sql: Sql, jobs: JobSpec | JobSpec[]): Promise<void
  * jobs leave in order of time. docs/decisions/039-messages-after-rules.md.
  */
 export const JOB_PRIORITY = { rules: 0, messages: 1, scheduledMessages: 2 } as const;
+/** The tasks that only carry a message out; their failures are shown with the messages (the outboxes), not as jobs. */
 export const MESSAGE_TASKS = ["send-mail", "send-sms"] as const satisfies readonly TaskName[];
+/** MESSAGE_TASKS as an SQL list, for `IN (…)`. */
+export const MESSAGE_TASKS_SQL = MESSAGE_TASKS.map((task) => `'${task}'`).join(", ");
+export const isMessageTask = (task: string): boolean => (MESSAGE_TASKS as readonly string[]).includes(task);
 
 /**
  * One job's spec for addJobsSql: its task (a name of the registry, or an SQL expression giving one), and
@@ -91,9 +95,8 @@ export function jobSpecSql(
 
 /** A task's priority, as SQL: the messages' for MESSAGE_TASKS, the rules' for every other. */
 function taskPriority(task: TaskName | { sql: string }): string {
-  if (typeof task === "string") return String((MESSAGE_TASKS as readonly string[]).includes(task) ? JOB_PRIORITY.messages : JOB_PRIORITY.rules);
-  const messages = MESSAGE_TASKS.map((message) => `'${message}'`).join(", ");
-  return `CASE WHEN (${task.sql}) IN (${messages}) THEN ${JOB_PRIORITY.messages} ELSE ${JOB_PRIORITY.rules} END`;
+  if (typeof task === "string") return String(isMessageTask(task) ? JOB_PRIORITY.messages : JOB_PRIORITY.rules);
+  return `CASE WHEN (${task.sql}) IN (${MESSAGE_TASKS_SQL}) THEN ${JOB_PRIORITY.messages} ELSE ${JOB_PRIORITY.rules} END`;
 }
 
 /**

@@ -10,6 +10,7 @@ import { ensure, isAdmin } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit";
 import { parse } from "@/lib/validation";
 import { getPrisma } from "@/lib/db/client";
+import { isMessageTask, MESSAGE_TASKS_SQL } from "@/lib/db/queue";
 import { prismaSql } from "@/lib/db/sql";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
 
@@ -46,7 +47,7 @@ const FAILED_JOBS = `
   SELECT j.id::text AS id, j.task_identifier AS task, j.attempts, j.last_error AS "lastError",
          j.run_at - exp(least(j.attempts, 10)) * interval '1 second' AS "failedAt"
   FROM graphile_worker.jobs j
-  WHERE j.attempts >= j.max_attempts AND j.locked_at IS NULL AND j.task_identifier NOT IN ('send-mail', 'send-sms')`;
+  WHERE j.attempts >= j.max_attempts AND j.locked_at IS NULL AND j.task_identifier NOT IN (${MESSAGE_TASKS_SQL})`;
 
 /** The jobs failed for good, the latest first (at most `limit`), and how many there are. */
 export async function listFailedJobs(actor: Actor, { limit = 50 }: { limit?: number } = {}): Promise<{ jobs: FailedJob[]; total: number }> {
@@ -86,7 +87,7 @@ export async function retryJob(actor: Actor, input: unknown): Promise<void> {
        WHERE j.id = $1::bigint FOR UPDATE OF j`,
       [jobId],
     );
-    if (!job || job.task === "send-mail" || job.task === "send-sms") throw new NotFoundError("tâche");
+    if (!job || isMessageTask(job.task)) throw new NotFoundError("tâche");
     if (!job.failed) throw new RuleViolation("JOB_NOT_FAILED", "Cette tâche n'est pas en échec : il n'y a rien à relancer.");
     await sql.query(`SELECT id FROM graphile_worker.reschedule_jobs(ARRAY[$1::bigint], run_at => now(), attempts => 0)`, [jobId]);
     await audit(tx, actor, { action: "job.retried", entityType: "Job", entityId: jobId, after: { task: job.task } });

@@ -15,10 +15,10 @@ const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
 beforeAll(() => getPool().query(PENDING_JOBS_INDEX));
 beforeEach(() => forgetJobsAndMail());
 
-async function addJob(runAt: Date): Promise<string> {
+async function addJob(runAt: Date, priority: number = JOB_PRIORITY.rules): Promise<string> {
   const { rows } = await getPool().query<{ id: string }>(
-    `SELECT id::text AS id FROM graphile_worker.add_job('season-queue-wait-test', '{}'::json, run_at => $1, max_attempts => 3)`,
-    [runAt],
+    `SELECT id::text AS id FROM graphile_worker.add_job('season-queue-wait-test', '{}'::json, run_at => $1, max_attempts => 3, priority => $2)`,
+    [runAt, priority],
   );
   return rows[0]!.id;
 }
@@ -58,13 +58,10 @@ describe("the season replay's wait for the jobs", () => {
   });
 
   it("waits for the messages too, whatever their rank in the queue (decision 039)", async () => {
-    const { rows } = await getPool().query<{ id: string }>(
-      `SELECT id::text AS id FROM graphile_worker.add_job('season-queue-wait-test', '{}'::json, run_at => $1, priority => $2)`,
-      [minutes(-5), JOB_PRIORITY.scheduledMessages],
-    );
+    const reminder = await addJob(minutes(-5), JOB_PRIORITY.scheduledMessages);
     await addJob(minutes(60));
     expect(await jobsDue(getPool(), now)).toBe(true);
-    await take(rows[0]!.id, 1);
+    await take(reminder, 1);
     expect(await jobsDue(getPool(), now)).toBe(true);
   });
 
