@@ -19,7 +19,7 @@ import { audit } from "@/lib/audit";
 import { getPool, getPrisma } from "@/lib/db/client";
 import { poolSql, prismaSql, type Sql } from "@/lib/db/sql";
 import { NotFoundError, RuleViolation } from "@/lib/errors";
-import { enqueue } from "@/lib/db/queue";
+import { enqueue, type JobSpec } from "@/lib/db/queue";
 import { seasonOf, seasonRange } from "@/lib/time";
 import { drawOrder, drawWeight, serveInDrawOrder } from "./draw";
 import type { DrawFacts } from "./draw-words";
@@ -211,6 +211,40 @@ export async function endDrawNotHeld(sql: Sql, actor: Actor, sessionId: string, 
   return applicants.length;
 }
 
+/** What the draw writes on an application: its published figures, its places won and its booking. */
+interface DrawnRow {
+  id: string;
+  outings: number;
+  weight: number;
+  u: number;
+  rank: number;
+  places: number;
+  bookingId: string;
+}
+
+/** The draw's published figures on each application, its booking, and its guests' names dropped (they are the booking's now). */
+async function writeDrawOnApplications(sql: Sql, rows: DrawnRow[], now: Date): Promise<void> {
+  if (!rows.length) return;
+  await sql.query(
+    `UPDATE "Application" a
+     SET "outings" = x.outings, "weight" = x.weight, "u" = x.u, "rank" = x.rank, "placesWon" = x.places_won,
+         "bookingId" = x.booking_id, "guests" = '[]'::jsonb, "updatedAt" = $8
+     FROM unnest($1::uuid[], $2::int[], $3::float8[], $4::float8[], $5::int[], $6::int[], $7::uuid[])
+          AS x(id, outings, weight, u, rank, places_won, booking_id)
+     WHERE a."id" = x.id`,
+    [
+      rows.map((row) => row.id),
+      rows.map((row) => row.outings),
+      rows.map((row) => row.weight),
+      rows.map((row) => row.u),
+      rows.map((row) => row.rank),
+      rows.map((row) => row.places),
+      rows.map((row) => row.bookingId),
+      now,
+    ],
+  );
+}
+
 /** The close of the window: the draw, once (the job run-draw; safe to run again, on any server). */
 export async function runDraw(sessionId: string, { now = new Date() } = {}): Promise<DrawResult> {
   const nothing = { drawn: false, served: 0, waiting: 0 };
@@ -249,8 +283,13 @@ export async function runDraw(sessionId: string, { now = new Date() } = {}): Pro
       quotaLeft(applicableQuota(session.rule, exceptions.get(partnerId) ?? null, session.startsAt, now), used.get(partnerId) ?? 0);
     const outcome = serveInDrawOrder(ordered, session.capacity - session.confirmedPlaces, quotaOf);
     const won = new Map(outcome.served.map((served) => [served.id, served.places]));
-    // Served first, then the waitlist in draw order: the bookings' order of request is the draw's.
+    // Served first, then the waitlist in draw order: the bookings' order of request is the draw's. Each
+    // booking is its own statement (its number, its guests, its mail); what the draw writes on the
+    // applications and the jobs telling those waiting go in one statement each after them (issue 35.1:
+    // each application cost three statements, one of them through Prisma).
     const byId = new Map(ordered.map((application) => [application.id, application]));
+    const written: DrawnRow[] = [];
+    const told: JobSpec[] = [];
     for (const id of [...outcome.served.map((served) => served.id), ...outcome.waitlist]) {
       const application = byId.get(id)!;
       const places = won.get(id) ?? 0;
@@ -264,20 +303,11 @@ export async function runDraw(sessionId: string, { now = new Date() } = {}): Pro
         now,
       );
       // The winners' mail is written with their booking (the draw's result); the others are told by a job.
-      if (!places) await enqueue(sql, { task: "mail-for-booking", payload: { bookingId: booked.id }, key: `draw-result:${booked.id}` });
-      await tx.application.update({
-        where: { id },
-        data: {
-          outings: application.outings,
-          weight: application.weight,
-          u: application.u,
-          rank: application.rank,
-          placesWon: places,
-          bookingId: booked.id,
-          guests: [],
-        },
-      });
+      if (!places) told.push({ task: "mail-for-booking", payload: { bookingId: booked.id }, key: `draw-result:${booked.id}` });
+      written.push({ id, outings: application.outings, weight: application.weight, u: application.u, rank: application.rank, places, bookingId: booked.id });
     }
+    await enqueue(sql, told);
+    await writeDrawOnApplications(sql, written, now);
     await audit(
       sql,
       systemActor,

@@ -22,6 +22,7 @@ import { adminActor, partnerActor, venueActor } from "../factories/actors";
 import { createEvent, createPartner, createSession, createVenue, insertBooking } from "../factories";
 import { newFamilyName } from "../factories/booking";
 import { runJobs } from "../support/jobs";
+import { queriesOf } from "../support/statements";
 
 const STARTS = parisTime("2031-03-20", 20);
 const T0 = parisTime("2031-03-01", 9);
@@ -429,5 +430,56 @@ describe("issue 26.4: places given back after a draw go down the draw's order fi
     await expect(
       requestBooking(await partnerActor(late.id), { ...application(w, 0, 2), partnerId: late.id, ifShort: "NOTHING" }, { now: AFTER }),
     ).resolves.toMatchObject({ outcome: "NOT_BOOKED" });
+  });
+});
+
+describe("issue 35.1: a draw's statements", () => {
+  // A draw books each application in its own statement (its number, guests and mail), then writes what it
+  // published on the applications and tells the ones waiting in one statement each: one statement more
+  // per application, not two or three (the season replays some 2,500 draws at scale 1).
+  it("sends one statement more per application drawn, and writes what it did on every application", async () => {
+    const drawOf = async (structures: number) => {
+      const w = await world({ capacity: 3, structures });
+      await open(w);
+      for (let index = 0; index < structures; index++) await applyForDraw(w.structures[index]!.actor, application(w, index, 1), { now: DURING });
+      const { result, queries } = await queriesOf(() => runDraw(w.sessionId, { now: AFTER }));
+      expect(result).toMatchObject({ drawn: true, served: 3, waiting: structures - 3 });
+      return { queries, sessionId: w.sessionId };
+    };
+    const small = await drawOf(4);
+    const large = await drawOf(10);
+    expect(large.queries - small.queries).toBe(6);
+
+    // Ranks 1 to 10, the first three served, each with its booking in draw order, the guests' names dropped.
+    const applications = await getPrisma().application.findMany({
+      where: { sessionId: large.sessionId },
+      orderBy: { rank: "asc" },
+      select: {
+        rank: true,
+        placesWon: true,
+        guests: true,
+        u: true,
+        weight: true,
+        outings: true,
+        updatedAt: true,
+        booking: { select: { id: true, status: true, requestSeq: true } },
+      },
+    });
+    expect(applications.map((row) => row.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(applications.map((row) => row.placesWon)).toEqual([1, 1, 1, 0, 0, 0, 0, 0, 0, 0]);
+    expect(applications.map((row) => row.booking?.status)).toEqual([...Array(3).fill("CONFIRMED"), ...Array(7).fill("WAITLISTED")]);
+    const seqs = applications.map((row) => Number(row.booking!.requestSeq));
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    for (const row of applications) {
+      expect(row).toMatchObject({ guests: [], outings: 0, updatedAt: AFTER });
+      expect(row.u).toBeGreaterThan(0);
+      expect(row.u).toBeLessThan(1);
+      expect(row.weight).toBe(1);
+    }
+    // The seven waiting are each told by a job; the three served by their booking's own mail.
+    const told = await getPrisma().$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM graphile_worker.jobs
+      WHERE task_identifier = 'mail-for-booking' AND key = ANY(${applications.map((row) => `draw-result:${row.booking!.id}`)})`;
+    expect(told[0]!.n).toBe(7);
   });
 });

@@ -3,6 +3,7 @@
 // that pool). Nothing is replaced: the pool's "acquire" event is only listened to, for the call's time.
 // For the lists of the heavy pages (issue 35.2): every statement is a round trip, and under 16 clients on
 // two cores the database's share of them is what a page waits for.
+import type { PoolClient } from "pg";
 import { getPool } from "@/lib/db/client";
 
 export async function statementsOf<T>(call: () => Promise<T>): Promise<{ result: T; statements: number }> {
@@ -33,5 +34,33 @@ export async function preparedStatements(): Promise<string[]> {
     return texts.flat().map((row) => row.statement);
   } finally {
     for (const client of clients) client.release();
+  }
+}
+
+/**
+ * Every statement a call sends, those inside a transaction included (statementsOf counts a transaction
+ * once: it checks one connection out). Each connection checked out while the call runs has its `query`
+ * counted until the call ends, then given back as it was.
+ */
+export async function queriesOf<T>(call: () => Promise<T>): Promise<{ result: T; queries: number }> {
+  const pool = getPool();
+  let queries = 0;
+  const counted = new Map<PoolClient, PoolClient["query"]>();
+  const count = (client: PoolClient) => {
+    if (counted.has(client)) return;
+    const query = client.query;
+    counted.set(client, query);
+    client.query = ((...args: Parameters<PoolClient["query"]>) => {
+      queries++;
+      return (query as (...a: unknown[]) => unknown).apply(client, args);
+    }) as PoolClient["query"];
+  };
+  pool.on("acquire", count);
+  try {
+    const result = await call();
+    return { result, queries };
+  } finally {
+    pool.off("acquire", count);
+    for (const [client, query] of counted) client.query = query;
   }
 }
