@@ -248,10 +248,11 @@ async function writeDrawOnApplications(sql: Sql, rows: DrawnRow[], now: Date): P
 /** The close of the window: the draw, once (the job run-draw; safe to run again, on any server). */
 export async function runDraw(sessionId: string, { now = new Date() } = {}): Promise<DrawResult> {
   const nothing = { drawn: false, served: 0, waiting: 0 };
-  const venueId = await venueOfSession(prismaSql(getPrisma()), sessionId);
+  const venueId = await venueOfSession(poolSql(getPool()), sessionId);
   if (!venueId) return nothing;
-  return withVenueLock(venueId, async (tx) => {
-    const sql = prismaSql(tx);
+  // On a pooled connection, as a request's booking: a draw sends a statement per application, and
+  // Prisma's interactive transaction cost each of them its own overhead (issue 35.1).
+  return withVenueLockOnPool(venueId, async (sql) => {
     const session = await lockSession(sql, sessionId);
     const draw = await lockDraw(sql, sessionId);
     if (!session || !draw || draw.drawnAt || now < draw.closesAt) return nothing;
@@ -263,11 +264,11 @@ export async function runDraw(sessionId: string, { now = new Date() } = {}): Pro
       await endDrawNotHeld(sql, systemActor, sessionId, notHeld, now);
       return { ...nothing, notHeld };
     }
-    await tx.sessionDraw.update({ where: { sessionId }, data: { drawnAt: now } });
-    const applications = await tx.application.findMany({
-      where: { sessionId },
-      select: { id: true, partnerId: true, places: true, minPlaces: true, guests: true },
-    });
+    await sql.query(`UPDATE "SessionDraw" SET "drawnAt" = $2, "updatedAt" = $2 WHERE "sessionId" = $1::uuid`, [sessionId, now]);
+    const applications = await sql.query<{ id: string; partnerId: string; places: number; minPlaces: number; guests: unknown }>(
+      `SELECT "id"::text AS "id", "partnerId"::text AS "partnerId", "places", "minPlaces", "guests" FROM "Application" WHERE "sessionId" = $1::uuid`,
+      [sessionId],
+    );
     const partnerIds = applications.map((application) => application.partnerId);
     const outings = await outingsThisSeason(sql, session, partnerIds);
     const weighted = applications.map((application) => ({
