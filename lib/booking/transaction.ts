@@ -5,9 +5,10 @@
 // booking transactions. See docs/decisions/002-booking-allocation.md.
 //
 // Two kinds of transaction take that same lock: Prisma's interactive transactions, for the rarer
-// changes (capacity, quotas, draws), and a connection borrowed from the same pool for the frequent ones,
+// changes (capacity, quotas), and a connection borrowed from the same pool for the frequent ones,
 // where Prisma's per-statement overhead cost four fifths of the throughput: a booking request, a
-// cancellation, and the jobs that close a session or lift its quota (a season runs each thousands of times).
+// cancellation, and the jobs that close a session, lift its quota or run its draw (a season runs each
+// thousands of times; a draw sends a statement per application).
 //
 // Waiting is bounded: a request waits its turn for the venue on its server without a connection
 // (venue-queue.ts), then at most what is left of BOOKING_LOCK_WAIT_MS for the lock itself
