@@ -1,6 +1,6 @@
 // How many statements a call sends to PostgreSQL, counted on the app's own pool (lib/db/client.ts): each
 // statement outside a transaction checks a connection out of it, Prisma's included (its pg adapter runs on
-// that pool). Nothing is replaced: the pool's "acquire" event is only listened to, for the call's time.
+// that pool). statementsOf replaces nothing: the pool's "acquire" event is only listened to, for the call's time.
 // For the lists of the heavy pages (issue 35.2): every statement is a round trip, and under 16 clients on
 // two cores the database's share of them is what a page waits for.
 import type { PoolClient } from "pg";
@@ -38,9 +38,10 @@ export async function preparedStatements(): Promise<string[]> {
 }
 
 /**
- * Every statement a call sends, those inside a transaction included (statementsOf counts a transaction
- * once: it checks one connection out). Each connection checked out while the call runs has its `query`
- * counted until the call ends, then given back as it was.
+ * Every round trip a call makes, those inside a transaction included (statementsOf counts a transaction
+ * once: it checks one connection out); a text of several statements sent at once counts once. Each
+ * connection checked out while the call runs has its `query` wrapped to count until the call ends, then
+ * given back as it was.
  */
 export async function queriesOf<T>(call: () => Promise<T>): Promise<{ result: T; queries: number }> {
   const pool = getPool();
