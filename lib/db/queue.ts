@@ -76,6 +76,7 @@ export const JOB_PRIORITY = { rules: 0, messages: 1, scheduledMessages: 2 } as c
 export const MESSAGE_TASKS = ["send-mail", "send-sms"] as const satisfies readonly TaskName[];
 /** MESSAGE_TASKS as an SQL list, for `IN (…)`. */
 export const MESSAGE_TASKS_SQL = MESSAGE_TASKS.map((task) => `'${task}'`).join(", ");
+/** Whether a task only carries a message out (one of MESSAGE_TASKS). */
 export const isMessageTask = (task: string): boolean => (MESSAGE_TASKS as readonly string[]).includes(task);
 
 /**

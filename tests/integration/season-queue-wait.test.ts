@@ -66,7 +66,8 @@ describe("the season replay's wait for the jobs", () => {
   });
 
   it("reads the replay's index in order, not the queue", async () => {
-    for (let i = 0; i < 200; i++) await addJob(minutes(10 + i));
+    // Every rank in the queue: the wait's index is on the time alone, whatever the rank (decision 039).
+    for (let i = 0; i < 200; i++) await addJob(minutes(10 + i), Object.values(JOB_PRIORITY)[i % 3]);
     await getPool().query("ANALYZE graphile_worker._private_jobs");
     const client = await getPool().connect();
     try {
